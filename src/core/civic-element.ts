@@ -1,0 +1,85 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { LocalizeController } from './controllers/localize-controller.js';
+import { ThemeController, type ThemeName, type Density } from './controllers/theme-controller.js';
+import { hostStyles } from './theme/tokens.js';
+import { screenContext, NO_SCREEN, type ScreenInfo } from './context/screen-context.js';
+
+/**
+ * The thin base of every civic element: Lit, plus the three concerns every element has — language,
+ * theme and the enclosing big screen — each in its own controller. Data loading lives in
+ * `CivicDataElement` (src/data/civic-data-element.ts), because `<civic-screen>` has none.
+ *
+ * @internal
+ */
+export abstract class CivicElement extends LitElement {
+  // ── styles ──
+  static override styles = [hostStyles];
+
+  // ── public API ──
+  /** Colour theme: `light` (government page), `dark` (big screen) or `auto` (follows the OS). Inherited from the nearest ancestor with `theme`; default light. */
+  @property({ reflect: true }) theme?: ThemeName;
+
+  /** Density: `screen` (big-screen type scale), `elder` (适老化: larger text and targets) or `default`. Inherited like `theme`. */
+  @property({ reflect: true }) density?: Density;
+
+  // ── controllers ──
+  /** @internal */
+  protected readonly t = new LocalizeController(this);
+  /** @internal */
+  protected readonly themeCtl = new ThemeController(this, { onChange: () => this.themeChanged() });
+  /** @internal */
+  protected screen: ScreenInfo = NO_SCREEN;
+  private readonly screenConsumer = new ContextConsumer(this, {
+    context: screenContext,
+    subscribe: true,
+    callback: (value) => {
+      this.screen = value ?? NO_SCREEN;
+      this.screenChanged();
+      this.requestUpdate();
+    },
+  });
+
+  // ── public methods ──
+  /**
+   * Highlights one item (grid code, node id, KPI id, period…) as `<civic-screen>`'s auto-tour does;
+   * `null` clears it. Elements override this; the base ignores it.
+   */
+  highlight(_id: string | null): void {
+    /* overridden */
+  }
+
+  // ── protected helpers ──
+  /** The element's tag, for log prefixes. @internal */
+  protected get tag(): string {
+    return this.localName;
+  }
+
+  /** One console.warn prefixed with the tag (never console.error: tests treat that as a defect). @internal */
+  protected warn(message: string, ...rest: unknown[]): void {
+    // eslint-disable-next-line no-console
+    console.warn(`[${this.tag}] ${message}`, ...rest);
+  }
+
+  /** Called when the resolved theme or density changes; canvas/WebGL elements re-read tokens. @internal */
+  protected themeChanged(): void {
+    /* overridden */
+  }
+
+  /** Called when the enclosing screen's scale changes. @internal */
+  protected screenChanged(): void {
+    /* overridden */
+  }
+
+  /** Pixel ratio for canvas/WebGL backing stores: device ratio times the big-screen scale. @internal */
+  protected get pixelRatio(): number {
+    const dpr = typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
+    return Math.min(4, dpr * Math.max(1, this.screen.scale));
+  }
+
+  /** Keeps a reference so the consumer is not tree-shaken. @internal */
+  protected get screenConsumerActive(): boolean {
+    return this.screenConsumer !== undefined;
+  }
+}

@@ -1,0 +1,59 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { DEFAULT_LANG, normaliseLang, type Lang } from '../i18n/lang.js';
+import { translation, type Translation } from '../i18n/translation.js';
+import { pickTerms, type TermSet, type Terms } from '../i18n/terms.js';
+import { closestAttribute, watchInheritedAttributes } from './ancestor.js';
+
+/**
+ * Resolves the element's language: its own `lang`, then the nearest ancestor with `lang` (across shadow
+ * roots), then `<html lang>`, defaulting to zh-CN. Re-renders the host when the resolved language changes.
+ */
+export class LocalizeController implements ReactiveController {
+  private host: ReactiveControllerHost & HTMLElement;
+  private unwatch?: () => void;
+  /** The resolved locale. */
+  lang: Lang = DEFAULT_LANG;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.lang = this.resolve();
+    this.unwatch = watchInheritedAttributes(() => this.refresh());
+  }
+
+  hostDisconnected(): void {
+    this.unwatch?.();
+    this.unwatch = undefined;
+  }
+
+  hostUpdate(): void {
+    // The host's own `lang` may have changed through a property set; cheap to re-check.
+    this.lang = this.resolve();
+  }
+
+  private refresh(): void {
+    const next = this.resolve();
+    if (next !== this.lang) {
+      this.lang = next;
+      this.host.requestUpdate();
+    }
+  }
+
+  private resolve(): Lang {
+    const own = closestAttribute(this.host, 'lang');
+    return normaliseLang(own) ?? normaliseLang(typeof document !== 'undefined' ? document.documentElement.lang : '') ?? DEFAULT_LANG;
+  }
+
+  /** Shared strings (loading, loadFailed, stale …) in the resolved language. */
+  get core(): Translation {
+    return translation(this.lang);
+  }
+
+  /** A component's own dictionary in the resolved language. */
+  pick<T extends Terms>(set: TermSet<T>): T {
+    return pickTerms(set, this.lang);
+  }
+}

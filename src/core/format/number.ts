@@ -1,0 +1,211 @@
+/**
+ * Number formatting for every element, through Intl only.
+ *
+ * zh-CN compact notation gives 万 / 亿 / 万亿 (12.3万, 860.9亿, 1.2万亿); en gives K / M / B / T.
+ * No hand-written unit table for the scaling itself; the only table here maps the fixed
+ * statistical units (亿元, 万人 …) to their base unit so a value published in 亿元 reads right in English.
+ */
+import type { Lang } from '../i18n/lang.js';
+
+/** What a missing, NaN or infinite value shows as. Text, so screen readers read "no data" from aria labels instead. */
+export const NO_VALUE = '—';
+
+/**
+ * How the source states an approximate figure. Shown as the source writes it, never with invented precision.
+ * - `over`: 超17万 / over 170K
+ * - `odd`: 4万余 / 40K+ (余: "and some")
+ * - `plus`: 1,300+ / 1,300+
+ * - `about`: 约 / about
+ * - `under`: 不足 / under
+ */
+export const QUALIFIERS = ['over', 'odd', 'plus', 'about', 'under'] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+
+export interface NumberFormatOptions {
+  lang: Lang;
+  /** Maximum fraction digits. Default: 1 when compact, 2 otherwise. */
+  precision?: number;
+  /** Fixed fraction digits (pads with zeros). Overrides precision. */
+  fixed?: number;
+  /** `auto` (default) uses 万/亿 or K/M/B from 10,000 up; `true` always; `false` never. */
+  compact?: boolean | 'auto';
+  qualifier?: Qualifier;
+  /** Show + for positive values. */
+  signed?: boolean;
+}
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(lang: Lang, o: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = lang + JSON.stringify(o);
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang, o);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+export function isNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
+function intlOptions(value: number, o: NumberFormatOptions): Intl.NumberFormatOptions {
+  const compactMode = o.compact ?? 'auto';
+  const compact = compactMode === true || (compactMode === 'auto' && Math.abs(value) >= 1e4);
+  const opts: Intl.NumberFormatOptions = {};
+  if (compact) opts.notation = 'compact';
+  if (o.fixed !== undefined) {
+    opts.minimumFractionDigits = o.fixed;
+    opts.maximumFractionDigits = o.fixed;
+  } else {
+    opts.maximumFractionDigits = o.precision ?? (compact ? 1 : 2);
+  }
+  if (o.signed) opts.signDisplay = 'exceptZero';
+  return opts;
+}
+
+/** Splits a formatted number into the figure and its scale suffix (万, 亿, K, B …), for big-number displays. */
+export interface NumberParts {
+  /** Sign, digits, separators: "-12.3". */
+  number: string;
+  /** Scale word from compact notation: 万, 亿, 万亿, K, M, B, T, or ''. */
+  suffix: string;
+  /** Qualifier text before the number (超, 约, over, about), or ''. */
+  prefix: string;
+  /** Qualifier text after the suffix (余, +), or ''. */
+  postfix: string;
+  /** The whole thing as one string. */
+  text: string;
+}
+
+export function formatNumberParts(value: number | null | undefined, o: NumberFormatOptions): NumberParts {
+  if (!isNumber(value)) return { number: NO_VALUE, suffix: '', prefix: '', postfix: '', text: NO_VALUE };
+  const parts = nf(o.lang, intlOptions(value, o)).formatToParts(value);
+  let number = '';
+  let suffix = '';
+  for (const p of parts) {
+    if (p.type === 'compact') suffix += p.value;
+    else if (p.type !== 'literal' || suffix === '') number += p.value;
+  }
+  number = number.trim();
+  const [prefix, postfix] = qualifierText(o.qualifier, o.lang);
+  const sep = o.lang === 'en' && prefix ? ' ' : '';
+  return { number, suffix, prefix, postfix, text: `${prefix}${sep}${number}${suffix}${postfix}` };
+}
+
+function qualifierText(q: Qualifier | undefined, lang: Lang): [string, string] {
+  if (!q) return ['', ''];
+  const zh = lang === 'zh-CN';
+  switch (q) {
+    case 'over':
+      return [zh ? '超' : 'over', ''];
+    case 'odd':
+      return ['', zh ? '余' : '+'];
+    case 'plus':
+      return ['', '+'];
+    case 'about':
+      return [zh ? '约' : 'about', ''];
+    case 'under':
+      return [zh ? '不足' : 'under', ''];
+  }
+}
+
+/** 12.3万 / 12.3K, 860.9亿 / 86.1B, 超17万 / over 170K, NaN → — */
+export function formatNumber(value: number | null | undefined, o: NumberFormatOptions): string {
+  return formatNumberParts(value, o).text;
+}
+
+/**
+ * A percentage given in percent units (4.3 means 4.3%): +4.3% / -1.2% / 0%.
+ * `signed` defaults to true, as growth rates are read with their sign.
+ */
+export function formatPercent(
+  value: number | null | undefined,
+  o: { lang: Lang; precision?: number; fixed?: number; signed?: boolean },
+): string {
+  if (!isNumber(value)) return NO_VALUE;
+  const opts: Intl.NumberFormatOptions = { style: 'percent' };
+  if (o.fixed !== undefined) {
+    opts.minimumFractionDigits = o.fixed;
+    opts.maximumFractionDigits = o.fixed;
+  } else opts.maximumFractionDigits = o.precision ?? 1;
+  if (o.signed ?? true) opts.signDisplay = 'exceptZero';
+  return nf(o.lang, opts).format(value / 100);
+}
+
+/** Fixed statistical units: the scale they carry and their base unit. */
+export interface UnitInfo {
+  /** Multiplier to the base unit: 亿元 → 1e8. */
+  scale: number;
+  /** Base unit in Chinese (元, 人, 辆 …), '' for a plain count. */
+  base: string;
+  /** Base unit in English ('yuan', 'people' …), '' for none. */
+  en: string;
+}
+
+export const UNITS: Record<string, UnitInfo> = {
+  元: { scale: 1, base: '元', en: 'yuan' },
+  万元: { scale: 1e4, base: '元', en: 'yuan' },
+  亿元: { scale: 1e8, base: '元', en: 'yuan' },
+  人: { scale: 1, base: '人', en: 'people' },
+  万人: { scale: 1e4, base: '人', en: 'people' },
+  名: { scale: 1, base: '名', en: 'people' },
+  人次: { scale: 1, base: '人次', en: 'visits' },
+  户: { scale: 1, base: '户', en: 'households' },
+  所: { scale: 1, base: '所', en: '' },
+  个: { scale: 1, base: '个', en: '' },
+  家: { scale: 1, base: '家', en: 'firms' },
+  项: { scale: 1, base: '项', en: 'projects' },
+  辆: { scale: 1, base: '辆', en: 'vehicles' },
+  万辆: { scale: 1e4, base: '辆', en: 'vehicles' },
+  对: { scale: 1, base: '对', en: 'couples' },
+  场: { scale: 1, base: '场', en: 'events' },
+  次: { scale: 1, base: '次', en: 'times' },
+  分: { scale: 1, base: '分', en: 'points' },
+  '%': { scale: 1, base: '%', en: '%' },
+};
+
+export interface AmountParts extends NumberParts {
+  /** Unit after the scale suffix: 元 in 860.9亿元, "yuan" in 86.1B yuan. */
+  unit: string;
+}
+
+/**
+ * A value in a fixed unit, rescaled for reading: 860.9 亿元 → 860.9亿元 (zh-CN) / 86.1B yuan (en);
+ * 170000 人 with qualifier over → 超17万人 / over 170K people. Unknown units are appended unchanged.
+ */
+export function formatAmountParts(value: number | null | undefined, unit: string | undefined, o: NumberFormatOptions): AmountParts {
+  const info = unit ? UNITS[unit] : undefined;
+  if (!unit) return { ...formatNumberParts(value, o), unit: '' };
+  if (!info) {
+    const p = formatNumberParts(value, o);
+    return { ...p, unit, text: p.text === NO_VALUE ? NO_VALUE : p.text + (o.lang === 'en' ? ' ' : '') + unit };
+  }
+  if (info.base === '%') {
+    const text = formatPercent(value, { lang: o.lang, precision: o.precision, fixed: o.fixed, signed: o.signed ?? false });
+    return { number: text.replace('%', ''), suffix: '', prefix: '', postfix: '', unit: '%', text };
+  }
+  const base = isNumber(value) ? value * info.scale : value;
+  const p = formatNumberParts(base, o);
+  const u = o.lang === 'zh-CN' ? info.base : info.en;
+  if (p.text === NO_VALUE) return { ...p, unit: u };
+  const text = o.lang === 'zh-CN' ? p.text + u : u ? `${p.text} ${u}` : p.text;
+  return { ...p, unit: u, text };
+}
+
+export function formatAmount(value: number | null | undefined, unit: string | undefined, o: NumberFormatOptions): string {
+  return formatAmountParts(value, unit, o).text;
+}
+
+/** Whole numbers with grouping, no scaling: 170,000 / 170,000. For tables that must show exact figures. */
+export function formatExact(value: number | null | undefined, lang: Lang, maxFractionDigits = 2): string {
+  if (!isNumber(value)) return NO_VALUE;
+  return nf(lang, { maximumFractionDigits: maxFractionDigits }).format(value);
+}
+
+/** Date-time for "updated at" labels, in the given time zone (default Asia/Shanghai). */
+export function formatTime(date: Date, lang: Lang, timeZone = 'Asia/Shanghai', withDate = false): string {
+  const o: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone };
+  if (withDate) Object.assign(o, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  return new Intl.DateTimeFormat(lang, o).format(date);
+}

@@ -1,0 +1,40 @@
+import type { Lang } from './lang.js';
+import { zhCN } from './zh-cn.js';
+import { en } from './en.js';
+
+/** Strings every element shares: data states, banners, generic controls. Component strings live beside the component. */
+export interface Translation {
+  loading: string;
+  loadFailed: string;
+  noData: string;
+  empty: string;
+  retry: string;
+  stale: (time: string) => string;
+  staleUnknown: string;
+  illustrative: string;
+  illustrativeNote: string;
+  errorDetails: string;
+  nIssues: (n: number) => string;
+  httpStatus: (status: number) => string;
+  timeout: string;
+  networkError: string;
+  malformedJson: string;
+  invalidData: string;
+  partialData: (n: number) => string;
+  apiError: (msg: string) => string;
+  dismiss: string;
+  exportPng: string;
+  exportSvg: string;
+  exportCsv: string;
+  table: string;
+  showTable: string;
+  hideTable: string;
+  source: string;
+  updatedAt: (time: string) => string;
+}
+
+const dictionaries: Record<Lang, Translation> = { 'zh-CN': zhCN, en };
+
+export function translation(lang: Lang): Translation {
+  return dictionaries[lang] ?? en;
+}

@@ -1,0 +1,195 @@
+import { css } from 'lit';
+
+/**
+ * Shared host styles: the library's design tokens.
+ *
+ * Public tokens (`--civic-*`) are never set by a component, so a value set on any ancestor (or :root)
+ * reaches every element. Each element maps them to private `--_*` values that fall back to the theme's
+ * defaults, which live here as `--_d-*` and switch with `data-theme` / `data-density` (reflected by the
+ * ThemeController). One script tag is therefore enough: no page stylesheet is needed under CSP
+ * `style-src 'self'` (these are adopted constructable stylesheets).
+ *
+ * Contrast: every text colour on its surface is at least 4.5:1 in both themes (checked in test/unit/core/theme).
+ */
+export const tokenDefaults = {
+  light: {
+    surface: '#ffffff',
+    'surface-raised': '#f5f7fa',
+    text: '#1f2933',
+    'text-muted': '#52606d',
+    border: '#cbd2d9',
+    accent: '#b8121b',
+    focus: '#1d4ed8',
+    positive: '#157f3b',
+    negative: '#b8121b',
+    warning: '#8a5a00',
+    neutral: '#52606d',
+    illustrative: '#8a5a00',
+    'no-data': '#e4e7eb',
+  },
+  dark: {
+    surface: '#0a1a2f',
+    'surface-raised': '#102a4c',
+    text: '#e8f0fa',
+    'text-muted': '#a9bcd3',
+    border: '#2c4a70',
+    accent: '#4cc9ff',
+    focus: '#ffd166',
+    positive: '#4ade80',
+    negative: '#ff7a7a',
+    warning: '#ffc14d',
+    neutral: '#a9bcd3',
+    illustrative: '#ffc14d',
+    'no-data': '#1f3552',
+  },
+} as const;
+
+export type ColorRole = keyof (typeof tokenDefaults)['light'];
+
+/** Categorical palette (8) for types and series; Okabe–Ito derived, colour-blind safe. */
+export const categoryDefaults = {
+  light: ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#8a6d00', '#56b4e9', '#7f3c8d', '#4d4d4d'],
+  dark: ['#56b4e9', '#ff9e4a', '#2fd3a4', '#f39bd0', '#f0e442', '#8fd3ff', '#c99be0', '#d0d0d0'],
+} as const;
+
+/** Sequential 5-step scheme (light → dark in the light theme, reversed brightness in the dark one). */
+export const sequentialDefaults = {
+  light: ['#edf8fb', '#b3cde3', '#8c96c6', '#8856a7', '#810f7c'],
+  dark: ['#1b3a5c', '#245f8a', '#2f8ab5', '#4fb8d8', '#a6ecf7'],
+} as const;
+
+function vars(theme: 'light' | 'dark'): string {
+  const t = tokenDefaults[theme];
+  const lines = Object.entries(t).map(([k, v]) => `--_d-color-${k}: ${v};`);
+  categoryDefaults[theme].forEach((c, i) => lines.push(`--_d-category-${i + 1}: ${c};`));
+  sequentialDefaults[theme].forEach((c, i) => lines.push(`--_d-sequential-${i + 1}: ${c};`));
+  return lines.join('\n');
+}
+
+function publicMap(): string {
+  const lines = Object.keys(tokenDefaults.light).map((k) => `--_color-${k}: var(--civic-color-${k}, var(--_d-color-${k}));`);
+  for (let i = 1; i <= 8; i++) lines.push(`--_category-${i}: var(--civic-scheme-category-${i}, var(--_d-category-${i}));`);
+  for (let i = 1; i <= 5; i++) lines.push(`--_sequential-${i}: var(--civic-scheme-sequential-${i}, var(--_d-sequential-${i}));`);
+  return lines.join('\n');
+}
+
+// Built from the tables above so the JS defaults (used by tests and canvas fallbacks) and the CSS never drift.
+import { unsafeCSS } from 'lit';
+const lightVars = unsafeCSS(vars('light'));
+const darkVars = unsafeCSS(vars('dark'));
+const mapping = unsafeCSS(publicMap());
+
+export const hostStyles = css`
+  :host {
+    ${lightVars}
+    --_d-type-scale: 1;
+    --_d-min-target: 24px;
+    ${mapping}
+    --_type-scale: var(--civic-type-scale, var(--_d-type-scale));
+    --_font-family: var(
+      --civic-font-family,
+      'PingFang SC',
+      'Hiragino Sans GB',
+      'Microsoft YaHei',
+      'Noto Sans CJK SC',
+      'Noto Sans SC',
+      'Source Han Sans SC',
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      sans-serif
+    );
+    --_font-family-numeric: var(--civic-font-family-numeric, 'DIN Alternate', 'Roboto Mono', var(--_font-family));
+    --_font-size-xs: var(--civic-font-size-xs, calc(0.75rem * var(--_type-scale)));
+    --_font-size-s: var(--civic-font-size-s, calc(0.875rem * var(--_type-scale)));
+    --_font-size-m: var(--civic-font-size-m, calc(1rem * var(--_type-scale)));
+    --_font-size-l: var(--civic-font-size-l, calc(1.25rem * var(--_type-scale)));
+    --_font-size-xl: var(--civic-font-size-xl, calc(2rem * var(--_type-scale)));
+    --_font-size-xxl: var(--civic-font-size-xxl, calc(3rem * var(--_type-scale)));
+    --_space-xs: var(--civic-space-xs, calc(0.25rem * var(--_type-scale)));
+    --_space-s: var(--civic-space-s, calc(0.5rem * var(--_type-scale)));
+    --_space-m: var(--civic-space-m, calc(1rem * var(--_type-scale)));
+    --_space-l: var(--civic-space-l, calc(1.5rem * var(--_type-scale)));
+    --_radius: var(--civic-radius, 4px);
+    --_stroke-width: var(--civic-stroke-width, calc(1px * var(--_type-scale)));
+    --_min-target: var(--civic-min-target, var(--_d-min-target));
+    --_transition: var(--civic-transition-duration, 300ms);
+
+    display: block;
+    box-sizing: border-box;
+    position: relative;
+    font-family: var(--_font-family);
+    font-size: var(--_font-size-m);
+    line-height: 1.5;
+    color: var(--_color-text);
+    text-align: start;
+    -webkit-font-smoothing: antialiased;
+  }
+  :host([data-theme='dark']) {
+    ${darkVars}
+  }
+  :host([data-density='screen']) {
+    --_d-type-scale: 1.25;
+  }
+  :host([data-density='elder']) {
+    --_d-type-scale: 1.25;
+    --_d-min-target: 44px;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    :host {
+      --_transition: 0ms;
+    }
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    min-height: var(--_min-target);
+    min-width: var(--_min-target);
+  }
+  @media (forced-colors: active) {
+    :host {
+      --_color-text: CanvasText;
+      --_color-text-muted: CanvasText;
+      --_color-surface: Canvas;
+      --_color-surface-raised: Canvas;
+      --_color-border: CanvasText;
+      --_color-focus: Highlight;
+      --_color-accent: Highlight;
+    }
+  }
+  @media print {
+    :host {
+      --_color-text: #000;
+      --_color-text-muted: #333;
+      --_color-surface: #fff;
+      --_color-surface-raised: #fff;
+      break-inside: avoid;
+    }
+  }
+`;

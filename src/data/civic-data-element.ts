@@ -1,0 +1,99 @@
+import { property } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
+import { CivicElement } from '../core/civic-element.js';
+import { DataController, type ParseContext } from './data-controller.js';
+import type { Validated } from './validate.js';
+import type { BodyFormat } from './fetch-json.js';
+import type { AdapterName } from './adapters/index.js';
+
+/**
+ * Base for every data-fed element: the standard data attributes and one DataController.
+ * A subclass implements `parse()` (pure validation of its data shape) and reads `this.feed.value`.
+ *
+ * Kept as one small class rather than a mixin because all five data elements need exactly these
+ * properties with exactly these semantics, and the JSDoc below then documents them once for the
+ * custom-elements manifest.
+ *
+ * @internal
+ */
+export abstract class CivicDataElement<T> extends CivicElement {
+  // ── public API ──
+  /** The data as a JavaScript value; wins over inline JSON and `src`. */
+  @property({ attribute: false }) data?: unknown;
+
+  /** URL of the JSON (or CSV) data; used only when neither `data` nor an inline `<script type="application/json">` child is present. */
+  @property() src?: string;
+
+  /** Re-fetch `src` every N seconds; 0 (default) turns polling off. Polling pauses while the page is hidden and backs off after failures. */
+  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 0;
+
+  /** Fetch credentials mode for `src`: `omit`, `same-origin` (default) or `include` (cookies on cross-origin APIs). */
+  @property() credentials?: RequestCredentials;
+
+  /** Per-attempt request timeout in milliseconds (default 15000, or the value given to `configure()`). */
+  @property({ type: Number }) timeout?: number;
+
+  /** How to read `src`: `auto` (by content type), `json` or `csv`. */
+  @property() format?: BodyFormat;
+
+  /** Which generic adapters run first: `auto` (detect the `{code,msg,data}` envelope, ECharts datasets and CSV), `none`, `envelope`, `echarts`, `csv`. */
+  @property() adapter?: AdapterName;
+
+  // ── controllers ──
+  /** @internal */
+  protected readonly feed: DataController<T> = new DataController<T>(this, {
+    parse: (raw, ctx) => this.parse(raw, ctx),
+    count: (v) => this.count(v),
+    isEmpty: (v) => this.isEmpty(v),
+    deps: () => this.parseDeps(),
+    terms: () => ({ t: this.t.core, lang: this.t.lang }),
+    warn: (m) => this.warn(m),
+  });
+
+  // ── to implement ──
+  /** Pure validation of the element's data shape. @internal */
+  protected abstract parse(raw: unknown, ctx: ParseContext): Validated<T>;
+
+  /** Values the parse depends on (field-mapping attributes…); a change re-parses the last payload. @internal */
+  protected parseDeps(): readonly unknown[] {
+    return [];
+  }
+
+  /** @internal */
+  protected count(_value: T): number | undefined {
+    return undefined;
+  }
+
+  /** @internal */
+  protected isEmpty(_value: T): boolean {
+    return false;
+  }
+
+  // ── lifecycle ──
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.feed.sync();
+    if (changed.has('pollInterval')) this.feed.pollChanged();
+  }
+
+  // ── public methods ──
+  /** Loads the data again now (also what the error state's Retry button does). */
+  reload(): Promise<void> {
+    return this.feed.reload();
+  }
+
+  /** Where the data is: `idle`, `loading`, `complete` or `error` (nothing good loaded yet). */
+  get dataStatus(): string {
+    return this.feed.status;
+  }
+
+  /** True when a refresh failed and the element shows older data with a stale marker. */
+  get stale(): boolean {
+    return this.feed.stale;
+  }
+
+  /** When the data on screen was last confirmed by a successful load. */
+  get lastUpdated(): Date | undefined {
+    return this.feed.lastUpdated;
+  }
+}

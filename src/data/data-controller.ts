@@ -1,0 +1,390 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { CivicLoadEvent } from '../core/events/load-event.js';
+import { CivicErrorEvent, type CivicErrorDetail, type CivicErrorKind, type DataSourceKind } from '../core/events/error-event.js';
+import { renderEmpty, renderError, renderLoading } from '../core/render/states.js';
+import type { Translation } from '../core/i18n/translation.js';
+import type { Lang } from '../core/i18n/lang.js';
+import { capIssues, formatIssue, hasErrors, issue, summariseIssues, type Issue, type Validated } from './validate.js';
+import { resolveSource, inlineScript, type ResolvedSource } from './resolve-source.js';
+import { fetchData, FetchError, type BodyFormat } from './fetch-json.js';
+import { adaptPayload, type AdapterName } from './adapters/index.js';
+import { PollingScheduler } from './polling.js';
+
+export type DataStatus = 'idle' | 'loading' | 'complete' | 'error';
+
+/** What a DataController reads from its host element. */
+export interface DataHostProps {
+  data?: unknown;
+  src?: string;
+  pollInterval: number;
+  credentials?: RequestCredentials;
+  timeout?: number;
+  format?: BodyFormat;
+  adapter?: AdapterName;
+}
+
+export interface ParseContext {
+  lang: Lang;
+  source: DataSourceKind;
+}
+
+export interface DataControllerOptions<T> {
+  /** The element's validator: pure, never throws. */
+  parse: (raw: unknown, ctx: ParseContext) => Validated<T>;
+  /** Number of records, for `civic-load` detail. */
+  count?: (value: T) => number | undefined;
+  /** True when the value has nothing to draw (the empty state is shown). */
+  isEmpty?: (value: T) => boolean;
+  /** Values the parse depends on (field mappings, filters): when they change, the last raw payload is parsed again. */
+  deps?: () => readonly unknown[];
+  /** Translation for state templates. */
+  terms: () => { t: Translation; lang: Lang };
+  /** Console prefix. */
+  warn: (message: string) => void;
+}
+
+type Host = ReactiveControllerHost & HTMLElement & DataHostProps;
+
+function sameDeps(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
+  return !!a && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+}
+
+/**
+ * Loads, validates and keeps an element's data.
+ *
+ * Written by hand rather than on @lit/task because an element must keep its last good value on screen
+ * while a newer load fails (Task's status model drops to ERROR and its render() forgets the value),
+ * must poll with pause/skip/backoff, and must tell "changed" from "same payload again".
+ *
+ * - Source precedence (`resolveSource`): `data` property > inline `<script type="application/json">` > `src`.
+ * - A new source aborts the old request; responses that arrive out of order are dropped (sequence numbers).
+ * - Fatal failures (fetch, JSON, API envelope, nothing valid) keep the last good value and set `error`;
+ *   partial validity draws the valid part and still reports the issues.
+ * - Events: `civic-load` once per accepted change; `civic-error` once per failure; one console.warn each.
+ */
+export class DataController<T> implements ReactiveController {
+  private readonly host: Host;
+  private readonly o: DataControllerOptions<T>;
+
+  /** idle (no source) → loading → complete | error. `complete` also while a refresh is in flight. */
+  status: DataStatus = 'idle';
+  /** The last good value; kept through later failures. */
+  value?: T;
+  /** Problems of the last attempt (errors and warnings). */
+  issues: Issue[] = [];
+  /** The last failure, while it stands (cleared by the next success). */
+  error?: CivicErrorDetail;
+  /** When the value on screen was last confirmed by a successful load. */
+  lastUpdated?: Date;
+  /** Where the current value came from. */
+  source: DataSourceKind = 'none';
+
+  private propertyRef: unknown;
+  private propertyGen = 0;
+  private lastRaw: unknown;
+  private lastRawSource: DataSourceKind = 'none';
+  private lastFingerprint?: string;
+  private lastDeps?: readonly unknown[];
+  private sourceKey?: string;
+  private abort?: AbortController;
+  private seq = 0;
+  private applied = 0;
+  private pending = false;
+  private mo?: MutationObserver;
+  private readonly poller: PollingScheduler;
+  private queued: Event[] = [];
+
+  constructor(host: Host, options: DataControllerOptions<T>) {
+    this.host = host;
+    this.o = options;
+    this.poller = new PollingScheduler({
+      interval: () => (this.currentSource().kind === 'src' ? this.host.pollInterval : 0),
+      busy: () => this.pending,
+      tick: () => void this.load(true),
+    });
+    host.addController(this);
+  }
+
+  /** True when the value on screen is older than the last attempt (a refresh failed). */
+  get stale(): boolean {
+    return this.value !== undefined && this.error !== undefined && !this.error.partial;
+  }
+
+  hostConnected(): void {
+    if (typeof MutationObserver !== 'undefined') {
+      this.mo = new MutationObserver(() => {
+        // Inline JSON edited or added/removed: re-resolve on the next update.
+        if (this.currentSource().kind !== 'property') this.host.requestUpdate();
+      });
+      this.mo.observe(this.host, { childList: true, subtree: true, characterData: true });
+    }
+    this.poller.start();
+    // Force a re-resolve (a reconnected element reloads its src).
+    this.sourceKey = undefined;
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.mo?.disconnect();
+    this.mo = undefined;
+    this.poller.stop();
+    this.abort?.abort();
+    this.abort = undefined;
+    this.pending = false;
+  }
+
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  /**
+   * Brings the value in line with the host's current source and deps. Idempotent; called from the host's
+   * `willUpdate` (CivicDataElement does it before the subclass derives its model) and again from hostUpdate.
+   */
+  sync(): void {
+    const src = this.currentSource();
+    const key = this.keyOf(src);
+    const deps = this.o.deps?.() ?? [];
+    if (key !== this.sourceKey) {
+      this.sourceKey = key;
+      this.lastDeps = deps;
+      this.startSource(src);
+    } else if (!sameDeps(this.lastDeps, deps)) {
+      this.lastDeps = deps;
+      if (this.lastRaw !== undefined) this.accept(this.lastRaw, this.lastRawSource, undefined, false, true);
+    }
+  }
+
+  hostUpdated(): void {
+    if (this.queued.length) {
+      const events = this.queued;
+      this.queued = [];
+      for (const e of events) this.host.dispatchEvent(e);
+    }
+  }
+
+  /** Call when `poll-interval` changed. */
+  pollChanged(): void {
+    this.poller.schedule();
+  }
+
+  /** Loads again now (a retry button, or a host that knows the data changed). */
+  reload(): Promise<void> {
+    const src = this.currentSource();
+    if (src.kind === 'src') return this.load(false, true);
+    this.sourceKey = undefined;
+    this.host.requestUpdate();
+    return Promise.resolve();
+  }
+
+  private currentSource(): ResolvedSource {
+    return resolveSource({ data: this.host.data, src: this.host.src, host: this.host });
+  }
+
+  private keyOf(s: ResolvedSource): string {
+    switch (s.kind) {
+      case 'property':
+        // Identity, not content: assigning a new object reloads; mutating in place does not (call reload()).
+        if (s.value !== this.propertyRef) {
+          this.propertyRef = s.value;
+          this.propertyGen++;
+        }
+        return `p:${this.propertyGen}`;
+      case 'inline':
+        return `i:${s.format}:${s.text}`;
+      case 'src':
+        return `s:${s.url}|${this.host.credentials ?? ''}|${this.host.format ?? ''}|${this.host.adapter ?? ''}`;
+      default:
+        return 'n';
+    }
+  }
+
+  private startSource(src: ResolvedSource): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    this.pending = false;
+    switch (src.kind) {
+      case 'property':
+        this.accept(src.value, 'property', undefined, false);
+        break;
+      case 'inline': {
+        if (src.format === 'csv') this.accept(src.text, 'inline', undefined, false);
+        else {
+          let raw: unknown;
+          try {
+            raw = JSON.parse(src.text);
+          } catch (e) {
+            this.fail('json', 'inline', `malformed inline JSON: ${e instanceof Error ? e.message : String(e)}`, [issue('$', 'json', 'the inline <script type="application/json"> is not valid JSON')]);
+            break;
+          }
+          this.accept(raw, 'inline', undefined, false);
+        }
+        break;
+      }
+      case 'src':
+        if (this.value === undefined) this.status = 'loading';
+        void this.load(false);
+        break;
+      default:
+        if (this.value === undefined) this.status = 'idle';
+    }
+  }
+
+  private async load(poll: boolean, fresh = false): Promise<void> {
+    const src = this.currentSource();
+    if (src.kind !== 'src' || !this.host.isConnected) return;
+    if (poll && this.pending) return;
+    this.abort?.abort();
+    const ctrl = new AbortController();
+    this.abort = ctrl;
+    const seq = ++this.seq;
+    this.pending = true;
+    if (this.value === undefined) {
+      this.status = 'loading';
+      this.host.requestUpdate();
+    }
+    try {
+      const res = await fetchData(src.url, {
+        signal: ctrl.signal,
+        credentials: this.host.credentials,
+        timeout: this.host.timeout && this.host.timeout > 0 ? this.host.timeout : undefined,
+        format: this.host.format ?? 'auto',
+        // Polls do not retry on their own: the poll schedule backs off instead.
+        retries: poll ? 0 : undefined,
+        fresh,
+      });
+      if (seq < this.applied || ctrl.signal.aborted) return;
+      this.applied = seq;
+      this.pending = false;
+      this.poller.succeeded();
+      if (poll && res.text === this.lastFingerprint && !this.error) {
+        this.lastUpdated = new Date();
+        this.host.requestUpdate();
+        return;
+      }
+      this.lastFingerprint = res.text;
+      this.accept(res.body, 'src', src.url, poll);
+      this.host.requestUpdate();
+    } catch (e) {
+      if (ctrl.signal.aborted || (e instanceof FetchError && e.kind === 'abort')) return;
+      if (seq < this.applied) return;
+      this.applied = seq;
+      this.pending = false;
+      this.poller.failed();
+      const fe = e instanceof FetchError ? e : new FetchError('network', src.url, String(e));
+      const kind: CivicErrorKind = fe.kind === 'abort' ? 'network' : fe.kind;
+      this.fail(kind, 'src', fe.message, [issue('$', kind, fe.message)], src.url, fe.status);
+      this.host.requestUpdate();
+    } finally {
+      if (this.abort === ctrl && !ctrl.signal.aborted) this.abort = undefined;
+    }
+  }
+
+  private accept(raw: unknown, source: DataSourceKind, url: string | undefined, poll: boolean, reparse = false): void {
+    this.lastRaw = raw;
+    this.lastRawSource = source;
+    const adapted = adaptPayload(raw, this.host.adapter ?? 'auto');
+    if (adapted.apiError !== undefined) {
+      this.fail('api', source, adapted.apiError, adapted.issues, url);
+      return;
+    }
+    let result: Validated<T>;
+    try {
+      result = this.o.parse(adapted.value, { lang: this.o.terms().lang, source });
+    } catch (e) {
+      // Validators must not throw; if one does, it is a library bug, still never the page's problem.
+      result = { value: undefined, issues: [issue('$', 'internal', `validator failed: ${e instanceof Error ? e.message : String(e)}`)] };
+    }
+    const issues = [...adapted.issues, ...result.issues];
+    this.issues = issues;
+    if (result.value === undefined) {
+      this.fail('validation', source, issues.length ? formatIssue(issues[0]) : 'no usable data', issues, url);
+      return;
+    }
+    this.value = result.value;
+    this.source = source;
+    this.status = 'complete';
+    this.lastUpdated = new Date();
+    const errors = issues.filter((i) => i.severity === 'error');
+    this.error = undefined;
+    this.queue(new CivicLoadEvent({ source, url, count: this.o.count?.(result.value), poll }));
+    if (hasErrors(issues)) {
+      const detail = this.errorDetail('validation', source, formatIssue(errors[0]), errors, url, undefined, true);
+      this.error = detail;
+      this.queue(new CivicErrorEvent(detail));
+      if (!reparse) this.o.warn(`${errors.length} invalid entr${errors.length === 1 ? 'y' : 'ies'} skipped; first: ${formatIssue(errors[0])}`);
+    }
+    this.host.requestUpdate();
+  }
+
+  private fail(kind: CivicErrorKind, source: DataSourceKind, message: string, issues: Issue[], url?: string, status?: number): void {
+    const errors = issues.filter((i) => i.severity === 'error');
+    const detail = this.errorDetail(kind, source, message, errors.length ? errors : issues, url, status, false);
+    this.error = detail;
+    this.status = this.value === undefined ? 'error' : 'complete';
+    this.queue(new CivicErrorEvent(detail));
+    this.o.warn(`${kind} error${url ? ` for ${url}` : ''}: ${message}${this.value !== undefined ? ' (keeping the last good data)' : ''}`);
+    this.host.requestUpdate();
+  }
+
+  private errorDetail(kind: CivicErrorKind, source: DataSourceKind, message: string, issues: Issue[], url: string | undefined, status: number | undefined, partial: boolean): CivicErrorDetail {
+    const s = summariseIssues(issues);
+    return {
+      kind,
+      source,
+      url,
+      status,
+      message,
+      issues: capIssues(issues),
+      issueCount: s.total,
+      issueCounts: s.byCode,
+      partial,
+      keptPrevious: !partial && this.value !== undefined,
+    };
+  }
+
+  private queue(e: Event): void {
+    this.queued.push(e);
+    // If no update is coming (e.g. a fetch resolved while nothing else changed), one is requested by the caller.
+  }
+
+  /**
+   * Renders the right state: `pending` while nothing has loaded, `error` when nothing good ever loaded,
+   * `empty` when the value has nothing to show, otherwise `complete(value)` plus a stale/partial banner
+   * (part `status`) over the kept picture.
+   */
+  render(r: {
+    complete: (value: T) => unknown;
+    pending?: () => unknown;
+    error?: (e: CivicErrorDetail) => unknown;
+    empty?: () => unknown;
+    /** Put the status banner somewhere else (call `renderStatus()` yourself). */
+    noBanner?: boolean;
+  }): unknown {
+    const { t } = this.o.terms();
+    if (this.value === undefined) {
+      if (this.status === 'error' && this.error) return r.error ? r.error(this.error) : this.renderStatus();
+      if (this.status === 'idle') return r.empty ? r.empty() : renderEmpty(t);
+      return r.pending ? r.pending() : renderLoading(t);
+    }
+    if (this.o.isEmpty?.(this.value)) return html`${r.empty ? r.empty() : renderEmpty(t)}${r.noBanner ? nothing : this.renderStatus()}`;
+    return html`${r.complete(this.value)}${r.noBanner ? nothing : this.renderStatus()}`;
+  }
+
+  /** The error / stale / partial banner alone (part `status`), or nothing. */
+  renderStatus(): TemplateResult | typeof nothing {
+    if (!this.error) return nothing;
+    const { t, lang } = this.o.terms();
+    return renderError(t, this.error, {
+      overlay: this.value !== undefined,
+      lang,
+      lastUpdated: this.lastUpdated,
+      onRetry: this.currentSource().kind === 'src' ? () => void this.reload() : undefined,
+    });
+  }
+
+  /** The inline data script, if any (for elements that hide it). */
+  get inline(): HTMLScriptElement | null {
+    return inlineScript(this.host);
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * Fetching for every element: timeout per attempt, retry with exponential backoff (network errors,
+ * timeouts, 5xx and 429 only), HTTP status in the error, abort through an AbortSignal, and de-duplication
+ * of concurrent requests for the same URL (several tiles on one endpoint make one request; the shared
+ * request is aborted only when every caller has aborted).
+ */
+import { getConfig } from './configure.js';
+
+export type FetchErrorKind = 'network' | 'http' | 'timeout' | 'abort' | 'json';
+
+export class FetchError extends Error {
+  readonly kind: FetchErrorKind;
+  readonly url: string;
+  readonly status?: number;
+  constructor(kind: FetchErrorKind, url: string, message: string, status?: number) {
+    super(message);
+    this.name = 'FetchError';
+    this.kind = kind;
+    this.url = url;
+    this.status = status;
+  }
+}
+
+export type BodyFormat = 'auto' | 'json' | 'csv' | 'text';
+
+export interface FetchOptions {
+  signal?: AbortSignal;
+  /** Per-attempt timeout in ms (default from `configure`, 15 s). */
+  timeout?: number;
+  /** Retries after network error / timeout / 5xx / 429 (default 2). */
+  retries?: number;
+  /** First backoff delay in ms, doubled per retry (default 500). */
+  retryDelay?: number;
+  credentials?: RequestCredentials;
+  /** `json` parses JSON; `csv`/`text` return the text; `auto` returns text for text/csv responses, JSON otherwise. */
+  format?: BodyFormat;
+  /** Skip the de-duplication (e.g. a manual reload). */
+  fresh?: boolean;
+}
+
+export interface FetchResult {
+  /** Parsed JSON, or the text for CSV/text. */
+  body: unknown;
+  /** The raw text (used to tell whether a polled payload changed). */
+  text: string;
+  contentType: string;
+  status: number;
+}
+
+interface Inflight {
+  ctrl: AbortController;
+  refs: number;
+  promise: Promise<FetchResult>;
+}
+const inflight = new Map<string, Inflight>();
+
+/** For tests: requests currently shared. */
+export function inflightCount(): number {
+  return inflight.size;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const id = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(id);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function retryable(e: unknown): boolean {
+  if (!(e instanceof FetchError)) return false;
+  if (e.kind === 'network' || e.kind === 'timeout') return true;
+  return e.kind === 'http' && (e.status === 429 || (e.status !== undefined && e.status >= 500));
+}
+
+function parseBody(text: string, contentType: string, format: BodyFormat, url: string): unknown {
+  const isCsv = /csv|text\/plain|tab-separated/i.test(contentType);
+  if (format === 'csv' || format === 'text' || (format === 'auto' && isCsv && !/^\s*[[{]/.test(text))) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new FetchError('json', url, `malformed JSON: ${msg}`);
+  }
+}
+
+async function attempt(url: string, o: Required<Pick<FetchOptions, 'timeout' | 'format'>> & FetchOptions, outer: AbortSignal): Promise<FetchResult> {
+  const cfg = getConfig();
+  const ctrl = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    ctrl.abort();
+  }, o.timeout);
+  const onOuter = (): void => ctrl.abort();
+  outer.addEventListener('abort', onOuter, { once: true });
+  try {
+    const doFetch = cfg.fetch ?? fetch;
+    let res: Response;
+    try {
+      res = await doFetch(url, {
+        signal: ctrl.signal,
+        credentials: o.credentials ?? 'same-origin',
+        headers: { Accept: 'application/json, text/csv;q=0.9, */*;q=0.1', ...cfg.headers },
+      });
+    } catch (e) {
+      if (outer.aborted) throw new FetchError('abort', url, 'aborted');
+      if (timedOut) throw new FetchError('timeout', url, `no answer within ${o.timeout} ms`);
+      throw new FetchError('network', url, e instanceof Error ? e.message : String(e));
+    }
+    if (!res.ok) throw new FetchError('http', url, `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`, res.status);
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (e) {
+      if (outer.aborted) throw new FetchError('abort', url, 'aborted');
+      if (timedOut) throw new FetchError('timeout', url, `no answer within ${o.timeout} ms`);
+      throw new FetchError('network', url, e instanceof Error ? e.message : String(e));
+    }
+    const contentType = res.headers.get('content-type') ?? '';
+    return { body: parseBody(text, contentType, o.format, url), text, contentType, status: res.status };
+  } finally {
+    clearTimeout(timer);
+    outer.removeEventListener('abort', onOuter);
+  }
+}
+
+async function run(url: string, o: FetchOptions, signal: AbortSignal): Promise<FetchResult> {
+  const cfg = getConfig();
+  const full = { ...o, timeout: o.timeout ?? cfg.timeout, format: o.format ?? 'auto' };
+  const retries = o.retries ?? cfg.retries;
+  const base = o.retryDelay ?? cfg.retryDelay;
+  for (let i = 0; ; i++) {
+    try {
+      return await attempt(url, full, signal);
+    } catch (e) {
+      if (signal.aborted) throw new FetchError('abort', url, 'aborted');
+      if (i >= retries || !retryable(e)) throw e;
+      const delay = base * 2 ** i * (0.75 + Math.random() * 0.5);
+      try {
+        await sleep(delay, signal);
+      } catch {
+        throw new FetchError('abort', url, 'aborted');
+      }
+    }
+  }
+}
+
+/**
+ * Fetches and parses a data URL. Concurrent calls with the same URL, credentials and format share one
+ * request. Rejects with a FetchError (kind `abort` when `signal` fired).
+ */
+export function fetchData(url: string, o: FetchOptions = {}): Promise<FetchResult> {
+  const key = `${o.credentials ?? 'same-origin'} ${o.format ?? 'auto'} ${url}`;
+  let entry = o.fresh ? undefined : inflight.get(key);
+  if (!entry) {
+    const ctrl = new AbortController();
+    const created: Inflight = {
+      ctrl,
+      refs: 0,
+      promise: run(url, o, ctrl.signal).finally(() => {
+        if (inflight.get(key) === created) inflight.delete(key);
+      }),
+    };
+    // Avoid unhandled-rejection noise when every caller has gone.
+    created.promise.catch(() => undefined);
+    entry = created;
+    if (!o.fresh) inflight.set(key, entry);
+  }
+  const shared = entry;
+  shared.refs++;
+  return new Promise<FetchResult>((resolve, reject) => {
+    let done = false;
+    const signal = o.signal;
+    const onAbort = (): void => {
+      if (done) return;
+      done = true;
+      shared.refs--;
+      if (shared.refs <= 0) {
+        shared.ctrl.abort();
+        if (inflight.get(key) === shared) inflight.delete(key);
+      }
+      reject(new FetchError('abort', url, 'aborted'));
+    };
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    shared.promise.then(
+      (v) => {
+        if (done) return;
+        done = true;
+        shared.refs--;
+        signal?.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        if (done) return;
+        done = true;
+        shared.refs--;
+        signal?.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+/** Fetches JSON (the body parsed, or a FetchError). */
+export async function fetchJson(url: string, o: Omit<FetchOptions, 'format'> = {}): Promise<unknown> {
+  return (await fetchData(url, { ...o, format: 'json' })).body;
+}

@@ -1,0 +1,38 @@
+import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * `npm start`: the demo pages in demo/ on 127.0.0.1 (they import the library from ../src).
+ * `npm run test:unit`: vitest over test/unit (Node). The library build is scripts/build.mjs.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('./demo', import.meta.url)),
+  publicDir: false,
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: false,
+    open: false,
+    fs: { allow: [root] },
+  },
+  // maplibre-gl 6 loads its worker relative to import.meta.url; pre-bundling would break that.
+  optimizeDeps: { exclude: ['maplibre-gl'] },
+  build: {
+    outDir: fileURLToPath(new URL('./dist/demo', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2020',
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./demo/index.html', import.meta.url)),
+      },
+    },
+  },
+  test: {
+    root,
+    include: ['test/unit/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20000,
+  },
+});
