@@ -1,0 +1,30 @@
+/**
+ * civic-widgets: classes, types and helpers. Importing this module registers nothing;
+ * import `civic-widgets/define.js` (all elements) or `civic-widgets/<name>.js` (one element) to define tags.
+ */
+export { CivicElement } from './core/civic-element.js';
+export { CivicDataElement } from './data/civic-data-element.js';
+export * from './core/events/index.js';
+export { configure, getConfig, type CivicConfig } from './data/configure.js';
+export { fetchData, fetchJson, FetchError, type FetchOptions, type FetchResult } from './data/fetch-json.js';
+export { resolveSource, type ResolvedSource } from './data/resolve-source.js';
+export { adaptPayload, readPath, mapFields, parseCsv, unwrapEnvelope, datasetToRows, ADAPTERS, type AdapterName } from './data/adapters/index.js';
+export { type Issue, type Validated, formatIssue } from './data/validate.js';
+export {
+  formatNumber,
+  formatNumberParts,
+  formatAmount,
+  formatAmountParts,
+  formatPercent,
+  formatExact,
+  formatTime,
+  NO_VALUE,
+  QUALIFIERS,
+  UNITS,
+  type Qualifier,
+} from './core/format/number.js';
+export { LANGS, type Lang } from './core/i18n/lang.js';
+export { THEMES, DENSITIES, type ThemeName, type Density } from './core/controllers/theme-controller.js';
+export { setMaplibreWorkerUrl } from './core/maplibre/load.js';
+export { screenContext, type ScreenInfo } from './core/context/screen-context.js';
+// @components — the component exports below are maintained by scripts/build.mjs's entry list.
