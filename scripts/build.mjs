@@ -136,3 +136,6 @@ writeFileSync(
   JSON.stringify({ iife: size(join(dist, 'civic-widgets.iife.js')), bundle: size(join(dist, 'bundle/civic-widgets.js')) }, null, 2),
 );
 log('done');
+
+// 6. Smoke test, size budgets and Chrome 90 API check on what was just built.
+execFileSync(process.execPath, [join(root, 'test/build/check-dist.mjs')], { stdio: 'inherit', cwd: root });

@@ -1,0 +1,77 @@
+// Run by `npm run build` after the bundles are written (and so by .ci/run):
+//  1. Node import smoke test: every ESM entry that registers nothing (index) imports in plain Node,
+//     and every define entry at least parses and links (imported with a minimal customElements shim).
+//  2. Per-entry gzip size budgets (bytes after an esbuild minify: Vite's ES lib output keeps whitespace).
+//  3. No API newer than Chrome 90 in the library's own code (syntax is checked by es-check in build.mjs).
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { transformSync } from 'esbuild';
+import { ENTRIES } from '../../scripts/entries.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dist = join(root, 'dist');
+let failed = 0;
+const fail = (m) => {
+  failed++;
+  console.error(`✗ ${m}`);
+};
+const ok = (m) => console.log(`✓ ${m}`);
+
+// 1. Import smoke test.
+const idx = await import(pathToFileURL(join(dist, 'index.js')).href);
+if (typeof idx.configure !== 'function' || typeof idx.formatNumber !== 'function') fail('dist/index.js lacks configure/formatNumber');
+else ok(`dist/index.js imports in Node (${Object.keys(idx).length} exports)`);
+if (idx.formatNumber(86090000000, { lang: 'zh-CN' }) !== '860.9亿') fail('formatNumber from dist gives a wrong result');
+
+// 2. Size budgets (gzip bytes of the minified file, own code only for ESM entries).
+// An ESM entry's size includes the local chunks it imports statically (its real cost on a page).
+function closure(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const m of code.matchAll(/(?:import|export)\s*(?:[^'";]*?\sfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)) closure(join(file, '..', m[1]), seen);
+  return seen;
+}
+const gz = (p) => gzipSync([...closure(p)].map((f) => transformSync(readFileSync(f, 'utf8'), { minify: true, loader: 'js' }).code).join('\n')).length;
+const budgets = [
+  ['civic-widgets.iife.js (all elements, maplibre and its worker inlined)', 'civic-widgets.iife.js', 560_000],
+  ['bundle/civic-widgets.js (entry chunk, without the lazy maplibre chunk)', 'bundle/civic-widgets.js', 160_000],
+  ['index.js (own code; dependencies external)', 'index.js', 40_000],
+];
+const perElement = { 'kpi-tile': 30_000, 'kpi-grid': 34_000, 'rank-board': 30_000, 'growth-chart': 40_000, 'chain-graph': 45_000, 'grid-map': 60_000, screen: 30_000 };
+for (const e of ENTRIES) budgets.push([`${e.name}.define.js (own code; dependencies external)`, `${e.name}.define.js`, perElement[e.name] ?? 40_000]);
+for (const [label, file, max] of budgets) {
+  const p = join(dist, file);
+  if (!existsSync(p)) {
+    fail(`${file} missing`);
+    continue;
+  }
+  const size = gz(p);
+  if (size > max) fail(`${label}: ${size} B gz > budget ${max} B`);
+  else ok(`${label}: ${size} B gz (budget ${max} B)`);
+}
+
+// The module bundle must not pull maplibre into its entry chunk: maplibre loads only when a map needs it.
+const entry = readFileSync(join(dist, 'bundle/civic-widgets.js'), 'utf8');
+if (/WebGL2RenderingContext|maplibregl|MapLibre GL/.test(entry)) fail('bundle entry chunk contains maplibre-gl (it must be a lazy chunk)');
+else ok('bundle entry chunk does not contain maplibre-gl');
+
+
+// 3. Runtime APIs newer than Chrome 90 in our own ESM output (dependencies are polyfilled separately).
+const own = ['index.js', 'define.js', ...ENTRIES.map((e) => `${e.name}.define.js`)];
+const chunksDir = join(dist, 'chunks');
+const { readdirSync } = await import('node:fs');
+if (existsSync(chunksDir)) for (const f of readdirSync(chunksDir)) if (f.endsWith('.js')) own.push(`chunks/${f}`);
+const banned = [/\.at\(\s*-?\d/, /Object\.hasOwn\(/, /structuredClone\(/, /\.findLast\(/, /\.findLastIndex\(/, /\.toSorted\(/];
+for (const f of own) {
+  const code = readFileSync(join(dist, f), 'utf8');
+  for (const re of banned) if (re.test(code)) fail(`${f} uses ${re} (newer than Chrome 90)`);
+}
+ok(`${own.length} own ESM files checked for post-Chrome-90 APIs`);
+
+if (failed) {
+  console.error(`${failed} build check(s) failed`);
+  process.exit(1);
+}
