@@ -5,6 +5,7 @@ import { DataController, type ParseContext } from './data-controller.js';
 import type { Validated } from './validate.js';
 import type { BodyFormat } from './fetch-json.js';
 import type { AdapterName } from './adapters/index.js';
+import { LinkedRegionController } from '../core/controllers/linked-region-controller.js';
 
 /**
  * Base for every data-fed element: the standard data attributes and one DataController.
@@ -39,7 +40,28 @@ export abstract class CivicDataElement<T> extends CivicElement {
   /** Which generic adapters run first: `auto` (detect the `{code,msg,data}` envelope, ECharts datasets and CSV), `none`, `envelope`, `echarts`, `csv`. */
   @property() adapter?: AdapterName;
 
+  /**
+   * Division-code prefix to narrow the data to (e.g. `500118002` keeps rows whose `region` starts with it).
+   * Elements whose rows carry no region ignore it.
+   */
+  @property({ reflect: true }) region?: string;
+
+  /** Inside `<civic-screen>`: follow the grid map's selection (sets `region`). */
+  @property({ type: Boolean, reflect: true }) linked = false;
+
+  /** On any page: follow the `civic-select` of the element with this id (sets `region`). */
+  @property({ attribute: 'linked-to' }) linkedTo?: string;
+
+  /**
+   * Keep the last good `src` payload in IndexedDB so a reloaded page (a rebooted data wall) shows it at once,
+   * marked stale until the network answers. Boolean, or a name to tell several elements on one URL apart.
+   */
+  @property() cache?: string;
+
   // ── controllers ──
+  /** @internal */
+  protected readonly linkCtl = new LinkedRegionController(this);
+
   /** @internal */
   protected readonly feed: DataController<T> = new DataController<T>(this, {
     parse: (raw, ctx) => this.parse(raw, ctx),

@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { CivicLoadEvent } from '../core/events/load-event.js';
 import { CivicErrorEvent, type CivicErrorDetail, type CivicErrorKind, type DataSourceKind } from '../core/events/error-event.js';
 import { renderEmpty, renderError, renderLoading } from '../core/render/states.js';
+import { formatTime } from '../core/format/number.js';
 import type { Translation } from '../core/i18n/translation.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { capIssues, formatIssue, hasErrors, issue, summariseIssues, type Issue, type Validated } from './validate.js';
@@ -9,6 +10,7 @@ import { resolveSource, inlineScript, type ResolvedSource } from './resolve-sour
 import { fetchData, FetchError, type BodyFormat } from './fetch-json.js';
 import { adaptPayload, type AdapterName } from './adapters/index.js';
 import { PollingScheduler } from './polling.js';
+import { readCache, writeCache } from './cache.js';
 
 export type DataStatus = 'idle' | 'loading' | 'complete' | 'error';
 
@@ -21,6 +23,8 @@ export interface DataHostProps {
   timeout?: number;
   format?: BodyFormat;
   adapter?: AdapterName;
+  /** Opt-in persistent cache key ('' or undefined = off). */
+  cache?: string | boolean;
 }
 
 export interface ParseContext {
@@ -107,7 +111,7 @@ export class DataController<T> implements ReactiveController {
 
   /** True when the value on screen is older than the last attempt (a refresh failed). */
   get stale(): boolean {
-    return this.value !== undefined && this.error !== undefined && !this.error.partial;
+    return this.value !== undefined && ((this.error !== undefined && !this.error.partial) || this.fromCache);
   }
 
   hostConnected(): void {
@@ -223,12 +227,45 @@ export class DataController<T> implements ReactiveController {
       }
       case 'src':
         if (this.value === undefined) this.status = 'loading';
+        void this.restoreCache(src.url);
         void this.load(false);
         break;
       default:
         if (this.value === undefined) this.status = 'idle';
     }
   }
+
+  private cacheKey(url: string): string | undefined {
+    const c = this.host.cache;
+    if (c === undefined || c === null || c === false || c === 'false') return undefined;
+    const name = typeof c === 'string' && c !== '' && c !== 'true' ? c : '';
+    return `${this.host.localName}|${name}|${new URL(url, document.baseURI).href}`;
+  }
+
+  /** Shows the cached payload (as stale) while the first request is in flight. */
+  private async restoreCache(url: string): Promise<void> {
+    const key = this.cacheKey(url);
+    if (!key) return;
+    const hit = await readCache(key);
+    if (!hit || this.value !== undefined || this.currentSource().kind !== 'src') return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(hit.text);
+    } catch {
+      raw = hit.text;
+    }
+    const adapted = adaptPayload(raw, this.host.adapter ?? 'auto');
+    const r = adapted.apiError === undefined ? this.o.parse(adapted.value, { lang: this.o.terms().lang, source: 'src' }) : { value: undefined };
+    if (r.value === undefined || this.value !== undefined) return;
+    this.value = r.value;
+    this.fromCache = true;
+    this.lastUpdated = new Date(hit.savedAt);
+    this.status = 'complete';
+    this.host.requestUpdate();
+  }
+
+  /** True while the value on screen came from the persistent cache and the network has not confirmed it. */
+  fromCache = false;
 
   private async load(poll: boolean, fresh = false): Promise<void> {
     const src = this.currentSource();
@@ -263,7 +300,10 @@ export class DataController<T> implements ReactiveController {
         return;
       }
       this.lastFingerprint = res.text;
+      this.fromCache = false;
       this.accept(res.body, 'src', src.url, poll);
+      const key = this.cacheKey(src.url);
+      if (key && this.error === undefined) void writeCache(key, res.text);
       this.host.requestUpdate();
     } catch (e) {
       if (ctrl.signal.aborted || (e instanceof FetchError && e.kind === 'abort')) return;
@@ -373,8 +413,10 @@ export class DataController<T> implements ReactiveController {
 
   /** The error / stale / partial banner alone (part `status`), or nothing. */
   renderStatus(): TemplateResult | typeof nothing {
-    if (!this.error) return nothing;
     const { t, lang } = this.o.terms();
+    if (!this.error && this.fromCache && this.lastUpdated)
+      return html`<div part="status" data-kind="stale" role="status" class="state-overlay">${t.stale(formatTime(this.lastUpdated, lang, undefined, true))}</div>`;
+    if (!this.error) return nothing;
     return renderError(t, this.error, {
       overlay: this.value !== undefined,
       lang,

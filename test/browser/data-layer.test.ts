@@ -271,3 +271,61 @@ describe('data layer (shared by every element)', () => {
     expect(errors).to.have.length(0);
   });
 });
+
+describe('persistent cache (opt-in `cache` attribute)', () => {
+  const server = new FakeServer();
+  beforeEach(() => server.install());
+  afterEach(() => server.uninstall());
+
+  it('shows the last good payload after a reload while the network is down, marked stale', async () => {
+    const url = `/cached-${Math.random().toString(36).slice(2)}.json`;
+    server.routes.set(url, { body: GOOD });
+    const first = document.createElement('civic-probe');
+    first.setAttribute('cache', '');
+    first.src = url;
+    const p = oneEvent(first, 'civic-load');
+    document.body.append(first);
+    await p;
+    await aTimeout(100); // the IndexedDB write
+    first.remove();
+
+    // "Reload": a new element, and the server now fails slowly.
+    server.routes.set(url, { status: 503, delay: 300 });
+    const warn = console.warn;
+    console.warn = () => undefined;
+    const second = document.createElement('civic-probe');
+    second.setAttribute('cache', '');
+    second.src = url;
+    document.body.append(second);
+    await aTimeout(150);
+    await second.updateComplete;
+    expect(items(second)).to.deep.equal(['中山路街道=12', '胜利路街道=30']);
+    expect(second.stale).to.equal(true);
+    expect(status(second)?.textContent).to.contain('数据未更新');
+    await oneEvent(second, 'civic-error');
+    await second.updateComplete;
+    expect(items(second)).to.have.length(2);
+    second.remove();
+    console.warn = warn;
+  });
+
+  it('does not cache without the attribute', async () => {
+    const url = `/uncached-${Math.random().toString(36).slice(2)}.json`;
+    server.routes.set(url, { body: GOOD });
+    const first = document.createElement('civic-probe');
+    first.src = url;
+    const p = oneEvent(first, 'civic-load');
+    document.body.append(first);
+    await p;
+    await aTimeout(100);
+    first.remove();
+    server.routes.set(url, { status: 503, delay: 300 });
+    const second = document.createElement('civic-probe');
+    second.setAttribute('cache', '');
+    second.src = url;
+    document.body.append(second);
+    await aTimeout(150);
+    expect(items(second)).to.have.length(0);
+    second.remove();
+  });
+});

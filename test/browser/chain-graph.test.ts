@@ -1,0 +1,356 @@
+import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import '../../src/components/chain-graph/chain-graph.define.js';
+import type { CivicChainGraph } from '../../src/components/chain-graph/chain-graph.js';
+import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
+import type { CivicSelectEvent } from '../../src/core/events/select-event.js';
+import type { CivicPositionsChangeEvent } from '../../src/components/chain-graph/chain-graph.events.js';
+import { syntheticChains } from '../fixtures/chain-graph/synthetic.js';
+
+let demo: any;
+async function loadDemo(): Promise<any> {
+  if (!demo) demo = await (await fetch('/test/fixtures/chain-graph/chains.json')).json();
+  return JSON.parse(JSON.stringify(demo));
+}
+
+const $ = (el: CivicChainGraph, sel: string) => el.shadowRoot!.querySelector(sel) as HTMLElement | null;
+const $$ = (el: CivicChainGraph, sel: string) => [...el.shadowRoot!.querySelectorAll(sel)] as HTMLElement[];
+const nodeIds = (el: CivicChainGraph) => $$(el, '[part="plot"] .node').map((n) => n.getAttribute('data-id'));
+const frames = (n = 2) => new Promise<void>((r) => {
+  const step = (k: number) => (k <= 0 ? r() : requestAnimationFrame(() => step(k - 1)));
+  step(n);
+});
+
+function count(el: EventTarget, type: string): { n: number; last?: any } {
+  const c: { n: number; last?: any } = { n: 0 };
+  el.addEventListener(type, (e) => {
+    c.n++;
+    c.last = e;
+  });
+  return c;
+}
+
+async function settle(el: CivicChainGraph): Promise<void> {
+  await el.updateComplete;
+  for (let i = 0; i < 400 && el.computing; i++) await aTimeout(20);
+  await aTimeout(520); // layout transition (450 ms)
+  await el.updateComplete;
+}
+
+describe('<civic-chain-graph>', () => {
+  let warn: typeof console.warn;
+  let warnings: string[];
+  beforeEach(() => {
+    warnings = [];
+    warn = console.warn;
+    console.warn = (...a: unknown[]) => void warnings.push(a.map(String).join(' '));
+  });
+  afterEach(() => {
+    console.warn = warn;
+  });
+
+  it('renders both chains from demo-like data with every part, in SVG', async () => {
+    const data = await loadDemo();
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph lang="zh-CN" style="width:900px" .data=${data}></civic-chain-graph>`);
+    await settle(el);
+    expect(el.layout).to.equal('tiers');
+    expect(el.getAttribute('layout')).to.equal('tiers');
+    expect(el.activeRenderer).to.equal('svg');
+    for (const part of ['base', 'toolbar', 'title', 'search', 'legend', 'stage', 'plot', 'reset', 'table-details', 'table', 'illustrative'])
+      expect($(el, `[part~="${part}"]`), part).to.exist;
+    expect(nodeIds(el)).to.have.length(data.nodes.length);
+    expect(nodeIds(el)).to.include.members(['gwm', 'pacific']);
+    expect($(el, '[part="title"]')!.textContent).to.contain('汽车产业链党建联盟').and.contain('智能装备产业链党建联盟');
+    expect($(el, '[part="illustrative"]')!.textContent).to.contain('示例数据');
+    // links drawn with dash patterns by kind (not colour alone)
+    const alliance = $(el, '.link[data-kind="alliance"]')!;
+    expect(getComputedStyle(alliance).strokeDasharray).to.not.equal('none');
+    expect(getComputedStyle($(el, '.link[data-kind="supply"]')!).strokeDasharray).to.equal('none');
+    // table twin lists every node and relations
+    expect($$(el, '[part="table"] tbody tr')).to.have.length(data.nodes.length);
+    expect($(el, '[part="table"] tr[data-id="gwm"]')!.textContent).to.contain('长城汽车重庆分公司联合党支部');
+    // leader upstream/downstream order on screen
+    const x = (id: string) => el.positionOf(id)!.x;
+    expect(x('m-auto-1')).to.be.lessThan(x('gwm'));
+    expect(x('m-auto-3')).to.be.greaterThan(x('gwm'));
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('shows one chain with the chain attribute', async () => {
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph chain="equip" .data=${await loadDemo()}></civic-chain-graph>`);
+    await settle(el);
+    expect(nodeIds(el)).to.include('pacific');
+    expect(nodeIds(el)).to.not.include('gwm');
+    expect($(el, '[part="title"]')!.textContent).to.contain('智能装备').and.not.contain('汽车');
+  });
+
+  it('legend filters types and kinds', async () => {
+    const data = await loadDemo();
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph .data=${data}></civic-chain-graph>`);
+    await settle(el);
+    const branches = data.nodes.filter((n: any) => n.type === 'party-branch').length;
+    const typeBtn = $(el, '[part="legend"] button[data-type="party-branch"]')!;
+    expect(typeBtn.getAttribute('aria-pressed')).to.equal('true');
+    typeBtn.click();
+    await settle(el);
+    expect(typeBtn.getAttribute('aria-pressed')).to.equal('false');
+    expect(nodeIds(el)).to.have.length(data.nodes.length - branches);
+    expect($$(el, '.link[data-kind="party-link"]')).to.have.length(0);
+    typeBtn.click();
+    await settle(el);
+    expect(nodeIds(el)).to.have.length(data.nodes.length);
+    const kindBtn = $(el, '[part="legend"] button[data-kind="supply"]')!;
+    kindBtn.click();
+    await settle(el);
+    expect($$(el, '.link[data-kind="supply"]')).to.have.length(0);
+    expect($$(el, '.link[data-kind="alliance"]').length).to.be.greaterThan(0);
+  });
+
+  it('hover highlights the neighbourhood and shows a text-only tooltip', async () => {
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph style="width:900px" .data=${await loadDemo()}></civic-chain-graph>`);
+    await settle(el);
+    const hover = count(el, 'civic-hover');
+    const node = $(el, '.node[data-id="b-auto-1"] path')!;
+    const r = node.getBoundingClientRect();
+    node.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2 }));
+    await el.updateComplete;
+    expect(hover.n).to.equal(1);
+    expect(hover.last.detail.id).to.equal('b-auto-1');
+    const dimmed = $$(el, '.node[data-dim]').map((n) => n.getAttribute('data-id'));
+    const lit = $$(el, '.node:not([data-dim])').map((n) => n.getAttribute('data-id'));
+    expect(lit.sort()).to.deep.equal(['b-auto-1', 'gwm', 'm-auto-1']);
+    expect(dimmed).to.include('pacific');
+    const tip = $(el, '[part="tooltip"]')!;
+    expect(tip.textContent).to.contain('配套企业A');
+    expect(tip.querySelectorAll('*:not(strong)')).to.have.length(0);
+    $(el, '[part="stage"]')!.dispatchEvent(new PointerEvent('pointerleave'));
+    await el.updateComplete;
+    expect($(el, '[part="tooltip"]')).to.not.exist;
+    expect($$(el, '.node[data-dim]')).to.have.length(0);
+  });
+
+  it('click fires civic-select once with detail and reflects selected', async () => {
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph .data=${await loadDemo()}></civic-chain-graph>`);
+    await settle(el);
+    const sel = count(el, 'civic-select');
+    const node = $(el, '.node[data-id="gwm"] path')!;
+    setTimeout(() => node.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })));
+    const e = (await oneEvent(el, 'civic-select')) as CivicSelectEvent;
+    await aTimeout(30);
+    expect(sel.n).to.equal(1);
+    expect(e.detail.id).to.equal('gwm');
+    expect(e.detail.trigger).to.equal('pointer');
+    expect((e.detail.item as any).name).to.equal('长城汽车重庆分公司联合党支部');
+    expect((e.detail.item as any).attrs.capacity).to.equal(250000);
+    await el.updateComplete;
+    expect(el.getAttribute('selected')).to.equal('gwm');
+    expect($(el, '.node[data-id="gwm"] .ring')).to.exist;
+  });
+
+  it('keyboard: one tab stop, arrows walk along links, Enter selects, Escape clears', async () => {
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph style="width:900px" .data=${await loadDemo()}></civic-chain-graph>`);
+    await settle(el);
+    const stage = $(el, '[part="stage"]')!;
+    expect(stage.getAttribute('tabindex')).to.equal('0');
+    expect($$(el, '[part="plot"] [tabindex]')).to.have.length(0);
+    stage.focus();
+    const key = (k: string) => stage.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true }));
+    key('ArrowRight'); // first arrow: starts at the first leader
+    await el.updateComplete;
+    expect($(el, '.node[data-active]')!.getAttribute('data-id')).to.equal('gwm');
+    key('ArrowLeft'); // to an upstream neighbour of the leader
+    await el.updateComplete;
+    const now = $(el, '.node[data-active]')!.getAttribute('data-id')!;
+    expect(now).to.not.equal('gwm');
+    expect(el.positionOf(now)!.x).to.be.lessThan(el.positionOf('gwm')!.x);
+    const linked = el.shadowRoot!.querySelector(`.link[data-source="${now}"][data-target="gwm"], .link[data-source="gwm"][data-target="${now}"]`);
+    expect(linked, 'walked along a link').to.exist;
+    expect($(el, '[role="status"]')!.textContent).to.not.equal('');
+    const sel = count(el, 'civic-select');
+    key('Enter');
+    await el.updateComplete;
+    expect(sel.n).to.equal(1);
+    expect(sel.last.detail).to.include({ id: now, trigger: 'keyboard' });
+    key('Escape');
+    await el.updateComplete;
+    expect(sel.n).to.equal(2);
+    expect(sel.last.detail.id).to.equal(null);
+    expect(el.hasAttribute('selected')).to.equal(false);
+    expect($(el, '.node[data-active]')).to.not.exist;
+  });
+
+  it('switches to canvas above the threshold with the same interaction', async () => {
+    const data = syntheticChains(120);
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph style="width:800px" canvas-threshold="100" .data=${data}></civic-chain-graph>`);
+    await settle(el);
+    expect(el.activeRenderer).to.equal('canvas');
+    expect($(el, '[part="canvas"]')).to.exist;
+    expect($(el, '[part="plot"]')).to.not.exist;
+    await frames(2);
+    const canvas = $(el, '[part="canvas"]') as HTMLCanvasElement;
+    expect(canvas.width).to.be.greaterThan(0);
+    // something was drawn
+    const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let painted = 0;
+    for (let i = 3; i < px.length; i += 4) if (px[i] > 0) painted++;
+    expect(painted).to.be.greaterThan(100);
+    // click at the leader's screen position selects it
+    const p = el.positionOf('c1-leader')!;
+    const t = (el as any).zt;
+    const r = canvas.getBoundingClientRect();
+    const sel = count(el, 'civic-select');
+    canvas.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: r.x + t.applyX(p.x), clientY: r.y + t.applyY(p.y) }));
+    expect(sel.n).to.equal(1);
+    expect(sel.last.detail.id).to.equal('c1-leader');
+    // svg below the threshold, forced canvas with renderer=canvas
+    el.canvasThreshold = 1000;
+    await settle(el);
+    expect(el.activeRenderer).to.equal('svg');
+    el.renderer = 'canvas';
+    await settle(el);
+    expect(el.activeRenderer).to.equal('canvas');
+  });
+
+  it('reports bad links in civic-error with paths while the rest draws', async () => {
+    const data = await loadDemo();
+    data.links.push({ source: 'gwm', target: 'ghost', kind: 'supply' });
+    data.nodes.push({ id: 'gwm', name: 'dup', type: 'member' });
+    const n = data.links.length - 1;
+    const el = document.createElement('civic-chain-graph') as CivicChainGraph;
+    el.data = data;
+    setTimeout(() => document.body.appendChild(el));
+    const e = (await oneEvent(el, 'civic-error')) as CivicErrorEvent;
+    expect(e.detail.kind).to.equal('validation');
+    expect(e.detail.partial).to.equal(true);
+    expect(e.detail.issues.map((i) => i.path)).to.include.members([`links[${n}].target`, `nodes[${data.nodes.length - 1}].id`]);
+    await settle(el);
+    expect(nodeIds(el)).to.have.length(data.nodes.length - 1);
+    expect($(el, '[part~="status"]')!.textContent).to.contain('2');
+    expect(warnings.length).to.equal(1);
+    expect(warnings[0]).to.match(/^\[civic-chain-graph\]/);
+    el.remove();
+  });
+
+  it('shows the error state when nothing is usable, and the empty state for no nodes', async () => {
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph .data=${{ chains: [] }}></civic-chain-graph>`);
+    await el.updateComplete;
+    await aTimeout(0);
+    expect($(el, '[part~="status"]')!.getAttribute('data-kind')).to.equal('error');
+    el.data = { chains: [], nodes: [], links: [] };
+    await el.updateComplete;
+    await el.updateComplete;
+    expect($(el, '[part~="status"]')!.getAttribute('data-kind')).to.equal('empty');
+  });
+
+  it('switches layouts with deterministic positions, and radial puts the leader at the centre', async () => {
+    const data = await loadDemo();
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph layout="force" seed="3" .data=${data}></civic-chain-graph>`);
+    await settle(el);
+    const first = el.positionOf('m-auto-4')!;
+    const el2 = await fixture<CivicChainGraph>(html`<civic-chain-graph layout="force" seed="3" .data=${await loadDemo()}></civic-chain-graph>`);
+    await settle(el2);
+    expect(el2.positionOf('m-auto-4')).to.deep.equal(first);
+    el.layout = 'radial';
+    await settle(el);
+    const c = el.positionOf('gwm')!;
+    const d = (id: string) => Math.hypot(el.positionOf(id)!.x - c.x, el.positionOf(id)!.y - c.y);
+    expect(d('m-auto-1')).to.be.lessThan(d('m-auto-2')); // 1 hop vs 2 hops
+  });
+
+  it('pins dragged nodes and lets the host save and restore positions', async () => {
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph style="width:900px" .data=${await loadDemo()}></civic-chain-graph>`);
+    await settle(el);
+    const node = $(el, '.node[data-id="m-auto-5"] path')!;
+    const r = node.getBoundingClientRect();
+    const x0 = r.x + r.width / 2, y0 = r.y + r.height / 2;
+    const pos = count(el, 'civic-positions-change');
+    node.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, composed: true, clientX: x0, clientY: y0, view: window }));
+    window.dispatchEvent(new MouseEvent('mousemove', { clientX: x0 + 40, clientY: y0 + 30, view: window }));
+    window.dispatchEvent(new MouseEvent('mouseup', { clientX: x0 + 40, clientY: y0 + 30, view: window }));
+    await el.updateComplete;
+    expect(pos.n).to.equal(1);
+    const saved = (pos.last as CivicPositionsChangeEvent).detail.positions;
+    expect(Object.keys(saved)).to.deep.equal(['m-auto-5']);
+    expect(el.positions).to.deep.equal(saved);
+    // restore on a fresh element, in another layout too: the pinned node stays
+    const el2 = await fixture<CivicChainGraph>(html`<civic-chain-graph .positions=${saved} .data=${await loadDemo()}></civic-chain-graph>`);
+    await settle(el2);
+    expect(el2.positionOf('m-auto-5')).to.deep.equal(saved['m-auto-5']);
+    el2.layout = 'force';
+    await settle(el2);
+    expect(el2.positionOf('m-auto-5')).to.deep.equal(saved['m-auto-5']);
+  });
+
+  it('highlight() and the tour cycle through leaders and members', async () => {
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph .data=${await loadDemo()}></civic-chain-graph>`);
+    await settle(el);
+    el.highlight('pacific');
+    await el.updateComplete;
+    expect($(el, '[part="tooltip"]')!.textContent).to.contain('太平洋精工联合党支部');
+    el.highlight(null);
+    await el.updateComplete;
+    expect($(el, '[part="tooltip"]')).to.not.exist;
+    expect(el.tourIds[0]).to.equal('gwm');
+    el.tourInterval = 1;
+    el.tour = true;
+    await el.updateComplete;
+    await aTimeout(1150);
+    await el.updateComplete;
+    expect($(el, '[part="tooltip"]')!.textContent).to.contain('长城汽车');
+    el.remove();
+  });
+
+  it('computes a large force layout in slices with visible progress, then switches to canvas', async () => {
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph layout="force" style="width:800px" .data=${syntheticChains(1000)}></civic-chain-graph>`);
+    await el.updateComplete;
+    await aTimeout(0);
+    await el.updateComplete;
+    expect(el.computing).to.equal(true);
+    expect($(el, '[part="progress"]')).to.exist;
+    expect($(el, '[part="progress"]')!.getAttribute('role')).to.equal('progressbar');
+    await settle(el);
+    expect(el.computing).to.equal(false);
+    expect($(el, '[part="progress"]')).to.not.exist;
+    expect(el.activeRenderer).to.equal('canvas');
+    expect(el.positionOf('c1-leader')).to.exist;
+  });
+
+  it('cleans up on disconnect (no more layout work, tour stopped)', async () => {
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph layout="force" tour tour-interval="1" .data=${syntheticChains(800)}></civic-chain-graph>`);
+    await el.updateComplete;
+    await aTimeout(30);
+    expect(el.computing).to.equal(true);
+    const before = el.positionOf('c1-n5');
+    el.remove();
+    await aTimeout(1200);
+    expect(el.positionOf('c1-n5')).to.deep.equal(before);
+    expect(el.computing).to.equal(true); // abandoned, never finished
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('switches language (labels, legend) and is accessible', async () => {
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph lang="en" .data=${await loadDemo()}></civic-chain-graph>`);
+    await settle(el);
+    expect($(el, '[part="legend"]')!.textContent).to.contain('Chain leader');
+    expect($(el, '.node[data-id="gwm"] text')!.textContent).to.equal('Great Wall Motor Chongqing joint party branch');
+    expect($(el, '[part="illustrative"]')!.textContent).to.contain('Illustrative');
+    await expect(el).to.be.accessible();
+    el.setAttribute('lang', 'zh-CN');
+    el.theme = 'dark';
+    await settle(el);
+    expect($(el, '.node[data-id="gwm"] text')!.textContent).to.equal('长城汽车重庆分公司联合党支部');
+    await expect(el).to.be.accessible();
+  });
+
+  it('loads from src and inline JSON, with field mapping', async () => {
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph src="/test/fixtures/chain-graph/chains.json"></civic-chain-graph>`);
+    await oneEvent(el, 'civic-load');
+    await settle(el);
+    expect(nodeIds(el)).to.include('gwm');
+    const el2 = await fixture<CivicChainGraph>(html`<civic-chain-graph fields="id=code, type=category, source=from, target=to">
+      <script type="application/json">{"chains":[{"id":"a","name":"A","leader":"x"}],"nodes":[{"code":"x","name":"X","category":"leader","chain":"a"},{"code":"y","name":"Y","category":"member","chain":"a","tier":"upstream"}],"links":[{"from":"y","to":"x","kind":"supply"}]}</script>
+    </civic-chain-graph>`);
+    await settle(el2);
+    expect(nodeIds(el2).sort()).to.deep.equal(['x', 'y']);
+    expect($$(el2, '.link[data-kind="supply"]')).to.have.length(1);
+  });
+});
