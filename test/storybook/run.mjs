@@ -1,0 +1,109 @@
+// Opens every built story (storybook-static/) in headless Chromium and fails on:
+//   a console.error, an uncaught exception, a story root with no drawn pixels, or an axe-core violation.
+// Run after `storybook build -o storybook-static` (npm run test:storybook does both).
+// Prints one line per story and a final "N passed, M failed" line.
+import { createServer } from 'node:http';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { join, extname, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { findChrome, CHROME_ARGS, MISSING_MESSAGE } from '../../scripts/chrome.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dir = join(root, 'storybook-static');
+const only = process.argv.slice(2);
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.geojson': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
+
+if (!existsSync(join(dir, 'index.json'))) {
+  console.error('test/storybook: storybook-static/index.json missing; run `storybook build -o storybook-static` first');
+  process.exit(1);
+}
+const executablePath = findChrome();
+if (!executablePath) {
+  console.error(MISSING_MESSAGE);
+  process.exit(1);
+}
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://x');
+  let p = normalize(join(dir, decodeURIComponent(url.pathname)));
+  if (!p.startsWith(dir)) return void res.writeHead(403).end();
+  if (existsSync(p) && statSync(p).isDirectory()) p = join(p, 'index.html');
+  if (!existsSync(p)) return void res.writeHead(404).end('not found');
+  res.writeHead(200, { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream' });
+  res.end(readFileSync(p));
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
+const stories = Object.values(index.entries).filter((e) => e.type === 'story' && (!only.length || only.some((o) => e.id.includes(o))));
+const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+const browser = await chromium.launch({ executablePath, args: CHROME_ARGS, headless: true });
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, locale: 'zh-CN' });
+let passed = 0;
+let failed = 0;
+const hardStop = setTimeout(() => {
+  console.error('test/storybook: overall time limit (10 min) reached');
+  process.exit(1);
+}, 600_000);
+
+for (const s of stories) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console.error: ${m.text().slice(0, 200)}`);
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${String(e.message).slice(0, 200)}`));
+  try {
+    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(s.id)}&viewMode=story`, { waitUntil: 'load', timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('#storybook-root')?.children.length, null, { timeout: 15_000 });
+    // Let data load and first frames draw: wait for the network to settle, then two frames.
+    await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+    await page.waitForTimeout(400);
+    const tags = s.tags ?? [];
+    // Blank check: the story root must have drawn pixels that differ from its background.
+    const box = await page.locator('#storybook-root').boundingBox();
+    if (!box || box.width < 2 || box.height < 2) problems.push('story root has no size');
+    else if (!tags.includes('no-pixel-check')) {
+      const png = await page.screenshot({ clip: { x: box.x, y: box.y, width: Math.min(box.width, 1280), height: Math.min(box.height, 900) } });
+      const distinct = await page.evaluate(async (b64) => {
+        const img = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+        const c = new OffscreenCanvas(img.width, img.height);
+        const g = c.getContext('2d');
+        g.drawImage(img, 0, 0);
+        const d = g.getImageData(0, 0, img.width, img.height).data;
+        const bg = [d[0], d[1], d[2]];
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]) > 24) n++;
+        return n;
+      }, png.toString('base64'));
+      if (distinct < 50) problems.push(`blank: only ${distinct} drawn pixels`);
+    }
+    // axe-core over the story (shadow DOM included).
+    if (!tags.includes('no-axe')) {
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const r = await window.axe.run(document.querySelector('#storybook-root'), { resultTypes: ['violations'] });
+        return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.help}`);
+      });
+      for (const v of violations) problems.push(`axe ${v}`);
+    }
+  } catch (e) {
+    problems.push(`failed to render: ${String(e.message ?? e).split('\n')[0]}`);
+  }
+  await page.close();
+  if (problems.length) {
+    failed++;
+    console.log(`✗ ${s.id}\n    ${problems.join('\n    ')}`);
+  } else {
+    passed++;
+    console.log(`✓ ${s.id}`);
+  }
+}
+clearTimeout(hardStop);
+await browser.close();
+server.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
