@@ -92,6 +92,23 @@ export abstract class CivicDataElement<T> extends CivicElement {
   }
 
   // ── lifecycle ──
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // React 19 and Vue set `data` as an attribute when the element is not defined yet (the library loaded after
+    // the app mounted): the object is lost as "[object Object]". Say so once, clearly.
+    const attr = this.getAttribute('data');
+    if (attr !== null && this.data === undefined && !this.warnedDataAttribute) {
+      this.warnedDataAttribute = true;
+      this.warn(
+        `got data="${attr.slice(0, 40)}" as an attribute: the page set \`data\` before <${this.localName}> was defined ` +
+          `(React 19 and Vue do this when the library loads after the app mounts), so the object was lost. Load civic-widgets ` +
+          `before the app mounts, or set the property again after customElements.whenDefined('${this.localName}').`,
+      );
+    }
+  }
+
+  private warnedDataAttribute = false;
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.feed.sync();

@@ -100,30 +100,41 @@ export const hostStyles = css`
       sans-serif
     );
     --_font-family-numeric: var(--civic-font-family-numeric, 'DIN Alternate', 'Roboto Mono', var(--_font-family));
-    --_font-size-xs: var(--civic-font-size-xs, calc(0.75rem * var(--_type-scale)));
-    --_font-size-s: var(--civic-font-size-s, calc(0.875rem * var(--_type-scale)));
-    --_font-size-m: var(--civic-font-size-m, calc(1rem * var(--_type-scale)));
-    --_font-size-l: var(--civic-font-size-l, calc(1.25rem * var(--_type-scale)));
-    --_font-size-xl: var(--civic-font-size-xl, calc(2rem * var(--_type-scale)));
-    --_font-size-xxl: var(--civic-font-size-xxl, calc(3rem * var(--_type-scale)));
-    --_space-xs: var(--civic-space-xs, calc(0.25rem * var(--_type-scale)));
-    --_space-s: var(--civic-space-s, calc(0.5rem * var(--_type-scale)));
-    --_space-m: var(--civic-space-m, calc(1rem * var(--_type-scale)));
-    --_space-l: var(--civic-space-l, calc(1.5rem * var(--_type-scale)));
+    --_font-size-xs: var(--civic-font-size-xs, calc(12px * var(--_type-scale)));
+    --_font-size-s: var(--civic-font-size-s, calc(14px * var(--_type-scale)));
+    --_font-size-m: var(--civic-font-size-m, calc(16px * var(--_type-scale)));
+    --_font-size-l: var(--civic-font-size-l, calc(20px * var(--_type-scale)));
+    --_font-size-xl: var(--civic-font-size-xl, calc(32px * var(--_type-scale)));
+    --_font-size-xxl: var(--civic-font-size-xxl, calc(48px * var(--_type-scale)));
+    --_space-xs: var(--civic-space-xs, calc(4px * var(--_type-scale)));
+    --_space-s: var(--civic-space-s, calc(8px * var(--_type-scale)));
+    --_space-m: var(--civic-space-m, calc(16px * var(--_type-scale)));
+    --_space-l: var(--civic-space-l, calc(24px * var(--_type-scale)));
     --_radius: var(--civic-radius, 4px);
     --_stroke-width: var(--civic-stroke-width, calc(1px * var(--_type-scale)));
     --_min-target: var(--civic-min-target, var(--_d-min-target));
     --_transition: var(--civic-transition-duration, 300ms);
 
     display: block;
-    box-sizing: border-box;
     position: relative;
     font-family: var(--_font-family);
     font-size: var(--_font-size-m);
-    line-height: 1.5;
     color: var(--_color-text);
     text-align: start;
     -webkit-font-smoothing: antialiased;
+    /* Isolation from hostile page CSS: the host is in the page's DOM, so rules such as
+       '* { line-height: 3 !important }' reach it; an !important :host declaration wins over them.
+       Sizes are in px for the same reason (a page's html { font-size: 10px } must not shrink the elements). */
+    line-height: 1.5 !important;
+    box-sizing: border-box !important;
+    letter-spacing: normal;
+    word-spacing: normal;
+    font-style: normal;
+    font-weight: 400;
+    text-transform: none;
+    text-indent: 0;
+    text-shadow: none;
+    white-space: normal;
   }
   :host([data-theme='dark']) {
     ${darkVars}
