@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { LocalizeController } from './controllers/localize-controller.js';
@@ -40,6 +40,14 @@ export abstract class CivicElement extends LitElement {
       this.requestUpdate();
     },
   });
+
+  // ── lifecycle ──
+  protected override willUpdate(changed: PropertyValues): void {
+    // Controllers' hostUpdate runs after willUpdate; resolve language and theme first so models derived in a
+    // subclass's willUpdate see the current ones.
+    this.t.hostUpdate();
+    super.willUpdate(changed);
+  }
 
   // ── public methods ──
   /**
