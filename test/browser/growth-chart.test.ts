@@ -91,13 +91,17 @@ describe('<civic-growth-chart>', () => {
     const h = bars.map((b) => Number(b.getAttribute('height')));
     const y = bars.map((b) => Number(b.getAttribute('y')));
     const values = [250.1, 520.4, 812.0, 1130.2, 262.0, 548.5, 860.9];
-    values.forEach((v, i) => expect(h[i] / v).to.be.closeTo(h[0] / values[0], 1e-6));
+    const k = h[0] / values[0];
+    values.forEach((v, i) => expect(h[i] / v).to.be.closeTo(k, k * 1e-3)); // coordinates are rounded to 0.01 px
     const zero = Number(q(el, 'line.zero')!.getAttribute('y1'));
-    bars.forEach((_, i) => expect(y[i] + h[i]).to.be.closeTo(zero, 0.01));
+    bars.forEach((_, i) => expect(y[i] + h[i]).to.be.closeTo(zero, 0.02));
     expect(qa(el, 'g.marks path.line')).to.have.length(1);
     expect(qa(el, 'g.marks circle.dot')).to.have.length(7);
     expect(q(el, '.axis-right')).to.exist;
-    expect(qa(el, 'g.marks rect.hatch')).to.have.length(6); // illustrative points are hatched
+    const ill = qa<SVGRectElement>(el, 'g.marks rect.bar.illustrative');
+    expect(ill).to.have.length(6); // illustrative points are hatched
+    expect(getComputedStyle(ill[0]).fill).to.match(/url\("?#hatch-s0"?\)/);
+    expect(getComputedStyle(bars[6]).fill).to.not.match(/url/);
   });
 
   it('legend toggles a series and fires civic-series-toggle once', async () => {
@@ -133,6 +137,11 @@ describe('<civic-growth-chart>', () => {
     expect([...tip.querySelectorAll('.row')].map((r) => r.textContent!.trim())).to.deep.equal(['甲：120亿元，+3%', '乙：60亿元，-2%']);
     expect(tip.querySelector('script, img, a')).to.equal(null);
     expect(q(el, 'line.crosshair')).to.exist;
+    const sel = oneEvent(el, 'civic-select') as Promise<CivicSelectEvent>;
+    area.dispatchEvent(new MouseEvent('click', { clientX: r.left + r.width / 2, clientY: r.top + 2, bubbles: true, composed: true }));
+    const chosen = await sel;
+    expect(chosen.detail.id).to.equal('2022');
+    expect(chosen.detail.trigger).to.equal('pointer');
     area.dispatchEvent(new PointerEvent('pointerleave'));
     await el.updateComplete;
     expect(tip.hidden).to.equal(true);
@@ -204,7 +213,7 @@ describe('<civic-growth-chart>', () => {
       unit: '亿元',
       points: Array.from({ length: 40 }, (_, i) => ({ period: `${2013 + Math.floor(i / 4)}Q${(i % 4) + 1}`, value: 100 + i, growth: (i % 7) - 2 })),
     };
-    const el = await chart(html`<civic-growth-chart style="width:1600px" .data=${many}></civic-growth-chart>`);
+    const el = await chart(html`<civic-growth-chart style="width:2400px" .data=${many}></civic-growth-chart>`);
     const wide = qa(el, '.x-axis text').length;
     el.style.width = '280px';
     for (let i = 0; i < 20 && qa(el, '.x-axis text').length === wide; i++) {
@@ -269,15 +278,93 @@ describe('<civic-growth-chart>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('compare: arrows walk the indicators; Enter selects an indicator without changing the compared period', async () => {
+    const el = await chart(html`<civic-growth-chart kind="compare" style="width:560px" .data=${DATA}></civic-growth-chart>`);
+    q<HTMLElement>(el, '[part~="plot-area"]')!.focus();
+    await el.updateComplete;
+    const rows = () => [...el.shadowRoot!.querySelectorAll('[part~="tooltip"] .row')].map((r) => r.textContent!.trim());
+    expect(q(el, '[part~="tooltip"] .title')!.textContent).to.equal('地区生产总值 · 2022年1—9月');
+    expect(rows()).to.deep.equal(['同比增速：+4.3%', '主城都市区第3位']);
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(q(el, '[part~="tooltip"] .title')!.textContent).to.equal('规上工业产值 · 2022年1—9月');
+    const sel = oneEvent(el, 'civic-select') as Promise<CivicSelectEvent>;
+    await sendKeys({ press: 'Enter' });
+    expect((await sel).detail.id).to.equal('industry');
+    expect(el.selected).to.equal(undefined);
+  });
+
+  it('basis="single" draws single quarters derived from the cumulative values', async () => {
+    const el = await chart(html`<civic-growth-chart basis="single" series="gdp" style="width:640px" .data=${DATA}></civic-growth-chart>`);
+    const q3 = q<SVGRectElement>(el, 'g.marks rect.bar[data-key="2022Q3"]')!;
+    const q1 = q<SVGRectElement>(el, 'g.marks rect.bar[data-key="2022Q1"]')!;
+    // Q3 = 860.9 − 548.5 = 312.4; Q1 = 262.0
+    expect(Number(q3.getAttribute('height')) / Number(q1.getAttribute('height'))).to.be.closeTo(312.4 / 262.0, 1e-3);
+    expect(q(el, '.axis-left .axis-title')!.textContent).to.equal('单季（月）值，推算（亿元）');
+  });
+
   it('trend and English labels; region filters series', async () => {
     const el = await chart(html`<civic-growth-chart kind="trend" lang="en" style="width:560px" .data=${DATA}></civic-growth-chart>`);
     expect(qa(el, 'g.marks path.line')).to.have.length(4);
+    q<HTMLElement>(el, '.table-wrap summary')!.click(); // rows are rendered when the table twin is opened
+    await aTimeout(0);
+    await el.updateComplete;
     expect(q(el, '[part~="table"] th')!.textContent).to.equal('Period');
+    const rows = qa(el, '[part~="table"] tbody tr');
+    expect(rows).to.have.length(7);
+    expect(rows[6].textContent).to.contain('Jan–Sep 2022');
+    expect(rows[6].textContent).to.contain('4.3');
     expect(q(el, '[part~="plot-area"]')!.getAttribute('aria-label')).to.contain('From Jan–Mar 2021 to Jan–Sep 2022, GDP growth');
     el.region = '500119';
     await el.updateComplete;
     await ready(el);
     expect(q(el, '[part~="plot-area"]')!.getAttribute('aria-label')).to.equal('No data');
+  });
+
+  it('animates data updates with d3-transition, and sets final geometry at once under reduced motion', async () => {
+    const el = await chart(html`<civic-growth-chart style="width:500px" .data=${TWO}></civic-growth-chart>`);
+    const next = JSON.parse(JSON.stringify(TWO));
+    next.series[0].points[1].value = 240;
+    // reduced motion (emulated for the whole file): no transition is scheduled, the bar has its final height now
+    el.data = next;
+    await el.updateComplete;
+    const rect = () => q<SVGRectElement>(el, 'g.marks rect.bar[data-series="a"][data-key="2022"]')!;
+    expect((rect() as unknown as { __transition?: unknown }).__transition).to.equal(undefined);
+    const finalHeight = Number(rect().getAttribute('height'));
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    try {
+      const back = JSON.parse(JSON.stringify(TWO));
+      el.data = back;
+      await el.updateComplete;
+      expect((rect() as unknown as { __transition?: unknown }).__transition).to.exist;
+      expect(Number(rect().getAttribute('height'))).to.equal(finalHeight); // still the old height: the tween has not run yet
+    } finally {
+      await emulateMedia({ reducedMotion: 'reduce' });
+    }
+  });
+
+  it('follows tokens, lang switches and highlight() from outside', async () => {
+    const el = await chart(html`<civic-growth-chart series="gdp" style="width:640px;--civic-scheme-category-1: rgb(1, 2, 3)" .data=${DATA}></civic-growth-chart>`);
+    expect(getComputedStyle(q(el, 'g.marks rect.bar:not(.illustrative)')!).fill).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(q(el, 'pattern#hatch-s0 rect')!).fill).to.equal('rgb(1, 2, 3)'); // the hatch follows the series colour too
+    el.setAttribute('lang', 'en');
+    await aTimeout(0); // the language observer reacts in a microtask
+    await el.updateComplete;
+    expect(q(el, '[part~="plot-area"]')!.getAttribute('aria-label')).to.equal(
+      'GDP was 86.1B yuan in Jan–Sep 2022, up 4.3% year on year; growth ranked 3rd in the main metropolitan area',
+    );
+    let hovers = 0;
+    el.addEventListener('civic-hover', () => hovers++);
+    const hover = oneEvent(el, 'civic-hover');
+    el.highlight('2021-01/2021-12');
+    expect((await hover).detail).to.deep.equal({ id: '2021-01/2021-12' });
+    await el.updateComplete;
+    expect(q(el, '[part~="tooltip"] .title')!.textContent).to.equal('Jan–Dec 2021');
+    el.highlight('2021-01/2021-12'); // same period again: no second event
+    el.highlight(null);
+    await el.updateComplete;
+    expect(hovers).to.equal(2);
+    expect(q<HTMLElement>(el, '[part~="tooltip"]')!.hidden).to.equal(true);
   });
 
   it('reads inline JSON', async () => {

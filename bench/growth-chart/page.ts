@@ -1,0 +1,203 @@
+// Bench page: <civic-growth-chart> vs a raw d3 SVG chart (bars + growth line on a second axis), same data, same run.
+// Both measured from "data set" to "drawn" (DOM built, style and layout forced), size measurement included;
+// updates without transitions (the runner emulates prefers-reduced-motion: reduce).
+import { select, type Selection } from 'd3-selection';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import '../../src/components/growth-chart/growth-chart.define.js';
+import type { CivicGrowthChart } from '../../src/components/growth-chart/growth-chart.js';
+
+interface Pt {
+  period: string;
+  value: number;
+  growth: number;
+  illustrative: boolean;
+}
+
+/** 40 quarters of illustrative data (deterministic). */
+function makeData(seed: number): Pt[] {
+  let s = seed;
+  const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+  return Array.from({ length: 40 }, (_, i) => ({
+    period: `${2013 + Math.floor(i / 4)}Q${(i % 4) + 1}`,
+    value: Math.round((150 + i * 4 + rnd() * 60) * 10) / 10,
+    growth: Math.round((rnd() * 16 - 4) * 10) / 10,
+    illustrative: true,
+  }));
+}
+const payload = (pts: Pt[]) => ({ series: [{ id: 'gdp', name: '地区生产总值（示例）', unit: '亿元', basis: 'period', points: pts }] });
+
+// ── raw d3 chart: what a hand-written dashboard chart does ──
+type G = Selection<SVGGElement, unknown, null, undefined>;
+class RawChart {
+  private svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  private gBars: G;
+  private gLine: G;
+  private gLeft: G;
+  private gRight: G;
+  private gX: G;
+  constructor(private host: HTMLElement) {
+    this.svg = select(host).append('svg');
+    this.gLeft = this.svg.append('g');
+    this.gRight = this.svg.append('g');
+    this.gBars = this.svg.append('g');
+    this.gLine = this.svg.append('g');
+    this.gX = this.svg.append('g');
+  }
+  draw(data: Pt[]): void {
+    const { width, height } = this.host.getBoundingClientRect();
+    const m = { t: 24, r: 36, b: 36, l: 44 };
+    this.svg.attr('width', width).attr('height', height);
+    const x = scaleBand<string>().domain(data.map((d) => d.period)).range([m.l, width - m.r]).paddingInner(0.25).paddingOuter(0.15);
+    const yv = scaleLinear().domain([0, Math.max(...data.map((d) => d.value))]).nice().range([height - m.b, m.t]);
+    const gExt = [Math.min(0, ...data.map((d) => d.growth)), Math.max(0, ...data.map((d) => d.growth))];
+    const yg = scaleLinear().domain(gExt).nice().range([height - m.b, m.t]);
+    this.gLeft
+      .selectAll('text')
+      .data(yv.ticks(5))
+      .join('text')
+      .attr('x', m.l - 6)
+      .attr('y', (d) => yv(d))
+      .attr('text-anchor', 'end')
+      .text((d) => String(d));
+    this.gRight
+      .selectAll('text')
+      .data(yg.ticks(5))
+      .join('text')
+      .attr('x', width - m.r + 6)
+      .attr('y', (d) => yg(d))
+      .text((d) => String(d));
+    this.gX
+      .selectAll('text')
+      .data(data.filter((_, i) => i % 4 === 0))
+      .join('text')
+      .attr('x', (d) => (x(d.period) ?? 0) + x.bandwidth() / 2)
+      .attr('y', height - m.b + 14)
+      .attr('text-anchor', 'middle')
+      .text((d) => d.period);
+    this.gBars
+      .selectAll('rect')
+      .data(data, (d) => (d as Pt).period)
+      .join('rect')
+      .attr('fill', '#0072b2')
+      .attr('x', (d) => x(d.period) ?? 0)
+      .attr('width', x.bandwidth())
+      .attr('y', (d) => yv(d.value))
+      .attr('height', (d) => yv(0) - yv(d.value));
+    const path = line<Pt>()
+      .x((d) => (x(d.period) ?? 0) + x.bandwidth() / 2)
+      .y((d) => yg(d.growth));
+    this.gLine.selectAll('path').data([data]).join('path').attr('fill', 'none').attr('stroke', '#1f2933').attr('d', path);
+    this.gLine
+      .selectAll('circle')
+      .data(data, (d) => (d as Pt).period)
+      .join('circle')
+      .attr('r', 3)
+      .attr('cx', (d) => (x(d.period) ?? 0) + x.bandwidth() / 2)
+      .attr('cy', (d) => yg(d.growth));
+  }
+}
+
+const forceLayout = () => document.body.getBoundingClientRect().height;
+const now = () => performance.now();
+const median = (a: number[]) => {
+  const s = a.slice().sort((p, q) => p - q);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const mean = (a: number[]) => a.reduce((p, q) => p + q, 0) / a.length;
+const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+async function benchRaw(runs: number, updates: number) {
+  const first: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const box = document.createElement('div');
+    box.className = 'raw';
+    document.body.append(box);
+    await nextFrame();
+    const data = makeData(i + 1);
+    const t0 = now();
+    const c = new RawChart(box);
+    c.draw(data);
+    forceLayout();
+    first.push(now() - t0);
+    box.remove();
+  }
+  const box = document.createElement('div');
+  box.className = 'raw';
+  document.body.append(box);
+  const c = new RawChart(box);
+  c.draw(makeData(1));
+  await nextFrame();
+  const upd: number[] = [];
+  for (let i = 0; i < updates; i++) {
+    const data = makeData(100 + i);
+    const t0 = now();
+    c.draw(data);
+    forceLayout();
+    upd.push(now() - t0);
+  }
+  const counts = { bars: box.querySelectorAll('rect').length, dots: box.querySelectorAll('circle').length };
+  box.remove();
+  return { firstMedian: median(first), firstMean: mean(first), updateMean: mean(upd), updateMedian: median(upd), counts, updates: upd.map((v) => Math.round(v * 10) / 10), firsts: first.map((v) => Math.round(v * 10) / 10) };
+}
+
+async function benchElement(runs: number, updates: number) {
+  const first: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const box = document.createElement('div');
+    box.className = 'box';
+    const el = document.createElement('civic-growth-chart') as CivicGrowthChart;
+    box.append(el);
+    document.body.append(box);
+    await el.updateComplete; // the empty element is on the page, like the raw chart's container
+    await nextFrame();
+    const data = payload(makeData(i + 1));
+    const t0 = now();
+    el.data = data;
+    await el.updateComplete;
+    forceLayout();
+    first.push(now() - t0);
+    if (!el.shadowRoot!.querySelector('g.marks rect.bar')) throw new Error('element did not draw');
+    box.remove();
+  }
+  const box = document.createElement('div');
+  box.className = 'box';
+  const el = document.createElement('civic-growth-chart') as CivicGrowthChart;
+  box.append(el);
+  document.body.append(box);
+  el.data = payload(makeData(1));
+  await el.updateComplete;
+  await nextFrame();
+  await el.updateComplete;
+  const upd: number[] = [];
+  for (let i = 0; i < updates; i++) {
+    const data = payload(makeData(100 + i));
+    const t0 = now();
+    el.data = data;
+    await el.updateComplete;
+    forceLayout();
+    upd.push(now() - t0);
+  }
+  const root = el.shadowRoot!;
+  const counts = { bars: root.querySelectorAll('g.marks rect.bar').length, dots: root.querySelectorAll('g.marks circle.dot').length };
+  box.remove();
+  return { firstMedian: median(first), firstMean: mean(first), updateMean: mean(upd), updateMedian: median(upd), counts, updates: upd.map((v) => Math.round(v * 10) / 10), firsts: first.map((v) => Math.round(v * 10) / 10) };
+}
+
+declare global {
+  interface Window {
+    runBench: (runs: number, updates: number) => Promise<unknown>;
+  }
+}
+
+window.runBench = async (runs: number, updates: number) => {
+  // warm-up (JIT, style sheets, fonts) for both, then alternate the measured passes
+  await benchRaw(3, 10);
+  await benchElement(3, 10);
+  const raw = await benchRaw(runs, updates);
+  const element = await benchElement(runs, updates);
+  return { raw, element, reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches };
+};
+
+/** For profiling: the element alone. */
+(window as unknown as { runElement: typeof benchElement }).runElement = benchElement;

@@ -1,0 +1,309 @@
+import { css, unsafeCSS } from 'lit';
+
+// Series colours on the per-series groups of bars and dots (fill and stroke inherit to the marks).
+const seriesRules = unsafeCSS(
+  Array.from(
+    { length: 8 },
+    (_, i) =>
+      `.bars.s${i}, .hatch-bg.s${i} { fill: var(--_s${i}); } .bars.s${i} .bar.illustrative { fill: url(#hatch-s${i}); } .dots.s${i} { fill: var(--_s${i}); stroke: var(--_s${i}); }`,
+  ).join('\n'),
+);
+
+export const styles = css`
+  :host {
+    --_height: var(--civic-growth-chart-height, calc(16rem * var(--_type-scale)));
+    --_grid: var(--civic-growth-chart-grid-color, var(--_color-no-data));
+    --_axis: var(--civic-growth-chart-axis-color, var(--_color-border));
+    --_line: var(--civic-growth-chart-line-color, var(--_color-text));
+    --_negative: var(--civic-growth-chart-negative-color, var(--_color-positive));
+    --_reference: var(--civic-growth-chart-reference-color, var(--_color-focus));
+    --_label-size: var(--civic-growth-chart-label-font-size, var(--_font-size-xs));
+    --_s0: var(--_category-1);
+    --_s1: var(--_category-2);
+    --_s2: var(--_category-3);
+    --_s3: var(--_category-4);
+    --_s4: var(--_category-5);
+    --_s5: var(--_category-6);
+    --_s6: var(--_category-7);
+    --_s7: var(--_category-8);
+    display: block;
+    min-width: 200px;
+  }
+  [part~='base'] {
+    margin: 0;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-xs);
+    color: var(--_color-text);
+    background: var(--_color-surface);
+  }
+  [part~='header'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-xs) var(--_space-s);
+  }
+  [part~='header'] ::slotted(*) {
+    margin: 0;
+    font-size: var(--_font-size-m);
+    font-weight: 600;
+  }
+  .spacer {
+    flex: 1 1 auto;
+  }
+  [part~='rank'] {
+    display: inline-block;
+    padding: 0 var(--_space-xs);
+    font-size: var(--_font-size-xs);
+    line-height: 1.6;
+    color: var(--_color-surface);
+    background: var(--_color-accent);
+    border-radius: var(--_radius);
+    white-space: nowrap;
+  }
+  [part~='toolbar'] {
+    position: relative;
+    font-size: var(--_font-size-xs);
+  }
+  [part~='toolbar'] summary {
+    cursor: pointer;
+    list-style: none;
+    padding: 0 var(--_space-s);
+    min-height: var(--_min-target);
+    display: flex;
+    align-items: center;
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    color: var(--_color-text-muted);
+  }
+  [part~='toolbar'] summary::-webkit-details-marker {
+    display: none;
+  }
+  [part~='toolbar'] .menu {
+    position: absolute;
+    inset-inline-end: 0;
+    z-index: 6;
+    display: flex;
+    flex-direction: column;
+    background: var(--_color-surface-raised);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    padding: var(--_space-xs);
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    background: none;
+    border: 0;
+    cursor: pointer;
+    min-height: var(--_min-target);
+    text-align: start;
+    padding: 0 var(--_space-s);
+  }
+  button:focus-visible,
+  summary:focus-visible,
+  [part~='plot-area']:focus-visible {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: 2px;
+  }
+  [part~='plot-area'] {
+    position: relative;
+    height: var(--_height);
+    width: 100%;
+    font-size: var(--_label-size);
+    outline: none;
+    touch-action: pan-y;
+  }
+  [part~='plot'] {
+    display: block;
+    overflow: visible;
+    font-family: var(--_font-family-numeric);
+  }
+  .grid line {
+    stroke: var(--_grid);
+    stroke-width: var(--_stroke-width);
+  }
+  .tick,
+  .axis-title {
+    fill: var(--_color-text-muted);
+  }
+  .zero {
+    stroke: var(--_axis);
+    stroke-width: calc(var(--_stroke-width) * 1.5);
+  }
+  .reference line {
+    stroke: var(--_reference);
+    stroke-dasharray: 4 3;
+    stroke-width: var(--_stroke-width);
+  }
+  .reference text {
+    fill: var(--_reference);
+  }
+  .bar.neg.compare {
+    fill: var(--_negative);
+  }
+  .bar.latest {
+    stroke: var(--_color-text);
+    stroke-width: calc(var(--_stroke-width) * 1.5);
+  }
+  .bar.active {
+    filter: brightness(1.15);
+  }
+  .hatch-line {
+    stroke: var(--_color-surface);
+    stroke-width: 2.5;
+    stroke-opacity: 0.75;
+  }
+  .line {
+    fill: none;
+    stroke: var(--_stroke);
+    stroke-width: calc(var(--_stroke-width) * 2);
+    stroke-linejoin: round;
+  }
+  .dots {
+    stroke-width: calc(var(--_stroke-width) * 1.5);
+  }
+  .dot.hollow {
+    fill: var(--_color-surface);
+  }
+  .crosshair {
+    stroke: var(--_color-text-muted);
+    stroke-dasharray: 2 2;
+    pointer-events: none;
+  }
+  .annotation {
+    fill: var(--_color-text-muted);
+    text-anchor: middle;
+  }
+  .annotation.rank {
+    fill: var(--_color-accent);
+    font-weight: 600;
+  }
+  .c0 { --_fill: var(--_s0); --_stroke: var(--_s0); }
+  .c1 { --_fill: var(--_s1); --_stroke: var(--_s1); }
+  .c2 { --_fill: var(--_s2); --_stroke: var(--_s2); }
+  .c3 { --_fill: var(--_s3); --_stroke: var(--_s3); }
+  .c4 { --_fill: var(--_s4); --_stroke: var(--_s4); }
+  .c5 { --_fill: var(--_s5); --_stroke: var(--_s5); }
+  .c6 { --_fill: var(--_s6); --_stroke: var(--_s6); }
+  .c7 { --_fill: var(--_s7); --_stroke: var(--_s7); }
+  .vg .line.c0,
+  .swatch.line.vg.c0 {
+    --_stroke: var(--_line);
+  }
+  ${seriesRules}
+  .vg .dots.s0 {
+    fill: var(--_line);
+    stroke: var(--_line);
+  }
+  [part~='tooltip'] {
+    position: absolute;
+    top: 0;
+    z-index: 4;
+    max-width: min(18rem, 80%);
+    padding: var(--_space-xs) var(--_space-s);
+    font-size: var(--_font-size-xs);
+    background: var(--_color-surface-raised);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    pointer-events: none;
+    box-shadow: 0 2px 6px rgb(0 0 0 / 15%);
+  }
+  [part~='tooltip'][hidden] {
+    display: none;
+  }
+  [part~='tooltip'] .title {
+    font-weight: 600;
+  }
+  [part~='tooltip'] .row {
+    display: flex;
+    gap: var(--_space-xs);
+    align-items: baseline;
+  }
+  .swatch {
+    display: inline-block;
+    flex: none;
+    width: 0.8em;
+    height: 0.8em;
+    border-radius: 2px;
+    background: var(--_fill);
+  }
+  .swatch.line {
+    height: 0.2em;
+    align-self: center;
+    background: var(--_stroke);
+  }
+  [part~='legend'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--_space-s);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    font-size: var(--_font-size-xs);
+  }
+  [part~='legend'] button {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-xs);
+    padding: 0 var(--_space-xs);
+  }
+  [part~='legend'] button[aria-pressed='false'] {
+    color: var(--_color-text-muted);
+    text-decoration: line-through;
+  }
+  [part~='legend'] button[aria-pressed='false'] .swatch {
+    opacity: 0.3;
+  }
+  .hatch-swatch {
+    display: inline-block;
+    width: 1.2em;
+    height: 0.8em;
+    background: repeating-linear-gradient(45deg, var(--_color-illustrative) 0 2px, transparent 2px 5px);
+    border: 1px solid var(--_color-illustrative);
+  }
+  [part~='notes'] {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    font-size: var(--_font-size-xs);
+    color: var(--_color-text-muted);
+  }
+  .table-wrap summary {
+    cursor: pointer;
+    font-size: var(--_font-size-xs);
+    color: var(--_color-text-muted);
+    min-height: var(--_min-target);
+    display: flex;
+    align-items: center;
+  }
+  [part~='table'] {
+    border-collapse: collapse;
+    font-size: var(--_font-size-xs);
+    font-variant-numeric: tabular-nums;
+    width: 100%;
+  }
+  [part~='table'] th,
+  [part~='table'] td {
+    border-bottom: 1px solid var(--_color-border);
+    padding: 2px var(--_space-s);
+    text-align: end;
+  }
+  [part~='table'] th:first-child,
+  [part~='table'] td:first-child,
+  [part~='table'] td:last-child {
+    text-align: start;
+  }
+  .axis-note {
+    font-size: var(--_font-size-xs);
+    color: var(--_color-text-muted);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

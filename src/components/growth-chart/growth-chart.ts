@@ -1,0 +1,711 @@
+import { html, svg, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state, query } from 'lit/decorators.js';
+import { select } from 'd3-selection';
+import { transition } from 'd3-transition';
+import { CivicDataElement } from '../../data/civic-data-element.js';
+import type { ParseContext } from '../../data/data-controller.js';
+import type { Validated } from '../../data/validate.js';
+import { hostStyles } from '../../core/theme/tokens.js';
+import { stateStyles, renderIllustrative } from '../../core/render/states.js';
+import { ResizeController } from '../../core/controllers/resize-controller.js';
+import { CivicSelectEvent, type SelectTrigger } from '../../core/events/select-event.js';
+import { CivicHoverEvent } from '../../core/events/hover-event.js';
+import { growthChartTerms } from './growth-chart.i18n.js';
+import { buildGrowthModel, parseGrowthData, selectSeries, type Bar, type GrowthModel, type LinePoint } from './growth-chart.model.js';
+import { renderGrowthSvg, DEFAULT_PALETTE, type SvgPalette } from './growth-chart.svg.js';
+import { CivicExportEvent, CivicSeriesToggleEvent } from './growth-chart.events.js';
+import { styles } from './growth-chart.styles.js';
+import type { GrowthData, GrowthKind, GrowthMeasure, GrowthSort } from './growth-chart.types.js';
+
+// Keeps d3-transition (which adds selection.transition()) in every bundle that has this element.
+void transition;
+
+const COLORS = 8;
+/** Illustrative bars are filled with a hatch of their series colour (one pattern per colour, no extra nodes per bar). */
+const HATCH_IDS = Array.from({ length: COLORS }, (_, i) => `hatch-s${i}`);
+
+/** Sets an attribute only when it changes (an unchanged class or coordinate then costs no style invalidation). */
+function setIf(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+/** Coordinates rounded to 0.01 px. */
+const num = (v: number) => String(Math.round(v * 100) / 100);
+let uid = 0;
+let reducedMotion: MediaQueryList | undefined;
+
+/**
+ * @summary Values with year-on-year growth in the Chinese statistical convention: value bars with a growth line on a
+ * second axis, growth of several indicators side by side, or lines over time.
+ * @tag civic-growth-chart
+ * @status experimental
+ * @since 0.1.0
+ *
+ * @slot - Optional `<script type="application/json">` holding the series.
+ * @slot caption - Title shown above the plot.
+ *
+ * @csspart base - Figure wrapper.
+ * @csspart header - Caption, badges and toolbar row.
+ * @csspart rank - Rank badge (主城都市区第3位).
+ * @csspart illustrative - The 示例数据 / Illustrative data marker.
+ * @csspart toolbar - Export menu (PNG, SVG, CSV).
+ * @csspart plot-area - The focusable plot box (one tab stop; arrows move between periods or indicators).
+ * @csspart plot - The SVG.
+ * @csspart tooltip - Tooltip text for the period (or indicator) under the pointer or keyboard focus.
+ * @csspart legend - Series legend; each entry is a toggle button.
+ * @csspart notes - Axis basis note and footnotes.
+ * @csspart table - The data table twin with the exact numbers.
+ * @csspart status - Loading, empty, error and stale states (shared with every element).
+ *
+ * @cssproperty [--civic-growth-chart-height=16rem] - Plot height.
+ * @cssproperty [--civic-growth-chart-line-color=var(--civic-color-text)] - Growth line of the first series in `value-growth`.
+ * @cssproperty [--civic-growth-chart-negative-color=var(--civic-color-positive)] - Bars below zero in `compare`.
+ * @cssproperty [--civic-growth-chart-reference-color=var(--civic-color-focus)] - Reference line.
+ * @cssproperty [--civic-growth-chart-grid-color=var(--civic-color-no-data)] - Grid lines.
+ * @cssproperty [--civic-growth-chart-axis-color=var(--civic-color-border)] - Zero line.
+ * @cssproperty [--civic-growth-chart-label-font-size=var(--civic-font-size-xs)] - Axis labels.
+ *
+ * @event {CivicLoadEvent} civic-load - Data arrived and passed validation.
+ * @event {CivicErrorEvent} civic-error - Loading or validation failed; `detail.issues` lists every problem with its path.
+ * @event {CivicSelectEvent} civic-select - A period (or, in `compare`, an indicator) was chosen by click or Enter; `detail.id` is the period key or series id.
+ * @event {CivicHoverEvent} civic-hover - The period under the pointer or keyboard focus changed; `detail.id` null when it left.
+ * @event {CivicSeriesToggleEvent} civic-series-toggle - A legend entry was switched; `detail: { id, visible, hidden }`.
+ * @event {CivicExportEvent} civic-export - The toolbar is about to download a file; cancelable; `detail: { format, blob, filename }`.
+ */
+export class CivicGrowthChart extends CivicDataElement<GrowthData> {
+  // ── styles ──
+  static override styles = [hostStyles, stateStyles, styles];
+
+  // ── public API ──
+  /** Chart kind: `value-growth` (value bars + growth line on a right axis), `compare` (growth of each indicator), `trend` (lines over periods). */
+  @property({ reflect: true }) kind: GrowthKind = 'value-growth';
+
+  /** Series ids to show, in order, separated by spaces or commas (`gdp industry`); empty shows all. */
+  @property() series?: string;
+
+  /** Selected period key (`2022-01/2022-09`); in `compare`, the period compared (default: the latest). */
+  @property({ reflect: true }) selected?: string;
+
+  /** Reference line in percent for `compare` (a target or the city average). */
+  @property({ type: Number }) reference?: number;
+
+  /** Label of the reference line (default 参考线 / Reference). */
+  @property({ attribute: 'reference-label' }) referenceLabel?: string;
+
+  /** Order of indicators in `compare`: `none` (as given), `desc`, `asc`. */
+  @property() sort: GrowthSort = 'none';
+
+  /** What `trend` plots: `growth` (default) or `value`. */
+  @property() measure: GrowthMeasure = 'growth';
+
+  /** `published` values as given, or `single`: single-period values derived from cumulative ones (Q3 = 1—9月 − 1—6月). */
+  @property() basis: 'published' | 'single' = 'published';
+
+  /** Open the data table twin (part `table`) with the exact numbers; otherwise it is one click or Enter away (显示数据表). */
+  @property({ type: Boolean, attribute: 'show-table' }) showTable = false;
+
+  // ── internal state ──
+  @state() private hiddenIds: string[] = [];
+  @state() private active = -1;
+  @query('g.marks') private marksEl?: SVGGElement;
+  @query('[part~="plot-area"]') private plotArea?: HTMLElement;
+  private model?: GrowthModel;
+  private fontSize = 12;
+  private pendingHighlight?: string;
+  private modelInputs?: unknown[];
+  private drawnModel?: GrowthModel;
+  @state() private tableOpen = false;
+  private drawn = false;
+  private readonly uidPrefix = `gc${++uid}`;
+
+  // ── controllers ──
+  private readonly box = new ResizeController(this, {
+    onResize: () => {
+      if (this.plotArea) this.readFontSize(this.plotArea); // density or type scale may have changed with the size
+    },
+  });
+
+  // ── data ──
+  /** @internal */
+  protected override parse(raw: unknown, _ctx: ParseContext): Validated<GrowthData> {
+    return parseGrowthData(raw);
+  }
+
+  /** @internal */
+  protected override count(v: GrowthData): number {
+    return v.series.length;
+  }
+
+  /** @internal */
+  protected override isEmpty(v: GrowthData): boolean {
+    return v.series.every((s) => s.points.length === 0);
+  }
+
+  // ── lifecycle ──
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.t.hostUpdate(); // Lit runs controllers' hostUpdate after willUpdate: resolve the language before the model uses it
+    const data = this.feed.value;
+    const size = data ? this.box.size ?? this.measurePlot() : undefined;
+    if (!data || !size) {
+      this.model = undefined;
+      this.modelInputs = undefined;
+      return;
+    }
+    // Rebuild only when an input changed (data and size changes arrive as bare requestUpdate(); focus moves do not count).
+    const inputs = [data, size.width, size.height, this.t.lang, this.fontSize, this.kind, this.series, this.region, this.hiddenIds, this.selected, this.reference, this.referenceLabel, this.sort, this.measure, this.basis];
+    if (!this.model || !this.modelInputs || inputs.some((v, i) => !Object.is(v, this.modelInputs![i]))) {
+      this.modelInputs = inputs;
+      const shown = selectSeries(data.series, this.seriesIds(), this.region || undefined);
+      this.model = buildGrowthModel(shown, {
+        kind: this.kind,
+        width: size.width,
+        height: size.height,
+        lang: this.t.lang,
+        hidden: this.hiddenIds,
+        selected: this.selected ?? null,
+        reference: typeof this.reference === 'number' && Number.isFinite(this.reference) ? this.reference : null,
+        referenceLabel: this.referenceLabel,
+        sort: this.sort,
+        measure: this.measure,
+        basis: this.basis,
+        fontSize: this.fontSize,
+      });
+      if (this.active >= this.model.categories.length) this.active = -1;
+      if (this.pendingHighlight !== undefined) {
+        const key = this.pendingHighlight;
+        this.pendingHighlight = undefined;
+        this.active = this.model.categories.findIndex((c) => c.key === key);
+      }
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.model = undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const area = this.plotArea;
+    if (area) {
+      this.box.observe(area);
+      // Data arrived before the plot box existed (first render): draw now rather than wait for the resize observer.
+      if (!this.model && this.feed.value && this.measurePlot()) this.requestUpdate();
+    }
+    if (this.model && this.marksEl) {
+      if (this.drawnModel !== this.model || !this.marksEl.firstChild) this.drawMarks(this.model, this.drawn && this.motionAllowed());
+      this.drawnModel = this.model;
+      this.drawn = true;
+    } else {
+      this.drawn = false;
+      this.drawnModel = undefined;
+    }
+  }
+
+  protected override themeChanged(): void {
+    if (this.plotArea) this.readFontSize(this.plotArea);
+    this.requestUpdate();
+  }
+
+  // ── render ──
+  override render(): unknown {
+    const T = this.t.pick(growthChartTerms);
+    return html`<figure part="base">
+      <div part="header">
+        <slot name="caption"></slot>
+        ${this.renderBadges()}
+        <span class="spacer"></span>
+        ${this.model && !this.model.empty ? this.renderToolbar() : nothing}
+      </div>
+      <div
+        part="plot-area"
+        tabindex=${this.model && !this.model.empty ? '0' : '-1'}
+        role="group"
+        aria-roledescription=${T.chart}
+        aria-label=${this.model?.summary ?? T.noData}
+        aria-describedby="${this.uidPrefix}-hint"
+        @keydown=${this.onKey}
+        @pointermove=${this.onPointer}
+        @pointerleave=${this.onLeave}
+        @click=${this.onClick}
+        @focus=${this.onFocus}
+        @blur=${this.onBlur}
+      >
+        ${this.feed.render({ complete: () => this.renderPlot(), noBanner: true })}
+        ${this.renderTooltip()}
+        <span id="${this.uidPrefix}-hint" class="visually-hidden">${this.kind === 'compare' ? T.keyboardHintCompare : T.keyboardHint}</span>
+      </div>
+      ${this.feed.value !== undefined ? this.feed.renderStatus() : nothing} ${this.model && !this.model.empty ? this.renderFooter() : nothing}
+      <slot hidden></slot>
+    </figure>`;
+  }
+
+  private renderBadges(): unknown {
+    const m = this.model;
+    if (!m) return nothing;
+    return html`${m.rank ? html`<span part="rank">${m.rank}</span>` : nothing}
+    ${m.illustrative ? renderIllustrative(this.t.core) : nothing}`;
+  }
+
+  private renderToolbar(): TemplateResult {
+    const T = this.t.pick(growthChartTerms);
+    const c = this.t.core;
+    return html`<details part="toolbar">
+      <summary>${T.exportMenu}</summary>
+      <div class="menu">
+        <button type="button" data-format="png" @click=${() => void this.download('png')}>${c.exportPng}</button>
+        <button type="button" data-format="svg" @click=${() => void this.download('svg')}>${c.exportSvg}</button>
+        <button type="button" data-format="csv" @click=${() => void this.download('csv')}>${c.exportCsv}</button>
+      </div>
+    </details>`;
+  }
+
+  private renderPlot(): unknown {
+    const m = this.model;
+    if (!m) return nothing;
+    if (m.empty) return html`<div part="status" data-kind="empty" role="status" class="state-block">${this.t.core.empty}</div>`;
+    const x0 = m.plot.x;
+    const x1 = m.plot.x + m.plot.width;
+    const base = m.plot.y + m.plot.height;
+    const fs = m.fontSize;
+    const act = this.active >= 0 ? m.categories[this.active] : undefined;
+    return html`<svg
+      part="plot"
+      width=${m.width}
+      height=${m.height}
+      viewBox="0 0 ${m.width} ${m.height}"
+      aria-hidden="true"
+      class=${m.kind === 'value-growth' ? 'vg' : m.kind}
+    >
+      <defs>
+        ${HATCH_IDS.map(
+          (id, i) => svg`<pattern id=${id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" class="hatch-bg s${i}"></rect>
+            <line x1="0" y1="0" x2="0" y2="6" class="hatch-line"></line>
+          </pattern>`,
+        )}
+      </defs>
+      <g class="grid">
+        ${m.left?.ticks.map((t) => svg`<line x1=${x0} x2=${x1} y1=${t.pos} y2=${t.pos}></line>`)}
+      </g>
+      ${m.left
+        ? svg`<g class="axis-left">
+            ${m.left.ticks.map((t) => svg`<text class="tick" x=${x0 - 6} y=${t.pos} dy="0.32em" text-anchor="end">${t.label}</text>`)}
+            <text class="axis-title" x=${Math.max(0, x0 - 6)} y=${Math.max(fs, m.plot.y - fs - 8)} text-anchor="start">${m.left.title}</text>
+          </g>`
+        : nothing}
+      ${m.right
+        ? svg`<g class="axis-right">
+            ${m.right.ticks.map((t) => svg`<text class="tick" x=${x1 + 6} y=${t.pos} dy="0.32em" text-anchor="start">${t.label}</text>`)}
+            <text class="axis-title" x=${Math.min(m.width, x1 + 6)} y=${Math.max(fs, m.plot.y - fs - 8)} text-anchor="end">${m.right.title}</text>
+          </g>`
+        : nothing}
+      <g class="marks"></g>
+      ${m.left ? svg`<line class="zero" x1=${x0} x2=${x1} y1=${m.left.zero} y2=${m.left.zero}></line>` : nothing}
+      ${m.reference
+        ? svg`<g class="reference"><line x1=${x0} x2=${x1} y1=${m.reference.y} y2=${m.reference.y}></line>
+            <text x=${x1} y=${m.reference.y - 4} text-anchor="end">${m.reference.label}</text></g>`
+        : nothing}
+      <g class="x-axis">
+        ${m.xTicks.map((t) =>
+          t.rotate
+            ? svg`<text class="tick" transform="translate(${t.x},${base + fs}) rotate(${t.rotate})" text-anchor="end">${t.lines[0]}</text>`
+            : svg`<text class="tick" text-anchor="middle">${t.lines.map((l, i) => svg`<tspan x=${t.x} y=${base + fs + 4 + i * fs * 1.3}>${l}</tspan>`)}</text>`,
+        )}
+      </g>
+      <g class="annotations">
+        ${m.annotations.map((a) => svg`<text class="annotation ${a.kind}" x=${a.x} y=${a.y}>${a.text}</text>`)}
+      </g>
+      ${act ? svg`<line class="crosshair" x1=${act.x} x2=${act.x} y1=${m.plot.y} y2=${base}></line>` : nothing}
+    </svg>`;
+  }
+
+  private renderTooltip(): unknown {
+    const m = this.model;
+    const c = m && this.active >= 0 ? m.categories[this.active] : undefined;
+    let style = '';
+    if (m && c) style = c.x > m.width / 2 ? `right:${Math.max(0, m.width - c.x + 8)}px` : `left:${c.x + 8}px`;
+    // One template whether shown or not: the live region must stay the same node to be announced.
+    return html`<div part="tooltip" role="status" aria-live="polite" ?hidden=${!c} style=${style}>
+      ${c
+        ? html`<div class="title">${c.tooltip.title}</div>
+            ${c.tooltip.rows.map((r) => html`<div class="row"><span class="swatch c${r.colorIndex % COLORS}" aria-hidden="true"></span><span>${r.text}</span></div>`)}
+            ${c.notes.map((n) => html`<div class="row">${n}</div>`)}`
+        : nothing}
+    </div>`;
+  }
+
+  private renderFooter(): TemplateResult {
+    const m = this.model!;
+    const T = this.t.pick(growthChartTerms);
+    return html`<ul part="legend">
+        ${m.legend.map(
+          (l) => html`<li>
+            <button type="button" aria-pressed=${l.hidden ? 'false' : 'true'} data-series=${l.id} title=${T.legendToggle(l.name)} @click=${() => this.toggleSeries(l.id)}>
+              ${l.mark !== 'line' ? html`<span class="swatch c${l.colorIndex % COLORS}" aria-hidden="true"></span>` : nothing}
+              ${l.mark !== 'bar' ? html`<span class="swatch line ${m.kind === 'value-growth' ? 'vg' : ''} c${l.colorIndex % COLORS}" aria-hidden="true"></span>` : nothing}
+              <span>${l.name}</span>
+            </button>
+          </li>`,
+        )}
+        ${m.illustrative ? html`<li class="axis-note"><span class="hatch-swatch" aria-hidden="true"></span> ${this.t.core.illustrativeNote}</li>` : nothing}
+      </ul>
+      <ul part="notes">
+        ${m.axisNote ? html`<li>${m.axisNote}${m.nominal ? ` · ${T.nominal}` : ''}</li>` : nothing}
+        ${m.notes.map((n) => html`<li>${n}</li>`)}
+      </ul>
+      <details class="table-wrap" ?open=${this.showTable} @toggle=${this.onTableToggle}>
+        <summary>${this.t.core.showTable}</summary>
+        <table part="table">
+          <caption class="visually-hidden">${m.summary}</caption>
+          ${this.showTable || this.tableOpen
+            ? html`<thead>
+                  <tr>${m.table.head.map((h) => html`<th scope="col">${h}</th>`)}</tr>
+                </thead>
+                <tbody>
+                  ${m.table.rows.map((r) => html`<tr>${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td>${c}</td>`))}</tr>`)}
+                </tbody>`
+            : nothing}
+        </table>
+      </details>`;
+  }
+
+  // ── public methods ──
+  /** The chart as shown (visible series, current size and language) as a standalone SVG document. */
+  toSVG(): string {
+    if (!this.model) return '';
+    return renderGrowthSvg(this.model, { palette: this.palette() });
+  }
+
+  /** The chart as a PNG (2× pixel ratio at least). Rejects when nothing is drawn. */
+  async toPNG(): Promise<Blob> {
+    const text = this.toSVG();
+    if (!text) throw new Error('civic-growth-chart: nothing to export');
+    const w = Number(/width="([\d.]+)"/.exec(text)?.[1] ?? 0);
+    const h = Number(/height="([\d.]+)"/.exec(text)?.[1] ?? 0);
+    const ratio = Math.max(2, this.pixelRatio);
+    const img = new Image();
+    const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        img.onload = () => resolve();
+        img.onerror = () => reject(new Error('civic-growth-chart: the SVG could not be rasterised'));
+        img.src = url;
+      });
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.ceil(w * ratio);
+      canvas.height = Math.ceil(h * ratio);
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('civic-growth-chart: no 2D canvas');
+      ctx.scale(ratio, ratio);
+      ctx.drawImage(img, 0, 0, w, h);
+      return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('civic-growth-chart: PNG encoding failed'))), 'image/png'));
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  }
+
+  /** The shown points as CSV (long format: series, name, period, period_label, value, unit, growth, growth_basis, illustrative). */
+  toCSV(): string {
+    return this.model?.csv ?? '';
+  }
+
+  /** Shows or hides a series (as the legend does); `visible` forces a state. */
+  toggleSeries(id: string, visible?: boolean): void {
+    const hidden = new Set(this.hiddenIds);
+    const show = visible ?? hidden.has(id);
+    if (show) hidden.delete(id);
+    else hidden.add(id);
+    this.hiddenIds = [...hidden];
+    this.dispatchEvent(new CivicSeriesToggleEvent({ id, visible: show, hidden: this.hiddenIds }));
+  }
+
+  /** Moves the tooltip and crosshair to a period key (or series id in `compare`); null clears it. */
+  override highlight(id: string | null): void {
+    if (!this.model && id !== null) {
+      this.pendingHighlight = id; // applied when the chart is first drawn
+      return;
+    }
+    this.pendingHighlight = undefined;
+    const i = id === null ? -1 : this.model?.categories.findIndex((c) => c.key === id) ?? -1;
+    this.setActive(i);
+  }
+
+  /** The current chart model (geometry, summary, table). @internal */
+  get chartModel(): GrowthModel | undefined {
+    return this.model;
+  }
+
+  // ── private helpers ──
+  /**
+   * Synchronous size (and label font size) of the plot box, used until the ResizeController reports: the first
+   * picture is drawn in the same task as the data arrives. Undefined while the box is hidden or not rendered yet.
+   */
+  private measurePlot(): { width: number; height: number } | undefined {
+    const area = this.plotArea;
+    if (!area) return undefined;
+    const r = area.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) return undefined;
+    this.readFontSize(area);
+    return { width: r.width, height: r.height };
+  }
+
+  private readFontSize(area: HTMLElement): void {
+    const fs = parseFloat(getComputedStyle(area).fontSize);
+    if (Number.isFinite(fs) && fs > 0) this.fontSize = fs;
+  }
+
+  private seriesIds(): string[] | undefined {
+    const ids = (this.series ?? '').split(/[\s,]+/).filter(Boolean);
+    return ids.length ? ids : undefined;
+  }
+
+  private motionAllowed(): boolean {
+    if (typeof matchMedia === 'undefined' || (typeof document !== 'undefined' && document.hidden)) return false;
+    reducedMotion ??= matchMedia('(prefers-reduced-motion: reduce)');
+    return !reducedMotion.matches;
+  }
+
+  private duration(): number {
+    const v = getComputedStyle(this).getPropertyValue('--_transition').trim();
+    const n = parseFloat(v);
+    if (!Number.isFinite(n)) return 300;
+    return v.endsWith('ms') ? n : v.endsWith('s') ? n * 1000 : n;
+  }
+
+  /**
+   * The only d3-selection code: bars, lines and dots inside `<g class="marks">`, which Lit leaves empty. Animated with
+   * d3-transition from the previous geometry; `animate` false (reduced motion, first draw) sets the final geometry at once.
+   */
+  private drawMarks(m: GrowthModel, animate: boolean): void {
+    const root = select(this.marksEl!);
+    const dur = animate ? this.duration() : 0;
+    const zero = m.left?.zero ?? m.plot.y + m.plot.height;
+    root.selectAll('*').interrupt();
+    // One layer per mark type, created once in paint order (no re-ordering of nodes on updates).
+    const layer = (name: string) => {
+      const g = root.select<SVGGElement>(`g.${name}`);
+      return g.empty() ? root.append('g').attr('class', name) : g;
+    };
+    const barLayer = layer('bar-layer');
+    const lineLayer = layer('line-layer');
+    const dotLayer = layer('dot-layer');
+    const key = (d: { seriesId: string; key: string }) => `${d.seriesId}|${d.key}`;
+
+    // Bars and dots sit in one group per series that carries the colour (fill/stroke inherit in SVG), so a mark
+    // declares no custom properties of its own and a style recalc stays cheap.
+    const seriesGroups = (g: typeof barLayer, cls: string, items: { seriesId: string; colorIndex: number }[]) => {
+      const seen = new Map<string, number>();
+      for (const it of items) if (!seen.has(it.seriesId)) seen.set(it.seriesId, it.colorIndex);
+      return g
+        .selectAll<SVGGElement, [string, number]>(`g.${cls}`)
+        .data([...seen], (d) => d[0])
+        .join('g')
+        .each(function (d) {
+          setIf(this, 'class', `${cls} s${d[1] % COLORS}`);
+          setIf(this, 'data-series', d[0]);
+        });
+    };
+    const bars = seriesGroups(barLayer, 'bars', m.bars)
+      .selectAll<SVGRectElement, Bar>('rect.bar')
+      .data((g) => m.bars.filter((b) => b.seriesId === g[0]), key)
+      .join(
+        (enter) => enter.append('rect').attr('class', 'bar').attr('x', (d) => d.x).attr('width', (d) => d.width).attr('y', zero).attr('height', 0),
+        (update) => update,
+        (exit) => exit.remove(),
+      )
+      .each(function (d) {
+        setIf(this, 'class', `bar${d.negative ? ' neg' : ''}${m.kind === 'compare' ? ' compare' : ''}${d.latest ? ' latest' : ''}${d.active ? ' active' : ''}${d.illustrative ? ' illustrative' : ''}`);
+        setIf(this, 'data-key', d.key);
+        setIf(this, 'data-series', d.seriesId);
+      });
+    const lines = lineLayer
+      .selectAll<SVGPathElement, GrowthModel['lines'][number]>('path.line')
+      .data(m.lines, (d) => d.seriesId)
+      .join('path')
+      .each(function (d) {
+        setIf(this, 'class', `line c${d.colorIndex % COLORS}`);
+        setIf(this, 'data-series', d.seriesId);
+      });
+    type Dot = LinePoint & { seriesId: string; colorIndex: number };
+    const dotData: Dot[] = [];
+    for (const l of m.lines) for (const p of l.points) dotData.push({ ...p, seriesId: l.seriesId, colorIndex: l.colorIndex });
+    const dots = seriesGroups(dotLayer, 'dots', m.lines)
+      .selectAll<SVGCircleElement, Dot>('circle.dot')
+      .data((g) => dotData.filter((d) => d.seriesId === g[0]), key)
+      .join(
+        (enter) => enter.append('circle').attr('class', 'dot').attr('cx', (d) => d.x).attr('cy', (d) => d.y).attr('r', 0),
+        (update) => update,
+        (exit) => exit.remove(),
+      )
+      .each(function (d) {
+        setIf(this, 'class', `dot${d.illustrative || d.nominal ? ' hollow' : ''}${d.latest ? ' latest' : ''}`);
+        setIf(this, 'data-key', d.key);
+        setIf(this, 'data-series', d.seriesId);
+      });
+
+    const r = (d: Dot) => (d.latest || d.active ? 4.5 : 3);
+    if (dur > 0) {
+      // Per-selection transitions: a shared transition() would live on <html>, which nodes in a shadow root cannot inherit from.
+      bars.transition().duration(dur).attr('x', (d) => d.x).attr('y', (d) => d.y).attr('width', (d) => d.width).attr('height', (d) => d.height);
+      lines.transition().duration(dur).attr('d', (d) => d.d);
+      dots.transition().duration(dur).attr('cx', (d) => d.x).attr('cy', (d) => d.y).attr('r', r);
+    } else {
+      const rect = function (this: SVGRectElement, d: Bar) {
+        setIf(this, 'x', num(d.x));
+        setIf(this, 'y', num(d.y));
+        setIf(this, 'width', num(d.width));
+        setIf(this, 'height', num(d.height));
+      };
+      bars.each(rect);
+      lines.each(function (d) {
+        setIf(this, 'd', d.d);
+      });
+      dots.each(function (d) {
+        setIf(this, 'cx', num(d.x));
+        setIf(this, 'cy', num(d.y));
+        setIf(this, 'r', String(r(d)));
+      });
+    }
+  }
+
+  private setActive(i: number): void {
+    if (i === this.active) return;
+    this.active = i;
+    const key = i >= 0 ? this.model?.categories[i]?.key ?? null : null;
+    this.dispatchEvent(new CivicHoverEvent({ id: key }));
+  }
+
+  private indexAt(clientX: number): number {
+    const m = this.model;
+    const area = this.plotArea;
+    if (!m || !area || !m.categories.length) return -1;
+    const x = clientX - area.getBoundingClientRect().left;
+    if (x < m.plot.x - 4 || x > m.plot.x + m.plot.width + 4) return -1;
+    let best = 0;
+    for (let i = 1; i < m.categories.length; i++) if (Math.abs(m.categories[i].x - x) < Math.abs(m.categories[best].x - x)) best = i;
+    return best;
+  }
+
+  // The rows are rendered only while the table is open (closed <details> content is hidden from everyone anyway).
+  private onTableToggle = (e: Event): void => {
+    this.tableOpen = (e.target as HTMLDetailsElement).open;
+  };
+
+  private onPointer = (e: PointerEvent): void => {
+    this.setActive(this.indexAt(e.clientX));
+  };
+
+  private onLeave = (): void => {
+    if (this.shadowRoot?.activeElement !== this.plotArea) this.setActive(-1);
+  };
+
+  private onFocus = (): void => {
+    const m = this.model;
+    if (m && this.active < 0 && m.categories.length) this.setActive(m.selectedIndex >= 0 ? m.selectedIndex : m.latestIndex >= 0 ? m.latestIndex : 0);
+  };
+
+  private onBlur = (): void => {
+    this.setActive(-1);
+  };
+
+  private onClick = (e: MouseEvent): void => {
+    const i = this.indexAt(e.clientX);
+    if (i >= 0) this.choose(i, 'pointer');
+  };
+
+  private onKey = (e: KeyboardEvent): void => {
+    const m = this.model;
+    if (!m || !m.categories.length) return;
+    const n = m.categories.length;
+    const cur = this.active < 0 ? (m.latestIndex >= 0 ? m.latestIndex : 0) : this.active;
+    let next = cur;
+    switch (e.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        next = Math.min(n - 1, this.active < 0 ? cur : cur + 1);
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        next = Math.max(0, this.active < 0 ? cur : cur - 1);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = n - 1;
+        break;
+      case 'Enter':
+      case ' ':
+        e.preventDefault();
+        if (this.active >= 0) this.choose(this.active, 'keyboard');
+        return;
+      case 'Escape':
+        this.setActive(-1);
+        return;
+      default:
+        return;
+    }
+    e.preventDefault();
+    this.setActive(next);
+  };
+
+  private choose(i: number, trigger: SelectTrigger): void {
+    const m = this.model;
+    const c = m?.categories[i];
+    if (!m || !c) return;
+    this.setActive(i);
+    if (m.kind !== 'compare') this.selected = c.key;
+    this.dispatchEvent(
+      new CivicSelectEvent({
+        id: c.key,
+        item: { label: c.label, rows: c.tooltip.rows.map((r) => r.text) },
+        region: this.region ?? this.feed.value?.region ?? null,
+        trigger,
+      }),
+    );
+  }
+
+  private palette(): SvgPalette {
+    const cs = getComputedStyle(this);
+    const v = (name: string, fb: string) => cs.getPropertyValue(name).trim() || fb;
+    const series = Array.from({ length: COLORS }, (_, i) => v(`--_s${i}`, DEFAULT_PALETTE.series[i % DEFAULT_PALETTE.series.length]));
+    return {
+      series,
+      line: v('--_line', DEFAULT_PALETTE.line),
+      text: v('--_color-text', DEFAULT_PALETTE.text),
+      muted: v('--_color-text-muted', DEFAULT_PALETTE.muted),
+      grid: v('--_grid', DEFAULT_PALETTE.grid),
+      axis: v('--_axis', DEFAULT_PALETTE.axis),
+      negative: v('--_negative', DEFAULT_PALETTE.negative),
+      reference: v('--_reference', DEFAULT_PALETTE.reference),
+      background: v('--_color-surface', DEFAULT_PALETTE.background),
+      illustrative: v('--_color-illustrative', DEFAULT_PALETTE.illustrative),
+      fontFamily: cs.fontFamily || DEFAULT_PALETTE.fontFamily,
+    };
+  }
+
+  private async download(format: 'png' | 'svg' | 'csv'): Promise<void> {
+    let blob: Blob;
+    try {
+      if (format === 'png') blob = await this.toPNG();
+      else if (format === 'svg') blob = new Blob([this.toSVG()], { type: 'image/svg+xml;charset=utf-8' });
+      else blob = new Blob(['\ufeff' + this.toCSV()], { type: 'text/csv;charset=utf-8' });
+    } catch (e) {
+      this.warn(`export failed: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    const filename = `${this.localName}-${this.kind}.${format}`;
+    const ev = new CivicExportEvent({ format, blob, filename });
+    this.dispatchEvent(ev);
+    const menu = this.shadowRoot?.querySelector('details[part~="toolbar"]');
+    if (menu) (menu as HTMLDetailsElement).open = false;
+    if (ev.defaultPrevented) return;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = filename;
+    a.rel = 'noopener';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  }
+}
