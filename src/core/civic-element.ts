@@ -58,6 +58,11 @@ export abstract class CivicElement extends LitElement {
     /* overridden */
   }
 
+  /** Ids the big-screen auto-tour passes to `highlight()`, in order; empty = the element is only framed. */
+  tourTargets(): string[] {
+    return [];
+  }
+
   // ── protected helpers ──
   /** The element's tag, for log prefixes. @internal */
   protected get tag(): string {

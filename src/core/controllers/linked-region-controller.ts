@@ -44,7 +44,8 @@ export class LinkedRegionController implements ReactiveController {
     if (source === h) return false;
     if (h.linkedTo) return source.id === h.linkedTo;
     if (!h.linked) return false;
-    if (source.localName !== 'civic-grid-map') return false;
+    // Inside a screen, the map drives linked views; any other element can opt in with `link-source`.
+    if (source.localName !== 'civic-grid-map' && !source.hasAttribute('link-source')) return false;
     const screen = h.closest('civic-screen');
     return !!screen && screen.contains(source);
   }

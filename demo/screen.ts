@@ -1,0 +1,31 @@
+// The data wall. Like demo.ts it loads the library from src/; the screen is registered by its own entry
+// until src/define.ts includes it.
+import '../src/define.js';
+import '../src/components/screen/screen.define.js';
+// Until src/define.ts lists every element, register the wall's elements through their own entries
+// (defining twice is harmless: every *.define.ts checks customElements.get first).
+import '../src/components/grid-map/grid-map.define.js';
+import '../src/components/chain-graph/chain-graph.define.js';
+import '../src/components/kpi-grid/kpi-grid.define.js';
+import '../src/components/rank-board/rank-board.define.js';
+import '../src/components/growth-chart/growth-chart.define.js';
+
+// Query parameters for trying the screen's options without editing the page:
+//   ?mode=fit|fill|width  ?tour=<seconds>  ?lang=en  ?design=3840x2160  ?theme=light
+const params = new URLSearchParams(location.search);
+const wall = document.getElementById('wall');
+if (wall) {
+  const mode = params.get('mode');
+  if (mode === 'fit' || mode === 'fill' || mode === 'width') wall.setAttribute('scale-mode', mode);
+  const tour = params.get('tour');
+  if (tour !== null && /^\d+(\.\d+)?$/.test(tour)) wall.setAttribute('tour', tour);
+  const design = /^(\d{3,5})x(\d{3,5})$/.exec(params.get('design') ?? '');
+  if (design) {
+    wall.setAttribute('design-width', design[1]);
+    wall.setAttribute('design-height', design[2]);
+  }
+  const theme = params.get('theme');
+  if (theme === 'light' || theme === 'dark') wall.setAttribute('theme', theme);
+}
+const lang = params.get('lang');
+if (lang === 'en' || lang === 'zh-CN') document.documentElement.lang = lang;

@@ -1,0 +1,696 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { ContextProvider } from '@lit/context';
+import { CivicElement } from '../../core/civic-element.js';
+import { hostStyles } from '../../core/theme/tokens.js';
+import { screenContext, type ScreenInfo } from '../../core/context/screen-context.js';
+import { ResizeController } from '../../core/controllers/resize-controller.js';
+import type { CivicSelectEvent } from '../../core/events/select-event.js';
+import { styles } from './screen.styles.js';
+import { screenTerms } from './screen.i18n.js';
+import { CivicRegionChangeEvent, CivicTourEvent } from './screen.events.js';
+import type { Point, RectLike, ScaleMode } from './screen.types.js';
+import {
+  DEFAULT_TIME_ZONE,
+  TOUR_START,
+  clientToLocal,
+  computeLayout,
+  formatClock,
+  isValidTimeZone,
+  msToNextSecond,
+  nextTourStep,
+  normaliseDesign,
+  parseTourIds,
+  rectToDesign,
+  secondsToMs,
+  stageTransform,
+  type ScreenLayout,
+  type TourState,
+} from './screen.model.js';
+
+/** What a descendant may offer the tour: ids for `highlight(id)`. */
+interface TourCapable extends Element {
+  highlight?: (id: string | null) => void;
+  tourTargets?: () => unknown;
+  toPNG?: () => Promise<Blob>;
+  snapshot?: () => unknown;
+}
+
+interface TourTarget {
+  el: TourCapable;
+  ids: string[];
+}
+
+interface ActiveRegion {
+  code: string;
+  label: string;
+  source: Element;
+}
+
+const INTERACTION_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+
+/** Computed style properties copied onto a cloned SVG for `snapshot()`, since var() and shadow styles do not travel. */
+const SVG_STYLE_PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+  'display',
+];
+
+/**
+ * @summary Big-screen container: lays a dashboard out at a design size (1920×1080 by default) and scales it to
+ * any display, with a title bar (clock, data time, active region, full screen), an idle cursor and an auto-tour.
+ * @tag civic-screen
+ * @status experimental
+ * @since 0.1.0
+ *
+ * @slot - The dashboard. Children are laid out by the content area's CSS grid: set
+ *   `--civic-screen-columns`, `--civic-screen-rows` and `--civic-screen-areas` on the screen and `grid-area` on each child
+ *   (or nest your own layout in one child). Children with `linked` follow the region chosen on the map.
+ * @slot heading - Replaces the text of the `heading` attribute (e.g. a logo plus the title).
+ * @slot header-end - Extra controls at the end of the title bar (before the full-screen button).
+ *
+ * @csspart base - The viewport that fills the host (letterbox bars are its background).
+ * @csspart stage - The design-size box that is scaled with `transform: scale()`.
+ * @csspart header - Title bar.
+ * @csspart heading - The title (role heading, level `heading-level`).
+ * @csspart clock - The live clock (aria-hidden; a minute-level text is read instead).
+ * @csspart data-time - The 数据时间 label.
+ * @csspart region - The active-region chip.
+ * @csspart region-clear - The chip's clear button.
+ * @csspart fullscreen - The full-screen toggle (absent when the Fullscreen API is unavailable).
+ * @csspart export - The PNG export button (only with `export-button`).
+ * @csspart content - The grid that holds the slotted dashboard.
+ * @csspart tour-ring - The frame drawn around the element the tour is on.
+ *
+ * @cssproperty [--civic-screen-letterbox-color=#02070f] - Colour of the bars around the stage.
+ * @cssproperty [--civic-screen-background=var(--civic-color-surface)] - Stage background.
+ * @cssproperty [--civic-screen-header-height=88px] - Title bar height in design pixels.
+ * @cssproperty [--civic-screen-header-background=var(--civic-color-surface-raised)] - Title bar background.
+ * @cssproperty [--civic-screen-columns=1fr] - `grid-template-columns` of the content area.
+ * @cssproperty [--civic-screen-rows=1fr] - `grid-template-rows` of the content area.
+ * @cssproperty [--civic-screen-areas=none] - `grid-template-areas` of the content area.
+ * @cssproperty [--civic-screen-gap=16px] - Gap between dashboard cells.
+ * @cssproperty [--civic-screen-padding=16px] - Padding of the content area.
+ * @cssproperty [--civic-screen-tour-ring-color=var(--civic-color-focus)] - Colour of the tour frame.
+ *
+ * @event {CivicTourEvent} civic-tour - The auto-tour moved to the next item; detail `{ step, target, id, targetIndex }`.
+ * @event {CivicRegionChangeEvent} civic-region-change - The active-region chip changed; detail `{ region, label, source }`.
+ */
+export class CivicScreen extends CivicElement {
+  // ── styles ──
+  static override styles = [hostStyles, styles];
+
+  // ── public API ──
+  /** Width of the design in CSS pixels (the layout the page is written for). */
+  @property({ type: Number, attribute: 'design-width' }) designWidth = 1920;
+  /** Height of the design in CSS pixels. */
+  @property({ type: Number, attribute: 'design-height' }) designHeight = 1080;
+  /** `fit` (letterbox, uniform scale), `fill` (stretch both axes) or `width` (scale to width, scroll vertically). */
+  @property({ attribute: 'scale-mode', reflect: true }) scaleMode: ScaleMode = 'fit';
+  /** Title shown in the title bar (named `heading`, not `title`, to avoid the browser's tooltip). */
+  @property() heading = '';
+  /** Outline level of the title (1–6); 1 on a wall page, lower when the screen sits inside an article. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 1;
+  /** IANA time zone of the clock; invalid zones fall back to Asia/Shanghai with one warning. */
+  @property({ attribute: 'time-zone' }) timeZone = DEFAULT_TIME_ZONE;
+  /** Text shown after 数据时间 / "Data as of" (e.g. `2022年1—9月`); hidden when empty. */
+  @property({ attribute: 'data-time' }) dataTime = '';
+  /** Auto-tour: seconds per step; 0 turns it off. */
+  @property({ type: Number }) tour = 0;
+  /** Seconds the tour waits after the last pointer or key interaction before it continues. */
+  @property({ type: Number, attribute: 'tour-resume' }) tourResume = 10;
+  /** Seconds without pointer movement before the cursor hides; 0 never hides it. */
+  @property({ type: Number, attribute: 'idle-cursor' }) idleCursor = 3;
+  /** Hides the clock. */
+  @property({ type: Boolean, attribute: 'no-clock' }) noClock = false;
+  /** Shows a 导出图片 / "Export PNG" button in the title bar that downloads `snapshot()` as `<file-name>.png`. */
+  @property({ type: Boolean, attribute: 'export-button' }) exportButton = false;
+  /** File name (without extension) for the export button's download. */
+  @property({ attribute: 'file-name' }) fileName = 'civic-screen';
+
+  // ── internal state ──
+  @state() private now = new Date();
+  @state() private activeRegion?: ActiveRegion;
+  @state() private idle = false;
+  @state() private ring?: RectLike;
+  @state() private fullscreen = false;
+  private currentLayout: ScreenLayout = computeLayout({ width: 1920, height: 1080 }, { width: 0, height: 0 }, 'fit');
+  private tourState: TourState = TOUR_START;
+  private tourStepCount = 0;
+  private tourCurrent?: TourCapable;
+  private tourCurrentHighlighted = false;
+  private lastArm = 0;
+  private lastPointerType = '';
+  private warnedZone = '';
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  @query('[part~="stage"]') private stageEl?: HTMLElement;
+  @query('[part~="base"]') private baseEl?: HTMLElement;
+
+  // ── controllers ──
+  private readonly provider = new ContextProvider(this, {
+    context: screenContext,
+    initialValue: { scale: 1, inScreen: true } satisfies ScreenInfo,
+  });
+  private readonly box = new ResizeController(this);
+
+  // ── lifecycle ──
+  override connectedCallback(): void {
+    // Defaults that descendants inherit (they resolve theme/density from their ancestors).
+    if (!this.hasAttribute('theme')) this.setAttribute('theme', 'dark');
+    if (!this.hasAttribute('density')) this.setAttribute('density', 'screen');
+    super.connectedCallback();
+    this.addEventListener('civic-select', this.onSelect as EventListener);
+    for (const type of INTERACTION_EVENTS) this.addEventListener(type, this.onInteraction, { passive: true });
+    if (typeof document !== 'undefined') document.addEventListener('fullscreenchange', this.onFullscreenChange);
+    this.now = new Date();
+    this.scheduleClock();
+    this.armIdle();
+    this.restartTour();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('civic-select', this.onSelect as EventListener);
+    for (const type of INTERACTION_EVENTS) this.removeEventListener(type, this.onInteraction);
+    if (typeof document !== 'undefined') document.removeEventListener('fullscreenchange', this.onFullscreenChange);
+    this.stopTour();
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const design = normaliseDesign(this.designWidth, this.designHeight);
+    const size = this.box.size ?? { width: 0, height: 0 };
+    const next = computeLayout(design, size, this.scaleMode);
+    const prev = this.currentLayout;
+    this.currentLayout = next;
+    if (next.scale !== prev.scale || !this.provider.value.inScreen) this.provider.setValue({ scale: next.scale, inScreen: true });
+    if (changed.has('timeZone') && this.timeZone && !isValidTimeZone(this.timeZone) && this.warnedZone !== this.timeZone) {
+      this.warnedZone = this.timeZone;
+      this.warn(`unknown time-zone "${this.timeZone}"; showing ${DEFAULT_TIME_ZONE}`);
+    }
+    // connectedCallback arms the timers; changes (also those made before the first render) re-arm them here.
+    // Both are idempotent; state set in willUpdate costs no extra render.
+    if (changed.has('tour')) this.restartTour();
+    if (changed.has('idleCursor')) this.armIdle();
+  }
+
+  protected override firstUpdated(): void {
+    // In `width` mode a vertical scrollbar narrows the viewport: observe the base's content box.
+    if (this.baseEl) this.box.observe(this.baseEl);
+    // A screen in a box without a height shows nothing in fit/fill: say so once.
+    if (typeof requestAnimationFrame !== 'undefined')
+      requestAnimationFrame(() => {
+        if (this.isConnected && this.scaleMode !== 'width' && this.clientWidth > 0 && this.clientHeight < 1)
+          this.warn('has no height: give it one (e.g. height: 100vh) or use scale-mode="width"');
+      });
+  }
+
+
+  // ── render ──
+  override render() {
+    const t = this.t.pick(screenTerms);
+    const design = normaliseDesign(this.designWidth, this.designHeight);
+    const l = this.currentLayout;
+    const clock = formatClock(this.now, this.t.lang, this.timeZone);
+    const canFullscreen = typeof document !== 'undefined' && document.fullscreenEnabled === true && typeof this.requestFullscreen === 'function';
+    const region = this.activeRegion;
+    return html`<div part="base" role="region" aria-label=${this.heading || t.screenLabel}>
+      ${l.mode === 'width' ? html`<div class="sizer" style=${styleMap({ width: `${l.scaledWidth}px`, height: `${l.scaledHeight}px` })}></div>` : nothing}
+      <div part="stage" style=${styleMap({ width: `${design.width}px`, height: `${design.height}px`, transform: stageTransform(l) })}>
+        <div part="header">
+          <div part="heading" role="heading" aria-level=${String(this.headingLevelValue)} tabindex="-1"><slot name="heading">${this.heading}</slot></div>
+          ${region
+            ? html`<div part="region">
+                <span class="label">${t.region}</span><span class="name">${region.label}</span>
+                <button type="button" part="region-clear" aria-label=${t.clearRegion(region.label)} @click=${this.clearRegion}>
+                  <span aria-hidden="true">✕</span>
+                </button>
+              </div>`
+            : nothing}
+          ${this.dataTime ? html`<div part="data-time">${t.dataTime}：${this.dataTime}</div>` : nothing}
+          ${this.noClock
+            ? nothing
+            : html`<div part="clock" aria-hidden="true">
+                  <span class="date">${clock.date}</span><span class="weekday">${clock.weekday}</span><span class="time">${clock.time}</span>
+                </div>
+                <span class="visually-hidden">${t.now(clock.spoken)}</span>`}
+          <slot name="header-end"></slot>
+          ${this.exportButton
+            ? html`<button type="button" part="export" @click=${this.download}>${this.t.core.exportPng}</button>`
+            : nothing}
+          ${canFullscreen
+            ? html`<button type="button" part="fullscreen" aria-pressed=${this.fullscreen ? 'true' : 'false'} @click=${this.toggleFullscreen}>
+                ${this.fullscreen ? t.exitFullscreen : t.enterFullscreen}
+              </button>`
+            : nothing}
+        </div>
+        <div part="content"><slot></slot></div>
+        ${this.ring
+          ? html`<div
+              part="tour-ring"
+              aria-hidden="true"
+              style=${styleMap({ left: `${this.ring.left}px`, top: `${this.ring.top}px`, width: `${this.ring.width}px`, height: `${this.ring.height}px` })}
+            ></div>`
+          : nothing}
+      </div>
+      ${this.idle ? html`<div class="idle-shield" aria-hidden="true"></div>` : nothing}
+    </div>`;
+  }
+
+  // ── public methods ──
+  /** Current scale, offsets and scaled size of the stage (read-only; updated on resize). */
+  get layout(): Readonly<ScreenLayout> {
+    return this.currentLayout;
+  }
+
+  /** The region shown in the chip (division code), or undefined. */
+  get activeRegionCode(): string | undefined {
+    return this.activeRegion?.code;
+  }
+
+  /** A client (viewport) position, e.g. from a PointerEvent, in design pixels of the stage. */
+  toDesign(clientX: number, clientY: number): Point {
+    const stage = this.stageEl;
+    if (!stage) return { x: clientX, y: clientY };
+    return clientToLocal(stage, clientX, clientY);
+  }
+
+  /** Clears the active region: resets `region` on every descendant with `linked` and the selecting element's selection. */
+  clearRegion(): void {
+    const prev = this.activeRegion;
+    for (const el of Array.from(this.querySelectorAll('[linked]'))) {
+      (el as Element & { region?: string }).region = undefined;
+    }
+    if (prev) {
+      const src = prev.source as Element & { selected?: unknown };
+      if (typeof src.selected === 'string') src.selected = '';
+    }
+    this.activeRegion = undefined;
+    this.dispatchEvent(new CivicRegionChangeEvent({ region: null, label: null, source: null }));
+    // The clear button disappears with the chip: keep keyboard focus inside the screen.
+    if (prev) void this.updateComplete.then(() => (this.renderRoot.querySelector('[part~="heading"]') as HTMLElement | null)?.focus());
+  }
+
+  /** Advances the tour by one step now (whether or not `tour` is running). Returns the id highlighted. */
+  tourStep(): string | null | undefined {
+    const targets = this.collectTourTargets();
+    const next = nextTourStep(
+      targets.map((t) => t.ids.length),
+      this.tourState,
+    );
+    if (!next) {
+      this.clearTourHighlight();
+      return undefined;
+    }
+    this.tourState = next.state;
+    const target = targets[next.element];
+    const id = next.index >= 0 ? target.ids[next.index] : null;
+    if (this.tourCurrent && this.tourCurrent !== target.el) this.clearTourHighlight();
+    this.tourCurrent = target.el;
+    this.tourCurrentHighlighted = id !== null;
+    if (id !== null) this.callHighlight(target.el, id);
+    this.ring = this.designRectOf(target.el);
+    this.dispatchEvent(new CivicTourEvent({ step: this.tourStepCount++, target: target.el, id, targetIndex: next.element }));
+    return id;
+  }
+
+  /**
+   * A PNG of the whole wall at design size, best effort: every descendant element with its own `toPNG()` is drawn
+   * from that, a civic element's synchronous `snapshot()` canvas at its `part="canvas"`; otherwise every visible `<canvas>` (also inside open shadow roots) and every outermost `<svg>`
+   * (serialised with its computed fill/stroke/font inlined) is drawn at its place, over the stage background and
+   * the title text. Not drawn: HTML text and boxes of elements without `toPNG()` (e.g. table twins, tooltips),
+   * WebGL canvases created without `preserveDrawingBuffer` (they may come out blank; set `preserve-drawing-buffer`
+   * on the map), cross-origin images, and SVG `<image>`/`<foreignObject>`. Under a CSP without `img-src blob:`,
+   * SVGs are skipped. Elements that fail are skipped with one warning.
+   */
+  async snapshot(): Promise<Blob> {
+    const design = normaliseDesign(this.designWidth, this.designHeight);
+    const canvas = document.createElement('canvas');
+    canvas.width = design.width;
+    canvas.height = design.height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('civic-screen: no 2D context for the snapshot');
+    ctx.fillStyle = this.themeCtl.token('--_stage-bg', '#0a1a2f');
+    ctx.fillRect(0, 0, design.width, design.height);
+    const stage = this.stageEl;
+    const stageRect = stage?.getBoundingClientRect();
+    const l = this.currentLayout;
+    const place = (el: Element): RectLike | undefined => {
+      if (!stageRect) return undefined;
+      const r = el.getBoundingClientRect();
+      if (r.width < 1 || r.height < 1) return undefined;
+      return rectToDesign(r, stageRect, l.scaleX, l.scaleY);
+    };
+    const failures: string[] = [];
+    // Title bar: background and texts (HTML is not drawn otherwise).
+    const header = this.renderRoot.querySelector('[part~="header"]');
+    const hr = header ? place(header) : undefined;
+    if (header && hr) {
+      ctx.fillStyle = this.themeCtl.token('--_header-bg', '#102a4c');
+      ctx.fillRect(hr.left, hr.top, hr.width, hr.height);
+      for (const part of ['heading', 'region', 'data-time', 'clock', 'fullscreen']) {
+        const node = this.renderRoot.querySelector(`[part~="${part}"]`);
+        const r = node ? place(node) : undefined;
+        if (!node || !r || part === 'fullscreen') continue;
+        drawText(ctx, node as HTMLElement, part === 'heading' ? this.headingText() : visibleText(node), r);
+      }
+    }
+    const jobs: Promise<void>[] = [];
+    const visit = (root: Element | ShadowRoot, host?: TourCapable): void => {
+      for (const child of Array.from(root.children)) {
+        const el = child as TourCapable;
+        if (el.localName === 'script' || el.localName === 'style' || el.localName === 'template') continue;
+        // An element's own composed picture of its drawing area (civic-grid-map: surface + labels, WebGL included).
+        if (host && typeof host.snapshot === 'function' && el.matches('[part~="canvas"]')) {
+          const r = place(el);
+          try {
+            const pic = host.snapshot();
+            if (r && pic instanceof HTMLCanvasElement && pic.width > 0 && pic.height > 0) {
+              ctx.drawImage(pic, r.left, r.top, r.width, r.height);
+              continue;
+            }
+          } catch {
+            failures.push(host.localName);
+          }
+        }
+        if (typeof el.toPNG === 'function' && el !== (this as unknown)) {
+          const r = place(el);
+          if (r) jobs.push(drawBlob(ctx, el.toPNG(), r).catch(() => void failures.push(el.localName)));
+          continue;
+        }
+        if (el instanceof HTMLCanvasElement) {
+          const r = place(el);
+          if (r && el.width > 0 && el.height > 0) {
+            try {
+              ctx.drawImage(el, r.left, r.top, r.width, r.height);
+            } catch {
+              failures.push('canvas');
+            }
+          }
+          continue;
+        }
+        if (el instanceof SVGSVGElement) {
+          const r = place(el);
+          if (r) jobs.push(drawSvg(ctx, el, r).catch(() => void failures.push('svg')));
+          continue;
+        }
+        visit(el, host);
+        if (el.shadowRoot) visit(el.shadowRoot, el.localName.startsWith('civic-') ? el : undefined);
+      }
+    };
+    visit(this);
+    await Promise.all(jobs);
+    if (failures.length) this.warn(`snapshot skipped ${failures.length} part(s): ${Array.from(new Set(failures)).join(', ')}`);
+    return new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('civic-screen: PNG encoding failed'))), 'image/png'),
+    );
+  }
+
+  private get headingLevelValue(): number {
+    const n = Math.round(Number(this.headingLevel));
+    return n >= 1 && n <= 6 ? n : 1;
+  }
+
+  /** Number of pending timers (clock, tour, idle cursor); 0 after disconnect. @internal */
+  get pendingTimers(): number {
+    return this.timers.size;
+  }
+
+  // ── private helpers ──
+  private later(key: string, fn: () => void, ms: number): void {
+    const old = this.timers.get(key);
+    if (old !== undefined) clearTimeout(old);
+    const handle = setTimeout(() => {
+      this.timers.delete(key);
+      fn();
+    }, ms);
+    this.timers.set(key, handle);
+  }
+
+  private cancel(key: string): void {
+    const old = this.timers.get(key);
+    if (old !== undefined) clearTimeout(old);
+    this.timers.delete(key);
+  }
+
+  private scheduleClock(): void {
+    if (!this.isConnected) return;
+    this.later(
+      'clock',
+      () => {
+        this.now = new Date();
+        this.scheduleClock();
+      },
+      msToNextSecond(Date.now()),
+    );
+  }
+
+  private armIdle(): void {
+    this.cancel('idle');
+    const ms = secondsToMs(this.idleCursor);
+    if (!this.isConnected || ms === 0) {
+      this.idle = false;
+      return;
+    }
+    this.later(
+      'idle',
+      () => {
+        // Only a mouse has a cursor to hide; never put the shield under a finger (it would eat the first tap).
+        const touchOnly = typeof matchMedia !== 'undefined' && matchMedia('(hover: none)').matches;
+        // Unknown pointer (nothing moved yet): trust the device's primary input.
+        if (this.lastPointerType === 'mouse' || (this.lastPointerType === '' && !touchOnly)) this.idle = true;
+      },
+      ms,
+    );
+  }
+
+  private restartTour(): void {
+    this.cancel('tour');
+    this.cancel('tour-resume');
+    const ms = secondsToMs(this.tour);
+    if (!this.isConnected || ms === 0) {
+      this.stopTour();
+      return;
+    }
+    this.scheduleTour(ms);
+  }
+
+  private scheduleTour(ms: number): void {
+    this.later(
+      'tour',
+      () => {
+        // A hidden tab (or a wall behind another window) skips steps instead of queueing them.
+        if (typeof document === 'undefined' || !document.hidden) this.tourStep();
+        const next = secondsToMs(this.tour);
+        if (next > 0) this.scheduleTour(next);
+      },
+      ms,
+    );
+  }
+
+  private stopTour(): void {
+    this.cancel('tour');
+    this.cancel('tour-resume');
+    this.clearTourHighlight();
+  }
+
+  private clearTourHighlight(): void {
+    if (this.tourCurrent && this.tourCurrentHighlighted) this.callHighlight(this.tourCurrent, null);
+    this.tourCurrent = undefined;
+    this.tourCurrentHighlighted = false;
+    this.ring = undefined;
+  }
+
+  /** True while the tour waits after an interaction. @internal */
+  get tourPaused(): boolean {
+    return this.timers.has('tour-resume');
+  }
+
+  private onInteraction = (e: Event): void => {
+    if (typeof PointerEvent !== 'undefined' && e instanceof PointerEvent) this.lastPointerType = e.pointerType;
+    else if (e.type === 'touchstart') this.lastPointerType = 'touch';
+    const now = Date.now();
+    const wasIdle = this.idle;
+    if (wasIdle) this.idle = false;
+    // Pointer moves arrive at 60+ Hz: re-arm the timers at most every 250 ms.
+    if (!wasIdle && now - this.lastArm < 250) return;
+    this.lastArm = now;
+    this.armIdle();
+    const tourMs = secondsToMs(this.tour);
+    if (tourMs > 0 && this.isConnected) {
+      this.cancel('tour');
+      this.clearTourHighlight();
+      const resume = Math.max(0, (Number.isFinite(this.tourResume) ? this.tourResume : 10) * 1000);
+      this.later(
+        'tour-resume',
+        () => {
+          this.tourStep();
+          this.scheduleTour(secondsToMs(this.tour) || tourMs);
+        },
+        resume,
+      );
+    }
+  };
+
+  private collectTourTargets(): TourTarget[] {
+    const out: TourTarget[] = [];
+    const chosen: Element[] = [];
+    for (const node of Array.from(this.querySelectorAll('*'))) {
+      const el = node as TourCapable;
+      if (typeof el.highlight !== 'function' || el.hasAttribute('tour-skip')) continue;
+      if (el.localName === 'civic-screen') continue;
+      if (chosen.some((c) => c.contains(el))) continue; // a civic element inside another one: the outer one tours
+      const rect = el.getBoundingClientRect();
+      if (rect.width < 1 || rect.height < 1) continue; // hidden
+      chosen.push(el);
+      out.push({ el, ids: this.idsOf(el) });
+    }
+    return out;
+  }
+
+  private idsOf(el: TourCapable): string[] {
+    const attr = el.getAttribute('tour-ids');
+    if (attr !== null) return parseTourIds(attr);
+    if (typeof el.tourTargets === 'function') {
+      try {
+        const v = el.tourTargets();
+        if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string' && x.length > 0);
+      } catch {
+        /* an element that fails to list its targets is ringed as a whole */
+      }
+    }
+    return [];
+  }
+
+  private callHighlight(el: TourCapable, id: string | null): void {
+    try {
+      el.highlight?.(id);
+    } catch (e) {
+      this.warn(`highlight(${JSON.stringify(id)}) failed on <${el.localName}>`, e);
+    }
+  }
+
+  private designRectOf(el: Element): RectLike | undefined {
+    const stage = this.stageEl;
+    if (!stage) return undefined;
+    const l = this.currentLayout;
+    const r = rectToDesign(el.getBoundingClientRect(), stage.getBoundingClientRect(), l.scaleX, l.scaleY);
+    const round = (n: number) => Math.round(n * 100) / 100;
+    return { left: round(r.left), top: round(r.top), width: round(r.width), height: round(r.height) };
+  }
+
+  private onSelect = (e: CivicSelectEvent): void => {
+    const source = e.target as Element | null;
+    if (!source || source === this || !e.detail) return;
+    const { id, region, item } = e.detail;
+    if (id === null) {
+      if (this.activeRegion && this.activeRegion.source === source) {
+        this.activeRegion = undefined;
+        this.dispatchEvent(new CivicRegionChangeEvent({ region: null, label: null, source }));
+      }
+      return;
+    }
+    if (typeof region !== 'string' || region === '') return;
+    const name = item && typeof item === 'object' && typeof (item as { name?: unknown }).name === 'string' ? (item as { name: string }).name : '';
+    const label = name || region;
+    if (this.activeRegion && this.activeRegion.code === region && this.activeRegion.source === source) return;
+    this.activeRegion = { code: region, label, source };
+    this.dispatchEvent(new CivicRegionChangeEvent({ region, label, source }));
+  };
+
+  private download = async (): Promise<void> => {
+    try {
+      const blob = await this.snapshot();
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${this.fileName || 'civic-screen'}.png`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      this.warn('snapshot failed', e);
+    }
+  };
+
+  private onFullscreenChange = (): void => {
+    this.fullscreen = document.fullscreenElement === this;
+  };
+
+  private toggleFullscreen = (): void => {
+    const done = document.fullscreenElement === this ? document.exitFullscreen() : this.requestFullscreen();
+    done.catch((e: unknown) => this.warn('full screen was refused', e));
+  };
+
+  private headingText(): string {
+    const slot = this.renderRoot.querySelector('slot[name="heading"]') as HTMLSlotElement | null;
+    const assigned = slot?.assignedNodes({ flatten: true }) ?? [];
+    const text = assigned.map((n) => n.textContent ?? '').join('').trim();
+    return text || this.heading;
+  }
+}
+
+// ── snapshot drawing (module-private) ──
+
+/** Text of a header part, its child elements joined by spaces (flex gaps have no text), buttons left out. */
+function visibleText(node: Element): string {
+  const kids = Array.from(node.children).filter((c) => c.localName !== 'button');
+  const text = kids.length ? kids.map((c) => c.textContent ?? '').join(' ') : (node.textContent ?? '');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function drawText(ctx: CanvasRenderingContext2D, node: HTMLElement, text: string, r: RectLike): void {
+  if (!text) return;
+  const cs = getComputedStyle(node);
+  const px = parseFloat(cs.fontSize) || 16; // computed font size is in layout (design) pixels
+  ctx.save();
+  ctx.fillStyle = cs.color || '#fff';
+  ctx.font = `${cs.fontWeight || 'normal'} ${px}px ${cs.fontFamily || 'sans-serif'}`;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, r.left, r.top + r.height / 2, Math.max(1, r.width));
+  ctx.restore();
+}
+
+async function drawBlob(ctx: CanvasRenderingContext2D, blob: Promise<Blob>, r: RectLike): Promise<void> {
+  const bitmap = await createImageBitmap(await blob);
+  ctx.drawImage(bitmap, r.left, r.top, r.width, r.height);
+  bitmap.close();
+}
+
+async function drawSvg(ctx: CanvasRenderingContext2D, svg: SVGSVGElement, r: RectLike): Promise<void> {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const src = [svg, ...Array.from(svg.querySelectorAll('*'))];
+  const dst = [clone, ...Array.from(clone.querySelectorAll('*'))];
+  src.forEach((node, i) => {
+    const target = dst[i] as SVGElement | undefined;
+    if (!target) return;
+    const cs = getComputedStyle(node);
+    const decl = SVG_STYLE_PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
+    target.style.cssText = decl; // CSSOM, not setAttribute: allowed under a strict style-src CSP
+  });
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', String(r.width));
+  clone.setAttribute('height', String(r.height));
+  const text = new XMLSerializer().serializeToString(clone);
+  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    ctx.drawImage(img, r.left, r.top, r.width, r.height);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
