@@ -26,6 +26,7 @@ export default defineConfig({
     rolldownOptions: {
       input: {
         index: fileURLToPath(new URL('./demo/index.html', import.meta.url)),
+        screen: fileURLToPath(new URL('./demo/screen.html', import.meta.url)),
       },
     },
   },

@@ -1,14 +1,5 @@
-// The data wall. Like demo.ts it loads the library from src/; the screen is registered by its own entry
-// until src/define.ts includes it.
+// The data wall. Like demo.ts it loads the library from src/: one import registers every element.
 import '../src/define.js';
-import '../src/components/screen/screen.define.js';
-// Until src/define.ts lists every element, register the wall's elements through their own entries
-// (defining twice is harmless: every *.define.ts checks customElements.get first).
-import '../src/components/grid-map/grid-map.define.js';
-import '../src/components/chain-graph/chain-graph.define.js';
-import '../src/components/kpi-grid/kpi-grid.define.js';
-import '../src/components/rank-board/rank-board.define.js';
-import '../src/components/growth-chart/growth-chart.define.js';
 
 // Query parameters for trying the screen's options without editing the page:
 //   ?mode=fit|fill|width  ?tour=<seconds>  ?lang=en  ?design=3840x2160  ?theme=light
