@@ -1,3 +1,4 @@
+import { cspStyle } from '../../core/render/csp-style.js';
 import { html, svg, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { select } from 'd3-selection';
@@ -323,10 +324,11 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   private renderTooltip(): unknown {
     const m = this.model;
     const c = m && this.active >= 0 ? m.categories[this.active] : undefined;
-    let style = '';
-    if (m && c) style = c.x > m.width / 2 ? `right:${Math.max(0, m.width - c.x + 8)}px` : `left:${c.x + 8}px`;
+    // Positioned through the CSSOM (cspStyle), never a style attribute: pages under style-src 'self' refuse those.
+    let style: Record<string, string | undefined> = { left: undefined, right: undefined };
+    if (m && c) style = c.x > m.width / 2 ? { right: `${Math.max(0, m.width - c.x + 8)}px`, left: undefined } : { left: `${c.x + 8}px`, right: undefined };
     // One template whether shown or not: the live region must stay the same node to be announced.
-    return html`<div part="tooltip" role="status" aria-live="polite" ?hidden=${!c} style=${style}>
+    return html`<div part="tooltip" role="status" aria-live="polite" ?hidden=${!c} style=${cspStyle(style)}>
       ${c
         ? html`<div class="title">${c.tooltip.title}</div>
             ${c.tooltip.rows.map((r) => html`<div class="row"><span class="swatch c${r.colorIndex % COLORS}" aria-hidden="true"></span><span>${r.text}</span></div>`)}

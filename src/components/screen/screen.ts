@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cspStyle } from '../../core/render/csp-style.js';
 import { ContextProvider } from '@lit/context';
 import { CivicElement } from '../../core/civic-element.js';
 import { hostStyles } from '../../core/theme/tokens.js';
@@ -228,8 +228,8 @@ export class CivicScreen extends CivicElement {
     const canFullscreen = typeof document !== 'undefined' && document.fullscreenEnabled === true && typeof this.requestFullscreen === 'function';
     const region = this.activeRegion;
     return html`<div part="base" role="region" aria-label=${this.heading || t.screenLabel}>
-      ${l.mode === 'width' ? html`<div class="sizer" style=${styleMap({ width: `${l.scaledWidth}px`, height: `${l.scaledHeight}px` })}></div>` : nothing}
-      <div part="stage" style=${styleMap({ width: `${design.width}px`, height: `${design.height}px`, transform: stageTransform(l) })}>
+      ${l.mode === 'width' ? html`<div class="sizer" style=${cspStyle({ width: `${l.scaledWidth}px`, height: `${l.scaledHeight}px` })}></div>` : nothing}
+      <div part="stage" style=${cspStyle({ width: `${design.width}px`, height: `${design.height}px`, transform: stageTransform(l) })}>
         <div part="header">
           <div part="heading" role="heading" aria-level=${String(this.headingLevelValue)} tabindex="-1"><slot name="heading">${this.heading}</slot></div>
           ${region
@@ -262,7 +262,7 @@ export class CivicScreen extends CivicElement {
           ? html`<div
               part="tour-ring"
               aria-hidden="true"
-              style=${styleMap({ left: `${this.ring.left}px`, top: `${this.ring.top}px`, width: `${this.ring.width}px`, height: `${this.ring.height}px` })}
+              style=${cspStyle({ left: `${this.ring.left}px`, top: `${this.ring.top}px`, width: `${this.ring.width}px`, height: `${this.ring.height}px` })}
             ></div>`
           : nothing}
       </div>
