@@ -44,6 +44,8 @@ export function bundledWorkerUrl() { return undefined; }`;
 const common = (mode) => ({
   configFile: false,
   root,
+  // Relative asset URLs (the chain graph's layout worker): packages are served from anywhere.
+  base: './',
   logLevel: quiet ? 'warn' : 'info',
   publicDir: false,
   plugins: [workerSource(mode)],

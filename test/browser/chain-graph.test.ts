@@ -5,10 +5,10 @@ import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
 import type { CivicSelectEvent } from '../../src/core/events/select-event.js';
 import type { CivicPositionsChangeEvent } from '../../src/components/chain-graph/chain-graph.events.js';
 import { syntheticChains } from '../fixtures/chain-graph/synthetic.js';
+import demo from '../fixtures/chain-graph/chains.json';
+import { FakeServer } from './fixtures/server.js';
 
-let demo: any;
 async function loadDemo(): Promise<any> {
-  if (!demo) demo = await (await fetch('/test/fixtures/chain-graph/chains.json')).json();
   return JSON.parse(JSON.stringify(demo));
 }
 
@@ -29,10 +29,12 @@ function count(el: EventTarget, type: string): { n: number; last?: any } {
   return c;
 }
 
+/** Waits until the layout is computed and the transition between layouts has finished. */
 async function settle(el: CivicChainGraph): Promise<void> {
   await el.updateComplete;
-  for (let i = 0; i < 400 && el.computing; i++) await aTimeout(20);
-  await aTimeout(520); // layout transition (450 ms)
+  await frames(2); // the stage's ResizeObserver reports its size (tiers then stretch to the aspect)
+  for (let i = 0; i < 1000 && (el.computing || (el as any).anim !== 0); i++) await aTimeout(20);
+  await frames(2);
   await el.updateComplete;
 }
 
@@ -253,7 +255,34 @@ describe('<civic-chain-graph>', () => {
     await settle(el);
     const c = el.positionOf('gwm')!;
     const d = (id: string) => Math.hypot(el.positionOf(id)!.x - c.x, el.positionOf(id)!.y - c.y);
-    expect(d('m-auto-1')).to.be.lessThan(d('m-auto-2')); // 1 hop vs 2 hops
+    // every node of the automotive chain is one hop from its leader: one ring around it
+    expect(d('m-auto-1')).to.be.greaterThan(40);
+    expect(Math.abs(d('m-auto-1') - d('proj-unirec'))).to.be.lessThan(0.01);
+    expect(Math.abs(d('m-auto-1') - d('b-auto-1'))).to.be.lessThan(0.01);
+  });
+
+  it('animates between layouts, and jumps when prefers-reduced-motion is set', async () => {
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph .data=${await loadDemo()}></civic-chain-graph>`);
+    await settle(el);
+    const from = el.positionOf('m-auto-1')!;
+    el.layout = 'radial';
+    await el.updateComplete;
+    expect((el as any).anim, 'animating').to.not.equal(0);
+    await settle(el);
+    const to = el.positionOf('m-auto-1')!;
+    expect(to).to.not.deep.equal(from);
+    const real = window.matchMedia;
+    window.matchMedia = ((q: string) => ({ matches: q.includes('reduced-motion'), media: q, addEventListener() {}, removeEventListener() {} })) as any;
+    try {
+      el.layout = 'tiers';
+      await el.updateComplete;
+      expect((el as any).anim).to.equal(0);
+      const target = (el as any).target.positions.get('m-auto-1');
+      expect(el.positionOf('m-auto-1')).to.deep.equal(target);
+      expect(target.x).to.equal(from.x); // tiers again: same column as before
+    } finally {
+      window.matchMedia = real;
+    }
   });
 
   it('pins dragged nodes and lets the host save and restore positions', async () => {
@@ -312,6 +341,49 @@ describe('<civic-chain-graph>', () => {
     expect($(el, '[part="progress"]')).to.not.exist;
     expect(el.activeRenderer).to.equal('canvas');
     expect(el.positionOf('c1-leader')).to.exist;
+    // 1,000 nodes: computed in the module worker, which loaded (no fallback to time slices)
+    expect((el as any).worker, 'worker').to.exist;
+    expect((el as any).workerBroken).to.equal(false);
+  });
+
+  it('lays out very large graphs (tiers, 3,000 nodes) in the worker with the same result as the main thread', async () => {
+    const data = syntheticChains(3000);
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph style="width:800px" .data=${data}></civic-chain-graph>`);
+    await settle(el);
+    expect((el as any).worker, 'worker').to.exist;
+    const { tiersLayout } = await import('../../src/components/chain-graph/chain-graph.layout.js');
+    const { parseChainData } = await import('../../src/components/chain-graph/chain-graph.model.js');
+    const own = tiersLayout(parseChainData(data).value!, { measureText: (el as any).measure, radius: (el as any).shown.radius, aspect: (el as any).aspect || undefined });
+    for (const id of ['c1-leader', 'c2-n77', 'c1-n2998']) expect(el.positionOf(id), id).to.deep.equal(own.positions.get(id));
+  });
+
+  it('falls back to time slices when the worker fails to start', async () => {
+    const el = document.createElement('civic-chain-graph') as CivicChainGraph;
+    el.layout = 'force';
+    document.body.appendChild(el);
+    (el as any).worker = new Worker(URL.createObjectURL(new Blob(['throw new Error("no worker here")'], { type: 'text/javascript' })), { type: 'module' });
+    el.data = syntheticChains(1000);
+    await settle(el);
+    expect((el as any).workerBroken).to.equal(true);
+    expect(el.computing).to.equal(false);
+    expect(el.positionOf('c1-leader')).to.exist;
+    el.remove();
+  });
+
+  it('gives the same force picture from the worker as from time slices (same seed)', async () => {
+    const data = syntheticChains(1000);
+    const a = await fixture<CivicChainGraph>(html`<civic-chain-graph layout="force" seed="5" .data=${data}></civic-chain-graph>`);
+    await settle(a);
+    const b = await fixture<CivicChainGraph>(html`<civic-chain-graph layout="force" seed="5" .data=${data}></civic-chain-graph>`);
+    (b as any).workerBroken = true; // force the main-thread path
+    b.seed = 6;
+    await b.updateComplete;
+    b.seed = 5;
+    await settle(b);
+    for (const id of ['c1-leader', 'c1-n10', 'c2-n501', 'c2-n999']) {
+      const p = a.positionOf(id)!, q = b.positionOf(id)!;
+      expect(Math.abs(p.x - q.x) + Math.abs(p.y - q.y), id).to.be.lessThan(1e-6);
+    }
   });
 
   it('cleans up on disconnect (no more layout work, tour stopped)', async () => {
@@ -341,11 +413,62 @@ describe('<civic-chain-graph>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('loads from src and inline JSON, with field mapping', async () => {
-    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph src="/test/fixtures/chain-graph/chains.json"></civic-chain-graph>`);
-    await oneEvent(el, 'civic-load');
+  it('focus emphasises a neighbourhood, search rings matches, size-by sizes nodes', async () => {
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph focus="b-auto-1" .data=${await loadDemo()}></civic-chain-graph>`);
     await settle(el);
-    expect(nodeIds(el)).to.include('gwm');
+    expect($$(el, '.node:not([data-dim])').map((n) => n.getAttribute('data-id')).sort()).to.deep.equal(['b-auto-1', 'gwm', 'm-auto-1']);
+    el.focusId = undefined;
+    el.search = '雅迪';
+    await settle(el);
+    expect($$(el, '.node[data-match]').map((n) => n.getAttribute('data-id'))).to.deep.equal(['proj-yadi']);
+    expect($$(el, '.node[data-dim]')).to.have.length(0);
+    const size = (id: string) => $(el, `.node[data-id="${id}"] path`)!.getBoundingClientRect().width;
+    const before = [size('m-auto-1'), size('m-auto-12')];
+    expect(Math.abs(before[0] - before[1])).to.be.lessThan(0.5);
+    el.sizeBy = 'employees';
+    await settle(el);
+    expect(size('m-auto-12')).to.be.greaterThan(size('m-auto-1') * 1.2);
+  });
+
+  it('every story renders an element without throwing', async () => {
+    const server = new FakeServer();
+    server.routes.set('/data/chains.json', { body: JSON.stringify(demo) });
+    server.routes.set('/data/missing-chains.json', { status: 404, body: '' });
+    server.install();
+    try {
+      const stories: Record<string, any> = await import('../../stories/chain-graph.stories.js');
+      const meta = stories.default;
+      const names = Object.keys(stories).filter((k) => k !== 'default');
+      expect(names.length).to.be.greaterThan(10);
+      for (const name of names) {
+        const story = stories[name];
+        const render = story.render ?? meta.render;
+        const el = await fixture(html`<div>${render({ ...meta.args, ...(story.args ?? {}) })}</div>`);
+        const graph = el.querySelector('civic-chain-graph') as CivicChainGraph;
+        expect(graph, name).to.exist;
+        await graph.updateComplete;
+        el.remove();
+      }
+    } finally {
+      server.uninstall();
+    }
+  });
+
+  it('loads from src and inline JSON, with field mapping', async () => {
+    const server = new FakeServer();
+    server.routes.set('/chains.json', { body: JSON.stringify(demo) });
+    server.install();
+    try {
+      const el = document.createElement('civic-chain-graph') as CivicChainGraph;
+      el.src = '/chains.json';
+      setTimeout(() => document.body.appendChild(el));
+      await oneEvent(el, 'civic-load');
+      await settle(el);
+      expect(nodeIds(el)).to.include('gwm');
+      el.remove();
+    } finally {
+      server.uninstall();
+    }
     const el2 = await fixture<CivicChainGraph>(html`<civic-chain-graph fields="id=code, type=category, source=from, target=to">
       <script type="application/json">{"chains":[{"id":"a","name":"A","leader":"x"}],"nodes":[{"code":"x","name":"X","category":"leader","chain":"a"},{"code":"y","name":"Y","category":"member","chain":"a","tier":"upstream"}],"links":[{"from":"y","to":"x","kind":"supply"}]}</script>
     </civic-chain-graph>`);

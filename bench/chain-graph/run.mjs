@@ -1,0 +1,157 @@
+// Benchmark of <civic-chain-graph> in headless Chromium (playwright-core, never a downloaded browser).
+//   node bench/chain-graph/run.mjs            full run (100 / 1,000 / 5,000 nodes), prints a table, writes bench/results/chain-graph.json
+//   node bench/chain-graph/run.mjs --quick    100 and 1,000 nodes only
+//   node bench/chain-graph/run.mjs --shot     screenshots of the demo data (tiers/force/radial, light/dark) into bench/results/
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { findChrome, CHROME_ARGS } from '../../scripts/chrome.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const here = fileURLToPath(new URL('.', import.meta.url));
+const out = join(tmpdir(), 'civic-chain-graph-bench');
+mkdirSync(out, { recursive: true });
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const shot = args.includes('--shot');
+
+await build({
+  entryPoints: [join(here, 'page.ts')],
+  bundle: true,
+  format: 'esm',
+  target: 'es2020',
+  outfile: join(out, 'page.js'),
+  tsconfig: join(root, 'tsconfig.json'),
+  define: { 'import.meta.env.DEV': 'false' },
+  logLevel: 'warning',
+  ignoreAnnotations: true, // package.json sideEffects names *.define.js; the sources are .ts
+});
+
+// The element starts its module worker from new URL('./chain-graph.worker.ts', import.meta.url): serve a bundle there.
+await build({
+  entryPoints: [join(root, 'src/components/chain-graph/chain-graph.worker.ts')],
+  bundle: true,
+  format: 'esm',
+  target: 'es2020',
+  outfile: join(out, 'chain-graph.worker.js'),
+  tsconfig: join(root, 'tsconfig.json'),
+  logLevel: 'warning',
+});
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.ts': 'text/javascript', '.json': 'application/json' };
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://x');
+  let file;
+  if (url.pathname === '/' || url.pathname === '/index.html') file = join(here, 'index.html');
+  else if (url.pathname === '/page.js') file = join(out, 'page.js');
+  else if (url.pathname === '/chain-graph.worker.ts') file = join(out, 'chain-graph.worker.js');
+  else if (url.pathname.startsWith('/demo/data/')) file = join(root, url.pathname);
+  if (!file || !existsSync(file)) {
+    res.writeHead(404);
+    res.end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+  res.end(readFileSync(file));
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const port = server.address().port;
+
+const browser = await chromium.launch({
+  executablePath: findChrome() ?? '/usr/bin/chromium',
+  headless: true,
+  args: [...CHROME_ARGS, '--disable-accelerated-2d-canvas', '--disable-gpu-rasterization'],
+});
+const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && console.log('[page]', m.text()));
+await page.goto(`http://127.0.0.1:${port}/`);
+await page.waitForFunction(() => typeof window.element === 'function');
+
+if (args.includes('--worker')) {
+  for (const n of [1000, 1000]) console.log(n, JSON.stringify(await page.evaluate((k) => window.workerVsMain(k), n)));
+  for (const n of [1000, 1000]) console.log(n, 'real widths', JSON.stringify(await page.evaluate((k) => window.workerVsMain(k, true), n)));
+  for (let i = 0; i < 2; i++) console.log('spin', JSON.stringify(await page.evaluate(() => window.spin())));
+  for (const n of [1000]) console.log('methods', n, JSON.stringify(await page.evaluate((k) => window.methodTimes(k), n)));
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
+
+if (args.includes('--blocks')) {
+  for (const n of [1000, 1000, 5000]) console.log(n, JSON.stringify(await page.evaluate((k) => window.element(k, 'force'), n)));
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
+
+if (args.includes('--phases')) {
+  for (const n of [1000, 5000]) console.log(n, JSON.stringify(await page.evaluate((k) => window.phases(k), n)));
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
+
+if (shot) {
+  const dir = join(root, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  for (const [layout, theme, lang, which, density] of [
+    ['tiers', 'light', 'zh-CN', 'demo', 'default'],
+    ['force', 'light', 'zh-CN', 'demo', 'default'],
+    ['radial', 'dark', 'en', 'demo', 'default'],
+    ['tiers', 'dark', 'zh-CN', 'demo', 'screen'],
+    ['force', 'dark', 'zh-CN', '1000', 'default'],
+  ]) {
+    await page.evaluate(([w, l, lg, t, d]) => window.show(w, l, lg, t, d, 1900, 960), [which, layout, lang, theme, density]);
+    await page.waitForTimeout(which === 'demo' ? 2500 : 10000);
+    const f = join(dir, `chain-graph-${layout}-${theme}-${density}-${which}.png`);
+    await page.screenshot({ path: f });
+    console.log('wrote', f);
+  }
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
+
+const sizes = quick ? [100, 1000] : [100, 1000, 5000];
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const runs = quick ? 1 : 3;
+const rows = [];
+const results = { date: new Date().toISOString(), runs, force: {}, tiers: {}, radial: {}, pan: {} };
+for (const n of sizes) {
+  const el = [], raw = [], comp = [], ours = [], blocks = [], rawTicks = [];
+  for (let i = 0; i < runs; i++) {
+    const e = await page.evaluate((k) => window.element(k, 'force'), n);
+    el.push(e.ms);
+    blocks.push(Math.max(e.block, e.longtask));
+    const r = await page.evaluate((k) => window.rawPerFrame(k), n);
+    raw.push(r.ms);
+    rawTicks.push(r.ticks);
+    comp.push((await page.evaluate((k) => window.computeOnly(k, 300), n)).ms);
+    ours.push((await page.evaluate((k) => window.ourComputeOnly(k), n)).ms);
+  }
+  const row = { n, element: median(el), elementLongestBlockMs: Math.max(...blocks), rawPerFrame: median(raw), rawTicks: median(rawTicks), computeOnly: median(comp), ourForcesComputeOnly: median(ours) };
+  results.force[n] = row;
+  rows.push(row);
+  console.log(`force ${n}: element ${row.element} ms (longest block ${row.elementLongestBlockMs} ms) | raw d3-force per frame ${row.rawPerFrame} ms (${row.rawTicks} ticks) | compute-only ${row.computeOnly} ms | our forces compute-only ${row.ourForcesComputeOnly} ms | ratio element/compute-only ${(row.element / row.computeOnly).toFixed(2)}`);
+}
+for (const kind of ['tiers', 'radial']) {
+  const pure = [], elem = [];
+  for (let i = 0; i < runs; i++) {
+    pure.push((await page.evaluate(([k, n]) => window.pureLayout(n, k), [kind, 1000])).ms);
+    elem.push((await page.evaluate(([k, n]) => window.element(n, k), [kind, 1000])).ms);
+  }
+  results[kind] = { n: 1000, layoutFunctionMs: median(pure), elementToDrawnMs: median(elem) };
+  console.log(`${kind} 1000: layout function ${median(pure)} ms, element data → drawn ${median(elem)} ms`);
+}
+const panN = quick ? 1000 : 5000;
+results.pan = { n: panN, ...(await page.evaluate((n) => window.pan(n), panN)) };
+console.log(`pan ${panN} nodes (canvas): median frame ${results.pan.medianFrameMs} ms, max ${results.pan.maxFrameMs} ms`);
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(join(root, 'bench/results/chain-graph.json'), JSON.stringify(results, null, 2));
+await browser.close();
+server.close();

@@ -1,0 +1,441 @@
+/**
+ * Pure model for <civic-chain-graph>: validation of `{ chains, nodes, links }`, field mapping and graph queries
+ * (neighbourhoods, hop distances, filtering, supply-cycle detection). No DOM.
+ */
+import { describe, isRecord, issue, joinPath, readArray, readBoolean, readNumber, readString, type Issue, type Validated } from '../../data/validate.js';
+import {
+  LINK_KINDS,
+  NODE_TYPES,
+  TIERS,
+  type ChainData,
+  type ChainDef,
+  type ChainFieldMap,
+  type ChainLink,
+  type ChainNode,
+  type LinkKind,
+  type NodeType,
+  type Tier,
+} from './chain-graph.types.js';
+
+export interface ParseChainOptions {
+  /** Field names in the payload (defaults: id, name, type, chain, tier, source, target, kind, weight, leader). */
+  fields?: ChainFieldMap;
+}
+
+const KNOWN_NODE_KEYS = new Set(['id', 'name', 'nameEn', 'type', 'chain', 'tier', 'flags', 'attrs', 'illustrative', 'source', 'note']);
+
+/** Parses `"id=code, name=title"` or a JSON object into a field map; unknown keys are ignored. */
+export function parseFieldMap(text: string | null | undefined): ChainFieldMap | undefined {
+  if (!text) return undefined;
+  const t = text.trim();
+  if (t === '') return undefined;
+  const out: Record<string, string> = {};
+  const allowed = ['id', 'name', 'type', 'chain', 'tier', 'source', 'target', 'kind', 'weight', 'leader'];
+  if (t.startsWith('{')) {
+    try {
+      const o: unknown = JSON.parse(t);
+      if (isRecord(o)) for (const k of allowed) if (typeof o[k] === 'string') out[k] = o[k] as string;
+    } catch {
+      return undefined;
+    }
+  } else {
+    for (const part of t.split(/[,;]/)) {
+      const m = /^\s*([\w-]+)\s*[=:]\s*([^\s]+)\s*$/.exec(part);
+      if (m && allowed.includes(m[1])) out[m[1]] = m[2];
+    }
+  }
+  return Object.keys(out).length ? (out as ChainFieldMap) : undefined;
+}
+
+function field(o: Record<string, unknown>, fields: ChainFieldMap | undefined, key: keyof ChainFieldMap): [unknown, string] {
+  const name = fields?.[key] ?? key;
+  return [o[name], name];
+}
+
+/**
+ * Validates a chain payload. Never throws. Keeps every valid chain, node and link; reports every problem
+ * with a path (`links[7].target`, `nodes[3].type`, `chains[0].leader`).
+ */
+export function parseChainData(raw: unknown, options: ParseChainOptions = {}): Validated<ChainData> {
+  const issues: Issue[] = [];
+  const f = options.fields;
+  if (!isRecord(raw)) {
+    issues.push(issue('$', 'type', `expected an object with chains, nodes and links, got ${describe(raw)}`));
+    return { value: undefined, issues };
+  }
+  const rawNodes = readArray(raw.nodes, 'nodes', issues);
+  if (!rawNodes) return { value: undefined, issues };
+  const rawLinks = readArray(raw.links ?? raw.edges, raw.links === undefined && raw.edges !== undefined ? 'edges' : 'links', issues, false) ?? [];
+  const linksPath = raw.links === undefined && raw.edges !== undefined ? 'edges' : 'links';
+  const rawChains = readArray(raw.chains, 'chains', issues, false) ?? [];
+
+  // ── chains ──
+  const chains: ChainDef[] = [];
+  const chainIds = new Set<string>();
+  const chainLeaderPath: string[] = [];
+  rawChains.forEach((c, i) => {
+    const p = joinPath('chains', i);
+    if (!isRecord(c)) {
+      issues.push(issue(p, 'type', `expected an object, got ${describe(c)}`));
+      return;
+    }
+    const [idV, idK] = field(c, f, 'id');
+    const id = readString(idV, joinPath(p, idK), issues, { required: true, coerceNumber: true });
+    if (id === undefined) return;
+    if (chainIds.has(id)) {
+      issues.push(issue(joinPath(p, idK), 'duplicate', `chain id ${describe(id)} is used twice; the later one is ignored`));
+      return;
+    }
+    const [nameV, nameK] = field(c, f, 'name');
+    const name = readString(nameV, joinPath(p, nameK), issues) || id;
+    const nameEn = readString(c.nameEn, joinPath(p, 'nameEn'), issues) || undefined;
+    const [leaderV, leaderK] = field(c, f, 'leader');
+    const leader = readString(leaderV, joinPath(p, leaderK), issues, { coerceNumber: true }) ?? '';
+    chainIds.add(id);
+    chains.push({ id, name, nameEn, leader });
+    chainLeaderPath.push(joinPath(p, leaderK));
+  });
+
+  // ── nodes ──
+  const nodes: ChainNode[] = [];
+  const byId = new Map<string, ChainNode>();
+  const tierGiven = new Set<string>();
+  rawNodes.forEach((n, i) => {
+    const p = joinPath('nodes', i);
+    if (!isRecord(n)) {
+      issues.push(issue(p, 'type', `expected an object, got ${describe(n)}`));
+      return;
+    }
+    const [idV, idK] = field(n, f, 'id');
+    const id = readString(idV, joinPath(p, idK), issues, { required: true, coerceNumber: true });
+    if (id === undefined) return;
+    if (byId.has(id)) {
+      issues.push(issue(joinPath(p, idK), 'duplicate', `node id ${describe(id)} is used twice; the later node is ignored`));
+      return;
+    }
+    const [nameV, nameK] = field(n, f, 'name');
+    const name = readString(nameV, joinPath(p, nameK), issues) || id;
+    const nameEn = readString(n.nameEn, joinPath(p, 'nameEn'), issues) || undefined;
+    const [typeV, typeK] = field(n, f, 'type');
+    let type: NodeType = 'member';
+    if (typeV === undefined || typeV === null) {
+      issues.push(issue(joinPath(p, typeK), 'required', `node ${describe(id)} has no type; drawn as a member`, 'warning'));
+    } else {
+      const t = readString(typeV, joinPath(p, typeK), issues, { oneOf: NODE_TYPES });
+      if (t === undefined) issues[issues.length - 1].message += '; drawn as a member';
+      else type = t as NodeType;
+    }
+    const [chainV, chainK] = field(n, f, 'chain');
+    let chain = readString(chainV, joinPath(p, chainK), issues, { coerceNumber: true }) || undefined;
+    if (chain !== undefined && chainIds.size > 0 && !chainIds.has(chain)) {
+      issues.push(issue(joinPath(p, chainK), 'unknown-chain', `no chain has id ${describe(chain)}; the node is drawn with its neighbours`));
+      chain = undefined;
+    }
+    const [tierV, tierK] = field(n, f, 'tier');
+    let tier: Tier = 'core';
+    if (tierV !== undefined && tierV !== null && tierV !== '') {
+      const t = readString(tierV, joinPath(p, tierK), issues, { oneOf: TIERS });
+      if (t !== undefined) {
+        tier = t as Tier;
+        tierGiven.add(id);
+      }
+    }
+    let flags: string[] = [];
+    if (Array.isArray(n.flags)) {
+      n.flags.forEach((fl, j) => {
+        const s = readString(fl, joinPath(joinPath(p, 'flags'), j), issues, { coerceNumber: true });
+        if (s) flags.push(s);
+      });
+    } else if (typeof n.flags === 'string' && n.flags.trim() !== '') flags = n.flags.split(/[,，、]/).map((s) => s.trim()).filter(Boolean);
+    else if (n.flags !== undefined && n.flags !== null) issues.push(issue(joinPath(p, 'flags'), 'type', `expected an array of strings, got ${describe(n.flags)}`));
+    const attrs: Record<string, number> = {};
+    if (isRecord(n.attrs)) {
+      for (const [k, v] of Object.entries(n.attrs)) {
+        const num = readNumber(v, joinPath(joinPath(p, 'attrs'), k), issues, { coerce: true });
+        if (num !== undefined) attrs[k] = num;
+      }
+    } else if (n.attrs !== undefined && n.attrs !== null) issues.push(issue(joinPath(p, 'attrs'), 'type', `expected an object of numbers, got ${describe(n.attrs)}`));
+    // Loose APIs put numeric attributes at the top level: keep those too.
+    const mapped = new Set(Object.values(f ?? {}));
+    for (const [k, v] of Object.entries(n)) {
+      if (KNOWN_NODE_KEYS.has(k) || mapped.has(k) || attrs[k] !== undefined) continue;
+      if (typeof v === 'number' && Number.isFinite(v)) attrs[k] = v;
+    }
+    const illustrative = readBoolean(n.illustrative, joinPath(p, 'illustrative'), issues) ?? false;
+    const node: ChainNode = { id, name, nameEn, type, chain, home: chain ?? '', tier, flags, attrs, illustrative, index: i };
+    byId.set(id, node);
+    nodes.push(node);
+  });
+
+  // ── links ──
+  const links: ChainLink[] = [];
+  rawLinks.forEach((l, i) => {
+    const p = joinPath(linksPath, i);
+    if (!isRecord(l)) {
+      issues.push(issue(p, 'type', `expected an object, got ${describe(l)}`));
+      return;
+    }
+    const [sV, sK] = field(l, f, 'source');
+    const [tV, tK] = field(l, f, 'target');
+    const source = readString(sV, joinPath(p, sK), issues, { required: true, coerceNumber: true });
+    const target = readString(tV, joinPath(p, tK), issues, { required: true, coerceNumber: true });
+    if (source === undefined || target === undefined) return;
+    let bad = false;
+    if (!byId.has(source)) {
+      issues.push(issue(joinPath(p, sK), 'unknown-node', `no node has id ${describe(source)}; the link is not drawn`));
+      bad = true;
+    }
+    if (!byId.has(target)) {
+      issues.push(issue(joinPath(p, tK), 'unknown-node', `no node has id ${describe(target)}; the link is not drawn`));
+      bad = true;
+    }
+    if (bad) return;
+    if (source === target) {
+      issues.push(issue(joinPath(p, tK), 'self-link', `a link from ${describe(source)} to itself is not drawn`));
+      return;
+    }
+    const [kV, kK] = field(l, f, 'kind');
+    let kind: LinkKind = 'alliance';
+    if (kV === undefined || kV === null || kV === '') {
+      issues.push(issue(joinPath(p, kK), 'required', 'link has no kind; drawn as an alliance link', 'warning'));
+    } else {
+      const k = readString(kV, joinPath(p, kK), issues, { oneOf: LINK_KINDS });
+      if (k === undefined) issues[issues.length - 1].message += '; drawn as an alliance link';
+      else kind = k as LinkKind;
+    }
+    const [wV, wK] = field(l, f, 'weight');
+    const weight = readNumber(wV, joinPath(p, wK), issues, { min: 0, coerce: true }) ?? 1;
+    links.push({ source, target, kind, weight, index: i });
+  });
+
+  // ── leaders ──
+  chains.forEach((c, ci) => {
+    const lp = chainLeaderPath[ci];
+    const leader = c.leader ? byId.get(c.leader) : undefined;
+    if (!leader) {
+      const fallback = nodes.find((n) => n.type === 'leader' && n.chain === c.id);
+      issues.push(
+        issue(
+          lp,
+          c.leader ? 'unknown-node' : 'required',
+          (c.leader ? `no node has id ${describe(c.leader)}` : `chain ${describe(c.id)} names no leader`) +
+            (fallback ? `; using ${describe(fallback.id)}` : '; the chain is drawn without a leader'),
+        ),
+      );
+      c.leader = fallback ? fallback.id : '';
+    } else if (leader.chain === undefined) {
+      leader.chain = c.id;
+      leader.home = c.id;
+    }
+  });
+  // Chains implied by nodes when the payload has no `chains` array.
+  if (chains.length === 0) {
+    const seen = new Set<string>();
+    for (const n of nodes) {
+      const c = n.chain;
+      if (c && !seen.has(c)) {
+        seen.add(c);
+        const leader = nodes.find((m) => m.chain === c && m.type === 'leader');
+        chains.push({ id: c, name: c, leader: leader?.id ?? '' });
+      }
+    }
+    if (chains.length === 0) chains.push({ id: 'default', name: '', leader: nodes.find((m) => m.type === 'leader')?.id ?? '' });
+  }
+
+  assignHomes(nodes, links, chains, byId);
+  deriveTiers(nodes, links, byId, tierGiven);
+  markSupplyCycles(nodes, links, issues, linksPath);
+
+  // A string `illustrative` is a note ("members other than … are illustrative"); only `true` marks the whole file.
+  const illustrativeRaw = raw.illustrative;
+  const note = typeof raw.note === 'string' ? raw.note : typeof illustrativeRaw === 'string' ? illustrativeRaw : undefined;
+  return { value: { chains, nodes, links, illustrative: illustrativeRaw === true, note }, issues };
+}
+
+/** Nodes without a chain are drawn in the chain most of their neighbours belong to (ties: chain order). */
+function assignHomes(nodes: ChainNode[], links: ChainLink[], chains: ChainDef[], byId: Map<string, ChainNode>): void {
+  const order = new Map(chains.map((c, i) => [c.id, i]));
+  const adj = adjacency(links);
+  // Two passes so chains propagate one hop through shared nodes (branch → park → chain).
+  for (let pass = 0; pass < 3; pass++) {
+    for (const n of nodes) {
+      if (n.home) continue;
+      const votes = new Map<string, number>();
+      for (const m of adj.get(n.id) ?? []) {
+        const h = byId.get(m)?.home;
+        if (h) votes.set(h, (votes.get(h) ?? 0) + 1);
+      }
+      let best = '';
+      let bestVotes = 0;
+      for (const [h, v] of votes) {
+        if (v > bestVotes || (v === bestVotes && (order.get(h) ?? 99) < (order.get(best) ?? 99))) {
+          best = h;
+          bestVotes = v;
+        }
+      }
+      if (best) n.home = best;
+    }
+  }
+  for (const n of nodes) if (!n.home) n.home = chains[0].id;
+}
+
+/** A node without a tier takes the tier of its linked firm (party branches) or stays `core`. */
+function deriveTiers(nodes: ChainNode[], links: ChainLink[], byId: Map<string, ChainNode>, given: Set<string>): void {
+  const adj = adjacency(links);
+  for (const n of nodes) {
+    if (given.has(n.id) || n.type === 'leader') continue;
+    n.tierDerived = true;
+    if (n.type !== 'party-branch') continue;
+    for (const m of adj.get(n.id) ?? []) {
+      const o = byId.get(m);
+      if (o && given.has(o.id) && (o.type === 'member' || o.type === 'leader')) {
+        n.tier = o.tier;
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * Supply links must form a DAG for the tiered layout. Links are taken in input order; a link whose target can
+ * already reach its source closes a cycle: it is marked `cyclic`, reported at `links[i]` and still drawn.
+ * (A quick depth-first check runs first so acyclic graphs, the usual case, cost one pass.)
+ */
+function markSupplyCycles(nodes: ChainNode[], links: ChainLink[], issues: Issue[], linksPath: string): void {
+  const supply = links.filter((l) => l.kind === 'supply');
+  if (!hasCycle(nodes, supply)) return;
+  const out = new Map<string, string[]>();
+  const reaches = (from: string, to: string): boolean => {
+    const seen = new Set([from]);
+    const stack = [from];
+    while (stack.length) {
+      const id = stack.pop()!;
+      if (id === to) return true;
+      for (const m of out.get(id) ?? []) if (!seen.has(m)) {
+        seen.add(m);
+        stack.push(m);
+      }
+    }
+    return false;
+  };
+  for (const l of supply) {
+    if (reaches(l.target, l.source)) {
+      l.cyclic = true;
+      issues.push(issue(joinPath(linksPath, l.index), 'cycle', `supply link ${describe(l.source)} → ${describe(l.target)} closes a cycle; it is drawn but ignored when ordering tiers`));
+      continue;
+    }
+    (out.get(l.source) ?? out.set(l.source, []).get(l.source)!).push(l.target);
+  }
+}
+
+function hasCycle(nodes: ChainNode[], supply: ChainLink[]): boolean {
+  const out = new Map<string, string[]>();
+  for (const l of supply) (out.get(l.source) ?? out.set(l.source, []).get(l.source)!).push(l.target);
+  const state = new Map<string, 1 | 2>();
+  for (const n of nodes) {
+    if (state.has(n.id)) continue;
+    const stack: { id: string; i: number }[] = [{ id: n.id, i: 0 }];
+    state.set(n.id, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const next = out.get(top.id) ?? [];
+      if (top.i >= next.length) {
+        state.set(top.id, 2);
+        stack.pop();
+        continue;
+      }
+      const m = next[top.i++];
+      const st = state.get(m);
+      if (st === 1) return true;
+      if (st === undefined) {
+        state.set(m, 1);
+        stack.push({ id: m, i: 0 });
+      }
+    }
+  }
+  return false;
+}
+
+// ── graph queries ──
+
+/** Undirected adjacency: node id → neighbour ids (in link order, without duplicates). */
+export function adjacency(links: readonly ChainLink[]): Map<string, string[]> {
+  const adj = new Map<string, string[]>();
+  const seen = new Set<string>();
+  const add = (a: string, b: string) => {
+    const key = a + '\u0000' + b;
+    if (seen.has(key)) return;
+    seen.add(key);
+    let l = adj.get(a);
+    if (!l) adj.set(a, (l = []));
+    l.push(b);
+  };
+  for (const l of links) {
+    add(l.source, l.target);
+    add(l.target, l.source);
+  }
+  return adj;
+}
+
+/** Breadth-first hop distances from `start` over all links (undirected). Unreached nodes are absent. */
+export function hopDistances(start: string, adj: Map<string, string[]>): Map<string, number> {
+  const dist = new Map<string, number>([[start, 0]]);
+  const queue = [start];
+  for (let qi = 0; qi < queue.length; qi++) {
+    const id = queue[qi];
+    const d = dist.get(id)!;
+    for (const m of adj.get(id) ?? []) {
+      if (!dist.has(m)) {
+        dist.set(m, d + 1);
+        queue.push(m);
+      }
+    }
+  }
+  return dist;
+}
+
+/** The node and its direct neighbours. */
+export function neighbourhood(id: string, adj: Map<string, string[]>): Set<string> {
+  return new Set([id, ...(adj.get(id) ?? [])]);
+}
+
+export interface ChainFilter {
+  /** One chain id, or undefined/'' /'all' for every chain. */
+  chain?: string;
+  hiddenTypes?: ReadonlySet<string>;
+  hiddenKinds?: ReadonlySet<string>;
+  /** Case-insensitive name search: keeps all nodes, but `matches` lists the hits. */
+  search?: string;
+}
+
+/** Returns the visible part of the graph for a chain choice and legend filters. Pure. */
+export function filterChainData(data: ChainData, filter: ChainFilter): ChainData {
+  const chainId = filter.chain && filter.chain !== 'all' ? filter.chain : undefined;
+  const chains = chainId ? data.chains.filter((c) => c.id === chainId) : data.chains;
+  const nodes = data.nodes.filter((n) => (!chainId || n.home === chainId || n.chain === chainId) && !filter.hiddenTypes?.has(n.type));
+  const ids = new Set(nodes.map((n) => n.id));
+  const links = data.links.filter((l) => ids.has(l.source) && ids.has(l.target) && !filter.hiddenKinds?.has(l.kind));
+  return { ...data, chains: chains.length ? chains : data.chains, nodes, links };
+}
+
+/** Ids of nodes whose name (zh or en) or id contains the search text. */
+export function searchNodes(nodes: readonly ChainNode[], text: string): string[] {
+  const q = text.trim().toLowerCase();
+  if (!q) return [];
+  return nodes.filter((n) => n.name.toLowerCase().includes(q) || (n.nameEn ?? '').toLowerCase().includes(q) || n.id.toLowerCase().includes(q)).map((n) => n.id);
+}
+
+/** Order in which a tour visits nodes: each chain's leader, then its members (by input order), chain by chain. */
+export function tourOrder(data: ChainData): string[] {
+  const out: string[] = [];
+  for (const c of data.chains) {
+    if (c.leader && data.nodes.some((n) => n.id === c.leader)) out.push(c.leader);
+    for (const n of data.nodes) if (n.home === c.id && n.id !== c.leader && (n.type === 'member' || n.type === 'leader')) out.push(n.id);
+  }
+  return out;
+}
+
+/** True when any of the given nodes (or the whole file) is illustrative. */
+export function hasIllustrative(data: ChainData): boolean {
+  return data.illustrative || data.nodes.some((n) => n.illustrative);
+}
