@@ -80,7 +80,10 @@ export interface NumberParts {
 
 export function formatNumberParts(value: number | null | undefined, o: NumberFormatOptions): NumberParts {
   if (!isNumber(value)) return { number: NO_VALUE, suffix: '', prefix: '', postfix: '', text: NO_VALUE };
-  const parts = nf(o.lang, intlOptions(value, o)).formatToParts(value);
+  const f = nf(o.lang, intlOptions(value, o));
+  let parts = f.formatToParts(value);
+  // Intl keeps the sign of a negative value that rounds to zero ("-0"); a statistics board must show 0.
+  if (value < 0 && parts.every((p) => (p.type !== 'integer' && p.type !== 'fraction') || /^0+$/.test(p.value))) parts = f.formatToParts(0);
   let number = '';
   let suffix = '';
   for (const p of parts) {
@@ -205,7 +208,7 @@ export function formatExact(value: number | null | undefined, lang: Lang, maxFra
 
 /** Date-time for "updated at" labels, in the given time zone (default Asia/Shanghai). */
 export function formatTime(date: Date, lang: Lang, timeZone = 'Asia/Shanghai', withDate = false): string {
-  const o: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone };
+  const o: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone };
   if (withDate) Object.assign(o, { year: 'numeric', month: '2-digit', day: '2-digit' });
   return new Intl.DateTimeFormat(lang, o).format(date);
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { translation } from '../../../../src/core/i18n/translation.js';
+import { zhCN } from '../../../../src/core/i18n/zh-cn.js';
+import { en } from '../../../../src/core/i18n/en.js';
+
+describe('core translations', () => {
+  it('zh-CN and en have the same keys', () => {
+    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(en).length).toBeGreaterThan(20);
+  });
+  it('each key has the same kind (string or function with the same arity) in both', () => {
+    for (const k of Object.keys(en) as (keyof typeof en)[]) {
+      const a = en[k];
+      const b = zhCN[k];
+      expect(typeof b, k).toBe(typeof a);
+      if (typeof a === 'function' && typeof b === 'function') expect(b.length, k).toBe(a.length);
+    }
+  });
+  it('no empty strings; functions return non-empty strings', () => {
+    for (const dict of [zhCN, en]) {
+      for (const [k, v] of Object.entries(dict)) {
+        const s = typeof v === 'function' ? (v as (x: unknown) => string)(3) : v;
+        expect(typeof s, k).toBe('string');
+        expect((s as string).trim(), k).not.toBe('');
+      }
+    }
+  });
+  it('the Chinese dictionary is Chinese and the English one is not', () => {
+    expect(zhCN.loading).toBe('数据加载中…');
+    expect(en.loading).toBe('Loading data…');
+    expect(zhCN.illustrative).toBe('示例数据');
+    expect(en.illustrative).toBe('Illustrative data');
+  });
+  it('interpolating strings', () => {
+    expect(zhCN.httpStatus(500)).toBe('服务器返回 HTTP 500');
+    expect(en.httpStatus(500)).toBe('The server answered HTTP 500');
+    expect(en.nIssues(1)).toBe('1 problem');
+    expect(en.nIssues(3)).toBe('3 problems');
+    expect(zhCN.nIssues(3)).toBe('3 个问题');
+    expect(en.apiError('未登录')).toBe('The API reported an error: 未登录');
+    expect(zhCN.stale('10:00:00')).toBe('数据未更新，显示的是 10:00:00 的数据');
+    expect(en.updatedAt('10:00:00')).toBe('Updated 10:00:00');
+  });
+  it('translation(lang) picks the dictionary, en for unknown', () => {
+    expect(translation('zh-CN')).toBe(zhCN);
+    expect(translation('en')).toBe(en);
+    expect(translation('fr' as never)).toBe(en);
+  });
+});
