@@ -28,12 +28,12 @@ export function looksLikeEnvelope(v: unknown): v is Record<string, unknown> {
   const hasData = DATA_KEYS.some((k) => k in v);
   // An envelope has a status code and at least a message or a data key; a plain payload with a
   // `code` field (a division code) has neither `msg` nor a non-string code alone.
-  if ('type' in v && v.type === 'FeatureCollection') return false;
+  if (!hasCode || ('type' in v && v.type === 'FeatureCollection')) return false;
   // A payload that merely carries a division code and a data list ({code:'500118', name, data}) is not an
   // envelope: without a message key, a string code marks one only when it is a success code (division codes
   // are strings; status codes are numbers or booleans).
   if (!hasMsg && hasData) {
-    const k = CODE_KEYS.find((key) => key in v);
+    const k = CODE_KEYS.find((key) => key in v && (typeof v[key] === 'number' || typeof v[key] === 'string' || typeof v[key] === 'boolean'));
     if (k === undefined) return false;
     return typeof v[k] !== 'string' || SUCCESS.has(v[k]);
   }
