@@ -37,8 +37,8 @@ function closure(file, seen = new Set()) {
 const gz = (p) => gzipSync([...closure(p)].map((f) => transformSync(readFileSync(f, 'utf8'), { minify: true, loader: 'js' }).code).join('\n')).length;
 const budgets = [
   ['civic-widgets.iife.js (all elements, maplibre and its worker inlined)', 'civic-widgets.iife.js', 560_000],
-  ['bundle/civic-widgets.js (entry chunk, without the lazy maplibre chunk)', 'bundle/civic-widgets.js', 160_000],
-  ['index.js (own code; dependencies external)', 'index.js', 40_000],
+  ['bundle/civic-widgets.js (entry chunk, without the lazy maplibre chunk)', 'bundle/civic-widgets.js', 190_000],
+  ['index.js (own code; dependencies external)', 'index.js', 110_000],
 ];
 const perElement = { 'kpi-tile': 30_000, 'kpi-grid': 34_000, 'rank-board': 30_000, 'growth-chart': 40_000, 'chain-graph': 45_000, 'grid-map': 60_000, screen: 30_000 };
 for (const e of ENTRIES) budgets.push([`${e.name}.define.js (own code; dependencies external)`, `${e.name}.define.js`, perElement[e.name] ?? 40_000]);
