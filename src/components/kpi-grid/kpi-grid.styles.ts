@@ -1,0 +1,51 @@
+import { css } from 'lit';
+
+export const kpiGridStyles = css`
+  :host {
+    --_gap: var(--civic-kpi-grid-gap, var(--_space-m));
+    --_min-col: var(--civic-kpi-grid-min-column-width, calc(11rem * var(--_type-scale)));
+    --_title-size: var(--civic-kpi-grid-title-font-size, var(--_font-size-l));
+  }
+  [part~='base'] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+  }
+  [part~='header'] {
+    display: flex;
+    align-items: baseline;
+    flex-wrap: wrap;
+    gap: var(--_space-s);
+  }
+  [part~='title'] {
+    margin: 0;
+    font-size: var(--_title-size);
+    font-weight: 700;
+  }
+  [part~='group'] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-s);
+  }
+  [part~='group-title'] {
+    margin: 0;
+    font-size: var(--_font-size-m);
+    font-weight: 600;
+    color: var(--_color-text-muted);
+  }
+  [part~='grid'] {
+    display: grid;
+    gap: var(--_gap);
+    /* auto-fill rather than auto-fit: a short group keeps the column width of the others. */
+    grid-template-columns: repeat(auto-fill, minmax(min(var(--_min-col), 100%), 1fr));
+    align-items: stretch;
+  }
+  [part~='grid'].fixed {
+    grid-template-columns: repeat(var(--_columns), minmax(0, 1fr));
+  }
+  [part~='source'] {
+    margin: 0;
+    font-size: var(--_font-size-xs);
+    color: var(--_color-text-muted);
+  }
+`;

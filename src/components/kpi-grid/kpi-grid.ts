@@ -1,0 +1,145 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { CivicDataElement } from '../../data/civic-data-element.js';
+import { hostStyles } from '../../core/theme/tokens.js';
+import { renderEmpty, renderIllustrative, stateStyles } from '../../core/render/states.js';
+import type { Validated } from '../../data/validate.js';
+import type { CivicKpiTile } from '../kpi-tile/kpi-tile.js';
+import type { DeltaColors, DeltaFormat, Motion } from '../kpi-tile/kpi-tile.types.js';
+import { groupItems, groupLabel, parseColumns, parseKpiGridPayload, payloadTitle, type KpiGridPayload, type KpiSection } from './kpi-grid.model.js';
+import { kpiGridTerms } from './kpi-grid.i18n.js';
+import { kpiGridStyles } from './kpi-grid.styles.js';
+
+let gridSeq = 0;
+
+/**
+ * @summary A grid of KPI tiles from one JSON: `{ title, source, groups, items }` (the `kpis.json` shape),
+ * grouped and ordered as the data says, with a fixed or auto-fit column count and region filtering.
+ * @tag civic-kpi-grid
+ * @status experimental
+ * @since 0.1.0
+ * @slot - Optional `<script type="application/json">` holding the payload.
+ * @csspart base - The wrapper.
+ * @csspart header - Title line with the illustrative badge.
+ * @csspart title - The data's `title` (or the `heading` attribute), a heading.
+ * @csspart group - One group: its heading and tiles.
+ * @csspart group-title - A group's heading.
+ * @csspart grid - The CSS grid holding the tiles.
+ * @csspart tile - Each `<civic-kpi-tile>` (style its own parts with `civic-kpi-tile::part(…)` tokens).
+ * @csspart source - Source line.
+ * @csspart illustrative - 示例数据 badge, shown when any item is illustrative.
+ * @csspart status - Loading, empty, error and stale states.
+ * @cssproperty [--civic-kpi-grid-gap=var(--civic-space-m)] - Gap between tiles and groups.
+ * @cssproperty [--civic-kpi-grid-min-column-width=11rem] - Narrowest column in auto-fit mode.
+ * @cssproperty [--civic-kpi-grid-title-font-size=var(--civic-font-size-l)] - Title size.
+ * @event {CivicLoadEvent} civic-load - Data arrived and passed validation (`detail.count` = number of items). Tiles' own load events do not leave the grid.
+ * @event {CivicErrorEvent} civic-error - Loading or validation failed; `detail.issues` has paths like `items[3].value`.
+ */
+export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
+  // ── styles ──
+  static override styles = [hostStyles, stateStyles, kpiGridStyles];
+
+  // ── public API ──
+  /** Number of columns (1–24); empty or `auto` fits as many columns of at least `--civic-kpi-grid-min-column-width` as the width allows (every group keeps the same column width). */
+  @property() columns?: string;
+  /** Heading above the grid; defaults to the data's `title` / `titleEn`. */
+  @property() heading?: string;
+  /** ARIA level of the title (group headings get one more). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** Colour convention passed to every tile: `red-up` (default) or `green-up`. */
+  @property({ attribute: 'delta-colors', reflect: true }) deltaColors: DeltaColors = 'red-up';
+  /** Delta text passed to every tile: `percent`, `absolute` or `both`. */
+  @property({ attribute: 'delta-format' }) deltaFormat?: DeltaFormat;
+  /** Passed to every tile: `auto` follows prefers-reduced-motion; `reduce` never animates. */
+  @property({ reflect: true }) motion: Motion = 'auto';
+  /** Count-up duration of the tiles in milliseconds. */
+  @property({ type: Number }) duration = 800;
+  /** Screen-reader announcements of changed tile values: `polite` or `off` (default, so a wall of changing tiles stays quiet; each tile still reads its value). */
+  @property() live: 'polite' | 'off' = 'off';
+
+  // ── internal state ──
+  private sections: KpiSection[] = [];
+  private readonly uid = `kg${++gridSeq}`;
+
+  // ── data ──
+  protected override parse(raw: unknown): Validated<KpiGridPayload> {
+    return parseKpiGridPayload(raw);
+  }
+
+  protected override count(v: KpiGridPayload): number {
+    return v.items.length;
+  }
+
+  protected override isEmpty(v: KpiGridPayload): boolean {
+    return v.items.length === 0;
+  }
+
+  // ── lifecycle ──
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const p = this.feed.value;
+    this.sections = p ? groupItems(p, this.region) : [];
+  }
+
+  // ── public methods ──
+  /** Outlines the tile whose KPI id is `id`; `null` clears. */
+  override highlight(id: string | null): void {
+    this.renderRoot.querySelectorAll<CivicKpiTile>('civic-kpi-tile').forEach((t) => t.highlight(id));
+  }
+
+  // ── render ──
+  override render() {
+    return html`<div part="base" @civic-load=${this.swallow} @civic-error=${this.swallow}>
+      ${this.feed.render({ complete: (p) => this.renderGrid(p), noBanner: false })}
+    </div>`;
+  }
+
+  private renderGrid(p: KpiGridPayload) {
+    const lang = this.t.lang;
+    const t = this.t.pick(kpiGridTerms);
+    const title = this.heading ?? payloadTitle(p, lang);
+    const anyIllustrative = p.illustrative === true || p.items.some((i) => i.illustrative || i.historyIllustrative);
+    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+    const cols = parseColumns(this.columns);
+    return html`
+      ${title || anyIllustrative
+        ? html`<div part="header">
+            ${title ? html`<div part="title" role="heading" aria-level=${level} id="${this.uid}-title">${title}</div>` : nothing}
+            ${anyIllustrative ? renderIllustrative(this.t.core, p.note) : nothing}
+          </div>`
+        : nothing}
+      ${this.sections.length === 0 ? renderEmpty({ ...this.t.core, empty: t.noneInRegion }) : nothing}
+      ${this.sections.map((s, i) => {
+        const gid = `${this.uid}-g${i}`;
+        const label = s.group ? groupLabel(s.group, lang) : this.sections.length > 1 ? t.untitled : undefined;
+        return html`<section part="group" aria-labelledby=${label ? gid : nothing}>
+          ${label ? html`<div part="group-title" role="heading" aria-level=${Math.min(6, level + 1)} id=${gid}>${label}</div>` : nothing}
+          <div part="grid" class=${cols ? 'fixed' : ''} style=${styleMap(cols ? { '--_columns': String(cols) } : {})}>
+            ${repeat(
+              s.items,
+              (it, j) => it.id ?? `${i}-${j}`,
+              (it) => html`<civic-kpi-tile
+                part="tile"
+                .data=${it}
+                delta-colors=${this.deltaColors}
+                delta-format=${this.deltaFormat ?? nothing}
+                motion=${this.motion}
+                .duration=${this.duration}
+                .live=${this.live}
+              ></civic-kpi-tile>`,
+            )}
+          </div>
+        </section>`;
+      })}
+      ${p.source ? html`<p part="source">${t.sourceLabel(p.source)}</p>` : nothing}
+    `;
+  }
+
+  // ── private helpers ──
+  /** Tiles' own load/error events stay inside: the grid reports for the whole payload. */
+  private swallow = (e: Event): void => {
+    if (e.target !== this) e.stopPropagation();
+  };
+}

@@ -1,0 +1,206 @@
+import { css } from 'lit';
+
+export const kpiTileStyles = css`
+  :host {
+    --_bg: var(--civic-kpi-tile-background, var(--_color-surface-raised));
+    --_border: var(--civic-kpi-tile-border-color, var(--_color-border));
+    --_pad: var(--civic-kpi-tile-padding, var(--_space-m));
+    --_value-size: var(--civic-kpi-tile-value-font-size, var(--_font-size-xxl));
+    --_value-color: var(--civic-kpi-tile-value-color, var(--_color-text));
+    --_label-color: var(--civic-kpi-tile-label-color, var(--_color-text-muted));
+    --_unit-size: var(--civic-kpi-tile-unit-font-size, 0.42em);
+    --_rise: var(--civic-kpi-tile-rise-color, var(--_color-negative));
+    --_fall: var(--civic-kpi-tile-fall-color, var(--_color-positive));
+    --_flat: var(--_color-neutral);
+    --_bar: var(--civic-kpi-tile-progress-color, var(--_color-accent));
+    --_spark: var(--civic-kpi-tile-sparkline-color, var(--_color-accent));
+    min-width: 0;
+    /* A tile's changing digits never re-lay out or repaint the rest of the page (walls of 200 tiles). */
+    contain: layout paint style;
+  }
+  :host([delta-colors='green-up']) {
+    --_rise: var(--civic-kpi-tile-rise-color, var(--_color-positive));
+    --_fall: var(--civic-kpi-tile-fall-color, var(--_color-negative));
+  }
+  [part~='base'] {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-xs);
+    height: 100%;
+    min-width: 0;
+    padding: var(--_pad);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    /* No overflow clip here: a rounded clip on 200 tiles is costly to composite; the value line clips itself. */
+  }
+  :host([highlighted]) [part~='base'] {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: -2px;
+  }
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0 var(--_space-s);
+    min-width: 0;
+  }
+  [part~='label'] {
+    flex: 1 1 8em;
+    min-width: 0;
+    color: var(--_label-color);
+    font-size: var(--_font-size-s);
+    line-height: 1.4;
+    overflow-wrap: anywhere;
+  }
+  /* A plain block around the value: a flex item cannot be a relayout boundary, its block child can. */
+  .value-box {
+    display: block;
+    min-width: 0;
+  }
+  [part~='period'] {
+    flex: none;
+    font-size: var(--_font-size-xs);
+    color: var(--_color-text-muted);
+    white-space: nowrap;
+  }
+  .head > [part~='illustrative'] {
+    flex: none;
+  }
+  [part~='value'] {
+    position: relative;
+    display: block;
+    min-width: 0;
+    font-family: var(--_font-family-numeric);
+    font-size: var(--_fit, var(--_value-size));
+    font-weight: 700;
+    line-height: 1.15;
+    color: var(--_value-color);
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: clip;
+    /* A fixed-height, size-contained box: the digits changing 30 times a second re-lay out this box only,
+       never the tile or the grid around it. */
+    height: 1.2em;
+    contain: strict;
+  }
+  .measure {
+    position: absolute;
+    inset-inline-start: 0;
+    top: 0;
+    visibility: hidden;
+    pointer-events: none;
+    font-family: var(--_font-family-numeric);
+    font-size: var(--_value-size);
+    font-weight: 700;
+    line-height: 1.15;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  [part~='unit'],
+  [part~='qualifier'],
+  .measure .u {
+    font-size: var(--_unit-size);
+    font-weight: 400;
+    font-family: var(--_font-family);
+  }
+  [part~='unit'] {
+    margin-inline-start: 0.15em;
+  }
+  [part~='delta'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25em;
+    font-size: var(--_font-size-s);
+    font-variant-numeric: tabular-nums;
+    color: var(--_flat);
+    white-space: nowrap;
+  }
+  [part~='delta-up'] {
+    color: var(--_rise);
+  }
+  [part~='delta-down'] {
+    color: var(--_fall);
+  }
+  .delta-label {
+    color: var(--_label-color);
+  }
+  svg.icon {
+    width: 0.9em;
+    height: 0.9em;
+    flex: none;
+    fill: currentColor;
+  }
+  [part~='threshold'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+    font-size: var(--_font-size-s);
+    font-weight: 600;
+  }
+  [part~='threshold'][data-level='ok'] {
+    color: var(--_color-positive);
+  }
+  [part~='threshold'][data-level='warn'] {
+    color: var(--_color-warning);
+  }
+  [part~='threshold'][data-level='alert'] {
+    color: var(--_color-negative);
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-xs) var(--_space-m);
+  }
+  [part~='sparkline'] {
+    display: block;
+    width: 100%;
+    height: var(--civic-kpi-tile-sparkline-height, calc(2rem * var(--_type-scale)));
+    color: var(--_spark);
+    overflow: visible;
+  }
+  [part~='sparkline'] path {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: calc(1.5 * var(--_stroke-width));
+    vector-effect: non-scaling-stroke;
+    stroke-linejoin: round;
+    stroke-linecap: round;
+  }
+  [part~='progress'] {
+    position: relative;
+    height: var(--civic-kpi-tile-progress-height, calc(0.375rem * var(--_type-scale)));
+    background: var(--_color-no-data);
+    border-radius: 999px;
+    overflow: hidden;
+  }
+  [part~='progress'] .fill {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-start: 0;
+    background: var(--_bar);
+    /* width, not transform: no composited animation (see rank-board.styles.ts) */
+    transition: width var(--_transition) ease-out;
+  }
+  [part~='caption'],
+  [part~='source'] {
+    margin: 0;
+    font-size: var(--_font-size-xs);
+    color: var(--_color-text-muted);
+    overflow-wrap: anywhere;
+  }
+  [part~='status'].tile-note {
+    padding: 0;
+    background: none;
+    border: 0;
+    font-size: var(--_font-size-xs);
+    color: var(--_color-negative);
+  }
+  [part~='status'].tile-note[data-kind='empty'] {
+    color: var(--_color-text-muted);
+  }
+`;

@@ -1,0 +1,495 @@
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { CivicDataElement } from '../../data/civic-data-element.js';
+import { hostStyles } from '../../core/theme/tokens.js';
+import { renderIllustrative, stateStyles } from '../../core/render/states.js';
+import { ResizeController } from '../../core/controllers/resize-controller.js';
+import { NO_VALUE, type AmountParts } from '../../core/format/number.js';
+import { mapFields } from '../../data/adapters/index.js';
+import { isRecord, type Issue, type Validated } from '../../data/validate.js';
+import { kpiTileTerms } from './kpi-tile.i18n.js';
+import { kpiTileStyles } from './kpi-tile.styles.js';
+import { deltaIcon, statusIcon } from './kpi-tile.icons.js';
+import { scheduleFit, type Fittable } from './fit-scheduler.js';
+import { scheduleSliced } from './update-scheduler.js';
+import { prefersReducedMotion, startTicking, stopTicking, type Ticking } from './ticker.js';
+import {
+  buildTileView,
+  countUpDecimals,
+  countUpValue,
+  fitFontSize,
+  formatValueParts,
+  parseKpiItem,
+  parseSeriesAttr,
+  parseThresholdsAttr,
+  pickRegionItem,
+  type ParsedKpi,
+  type TileView,
+} from './kpi-tile.model.js';
+import type { Better, DeltaColors, DeltaFormat, Motion, Qualifier } from './kpi-tile.types.js';
+
+/** Smallest font size (px) fit-to-width shrinks a value to. */
+const MIN_VALUE_PX = 10;
+/** Minimum time between two painted count-up steps. */
+const COUNT_UP_FRAME_MS = 30;
+
+/** Sets an element's text by changing its one text node in place (cheaper than replacing it 30 times a second). */
+function setText(el: HTMLElement, text: string): void {
+  const node = el.firstChild;
+  if (node && node.nodeType === 3 && !node.nextSibling) {
+    if ((node as Text).data !== text) (node as Text).data = text;
+  } else if (el.textContent !== text) el.textContent = text;
+}
+
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+/** Width of `text` in CSS px in the given CSS font, measured on a shared canvas (no layout). */
+function textWidth(text: string, font: string): number {
+  if (!text) return 0;
+  if (measureCtx === undefined) measureCtx = document.createElement('canvas').getContext('2d');
+  if (!measureCtx) return 0;
+  measureCtx.font = font;
+  return measureCtx.measureText(text).width;
+}
+
+/**
+ * @summary One key figure — value, unit, label — with optional delta (同比/环比), target progress, status,
+ * sparkline and count-up animation. Long values shrink to fit, from a 160 px tile to a 4K wall.
+ *
+ * Data: one item (`{ label, value, unit, qualifier, previous, target, deltaLabel, history, … }`), a number, or a
+ * list of items (or a whole `{ items }` payload): then `item-id` picks one by id and the inherited `region`
+ * attribute picks the item of that division (exact code, else the first inside it; a dash when none is).
+ * Attributes fill in what the data lacks. The number itself is aria-hidden while it animates; a polite live
+ * region carries the final value (`label：value，delta，status`).
+ * @tag civic-kpi-tile
+ * @status experimental
+ * @since 0.1.0
+ * @slot - Optional `<script type="application/json">` holding the KPI (an item object, a number, or a list to pick from by `region`).
+ * @csspart base - The tile box.
+ * @csspart label - The KPI's name.
+ * @csspart value - The big figure line (qualifier, number, suffix, unit).
+ * @csspart number - Digits of the figure (animated on change).
+ * @csspart suffix - Scale word from the formatter: 万, 亿, K, M, B.
+ * @csspart qualifier - 超 / 余 / + / over … as the source states the figure.
+ * @csspart unit - Unit after the figure: 所, 人, 亿元 (元 after 亿), people.
+ * @csspart delta - Change against the previous value or the target: arrow, signed figure, 同比/环比 label. Also `delta-up`, `delta-down` or `delta-flat`.
+ * @csspart threshold - Status from thresholds or the target, with an icon and a word.
+ * @csspart progress - Progress-to-target bar (role progressbar).
+ * @csspart sparkline - Trend line (SVG).
+ * @csspart caption - Caption text.
+ * @csspart source - Source line.
+ * @csspart period - Reporting period (2022年1—9月 / Jan–Sep 2022).
+ * @csspart illustrative - 示例数据 / "Illustrative data" badge.
+ * @csspart status - Data states: loading, empty, error, stale banner, and the per-tile "invalid value" note.
+ * @cssproperty [--civic-kpi-tile-value-font-size=var(--civic-font-size-xxl)] - Size of the figure before fit-to-width shrinks it.
+ * @cssproperty [--civic-kpi-tile-unit-font-size=0.42em] - Size of unit and qualifier relative to the figure.
+ * @cssproperty [--civic-kpi-tile-value-color=var(--civic-color-text)] - Colour of the figure.
+ * @cssproperty [--civic-kpi-tile-label-color=var(--civic-color-text-muted)] - Colour of the label.
+ * @cssproperty [--civic-kpi-tile-background=var(--civic-color-surface-raised)] - Tile background.
+ * @cssproperty [--civic-kpi-tile-border-color=var(--civic-color-border)] - Tile border.
+ * @cssproperty [--civic-kpi-tile-padding=var(--civic-space-m)] - Inner padding.
+ * @cssproperty [--civic-kpi-tile-rise-color] - Colour of rises (red with `delta-colors="red-up"`, green with `green-up`).
+ * @cssproperty [--civic-kpi-tile-fall-color] - Colour of falls.
+ * @cssproperty [--civic-kpi-tile-progress-color=var(--civic-color-accent)] - Progress bar fill.
+ * @cssproperty [--civic-kpi-tile-progress-height=0.375rem] - Progress bar height.
+ * @cssproperty [--civic-kpi-tile-sparkline-color=var(--civic-color-accent)] - Sparkline stroke.
+ * @cssproperty [--civic-kpi-tile-sparkline-height=2rem] - Sparkline height.
+ * @event {CivicLoadEvent} civic-load - Data arrived and passed validation (not fired for attribute-only tiles).
+ * @event {CivicErrorEvent} civic-error - Loading or validation failed; `detail.issues` says why (e.g. `value: expected a number, got "abc"`).
+ */
+export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fittable {
+  // ── styles ──
+  static override styles = [hostStyles, stateStyles, kpiTileStyles];
+
+  // ── public API ──
+  /** Name of the KPI (data's `label` wins when the data has one). */
+  @property() label?: string;
+  /** The figure, when given by attribute (data's `value` wins). Numeric strings are accepted; anything else shows a dash and an error. */
+  @property() value?: string | number;
+  /** Fixed unit: 所, 人, 个, 名, 亿元, 万元, %, … (formatted by the shared formatter; unknown units are appended as written). */
+  @property() unit?: string;
+  /** How the source states an approximate figure: `over` (超17万), `odd` (4万余), `plus` (1,300+), `about`, `under`. */
+  @property() qualifier?: Qualifier;
+  /** Maximum fraction digits of the figure (wins over the data's `precision`). */
+  @property({ type: Number }) precision?: number;
+  /** Value of the comparison period; the delta is computed against it. */
+  @property() previous?: string | number;
+  /** Target value: progress bar, status, and the delta when there is no `previous`. */
+  @property() target?: string | number;
+  /** Label of the delta: `同比`, `环比` (translated to YoY / MoM in English) or any short text. */
+  @property({ attribute: 'delta-label' }) deltaLabel?: string;
+  /** Colour convention: `red-up` (default; rises red as on Chinese boards) or `green-up`. Arrows and words always show the direction too. */
+  @property({ attribute: 'delta-colors', reflect: true }) deltaColors: DeltaColors = 'red-up';
+  /** What the delta shows: `percent` (default; percentage points for `%` units), `absolute` or `both`. */
+  @property({ attribute: 'delta-format' }) deltaFormat?: DeltaFormat;
+  /** Caption under the figure. */
+  @property() caption?: string;
+  /** Where the figure comes from, shown as "来源：…". */
+  @property() source?: string;
+  /** Reporting period, e.g. `2022-01/2022-09` (shown as 2022年1—9月 / Jan–Sep 2022). */
+  @property() period?: string;
+  /** Values for the sparkline, comma- or space-separated, oldest first (data's `history` wins). */
+  @property() sparkline?: string;
+  /** Status thresholds "warn,alert" in value units, e.g. "90,80" (below 90 warns, below 80 alerts; reversed with `better="lower"`). */
+  @property() thresholds?: string;
+  /** Which way is good for thresholds and target status: `higher` (default) or `lower`. */
+  @property() better?: Better;
+  /** Marks the figure as invented: shows the 示例数据 / "Illustrative data" badge. */
+  @property({ type: Boolean }) illustrative = false;
+  /** `auto` follows prefers-reduced-motion; `reduce` always shows new values at once (no count-up). */
+  @property({ reflect: true }) motion: Motion = 'auto';
+  /** Count-up duration in milliseconds; 0 turns the animation off. */
+  @property({ type: Number }) duration = 800;
+  /** Screen-reader announcement of changed values: `polite` (default) or `off` (e.g. for walls of many tiles). */
+  @property() live: 'polite' | 'off' = 'polite';
+  /** Path of the value in the payload, e.g. `data.total` or `data.list[].gdp` (then one item per list entry). */
+  @property({ attribute: 'value-field' }) valueField?: string;
+  /** Path of the label in the payload. */
+  @property({ attribute: 'label-field' }) labelField?: string;
+  /** Path of the unit in the payload. */
+  @property({ attribute: 'unit-field' }) unitField?: string;
+  /** With list data (e.g. a whole `kpis.json`), the id of the item to show. */
+  @property({ attribute: 'item-id' }) itemId?: string;
+  /** Set by `highlight(id)` when the id is this tile's KPI id; styles an outline. */
+  @property({ type: Boolean, reflect: true }) highlighted = false;
+
+  // ── internal state ──
+  private view?: TileView;
+  private item?: ParsedKpi;
+  private outside = false;
+  private warned = '';
+  private shownTarget: number | null | undefined = undefined;
+  private fitShape = '';
+  private anim?: Ticking & { from: number; to: number; start: number; current: number; decimals: number };
+
+  // ── controllers ──
+  private readonly box = new ResizeController(this, { onResize: () => scheduleFit(this) });
+
+  // ── data ──
+  protected override parse(raw: unknown): Validated<ParsedKpi[]> {
+    const issues: Issue[] = [];
+    const mapped = mapFields(raw, { value: this.valueField, label: this.labelField, unit: this.unitField });
+    issues.push(...mapped.issues);
+    let v = mapped.value;
+    if (v === undefined) return { value: undefined, issues };
+    if (isRecord(v) && Array.isArray(v.items) && !('value' in v)) v = v.items;
+    const list = Array.isArray(v) ? v : [v];
+    const items: ParsedKpi[] = [];
+    list.forEach((r, i) => {
+      const it = parseKpiItem(this.withAttributes(r), Array.isArray(v) ? `[${i}]` : '', issues);
+      if (it) items.push(it);
+    });
+    if (items.length === 0 && list.length > 0) return { value: undefined, issues };
+    return { value: items, issues };
+  }
+
+  protected override parseDeps(): readonly unknown[] {
+    return [this.valueField, this.labelField, this.unitField, ...this.attributeValues()];
+  }
+
+  protected override count(v: ParsedKpi[]): number {
+    return v.length;
+  }
+
+  protected override isEmpty(v: ParsedKpi[]): boolean {
+    return v.length === 0;
+  }
+
+  // ── lifecycle ──
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    let items = this.feed.value;
+    if (items === undefined && this.feed.status === 'idle' && this.hasAttributeData()) items = this.parseAttributesOnly();
+    this.view = undefined;
+    this.item = undefined;
+    this.outside = false;
+    if (!items || items.length === 0) return;
+    const lang = this.t.lang;
+    const terms = this.t.pick(kpiTileTerms);
+    if (this.itemId) {
+      const id = this.itemId;
+      items = items.filter((i) => i.id === id);
+      if (items.length === 0) return;
+    }
+    const pick = pickRegionItem(items, this.region);
+    this.outside = pick.outside;
+    this.item = pick.item;
+    const shown: ParsedKpi = pick.item ?? { label: this.label ?? items[0]?.label, labelEn: items[0]?.labelEn, unit: items[0]?.unit, value: null };
+    this.view = buildTileView(shown, { lang, terms, deltaFormat: this.deltaFormat });
+  }
+
+  /** Updates run in time slices shared by all tiles (see update-scheduler.ts). @internal */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return new Promise<void>((resolve, reject) =>
+      scheduleSliced(() => {
+        // An error reaches updateComplete, as with Lit's own scheduling, and never stops the other tiles.
+        try {
+          super.scheduleUpdate();
+          resolve();
+        } catch (e) {
+          reject(e);
+        }
+      }),
+    );
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A web font that arrives after the first fit changes the text width: fit again then.
+    const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
+    if (fonts && fonts.status !== 'loaded')
+      void fonts.ready.then(() => {
+        this.fitShape = '';
+        scheduleFit(this);
+      });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopAnimation(true);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const r = this.renderRoot as ShadowRoot;
+    this.refs = { number: r.querySelector('[part~="number"]'), suffix: r.querySelector('[part~="suffix"]') };
+    const target = this.view && !this.view.invalid && this.item && typeof this.item.value === 'number' ? this.item.value : null;
+    if (target !== this.shownTarget) {
+      const from = this.anim ? this.anim.current : this.shownTarget;
+      this.stopAnimation(false);
+      this.shownTarget = target;
+      if (typeof from === 'number' && target !== null && from !== target && this.duration > 0 && !this.reducedMotion()) this.startAnimation(from, target);
+    }
+    if (!this.anim) this.paint(this.view?.value);
+    scheduleFit(this);
+  }
+
+  // ── public methods ──
+  /** Outlines the tile when `id` is its KPI id (as `<civic-screen>`'s tour does); `null` clears. */
+  override highlight(id: string | null): void {
+    this.highlighted = id !== null && id === this.item?.id;
+  }
+
+  // ── render ──
+  override render() {
+    const v = this.view;
+    if (!v) return html`<div part="base">${this.feed.render({ complete: () => nothing })}</div>`;
+    const t = this.t.pick(kpiTileTerms);
+    const core = this.t.core;
+    const p = v.value;
+    const en = this.t.lang === 'en';
+    const hasValue = p.text !== NO_VALUE;
+    const banner = this.feed.error && !this.feed.error.partial ? this.feed.renderStatus() : nothing;
+    return html`<div part="base">
+        <div class="head">
+          <span part="label" aria-hidden="true">${v.label}</span>
+          ${v.period ? html`<span part="period" aria-hidden="true">${v.period}</span>` : nothing}
+          ${v.illustrative ? renderIllustrative(core) : nothing}
+        </div>
+        <div class="value-box"><div part="value" aria-hidden="true">${p.prefix ? html`<span part="qualifier">${p.prefix}${en ? ' ' : ''}</span>` : nothing}<span
+            part="number"
+          ></span><span part="suffix"></span>${p.postfix ? html`<span part="qualifier">${p.postfix}</span>` : nothing}${hasValue && p.unit
+            ? html`<span part="unit">${en ? ' ' : ''}${p.unit}</span>`
+            : nothing}</div></div>
+        <span class="measure" aria-hidden="true"><span class="n"></span><span class="u"></span></span>
+        <span class="visually-hidden" aria-live=${this.live} aria-atomic="true">${this.outside ? `${v.label}${en ? ': ' : '：'}${t.outsideRegion}` : v.announce}</span>
+        ${v.invalid ? html`<div part="status" class="tile-note" data-kind="error" aria-hidden="true">${t.invalidValue}</div>` : nothing}
+        ${this.outside ? html`<div part="status" class="tile-note" data-kind="empty" aria-hidden="true">${t.outsideRegion}</div>` : nothing}
+        ${v.delta || v.status
+          ? html`<div class="row">
+              ${v.delta
+                ? html`<span part="delta delta-${v.delta.direction}" aria-hidden="true"
+                    >${deltaIcon(v.delta.direction)}<span class="delta-label">${v.delta.label}</span><span>${v.delta.direction === 'flat' ? t.flat : v.delta.text}</span></span
+                  >`
+                : nothing}
+              ${v.status
+                ? html`<span part="threshold" data-level=${v.status.level} aria-hidden="true">${statusIcon(v.status.level)}<span>${v.status.text}</span></span>`
+                : nothing}
+            </div>`
+          : nothing}
+        ${v.progress
+          ? html`<div
+              part="progress"
+              role="progressbar"
+              aria-valuemin="0"
+              aria-valuemax="100"
+              aria-valuenow=${Math.round(v.progress.ratio * 100)}
+              aria-valuetext=${v.progress.percentText}
+              aria-label=${v.progress.a11y}
+            >
+              <span class="fill" style=${styleMap({ width: `${(v.progress.ratio * 100).toFixed(2)}%` })}></span>
+            </div>`
+          : nothing}
+        ${v.spark
+          ? html`<svg part="sparkline" viewBox="0 0 100 30" preserveAspectRatio="none" role="img" aria-label=${v.spark.illustrative ? `${v.spark.a11y}（${t.trendIllustrative}）` : v.spark.a11y}>
+              ${svg`<path d=${v.spark.path}></path>`}
+            </svg>`
+          : nothing}
+        ${v.spark?.illustrative && !v.illustrative ? renderIllustrative(core, t.trendIllustrative) : nothing}
+        ${v.caption ? html`<p part="caption">${v.caption}</p>` : nothing}
+        ${v.source ? html`<p part="source">${t.sourceLabel(v.source)}</p>` : nothing}
+      </div>
+      ${banner}`;
+  }
+
+  // ── private helpers ──
+  /** Attribute values that feed the item (data wins over them, except `precision`). */
+  private attributeValues(): unknown[] {
+    return [this.label, this.value, this.unit, this.qualifier, this.precision, this.previous, this.target, this.deltaLabel, this.caption, this.source, this.period, this.sparkline, this.thresholds, this.better, this.illustrative];
+  }
+
+  private attributeRecord(): Record<string, unknown> {
+    const r: Record<string, unknown> = {};
+    const set = (k: string, v: unknown) => {
+      if (v !== undefined && v !== null) r[k] = v;
+    };
+    set('label', this.label);
+    set('value', this.value);
+    set('unit', this.unit);
+    set('qualifier', this.qualifier);
+    set('previous', this.previous);
+    set('target', this.target);
+    set('deltaLabel', this.deltaLabel);
+    set('caption', this.caption);
+    set('source', this.source);
+    set('period', this.period);
+    set('history', parseSeriesAttr(this.sparkline));
+    set('thresholds', parseThresholdsAttr(this.thresholds));
+    set('better', this.better);
+    if (this.illustrative) r.illustrative = true;
+    return r;
+  }
+
+  private withAttributes(raw: unknown): unknown {
+    const base = this.attributeRecord();
+    let out: unknown = raw;
+    if (typeof raw === 'number') out = { ...base, value: raw };
+    else if (isRecord(raw)) {
+      const o: Record<string, unknown> = { ...base };
+      for (const [k, v] of Object.entries(raw)) if (v !== undefined) o[k] = v;
+      out = o;
+    }
+    if (isRecord(out) && this.precision !== undefined && Number.isFinite(this.precision)) out.precision = this.precision;
+    return out;
+  }
+
+  private hasAttributeData(): boolean {
+    return this.value !== undefined || this.label !== undefined;
+  }
+
+  private parseAttributesOnly(): ParsedKpi[] | undefined {
+    const issues: Issue[] = [];
+    const it = parseKpiItem(this.withAttributes({}), '', issues);
+    const errors = issues.filter((i) => i.severity === 'error');
+    const key = errors.map((i) => `${i.path}: ${i.message}`).join('; ');
+    if (key && key !== this.warned) this.warn(`invalid attribute: ${key}`);
+    this.warned = key;
+    return it ? [it] : undefined;
+  }
+
+  private reducedMotion(): boolean {
+    return this.motion === 'reduce' || prefersReducedMotion();
+  }
+
+  /** The number and suffix spans, looked up once per render (animation frames reuse them). */
+  private refs: { number: HTMLElement | null; suffix: HTMLElement | null } = { number: null, suffix: null };
+
+  private paint(p: AmountParts | undefined): void {
+    const { number, suffix } = this.refs;
+    if (number) setText(number, p ? p.number : '');
+    if (suffix) setText(suffix, p ? p.suffix : '');
+  }
+
+  private startAnimation(from: number, to: number): void {
+    const item = this.item!;
+    const decimals = countUpDecimals(from, to, item.precision);
+    const lang = this.t.lang;
+    let lastPaint = 0;
+    const anim = {
+      from,
+      to,
+      start: performance.now(),
+      current: from,
+      decimals,
+      tick: (now: number): boolean => {
+        if (this.anim !== anim) return false;
+        const t = Math.min(1, Math.max(0, (now - anim.start) / this.duration));
+        anim.current = countUpValue(from, to, t, decimals);
+        if (t >= 1) {
+          this.anim = undefined;
+          this.paint(this.view?.value);
+          return false;
+        }
+        // ~30 digit changes a second read as smooth rolling and halve the repaint work of a wall of tiles.
+        if (now - lastPaint >= COUNT_UP_FRAME_MS) {
+          lastPaint = now;
+          this.paint(formatValueParts(anim.current, { unit: item.unit, precision: decimals, qualifier: item.qualifier }, lang));
+        }
+        return true;
+      },
+    };
+    this.anim = anim;
+    startTicking(anim);
+  }
+
+  private stopAnimation(paintFinal: boolean): void {
+    if (!this.anim) return;
+    stopTicking(this.anim);
+    this.anim = undefined;
+    if (paintFinal) this.paint(this.view?.value);
+  }
+
+  /**
+   * @internal Computes the font size that fits the final value (fit-scheduler). The empty `.measure` spans only
+   * carry the fonts of the figure and of the unit at the unfitted size. Measures text with a canvas
+   * (fonts read from computed style) and the width from the ResizeObserver, so it never forces a layout:
+   * 200 tiles updating together cost no synchronous reflow.
+   */
+  measureFit(): (() => void) | undefined {
+    if (!this.isConnected || !this.view) return undefined;
+    const root = this.renderRoot as ShadowRoot;
+    const valueEl = root.querySelector<HTMLElement>('[part~="value"]');
+    const base = root.querySelector<HTMLElement>('[part~="base"]');
+    const numEl = root.querySelector<HTMLElement>('.measure .n');
+    const unitEl = root.querySelector<HTMLElement>('.measure .u');
+    if (!valueEl || !base || !numEl || !unitEl) return undefined;
+    // The ResizeObserver's width costs no layout; before it has reported (first render) read it once.
+    const width = this.box.size?.width ?? this.clientWidth;
+    if (!(width > 0)) return undefined;
+    // Tabular figures: the width depends on the text's shape, not on which digits it has. Same shape, same
+    // width, same theme/density/language → the last fit still holds; skip the style reads.
+    const v = this.view.value;
+    const shape = `${width}|${this.getAttribute('data-density')}|${this.getAttribute('data-theme')}|${this.t.lang}|${v.prefix}|${v.number.replace(/\d/g, '0')}|${v.suffix}|${v.postfix}|${v.unit}|${v.text === NO_VALUE}`;
+    if (shape === this.fitShape) return undefined;
+    this.fitShape = shape;
+    const bs = getComputedStyle(base);
+    const available = width - parseFloat(bs.paddingLeft) - parseFloat(bs.paddingRight) - parseFloat(bs.borderLeftWidth) - parseFloat(bs.borderRightWidth);
+    const ns = getComputedStyle(numEl);
+    const us = getComputedStyle(unitEl);
+    const numFont = `${ns.fontStyle} ${ns.fontWeight} ${ns.fontSize} ${ns.fontFamily}`;
+    const unitFont = `${us.fontStyle} ${us.fontWeight} ${us.fontSize} ${us.fontFamily}`;
+    const p = this.view.value;
+    const en = this.t.lang === 'en';
+    const hasValue = p.text !== NO_VALUE;
+    const unitText = hasValue && p.unit ? (en ? ' ' : '') + p.unit : '';
+    const natural =
+      textWidth(p.prefix + (en && p.prefix ? ' ' : ''), unitFont) +
+      textWidth(p.number + p.suffix, numFont) +
+      textWidth(p.postfix, unitFont) +
+      (unitText ? textWidth(unitText, unitFont) + 0.15 * parseFloat(us.fontSize) : 0);
+    const baseSize = parseFloat(ns.fontSize);
+    // 4 % slack: canvas text lacks tabular figures and kerning differs slightly from the DOM.
+    const fitted = natural > 0 ? fitFontSize(natural * 1.04, available, baseSize, MIN_VALUE_PX) : baseSize;
+    const next = fitted < baseSize ? `${fitted}px` : '';
+    if (valueEl.style.getPropertyValue('--_fit') === next) return undefined;
+    return () => {
+      if (next) valueEl.style.setProperty('--_fit', next);
+      else valueEl.style.removeProperty('--_fit');
+    };
+  }
+
+  /** Keeps the resize controller referenced. @internal */
+  protected get observedSize() {
+    return this.box.size;
+  }
+}

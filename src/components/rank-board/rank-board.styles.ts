@@ -1,0 +1,111 @@
+import { css } from 'lit';
+
+export const rankBoardStyles = css`
+  :host {
+    --_row-h: var(--civic-rank-board-row-height, calc(2.5rem * var(--_type-scale)));
+    --_bar: var(--civic-rank-board-bar-color, var(--_color-accent));
+    --_bar-track: var(--civic-rank-board-bar-track-color, var(--_color-no-data));
+    --_top: var(--civic-rank-board-top-color, var(--_color-accent));
+    --_bg: var(--civic-rank-board-background, transparent);
+    --_title-size: var(--civic-rank-board-title-font-size, var(--_font-size-l));
+  }
+  [part~='base'] {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-s);
+    background: var(--_bg);
+  }
+  [part~='header'] {
+    display: flex;
+    align-items: baseline;
+    flex-wrap: wrap;
+    gap: var(--_space-s);
+  }
+  [part~='title'] {
+    font-size: var(--_title-size);
+    font-weight: 700;
+  }
+  [part~='viewport'] {
+    position: relative;
+    height: calc(var(--_row-h) * var(--_rows, 5));
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    scrollbar-width: none;
+  }
+  [part~='viewport']::-webkit-scrollbar {
+    display: none;
+  }
+  [part~='list'] {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  [part~='row'] {
+    position: relative;
+    display: grid;
+    grid-template-columns: 2.2em minmax(0, 1fr) auto;
+    grid-template-rows: 1fr auto;
+    column-gap: var(--_space-s);
+    align-items: center;
+    height: var(--_row-h);
+    padding-block: var(--_space-xs);
+    cursor: default;
+  }
+  [part~='row-highlighted'] {
+    background: var(--_color-surface-raised);
+    outline: 2px solid var(--_color-focus);
+    outline-offset: -2px;
+    border-radius: var(--_radius);
+  }
+  [part~='rank'] {
+    grid-row: 1 / span 2;
+    justify-self: center;
+    min-width: 1.8em;
+    padding: 0 0.3em;
+    border-radius: var(--_radius);
+    text-align: center;
+    font-family: var(--_font-family-numeric);
+    font-variant-numeric: tabular-nums;
+    font-weight: 700;
+    color: var(--_color-text-muted);
+    border: 1px solid var(--_color-border);
+  }
+  [part~='rank-top'] {
+    color: var(--_color-surface);
+    background: var(--_top);
+    border-color: var(--_top);
+  }
+  [part~='name'] {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  [part~='value'] {
+    font-family: var(--_font-family-numeric);
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  [part~='bar'] {
+    grid-column: 2 / span 2;
+    height: calc(0.3rem * var(--_type-scale));
+    background: var(--_bar-track);
+    border-radius: 999px;
+    overflow: hidden;
+  }
+  /* Width (not transform) transitions and top-based FLIP: main-thread paints of a few rows are cheaper on a
+     wall of 200 tiles than composited animations, which re-layerize the whole page every frame. */
+  [part~='bar-fill'] {
+    display: block;
+    height: 100%;
+    background: var(--_bar);
+    transition: width var(--_transition) ease-out;
+  }
+  [part~='source'] {
+    margin: 0;
+    font-size: var(--_font-size-xs);
+    color: var(--_color-text-muted);
+  }
+`;
