@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cspStyle } from '../../core/render/csp-style.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import { hostStyles } from '../../core/theme/tokens.js';
 import { renderEmpty, renderIllustrative, stateStyles } from '../../core/render/states.js';
@@ -116,7 +116,7 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
         const label = s.group ? groupLabel(s.group, lang) : this.sections.length > 1 ? t.untitled : undefined;
         return html`<section part="group" aria-labelledby=${label ? gid : nothing}>
           ${label ? html`<div part="group-title" role="heading" aria-level=${Math.min(6, level + 1)} id=${gid}>${label}</div>` : nothing}
-          <div part="grid" class=${cols ? 'fixed' : ''} style=${styleMap(cols ? { '--_columns': String(cols) } : {})}>
+          <div part="grid" class=${cols ? 'fixed' : ''} style=${cspStyle(cols ? { '--_columns': String(cols) } : {})}>
             ${repeat(
               s.items,
               (it, j) => it.id ?? `${i}-${j}`,

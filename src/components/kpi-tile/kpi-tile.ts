@@ -1,6 +1,6 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cspStyle } from '../../core/render/csp-style.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import { hostStyles } from '../../core/theme/tokens.js';
 import { renderIllustrative, stateStyles } from '../../core/render/states.js';
@@ -317,7 +317,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
               aria-valuetext=${v.progress.percentText}
               aria-label=${v.progress.a11y}
             >
-              <span class="fill" style=${styleMap({ width: `${(v.progress.ratio * 100).toFixed(2)}%` })}></span>
+              <span class="fill" style=${cspStyle({ width: `${(v.progress.ratio * 100).toFixed(2)}%` })}></span>
             </div>`
           : nothing}
         ${v.spark

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cspStyle } from '../../core/render/csp-style.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import { hostStyles } from '../../core/theme/tokens.js';
 import { renderEmpty, renderIllustrative, stateStyles } from '../../core/render/states.js';
@@ -207,7 +207,7 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
             role="region"
             tabindex="0"
             aria-label=${lang === 'en' ? `${title ?? t.ranking} (${t.scrollHint})` : `${title ?? t.ranking}（${t.scrollHint}）`}
-            style=${styleMap({ '--_rows': String(rows) })}
+            style=${cspStyle({ '--_rows': String(rows) })}
             @keydown=${this.onKey}
             @pointerenter=${() => (this.hovering = true)}
             @pointerleave=${() => (this.hovering = false)}
@@ -228,7 +228,7 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
                     >
                     <span part="name" title=${name}>${name}</span>
                     <span part="value">${value}</span>
-                    <span part="bar" aria-hidden="true"><span part="bar-fill" style=${styleMap({ width: `${(r.share * 100).toFixed(2)}%` })}></span></span>
+                    <span part="bar" aria-hidden="true"><span part="bar-fill" style=${cspStyle({ width: `${(r.share * 100).toFixed(2)}%` })}></span></span>
                   </li>`;
                 },
               )}

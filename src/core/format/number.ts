@@ -36,7 +36,8 @@ export interface NumberFormatOptions {
 
 const cache = new Map<string, Intl.NumberFormat>();
 function nf(lang: Lang, o: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = lang + JSON.stringify(o);
+  // Hot path (count-up animations format thousands of values a second): a cheap key, not JSON.stringify.
+  const key = `${lang}|${o.style ?? ''}|${o.notation ?? ''}|${o.minimumFractionDigits ?? ''}|${o.maximumFractionDigits ?? ''}|${o.signDisplay ?? ''}`;
   let f = cache.get(key);
   if (!f) {
     f = new Intl.NumberFormat(lang, o);

@@ -34,6 +34,6 @@ describe('JSON Schemas', () => {
     expect(check('kpi-tile.schema.json', { label: '在校学生', value: '17万' }).ok).toBe(false);
     expect(check('chain-graph.schema.json', { nodes: [{ id: 'a', name: 'A', type: 'dragon' }], links: [] }).ok).toBe(false);
     expect(check('growth-chart.schema.json', { series: [{ id: 'g', name: 'GDP', points: [{ period: 'Q3 2022' }] }] }).ok).toBe(false);
-    expect(check('rank-board.schema.json', { rows: [{ name: 'x' }] }).ok).toBe(false);
+    expect(check('rank-board.schema.json', { rows: [{ name: 'x', value: 'many' }] }).ok).toBe(false);
   });
 });
