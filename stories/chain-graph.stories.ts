@@ -118,7 +118,7 @@ export const Large1000Canvas: Story = {
 };
 
 // ── states ──
-export const Loading: Story = { render: () => html`<civic-chain-graph src="http://10.255.255.1/chains.json" timeout="600000"></civic-chain-graph>` };
+export const Loading: Story = { render: () => html`<civic-chain-graph src="/__pending__/chains.json" timeout="600000"></civic-chain-graph>` };
 export const Empty: Story = { render: () => html`<civic-chain-graph .data=${{ chains: [], nodes: [], links: [] }}></civic-chain-graph>` };
 export const Error: Story = { render: () => html`<civic-chain-graph src="/data/missing-chains.json"></civic-chain-graph>` };
 export const BadLinks: Story = { render: () => html`<civic-chain-graph .data=${BAD}></civic-chain-graph>` };

@@ -174,6 +174,6 @@ export const DataSources: Story = {
     <civic-kpi-tile .data=${{ label: '产业学院', value: 24, unit: '个', source: 'FACTS.md §3' }}></civic-kpi-tile>
     <civic-kpi-tile><script type="application/json">{"label":"引进高层次人才","value":206,"unit":"人","caption":"含院士等"}</script></civic-kpi-tile>
     <civic-kpi-tile src="/data/kpis.json" value-field="items[].value" label-field="items[].label" unit-field="items[].unit"></civic-kpi-tile>
-    <civic-kpi-tile src="/data/does-not-exist.json" label="加载失败"></civic-kpi-tile>
+    <civic-kpi-tile src="/__pending__/kpi.json" label="加载中"></civic-kpi-tile>
   </div>`,
 };
