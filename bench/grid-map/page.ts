@@ -1,0 +1,181 @@
+/**
+ * Benchmark page for <civic-grid-map>: N hexagonal grids around Yongchuan (105.93 E, 29.36 N), one metric per
+ * grid (seeded PRNG), and four ways to draw them: the element (auto / webgl / canvas) and two baselines — raw
+ * maplibre-gl with the same values joined through a `match` paint expression, and a plain d3-geo canvas draw.
+ * Driven by bench/grid-map/run.mjs; every figure is a wall-clock time measured inside the page.
+ */
+import '../../src/components/grid-map/grid-map.define.js';
+import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
+import { geoPath, geoTransform } from 'd3-geo';
+import { scaleQuantile } from 'd3-scale';
+import { interpolateViridis } from 'd3-scale-chromatic';
+
+function prng(seed: number) {
+  return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 4294967296);
+}
+
+export function hexGrid(n: number) {
+  const cols = Math.ceil(Math.sqrt(n * 1.15));
+  const r = 0.6 / cols; // the whole set spans ~0.6° whatever n
+  const w = Math.sqrt(3) * r;
+  const features = [];
+  const rows = [];
+  const rnd = prng(42);
+  for (let i = 0; i < n; i++) {
+    const c = i % cols, rr = Math.floor(i / cols);
+    const cx = 105.63 + c * w + (rr % 2 ? w / 2 : 0);
+    const cy = 29.06 + rr * 1.5 * r;
+    const ring = [];
+    for (let k = 0; k < 6; k++) {
+      const a = (Math.PI / 180) * (60 * k - 30);
+      ring.push([cx + r * Math.cos(a), cy + r * Math.sin(a) * 0.999]);
+    }
+    ring.push(ring[0]);
+    const code = `500118${String(i).padStart(9, '0')}`;
+    features.push({ type: 'Feature', properties: { code, name: `网格${i + 1}`, level: 'grid', parent: null }, geometry: { type: 'Polygon', coordinates: [ring] } });
+    rows.push({ code, a: Math.round(rnd() * 500), b: Math.round(rnd() * 100) });
+  }
+  return {
+    geojson: { type: 'FeatureCollection', illustrative: true, features },
+    metrics: { illustrative: true, metrics: [{ key: 'a', label: 'A', aggregate: 'sum' }, { key: 'b', label: 'B', aggregate: 'sum' }], rows },
+  };
+}
+
+const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+
+function stage(): HTMLElement {
+  document.body.innerHTML = '';
+  const d = document.createElement('div');
+  d.style.cssText = 'width:960px;height:640px;position:relative';
+  document.body.appendChild(d);
+  return d;
+}
+
+async function element(n: number, renderer: string) {
+  const { geojson, metrics } = hexGrid(n);
+  const host = stage();
+  const t0 = performance.now();
+  const el = document.createElement('civic-grid-map') as CivicGridMap;
+  el.setAttribute('renderer', renderer);
+  el.style.setProperty('--civic-grid-map-height', '600px');
+  el.geometry = geojson;
+  el.data = metrics;
+  el.metric = 'a';
+  host.appendChild(el);
+  await el.whenDrawn();
+  await nextFrame();
+  const first = performance.now() - t0;
+  const t1 = performance.now();
+  el.metric = 'b';
+  await el.whenDrawn();
+  await nextFrame();
+  const recolour = performance.now() - t1;
+  const active = el.activeRenderer;
+  return { first, recolour, active };
+}
+
+function matchExpr(rows: { code: string; a: number; b: number }[], key: 'a' | 'b') {
+  const vals = rows.map((r) => r[key]);
+  const q = scaleQuantile<string>().domain(vals).range([0, 1, 2, 3, 4].map((i) => interpolateViridis(i / 4)));
+  const expr: unknown[] = ['match', ['get', 'code']];
+  for (const r of rows) expr.push(r.code, q(r[key]));
+  expr.push('#cccccc');
+  return expr;
+}
+
+async function rawMaplibre(n: number) {
+  const { geojson, metrics } = hexGrid(n);
+  const host = stage();
+  const t0 = performance.now();
+  const ml = await import('maplibre-gl');
+  const map = new ml.Map({
+    container: host,
+    style: { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#ffffff' } }] },
+    bounds: [[105.6, 29.0], [106.3, 29.6]],
+    attributionControl: false,
+    fadeDuration: 0,
+  });
+  await new Promise((r) => map.once('load', r));
+  map.addSource('g', { type: 'geojson', data: geojson as never });
+  map.addLayer({ id: 'f', type: 'fill', source: 'g', paint: { 'fill-color': matchExpr(metrics.rows, 'a') as never } });
+  map.addLayer({ id: 'l', type: 'line', source: 'g', paint: { 'line-color': '#ffffff', 'line-width': 0.75 } });
+  await new Promise((r) => map.once('idle', r));
+  const first = performance.now() - t0;
+  const t1 = performance.now();
+  map.setPaintProperty('f', 'fill-color', matchExpr(metrics.rows, 'b') as never);
+  await new Promise((r) => map.once('idle', r));
+  const recolour = performance.now() - t1;
+  map.remove();
+  return { first, recolour, active: 'maplibre' };
+}
+
+async function d3Canvas(n: number) {
+  const { geojson, metrics } = hexGrid(n);
+  const host = stage();
+  const t0 = performance.now();
+  const canvas = document.createElement('canvas');
+  canvas.width = 960 * devicePixelRatio;
+  canvas.height = 640 * devicePixelRatio;
+  canvas.style.cssText = 'width:960px;height:640px';
+  host.appendChild(canvas);
+  const ctx = canvas.getContext('2d')!;
+  const k = 960 / 0.7;
+  const proj = geoTransform({
+    point(x: number, y: number) {
+      this.stream.point((x - 105.6) * k, (29.6 - y) * k);
+    },
+  });
+  const path = geoPath(proj, ctx);
+  const draw = (key: 'a' | 'b') => {
+    const vals = metrics.rows.map((r) => r[key]);
+    const q = scaleQuantile<string>().domain(vals).range([0, 1, 2, 3, 4].map((i) => interpolateViridis(i / 4)));
+    const byCode = new Map(metrics.rows.map((r) => [r.code, r[key]]));
+    ctx.setTransform(devicePixelRatio, 0, 0, devicePixelRatio, 0, 0);
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 960, 640);
+    for (const f of geojson.features) {
+      ctx.beginPath();
+      path(f as never);
+      ctx.fillStyle = q(byCode.get(f.properties.code) as number);
+      ctx.fill();
+    }
+    ctx.beginPath();
+    for (const f of geojson.features) path(f as never);
+    ctx.strokeStyle = '#fff';
+    ctx.lineWidth = 0.75;
+    ctx.stroke();
+  };
+  draw('a');
+  await nextFrame();
+  const first = performance.now() - t0;
+  const t1 = performance.now();
+  draw('b');
+  await nextFrame();
+  const recolour = performance.now() - t1;
+  return { first, recolour, active: 'canvas' };
+}
+
+/** The demo data (demo/data/) in the element, for screenshots. */
+async function demo(renderer: string, attrs: Record<string, string>) {
+  const host = stage();
+  const el = document.createElement('civic-grid-map') as CivicGridMap;
+  el.setAttribute('renderer', renderer);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.style.setProperty('--civic-grid-map-height', '560px');
+  el.geometry = await (await fetch('/demo/data/grids.geojson')).json();
+  el.data = await (await fetch('/demo/data/grid-metrics.json')).json();
+  el.points = await (await fetch('/demo/data/points.json')).json();
+  host.appendChild(el);
+  await el.whenDrawn();
+  await nextFrame();
+  return { active: el.activeRenderer };
+}
+
+(window as unknown as { bench: unknown }).bench = {
+  demo,
+  run(impl: string, n: number) {
+    if (impl === 'maplibre') return rawMaplibre(n);
+    if (impl === 'd3-canvas') return d3Canvas(n);
+    return element(n, impl.replace('element-', ''));
+  },
+};

@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// Benchmark for <civic-grid-map>: time to first complete picture and recolour time for 410 / 5,000 / 50,000 hex
+// grids — the element (auto, webgl, canvas) vs raw maplibre-gl vs a plain d3-geo canvas draw — medians of 5 runs,
+// each run in a fresh browser context (so module download/parse is included for both maplibre variants).
+//
+//   node bench/grid-map/run.mjs [--runs 5] [--sizes 410,5000,50000]
+//
+// Headless Chromium from /usr/bin/chromium (or $CHROME_PATH) via playwright-core; WebGL on SwiftShader, so
+// maplibre's absolute numbers are pessimistic against a real GPU: compare ratios within one run.
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const here = fileURLToPath(new URL('./', import.meta.url));
+const arg = (name, d) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : d;
+};
+const RUNS = Number(arg('runs', 5));
+const SIZES = arg('sizes', '410,5000,50000').split(',').map(Number);
+const IMPLS = arg('impls', 'element-auto,element-webgl,element-canvas,maplibre,d3-canvas').split(',');
+
+await mkdir(join(here, '.out'), { recursive: true });
+await build({
+  entryPoints: [join(here, 'page.ts')],
+  outdir: join(here, '.out'),
+  bundle: true,
+  format: 'esm',
+  splitting: true,
+  target: 'es2020',
+  external: ['maplibre-gl'],
+  tsconfig: join(root, 'tsconfig.json'),
+  logLevel: 'error',
+  ignoreAnnotations: true, // package.json sideEffects lists *.define.js; the .ts source must not be dropped
+  define: { 'import.meta.env.DEV': 'false' },
+});
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
+const maplibreRequests = [];
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  if (path.endsWith('favicon.ico')) return void res.writeHead(204).end();
+  const file = join(root, path);
+  if (!file.startsWith(root) || !existsSync(file)) {
+    res.writeHead(404).end();
+    return;
+  }
+  if (/maplibre-gl/.test(path)) maplibreRequests.push(path);
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  res.end(await readFile(file));
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const port = server.address().port;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
+    '--disable-accelerated-2d-canvas', '--disable-gpu-rasterization',
+  ],
+});
+
+if (process.argv.includes('--screenshots')) {
+  // Visual check of the demo data: node bench/grid-map/run.mjs --screenshots → bench/grid-map/.out/demo-*.png
+  const shots = [
+    ['canvas', {}],
+    ['webgl', {}],
+    ['canvas', { focus: '500118111', metric: 'points', classification: 'thresholds', thresholds: '5,9', 'class-labels': '促进户,文明清洁户,示范文明清洁户' }],
+    ['canvas', { level: 'community', lang: 'en', theme: 'dark' }],
+  ];
+  for (const [i, [renderer, attrs]] of shots.entries()) {
+    const page = await (await browser.newContext({ viewport: { width: 1000, height: 800 } })).newPage();
+    page.on('pageerror', (e) => console.error(String(e)));
+    await page.goto(`http://127.0.0.1:${port}/bench/grid-map/index.html`);
+    await page.waitForFunction(() => 'bench' in window);
+    const r = await page.evaluate(([renderer, attrs]) => window.bench.demo(renderer, attrs), [renderer, attrs]);
+    const file = join(here, '.out', `demo-${i}-${r.active}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(file);
+  }
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
+
+const median = (xs) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const results = [];
+for (const n of SIZES) {
+  for (const impl of IMPLS) {
+    if (impl === 'element-canvas' && n > 50000) continue;
+    const firsts = [], recolours = [];
+    let active = '';
+    let mlReq = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+      const page = await ctx.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      maplibreRequests.length = 0;
+      await page.goto(`http://127.0.0.1:${port}/bench/grid-map/index.html`);
+      await page.waitForFunction(() => 'bench' in window);
+      const r = await page.evaluate(([impl, n]) => window.bench.run(impl, n), [impl, n]);
+      mlReq = maplibreRequests.length;
+      if (errors.length) console.error(`  ${impl} ${n}: ${errors[0]}`);
+      firsts.push(r.first);
+      recolours.push(r.recolour);
+      active = r.active;
+      await ctx.close();
+    }
+    const row = { n, impl, active, first: median(firsts), recolour: median(recolours), maplibreRequests: mlReq };
+    results.push(row);
+    console.error(`  ${String(n).padStart(6)} ${impl.padEnd(15)} first ${row.first.toFixed(0)} ms, recolour ${row.recolour.toFixed(0)} ms (${active}${mlReq ? `, ${mlReq} maplibre requests` : ', maplibre not loaded'})`);
+  }
+}
+await browser.close();
+server.close();
+
+console.log(`\n<civic-grid-map> bench — medians of ${RUNS} runs, headless Chromium, WebGL on SwiftShader\n`);
+console.log('| grids | implementation | renderer | first picture (ms) | recolour (ms) | vs maplibre first | vs maplibre recolour | maplibre loaded |');
+console.log('|---:|---|---|---:|---:|---:|---:|---|');
+for (const r of results) {
+  const base = results.find((b) => b.n === r.n && b.impl === 'maplibre');
+  const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '');
+  console.log(`| ${r.n} | ${r.impl} | ${r.active} | ${r.first.toFixed(0)} | ${r.recolour.toFixed(0)} | ${ratio(r.first, base?.first)} | ${ratio(r.recolour, base?.recolour)} | ${r.maplibreRequests ? 'yes' : 'no'} |`);
+}

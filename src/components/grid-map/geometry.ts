@@ -1,0 +1,444 @@
+/**
+ * Pure geometry intake for <civic-grid-map>: GeoJSON or TopoJSON in, validated units out.
+ *
+ * Every problem is reported as an Issue with a path (`features[12].geometry`) and the rest still draws:
+ * - null / missing geometry, non-polygon geometry, bad coordinates, rings with < 4 positions → dropped (error)
+ * - unclosed rings → closed and drawn (error: the input is invalid GeoJSON)
+ * - self-intersections (turf `kinks`) → drawn as given (error)
+ * - clockwise exterior rings (RFC 7946 wants counter-clockwise) → fixed with turf `rewind` (warning)
+ * - missing / duplicate codes → dropped (error); unknown level → inferred from the code length (warning)
+ */
+// Per-function turf packages (same code as the named exports of @turf/turf, see TOOLCHAIN.md): the @turf/turf
+// barrel also pulls CommonJS-only modules that an unbundled browser (web-test-runner) cannot import.
+import { booleanClockwise } from '@turf/boolean-clockwise';
+import { dissolve } from '@turf/dissolve';
+import { featureCollection } from '@turf/helpers';
+import { kinks } from '@turf/kinks';
+import { rewind } from '@turf/rewind';
+import { union } from '@turf/union';
+import { feature as topoFeature } from 'topojson-client';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import { issue, isRecord, readString, describe, type Issue, type Validated } from '../../data/validate.js';
+import { convertGeometry } from './crs.js';
+import {
+  DEFAULT_FIELDS,
+  LEVELS,
+  LEVEL_RANK,
+  type Crs,
+  type FieldMap,
+  type GridFeature,
+  type GridGeometry,
+  type GridLevel,
+  type GridPolygon,
+} from './grid-map.types.js';
+
+export interface GeometryOptions {
+  fields?: Partial<FieldMap>;
+  /** CRS of the input coordinates (default wgs84). */
+  crs?: Crs;
+  /** CRS to convert to for display (default: same as `crs`). */
+  displayCrs?: Crs;
+  /** TopoJSON object name; default: the first object. */
+  topoObject?: string;
+  /** Skip the self-intersection test on rings longer than this (O(n²)); default 4000 positions. */
+  kinksLimit?: number;
+  /** Dissolve missing parents from their children (default true). */
+  dissolveParents?: boolean;
+}
+
+/** Infers a level from a Chinese division-style code: 9 digits street/town, 12 community/village, longer = grid. */
+export function levelFromCode(code: string): GridLevel | undefined {
+  if (!/^\d+$/.test(code)) return undefined;
+  if (code.length <= 9) return 'street';
+  if (code.length <= 12) return 'community';
+  return 'grid';
+}
+
+/** Parent code implied by a hierarchical code (grid 15 → community 12 → street 9), or undefined. */
+export function parentFromCode(code: string): string | undefined {
+  if (!/^\d+$/.test(code)) return undefined;
+  if (code.length > 12) return code.slice(0, 12);
+  if (code.length > 9) return code.slice(0, 9);
+  return undefined;
+}
+
+/** Planar signed area (shoelace) of a ring in degrees²: positive = counter-clockwise. */
+export function ringArea(ring: Position[]): number {
+  let a = 0;
+  for (let i = 0, n = ring.length, j = n - 1; i < n; j = i++) a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  return a / 2;
+}
+
+/** Even-odd point-in-ring test (planar lon/lat). */
+export function pointInRing(x: number, y: number, ring: Position[]): boolean {
+  let inside = false;
+  for (let i = 0, n = ring.length, j = n - 1; i < n; j = i++) {
+    const xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+export function pointInPolygon(x: number, y: number, g: GridPolygon): boolean {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  for (const poly of polys) {
+    if (!poly.length || !pointInRing(x, y, poly[0])) continue;
+    let inHole = false;
+    for (let h = 1; h < poly.length; h++) if (pointInRing(x, y, poly[h])) inHole = true;
+    if (!inHole) return true;
+  }
+  return false;
+}
+
+export function geometryBbox(g: GridPolygon): [number, number, number, number] {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  for (const poly of polys)
+    for (const ring of poly)
+      for (const p of ring) {
+        if (p[0] < x0) x0 = p[0];
+        if (p[0] > x1) x1 = p[0];
+        if (p[1] < y0) y0 = p[1];
+        if (p[1] > y1) y1 = p[1];
+      }
+  return [x0, y0, x1, y1];
+}
+
+/**
+ * An interior point for a label: the area centroid of the largest polygon when it lies inside, otherwise the
+ * middle of the widest horizontal span through the polygon at the centroid's latitude.
+ */
+export function interiorPoint(g: GridPolygon): [number, number] {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  let best = polys[0];
+  let bestArea = -1;
+  for (const poly of polys) {
+    const a = Math.abs(ringArea(poly[0] ?? []));
+    if (a > bestArea) (bestArea = a), (best = poly);
+  }
+  const ring = best[0];
+  let cx = 0, cy = 0, a6 = 0;
+  for (let i = 0, n = ring.length, j = n - 1; i < n; j = i++) {
+    const f = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+    cx += (ring[j][0] + ring[i][0]) * f;
+    cy += (ring[j][1] + ring[i][1]) * f;
+    a6 += f * 3;
+  }
+  if (a6 !== 0) {
+    cx /= a6;
+    cy /= a6;
+  } else {
+    cx = ring[0][0];
+    cy = ring[0][1];
+  }
+  const single: GridPolygon = { type: 'Polygon', coordinates: best };
+  if (pointInPolygon(cx, cy, single)) return [cx, cy];
+  const xs: number[] = [];
+  for (const r of best)
+    for (let i = 0, n = r.length, j = n - 1; i < n; j = i++) {
+      const [xi, yi] = r[i], [xj, yj] = r[j];
+      if (yi > cy !== yj > cy) xs.push(((xj - xi) * (cy - yi)) / (yj - yi) + xi);
+    }
+  xs.sort((p, q) => p - q);
+  let w = -1;
+  let mid: [number, number] = [ring[0][0], ring[0][1]];
+  for (let i = 0; i + 1 < xs.length; i += 2)
+    if (xs[i + 1] - xs[i] > w) (w = xs[i + 1] - xs[i]), (mid = [(xs[i] + xs[i + 1]) / 2, cy]);
+  return mid;
+}
+
+function validPosition(p: unknown): p is Position {
+  return Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]) && Math.abs(p[0] as number) <= 180 && Math.abs(p[1] as number) <= 90;
+}
+
+/** Checks and repairs rings; returns the polygon rings or undefined when unusable. */
+function checkPolygon(rings: unknown, path: string, issues: Issue[], state: { unclosed: boolean }): Position[][] | undefined {
+  if (!Array.isArray(rings) || rings.length === 0) {
+    issues.push(issue(path, 'geometry-empty', 'polygon has no rings'));
+    return undefined;
+  }
+  const out: Position[][] = [];
+  for (let r = 0; r < rings.length; r++) {
+    const ring = rings[r];
+    const rp = `${path}[${r}]`;
+    if (!Array.isArray(ring) || !ring.every(validPosition)) {
+      issues.push(issue(rp, 'bad-coordinate', 'ring has a position that is not a finite [lon, lat] pair in range'));
+      return undefined;
+    }
+    let copy = (ring as Position[]).map((p) => [p[0], p[1]]);
+    const first = copy[0], last = copy[copy.length - 1];
+    if (copy.length > 0 && (first[0] !== last[0] || first[1] !== last[1])) {
+      state.unclosed = true;
+      copy = copy.concat([[first[0], first[1]]]);
+    }
+    if (copy.length < 4) {
+      if (r === 0) {
+        issues.push(issue(rp, 'ring-too-short', `a ring needs at least 4 positions, got ${ring.length}`));
+        return undefined;
+      }
+      continue; // a degenerate hole is ignored
+    }
+    out.push(copy);
+  }
+  return out;
+}
+
+function countPositions(g: GridPolygon): number {
+  let n = 0;
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  for (const p of polys) for (const r of p) n += r.length;
+  return n;
+}
+
+/** Reads the input as a list of GeoJSON features (FeatureCollection, single Feature, or TopoJSON Topology). */
+export function readFeatures(raw: unknown, issues: Issue[], topoObject?: string): { features: unknown[]; illustrative: boolean } | undefined {
+  if (!isRecord(raw)) {
+    issues.push(issue('$', 'type', `expected GeoJSON or TopoJSON, got ${describe(raw)}`));
+    return undefined;
+  }
+  const illustrative = raw.illustrative === true || (typeof raw.illustrative === 'string' && raw.illustrative !== '');
+  if (raw.type === 'Topology') {
+    const objects = raw.objects;
+    if (!isRecord(objects) || Object.keys(objects).length === 0) {
+      issues.push(issue('objects', 'required', 'TopoJSON has no objects'));
+      return undefined;
+    }
+    const name = topoObject && topoObject in objects ? topoObject : Object.keys(objects)[0];
+    if (topoObject && !(topoObject in objects)) issues.push(issue('objects', 'unknown-object', `no TopoJSON object "${topoObject}"; used "${name}"`, 'warning'));
+    try {
+      const fc = topoFeature(raw as unknown as Topology, (objects as Record<string, never>)[name]) as unknown as FeatureCollection | Feature;
+      return { features: fc.type === 'FeatureCollection' ? fc.features : [fc], illustrative };
+    } catch (e) {
+      issues.push(issue(`objects.${name}`, 'topojson', `TopoJSON could not be decoded: ${(e as Error).message}`));
+      return undefined;
+    }
+  }
+  if (raw.type === 'FeatureCollection') {
+    if (!Array.isArray(raw.features)) {
+      issues.push(issue('features', 'required', 'expected an array of features'));
+      return undefined;
+    }
+    return { features: raw.features, illustrative };
+  }
+  if (raw.type === 'Feature') return { features: [raw], illustrative };
+  issues.push(issue('type', 'type', `expected FeatureCollection, Feature or Topology, got ${describe(raw.type)}`));
+  return undefined;
+}
+
+/** Validates features, builds the hierarchy and (optionally) dissolves missing parents. Never throws. */
+export function parseGeometry(raw: unknown, opts: GeometryOptions = {}): Validated<GridGeometry> {
+  const issues: Issue[] = [];
+  const fields = { ...DEFAULT_FIELDS, ...(opts.fields ?? {}) };
+  const read = readFeatures(raw, issues, opts.topoObject);
+  if (!read) return { value: undefined, issues };
+  const kinksLimit = opts.kinksLimit ?? 4000;
+  const features: GridFeature[] = [];
+  const byCode = new Map<string, GridFeature>();
+  const inferParent = new Set<string>();
+
+  read.features.forEach((f, i) => {
+    const path = `features[${i}]`;
+    if (!isRecord(f)) {
+      issues.push(issue(path, 'type', `expected a feature, got ${describe(f)}`));
+      return;
+    }
+    const props = isRecord(f.properties) ? f.properties : {};
+    const code = readString(props[fields.code], `${path}.properties.${fields.code}`, issues, { required: true, coerceNumber: true });
+    if (code === undefined) return;
+    if (byCode.has(code)) {
+      issues.push(issue(`${path}.properties.${fields.code}`, 'duplicate', `code ${describe(code)} appears twice; the later feature is ignored`));
+      return;
+    }
+    const g = f.geometry;
+    if (!isRecord(g)) {
+      issues.push(issue(`${path}.geometry`, 'null-geometry', `feature ${code} has no geometry`));
+      return;
+    }
+    if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
+      issues.push(issue(`${path}.geometry.type`, 'geometry-type', `feature ${code}: expected Polygon or MultiPolygon, got ${describe(g.type)}`));
+      return;
+    }
+    const state = { unclosed: false };
+    let geometry: GridPolygon;
+    if (g.type === 'Polygon') {
+      const rings = checkPolygon(g.coordinates, `${path}.geometry.coordinates`, issues, state);
+      if (!rings) return;
+      geometry = { type: 'Polygon', coordinates: rings };
+    } else {
+      if (!Array.isArray(g.coordinates) || g.coordinates.length === 0) {
+        issues.push(issue(`${path}.geometry.coordinates`, 'geometry-empty', `feature ${code}: multipolygon has no polygons`));
+        return;
+      }
+      const polys: Position[][][] = [];
+      for (let p = 0; p < g.coordinates.length; p++) {
+        const rings = checkPolygon(g.coordinates[p], `${path}.geometry.coordinates[${p}]`, issues, state);
+        if (!rings) return;
+        polys.push(rings);
+      }
+      geometry = { type: 'MultiPolygon', coordinates: polys };
+    }
+    if (state.unclosed) issues.push(issue(`${path}.geometry`, 'unclosed-ring', `feature ${code}: a ring was not closed; it was closed for drawing`));
+
+    // Winding (RFC 7946: exterior counter-clockwise, holes clockwise).
+    const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    const wrong = polys.some((poly) => poly.some((ring, r) => booleanClockwise(ring) !== (r > 0)));
+    if (wrong) {
+      geometry = rewind(geometry as Polygon | MultiPolygon) as GridPolygon;
+      issues.push(issue(`${path}.geometry`, 'winding', `feature ${code}: rings had the wrong winding order; rewound to RFC 7946`, 'warning'));
+    }
+    // Self-intersections.
+    if (countPositions(geometry) <= kinksLimit) {
+      const k = kinks(geometry as Polygon | MultiPolygon);
+      if (k.features.length > 0)
+        issues.push(issue(`${path}.geometry`, 'self-intersection', `feature ${code}: ring crosses itself (${k.features.length} point${k.features.length > 1 ? 's' : ''}); drawn as given`));
+    }
+    if (opts.crs && opts.displayCrs) geometry = convertGeometry(geometry, opts.crs, opts.displayCrs);
+
+    const levelRaw = props[fields.level];
+    let level: GridLevel | undefined;
+    if (typeof levelRaw === 'string' && (LEVELS as readonly string[]).includes(levelRaw)) level = levelRaw as GridLevel;
+    else {
+      level = levelFromCode(code) ?? 'grid';
+      if (levelRaw !== undefined && levelRaw !== null)
+        issues.push(issue(`${path}.properties.${fields.level}`, 'enum', `unknown level ${describe(levelRaw)}; used "${level}"`, 'warning'));
+    }
+    const parentRaw = props[fields.parent];
+    const parent = typeof parentRaw === 'string' && parentRaw !== '' ? parentRaw : typeof parentRaw === 'number' ? String(parentRaw) : null;
+    // An explicit null parent means "top level"; an absent one may be inferred from a hierarchical code.
+    if (parentRaw === undefined) inferParent.add(code);
+    const name = readString(props[fields.name], `${path}.properties.${fields.name}`, issues, { coerceNumber: true }) ?? code;
+    const gf: GridFeature = {
+      index: features.length,
+      code,
+      name,
+      level,
+      rank: LEVEL_RANK[level],
+      parent,
+      geometry,
+      bbox: geometryBbox(geometry),
+      labelPoint: interiorPoint(geometry),
+      illustrative: read.illustrative || props.illustrative === true,
+      properties: props,
+    };
+    features.push(gf);
+    byCode.set(code, gf);
+  });
+
+  // Parents implied by hierarchical codes when the parent field is missing.
+  for (const f of features) {
+    if (f.parent === null && f.rank > 0 && inferParent.has(f.code)) {
+      const p = parentFromCode(f.code);
+      if (p && byCode.has(p)) f.parent = p;
+      else if (p) f.inferredParent = p;
+    }
+  }
+  const geo = buildHierarchy(features, byCode, read.illustrative);
+  if (opts.dissolveParents ?? true) dissolveMissingParents(geo, issues);
+  return { value: features.length || read.features.length === 0 ? geo : geo, issues };
+}
+
+function unionBbox(features: GridFeature[]): [number, number, number, number] {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const f of features) {
+    x0 = Math.min(x0, f.bbox[0]);
+    y0 = Math.min(y0, f.bbox[1]);
+    x1 = Math.max(x1, f.bbox[2]);
+    y1 = Math.max(y1, f.bbox[3]);
+  }
+  return features.length ? [x0, y0, x1, y1] : [0, 0, 0, 0];
+}
+
+export function buildHierarchy(features: GridFeature[], byCode: Map<string, GridFeature>, illustrative: boolean): GridGeometry {
+  const children = new Map<string, number[]>();
+  for (const f of features) {
+    const key = f.parent && byCode.has(f.parent) ? f.parent : '';
+    let list = children.get(key);
+    if (!list) children.set(key, (list = []));
+    list.push(f.index);
+  }
+  return { features, byCode, children, illustrative: illustrative || features.some((f) => f.illustrative), bbox: unionBbox(features) };
+}
+
+const PARENT_LEVEL: Record<GridLevel, GridLevel> = { grid: 'community', community: 'street', village: 'town', street: 'street', town: 'town' };
+
+/**
+ * Parents referenced by `parent` but absent from the data are dissolved from their children with turf
+ * (`union`, falling back to `dissolve`), once; then the same one level up (by code prefix). Mutates `geo`.
+ */
+/** True when some unit names (or implies) a parent that is not in the data, i.e. dissolving would add outlines. */
+export function hasMissingParents(geo: GridGeometry): boolean {
+  return geo.features.some((f) => f.rank > 0 && ((f.parent !== null && !geo.byCode.has(f.parent)) || (f.parent === null && f.inferredParent !== undefined)));
+}
+
+export function dissolveMissingParents(geo: GridGeometry, issues: Issue[]): number {
+  let made = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    const missing = new Map<string, GridFeature[]>();
+    for (const f of geo.features) {
+      let p = f.parent;
+      if (p === null && f.rank > 0) p = f.inferredParent ?? (pass > 0 && f.dissolved ? parentFromCode(f.code) ?? null : null);
+      // Top-level units (streets/towns) may name a parent outside the data (the district): nothing to dissolve.
+      if (p === null || f.rank === 0 || geo.byCode.has(p)) continue;
+      if (p !== f.parent) f.parent = p;
+      let list = missing.get(p);
+      if (!list) missing.set(p, (list = []));
+      list.push(f);
+    }
+    if (missing.size === 0) continue;
+    for (const [code, kids] of missing) {
+      const g = dissolveGeometries(kids.map((k) => k.geometry));
+      if (!g) {
+        issues.push(issue(`parent:${code}`, 'dissolve-failed', `the outline of ${code} could not be dissolved from its ${kids.length} children`, 'warning'));
+        continue;
+      }
+      const level = PARENT_LEVEL[kids[0].level];
+      const f: GridFeature = {
+        index: geo.features.length,
+        code,
+        name: code,
+        level,
+        rank: LEVEL_RANK[level],
+        parent: null,
+        geometry: g,
+        bbox: geometryBbox(g),
+        labelPoint: interiorPoint(g),
+        illustrative: kids.some((k) => k.illustrative),
+        dissolved: true,
+        properties: { code },
+      };
+      geo.features.push(f);
+      geo.byCode.set(code, f);
+      made++;
+    }
+  }
+  if (made) {
+    const rebuilt = buildHierarchy(geo.features, geo.byCode, geo.illustrative);
+    geo.children = rebuilt.children;
+    geo.bbox = rebuilt.bbox;
+  }
+  return made;
+}
+
+/** Union of polygons (turf `union`; turf `dissolve` as a fallback). Undefined when both fail. */
+export function dissolveGeometries(geoms: GridPolygon[]): GridPolygon | undefined {
+  if (geoms.length === 1) return geoms[0];
+  const fc = featureCollection(geoms.map((g) => ({ type: 'Feature' as const, properties: {}, geometry: g })));
+  try {
+    const u = union(fc as FeatureCollection<Polygon | MultiPolygon>);
+    if (u) return u.geometry as GridPolygon;
+  } catch {
+    /* fall through */
+  }
+  try {
+    const polys = featureCollection(
+      geoms.flatMap((g) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates)).map((c) => ({ type: 'Feature' as const, properties: { k: 1 }, geometry: { type: 'Polygon' as const, coordinates: c } })),
+    );
+    const d = dissolve(polys as FeatureCollection<Polygon>, { propertyName: 'k' });
+    if (d.features.length === 1) return d.features[0].geometry as GridPolygon;
+    if (d.features.length > 1) return { type: 'MultiPolygon', coordinates: d.features.map((x) => x.geometry.coordinates) };
+  } catch {
+    /* give up */
+  }
+  return undefined;
+}

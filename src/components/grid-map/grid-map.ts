@@ -1,0 +1,1074 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { maplibreUsable } from '../../core/maplibre/load.js';
+import { property, state, query } from 'lit/decorators.js';
+import { CivicDataElement } from '../../data/civic-data-element.js';
+import type { ParseContext } from '../../data/data-controller.js';
+import { fetchJson } from '../../data/fetch-json.js';
+import { capIssues, formatIssue, summariseIssues, type Issue, type Validated } from '../../data/validate.js';
+import { hostStyles } from '../../core/theme/tokens.js';
+import { stateStyles, renderError, renderLoading, renderIllustrative } from '../../core/render/states.js';
+import { cspStyle } from '../../core/render/csp-style.js';
+import { CivicSelectEvent } from '../../core/events/select-event.js';
+import { CivicHoverEvent } from '../../core/events/hover-event.js';
+import { CivicErrorEvent, type CivicErrorDetail, type DataSourceKind } from '../../core/events/error-event.js';
+import { formatAmount, formatNumber, NO_VALUE, UNITS } from '../../core/format/number.js';
+import { styles } from './grid-map.styles.js';
+import { gridMapTerms } from './grid-map.i18n.js';
+import { CivicRendererChangeEvent, CivicViewChangeEvent, type CivicViewChangeDetail } from './grid-map.events.js';
+import { parsePoints, type GridPoint } from './points.js';
+import { dissolveMissingParents, hasMissingParents, parseGeometry, pointInPolygon } from './geometry.js';
+import { classRangeLabel, parseLabelList, parseNumberList, type ClassifySpec } from './classify.js';
+import {
+  ancestry, computeView, joinMetrics, neighbour, pageOf, parseMetrics, pick, rankOf, search, styleView, upView, viewLevel,
+  type JoinedMetrics, type Styling, type View,
+} from './grid-map.model.js';
+import {
+  VIEW_LEVELS, type ActiveRenderer, type Classification, type Crs, type GridFeature, type GridGeometry, type GridMetric,
+  type GridMetricsData, type RendererChoice, type ViewLevel,
+} from './grid-map.types.js';
+import { CanvasRenderer } from './renderers/canvas-renderer.js';
+import { SvgRenderer } from './renderers/svg-renderer.js';
+import { webglMaps, type GridRenderer, type Scene, type SceneChange, type SceneColors, type SceneLabel } from './renderers/renderer.js';
+
+type Dir = 'left' | 'right' | 'up' | 'down';
+const ARROWS: Record<string, Dir> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
+
+/**
+ * @summary Governance grid choropleth: colours grids (网格) by a metric, with legend, tooltip, drill-down from
+ * street to community to grid, search, keyboard navigation and a data-table twin. Offline by default.
+ * @tag civic-grid-map
+ * @status experimental
+ * @since 0.1.0
+ * @slot - Optional <script type="application/json"> holding the metrics `{ metrics, rows }`.
+ * @slot attribution - Basemap attribution text.
+ * @slot review-number - The map-review number (审图号) required for published maps of China.
+ * @csspart base - Outer wrapper.
+ * @csspart toolbar - Row with breadcrumb, level buttons, search and the table toggle.
+ * @csspart breadcrumb - Drill-down path ("全部 › 胜利路街道 › 萱花路社区").
+ * @csspart level-button - The street / community / grid level buttons (aria-pressed on the current one).
+ * @csspart search - Search box and its results.
+ * @csspart stage - Framed area holding the map.
+ * @csspart canvas - The map surface (one tab stop; arrows, Enter, Escape).
+ * @csspart tooltip - Hover / keyboard tooltip (text only).
+ * @csspart legend - Classes with ranges and counts, plus the no-data entry; hover highlights, click toggles.
+ * @csspart legend-item - One legend button (data-class is the class index or "no-data").
+ * @csspart table-toggle - The button that shows or hides the table.
+ * @csspart table - The data-table twin (paged).
+ * @csspart status - Loading / error / partial-data banner.
+ * @csspart illustrative - The 示例数据 / Illustrative data badge.
+ * @cssproperty [--civic-grid-map-height=28rem] - Height of the map.
+ * @cssproperty [--civic-grid-map-background=var(--civic-color-surface)] - Map background.
+ * @cssproperty [--civic-grid-map-outline-color=var(--civic-color-surface)] - Grid outlines.
+ * @cssproperty [--civic-grid-map-parent-outline-color=var(--civic-color-text)] - Community / street outlines.
+ * @cssproperty [--civic-grid-map-selected-color=var(--civic-color-focus)] - Selected and hovered outline.
+ * @cssproperty [--civic-grid-map-no-data-color=var(--civic-color-no-data)] - Fill under the no-data hatch.
+ * @cssproperty [--civic-grid-map-label-color=var(--civic-color-text)] - Label text.
+ * @cssproperty [--civic-grid-map-label-halo=var(--civic-color-surface)] - Label halo.
+ * @cssproperty [--civic-grid-map-label-size=12px] - Label size.
+ * @cssproperty [--civic-scheme-category-1] - Point colour for parks (2: projects, 3: service stations, 4: other).
+ * @event {CivicLoadEvent} civic-load - Metrics arrived and passed validation.
+ * @event {CivicErrorEvent} civic-error - Geometry or metrics failed or were partly invalid; detail.issues / issueCounts say why.
+ * @event {CivicSelectEvent} civic-select - A unit was chosen by click or Enter; detail.item holds its properties and values.
+ * @event {CivicHoverEvent} civic-hover - The unit under the pointer or keyboard cursor changed.
+ * @event {CivicViewChangeEvent} civic-view-change - Drilled down or went up; detail `{ level, focus, trigger }`.
+ * @event {CivicRendererChangeEvent} civic-renderer-change - The active renderer was chosen or fell back; detail `{ renderer, reason }`.
+ */
+export class CivicGridMap extends CivicDataElement<GridMetricsData> {
+  // ── styles ──
+  static override styles = [hostStyles, stateStyles, styles];
+
+  // ── public API ──
+  /** Geometry as a GeoJSON FeatureCollection or TopoJSON Topology; wins over `geometry-src`. */
+  @property({ attribute: false }) geometry?: unknown;
+  /** URL of the GeoJSON / TopoJSON geometry. */
+  @property({ attribute: 'geometry-src' }) geometrySrc?: string;
+  /** Optional point layer: GeoJSON Point features `{ id, name, nameEn?, kind: park|project|service-station }`. */
+  @property({ attribute: false }) points?: unknown;
+  /** URL of the point layer. */
+  @property({ attribute: 'points-src' }) pointsSrc?: string;
+  /** TopoJSON object to read (default: the first). */
+  @property({ attribute: 'topo-object' }) topoObject?: string;
+  /** Feature property holding the unit code. */
+  @property({ attribute: 'code-field' }) codeField = 'code';
+  /** Feature property holding the display name. */
+  @property({ attribute: 'name-field' }) nameField = 'name';
+  /** Feature property holding the level (street|town|community|village|grid). */
+  @property({ attribute: 'level-field' }) levelField = 'level';
+  /** Feature property holding the parent's code. */
+  @property({ attribute: 'parent-field' }) parentField = 'parent';
+  /** Feature property that metric rows' `code` is matched against. */
+  @property({ attribute: 'join-by' }) joinBy = 'code';
+  /** Key of the metric shown (default: the first metric). */
+  @property({ reflect: true }) metric?: string;
+  /** sequential | quantize | quantile | natural | thresholds | categorical. */
+  @property({ reflect: true }) classification: Classification = 'quantile';
+  /** Number of classes for quantize / quantile / natural (2–12). */
+  @property({ type: Number }) classes = 5;
+  /** Colour scheme from d3-scale-chromatic (viridis, cividis, blues, ylgnbu, tableau10 …); default viridis (colour-blind safe). */
+  @property() scheme = 'viridis';
+  /** Break values for `thresholds`, ascending, e.g. "5,9" (class i is [break i-1, break i)). */
+  @property() thresholds?: string;
+  /** Class labels, comma- or |-separated, e.g. "促进户,文明清洁户,示范文明清洁户". */
+  @property({ attribute: 'class-labels' }) classLabels?: string;
+  /** Explicit class colours, comma-separated CSS colours (override `scheme`). */
+  @property({ attribute: 'class-colors' }) classColors?: string;
+  /** auto (canvas for small data without basemap, WebGL otherwise) | webgl | canvas | svg. */
+  @property({ reflect: true }) renderer: RendererChoice = 'auto';
+  /** Level shown: street | community | grid (town/village accepted). Default grid. */
+  @property({ reflect: true }) level?: string;
+  /** Code of the unit zoomed into (attribute `focus`); empty = the whole area. */
+  @property({ reflect: true, attribute: 'focus' }) focusCode = '';
+  /** Code of the selected unit. */
+  @property({ reflect: true }) selected = '';
+  /** CRS of the geometry: wgs84 | cgcs2000 (treated as wgs84) | gcj02 | bd09. */
+  @property() crs: Crs = 'wgs84';
+  /** CRS of the basemap; geometry is converted to it when they differ. */
+  @property({ attribute: 'basemap-crs' }) basemapCrs: Crs = 'wgs84';
+  /** Basemap: a style URL or a raster tile template ({z}/{x}/{y}); none by default (no network). */
+  @property() basemap?: string;
+  /** Show the data-table twin. */
+  @property({ type: Boolean, reflect: true, attribute: 'table' }) tableOpen = false;
+  /** Rows per table page. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  /** Extra feature properties listed in the tooltip, comma-separated. */
+  @property({ attribute: 'tooltip-fields' }) tooltipFields?: string;
+  /** `auto` uses the canvas renderer up to this many units (without basemap). */
+  @property({ type: Number, attribute: 'canvas-limit' }) canvasLimit = 5000;
+  /** Milliseconds to wait for a lost WebGL context to be restored before falling back to canvas. */
+  @property({ type: Number, attribute: 'restore-timeout' }) restoreTimeout = 3000;
+  /** With more live WebGL maps than this on the page, new maps draw with canvas (browsers drop old contexts beyond ~16). */
+  @property({ type: Number, attribute: 'max-webgl-maps' }) maxWebglMaps = 8;
+  /** Keep the WebGL drawing buffer (pixel reads, PNG export); slower. */
+  @property({ type: Boolean, attribute: 'preserve-drawing-buffer' }) preserveDrawingBuffer = false;
+
+  // ── internal state ──
+  @state() private geo?: GridGeometry;
+  @state() private geoStatus: 'idle' | 'loading' | 'complete' | 'error' = 'idle';
+  @state() private geoError?: CivicErrorDetail;
+  @state() private hovered = -1;
+  @state() private cursor = -1;
+  @state() private tip?: { index: number; x: number; y: number };
+  @state() private emphasisClass: number | 'none' | null = null;
+  @state() private hiddenClasses = new Set<number>();
+  @state() private searchText = '';
+  @state() private results: GridFeature[] = [];
+  @state() private resultIndex = 0;
+  @state() private page = 0;
+  @state() private active?: ActiveRenderer;
+  @state() private announce = '';
+  @query('[part~="canvas"]') private surface?: HTMLElement;
+
+  /** Problems found in the geometry (errors and warnings), after the last load. */
+  geometryIssues: Issue[] = [];
+  /** Problems found joining metrics to geometry (codes without grid, grids without value). */
+  joinIssues: Issue[] = [];
+
+  @state() private pointList: GridPoint[] = [];
+  private pointsKey?: unknown;
+  private pointsAbort?: AbortController;
+  private kindColors: string[] = [];
+  private joined?: JoinedMetrics;
+  private joinedKey?: [unknown, unknown, string];
+  private view?: View;
+  private styling?: Styling;
+  private r?: GridRenderer;
+  private mounting = false;
+  private mountPromise?: Promise<void>;
+  private forcedCanvas?: string;
+  private sceneKeys: { geo?: unknown; view?: unknown; styling?: unknown; emphasis?: unknown; points?: unknown } = {};
+  private geoAbort?: AbortController;
+  private geoKey?: string;
+  private ro?: ResizeObserver;
+  private colors?: SceneColors;
+  private font = 'sans-serif';
+  private labelSize = 12;
+  private downAt?: [number, number];
+  private highlighted = -1;
+
+  // ── lifecycle ──
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.geoKey = undefined; // reconnect: reload geometry if needed
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.geoAbort?.abort();
+    this.geoAbort = undefined;
+    this.pointsAbort?.abort();
+    this.pointsKey = undefined;
+    this.ro?.disconnect();
+    this.ro = undefined;
+    this.r?.destroy();
+    this.r = undefined;
+    this.active = undefined;
+    this.mounting = false;
+    this.sceneKeys = {};
+  }
+
+  protected override parse(raw: unknown, _ctx: ParseContext): Validated<GridMetricsData> {
+    return parseMetrics(raw);
+  }
+
+  protected override count(v: GridMetricsData): number {
+    return v.rows.length;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.syncGeometry();
+    this.syncPoints();
+    const geo = this.geo;
+    if (!geo) return;
+    const data = this.feed.value;
+    if (data && (!this.joinedKey || this.joinedKey[0] !== geo || this.joinedKey[1] !== data || this.joinedKey[2] !== this.joinBy)) {
+      this.joinedKey = [geo, data, this.joinBy];
+      this.joined = joinMetrics(geo, data, this.joinBy);
+      this.joinIssues = this.joined.issues;
+      if (this.joined.issues.length) this.reportIssues(this.joined.issues, 'property', 'join');
+    } else if (!data) this.joined = undefined;
+
+    const rank = rankOf(viewLevel(this.level) ?? 'grid');
+    const v = computeView(geo, rank, this.focusCode);
+    if (!this.view || this.view.rank !== v.rank || this.view.focus !== v.focus || this.view.shown.length !== v.shown.length || this.sceneKeys.geo !== geo) this.view = v;
+    if (changed.has('metric') || changed.has('classification') || changed.has('thresholds') || changed.has('level') || changed.has('focusCode')) {
+      if (!changed.has('hiddenClasses')) this.hiddenClasses = new Set();
+      this.page = changed.has('level') || changed.has('focusCode') ? 0 : this.page;
+    }
+    const m = this.currentMetric();
+    const spec = this.spec();
+    const key = [this.view, this.joined, m?.key, JSON.stringify(spec), this.hiddenClasses];
+    // Restyle only when something it depends on changed (not on every hover).
+    if (!this.styleKey || key.some((k, i) => k !== this.styleKey![i])) {
+      this.styleKey = key;
+      this.styling = styleView(this.view, m ? this.joined?.values.get(m.key) : undefined, spec, this.hiddenClasses);
+    }
+  }
+  private styleKey?: unknown[];
+
+  protected override firstUpdated(): void {
+    this.resolveColors();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('renderer') && changed.get('renderer') !== undefined) this.resetRenderer();
+    if (changed.has('basemap') && changed.get('basemap') !== undefined) this.resetRenderer();
+    if (!this.geo) return;
+    if (!this.r && !this.mounting)
+      this.mountPromise = this.mountRenderer().catch((e: unknown) => {
+        this.mounting = false;
+        this.warn(`could not create a drawing surface: ${e instanceof Error ? e.message : String(e)}`);
+      });
+    else this.pushScene();
+  }
+
+  protected override themeChanged(): void {
+    if (!this.hasUpdated) return;
+    this.resolveColors();
+    this.sceneKeys.styling = undefined;
+    this.pushScene(true);
+  }
+
+  protected override screenChanged(): void {
+    this.r?.resize(this.pixelRatio);
+  }
+
+  // ── public methods ──
+  /** Emphasises one unit (tour / linked views) with outline and tooltip; `null` clears. */
+  override highlight(code: string | null): void {
+    const f = code ? this.geo?.byCode.get(code) : undefined;
+    this.highlighted = f ? f.index : -1;
+    if (f) this.showTipAt(f.index);
+    else this.tip = undefined;
+    this.pushScene();
+  }
+
+  /** The renderer drawing now (`canvas`, `webgl`), or undefined before the first picture. */
+  get activeRenderer(): ActiveRenderer | undefined {
+    return this.active;
+  }
+
+  /** Resolves when the current picture is completely drawn (maplibre: `idle`). */
+  async whenDrawn(): Promise<void> {
+    await this.updateComplete;
+    // A renderer may be mounting (maplibre loads its module and worker first) or be replaced by a fallback meanwhile.
+    let last: Promise<void> | undefined;
+    while (this.mountPromise && this.mountPromise !== last) {
+      last = this.mountPromise;
+      await last;
+      await this.updateComplete;
+    }
+    await this.r?.idle();
+  }
+
+  /** The drawing surface (the 2D canvas, or maplibre's WebGL canvas) — for pixel tests and export. */
+  get drawingCanvas(): HTMLCanvasElement | undefined {
+    const r = this.r as (GridRenderer & { canvas?: HTMLCanvasElement }) | undefined;
+    if (!r) return undefined;
+    return r.canvas ?? this.surface?.querySelector('canvas.surface') ?? undefined;
+  }
+
+  /**
+   * The picture as a new canvas (map plus labels, points and outlines), for PNG export and pixel tests. For WebGL,
+   * set `preserve-drawing-buffer` or call it right after `whenDrawn()`. Undefined for the SVG renderer.
+   */
+  snapshot(): HTMLCanvasElement | undefined {
+    return this.r?.snapshot?.();
+  }
+
+  /** Container pixel position ([x, y], CSS px relative to part `canvas`) of a lon/lat, for tests and overlays. */
+  pixelOf(lonLat: [number, number]): [number, number] | undefined {
+    return this.r?.project(lonLat);
+  }
+
+  /** The legend's classes with counts as shown (for linked views and tests). */
+  get legend(): { label: string; color: string; count: number }[] {
+    const s = this.styling;
+    if (!s) return [];
+    return s.legend.entries.map((e) => ({ label: this.classText(e.index), color: e.color, count: e.count }));
+  }
+
+  // ── render ──
+  override render(): TemplateResult {
+    const tt = this.t.pick(gridMapTerms);
+    if (!this.geo) {
+      if (this.geoStatus === 'error' && this.geoError) return html`<div part="base" class="base">${renderError(this.t.core, this.geoError, { lang: this.t.lang })}</div>`;
+      if (this.geoStatus === 'loading') return html`<div part="base" class="base">${renderLoading(this.t.core)}</div>`;
+      return html`<div part="base" class="base">${this.feed.renderStatus()}</div>`;
+    }
+    const metric = this.currentMetric();
+    const illustrative = this.geo.illustrative || !!metric?.illustrative || !!this.feed.value?.illustrative;
+    const levelName = tt[`level_${VIEW_LEVELS[this.view?.rank ?? 2]}` as 'level_grid'];
+    const summary = tt.mapSummary(levelName, this.view?.shown.length ?? 0, metric ? this.metricLabel(metric) : NO_VALUE);
+    return html`<div part="base" class="base">
+      <div part="toolbar" class="toolbar">${this.renderBreadcrumb()}${this.renderSearch()}
+        <button type="button" class="toggle" part="table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} @click=${() => (this.tableOpen = !this.tableOpen)}>
+          ${this.tableOpen ? this.t.core.hideTable : this.t.core.showTable}
+        </button>
+      </div>
+      <div part="stage" class="stage">
+        <div
+          part="canvas"
+          tabindex="0"
+          role="application"
+          aria-roledescription=${tt.map}
+          aria-label=${summary}
+          aria-describedby="help"
+          @pointermove=${this.onPointerMove}
+          @pointerleave=${this.onPointerLeave}
+          @pointerdown=${this.onPointerDown}
+          @click=${this.onClick}
+          @keydown=${this.onKeyDown}
+          @blur=${() => (this.cursor = -1)}
+        ></div>
+        ${this.renderTooltip()}
+        ${illustrative ? html`<span class="badge">${renderIllustrative(this.t.core)}</span>` : nothing}
+        ${this.renderBanners()}
+      </div>
+      <span id="help" class="live">${tt.keyboardHelp}</span>
+      <span class="live" role="status" aria-live="polite">${this.announce}</span>
+      ${this.renderLegend()} ${this.tableOpen ? this.renderTable() : nothing}
+      <div class="attribution"><slot name="attribution"></slot> <slot name="review-number"></slot></div>
+    </div>`;
+  }
+
+  private renderBanners(): unknown {
+    const tt = this.t.pick(gridMapTerms);
+    const geoErr = this.geoError && this.geoError.partial ? this.geoError : undefined;
+    const joinErrors = this.joinIssues.filter((i) => i.severity === 'error');
+    return html`${this.feed.renderStatus()}
+      ${geoErr ? html`<div part="status" data-kind="warning" role="alert" class="state-overlay">${tt.geometryIssues(geoErr.issueCount)}</div>` : nothing}
+      ${!geoErr && joinErrors.length ? html`<div part="status" data-kind="warning" role="alert" class="state-overlay">${tt.joinIssues(joinErrors.length)}</div>` : nothing}`;
+  }
+
+  private renderBreadcrumb(): TemplateResult {
+    const tt = this.t.pick(gridMapTerms);
+    const geo = this.geo!;
+    const path = this.view?.focus ? ancestry(geo, this.view.focus) : [];
+    const rank = this.view?.rank ?? 2;
+    return html`<nav part="breadcrumb" aria-label=${tt.breadcrumb}>
+      <ol>
+        <li>
+          <button type="button" aria-current=${path.length ? nothing : 'location'} @click=${() => this.setView(path.length ? rank : rank, '', 'breadcrumb')}>${tt.all}</button>
+        </li>
+        ${path.map(
+          (f, i) => html`<li>
+            <button type="button" aria-current=${i === path.length - 1 ? 'location' : nothing} @click=${() => this.setView(f.rank + 1, f.code, 'breadcrumb')}>${f.name}</button>
+          </li>`,
+        )}
+        <li>
+          ${VIEW_LEVELS.map(
+            (l, i) => html`<button type="button" part="level-button" aria-pressed=${rank === i ? 'true' : 'false'} @click=${() => this.setView(i, this.focusAtMost(i), 'pointer')}>
+              ${tt[`level_${l}` as 'level_grid']}
+            </button>`,
+          )}
+        </li>
+      </ol>
+    </nav>`;
+  }
+
+  private renderSearch(): TemplateResult {
+    const tt = this.t.pick(gridMapTerms);
+    const open = this.searchText.trim() !== '';
+    return html`<div part="search" role="search">
+      <input
+        type="search"
+        aria-label=${tt.searchLabel}
+        placeholder=${tt.search}
+        .value=${this.searchText}
+        role="combobox"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls="results"
+        aria-autocomplete="list"
+        @input=${(e: Event) => {
+          this.searchText = (e.target as HTMLInputElement).value;
+          this.results = this.geo ? search(this.geo, this.searchText, 8) : [];
+          this.resultIndex = 0;
+        }}
+        @keydown=${this.onSearchKey}
+      />
+      ${open
+        ? html`<ul id="results" role="listbox">
+            ${this.results.length
+              ? this.results.map(
+                  (f, i) => html`<li role="option" aria-selected=${i === this.resultIndex ? 'true' : 'false'} @click=${() => this.goTo(f, 'pointer')}>
+                    ${f.name} <span class="count">${f.code}</span>
+                  </li>`,
+                )
+              : html`<li role="option" aria-disabled="true">${tt.noMatch}</li>`}
+          </ul>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderTooltip(): unknown {
+    const tip = this.tip;
+    const geo = this.geo;
+    if (!tip || !geo) return nothing;
+    const f = geo.features[tip.index];
+    if (!f) return nothing;
+    const tt = this.t.pick(gridMapTerms);
+    const lines = this.tooltipLines(f);
+    const w = this.surface?.clientWidth ?? 0;
+    const left = tip.x + 12 > w - 200 ? Math.max(0, tip.x - 212) : tip.x + 12;
+    return html`<div part="tooltip" role="tooltip" style=${cspStyle({ left: `${Math.round(left)}px`, top: `${Math.round(tip.y + 12)}px` })}>
+      <div class="t-name">${f.name}</div>
+      <div class="t-muted">${tt.code}: ${f.code}</div>
+      ${lines.parent ? html`<div class="t-muted">${tt.parent}: ${lines.parent}</div>` : nothing}
+      ${lines.value !== undefined ? html`<div>${lines.value}</div>` : nothing}
+      ${lines.klass ? html`<div>${tt.klass}: ${lines.klass}</div>` : nothing}
+      ${lines.extra.map((x) => html`<div class="t-muted">${x}</div>`)}
+      ${lines.illustrative ? html`<div>${renderIllustrative(this.t.core)}</div>` : lines.source ? html`<div class="t-muted">${this.t.core.source}: ${lines.source}</div>` : nothing}
+    </div>`;
+  }
+
+  private renderLegend(): unknown {
+    const s = this.styling;
+    const metric = this.currentMetric();
+    if (!s) return nothing;
+    const tt = this.t.pick(gridMapTerms);
+    return html`<div part="legend" role="group" aria-label=${tt.legend}>
+      <span class="legend-title">${metric ? this.metricLabel(metric) : tt.legend}${this.unitText(metric) ? ` (${this.unitText(metric)})` : ''}</span>
+      <ul>
+        ${s.legend.entries.map(
+          (e) => html`<li>
+            <button
+              type="button"
+              part="legend-item"
+              data-class=${e.index}
+              aria-pressed=${this.hiddenClasses.has(e.index) ? 'false' : 'true'}
+              title=${tt.hideClass}
+              @mouseenter=${() => this.emphasise(e.index)}
+              @mouseleave=${() => this.emphasise(null)}
+              @focus=${() => this.emphasise(e.index)}
+              @blur=${() => this.emphasise(null)}
+              @click=${() => this.toggleClass(e.index)}
+            >
+              <span class="swatch" style=${cspStyle({ background: e.color })}></span>
+              <span class="label">${this.classText(e.index)}</span>
+              <span class="count">${tt.count(e.count)}</span>
+            </button>
+          </li>`,
+        )}
+        <li>
+          <button type="button" part="legend-item" data-class="no-data" aria-pressed="true" @mouseenter=${() => this.emphasise('none')} @mouseleave=${() => this.emphasise(null)}>
+            <span class="swatch no-data"></span><span class="label">${tt.noData}</span><span class="count">${tt.count(s.legend.noData)}</span>
+          </button>
+        </li>
+      </ul>
+    </div>`;
+  }
+
+  private renderTable(): TemplateResult {
+    const tt = this.t.pick(gridMapTerms);
+    const geo = this.geo!;
+    const metric = this.currentMetric();
+    const vm = metric ? this.joined?.values.get(metric.key) : undefined;
+    const all = (this.view?.shown ?? []).slice().sort((a, b) => geo.features[a].code.localeCompare(geo.features[b].code));
+    const p = pageOf(all, this.page, Math.max(1, this.pageSize));
+    return html`<div part="table">
+      <table>
+        <caption class="visually-hidden">${this.t.core.table}</caption>
+        <thead>
+          <tr><th scope="col">${tt.name}</th><th scope="col">${tt.code}</th><th scope="col">${metric ? this.metricLabel(metric) : tt.value}</th><th scope="col">${tt.klass}</th></tr>
+        </thead>
+        <tbody>
+          ${p.rows.map((i) => {
+            const f = geo.features[i];
+            const c = this.styling?.classes.get(i) ?? -1;
+            return html`<tr aria-selected=${f.code === this.selected ? 'true' : 'false'}>
+              <td><button type="button" class="toggle" @click=${() => this.choose(i, 'pointer')}>${f.name}</button></td>
+              <td>${f.code}</td>
+              <td class="num">${this.formatValue(vm?.get(i), metric)}</td>
+              <td>${c >= 0 ? this.classText(c) : tt.noData}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+      <div class="pager">
+        <button type="button" class="toggle" ?disabled=${p.page === 0} @click=${() => (this.page = p.page - 1)}>${tt.prev}</button>
+        <span>${tt.page(p.page + 1, p.pages)} · ${tt.nUnits(p.total)}</span>
+        <button type="button" class="toggle" ?disabled=${p.page >= p.pages - 1} @click=${() => (this.page = p.page + 1)}>${tt.next}</button>
+      </div>
+    </div>`;
+  }
+
+  // ── private helpers: data ──
+  private syncGeometry(): void {
+    const deps = [this.codeField, this.nameField, this.levelField, this.parentField, this.crs, this.basemapCrs, this.topoObject].join('|');
+    const hasProp = this.geometry !== undefined && this.geometry !== null;
+    const key = hasProp ? `p|${deps}` : this.geometrySrc ? `s|${this.geometrySrc}|${deps}` : 'none';
+    if (key === this.geoKey && !(hasProp && this.geometry !== this.lastGeometryProp)) return;
+    this.geoKey = key;
+    this.lastGeometryProp = this.geometry;
+    this.geoAbort?.abort();
+    if (hasProp) this.acceptGeometry(this.geometry, 'property');
+    else if (this.geometrySrc) {
+      const url = this.geometrySrc;
+      const ctrl = new AbortController();
+      this.geoAbort = ctrl;
+      if (!this.geo) this.geoStatus = 'loading';
+      fetchJson(url, { signal: ctrl.signal, credentials: this.credentials, timeout: this.timeout && this.timeout > 0 ? this.timeout : undefined })
+        .then((raw) => {
+          if (ctrl.signal.aborted) return;
+          this.acceptGeometry(raw, 'src', url);
+        })
+        .catch((e: unknown) => {
+          if (ctrl.signal.aborted) return;
+          const message = e instanceof Error ? e.message : String(e);
+          const kind = (e as { kind?: string }).kind;
+          this.failGeometry([{ path: '$', code: kind ?? 'network', message, severity: 'error' }], 'src', url, kind === 'http' || kind === 'timeout' || kind === 'json' ? kind : 'network', (e as { status?: number }).status);
+        });
+    }
+  }
+  private lastGeometryProp?: unknown;
+
+  private syncPoints(): void {
+    const key = this.points ?? this.pointsSrc ?? null;
+    if (key === this.pointsKey) return;
+    this.pointsKey = key;
+    this.pointsAbort?.abort();
+    const opts = { crs: this.crs, displayCrs: this.basemap ? this.basemapCrs : this.crs };
+    const accept = (raw: unknown, source: DataSourceKind, url?: string) => {
+      const r = parsePoints(raw, opts);
+      this.pointList = r.value ?? [];
+      if (r.issues.length) this.reportIssues(r.issues, source, 'points', url);
+    };
+    if (this.points) accept(this.points, 'property');
+    else if (this.pointsSrc) {
+      const ctrl = new AbortController();
+      this.pointsAbort = ctrl;
+      const url = this.pointsSrc;
+      fetchJson(url, { signal: ctrl.signal, credentials: this.credentials })
+        .then((raw) => !ctrl.signal.aborted && accept(raw, 'src', url))
+        .catch((e: unknown) => {
+          if (!ctrl.signal.aborted) this.reportIssues([{ path: '$', code: 'network', message: e instanceof Error ? e.message : String(e), severity: 'error' }], 'src', 'points', url);
+        });
+    } else this.pointList = [];
+  }
+
+  private acceptGeometry(raw: unknown, source: DataSourceKind, url?: string): void {
+    // Large sets (or an explicit webgl/basemap) will use maplibre: fetch it while the geometry is validated.
+    const n = raw && typeof raw === 'object' && Array.isArray((raw as { features?: unknown[] }).features) ? (raw as { features: unknown[] }).features.length : 0;
+    if (!this.forcedCanvas && this.renderer !== 'canvas' && this.renderer !== 'svg' && (this.renderer === 'webgl' || this.basemap || n > this.canvasLimit))
+      void Promise.all([import('maplibre-gl'), import('./renderers/maplibre-renderer.js')]).catch(() => undefined);
+    const res = parseGeometry(raw, {
+      fields: { code: this.codeField, name: this.nameField, level: this.levelField, parent: this.parentField },
+      crs: this.crs,
+      displayCrs: this.basemap ? this.basemapCrs : this.crs,
+      topoObject: this.topoObject,
+      // Missing parent outlines are dissolved once, after the first picture (off the main path).
+      dissolveParents: false,
+    });
+    this.geometryIssues = res.issues;
+    if (!res.value || res.value.features.length === 0) {
+      this.failGeometry(res.issues.length ? res.issues : [{ path: 'features', code: 'empty', message: 'no drawable feature', severity: 'error' }], source, url);
+      return;
+    }
+    this.geo = res.value;
+    this.geoStatus = 'complete';
+    this.geoError = undefined;
+    if (res.issues.length) this.reportIssues(res.issues, source, 'geometry', url);
+    if (hasMissingParents(res.value)) void this.dissolveLater(res.value);
+  }
+
+  private async dissolveLater(geo: GridGeometry): Promise<void> {
+    await this.whenDrawn();
+    await new Promise((r) => setTimeout(r, 0));
+    if (this.geo !== geo || !this.isConnected) return;
+    const issues: Issue[] = [];
+    const copy: GridGeometry = { ...geo, features: geo.features.slice(), byCode: new Map(geo.byCode), children: new Map(geo.children) };
+    if (dissolveMissingParents(copy, issues) > 0) this.geo = copy;
+    if (issues.length) this.geometryIssues = [...this.geometryIssues, ...issues];
+  }
+
+  private failGeometry(issues: Issue[], source: DataSourceKind, url?: string, kind: CivicErrorDetail['kind'] = 'validation', status?: number): void {
+    const s = summariseIssues(issues);
+    this.geoError = {
+      kind,
+      source,
+      url,
+      status,
+      message: issues[0] ? formatIssue(issues[0]) : 'geometry failed',
+      issues: capIssues(issues),
+      issueCount: s.total,
+      issueCounts: s.byCode,
+      partial: false,
+      keptPrevious: !!this.geo,
+    };
+    if (!this.geo) this.geoStatus = 'error';
+    this.dispatchEvent(new CivicErrorEvent(this.geoError));
+    this.warn(`geometry ${kind} error${url ? ` for ${url}` : ''}: ${this.geoError.message}`);
+  }
+
+  /** civic-error for partly valid geometry or join problems (errors and warnings listed, counts by code). */
+  private reportIssues(issues: Issue[], source: DataSourceKind, what: 'geometry' | 'join' | 'points', url?: string): void {
+    const errors = issues.filter((i) => i.severity === 'error');
+    const s = summariseIssues(issues);
+    const detail: CivicErrorDetail = {
+      kind: 'validation',
+      source,
+      url,
+      message: `${what}: ${formatIssue(errors[0] ?? issues[0])}`,
+      issues: capIssues(issues),
+      issueCount: s.total,
+      issueCounts: s.byCode,
+      partial: true,
+      keptPrevious: false,
+    };
+    if (what === 'geometry' && errors.length) this.geoError = detail;
+    if (!errors.length) {
+      // Warnings only (rewound rings, units without a value for some metric): logged and kept in
+      // `geometryIssues` / `joinIssues`; civic-error is for input that is actually wrong.
+      this.warn(`${what}: ${issues.length} warning(s), e.g. ${formatIssue(issues[0])}`);
+      return;
+    }
+    // Dispatch after the current update so listeners see the new picture.
+    void this.updateComplete.then(() => this.dispatchEvent(new CivicErrorEvent(detail)));
+    this.warn(`${what}: ${errors.length} error(s), ${issues.length - errors.length} warning(s); first: ${formatIssue(errors[0] ?? issues[0])}`);
+  }
+
+  private currentMetric(): GridMetric | undefined {
+    const ms = this.feed.value?.metrics ?? [];
+    return ms.find((m) => m.key === this.metric) ?? ms[0];
+  }
+
+  private metricLabel(m: GridMetric): string {
+    return this.t.lang === 'en' && m.labelEn ? m.labelEn : m.label;
+  }
+
+  private spec(): ClassifySpec {
+    return {
+      kind: this.classification,
+      classes: this.classes,
+      scheme: this.scheme,
+      breaks: parseNumberList(this.thresholds),
+      labels: parseLabelList(this.classLabels),
+      colors: parseLabelList(this.classColors)?.filter(Boolean),
+    };
+  }
+
+  private unitText(m: GridMetric | undefined): string {
+    if (!m?.unit) return '';
+    return this.t.lang === 'en' ? UNITS[m.unit]?.en || m.unit : m.unit;
+  }
+
+  private formatValue(v: number | undefined, m: GridMetric | undefined): string {
+    if (v === undefined) return NO_VALUE;
+    return m?.unit ? formatAmount(v, m.unit, { lang: this.t.lang }) : formatNumber(v, { lang: this.t.lang });
+  }
+
+  private classText(i: number): string {
+    const s = this.styling;
+    const c = s?.legend.entries[i];
+    if (!s || !c) return '';
+    const tt = this.t.pick(gridMapTerms);
+    const m = this.currentMetric();
+    const vm = m ? this.joined?.values.get(m.key) : undefined;
+    const integer = !!vm && (this.view?.shown ?? []).every((k) => !vm.has(k) || Number.isInteger(vm.get(k)));
+    const range = classRangeLabel(c, integer, (v) => formatNumber(v, { lang: this.t.lang, precision: Math.abs(v) < 10 ? 2 : 1 }), tt);
+    return c.label ? `${range} ${c.label}` : range;
+  }
+
+  private tooltipLines(f: GridFeature): { parent?: string; value?: string; klass?: string; extra: string[]; illustrative: boolean; source?: string } {
+    const geo = this.geo!;
+    const m = this.currentMetric();
+    const parent = f.parent ? geo.byCode.get(f.parent)?.name ?? f.parent : undefined;
+    const v = m ? this.joined?.values.get(m.key)?.get(f.index) : undefined;
+    const c = this.styling?.classes.get(f.index);
+    const extra = (parseLabelList(this.tooltipFields) ?? [])
+      .filter((k) => k && f.properties[k] !== undefined && f.properties[k] !== null)
+      .map((k) => `${k}: ${String(f.properties[k])}`);
+    const row = this.joined?.rowByIndex.get(f.index);
+    const real = !!this.joined?.realRows.has(f.index);
+    return {
+      parent,
+      value: m ? `${this.metricLabel(m)}: ${this.formatValue(v, m)}` : undefined,
+      klass: c !== undefined && c >= 0 ? this.classText(c) : m ? this.t.pick(gridMapTerms).noData : undefined,
+      extra,
+      illustrative: !!m && m.illustrative && !real,
+      source: row?.source,
+    };
+  }
+
+  // ── private helpers: rendering ──
+  private resolveColors(): void {
+    const cs = getComputedStyle(this);
+    const v = (n: string, d: string) => cs.getPropertyValue(n).trim() || d;
+    this.colors = {
+      background: v('--_map-background', '#ffffff'),
+      outline: v('--_outline-color', '#ffffff'),
+      parentOutline: v('--_parent-outline-color', '#1f2933'),
+      noData: v('--_no-data-color', '#e4e7eb'),
+      selected: v('--_selected-color', '#1d4ed8'),
+      text: v('--_label-color', '#1f2933'),
+      halo: v('--_label-halo', '#ffffff'),
+    };
+    this.font = v('--_font-family', 'sans-serif');
+    this.kindColors = [1, 2, 3, 4].map((i) => v(`--_category-${i}`, ['#0072b2', '#d55e00', '#009e73', '#cc79a7'][i - 1]));
+    this.labelSize = parseFloat(v('--_label-size', '12')) || 12;
+  }
+
+  private chooseRenderer(): ActiveRenderer {
+    if (this.forcedCanvas) return 'canvas';
+    if (this.renderer === 'canvas') return 'canvas';
+    if (this.renderer === 'svg') return 'svg';
+    if (this.renderer === 'webgl') return 'webgl';
+    return !this.basemap && (this.geo?.features.length ?? 0) <= this.canvasLimit ? 'canvas' : 'webgl';
+  }
+
+  private async mountRenderer(): Promise<void> {
+    const container = this.surface;
+    if (!container || !this.geo) return;
+    this.mounting = true;
+    const want = this.chooseRenderer();
+    let r: GridRenderer | undefined;
+    let reason = this.forcedCanvas ?? (this.renderer === 'auto' ? 'initial' : 'attribute');
+    if (want === 'webgl' && !maplibreUsable()) {
+      // Chrome 90–92 with a bundler and no setMaplibreWorkerUrl(): the worker cannot get its polyfills.
+      reason = 'no-webgl2';
+      this.warn('maplibre-gl cannot run in this browser without a known worker URL (call setMaplibreWorkerUrl); drawing with canvas');
+    } else if (want === 'webgl' && webglMaps.live >= this.maxWebglMaps) {
+      reason = 'too-many-contexts';
+      this.warn(`${webglMaps.live} WebGL maps already on the page; drawing with canvas`);
+    } else if (want === 'webgl') {
+      try {
+        const { MaplibreRenderer } = await import('./renderers/maplibre-renderer.js');
+        r = new MaplibreRenderer({
+          pixelRatio: this.pixelRatio,
+          preserveDrawingBuffer: this.preserveDrawingBuffer,
+          basemap: this.basemap,
+          restoreTimeout: this.restoreTimeout,
+          onFail: (why) => this.fallBack(why),
+          onMove: () => this.onMapMove(),
+        });
+        if (!this.isConnected) throw new Error('destroyed');
+        // Push the scene before mount so the first frame already has it.
+        this.r = r;
+        this.sceneKeys = {};
+        this.pushScene(true);
+        await r.mount(container);
+      } catch (e) {
+        r?.destroy();
+        r = undefined;
+        this.r = undefined;
+        if (!this.isConnected) {
+          this.mounting = false;
+          return;
+        }
+        const msg = e instanceof Error ? e.message : String(e);
+        reason = msg === 'no-webgl2' ? 'no-webgl2' : 'webgl-failed';
+        this.forcedCanvas = reason;
+        this.warn(`WebGL renderer unavailable (${msg}); drawing with canvas`);
+      }
+    }
+    if (!r) {
+      r = want === 'svg' ? new SvgRenderer({ pixelRatio: this.pixelRatio }) : new CanvasRenderer({ pixelRatio: this.pixelRatio });
+      await r.mount(container);
+      this.r = r;
+      this.sceneKeys = {};
+    }
+    if (!this.isConnected) {
+      r.destroy();
+      this.r = undefined;
+      this.mounting = false;
+      return;
+    }
+    this.mounting = false;
+    this.active = r.kind;
+    this.setAttribute('data-renderer', r.kind);
+    if (!this.ro && typeof ResizeObserver !== 'undefined') {
+      this.ro = new ResizeObserver(() => this.r?.resize(this.pixelRatio));
+      this.ro.observe(container);
+    }
+    this.pushScene(true);
+    this.dispatchEvent(new CivicRendererChangeEvent({ renderer: r.kind, reason }));
+  }
+
+  private fallBack(reason: string): void {
+    if (!this.isConnected) return;
+    this.warn(`WebGL context lost and not restored; drawing with canvas`);
+    this.forcedCanvas = reason;
+    this.resetRenderer();
+  }
+
+  private resetRenderer(): void {
+    this.r?.destroy();
+    this.r = undefined;
+    this.active = undefined;
+    this.mounting = false;
+    this.sceneKeys = {};
+    if (this.renderer === 'webgl' && this.forcedCanvas === undefined) this.forcedCanvas = undefined;
+    this.requestUpdate();
+  }
+
+  private pushScene(force = false): void {
+    const r = this.r, geo = this.geo, view = this.view, st = this.styling;
+    if (!r || !geo || !view || !st) return;
+    if (!this.colors) this.resolveColors();
+    const change: SceneChange = {
+      geometry: force || this.sceneKeys.geo !== geo,
+      view: force || this.sceneKeys.view !== view,
+      fill: force || this.sceneKeys.styling !== st || this.sceneKeys.emphasis !== this.emphasisClass || this.sceneKeys.points !== this.pointList,
+      highlight: true,
+    };
+    this.sceneKeys = { geo, view, styling: st, emphasis: this.emphasisClass, points: this.pointList };
+    r.update(this.scene(), change);
+  }
+
+  private scene(): Scene {
+    const geo = this.geo!, view = this.view!, st = this.styling!;
+    let emphasis: Set<number> | null = null;
+    if (this.emphasisClass !== null) {
+      emphasis = new Set();
+      const want = this.emphasisClass === 'none' ? -1 : this.emphasisClass;
+      for (const [i, c] of st.classes) if (c === want) emphasis.add(i);
+    }
+    const sel = this.selected ? geo.byCode.get(this.selected)?.index ?? -1 : -1;
+    const hov = this.highlighted >= 0 ? this.highlighted : this.cursor >= 0 ? this.cursor : this.hovered;
+    return {
+      geo,
+      shown: view.shown,
+      outlines: view.outlines,
+      fill: st.colors,
+      emphasis,
+      selected: sel,
+      hovered: hov,
+      labels: this.labels(geo, view),
+      points: this.pointList.map((p) => ({
+        at: p.at,
+        name: this.t.lang === 'en' && p.nameEn ? p.nameEn : p.name,
+        color: this.kindColors[Math.max(0, ['park', 'project', 'service-station'].indexOf(p.kind)) + (['park', 'project', 'service-station'].includes(p.kind) ? 0 : 3)] ?? '#555',
+      })),
+      colors: this.colors!,
+      bbox: view.bbox,
+      padding: 16,
+      font: this.font,
+    };
+  }
+
+  private labels(geo: GridGeometry, view: View): SceneLabel[] {
+    const s = this.labelSize;
+    let units: number[];
+    let size = s;
+    if (view.rank < 2) units = view.shown;
+    else if (view.focus && (geo.byCode.get(view.focus)?.rank ?? 0) >= 1) (units = view.shown), (size = s * 0.85);
+    else units = view.outlines.filter((i) => geo.features[i].rank === view.rank - 1);
+    return units.map((i) => ({ text: geo.features[i].name, at: geo.features[i].labelPoint, size, weight: 600 }));
+  }
+
+  // ── private helpers: interaction ──
+  private local(e: MouseEvent): [number, number] | undefined {
+    const el = this.surface;
+    if (!el) return undefined;
+    const rect = el.getBoundingClientRect();
+    // Pointer positions arrive in scaled page pixels inside a CSS-scaled <civic-screen>: undo the scale.
+    const sx = el.offsetWidth ? rect.width / el.offsetWidth : 1;
+    const sy = el.offsetHeight ? rect.height / el.offsetHeight : 1;
+    return [(e.clientX - rect.left) / (sx || 1), (e.clientY - rect.top) / (sy || 1)];
+  }
+
+  private pickAt(x: number, y: number): number {
+    const geo = this.geo, view = this.view;
+    const ll = this.r?.unproject(x, y);
+    if (!geo || !view || !ll) return -1;
+    return pick(geo, view.shown, ll[0], ll[1], (lx, ly, f) => pointInPolygon(lx, ly, f.geometry));
+  }
+
+  private onPointerMove = (e: PointerEvent): void => {
+    const p = this.local(e);
+    if (!p) return;
+    const i = this.pickAt(p[0], p[1]);
+    if (i !== this.hovered) {
+      this.hovered = i;
+      this.dispatchEvent(new CivicHoverEvent({ id: i >= 0 ? this.geo!.features[i].code : null, item: i >= 0 ? this.itemOf(i) : undefined }));
+    }
+    this.tip = i >= 0 ? { index: i, x: p[0], y: p[1] } : undefined;
+  };
+
+  private onPointerLeave = (): void => {
+    if (this.hovered >= 0) this.dispatchEvent(new CivicHoverEvent({ id: null }));
+    this.hovered = -1;
+    this.tip = undefined;
+  };
+
+  private onPointerDown = (e: PointerEvent): void => {
+    this.downAt = [e.clientX, e.clientY];
+  };
+
+  private onClick = (e: MouseEvent): void => {
+    if (this.downAt && Math.hypot(e.clientX - this.downAt[0], e.clientY - this.downAt[1]) > 5) return; // a drag, not a click
+    const p = this.local(e);
+    if (!p) return;
+    const i = this.pickAt(p[0], p[1]);
+    if (i >= 0) this.choose(i, 'pointer');
+  };
+
+  /** Select a unit; units with children (streets, communities) are drilled into. */
+  private choose(i: number, trigger: 'pointer' | 'keyboard'): void {
+    const geo = this.geo!;
+    const f = geo.features[i];
+    this.selected = f.code;
+    this.announce = this.t.pick(gridMapTerms).selected(f.name);
+    this.dispatchEvent(new CivicSelectEvent({ id: f.code, item: this.itemOf(i), region: f.code, trigger }));
+    if (f.rank < 2 && geo.children.has(f.code)) {
+      this.cursor = -1;
+      this.setView(f.rank + 1, f.code, trigger);
+    }
+  }
+
+  private itemOf(i: number): Record<string, unknown> {
+    const f = this.geo!.features[i];
+    const values: Record<string, number> = {};
+    for (const [k, vm] of this.joined?.values ?? []) if (vm.has(i)) values[k] = vm.get(i) as number;
+    return { ...f.properties, code: f.code, name: f.name, level: f.level, parent: f.parent, values };
+  }
+
+  private setView(rank: number, focus: string, trigger: CivicViewChangeDetail['trigger']): void {
+    const level: ViewLevel = VIEW_LEVELS[Math.max(0, Math.min(2, rank))];
+    if (level === (viewLevel(this.level) ?? 'grid') && focus === this.focusCode) return;
+    this.level = level;
+    this.focusCode = focus;
+    this.tip = undefined;
+    this.dispatchEvent(new CivicViewChangeEvent({ level, focus, trigger }));
+  }
+
+  /** The deepest part of the current focus that still shows units of rank `rank`. */
+  private focusAtMost(rank: number): string {
+    if (!this.geo || !this.focusCode) return '';
+    const path = ancestry(this.geo, this.focusCode).filter((f) => f.rank < rank);
+    return path.length ? path[path.length - 1].code : '';
+  }
+
+  private goTo(f: GridFeature, trigger: 'pointer' | 'keyboard'): void {
+    const geo = this.geo!;
+    this.searchText = '';
+    this.results = [];
+    const parent = f.parent && geo.byCode.has(f.parent) ? f.parent : '';
+    this.setView(f.rank, parent, 'search');
+    this.choose(f.index, trigger);
+    this.surface?.focus();
+  }
+
+  private onSearchKey = (e: KeyboardEvent): void => {
+    if (e.key === 'ArrowDown') {
+      this.resultIndex = Math.min(this.results.length - 1, this.resultIndex + 1);
+      e.preventDefault();
+    } else if (e.key === 'ArrowUp') {
+      this.resultIndex = Math.max(0, this.resultIndex - 1);
+      e.preventDefault();
+    } else if (e.key === 'Enter' && this.results[this.resultIndex]) {
+      this.goTo(this.results[this.resultIndex], 'keyboard');
+      e.preventDefault();
+    } else if (e.key === 'Escape') {
+      this.searchText = '';
+      this.results = [];
+    }
+  };
+
+  private onKeyDown = (e: KeyboardEvent): void => {
+    const geo = this.geo, view = this.view;
+    if (!geo || !view) return;
+    const dir = ARROWS[e.key];
+    if (dir) {
+      e.preventDefault();
+      let next: number;
+      const from = this.cursor >= 0 && view.shown.includes(this.cursor) ? this.cursor : geo.byCode.get(this.selected)?.index ?? -1;
+      if (from < 0 || !view.shown.includes(from)) {
+        // Start at the north-west unit.
+        let best = Infinity;
+        next = -1;
+        for (const i of view.shown) {
+          const [x, y] = geo.features[i].labelPoint;
+          if (x - y < best) (best = x - y), (next = i);
+        }
+      } else next = neighbour(geo, view.shown, from, dir);
+      if (next >= 0) {
+        this.cursor = next;
+        this.showTipAt(next);
+        const f = geo.features[next];
+        this.announce = `${f.name}; ${this.tooltipLines(f).value ?? ''}`;
+        this.dispatchEvent(new CivicHoverEvent({ id: f.code, item: this.itemOf(next) }));
+      }
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      if (this.cursor >= 0) {
+        e.preventDefault();
+        this.choose(this.cursor, 'keyboard');
+      }
+    } else if (e.key === 'Escape') {
+      const up = upView(geo, view.rank, view.focus);
+      if (up) {
+        e.preventDefault();
+        this.cursor = -1;
+        this.setView(up.rank, up.focus, 'keyboard');
+      }
+    }
+  };
+
+  private showTipAt(i: number): void {
+    const f = this.geo?.features[i];
+    const p = f ? this.r?.project(f.labelPoint) : undefined;
+    this.tip = p ? { index: i, x: p[0], y: p[1] } : undefined;
+  }
+
+  private onMapMove(): void {
+    if (this.tip && (this.cursor >= 0 || this.highlighted >= 0)) this.showTipAt(this.tip.index);
+  }
+
+  private emphasise(c: number | 'none' | null): void {
+    this.emphasisClass = c;
+    this.pushSceneSoon();
+  }
+
+  private toggleClass(i: number): void {
+    const next = new Set(this.hiddenClasses);
+    if (next.has(i)) next.delete(i);
+    else next.add(i);
+    this.hiddenClasses = next;
+  }
+
+  private pushSceneSoon(): void {
+    void this.updateComplete.then(() => this.pushScene());
+  }
+}

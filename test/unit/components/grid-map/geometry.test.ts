@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseGeometry, interiorPoint, pointInPolygon, ringArea, levelFromCode, parentFromCode, dissolveGeometries } from '../../../../src/components/grid-map/geometry.js';
+import { summariseIssues } from '../../../../src/data/validate.js';
+
+const load = (name: string) => JSON.parse(readFileSync(new URL(`../../../fixtures/grid-map/${name}`, import.meta.url), 'utf8'));
+
+describe('parseGeometry', () => {
+  it('reads a FeatureCollection with its hierarchy', () => {
+    const { value, issues } = parseGeometry(load('small.geojson'));
+    expect(issues).toEqual([]);
+    expect(value!.features).toHaveLength(7);
+    expect(value!.children.get('')!.map((i) => value!.features[i].code)).toEqual(['500118002']);
+    expect(value!.children.get('500118002')!.map((i) => value!.features[i].code)).toEqual(['500118002007', '500118002008']);
+    expect(value!.children.get('500118002007')!.map((i) => value!.features[i].name)).toEqual(['萱花路社区第1网格', '茶叶大厦小区网格']);
+    expect(value!.byCode.get('500118002007002')!.rank).toBe(2);
+    expect(value!.illustrative).toBe(true);
+    expect(value!.bbox).toEqual([105.9, 29.35, 105.92, 29.37]);
+  });
+
+  it('reads TopoJSON to the same units', () => {
+    const topo = parseGeometry(load('small.topojson'));
+    const geo = parseGeometry(load('small.geojson'));
+    expect(topo.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(topo.value!.features.map((f) => f.code).sort()).toEqual(geo.value!.features.map((f) => f.code).sort());
+    const a = topo.value!.byCode.get('500118002008002')!.bbox;
+    const b = geo.value!.byCode.get('500118002008002')!.bbox;
+    a.forEach((v, i) => expect(v).toBeCloseTo(b[i], 3));
+  });
+
+  it('maps other field names', () => {
+    const raw = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { GBCODE: 500118002007001, MC: '甲', JB: 'grid', SJ: '500118002007' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }] };
+    const { value, issues } = parseGeometry(raw, { fields: { code: 'GBCODE', name: 'MC', level: 'JB', parent: 'SJ' }, dissolveParents: false });
+    expect(issues).toEqual([]);
+    expect(value!.features[0]).toMatchObject({ code: '500118002007001', name: '甲', level: 'grid', parent: '500118002007' });
+  });
+
+  it('reports every kind of bad geometry with counts and examples, and keeps the rest', () => {
+    const { value, issues } = parseGeometry(load('bad-geometry.geojson'));
+    const s = summariseIssues(issues);
+    expect(s.byCode).toEqual({ winding: 1, 'unclosed-ring': 1, 'null-geometry': 1, 'self-intersection': 1, 'ring-too-short': 1, duplicate: 1, required: 1 });
+    expect(issues.find((i) => i.code === 'winding')!.severity).toBe('warning');
+    expect(issues.find((i) => i.code === 'null-geometry')!.path).toBe('features[7].geometry');
+    // drawn: 3 parents + 4 grids (rewound, closed) + the bow-tie
+    expect(value!.features.map((f) => f.code).sort()).toEqual(
+      ['500118002', '500118002007', '500118002007001', '500118002007002', '500118002008', '500118002008001', '500118002008002', '500118002008004'].sort(),
+    );
+    const rewound = value!.byCode.get('500118002007001')!.geometry;
+    expect(rewound.type === 'Polygon' && ringArea(rewound.coordinates[0])).toBeGreaterThan(0);
+    const closed = value!.byCode.get('500118002007002')!.geometry;
+    const ring = closed.type === 'Polygon' ? closed.coordinates[0] : [];
+    expect(ring[0]).toEqual(ring[ring.length - 1]);
+    expect(value!.byCode.get('500118002007001')!.name).toBe('萱花路社区第1网格'); // not the duplicate
+  });
+
+  it('rejects non-geojson input without throwing', () => {
+    expect(parseGeometry('nope').value).toBeUndefined();
+    expect(parseGeometry({ type: 'Point' }).issues[0].code).toBe('type');
+    expect(parseGeometry(null).issues[0].code).toBe('type');
+  });
+
+  it('dissolves missing parents once, two levels up', () => {
+    const { value, issues } = parseGeometry(load('grids-only.geojson'));
+    expect(issues).toEqual([]);
+    const c1 = value!.byCode.get('500118002007')!;
+    expect(c1.dissolved).toBe(true);
+    expect(c1.level).toBe('community');
+    expect(c1.bbox).toEqual([105.9, 29.36, 105.92, 29.37]);
+    const street = value!.byCode.get('500118002')!;
+    expect(street.level).toBe('street');
+    expect(street.bbox).toEqual([105.9, 29.35, 105.92, 29.37]);
+    expect(value!.children.get('')).toEqual([street.index]);
+    // the dissolved community is a single polygon covering both squares: its interior shared edge is gone
+    expect(c1.geometry.type).toBe('Polygon');
+    expect(pointInPolygon(105.91, 29.365, c1.geometry)).toBe(true);
+  });
+
+  it('converts GCJ-02 input to WGS84 for display', () => {
+    const raw = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '1', level: 'grid' }, geometry: { type: 'Polygon', coordinates: [[[116.40, 39.91], [116.41, 39.91], [116.41, 39.92], [116.40, 39.91]]] } }] };
+    const { value } = parseGeometry(raw, { crs: 'gcj02', displayCrs: 'wgs84', dissolveParents: false });
+    const b = value!.features[0].bbox;
+    // GCJ-02 is ~0.006° east and ~0.0013° north of WGS84 around Beijing: converted coordinates move west/south.
+    expect(b[0]).toBeLessThan(116.40 - 0.004);
+    expect(b[1]).toBeLessThan(39.91 - 0.0005);
+  });
+});
+
+describe('helpers', () => {
+  it('infers levels and parents from hierarchical codes', () => {
+    expect(levelFromCode('500118002')).toBe('street');
+    expect(levelFromCode('500118002007')).toBe('community');
+    expect(levelFromCode('500118002007001')).toBe('grid');
+    expect(levelFromCode('abc')).toBeUndefined();
+    expect(parentFromCode('500118002007001')).toBe('500118002007');
+    expect(parentFromCode('500118002007')).toBe('500118002');
+    expect(parentFromCode('500118002')).toBeUndefined();
+  });
+
+  it('finds an interior point for a concave (U-shaped) polygon', () => {
+    const u = { type: 'Polygon' as const, coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]] };
+    const p = interiorPoint(u);
+    expect(pointInPolygon(p[0], p[1], u)).toBe(true);
+  });
+
+  it('respects holes in point-in-polygon', () => {
+    const g = { type: 'Polygon' as const, coordinates: [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[1, 1], [1, 3], [3, 3], [3, 1], [1, 1]]] };
+    expect(pointInPolygon(2, 2, g)).toBe(false);
+    expect(pointInPolygon(0.5, 0.5, g)).toBe(true);
+  });
+
+  it('dissolves adjacent squares into one polygon', () => {
+    const sq = (x: number) => ({ type: 'Polygon' as const, coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] });
+    const g = dissolveGeometries([sq(0), sq(1), sq(2)])!;
+    expect(g.type).toBe('Polygon');
+    expect(Math.abs(ringArea((g as { coordinates: number[][][] }).coordinates[0]))).toBeCloseTo(3, 9);
+  });
+});
+
+describe('demo data (demo/data/grids.geojson, generated by another helper)', () => {
+  it('parses without errors and keeps the hierarchy', async () => {
+    const { existsSync } = await import('node:fs');
+    const url = new URL('../../../../demo/data/grids.geojson', import.meta.url);
+    if (!existsSync(url)) return;
+    const { value, issues } = parseGeometry(JSON.parse(readFileSync(url, 'utf8')));
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(value!.features.some((f) => f.dissolved)).toBe(false); // parents are in the file; a street's parent (the district) is not dissolved
+    const xuanhua = value!.byCode.get('500118002007')!;
+    expect(xuanhua.name).toBe('萱花路社区');
+    expect(value!.children.get('500118002007')!.map((i) => value!.features[i].name)).toContain('茶叶大厦小区网格');
+  });
+});
