@@ -27,4 +27,17 @@ export { LANGS, type Lang } from './core/i18n/lang.js';
 export { THEMES, DENSITIES, type ThemeName, type Density } from './core/controllers/theme-controller.js';
 export { setMaplibreWorkerUrl } from './core/maplibre/load.js';
 export { screenContext, type ScreenInfo } from './core/context/screen-context.js';
-// @components — the component exports below are maintained by scripts/build.mjs's entry list.
+export { cspStyle } from './core/render/csp-style.js';
+
+// Element classes (no registration here) and their event classes.
+export { CivicKpiTile } from './components/kpi-tile/kpi-tile.js';
+export { CivicKpiGrid } from './components/kpi-grid/kpi-grid.js';
+export { CivicRankBoard } from './components/rank-board/rank-board.js';
+export { CivicGrowthChart } from './components/growth-chart/growth-chart.js';
+export * from './components/growth-chart/growth-chart.events.js';
+export { CivicChainGraph } from './components/chain-graph/chain-graph.js';
+export * from './components/chain-graph/chain-graph.events.js';
+export { CivicGridMap } from './components/grid-map/grid-map.js';
+export * from './components/grid-map/grid-map.events.js';
+export { CivicScreen } from './components/screen/screen.js';
+export * from './components/screen/screen.events.js';

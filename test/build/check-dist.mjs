@@ -36,7 +36,7 @@ function closure(file, seen = new Set()) {
 }
 const gz = (p) => gzipSync([...closure(p)].map((f) => transformSync(readFileSync(f, 'utf8'), { minify: true, loader: 'js' }).code).join('\n')).length;
 const budgets = [
-  ['civic-widgets.iife.js (all elements, maplibre and its worker inlined)', 'civic-widgets.iife.js', 560_000],
+  ['civic-widgets.iife.js (all elements, maplibre and its worker inlined)', 'civic-widgets.iife.js', 680_000],
   ['bundle/civic-widgets.js (entry chunk, without the lazy maplibre chunk)', 'bundle/civic-widgets.js', 190_000],
   ['index.js (own code; dependencies external)', 'index.js', 110_000],
 ];

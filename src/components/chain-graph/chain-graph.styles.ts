@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_height: var(--civic-chain-graph-height, 32rem);
+    --_height: var(--civic-chain-graph-height, 512px);
     --_node-leader: var(--civic-chain-graph-leader-color, var(--_color-accent));
     --_node-member: var(--civic-chain-graph-member-color, var(--_category-1));
     --_node-party-branch: var(--civic-chain-graph-party-branch-color, var(--_category-2));
@@ -201,7 +201,7 @@ export const styles = css`
   [part='tooltip'] {
     position: absolute;
     z-index: 4;
-    max-width: 18rem;
+    max-width: 288px;
     padding: var(--_space-xs) var(--_space-s);
     font-size: var(--_font-size-xs);
     color: var(--_color-text);

@@ -81,7 +81,7 @@ interface Shown {
  * @csspart table - Table twin of the nodes and their relations.
  * @csspart illustrative - The 示例数据 / Illustrative data badge.
  * @csspart status - Loading, empty, error and stale banners.
- * @cssproperty [--civic-chain-graph-height=32rem] - Height of the graph area.
+ * @cssproperty [--civic-chain-graph-height=512px] - Height of the graph area.
  * @cssproperty [--civic-chain-graph-leader-color=var(--civic-color-accent)] - Fill of chain leaders.
  * @cssproperty [--civic-chain-graph-member-color=var(--civic-scheme-category-1)] - Fill of member firms.
  * @cssproperty [--civic-chain-graph-party-branch-color=var(--civic-scheme-category-2)] - Fill of party branches and party links.

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_height: var(--civic-grid-map-height, 28rem);
+    --_height: var(--civic-grid-map-height, 448px);
     --_map-background: var(--civic-grid-map-background, var(--_color-surface));
     --_outline-color: var(--civic-grid-map-outline-color, var(--_color-surface));
     --_parent-outline-color: var(--civic-grid-map-parent-outline-color, var(--_color-text));
@@ -74,7 +74,7 @@ export const styles = css`
     margin: 2px 0 0;
     padding: 0;
     list-style: none;
-    max-height: 14rem;
+    max-height: 224px;
     overflow: auto;
     background: var(--_color-surface-raised);
     border: 1px solid var(--_color-border);
@@ -121,7 +121,7 @@ export const styles = css`
     position: absolute;
     z-index: 6;
     pointer-events: none;
-    max-width: 18rem;
+    max-width: 288px;
     padding: var(--_space-xs) var(--_space-s);
     font-size: var(--_font-size-s);
     line-height: 1.4;

@@ -56,7 +56,7 @@ const ARROWS: Record<string, Dir> = { ArrowLeft: 'left', ArrowRight: 'right', Ar
  * @csspart table - The data-table twin (paged).
  * @csspart status - Loading / error / partial-data banner.
  * @csspart illustrative - The 示例数据 / Illustrative data badge.
- * @cssproperty [--civic-grid-map-height=28rem] - Height of the map.
+ * @cssproperty [--civic-grid-map-height=448px] - Height of the map.
  * @cssproperty [--civic-grid-map-background=var(--civic-color-surface)] - Map background.
  * @cssproperty [--civic-grid-map-outline-color=var(--civic-color-surface)] - Grid outlines.
  * @cssproperty [--civic-grid-map-parent-outline-color=var(--civic-color-text)] - Community / street outlines.

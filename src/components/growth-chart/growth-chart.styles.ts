@@ -11,7 +11,7 @@ const seriesRules = unsafeCSS(
 
 export const styles = css`
   :host {
-    --_height: var(--civic-growth-chart-height, calc(16rem * var(--_type-scale)));
+    --_height: var(--civic-growth-chart-height, calc(256px * var(--_type-scale)));
     --_grid: var(--civic-growth-chart-grid-color, var(--_color-no-data));
     --_axis: var(--civic-growth-chart-axis-color, var(--_color-border));
     --_line: var(--civic-growth-chart-line-color, var(--_color-text));
@@ -200,7 +200,7 @@ export const styles = css`
     position: absolute;
     top: 0;
     z-index: 4;
-    max-width: min(18rem, 80%);
+    max-width: min(288px, 80%);
     padding: var(--_space-xs) var(--_space-s);
     font-size: var(--_font-size-xs);
     background: var(--_color-surface-raised);

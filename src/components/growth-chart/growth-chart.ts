@@ -57,7 +57,7 @@ let reducedMotion: MediaQueryList | undefined;
  * @csspart table - The data table twin with the exact numbers.
  * @csspart status - Loading, empty, error and stale states (shared with every element).
  *
- * @cssproperty [--civic-growth-chart-height=16rem] - Plot height.
+ * @cssproperty [--civic-growth-chart-height=256px] - Plot height.
  * @cssproperty [--civic-growth-chart-line-color=var(--civic-color-text)] - Growth line of the first series in `value-growth`.
  * @cssproperty [--civic-growth-chart-negative-color=var(--civic-color-positive)] - Bars below zero in `compare`.
  * @cssproperty [--civic-growth-chart-reference-color=var(--civic-color-focus)] - Reference line.

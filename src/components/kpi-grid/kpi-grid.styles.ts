@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const kpiGridStyles = css`
   :host {
     --_gap: var(--civic-kpi-grid-gap, var(--_space-m));
-    --_min-col: var(--civic-kpi-grid-min-column-width, calc(11rem * var(--_type-scale)));
+    --_min-col: var(--civic-kpi-grid-min-column-width, calc(176px * var(--_type-scale)));
     --_title-size: var(--civic-kpi-grid-title-font-size, var(--_font-size-l));
   }
   [part~='base'] {

@@ -32,7 +32,7 @@ let gridSeq = 0;
  * @csspart illustrative - 示例数据 badge, shown when any item is illustrative.
  * @csspart status - Loading, empty, error and stale states.
  * @cssproperty [--civic-kpi-grid-gap=var(--civic-space-m)] - Gap between tiles and groups.
- * @cssproperty [--civic-kpi-grid-min-column-width=11rem] - Narrowest column in auto-fit mode.
+ * @cssproperty [--civic-kpi-grid-min-column-width=176px] - Narrowest column in auto-fit mode.
  * @cssproperty [--civic-kpi-grid-title-font-size=var(--civic-font-size-l)] - Title size.
  * @event {CivicLoadEvent} civic-load - Data arrived and passed validation (`detail.count` = number of items). Tiles' own load events do not leave the grid.
  * @event {CivicErrorEvent} civic-error - Loading or validation failed; `detail.issues` has paths like `items[3].value`.

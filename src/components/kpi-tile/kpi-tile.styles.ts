@@ -159,7 +159,7 @@ export const kpiTileStyles = css`
   [part~='sparkline'] {
     display: block;
     width: 100%;
-    height: var(--civic-kpi-tile-sparkline-height, calc(2rem * var(--_type-scale)));
+    height: var(--civic-kpi-tile-sparkline-height, calc(32px * var(--_type-scale)));
     color: var(--_spark);
     overflow: visible;
   }
@@ -173,7 +173,7 @@ export const kpiTileStyles = css`
   }
   [part~='progress'] {
     position: relative;
-    height: var(--civic-kpi-tile-progress-height, calc(0.375rem * var(--_type-scale)));
+    height: var(--civic-kpi-tile-progress-height, calc(6px * var(--_type-scale)));
     background: var(--_color-no-data);
     border-radius: 999px;
     overflow: hidden;

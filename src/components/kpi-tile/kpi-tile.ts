@@ -91,9 +91,9 @@ function textWidth(text: string, font: string): number {
  * @cssproperty [--civic-kpi-tile-rise-color] - Colour of rises (red with `delta-colors="red-up"`, green with `green-up`).
  * @cssproperty [--civic-kpi-tile-fall-color] - Colour of falls.
  * @cssproperty [--civic-kpi-tile-progress-color=var(--civic-color-accent)] - Progress bar fill.
- * @cssproperty [--civic-kpi-tile-progress-height=0.375rem] - Progress bar height.
+ * @cssproperty [--civic-kpi-tile-progress-height=6px] - Progress bar height.
  * @cssproperty [--civic-kpi-tile-sparkline-color=var(--civic-color-accent)] - Sparkline stroke.
- * @cssproperty [--civic-kpi-tile-sparkline-height=2rem] - Sparkline height.
+ * @cssproperty [--civic-kpi-tile-sparkline-height=32px] - Sparkline height.
  * @event {CivicLoadEvent} civic-load - Data arrived and passed validation (not fired for attribute-only tiles).
  * @event {CivicErrorEvent} civic-error - Loading or validation failed; `detail.issues` says why (e.g. `value: expected a number, got "abc"`).
  */

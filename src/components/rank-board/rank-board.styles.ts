@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const rankBoardStyles = css`
   :host {
-    --_row-h: var(--civic-rank-board-row-height, calc(2.5rem * var(--_type-scale)));
+    --_row-h: var(--civic-rank-board-row-height, calc(40px * var(--_type-scale)));
     --_bar: var(--civic-rank-board-bar-color, var(--_color-accent));
     --_bar-track: var(--civic-rank-board-bar-track-color, var(--_color-no-data));
     --_top: var(--civic-rank-board-top-color, var(--_color-accent));
@@ -90,7 +90,7 @@ export const rankBoardStyles = css`
   }
   [part~='bar'] {
     grid-column: 2 / span 2;
-    height: calc(0.3rem * var(--_type-scale));
+    height: calc(4.8px * var(--_type-scale));
     background: var(--_bar-track);
     border-radius: 999px;
     overflow: hidden;

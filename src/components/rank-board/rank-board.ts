@@ -40,7 +40,7 @@ let boardSeq = 0;
  * @csspart source - Source line.
  * @csspart illustrative - 示例数据 badge.
  * @csspart status - Loading, empty, error and stale states.
- * @cssproperty [--civic-rank-board-row-height=2.5rem] - Height of a row (the box is `rows-visible` rows high).
+ * @cssproperty [--civic-rank-board-row-height=40px] - Height of a row (the box is `rows-visible` rows high).
  * @cssproperty [--civic-rank-board-bar-color=var(--civic-color-accent)] - Bar colour.
  * @cssproperty [--civic-rank-board-bar-track-color=var(--civic-color-no-data)] - Bar track colour.
  * @cssproperty [--civic-rank-board-top-color=var(--civic-color-accent)] - Badge colour of ranks 1–3.

@@ -38,7 +38,7 @@ export const stateStyles = css`
     z-index: 5;
   }
   .state-block {
-    min-height: 4rem;
+    min-height: 64px;
   }
   [part~='status'] details {
     margin: 0;
