@@ -62,6 +62,10 @@ describe('<civic-growth-chart>', () => {
   before(async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
   });
+  // The browser page is shared with the next test file: leave the media emulation as we found it.
+  after(async () => {
+    await emulateMedia({ reducedMotion: 'no-preference' });
+  });
   beforeEach(() => {
     errors = [];
     origError = console.error;

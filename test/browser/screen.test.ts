@@ -43,8 +43,8 @@ class TourProbe extends CivicElement {
     this.highlighted = id;
     log.push(`${this.id}:${id}`);
   }
-  tourTargets(): string[] | undefined {
-    return this.ids;
+  override tourTargets(): string[] {
+    return this.ids ?? [];
   }
   get scale(): number {
     return this.screen.scale;
