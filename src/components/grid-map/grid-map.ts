@@ -245,6 +245,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     }
   }
   private styleKey?: unknown[];
+  private colorsStale = false;
 
   protected override firstUpdated(): void {
     this.resolveColors();
@@ -264,7 +265,9 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   }
 
   protected override themeChanged(): void {
-    if (!this.hasUpdated) return;
+    // Also before the first update: a theme inherited from a container defined later (e.g. <civic-screen>)
+    // arrives while the element is still starting; the renderer must not keep the earlier colours.
+    if (!this.isConnected) return;
     this.resolveColors();
     this.sceneKeys.styling = undefined;
     this.pushScene(true);
@@ -736,6 +739,9 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   private resolveColors(): void {
     const cs = getComputedStyle(this);
     const v = (n: string, d: string) => cs.getPropertyValue(n).trim() || d;
+    // Tokens are empty while the element is detached or its styles are not applied yet: draw with the
+    // fallbacks, but resolve again on the next push instead of keeping them.
+    this.colorsStale = cs.getPropertyValue('--_map-background').trim() === '';
     this.colors = {
       background: v('--_map-background', '#ffffff'),
       outline: v('--_outline-color', '#ffffff'),
@@ -846,7 +852,11 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   private pushScene(force = false): void {
     const r = this.r, geo = this.geo, view = this.view, st = this.styling;
     if (!r || !geo || !view || !st) return;
-    if (!this.colors) this.resolveColors();
+    if (!this.colors || this.colorsStale) {
+      const wasStale = this.colorsStale;
+      this.resolveColors();
+      if (wasStale && !this.colorsStale) force = true;
+    }
     const change: SceneChange = {
       geometry: force || this.sceneKeys.geo !== geo,
       view: force || this.sceneKeys.view !== view,
