@@ -2,14 +2,12 @@
 //   node bench/chain-graph/run.mjs            full run (100 / 1,000 / 5,000 nodes), prints a table, writes bench/results/chain-graph.json
 //   node bench/chain-graph/run.mjs --quick    100 and 1,000 nodes only
 //   node bench/chain-graph/run.mjs --shot     screenshots of the demo data (tiers/force/radial, light/dark) into bench/results/
-import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join, extname } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { findChrome, CHROME_ARGS } from '../../scripts/chrome.mjs';
+import { serveFiles, launchBenchBrowser } from '../lib/harness.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -42,30 +40,15 @@ await build({
   logLevel: 'warning',
 });
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.ts': 'text/javascript', '.json': 'application/json' };
-const server = createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://x');
-  let file;
-  if (url.pathname === '/' || url.pathname === '/index.html') file = join(here, 'index.html');
-  else if (url.pathname === '/page.js') file = join(out, 'page.js');
-  else if (url.pathname === '/chain-graph.worker.ts') file = join(out, 'chain-graph.worker.js');
-  else if (url.pathname.startsWith('/demo/data/')) file = join(root, url.pathname);
-  if (!file || !existsSync(file)) {
-    res.writeHead(404);
-    res.end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-  res.end(readFileSync(file));
+const { server, port } = await serveFiles((pathname) => {
+  if (pathname === '/' || pathname === '/index.html') return join(here, 'index.html');
+  else if (pathname === '/page.js') return join(out, 'page.js');
+  else if (pathname === '/chain-graph.worker.ts') return join(out, 'chain-graph.worker.js');
+  else if (pathname.startsWith('/demo/data/')) return join(root, pathname);
+  return undefined;
 });
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const port = server.address().port;
 
-const browser = await chromium.launch({
-  executablePath: findChrome() ?? '/usr/bin/chromium',
-  headless: true,
-  args: [...CHROME_ARGS, '--disable-accelerated-2d-canvas', '--disable-gpu-rasterization'],
-});
+const browser = await launchBenchBrowser();
 const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
 page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && console.log('[page]', m.text()));
 await page.goto(`http://127.0.0.1:${port}/`);

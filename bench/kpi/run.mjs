@@ -4,14 +4,12 @@
 //   node bench/kpi/run.mjs --seconds 20 --tiles 200 --rank 0
 // Prints long tasks (> 50 ms), frame intervals / dropped frames and JS heap growth after warm-up; writes
 // bench/results/kpi.json. Goal: no long task over 50 ms; heap flat (< 5 % growth after warm-up).
-import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join, extname } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { findChrome, CHROME_ARGS } from '../../scripts/chrome.mjs';
+import { serveFiles, launchBenchBrowser } from '../lib/harness.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -43,28 +41,13 @@ await build({
   ignoreAnnotations: true,
 });
 
-const types = { '.html': 'text/html', '.js': 'text/javascript' };
-const server = createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://x');
-  let file;
-  if (url.pathname === '/' || url.pathname === '/index.html') file = join(here, 'index.html');
-  else if (url.pathname === '/page.js') file = join(out, 'page.js');
-  if (!file || !existsSync(file)) {
-    res.writeHead(404);
-    res.end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-  res.end(readFileSync(file));
+const { server, port } = await serveFiles((pathname) => {
+  if (pathname === '/' || pathname === '/index.html') return join(here, 'index.html');
+  else if (pathname === '/page.js') return join(out, 'page.js');
+  return undefined;
 });
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const port = server.address().port;
 
-const browser = await chromium.launch({
-  executablePath: findChrome() ?? '/usr/bin/chromium',
-  headless: true,
-  args: [...CHROME_ARGS, '--disable-accelerated-2d-canvas', '--disable-gpu-rasterization'],
-});
+const browser = await launchBenchBrowser();
 let exitCode = 0;
 try {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: reduce ? 'reduce' : 'no-preference' });
