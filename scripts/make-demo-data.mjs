@@ -298,7 +298,7 @@ const METRICS = [
   { key: 'issuesReported', label: '上报事项', labelEn: 'Issues reported', unit: '件', aggregate: 'sum' },
   { key: 'issuesResolved', label: '办结事项', labelEn: 'Issues resolved', unit: '件', aggregate: 'sum' },
   { key: 'resolutionRate', label: '办结率', labelEn: 'Resolution rate', unit: '%', aggregate: 'mean' },
-  { key: 'points', label: '积分', labelEn: 'Points', unit: '分', aggregate: 'mean' },
+  { key: 'points', label: '积分', labelEn: 'Points', unit: '分', aggregate: 'mean', scope: [RURAL_TOWN] },
 ];
 /** Monthly household score of a villager group (integer 0–10, FACTS.md §1 scale); every class occurs. */
 function pointsFor(r, grid, index) {

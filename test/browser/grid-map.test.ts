@@ -229,6 +229,56 @@ describe('<civic-grid-map> interaction', function () {
     expect(rows[1].getAttribute('aria-selected')).to.equal('true');
   });
 
+  it('selected, level and focus set from outside fire civic-select / civic-view-change with trigger "api", once', async () => {
+    const el = await mapOf(html`<civic-grid-map .geometry=${SMALL} .data=${METRICS}></civic-grid-map>`);
+    const seen: string[] = [];
+    const onSel = (e: Event) => seen.push(`select:${(e as CivicSelectEvent).detail.id}:${(e as CivicSelectEvent).detail.trigger}`);
+    const onView = (e: Event) => seen.push(`view:${(e as CivicViewChangeEvent).detail.level}:${(e as CivicViewChangeEvent).detail.focus}:${(e as CivicViewChangeEvent).detail.trigger}`);
+    el.addEventListener('civic-select', onSel);
+    el.addEventListener('civic-view-change', onView);
+    el.setAttribute('selected', '500118002007002');
+    await el.updateComplete;
+    const sel = seen[0];
+    expect(sel).to.equal('select:500118002007002:api');
+    el.level = 'community';
+    el.focusCode = '500118002';
+    await el.updateComplete;
+    expect(seen.slice(1)).to.deep.equal(['view:community:500118002:api']);
+    // A click fires its own event only (pointer), not a second "api" one.
+    seen.length = 0;
+    el.level = 'grid';
+    el.focusCode = '';
+    await el.updateComplete;
+    seen.length = 0;
+    const [x, y] = el.pixelOf(CENTRE['500118002008001'])!;
+    const c = part(el, 'canvas')!;
+    const r = c.getBoundingClientRect();
+    c.dispatchEvent(new MouseEvent('click', { clientX: r.left + x, clientY: r.top + y, bubbles: true, composed: true }));
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(seen).to.deep.equal(['select:500118002008001:pointer']);
+    el.removeEventListener('civic-select', onSel);
+    el.removeEventListener('civic-view-change', onView);
+  });
+
+  it('grids without a value are reported in civic-error (warnings, counts and examples) and drawn as no data', async () => {
+    const data = { metrics: [{ key: 'households' }], rows: [{ code: '500118002007001', households: 1 }, { code: '500118002007002', households: 2 }, { code: '500118002008001', households: 3 }] };
+    const el = document.createElement('civic-grid-map') as CivicGridMap;
+    el.geometry = SMALL;
+    el.data = data;
+    const err = oneEvent(el, 'civic-error') as Promise<CivicErrorEvent>;
+    document.body.append(el);
+    const ev = await err;
+    expect(ev.detail.partial).to.equal(true);
+    expect(ev.detail.issueCounts).to.deep.equal({ 'missing-value': 1 });
+    expect(ev.detail.issues[0]).to.include({ path: 'features:500118002008002', severity: 'warning' });
+    await el.whenDrawn();
+    expect(el.legend.length).to.be.greaterThan(0);
+    expect(part(el, 'legend')!.querySelector('[data-class="no-data"]')!.textContent).to.contain('1');
+    expect(part(el, 'status')).to.equal(null); // a warning: no banner over a complete picture
+    el.remove();
+  });
+
   it('search finds by name and flies to the grid', async () => {
     const el = await mapOf(html`<civic-grid-map .geometry=${SMALL} .data=${METRICS}></civic-grid-map>`);
     const input = part(el, 'search')!.querySelector('input')!;

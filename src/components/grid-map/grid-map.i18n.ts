@@ -35,6 +35,11 @@ export const gridMapTerms = defineTerms({
     atLeast: (v: string) => `≥ ${v}`,
     realFigure: '实际数据',
     hideClass: '点击隐藏/显示此分级',
+    tilesHelp: '方向键平移地图，+/- 缩放，回车选择中心处的单元，Esc 缩小一级',
+    tilesSummary: (level: string, n: number, metric: string) => `矢量瓦片${level}地图，已知 ${n} 个单元的数据，按“${metric}”着色`,
+    tilesFailed: '瓦片加载失败，已保留当前画面',
+    zoomIn: '放大',
+    zoomOut: '缩小',
   },
   en: {
     map: 'Grid map',
@@ -69,5 +74,10 @@ export const gridMapTerms = defineTerms({
     atLeast: (v: string) => `≥ ${v}`,
     realFigure: 'Reported figure',
     hideClass: 'Click to hide or show this class',
+    tilesHelp: 'Arrow keys pan the map, +/- zoom, Enter selects the unit at the centre, Escape zooms out a level',
+    tilesSummary: (level: string, n: number, metric: string) => `Vector-tile ${level.toLowerCase()} map, data for ${n} units, coloured by "${metric}"`,
+    tilesFailed: 'Tiles failed to load; the current picture is kept',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
   },
 });

@@ -46,6 +46,13 @@ export function parseMetrics(raw: unknown, joinKey = 'code'): Validated<GridMetr
     }
     seen.add(key);
     const agg = readString(m.aggregate, `${p}.aggregate`, issues, { oneOf: AGGREGATES }) as Aggregate | undefined;
+    let scope: string[] | undefined;
+    if (m.scope !== undefined) {
+      const list = typeof m.scope === 'string' ? [m.scope] : Array.isArray(m.scope) ? m.scope : undefined;
+      scope = list?.filter((c): c is string => typeof c === 'string' && c !== '');
+      if (!list || scope!.length !== list.length) issues.push(issue(`${p}.scope`, 'type', `expected a code prefix or a list of them, got ${describe(m.scope)}`));
+      if (!scope?.length) scope = undefined;
+    }
     metrics.push({
       key,
       label: readString(m.label, `${p}.label`, issues) ?? key,
@@ -53,6 +60,7 @@ export function parseMetrics(raw: unknown, joinKey = 'code'): Validated<GridMetr
       unit: readString(m.unit, `${p}.unit`, issues),
       aggregate: agg ?? 'sum',
       illustrative: (readBoolean(m.illustrative, `${p}.illustrative`, issues) ?? false) || illustrative,
+      ...(scope ? { scope } : {}),
     });
   });
   if (!metricsRaw) {
@@ -135,8 +143,10 @@ export function joinMetrics(geo: GridGeometry, data: GridMetricsData, joinBy = '
   for (const m of data.metrics) {
     const vm = values.get(m.key) as Map<number, number>;
     let missing = 0;
+    // A scoped metric (e.g. the rural points system) only applies to units under its code prefixes.
+    const applies = (f: GridFeature) => !m.scope || m.scope.some((p) => f.code.startsWith(p));
     for (const f of leaves)
-      if (!vm.has(f.index)) {
+      if (!vm.has(f.index) && applies(f)) {
         missing++;
         if (missing <= 5) issues.push(issue(`features:${f.code}`, 'missing-value', `unit ${f.code} has no value for ${m.key}`, 'warning'));
       }

@@ -85,6 +85,8 @@ export interface GridMetric {
   unit?: string;
   aggregate: Aggregate;
   illustrative: boolean;
+  /** Code prefixes the metric applies to (e.g. ["500118111"] for a town's points system); units outside are not counted as missing. */
+  scope?: string[];
 }
 
 export interface GridMetricRow {

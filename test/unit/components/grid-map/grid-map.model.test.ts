@@ -59,6 +59,24 @@ describe('joinMetrics', () => {
     );
   });
 
+  it('does not count units outside a scoped metric as missing', () => {
+    const data = parseMetrics({
+      metrics: [{ key: 'households' }, { key: 'points', scope: ['500118002007'] }],
+      rows: [
+        { code: '500118002007001', households: 1, points: 9 },
+        { code: '500118002007002', households: 2 },
+        { code: '500118002008001', households: 3 },
+        { code: '500118002008002', households: 4 },
+      ],
+    });
+    expect(data.issues).toEqual([]);
+    expect(data.value!.metrics[1].scope).toEqual(['500118002007']);
+    const j = joinMetrics(geo, data.value!);
+    // 007002 lies in the scope and lacks points; the 008 grids are outside it.
+    expect(j.issues.map((i) => [i.path, i.code])).toEqual([['features:500118002007002', 'missing-value']]);
+    expect(parseMetrics({ metrics: [{ key: 'a', scope: 5 }], rows: [] }).issues[0]).toMatchObject({ path: 'metrics[0].scope', code: 'type' });
+  });
+
   it('joins by another feature property', () => {
     const g = parseGeometry({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: 'a', level: 'grid', gb: 'X1' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }] }, { dissolveParents: false }).value!;
     const j = joinMetrics(g, parseMetrics({ metrics: [{ key: 'v' }], rows: [{ code: 'X1', v: 3 }] }).value!, 'gb');
