@@ -2,6 +2,8 @@
 // with real WebGL through SwiftShader. Run all: `npm run test:browser`; one file:
 //   npx wtr --config test/browser/web-test-runner.config.mjs --files test/browser/kpi-tile.test.ts
 import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { join, normalize } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, CHROME_ARGS, MISSING_MESSAGE } from '../../scripts/chrome.mjs';
@@ -22,6 +24,46 @@ export default {
   browserStartTimeout: 60000,
   testsStartTimeout: 120000,
   testsFinishTimeout: 300000,
+  // PMTiles archives are read with HTTP range requests, which the dev server's static files do not answer: serve
+  // them here (206 with Content-Range), the way nginx, object storage and CDNs do.
+  middleware: [
+    // `json: true` below turns .json files into JS modules for `import`; a fetch (maplibre reading a TileJSON) must
+    // get the JSON itself. Module loads say Sec-Fetch-Dest: script.
+    async (ctx, next) => {
+      if (!ctx.path.endsWith('.json') || ctx.get('sec-fetch-dest') === 'script') return next();
+      const file = normalize(join(rootDir, decodeURIComponent(ctx.path)));
+      if (!file.startsWith(rootDir)) return next();
+      try {
+        ctx.body = await readFile(file, 'utf8');
+        ctx.type = 'application/json';
+      } catch {
+        return next();
+      }
+    },
+    async (ctx, next) => {
+      const range = /^bytes=(\d+)-(\d*)$/.exec(ctx.get('range') || '');
+      if (!ctx.path.endsWith('.pmtiles')) return next();
+      const file = normalize(join(rootDir, decodeURIComponent(ctx.path)));
+      if (!file.startsWith(rootDir)) return next();
+      let buf;
+      try {
+        buf = await readFile(file);
+      } catch {
+        return next();
+      }
+      ctx.set('Accept-Ranges', 'bytes');
+      ctx.type = 'application/octet-stream';
+      if (!range) {
+        ctx.body = buf;
+        return;
+      }
+      const start = Number(range[1]);
+      const end = Math.min(buf.length - 1, range[2] ? Number(range[2]) : buf.length - 1);
+      ctx.status = 206;
+      ctx.set('Content-Range', `bytes ${start}-${end}/${buf.length}`);
+      ctx.body = buf.subarray(start, end + 1);
+    },
+  ],
   plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) })],
   browsers: [
     chromeLauncher({

@@ -27,6 +27,7 @@ import {
   type GridMetricsData, type RendererChoice, type ViewLevel,
 } from './grid-map.types.js';
 import { CanvasRenderer } from './renderers/canvas-renderer.js';
+import { TilesController } from './tiles-controller.js';
 import { SvgRenderer } from './renderers/svg-renderer.js';
 import { webglMaps, type GridRenderer, type Scene, type SceneChange, type SceneColors, type SceneLabel } from './renderers/renderer.js';
 
@@ -138,6 +139,24 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   @property({ type: Number, attribute: 'restore-timeout' }) restoreTimeout = 3000;
   /** With more live WebGL maps than this on the page, new maps draw with canvas (browsers drop old contexts beyond ~16). */
   @property({ type: Number, attribute: 'max-webgl-maps' }) maxWebglMaps = 8;
+  /**
+   * Vector tiles instead of `geometry`: an MVT URL template (`/tiles/{z}/{x}/{y}.pbf`), a TileJSON URL, or a PMTiles
+   * archive (`pmtiles:///data/grids.pmtiles`). For city-wide to national grids; always drawn with WebGL. Layers
+   * follow the zoom (the tile set puts parents at low zooms); metric rows are joined by `promote-id`.
+   */
+  @property() tiles?: string;
+  /** Tiles: the source layer holding the grids. */
+  @property({ attribute: 'source-layer' }) sourceLayer = 'grids';
+  /** Tiles: the parent source layers, nearest first (communities/villages, then streets/towns). */
+  @property({ attribute: 'parent-layers' }) parentLayers = 'communities,streets';
+  /** Tiles: the feature property used as feature id and joined to the metric rows' `code`. */
+  @property({ attribute: 'promote-id' }) promoteId = 'code';
+  /** Tiles from a {z}/{x}/{y} template: lowest zoom the server has (TileJSON and PMTiles say it themselves). */
+  @property({ type: Number, attribute: 'tiles-min-zoom' }) tilesMinZoom = 0;
+  /** Tiles from a {z}/{x}/{y} template: highest zoom the server has; the map overzooms beyond it. */
+  @property({ type: Number, attribute: 'tiles-max-zoom' }) tilesMaxZoom = 14;
+  /** Tiles from a {z}/{x}/{y} template: the area to show first, "west,south,east,north". */
+  @property() bounds?: string;
   /** Keep the WebGL drawing buffer (pixel reads, PNG export); slower. */
   @property({ type: Boolean, attribute: 'preserve-drawing-buffer' }) preserveDrawingBuffer = false;
 
@@ -157,6 +176,23 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   @state() private active?: ActiveRenderer;
   @state() private announce = '';
   @query('[part~="canvas"]') private surface?: HTMLElement;
+  private tilesCtl = new TilesController(this, {
+    t: () => this.t,
+    feed: () => this.feed,
+    warn: (m) => this.warn(m),
+    pixelRatio: () => this.pixelRatio,
+  });
+
+  /** True when the map draws vector tiles (`tiles` set and no `geometry` / `geometry-src`). */
+  get tilesMode(): boolean {
+    return !!this.tiles && (this.geometry === undefined || this.geometry === null) && !this.geometrySrc;
+  }
+
+  /** @internal The tiles controller selected a unit (keeps `selected` in step without a second event). */
+  selectFromTiles(code: string): void {
+    this.ownChange = true;
+    this.selected = code;
+  }
 
   /** Problems found in the geometry (errors and warnings), after the last load. */
   geometryIssues: Issue[] = [];
@@ -253,6 +289,13 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.announceApiChanges(changed);
+    if (this.tilesMode) {
+      if (!this.colors || this.colorsStale) this.resolveColors();
+      const c = this.colors!;
+      this.tilesCtl.sync({ background: c.background, outline: c.outline, parentOutline: c.parentOutline, selected: c.selected, halo: c.halo }, c.noData);
+      return;
+    }
     if (changed.has('renderer') && changed.get('renderer') !== undefined) this.resetRenderer();
     if (changed.has('basemap') && changed.get('basemap') !== undefined) this.resetRenderer();
     if (!this.geo) return;
@@ -280,6 +323,10 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   // ── public methods ──
   /** Emphasises one unit (tour / linked views) with outline and tooltip; `null` clears. */
   override highlight(code: string | null): void {
+    if (this.tilesMode) {
+      this.tilesCtl.r?.setHighlight(this.selected || null, code);
+      return;
+    }
     const f = code ? this.geo?.byCode.get(code) : undefined;
     this.highlighted = f ? f.index : -1;
     if (f) this.showTipAt(f.index);
@@ -294,6 +341,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
 
   /** Resolves when the current picture is completely drawn (maplibre: `idle`). */
   async whenDrawn(): Promise<void> {
+    if (this.tilesMode) return this.tilesCtl.whenDrawn();
     await this.updateComplete;
     // A renderer may be mounting (maplibre loads its module and worker first) or be replaced by a fallback meanwhile.
     let last: Promise<void> | undefined;
@@ -307,6 +355,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
 
   /** The drawing surface (the 2D canvas, or maplibre's WebGL canvas) — for pixel tests and export. */
   get drawingCanvas(): HTMLCanvasElement | undefined {
+    if (this.tilesMode) return this.tilesCtl.r?.canvas;
     const r = this.r as (GridRenderer & { canvas?: HTMLCanvasElement }) | undefined;
     if (!r) return undefined;
     return r.canvas ?? this.surface?.querySelector('canvas.surface') ?? undefined;
@@ -317,16 +366,28 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
    * set `preserve-drawing-buffer` or call it right after `whenDrawn()`. Undefined for the SVG renderer.
    */
   snapshot(): HTMLCanvasElement | undefined {
+    if (this.tilesMode) return this.tilesCtl.r?.snapshot();
     return this.r?.snapshot?.();
+  }
+
+  /**
+   * The maplibre Map while the WebGL renderer draws (GeoJSON or tiles), else undefined. For benchmarks and advanced
+   * use (camera moves, reading state); removing the element's layers or sources breaks it.
+   */
+  get mapInstance(): import('maplibre-gl').Map | undefined {
+    if (this.tilesMode) return this.tilesCtl.r?.mapInstance;
+    return (this.r as { mapInstance?: import('maplibre-gl').Map } | undefined)?.mapInstance;
   }
 
   /** Container pixel position ([x, y], CSS px relative to part `canvas`) of a lon/lat, for tests and overlays. */
   pixelOf(lonLat: [number, number]): [number, number] | undefined {
+    if (this.tilesMode) return this.tilesCtl.r?.project(lonLat);
     return this.r?.project(lonLat);
   }
 
   /** The legend's classes with counts as shown (for linked views and tests). */
   get legend(): { label: string; color: string; count: number }[] {
+    if (this.tilesMode) return this.tilesCtl.legend;
     const s = this.styling;
     if (!s) return [];
     return s.legend.entries.map((e) => ({ label: this.classText(e.index), color: e.color, count: e.count }));
@@ -334,6 +395,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
 
   // ── render ──
   override render(): TemplateResult {
+    if (this.tilesMode) return this.tilesCtl.render();
     const tt = this.t.pick(gridMapTerms);
     if (!this.geo) {
       if (this.geoStatus === 'error' && this.geoError) return html`<div part="base" class="base">${renderError(this.t.core, this.geoError, { lang: this.t.lang })}</div>`;
@@ -661,15 +723,11 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
       keptPrevious: false,
     };
     if (what === 'geometry' && errors.length) this.geoError = detail;
-    if (!errors.length) {
-      // Warnings only (rewound rings, units without a value for some metric): logged and kept in
-      // `geometryIssues` / `joinIssues`; civic-error is for input that is actually wrong.
-      this.warn(`${what}: ${issues.length} warning(s), e.g. ${formatIssue(issues[0])}`);
-      return;
-    }
-    // Dispatch after the current update so listeners see the new picture.
+    // Warnings too (rewound rings, grids without a value for a metric in its scope): the picture is complete but
+    // the input was not what it should be, so listeners get counts and examples. Only errors raise the banner.
     void this.updateComplete.then(() => this.dispatchEvent(new CivicErrorEvent(detail)));
-    this.warn(`${what}: ${errors.length} error(s), ${issues.length - errors.length} warning(s); first: ${formatIssue(errors[0] ?? issues[0])}`);
+    if (!errors.length) this.warn(`${what}: ${issues.length} warning(s), e.g. ${formatIssue(issues[0])}`);
+    else this.warn(`${what}: ${errors.length} error(s), ${issues.length - errors.length} warning(s); first: ${formatIssue(errors[0] ?? issues[0])}`);
   }
 
   private currentMetric(): GridMetric | undefined {
@@ -908,6 +966,24 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     return units.map((i) => ({ text: geo.features[i].name, at: geo.features[i].labelPoint, size, weight: 600 }));
   }
 
+  /**
+   * `selected`, `level` and `focus` set from outside (attribute or property, after the first render) fire the same
+   * events as a click, with trigger `api`, so linked views and listeners follow either way. Changes the element made
+   * itself already fired theirs.
+   */
+  private announceApiChanges(changed: PropertyValues): void {
+    const own = this.ownChange;
+    this.ownChange = false;
+    if (own || !this.hasUpdated || !this.geo) return;
+    if (changed.has('selected') && changed.get('selected') !== undefined) {
+      const f = this.selected ? this.geo.byCode.get(this.selected) : undefined;
+      this.dispatchEvent(new CivicSelectEvent({ id: this.selected || null, item: f ? this.itemOf(f.index) : undefined, region: this.selected || null, trigger: 'api' }));
+    }
+    if ((changed.has('level') && changed.get('level') !== undefined) || (changed.has('focusCode') && changed.get('focusCode') !== undefined))
+      this.dispatchEvent(new CivicViewChangeEvent({ level: viewLevel(this.level) ?? 'grid', focus: this.focusCode, trigger: 'api' }));
+  }
+  private ownChange = false;
+
   // ── private helpers: interaction ──
   private local(e: MouseEvent): [number, number] | undefined {
     const el = this.surface;
@@ -959,6 +1035,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   private choose(i: number, trigger: 'pointer' | 'keyboard'): void {
     const geo = this.geo!;
     const f = geo.features[i];
+    this.ownChange = true;
     this.selected = f.code;
     this.announce = this.t.pick(gridMapTerms).selected(f.name);
     this.dispatchEvent(new CivicSelectEvent({ id: f.code, item: this.itemOf(i), region: f.code, trigger }));
@@ -978,6 +1055,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   private setView(rank: number, focus: string, trigger: CivicViewChangeDetail['trigger']): void {
     const level: ViewLevel = VIEW_LEVELS[Math.max(0, Math.min(2, rank))];
     if (level === (viewLevel(this.level) ?? 'grid') && focus === this.focusCode) return;
+    this.ownChange = true;
     this.level = level;
     this.focusCode = focus;
     this.tip = undefined;

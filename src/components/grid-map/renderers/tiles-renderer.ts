@@ -1,0 +1,502 @@
+/**
+ * maplibre-gl renderer for vector tiles (`tiles` attribute): an MVT {z}/{x}/{y} template, a TileJSON, or a PMTiles
+ * archive (`pmtiles://`, read with the `pmtiles` package, which registers a maplibre protocol once per page).
+ *
+ * - One fill + one outline layer per source layer: the grid layer and the parent layers (communities, streets). The
+ *   tile set decides at which zooms each layer exists, so low zooms show parents, never a grid thinned into holes.
+ * - Metric rows are joined by code (`promoteId`) through feature-state, set lazily for features in loaded tiles:
+ *   the element never holds the geometry, and a metric or classification switch is one paint-property change.
+ * - Hover and selection are feature-state too (`hov`, `sel`) on the outline layers.
+ * Loaded only through dynamic `import()`, like the GeoJSON maplibre renderer.
+ */
+import type { Map as MlMap, StyleSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import { loadMaplibre } from '../../../core/maplibre/load.js';
+import { fetchJson } from '../../../data/fetch-json.js';
+import { supportsWebGL2 } from './maplibre-renderer.js';
+import { webglMaps } from './renderer.js';
+import type { TileSourceRef, TileValues } from '../tiles.js';
+
+const SRC = 'civic-tiles';
+const TRANSPARENT = 'rgba(0,0,0,0)';
+
+export interface TileLayerRef {
+  sourceLayer: string;
+  /** 0 street/town, 1 community/village, 2 grid. */
+  rank: number;
+}
+
+export interface TilesOptions {
+  pixelRatio: number;
+  preserveDrawingBuffer?: boolean;
+  basemap?: string;
+  restoreTimeout?: number;
+  promoteId: string;
+  credentials?: RequestCredentials;
+  /** Template sources only (TileJSON and PMTiles carry their own). */
+  minzoom?: number;
+  maxzoom?: number;
+  bounds?: [number, number, number, number];
+  onFail?: (reason: string) => void;
+  onMove?: () => void;
+  /** After every idle: which level has the most rendered units now (the legend follows it). */
+  onIdle?: (rank: number) => void;
+  /** A source or tile failed to load (network, HTTP, bad archive). */
+  onSourceError?: (message: string) => void;
+}
+
+export interface TilesColors {
+  background: string;
+  outline: string;
+  parentOutline: string;
+  selected: string;
+  halo: string;
+}
+
+/** A unit under the pointer, as the tiles describe it. */
+export interface TilePick {
+  code: string;
+  rank: number;
+  properties: Record<string, unknown>;
+}
+
+let pmtilesProtocol: Promise<void> | undefined;
+/** Registers the `pmtiles://` protocol with maplibre once per page. */
+function ensurePmtiles(ml: typeof import('maplibre-gl')): Promise<void> {
+  pmtilesProtocol ??= import('pmtiles').then(({ Protocol }) => {
+    const p = new Protocol({ metadata: true });
+    ml.addProtocol('pmtiles', p.tile);
+  });
+  return pmtilesProtocol;
+}
+
+function fillId(rank: number): string {
+  return `civic-tiles-fill-${rank}`;
+}
+function lineId(rank: number): string {
+  return `civic-tiles-line-${rank}`;
+}
+
+export class TilesRenderer {
+  readonly kind = 'webgl' as const;
+  private map?: MlMap;
+  private container?: HTMLElement;
+  private sheet?: CSSStyleSheet;
+  private root?: ShadowRoot;
+  private values?: TileValues;
+  private metricKeys: string[] = [];
+  /** Codes whose feature-state carries the current values, per source layer. */
+  private applied = new Map<string, Set<string>>();
+  private fills = new Map<number, unknown[]>();
+  private colors?: TilesColors;
+  private sel?: { code: string; layer: string };
+  private hov?: { code: string; layer: string };
+  private lostTimer?: ReturnType<typeof setTimeout>;
+  private scheduled = 0;
+  private destroyed = false;
+  private pixelRatio: number;
+  private layers: TileLayerRef[] = [];
+
+  constructor(private readonly o: TilesOptions) {
+    this.pixelRatio = o.pixelRatio;
+  }
+
+  async mount(container: HTMLElement, ref: TileSourceRef, layers: TileLayerRef[], colors: TilesColors): Promise<void> {
+    this.container = container;
+    this.layers = layers;
+    this.colors = colors;
+    if (!supportsWebGL2()) throw new Error('no-webgl2');
+    const [ml, css] = await Promise.all([loadMaplibre(), import('../maplibre-css.generated.js')]);
+    if (ref.kind === 'pmtiles') await ensurePmtiles(ml);
+    if (this.destroyed) throw new Error('destroyed');
+    const root = container.getRootNode();
+    if (root instanceof ShadowRoot && 'adoptedStyleSheets' in root) {
+      this.sheet = new CSSStyleSheet();
+      this.sheet.replaceSync(css.maplibreCssText);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+      this.root = root;
+    }
+    const host = document.createElement('div');
+    host.className = 'surface';
+    container.appendChild(host);
+    let source: SourceSpecification;
+    if (ref.kind === 'template')
+      source = { type: 'vector', tiles: [ref.url], minzoom: this.o.minzoom ?? 0, maxzoom: this.o.maxzoom ?? 14, promoteId: this.o.promoteId, ...(this.o.bounds ? { bounds: this.o.bounds } : {}) };
+    else if (ref.kind === 'pmtiles') source = { type: 'vector', url: `pmtiles://${ref.url}`, promoteId: this.o.promoteId };
+    else {
+      // Read the TileJSON here rather than through maplibre: its `tiles` are often relative ("tiles/{z}/{x}/{y}.pbf"),
+      // meant relative to the TileJSON, and maplibre would resolve them against the page.
+      const tj = (await fetchJson(ref.url, { credentials: this.o.credentials })) as { tiles?: unknown; minzoom?: unknown; maxzoom?: unknown; bounds?: unknown };
+      if (this.destroyed) throw new Error('destroyed');
+      const tiles = Array.isArray(tj?.tiles) ? tj.tiles.filter((t): t is string => typeof t === 'string') : [];
+      if (!tiles.length) throw new Error(`${ref.url} is not a TileJSON with "tiles"`);
+      const abs = (u: string) => new URL(u, ref.url).href.replace(/%7B/gi, '{').replace(/%7D/gi, '}');
+      const b = Array.isArray(tj.bounds) && tj.bounds.length === 4 && tj.bounds.every((v) => typeof v === 'number') ? (tj.bounds as [number, number, number, number]) : undefined;
+      source = {
+        type: 'vector',
+        tiles: tiles.map(abs),
+        minzoom: typeof tj.minzoom === 'number' ? tj.minzoom : 0,
+        maxzoom: typeof tj.maxzoom === 'number' ? tj.maxzoom : 14,
+        promoteId: this.o.promoteId,
+        ...(b ? { bounds: b } : {}),
+      };
+      if (b && !this.o.bounds) this.o.bounds = b;
+    }
+    const style: StyleSpecification = {
+      version: 8,
+      sources: { [SRC]: source },
+      layers: [{ id: 'civic-background', type: 'background', paint: { 'background-color': colors.background } }],
+    };
+    if (this.o.basemap && /\{z\}/.test(this.o.basemap)) {
+      style.sources.basemap = { type: 'raster', tiles: [this.o.basemap], tileSize: 256 };
+      style.layers.push({ id: 'civic-basemap', type: 'raster', source: 'basemap' });
+    }
+    // Coarse levels first, so a tile set that carries two levels at one zoom still shows the finer one on top.
+    for (const l of [...layers].sort((a, b) => a.rank - b.rank)) style.layers.push(...this.layerSpecs(l));
+    const b = this.o.bounds;
+    let map: MlMap;
+    // (bounds of a PMTiles archive arrive with its header: see the 'metadata' handler below)
+    try {
+      map = new ml.Map({
+        container: host,
+        style,
+        attributionControl: false,
+        pixelRatio: this.pixelRatio,
+        canvasContextAttributes: { preserveDrawingBuffer: !!this.o.preserveDrawingBuffer, antialias: false },
+        fadeDuration: 0,
+        renderWorldCopies: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+        keyboard: false,
+        doubleClickZoom: false,
+        boxZoom: false,
+        ...(b ? { bounds: [[b[0], b[1]], [b[2], b[3]]] as [[number, number], [number, number]], fitBoundsOptions: { padding: 16 } } : { center: [0, 0] as [number, number], zoom: 1 }),
+      });
+    } catch (e) {
+      host.remove();
+      throw e;
+    }
+    this.map = map;
+    webglMaps.live++;
+    map.on('move', () => this.o.onMove?.());
+    map.on('sourcedata', (e) => {
+      if (e.sourceId !== SRC) return;
+      if (e.sourceDataType === 'metadata' && !this.o.bounds) {
+        // TileJSON / PMTiles header known: start at the tile set's bounds.
+        const sb = (map.getSource(SRC) as unknown as { bounds?: [number, number, number, number] } | undefined)?.bounds;
+        if (sb && sb[2] > sb[0] && sb[3] > sb[1] && !(sb[0] <= -180 && sb[2] >= 180)) map.fitBounds([[sb[0], sb[1]], [sb[2], sb[3]]], { padding: 16, duration: 0, animate: false });
+      }
+      if ((e as { tile?: unknown }).tile) this.scheduleStates();
+    });
+    map.on('idle', () => this.o.onIdle?.(this.dominantRank()));
+    map.on('webglcontextlost', () => {
+      clearTimeout(this.lostTimer);
+      this.lostTimer = setTimeout(() => this.o.onFail?.('context-lost'), this.o.restoreTimeout ?? 3000);
+    });
+    map.on('webglcontextrestored', () => {
+      clearTimeout(this.lostTimer);
+      this.lostTimer = undefined;
+      this.applied.clear();
+      this.scheduleStates();
+    });
+    await new Promise<void>((resolve, reject) => {
+      const fail = (e: unknown) => reject((e as { error?: Error }).error ?? new Error('maplibre failed'));
+      map.once('error', fail);
+      map.once('load', () => {
+        map.off('error', fail);
+        resolve();
+      });
+    });
+    if (this.destroyed) throw new Error('destroyed');
+    map.on('error', (e) => {
+      // Tile and archive failures are reported by the element (civic-error), never thrown into the page.
+      this.o.onSourceError?.(e.error?.message ?? 'tile source failed');
+    });
+    for (const [rank, expr] of this.fills) this.paintFill(rank, expr);
+    this.scheduleStates();
+  }
+
+  private layerSpecs(l: TileLayerRef): LayerSpecification[] {
+    const c = this.colors!;
+    const parent = l.rank < 2;
+    return [
+      {
+        id: fillId(l.rank),
+        type: 'fill',
+        source: SRC,
+        'source-layer': l.sourceLayer,
+        paint: { 'fill-color': (this.fills.get(l.rank) as never) ?? TRANSPARENT, 'fill-antialias': false },
+      },
+      {
+        id: lineId(l.rank),
+        type: 'line',
+        source: SRC,
+        'source-layer': l.sourceLayer,
+        layout: { 'line-join': 'round' },
+        paint: {
+          'line-color': ['case', ['boolean', ['feature-state', 'sel'], false], c.selected, ['boolean', ['feature-state', 'hov'], false], c.selected, parent ? c.parentOutline : c.outline],
+          'line-width': ['case', ['boolean', ['feature-state', 'sel'], false], 3, ['boolean', ['feature-state', 'hov'], false], 2, parent ? 1.25 : 0.5],
+        },
+      },
+    ];
+  }
+
+  /** The fill colour expression for one level (from `fillExpression`); applied at once when the map is ready. */
+  setFill(rank: number, expr: unknown[]): void {
+    this.fills.set(rank, expr);
+    if (this.map?.loaded() || this.map?.getLayer(fillId(rank))) this.paintFill(rank, expr);
+  }
+
+  private paintFill(rank: number, expr: unknown[]): void {
+    try {
+      if (this.map?.getLayer(fillId(rank))) this.map.setPaintProperty(fillId(rank), 'fill-color', expr as never);
+    } catch {
+      /* style still loading: mount() paints the stored expression */
+    }
+  }
+
+  setColors(colors: TilesColors): void {
+    this.colors = colors;
+    const map = this.map;
+    if (!map) return;
+    try {
+      map.setPaintProperty('civic-background', 'background-color', colors.background);
+      for (const l of this.layers) {
+        const spec = this.layerSpecs(l)[1] as { paint: Record<string, unknown> };
+        map.setPaintProperty(lineId(l.rank), 'line-color', spec.paint['line-color'] as never);
+      }
+    } catch {
+      /* style reloading */
+    }
+  }
+
+  /** New metric values: every loaded feature's state is replaced (lazily, per loaded tile). */
+  setValues(values: TileValues | undefined, metricKeys: string[]): void {
+    this.values = values;
+    this.metricKeys = metricKeys;
+    const map = this.map;
+    if (map) for (const l of this.layers) if (this.applied.get(l.sourceLayer)?.size) map.removeFeatureState({ source: SRC, sourceLayer: l.sourceLayer });
+    this.applied.clear();
+    this.restoreHighlight();
+    this.scheduleStates();
+  }
+
+  private scheduleStates(): void {
+    if (this.scheduled || !this.map) return;
+    this.scheduled = requestAnimationFrame(() => {
+      this.scheduled = 0;
+      this.applyStates();
+    });
+  }
+
+  /** Sets the metric feature-state of features in loaded tiles that do not have it yet. Returns how many it set. */
+  private applyStates(): number {
+    const map = this.map, tv = this.values;
+    if (!map || !tv || this.destroyed) return 0;
+    let n = 0;
+    for (const l of this.layers) {
+      let done = this.applied.get(l.sourceLayer);
+      if (!done) this.applied.set(l.sourceLayer, (done = new Set()));
+      let feats: { id?: string | number | null }[];
+      try {
+        feats = map.querySourceFeatures(SRC, { sourceLayer: l.sourceLayer });
+      } catch {
+        continue;
+      }
+      for (const f of feats) {
+        const code = f.id === undefined || f.id === null ? undefined : String(f.id);
+        if (code === undefined || done.has(code)) continue;
+        done.add(code);
+        const state: Record<string, number> = {};
+        let any = false;
+        for (const k of this.metricKeys) {
+          const v = tv.values.get(k)?.get(code);
+          if (v !== undefined) (state[k] = v), (any = true);
+        }
+        if (any) {
+          map.setFeatureState({ source: SRC, sourceLayer: l.sourceLayer, id: code }, state);
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  private layerOfCode(code: string, rank?: number): string | undefined {
+    const l = rank !== undefined ? this.layers.find((x) => x.rank === rank) : undefined;
+    return l?.sourceLayer ?? this.layers.find((x) => x.rank === (code.length >= 15 ? 2 : code.length >= 12 ? 1 : 0))?.sourceLayer;
+  }
+
+  /** Outlines the selected and hovered units (feature-state on the outline layers). */
+  setHighlight(selected: string | null, hovered: string | null): void {
+    const map = this.map;
+    if (!map) return;
+    const swap = (old: { code: string; layer: string } | undefined, code: string | null, key: 'sel' | 'hov') => {
+      if (old && old.code === code) return old;
+      if (old) map.setFeatureState({ source: SRC, sourceLayer: old.layer, id: old.code }, { [key]: false });
+      if (!code) return undefined;
+      const layer = this.layerOfCode(code);
+      if (!layer) return undefined;
+      map.setFeatureState({ source: SRC, sourceLayer: layer, id: code }, { [key]: true });
+      return { code, layer };
+    };
+    this.sel = swap(this.sel, selected, 'sel');
+    this.hov = swap(this.hov, hovered, 'hov');
+  }
+
+  private restoreHighlight(): void {
+    const s = this.sel?.code ?? null, h = this.hov?.code ?? null;
+    this.sel = this.hov = undefined;
+    this.setHighlight(s, h);
+  }
+
+  /** The unit drawn at container pixel (x, y): the finest level there. */
+  pick(x: number, y: number): TilePick | undefined {
+    const map = this.map;
+    if (!map) return undefined;
+    const ids = this.layers.map((l) => fillId(l.rank)).filter((id) => map.getLayer(id));
+    const hits = map.queryRenderedFeatures([x, y], { layers: ids });
+    let best: TilePick | undefined;
+    for (const f of hits) {
+      const rank = this.layers.find((l) => l.sourceLayer === f.sourceLayer)?.rank ?? 0;
+      const code = f.id !== undefined && f.id !== null ? String(f.id) : String(f.properties?.[this.o.promoteId] ?? '');
+      if (!code) continue;
+      if (!best || rank > best.rank) best = { code, rank, properties: { ...f.properties } };
+    }
+    return best;
+  }
+
+  /** The level with the most units drawn now (bands in the tile set make it one level per zoom). */
+  dominantRank(): number {
+    const map = this.map;
+    if (!map) return 2;
+    let best = -1, bestN = -1;
+    for (const l of this.layers) {
+      if (!map.getLayer(fillId(l.rank))) continue;
+      const n = map.queryRenderedFeatures({ layers: [fillId(l.rank)] }).length;
+      if (n > bestN || (n === bestN && l.rank > best)) (best = l.rank), (bestN = n);
+    }
+    return best < 0 ? 2 : best;
+  }
+
+  /** Units drawn now, over every level. */
+  renderedCount(): number {
+    const map = this.map;
+    if (!map) return 0;
+    const ids = this.layers.map((l) => fillId(l.rank)).filter((id) => map.getLayer(id));
+    return ids.length ? map.queryRenderedFeatures({ layers: ids }).length : 0;
+  }
+
+  /** The {z}/{x}/{y} tile under the view's centre (clamped to the source's zooms), for diagnosing an empty picture. */
+  centreTile(): { z: number; x: number; y: number } | undefined {
+    const map = this.map;
+    if (!map) return undefined;
+    const src = map.getSource(SRC) as unknown as { minzoom?: number; maxzoom?: number } | undefined;
+    const z = Math.max(src?.minzoom ?? 0, Math.min(src?.maxzoom ?? 14, Math.floor(map.getZoom())));
+    const c = map.getCenter();
+    const n = 2 ** z;
+    const x = Math.floor(((c.lng + 180) / 360) * n);
+    const s = Math.sin((c.lat * Math.PI) / 180);
+    const y = Math.floor((0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * n);
+    return { z, x: Math.max(0, Math.min(n - 1, x)), y: Math.max(0, Math.min(n - 1, y)) };
+  }
+
+  /** Fits the view to a unit found in the loaded tiles; false when none of its tiles is loaded. */
+  zoomTo(code: string, rank?: number, duration = 300): boolean {
+    const map = this.map;
+    const layer = this.layerOfCode(code, rank);
+    if (!map || !layer) return false;
+    const feats = map.querySourceFeatures(SRC, { sourceLayer: layer, filter: ['==', ['to-string', ['get', this.o.promoteId]], code] });
+    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+    const walk = (c: unknown): void => {
+      if (Array.isArray(c) && typeof c[0] === 'number') {
+        const [x, y] = c as number[];
+        (w = Math.min(w, x)), (e = Math.max(e, x)), (s = Math.min(s, y)), (n = Math.max(n, y));
+      } else if (Array.isArray(c)) for (const k of c) walk(k);
+    };
+    for (const f of feats) walk((f.geometry as { coordinates?: unknown }).coordinates);
+    if (!(e > w && n > s)) return false;
+    map.fitBounds([[w, s], [e, n]], { padding: 24, duration, animate: duration > 0 });
+    return true;
+  }
+
+  panBy(dx: number, dy: number): void {
+    this.map?.panBy([dx, dy], { duration: 0 });
+  }
+
+  zoomBy(d: number): void {
+    const map = this.map;
+    if (map) map.zoomTo(map.getZoom() + d, { duration: 0 });
+  }
+
+  get zoom(): number {
+    return this.map?.getZoom() ?? 0;
+  }
+
+  snapshot(): HTMLCanvasElement | undefined {
+    const gl = this.map?.getCanvas();
+    if (!gl) return undefined;
+    const c = document.createElement('canvas');
+    c.width = gl.width;
+    c.height = gl.height;
+    c.getContext('2d')?.drawImage(gl, 0, 0);
+    return c;
+  }
+
+  project(p: [number, number]): [number, number] | undefined {
+    if (!this.map) return undefined;
+    const pt = this.map.project(p);
+    return [pt.x, pt.y];
+  }
+
+  unproject(x: number, y: number): [number, number] | undefined {
+    if (!this.map) return undefined;
+    const ll = this.map.unproject([x, y]);
+    return [ll.lng, ll.lat];
+  }
+
+  resize(pixelRatio: number): void {
+    if (!this.map) return;
+    if (pixelRatio !== this.pixelRatio) {
+      this.pixelRatio = pixelRatio;
+      this.map.setPixelRatio(pixelRatio);
+    }
+    this.map.resize();
+  }
+
+  /** Resolves when the picture is complete: tiles loaded, their metric states set, and drawn. */
+  async idle(): Promise<void> {
+    const map = this.map;
+    if (!map) return;
+    for (let i = 0; i < 10; i++) {
+      await new Promise<void>((resolve) => {
+        if (map.loaded() && !map.isMoving() && map.areTilesLoaded()) {
+          map.once('idle', () => resolve());
+          map.triggerRepaint();
+        } else map.once('idle', () => resolve());
+      });
+      if (this.destroyed || this.applyStates() === 0) return;
+    }
+  }
+
+  get canvas(): HTMLCanvasElement | undefined {
+    return this.map?.getCanvas();
+  }
+
+  get mapInstance(): MlMap | undefined {
+    return this.map;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    clearTimeout(this.lostTimer);
+    if (this.scheduled) cancelAnimationFrame(this.scheduled);
+    if (this.map) webglMaps.live--;
+    this.map?.remove();
+    this.map = undefined;
+    this.container?.querySelector('.surface')?.remove();
+    if (this.root && this.sheet) this.root.adoptedStyleSheets = this.root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    this.sheet = undefined;
+    this.applied.clear();
+  }
+}
