@@ -156,5 +156,26 @@ export const BadInput: Story = {
     .data=${{ metrics: SMALL_METRICS.metrics, rows: [...SMALL_METRICS.rows, { code: '999', households: 'many' }] }}
   ></civic-grid-map>`,
 };
+/**
+ * Vector tiles: the same demo geometry cut by `scripts/make-grid-tiles.mjs` into streets / communities / grids
+ * layers by zoom. Zoom in to go from streets to communities to grids; the metric rows are joined by code.
+ */
+export const TilesTemplate: Story = {
+  name: 'Vector tiles: {z}/{x}/{y} template',
+  render: () => html`<civic-grid-map tiles="/data/tiles/{z}/{x}/{y}.pbf" tiles-min-zoom="7" tiles-max-zoom="13" bounds="105.74,29.26,105.97,29.39" src=${METRICS}></civic-grid-map>`,
+};
+export const TilesPmtiles: Story = {
+  name: 'Vector tiles: PMTiles archive',
+  render: () => html`<civic-grid-map tiles="pmtiles:///data/grids.pmtiles" src=${METRICS} metric="partyMembers" classification="natural"></civic-grid-map>`,
+};
+export const TilesTileJson: Story = {
+  name: 'Vector tiles: TileJSON, English, dark',
+  render: () => html`<div theme="dark" lang="en" style="background:#0a1a2f;padding:16px"><civic-grid-map tiles="/data/tiles.json" src=${METRICS} metric="volunteers"></civic-grid-map></div>`,
+};
+export const TilesError: Story = {
+  name: 'State: vector tiles fail (HTTP 404)',
+  render: () => html`<civic-grid-map tiles="/data/no-such-tiles/{z}/{x}/{y}.pbf" bounds="105.74,29.26,105.97,29.39" src=${METRICS}></civic-grid-map>`,
+};
+
 export const GeometryError: Story = { name: 'State: geometry HTTP 404', render: () => html`<civic-grid-map geometry-src="/data/missing.geojson"></civic-grid-map>` };
 export const Loading: Story = { name: 'State: metrics missing (no-data style)', render: () => html`<civic-grid-map .geometry=${SMALL}></civic-grid-map>` };

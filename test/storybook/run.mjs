@@ -31,8 +31,18 @@ const server = createServer((req, res) => {
   if (!p.startsWith(dir)) return void res.writeHead(403).end();
   if (existsSync(p) && statSync(p).isDirectory()) p = join(p, 'index.html');
   if (!existsSync(p)) return void res.writeHead(404).end('not found');
-  res.writeHead(200, { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream' });
-  res.end(readFileSync(p));
+  const body = readFileSync(p);
+  const type = TYPES[extname(p)] ?? 'application/octet-stream';
+  // Byte ranges, as any production static host answers them: PMTiles archives are read that way.
+  const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+  if (range) {
+    const start = Number(range[1]);
+    const end = Math.min(body.length - 1, range[2] ? Number(range[2]) : body.length - 1);
+    res.writeHead(206, { 'content-type': type, 'accept-ranges': 'bytes', 'content-range': `bytes ${start}-${end}/${body.length}`, 'content-length': end - start + 1 });
+    return void res.end(body.subarray(start, end + 1));
+  }
+  res.writeHead(200, { 'content-type': type, 'accept-ranges': 'bytes' });
+  res.end(body);
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
