@@ -139,9 +139,21 @@ export function quantileBreaks(values: number[], n: number): number[] {
   return out;
 }
 
-/** Natural breaks via ckmeans: each break is the smallest value of a cluster (n-1 inner). */
+/** Above this many values, natural breaks are computed on evenly spaced order statistics of this many. */
+export const NATURAL_SAMPLE = 10000;
+
+/**
+ * Natural breaks via ckmeans: each break is the smallest value of a cluster (n-1 inner). ckmeans is O(k·n²) in
+ * memory-bound practice, so a national grid (10⁶ values) is reduced first to NATURAL_SAMPLE evenly spaced order
+ * statistics (every m-th value of the sorted data, deterministic), which keeps the distribution's shape.
+ */
 export function naturalBreaks(values: number[], n: number): number[] {
   if (!values.length) return [];
+  if (values.length > NATURAL_SAMPLE) {
+    const sorted = Float64Array.from(values).sort();
+    const step = sorted.length / NATURAL_SAMPLE;
+    values = Array.from({ length: NATURAL_SAMPLE }, (_, i) => sorted[Math.floor(i * step)]);
+  }
   const distinct = new Set(values).size;
   const k = Math.max(1, Math.min(n, distinct));
   const clusters = ckmeans(values, k);

@@ -63,6 +63,7 @@ export class TilesController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    clearTimeout(this.restTimer);
     this.r?.destroy();
     this.r = undefined;
     this.mounting = undefined;
@@ -105,16 +106,17 @@ export class TilesController implements ReactiveController {
     }
     const m = this.metric();
     const key = JSON.stringify([m?.key, this.spec(), [...this.hidden], noData]) + (this.tv ? '' : '-');
-    if (key !== this.styleKey || !this.styles.size) {
+    if (key !== this.styleKey) {
       this.styleKey = key;
+      this.noData = noData;
       this.styles.clear();
-      for (const { rank } of this.layers()) {
-        const values = this.tv ? levelValues(this.tv, m, rank) : [];
-        const classifier = classify(values, this.spec());
-        this.styles.set(rank, { classifier, legend: legendModel(classifier, values), values });
-        this.r?.setFill(rank, m ? fillExpression(classifier, m.key, noData, this.hidden) : ['to-color', noData]);
-      }
-    }
+      clearTimeout(this.restTimer);
+      // The level on screen first; the others (a national grid level can hold 10⁶ values) once the picture is up.
+      this.styleLevel(this.rank);
+      this.restTimer = setTimeout(() => {
+        for (const { rank } of this.layers()) this.styleLevel(rank);
+      }, 0);
+    } else this.styleLevel(this.rank);
     const ref = parseTilesRef(h.tiles, document.baseURI);
     const mkey = `${ref?.kind}|${ref?.url}|${h.sourceLayer}|${h.parentLayers}|${h.promoteId}|${h.basemap}`;
     if (ref && mkey !== this.mountedKey && !this.mounting) {
@@ -126,6 +128,22 @@ export class TilesController implements ReactiveController {
       this.r.setColors(colors);
       this.r.setHighlight(h.selected || null, this.hover ?? null);
     }
+  }
+
+  private noData = '#e4e7eb';
+  private restTimer?: ReturnType<typeof setTimeout>;
+
+  /** Classifies one level (once per metric / classification) and gives the renderer its fill expression. */
+  private styleLevel(rank: number): LevelStyle {
+    let st = this.styles.get(rank);
+    if (st) return st;
+    const m = this.metric();
+    const values = this.tv ? levelValues(this.tv, m, rank) : [];
+    const classifier = classify(values, this.spec());
+    st = { classifier, legend: legendModel(classifier, values), values };
+    this.styles.set(rank, st);
+    this.r?.setFill(rank, m ? fillExpression(classifier, m.key, this.noData, this.hidden) : ['to-color', this.noData]);
+    return st;
   }
 
   private async mount(ref: NonNullable<ReturnType<typeof parseTilesRef>>, colors: TilesColors, noData: string): Promise<void> {
@@ -157,6 +175,7 @@ export class TilesController implements ReactiveController {
         }
         if (rank !== this.rank) {
           this.rank = rank;
+          this.styleLevel(rank);
           this.page = 0;
           h.requestUpdate();
         }
@@ -416,7 +435,7 @@ export class TilesController implements ReactiveController {
     const h = this.host;
     const tt = this.x.t().pick(gridMapTerms);
     const p = tip.pick;
-    const st = this.styles.get(p.rank);
+    const st = this.styleLevel(p.rank);
     const v = m ? this.tv?.values.get(m.key)?.get(p.code) ?? (typeof p.properties[m.key] === 'number' ? (p.properties[m.key] as number) : undefined) : undefined;
     const c = st && v !== undefined ? st.classifier.classOf(v) : -1;
     const parent = typeof p.properties.parent === 'string' ? this.names.get(p.properties.parent) ?? p.properties.parent : undefined;

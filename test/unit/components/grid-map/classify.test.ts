@@ -97,3 +97,19 @@ describe('classRangeLabel', () => {
     expect(classRangeLabel(cat.classes[1], true, String, w)).toBe('2');
   });
 });
+
+describe('naturalBreaks on large data', () => {
+  it('samples order statistics above NATURAL_SAMPLE and still finds well-separated clusters', async () => {
+    const { naturalBreaks, NATURAL_SAMPLE } = await import('../../../../src/components/grid-map/classify.js');
+    // three clusters around 10, 100 and 1000, 3 × 20,000 values
+    const values: number[] = [];
+    for (let i = 0; i < 20000; i++) values.push(10 + (i % 7), 100 + (i % 11), 1000 + (i % 13));
+    expect(values.length).toBeGreaterThan(NATURAL_SAMPLE);
+    const b = naturalBreaks(values, 3);
+    expect(b).toHaveLength(2);
+    expect(b[0]).toBeGreaterThan(16);
+    expect(b[0]).toBeLessThanOrEqual(100);
+    expect(b[1]).toBeGreaterThan(110);
+    expect(b[1]).toBeLessThanOrEqual(1000);
+  });
+});
