@@ -110,6 +110,9 @@ describe('<civic-grid-map> vector tiles', function () {
     const [x, y] = el.pixelOf(inside(parent))!;
     expect(near(pixelAt(el, x, y), want), `unit ${parent.properties.code} = ${v}`).to.equal(true);
     expect(part(el, 'legend')!.textContent).to.contain('户数');
+    // the screen tour visits the level on screen, highest value first
+    const top = [...sums.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map((e) => e[0]);
+    expect(el.tourTargets()).to.deep.equal(top);
   });
 
   it('colours grids from joined rows at grid zoom, and restyles in place on a metric switch', async () => {

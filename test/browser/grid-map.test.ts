@@ -279,6 +279,18 @@ describe('<civic-grid-map> interaction', function () {
     el.remove();
   });
 
+  it('tourTargets lists the shown units by value, highest first, for the screen tour', async () => {
+    const el = await mapOf(html`<civic-grid-map .geometry=${SMALL} .data=${METRICS} metric="households"></civic-grid-map>`);
+    const expected = METRICS.rows
+      .filter((r) => typeof r.households === 'number')
+      .sort((a, b) => (b.households as number) - (a.households as number))
+      .map((r) => r.code);
+    expect(el.tourTargets()).to.deep.equal(expected.slice(0, 8));
+    el.level = 'community';
+    await el.updateComplete;
+    expect(el.tourTargets().every((c) => c.length === 12)).to.equal(true);
+  });
+
   it('search finds by name and flies to the grid', async () => {
     const el = await mapOf(html`<civic-grid-map .geometry=${SMALL} .data=${METRICS}></civic-grid-map>`);
     const input = part(el, 'search')!.querySelector('input')!;

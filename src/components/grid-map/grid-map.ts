@@ -334,6 +334,22 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     this.pushScene();
   }
 
+  /**
+   * Units the <civic-screen> tour visits: the eight shown units with the highest value of the current metric
+   * (in tiles mode, of the level on screen), highest first.
+   */
+  override tourTargets(): string[] {
+    if (this.tilesMode) return this.tilesCtl.topCodes(8);
+    const geo = this.geo, view = this.view, m = this.currentMetric();
+    const vm = m ? this.joined?.values.get(m.key) : undefined;
+    if (!geo || !view || !vm) return [];
+    return view.shown
+      .filter((i) => vm.has(i))
+      .sort((a, b) => (vm.get(b) as number) - (vm.get(a) as number))
+      .slice(0, 8)
+      .map((i) => geo.features[i].code);
+  }
+
   /** The renderer drawing now (`canvas`, `webgl`), or undefined before the first picture. */
   get activeRenderer(): ActiveRenderer | undefined {
     return this.active;

@@ -377,6 +377,24 @@ export class TilesController implements ReactiveController {
     return this.x.t().lang === 'en' && m.labelEn ? m.labelEn : m.label;
   }
 
+  /** The `n` codes of the level on screen with the highest values of the current metric (one pass, no full sort). */
+  topCodes(n: number): string[] {
+    const m = this.metric();
+    const vm = m ? this.tv?.values.get(m.key) : undefined;
+    if (!vm || !this.tv) return [];
+    const top: [string, number][] = [];
+    for (const code of this.tv.codes[this.rank]) {
+      const v = vm.get(code);
+      if (v === undefined) continue;
+      if (top.length < n || v > top[top.length - 1][1]) {
+        top.push([code, v]);
+        top.sort((a, b) => b[1] - a[1]);
+        if (top.length > n) top.pop();
+      }
+    }
+    return top.map((t) => t[0]);
+  }
+
   /** The legend's classes with counts for the level on screen (tests and linked views). */
   get legend(): { label: string; color: string; count: number }[] {
     const st = this.styles.get(this.rank);
