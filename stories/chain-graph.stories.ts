@@ -55,6 +55,7 @@ interface Args {
   search: string;
   tour: boolean;
   height: number;
+  export: boolean;
 }
 
 const meta: Meta<Args> = {
@@ -67,7 +68,7 @@ const meta: Meta<Args> = {
     sizeBy: { control: 'inline-radio', options: ['', 'employees', 'output'] },
     height: { control: { type: 'range', min: 240, max: 1080, step: 20 } },
   },
-  args: { layout: 'tiers', chain: 'all', renderer: 'auto', sizeBy: '', selected: '', search: '', tour: false, height: 560 },
+  args: { layout: 'tiers', chain: 'all', renderer: 'auto', sizeBy: '', selected: '', search: '', tour: false, height: 560, export: true },
   render: (a) => html`<civic-chain-graph
     src=${SRC}
     layout=${a.layout}
@@ -77,6 +78,7 @@ const meta: Meta<Args> = {
     selected=${ifDefined(a.selected || undefined)}
     search=${a.search}
     ?tour=${a.tour}
+    export=${a.export ? '' : 'false'}
     style="--civic-chain-graph-height:${a.height}px"
   ></civic-chain-graph>`,
 };
@@ -122,3 +124,6 @@ export const Loading: Story = { render: () => html`<civic-chain-graph src="/__pe
 export const Empty: Story = { render: () => html`<civic-chain-graph .data=${{ chains: [], nodes: [], links: [] }}></civic-chain-graph>` };
 export const Error: Story = { render: () => html`<civic-chain-graph src="/data/missing-chains.json"></civic-chain-graph>` };
 export const BadLinks: Story = { render: () => html`<civic-chain-graph .data=${BAD}></civic-chain-graph>` };
+
+/** PNG export: the 导出图片 button sits in the toolbar by default (`export="false"` hides it); the picture is the graph as shown. */
+export const Export: Story = { args: { export: true, layout: 'tiers' } };

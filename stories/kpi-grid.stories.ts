@@ -11,6 +11,7 @@ interface Args {
   deltaColors: string;
   width: number;
   theme: string;
+  export: boolean;
 }
 
 const meta: Meta<Args> = {
@@ -22,9 +23,9 @@ const meta: Meta<Args> = {
     width: { control: { type: 'range', min: 200, max: 1920, step: 10 } },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
   },
-  args: { src: '/data/kpis.json', columns: '', region: '', deltaColors: 'red-up', width: 960, theme: 'light' },
+  args: { src: '/data/kpis.json', columns: '', region: '', deltaColors: 'red-up', width: 960, theme: 'light', export: false },
   render: (a) => html`<div style="width:${a.width}px;padding:12px;background:${a.theme === 'dark' ? '#0a1a2f' : 'transparent'}">
-    <civic-kpi-grid theme=${a.theme} src=${a.src} columns=${a.columns || nothing} region=${a.region || nothing} delta-colors=${a.deltaColors}></civic-kpi-grid>
+    <civic-kpi-grid theme=${a.theme} src=${a.src} columns=${a.columns || nothing} region=${a.region || nothing} delta-colors=${a.deltaColors} ?export=${a.export}></civic-kpi-grid>
   </div>`,
 };
 export default meta;
@@ -53,3 +54,6 @@ export const InlineWithRegions: Story = {
 };
 export const ErrorState: Story = { render: () => html`<civic-kpi-grid .data=${{ groups: [] }}></civic-kpi-grid>` };
 export const Empty: Story = { render: () => html`<civic-kpi-grid .data=${{ items: [] }}></civic-kpi-grid>` };
+
+/** PNG export of the whole grid: `export` shows the 导出图片 button in the header (off by default). */
+export const Export: Story = { args: { export: true } };

@@ -26,6 +26,7 @@ interface Args {
   illustrative: boolean;
   motion: string;
   width: number;
+  export: boolean;
 }
 
 const meta: Meta<Args> = {
@@ -55,6 +56,7 @@ const meta: Meta<Args> = {
     illustrative: false,
     motion: 'auto',
     width: 260,
+    export: false,
   },
   render: (a) => html`<civic-kpi-tile
     style="width:${a.width}px"
@@ -74,6 +76,7 @@ const meta: Meta<Args> = {
     thresholds=${a.thresholds || nothing}
     ?illustrative=${a.illustrative}
     motion=${a.motion}
+    ?export=${a.export}
   ></civic-kpi-tile>`,
 };
 export default meta;
@@ -176,4 +179,13 @@ export const DataSources: Story = {
     <civic-kpi-tile src="/data/kpis.json" value-field="items[].value" label-field="items[].label" unit-field="items[].unit"></civic-kpi-tile>
     <civic-kpi-tile src="/__pending__/kpi.json" label="加载中"></civic-kpi-tile>
   </div>`,
+};
+
+/**
+ * PNG export: `export` shows the 导出图片 button (off by default: a tile is small, and a page of figures rarely
+ * wants a button on each). The button fires the cancelable `civic-export` and downloads `civic-kpi-tile.png`;
+ * `toPNG()` returns the image for scripts.
+ */
+export const Export: Story = {
+  args: { export: true, label: '校企共建实训基地', value: '1300', unit: '个', qualifier: 'plus', previous: '1200', deltaLabel: '同比', target: '1500', sparkline: '900,1000,1100,1200,1300', illustrative: true, width: 300 },
 };

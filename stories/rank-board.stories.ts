@@ -11,6 +11,7 @@ interface Args {
   region: string;
   motion: string;
   width: number;
+  export: boolean;
 }
 
 const meta: Meta<Args> = {
@@ -22,7 +23,7 @@ const meta: Meta<Args> = {
     motion: { control: 'inline-radio', options: ['auto', 'reduce'] },
     width: { control: { type: 'range', min: 200, max: 1200, step: 10 } },
   },
-  args: { src: '/data/rank-communities.json', rowsVisible: 6, interval: 2, order: 'desc', region: '', motion: 'auto', width: 420 },
+  args: { src: '/data/rank-communities.json', rowsVisible: 6, interval: 2, order: 'desc', region: '', motion: 'auto', width: 420, export: false },
   render: (a) => html`<civic-rank-board
     style="width:${a.width}px"
     src=${a.src}
@@ -31,6 +32,7 @@ const meta: Meta<Args> = {
     order=${a.order}
     region=${a.region || nothing}
     motion=${a.motion}
+    ?export=${a.export}
   ></civic-rank-board>`,
 };
 export default meta;
@@ -64,3 +66,9 @@ export const LiveResort: Story = {
   },
 };
 export const ErrorState: Story = { render: () => html`<civic-rank-board .data=${'not a ranking'}></civic-rank-board>` };
+
+/**
+ * PNG export: `export` shows the 导出图片 button in the header (off by default: the board lives on walls and in
+ * sidebars). The picture holds the rows in view. Keyboard: Tab to the list, Up/Down to move, Enter to choose.
+ */
+export const Export: Story = { args: { export: true, interval: 0 } };

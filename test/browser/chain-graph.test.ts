@@ -7,6 +7,7 @@ import type { CivicPositionsChangeEvent } from '../../src/components/chain-graph
 import { syntheticChains } from '../fixtures/chain-graph/synthetic.js';
 import demo from '../fixtures/chain-graph/chains.json';
 import { FakeServer } from './fixtures/server.js';
+import { countColour, decodePng, distinctColours, regionOf, rgbOf } from './png-helpers.js';
 
 async function loadDemo(): Promise<any> {
   return JSON.parse(JSON.stringify(demo));
@@ -398,6 +399,92 @@ describe('<civic-chain-graph>', () => {
     expect(el.computing).to.equal(true); // abandoned, never finished
     expect(warnings).to.deep.equal([]);
   });
+
+  describe('PNG export', () => {
+    it('toPNG() paints the SVG graph (nodes in their type colours, labels) with the legend and title, at size × ratio', async () => {
+      const data = await loadDemo();
+      const el = await fixture<CivicChainGraph>(html`<civic-chain-graph lang="zh-CN" style="width:800px" .data=${data}></civic-chain-graph>`);
+      await settle(el);
+      const blob = await el.toPNG({ pixelRatio: 1 });
+      expect(blob.type).to.equal('image/png');
+      const px = await decodePng(blob);
+      expect(px.width).to.equal(el.offsetWidth);
+      expect(px.height).to.equal(el.offsetHeight);
+      expect(distinctColours(px)).to.be.greaterThan(12);
+      const stage = regionOf($(el, '[part="stage"]')!, el, px.width);
+      // Every node type present is drawn in its own colour inside the stage, over roughly its nodes' area.
+      for (const type of ['leader', 'member', 'party-branch']) {
+        const path = $(el, `.node[data-type="${type}"] path`)!;
+        const colour = rgbOf(getComputedStyle(path).fill);
+        expect(countColour(px, colour, 12, stage), type).to.be.greaterThan(30);
+      }
+      // A leader node is drawn where it is on screen.
+      const leader = $(el, '.node[data-type="leader"] path')!;
+      const lr = regionOf(leader, el, px.width);
+      expect(countColour(px, rgbOf(getComputedStyle(leader).fill), 12, lr)).to.be.greaterThan(lr.width * lr.height * 0.2);
+      // Labels in the label colour inside the stage; the title above it.
+      // Labels (small at this zoom) in the label colour inside the stage: compare with a picture without them.
+      const label = $(el, '.node text')!;
+      const labelColour = rgbOf(getComputedStyle(label).fill);
+      const withLabels = countColour(px, labelColour, 80, stage);
+      el.style.setProperty('--civic-chain-graph-label-color', 'transparent');
+      const bare = await decodePng(await el.toPNG({ pixelRatio: 1 }));
+      expect(withLabels).to.be.greaterThan(countColour(bare, labelColour, 80, stage) + 100);
+      el.style.removeProperty('--civic-chain-graph-label-color');
+      const title = $(el, '[part="title"]')!;
+      expect(countColour(px, rgbOf(getComputedStyle(title).color), 60, regionOf(title, el, px.width))).to.be.greaterThan(50);
+      expect(warnings).to.deep.equal([]);
+    });
+
+    it('toPNG() copies the canvas renderer and draws the dark theme', async () => {
+      const data = await loadDemo();
+      const el = await fixture<CivicChainGraph>(html`<civic-chain-graph theme="dark" renderer="canvas" style="width:700px" .data=${data}></civic-chain-graph>`);
+      await settle(el);
+      expect(el.activeRenderer).to.equal('canvas');
+      const px = await decodePng(await el.toPNG({ pixelRatio: 2 }));
+      expect(px.width).to.equal(Math.round(el.offsetWidth * 2));
+      expect(countColour(px, rgbOf('#0a1a2f'), 6)).to.be.greaterThan(px.width * px.height * 0.3);
+      const stage = regionOf($(el, '[part="stage"]')!, el, px.width);
+      const leaderColour = rgbOf(getComputedStyle(el).getPropertyValue('--_node-leader').trim());
+      expect(countColour(px, leaderColour, 12, stage)).to.be.greaterThan(30);
+    });
+
+    it('shows the export button by default (export="false" hides it); it fires a cancelable civic-export', async () => {
+      const data = await loadDemo();
+      const el = await fixture<CivicChainGraph>(html`<civic-chain-graph style="width:700px" file-name="产业链 图谱" .data=${data}></civic-chain-graph>`);
+      await settle(el);
+      const btn = $(el, '[part~="export-button"]')!;
+      expect(btn).to.exist;
+      expect(el.export).to.equal(true);
+      expect(btn.getAttribute('aria-label')).to.equal('导出图片');
+      expect(btn.getBoundingClientRect().height).to.be.at.least(24);
+      el.addEventListener('civic-export', (e) => e.preventDefault());
+      setTimeout(() => btn.click());
+      const ev = await oneEvent(el, 'civic-export');
+      expect(ev.cancelable).to.equal(true);
+      expect(ev.detail.format).to.equal('png');
+      expect(ev.detail.filename).to.equal('产业链-图谱.png');
+      expect(ev.detail.blob.type).to.equal('image/png');
+      el.setAttribute('export', 'false');
+      await el.updateComplete;
+      expect(el.export).to.equal(false);
+      expect($(el, '[part~="export-button"]')).to.equal(null);
+      el.setAttribute('export', '');
+      await el.updateComplete;
+      expect($(el, '[part~="export-button"]')).to.exist;
+      el.removeAttribute('export');
+      await el.updateComplete;
+      expect($(el, '[part~="export-button"]')).to.equal(null);
+    });
+
+    it('toPNG() rejects before data arrives', async () => {
+      const el = await fixture<CivicChainGraph>(html`<civic-chain-graph></civic-chain-graph>`);
+      let failed = false;
+      await el.toPNG().catch(() => (failed = true));
+      expect(failed).to.equal(true);
+    });
+  });
+
 
   it('switches language (labels, legend) and is accessible', async () => {
     const el = await fixture<CivicChainGraph>(html`<civic-chain-graph lang="en" .data=${await loadDemo()}></civic-chain-graph>`);

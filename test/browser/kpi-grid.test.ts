@@ -5,6 +5,7 @@ import type { CivicKpiTile } from '../../src/components/kpi-tile/kpi-tile.js';
 import { FakeServer } from './fixtures/server.js';
 import KPIS from '../fixtures/kpi/kpis.json';
 import ECONOMY from '../fixtures/kpi/kpis-economy.json';
+import { countColour, decodePng, distinctColours, regionOf, rgbOf } from './png-helpers.js';
 
 function tiles(el: CivicKpiGrid): CivicKpiTile[] {
   return [...el.shadowRoot!.querySelectorAll<CivicKpiTile>('civic-kpi-tile')];
@@ -104,6 +105,52 @@ describe('civic-kpi-grid', () => {
     expect(tileText(tiles(el)[0]!, 'label')).to.equal('Colleges');
     expect(tileText(tiles(el)[1]!, 'value').replace(/\s+/g, ' ')).to.equal('over 170K people');
   });
+
+  describe('PNG export', () => {
+    it('toPNG() draws every tile at its place, with the title and group headings', async () => {
+      const el = await fixture<CivicKpiGrid>(html`<civic-kpi-grid style="width:720px" columns="3" motion="reduce" .data=${KPIS}></civic-kpi-grid>`);
+      await settle(el);
+      const blob = await el.toPNG({ pixelRatio: 1.5 });
+      expect(blob.type).to.equal('image/png');
+      const px = await decodePng(blob);
+      expect(px.width).to.equal(Math.round(el.offsetWidth * 1.5));
+      expect(px.height).to.equal(Math.round(el.offsetHeight * 1.5));
+      expect(distinctColours(px)).to.be.greaterThan(8);
+      // Each tile's background fills most of its box, and its figure's colour shows inside its number's box.
+      for (const t of tiles(el)) {
+        const base = t.shadowRoot!.querySelector<HTMLElement>('[part~="base"]')!;
+        const b = regionOf(base, el, px.width);
+        expect(countColour(px, rgbOf(getComputedStyle(base).backgroundColor), 6, b), tileText(t, 'label')).to.be.greaterThan(b.width * b.height * 0.3);
+        const num = t.shadowRoot!.querySelector<HTMLElement>('[part~="number"]')!;
+        expect(countColour(px, rgbOf(getComputedStyle(num).color), 50, regionOf(num, el, px.width)), tileText(t, 'label')).to.be.greaterThan(30);
+      }
+      const title = parts(el, 'title')[0]!;
+      expect(countColour(px, rgbOf(getComputedStyle(title).color), 60, regionOf(title, el, px.width))).to.be.greaterThan(50);
+      expect(warnings).to.deep.equal([]);
+    });
+
+    it('has no export button by default; `export` shows one that fires a cancelable civic-export', async () => {
+      const el = await fixture<CivicKpiGrid>(html`<civic-kpi-grid motion="reduce" .data=${ECONOMY}></civic-kpi-grid>`);
+      await settle(el);
+      expect(parts(el, 'export-button')).to.have.length(0);
+      el.export = true;
+      el.fileName = '经济指标';
+      await settle(el);
+      const btn = parts(el, 'export-button')[0]!;
+      expect(btn.getAttribute('aria-label')).to.equal('导出图片');
+      expect(btn.getBoundingClientRect().width).to.be.at.least(24);
+      // The tiles inside keep theirs hidden.
+      expect(tiles(el).every((t) => !t.shadowRoot!.querySelector('[part~="export-button"]'))).to.equal(true);
+      await expect(el).to.be.accessible();
+      el.addEventListener('civic-export', (e) => e.preventDefault());
+      setTimeout(() => btn.click());
+      const ev = await oneEvent(el, 'civic-export');
+      expect(ev.detail.format).to.equal('png');
+      expect(ev.detail.filename).to.equal('经济指标.png');
+      expect(ev.detail.blob.type).to.equal('image/png');
+    });
+  });
+
 
   it('honours columns, else auto-fits', async () => {
     const el = await fixture<CivicKpiGrid>(html`<civic-kpi-grid style="width:900px" columns="3" .data=${{ items: [1, 2, 3, 4, 5, 6].map((v) => ({ label: 'k' + v, value: v })) }}></civic-kpi-grid>`);

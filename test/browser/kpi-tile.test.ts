@@ -3,6 +3,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/components/kpi-tile/kpi-tile.define.js';
 import type { CivicKpiTile } from '../../src/components/kpi-tile/kpi-tile.js';
 import { FakeServer } from './fixtures/server.js';
+import { countColour, decodePng, distinctColours, regionOf, rgbOf } from './png-helpers.js';
 
 function part(el: Element, name: string): HTMLElement | null {
   return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -406,6 +407,150 @@ describe('civic-kpi-tile', () => {
       expect(part(el, 'status')!.dataset.kind).to.equal('error');
       expect(warnings.length).to.equal(1);
       el.remove();
+    });
+  });
+
+  describe('PNG export', () => {
+    const FULL = html`<civic-kpi-tile
+      style="width:320px"
+      label="实训基地"
+      value="1300"
+      unit="个"
+      qualifier="plus"
+      previous="1200"
+      delta-label="同比"
+      target="1500"
+      sparkline="900,1000,1100,1200,1300"
+      source="FACTS.md §3"
+      illustrative
+      motion="reduce"
+    ></civic-kpi-tile>`;
+
+    it('toPNG() draws the tile: an image/png of its size × pixel ratio, with the figure, delta, sparkline and badge in place', async () => {
+      const el = await fixture<CivicKpiTile>(FULL);
+      await settle(el);
+      const blob = await el.toPNG({ pixelRatio: 2 });
+      expect(blob.type).to.equal('image/png');
+      const px = await decodePng(blob);
+      expect(px.width).to.equal(Math.round(el.offsetWidth * 2));
+      expect(px.height).to.equal(Math.round(el.offsetHeight * 2));
+      expect(distinctColours(px)).to.be.greaterThan(8);
+      // The figure's colour inside the number's box; none of it in the empty band below the tile's padding.
+      const num = part(el, 'number')!;
+      const numColour = rgbOf(getComputedStyle(num).color);
+      expect(countColour(px, numColour, 40, regionOf(num, el, px.width))).to.be.greaterThan(100);
+      // Tile background fills the base box.
+      const bg = rgbOf(getComputedStyle(part(el, 'base')!).backgroundColor);
+      const base = regionOf(part(el, 'base')!, el, px.width);
+      expect(countColour(px, bg, 6, base)).to.be.greaterThan(base.width * base.height * 0.4);
+      // Delta in its rise colour, sparkline stroke in its colour, illustrative badge in its colour.
+      const delta = part(el, 'delta')!;
+      expect(countColour(px, rgbOf(getComputedStyle(delta).color), 40, regionOf(delta, el, px.width))).to.be.greaterThan(20);
+      const spark = part(el, 'sparkline')!;
+      expect(countColour(px, rgbOf(getComputedStyle(spark).color), 50, regionOf(spark, el, px.width))).to.be.greaterThan(50);
+      const badge = part(el, 'illustrative')!;
+      expect(countColour(px, rgbOf(getComputedStyle(badge).color), 50, regionOf(badge, el, px.width))).to.be.greaterThan(20);
+      expect(warnings).to.deep.equal([]);
+    });
+
+    it('toPNG() ignores an ancestor transform (a scaled big screen): layout size × pixel ratio, parts in place', async () => {
+      const wrap = await fixture<HTMLDivElement>(html`<div style="transform:scale(0.5);transform-origin:0 0;width:640px">
+        <civic-kpi-tile style="width:300px" label="学校" value="18" unit="所" motion="reduce"></civic-kpi-tile>
+      </div>`);
+      const el = wrap.querySelector<CivicKpiTile>('civic-kpi-tile')!;
+      await settle(el);
+      const px = await decodePng(await el.toPNG({ pixelRatio: 2 }));
+      expect(px.width).to.equal(600);
+      const num = part(el, 'number')!;
+      expect(countColour(px, rgbOf(getComputedStyle(num).color), 40, regionOf(num, el, px.width))).to.be.greaterThan(100);
+    });
+
+    it('toPNG() follows the theme: dark tile background', async () => {
+      const el = await fixture<CivicKpiTile>(html`<civic-kpi-tile theme="dark" style="width:240px" label="学校" value="18" unit="所"></civic-kpi-tile>`);
+      await settle(el);
+      const px = await decodePng(await el.toPNG({ pixelRatio: 1 }));
+      const base = regionOf(part(el, 'base')!, el, px.width);
+      expect(countColour(px, rgbOf('#102a4c'), 6, base)).to.be.greaterThan(base.width * base.height * 0.4);
+    });
+
+    it('toPNG() draws the final value, not a count-up frame', async () => {
+      const el = await fixture<CivicKpiTile>(html`<civic-kpi-tile style="width:240px" label="x" value="1000" duration="5000" motion="auto"></civic-kpi-tile>`);
+      await settle(el);
+      const ref = await decodePng(await el.toPNG({ pixelRatio: 1 }));
+      el.value = 9999;
+      await settle(el);
+      const mid = await decodePng(await el.toPNG({ pixelRatio: 1 }));
+      el.motion = 'reduce';
+      el.value = 1000;
+      await settle(el);
+      el.value = 9999;
+      await settle(el);
+      const fin = await decodePng(await el.toPNG({ pixelRatio: 1 }));
+      expect(Array.from(mid.data)).to.deep.equal(Array.from(fin.data));
+      expect(Array.from(ref.data)).to.not.deep.equal(Array.from(fin.data));
+    });
+
+    it('toPNG() rejects when there is nothing to draw', async () => {
+      const el = await fixture<CivicKpiTile>(html`<civic-kpi-tile></civic-kpi-tile>`);
+      let failed = false;
+      await el.toPNG().catch(() => (failed = true));
+      expect(failed).to.equal(true);
+    });
+
+    it('has no export button by default; `export` shows an accessible, ≥24 px one (44 px in elder density)', async () => {
+      const el = await fixture<CivicKpiTile>(html`<civic-kpi-tile label="学校" value="18" unit="所"></civic-kpi-tile>`);
+      await settle(el);
+      expect(part(el, 'export-button')).to.equal(null);
+      el.export = true;
+      await settle(el);
+      expect(el.hasAttribute('export')).to.equal(true);
+      const btn = part(el, 'export-button')!;
+      expect(btn.getAttribute('aria-label')).to.equal('导出图片');
+      expect(btn.getBoundingClientRect().height).to.be.at.least(24);
+      expect(btn.getBoundingClientRect().width).to.be.at.least(24);
+      await expect(el).to.be.accessible();
+      el.lang = 'en';
+      await settle(el);
+      expect(part(el, 'export-button')!.getAttribute('aria-label')).to.equal('Export PNG');
+      el.density = 'elder';
+      await settle(el);
+      expect(part(el, 'export-button')!.getBoundingClientRect().height).to.be.at.least(44);
+      await emulateMedia({ media: 'print' });
+      try {
+        expect(getComputedStyle(part(el, 'export-button')!).display).to.equal('none');
+      } finally {
+        await emulateMedia({ media: 'screen' });
+      }
+    });
+
+    it('the export button fires a cancelable civic-export with a PNG named after file-name', async () => {
+      const el = await fixture<CivicKpiTile>(html`<civic-kpi-tile export file-name="学校 数量/2024" label="学校" value="18" unit="所"></civic-kpi-tile>`);
+      await settle(el);
+      let count = 0;
+      el.addEventListener('civic-export', (e) => {
+        count++;
+        e.preventDefault(); // no download in the test
+      });
+      setTimeout(() => part(el, 'export-button')!.click());
+      const ev = await oneEvent(el, 'civic-export');
+      expect(ev.cancelable && ev.bubbles && ev.composed).to.equal(true);
+      expect(ev.detail.format).to.equal('png');
+      expect(ev.detail.filename).to.equal('学校-数量-2024.png');
+      expect(ev.detail.blob.type).to.equal('image/png');
+      expect(distinctColours(await decodePng(ev.detail.blob))).to.be.greaterThan(3);
+      expect(count).to.equal(1);
+    });
+
+    it('the export button is keyboard reachable and uses the tag as the default file name', async () => {
+      const el = await fixture<CivicKpiTile>(html`<civic-kpi-tile export label="学校" value="18" unit="所"></civic-kpi-tile>`);
+      await settle(el);
+      el.addEventListener('civic-export', (e) => e.preventDefault());
+      const btn = part(el, 'export-button')!;
+      btn.focus();
+      expect(el.shadowRoot!.activeElement).to.equal(btn);
+      setTimeout(() => btn.click());
+      const ev = await oneEvent(el, 'civic-export');
+      expect(ev.detail.filename).to.equal('civic-kpi-tile.png');
     });
   });
 

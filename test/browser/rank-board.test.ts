@@ -4,6 +4,7 @@ import '../../src/components/rank-board/rank-board.define.js';
 import type { CivicRankBoard } from '../../src/components/rank-board/rank-board.js';
 import { FakeServer } from './fixtures/server.js';
 import COMMUNITIES from '../fixtures/kpi/rank-communities.json';
+import { countColour, decodePng, distinctColours, regionOf, rgbOf } from './png-helpers.js';
 
 const sr = (el: CivicRankBoard) => el.shadowRoot!;
 function rowTexts(el: CivicRankBoard, part: string): string[] {
@@ -207,27 +208,83 @@ describe('civic-rank-board', () => {
       await waitUntil(() => vp.scrollTop !== top, 'the board did not resume', { timeout: 5000 });
     });
 
-    it('pauses on focus; arrows, PageUp/PageDown, Home/End scroll from one tab stop', async () => {
+    it('pauses on focus; arrows, PageUp/PageDown, Home/End move the active row from one tab stop, scrolling it to the top', async () => {
       const el = await fixture<CivicRankBoard>(html`<civic-rank-board motion="reduce" rows-visible="3" interval="0.1" .data=${TEN}></civic-rank-board>`);
       const vp = viewport(el);
       vp.focus();
       expect(el.paused).to.equal(true);
+      await el.updateComplete;
       const h = rowH(el);
+      const active = () => sr(el).getElementById(vp.getAttribute('aria-activedescendant')!)!.dataset.id;
+      expect(vp.getAttribute('role')).to.equal('listbox');
+      expect(active()).to.equal('r9'); // the first row in view (value 100, rank 1)
       await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(active()).to.equal('r8');
       expect(vp.scrollTop).to.be.closeTo(h, 1);
       await sendKeys({ press: 'PageDown' });
+      await el.updateComplete;
+      expect(active()).to.equal('r5');
       expect(vp.scrollTop).to.be.closeTo(4 * h, 1);
       await sendKeys({ press: 'ArrowUp' });
+      await el.updateComplete;
+      expect(active()).to.equal('r6');
       expect(vp.scrollTop).to.be.closeTo(3 * h, 1);
       await sendKeys({ press: 'End' });
+      await el.updateComplete;
+      expect(active()).to.equal('r0');
       expect(vp.scrollTop).to.be.closeTo(vp.scrollHeight - vp.clientHeight, 1);
       await sendKeys({ press: 'PageUp' });
-      expect(vp.scrollTop).to.be.closeTo(vp.scrollHeight - vp.clientHeight - 3 * h, 1);
+      await el.updateComplete;
+      expect(active()).to.equal('r3');
+      expect(vp.scrollTop).to.be.closeTo(6 * h, 1);
       await sendKeys({ press: 'Home' });
+      await el.updateComplete;
+      expect(active()).to.equal('r9');
       expect(vp.scrollTop).to.equal(0);
       await aTimeout(400);
       expect(vp.scrollTop).to.equal(0); // still paused while focused
       expect(sr(el).querySelectorAll('[tabindex]')).to.have.length(1);
+      expect(sr(el).querySelector('[part~="row-active"]')!.getAttribute('data-id')).to.equal('r9');
+    });
+
+    it('Enter and Space choose the active row: civic-select with its id, trigger keyboard', async () => {
+      const el = await fixture<CivicRankBoard>(html`<civic-rank-board rows-visible="3" interval="0" .data=${TEN}></civic-rank-board>`);
+      const vp = viewport(el);
+      const seen: CustomEvent[] = [];
+      el.addEventListener('civic-select', (e) => seen.push(e));
+      vp.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Enter' });
+      expect(seen).to.have.length(1);
+      expect(seen[0].detail.id).to.equal('r8');
+      expect(seen[0].detail.trigger).to.equal('keyboard');
+      expect((seen[0].detail.item as { name: string }).name).to.equal('社区8');
+      await el.updateComplete;
+      expect(sr(el).querySelector('[data-id="r8"]')!.getAttribute('aria-selected')).to.equal('true');
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Space' });
+      expect(seen).to.have.length(2);
+      expect(seen[1].detail.id).to.equal('r7');
+      await expect(el).to.be.accessible();
+    });
+
+    it('reaches the list with Tab and resumes auto-scroll when focus leaves', async () => {
+      const el = await fixture<CivicRankBoard>(html`<civic-rank-board rows-visible="3" interval="0.1" motion="reduce" .data=${TEN}></civic-rank-board>`);
+      const before = document.createElement('button');
+      before.textContent = 'before';
+      el.before(before);
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(sr(el).activeElement).to.equal(viewport(el));
+      expect(el.paused).to.equal(true);
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(document.activeElement).to.equal(before);
+      expect(el.paused).to.equal(false);
+      await waitUntil(() => viewport(el).scrollTop > 0, 'auto-scroll did not resume', { timeout: 5000 });
+      before.remove();
     });
   });
 
@@ -251,6 +308,74 @@ describe('civic-rank-board', () => {
       expect(sr(el).querySelector('[data-id="a"]')!.getAnimations()).to.have.length(0);
     });
   });
+
+  describe('PNG export', () => {
+    it('toPNG() draws the title, the rows in view with their bars, at the board size × pixel ratio', async () => {
+      const el = await fixture<CivicRankBoard>(html`<civic-rank-board style="width:360px" rows-visible="3" interval="0" .data=${TEN}></civic-rank-board>`);
+      const blob = await el.toPNG({ pixelRatio: 2 });
+      expect(blob.type).to.equal('image/png');
+      const px = await decodePng(blob);
+      expect(px.width).to.equal(Math.round(el.offsetWidth * 2));
+      expect(px.height).to.equal(Math.round(el.offsetHeight * 2));
+      expect(distinctColours(px)).to.be.greaterThan(8);
+      // The first bar is full length in the bar colour; the third (80 of 100) leaves its last 20 % as track.
+      const fills = [...sr(el).querySelectorAll<HTMLElement>('[part~="bar"]')];
+      const barColour = rgbOf(getComputedStyle(sr(el).querySelector('[part~="bar-fill"]')!).backgroundColor);
+      const first = regionOf(fills[0], el, px.width);
+      expect(countColour(px, barColour, 30, first)).to.be.greaterThan(first.width * first.height * 0.7);
+      const third = regionOf(fills[2], el, px.width);
+      const tail = { ...third, x: third.x + third.width * 0.85, width: third.width * 0.15 };
+      expect(countColour(px, barColour, 30, tail)).to.be.lessThan(tail.width * tail.height * 0.1);
+      // Title text in the text colour within the title box.
+      const title = sr(el).querySelector<HTMLElement>('[part~="title"]')!;
+      expect(countColour(px, rgbOf(getComputedStyle(title).color), 60, regionOf(title, el, px.width))).to.be.greaterThan(50);
+      // Rows scrolled out of view are not drawn: nothing in the bar colour below the viewport.
+      const vp = regionOf(viewport(el), el, px.width);
+      expect(countColour(px, barColour, 30, { x: 0, y: vp.y + vp.height + 1, width: px.width, height: px.height - vp.y - vp.height - 1 })).to.equal(0);
+    });
+
+    it('toPNG() fills the surface colour of the theme by default and honours `background`', async () => {
+      const el = await fixture<CivicRankBoard>(html`<civic-rank-board theme="dark" style="width:300px" interval="0" .data=${TEN}></civic-rank-board>`);
+      const px = await decodePng(await el.toPNG({ pixelRatio: 1 }));
+      expect(countColour(px, rgbOf('#0a1a2f'), 4)).to.be.greaterThan(px.width * px.height * 0.4);
+      const white = await decodePng(await el.toPNG({ pixelRatio: 1, background: '#ffffff' }));
+      expect(countColour(white, [255, 255, 255], 4)).to.be.greaterThan(white.width * white.height * 0.4);
+    });
+
+    it('has no export button by default; `export` shows one that fires a cancelable civic-export with the PNG', async () => {
+      const el = await fixture<CivicRankBoard>(html`<civic-rank-board interval="0" .data=${TEN}></civic-rank-board>`);
+      expect(sr(el).querySelector('[part~="export-button"]')).to.equal(null);
+      el.export = true;
+      await el.updateComplete;
+      expect(el.hasAttribute('export')).to.equal(true);
+      const btn = sr(el).querySelector<HTMLElement>('[part~="export-button"]')!;
+      expect(btn.getAttribute('aria-label')).to.equal('导出图片');
+      expect(btn.getBoundingClientRect().height).to.be.at.least(24);
+      await expect(el).to.be.accessible();
+      el.addEventListener('civic-export', (e) => e.preventDefault());
+      setTimeout(() => btn.click());
+      const ev = await oneEvent(el, 'civic-export');
+      expect(ev.cancelable).to.equal(true);
+      expect(ev.detail.format).to.equal('png');
+      expect(ev.detail.filename).to.equal('civic-rank-board.png');
+      expect(ev.detail.blob.type).to.equal('image/png');
+      expect(distinctColours(await decodePng(ev.detail.blob))).to.be.greaterThan(3);
+    });
+
+    it('a failed export warns once and does not throw', async () => {
+      const el = await fixture<CivicRankBoard>(html`<civic-rank-board export file-name="榜单" interval="0" .data=${TEN}></civic-rank-board>`);
+      el.toPNG = () => Promise.reject(new Error('boom'));
+      let fired = false;
+      el.addEventListener('civic-export', () => (fired = true));
+      sr(el).querySelector<HTMLElement>('[part~="export-button"]')!.click();
+      await waitUntil(() => warnings.length > 0);
+      await aTimeout(20);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/^\[civic-rank-board\] PNG export failed: boom/);
+      expect(fired).to.equal(false);
+    });
+  });
+
 
   it('fires civic-select with the row when a row is clicked', async () => {
     const el = await fixture<CivicRankBoard>(html`<civic-rank-board interval="0" .data=${COMMUNITIES}></civic-rank-board>`);

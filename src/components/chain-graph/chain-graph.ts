@@ -18,6 +18,9 @@ import { CivicPositionsChangeEvent } from './chain-graph.events.js';
 import { adjacency, filterChainData, hasIllustrative, neighbourhood, parseChainData, parseFieldMap, searchNodes, tourOrder } from './chain-graph.model.js';
 import { createForceLayout, estimateTextWidth, radialLayout, radiusByAttribute, resultFromPositions, tiersLayout, type ForceOptions, type LabelSide, type LayoutResult } from './chain-graph.layout.js';
 import type { LayoutJob } from './chain-graph.worker.js';
+import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
+import { drawSvgElement } from '../../core/export/draw-svg.js';
+import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawTextNodes, drawTextPart, exportPng, layoutSize, resolvePixelRatio, type PngOptions } from '../../core/export/png.js';
 import {
   LINK_KINDS,
   NODE_TYPES,
@@ -39,6 +42,11 @@ const SHAPES: Record<NodeType, SymbolType> = {
   park: symbolSquare,
   project: symbolDiamond,
   'service-team': symbolWye,
+};
+/** `export` is on unless the attribute says `false`/`off`; removing the attribute turns it off too. */
+const EXPORT_CONVERTER = {
+  fromAttribute: (v: string | null): boolean => v !== null && v !== 'false' && v !== 'off',
+  toAttribute: (v: boolean): string => (v ? '' : 'false'),
 };
 const DASH: Record<LinkKind, number[]> = { supply: [], alliance: [6, 4], 'party-link': [2, 3], service: [8, 3, 2, 3], 'located-in': [12, 4] };
 
@@ -81,6 +89,7 @@ interface Shown {
  * @csspart table - Table twin of the nodes and their relations.
  * @csspart illustrative - The 示例数据 / Illustrative data badge.
  * @csspart status - Loading, empty, error and stale banners.
+ * @csspart export-button - The 导出图片 / "Export PNG" button in the toolbar (shown unless `export="false"`).
  * @cssproperty [--civic-chain-graph-height=512px] - Height of the graph area.
  * @cssproperty [--civic-chain-graph-leader-color=var(--civic-color-accent)] - Fill of chain leaders.
  * @cssproperty [--civic-chain-graph-member-color=var(--civic-scheme-category-1)] - Fill of member firms.
@@ -98,10 +107,11 @@ interface Shown {
  * @event {CivicSelectEvent} civic-select - A node was chosen by click or Enter (detail.id, detail.item), or cleared by Escape (id null).
  * @event {CivicHoverEvent} civic-hover - The pointer or keyboard moved to another node (detail.id, null when it left).
  * @event {CivicPositionsChangeEvent} civic-positions-change - A node was dragged and pinned; detail.positions holds every pin.
+ * @event {CivicExportEvent} civic-export - The export button is about to download the PNG; cancelable; `detail: { format: 'png', blob, filename }`.
  */
 export class CivicChainGraph extends CivicDataElement<ChainData> {
   // ── styles ──
-  static override styles = [...CivicDataElement.styles, stateStyles, styles];
+  static override styles = [...CivicDataElement.styles, stateStyles, styles, exportButtonStyles];
 
   // ── public API ──
   /** Layout: `tiers` (upstream → leader → downstream columns), `force` (clusters per chain) or `radial` (leader at the centre, rings by hops). */
@@ -130,6 +140,16 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
   @property() search = '';
   /** Pinned node positions (graph coordinates) keyed by id; dragging a node adds to it and fires `civic-positions-change`. */
   @property({ attribute: false }) positions: ChainPositions = {};
+  /**
+   * Shows the export button (part `export-button`) in the toolbar, which downloads the graph as a PNG.
+   * On by default, unlike the KPI tiles and the rank board: the graph already has a toolbar (search, reset
+   * view), it is explored rather than glanced at, and a picture of the arrangement the user has panned, zoomed,
+   * filtered and dragged cannot be rebuilt elsewhere — the same reasoning as `<civic-growth-chart>`'s always-
+   * present export menu. `export="false"` hides it (an HTML boolean attribute cannot be switched off otherwise).
+   */
+  @property({ reflect: true, converter: EXPORT_CONVERTER }) export = true;
+  /** Base name of the exported file (sanitised; `.png` is added); default: the tag, `civic-chain-graph`. */
+  @property({ attribute: 'file-name' }) fileName?: string;
 
   // ── internal state ──
   @state() private hovered: string | null = null;
@@ -295,6 +315,63 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
     return p ? { x: p.x, y: p.y } : undefined;
   }
 
+  /**
+   * The graph as a PNG image at the element's current size, as shown: title, 示例数据 marker, legend (with
+   * filtered entries dimmed), and the graph with the current zoom, pan, filters, highlight and labels — the
+   * SVG renderer's nodes, links, arrowheads and labels painted from their computed styles, the canvas
+   * renderer's canvas copied. Search box, buttons, tooltip and table are not drawn. Rejects while nothing has
+   * loaded or the element is not laid out.
+   * @param options `pixelRatio` (default: the screen's, at least 2) and `background` (CSS colour; default the
+   * surface colour).
+   */
+  async toPNG(options: PngOptions = {}): Promise<Blob> {
+    await this.updateComplete;
+    if (!this.shown) throw new Error('nothing to export (no data yet)');
+    // Pending animation frames (layout glide, redraw) first: export what the next frame shows.
+    if (this.drawQueued || this.anim) await new Promise<void>((r) => requestAnimationFrame(() => r()));
+    if (!this.useCanvas) await this.updateComplete;
+    else if (this.drawQueued) {
+      cancelAnimationFrame(this.drawQueued);
+      this.drawQueued = 0;
+      this.drawCanvas();
+    }
+    const { width, height, scale } = layoutSize(this);
+    if (!(width >= 1 && height >= 1)) throw new Error('nothing to export (the graph is not laid out)');
+    const ratio = resolvePixelRatio(options.pixelRatio, this.pixelRatio, width, height);
+    const { canvas, ctx } = createExportCanvas(width, height, ratio, options.background ?? this.themeCtl.token('--_color-surface', '#ffffff'));
+    const root = this.renderRoot;
+    const q = (part: string) => root.querySelector<HTMLElement>(`[part~="${part}"]`);
+    drawTextPart(ctx, q('title'), this, { wrap: false, scale });
+    drawBadge(ctx, q('toolbar')?.querySelector('[part~="illustrative"]'), this, scale);
+    root.querySelectorAll<HTMLElement>('[part~="legend"] .legend-heading, [part~="legend"] button').forEach((el) => {
+      ctx.save();
+      ctx.globalAlpha = parseFloat(getComputedStyle(el).opacity) || 1;
+      const sw = el.querySelector<SVGSVGElement>('svg.swatch');
+      const sb = boxIn(sw, this, scale);
+      if (sw && sb) drawSvgElement(ctx, sw, sb);
+      drawTextNodes(ctx, el, this, scale);
+      ctx.restore();
+    });
+    const stage = q('stage');
+    const stb = boxIn(stage, this, scale);
+    if (stage && stb) {
+      drawBoxOf(ctx, stage, stb);
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(stb.x, stb.y, stb.width, stb.height);
+      ctx.clip();
+      const plot = root.querySelector<SVGSVGElement>('svg[part~="plot"]');
+      const pb = boxIn(plot, this, scale);
+      if (plot && pb) drawSvgElement(ctx, plot, pb);
+      const cv = root.querySelector<HTMLCanvasElement>('canvas[part~="canvas"]');
+      const cb = boxIn(cv, this, scale);
+      if (cv && cb && cv.width > 0 && cv.height > 0) ctx.drawImage(cv, cb.x, cb.y, cb.width, cb.height);
+      ctx.restore();
+    }
+    root.querySelectorAll('[part~="base"] > [part~="status"]').forEach((el) => drawTextPart(ctx, el, this, { scale }));
+    return canvasToPngBlob(canvas);
+  }
+
   // ── render ──
   override render(): TemplateResult {
     return html`<div part="base">
@@ -315,6 +392,7 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
         <div part="title">${chainNames.join(' · ')}</div>
         ${s.illustrative ? renderIllustrative(this.t.core, this.feed.value?.note) : nothing}
         <span class="spacer"></span>
+        ${this.export ? renderExportButton(tt.exportPng, this.onExport) : nothing}
         <button part="reset" type="button" @click=${() => this.resetView()}>${tt.resetZoom}</button>
         <label
           >${tt.search}
@@ -966,6 +1044,10 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
   }
 
   // ── private helpers: interaction ──
+  private onExport = (): void => {
+    void exportPng(this, this.fileName, (m) => this.warn(m));
+  };
+
   private onPointerMove = (e: PointerEvent): void => {
     const [x, y] = this.stagePoint(e);
     const id = this.hitTest(x, y, e.composedPath()[0]);

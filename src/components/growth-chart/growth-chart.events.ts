@@ -1,5 +1,7 @@
 import { CivicEvent } from '../../core/events/civic-event.js';
 
+export { CivicExportEvent, type CivicExportDetail } from '../../core/events/export-event.js';
+
 export interface CivicSeriesToggleDetail {
   /** The series switched in the legend. */
   id: string;
@@ -17,24 +19,8 @@ export class CivicSeriesToggleEvent extends CivicEvent<CivicSeriesToggleDetail> 
   }
 }
 
-export interface CivicExportDetail {
-  format: 'png' | 'svg' | 'csv';
-  /** The file offered for download. */
-  blob: Blob;
-  filename: string;
-}
-
-/** The toolbar exported the chart (fired before the download starts; cancel it to handle the file yourself). */
-export class CivicExportEvent extends CivicEvent<CivicExportDetail> {
-  static readonly eventName = 'civic-export';
-  constructor(detail: CivicExportDetail) {
-    super(CivicExportEvent.eventName, detail, { cancelable: true });
-  }
-}
-
 declare global {
   interface GlobalEventHandlersEventMap {
     'civic-series-toggle': CivicSeriesToggleEvent;
-    'civic-export': CivicExportEvent;
   }
 }

@@ -6,10 +6,12 @@ export const kpiGridTerms = defineTerms({
     sourceLabel: (s: string) => `来源：${s}`,
     noneInRegion: '所选区域暂无指标',
     untitled: '其他指标',
+    exportPng: '导出图片',
   },
   en: {
     sourceLabel: (s: string) => `Source: ${s}`,
     noneInRegion: 'No indicators for the selected region',
     untitled: 'Other indicators',
+    exportPng: 'Export PNG',
   },
 });

@@ -17,6 +17,9 @@ export const kpiGridStyles = css`
     flex-wrap: wrap;
     gap: var(--_space-s);
   }
+  [part~='header'] [part~='export-button'] {
+    margin-inline-start: auto;
+  }
   [part~='title'] {
     margin: 0;
     font-size: var(--_title-size);

@@ -11,6 +11,8 @@ import type { DeltaColors, DeltaFormat, Motion } from '../kpi-tile/kpi-tile.type
 import { groupItems, groupLabel, parseColumns, parseKpiGridPayload, payloadTitle, type KpiGridPayload, type KpiSection } from './kpi-grid.model.js';
 import { kpiGridTerms } from './kpi-grid.i18n.js';
 import { kpiGridStyles } from './kpi-grid.styles.js';
+import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
+import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawTextPart, exportPng, layoutSize, resolvePixelRatio, type PngOptions } from '../../core/export/png.js';
 
 let gridSeq = 0;
 
@@ -31,15 +33,17 @@ let gridSeq = 0;
  * @csspart source - Source line.
  * @csspart illustrative - 示例数据 badge, shown when any item is illustrative.
  * @csspart status - Loading, empty, error and stale states.
+ * @csspart export-button - The 导出图片 / "Export PNG" button (only with the `export` attribute).
  * @cssproperty [--civic-kpi-grid-gap=var(--civic-space-m)] - Gap between tiles and groups.
  * @cssproperty [--civic-kpi-grid-min-column-width=176px] - Narrowest column in auto-fit mode.
  * @cssproperty [--civic-kpi-grid-title-font-size=var(--civic-font-size-l)] - Title size.
  * @event {CivicLoadEvent} civic-load - Data arrived and passed validation (`detail.count` = number of items). Tiles' own load events do not leave the grid.
  * @event {CivicErrorEvent} civic-error - Loading or validation failed; `detail.issues` has paths like `items[3].value`.
+ * @event {CivicExportEvent} civic-export - The export button is about to download the PNG; cancelable; `detail: { format: 'png', blob, filename }`.
  */
 export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
   // ── styles ──
-  static override styles = [hostStyles, stateStyles, kpiGridStyles];
+  static override styles = [hostStyles, stateStyles, kpiGridStyles, exportButtonStyles];
 
   // ── public API ──
   /** Number of columns (1–24); empty or `auto` fits as many columns of at least `--civic-kpi-grid-min-column-width` as the width allows (every group keeps the same column width). */
@@ -58,6 +62,14 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
   @property({ type: Number }) duration = 800;
   /** Screen-reader announcements of changed tile values: `polite` or `off` (default, so a wall of changing tiles stays quiet; each tile still reads its value). */
   @property() live: 'polite' | 'off' = 'off';
+  /**
+   * Shows the export button (part `export-button`) that downloads the whole grid as one PNG. Off by default,
+   * like the tiles': the grid usually sits between paragraphs of a report page, where a stray button reads as
+   * part of the figures; pages that offer downloads set `export`.
+   */
+  @property({ type: Boolean, reflect: true }) export = false;
+  /** Base name of the exported file (sanitised; `.png` is added); default: the tag, `civic-kpi-grid`. */
+  @property({ attribute: 'file-name' }) fileName?: string;
 
   // ── internal state ──
   private sections: KpiSection[] = [];
@@ -89,6 +101,39 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
     this.renderRoot.querySelectorAll<CivicKpiTile>('civic-kpi-tile').forEach((t) => t.highlight(id));
   }
 
+  /**
+   * The grid as one PNG image at its current size: title, 示例数据 marker, group headings, every tile (drawn
+   * as `<civic-kpi-tile>`'s `toPNG()` draws it, final values) and the source line, in the theme's colours.
+   * The export button is not drawn. Rejects when nothing has loaded or the grid is not laid out.
+   * @param options `pixelRatio` (default: the screen's, at least 2) and `background` (CSS colour; default the
+   * surface colour).
+   */
+  async toPNG(options: PngOptions = {}): Promise<Blob> {
+    await this.updateComplete;
+    const tiles = Array.from(this.renderRoot.querySelectorAll<CivicKpiTile>('civic-kpi-tile'));
+    await Promise.all(tiles.map((t) => t.updateComplete));
+    const { width, height, scale } = layoutSize(this);
+    if (!this.feed.value) throw new Error('nothing to export (no data yet)');
+    if (!(width >= 1 && height >= 1)) throw new Error('nothing to export (the grid is not laid out)');
+    const ratio = resolvePixelRatio(options.pixelRatio, this.pixelRatio, width, height);
+    const { canvas, ctx } = createExportCanvas(width, height, ratio, options.background ?? this.themeCtl.token('--_color-surface', '#ffffff'));
+    const root = this.renderRoot;
+    drawTextPart(ctx, root.querySelector('[part~="title"]'), this, { scale });
+    root.querySelectorAll('[part~="header"] > [part~="illustrative"]').forEach((el) => drawBadge(ctx, el, this, scale));
+    root.querySelectorAll('[part~="group-title"]').forEach((el) => drawTextPart(ctx, el, this, { scale }));
+    root.querySelectorAll('[part~="base"] > [part~="status"]').forEach((el) => drawTextPart(ctx, el, this, { scale }));
+    for (const tile of tiles) {
+      const b = boxIn(tile, this, scale);
+      if (!b || typeof tile.drawExport !== 'function') continue;
+      ctx.save();
+      ctx.translate(b.x, b.y);
+      tile.drawExport(ctx);
+      ctx.restore();
+    }
+    drawTextPart(ctx, root.querySelector('[part~="source"]'), this, { scale });
+    return canvasToPngBlob(canvas);
+  }
+
   // ── render ──
   override render() {
     return html`<div part="base" @civic-load=${this.swallow} @civic-error=${this.swallow}>
@@ -104,10 +149,11 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
     const cols = parseColumns(this.columns);
     return html`
-      ${title || anyIllustrative
+      ${title || anyIllustrative || this.export
         ? html`<div part="header">
             ${title ? html`<div part="title" role="heading" aria-level=${level} id="${this.uid}-title">${title}</div>` : nothing}
             ${anyIllustrative ? renderIllustrative(this.t.core, p.note) : nothing}
+            ${this.export ? renderExportButton(t.exportPng, this.onExport) : nothing}
           </div>`
         : nothing}
       ${this.sections.length === 0 ? renderEmpty({ ...this.t.core, empty: t.noneInRegion }) : nothing}
@@ -138,6 +184,10 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
   }
 
   // ── private helpers ──
+  private onExport = (): void => {
+    void exportPng(this, this.fileName, (m) => this.warn(m));
+  };
+
   /** Tiles' own load/error events stay inside: the grid reports for the whole payload. */
   private swallow = (e: Event): void => {
     if (e.target !== this) e.stopPropagation();

@@ -25,6 +25,7 @@ export const kpiTileTerms = defineTerms({
     listSep: '，',
     trendIllustrative: '走势为示例数据',
     outsideRegion: '所选区域无此数据',
+    exportPng: '导出图片',
   },
   en: {
     yoy: 'YoY',
@@ -49,6 +50,7 @@ export const kpiTileTerms = defineTerms({
     listSep: ', ',
     trendIllustrative: 'The trend is illustrative',
     outsideRegion: 'No figure for the selected region',
+    exportPng: 'Export PNG',
   },
 });
 

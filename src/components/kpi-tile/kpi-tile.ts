@@ -28,6 +28,22 @@ import {
   type TileView,
 } from './kpi-tile.model.js';
 import type { Better, DeltaColors, DeltaFormat, Motion, Qualifier } from './kpi-tile.types.js';
+import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
+import { drawSvgElement } from '../../core/export/draw-svg.js';
+import {
+  boxIn,
+  canvasToPngBlob,
+  createExportCanvas,
+  drawBadge,
+  drawBoxOf,
+  roundRectPath,
+  drawTextPart,
+  exportPng,
+  layoutSize,
+  resolvePixelRatio,
+  textStyleOf,
+  type PngOptions,
+} from '../../core/export/png.js';
 
 /** Smallest font size (px) fit-to-width shrinks a value to. */
 const MIN_VALUE_PX = 10;
@@ -81,6 +97,7 @@ function textWidth(text: string, font: string): number {
  * @csspart period - Reporting period (2022年1—9月 / Jan–Sep 2022).
  * @csspart illustrative - 示例数据 / "Illustrative data" badge.
  * @csspart status - Data states: loading, empty, error, stale banner, and the per-tile "invalid value" note.
+ * @csspart export-button - The 导出图片 / "Export PNG" button (only with the `export` attribute).
  * @cssproperty [--civic-kpi-tile-value-font-size=var(--civic-font-size-xxl)] - Size of the figure before fit-to-width shrinks it.
  * @cssproperty [--civic-kpi-tile-unit-font-size=0.42em] - Size of unit and qualifier relative to the figure.
  * @cssproperty [--civic-kpi-tile-value-color=var(--civic-color-text)] - Colour of the figure.
@@ -96,10 +113,11 @@ function textWidth(text: string, font: string): number {
  * @cssproperty [--civic-kpi-tile-sparkline-height=32px] - Sparkline height.
  * @event {CivicLoadEvent} civic-load - Data arrived and passed validation (not fired for attribute-only tiles).
  * @event {CivicErrorEvent} civic-error - Loading or validation failed; `detail.issues` says why (e.g. `value: expected a number, got "abc"`).
+ * @event {CivicExportEvent} civic-export - The export button is about to download the PNG; cancelable; `detail: { format: 'png', blob, filename }`.
  */
 export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fittable {
   // ── styles ──
-  static override styles = [hostStyles, stateStyles, kpiTileStyles];
+  static override styles = [hostStyles, stateStyles, kpiTileStyles, exportButtonStyles];
 
   // ── public API ──
   /** Name of the KPI (data's `label` wins when the data has one). */
@@ -150,6 +168,14 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   @property({ attribute: 'unit-field' }) unitField?: string;
   /** With list data (e.g. a whole `kpis.json`), the id of the item to show. */
   @property({ attribute: 'item-id' }) itemId?: string;
+  /**
+   * Shows the export button (part `export-button`), which downloads the tile as a PNG. Off by default: a tile
+   * is small, and a government page with a row of figures rarely wants a button on each number; a page that
+   * wants one picture of many tiles exports their `<civic-kpi-grid>` (or calls `toPNG()`).
+   */
+  @property({ type: Boolean, reflect: true }) export = false;
+  /** Base name of the exported file (sanitised; `.png` is added); default: the tag, `civic-kpi-tile`. */
+  @property({ attribute: 'file-name' }) fileName?: string;
   /** Set by `highlight(id)` when the id is this tile's KPI id; styles an outline. */
   @property({ type: Boolean, reflect: true }) highlighted = false;
 
@@ -270,6 +296,79 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     this.highlighted = id !== null && id === this.item?.id;
   }
 
+  /**
+   * The tile as a PNG image, drawn on a canvas from the tile's model (label, final value — not a count-up
+   * frame —, unit, delta, status, progress, sparkline, caption, source, 示例数据 marker) at the tile's current
+   * size, with its theme colours and fonts. The export button is not drawn. Rejects when there is nothing to
+   * draw (no data yet, or the tile is not laid out).
+   * @param options `pixelRatio` (default: the screen's, at least 2) and `background` (CSS colour behind the
+   * rounded corners; default the page surface colour).
+   */
+  async toPNG(options: PngOptions = {}): Promise<Blob> {
+    await this.updateComplete;
+    const { width, height } = layoutSize(this);
+    if (!this.view) throw new Error('nothing to export (no data yet)');
+    if (!(width >= 1 && height >= 1)) throw new Error('nothing to export (the tile is not laid out)');
+    const ratio = resolvePixelRatio(options.pixelRatio, this.pixelRatio, width, height);
+    const { canvas, ctx } = createExportCanvas(width, height, ratio, options.background ?? this.themeCtl.token('--_color-surface', '#ffffff'));
+    this.drawExport(ctx);
+    return canvasToPngBlob(canvas);
+  }
+
+  /**
+   * Draws the tile into `ctx`, in the tile's own CSS px with its top-left corner at the origin
+   * (`<civic-kpi-grid>` translates to each tile's place). @internal
+   */
+  drawExport(ctx: CanvasRenderingContext2D): void {
+    const v = this.view;
+    if (!v) return;
+    const root = this.renderRoot as ShadowRoot;
+    const scale = layoutSize(this).scale;
+    const q = (part: string) => root.querySelector<HTMLElement>(`[part~="${part}"]`);
+    const t = this.t.pick(kpiTileTerms);
+    const base = q('base');
+    const bb = boxIn(base, this, scale);
+    if (base && bb) drawBoxOf(ctx, base, bb);
+    drawTextPart(ctx, q('label'), this, { text: v.label, scale });
+    if (v.period) drawTextPart(ctx, q('period'), this, { text: v.period, wrap: false, scale });
+    root.querySelectorAll('[part~="illustrative"]').forEach((el) => drawBadge(ctx, el, this, scale));
+    this.drawValue(ctx, scale);
+    root.querySelectorAll('[part~="status"].tile-note').forEach((el) => drawTextPart(ctx, el, this, { scale }));
+    const delta = q('delta');
+    if (delta && v.delta) {
+      const icon = delta.querySelector('svg');
+      const ib = boxIn(icon, this, scale);
+      if (icon && ib) drawSvgElement(ctx, icon, ib);
+      const label = delta.querySelector('.delta-label');
+      drawTextPart(ctx, label, this, { text: v.delta.label, wrap: false, scale });
+      drawTextPart(ctx, label?.nextElementSibling, this, { text: v.delta.direction === 'flat' ? t.flat : v.delta.text, wrap: false, scale });
+    }
+    const status = q('threshold');
+    if (status && v.status) {
+      const icon = status.querySelector('svg');
+      const ib = boxIn(icon, this, scale);
+      if (icon && ib) drawSvgElement(ctx, icon, ib);
+      drawTextPart(ctx, status.querySelector('span'), this, { text: v.status.text, wrap: false, scale });
+    }
+    const progress = q('progress');
+    const pb = boxIn(progress, this, scale);
+    if (progress && pb && v.progress) {
+      drawBoxOf(ctx, progress, pb);
+      const fill = progress.querySelector('.fill');
+      ctx.save();
+      roundRectPath(ctx, pb, pb.height / 2);
+      ctx.clip();
+      ctx.fillStyle = fill ? getComputedStyle(fill).backgroundColor : textStyleOf(progress).color;
+      ctx.fillRect(pb.x, pb.y, pb.width * v.progress.ratio, pb.height);
+      ctx.restore();
+    }
+    const spark = root.querySelector<SVGSVGElement>('svg[part~="sparkline"]');
+    const sb = boxIn(spark, this, scale);
+    if (spark && sb && v.spark) drawSvgElement(ctx, spark, sb);
+    if (v.caption) drawTextPart(ctx, q('caption'), this, { text: v.caption, scale });
+    if (v.source) drawTextPart(ctx, q('source'), this, { text: t.sourceLabel(v.source), scale });
+  }
+
   // ── render ──
   override render() {
     const v = this.view;
@@ -285,6 +384,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
           <span part="label" aria-hidden="true">${v.label}</span>
           ${v.period ? html`<span part="period" aria-hidden="true">${v.period}</span>` : nothing}
           ${v.illustrative ? renderIllustrative(core) : nothing}
+          ${this.export ? renderExportButton(t.exportPng, this.onExport) : nothing}
         </div>
         <div class="value-box"><div part="value" aria-hidden="true">${p.prefix ? html`<span part="qualifier">${p.prefix}${en ? ' ' : ''}</span>` : nothing}<span
             part="number"
@@ -333,6 +433,45 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   }
 
   // ── private helpers ──
+  private onExport = (): void => {
+    void exportPng(this, this.fileName, (m) => this.warn(m));
+  };
+
+  /** The figure line: each span of part `value` in order, with its own font, on one baseline, final value. */
+  private drawValue(ctx: CanvasRenderingContext2D, scale: number): void {
+    const v = this.view!;
+    const valueEl = this.renderRoot.querySelector<HTMLElement>('[part~="value"]');
+    const vb = boxIn(valueEl, this, scale);
+    if (!valueEl || !vb) return;
+    const numEl = valueEl.querySelector<HTMLElement>('[part~="number"]');
+    const nb = boxIn(numEl, this, scale);
+    const ns = numEl ? textStyleOf(numEl) : textStyleOf(valueEl);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(vb.x, vb.y, vb.width, vb.height);
+    ctx.clip();
+    ctx.font = ns.font;
+    const m = ctx.measureText('0');
+    const ascent = m.fontBoundingBoxAscent ?? ns.size * 0.9;
+    const descent = m.fontBoundingBoxDescent ?? ns.size * 0.25;
+    // An inline box is as tall as its font's ascent + descent: the baseline sits one ascent below its top.
+    const baseline = nb ? nb.y + ascent * (nb.height / Math.max(1, ascent + descent)) : vb.y + (vb.height + ascent - descent) / 2;
+    ctx.textBaseline = 'alphabetic';
+    let x = vb.x + (parseFloat(getComputedStyle(valueEl).paddingLeft) || 0);
+    for (const span of Array.from(valueEl.children) as HTMLElement[]) {
+      const part = span.getAttribute('part') ?? '';
+      const text = part === 'number' ? v.value.number : part === 'suffix' ? v.value.suffix : (span.textContent ?? '');
+      if (!text) continue;
+      const st = textStyleOf(span);
+      x += parseFloat(getComputedStyle(span).marginLeft) || 0;
+      ctx.font = st.font;
+      ctx.fillStyle = st.color;
+      ctx.fillText(text, x, baseline);
+      x += ctx.measureText(text).width;
+    }
+    ctx.restore();
+  }
+
   /** Attribute values that feed the item (data wins over them, except `precision`). */
   private attributeValues(): unknown[] {
     return [this.label, this.value, this.unit, this.qualifier, this.precision, this.previous, this.target, this.deltaLabel, this.caption, this.source, this.period, this.sparkline, this.thresholds, this.better, this.illustrative];

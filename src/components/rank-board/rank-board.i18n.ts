@@ -8,7 +8,8 @@ export const rankBoardTerms = defineTerms({
     unranked: '无排名',
     unnamed: '未命名',
     sourceLabel: (s: string) => `来源：${s}`,
-    scrollHint: '可用方向键、翻页键滚动',
+    scrollHint: '上下方向键移动，回车键选中',
+    exportPng: '导出图片',
     noneInRegion: '所选区域暂无数据',
   },
   en: {
@@ -17,7 +18,8 @@ export const rankBoardTerms = defineTerms({
     unranked: 'unranked',
     unnamed: 'Unnamed',
     sourceLabel: (s: string) => `Source: ${s}`,
-    scrollHint: 'Scroll with the arrow and Page keys',
+    scrollHint: 'Move with the arrow keys, choose with Enter',
+    exportPng: 'Export PNG',
     noneInRegion: 'No data for the selected region',
   },
 });

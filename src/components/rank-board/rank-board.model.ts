@@ -165,3 +165,31 @@ export function flipOffsets(before: ReadonlyMap<string, number>, after: Readonly
   }
   return out;
 }
+
+/**
+ * Index of the active row after a key in the list (listbox keys): Up/Down ±1, PageUp/PageDown ± one page
+ * (`page` rows), Home/End first/last; clamped. `current` −1 means no row is active yet (any move key starts at
+ * the first row, End at the last). Undefined for other keys or an empty list.
+ */
+export function activeRowAfterKey(key: string, current: number, count: number, page: number): number | undefined {
+  if (count <= 0) return undefined;
+  const last = count - 1;
+  const clamp = (i: number) => Math.min(last, Math.max(0, i));
+  if (current < 0 && key !== 'End') return ['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home'].includes(key) ? 0 : undefined;
+  switch (key) {
+    case 'ArrowDown':
+      return clamp(current + 1);
+    case 'ArrowUp':
+      return clamp(current - 1);
+    case 'PageDown':
+      return clamp(current + Math.max(1, page));
+    case 'PageUp':
+      return clamp(current - Math.max(1, page));
+    case 'Home':
+      return 0;
+    case 'End':
+      return last;
+    default:
+      return undefined;
+  }
+}

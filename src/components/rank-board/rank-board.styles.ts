@@ -1,5 +1,10 @@
 import { css } from 'lit';
 
+/*
+ * Forced colours: the bar fill is a background (the UA would paint it Canvas), so it is drawn in Highlight with
+ * forced-color-adjust: none, the track outlined. Print: the viewport grows so every row is printed.
+ * (test/browser/a11y-media.test.ts)
+ */
 export const rankBoardStyles = css`
   :host {
     --_row-h: var(--civic-rank-board-row-height, calc(40px * var(--_type-scale)));
@@ -103,9 +108,37 @@ export const rankBoardStyles = css`
     background: var(--_bar);
     transition: width var(--_transition) ease-out;
   }
+  [part~='header'] [part~='export-button'] {
+    margin-inline-start: auto;
+  }
+  /* The keyboard's active row (aria-activedescendant): visible while the list has keyboard focus. */
+  [part~='viewport']:focus-visible [part~='row-active'] {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: -2px;
+    border-radius: var(--_radius);
+  }
+  [part~='row'][aria-selected='true'] [part~='name'] {
+    font-weight: 700;
+  }
   [part~='source'] {
     margin: 0;
     font-size: var(--_font-size-xs);
     color: var(--_color-text-muted);
+  }
+  @media (forced-colors: active) {
+    [part~='bar'] {
+      border: 1px solid CanvasText;
+    }
+    [part~='bar-fill'] {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
+  }
+  @media print {
+    [part~='viewport'] {
+      height: auto !important;
+      max-height: none !important;
+      overflow: visible !important;
+    }
   }
 `;

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { cspStyle } from '../../core/render/csp-style.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
@@ -11,17 +11,33 @@ import { mapFields } from '../../data/adapters/index.js';
 import type { Validated } from '../../data/validate.js';
 import type { Motion } from '../kpi-tile/kpi-tile.types.js';
 import { prefersReducedMotion } from '../kpi-tile/ticker.js';
-import { flipOffsets, keyScrollTop, nextScrollTop, parseRankPayload, rankBoardRows, rowName, scrollAt } from './rank-board.model.js';
+import { activeRowAfterKey, flipOffsets, nextScrollTop, parseRankPayload, rankBoardRows, rowName, scrollAt } from './rank-board.model.js';
 import type { RankOrder, RankPayload, RankedRow } from './rank-board.types.js';
 import { rankBoardTerms } from './rank-board.i18n.js';
 import { rankBoardStyles } from './rank-board.styles.js';
+import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
+import {
+  boxIn,
+  canvasToPngBlob,
+  createExportCanvas,
+  drawBadge,
+  drawBoxOf,
+  drawTextPart,
+  exportPng,
+  isTransparent,
+  layoutSize,
+  resolvePixelRatio,
+  roundRectPath,
+  type PngOptions,
+} from '../../core/export/png.js';
 
 let boardSeq = 0;
 
 /**
  * @summary A ranking list for pages and big screens: rank number, name, value and an inline bar, sorted; it
  * scrolls itself row by row when longer than its box (pausing on hover and focus), scrolls by keyboard, and
- * re-sorts with a glide when values change.
+ * re-sorts with a glide when values change. Keyboard: one tab stop; Up/Down (PageUp/PageDown, Home/End) move the
+ * active row, Enter or Space chooses it (`civic-select`); auto-scroll pauses while the list has focus.
  * @tag civic-rank-board
  * @status experimental
  * @since 0.1.0
@@ -29,9 +45,9 @@ let boardSeq = 0;
  * @csspart base - The wrapper.
  * @csspart header - Title line with the illustrative badge.
  * @csspart title - The data's `title` (or `heading`), a heading.
- * @csspart viewport - The scrolling box (one tab stop; arrows, PageUp/PageDown, Home/End scroll it).
+ * @csspart viewport - The scrolling box, a listbox (one tab stop; Up/Down, PageUp/PageDown, Home/End move the active row, Enter/Space choose it).
  * @csspart list - The ordered list.
- * @csspart row - One row; the row chosen by `highlight(id)` also has part `row-highlighted`.
+ * @csspart row - One row (an option); the row chosen by `highlight(id)` also has part `row-highlighted`, the keyboard's active row `row-active`.
  * @csspart rank - Rank number; ranks 1–3 also have part `rank-top`.
  * @csspart name - Row name.
  * @csspart value - Formatted value.
@@ -40,6 +56,7 @@ let boardSeq = 0;
  * @csspart source - Source line.
  * @csspart illustrative - 示例数据 badge.
  * @csspart status - Loading, empty, error and stale states.
+ * @csspart export-button - The 导出图片 / "Export PNG" button (only with the `export` attribute).
  * @cssproperty [--civic-rank-board-row-height=40px] - Height of a row (the box is `rows-visible` rows high).
  * @cssproperty [--civic-rank-board-bar-color=var(--civic-color-accent)] - Bar colour.
  * @cssproperty [--civic-rank-board-bar-track-color=var(--civic-color-no-data)] - Bar track colour.
@@ -48,11 +65,12 @@ let boardSeq = 0;
  * @cssproperty [--civic-rank-board-title-font-size=var(--civic-font-size-l)] - Title size.
  * @event {CivicLoadEvent} civic-load - Data arrived and passed validation (`detail.count` = rows).
  * @event {CivicErrorEvent} civic-error - Loading or validation failed; `detail.issues` has paths like `rows[3].value`.
- * @event {CivicSelectEvent} civic-select - A row was clicked: `detail` = `{ id, item: row, region, trigger: 'pointer' }`.
+ * @event {CivicSelectEvent} civic-select - A row was clicked or chosen with Enter/Space: `detail` = `{ id, item: row, region, trigger: 'pointer' | 'keyboard' }`.
+ * @event {CivicExportEvent} civic-export - The export button is about to download the PNG; cancelable; `detail: { format: 'png', blob, filename }`.
  */
 export class CivicRankBoard extends CivicDataElement<RankPayload> {
   // ── styles ──
-  static override styles = [hostStyles, stateStyles, rankBoardStyles];
+  static override styles = [hostStyles, stateStyles, rankBoardStyles, exportButtonStyles];
 
   // ── public API ──
   /** How many rows the box shows; longer lists scroll. */
@@ -83,6 +101,15 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
   @property({ attribute: 'id-field' }) idField?: string;
   /** Path of the row's division code (for `region`). */
   @property({ attribute: 'region-field' }) regionField?: string;
+  /**
+   * Shows the export button (part `export-button`) that downloads the board as a PNG.
+   * Off by default (unlike `<civic-growth-chart>`'s always-present menu): the board's main home is a big-screen
+   * wall or a sidebar, where it scrolls by itself and nobody clicks; a button there is noise in a tight header.
+   * A report page that wants the download sets `export`; a wall exports through `<civic-screen>`'s snapshot.
+   */
+  @property({ type: Boolean, reflect: true }) export = false;
+  /** Base name of the exported file (sanitised; `.png` is added); default: the tag, `civic-rank-board`. */
+  @property({ attribute: 'file-name' }) fileName?: string;
 
   // ── internal state ──
   private rows: RankedRow[] = [];
@@ -93,6 +120,10 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
   private scrollRaf = 0;
   private flipFrom?: Map<string, number>;
   private highlighted: string | null = null;
+  /** The keyboard's active row (aria-activedescendant). */
+  @state() private activeId: string | null = null;
+  /** The row last chosen by click or Enter/Space (aria-selected). */
+  @state() private chosenId: string | null = null;
 
   // ── data ──
   protected override parse(raw: unknown): Validated<RankPayload> {
@@ -180,6 +211,71 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     });
   }
 
+  /**
+   * The board as a PNG image at its current size: title, 示例数据 marker, the rows in view (rank badge, name,
+   * value, bar at its final length), source line; drawn on a canvas from the rows with the theme's colours and
+   * fonts. The export button is not drawn. Rejects when nothing has loaded or the board is not laid out.
+   * @param options `pixelRatio` (default: the screen's, at least 2) and `background` (CSS colour; default the
+   * board's `--civic-rank-board-background`, else the surface colour).
+   */
+  async toPNG(options: PngOptions = {}): Promise<Blob> {
+    await this.updateComplete;
+    const p = this.feed.value;
+    const { width, height, scale } = layoutSize(this);
+    if (!p) throw new Error('nothing to export (no data yet)');
+    if (!(width >= 1 && height >= 1)) throw new Error('nothing to export (the board is not laid out)');
+    const ratio = resolvePixelRatio(options.pixelRatio, this.pixelRatio, width, height);
+    const own = this.themeCtl.token('--_bg', 'transparent');
+    const bg = options.background ?? (isTransparent(own) ? this.themeCtl.token('--_color-surface', '#ffffff') : own);
+    const { canvas, ctx } = createExportCanvas(width, height, ratio, bg);
+    const root = this.renderRoot;
+    const q = (part: string) => root.querySelector<HTMLElement>(`[part~="${part}"]`);
+    const base = q('base');
+    const bb = boxIn(base, this, scale);
+    if (base && bb) drawBoxOf(ctx, base, bb);
+    drawTextPart(ctx, q('title'), this, { wrap: false, scale });
+    drawBadge(ctx, q('illustrative'), this, scale);
+    root.querySelectorAll('[part~="status"]').forEach((el) => drawTextPart(ctx, el, this, { scale }));
+    const vp = this.viewport;
+    const vb = boxIn(vp, this, scale);
+    if (vp && vb) {
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(vb.x, vb.y, vb.width, vb.height);
+      ctx.clip();
+      const t = this.t.pick(rankBoardTerms);
+      const unit = this.unit ?? p.unit;
+      const byId = new Map(this.rows.map((r) => [r.id, r]));
+      for (const rowEl of Array.from(root.querySelectorAll<HTMLElement>('[part~="row"]'))) {
+        const rb = boxIn(rowEl, this, scale);
+        const r = byId.get(rowEl.dataset.id ?? '');
+        if (!rb || !r || rb.y + rb.height < vb.y || rb.y > vb.y + vb.height) continue;
+        drawBoxOf(ctx, rowEl, rb);
+        const rank = rowEl.querySelector<HTMLElement>('[part~="rank"]');
+        const rkb = boxIn(rank, this, scale);
+        if (rank && rkb) drawBoxOf(ctx, rank, rkb);
+        drawTextPart(ctx, rank, this, { text: String(r.rank ?? NO_VALUE), wrap: false, align: 'center', scale });
+        drawTextPart(ctx, rowEl.querySelector('[part~="name"]'), this, { text: rowName(r, this.t.lang) ?? t.unnamed, wrap: false, scale });
+        drawTextPart(ctx, rowEl.querySelector('[part~="value"]'), this, { text: this.valueText(r, unit), wrap: false, align: 'end', scale });
+        const bar = rowEl.querySelector<HTMLElement>('[part~="bar"]');
+        const barBox = boxIn(bar, this, scale);
+        const fill = rowEl.querySelector<HTMLElement>('[part~="bar-fill"]');
+        if (bar && barBox) {
+          drawBoxOf(ctx, bar, barBox);
+          ctx.save();
+          roundRectPath(ctx, barBox, barBox.height / 2);
+          ctx.clip();
+          ctx.fillStyle = fill ? getComputedStyle(fill).backgroundColor : this.themeCtl.token('--_bar', '#b8121b');
+          ctx.fillRect(barBox.x, barBox.y, barBox.width * r.share, barBox.height);
+          ctx.restore();
+        }
+      }
+      ctx.restore();
+    }
+    if (p.source) drawTextPart(ctx, q('source'), this, { scale });
+    return canvasToPngBlob(canvas);
+  }
+
   // ── render ──
   override render() {
     return html`<div part="base">${this.feed.render({ complete: (p) => this.renderBoard(p) })}</div>`;
@@ -193,36 +289,49 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     const unit = this.unit ?? p.unit;
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
     const rows = Math.max(1, Math.round(this.rowsVisible) || 5);
+    const activeIndex = this.activeId === null ? -1 : this.rows.findIndex((r) => r.id === this.activeId);
     return html`
-      ${title || illustrative
+      ${title || illustrative || this.export
         ? html`<div part="header">
             ${title ? html`<div part="title" role="heading" aria-level=${level} id="${this.uid}-title">${title}</div>` : nothing}
             ${illustrative ? renderIllustrative(this.t.core, p.note) : nothing}
+            ${this.export ? renderExportButton(t.exportPng, this.onExport) : nothing}
           </div>`
         : nothing}
       ${this.rows.length === 0
         ? renderEmpty({ ...this.t.core, empty: t.noneInRegion })
         : html`<div
             part="viewport"
-            role="region"
+            role="listbox"
             tabindex="0"
             aria-label=${lang === 'en' ? `${title ?? t.ranking} (${t.scrollHint})` : `${title ?? t.ranking}（${t.scrollHint}）`}
+            aria-activedescendant=${activeIndex >= 0 ? `${this.uid}-row-${activeIndex}` : nothing}
             style=${cspStyle({ '--_rows': String(rows) })}
             @keydown=${this.onKey}
             @pointerenter=${() => (this.hovering = true)}
             @pointerleave=${() => (this.hovering = false)}
-            @focusin=${() => (this.focused = true)}
+            @focusin=${this.onFocusIn}
             @focusout=${() => (this.focused = false)}
           >
-            <ol part="list" role="list">
+            <ol part="list" role="presentation">
               ${repeat(
                 this.rows,
                 (r) => r.id,
-                (r) => {
+                (r, i) => {
                   const name = rowName(r, lang) ?? t.unnamed;
-                  const value = r.value === null ? NO_VALUE : formatAmount(r.value, unit, { lang, precision: this.precision, compact: this.compact ? 'auto' : false });
+                  const value = this.valueText(r, unit);
                   const top = r.rank !== undefined && r.rank <= 3;
-                  return html`<li part=${r.id === this.highlighted ? 'row row-highlighted' : 'row'} data-id=${r.id} @click=${() => this.select(r)}>
+                  const parts = ['row'];
+                  if (r.id === this.highlighted) parts.push('row-highlighted');
+                  if (i === activeIndex) parts.push('row-active');
+                  return html`<li
+                    part=${parts.join(' ')}
+                    role="option"
+                    id="${this.uid}-row-${i}"
+                    aria-selected=${r.id === this.chosenId ? 'true' : 'false'}
+                    data-id=${r.id}
+                    @click=${() => this.select(r, 'pointer')}
+                  >
                     <span part=${top ? 'rank rank-top' : 'rank'}
                       ><span aria-hidden="true">${r.rank ?? NO_VALUE}</span><span class="visually-hidden">${r.rank !== undefined ? t.rank(r.rank) : t.unranked}</span></span
                     >
@@ -279,18 +388,53 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     this.scrollRaf = requestAnimationFrame(frame);
   }
 
-  private onKey = (e: KeyboardEvent): void => {
-    const vp = this.viewport;
-    if (!vp) return;
-    const to = keyScrollTop(e.key, vp.scrollTop, { rowHeight: this.rowHeight(), viewport: vp.clientHeight, content: vp.scrollHeight });
-    if (to === undefined) return;
-    e.preventDefault();
+  /** Focus enters the list: the active row is the first visible one unless one is already active. */
+  private onFocusIn = (): void => {
+    this.focused = true;
     cancelAnimationFrame(this.scrollRaf);
-    vp.scrollTop = to;
+    if (this.activeId !== null && this.rows.some((r) => r.id === this.activeId)) return;
+    const vp = this.viewport;
+    const rowEls = Array.from(this.renderRoot.querySelectorAll<HTMLElement>('[part~="row"]'));
+    const first = vp ? rowEls.find((el) => el.offsetTop + el.offsetHeight / 2 >= vp.scrollTop) : undefined;
+    this.activeId = first?.dataset.id ?? this.rows[0]?.id ?? null;
   };
 
-  private select(r: RankedRow): void {
-    this.dispatchEvent(new CivicSelectEvent({ id: r.id, item: { ...r }, region: r.region ?? null, trigger: 'pointer' }));
+  private onKey = (e: KeyboardEvent): void => {
+    const vp = this.viewport;
+    if (!vp || this.rows.length === 0) return;
+    if (e.key === 'Enter' || e.key === ' ' || e.key === 'Spacebar') {
+      const row = this.rows.find((r) => r.id === this.activeId);
+      if (!row) return;
+      e.preventDefault();
+      this.select(row, 'keyboard');
+      return;
+    }
+    const current = Math.max(0, this.rows.findIndex((r) => r.id === this.activeId));
+    const page = Math.max(1, Math.round(this.rowsVisible) || 5);
+    const next = activeRowAfterKey(e.key, this.activeId === null ? -1 : current, this.rows.length, page);
+    if (next === undefined) return;
+    e.preventDefault();
+    cancelAnimationFrame(this.scrollRaf);
+    this.activeId = this.rows[next].id;
+    const rowEl = this.renderRoot.querySelectorAll<HTMLElement>('[part~="row"]')[next];
+    if (!rowEl) return;
+    // The active row goes to the top of the box (as far as the list scrolls): the arrows keep scrolling the
+    // list row by row, as a reader of a ticker expects, and the active row is always in view.
+    vp.scrollTop = Math.max(0, Math.min(rowEl.offsetTop, vp.scrollHeight - vp.clientHeight));
+  };
+
+  private onExport = (): void => {
+    void exportPng(this, this.fileName, (m) => this.warn(m));
+  };
+
+  private valueText(r: RankedRow, unit: string | undefined): string {
+    return r.value === null ? NO_VALUE : formatAmount(r.value, unit, { lang: this.t.lang, precision: this.precision, compact: this.compact ? 'auto' : false });
+  }
+
+  private select(r: RankedRow, trigger: 'pointer' | 'keyboard'): void {
+    this.activeId = r.id;
+    this.chosenId = r.id;
+    this.dispatchEvent(new CivicSelectEvent({ id: r.id, item: { ...r }, region: r.region ?? null, trigger }));
   }
 
   private rowTops(): Map<string, number> {

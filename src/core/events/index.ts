@@ -3,3 +3,4 @@ export { CivicLoadEvent, type CivicLoadDetail } from './load-event.js';
 export { CivicErrorEvent, type CivicErrorDetail, type CivicErrorKind, type DataSourceKind } from './error-event.js';
 export { CivicSelectEvent, type CivicSelectDetail, type SelectTrigger } from './select-event.js';
 export { CivicHoverEvent, type CivicHoverDetail } from './hover-event.js';
+export { CivicExportEvent, type CivicExportDetail } from './export-event.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flipOffsets, keyScrollTop, nextScrollTop, parseRankPayload, rankBoardRows, rankRows, rowName, scrollAt } from '../../../../src/components/rank-board/rank-board.model.js';
+import { activeRowAfterKey, flipOffsets, keyScrollTop, nextScrollTop, parseRankPayload, rankBoardRows, rankRows, rowName, scrollAt } from '../../../../src/components/rank-board/rank-board.model.js';
 import type { RankRow } from '../../../../src/components/rank-board/rank-board.types.js';
 
 const rows = (vals: Array<[string, number | null, string?]>): RankRow[] => vals.map(([id, value, region]) => ({ id, name: id, value, ...(region ? { region } : {}) }));
@@ -107,5 +107,28 @@ describe('FLIP offsets', () => {
     const before = new Map([['a', 0], ['b', 40], ['c', 80]]);
     const after = new Map([['a', 40], ['b', 0], ['c', 80], ['d', 120]]);
     expect([...flipOffsets(before, after)]).toEqual([['a', -40], ['b', 40]]);
+  });
+});
+
+describe('activeRowAfterKey', () => {
+  it('moves by one, by a page, and to the ends, clamped', () => {
+    expect(activeRowAfterKey('ArrowDown', 0, 10, 3)).toBe(1);
+    expect(activeRowAfterKey('ArrowUp', 0, 10, 3)).toBe(0);
+    expect(activeRowAfterKey('ArrowDown', 9, 10, 3)).toBe(9);
+    expect(activeRowAfterKey('PageDown', 3, 10, 3)).toBe(6);
+    expect(activeRowAfterKey('PageDown', 8, 10, 3)).toBe(9);
+    expect(activeRowAfterKey('PageUp', 2, 10, 3)).toBe(0);
+    expect(activeRowAfterKey('Home', 7, 10, 3)).toBe(0);
+    expect(activeRowAfterKey('End', 2, 10, 3)).toBe(9);
+  });
+  it('starts at the first row (End: the last) when none is active', () => {
+    expect(activeRowAfterKey('ArrowDown', -1, 5, 3)).toBe(0);
+    expect(activeRowAfterKey('ArrowUp', -1, 5, 3)).toBe(0);
+    expect(activeRowAfterKey('End', -1, 5, 3)).toBe(4);
+  });
+  it('ignores other keys and empty lists', () => {
+    expect(activeRowAfterKey('Enter', 1, 5, 3)).toBeUndefined();
+    expect(activeRowAfterKey('a', 1, 5, 3)).toBeUndefined();
+    expect(activeRowAfterKey('ArrowDown', -1, 0, 3)).toBeUndefined();
   });
 });
