@@ -7,6 +7,7 @@ import '../../src/components/grid-map/grid-map.define.js';
 import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
 import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
 import type { CivicSelectEvent } from '../../src/core/events/select-event.js';
+import { decodePng, distinctColours } from './png-helpers.js';
 import METRICS_JSON from '../../demo/data/grid-metrics.json';
 
 const TILES = (window as unknown as { __TILES__?: string }).__TILES__ ?? '/demo/data/tiles';
@@ -224,6 +225,8 @@ describe('<civic-grid-map> vector tiles', function () {
   it('cleans up on disconnect', async () => {
     const el = await mapOf(html`<civic-grid-map tiles="${TILES}/{z}/{x}/{y}.pbf" bounds=${BOUNDS} .data=${METRICS}></civic-grid-map>`);
     const map = el.mapInstance!;
+    const png = await decodePng(await el.toPNG({ pixelRatio: 1 })); // repaint-and-copy, no preserved buffer
+    expect(distinctColours(png)).to.be.greaterThan(3);
     el.remove();
     expect(el.mapInstance).to.equal(undefined);
     expect((map as unknown as { _removed?: boolean })._removed).to.equal(true);

@@ -6,6 +6,7 @@ import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
 import type { CivicSelectEvent } from '../../src/core/events/select-event.js';
 import METRICS_JSON from '../fixtures/grid-map/metrics.json';
 import BAD_METRICS_JSON from '../fixtures/grid-map/bad-metrics.json';
+import { countColour, decodePng, regionOf } from './png-helpers.js';
 import type { CivicRendererChangeEvent, CivicViewChangeEvent } from '../../src/components/grid-map/grid-map.events.js';
 
 const load = async (name: string) => (await fetch(`/test/fixtures/grid-map/${name}`)).json();
@@ -108,6 +109,56 @@ describe('<civic-grid-map>', function () {
     el.highlight(null);
     await el.whenDrawn();
     expect(near(pixel(el, edge[0] - 1, edge[1]), before)).to.equal(true);
+  });
+});
+
+describe('<civic-grid-map> PNG export', function () {
+  this.timeout(60000);
+  before(async () => {
+    SMALL = await load('small.geojson');
+    METRICS = METRICS_JSON as typeof METRICS;
+  });
+
+  for (const renderer of ['canvas', 'webgl']) {
+    it(`toPNG (${renderer}, no preserve-drawing-buffer) has each grid's class colour and the legend`, async () => {
+      const el = await mapOf(html`<civic-grid-map renderer=${renderer} .geometry=${SMALL} .data=${METRICS} metric="households"
+        classification="thresholds" thresholds=${THRESH.thresholds} class-colors=${THRESH.colors}></civic-grid-map>`);
+      expect(el.activeRenderer).to.equal(renderer);
+      const blob = await el.toPNG({ pixelRatio: 1 });
+      expect(blob.type).to.equal('image/png');
+      const px = await decodePng(blob);
+      expect(px.width).to.equal(el.offsetWidth);
+      const stage = part(el, 'canvas')!.getBoundingClientRect();
+      const host = el.getBoundingClientRect();
+      for (const [code, ll] of Object.entries(CENTRE)) {
+        const [x, y] = el.pixelOf(ll)!;
+        const X = Math.round(stage.left - host.left + x), Y = Math.round(stage.top - host.top + y);
+        const i = (Y * px.width + X) * 4;
+        const got = [px.data[i], px.data[i + 1], px.data[i + 2]];
+        expect(near(got, EXPECT[code], 8), `${code}: ${got}`).to.equal(true);
+      }
+      // the legend's swatches are in the file too (a red swatch lies outside the map)
+      const legend = regionOf(part(el, 'legend')!, el, px.width);
+      expect(countColour(px, [255, 0, 0], 20, legend)).to.be.greaterThan(20);
+      el.remove();
+    });
+  }
+
+  it('the export button appears with `export`, fires a cancelable civic-export with the PNG', async () => {
+    const el = await mapOf(html`<civic-grid-map .geometry=${SMALL} .data=${METRICS}></civic-grid-map>`);
+    expect(part(el, 'export-button')).to.equal(null);
+    el.export = true;
+    el.fileName = '网格 地图';
+    await el.updateComplete;
+    const btn = part(el, 'export-button') as HTMLButtonElement;
+    expect(btn.getAttribute('aria-label')).to.equal('导出图片');
+    const ev = new Promise<CustomEvent>((resolve) => el.addEventListener('civic-export', (e) => (e.preventDefault(), resolve(e as CustomEvent)), { once: true }));
+    btn.click();
+    const e = await ev;
+    expect(e.detail.format).to.equal('png');
+    expect(e.detail.filename).to.equal('网格-地图.png');
+    expect(e.detail.blob.size).to.be.greaterThan(1000);
+    el.remove();
   });
 });
 

@@ -40,6 +40,7 @@ export const gridMapTerms = defineTerms({
     tilesFailed: '瓦片加载失败，已保留当前画面',
     zoomIn: '放大',
     zoomOut: '缩小',
+    exportPng: '导出图片',
   },
   en: {
     map: 'Grid map',
@@ -79,5 +80,6 @@ export const gridMapTerms = defineTerms({
     tilesFailed: 'Tiles failed to load; the current picture is kept',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
+    exportPng: 'Export PNG',
   },
 });

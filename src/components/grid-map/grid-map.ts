@@ -28,6 +28,8 @@ import {
 } from './grid-map.types.js';
 import { CanvasRenderer } from './renderers/canvas-renderer.js';
 import { TilesController } from './tiles-controller.js';
+import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawTextNodes, exportPng, layoutSize, resolvePixelRatio, type PngOptions } from '../../core/export/png.js';
+import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
 import { SvgRenderer } from './renderers/svg-renderer.js';
 import { webglMaps, type GridRenderer, type Scene, type SceneChange, type SceneColors, type SceneLabel } from './renderers/renderer.js';
 
@@ -54,6 +56,7 @@ const ARROWS: Record<string, Dir> = { ArrowLeft: 'left', ArrowRight: 'right', Ar
  * @csspart legend - Classes with ranges and counts, plus the no-data entry; hover highlights, click toggles.
  * @csspart legend-item - One legend button (data-class is the class index or "no-data").
  * @csspart table-toggle - The button that shows or hides the table.
+ * @csspart export-button - Export PNG button (with the `export` attribute).
  * @csspart table - The data-table twin (paged).
  * @csspart status - Loading / error / partial-data banner.
  * @csspart illustrative - The 示例数据 / Illustrative data badge.
@@ -72,11 +75,12 @@ const ARROWS: Record<string, Dir> = { ArrowLeft: 'left', ArrowRight: 'right', Ar
  * @event {CivicSelectEvent} civic-select - A unit was chosen by click or Enter; detail.item holds its properties and values.
  * @event {CivicHoverEvent} civic-hover - The unit under the pointer or keyboard cursor changed.
  * @event {CivicViewChangeEvent} civic-view-change - Drilled down or went up; detail `{ level, focus, trigger }`.
+ * @event {CivicExportEvent} civic-export - The export button is about to download; cancelable; `detail: { format: 'png', blob, filename }`.
  * @event {CivicRendererChangeEvent} civic-renderer-change - The active renderer was chosen or fell back; detail `{ renderer, reason }`.
  */
 export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   // ── styles ──
-  static override styles = [hostStyles, stateStyles, styles];
+  static override styles = [hostStyles, stateStyles, exportButtonStyles, styles];
 
   // ── public API ──
   /** Geometry as a GeoJSON FeatureCollection or TopoJSON Topology; wins over `geometry-src`. */
@@ -157,7 +161,11 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   @property({ type: Number, attribute: 'tiles-max-zoom' }) tilesMaxZoom = 14;
   /** Tiles from a {z}/{x}/{y} template: the area to show first, "west,south,east,north". */
   @property() bounds?: string;
-  /** Keep the WebGL drawing buffer (pixel reads, PNG export); slower. */
+  /** Shows the export button (part `export-button`, 导出图片) in the toolbar: downloads `toPNG()` after a cancelable `civic-export`. */
+  @property({ type: Boolean, reflect: true }) export = false;
+  /** Download name for the export button (without `.png`); default the tag name. */
+  @property({ attribute: 'file-name' }) fileName?: string;
+  /** Keep the WebGL drawing buffer (pixel reads); export does not need it. */
   @property({ type: Boolean, attribute: 'preserve-drawing-buffer' }) preserveDrawingBuffer = false;
 
   // ── internal state ──
@@ -395,6 +403,60 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     return (this.r as { mapInstance?: import('maplibre-gl').Map } | undefined)?.mapInstance;
   }
 
+  /**
+   * The map as an image/png, at its layout size (also inside a scaled <civic-screen>): the picture with labels and
+   * outlines, the breadcrumb, the legend (swatches, ranges, counts) and the 示例数据 badge, in the current theme.
+   * WebGL needs no `preserve-drawing-buffer`: the frame is repainted and copied. Rejects before the first picture
+   * or for the SVG renderer's DOM (use `renderer="canvas"` or WebGL to export).
+   */
+  async toPNG(options: PngOptions = {}): Promise<Blob> {
+    await this.whenDrawn();
+    const r = (this.tilesMode ? this.tilesCtl.r : this.r) as { capture?(): Promise<HTMLCanvasElement | undefined>; snapshot?(): HTMLCanvasElement | undefined } | undefined;
+    const pic = r?.capture ? await r.capture() : r?.snapshot?.();
+    if (!pic) throw new Error('nothing to export (no picture yet, or the SVG renderer)');
+    const { width, height, scale } = layoutSize(this);
+    if (!(width >= 1 && height >= 1)) throw new Error('nothing to export (the map is not laid out)');
+    const ratio = resolvePixelRatio(options.pixelRatio, this.pixelRatio, width, height);
+    const bg = options.background ?? this.themeCtl.token('--_color-surface', '#ffffff');
+    const { canvas, ctx } = createExportCanvas(width, height, ratio, bg);
+    const root = this.renderRoot;
+    const q = (sel: string) => root.querySelector<HTMLElement>(sel);
+    const stage = boxIn(q('[part~="canvas"]'), this, scale);
+    if (stage) ctx.drawImage(pic, stage.x, stage.y, stage.width, stage.height);
+    const crumb = q('[part~="breadcrumb"]');
+    if (crumb) drawTextNodes(ctx, crumb, this, scale);
+    const legend = q('[part~="legend"]');
+    if (legend) {
+      legend.querySelectorAll<HTMLElement>('.swatch').forEach((sw) => {
+        const b = boxIn(sw, this, scale);
+        if (!b) return;
+        drawBoxOf(ctx, sw, b);
+        if (sw.classList.contains('no-data')) {
+          // the hatch is a CSS gradient: draw diagonal lines so no-data is not a colour alone in the file either
+          ctx.save();
+          ctx.beginPath();
+          ctx.rect(b.x, b.y, b.width, b.height);
+          ctx.clip();
+          ctx.strokeStyle = this.themeCtl.token('--_color-text-muted', '#52606d');
+          ctx.lineWidth = 1;
+          for (let k = -b.height; k < b.width; k += 4) {
+            ctx.moveTo(b.x + k, b.y + b.height);
+            ctx.lineTo(b.x + k + b.height, b.y);
+          }
+          ctx.stroke();
+          ctx.restore();
+        }
+      });
+      drawTextNodes(ctx, legend, this, scale);
+    }
+    drawBadge(ctx, q('[part~="illustrative"]'), this, scale);
+    return canvasToPngBlob(canvas);
+  }
+
+  private onExport = (): void => {
+    void exportPng(this, this.fileName, (m) => this.warn(m));
+  };
+
   /** Container pixel position ([x, y], CSS px relative to part `canvas`) of a lon/lat, for tests and overlays. */
   pixelOf(lonLat: [number, number]): [number, number] | undefined {
     if (this.tilesMode) return this.tilesCtl.r?.project(lonLat);
@@ -427,6 +489,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
         <button type="button" class="toggle" part="table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} @click=${() => (this.tableOpen = !this.tableOpen)}>
           ${this.tableOpen ? this.t.core.hideTable : this.t.core.showTable}
         </button>
+        ${this.export ? renderExportButton(tt.exportPng, this.onExport) : nothing}
       </div>
       <div part="stage" class="stage">
         <div

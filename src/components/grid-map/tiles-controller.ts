@@ -19,6 +19,8 @@ import { pageOf } from './grid-map.model.js';
 import { VIEW_LEVELS, type GridMetric, type GridMetricsData } from './grid-map.types.js';
 import { fillExpression, levelValues, parseTilesRef, tileValues, type TileValues } from './tiles.js';
 import { webglMaps } from './renderers/renderer.js';
+import { renderExportButton } from '../../core/export/export-button.js';
+import { exportPng } from '../../core/export/png.js';
 import type { TilePick, TilesRenderer, TilesColors } from './renderers/tiles-renderer.js';
 import type { CivicGridMap } from './grid-map.js';
 import type { LocalizeController } from '../../core/controllers/localize-controller.js';
@@ -422,6 +424,7 @@ export class TilesController implements ReactiveController {
         <button type="button" class="toggle" part="table-toggle" aria-expanded=${h.tableOpen ? 'true' : 'false'} @click=${() => (h.tableOpen = !h.tableOpen)}>
           ${h.tableOpen ? this.x.t().core.hideTable : this.x.t().core.showTable}
         </button>
+        ${h.export ? renderExportButton(tt.exportPng, () => void exportPng(h, h.fileName, (m) => this.x.warn(m))) : nothing}
       </div>
       <div part="stage" class="stage">
         <div

@@ -372,6 +372,19 @@ export class MaplibreRenderer implements GridRenderer {
     return c;
   }
 
+  /**
+   * A fresh picture without `preserveDrawingBuffer`: repaint and copy inside maplibre's 'render' event, while the
+   * frame is still in the drawing buffer (it is cleared once the page composites).
+   */
+  capture(): Promise<HTMLCanvasElement | undefined> {
+    const map = this.map;
+    if (!map) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      map.once('render', () => resolve(this.snapshot()));
+      map.triggerRepaint();
+    });
+  }
+
   unproject(x: number, y: number): [number, number] | undefined {
     if (!this.map) return undefined;
     const ll = this.map.unproject([x, y]);

@@ -82,6 +82,8 @@ export interface GridRenderer {
   resize(pixelRatio: number): void;
   /** The whole picture (surface + overlays) as a new canvas, for export and pixel tests; undefined for SVG. */
   snapshot?(): HTMLCanvasElement | undefined;
+  /** Like snapshot(), but repaints first where the drawing buffer is not kept (WebGL). */
+  capture?(): Promise<HTMLCanvasElement | undefined>;
   /** Resolves when the current picture is fully drawn. */
   idle(): Promise<void>;
   destroy(): void;

@@ -443,6 +443,16 @@ export class TilesRenderer {
     return c;
   }
 
+  /** A fresh picture without preserveDrawingBuffer (copied inside the 'render' event, see MaplibreRenderer). */
+  capture(): Promise<HTMLCanvasElement | undefined> {
+    const map = this.map;
+    if (!map) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      map.once('render', () => resolve(this.snapshot()));
+      map.triggerRepaint();
+    });
+  }
+
   project(p: [number, number]): [number, number] | undefined {
     if (!this.map) return undefined;
     const pt = this.map.project(p);
