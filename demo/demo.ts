@@ -12,9 +12,17 @@ langBtn?.addEventListener('click', () => {
   langBtn.textContent = en ? '中文' : 'English';
   langBtn.setAttribute('aria-pressed', String(en));
 });
-themeBtn?.addEventListener('click', () => {
-  const dark = root.getAttribute('theme') !== 'dark';
+function setTheme(dark: boolean): void {
   root.setAttribute('theme', dark ? 'dark' : 'light');
-  themeBtn.textContent = dark ? '浅色' : '深色';
-  themeBtn.setAttribute('aria-pressed', String(dark));
-});
+  if (themeBtn) {
+    themeBtn.textContent = dark ? '浅色' : '深色';
+    themeBtn.setAttribute('aria-pressed', String(dark));
+  }
+}
+themeBtn?.addEventListener('click', () => setTheme(root.getAttribute('theme') !== 'dark'));
+
+// ?theme=dark|light and ?lang=en|zh-CN open the page in that theme / language (as screen.html does).
+const params = new URLSearchParams(location.search);
+const theme = params.get('theme');
+if (theme === 'dark' || theme === 'light') setTheme(theme === 'dark');
+if (params.get('lang') === 'en') langBtn?.click();

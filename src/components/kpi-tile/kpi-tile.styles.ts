@@ -1,5 +1,9 @@
 import { css } from 'lit';
 
+/*
+ * Forced colours: the progress fill is a background (the UA would paint it Canvas), so it is drawn in Highlight
+ * with forced-color-adjust: none, the track outlined (test/browser/a11y-media.test.ts).
+ */
 export const kpiTileStyles = css`
   :host {
     --_bg: var(--civic-kpi-tile-background, var(--_color-surface-raised));
@@ -202,5 +206,14 @@ export const kpiTileStyles = css`
   }
   [part~='status'].tile-note[data-kind='empty'] {
     color: var(--_color-text-muted);
+  }
+  @media (forced-colors: active) {
+    [part~='progress'] {
+      border: 1px solid CanvasText;
+    }
+    [part~='progress'] .fill {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
   }
 `;

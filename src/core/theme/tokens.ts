@@ -79,6 +79,16 @@ const lightVars = unsafeCSS(vars('light'));
 const darkVars = unsafeCSS(vars('dark'));
 const mapping = unsafeCSS(publicMap());
 
+/*
+ * Accessibility rules in the host styles (comments here, not in the CSS, which ships as text):
+ * - density elder (适老化): type scale 1.5, so the smallest step (12 px) is 18 px; targets (button, summary, input,
+ *   select) at least 44 px; <small> does not shrink (the UA's 'smaller' would go under 18 px).
+ * - forced-colors: system colours; legend/series swatches keep their colours (forced-color-adjust: none) with a
+ *   CanvasText border; focus rings are Highlight outlines (box-shadows are dropped in forced colours).
+ * - print: black on white; tooltips and controls (search, reset, table toggle, level buttons, export, fullscreen,
+ *   region chip's clear, the chart's export menu) are hidden — part names are shared by every element.
+ * Tested in test/browser/a11y-elder.test.ts and a11y-media.test.ts.
+ */
 export const hostStyles = css`
   :host {
     ${lightVars}
@@ -143,7 +153,7 @@ export const hostStyles = css`
     --_d-type-scale: 1.25;
   }
   :host([data-density='elder']) {
-    --_d-type-scale: 1.25;
+    --_d-type-scale: 1.5;
     --_d-min-target: 44px;
   }
   :host([hidden]) {
@@ -183,6 +193,14 @@ export const hostStyles = css`
     min-height: var(--_min-target);
     min-width: var(--_min-target);
   }
+  summary,
+  input,
+  select {
+    min-height: var(--_min-target);
+  }
+  :host([data-density='elder']) small {
+    font-size: inherit;
+  }
   @media (forced-colors: active) {
     :host {
       --_color-text: CanvasText;
@@ -193,6 +211,14 @@ export const hostStyles = css`
       --_color-focus: Highlight;
       --_color-accent: Highlight;
     }
+    .swatch,
+    .hatch-swatch {
+      forced-color-adjust: none;
+      border: 1px solid CanvasText;
+    }
+    :focus-visible {
+      outline: 2px solid Highlight;
+    }
   }
   @media print {
     :host {
@@ -201,6 +227,19 @@ export const hostStyles = css`
       --_color-surface: #fff;
       --_color-surface-raised: #fff;
       break-inside: avoid;
+    }
+    [part~='tooltip'],
+    [role='tooltip'],
+    [part~='search'],
+    [part~='reset'],
+    [part~='table-toggle'],
+    [part~='level-button'],
+    [part~='export'],
+    [part~='export-button'],
+    [part~='fullscreen'],
+    [part~='region-clear'],
+    details[part~='toolbar'] {
+      display: none !important;
     }
   }
 `;
