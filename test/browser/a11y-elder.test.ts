@@ -205,14 +205,14 @@ describe('accessibility: elder density (适老化)', function () {
 
   // The grid map draws its labels on a canvas with `labelSize` read from --_label-size: grid-map.ts parses the token
   // with parseFloat('calc(12px * 1.5)') → NaN → 12, so canvas labels stay 12 px in every density.
-  it.skip('grid map canvas labels in elder are ≥ 18 px (SKIPPED until grid-map.ts resolves --_label-size to px: parseFloat of the unresolved calc() gives 12 px in every density; see the request to the lead)', async () => {
+  it('grid map canvas labels in elder are ≥ 18 px', async () => {
     const sizes = await canvasFonts(elements('elder')['civic-grid-map'], 'civic-grid-map');
     expect(sizes.length, 'labels drawn').to.be.greaterThan(0);
     expect(Math.min(...sizes)).to.be.at.least(MIN_TEXT);
   });
 
   // chain-graph.ts draws canvas labels at 12 px × (density default ? 1 : 1.25) = 15 px in elder.
-  it.skip('chain graph canvas labels (renderer="canvas") in elder are ≥ 18 px (SKIPPED until chain-graph.ts scales elder by 1.5, not 1.25; see the request to the lead)', async () => {
+  it('chain graph canvas labels (renderer="canvas") in elder are ≥ 18 px', async () => {
     const sizes = await canvasFonts(html`<civic-chain-graph density="elder" renderer="canvas" .data=${CHAINS} chain="auto" layout="tiers"></civic-chain-graph>`, 'civic-chain-graph');
     expect(sizes.length, 'labels drawn').to.be.greaterThan(0);
     expect(Math.min(...sizes)).to.be.at.least(MIN_TEXT);

@@ -68,6 +68,9 @@ interface Shown {
   kinds: LinkKind[];
 }
 
+/** Label scale per density, as the tokens' --_type-scale (screen 1.25, elder 1.5 so the smallest text is 18 px). */
+const DENSITY_SCALE: Record<string, number> = { default: 1, screen: 1.25, elder: 1.5 };
+
 /**
  * @summary Industry-chain alliance graph: chain leaders, member firms, party branches, parks, projects and service teams, with who supplies whom and how the party organisation links them.
  * @tag civic-chain-graph
@@ -582,7 +585,7 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
   }
 
   private measure = (text: string): number => {
-    const scale = this.themeCtl.density === 'default' ? 1 : 1.25;
+    const scale = DENSITY_SCALE[this.themeCtl.density] ?? 1;
     const key = scale + '|' + text;
     const hit = this.textCache.get(key);
     if (hit !== undefined) return hit;
@@ -985,7 +988,7 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
     }
     // Labels only when legible (font ≥ 9 screen px) or for the emphasised neighbourhood.
     const label = this.labelFn();
-    const scale = this.themeCtl.density === 'default' ? 1 : 1.25;
+    const scale = DENSITY_SCALE[this.themeCtl.density] ?? 1;
     const fs = 12 * scale;
     const legible = fs * t.k >= 9 && s.data.nodes.length * t.k < 4000;
     if (legible || hood) {

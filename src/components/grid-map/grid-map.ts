@@ -890,7 +890,21 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     };
     this.font = v('--_font-family', 'sans-serif');
     this.kindColors = [1, 2, 3, 4].map((i) => v(`--_category-${i}`, ['#0072b2', '#d55e00', '#009e73', '#cc79a7'][i - 1]));
-    this.labelSize = parseFloat(v('--_label-size', '12')) || 12;
+    this.labelSize = this.resolvePx('--_label-size', 12);
+  }
+
+  /**
+   * A length token resolved to px. `--_label-size` is `calc(12px * var(--_type-scale))`, which getPropertyValue
+   * returns unresolved; a probe's computed font-size resolves it (set through the CSSOM: CSP-safe).
+   */
+  private resolvePx(token: string, fallback: number): number {
+    const probe = document.createElement('span');
+    probe.style.position = 'absolute';
+    probe.style.fontSize = `var(${token})`;
+    this.renderRoot.appendChild(probe);
+    const px = parseFloat(getComputedStyle(probe).fontSize);
+    probe.remove();
+    return Number.isFinite(px) && px > 0 ? px : fallback;
   }
 
   private chooseRenderer(): ActiveRenderer {
