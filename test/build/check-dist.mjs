@@ -35,12 +35,14 @@ function closure(file, seen = new Set()) {
   return seen;
 }
 const gz = (p) => gzipSync([...closure(p)].map((f) => transformSync(readFileSync(f, 'utf8'), { minify: true, loader: 'js' }).code).join('\n')).length;
+// Raised in 0.1.0 session 2 for the shared PNG painter (src/core/export, ~4 KB gz in every element that exports) and
+// the grid map's vector-tile mode (pmtiles is a lazy chunk in the bundle, inlined in the IIFE).
 const budgets = [
-  ['civic-widgets.iife.js (all elements, maplibre and its worker inlined)', 'civic-widgets.iife.js', 680_000],
-  ['bundle/civic-widgets.js (entry chunk, without the lazy maplibre chunk)', 'bundle/civic-widgets.js', 190_000],
-  ['index.js (own code; dependencies external)', 'index.js', 110_000],
+  ['civic-widgets.iife.js (all elements, maplibre and its worker inlined)', 'civic-widgets.iife.js', 700_000],
+  ['bundle/civic-widgets.js (entry chunk, without the lazy maplibre chunk)', 'bundle/civic-widgets.js', 200_000],
+  ['index.js (own code; dependencies external)', 'index.js', 125_000],
 ];
-const perElement = { 'kpi-tile': 30_000, 'kpi-grid': 34_000, 'rank-board': 30_000, 'growth-chart': 40_000, 'chain-graph': 45_000, 'grid-map': 60_000, screen: 30_000 };
+const perElement = { 'kpi-tile': 36_000, 'kpi-grid': 40_000, 'rank-board': 30_000, 'growth-chart': 46_000, 'chain-graph': 45_000, 'grid-map': 60_000, screen: 30_000 };
 for (const e of ENTRIES) budgets.push([`${e.name}.define.js (own code; dependencies external)`, `${e.name}.define.js`, perElement[e.name] ?? 40_000]);
 for (const [label, file, max] of budgets) {
   const p = join(dist, file);
