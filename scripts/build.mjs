@@ -41,6 +41,20 @@ export function bundledWorkerUrl() { return undefined; }`;
   };
 }
 
+/** IIFE only: the chain graph's layout worker inlined (blob URL) instead of a file in assets/ beside the script. */
+function inlineLayoutWorker(mode) {
+  const target = join(root, 'src/components/chain-graph/chain-graph.worker-factory.ts');
+  return {
+    name: 'civic-inline-layout-worker',
+    enforce: 'pre',
+    load(id) {
+      if (mode !== 'iife' || id.split('?')[0] !== target) return null;
+      return `import LayoutWorker from './chain-graph.worker.ts?worker&inline';
+export function createLayoutWorker() { return new LayoutWorker(); }`;
+    },
+  };
+}
+
 const common = (mode) => ({
   configFile: false,
   root,
@@ -48,7 +62,7 @@ const common = (mode) => ({
   base: './',
   logLevel: quiet ? 'warn' : 'info',
   publicDir: false,
-  plugins: [workerSource(mode)],
+  plugins: [workerSource(mode), inlineLayoutWorker(mode)],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   resolve: { conditions: ['production', 'browser', 'module', 'import', 'default'] },
 });

@@ -5,6 +5,7 @@ import type { CivicGrowthChart } from '../../src/components/growth-chart/growth-
 import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
 import type { CivicSelectEvent } from '../../src/core/events/select-event.js';
 import type { CivicSeriesToggleEvent } from '../../src/components/growth-chart/growth-chart.events.js';
+import { countColour, decodePng, regionOf, rgbOf, type Region } from './png-helpers.js';
 
 /** FACTS.md §4 for Jan–Sep 2022; earlier GDP points illustrative. */
 const DATA = {
@@ -208,6 +209,67 @@ describe('<civic-growth-chart>', () => {
     await aTimeout(20);
     expect(got?.format).to.equal('csv');
     expect(got?.filename).to.equal('civic-growth-chart-value-growth.csv');
+  });
+
+  it('toPNG paints the live chart without a blob: image: hatched illustrative bars, tick labels, caption, legend', async () => {
+    const el = await chart(
+      html`<civic-growth-chart series="gdp" style="width:640px" .data=${DATA}><span slot="caption">地区生产总值</span></civic-growth-chart>`,
+    );
+    const urls: string[] = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (o: Blob | MediaSource) => {
+      urls.push(o instanceof Blob ? o.type : 'media');
+      return create.call(URL, o);
+    };
+    let png: Blob;
+    try {
+      png = await el.toPNG({ pixelRatio: 2 });
+    } finally {
+      URL.createObjectURL = create;
+    }
+    expect(urls, 'object URLs made while exporting').to.deep.equal([]);
+    expect(png.type).to.equal('image/png');
+    const px = await decodePng(png);
+    expect(px.width).to.equal(Math.round(el.offsetWidth * 2));
+    expect(px.height).to.equal(Math.round(el.offsetHeight * 2));
+    const surface = rgbOf(getComputedStyle(q(el, '[part~="base"]')!).backgroundColor);
+    const notBackground = (r: Region) => r.width * r.height - countColour(px, surface, 24, r);
+    // An illustrative bar: its series colour where the bar is, crossed by the hatch (not one flat fill).
+    const bar = q<SVGRectElement>(el, 'g.marks rect.bar.illustrative')!;
+    expect(getComputedStyle(bar).fill).to.match(/^url\(/);
+    const series = rgbOf(getComputedStyle(q(el, 'pattern#hatch-s0 .hatch-bg')!).fill);
+    const br = regionOf(bar, el, px.width);
+    const inner = { x: br.x + 2, y: br.y + 2, width: br.width - 4, height: br.height - 4 };
+    const share = countColour(px, series, 24, inner) / (inner.width * inner.height);
+    expect(share, 'series colour share inside the hatched bar').to.be.within(0.2, 0.9);
+    // The same place beside the plot (left of the bars) does not carry the colour.
+    expect(countColour(px, series, 24, { x: 0, y: inner.y, width: 10, height: inner.height })).to.equal(0);
+    // A multi-line period label (tspans): ink in its box.
+    const tick = qa<SVGTextElement>(el, '.x-axis text.tick').find((t) => t.querySelector('tspan'))!;
+    expect(tick, 'a tspan tick label').to.not.equal(undefined);
+    const tr = regionOf(tick, el, px.width);
+    expect(notBackground(tr) / (tr.width * tr.height), 'ink in the tick label').to.be.greaterThan(0.05);
+    // A value tick on the left axis and the caption, too.
+    const left = regionOf(q(el, '.axis-left text.tick')!, el, px.width);
+    expect(notBackground(left)).to.be.greaterThan(10);
+    const cap = regionOf(el.querySelector('[slot="caption"]')!, el, px.width);
+    expect(notBackground(cap) / (cap.width * cap.height), 'ink in the caption').to.be.greaterThan(0.05);
+    // Legend text and the illustrative badge.
+    const legend = regionOf(q(el, '[part~="legend"]')!, el, px.width);
+    expect(notBackground(legend)).to.be.greaterThan(50);
+    const badge = regionOf(q(el, '[part~="illustrative"]')!, el, px.width);
+    expect(notBackground(badge)).to.be.greaterThan(50);
+  });
+
+  it('toPNG honours pixelRatio and background, and rejects before data', async () => {
+    const el = await chart(html`<civic-growth-chart series="gdp" style="width:400px" .data=${DATA}></civic-growth-chart>`);
+    const px = await decodePng(await el.toPNG({ pixelRatio: 1, background: '#00ff00' }));
+    expect(px.width).to.equal(Math.round(el.offsetWidth));
+    expect(countColour(px, [0, 255, 0], 8, { x: 0, y: px.height - 3, width: 3, height: 3 })).to.equal(9);
+    const empty = await fixture<CivicGrowthChart>(html`<civic-growth-chart style="width:400px"></civic-growth-chart>`);
+    let err: unknown;
+    await empty.toPNG().catch((e) => (err = e));
+    expect(String(err)).to.contain('nothing to export');
   });
 
   it('resizing changes the tick count', async () => {

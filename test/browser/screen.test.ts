@@ -93,6 +93,19 @@ class PngProbe extends HTMLElement {
 }
 if (!customElements.get('png-probe')) customElements.define('png-probe', PngProbe);
 
+/** An element whose toPNG() rejects (as a grid map with the SVG renderer): the snapshot paints its shadow SVG instead. */
+class NoPngProbe extends HTMLElement {
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' }).innerHTML =
+      '<svg width="100" height="100"><rect width="100" height="100" fill="#ff00ff"></rect></svg>';
+  }
+  async toPNG(): Promise<Blob> {
+    throw new Error('nothing to export');
+  }
+}
+if (!customElements.get('no-png-probe')) customElements.define('no-png-probe', NoPngProbe);
+
 /** A plain linked element (as <civic-kpi-grid linked> would be). */
 class LinkedProbe extends HTMLElement {
   region?: string = '500118002007';
@@ -618,6 +631,58 @@ describe('civic-screen', () => {
     const content = part(el, 'content')!;
     const bottom = sample(content, 1900, 900); // empty stage area
     expect(bottom[0]).to.be.lessThan(100);
+  });
+
+  it('snapshot loads no blob: image: SVG patterns painted from computed style, a failing toPNG() falls back to its inside', async () => {
+    const { el } = await mount(
+      960,
+      540,
+      'style="--civic-screen-padding: 0px"',
+      html`<svg width="100" height="100" style="justify-self:start;align-self:start">
+          <defs><pattern id="snap-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill="#ff0000"></rect><line x1="0" y1="0" x2="0" y2="6" stroke="#0000ff" stroke-width="2"></line></pattern></defs>
+          <rect width="100" height="100" fill="url(#snap-hatch)"></rect>
+        </svg>
+        <no-png-probe style="display:block;width:100px;height:100px;justify-self:start;align-self:start"></no-png-probe>`,
+    );
+    const urls: string[] = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (o: Blob | MediaSource) => {
+      urls.push(o instanceof Blob ? o.type : 'media');
+      return create.call(URL, o);
+    };
+    const warns: string[] = [];
+    const warn = console.warn;
+    console.warn = (...a: unknown[]) => void warns.push(a.map(String).join(' '));
+    let blob: Blob;
+    try {
+      blob = await el.snapshot();
+    } finally {
+      URL.createObjectURL = create;
+      console.warn = warn;
+    }
+    expect(urls).to.deep.equal([]);
+    expect(warns).to.deep.equal([]);
+    const bmp = await createImageBitmap(blob);
+    const c = document.createElement('canvas');
+    c.width = bmp.width;
+    c.height = bmp.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(bmp, 0, 0);
+    const box = (target: Element) => {
+      const r = target.getBoundingClientRect();
+      const p = el.toDesign(r.left, r.top);
+      return ctx.getImageData(Math.round(p.x) + 10, Math.round(p.y) + 10, 80, 80).data;
+    };
+    const share = (d: Uint8ClampedArray, rgb: number[]) => {
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - rgb[0]) < 40 && Math.abs(d[i + 1] - rgb[1]) < 40 && Math.abs(d[i + 2] - rgb[2]) < 40) n++;
+      return n / (d.length / 4);
+    };
+    const hatch = box(el.querySelector('svg')!);
+    expect(share(hatch, [255, 0, 0])).to.be.within(0.3, 0.95); // the background of the tile…
+    expect(share(hatch, [0, 0, 255])).to.be.greaterThan(0.02); // …crossed by the hatch (a 1 px line per 6 px tile at ratio 1)
+    expect(share(box(el.querySelector('no-png-probe')!), [255, 0, 255])).to.be.greaterThan(0.95);
   });
 
   it('leaves no timers behind and stops touring after disconnect', async () => {

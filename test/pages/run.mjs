@@ -13,6 +13,8 @@ import { build as esbuild } from 'esbuild';
 import { findChrome, CHROME_ARGS, MISSING_MESSAGE } from '../../scripts/chrome.mjs';
 import { ENTRIES } from '../../scripts/entries.mjs';
 import { axePages, checkAxeDemo } from './axe-demo.mjs';
+import { checkIifeWorker } from './iife-worker.mjs';
+import { checkPngCsp, pngCspPages } from './png-csp.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const here = join(root, 'test/pages');
@@ -28,7 +30,7 @@ const saveShot = (name, png) => {
   writeFileSync(join(shots, `${name}.png`), png);
 };
 const T0 = Date.now();
-const DEADLINE_MS = Number(process.env.CIVIC_PAGES_DEADLINE_MS) || 120_000; // 85 s for checks 1–4, ~25 s for axe (5)
+const DEADLINE_MS = Number(process.env.CIVIC_PAGES_DEADLINE_MS) || 180_000; // quiet machine: ~60 s for checks 1–4, ~25 s axe, ~10 s PNG, ~10 s IIFE worker
 
 // ── results ─────────────────────────────────────────────────────────────────────────────────────
 let passed = 0;
@@ -82,6 +84,7 @@ const addPage = (name, html, headers = {}) => pages.set(`/test/pages/__gen/${nam
 addPage('csp-iife', page({ head: LAYOUT + IIFE, body: elementsHtml(available, 'webgl') }), { 'Content-Security-Policy': CSP_IIFE });
 addPage('csp-bundle-nomap', page({ head: LAYOUT + BUNDLE, body: elementsHtml(noMap) }), { 'Content-Security-Policy': CSP_BUNDLE });
 if (hasMap) addPage('csp-bundle-map', page({ head: LAYOUT + BUNDLE, body: elementsHtml(['grid-map'], 'webgl') }), { 'Content-Security-Policy': CSP_BUNDLE });
+addPage('iife-worker', page({ head: LAYOUT + IIFE }), { 'Content-Security-Policy': CSP_IIFE });
 addPage('clean-with', page({ head: LAYOUT + IIFE, body: elementsHtml(available) }));
 addPage('clean-without', page({ head: LAYOUT }));
 addPage('hostile-with', page({ head: HOSTILE + LAYOUT + IIFE, body: elementsHtml(available) }));
@@ -92,6 +95,8 @@ for (const fw of ['react', 'vue']) {
 }
 // 5. axe-core on the demo pages (axe-demo.mjs): generated copies beside the originals, /demo/__axe-*.html.
 for (const [path, gen] of axePages()) pages.set(path, gen);
+// 6. PNG export under strict CSP (png-csp.mjs): a generated <civic-screen> wall page too.
+for (const [path, gen] of pngCspPages(available)) pages.set(path, gen);
 
 // ── static server ───────────────────────────────────────────────────────────────────────────────
 const TYPES = {
@@ -481,9 +486,11 @@ async function main() {
     await decoder.setContent(`<!doctype html><script>${DECODER_JS}</script>`);
     for (const [name, fn] of [
       ['CSP', checkCsp],
+      ['PNG export under CSP', (browser, base) => checkPngCsp(browser, base, { check, note, within, verbose, available })],
       ['isolation', checkIsolation],
       ['frameworks', checkFrameworks],
       ['axe', (browser, base) => checkAxeDemo(browser, base, { check, note, within, verbose })],
+      ...(available.includes('chain-graph') ? [['IIFE worker', (browser, base) => checkIifeWorker(browser, base, '/test/pages/__gen/iife-worker.html', check)]] : []),
     ]) {
       if (left() < 8000) {
         check(false, `${name} checks`, 'skipped: out of time');

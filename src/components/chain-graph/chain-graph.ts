@@ -1,3 +1,4 @@
+import { createLayoutWorker } from './chain-graph.worker-factory.js';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { select } from 'd3-selection';
@@ -639,7 +640,7 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
     if (this.workerBroken || typeof Worker === 'undefined') return false;
     if (!this.worker) {
       try {
-        this.worker = new Worker(new URL('./chain-graph.worker.ts', import.meta.url), { type: 'module' });
+        this.worker = createLayoutWorker();
       } catch {
         this.workerBroken = true;
         return false;

@@ -16,6 +16,8 @@ import { buildGrowthModel, parseGrowthData, selectSeries, type Bar, type GrowthM
 import { renderGrowthSvg, DEFAULT_PALETTE, type SvgPalette } from './growth-chart.svg.js';
 import { CivicExportEvent, CivicSeriesToggleEvent } from './growth-chart.events.js';
 import { styles } from './growth-chart.styles.js';
+import { drawSvgElement } from '../../core/export/draw-svg.js';
+import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawTextNodes, drawTextPart, layoutSize, resolvePixelRatio, type Box, type PngOptions } from '../../core/export/png.js';
 import type { GrowthData, GrowthKind, GrowthMeasure, GrowthSort } from './growth-chart.types.js';
 
 // Keeps d3-transition (which adds selection.transition()) in every bundle that has this element.
@@ -379,32 +381,52 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     return renderGrowthSvg(this.model, { palette: this.palette() });
   }
 
-  /** The chart as a PNG (2× pixel ratio at least). Rejects when nothing is drawn. */
-  async toPNG(): Promise<Blob> {
-    const text = this.toSVG();
-    if (!text) throw new Error('civic-growth-chart: nothing to export');
-    const w = Number(/width="([\d.]+)"/.exec(text)?.[1] ?? 0);
-    const h = Number(/height="([\d.]+)"/.exec(text)?.[1] ?? 0);
-    const ratio = Math.max(2, this.pixelRatio);
-    const img = new Image();
-    const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }));
-    try {
-      await new Promise<void>((resolve, reject) => {
-        img.onload = () => resolve();
-        img.onerror = () => reject(new Error('civic-growth-chart: the SVG could not be rasterised'));
-        img.src = url;
+  /**
+   * The chart as shown, as an image/png at its layout size (also inside a scaled `<civic-screen>`) × the pixel ratio
+   * (default: the element's, at least 2): caption, rank and 示例数据 badges, the plot (hatched illustrative bars,
+   * multi-line period labels), the legend, the notes, any status banner and an open data table, in the current
+   * theme. Painted from the live DOM on a canvas — no `blob:`/`data:` image, so it works under a strict CSP
+   * (`default-src 'self'`). Not drawn: the toolbar, the tooltip and keyboard hints. Rejects before the first picture.
+   */
+  async toPNG(options: PngOptions = {}): Promise<Blob> {
+    await this.updateComplete;
+    const m = this.model;
+    if (!m || m.empty) throw new Error('civic-growth-chart: nothing to export (no data yet)');
+    // Running transitions: export the final geometry, not a frame of the animation.
+    if (this.marksEl) this.drawMarks(m, false);
+    const { width, height, scale } = layoutSize(this);
+    if (!(width >= 1 && height >= 1)) throw new Error('civic-growth-chart: nothing to export (not laid out)');
+    const ratio = resolvePixelRatio(options.pixelRatio, this.pixelRatio, width, height);
+    const { canvas, ctx } = createExportCanvas(width, height, ratio, options.background ?? this.themeCtl.token('--_color-surface', '#ffffff'));
+    const root = this.renderRoot;
+    const q = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel);
+    // Header: the slotted caption (light DOM), the rank and illustrative badges.
+    const caption = q<HTMLSlotElement>('slot[name="caption"]');
+    for (const node of caption?.assignedElements({ flatten: true }) ?? []) drawTextNodes(ctx, node, this, scale);
+    drawBadge(ctx, q('[part~="rank"]'), this, scale);
+    drawBadge(ctx, q('[part~="illustrative"]'), this, scale);
+    const plot = q<SVGSVGElement>('svg[part~="plot"]');
+    const pb = boxIn(plot, this, scale);
+    if (plot && pb) drawSvgElement(ctx, plot, pb);
+    root.querySelectorAll('[part~="plot-area"] > [part~="status"], [part~="base"] > [part~="status"]').forEach((el) => drawTextPart(ctx, el, this, { scale }));
+    const legend = q('[part~="legend"]');
+    if (legend) {
+      legend.querySelectorAll<HTMLElement>('.swatch, .hatch-swatch').forEach((sw) => {
+        const b = boxIn(sw, this, scale);
+        if (!b) return;
+        ctx.save();
+        ctx.globalAlpha = parseFloat(getComputedStyle(sw).opacity) || 1;
+        drawBoxOf(ctx, sw, b);
+        if (sw.classList.contains('hatch-swatch')) this.hatchBox(ctx, b, getComputedStyle(sw).borderTopColor);
+        ctx.restore();
       });
-      const canvas = document.createElement('canvas');
-      canvas.width = Math.ceil(w * ratio);
-      canvas.height = Math.ceil(h * ratio);
-      const ctx = canvas.getContext('2d');
-      if (!ctx) throw new Error('civic-growth-chart: no 2D canvas');
-      ctx.scale(ratio, ratio);
-      ctx.drawImage(img, 0, 0, w, h);
-      return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('civic-growth-chart: PNG encoding failed'))), 'image/png'));
-    } finally {
-      URL.revokeObjectURL(url);
+      drawTextNodes(ctx, legend, this, scale);
     }
+    const notes = q('[part~="notes"]');
+    if (notes) drawTextNodes(ctx, notes, this, scale);
+    const table = q('[part~="table"]');
+    if (table && q<HTMLDetailsElement>('details.table-wrap')?.open) drawTextNodes(ctx, table, this, scale);
+    return canvasToPngBlob(canvas);
   }
 
   /** The shown points as CSV (long format: series, name, period, period_label, value, unit, growth, growth_basis, illustrative). */
@@ -666,6 +688,23 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         trigger,
       }),
     );
+  }
+
+  /** Diagonal lines over a legend swatch (the page draws them as a CSS gradient, which the canvas cannot read). */
+  private hatchBox(ctx: CanvasRenderingContext2D, b: Box, color: string): void {
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(b.x, b.y, b.width, b.height);
+    ctx.clip();
+    ctx.beginPath();
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 2;
+    for (let k = -b.height; k < b.width; k += 5) {
+      ctx.moveTo(b.x + k, b.y + b.height);
+      ctx.lineTo(b.x + k + b.height, b.y);
+    }
+    ctx.stroke();
+    ctx.restore();
   }
 
   private palette(): SvgPalette {

@@ -8,6 +8,7 @@ import { screenContext, type ScreenInfo } from '../../core/context/screen-contex
 import { ResizeController } from '../../core/controllers/resize-controller.js';
 import type { CivicSelectEvent } from '../../core/events/select-event.js';
 import { styles } from './screen.styles.js';
+import { drawSvgElement } from '../../core/export/draw-svg.js';
 import { screenTerms } from './screen.i18n.js';
 import { CivicRegionChangeEvent, CivicTourEvent } from './screen.events.js';
 import type { Point, RectLike, ScaleMode } from './screen.types.js';
@@ -33,7 +34,7 @@ import {
 interface TourCapable extends Element {
   highlight?: (id: string | null) => void;
   tourTargets?: () => unknown;
-  toPNG?: () => Promise<Blob>;
+  toPNG?: (options?: { pixelRatio?: number }) => Promise<Blob>;
   snapshot?: () => unknown;
 }
 
@@ -49,24 +50,6 @@ interface ActiveRegion {
 }
 
 const INTERACTION_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
-
-/** Computed style properties copied onto a cloned SVG for `snapshot()`, since var() and shadow styles do not travel. */
-const SVG_STYLE_PROPS = [
-  'fill',
-  'fill-opacity',
-  'stroke',
-  'stroke-width',
-  'stroke-opacity',
-  'stroke-dasharray',
-  'opacity',
-  'font-family',
-  'font-size',
-  'font-weight',
-  'text-anchor',
-  'dominant-baseline',
-  'visibility',
-  'display',
-];
 
 /**
  * @summary Big-screen container: lays a dashboard out at a design size (1920×1080 by default) and scales it to
@@ -328,13 +311,14 @@ export class CivicScreen extends CivicElement {
   }
 
   /**
-   * A PNG of the whole wall at design size, best effort: every descendant element with its own `toPNG()` is drawn
-   * from that, a civic element's synchronous `snapshot()` canvas at its `part="canvas"`; otherwise every visible `<canvas>` (also inside open shadow roots) and every outermost `<svg>`
-   * (serialised with its computed fill/stroke/font inlined) is drawn at its place, over the stage background and
-   * the title text. Not drawn: HTML text and boxes of elements without `toPNG()` (e.g. table twins, tooltips),
-   * WebGL canvases created without `preserveDrawingBuffer` (they may come out blank; set `preserve-drawing-buffer`
-   * on the map), cross-origin images, and SVG `<image>`/`<foreignObject>`. Under a CSP without `img-src blob:`,
-   * SVGs are skipped. Elements that fail are skipped with one warning.
+   * A PNG of the whole wall at design size, best effort, painted in document order over the stage background and
+   * the title texts: every descendant element with its own `toPNG()` from that (decoded with `createImageBitmap`, at
+   * its design-size box), a civic element's synchronous `snapshot()` canvas at its `part="canvas"`; otherwise every
+   * visible `<canvas>` (also inside open shadow roots) and every outermost `<svg>` (painted from its computed styles
+   * by the shared CSP-safe painter, patterns and tspans included) at its place. No `blob:`/`data:` image is loaded,
+   * so it works under `default-src 'self'`. Not drawn: HTML text and boxes of elements without `toPNG()` (e.g. table
+   * twins, tooltips), WebGL canvases created without `preserveDrawingBuffer` (they may come out blank), and SVG
+   * `<image>`/`<foreignObject>`. Elements that fail are skipped with one warning.
    */
   async snapshot(): Promise<Blob> {
     const design = normaliseDesign(this.designWidth, this.designHeight);
@@ -368,8 +352,19 @@ export class CivicScreen extends CivicElement {
         drawText(ctx, node as HTMLElement, part === 'heading' ? this.headingText() : visibleText(node), r);
       }
     }
-    const jobs: Promise<void>[] = [];
-    const visit = (root: Element | ShadowRoot, host?: TourCapable): void => {
+    // Paint operations in document order; elements' own PNGs arrive asynchronously, so paint once all are in.
+    type Op = Promise<(() => void) | undefined>;
+    const later = (ops: Op[], name: string, paint: () => void) =>
+      ops.push(
+        Promise.resolve(() => {
+          try {
+            paint();
+          } catch {
+            failures.push(name);
+          }
+        }),
+      );
+    const visit = (root: Element | ShadowRoot, ops: Op[], host?: TourCapable): void => {
       for (const child of Array.from(root.children)) {
         const el = child as TourCapable;
         if (el.localName === 'script' || el.localName === 'style' || el.localName === 'template') continue;
@@ -379,7 +374,7 @@ export class CivicScreen extends CivicElement {
           try {
             const pic = host.snapshot();
             if (r && pic instanceof HTMLCanvasElement && pic.width > 0 && pic.height > 0) {
-              ctx.drawImage(pic, r.left, r.top, r.width, r.height);
+              later(ops, host.localName, () => ctx.drawImage(pic, r.left, r.top, r.width, r.height));
               continue;
             }
           } catch {
@@ -388,31 +383,46 @@ export class CivicScreen extends CivicElement {
         }
         if (typeof el.toPNG === 'function' && el !== (this as unknown)) {
           const r = place(el);
-          if (r) jobs.push(drawBlob(ctx, el.toPNG(), r).catch(() => void failures.push(el.localName)));
+          if (r) ops.push(fromPng(el, r));
           continue;
         }
         if (el instanceof HTMLCanvasElement) {
           const r = place(el);
-          if (r && el.width > 0 && el.height > 0) {
-            try {
-              ctx.drawImage(el, r.left, r.top, r.width, r.height);
-            } catch {
-              failures.push('canvas');
-            }
-          }
+          if (r && el.width > 0 && el.height > 0) later(ops, 'canvas', () => ctx.drawImage(el, r.left, r.top, r.width, r.height));
           continue;
         }
         if (el instanceof SVGSVGElement) {
           const r = place(el);
-          if (r) jobs.push(drawSvg(ctx, el, r).catch(() => void failures.push('svg')));
+          if (r) later(ops, 'svg', () => drawSvgElement(ctx, el, { x: r.left, y: r.top, width: r.width, height: r.height }));
           continue;
         }
-        visit(el, host);
-        if (el.shadowRoot) visit(el.shadowRoot, el.localName.startsWith('civic-') ? el : undefined);
+        visitInside(el, ops, host);
       }
     };
-    visit(this);
-    await Promise.all(jobs);
+    const visitInside = (el: TourCapable, ops: Op[], host?: TourCapable): void => {
+      visit(el, ops, host);
+      if (el.shadowRoot) visit(el.shadowRoot, ops, el.localName.startsWith('civic-') ? el : undefined);
+    };
+    const fromPng = async (el: TourCapable, r: RectLike): Promise<() => void> => {
+      try {
+        // Layout size = design size inside the stage: ratio 1 gives design pixels. createImageBitmap decodes in
+        // memory (no fetch, so no img-src), unlike an <img> with a blob: URL.
+        const bitmap = await createImageBitmap(await el.toPNG!({ pixelRatio: 1 }));
+        return () => {
+          ctx.drawImage(bitmap, r.left, r.top, r.width, r.height);
+          bitmap.close();
+        };
+      } catch {
+        // No picture from the element (e.g. nothing drawn yet, or a renderer it cannot export): paint what is inside.
+        const sub: Op[] = [];
+        visitInside(el, sub);
+        const paints = await Promise.all(sub);
+        return () => paints.forEach((p) => p?.());
+      }
+    };
+    const ops: Op[] = [];
+    visit(this, ops);
+    for (const op of await Promise.all(ops)) op?.();
     if (failures.length) this.warn(`snapshot skipped ${failures.length} part(s): ${Array.from(new Set(failures)).join(', ')}`);
     return new Promise<Blob>((resolve, reject) =>
       canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('civic-screen: PNG encoding failed'))), 'image/png'),
@@ -661,36 +671,4 @@ function drawText(ctx: CanvasRenderingContext2D, node: HTMLElement, text: string
   ctx.textBaseline = 'middle';
   ctx.fillText(text, r.left, r.top + r.height / 2, Math.max(1, r.width));
   ctx.restore();
-}
-
-async function drawBlob(ctx: CanvasRenderingContext2D, blob: Promise<Blob>, r: RectLike): Promise<void> {
-  const bitmap = await createImageBitmap(await blob);
-  ctx.drawImage(bitmap, r.left, r.top, r.width, r.height);
-  bitmap.close();
-}
-
-async function drawSvg(ctx: CanvasRenderingContext2D, svg: SVGSVGElement, r: RectLike): Promise<void> {
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  const src = [svg, ...Array.from(svg.querySelectorAll('*'))];
-  const dst = [clone, ...Array.from(clone.querySelectorAll('*'))];
-  src.forEach((node, i) => {
-    const target = dst[i] as SVGElement | undefined;
-    if (!target) return;
-    const cs = getComputedStyle(node);
-    const decl = SVG_STYLE_PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
-    target.style.cssText = decl; // CSSOM, not setAttribute: allowed under a strict style-src CSP
-  });
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  clone.setAttribute('width', String(r.width));
-  clone.setAttribute('height', String(r.height));
-  const text = new XMLSerializer().serializeToString(clone);
-  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
-  try {
-    const img = new Image();
-    img.src = url;
-    await img.decode();
-    ctx.drawImage(img, r.left, r.top, r.width, r.height);
-  } finally {
-    URL.revokeObjectURL(url);
-  }
 }
