@@ -6,7 +6,7 @@
  * closed above). For the rural points system (integers 0–10) thresholds [5, 9] give ≤4 / 5–8 / 9–10.
  */
 import { ckmeans } from 'simple-statistics';
-import { quantile as d3quantile } from 'd3-array';
+import { quantileSorted } from 'd3-array';
 import { interpolateRgb } from 'd3-interpolate';
 import {
   interpolateBlues, interpolateBuPu, interpolateCividis, interpolateGreens, interpolateInferno, interpolateMagma,
@@ -130,10 +130,11 @@ export function quantizeBreaks(values: number[], n: number): number[] {
 
 /** Quantile breaks (n-1 inner), de-duplicated. */
 export function quantileBreaks(values: number[], n: number): number[] {
-  const sorted = values.slice().sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator: several times faster on 10⁶ values.
+  const sorted = Float64Array.from(values).sort();
   const out: number[] = [];
   for (let i = 1; i < n; i++) {
-    const q = d3quantile(sorted, i / n);
+    const q = quantileSorted(sorted as unknown as number[], i / n);
     if (q !== undefined && (out.length === 0 || q > out[out.length - 1]) && q > sorted[0]) out.push(q);
   }
   return out;

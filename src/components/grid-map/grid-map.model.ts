@@ -77,22 +77,28 @@ export function parseMetrics(raw: unknown, joinKey = 'code'): Validated<GridMetr
   const rows: GridMetricRow[] = [];
   const codes = new Set<string>();
   rowsRaw.forEach((r, i) => {
-    const p = `rows[${i}]`;
+    // Paths are built only for rows with a problem: a national table has 10⁶ rows.
     if (!isRecord(r)) {
-      issues.push(issue(p, 'type', `expected a row, got ${describe(r)}`));
+      issues.push(issue(`rows[${i}]`, 'type', `expected a row, got ${describe(r)}`));
       return;
     }
-    const code = readString(r[joinKey] ?? r.code, `${p}.${joinKey}`, issues, { required: true, coerceNumber: true });
+    const rawCode = r[joinKey] ?? r.code;
+    // Fast path: a non-empty string without surrounding blanks is what readString would return anyway.
+    const code = typeof rawCode === 'string' && rawCode !== '' && rawCode.trim() === rawCode ? rawCode : readString(rawCode, `rows[${i}].${joinKey}`, issues, { required: true, coerceNumber: true });
     if (!code) return;
     if (codes.has(code)) {
-      issues.push(issue(`${p}.${joinKey}`, 'duplicate', `code ${describe(code)} appears twice; the later row is ignored`));
+      issues.push(issue(`rows[${i}].${joinKey}`, 'duplicate', `code ${describe(code)} appears twice; the later row is ignored`));
       return;
     }
     codes.add(code);
     const values: Record<string, number> = {};
     for (const m of metrics) {
-      const v = readNumber(r[m.key], `${p}.${m.key}`, issues);
-      if (v !== undefined) values[m.key] = v;
+      const raw = r[m.key];
+      if (typeof raw === 'number' && Number.isFinite(raw) && Math.abs(raw) <= 1e15) values[m.key] = raw;
+      else {
+        const v = readNumber(raw, `rows[${i}].${m.key}`, issues);
+        if (v !== undefined) values[m.key] = v;
+      }
     }
     const row: GridMetricRow = { code, values };
     if (typeof r.illustrative === 'boolean') row.illustrative = r.illustrative;

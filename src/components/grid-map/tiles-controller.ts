@@ -17,7 +17,7 @@ import { gridMapTerms } from './grid-map.i18n.js';
 import { CivicRendererChangeEvent } from './grid-map.events.js';
 import { pageOf } from './grid-map.model.js';
 import { VIEW_LEVELS, type GridMetric, type GridMetricsData } from './grid-map.types.js';
-import { fillExpression, levelValues, parseTilesRef, tileValues, type TileValues } from './tiles.js';
+import { fillExpression, levelValues, parseTilesRef, tileValues, valueOf, type TileValues } from './tiles.js';
 import { webglMaps } from './renderers/renderer.js';
 import { renderExportButton } from '../../core/export/export-button.js';
 import { exportPng } from '../../core/export/png.js';
@@ -321,8 +321,8 @@ export class TilesController implements ReactiveController {
 
   private itemOf(pick: TilePick): Record<string, unknown> {
     const values: Record<string, number> = {};
-    for (const [k, vm] of this.tv?.values ?? []) {
-      const v = vm.get(pick.code);
+    for (const k of this.tv?.columns.keys() ?? []) {
+      const v = valueOf(this.tv!, k, pick.code);
       if (v !== undefined) values[k] = v;
     }
     return { ...pick.properties, code: pick.code, values };
@@ -382,11 +382,11 @@ export class TilesController implements ReactiveController {
   /** The `n` codes of the level on screen with the highest values of the current metric (one pass, no full sort). */
   topCodes(n: number): string[] {
     const m = this.metric();
-    const vm = m ? this.tv?.values.get(m.key) : undefined;
-    if (!vm || !this.tv) return [];
+    const tv = this.tv;
+    if (!m || !tv) return [];
     const top: [string, number][] = [];
-    for (const code of this.tv.codes[this.rank]) {
-      const v = vm.get(code);
+    for (const code of tv.codes[this.rank]) {
+      const v = valueOf(tv, m.key, code);
       if (v === undefined) continue;
       if (top.length < n || v > top[top.length - 1][1]) {
         top.push([code, v]);
@@ -457,7 +457,7 @@ export class TilesController implements ReactiveController {
     const tt = this.x.t().pick(gridMapTerms);
     const p = tip.pick;
     const st = this.styleLevel(p.rank);
-    const v = m ? this.tv?.values.get(m.key)?.get(p.code) ?? (typeof p.properties[m.key] === 'number' ? (p.properties[m.key] as number) : undefined) : undefined;
+    const v = m ? (this.tv && valueOf(this.tv, m.key, p.code)) ?? (typeof p.properties[m.key] === 'number' ? (p.properties[m.key] as number) : undefined) : undefined;
     const c = st && v !== undefined ? st.classifier.classOf(v) : -1;
     const parent = typeof p.properties.parent === 'string' ? this.names.get(p.properties.parent) ?? p.properties.parent : undefined;
     const w = (h.renderRoot.querySelector('[part~="canvas"]') as HTMLElement | null)?.clientWidth ?? 0;

@@ -8,7 +8,7 @@
  * geometry (search by name, neighbour-by-arrow, dissolving parents) is replaced by what tiles allow: parents come
  * from the tile set's own layers, the keyboard pans and zooms, and the table lists the metric rows.
  */
-import type { Aggregate, GridMetric, GridMetricsData } from './grid-map.types.js';
+import type { GridMetric, GridMetricsData } from './grid-map.types.js';
 import type { Classifier } from './classify.js';
 
 export type TileSourceKind = 'template' | 'pmtiles' | 'tilejson';
@@ -55,65 +55,102 @@ export function prefixParents(code: string): string[] {
 }
 
 export interface TileValues {
-  /** metric key → (code → value), every level together. */
-  values: Map<string, Map<string, number>>;
-  /** level rank → codes known at that level (rows and aggregated parents). */
+  /** code → slot (rows first, then the parents found by prefix). */
+  slot: Map<string, number>;
+  /** metric key → value per slot; NaN where a unit has none. */
+  columns: Map<string, Float64Array>;
+  /** level rank → codes known at that level (rows and parents). */
   codes: [string[], string[], string[]];
   /** Codes whose row said illustrative: false. */
   real: Set<string>;
 }
 
-function combine(vals: number[], how: Aggregate): number | undefined {
-  if (!vals.length || how === 'none') return undefined;
-  if (how === 'sum') return vals.reduce((a, b) => a + b, 0);
-  if (how === 'mean') return vals.reduce((a, b) => a + b, 0) / vals.length;
-  if (how === 'min') return Math.min(...vals);
-  return Math.max(...vals);
+/** A unit's value of one metric, or undefined. */
+export function valueOf(tv: TileValues, key: string, code: string): number | undefined {
+  const col = tv.columns.get(key);
+  const i = tv.slot.get(code);
+  if (!col || i === undefined) return undefined;
+  const v = col[i];
+  return v === v ? v : undefined; // NaN = no value
 }
 
 /**
  * Metric values by code for every level. Rows give their own codes; parents without a row of their own get the
- * metric's aggregate (sum / mean / min / max) of their leaf rows, found by code prefix.
+ * metric's aggregate (sum / mean / min / max) of their leaf rows, found by code prefix. Columnar (one Float64Array
+ * per metric, one Map from code to slot) because a national grid has 10⁶ rows: about 10× less memory and time than
+ * a Map per metric.
  */
 export function tileValues(data: GridMetricsData): TileValues {
-  const values = new Map<string, Map<string, number>>();
-  const levelSets: [Set<string>, Set<string>, Set<string>] = [new Set(), new Set(), new Set()];
+  const rows = data.rows;
+  const n = rows.length;
+  const slot = new Map<string, number>();
+  const rankCodes: [string[], string[], string[]] = [[], [], []];
   const real = new Set<string>();
-  const leafLen = data.rows.reduce((m, r) => Math.max(m, r.code.length), 0);
-  for (const r of data.rows) {
-    levelSets[rankOfCode(r.code, leafLen)].add(r.code);
-    if (r.illustrative === false) real.add(r.code);
+  let leafLen = 0;
+  for (let i = 0; i < n; i++) if (rows[i].code.length > leafLen) leafLen = rows[i].code.length;
+  for (let i = 0; i < n; i++) {
+    const c = rows[i].code;
+    slot.set(c, i);
+    rankCodes[rankOfCode(c, leafLen)].push(c);
+    if (rows[i].illustrative === false) real.add(c);
   }
+  // Parent slots of each leaf row (-1: none), created on first sight.
+  const near = new Int32Array(n).fill(-1);
+  const far = new Int32Array(n).fill(-1);
+  let slots = n;
+  const parentSlot = (code: string): number => {
+    let s = slot.get(code);
+    if (s === undefined) {
+      s = slots++;
+      slot.set(code, s);
+      rankCodes[rankOfCode(code, leafLen)].push(code);
+    }
+    return s;
+  };
+  const digits = /^\d+$/;
+  for (let i = 0; i < n; i++) {
+    const c = rows[i].code;
+    if (c.length !== leafLen || !digits.test(c)) continue;
+    if (c.length > 12) near[i] = parentSlot(c.slice(0, 12));
+    if (c.length > 9) (c.length > 12 ? (far[i] = parentSlot(c.slice(0, 9))) : (near[i] = parentSlot(c.slice(0, 9))));
+  }
+  const columns = new Map<string, Float64Array>();
   for (const m of data.metrics) {
-    const vm = new Map<string, number>();
-    const buckets = new Map<string, number[]>();
-    for (const r of data.rows) {
-      const v = r.values[m.key];
+    const col = new Float64Array(slots).fill(NaN);
+    const acc = new Float64Array(slots);
+    const cnt = new Uint32Array(slots);
+    const how = m.aggregate;
+    for (let i = 0; i < n; i++) {
+      const v = rows[i].values[m.key];
       if (v === undefined) continue;
-      vm.set(r.code, v);
-      if (r.code.length !== leafLen) continue;
-      for (const p of prefixParents(r.code)) {
-        let b = buckets.get(p);
-        if (!b) buckets.set(p, (b = []));
-        b.push(v);
+      col[i] = v;
+      if (how === 'none') continue;
+      for (let k = 0; k < 2; k++) {
+        const s = k === 0 ? near[i] : far[i];
+        if (s < 0 || (s < n && rows[s].values[m.key] !== undefined)) continue; // a parent's own value wins
+        if (cnt[s] === 0) acc[s] = v;
+        else if (how === 'sum' || how === 'mean') acc[s] += v;
+        else if (how === 'min') acc[s] = Math.min(acc[s], v);
+        else acc[s] = Math.max(acc[s], v);
+        cnt[s]++;
       }
     }
-    for (const [p, vals] of buckets) {
-      if (vm.has(p)) continue;
-      const v = combine(vals, m.aggregate);
-      if (v === undefined) continue;
-      vm.set(p, v);
-      levelSets[rankOfCode(p, leafLen)].add(p);
-    }
-    values.set(m.key, vm);
+    for (let s = 0; s < slots; s++) if (cnt[s]) col[s] = how === 'mean' ? acc[s] / cnt[s] : acc[s];
+    columns.set(m.key, col);
   }
-  return { values, codes: [[...levelSets[0]], [...levelSets[1]], [...levelSets[2]]], real };
+  return { slot, columns, codes: rankCodes, real };
 }
 
 /** The values of one metric at one level, in the order of `codes[rank]` (undefined where a unit has none). */
 export function levelValues(tv: TileValues, metric: GridMetric | undefined, rank: number): (number | undefined)[] {
-  const vm = metric ? tv.values.get(metric.key) : undefined;
-  return tv.codes[rank].map((c) => vm?.get(c));
+  const col = metric ? tv.columns.get(metric.key) : undefined;
+  const codes = tv.codes[rank];
+  const out = new Array<number | undefined>(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const v = col ? col[tv.slot.get(codes[i]) as number] : NaN;
+    out[i] = v === v ? v : undefined;
+  }
+  return out;
 }
 
 /**

@@ -307,11 +307,13 @@ export class TilesRenderer {
         const code = f.id === undefined || f.id === null ? undefined : String(f.id);
         if (code === undefined || done.has(code)) continue;
         done.add(code);
+        const i = tv.slot.get(code);
+        if (i === undefined) continue;
         const state: Record<string, number> = {};
         let any = false;
         for (const k of this.metricKeys) {
-          const v = tv.values.get(k)?.get(code);
-          if (v !== undefined) (state[k] = v), (any = true);
+          const v = tv.columns.get(k)?.[i];
+          if (v !== undefined && v === v) (state[k] = v), (any = true);
         }
         if (any) {
           map.setFeatureState({ source: SRC, sourceLayer: l.sourceLayer, id: code }, state);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillExpression, levelValues, parseTilesRef, prefixParents, rankOfCode, tileValues } from '../../../../src/components/grid-map/tiles.js';
+import { fillExpression, levelValues, parseTilesRef, prefixParents, rankOfCode, tileValues, valueOf } from '../../../../src/components/grid-map/tiles.js';
 import { classify } from '../../../../src/components/grid-map/classify.js';
 import { parseMetrics } from '../../../../src/components/grid-map/grid-map.model.js';
 
@@ -40,14 +40,16 @@ describe('tileValues', () => {
   const tv = tileValues(data);
 
   it('aggregates leaf rows to communities and streets by prefix, per metric', () => {
-    const hh = tv.values.get('hh')!;
-    expect(hh.get('500118002007')).toBe(30);
-    expect(hh.get('500118002008')).toBe(99);
-    expect(hh.get('500118002')).toBe(35); // leaves only: 10 + 20 + 5
-    expect(hh.get('500118001')).toBe(1);
-    const rate = tv.values.get('rate')!;
-    expect(rate.get('500118002007')).toBe(75);
-    expect(rate.has('500118002008')).toBe(false); // no leaf value there
+    const hh = (c: string) => valueOf(tv, 'hh', c);
+    expect(hh('500118002007')).toBe(30);
+    expect(hh('500118002008')).toBe(99);
+    expect(hh('500118002')).toBe(35); // leaves only: 10 + 20 + 5
+    expect(hh('500118001')).toBe(1);
+    expect(hh('500118002007001')).toBe(10);
+    expect(hh('nope')).toBeUndefined();
+    expect(valueOf(tv, 'rate', '500118002007')).toBe(75);
+    expect(valueOf(tv, 'rate', '500118002008')).toBeUndefined(); // its own row has no rate, and no leaf has one
+    expect(valueOf(tv, 'nope', '500118002007')).toBeUndefined();
     expect(tv.real.has('500118001001001')).toBe(true);
   });
 
