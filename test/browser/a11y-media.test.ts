@@ -60,6 +60,7 @@ async function mountAll(): Promise<void> {
       <civic-screen export-button heading="打印测试" tour="0" style="display:block;width:960px;height:540px">
         <section><civic-kpi-grid .data=${KPIS} duration="0" motion="reduce" columns="3"></civic-kpi-grid></section>
       </civic-screen>
+      <button id="after" type="button">after</button>
     </div>`,
     page,
   );
@@ -265,8 +266,12 @@ describe('accessibility: print and forced colours', function () {
       before.focus();
       const seen: string[] = [];
       const bad: string[] = [];
+      const after = page.querySelector<HTMLElement>('#after')!;
       for (let i = 0; i < 60; i++) {
         await sendKeys({ press: 'Tab' });
+        // Stop at the sentinel: one Tab past the page's last stop would move focus to the browser, and the next
+        // test file (same page) would get no focus events.
+        if (document.activeElement === after) break;
         let a: Element | null = document.activeElement;
         while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
         if (!a || a === document.body) continue;
