@@ -42,6 +42,52 @@ export function hexGrid(n: number) {
 }
 
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+const frameTime = () => new Promise<number>((r) => requestAnimationFrame((t) => r(t)));
+
+type MlMap = import('maplibre-gl').Map;
+/** The maplibre Map of the last run (the element's `mapInstance` or the raw baseline's), for `panzoom()`. */
+let current: MlMap | undefined;
+
+/** rAF intervals while `step` drives the map (called once per frame until it returns false). */
+async function frames(step: (i: number) => boolean): Promise<number[]> {
+  const out: number[] = [];
+  let last = await frameTime();
+  for (let i = 0; ; i++) {
+    const more = step(i);
+    const t = await frameTime();
+    out.push(t - last);
+    last = t;
+    if (!more) break;
+  }
+  return out;
+}
+
+const mapIdle = (m: MlMap) => new Promise<void>((r) => (m.loaded() && !m.isMoving() && m.areTilesLoaded() ? r() : m.once('idle', () => r())));
+
+/**
+ * Pan/zoom frame times (requestAnimationFrame intervals) on the map of the last run, the same script for the element
+ * and raw maplibre: 60 frames of panBy, an easeTo two zoom levels in (2 s, linear), 60 frames of panBy there.
+ */
+async function panzoom() {
+  const m = current;
+  if (!m) return null;
+  await mapIdle(m);
+  const pan = await frames((i) => {
+    m.panBy([6, 4], { animate: false });
+    return i < 59;
+  });
+  await mapIdle(m);
+  const t0 = performance.now();
+  m.easeTo({ zoom: m.getZoom() + 2, duration: 2000, easing: (t) => t });
+  const zoom = await frames(() => m.isMoving() || performance.now() - t0 < 2000);
+  await mapIdle(m);
+  const pan2 = await frames((i) => {
+    m.panBy([-6, -4], { animate: false });
+    return i < 59;
+  });
+  await mapIdle(m);
+  return { pan: pan.concat(pan2), zoom };
+}
 
 function stage(): HTMLElement {
   document.body.innerHTML = '';
@@ -71,6 +117,7 @@ async function element(n: number, renderer: string) {
   await nextFrame();
   const recolour = performance.now() - t1;
   const active = el.activeRenderer;
+  current = el.mapInstance;
   return { first, recolour, active };
 }
 
@@ -105,7 +152,7 @@ async function rawMaplibre(n: number) {
   map.setPaintProperty('f', 'fill-color', matchExpr(metrics.rows, 'b') as never);
   await new Promise((r) => map.once('idle', r));
   const recolour = performance.now() - t1;
-  map.remove();
+  current = map; // kept for panzoom(); the context is closed after each run
   return { first, recolour, active: 'maplibre' };
 }
 
@@ -173,6 +220,7 @@ async function demo(renderer: string, attrs: Record<string, string>) {
 
 (window as unknown as { bench: unknown }).bench = {
   demo,
+  panzoom,
   run(impl: string, n: number) {
     if (impl === 'maplibre') return rawMaplibre(n);
     if (impl === 'd3-canvas') return d3Canvas(n);

@@ -2,8 +2,12 @@
 // Benchmark for <civic-grid-map>: time to first complete picture and recolour time for 410 / 5,000 / 50,000 hex
 // grids — the element (auto, webgl, canvas) vs raw maplibre-gl vs a plain d3-geo canvas draw — medians of 5 runs,
 // each run in a fresh browser context (so module download/parse is included for both maplibre variants).
+// Pan/zoom: for every implementation drawing with maplibre (element-webgl, element-auto when it chose WebGL, raw
+// maplibre) at the --panzoom-sizes, the same page then drives the map (60 frames of panBy, an easeTo two zoom levels
+// in over 2 s, 60 more frames of panBy) and records requestAnimationFrame intervals: median and p95 per run, and the
+// medians of those over the runs. Results: bench/results/grid-map.json.
 //
-//   node bench/grid-map/run.mjs [--runs 5] [--sizes 410,5000,50000]
+//   node bench/grid-map/run.mjs [--runs 5] [--sizes 410,5000,50000] [--panzoom-sizes 5000,50000] [--impls …]
 //
 // Headless Chromium from /usr/bin/chromium (or $CHROME_PATH) via playwright-core; WebGL on SwiftShader, so
 // maplibre's absolute numbers are pessimistic against a real GPU: compare ratios within one run.
@@ -24,6 +28,7 @@ const arg = (name, d) => {
 const RUNS = Number(arg('runs', 5));
 const SIZES = arg('sizes', '410,5000,50000').split(',').map(Number);
 const IMPLS = arg('impls', 'element-auto,element-webgl,element-canvas,maplibre,d3-canvas').split(',');
+const PANZOOM_SIZES = arg('panzoom-sizes', '5000,50000').split(',').filter(Boolean).map(Number);
 
 await mkdir(join(here, '.out'), { recursive: true });
 await build({
@@ -95,11 +100,17 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+const percentile = (xs, p) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+
 const results = [];
 for (const n of SIZES) {
   for (const impl of IMPLS) {
     if (impl === 'element-canvas' && n > 50000) continue;
     const firsts = [], recolours = [];
+    const pz = { panMedian: [], panP95: [], zoomMedian: [], zoomP95: [] };
     let active = '';
     let mlReq = 0;
     for (let i = 0; i < RUNS; i++) {
@@ -117,11 +128,27 @@ for (const n of SIZES) {
       firsts.push(r.first);
       recolours.push(r.recolour);
       active = r.active;
+      if (PANZOOM_SIZES.includes(n) && (impl === 'maplibre' || (impl.startsWith('element') && r.active === 'webgl'))) {
+        const f = await page.evaluate(() => window.bench.panzoom());
+        if (f) {
+          pz.panMedian.push(median(f.pan));
+          pz.panP95.push(percentile(f.pan, 95));
+          pz.zoomMedian.push(median(f.zoom));
+          pz.zoomP95.push(percentile(f.zoom, 95));
+        }
+      }
       await ctx.close();
     }
-    const row = { n, impl, active, first: median(firsts), recolour: median(recolours), maplibreRequests: mlReq };
+    const row = { n, impl, active, first: median(firsts), recolour: median(recolours), maplibreRequests: mlReq, firstAll: firsts.map(Math.round), recolourAll: recolours.map(Math.round) };
+    if (pz.panMedian.length) {
+      row.panFrame = median(pz.panMedian);
+      row.panFrameP95 = median(pz.panP95);
+      row.zoomFrame = median(pz.zoomMedian);
+      row.zoomFrameP95 = median(pz.zoomP95);
+    }
     results.push(row);
-    console.error(`  ${String(n).padStart(6)} ${impl.padEnd(15)} first ${row.first.toFixed(0)} ms, recolour ${row.recolour.toFixed(0)} ms (${active}${mlReq ? `, ${mlReq} maplibre requests` : ', maplibre not loaded'})`);
+    const pzText = row.panFrame ? `, pan frame ${row.panFrame.toFixed(1)}/${row.panFrameP95.toFixed(1)} ms, zoom frame ${row.zoomFrame.toFixed(1)}/${row.zoomFrameP95.toFixed(1)} ms (median/p95)` : '';
+    console.error(`  ${String(n).padStart(6)} ${impl.padEnd(15)} first ${row.first.toFixed(0)} ms, recolour ${row.recolour.toFixed(0)} ms${pzText} (${active}${mlReq ? `, ${mlReq} maplibre requests` : ', maplibre not loaded'})`);
   }
 }
 await browser.close();
@@ -135,3 +162,20 @@ for (const r of results) {
   const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '');
   console.log(`| ${r.n} | ${r.impl} | ${r.active} | ${r.first.toFixed(0)} | ${r.recolour.toFixed(0)} | ${ratio(r.first, base?.first)} | ${ratio(r.recolour, base?.recolour)} | ${r.maplibreRequests ? 'yes' : 'no'} |`);
 }
+const withPz = results.filter((r) => r.panFrame !== undefined);
+if (withPz.length) {
+  console.log(`\nPan/zoom frame time (requestAnimationFrame intervals; medians over ${RUNS} runs of each run's median and p95)\n`);
+  console.log('| grids | implementation | pan frame median (ms) | pan p95 (ms) | zoom frame median (ms) | zoom p95 (ms) | pan vs maplibre | zoom vs maplibre | goal ≤ 1.25× |');
+  console.log('|---:|---|---:|---:|---:|---:|---:|---:|---|');
+  for (const r of withPz) {
+    const b = withPz.find((x) => x.n === r.n && x.impl === 'maplibre');
+    const pr = b ? r.panFrame / b.panFrame : NaN, zr = b ? r.zoomFrame / b.zoomFrame : NaN;
+    const goal = r.impl === 'maplibre' || !b ? '' : pr <= 1.25 && zr <= 1.25 ? 'met' : 'missed';
+    console.log(`| ${r.n} | ${r.impl} | ${r.panFrame.toFixed(1)} | ${r.panFrameP95.toFixed(1)} | ${r.zoomFrame.toFixed(1)} | ${r.zoomFrameP95.toFixed(1)} | ${b && r !== b ? `${pr.toFixed(2)}×` : ''} | ${b && r !== b ? `${zr.toFixed(2)}×` : ''} | ${goal} |`);
+  }
+}
+const { writeFile } = await import('node:fs/promises');
+const { loadavg } = await import('node:os');
+await mkdir(join(root, 'bench/results'), { recursive: true });
+await writeFile(join(root, 'bench/results/grid-map.json'), `${JSON.stringify({ bench: 'grid-map', runs: RUNS, sizes: SIZES, panzoomSizes: PANZOOM_SIZES, environment: 'headless Chromium, WebGL on SwiftShader (software)', loadAverage: loadavg().map((x) => Math.round(x * 100) / 100), results }, null, 2)}\n`);
+console.log('wrote bench/results/grid-map.json');

@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+// Benchmark for <civic-grid-map tiles="…"> on a synthetic 1,000,000-grid vector-tile set (issue 3, "Performance"):
+//   - first complete picture, from navigation start (module download, worker start, first tiles, metrics) — goal < 3 s
+//   - pan/zoom frame times (requestAnimationFrame intervals) for a scripted sequence: 60 frames of panBy at the
+//     first view, easeTo zoom 7 → 12 over 3 s, 60 frames of panBy at zoom 12 — median and p95 per phase
+//   - a check that the first (low-zoom) view draws parents (streets/communities), not grids
+// for the element (z/x/y template with metrics.json; without metrics; optionally PMTiles / TileJSON) and raw
+// maplibre-gl with plain fill + line layers on the same tiles. Medians of --runs (default 3), fresh context each.
+//
+//   node bench/grid-map-tiles/run.mjs [--runs 3] [--n 1000000] [--impls element,element-nometrics,maplibre]
+//                                     [--no-panzoom] [--regen] [--screenshots]
+// --screenshots: PNGs of raw maplibre and the element at zoom 7.3 / 10 / 12.5 / 14 (streets, communities, grids,
+// overzoomed grids) into bench/grid-map-tiles/.out/shot-*.png, then exit — a visual check of the parent outlines.
+//
+// The tile set is made on first use (node scripts/make-grid-tiles.mjs --synthetic N --out bench/grid-map-tiles/.out,
+// ≈1 min, ≈260 MB on disk for 1,000,000 grids). Results: bench/results/grid-map-tiles.json.
+// Headless Chromium, WebGL on SwiftShader: absolute times are pessimistic against a real GPU; compare ratios.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { serveFiles, launchBenchBrowser, median, percentile } from '../lib/harness.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const here = fileURLToPath(new URL('./', import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name, d) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : d;
+};
+const RUNS = Number(opt('runs', 3));
+const N = Number(opt('n', 1000000));
+const IMPLS = opt('impls', 'element,element-nometrics,maplibre').split(',');
+const PANZOOM = !args.includes('--no-panzoom');
+const outRel = 'bench/grid-map-tiles/.out';
+const out = join(root, outRel);
+
+// ── the tile set ──
+const stampFile = join(out, 'tiles.json');
+const current = existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, 'utf8')) : null;
+if (args.includes('--regen') || !current || current.features?.grids !== N || !existsSync(join(out, 'metrics.json'))) {
+  console.error(`making the ${N}-grid tile set (scripts/make-grid-tiles.mjs --synthetic ${N}) …`);
+  const r = spawnSync(process.execPath, [join(root, 'scripts/make-grid-tiles.mjs'), '--synthetic', String(N), '--out', out], { stdio: 'inherit', cwd: root });
+  if (r.status) process.exit(r.status);
+}
+const tj = JSON.parse(readFileSync(stampFile, 'utf8'));
+// decode a sample of the tiles and compare them with the PMTiles archive (verify.mjs), before timing anything
+{
+  const v = spawnSync(process.execPath, [join(here, 'verify.mjs'), out], { cwd: root, encoding: 'utf8' });
+  console.error(v.stdout.trim().split('\n').map((l) => `  ${l}`).join('\n'));
+  if (v.status) process.exit(v.status);
+}
+
+// ── the page bundle (the element from src, like bench/grid-map) ──
+await build({
+  entryPoints: [join(here, 'page.ts')],
+  outdir: join(out, 'bundle'),
+  bundle: true,
+  format: 'esm',
+  splitting: true,
+  target: 'es2020',
+  external: ['maplibre-gl'],
+  tsconfig: join(root, 'tsconfig.json'),
+  logLevel: 'error',
+  ignoreAnnotations: true, // package.json sideEffects lists *.define.js; the .ts source must not be dropped
+  define: { 'import.meta.env.DEV': 'false' },
+});
+
+let tileRequests = 0;
+const { server, port } = await serveFiles(
+  (p) => {
+    const path = normalize(decodeURIComponent(p)).replace(/^(\.\.[/\\])+/, '');
+    if (path.endsWith('favicon.ico')) return undefined;
+    const file = join(root, path);
+    return file.startsWith(root) ? file : undefined;
+  },
+  { onRequest: (p) => (p.endsWith('.pbf') || p.endsWith('.pmtiles') ? tileRequests++ : 0) },
+);
+const browser = await launchBenchBrowser();
+const query = `base=/${outRel}&minzoom=${tj.minzoom}&maxzoom=${tj.maxzoom}&bounds=${tj.bounds.join(',')}`;
+
+if (args.includes('--screenshots')) {
+  const [w, s_, e, n] = tj.bounds;
+  const c = [(w + e) / 2, (s_ + n) / 2];
+  for (const impl of ['maplibre', 'element']) {
+    const page = await (await browser.newContext({ viewport: { width: 1000, height: 700 } })).newPage();
+    await page.goto(`http://127.0.0.1:${port}/bench/grid-map-tiles/index.html?impl=${impl}&${query}`);
+    await page.waitForFunction(() => 'benchFirst' in window, null, { timeout: 120000 });
+    for (const z of [7.3, 10, 12.5, 14]) {
+      await page.evaluate(([c, z]) => window.bench.jump(c, z), [c, z]);
+      const file = join(out, `shot-${impl}-z${z}.png`);
+      await page.screenshot({ path: file });
+      console.log(file);
+    }
+  }
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
+
+const stats = (xs) => ({ median: median(xs), p95: percentile(xs, 95), frames: xs.length });
+const results = [];
+let failed = false;
+for (const impl of IMPLS) {
+  const firsts = [], zooms = [], requests = [], marks = [];
+  const phases = { pan1: [], zoom: [], pan2: [] };
+  const zoomWalls = [];
+  let check = null;
+  let error = '';
+  for (let i = 0; i < RUNS; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+    const page = await ctx.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    tileRequests = 0;
+    try {
+      await page.goto(`http://127.0.0.1:${port}/bench/grid-map-tiles/index.html?impl=${impl}&${query}`);
+      await page.waitForFunction(() => 'benchFirst' in window, null, { timeout: 120000, polling: 50 });
+      const r = await page.evaluate(() => window.benchFirst);
+      if (r.error) throw new Error(r.error);
+      firsts.push(r.first);
+      zooms.push(r.zoom);
+      marks.push(r.marks ?? {});
+      requests.push(tileRequests);
+      if (i === 0) check = await page.evaluate(() => window.bench.check());
+      if (PANZOOM) {
+        const pz = await page.evaluate(() => window.bench.panzoom());
+        for (const k of Object.keys(phases)) phases[k].push(pz[k]);
+        zoomWalls.push(pz.zoomWall);
+      }
+    } catch (e) {
+      error = String(e).split('\n')[0];
+      failed = true;
+    }
+    if (errors.length) console.error(`  ${impl} run ${i + 1}: ${errors[0]}`);
+    await ctx.close();
+    if (error) break;
+  }
+  // per phase: median over runs of each run's median / p95
+  const phase = (k) => {
+    const runs = phases[k].map(stats);
+    return runs.length ? { median: median(runs.map((s) => s.median)), p95: median(runs.map((s) => s.p95)), frames: median(runs.map((s) => s.frames)) } : null;
+  };
+  const row = {
+    impl,
+    runs: firsts.length,
+    first: median(firsts),
+    firstAll: firsts.map((x) => Math.round(x)),
+    zoomAtFirst: zooms.length ? Math.round(median(zooms) * 100) / 100 : null,
+    tileRequestsAtFirst: requests.length ? median(requests) : null,
+    // milestones from navigation start, medians over the runs
+    marks: Object.fromEntries(Object.keys(marks[0] ?? {}).map((k) => [k, Math.round(median(marks.map((m) => m[k]).filter(Number.isFinite)))])),
+    pan1: phase('pan1'),
+    zoom: phase('zoom'),
+    zoomWall: zoomWalls.length ? median(zoomWalls) : null,
+    pan2: phase('pan2'),
+    check,
+    error: error || undefined,
+  };
+  results.push(row);
+  const f = (s) => (s ? `${s.median.toFixed(1)}/${s.p95.toFixed(1)} ms` : '—');
+  console.error(`  ${impl.padEnd(18)} first ${row.first.toFixed(0)} ms (${row.firstAll.join(', ')}; ${Object.entries(row.marks).map(([k, v]) => `${k} ${v}`).join(', ')}), zoom ${row.zoomAtFirst}, ${row.tileRequestsAtFirst} tile requests; frames med/p95 pan ${f(row.pan1)}, zoom ${f(row.zoom)}, pan@z12 ${f(row.pan2)}${error ? `  ERROR ${error}` : ''}`);
+  if (check) console.error(`  ${''.padEnd(18)} first view: ${JSON.stringify(check.counts)} rendered at zoom ${check.zoom}`);
+}
+await browser.close();
+server.close();
+
+const base = results.find((r) => r.impl === 'maplibre');
+const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '');
+console.log(`\n<civic-grid-map> vector tiles — ${N.toLocaleString('en')} synthetic grids, medians of ${RUNS} runs, headless Chromium, WebGL on SwiftShader\n`);
+console.log('| implementation | first picture (ms) | goal < 3000 | vs maplibre | pan frame med / p95 (ms) | zoom 7→12 frame med / p95 (ms) | pan @z12 frame med / p95 (ms) | first view: rendered features by layer |');
+console.log('|---|---:|---|---:|---:|---:|---:|---|');
+for (const r of results) {
+  const fr = (s) => (s ? `${s.median.toFixed(1)} / ${s.p95.toFixed(1)}` : '—');
+  const counts = r.check ? Object.entries(r.check.counts).map(([k, v]) => `${k} ${v}`).join(', ') + ` (z${r.check.zoom})` : '—';
+  console.log(`| ${r.impl}${r.error ? ' (failed)' : ''} | ${Number.isFinite(r.first) ? r.first.toFixed(0) : '—'} | ${r.first < 3000 ? 'met' : 'missed'} | ${r.impl === 'maplibre' ? '' : ratio(r.first, base?.first)} | ${fr(r.pan1)} | ${fr(r.zoom)} | ${fr(r.pan2)} | ${counts} |`);
+}
+const parentsOk = results.filter((r) => r.check).every((r) => !r.check.counts.grids && (r.check.counts.streets || r.check.counts.communities));
+console.log(`\nfirst view shows parents only (no grids): ${parentsOk ? 'yes' : 'NO'}`);
+
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(
+  join(root, 'bench/results/grid-map-tiles.json'),
+  `${JSON.stringify({ bench: 'grid-map-tiles', grids: N, runs: RUNS, tileset: { minzoom: tj.minzoom, maxzoom: tj.maxzoom, bounds: tj.bounds, vector_layers: tj.vector_layers.map(({ id, minzoom, maxzoom }) => ({ id, minzoom, maxzoom })) }, environment: 'headless Chromium, WebGL on SwiftShader (software)', loadAverage: loadavg().map((x) => Math.round(x * 100) / 100), parentsOnlyAtFirstView: parentsOk, results }, null, 2)}\n`,
+);
+console.log('wrote bench/results/grid-map-tiles.json');
+process.exit(failed ? 1 : 0);
