@@ -7,11 +7,11 @@
  * - Labels are drawn on a 2D overlay canvas (no glyph server, works offline, CJK from system fonts).
  * - A lost context that maplibre restores is kept; one not restored within `restoreTimeout` ms → `onFail`.
  */
-import type { Map as MlMap, StyleSpecification, GeoJSONSource, LayerSpecification } from 'maplibre-gl';
+import type { StyleSpecification, GeoJSONSource, LayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { drawLabels, drawPoints } from './canvas-renderer.js';
-import { loadMaplibre } from '../../../core/maplibre/load.js';
-import { webglMaps, type GridRenderer, type RendererOptions, type Scene, type SceneChange } from './renderer.js';
+import { MaplibreSurface } from './maplibre-surface.js';
+import type { GridRenderer, RendererOptions, Scene, SceneChange } from './renderer.js';
 
 export interface MaplibreOptions extends RendererOptions {
   /** A style URL, or a raster tile URL template ({z}/{x}/{y}); empty = no basemap. */
@@ -32,18 +32,7 @@ interface State {
   po: number;
 }
 
-/** True when this browser can create a WebGL2 context (the context is released again at once). */
-export function supportsWebGL2(): boolean {
-  try {
-    const c = document.createElement('canvas');
-    const gl = c.getContext('webgl2');
-    if (!gl) return false;
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { supportsWebGL2 } from './maplibre-surface.js';
 
 function basemapStyle(basemap: string | undefined, background: string): StyleSpecification {
   const style: StyleSpecification = { version: 8, sources: {}, layers: [{ id: 'civic-background', type: 'background', paint: { 'background-color': background } }] };
@@ -105,42 +94,22 @@ function toFeatureCollection(scene: Scene): FeatureCollection {
   return { type: 'FeatureCollection', features };
 }
 
-export class MaplibreRenderer implements GridRenderer {
+export class MaplibreRenderer extends MaplibreSurface implements GridRenderer {
   readonly kind = 'webgl' as const;
-  private map?: MlMap;
-  private container?: HTMLElement;
   private overlay?: HTMLCanvasElement;
-  private sheet?: CSSStyleSheet;
-  private root?: ShadowRoot;
   private scene?: Scene;
   private uploaded?: unknown;
   private states = new Map<number, State>();
   private loaded = false;
   private hatchOn = false;
   private pending?: { scene: Scene; change: SceneChange };
-  private lostTimer?: ReturnType<typeof setTimeout>;
-  private pixelRatio: number;
-  private destroyed = false;
 
   constructor(private readonly o: MaplibreOptions) {
-    this.pixelRatio = o.pixelRatio;
+    super(o.pixelRatio);
   }
 
   async mount(container: HTMLElement): Promise<void> {
-    this.container = container;
-    if (!supportsWebGL2()) throw new Error('no-webgl2');
-    const [ml, css] = await Promise.all([loadMaplibre(), import('../maplibre-css.generated.js')]);
-    if (this.destroyed) throw new Error('destroyed');
-    const root = container.getRootNode();
-    if (root instanceof ShadowRoot && 'adoptedStyleSheets' in root) {
-      this.sheet = new CSSStyleSheet();
-      this.sheet.replaceSync(css.maplibreCssText);
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
-      this.root = root;
-    }
-    const host = document.createElement('div');
-    host.className = 'surface';
-    container.appendChild(host);
+    const { ml, host } = await this.prepare(container);
     // When the scene is already known (the usual case), the data and layers go into the initial style and the map
     // starts at the right bounds: the worker tiles the grids once, at the zoom that is shown.
     const first = this.pending?.scene;
@@ -155,31 +124,12 @@ export class MaplibreRenderer implements GridRenderer {
       }
       styleArg = st;
     }
-    const b = first?.bbox;
-    let map: MlMap;
-    try {
-      map = new ml.Map({
-        container: host,
-        style: styleArg,
-        attributionControl: false,
-        pixelRatio: this.pixelRatio,
-        canvasContextAttributes: { preserveDrawingBuffer: !!this.o.preserveDrawingBuffer, antialias: false },
-        fadeDuration: 0,
-        renderWorldCopies: false,
-        dragRotate: false,
-        pitchWithRotate: false,
-        touchPitch: false,
-        keyboard: false,
-        doubleClickZoom: false,
-        boxZoom: false,
-        ...(b ? { bounds: [[b[0], b[1]], [b[2], b[3]]] as [[number, number], [number, number]], fitBoundsOptions: { padding: Math.min(first!.padding, Math.max(0, Math.min(container.clientWidth, container.clientHeight) / 2 - 2)) } } : { center: [0, 0] as [number, number], zoom: 1 }),
-      });
-    } catch (e) {
-      host.remove();
-      throw e;
-    }
-    this.map = map;
-    webglMaps.live++;
+    const map = this.createMap(ml, host, {
+      style: styleArg,
+      preserveDrawingBuffer: this.o.preserveDrawingBuffer,
+      bounds: first?.bbox,
+      padding: first ? Math.min(first.padding, Math.max(0, Math.min(container.clientWidth, container.clientHeight) / 2 - 2)) : 0,
+    });
     const overlay = document.createElement('canvas');
     overlay.className = 'overlay';
     overlay.setAttribute('aria-hidden', 'true');
@@ -187,13 +137,7 @@ export class MaplibreRenderer implements GridRenderer {
     this.overlay = overlay;
     map.on('render', () => this.drawOverlay());
     map.on('move', () => this.o.onMove?.());
-    map.on('webglcontextlost', () => {
-      clearTimeout(this.lostTimer);
-      this.lostTimer = setTimeout(() => this.o.onFail?.('context-lost'), this.o.restoreTimeout ?? 3000);
-    });
-    map.on('webglcontextrestored', () => {
-      clearTimeout(this.lostTimer);
-      this.lostTimer = undefined;
+    this.watchContext(map, this.o.restoreTimeout ?? 3000, () => this.o.onFail?.('context-lost'), () => {
       // The style snapshot comes back (asynchronously); feature-state may not: push everything again once loaded.
       this.states.clear();
       const reapply = () => {
@@ -209,15 +153,7 @@ export class MaplibreRenderer implements GridRenderer {
       };
       reapply();
     });
-    await new Promise<void>((resolve, reject) => {
-      const fail = (e: unknown) => reject((e as { error?: Error }).error ?? new Error('maplibre failed'));
-      map.once('error', fail);
-      map.once('load', () => {
-        map.off('error', fail);
-        resolve();
-      });
-    });
-    if (this.destroyed) throw new Error('destroyed');
+    await this.whenLoaded(map);
     map.on('error', () => {
       /* tile or style errors are not the page's problem; the element reports its own data issues */
     });
@@ -358,53 +294,13 @@ export class MaplibreRenderer implements GridRenderer {
     drawLabels(ctx, scene.labels, project, w, h, scene, scene.points);
   }
 
-  /** The map and its overlay (labels, points, outlines) composited into one new canvas: for export and pixel tests. */
-  snapshot(): HTMLCanvasElement | undefined {
-    const gl = this.map?.getCanvas(), o = this.overlay;
-    if (!gl) return undefined;
-    const c = document.createElement('canvas');
-    c.width = gl.width;
-    c.height = gl.height;
-    const ctx = c.getContext('2d');
-    if (!ctx) return undefined;
-    ctx.drawImage(gl, 0, 0);
-    if (o && o.width) ctx.drawImage(o, 0, 0, c.width, c.height);
-    return c;
+  protected override overlayCanvas(): HTMLCanvasElement | undefined {
+    return this.overlay;
   }
 
-  /**
-   * A fresh picture without `preserveDrawingBuffer`: repaint and copy inside maplibre's 'render' event, while the
-   * frame is still in the drawing buffer (it is cleared once the page composites).
-   */
-  capture(): Promise<HTMLCanvasElement | undefined> {
-    const map = this.map;
-    if (!map) return Promise.resolve(undefined);
-    return new Promise((resolve) => {
-      map.once('render', () => resolve(this.snapshot()));
-      map.triggerRepaint();
-    });
-  }
-
-  unproject(x: number, y: number): [number, number] | undefined {
-    if (!this.map) return undefined;
-    const ll = this.map.unproject([x, y]);
-    return [ll.lng, ll.lat];
-  }
-
-  project(p: [number, number]): [number, number] | undefined {
-    if (!this.map) return undefined;
-    const pt = this.map.project(p);
-    return [pt.x, pt.y];
-  }
-
-  resize(pixelRatio: number): void {
-    if (!this.map) return;
-    if (pixelRatio !== this.pixelRatio) {
-      this.pixelRatio = pixelRatio;
-      this.map.setPixelRatio(pixelRatio);
-    }
-    this.map.resize();
-    if (this.scene) this.fitTo(this.scene, 0);
+  override resize(pixelRatio: number): void {
+    super.resize(pixelRatio);
+    if (this.map && this.scene) this.fitTo(this.scene, 0);
   }
 
   idle(): Promise<void> {
@@ -418,26 +314,9 @@ export class MaplibreRenderer implements GridRenderer {
     });
   }
 
-  /** The map's WebGL canvas (tests read pixels from it; export). */
-  get canvas(): HTMLCanvasElement | undefined {
-    return this.map?.getCanvas();
-  }
-
-  /** The maplibre Map, for advanced use (read-only access; do not remove layers). */
-  get mapInstance(): MlMap | undefined {
-    return this.map;
-  }
-
-  destroy(): void {
-    this.destroyed = true;
-    clearTimeout(this.lostTimer);
-    if (this.map) webglMaps.live--;
-    this.map?.remove();
-    this.map = undefined;
+  override destroy(): void {
+    super.destroy();
     this.overlay?.remove();
-    this.container?.querySelector('.surface')?.remove();
-    if (this.root && this.sheet) this.root.adoptedStyleSheets = this.root.adoptedStyleSheets.filter((s) => s !== this.sheet);
-    this.sheet = undefined;
     this.scene = undefined;
     this.states.clear();
   }

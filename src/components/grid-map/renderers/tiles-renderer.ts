@@ -9,11 +9,9 @@
  * - Hover and selection are feature-state too (`hov`, `sel`) on the outline layers.
  * Loaded only through dynamic `import()`, like the GeoJSON maplibre renderer.
  */
-import type { Map as MlMap, StyleSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
-import { loadMaplibre } from '../../../core/maplibre/load.js';
+import type { StyleSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import { fetchJson } from '../../../data/fetch-json.js';
-import { supportsWebGL2 } from './maplibre-renderer.js';
-import { webglMaps } from './renderer.js';
+import { MaplibreSurface } from './maplibre-surface.js';
 import type { TileSourceRef, TileValues } from '../tiles.js';
 
 const SRC = 'civic-tiles';
@@ -76,12 +74,8 @@ function lineId(rank: number): string {
   return `civic-tiles-line-${rank}`;
 }
 
-export class TilesRenderer {
+export class TilesRenderer extends MaplibreSurface {
   readonly kind = 'webgl' as const;
-  private map?: MlMap;
-  private container?: HTMLElement;
-  private sheet?: CSSStyleSheet;
-  private root?: ShadowRoot;
   private values?: TileValues;
   private metricKeys: string[] = [];
   /** Codes whose feature-state carries the current values, per source layer. */
@@ -90,34 +84,19 @@ export class TilesRenderer {
   private colors?: TilesColors;
   private sel?: { code: string; layer: string };
   private hov?: { code: string; layer: string };
-  private lostTimer?: ReturnType<typeof setTimeout>;
   private scheduled = 0;
-  private destroyed = false;
-  private pixelRatio: number;
   private layers: TileLayerRef[] = [];
 
   constructor(private readonly o: TilesOptions) {
-    this.pixelRatio = o.pixelRatio;
+    super(o.pixelRatio);
   }
 
   async mount(container: HTMLElement, ref: TileSourceRef, layers: TileLayerRef[], colors: TilesColors): Promise<void> {
-    this.container = container;
     this.layers = layers;
     this.colors = colors;
-    if (!supportsWebGL2()) throw new Error('no-webgl2');
-    const [ml, css] = await Promise.all([loadMaplibre(), import('../maplibre-css.generated.js')]);
+    const { ml, host } = await this.prepare(container);
     if (ref.kind === 'pmtiles') await ensurePmtiles(ml);
     if (this.destroyed) throw new Error('destroyed');
-    const root = container.getRootNode();
-    if (root instanceof ShadowRoot && 'adoptedStyleSheets' in root) {
-      this.sheet = new CSSStyleSheet();
-      this.sheet.replaceSync(css.maplibreCssText);
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
-      this.root = root;
-    }
-    const host = document.createElement('div');
-    host.className = 'surface';
-    container.appendChild(host);
     let source: SourceSpecification;
     if (ref.kind === 'template')
       source = { type: 'vector', tiles: [ref.url], minzoom: this.o.minzoom ?? 0, maxzoom: this.o.maxzoom ?? 14, promoteId: this.o.promoteId, ...(this.o.bounds ? { bounds: this.o.bounds } : {}) };
@@ -152,32 +131,8 @@ export class TilesRenderer {
     }
     // Coarse levels first, so a tile set that carries two levels at one zoom still shows the finer one on top.
     for (const l of [...layers].sort((a, b) => a.rank - b.rank)) style.layers.push(...this.layerSpecs(l));
-    const b = this.o.bounds;
-    let map: MlMap;
-    // (bounds of a PMTiles archive arrive with its header: see the 'metadata' handler below)
-    try {
-      map = new ml.Map({
-        container: host,
-        style,
-        attributionControl: false,
-        pixelRatio: this.pixelRatio,
-        canvasContextAttributes: { preserveDrawingBuffer: !!this.o.preserveDrawingBuffer, antialias: false },
-        fadeDuration: 0,
-        renderWorldCopies: false,
-        dragRotate: false,
-        pitchWithRotate: false,
-        touchPitch: false,
-        keyboard: false,
-        doubleClickZoom: false,
-        boxZoom: false,
-        ...(b ? { bounds: [[b[0], b[1]], [b[2], b[3]]] as [[number, number], [number, number]], fitBoundsOptions: { padding: 16 } } : { center: [0, 0] as [number, number], zoom: 1 }),
-      });
-    } catch (e) {
-      host.remove();
-      throw e;
-    }
-    this.map = map;
-    webglMaps.live++;
+    // Without bounds (TileJSON / PMTiles), the view fits the tile set's own bounds once its header is read (below).
+    const map = this.createMap(ml, host, { style, preserveDrawingBuffer: this.o.preserveDrawingBuffer, bounds: this.o.bounds, padding: 16 });
     map.on('move', () => this.o.onMove?.());
     map.on('sourcedata', (e) => {
       if (e.sourceId !== SRC) return;
@@ -189,25 +144,11 @@ export class TilesRenderer {
       if ((e as { tile?: unknown }).tile) this.scheduleStates();
     });
     map.on('idle', () => this.o.onIdle?.(this.dominantRank()));
-    map.on('webglcontextlost', () => {
-      clearTimeout(this.lostTimer);
-      this.lostTimer = setTimeout(() => this.o.onFail?.('context-lost'), this.o.restoreTimeout ?? 3000);
-    });
-    map.on('webglcontextrestored', () => {
-      clearTimeout(this.lostTimer);
-      this.lostTimer = undefined;
+    this.watchContext(map, this.o.restoreTimeout ?? 3000, () => this.o.onFail?.('context-lost'), () => {
       this.applied.clear();
       this.scheduleStates();
     });
-    await new Promise<void>((resolve, reject) => {
-      const fail = (e: unknown) => reject((e as { error?: Error }).error ?? new Error('maplibre failed'));
-      map.once('error', fail);
-      map.once('load', () => {
-        map.off('error', fail);
-        resolve();
-      });
-    });
-    if (this.destroyed) throw new Error('destroyed');
+    await this.whenLoaded(map);
     map.on('error', (e) => {
       // Tile and archive failures are reported by the element (civic-error), never thrown into the page.
       this.o.onSourceError?.(e.error?.message ?? 'tile source failed');
@@ -435,47 +376,6 @@ export class TilesRenderer {
     return this.map?.getZoom() ?? 0;
   }
 
-  snapshot(): HTMLCanvasElement | undefined {
-    const gl = this.map?.getCanvas();
-    if (!gl) return undefined;
-    const c = document.createElement('canvas');
-    c.width = gl.width;
-    c.height = gl.height;
-    c.getContext('2d')?.drawImage(gl, 0, 0);
-    return c;
-  }
-
-  /** A fresh picture without preserveDrawingBuffer (copied inside the 'render' event, see MaplibreRenderer). */
-  capture(): Promise<HTMLCanvasElement | undefined> {
-    const map = this.map;
-    if (!map) return Promise.resolve(undefined);
-    return new Promise((resolve) => {
-      map.once('render', () => resolve(this.snapshot()));
-      map.triggerRepaint();
-    });
-  }
-
-  project(p: [number, number]): [number, number] | undefined {
-    if (!this.map) return undefined;
-    const pt = this.map.project(p);
-    return [pt.x, pt.y];
-  }
-
-  unproject(x: number, y: number): [number, number] | undefined {
-    if (!this.map) return undefined;
-    const ll = this.map.unproject([x, y]);
-    return [ll.lng, ll.lat];
-  }
-
-  resize(pixelRatio: number): void {
-    if (!this.map) return;
-    if (pixelRatio !== this.pixelRatio) {
-      this.pixelRatio = pixelRatio;
-      this.map.setPixelRatio(pixelRatio);
-    }
-    this.map.resize();
-  }
-
   /** Resolves when the picture is complete: tiles loaded, their metric states set, and drawn. */
   async idle(): Promise<void> {
     const map = this.map;
@@ -491,24 +391,9 @@ export class TilesRenderer {
     }
   }
 
-  get canvas(): HTMLCanvasElement | undefined {
-    return this.map?.getCanvas();
-  }
-
-  get mapInstance(): MlMap | undefined {
-    return this.map;
-  }
-
-  destroy(): void {
-    this.destroyed = true;
-    clearTimeout(this.lostTimer);
+  override destroy(): void {
     if (this.scheduled) cancelAnimationFrame(this.scheduled);
-    if (this.map) webglMaps.live--;
-    this.map?.remove();
-    this.map = undefined;
-    this.container?.querySelector('.surface')?.remove();
-    if (this.root && this.sheet) this.root.adoptedStyleSheets = this.root.adoptedStyleSheets.filter((s) => s !== this.sheet);
-    this.sheet = undefined;
+    super.destroy();
     this.applied.clear();
   }
 }

@@ -1,0 +1,187 @@
+/**
+ * What both maplibre renderers (GeoJSON: maplibre-renderer.ts; vector tiles: tiles-renderer.ts) share: loading
+ * maplibre and its CSS into the element's shadow root, the map options (no attribution, no rotation, no maplibre
+ * keyboard handling: the element owns the keyboard), WebGL context loss with a restore deadline, the 'load' wait,
+ * pixel copies for export, projection, resize and teardown. Loaded only through the renderers' dynamic import().
+ */
+import type { Map as MlMap, MapOptions } from 'maplibre-gl';
+import { loadMaplibre } from '../../../core/maplibre/load.js';
+import { webglMaps } from './renderer.js';
+
+/** True when this browser can create a WebGL2 context (the context is released again at once). */
+export function supportsWebGL2(): boolean {
+  try {
+    const c = document.createElement('canvas');
+    const gl = c.getContext('webgl2');
+    if (!gl) return false;
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export abstract class MaplibreSurface {
+  protected map?: MlMap;
+  protected container?: HTMLElement;
+  protected destroyed = false;
+  private sheet?: CSSStyleSheet;
+  private root?: ShadowRoot;
+  private lostTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(protected pixelRatio: number) {}
+
+  /** Loads maplibre (and its CSS into the container's shadow root) and adds the map's host div. */
+  protected async prepare(container: HTMLElement): Promise<{ ml: typeof import('maplibre-gl'); host: HTMLDivElement }> {
+    this.container = container;
+    if (!supportsWebGL2()) throw new Error('no-webgl2');
+    const [ml, css] = await Promise.all([loadMaplibre(), import('../maplibre-css.generated.js')]);
+    if (this.destroyed) throw new Error('destroyed');
+    const root = container.getRootNode();
+    if (root instanceof ShadowRoot && 'adoptedStyleSheets' in root) {
+      this.sheet = new CSSStyleSheet();
+      this.sheet.replaceSync(css.maplibreCssText);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+      this.root = root;
+    }
+    const host = document.createElement('div');
+    host.className = 'surface';
+    container.appendChild(host);
+    return { ml, host };
+  }
+
+  /** Creates the map with the shared options; `bounds` (w, s, e, n) is the first view when given. */
+  protected createMap(
+    ml: typeof import('maplibre-gl'),
+    host: HTMLDivElement,
+    o: { style: MapOptions['style']; preserveDrawingBuffer?: boolean; bounds?: [number, number, number, number]; padding: number },
+  ): MlMap {
+    const b = o.bounds;
+    let map: MlMap;
+    try {
+      map = new ml.Map({
+        container: host,
+        style: o.style,
+        attributionControl: false,
+        pixelRatio: this.pixelRatio,
+        canvasContextAttributes: { preserveDrawingBuffer: !!o.preserveDrawingBuffer, antialias: false },
+        fadeDuration: 0,
+        renderWorldCopies: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+        keyboard: false,
+        doubleClickZoom: false,
+        boxZoom: false,
+        ...(b ? { bounds: [[b[0], b[1]], [b[2], b[3]]] as [[number, number], [number, number]], fitBoundsOptions: { padding: o.padding } } : { center: [0, 0] as [number, number], zoom: 1 }),
+      });
+    } catch (e) {
+      host.remove();
+      throw e;
+    }
+    this.map = map;
+    webglMaps.live++;
+    return map;
+  }
+
+  /** A lost context not restored within `timeout` ms calls `onFail`; a restored one calls `onRestored`. */
+  protected watchContext(map: MlMap, timeout: number, onFail: () => void, onRestored: () => void): void {
+    map.on('webglcontextlost', () => {
+      clearTimeout(this.lostTimer);
+      this.lostTimer = setTimeout(onFail, timeout);
+    });
+    map.on('webglcontextrestored', () => {
+      clearTimeout(this.lostTimer);
+      this.lostTimer = undefined;
+      onRestored();
+    });
+  }
+
+  /** Resolves at the map's 'load', rejects at an error before it. */
+  protected async whenLoaded(map: MlMap): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      const fail = (e: unknown) => reject((e as { error?: Error }).error ?? new Error('maplibre failed'));
+      map.once('error', fail);
+      map.once('load', () => {
+        map.off('error', fail);
+        resolve();
+      });
+    });
+    if (this.destroyed) throw new Error('destroyed');
+  }
+
+  /** A 2D canvas drawn over the map (labels, outlines) to include in snapshots; none by default. */
+  protected overlayCanvas(): HTMLCanvasElement | undefined {
+    return undefined;
+  }
+
+  /** The map (and its overlay) composited into one new canvas: for export and pixel tests. */
+  snapshot(): HTMLCanvasElement | undefined {
+    const gl = this.map?.getCanvas(), o = this.overlayCanvas();
+    if (!gl) return undefined;
+    const c = document.createElement('canvas');
+    c.width = gl.width;
+    c.height = gl.height;
+    const ctx = c.getContext('2d');
+    if (!ctx) return undefined;
+    ctx.drawImage(gl, 0, 0);
+    if (o && o.width) ctx.drawImage(o, 0, 0, c.width, c.height);
+    return c;
+  }
+
+  /**
+   * A fresh picture without `preserveDrawingBuffer`: repaint and copy inside maplibre's 'render' event, while the
+   * frame is still in the drawing buffer (it is cleared once the page composites).
+   */
+  capture(): Promise<HTMLCanvasElement | undefined> {
+    const map = this.map;
+    if (!map) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      map.once('render', () => resolve(this.snapshot()));
+      map.triggerRepaint();
+    });
+  }
+
+  unproject(x: number, y: number): [number, number] | undefined {
+    if (!this.map) return undefined;
+    const ll = this.map.unproject([x, y]);
+    return [ll.lng, ll.lat];
+  }
+
+  project(p: [number, number]): [number, number] | undefined {
+    if (!this.map) return undefined;
+    const pt = this.map.project(p);
+    return [pt.x, pt.y];
+  }
+
+  resize(pixelRatio: number): void {
+    if (!this.map) return;
+    if (pixelRatio !== this.pixelRatio) {
+      this.pixelRatio = pixelRatio;
+      this.map.setPixelRatio(pixelRatio);
+    }
+    this.map.resize();
+  }
+
+  /** The map's WebGL canvas (tests read pixels from it; export). */
+  get canvas(): HTMLCanvasElement | undefined {
+    return this.map?.getCanvas();
+  }
+
+  /** The maplibre Map, for advanced use (read-only access; do not remove layers). */
+  get mapInstance(): MlMap | undefined {
+    return this.map;
+  }
+
+  /** Removes the map, its host div and the adopted CSS. */
+  destroy(): void {
+    this.destroyed = true;
+    clearTimeout(this.lostTimer);
+    if (this.map) webglMaps.live--;
+    this.map?.remove();
+    this.map = undefined;
+    this.container?.querySelector('.surface')?.remove();
+    if (this.root && this.sheet) this.root.adoptedStyleSheets = this.root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    this.sheet = undefined;
+  }
+}
