@@ -28,7 +28,7 @@ import {
 } from './grid-map.types.js';
 import { CanvasRenderer } from './renderers/canvas-renderer.js';
 import { TilesController } from './tiles-controller.js';
-import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawTextNodes, exportPng, layoutSize, resolvePixelRatio, type PngOptions } from '../../core/export/png.js';
+import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawHatch, drawTextNodes, exportPng, layoutSize, resolvePixelRatio, type PngOptions } from '../../core/export/png.js';
 import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
 import { SvgRenderer } from './renderers/svg-renderer.js';
 import { webglMaps, type GridRenderer, type Scene, type SceneChange, type SceneColors, type SceneLabel } from './renderers/renderer.js';
@@ -431,21 +431,8 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
         const b = boxIn(sw, this, scale);
         if (!b) return;
         drawBoxOf(ctx, sw, b);
-        if (sw.classList.contains('no-data')) {
-          // the hatch is a CSS gradient: draw diagonal lines so no-data is not a colour alone in the file either
-          ctx.save();
-          ctx.beginPath();
-          ctx.rect(b.x, b.y, b.width, b.height);
-          ctx.clip();
-          ctx.strokeStyle = this.themeCtl.token('--_color-text-muted', '#52606d');
-          ctx.lineWidth = 1;
-          for (let k = -b.height; k < b.width; k += 4) {
-            ctx.moveTo(b.x + k, b.y + b.height);
-            ctx.lineTo(b.x + k + b.height, b.y);
-          }
-          ctx.stroke();
-          ctx.restore();
-        }
+        // the hatch is a CSS gradient: draw it so no-data is not a colour alone in the file either
+        if (sw.classList.contains('no-data')) drawHatch(ctx, b, this.themeCtl.token('--_color-text-muted', '#52606d'));
       });
       drawTextNodes(ctx, legend, this, scale);
     }

@@ -17,7 +17,7 @@ import { renderGrowthSvg, DEFAULT_PALETTE, type SvgPalette } from './growth-char
 import { CivicExportEvent, CivicSeriesToggleEvent } from './growth-chart.events.js';
 import { styles } from './growth-chart.styles.js';
 import { drawSvgElement } from '../../core/export/draw-svg.js';
-import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawTextNodes, drawTextPart, layoutSize, resolvePixelRatio, type Box, type PngOptions } from '../../core/export/png.js';
+import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawHatch, drawTextNodes, drawTextPart, layoutSize, resolvePixelRatio, type PngOptions } from '../../core/export/png.js';
 import type { GrowthData, GrowthKind, GrowthMeasure, GrowthSort } from './growth-chart.types.js';
 
 // Keeps d3-transition (which adds selection.transition()) in every bundle that has this element.
@@ -417,7 +417,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         ctx.save();
         ctx.globalAlpha = parseFloat(getComputedStyle(sw).opacity) || 1;
         drawBoxOf(ctx, sw, b);
-        if (sw.classList.contains('hatch-swatch')) this.hatchBox(ctx, b, getComputedStyle(sw).borderTopColor);
+        if (sw.classList.contains('hatch-swatch')) drawHatch(ctx, b, getComputedStyle(sw).borderTopColor, { lineWidth: 2, gap: 5 });
         ctx.restore();
       });
       drawTextNodes(ctx, legend, this, scale);
@@ -688,23 +688,6 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         trigger,
       }),
     );
-  }
-
-  /** Diagonal lines over a legend swatch (the page draws them as a CSS gradient, which the canvas cannot read). */
-  private hatchBox(ctx: CanvasRenderingContext2D, b: Box, color: string): void {
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(b.x, b.y, b.width, b.height);
-    ctx.clip();
-    ctx.beginPath();
-    ctx.strokeStyle = color;
-    ctx.lineWidth = 2;
-    for (let k = -b.height; k < b.width; k += 5) {
-      ctx.moveTo(b.x + k, b.y + b.height);
-      ctx.lineTo(b.x + k + b.height, b.y);
-    }
-    ctx.stroke();
-    ctx.restore();
   }
 
   private palette(): SvgPalette {

@@ -261,6 +261,27 @@ export function drawBoxOf(ctx: CanvasRenderingContext2D, el: Element, box: Box):
   ctx.restore();
 }
 
+/**
+ * Diagonal lines over a box: a legend swatch the page hatches with a CSS gradient (which a canvas cannot read), so
+ * that "no data" / "illustrative" is not a colour alone in the file either.
+ */
+export function drawHatch(ctx: CanvasRenderingContext2D, b: Box, color: string, o: { lineWidth?: number; gap?: number } = {}): void {
+  const gap = o.gap ?? 4;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(b.x, b.y, b.width, b.height);
+  ctx.clip();
+  ctx.beginPath();
+  ctx.strokeStyle = color;
+  ctx.lineWidth = o.lineWidth ?? 1;
+  for (let k = -b.height; k < b.width; k += gap) {
+    ctx.moveTo(b.x + k, b.y + b.height);
+    ctx.lineTo(b.x + k + b.height, b.y);
+  }
+  ctx.stroke();
+  ctx.restore();
+}
+
 /** Draws the 示例数据 / "Illustrative data" badge (part `illustrative`) at its place: dashed box and its text. */
 export function drawBadge(ctx: CanvasRenderingContext2D, el: Element | null | undefined, origin: HTMLElement, scale?: number): void {
   const b = boxIn(el, origin, scale);
