@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { serveFiles, launchBenchBrowser } from '../lib/harness.mjs';
+import { serveFiles, launchBenchBrowser, bundleBenchPage } from '../lib/harness.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -17,17 +17,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const shot = args.includes('--shot');
 
-await build({
-  entryPoints: [join(here, 'page.ts')],
-  bundle: true,
-  format: 'esm',
-  target: 'es2020',
-  outfile: join(out, 'page.js'),
-  tsconfig: join(root, 'tsconfig.json'),
-  define: { 'import.meta.env.DEV': 'false' },
-  logLevel: 'warning',
-  ignoreAnnotations: true, // package.json sideEffects names *.define.js; the sources are .ts
-});
+await bundleBenchPage(join(here, 'page.ts'), { outfile: join(out, 'page.js') });
 
 // The element starts its module worker from new URL('./chain-graph.worker.ts', import.meta.url): serve a bundle there.
 await build({

@@ -20,8 +20,7 @@ import { join, normalize } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { serveFiles, launchBenchBrowser, median, percentile } from '../lib/harness.mjs';
+import { serveFiles, launchBenchBrowser, median, percentile, bundleBenchPage } from '../lib/harness.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const here = fileURLToPath(new URL('./', import.meta.url));
@@ -54,19 +53,7 @@ const tj = JSON.parse(readFileSync(stampFile, 'utf8'));
 }
 
 // ── the page bundle (the element from src, like bench/grid-map) ──
-await build({
-  entryPoints: [join(here, 'page.ts')],
-  outdir: join(out, 'bundle'),
-  bundle: true,
-  format: 'esm',
-  splitting: true,
-  target: 'es2020',
-  external: ['maplibre-gl'],
-  tsconfig: join(root, 'tsconfig.json'),
-  logLevel: 'error',
-  ignoreAnnotations: true, // package.json sideEffects lists *.define.js; the .ts source must not be dropped
-  define: { 'import.meta.env.DEV': 'false' },
-});
+await bundleBenchPage(join(here, 'page.ts'), { outdir: join(out, 'bundle'), splitting: true, external: ['maplibre-gl'], logLevel: 'error' });
 
 let tileRequests = 0;
 const { server, port } = await serveFiles(

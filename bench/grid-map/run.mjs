@@ -16,8 +16,8 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { bundleBenchPage } from '../lib/harness.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const here = fileURLToPath(new URL('./', import.meta.url));
@@ -31,19 +31,7 @@ const IMPLS = arg('impls', 'element-auto,element-webgl,element-canvas,maplibre,d
 const PANZOOM_SIZES = arg('panzoom-sizes', '5000,50000').split(',').filter(Boolean).map(Number);
 
 await mkdir(join(here, '.out'), { recursive: true });
-await build({
-  entryPoints: [join(here, 'page.ts')],
-  outdir: join(here, '.out'),
-  bundle: true,
-  format: 'esm',
-  splitting: true,
-  target: 'es2020',
-  external: ['maplibre-gl'],
-  tsconfig: join(root, 'tsconfig.json'),
-  logLevel: 'error',
-  ignoreAnnotations: true, // package.json sideEffects lists *.define.js; the .ts source must not be dropped
-  define: { 'import.meta.env.DEV': 'false' },
-});
+await bundleBenchPage(join(here, 'page.ts'), { outdir: join(here, '.out'), splitting: true, external: ['maplibre-gl'], logLevel: 'error' });
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
 const maplibreRequests = [];

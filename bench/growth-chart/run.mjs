@@ -8,8 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { serveFiles, launchBenchBrowser } from '../lib/harness.mjs';
+import { serveFiles, launchBenchBrowser, bundleBenchPage } from '../lib/harness.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -23,19 +22,7 @@ const opt = (name, dflt) => {
 const runs = opt('--runs', 20);
 const updates = opt('--updates', 100);
 
-await build({
-  entryPoints: [join(here, 'page.ts')],
-  bundle: true,
-  format: 'esm',
-  target: 'es2020',
-  minify: true,
-  outfile: join(out, 'page.js'),
-  tsconfig: join(root, 'tsconfig.json'),
-  define: { 'import.meta.env.DEV': 'false' },
-  conditions: ['production'],
-  logLevel: 'warning',
-  ignoreAnnotations: true, // package.json sideEffects names *.define.js; the sources are .ts
-});
+await bundleBenchPage(join(here, 'page.ts'), { outfile: join(out, 'page.js'), minify: true, conditions: ['production'] });
 
 const { server, port } = await serveFiles((pathname) => {
   if (pathname === '/' || pathname === '/index.html') return join(here, 'index.html');

@@ -8,8 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { serveFiles, launchBenchBrowser } from '../lib/harness.mjs';
+import { serveFiles, launchBenchBrowser, bundleBenchPage } from '../lib/harness.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -27,19 +26,7 @@ const warmup = Math.min(10, Math.max(2, Math.round(seconds / 6)));
 const reduce = args.includes('--reduce');
 const withBaseline = !args.includes('--no-baseline');
 
-await build({
-  entryPoints: [join(here, 'page.ts')],
-  bundle: true,
-  format: 'esm',
-  target: 'es2020',
-  minify: true,
-  outfile: join(out, 'page.js'),
-  tsconfig: join(root, 'tsconfig.json'),
-  define: { 'import.meta.env.DEV': 'false' },
-  conditions: ['production'],
-  logLevel: 'warning',
-  ignoreAnnotations: true,
-});
+await bundleBenchPage(join(here, 'page.ts'), { outfile: join(out, 'page.js'), minify: true, conditions: ['production'] });
 
 const { server, port } = await serveFiles((pathname) => {
   if (pathname === '/' || pathname === '/index.html') return join(here, 'index.html');

@@ -2,6 +2,8 @@
 import { createServer } from 'node:http';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { findChrome, CHROME_ARGS } from '../../scripts/chrome.mjs';
 
@@ -74,3 +76,24 @@ export const percentile = (xs, p) => {
   const s = xs.slice().sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 };
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Bundles a benchmark page (the elements from src, as .ts) with the options every bench shares; `extra` adds or
+ * overrides (outfile / outdir, splitting, minify, external, conditions). `ignoreAnnotations`: package.json's
+ * sideEffects lists *.define.js, and the .ts sources must not be dropped.
+ */
+export function bundleBenchPage(entry, extra) {
+  return build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    target: 'es2020',
+    tsconfig: `${root}tsconfig.json`,
+    define: { 'import.meta.env.DEV': 'false' },
+    logLevel: 'warning',
+    ignoreAnnotations: true,
+    ...extra,
+  });
+}
