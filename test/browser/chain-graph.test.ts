@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { until } from './fixtures/wait.js';
 import '../../src/components/chain-graph/chain-graph.define.js';
 import type { CivicChainGraph } from '../../src/components/chain-graph/chain-graph.js';
 import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
@@ -34,7 +35,7 @@ function count(el: EventTarget, type: string): { n: number; last?: any } {
 async function settle(el: CivicChainGraph): Promise<void> {
   await el.updateComplete;
   await frames(2); // the stage's ResizeObserver reports its size (tiers then stretch to the aspect)
-  for (let i = 0; i < 1000 && (el.computing || (el as any).anim !== 0); i++) await aTimeout(20);
+  await until(() => !el.computing && (el as any).anim === 0, 'layout computed and transition finished', 45_000);
   await frames(2);
   await el.updateComplete;
 }
@@ -138,7 +139,7 @@ describe('<civic-chain-graph>', () => {
     const node = $(el, '.node[data-id="gwm"] path')!;
     setTimeout(() => node.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })));
     const e = (await oneEvent(el, 'civic-select')) as CivicSelectEvent;
-    await aTimeout(30);
+    await aTimeout(30); // time-under-test: a duplicate civic-select would arrive within this
     expect(sel.n).to.equal(1);
     expect(e.detail.id).to.equal('gwm');
     expect(e.detail.trigger).to.equal('pointer');
@@ -235,8 +236,7 @@ describe('<civic-chain-graph>', () => {
 
   it('shows the error state when nothing is usable, and the empty state for no nodes', async () => {
     const el = await fixture<CivicChainGraph>(html`<civic-chain-graph .data=${{ chains: [] }}></civic-chain-graph>`);
-    await el.updateComplete;
-    await aTimeout(0);
+    await until(() => $(el, '[part~="status"]')?.getAttribute('data-kind') === 'error', 'error state shown');
     expect($(el, '[part~="status"]')!.getAttribute('data-kind')).to.equal('error');
     el.data = { chains: [], nodes: [], links: [] };
     await el.updateComplete;
@@ -322,8 +322,7 @@ describe('<civic-chain-graph>', () => {
     expect(el.tourIds[0]).to.equal('gwm');
     el.tourInterval = 1;
     el.tour = true;
-    await el.updateComplete;
-    await aTimeout(1150);
+    await until(() => $(el, '[part="tooltip"]'), 'the tour shows its first stop');
     await el.updateComplete;
     expect($(el, '[part="tooltip"]')!.textContent).to.contain('长城汽车');
     el.remove();
@@ -331,8 +330,7 @@ describe('<civic-chain-graph>', () => {
 
   it('computes a large force layout in slices with visible progress, then switches to canvas', async () => {
     const el = await fixture<CivicChainGraph>(html`<civic-chain-graph layout="force" style="width:800px" .data=${syntheticChains(1000)}></civic-chain-graph>`);
-    await el.updateComplete;
-    await aTimeout(0);
+    await until(() => el.computing, 'layout computing');
     await el.updateComplete;
     expect(el.computing).to.equal(true);
     expect($(el, '[part="progress"]')).to.exist;
@@ -390,11 +388,11 @@ describe('<civic-chain-graph>', () => {
   it('cleans up on disconnect (no more layout work, tour stopped)', async () => {
     const el = await fixture<CivicChainGraph>(html`<civic-chain-graph layout="force" tour tour-interval="1" .data=${syntheticChains(800)}></civic-chain-graph>`);
     await el.updateComplete;
-    await aTimeout(30);
+    await until(() => el.computing, 'layout computing');
     expect(el.computing).to.equal(true);
     const before = el.positionOf('c1-n5');
     el.remove();
-    await aTimeout(1200);
+    await aTimeout(1200); // time-under-test: longer than a tour step; nothing may move or finish after disconnect
     expect(el.positionOf('c1-n5')).to.deep.equal(before);
     expect(el.computing).to.equal(true); // abandoned, never finished
     expect(warnings).to.deep.equal([]);
