@@ -2,6 +2,8 @@ import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
 import './fixtures/probe-element.js';
 import type { CivicProbe } from './fixtures/probe-element.js';
 import { FakeServer } from './fixtures/server.js';
+import { until } from './fixtures/wait.js';
+import { readCache } from '../../src/data/cache.js';
 import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
 import type { CivicLoadEvent } from '../../src/core/events/load-event.js';
 
@@ -68,7 +70,7 @@ describe('data layer (shared by every element)', () => {
     document.body.append(el);
     const ev = (await p) as CivicLoadEvent;
     await el.updateComplete;
-    await aTimeout(50);
+    await aTimeout(50); // time-under-test: a second civic-load or a civic-error would arrive within this
     expect(items(el)).to.deep.equal(['中山路街道=12', '胜利路街道=30']);
     expect(ev.detail).to.include({ source: 'src', url: '/good.json', count: 2, poll: false });
     expect(ev.bubbles && ev.composed).to.equal(true);
@@ -102,7 +104,7 @@ describe('data layer (shared by every element)', () => {
       document.body.append(el);
       const ev = (await p) as CivicErrorEvent;
       await el.updateComplete;
-      await aTimeout(30);
+      await aTimeout(30); // time-under-test: a second civic-error or a civic-load would arrive within this
       expect(ev.detail.kind).to.equal(kind);
       expect(ev.detail.url).to.equal('/bad.json');
       if (kind === 'http') expect(ev.detail.status).to.equal(500);
@@ -176,7 +178,7 @@ describe('data layer (shared by every element)', () => {
     const el = await fixture<CivicProbe>(html`<civic-probe src="/old.json"></civic-probe>`);
     el.src = '/new.json';
     await oneEvent(el, 'civic-load');
-    await aTimeout(300);
+    await aTimeout(300); // time-under-test: longer than the old response's 200 ms delay; it must never render
     await el.updateComplete;
     expect(items(el)).to.deep.equal(['new=2']);
   });
@@ -186,8 +188,8 @@ describe('data layer (shared by every element)', () => {
     const wrap = await fixture(html`<div>
       <civic-probe src="/shared.json"></civic-probe><civic-probe src="/shared.json"></civic-probe><civic-probe src="/shared.json"></civic-probe>
     </div>`);
-    await aTimeout(150);
     const els = [...wrap.querySelectorAll('civic-probe')];
+    await until(() => els.every((el) => items(el as CivicProbe).length > 0), 'all three elements drew');
     for (const el of els) expect(items(el as CivicProbe)).to.have.length(2);
     expect(server.calls.filter((c) => c === '/shared.json')).to.have.length(1);
   });
@@ -200,13 +202,13 @@ describe('data layer (shared by every element)', () => {
     el.pollInterval = 0.05;
     el.src = '/poll.json';
     document.body.append(el);
-    await aTimeout(400);
+    await until(() => server.calls.length > 3 && loads.n >= 2, 'four polls and the changed payload');
     const calls = server.calls.length;
     expect(calls).to.be.greaterThan(3);
     // Two distinct payloads were served → two loads, however many polls.
     expect(loads.n).to.equal(2);
     el.remove();
-    await aTimeout(200);
+    await aTimeout(200); // time-under-test: four poll intervals; no poll may follow the disconnect
     expect(server.calls.length).to.equal(calls);
   });
 
@@ -246,7 +248,7 @@ describe('data layer (shared by every element)', () => {
     await el.updateComplete;
     expect(status(el)?.textContent).to.contain('服务器返回 HTTP 404');
     wrap.setAttribute('lang', 'en');
-    await aTimeout(0);
+    await until(() => status(el)?.textContent?.includes('The server answered'), 'the status switched to English');
     await el.updateComplete;
     expect(status(el)?.textContent).to.contain('The server answered HTTP 404');
   });
@@ -264,7 +266,7 @@ describe('data layer (shared by every element)', () => {
     await p;
     el.data = 'not json at all {';
     el.data = Symbol('x') as unknown;
-    await aTimeout(50);
+    await aTimeout(50); // time-under-test: an asynchronous exception would surface within this
     el.remove();
     window.removeEventListener('error', onErr);
     window.removeEventListener('unhandledrejection', onRej);
@@ -286,7 +288,8 @@ describe('persistent cache (opt-in `cache` attribute)', () => {
     const p = oneEvent(first, 'civic-load');
     document.body.append(first);
     await p;
-    await aTimeout(100); // the IndexedDB write
+    const key = `civic-probe||${new URL(url, document.baseURI).href}`;
+    await until(async () => (await readCache(key)) !== undefined, 'the IndexedDB write');
     first.remove();
 
     // "Reload": a new element, and the server now fails slowly.
@@ -296,13 +299,14 @@ describe('persistent cache (opt-in `cache` attribute)', () => {
     const second = document.createElement('civic-probe');
     second.setAttribute('cache', '');
     second.src = url;
+    const failed = oneEvent(second, 'civic-error');
     document.body.append(second);
-    await aTimeout(150);
+    await until(() => items(second).length > 0, 'the cached payload is shown');
     await second.updateComplete;
     expect(items(second)).to.deep.equal(['中山路街道=12', '胜利路街道=30']);
     expect(second.stale).to.equal(true);
     expect(status(second)?.textContent).to.contain('数据未更新');
-    await oneEvent(second, 'civic-error');
+    await failed;
     await second.updateComplete;
     expect(items(second)).to.have.length(2);
     second.remove();
@@ -317,15 +321,20 @@ describe('persistent cache (opt-in `cache` attribute)', () => {
     const p = oneEvent(first, 'civic-load');
     document.body.append(first);
     await p;
-    await aTimeout(100);
+    await aTimeout(100); // time-under-test: an IndexedDB write, if any, would land within this
     first.remove();
     server.routes.set(url, { status: 503, delay: 300 });
+    const warn = console.warn;
+    console.warn = () => undefined;
     const second = document.createElement('civic-probe');
     second.setAttribute('cache', '');
     second.src = url;
+    const failed = oneEvent(second, 'civic-error');
     document.body.append(second);
-    await aTimeout(150);
+    await failed; // the cache is read while the request is in flight: a cached payload would show before this
+    await second.updateComplete;
     expect(items(second)).to.have.length(0);
     second.remove();
+    console.warn = warn;
   });
 });
