@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { CivicLoadEvent } from '../core/events/load-event.js';
 import { CivicErrorEvent, type CivicErrorDetail, type CivicErrorKind, type DataSourceKind } from '../core/events/error-event.js';
-import { renderEmpty, renderError, renderLoading } from '../core/render/states.js';
+import { renderEmpty, renderError, renderLoading, renderStale } from '../core/render/states.js';
 import { formatTime } from '../core/format/number.js';
 import type { Translation } from '../core/i18n/translation.js';
 import type { Lang } from '../core/i18n/lang.js';
@@ -48,6 +48,10 @@ export interface DataControllerOptions<T> {
 }
 
 type Host = ReactiveControllerHost & HTMLElement & DataHostProps;
+
+/** Below this content width or height (CSS px) the status banner becomes a one-word badge. */
+const COMPACT_WIDTH = 360;
+const COMPACT_HEIGHT = 160;
 
 function sameDeps(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
   return !!a && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
@@ -97,6 +101,10 @@ export class DataController<T> implements ReactiveController {
   private mo?: MutationObserver;
   private readonly poller: PollingScheduler;
   private queued: Event[] = [];
+  private dismissedKey?: string;
+  private ro?: ResizeObserver;
+  /** The host is small: status as a badge. */
+  compact = false;
 
   constructor(host: Host, options: DataControllerOptions<T>) {
     this.host = host;
@@ -123,6 +131,7 @@ export class DataController<T> implements ReactiveController {
       this.mo.observe(this.host, { childList: true, subtree: true, characterData: true });
     }
     this.poller.start();
+    this.observeSize();
     // Force a re-resolve (a reconnected element reloads its src).
     this.sourceKey = undefined;
     this.host.requestUpdate();
@@ -131,6 +140,8 @@ export class DataController<T> implements ReactiveController {
   hostDisconnected(): void {
     this.mo?.disconnect();
     this.mo = undefined;
+    this.ro?.disconnect();
+    this.ro = undefined;
     this.poller.stop();
     this.abort?.abort();
     this.abort = undefined;
@@ -407,22 +418,56 @@ export class DataController<T> implements ReactiveController {
       if (this.status === 'idle') return r.empty ? r.empty() : renderEmpty(t);
       return r.pending ? r.pending() : renderLoading(t);
     }
-    if (this.o.isEmpty?.(this.value)) return html`${r.empty ? r.empty() : renderEmpty(t)}${r.noBanner ? nothing : this.renderStatus()}`;
-    return html`${r.complete(this.value)}${r.noBanner ? nothing : this.renderStatus()}`;
+    if (this.o.isEmpty?.(this.value)) return html`${r.noBanner ? nothing : this.renderStatus()}${r.empty ? r.empty() : renderEmpty(t)}`;
+    // The banner goes first, in flow: it takes its own space above the picture and never covers it.
+    return html`${r.noBanner ? nothing : this.renderStatus()}${r.complete(this.value)}`;
   }
 
   /** The error / stale / partial banner alone (part `status`), or nothing. */
   renderStatus(): TemplateResult | typeof nothing {
     const { t, lang } = this.o.terms();
-    if (!this.error && this.fromCache && this.lastUpdated)
-      return html`<div part="status" data-kind="stale" role="status" class="state-overlay">${t.stale(formatTime(this.lastUpdated, lang, undefined, true))}</div>`;
-    if (!this.error) return nothing;
-    return renderError(t, this.error, {
-      overlay: this.value !== undefined,
+    const key = this.statusKey();
+    if (!key || key === this.dismissedKey) return nothing;
+    const options = {
       lang,
+      overlay: this.value !== undefined,
       lastUpdated: this.lastUpdated,
-      onRetry: this.currentSource().kind === 'src' ? () => void this.reload() : undefined,
+      compact: this.compact,
+      // Dismissing hides this state only: the next change of state (another failure, recovery, new issues) shows again.
+      onDismiss: this.value !== undefined ? () => this.dismissStatus() : undefined,
+    };
+    if (!this.error) return renderStale(t, t.stale(formatTime(this.lastUpdated!, lang, undefined, true)), options);
+    return renderError(t, this.error, { ...options, onRetry: this.currentSource().kind === 'src' ? () => void this.reload() : undefined });
+  }
+
+  /** Hides the current status banner until the state changes. */
+  dismissStatus(): void {
+    this.dismissedKey = this.statusKey();
+    this.host.requestUpdate();
+  }
+
+  /** Identity of the state the banner shows ('' when there is none). */
+  private statusKey(): string {
+    if (!this.error) return this.fromCache && this.lastUpdated ? `cache|${this.lastUpdated.getTime()}` : '';
+    const e = this.error;
+    return `${e.kind}|${e.url ?? ''}|${e.status ?? ''}|${e.partial}|${e.issueCount}|${e.message}|${this.lastUpdated?.getTime() ?? ''}`;
+  }
+
+  /** Small hosts get a one-word badge instead of a full banner. */
+  private observeSize(): void {
+    if (typeof ResizeObserver === 'undefined' || this.ro) return;
+    this.ro = new ResizeObserver((entries) => {
+      const r = entries[entries.length - 1]?.contentRect;
+      if (!r || r.width === 0) return;
+      const compact = r.width < COMPACT_WIDTH || r.height < COMPACT_HEIGHT;
+      if (compact !== this.compact) {
+        this.compact = compact;
+        // Next frame: re-rendering inside the observer callback would resize the host within the same frame
+        // (a "ResizeObserver loop" error on the page).
+        if (this.error || this.fromCache) requestAnimationFrame(() => this.host.requestUpdate());
+      }
     });
+    this.ro.observe(this.host);
   }
 
   /** The inline data script, if any (for elements that hide it). */

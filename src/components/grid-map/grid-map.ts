@@ -478,6 +478,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
         </button>
         ${this.export ? renderExportButton(tt.exportPng, this.onExport) : nothing}
       </div>
+      ${this.feed.renderStatus()}
       <div part="stage" class="stage">
         <div
           part="canvas"
@@ -508,8 +509,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     const tt = this.t.pick(gridMapTerms);
     const geoErr = this.geoError && this.geoError.partial ? this.geoError : undefined;
     const joinErrors = this.joinIssues.filter((i) => i.severity === 'error');
-    return html`${this.feed.renderStatus()}
-      ${geoErr ? html`<div part="status" data-kind="warning" role="alert" class="state-overlay">${tt.geometryIssues(geoErr.issueCount)}</div>` : nothing}
+    return html`${geoErr ? html`<div part="status" data-kind="warning" role="alert" class="state-overlay">${tt.geometryIssues(geoErr.issueCount)}</div>` : nothing}
       ${!geoErr && joinErrors.length ? html`<div part="status" data-kind="warning" role="alert" class="state-overlay">${tt.joinIssues(joinErrors.length)}</div>` : nothing}`;
   }
 

@@ -426,6 +426,7 @@ export class TilesController implements ReactiveController {
         </button>
         ${h.export ? renderExportButton(tt.exportPng, () => void exportPng(h, h.fileName, (m) => this.x.warn(m))) : nothing}
       </div>
+      ${this.x.feed().renderStatus()}
       <div part="stage" class="stage">
         <div
           part="canvas"
@@ -441,7 +442,6 @@ export class TilesController implements ReactiveController {
           @keydown=${this.onKey}
         ></div>
         ${this.renderTip(m, st)} ${illustrative ? html`<span class="badge">${renderIllustrative(this.x.t().core)}</span>` : nothing}
-        ${this.x.feed().renderStatus()}
         ${this.failed ? html`<div part="status" data-kind="error" role="alert" class="state-overlay">${tt.tilesFailed}</div>` : nothing}
       </div>
       <span id="help" class="live">${tt.tilesHelp}</span>

@@ -220,6 +220,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         <span class="spacer"></span>
         ${this.model && !this.model.empty ? this.renderToolbar() : nothing}
       </div>
+      ${this.feed.value !== undefined ? this.feed.renderStatus() : nothing}
       <div
         part="plot-area"
         tabindex=${this.model && !this.model.empty ? '0' : '-1'}
@@ -238,7 +239,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         ${this.renderTooltip()}
         <span id="${this.uidPrefix}-hint" class="visually-hidden">${this.kind === 'compare' ? T.keyboardHintCompare : T.keyboardHint}</span>
       </div>
-      ${this.feed.value !== undefined ? this.feed.renderStatus() : nothing} ${this.model && !this.model.empty ? this.renderFooter() : nothing}
+      ${this.model && !this.model.empty ? this.renderFooter() : nothing}
       <slot hidden></slot>
     </figure>`;
   }

@@ -380,6 +380,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     const hasValue = p.text !== NO_VALUE;
     const banner = this.feed.error && !this.feed.error.partial ? this.feed.renderStatus() : nothing;
     return html`<div part="base">
+        ${banner}
         <div class="head">
           <span part="label" aria-hidden="true">${v.label}</span>
           ${v.period ? html`<span part="period" aria-hidden="true">${v.period}</span>` : nothing}
@@ -428,8 +429,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
         ${v.spark?.illustrative && !v.illustrative ? renderIllustrative(core, t.trendIllustrative) : nothing}
         ${v.caption ? html`<p part="caption">${v.caption}</p>` : nothing}
         ${v.source ? html`<p part="source">${t.sourceLabel(v.source)}</p>` : nothing}
-      </div>
-      ${banner}`;
+      </div>`;
   }
 
   // ── private helpers ──

@@ -23,6 +23,12 @@ export interface Translation {
   partialData: (n: number) => string;
   apiError: (msg: string) => string;
   dismiss: string;
+  /** Short words for the compact status badge. */
+  statusStale: string;
+  statusPartial: string;
+  statusFailed: string;
+  /** Accessible name of the compact badge's toggle, e.g. "数据状态：未更新". */
+  statusDetails: (word: string) => string;
   exportPng: string;
   exportSvg: string;
   exportCsv: string;
