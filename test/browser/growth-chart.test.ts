@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { until } from './fixtures/wait.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/growth-chart/growth-chart.define.js';
 import type { CivicGrowthChart } from '../../src/components/growth-chart/growth-chart.js';
@@ -44,10 +45,7 @@ const q = <T extends Element = Element>(el: CivicGrowthChart, sel: string) => el
 const qa = <T extends Element = Element>(el: CivicGrowthChart, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
 
 async function ready(el: CivicGrowthChart): Promise<void> {
-  for (let i = 0; i < 20 && !q(el, 'g.marks rect, g.marks path'); i++) {
-    await aTimeout(20);
-    await el.updateComplete;
-  }
+  await until(() => q(el, 'g.marks rect, g.marks path') || q(el, '[part~="status"][data-kind="error"], [part~="status"][data-kind="empty"]'), 'marks drawn (or an error/empty state)');
   await el.updateComplete;
 }
 
@@ -206,7 +204,7 @@ describe('<civic-growth-chart>', () => {
       e.preventDefault();
     });
     q<HTMLButtonElement>(el, '[part~="toolbar"] button[data-format="csv"]')!.click();
-    await aTimeout(20);
+    await until(() => got, 'civic-export from the CSV button');
     expect(got?.format).to.equal('csv');
     expect(got?.filename).to.equal('civic-growth-chart-value-growth.csv');
   });
@@ -282,10 +280,8 @@ describe('<civic-growth-chart>', () => {
     const el = await chart(html`<civic-growth-chart style="width:2400px" .data=${many}></civic-growth-chart>`);
     const wide = qa(el, '.x-axis text').length;
     el.style.width = '280px';
-    for (let i = 0; i < 20 && qa(el, '.x-axis text').length === wide; i++) {
-      await aTimeout(20);
-      await el.updateComplete;
-    }
+    await until(() => qa(el, '.x-axis text').length !== wide, 'the axis redrawn at the narrow width');
+    await el.updateComplete;
     const narrow = qa(el, '.x-axis text').length;
     expect(wide).to.equal(40);
     expect(narrow).to.be.lessThan(wide);
@@ -373,7 +369,7 @@ describe('<civic-growth-chart>', () => {
     const el = await chart(html`<civic-growth-chart kind="trend" lang="en" style="width:560px" .data=${DATA}></civic-growth-chart>`);
     expect(qa(el, 'g.marks path.line')).to.have.length(4);
     q<HTMLElement>(el, '.table-wrap summary')!.click(); // rows are rendered when the table twin is opened
-    await aTimeout(0);
+    await until(() => q(el, '[part~="table"] th'), 'the table twin rendered');
     await el.updateComplete;
     expect(q(el, '[part~="table"] th')!.textContent).to.equal('Period');
     const rows = qa(el, '[part~="table"] tbody tr');
@@ -414,7 +410,7 @@ describe('<civic-growth-chart>', () => {
     expect(getComputedStyle(q(el, 'g.marks rect.bar:not(.illustrative)')!).fill).to.equal('rgb(1, 2, 3)');
     expect(getComputedStyle(q(el, 'pattern#hatch-s0 rect')!).fill).to.equal('rgb(1, 2, 3)'); // the hatch follows the series colour too
     el.setAttribute('lang', 'en');
-    await aTimeout(0); // the language observer reacts in a microtask
+    await until(() => q(el, '[part~="plot-area"]')?.getAttribute('aria-label')?.startsWith('GDP'), 'the language observer switched to English');
     await el.updateComplete;
     expect(q(el, '[part~="plot-area"]')!.getAttribute('aria-label')).to.equal(
       'GDP was 86.1B yuan in Jan–Sep 2022, up 4.3% year on year; growth ranked 3rd in the main metropolitan area',

@@ -1,4 +1,5 @@
-import { expect, fixture, html, aTimeout, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
+import { until } from './fixtures/wait.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/components/kpi-tile/kpi-tile.define.js';
 import type { CivicKpiTile } from '../../src/components/kpi-tile/kpi-tile.js';
@@ -66,7 +67,7 @@ describe('civic-kpi-tile', () => {
       await settle(el);
       expect(text(el, 'number') + text(el, 'suffix') + text(el, 'unit')).to.equal('860.9亿元');
       wrap.lang = 'en';
-      await aTimeout(20);
+      await until(() => text(el, 'unit') === 'yuan', 'the tile follows the ancestor lang');
       await settle(el);
       expect(text(el, 'number') + text(el, 'suffix')).to.equal('86.1B');
       expect(text(el, 'unit')).to.equal('yuan');
@@ -264,7 +265,7 @@ describe('civic-kpi-tile', () => {
       await el.updateComplete;
       expect(text(el, 'number')).to.equal('100'); // the animation starts from the old value
       expect(live(el).textContent).to.equal('x：200');
-      await waitUntil(() => text(el, 'number') === '200', 'the count-up never reached 200', { timeout: 8000 });
+      await until(() => text(el, 'number') === '200', 'the count-up never reached 200');
       mo.disconnect();
       numberMo.disconnect();
       expect(text(el, 'number')).to.equal('200');
@@ -310,7 +311,7 @@ describe('civic-kpi-tile', () => {
       await settle(el);
       expect(parseFloat(getComputedStyle(part(el, 'value')!).fontSize)).to.be.below(96);
       el.style.width = '3840px';
-      await aTimeout(50);
+      await until(() => parseFloat(getComputedStyle(part(el, 'value')!).fontSize) === 96, 'the value grows back to full size');
       await settle(el);
       expect(parseFloat(getComputedStyle(part(el, 'value')!).fontSize)).to.equal(96);
     });

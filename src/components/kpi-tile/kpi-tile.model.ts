@@ -20,7 +20,7 @@ import {
 import { describe, isRecord, issue, joinPath, readArray, readBoolean, readNumber, readString, type Issue } from '../../data/validate.js';
 import { formatPeriod } from '../../core/format/period.js';
 import type { KpiTileTerms } from './kpi-tile.i18n.js';
-import { inRegion, normaliseRegion } from './region.js';
+import { holdsSelection, normaliseRegion, regionRelation } from './region.js';
 import {
   BETTER,
   QUALIFIERS,
@@ -440,7 +440,8 @@ export function knownUnit(unit: string | undefined): boolean {
 
 /**
  * The item a tile shows when its data is a list (e.g. one KPI per street): with a region filter, the item whose
- * code equals the filter, else the first inside it; without one, the first. `outside` is true when the filter
+ * code equals the filter, else the first inside it, else (a finer selection) the deepest item holding it; without one,
+ * the first. `outside` is true when the filter
  * excludes every item (the tile then shows a dash and says so).
  */
 export function pickRegionItem<T extends { region?: string }>(items: readonly T[], filter: string | null | undefined): { item?: T; outside: boolean } {
@@ -449,6 +450,10 @@ export function pickRegionItem<T extends { region?: string }>(items: readonly T[
   if (f === '') return { item: items[0], outside: false };
   const exact = items.find((i) => normaliseRegion(i.region) === f);
   if (exact) return { item: exact, outside: false };
-  const inside = items.find((i) => inRegion(i.region, f));
-  return inside ? { item: inside, outside: false } : { outside: true };
+  const inside = items.find((i) => regionRelation(i.region, f) === 'within' || regionRelation(i.region, f) === 'any');
+  if (inside) return { item: inside, outside: false };
+  // A selection finer than every item (a grid, on a tile of street figures): the item that holds it, deepest first.
+  let holder: T | undefined;
+  for (const i of items) if (holdsSelection(i.region, f) && normaliseRegion(i.region).length > normaliseRegion(holder?.region).length) holder = i;
+  return holder ? { item: holder, outside: false } : { outside: true };
 }

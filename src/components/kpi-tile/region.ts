@@ -26,18 +26,46 @@ export function normaliseRegion(code: string | null | undefined): string {
 }
 
 /**
- * True when a row belongs to the filtered region. No filter (empty) keeps everything; a row without a
- * region code is not regional and is always kept.
+ * How a row's division relates to a filter (a selected division):
+ * - `any`: no filter, or the row has no code (not regional);
+ * - `within`: the row lies in the selection (a street selected, the row is one of its communities) — kept;
+ * - `contains`: the selection is finer than the row and lies in it (a grid selected, the row is its community) —
+ *   kept and marked, so a linked board of communities shows which one holds the selected grid;
+ * - `outside`: unrelated.
  */
-export function inRegion(rowRegion: string | null | undefined, filter: string | null | undefined): boolean {
+export type RegionRelation = 'any' | 'within' | 'contains' | 'outside';
+
+export function regionRelation(rowRegion: string | null | undefined, filter: string | null | undefined): RegionRelation {
   const f = normaliseRegion(filter);
-  if (f === '') return true;
+  if (f === '') return 'any';
   const r = normaliseRegion(rowRegion);
-  if (r === '') return true;
-  return r.startsWith(f);
+  if (r === '') return 'any';
+  if (r.startsWith(f)) return 'within';
+  if (f.startsWith(r)) return 'contains';
+  return 'outside';
 }
 
+/**
+ * True when a row belongs to the filtered region: no filter keeps everything; a row without a region code is not
+ * regional and is always kept; a row inside the selection or holding it is kept.
+ */
+export function inRegion(rowRegion: string | null | undefined, filter: string | null | undefined): boolean {
+  return regionRelation(rowRegion, filter) !== 'outside';
+}
+
+/** True when the selection is finer than the row and lies in it (the row to mark). */
+export function holdsSelection(rowRegion: string | null | undefined, filter: string | null | undefined): boolean {
+  return regionRelation(rowRegion, filter) === 'contains';
+}
+
+/**
+ * Rows for a selection. A coarser or equal selection filters (a street keeps its communities). A selection finer than
+ * the rows (a grid, on a board of communities) filters nothing away: every row stays, and the rows holding it are
+ * found with `holdsSelection`. A selection unrelated to every row leaves nothing (the element says so).
+ */
 export function filterByRegion<T extends { region?: string }>(rows: readonly T[], filter: string | null | undefined): T[] {
   if (normaliseRegion(filter) === '') return rows.slice();
-  return rows.filter((r) => inRegion(r.region, filter));
+  const rel = rows.map((r) => regionRelation(r.region, filter));
+  if (!rel.includes('within') && rel.includes('contains')) return rows.slice();
+  return rows.filter((_, i) => rel[i] === 'within' || rel[i] === 'any');
 }

@@ -57,6 +57,10 @@ export const rankBoardStyles = css`
     padding-block: var(--_space-xs);
     cursor: default;
   }
+  [part~='row-linked'] {
+    background: var(--_color-surface-raised);
+    box-shadow: inset 4px 0 0 var(--_color-accent);
+  }
   [part~='row-highlighted'] {
     background: var(--_color-surface-raised);
     outline: 2px solid var(--_color-focus);

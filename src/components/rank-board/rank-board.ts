@@ -5,6 +5,7 @@ import { cspStyle } from '../../core/render/csp-style.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import { hostStyles } from '../../core/theme/tokens.js';
 import { renderEmpty, renderIllustrative, stateStyles } from '../../core/render/states.js';
+import { holdsSelection } from '../kpi-tile/region.js';
 import { CivicSelectEvent } from '../../core/events/select-event.js';
 import { formatAmount, NO_VALUE } from '../../core/format/number.js';
 import { mapFields } from '../../data/adapters/index.js';
@@ -47,7 +48,8 @@ let boardSeq = 0;
  * @csspart title - The data's `title` (or `heading`), a heading.
  * @csspart viewport - The scrolling box, a listbox (one tab stop; Up/Down, PageUp/PageDown, Home/End move the active row, Enter/Space choose it).
  * @csspart list - The ordered list.
- * @csspart row - One row (an option); the row chosen by `highlight(id)` also has part `row-highlighted`, the keyboard's active row `row-active`.
+ * @csspart row - One row (an option); the row chosen by `highlight(id)` also has part `row-highlighted`, the keyboard's active row `row-active`,
+ *   and a row holding a finer linked selection (a grid chosen on the map, on a board of communities) `row-linked`.
  * @csspart rank - Rank number; ranks 1–3 also have part `rank-top`.
  * @csspart name - Row name.
  * @csspart value - Formatted value.
@@ -169,6 +171,11 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (changed.has('interval')) this.restartTimer();
+    // A finer selection (a grid) marks the row holding it (its community): bring that row into view.
+    if (changed.has('region') && this.region) {
+      const held = this.rows.find((r) => holdsSelection(r.region, this.region));
+      if (held) this.scrollRowIntoView(held.id);
+    }
     const before = this.flipFrom;
     this.flipFrom = undefined;
     if (before && before.size) this.glide(before);
@@ -201,14 +208,17 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     this.highlighted = id;
     this.requestUpdate();
     void this.updateComplete.then(() => {
-      if (id === null) return;
-      const vp = this.viewport;
-      const row = this.renderRoot.querySelector<HTMLElement>(`[part~="row"][data-id="${CSS.escape(id)}"]`);
-      if (vp && row) {
-        cancelAnimationFrame(this.scrollRaf);
-        vp.scrollTop = Math.min(row.offsetTop, vp.scrollHeight - vp.clientHeight);
-      }
+      if (id !== null) this.scrollRowIntoView(id);
     });
+  }
+
+  private scrollRowIntoView(id: string): void {
+    const vp = this.viewport;
+    const row = this.renderRoot.querySelector<HTMLElement>(`[part~="row"][data-id="${CSS.escape(id)}"]`);
+    if (vp && row) {
+      cancelAnimationFrame(this.scrollRaf);
+      vp.scrollTop = Math.min(row.offsetTop, vp.scrollHeight - vp.clientHeight);
+    }
   }
 
   /**
@@ -323,6 +333,7 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
                   const top = r.rank !== undefined && r.rank <= 3;
                   const parts = ['row'];
                   if (r.id === this.highlighted) parts.push('row-highlighted');
+                  if (holdsSelection(r.region, this.region)) parts.push('row-linked');
                   if (i === activeIndex) parts.push('row-active');
                   return html`<li
                     part=${parts.join(' ')}
