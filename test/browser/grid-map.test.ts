@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { nextTask, until } from './fixtures/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/grid-map/grid-map.define.js';
 import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
@@ -403,7 +404,7 @@ describe('<civic-grid-map> interaction', function () {
     const red = part(el, 'legend')!.querySelector('[data-class="0"]')!;
     red.dispatchEvent(new MouseEvent('mouseenter'));
     await el.whenDrawn();
-    await aTimeout(0);
+    await until(() => !near(pixel(el, x, y), BLUE), 'the blue grid fades while the red class is hovered');
     const faded = pixel(el, x, y); // blue grid faded towards the background
     expect(near(faded, BLUE)).to.equal(false);
     red.dispatchEvent(new MouseEvent('mouseleave'));
@@ -444,7 +445,10 @@ describe('<civic-grid-map> interaction', function () {
     document.addEventListener('civic-error', listener);
     const el = await mapOf(html`<civic-grid-map .geometry=${BAD_GEO} .data=${BAD_METRICS} metric="households" classification="thresholds"
       thresholds=${THRESH.thresholds} class-colors=${THRESH.colors}></civic-grid-map>`);
-    await aTimeout(0);
+    await until(
+      () => ['geometry', 'join'].every((w) => errors.some((e) => e.detail.message.startsWith(w))) && errors.some((e) => e.detail.issues.some((i) => i.path === 'rows[2].households')),
+      'civic-error for the geometry, the rows and the join',
+    );
     document.removeEventListener('civic-error', listener);
     const geoErr = errors.find((e) => e.detail.message.startsWith('geometry'))!;
     expect(geoErr.detail.partial).to.equal(true);
@@ -509,17 +513,20 @@ describe('<civic-grid-map> renderers', function () {
   });
 
   it('restores a lost WebGL context, and falls back to canvas when it is not restored', async () => {
-    const el = await mapOf(html`<civic-grid-map renderer="webgl" restore-timeout="400" preserve-drawing-buffer .geometry=${SMALL} .data=${METRICS}
+    const el = await mapOf(html`<civic-grid-map renderer="webgl" restore-timeout="1000" preserve-drawing-buffer .geometry=${SMALL} .data=${METRICS}
       metric="households" classification="thresholds" thresholds=${THRESH.thresholds} class-colors=${THRESH.colors}></civic-grid-map>`);
     expect(el.activeRenderer).to.equal('webgl');
     const gl = el.drawingCanvas!.getContext('webgl2')!;
     const ext = gl.getExtension('WEBGL_lose_context')!;
+    const lost = oneEvent(el.drawingCanvas!, 'webglcontextlost');
     ext.loseContext();
-    await aTimeout(50);
+    await lost;
+    await nextTask(); // restoring is allowed once the lost event's dispatch (which maplibre cancels) has finished
+    const restored = oneEvent(el.drawingCanvas!, 'webglcontextrestored');
     ext.restoreContext();
-    await aTimeout(100);
+    await restored;
     await el.whenDrawn();
-    await aTimeout(500); // longer than restore-timeout: a restored context must not trigger the fallback
+    await aTimeout(1200); // time-under-test: longer than restore-timeout: a restored context must not trigger the fallback
     expect(el.activeRenderer).to.equal('webgl');
     const [x, y] = el.pixelOf(CENTRE['500118002007002'])!;
     expect(near(pixel(el, x, y), BLUE)).to.equal(true);
@@ -573,12 +580,8 @@ describe('<civic-grid-map> renderers', function () {
   });
 });
 
-async function waitFor(cond: () => boolean, ms = 10000): Promise<void> {
-  const t0 = Date.now();
-  while (!cond()) {
-    if (Date.now() - t0 > ms) throw new Error('timeout');
-    await aTimeout(20);
-  }
+function waitFor(cond: () => boolean): Promise<void> {
+  return until(cond, String(cond));
 }
 
 describe('<civic-grid-map> svg, scaling, locale, theme', function () {
