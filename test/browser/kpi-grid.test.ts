@@ -1,4 +1,5 @@
 import { expect, fixture, html, nextFrame, oneEvent, aTimeout } from '@open-wc/testing';
+import { until } from './fixtures/wait.js';
 import '../../src/components/kpi-grid/kpi-grid.define.js';
 import type { CivicKpiGrid } from '../../src/components/kpi-grid/kpi-grid.js';
 import type { CivicKpiTile } from '../../src/components/kpi-tile/kpi-tile.js';
@@ -90,7 +91,7 @@ describe('civic-kpi-grid', () => {
     document.body.append(el);
     const ev = await p;
     await settle(el);
-    await aTimeout(20);
+    await aTimeout(20); // time-under-test: a tile's civic-load leaking out would arrive within this
     expect(ev.detail.count).to.equal(12);
     expect(tiles(el)).to.have.length(12);
     document.removeEventListener('civic-load', count);
@@ -274,7 +275,9 @@ describe('kpi stories render', () => {
         const host = document.createElement('div');
         document.body.append(host);
         render(tpl, host);
-        await aTimeout(100);
+        const all = () => [...host.querySelectorAll<HTMLElement>('civic-kpi-tile, civic-kpi-grid, civic-rank-board')];
+        // every element has rendered and none is still loading its src
+        await until(() => all().every((e) => e.shadowRoot?.querySelector('[part~="base"]') && !e.shadowRoot.querySelector('[aria-busy="true"]')), 'the story rendered and loaded');
         const els = host.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('civic-kpi-tile, civic-kpi-grid, civic-rank-board');
         expect(els.length, 'elements in the story').to.be.greaterThan(0);
         await Promise.all([...els].map((e) => e.updateComplete));
