@@ -1,4 +1,5 @@
-import { expect, fixture, html, nextFrame, oneEvent, aTimeout, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent, aTimeout } from '@open-wc/testing';
+import { until } from './fixtures/wait.js';
 import { sendKeys, sendMouse, resetMouse, emulateMedia } from '@web/test-runner-commands';
 import '../../src/components/rank-board/rank-board.define.js';
 import type { CivicRankBoard } from '../../src/components/rank-board/rank-board.js';
@@ -53,8 +54,9 @@ describe('civic-rank-board', () => {
       expect(rowTexts(el, 'name')).to.deep.equal(['乙', '甲', '丙', '丁']);
       expect(ranks(el)).to.deep.equal(['1', '2', '2', '4']);
       expect(rowTexts(el, 'value')).to.deep.equal(['9件', '5件', '5件', '1件']);
-      const fills = [...sr(el).querySelectorAll<HTMLElement>('[part~="bar-fill"]')].map((f) => parseFloat(f.style.width) / 100);
-      [1, 5 / 9, 5 / 9, 1 / 9].forEach((v, i) => expect(fills[i]).to.be.closeTo(v, 1e-4));
+      // Drawn bar length over track length (bars scale by transform, so read the rendered boxes).
+      const fills = [...sr(el).querySelectorAll<HTMLElement>('[part~="bar-fill"]')].map((f) => f.getBoundingClientRect().width / f.parentElement!.getBoundingClientRect().width);
+      [1, 5 / 9, 5 / 9, 1 / 9].forEach((v, i) => expect(fills[i]).to.be.closeTo(v, 1e-3));
       expect(sr(el).querySelectorAll('[part~="rank-top"]')).to.have.length(3);
       expect(sr(el).querySelector('[part~="rank"] .visually-hidden')!.textContent).to.equal('第1名');
     });
@@ -143,13 +145,13 @@ describe('civic-rank-board', () => {
       const vp = viewport(el);
       expect(vp.scrollHeight).to.be.greaterThan(vp.clientHeight);
       expect(vp.scrollTop).to.equal(0);
-      await waitUntil(() => vp.scrollTop > 0, 'the board never scrolled', { timeout: 5000 });
+      await until(() => vp.scrollTop > 0, 'the board never scrolled');
       expect(el.paused).to.equal(false);
     });
 
     it('does not scroll when everything fits', async () => {
       const el = await fixture<CivicRankBoard>(html`<civic-rank-board rows-visible="20" interval="0.1" .data=${TEN}></civic-rank-board>`);
-      await aTimeout(400);
+      await aTimeout(400); // time-under-test: four intervals; a board that fits must not move
       expect(viewport(el).scrollTop).to.equal(0);
     });
 
@@ -162,7 +164,7 @@ describe('civic-rank-board', () => {
       el.interval = 1; // 500 ms glide
       await el.updateComplete;
       el.step();
-      await waitUntil(() => Math.abs(vp.scrollTop - rowH(el)) < 1, 'the glide did not end on the next row', { timeout: 5000 });
+      await until(() => Math.abs(vp.scrollTop - rowH(el)) < 1, 'the glide did not end on the next row');
       vp.removeEventListener('scroll', onScroll);
       el.interval = 0;
       expect(vp.scrollTop).to.be.closeTo(rowH(el), 1);
@@ -197,15 +199,15 @@ describe('civic-rank-board', () => {
       const vp = viewport(el);
       const r = vp.getBoundingClientRect();
       await sendMouse({ type: 'move', position: [Math.round(r.left + 10), Math.round(r.top + 10)] });
-      await aTimeout(50);
+      await until(() => el.paused, 'the board pauses under the pointer');
       expect(el.paused).to.equal(true);
       const top = vp.scrollTop;
-      await aTimeout(500);
+      await aTimeout(500); // time-under-test: five intervals; a paused board must not move
       expect(vp.scrollTop).to.equal(top);
       await sendMouse({ type: 'move', position: [Math.round(r.right + 200), Math.round(r.bottom + 200)] });
-      await aTimeout(50);
+      await until(() => !el.paused, 'the board resumes when the pointer leaves');
       expect(el.paused).to.equal(false);
-      await waitUntil(() => vp.scrollTop !== top, 'the board did not resume', { timeout: 5000 });
+      await until(() => vp.scrollTop !== top, 'the board did not resume');
     });
 
     it('pauses on focus; arrows, PageUp/PageDown, Home/End move the active row from one tab stop, scrolling it to the top', async () => {
@@ -242,7 +244,7 @@ describe('civic-rank-board', () => {
       await el.updateComplete;
       expect(active()).to.equal('r9');
       expect(vp.scrollTop).to.equal(0);
-      await aTimeout(400);
+      await aTimeout(400); // time-under-test: four intervals; a focused board must not move
       expect(vp.scrollTop).to.equal(0); // still paused while focused
       expect(sr(el).querySelectorAll('[tabindex]')).to.have.length(1);
       expect(sr(el).querySelector('[part~="row-active"]')!.getAttribute('data-id')).to.equal('r9');
@@ -283,7 +285,7 @@ describe('civic-rank-board', () => {
       await sendKeys({ up: 'Shift' });
       expect(document.activeElement).to.equal(before);
       expect(el.paused).to.equal(false);
-      await waitUntil(() => viewport(el).scrollTop > 0, 'auto-scroll did not resume', { timeout: 5000 });
+      await until(() => viewport(el).scrollTop > 0, 'auto-scroll did not resume');
       before.remove();
     });
   });
@@ -368,8 +370,8 @@ describe('civic-rank-board', () => {
       let fired = false;
       el.addEventListener('civic-export', () => (fired = true));
       sr(el).querySelector<HTMLElement>('[part~="export-button"]')!.click();
-      await waitUntil(() => warnings.length > 0);
-      await aTimeout(20);
+      await until(() => warnings.length > 0, 'the failed export warns');
+      await aTimeout(20); // time-under-test: a second warning would arrive within this
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.match(/^\[civic-rank-board\] PNG export failed: boom/);
       expect(fired).to.equal(false);
@@ -408,7 +410,7 @@ describe('civic-rank-board', () => {
     el.remove();
     const vp = viewport(el);
     const top = vp.scrollTop;
-    await aTimeout(200);
+    await aTimeout(200); // time-under-test: four intervals; a removed board must not move
     await nextFrame();
     expect(vp.scrollTop).to.equal(top);
   });
