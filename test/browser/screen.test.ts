@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { until } from './fixtures/wait.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import { ContextConsumer } from '@lit/context';
@@ -260,7 +261,7 @@ describe('civic-screen', () => {
       const hidden = el.shadowRoot!.querySelector('.visually-hidden')!.textContent!;
       expect(hidden).to.match(/^当前时间 /);
       expect(hidden).not.to.contain(shown!); // no seconds
-      await aTimeout(1100);
+      await until(() => clock.querySelector('.time')!.textContent !== shown, 'the clock ticks');
       await el.updateComplete;
       expect(clock.querySelector('.time')!.textContent).not.to.equal(shown);
     });
@@ -382,7 +383,7 @@ describe('civic-screen', () => {
     });
 
     it('steps on its own, pauses on interaction and resumes after tour-resume seconds', async () => {
-      const { el } = await tourFixture('tour-resume="1.5"');
+      const { el } = await tourFixture('tour-resume="3"');
       el.tour = 1; // started after the children have their ids
       const first = (await oneEvent(el, 'civic-tour')) as CivicTourEvent;
       expect(first.detail.id).to.equal('a1');
@@ -392,9 +393,9 @@ describe('civic-screen', () => {
       expect((el.querySelector('#a') as TourProbe).highlighted).to.equal(null); // the tour lets go
       let stepped = 0;
       el.addEventListener('civic-tour', () => stepped++);
-      await aTimeout(1200); // a step would have come after 1 s
+      await aTimeout(1200); // time-under-test: a step would have come after 1 s (the resume is 3 s away: room for a busy machine)
       expect(stepped).to.equal(0);
-      await oneEvent(el, 'civic-tour'); // resumes (1.5 s after the move)
+      await oneEvent(el, 'civic-tour'); // resumes (3 s after the move)
       expect(el.tourPaused).to.equal(false);
       expect(stepped).to.equal(1);
     });
@@ -425,7 +426,7 @@ describe('civic-screen', () => {
       el.setAttribute('tour', '0'); // as a page script does right after the element upgraded
       let steps = 0;
       el.addEventListener('civic-tour', () => steps++);
-      await aTimeout(1300);
+      await aTimeout(1300); // time-under-test: a step of a 1 s tour would have come within this
       expect(steps).to.equal(0);
       expect(log).to.deep.equal([]);
     });
@@ -546,9 +547,10 @@ describe('civic-screen', () => {
     el.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, pointerType: 'mouse' }));
     el.idleCursor = 1;
     await el.updateComplete;
-    await aTimeout(1150);
-    await el.updateComplete;
     const r = el.getBoundingClientRect();
+    const cursor = () => getComputedStyle(el.shadowRoot!.elementFromPoint(r.left + 100, r.top + 200) as HTMLElement).cursor;
+    await until(() => cursor() === 'none', 'the cursor hides after 1 s idle');
+    await el.updateComplete;
     const top = el.shadowRoot!.elementFromPoint(r.left + 100, r.top + 200) as HTMLElement;
     expect(getComputedStyle(top).cursor).to.equal('none');
     el.dispatchEvent(new PointerEvent('pointermove', { bubbles: true }));
@@ -560,11 +562,11 @@ describe('civic-screen', () => {
   it('never hides the cursor (nor blocks taps) after touch input', async () => {
     const { el } = await mount(960, 540);
     el.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, pointerType: 'mouse' }));
-    await aTimeout(300); // past the 250 ms re-arm throttle
+    await aTimeout(300); // time-under-test: past the 250 ms re-arm throttle
     el.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'touch' }));
     el.idleCursor = 1;
     await el.updateComplete;
-    await aTimeout(1150);
+    await aTimeout(1150); // time-under-test: past idle-cursor (1 s); after touch the cursor must not hide
     await el.updateComplete;
     const r = el.getBoundingClientRect();
     const top = el.shadowRoot!.elementFromPoint(r.left + 100, r.top + 200) as HTMLElement;
@@ -585,7 +587,7 @@ describe('civic-screen', () => {
     };
     try {
       btn.click();
-      for (let i = 0; i < 50 && downloads.length === 0; i++) await aTimeout(50);
+      await until(() => downloads.length > 0, 'the PNG download');
     } finally {
       HTMLAnchorElement.prototype.click = click;
     }
@@ -692,7 +694,7 @@ describe('civic-screen', () => {
     el.remove();
     expect(el.pendingTimers).to.equal(0);
     const shown = part(el, 'clock')!.querySelector('.time')!.textContent;
-    await aTimeout(1300);
+    await aTimeout(1300); // time-under-test: past a tour step and a clock tick; nothing may happen after disconnect
     expect(log).to.deep.equal([]);
     expect(part(el, 'clock')!.querySelector('.time')!.textContent).to.equal(shown);
   });
