@@ -3,6 +3,7 @@
 // <civic-screen density="elder">. The same measurements at the default density find smaller text and targets, which
 // shows that the checks can fail.
 import { expect, html } from '@open-wc/testing';
+import { DEADLINE, settled, until as poll } from './fixtures/wait.js';
 import { render, type TemplateResult } from 'lit';
 import '../../src/define.js';
 import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
@@ -17,12 +18,9 @@ const MIN_TEXT = 18;
 const MIN_TARGET = 44;
 type Density = 'elder' | 'default';
 
-async function until(cond: () => boolean, timeout = 20000, what = 'condition'): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** A polled condition with a deadline (never shorter than the shared one: a busy machine is slow). */
+function until(cond: () => boolean, timeout = DEADLINE, what = 'condition'): Promise<void> {
+  return poll(cond, `timed out waiting for ${what}`, Math.max(timeout, DEADLINE));
 }
 
 /** One of each element at a density; a page-level container that is removed in `after`. */
@@ -50,7 +48,7 @@ async function mount(t: TemplateResult, loadsNeeded: string[]): Promise<HTMLElem
     await map.whenDrawn();
   }
   for (const el of host.querySelectorAll('*')) await (el as Partial<{ updateComplete: Promise<unknown> }>).updateComplete;
-  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+  await settled(host);
   return host;
 }
 
@@ -194,8 +192,8 @@ describe('accessibility: elder density (适老化)', function () {
     });
     let host: HTMLElement | undefined;
     try {
-      host = await mount(t, [load]);
-      await new Promise((r) => setTimeout(r, 300));
+      host = await mount(t, [load]); // settled: layouts done, maps drawn
+      await until(() => sizes.length > 0, DEADLINE, 'canvas text drawn');
     } finally {
       Object.defineProperty(CanvasRenderingContext2D.prototype, 'font', desc);
       host?.remove();

@@ -3,6 +3,7 @@
 // KeyboardEvents): every element must be reachable, every focus stop must show a focus indicator, and Tab must
 // leave each element (no keyboard trap). Then each element's documented keyboard path is driven without a mouse.
 import { expect, fixture, html } from '@open-wc/testing';
+import { DEADLINE, frames, settled, until as poll } from './fixtures/wait.js';
 import { render } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
@@ -53,12 +54,9 @@ function focusIndicator(el: Element): string | null {
   return null;
 }
 
-async function until(cond: () => boolean, timeout = 20000, what = 'condition'): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** A polled condition with a deadline (never shorter than the shared one: a busy machine is slow). */
+function until(cond: () => boolean, timeout = DEADLINE, what = 'condition'): Promise<void> {
+  return poll(cond, `timed out waiting for ${what}`, Math.max(timeout, DEADLINE));
 }
 
 interface Stop {
@@ -283,7 +281,8 @@ describe('accessibility: keyboard alone', function () {
       // The first ↓ may only make the top row active (keyboard row selection); the next ones scroll.
       for (let i = 0; i < 3 && vp.scrollTop === 0; i++) {
         await sendKeys({ press: 'ArrowDown' });
-        await new Promise((r) => setTimeout(r, 50));
+        await (board as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+        await frames(2);
       }
       await until(() => vp.scrollTop > 0, 3000, 'ArrowDown scrolling');
       const one = vp.scrollTop;
@@ -303,7 +302,7 @@ describe('accessibility: keyboard alone', function () {
       try {
         await sendKeys({ press: 'ArrowDown' });
         await sendKeys({ press: 'Enter' });
-        await new Promise((r) => setTimeout(r, 300));
+        await until(() => select.list.length > 0, DEADLINE, 'civic-select from Enter').catch(() => undefined); // the check below says what is missing
         if (!select.list.length && !board.shadowRoot!.querySelector('[aria-activedescendant],[part~="row"][tabindex],[part~="row"][aria-selected]') && !vp.hasAttribute('aria-activedescendant')) {
           // Keyboard row selection is being added by another change (rank-board.ts); skip until it is there.
           this.skip();
@@ -333,7 +332,7 @@ describe('accessibility: keyboard alone', function () {
         <button id="after" type="button">after</button>
       </div>`);
       await until(() => ['civic-kpi-grid', 'civic-rank-board', 'civic-growth-chart', 'civic-chain-graph'].every((t) => loads.has(t)), 30000, 'civic-load');
-      await new Promise((r) => setTimeout(r, 200));
+      await settled(el);
       const w = await tabWalk(el.querySelector('#before')!, el.querySelector('#after')!);
       expect(w.reachedEnd, `stuck: ${w.stops.slice(-3).map((s) => describe_(s.el)).join(' → ')}`).to.equal(true);
       const reached = new Set(w.stops.flatMap((s) => s.hosts.slice(0, -1)));

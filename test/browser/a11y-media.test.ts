@@ -7,6 +7,7 @@
 // and checks what they promise: system colours, outlined focus rings in Highlight, swatches kept
 // (`forced-color-adjust: none`) and outlined, bars drawn in a system colour.
 import { expect, html } from '@open-wc/testing';
+import { DEADLINE, frames, until as poll } from './fixtures/wait.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { render } from 'lit';
 import '../../src/define.js';
@@ -19,14 +20,12 @@ import METRICS from '../../demo/data/grid-metrics.json';
 
 const D = '/demo/data';
 
-async function until(cond: () => boolean, timeout = 20000, what = 'condition'): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** A polled condition with a deadline (never shorter than the shared one: a busy machine is slow). */
+function until(cond: () => boolean, timeout = DEADLINE, what = 'condition'): Promise<void> {
+  return poll(cond, `timed out waiting for ${what}`, Math.max(timeout, DEADLINE));
 }
-const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
+/** After a media change: media-query listeners run at the next rendering step, resize observers after it. */
+const frame = () => frames(3);
 
 let page: HTMLElement;
 const $ = <T extends Element = HTMLElement>(tag: string) => page.querySelector(tag) as unknown as T;

@@ -3,6 +3,7 @@
 // compared with the pixels the map drew for that unit; unit counts in the accessible name, table and legend agree;
 // the chain graph's table lists exactly the nodes drawn, type by type.
 import { expect, html, fixture } from '@open-wc/testing';
+import { DEADLINE, until as poll } from './fixtures/wait.js';
 import '../../src/define.js';
 import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
 import METRICS from '../../demo/data/grid-metrics.json';
@@ -11,12 +12,9 @@ import CHAINS from '../../demo/data/chains.json';
 const D = '/demo/data';
 type Ring = [number, number][];
 
-async function until(cond: () => boolean, timeout = 20000, what = 'condition'): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** A polled condition with a deadline (never shorter than the shared one: a busy machine is slow). */
+function until(cond: () => boolean, timeout = DEADLINE, what = 'condition'): Promise<void> {
+  return poll(cond, `timed out waiting for ${what}`, Math.max(timeout, DEADLINE));
 }
 
 function rgbOf(c: string): number[] {
