@@ -41,7 +41,10 @@ function setup(host: Host) {
   return { dc, warn, events, update };
 }
 
-const flush = () => new Promise((r) => setTimeout(r, 0));
+/** Polls a condition with a generous deadline (the mocked fetch settles in later tasks): no fixed sleep. */
+const until = (check: () => void) => vi.waitFor(check, { timeout: 20_000, interval: 2 });
+/** Lets already-settled promise chains run to the end, for checks that something did NOT happen. */
+const flush = () => new Promise((r) => setImmediate(r));
 
 afterEach(() => {
   configure({ fetch: undefined, retries: 2, retryDelay: 500, timeout: 15000, headers: {} });
@@ -72,7 +75,7 @@ describe('DataController', () => {
     const { dc, update, events, warn } = setup(host);
     update();
     expect(dc.status).toBe('loading');
-    await flush();
+    await until(() => expect(dc.status).not.toBe('loading'));
     update();
     expect(dc.value).toEqual({ value: 5 });
     expect(dc.status).toBe('complete');
@@ -92,7 +95,7 @@ describe('DataController', () => {
     configure({ fetch: (async () => new Response('{"value":')) as typeof fetch, retries: 0 });
     const a = setup(makeHost({ src: '/bad.json' }));
     a.update();
-    await flush();
+    await until(() => expect(a.dc.status).not.toBe('loading'));
     a.update();
     expect(a.dc.status).toBe('error');
     expect(a.dc.error?.kind).toBe('json');
@@ -120,14 +123,14 @@ describe('DataController', () => {
     const host = makeHost({ src: '/old.json' });
     const { dc, update, events } = setup(host);
     update();
-    await flush();
+    await until(() => expect(pending['/old.json']).toBeDefined());
     host.src = '/new.json';
     update();
-    await flush();
+    await until(() => expect(pending['/new.json']).toBeDefined());
     pending['/new.json'](new Response('{"value":2}'));
-    await flush();
+    await until(() => expect(dc.status).toBe('complete'));
     pending['/old.json'](new Response('{"value":1}'));
-    await flush();
+    await flush(); // the stale response would be applied by now
     update();
     expect(dc.value).toEqual({ value: 2 });
     expect(events.map((e) => `${e.type}:${e.detail.url}`)).toEqual(['load:/new.json']);
@@ -144,7 +147,7 @@ describe('DataController', () => {
     const host = makeHost({ src: '/x.json' });
     const { dc, update } = setup(host);
     update();
-    await flush();
+    await until(() => expect(signal).toBeDefined());
     dc.hostDisconnected();
     expect(signal?.aborted).toBe(true);
   });

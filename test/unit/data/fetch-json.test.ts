@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure } from '../../../src/data/configure.js';
 import { FetchError, fetchData, fetchJson, inflightCount, type FetchResult } from '../../../src/data/fetch-json.js';
 
+/** Polls a condition with a generous deadline (the request starts in a later task): no fixed sleep. */
+const until = (check: () => void) => vi.waitFor(check, { timeout: 20_000, interval: 2 });
+
 type Handler = (url: string, init: RequestInit, call: number) => Response | Promise<Response>;
 
 /** Installs a mocked fetch through configure({ fetch }) and returns its spy. */
@@ -296,10 +299,11 @@ describe('abort', () => {
     expect(inflightCount()).toBe(0);
   });
   it('aborting a body read is abort, not network', async () => {
-    mockFetch((_u, init) => ({ ok: true, status: 200, headers: new Headers(), text: () => hanging(init) }) as unknown as Response);
+    let reading = false;
+    mockFetch((_u, init) => ({ ok: true, status: 200, headers: new Headers(), text: () => ((reading = true), hanging(init)) }) as unknown as Response);
     const ctrl = new AbortController();
     const p = fetchData('/x', { signal: ctrl.signal });
-    await new Promise((r) => setTimeout(r, 5));
+    await until(() => expect(reading).toBe(true));
     ctrl.abort();
     expect((await failure(p)).kind).toBe('abort');
   });
@@ -314,7 +318,7 @@ describe('abort', () => {
     const pa = fetchData('/shared', { signal: a.signal });
     const pb = fetchData('/shared', { signal: b.signal });
     expect(inflightCount()).toBe(1);
-    await new Promise((r) => setTimeout(r, 0));
+    await until(() => expect(spy).toHaveBeenCalled());
     a.abort();
     expect((await failure(pa)).kind).toBe('abort');
     expect(spy.mock.calls[0][1].signal!.aborted).toBe(false);
@@ -328,7 +332,7 @@ describe('abort', () => {
     const b = new AbortController();
     const pa = failure(fetchData('/shared', { signal: a.signal }));
     const pb = failure(fetchData('/shared', { signal: b.signal }));
-    await new Promise((r) => setTimeout(r, 0));
+    await until(() => expect(spy).toHaveBeenCalled());
     a.abort();
     b.abort();
     expect((await pa).kind).toBe('abort');
@@ -462,7 +466,7 @@ describe('more edges', () => {
     const spy = mockFetch(() => new Promise<Response>((r) => resolvers.push(r)));
     const shared = fetchData('/h');
     const fresh = fetchData('/h', { fresh: true });
-    await new Promise((r) => setTimeout(r, 0));
+    await until(() => expect(resolvers).toHaveLength(2));
     expect(resolvers).toHaveLength(2);
     resolvers[1](json('fresh'));
     expect((await fresh).body).toBe('fresh');

@@ -2,14 +2,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { scheduleSliced } from '../../../../src/components/kpi-tile/update-scheduler.js';
 import { flushFits, scheduleFit } from '../../../../src/components/kpi-tile/fit-scheduler.js';
 
-const tick = () => new Promise((r) => setTimeout(r, 5));
+/** Polls a condition (the slices run in later tasks) with a generous deadline: no fixed sleep. */
+const until = (check: () => void) => vi.waitFor(check, { timeout: 20_000, interval: 2 });
 
 describe('scheduleSliced', () => {
   it('runs callbacks in order, in a later task', async () => {
     const order: number[] = [];
     for (let i = 0; i < 5; i++) scheduleSliced(() => order.push(i));
     expect(order).toEqual([]);
-    await tick();
+    await until(() => expect(order).toHaveLength(5));
     expect(order).toEqual([0, 1, 2, 3, 4]);
   });
 
@@ -45,8 +46,7 @@ describe('scheduleSliced', () => {
       throw new Error('boom');
     });
     scheduleSliced(() => ran.push('after'));
-    await tick();
-    await tick();
+    await until(() => expect(ran).toHaveLength(1)); // the throw is reported in the slice before this one
     process.removeListener('uncaughtException', onErr);
     expect(ran).toEqual(['after']);
   });
