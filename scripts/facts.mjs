@@ -8,6 +8,10 @@
 
 export const DISTRICT_CODE = '500118'; // 永川区 (FACTS.md intro; NBS code)
 
+/** How the demo data names its sources to a reader (tooltips, captions): the report and the code list, never a file. */
+export const REPORT_SOURCE = '2022 年永川区党建工作报道 (2022 report)';
+export const NBS_SOURCE = '国家统计局统计用区划代码（2023）';
+
 // ── FACTS.md §1 Grid governance ─────────────────────────────────────────────
 /** FACTS.md §1 "central urban area": 25 communities. */
 export const URBAN_COMMUNITY_COUNT = 25;

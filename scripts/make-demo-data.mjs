@@ -331,7 +331,7 @@ function buildMetrics(urban, rural) {
       row.households = F.TEA_BUILDING.households; // FACTS.md §1
       row.partyMembers = F.TEA_BUILDING.partyMembers; // FACTS.md §1
       row.illustrative = false;
-      row.source = 'FACTS.md §1';
+      row.source = F.REPORT_SOURCE;
       row.illustrativeKeys = ['volunteers', 'issuesReported', 'issuesResolved', 'resolutionRate'];
     } else {
       row.illustrative = true;
@@ -343,10 +343,10 @@ function buildMetrics(urban, rural) {
     illustrative: true,
     note:
       'Per-grid values are illustrative (generated), except the 茶叶大厦小区网格 row: households 287 and partyMembers 24 are from the ' +
-      'source article (FACTS.md §1), gridStaff 5 follows its "1+4+N" rule (1 grid chief + 4 grid workers); that row lists its ' +
+      '2022 report, gridStaff 5 follows its "1+4+N" rule (1 grid chief + 4 grid workers); that row lists its ' +
       'remaining invented keys in illustrativeKeys. Urban gridStaff is 5 everywhere (1+4+N). points: the villager group\'s monthly ' +
-      'household score, integer 0–10 (9–10 示范文明清洁户, 5–8 文明清洁户, ≤4 促进户; FACTS.md §1), rural grids only.',
-    source: '示例数据 / illustrative; FACTS.md §1',
+      'household score, integer 0–10 (9–10 示范文明清洁户, 5–8 文明清洁户, ≤4 促进户; the 2022 report), rural grids only.',
+    source: `示例数据 / illustrative; ${F.REPORT_SOURCE}`,
     metrics: METRICS.map((m) => ({ ...m, illustrative: true })),
     classes: { points: F.POINTS_SYSTEM.classes.map((c) => ({ ...c })) },
     rows,
@@ -372,13 +372,13 @@ function buildGeojson(urban, rural) {
     note:
       'Generated, not real boundaries: no public source has Yongchuan\'s grid boundaries, so every polygon here is a Voronoi ' +
       'cell made by scripts/make-demo-data.mjs (示例数据). Real: the names and codes of streets, towns, communities and ' +
-      'villages (国家统计局统计用区划代码, 2023) and the counts of 25 communities / 410 grids (FACTS.md §1). Grid codes extend ' +
+      'villages (国家统计局统计用区划代码, 2023) and the counts of 25 communities / 410 grids (the 2022 report). Grid codes extend ' +
       'their parent\'s code with 3 digits. The 25 communities are those of 中山路/胜利路/南大街 in code order minus the ' +
       `highest-numbered codes of the street with the most communities (dropped: ${urban.dropped.map((c) => `${c.name} ${c.code}`).join(', ')}; ` +
       `the 2023 list has ${urban.total}). Rural: the ${rural.villages.length} villages of 来苏镇, one grid per villager group; ` +
       `${rural.omitted.map((c) => c.name).join(', ')} is not drawn. Parent features are the exact outlines their grids tile. ` +
       'Levels are ordered street/town, community/village, grid.',
-    source: '国家统计局统计用区划代码 (names, codes); geometry generated',
+    source: `${F.NBS_SOURCE} (names, codes); geometry generated`,
     features: [...parents, ...mid, ...grids],
   };
 }
@@ -404,7 +404,7 @@ function buildPoints(urban, rural) {
   return {
     type: 'FeatureCollection',
     illustrative: true,
-    note: 'Positions are illustrative (generated). The park names, 尤尼瑞克 and 雅迪科技 are named in the source article (FACTS.md §2); names ending （示例） are invented.',
+    note: 'Positions are illustrative (generated). The park names, 尤尼瑞克 and 雅迪科技 are named in the 2022 report; names ending （示例） are invented.',
     features,
   };
 }
@@ -463,8 +463,8 @@ function buildChains() {
     if (team && r.next() < 0.6) link(team.id, n.id, 'service', 1);
   }
   return {
-    illustrative: 'member firms, party branches and links flagged illustrative are invented; leaders, parks, service teams, 尤尼瑞克 and 雅迪科技 are named in the source article (FACTS.md §2)',
-    source: 'FACTS.md §2',
+    illustrative: 'member firms, party branches and links flagged illustrative are invented; leaders, parks, service teams, 尤尼瑞克 and 雅迪科技 are named in the 2022 report',
+    source: F.REPORT_SOURCE,
     chains: [
       { id: 'auto', name: F.CHAIN_LEADERS.auto.chain, nameEn: 'Automotive chain alliance', leader: 'gwm' },
       { id: 'equip', name: F.CHAIN_LEADERS.equip.chain, nameEn: 'Smart-equipment chain alliance', leader: 'pacific' },
@@ -491,7 +491,7 @@ function buildKpis() {
     return item;
   });
   return {
-    title: '西部职教基地', titleEn: 'Western vocational-education base', source: 'FACTS.md §3 (2022)', illustrative: false, region: F.DISTRICT_CODE,
+    title: '西部职教基地', titleEn: 'Western vocational-education base', source: F.REPORT_SOURCE, illustrative: false, region: F.DISTRICT_CODE,
     groups: [
       { id: 'scale', label: '办学规模', labelEn: 'Scale' },
       { id: 'integration', label: '产教融合', labelEn: 'Industry–education integration' },
@@ -505,7 +505,7 @@ function buildKpisEconomy() {
   const p = F.ECONOMY_PERIOD;
   const it = (id, label, labelEn, value, unit, group, extra = {}) => ({ id, label, labelEn, value, unit, group, ...extra, region: F.DISTRICT_CODE, period: p });
   return {
-    title: '项目建设与经济运行', titleEn: 'Projects and the economy', source: 'FACTS.md §4 (2022年1—9月)', illustrative: false, region: F.DISTRICT_CODE, period: p,
+    title: '项目建设与经济运行', titleEn: 'Projects and the economy', source: `${F.REPORT_SOURCE}，2022年1—9月`, illustrative: false, region: F.DISTRICT_CODE, period: p,
     groups: [
       { id: 'projects', label: '项目建设', labelEn: 'Projects' },
       { id: 'economy', label: '经济运行', labelEn: 'Economy' },
@@ -543,7 +543,7 @@ function buildRankColleges() {
     rows.push({ id: 'college-' + letter.toLowerCase(), name: `职业院校${letter}（示例）`, nameEn: `College ${letter} (illustrative)`, value: Math.round(r.range(2.5, 24) * 100) * 10, region: F.DISTRICT_CODE, illustrative: true });
   }
   rows.sort((a, b) => b.value - a.value || (a.id < b.id ? -1 : 1));
-  return { title: '各院校在校学生（示例）', titleEn: 'Students by college (illustrative)', unit: '人', illustrative: true, note: 'College names and student numbers are invented; the 17 colleges and 170,000+ students are from FACTS.md §3, the rows need not add up to that.', rows };
+  return { title: '各院校在校学生（示例）', titleEn: 'Students by college (illustrative)', unit: '人', illustrative: true, note: 'College names and student numbers are invented; the 17 colleges and 170,000+ students are from the 2022 report, the rows need not add up to that.', rows };
 }
 
 // ── growth ───────────────────────────────────────────────────────────────────
@@ -554,9 +554,9 @@ function buildGrowth() {
   const real = (growth) => ({ period: F.ECONOMY_PERIOD, value: null, growth });
   return {
     region: F.DISTRICT_CODE,
-    illustrative: 'points flagged illustrative: true are invented; only the 2022-01/2022-09 points are real (FACTS.md §4)',
+    illustrative: 'points flagged illustrative: true are invented; only the 2022-01/2022-09 points are real (the 2022 report)',
     note: 'Cumulative values and growth (累计, 同比) from January. 2021 and 2022 1—3月 / 1—6月 points are illustrative.',
-    source: 'FACTS.md §4',
+    source: F.REPORT_SOURCE,
     series: [
       {
         id: 'gdp', name: '地区生产总值', nameEn: 'GDP', unit: '亿元', basis: 'cumulative', region: F.DISTRICT_CODE,

@@ -52,6 +52,10 @@ describe('make-demo-data: determinism and inputs', () => {
     for (const f of FILES) expect(readFileSync(join(dirB, f)).equals(readFileSync(join(dirA, f))), f).toBe(true);
   });
 
+  it('names its sources as a reader knows them (the 2022 report, the NBS code list), never a project file', () => {
+    for (const f of FILES) expect(readFileSync(join(dirA, f), 'utf8'), f).not.toMatch(/FACTS\.md|§\d/);
+  });
+
   it('matches the files in demo/data (regenerate with npm run demo-data)', () => {
     for (const f of FILES) {
       expect(readFileSync(join(ROOT, 'demo/data', f), 'utf8') === readFileSync(join(dirA, f), 'utf8'), f).toBe(true);
@@ -277,7 +281,7 @@ describe('make-demo-data: grid-metrics.json', () => {
     expect(row.households).toBe(287);
     expect(row.partyMembers).toBe(24);
     expect(row.illustrative).toBe(false);
-    expect(row.source).toBe('FACTS.md §1');
+    expect(row.source).toBe('2022 年永川区党建工作报道 (2022 report)');
     for (const r of m.rows) if (r !== row) expect(r.illustrative, r.code).toBe(true);
   });
 });
@@ -285,7 +289,7 @@ describe('make-demo-data: grid-metrics.json', () => {
 describe('make-demo-data: FACTS.md figures, exactly', () => {
   it('kpis.json carries the 12 vocational KPIs of FACTS.md §3 and nothing invented', () => {
     const k = read('kpis.json');
-    expect(k.source).toMatch(/FACTS\.md §3/);
+    expect(k.source).toMatch(/2022 年永川区党建工作报道/);
     expect(k.items.map((i: any) => [i.id, i.value, i.unit, i.qualifier ?? null])).toEqual([
       ['colleges', 17, '所', null],
       ['students', 170000, '人', 'over'],
