@@ -1,6 +1,6 @@
 // Linked views across levels (issue 13): a grid chosen on the map keeps a linked board of communities whole and marks
 // the community holding the grid; a street filters the board to its communities; clearing restores everything.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/grid-map/grid-map.define.js';
 import '../../src/components/rank-board/rank-board.define.js';
 import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
@@ -21,13 +21,18 @@ describe('linked views across levels', () => {
   });
 
   it('grid → its community row is kept and marked; street → filters; cleared → restores', async () => {
+    // Listen before the map exists: on a busy machine its civic-load can come before fixture() resolves.
+    let mapLoaded = false;
+    const onLoad = (e: Event) => void ((e.target as Element).id === 'lv-map' && (mapLoaded = true));
+    document.addEventListener('civic-load', onLoad);
     const wrap = await fixture<HTMLDivElement>(html`<div style="width:900px">
       <civic-grid-map id="lv-map" renderer="canvas" style="height:360px" geometry-src="/demo/data/grids.geojson" src="/demo/data/grid-metrics.json" metric="households"></civic-grid-map>
       <civic-rank-board linked-to="lv-map" rows-visible="30" interval="0" .data=${RANK}></civic-rank-board>
     </div>`);
     const map = wrap.querySelector<CivicGridMap>('civic-grid-map')!;
     const board = wrap.querySelector<CivicRankBoard>('civic-rank-board')!;
-    await oneEvent(map, 'civic-load');
+    await waitUntil(() => mapLoaded, 'map civic-load', { timeout: 20000 });
+    document.removeEventListener('civic-load', onLoad);
     await waitUntil(() => rows(board).length === RANK.rows.length, 'board drawn', { timeout: 20000 });
 
     // A grid of 红河路社区 (500118001007).
