@@ -70,6 +70,7 @@ export abstract class CivicDataElement<T> extends CivicElement {
     deps: () => this.parseDeps(),
     terms: () => ({ t: this.t.core, lang: this.t.lang }),
     warn: (m) => this.warn(m),
+    drawn: this.dataDrawn ? () => this.dataDrawn!() : undefined,
   });
 
   // ── to implement ──
@@ -90,6 +91,12 @@ export abstract class CivicDataElement<T> extends CivicElement {
   protected isEmpty(_value: T): boolean {
     return false;
   }
+
+  /**
+   * Elements that draw after their render implement this: resolves when the data just accepted is on screen, and
+   * `civic-load` waits for it (see DataControllerOptions.drawn). @internal
+   */
+  protected dataDrawn?(): Promise<void>;
 
   // ── lifecycle ──
   override connectedCallback(): void {

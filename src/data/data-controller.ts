@@ -45,6 +45,13 @@ export interface DataControllerOptions<T> {
   terms: () => { t: Translation; lang: Lang };
   /** Console prefix. */
   warn: (message: string) => void;
+  /**
+   * For elements that draw after their render (a map waiting for its geometry and renderer, a layout in a worker,
+   * child elements): resolves once a picture of the accepted value is on screen. `civic-load` waits for it (in
+   * acceptance order); other events do not. A rejection drops that `civic-load`. Without it, `civic-load` fires
+   * right after the render that shows the value.
+   */
+  drawn?: () => Promise<void>;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & DataHostProps;
@@ -174,9 +181,17 @@ export class DataController<T> implements ReactiveController {
     if (this.queued.length) {
       const events = this.queued;
       this.queued = [];
-      for (const e of events) this.host.dispatchEvent(e);
+      for (const e of events) {
+        const drawn = this.o.drawn;
+        if (drawn && e instanceof CivicLoadEvent)
+          this.loadsInOrder = this.loadsInOrder.then(() => drawn().then(() => void this.host.dispatchEvent(e), () => undefined));
+        else this.host.dispatchEvent(e);
+      }
     }
   }
+
+  /** `civic-load` events waiting for the element's picture (options.drawn), in acceptance order. */
+  private loadsInOrder: Promise<void> = Promise.resolve();
 
   /** Call when `poll-interval` changed. */
   pollChanged(): void {

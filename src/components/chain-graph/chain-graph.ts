@@ -303,6 +303,18 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
     return this.shown ? this.shown.data.nodes.map((n) => n.id) : [];
   }
 
+  /**
+   * @internal `civic-load` waits for the picture: layouts in a worker or in time slices finish first, and the canvas
+   * renderer draws in the next frame.
+   */
+  protected override async dataDrawn(): Promise<void> {
+    for (;;) {
+      await this.updateComplete;
+      if (!this.pending && !this.drawQueued) return;
+      await new Promise<void>((r) => requestAnimationFrame(() => r()));
+    }
+  }
+
   /** True while a layout is being computed (force layouts run in time slices). */
   get computing(): boolean {
     return this.pending;

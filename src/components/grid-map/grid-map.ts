@@ -70,7 +70,7 @@ const ARROWS: Record<string, Dir> = { ArrowLeft: 'left', ArrowRight: 'right', Ar
  * @cssproperty [--civic-grid-map-label-halo=var(--civic-color-surface)] - Label halo.
  * @cssproperty [--civic-grid-map-label-size=12px] - Label size.
  * @cssproperty [--civic-scheme-category-1] - Point colour for parks (2: projects, 3: service stations, 4: other).
- * @event {CivicLoadEvent} civic-load - Metrics arrived and passed validation.
+ * @event {CivicLoadEvent} civic-load - Metrics arrived, passed validation and are drawn with their geometry (with `geometry-src`, after the geometry arrived and the picture is complete).
  * @event {CivicErrorEvent} civic-error - Geometry or metrics failed or were partly invalid; detail.issues / issueCounts say why.
  * @event {CivicSelectEvent} civic-select - A unit was chosen by click or Enter; detail.item holds its properties and values.
  * @event {CivicHoverEvent} civic-hover - The unit under the pointer or keyboard cursor changed.
@@ -297,6 +297,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.updateWaiters.length) for (const w of this.updateWaiters.splice(0)) w();
     this.announceApiChanges(changed);
     if (this.tilesMode) {
       if (!this.colors || this.colorsStale) this.resolveColors();
@@ -363,19 +364,40 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     return this.active;
   }
 
-  /** Resolves when the current picture is completely drawn (maplibre: `idle`). */
-  async whenDrawn(): Promise<void> {
-    if (this.tilesMode) return this.tilesCtl.whenDrawn();
-    await this.updateComplete;
-    // A renderer may be mounting (maplibre loads its module and worker first) or be replaced by a fallback meanwhile.
-    let last: Promise<void> | undefined;
-    while (this.mountPromise && this.mountPromise !== last) {
-      last = this.mountPromise;
-      await last;
-      await this.updateComplete;
-    }
-    await this.r?.idle();
+  /**
+   * Resolves when the current picture is completely drawn (maplibre: `idle`). Never before a picture exists: while
+   * the geometry loads or the renderer mounts it waits. Rejects when nothing can be drawn (the geometry failed and
+   * no earlier geometry is kept).
+   */
+  whenDrawn(): Promise<void> {
+    return this.picture(true);
   }
+
+  /** @internal `civic-load` waits for the picture of the metrics with their geometry (geometry-src may arrive later). */
+  protected override dataDrawn(): Promise<void> {
+    return this.picture(false);
+  }
+
+  private async picture(rejectWhenFailed: boolean): Promise<void> {
+    for (;;) {
+      if (this.tilesMode) return this.tilesCtl.whenDrawn();
+      await this.updateComplete;
+      // A renderer may be mounting (maplibre loads its module and worker first) or be replaced by a fallback meanwhile.
+      let last: Promise<void> | undefined;
+      while (this.mountPromise && this.mountPromise !== last) {
+        last = this.mountPromise;
+        await last;
+        await this.updateComplete;
+      }
+      if (this.tilesMode) continue;
+      if (this.r && this.geo && !this.mounting) return this.r.idle();
+      if (rejectWhenFailed && !this.geo && this.geoStatus === 'error')
+        throw new Error(`civic-grid-map: nothing drawn (${this.geoError?.message ?? 'the geometry failed'})`);
+      // No picture yet: geometry loading or not given, renderer not mounted. Look again after the next update.
+      await new Promise<void>((resolve) => this.updateWaiters.push(resolve));
+    }
+  }
+  private updateWaiters: (() => void)[] = [];
 
   /** The drawing surface (the 2D canvas, or maplibre's WebGL canvas) — for pixel tests and export. */
   get drawingCanvas(): HTMLCanvasElement | undefined {
@@ -406,8 +428,9 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   /**
    * The map as an image/png, at its layout size (also inside a scaled <civic-screen>): the picture with labels and
    * outlines, the breadcrumb, the legend (swatches, ranges, counts) and the 示例数据 badge, in the current theme.
-   * WebGL needs no `preserve-drawing-buffer`: the frame is repainted and copied. Rejects before the first picture
-   * or for the SVG renderer's DOM (use `renderer="canvas"` or WebGL to export).
+   * WebGL needs no `preserve-drawing-buffer`: the frame is repainted and copied. Before the first picture it waits
+   * for it (`whenDrawn()`); rejects when nothing can be drawn (failed geometry) or for the SVG renderer's DOM (use
+   * `renderer="canvas"` or WebGL to export).
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
     await this.whenDrawn();

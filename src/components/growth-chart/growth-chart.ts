@@ -187,6 +187,13 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     this.model = undefined;
   }
 
+  /** @internal `civic-load` waits for the marks: the first render lays out the plot box, the update it asks for draws. */
+  protected override async dataDrawn(): Promise<void> {
+    while (!(await this.updateComplete)) {
+      // another update was requested (the first picture): wait for it too
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const area = this.plotArea;

@@ -95,6 +95,12 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
     this.sections = p ? groupItems(p, this.region) : [];
   }
 
+  /** @internal `civic-load` waits until the tiles (child elements, updated after the grid) show the data. */
+  protected override async dataDrawn(): Promise<void> {
+    await this.updateComplete;
+    await Promise.all(Array.from(this.renderRoot.querySelectorAll<CivicKpiTile>('civic-kpi-tile')).map((t) => t.updateComplete));
+  }
+
   // ── public methods ──
   /** Outlines the tile whose KPI id is `id`; `null` clears. */
   override highlight(id: string | null): void {
