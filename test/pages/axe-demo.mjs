@@ -83,8 +83,15 @@ async function settle(p, ms) {
       { timeout: ms },
     )
     .catch(() => {});
-  await p.evaluate(() => Promise.race([Promise.all([...document.querySelectorAll('civic-grid-map')].map((m) => m.whenDrawn())), new Promise((r) => setTimeout(r, 8000))]));
-  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+  // Maps drawn, chain-graph layouts and transitions finished (a deadline that rejects: a map that never draws is
+  // reported by the check below as pending, not waited out), then two frames for resize observers.
+  await p
+    .evaluate(() => Promise.race([Promise.all([...document.querySelectorAll('civic-grid-map')].map((m) => m.whenDrawn())), new Promise((_, ko) => setTimeout(() => ko(new Error('not drawn')), 20000))]))
+    .catch(() => {});
+  await p
+    .waitForFunction(() => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('civic-')).every((e) => !e.computing && !e.anim), null, { timeout: 20000 })
+    .catch(() => {});
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return p.evaluate(() => {
     const els = [...document.querySelectorAll('[src]')].filter((e) => e.localName.startsWith('civic-'));
     return { pending: els.filter((e) => !window.__axeRec.done.has(e)).map((e) => e.localName), errors: window.__axeRec.errors };

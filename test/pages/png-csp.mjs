@@ -97,7 +97,7 @@ function exportAll(opts) {
       }
     }
     // The export must not have needed createObjectURL-fed images either: count violations after a tick.
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 50)); // time-under-test: a CSP violation report (an asynchronous event) would arrive within this
     return { rows, violations: window.__rec.violations.slice(before) };
   })();
 }
@@ -140,7 +140,7 @@ function clickExports(opts) {
         const before = downloads.length;
         btn.click();
         const end = Date.now() + opts.ms;
-        while (downloads.length === before && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+        while (downloads.length === before && Date.now() < end) await new Promise((r) => requestAnimationFrame(r)); // polled once a frame, with a deadline
         el.removeEventListener('civic-export', onExport);
         rows.push({ name, event, download: downloads[before] || null });
       }
@@ -160,6 +160,7 @@ function blobImageControl() {
     c.toBlob((b) => {
       const url = URL.createObjectURL(b);
       const img = new Image();
+      // time-under-test: the violation report is an asynchronous event that would arrive within 50 ms of the load/error
       const done = (loaded) => setTimeout(() => resolve({ loaded, violations: window.__rec.violations.slice(before).map((v) => v.directive) }), 50);
       img.onload = () => done(true);
       img.onerror = () => done(false);
@@ -182,7 +183,7 @@ async function waitReady(p, tags, ms) {
     .catch(() => {});
   await p
     .evaluate(
-      (ms) => Promise.race([Promise.all([...document.querySelectorAll('civic-grid-map')].map((m) => (m.whenDrawn ? m.whenDrawn() : null))), new Promise((r) => setTimeout(r, ms))]),
+      (ms) => Promise.race([Promise.all([...document.querySelectorAll('civic-grid-map')].map((m) => (m.whenDrawn ? m.whenDrawn() : null))), new Promise((_, ko) => setTimeout(() => ko(new Error('not drawn')), ms))]),
       ms,
     )
     .catch(() => {});

@@ -141,7 +141,7 @@ function startServer() {
 }
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────────────
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms)); // time-under-test: only the stability interval of settleAll
 const left = () => DEADLINE_MS - (Date.now() - T0);
 const within = (ms) => Math.max(1000, Math.min(ms, left() - 3000));
 
@@ -234,7 +234,7 @@ async function settleAll(p, key, tags, timeoutMs) {
     if (!inkedAt && out.every((o) => o.ink > 0.005)) inkedAt = Date.now();
     if (out.every((o) => o.stable && o.ink > 0.005) || (inkedAt && Date.now() - inkedAt > 2500) || Date.now() > end) return Object.fromEntries(tags.map((t, i) => [t, out[i]]));
     prev = out;
-    await sleep(250);
+    await sleep(250); // time-under-test: "stable" means the same picture 250 ms later
   }
 }
 
@@ -275,7 +275,7 @@ async function cspPage(ctx, base, label, name, names) {
       await p.evaluate(([x, y]) => window.scrollTo(x, y), [0, Math.max(0, b.y - 100)]);
       const sy = await p.evaluate(() => scrollY);
       await p.mouse.move(b.x + b.width / 2, b.y - sy + Math.min(b.height / 2, 300), { steps: 2 });
-      await sleep(200);
+      await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))); // the tooltip renders
     }
   }
   await p.mouse.move(0, 0);
