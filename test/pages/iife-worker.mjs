@@ -39,8 +39,8 @@ export async function checkIifeWorker(browser, base, pagePath, check) {
       document.body.append(el);
       const t0 = performance.now();
       await el.updateComplete;
-      await new Promise((res) => setTimeout(res, 50));
-      while (el.computing && performance.now() - t0 < 60000) await new Promise((res) => setTimeout(res, 100));
+      // Polled once a frame with a deadline: the layout is done when a position exists and nothing is computing.
+      while (!(el.positionOf('c1-leader') && !el.computing) && performance.now() - t0 < 60000) await new Promise((res) => requestAnimationFrame(res));
       window.Worker = W;
       const positioned = !!el.positionOf('c1-leader');
       const usedWorker = !!el.worker && el.workerBroken === false;
