@@ -132,7 +132,46 @@ async function attempt(url: string, o: Required<Pick<FetchOptions, 'timeout' | '
   }
 }
 
+/**
+ * Resolves once the page's initial HTML has been parsed and its deferred and module scripts have run (the
+ * `DOMContentLoaded` handlers included, one task later), so a `configure()` anywhere in the initial HTML, before or
+ * after the elements, applies to their first request. Resolves at once on a parsed document (and outside a browser).
+ */
+export function documentParsed(): Promise<void> {
+  if (typeof document === 'undefined' || !parsing()) return Promise.resolve();
+  parsedPromise ??= new Promise<void>((resolve) => {
+    const done = (): void => {
+      document.removeEventListener('DOMContentLoaded', done);
+      document.removeEventListener('readystatechange', onState);
+      // One task later: DOMContentLoaded listeners registered after ours (jQuery's ready, a page's init) run first.
+      setTimeout(resolve, 0);
+    };
+    const onState = (): void => {
+      if (document.readyState === 'complete') done();
+    };
+    document.addEventListener('DOMContentLoaded', done);
+    document.addEventListener('readystatechange', onState);
+  });
+  return parsedPromise;
+}
+let parsedPromise: Promise<void> | undefined;
+
+/** True while the parser still runs or deferred/module scripts have not run yet (DOMContentLoaded not fired). */
+function parsing(): boolean {
+  if (document.readyState === 'loading') return true;
+  if (document.readyState !== 'interactive') return false;
+  // 'interactive' covers both "deferred scripts still to run" and "DOMContentLoaded done, images still loading":
+  // navigation timing tells them apart (domContentLoadedEventEnd stays 0 until the event has been handled).
+  const nav = typeof performance !== 'undefined' && typeof performance.getEntriesByType === 'function' ? (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined) : undefined;
+  return !!nav && nav.domContentLoadedEventEnd === 0;
+}
+
 async function run(url: string, o: FetchOptions, signal: AbortSignal): Promise<FetchResult> {
+  if (typeof document !== 'undefined' && parsing()) {
+    // Elements upgrade while the parser runs, before a later <script> calls configure(): wait for it.
+    await Promise.race([documentParsed(), new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))]);
+    if (signal.aborted) throw new FetchError('abort', url, 'aborted');
+  }
   const cfg = getConfig();
   const full = { ...o, timeout: o.timeout ?? cfg.timeout, format: o.format ?? 'auto' };
   const retries = o.retries ?? cfg.retries;

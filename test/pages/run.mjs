@@ -16,6 +16,7 @@ import { axePages, checkAxeDemo } from './axe-demo.mjs';
 import { checkIifeWorker } from './iife-worker.mjs';
 import { checkPngCsp, pngCspPages } from './png-csp.mjs';
 import { checkWallLegibility } from './wall-legibility.mjs';
+import { checkConfigureOrder } from './configure-order.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const here = join(root, 'test/pages');
@@ -493,6 +494,7 @@ async function main() {
       ['axe', (browser, base) => checkAxeDemo(browser, base, { check, note, within, verbose })],
       ...(available.includes('chain-graph') ? [['IIFE worker', (browser, base) => checkIifeWorker(browser, base, '/test/pages/__gen/iife-worker.html', check)]] : []),
       ['wall legibility', (browser, base) => checkWallLegibility(browser, base, { check, note, within, verbose })],
+      ['configure order', (browser) => checkConfigureOrder(browser, { check, note, within, verbose })],
     ]) {
       // CIVIC_PAGES_ONLY=<words> runs only the checks whose name contains one of them (comma-separated), e.g. wall.
       if (process.env.CIVIC_PAGES_ONLY && !process.env.CIVIC_PAGES_ONLY.split(',').some((w) => name.toLowerCase().includes(w.trim().toLowerCase()))) continue;
