@@ -58,6 +58,24 @@ export abstract class CivicDataElement<T> extends CivicElement {
    */
   @property() cache?: string;
 
+  /**
+   * How `src` is read: `auto` (default: `sse+…` URLs as Server-Sent Events, `ws:`/`wss:` as WebSocket, anything else
+   * fetched), `fetch`, `sse` or `ws`. Push sources send replace / patch / ping messages (README, "Live data").
+   */
+  @property() transport?: 'auto' | 'fetch' | 'sse' | 'ws';
+
+  /** Push sources: seconds without a message or ping before the data is marked stale and the connection replaced (0 = off, default). */
+  @property({ type: Number }) heartbeat?: number;
+
+  /** Push sources: first reconnect delay in ms (default 1000), doubled per failed attempt, with jitter. */
+  @property({ type: Number, attribute: 'reconnect-delay' }) reconnectDelay?: number;
+
+  /** Push sources: longest reconnect delay in ms (default 30000). */
+  @property({ type: Number, attribute: 'reconnect-max' }) reconnectMax?: number;
+
+  /** Push sources: the row field patches merge by (default: `id`, else `code`, else `region`, whichever the rows carry). */
+  @property({ attribute: 'patch-key' }) patchKey?: string;
+
   // ── controllers ──
   /** @internal */
   protected readonly linkCtl = new LinkedRegionController(this);

@@ -19,9 +19,16 @@ export interface CivicConfig {
   retries: number;
   /** First retry delay in ms; doubles each time, with jitter. */
   retryDelay: number;
+  /**
+   * WebSocket sub-protocols for push sources (Sec-WebSocket-Protocol), e.g. `['bearer', token]`: a browser cannot
+   * send headers on a WebSocket, so this or `wsQuery` is where a token goes for `ws:`/`wss:` sources.
+   */
+  wsProtocols: string[];
+  /** Query parameters added to every WebSocket push URL, e.g. `{ access_token: '…' }`. */
+  wsQuery: Record<string, string>;
 }
 
-const config: CivicConfig = { headers: {}, timeout: 15000, retries: 2, retryDelay: 500 };
+const config: CivicConfig = { headers: {}, timeout: 15000, retries: 2, retryDelay: 500, wsProtocols: [], wsQuery: {} };
 
 export function configure(patch: Partial<CivicConfig>): CivicConfig {
   if (patch.headers) config.headers = { ...patch.headers };
@@ -29,6 +36,8 @@ export function configure(patch: Partial<CivicConfig>): CivicConfig {
   if (typeof patch.timeout === 'number' && patch.timeout > 0) config.timeout = patch.timeout;
   if (typeof patch.retries === 'number' && patch.retries >= 0) config.retries = Math.floor(patch.retries);
   if (typeof patch.retryDelay === 'number' && patch.retryDelay >= 0) config.retryDelay = patch.retryDelay;
+  if (Array.isArray(patch.wsProtocols)) config.wsProtocols = patch.wsProtocols.filter((p) => typeof p === 'string' && p !== '');
+  if (patch.wsQuery) config.wsQuery = { ...patch.wsQuery };
   return { ...config };
 }
 

@@ -11,6 +11,8 @@ import { fetchData, FetchError, type BodyFormat } from './fetch-json.js';
 import { adaptPayload, type AdapterName } from './adapters/index.js';
 import { PollingScheduler } from './polling.js';
 import { readCache, writeCache } from './cache.js';
+import { PushSource, PUSH_DEFAULTS } from './push/push-controller.js';
+import { pushTarget, type PushTarget } from './push/target.js';
 
 export type DataStatus = 'idle' | 'loading' | 'complete' | 'error';
 
@@ -25,6 +27,12 @@ export interface DataHostProps {
   adapter?: AdapterName;
   /** Opt-in persistent cache key ('' or undefined = off). */
   cache?: string | boolean;
+  /** Push sources (see ./push/): `auto` | `fetch` | `sse` | `ws`, heartbeat in s, reconnect delays in ms, patch id field. */
+  transport?: string;
+  heartbeat?: number;
+  reconnectDelay?: number;
+  reconnectMax?: number;
+  patchKey?: string;
 }
 
 export interface ParseContext {
@@ -117,7 +125,7 @@ export class DataController<T> implements ReactiveController {
     this.host = host;
     this.o = options;
     this.poller = new PollingScheduler({
-      interval: () => (this.currentSource().kind === 'src' ? this.host.pollInterval : 0),
+      interval: () => (this.currentSource().kind === 'src' && !this.push ? this.host.pollInterval : 0),
       busy: () => this.pending,
       tick: () => void this.load(true),
     });
@@ -126,7 +134,7 @@ export class DataController<T> implements ReactiveController {
 
   /** True when the value on screen is older than the last attempt (a refresh failed). */
   get stale(): boolean {
-    return this.value !== undefined && ((this.error !== undefined && !this.error.partial) || this.fromCache);
+    return this.value !== undefined && ((this.error !== undefined && !this.error.partial) || this.fromCache || this.liveStale);
   }
 
   hostConnected(): void {
@@ -150,6 +158,7 @@ export class DataController<T> implements ReactiveController {
     this.ro?.disconnect();
     this.ro = undefined;
     this.poller.stop();
+    this.stopPush();
     this.abort?.abort();
     this.abort = undefined;
     this.pending = false;
@@ -201,6 +210,7 @@ export class DataController<T> implements ReactiveController {
   /** Loads again now (a retry button, or a host that knows the data changed). */
   reload(): Promise<void> {
     const src = this.currentSource();
+    if (this.push) return Promise.resolve(this.push.reconnectNow());
     if (src.kind === 'src') return this.load(false, true);
     this.sourceKey = undefined;
     this.host.requestUpdate();
@@ -223,13 +233,14 @@ export class DataController<T> implements ReactiveController {
       case 'inline':
         return `i:${s.format}:${s.text}`;
       case 'src':
-        return `s:${s.url}|${this.host.credentials ?? ''}|${this.host.format ?? ''}|${this.host.adapter ?? ''}`;
+        return `s:${s.url}|${this.host.credentials ?? ''}|${this.host.format ?? ''}|${this.host.adapter ?? ''}|${this.host.transport ?? ''}`;
       default:
         return 'n';
     }
   }
 
   private startSource(src: ResolvedSource): void {
+    this.stopPush();
     this.abort?.abort();
     this.abort = undefined;
     this.pending = false;
@@ -251,11 +262,14 @@ export class DataController<T> implements ReactiveController {
         }
         break;
       }
-      case 'src':
+      case 'src': {
         if (this.value === undefined) this.status = 'loading';
         void this.restoreCache(src.url);
-        void this.load(false);
+        const push = pushTarget(src.url, this.host.transport, document.baseURI);
+        if (push) this.startPush(push, src.url);
+        else void this.load(false);
         break;
+      }
       default:
         if (this.value === undefined) this.status = 'idle';
     }
@@ -293,9 +307,62 @@ export class DataController<T> implements ReactiveController {
   /** True while the value on screen came from the persistent cache and the network has not confirmed it. */
   fromCache = false;
 
+  /** The live push source behind `src` (SSE / WebSocket), while one runs. */
+  push?: PushSource;
+  /** A push source lost its connection or heartbeat: the value on screen is not live (stale banner). */
+  liveStale = false;
+
+  private stopPush(): void {
+    this.push?.stop();
+    this.push = undefined;
+    this.liveStale = false;
+  }
+
+  /** Runs `src` as a push source; its messages go through the same adapters, validation and events as a fetch. */
+  private startPush(target: PushTarget, url: string): void {
+    const h = this.host;
+    const ctx = (): { lang: Lang; source: DataSourceKind } => ({ lang: this.o.terms().lang, source: 'src' });
+    this.push = new PushSource(target, {
+      settings: () => ({
+        heartbeat: h.heartbeat ?? PUSH_DEFAULTS.heartbeat,
+        reconnectDelay: h.reconnectDelay ?? PUSH_DEFAULTS.reconnectDelay,
+        reconnectMax: h.reconnectMax ?? PUSH_DEFAULTS.reconnectMax,
+        patchKey: h.patchKey,
+        credentials: h.credentials,
+        adapter: h.adapter ?? 'auto',
+      }),
+      accept: (raw) => {
+        this.fromCache = false;
+        this.accept(raw, 'src', url, false);
+        const ok = !this.error || this.error.partial;
+        const key = ok ? this.cacheKey(url) : undefined;
+        if (key) void writeCache(key, JSON.stringify(raw));
+        return { ok, errors: this.error?.partial ? this.error.issueCount : 0 };
+      },
+      check: (value) => {
+        const a = adaptPayload(value, h.adapter ?? 'auto');
+        if (a.apiError !== undefined) return { usable: false, errors: a.issues };
+        try {
+          const r = this.o.parse(a.value, ctx());
+          return { usable: r.value !== undefined, errors: [...a.issues, ...r.issues].filter((i) => i.severity === 'error') };
+        } catch {
+          return { usable: false, errors: [] };
+        }
+      },
+      fail: (kind, message, issues, status) => this.fail(kind, 'src', message, issues ?? [issue('$', kind, message)], url, status),
+      stale: (on) => {
+        this.liveStale = on;
+        // Back in touch: a connection error no longer stands (a bad message's error stays until good data).
+        if (!on && (this.error?.kind === 'network' || this.error?.kind === 'http')) this.error = undefined;
+        h.requestUpdate();
+      },
+    });
+    this.push.start();
+  }
+
   private async load(poll: boolean, fresh = false): Promise<void> {
     const src = this.currentSource();
-    if (src.kind !== 'src' || !this.host.isConnected) return;
+    if (src.kind !== 'src' || !this.host.isConnected || this.push) return;
     if (poll && this.pending) return;
     this.abort?.abort();
     const ctrl = new AbortController();
@@ -463,7 +530,7 @@ export class DataController<T> implements ReactiveController {
 
   /** Identity of the state the banner shows ('' when there is none). */
   private statusKey(): string {
-    if (!this.error) return this.fromCache && this.lastUpdated ? `cache|${this.lastUpdated.getTime()}` : '';
+    if (!this.error) return (this.fromCache || this.liveStale) && this.lastUpdated ? `${this.liveStale ? 'live' : 'cache'}|${this.lastUpdated.getTime()}` : '';
     const e = this.error;
     return `${e.kind}|${e.url ?? ''}|${e.status ?? ''}|${e.partial}|${e.issueCount}|${e.message}|${this.lastUpdated?.getTime() ?? ''}`;
   }

@@ -7,6 +7,7 @@ import { join, normalize } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, CHROME_ARGS, MISSING_MESSAGE } from '../../scripts/chrome.mjs';
+import { pushMiddleware } from './fixtures/push-server.mjs';
 
 const executablePath = findChrome();
 if (!executablePath) {
@@ -27,6 +28,8 @@ export default {
   // PMTiles archives are read with HTTP range requests, which the dev server's static files do not answer: serve
   // them here (206 with Content-Range), the way nginx, object storage and CDNs do.
   middleware: [
+    // Live push sources: SSE endpoint, WebSocket server and a control channel (test/browser/fixtures/push-server.mjs).
+    pushMiddleware,
     // `json: true` below turns .json files into JS modules for `import`; a fetch (maplibre reading a TileJSON) must
     // get the JSON itself. Module loads say Sec-Fetch-Dest: script.
     async (ctx, next) => {

@@ -1,18 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { configure, getConfig } from '../../../src/data/configure.js';
 
-const defaults = { fetch: undefined, retries: 2, retryDelay: 500, timeout: 15000, headers: {} };
+const defaults = { fetch: undefined, retries: 2, retryDelay: 500, timeout: 15000, headers: {}, wsProtocols: [], wsQuery: {} };
 afterEach(() => {
   configure(defaults);
 });
 
 describe('configure', () => {
   it('defaults', () => {
-    expect(getConfig()).toEqual({ headers: {}, timeout: 15000, retries: 2, retryDelay: 500, fetch: undefined });
+    expect(getConfig()).toEqual({ headers: {}, timeout: 15000, retries: 2, retryDelay: 500, fetch: undefined, wsProtocols: [], wsQuery: {} });
   });
   it('patches and returns a copy', () => {
     const r = configure({ headers: { Authorization: 'Bearer t' }, timeout: 3000, retries: 1.7, retryDelay: 0 });
-    expect(r).toEqual({ headers: { Authorization: 'Bearer t' }, timeout: 3000, retries: 1, retryDelay: 0, fetch: undefined });
+    expect(r).toEqual({ headers: { Authorization: 'Bearer t' }, timeout: 3000, retries: 1, retryDelay: 0, fetch: undefined, wsProtocols: [], wsQuery: {} });
     r.timeout = 1;
     expect(getConfig().timeout).toBe(3000);
   });
@@ -21,6 +21,12 @@ describe('configure', () => {
     configure({ headers: h });
     h.A = '2';
     expect(getConfig().headers).toEqual({ A: '1' });
+  });
+  it('WebSocket token settings: protocols (empty entries dropped) and query, copied', () => {
+    const q = { access_token: 't1' };
+    configure({ wsProtocols: ['bearer', '', 'tok'], wsQuery: q });
+    q.access_token = 't2';
+    expect(getConfig()).toMatchObject({ wsProtocols: ['bearer', 'tok'], wsQuery: { access_token: 't1' } });
   });
   it('ignores invalid numbers', () => {
     configure({ timeout: 0, retries: -1, retryDelay: -5 });
