@@ -398,7 +398,9 @@ describe('civic-rank-board', () => {
     const row = sr(el).querySelector<HTMLElement>('[data-id="r2"]')!;
     expect(row.getAttribute('part')).to.equal('row row-highlighted');
     const vp = viewport(el);
-    expect(vp.scrollTop).to.be.closeTo(Math.min(row.offsetTop, vp.scrollHeight - vp.clientHeight), 1);
+    // Rows are stacked by transform: the row's place in the list is its box's offset from the list's top.
+    const rowTop = row.getBoundingClientRect().top - row.parentElement!.getBoundingClientRect().top;
+    expect(vp.scrollTop).to.be.closeTo(Math.min(rowTop, vp.scrollHeight - vp.clientHeight), 1);
     expect(vp.scrollTop).to.be.greaterThan(0);
     el.highlight(null);
     await el.updateComplete;

@@ -389,6 +389,16 @@ export function formatValueParts(value: number | null | undefined, item: Pick<Kp
   return formatAmountParts(value, item.unit, { lang, precision: item.precision, qualifier: item.qualifier });
 }
 
+/**
+ * The figure a count-up frame shows. The final figure reserves its width in the layout (see the tile's `.roll`), so
+ * a frame must never be wider: a frame with more characters, or another scale suffix or qualifier (9,800 rolling up to
+ * 1.2万), shows the final figure instead. The roll is decoration; the layout is the final figure's.
+ */
+export function countUpFrame(frame: AmountParts, final: AmountParts): AmountParts {
+  if (frame.suffix !== final.suffix || frame.prefix !== final.prefix || frame.number.length > final.number.length) return final;
+  return frame;
+}
+
 export function buildTileView(item: ParsedKpi, o: TileViewOptions): TileView {
   const { lang, terms } = o;
   const lbl = itemLabel(item, lang);

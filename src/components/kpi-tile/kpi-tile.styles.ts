@@ -80,16 +80,30 @@ export const kpiTileStyles = css`
     font-family: var(--_font-family-numeric);
     font-size: var(--_fit, var(--_value-size));
     font-weight: 700;
-    line-height: 1.15;
     color: var(--_value-color);
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
     overflow: hidden;
     text-overflow: clip;
     /* A fixed-height, size-contained box: the digits changing 30 times a second re-lay out this box only,
-       never the tile or the grid around it. */
-    height: 1.2em;
+       never the tile or the grid around it. Its height follows the unfitted size, so a figure fitted smaller
+       (a longer number) moves nothing below it. */
+    height: calc(var(--_value-size) * 1.2);
+    line-height: calc(var(--_value-size) * 1.2);
     contain: strict;
+  }
+  /* The final figure reserves its width (an invisible copy in the same grid cell), so the digits rolling in a
+     count-up never move the unit after them: no layout shift, no jitter. */
+  .roll {
+    display: inline-grid;
+  }
+  .roll::before {
+    content: attr(data-reserve);
+    visibility: hidden;
+    grid-area: 1 / 1;
+  }
+  .roll > .frame {
+    grid-area: 1 / 1;
   }
   .measure {
     position: absolute;

@@ -1,3 +1,4 @@
+import { keyed } from 'lit/directives/keyed.js';
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { cspStyle } from '../../core/render/csp-style.js';
@@ -21,6 +22,7 @@ import {
   fitFontSize,
   formatValueParts,
   parseKpiItem,
+  countUpFrame,
   parseSeriesAttr,
   parseThresholdsAttr,
   pickRegionItem,
@@ -387,11 +389,13 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
           ${v.illustrative ? renderIllustrative(core) : nothing}
           ${this.export ? renderExportButton(t.exportPng, this.onExport) : nothing}
         </div>
-        <div class="value-box"><div part="value" aria-hidden="true">${p.prefix ? html`<span part="qualifier">${p.prefix}${en ? ' ' : ''}</span>` : nothing}<span
-            part="number"
-          ></span><span part="suffix"></span>${p.postfix ? html`<span part="qualifier">${p.postfix}</span>` : nothing}${hasValue && p.unit
+        ${/* A new figure is new content: the value line is re-created, not the old text sliding (no layout shift). */ ''}
+        ${keyed(
+          p.text,
+          html`<div class="value-box"><div part="value" aria-hidden="true">${p.prefix ? html`<span part="qualifier">${p.prefix}${en ? ' ' : ''}</span>` : nothing}<span class="roll" data-reserve=${p.number}><span class="frame" part="number"></span></span><span part="suffix"></span>${p.postfix ? html`<span part="qualifier">${p.postfix}</span>` : nothing}${hasValue && p.unit
             ? html`<span part="unit">${en ? ' ' : ''}${p.unit}</span>`
-            : nothing}</div></div>
+            : nothing}</div></div>`,
+        )}
         <span class="measure" aria-hidden="true"><span class="n"></span><span class="u"></span></span>
         <span class="visually-hidden" aria-live=${this.live} aria-atomic="true">${this.outside ? `${v.label}${en ? ': ' : '：'}${t.outsideRegion}` : v.announce}</span>
         ${v.invalid ? html`<div part="status" class="tile-note" data-kind="error" aria-hidden="true">${t.invalidValue}</div>` : nothing}
@@ -459,7 +463,8 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     ctx.textBaseline = 'alphabetic';
     let x = vb.x + (parseFloat(getComputedStyle(valueEl).paddingLeft) || 0);
     for (const span of Array.from(valueEl.children) as HTMLElement[]) {
-      const part = span.getAttribute('part') ?? '';
+      // The number sits in its width-reserving `.roll` box: draw the final figure, never a count-up frame.
+      const part = span.classList.contains('roll') ? 'number' : (span.getAttribute('part') ?? '');
       const text = part === 'number' ? v.value.number : part === 'suffix' ? v.value.suffix : (span.textContent ?? '');
       if (!text) continue;
       const st = textStyleOf(span);
@@ -562,7 +567,11 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
         // ~30 digit changes a second read as smooth rolling and halve the repaint work of a wall of tiles.
         if (now - lastPaint >= COUNT_UP_FRAME_MS) {
           lastPaint = now;
-          this.paint(formatValueParts(anim.current, { unit: item.unit, precision: decimals, qualifier: item.qualifier }, lang));
+          // Formatted like the final figure (the shared compact rule); only the value steps in `decimals`.
+          // Never wider than the final figure, whose width is reserved: the unit stays put while the digits roll.
+          const final = this.view?.value;
+          const frame = formatValueParts(anim.current, item, lang);
+          this.paint(final ? countUpFrame(frame, final) : frame);
         }
         return true;
       },
@@ -574,6 +583,10 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   private stopAnimation(paintFinal: boolean): void {
     if (!this.anim) return;
     stopTicking(this.anim);
+    // The first frame now: a re-created value line must not stay empty until the first tick.
+    const final = this.view?.value;
+    const first = formatValueParts(from, item, lang);
+    this.paint(final ? countUpFrame(first, final) : first);
     this.anim = undefined;
     if (paintFinal) this.paint(this.view?.value);
   }
@@ -620,10 +633,11 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     // 4 % slack: canvas text lacks tabular figures and kerning differs slightly from the DOM.
     const fitted = natural > 0 ? fitFontSize(natural * 1.04, available, baseSize, MIN_VALUE_PX) : baseSize;
     const next = fitted < baseSize ? `${fitted}px` : '';
-    if (valueEl.style.getPropertyValue('--_fit') === next) return undefined;
+    // On the stable base (inherited by the value line), so a re-created value line keeps its fit.
+    if (base.style.getPropertyValue('--_fit') === next) return undefined;
     return () => {
-      if (next) valueEl.style.setProperty('--_fit', next);
-      else valueEl.style.removeProperty('--_fit');
+      if (next) base.style.setProperty('--_fit', next);
+      else base.style.removeProperty('--_fit');
     };
   }
 

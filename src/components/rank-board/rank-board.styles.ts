@@ -41,13 +41,20 @@ export const rankBoardStyles = css`
   [part~='viewport']::-webkit-scrollbar {
     display: none;
   }
+  /* Rows are stacked by transform, not by flow: a re-sort moves no layout box (no layout shift) and glides on the
+     compositor. The list keeps the height of its rows, so the box scrolls as before. */
   [part~='list'] {
+    position: relative;
     list-style: none;
     margin: 0;
     padding: 0;
+    height: calc(var(--_row-h) * var(--_n, 0));
   }
   [part~='row'] {
-    position: relative;
+    position: absolute;
+    inset-inline: 0;
+    top: 0;
+    transform: translateY(calc(var(--_row-h) * var(--_i, 0)));
     display: grid;
     grid-template-columns: 2.2em minmax(0, 1fr) auto;
     grid-template-rows: 1fr auto;
@@ -67,11 +74,11 @@ export const rankBoardStyles = css`
     outline-offset: -2px;
     border-radius: var(--_radius);
   }
+  /* The badge fills its column: its box never changes with the rank's digits. */
   [part~='rank'] {
     grid-row: 1 / span 2;
-    justify-self: center;
-    min-width: 1.8em;
-    padding: 0 0.3em;
+    justify-self: stretch;
+    padding: 0;
     border-radius: var(--_radius);
     text-align: center;
     font-family: var(--_font-family-numeric);
@@ -104,13 +111,18 @@ export const rankBoardStyles = css`
     border-radius: 999px;
     overflow: hidden;
   }
-  /* Width (not transform) transitions and top-based FLIP: main-thread paints of a few rows are cheaper on a
-     wall of 200 tiles than composited animations, which re-layerize the whole page every frame. */
+  /* Bars scale and rows glide by transform only: an update moves no layout box, so a wall updating for hours
+     records no layout shift (CLS 0), and nothing re-lays out per frame. */
   [part~='bar-fill'] {
     display: block;
+    width: 100%;
     height: 100%;
     background: var(--_bar);
-    transition: width var(--_transition) ease-out;
+    transform-origin: 0 50%;
+    transition: transform var(--_transition) ease-out;
+  }
+  :host(:dir(rtl)) [part~='bar-fill'] {
+    transform-origin: 100% 50%;
   }
   [part~='header'] [part~='export-button'] {
     margin-inline-start: auto;

@@ -1,13 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { cspStyle } from '../../core/render/csp-style.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import { hostStyles } from '../../core/theme/tokens.js';
 import { renderEmpty, renderIllustrative, stateStyles } from '../../core/render/states.js';
 import { holdsSelection } from '../kpi-tile/region.js';
 import { CivicSelectEvent } from '../../core/events/select-event.js';
-import { formatAmount, NO_VALUE } from '../../core/format/number.js';
+import { formatAmount, NO_VALUE, UNITS } from '../../core/format/number.js';
 import { mapFields } from '../../data/adapters/index.js';
 import type { Validated } from '../../data/validate.js';
 import type { Motion } from '../kpi-tile/kpi-tile.types.js';
@@ -217,7 +218,7 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     const row = this.renderRoot.querySelector<HTMLElement>(`[part~="row"][data-id="${CSS.escape(id)}"]`);
     if (vp && row) {
       cancelAnimationFrame(this.scrollRaf);
-      vp.scrollTop = Math.min(row.offsetTop, vp.scrollHeight - vp.clientHeight);
+      vp.scrollTop = Math.min(this.rowTop(row), vp.scrollHeight - vp.clientHeight);
     }
   }
 
@@ -323,7 +324,7 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
             @focusin=${this.onFocusIn}
             @focusout=${() => (this.focused = false)}
           >
-            <ol part="list" role="presentation">
+            <ol part="list" role="presentation" style=${cspStyle({ '--_n': String(this.rows.length) })}>
               ${repeat(
                 this.rows,
                 (r) => r.id,
@@ -344,11 +345,14 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
                     @click=${() => this.select(r, 'pointer')}
                   >
                     <span part=${top ? 'rank rank-top' : 'rank'}
-                      ><span aria-hidden="true">${r.rank ?? NO_VALUE}</span><span class="visually-hidden">${r.rank !== undefined ? t.rank(r.rank) : t.unranked}</span></span
+                      >${keyed(r.rank, html`<span aria-hidden="true">${r.rank ?? NO_VALUE}</span>`)}<span class="visually-hidden">${r.rank !== undefined ? t.rank(r.rank) : t.unranked}</span></span
                     >
                     <span part="name" title=${name}>${name}</span>
-                    <span part="value">${value}</span>
-                    <span part="bar" aria-hidden="true"><span part="bar-fill" style=${cspStyle({ width: `${(r.share * 100).toFixed(2)}%` })}></span></span>
+                    data-index=${i}
+                    style=${cspStyle({ '--_i': String(i) })}
+                    ${/* A new value is new text in a new node (it fades in), not the old text moving: no layout shift. */ ''}
+                    ${keyed(value, html`<span part="value">${value}</span>`)}
+                    <span part="bar" aria-hidden="true"><span part="bar-fill" style=${cspStyle({ transform: `scaleX(${r.share.toFixed(4)})` })}></span></span>
                   </li>`;
                 },
               )}
@@ -365,7 +369,12 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
 
   private rowHeight(): number {
     const row = this.renderRoot.querySelector<HTMLElement>('[part~="row"]');
-    return row ? row.getBoundingClientRect().height : 0;
+    return row ? row.offsetHeight : 0;
+  }
+
+  /** A row's place in the list: rows are stacked by transform (index × row height), not by flow. */
+  private rowTop(el: HTMLElement, rowHeight = this.rowHeight()): number {
+    return Number(el.dataset.index ?? 0) * rowHeight;
   }
 
   private reducedMotion(): boolean {
@@ -406,7 +415,8 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     if (this.activeId !== null && this.rows.some((r) => r.id === this.activeId)) return;
     const vp = this.viewport;
     const rowEls = Array.from(this.renderRoot.querySelectorAll<HTMLElement>('[part~="row"]'));
-    const first = vp ? rowEls.find((el) => el.offsetTop + el.offsetHeight / 2 >= vp.scrollTop) : undefined;
+    const h = this.rowHeight();
+    const first = vp ? rowEls.find((el) => this.rowTop(el, h) + h / 2 >= vp.scrollTop) : undefined;
     this.activeId = first?.dataset.id ?? this.rows[0]?.id ?? null;
   };
 
@@ -431,7 +441,7 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     if (!rowEl) return;
     // The active row goes to the top of the box (as far as the list scrolls): the arrows keep scrolling the
     // list row by row, as a reader of a ticker expects, and the active row is always in view.
-    vp.scrollTop = Math.max(0, Math.min(rowEl.offsetTop, vp.scrollHeight - vp.clientHeight));
+    vp.scrollTop = Math.max(0, Math.min(this.rowTop(rowEl), vp.scrollHeight - vp.clientHeight));
   };
 
   private onExport = (): void => {
@@ -439,7 +449,10 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
   };
 
   private valueText(r: RankedRow, unit: string | undefined): string {
-    return r.value === null ? NO_VALUE : formatAmount(r.value, unit, { lang: this.t.lang, precision: this.precision, compact: this.compact ? 'auto' : false });
+    // A value published in a scaled unit (亿元, 万人) is read at scale in every element (320.5亿元 / 32.05B yuan, the
+    // shared compact rule); `compact` decides only for plain units, whose exact figures keep close ranks apart.
+    const scaled = !!unit && (UNITS[unit]?.scale ?? 1) > 1;
+    return r.value === null ? NO_VALUE : formatAmount(r.value, unit, { lang: this.t.lang, precision: this.precision, compact: this.compact || scaled ? 'auto' : false });
   }
 
   private select(r: RankedRow, trigger: 'pointer' | 'keyboard'): void {
@@ -450,11 +463,15 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
 
   private rowTops(): Map<string, number> {
     const m = new Map<string, number>();
-    this.renderRoot.querySelectorAll<HTMLElement>('[part~="row"]').forEach((el) => m.set(el.dataset.id ?? '', el.offsetTop));
+    const h = this.rowHeight();
+    this.renderRoot.querySelectorAll<HTMLElement>('[part~="row"]').forEach((el) => m.set(el.dataset.id ?? '', this.rowTop(el, h)));
     return m;
   }
 
-  /** FLIP: rows that moved start at their old place and glide to the new one. */
+  /**
+   * FLIP: rows that moved start at their old place and glide to the new one, by transform only (composited, no
+   * layout per frame, no layout shift).
+   */
   private glide(before: Map<string, number>): void {
     const after = this.rowTops();
     const offsets = flipOffsets(before, after);
@@ -462,7 +479,8 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     this.renderRoot.querySelectorAll<HTMLElement>('[part~="row"]').forEach((el) => {
       const dy = offsets.get(el.dataset.id ?? '');
       if (dy === undefined || typeof el.animate !== 'function') return;
-      el.animate([{ top: `${dy}px` }, { top: '0px' }], { duration: 600, easing: 'cubic-bezier(0.2, 0, 0, 1)' });
+      const to = after.get(el.dataset.id ?? '') ?? 0;
+      el.animate([{ transform: `translateY(${to + dy}px)` }, { transform: `translateY(${to}px)` }], { duration: 600, easing: 'cubic-bezier(0.2, 0, 0, 1)' });
     });
   }
 }
