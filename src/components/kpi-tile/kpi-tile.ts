@@ -577,16 +577,16 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
       },
     };
     this.anim = anim;
+    // The first frame now: a re-created value line must not stay empty until the first tick.
+    const final = this.view?.value;
+    const first = formatValueParts(from, item, lang);
+    this.paint(final ? countUpFrame(first, final) : first);
     startTicking(anim);
   }
 
   private stopAnimation(paintFinal: boolean): void {
     if (!this.anim) return;
     stopTicking(this.anim);
-    // The first frame now: a re-created value line must not stay empty until the first tick.
-    const final = this.view?.value;
-    const first = formatValueParts(from, item, lang);
-    this.paint(final ? countUpFrame(first, final) : first);
     this.anim = undefined;
     if (paintFinal) this.paint(this.view?.value);
   }

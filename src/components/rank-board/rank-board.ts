@@ -342,14 +342,14 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
                     id="${this.uid}-row-${i}"
                     aria-selected=${r.id === this.chosenId ? 'true' : 'false'}
                     data-id=${r.id}
+                    data-index=${i}
+                    style=${cspStyle({ '--_i': String(i) })}
                     @click=${() => this.select(r, 'pointer')}
                   >
                     <span part=${top ? 'rank rank-top' : 'rank'}
                       >${keyed(r.rank, html`<span aria-hidden="true">${r.rank ?? NO_VALUE}</span>`)}<span class="visually-hidden">${r.rank !== undefined ? t.rank(r.rank) : t.unranked}</span></span
                     >
                     <span part="name" title=${name}>${name}</span>
-                    data-index=${i}
-                    style=${cspStyle({ '--_i': String(i) })}
                     ${/* A new value is new text in a new node (it fades in), not the old text moving: no layout shift. */ ''}
                     ${keyed(value, html`<span part="value">${value}</span>`)}
                     <span part="bar" aria-hidden="true"><span part="bar-fill" style=${cspStyle({ transform: `scaleX(${r.share.toFixed(4)})` })}></span></span>
