@@ -413,7 +413,7 @@ describe('<civic-growth-chart>', () => {
     await until(() => q(el, '[part~="plot-area"]')?.getAttribute('aria-label')?.startsWith('GDP'), 'the language observer switched to English');
     await el.updateComplete;
     expect(q(el, '[part~="plot-area"]')!.getAttribute('aria-label')).to.equal(
-      'GDP was 86.1B yuan in Jan–Sep 2022, up 4.3% year on year; growth ranked 3rd in the main metropolitan area',
+      'GDP was 86.09B yuan in Jan–Sep 2022, up 4.3% year on year; growth ranked 3rd in the main metropolitan area',
     );
     let hovers = 0;
     el.addEventListener('civic-hover', () => hovers++);

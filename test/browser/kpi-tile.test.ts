@@ -69,7 +69,7 @@ describe('civic-kpi-tile', () => {
       wrap.lang = 'en';
       await until(() => text(el, 'unit') === 'yuan', 'the tile follows the ancestor lang');
       await settle(el);
-      expect(text(el, 'number') + text(el, 'suffix')).to.equal('86.1B');
+      expect(text(el, 'number') + text(el, 'suffix')).to.equal('86.09B');
       expect(text(el, 'unit')).to.equal('yuan');
     });
 

@@ -266,6 +266,15 @@ export interface RangeWords {
 }
 
 /**
+ * Fraction digits of a legend bound: 2 below 10, 1 below 10,000; none given from 10,000 up, where the shared compact
+ * rule of core/format/number.ts applies (the legend, tooltip and table then read the same: 12.35万, 3.22万亿).
+ */
+export function legendPrecision(v: number): number | undefined {
+  const a = Math.abs(v);
+  return a < 10 ? 2 : a < 1e4 ? 1 : undefined;
+}
+
+/**
  * Text for a class range. Classes are [min, max); when all data are integers and the bounds are integers, the
  * range is shown inclusive the way people write it (thresholds 5, 9 → "≤ 4", "5–8", "≥ 9").
  */

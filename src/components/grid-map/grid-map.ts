@@ -17,7 +17,7 @@ import { gridMapTerms } from './grid-map.i18n.js';
 import { CivicRendererChangeEvent, CivicViewChangeEvent, type CivicViewChangeDetail } from './grid-map.events.js';
 import { parsePoints, type GridPoint } from './points.js';
 import { dissolveMissingParents, hasMissingParents, parseGeometry, pointInPolygon } from './geometry.js';
-import { classRangeLabel, parseLabelList, parseNumberList, type ClassifySpec } from './classify.js';
+import { classRangeLabel, legendPrecision, parseLabelList, parseNumberList, type ClassifySpec } from './classify.js';
 import {
   ancestry, computeView, joinMetrics, neighbour, pageOf, parseMetrics, pick, rankOf, search, styleView, upView, viewLevel,
   type JoinedMetrics, type Styling, type View,
@@ -857,7 +857,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     const m = this.currentMetric();
     const vm = m ? this.joined?.values.get(m.key) : undefined;
     const integer = !!vm && (this.view?.shown ?? []).every((k) => !vm.has(k) || Number.isInteger(vm.get(k)));
-    const range = classRangeLabel(c, integer, (v) => formatNumber(v, { lang: this.t.lang, precision: Math.abs(v) < 10 ? 2 : 1 }), tt);
+    const range = classRangeLabel(c, integer, (v) => formatNumber(v, { lang: this.t.lang, precision: legendPrecision(v) }), tt);
     return c.label ? `${range} ${c.label}` : range;
   }
 

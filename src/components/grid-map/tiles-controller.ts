@@ -12,7 +12,7 @@ import { CivicHoverEvent } from '../../core/events/hover-event.js';
 import { CivicErrorEvent } from '../../core/events/error-event.js';
 import { maplibreUsable } from '../../core/maplibre/load.js';
 import { formatAmount, formatNumber, NO_VALUE, UNITS } from '../../core/format/number.js';
-import { classify, classRangeLabel, legendModel, parseLabelList, parseNumberList, type Classifier, type ClassifySpec, type LegendModel } from './classify.js';
+import { classify, classRangeLabel, legendModel, legendPrecision, parseLabelList, parseNumberList, type Classifier, type ClassifySpec, type LegendModel } from './classify.js';
 import { gridMapTerms } from './grid-map.i18n.js';
 import { CivicRendererChangeEvent } from './grid-map.events.js';
 import { pageOf } from './grid-map.model.js';
@@ -370,7 +370,7 @@ export class TilesController implements ReactiveController {
     if (!st || !c) return '';
     const tt = this.x.t().pick(gridMapTerms);
     const integer = st.values.every((v) => v === undefined || Number.isInteger(v));
-    const range = classRangeLabel(c, integer, (v) => formatNumber(v, { lang: this.x.t().lang, precision: Math.abs(v) < 10 ? 2 : 1 }), tt);
+    const range = classRangeLabel(c, integer, (v) => formatNumber(v, { lang: this.x.t().lang, precision: legendPrecision(v) }), tt);
     return c.label ? `${range} ${c.label}` : range;
   }
 

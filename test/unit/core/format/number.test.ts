@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  COMPACT_RULE,
   NO_VALUE,
   QUALIFIERS,
   UNITS,
@@ -38,9 +39,9 @@ describe('formatNumber: zh-CN units 万 / 亿 / 万亿', () => {
     [9999, '9,999'],
     [9999.5, '9,999.5'],
     [10000, '1万'],
-    [12345, '1.2万'],
+    [12345, '1.23万'],
     [99999, '10万'],
-    [123456, '12.3万'],
+    [123456, '12.35万'],
     [99999999, '1亿'],
     [1e8, '1亿'],
     [86_090_000_000, '860.9亿'],
@@ -53,7 +54,7 @@ describe('formatNumber: zh-CN units 万 / 亿 / 万亿', () => {
     expect(formatNumber(v, zh)).toBe(s);
   });
   it('negatives keep their sign and their unit', () => {
-    expect(formatNumber(-12345, zh)).toBe('-1.2万');
+    expect(formatNumber(-12345, zh)).toBe('-1.23万');
     expect(formatNumber(-9999, zh)).toBe('-9,999');
     expect(formatNumber(-1.5e8, zh)).toBe('-1.5亿');
   });
@@ -67,12 +68,12 @@ describe('formatNumber: en units K / M / B / T', () => {
     [0, '0'],
     [9999, '9,999'],
     [10000, '10K'],
-    [12345, '12.3K'],
+    [12345, '12.35K'],
     [99999, '100K'],
     [123456, '123.5K'],
     [99999999, '100M'],
     [1e8, '100M'],
-    [86_090_000_000, '86.1B'],
+    [86_090_000_000, '86.09B'],
     [999_999_999_999, '1T'],
     [1e12, '1T'],
     [1.2e12, '1.2T'],
@@ -81,7 +82,7 @@ describe('formatNumber: en units K / M / B / T', () => {
     expect(formatNumber(v, en)).toBe(s);
   });
   it('negatives', () => {
-    expect(formatNumber(-12345, en)).toBe('-12.3K');
+    expect(formatNumber(-12345, en)).toBe('-12.35K');
     expect(formatNumber(-9999, en)).toBe('-9,999');
     expect(formatNumber(-1.5e8, en)).toBe('-150M');
   });
@@ -99,9 +100,9 @@ describe('formatNumber: missing values', () => {
 });
 
 describe('formatNumber: precision, fixed, compact, signed', () => {
-  it('default precision is 2 below 10,000 and 1 when compact', () => {
+  it('default precision is 2 below 10,000; compact figures follow the compact rule', () => {
     expect(formatNumber(1.23456, zh)).toBe('1.23');
-    expect(formatNumber(123456, zh)).toBe('12.3万');
+    expect(formatNumber(123456, zh)).toBe('12.35万');
   });
   it('precision sets the maximum fraction digits', () => {
     expect(formatNumber(123456, { ...zh, precision: 3 })).toBe('12.346万');
@@ -117,7 +118,7 @@ describe('formatNumber: precision, fixed, compact, signed', () => {
     expect(formatNumber(5, { ...en, fixed: 0 })).toBe('5');
   });
   it('compact true scales small values, false never scales', () => {
-    expect(formatNumber(1234, { ...en, compact: true })).toBe('1.2K');
+    expect(formatNumber(1234, { ...en, compact: true })).toBe('1.23K');
     expect(formatNumber(1234, { ...zh, compact: true })).toBe('1234');
     expect(formatNumber(123456, { ...zh, compact: false })).toBe('123,456');
     expect(formatNumber(123456, { ...en, compact: false })).toBe('123,456');
@@ -127,7 +128,7 @@ describe('formatNumber: precision, fixed, compact, signed', () => {
     expect(formatNumber(5, { ...zh, signed: true })).toBe('+5');
     expect(formatNumber(-5, { ...zh, signed: true })).toBe('-5');
     expect(formatNumber(0, { ...en, signed: true })).toBe('0');
-    expect(formatNumber(12345, { ...en, signed: true })).toBe('+12.3K');
+    expect(formatNumber(12345, { ...en, signed: true })).toBe('+12.35K');
     expect(formatNumber(5, zh)).toBe('5');
   });
   it('a negative value that rounds to zero prints 0, not -0', () => {
@@ -164,7 +165,7 @@ describe('qualifiers', () => {
 
 describe('formatNumberParts', () => {
   it('splits number, suffix, prefix, postfix', () => {
-    expect(formatNumberParts(-123456, zh)).toEqual({ number: '-12.3', suffix: '万', prefix: '', postfix: '', text: '-12.3万' });
+    expect(formatNumberParts(-123456, zh)).toEqual({ number: '-12.35', suffix: '万', prefix: '', postfix: '', text: '-12.35万' });
     expect(formatNumberParts(-123456, en)).toEqual({ number: '-123.5', suffix: 'K', prefix: '', postfix: '', text: '-123.5K' });
     expect(formatNumberParts(170000, { ...zh, qualifier: 'over' })).toEqual({ number: '17', suffix: '万', prefix: '超', postfix: '', text: '超17万' });
     expect(formatNumberParts(170000, { ...en, qualifier: 'over' })).toEqual({ number: '170', suffix: 'K', prefix: 'over', postfix: '', text: 'over 170K' });
@@ -183,7 +184,7 @@ describe('formatNumberParts', () => {
 describe('formatAmount', () => {
   it('860.9 亿元', () => {
     expect(formatAmount(860.9, '亿元', zh)).toBe('860.9亿元');
-    expect(formatAmount(860.9, '亿元', en)).toBe('86.1B yuan');
+    expect(formatAmount(860.9, '亿元', en)).toBe('86.09B yuan');
   });
   it('rescales 万 units to their base', () => {
     expect(formatAmount(12000, '万元', zh)).toBe('1.2亿元');
@@ -210,8 +211,8 @@ describe('formatAmount', () => {
     expect(formatAmountParts(undefined, '人', en).unit).toBe('people');
   });
   it('no unit formats like formatNumber', () => {
-    expect(formatAmount(12345, undefined, zh)).toBe('1.2万');
-    expect(formatAmount(12345, '', en)).toBe('12.3K');
+    expect(formatAmount(12345, undefined, zh)).toBe('1.23万');
+    expect(formatAmount(12345, '', en)).toBe('12.35K');
     expect(formatAmountParts(5, undefined, zh)).toEqual({ number: '5', suffix: '', prefix: '', postfix: '', text: '5', unit: '' });
   });
   it('% is a percentage, unsigned by default', () => {
@@ -221,7 +222,7 @@ describe('formatAmount', () => {
   });
   it('parts carry the unit', () => {
     expect(formatAmountParts(860.9, '亿元', zh)).toEqual({ number: '860.9', suffix: '亿', prefix: '', postfix: '', unit: '元', text: '860.9亿元' });
-    expect(formatAmountParts(860.9, '亿元', en)).toEqual({ number: '86.1', suffix: 'B', prefix: '', postfix: '', unit: 'yuan', text: '86.1B yuan' });
+    expect(formatAmountParts(860.9, '亿元', en)).toEqual({ number: '86.09', suffix: 'B', prefix: '', postfix: '', unit: 'yuan', text: '86.09B yuan' });
     expect(formatAmountParts(12, '公里', zh).unit).toBe('公里');
   });
   it('UNITS table scales', () => {
@@ -291,5 +292,52 @@ describe('formatTime', () => {
     const late = new Date('2024-03-05T16:30:00Z');
     expect(formatTime(late, 'en')).toBe('00:30:00');
     expect(formatTime(late, 'en', 'Asia/Shanghai', true)).toBe('03/06/2024, 00:30:00');
+  });
+});
+
+// Issue 11: compact formatting keeps at least three significant digits, the same in every element.
+describe('the compact rule (≥ 3 significant digits, same in every element)', () => {
+  it('the figures of issue 11', () => {
+    expect(formatAmount(32193.2, '亿元', zh)).toBe('3.22万亿元');
+    expect(formatAmount(32193.2, '亿元', en)).toBe('3.22T yuan');
+    expect(formatAmount(320.5, '亿元', en)).toBe('32.05B yuan');
+    expect(formatAmount(320.5, '亿元', zh)).toBe('320.5亿元');
+  });
+  it.each([
+    // value, zh-CN, en
+    [10000, '1万', '10K'],
+    [12345, '1.23万', '12.35K'],
+    [170000, '17万', '170K'],
+    [123456, '12.35万', '123.5K'],
+    [1005000, '100.5万', '1.01M'],
+    [12345678, '1235万', '12.35M'],
+    [99999, '10万', '100K'],
+    [8.609e9, '86.09亿', '8.61B'],
+    [86_090_000_000, '860.9亿', '86.09B'],
+    [3.205e10, '320.5亿', '32.05B'],
+    [1e12, '1万亿', '1T'],
+    [1.2e12, '1.2万亿', '1.2T'], // exact: trailing zeros are dropped, nothing is lost
+    [3.21932e12, '3.22万亿', '3.22T'],
+    [-3.21932e12, '-3.22万亿', '-3.22T'],
+  ])('%d → %s / %s', (v, zhText, enText) => {
+    expect(formatNumber(v, zh)).toBe(zhText);
+    expect(formatNumber(v, en)).toBe(enText);
+  });
+  it('every compact figure of 1…9.999 × 10^k keeps at least three significant digits', () => {
+    const sig = (s: string) => s.replace(/[^0-9]/g, '').replace(/^0+/, '').length;
+    for (let k = 4; k <= 13; k++)
+      for (const m of [1.23456, 2.34567, 4.56789, 9.87654]) {
+        const v = m * 10 ** k;
+        for (const o of [zh, en, { ...zh, precision: 0 }, { ...en, precision: 1 }]) {
+          const p = formatNumberParts(v, o);
+          expect(p.suffix, `${v} ${o.lang}`).not.toBe('');
+          expect(sig(p.number), `${v} → ${p.text}`).toBeGreaterThanOrEqual(COMPACT_RULE.minSignificant);
+        }
+      }
+  });
+  it('a precision adds decimals but never drops below three significant digits', () => {
+    expect(formatAmount(32193.2, '亿元', { ...zh, precision: 1 })).toBe('3.22万亿元');
+    expect(formatAmount(32193.2, '亿元', { ...en, precision: 0 })).toBe('3.22T yuan');
+    expect(formatNumber(123456, { ...zh, precision: 3 })).toBe('12.346万');
   });
 });
