@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { pushServerPlugin } from './scripts/push-server-plugin.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -10,6 +11,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: fileURLToPath(new URL('./demo', import.meta.url)),
   publicDir: false,
+  // demo/screen-live.html: SSE and WebSocket endpoints with illustrative live updates (scripts/push-server-plugin.mjs).
+  plugins: [pushServerPlugin()],
   server: {
     host: '127.0.0.1',
     port: 5173,
@@ -27,6 +30,7 @@ export default defineConfig({
       input: {
         index: fileURLToPath(new URL('./demo/index.html', import.meta.url)),
         screen: fileURLToPath(new URL('./demo/screen.html', import.meta.url)),
+        'screen-live': fileURLToPath(new URL('./demo/screen-live.html', import.meta.url)),
       },
     },
   },

@@ -15,6 +15,7 @@
 import type { CivicErrorKind } from '../../core/events/error-event.js';
 import { adaptPayload, type AdapterName } from '../adapters/index.js';
 import { issue, type Issue } from '../validate.js';
+import { documentParsed } from '../fetch-json.js';
 import { backoffDelay } from './backoff.js';
 import type { ConnectionHandlers, PushConnection } from './connection.js';
 import { applyPatch, decodeMessage, type PushMessage } from './patch.js';
@@ -73,7 +74,11 @@ export class PushSource {
 
   start(): void {
     this.stopped = false;
-    this.connect();
+    // As for fetches: while the page is still parsing, wait, so a configure() later in the HTML (headers, tokens)
+    // applies to the first connection.
+    void documentParsed().then(() => {
+      if (!this.stopped && !this.conn && this.reconnectTimer === undefined) this.connect();
+    });
   }
 
   /** Closes the connection and every timer. Nothing is reported after this. */
