@@ -113,6 +113,15 @@ window.startBench = (seconds: number, tiles: number, rankRows: number, baseline 
   const longTasks: number[] = [];
   const po = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
   po.observe({ entryTypes: ['longtask'] });
+  // Layout shifts (the Layout Instability API, as CLS counts them: not within 500 ms of input).
+  const shifts: number[] = [];
+  const ls = new PerformanceObserver((list) =>
+    list.getEntries().forEach((e) => {
+      const x = e as PerformanceEntry & { value: number; hadRecentInput: boolean };
+      if (!x.hadRecentInput) shifts.push(x.value);
+    }),
+  );
+  ls.observe({ type: 'layout-shift' });
 
   const intervals: number[] = [];
   let last = 0;
@@ -143,6 +152,7 @@ window.startBench = (seconds: number, tiles: number, rankRows: number, baseline 
     running = false;
     clearInterval(timer);
     po.disconnect();
+    ls.disconnect();
     const sorted = intervals.slice().sort((a, b) => a - b);
     const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
     const median = q(0.5);
@@ -151,6 +161,7 @@ window.startBench = (seconds: number, tiles: number, rankRows: number, baseline 
       seconds,
       updates,
       longTasks,
+      layoutShifts: { count: shifts.length, cls: shifts.reduce((x, y) => x + y, 0) },
       frames: intervals.length,
       frameIntervals: {
         p50: median,

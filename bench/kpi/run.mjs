@@ -2,7 +2,7 @@
 // count-up animation on, for a given time, in headless Chromium (playwright-core + the system Chromium).
 //   node bench/kpi/run.mjs                       200 tiles, 60 s (+ a 25-row rank board re-sorting every second)
 //   node bench/kpi/run.mjs --seconds 20 --tiles 200 --rank 0
-// Prints long tasks (> 50 ms), frame intervals / dropped frames and JS heap growth after warm-up; writes
+// Prints long tasks (> 50 ms), layout shifts (CLS), frame intervals / dropped frames and JS heap growth after warm-up; writes
 // bench/results/kpi.json. Goal: no long task over 50 ms; heap flat (< 5 % growth after warm-up).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,6 +73,8 @@ try {
   console.log('| --- | ---: | ---: | --- |');
   console.log(`| updates applied | ${el.updates} | ${base?.updates ?? '–'} | |`);
   console.log(`| long tasks > 50 ms | ${lt(el)} | ${base ? lt(base) : '–'} | 0 |`);
+  const cls = (r) => (r.layoutShifts ? `${r.layoutShifts.count} (CLS ${r.layoutShifts.cls.toFixed(4)})` : '–');
+  console.log(`| layout shifts (sum) | ${cls(el)} | ${base ? cls(base) : '–'} | 0 |`);
   console.log(`| frame interval p50 / p95 / max (ms) | ${fi(el)} | ${base ? fi(base) : '–'} | |`);
   console.log(`| frames / dropped frames | ${el.frames} / ${el.frameIntervals.dropped} | ${base ? `${base.frames} / ${base.frameIntervals.dropped}` : '–'} | |`);
   console.log(`| data update → rendered, mean / max (ms) | ${el.updateMs.mean.toFixed(1)} / ${el.updateMs.max.toFixed(1)} | ${base ? `${base.updateMs.mean.toFixed(1)} / ${base.updateMs.max.toFixed(1)}` : '–'} | |`);
