@@ -28,7 +28,13 @@ export abstract class CivicElement extends LitElement {
   /** @internal */
   protected readonly t = new LocalizeController(this);
   /** @internal */
-  protected readonly themeCtl = new ThemeController(this, { onChange: () => this.themeChanged() });
+  protected readonly themeCtl = new ThemeController(this, {
+    onChange: () => {
+      this.minTextCache = undefined;
+      this.themeChanged();
+    },
+  });
+  private minTextCache?: number;
   /** @internal */
   protected screen: ScreenInfo = NO_SCREEN;
   private readonly screenConsumer = new ContextConsumer(this, {
@@ -83,6 +89,27 @@ export abstract class CivicElement extends LitElement {
   /** Called when the enclosing screen's scale changes. @internal */
   protected screenChanged(): void {
     /* overridden */
+  }
+
+  /**
+   * The legibility floor: the smallest text this element may show, in SCREEN px — the `--civic-min-text-size` token
+   * (default 12 px on a page, 14 px under `<civic-screen>` / `density="screen"`, 18 px in elder density). @internal
+   */
+  protected get minTextPx(): number {
+    if (this.minTextCache === undefined) {
+      const v = parseFloat(this.themeCtl.token('--_min-text'));
+      this.minTextCache = Number.isFinite(v) && v > 0 ? v : this.themeCtl.density === 'elder' ? 18 : this.themeCtl.density === 'screen' ? 14 : 12;
+    }
+    return this.minTextCache;
+  }
+
+  /**
+   * A text size in the element's CSS px for text drawn at `designPx`, raised so that on screen (× the big screen's
+   * scale) it reaches the legibility floor. Text that cannot fit at that size is dropped by priority, never shrunk. @internal
+   */
+  protected legibleTextPx(designPx: number): number {
+    const k = this.screen.scale > 0 && Number.isFinite(this.screen.scale) ? this.screen.scale : 1;
+    return Math.max(designPx, this.minTextPx / k);
   }
 
   /** Pixel ratio for canvas/WebGL backing stores: device ratio times the big-screen scale. @internal */

@@ -135,7 +135,8 @@ export const styles = css`
   }
   .node text {
     fill: var(--_label-color);
-    font-size: calc(12px * var(--_type-scale));
+    /* Set by the element: the label size that reaches the legibility floor on screen at any zoom. */
+    font-size: var(--_label-px, calc(12px * var(--_type-scale)));
     paint-order: stroke;
     stroke: var(--_halo);
     stroke-width: 3px;
@@ -194,9 +195,22 @@ export const styles = css`
   }
   .chain-label {
     fill: var(--_color-text-muted);
-    font-size: calc(14px * var(--_type-scale));
+    font-size: var(--_chain-label-px, calc(14px * var(--_type-scale)));
     font-weight: 600;
     text-anchor: middle;
+  }
+  [part='label-note'] {
+    position: absolute;
+    inset-inline-start: var(--_space-xs);
+    inset-block-end: var(--_space-xs);
+    max-width: calc(100% - 2 * var(--_space-xs));
+    padding: 0 var(--_space-xs);
+    font-size: var(--_font-size-s);
+    line-height: 1.3;
+    color: var(--_color-text-muted);
+    background: var(--_color-surface);
+    border-radius: var(--_radius);
+    pointer-events: none;
   }
   [part='tooltip'] {
     position: absolute;

@@ -16,6 +16,7 @@ import { formatNumber } from '../../core/format/number.js';
 import { styles } from './chain-graph.styles.js';
 import { chainGraphTerms } from './chain-graph.i18n.js';
 import { CivicPositionsChangeEvent } from './chain-graph.events.js';
+import { labelPriority, placeLabels, LABEL_PRIORITY, type LabelCandidate } from './chain-graph.labels.js';
 import { adjacency, filterChainData, hasIllustrative, neighbourhood, parseChainData, parseFieldMap, searchNodes, tourOrder } from './chain-graph.model.js';
 import { createForceLayout, estimateTextWidth, radialLayout, radiusByAttribute, resultFromPositions, tiersLayout, type ForceOptions, type LabelSide, type LayoutResult } from './chain-graph.layout.js';
 import type { LayoutJob } from './chain-graph.worker.js';
@@ -71,6 +72,9 @@ interface Shown {
 
 /** Label scale per density, as the tokens' --_type-scale (screen 1.25, elder 1.5 so the smallest text is 18 px). */
 const DENSITY_SCALE: Record<string, number> = { default: 1, screen: 1.25, elder: 1.5 };
+/** A label's box height in em (the content area of CJK fonts) and its baseline from the top of that box. */
+const LINE = 1.45;
+const BASELINE = 1.1;
 
 /**
  * @summary Industry-chain alliance graph: chain leaders, member firms, party branches, parks, projects and service teams, with who supplies whom and how the party organisation links them.
@@ -164,6 +168,8 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
   @state() private progress: number | null = null;
   @state() private announcement = '';
   @state() private tableOpen = false;
+  /** Labels dropped at this zoom (they stay reachable by hover, keyboard and the table): said visibly. */
+  @state() private droppedLabels = 0;
   private shown?: Shown;
   private target?: LayoutResult;
   /** Positions on screen (animated towards `target`). */
@@ -431,6 +437,7 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
       >
         ${this.useCanvas ? html`<canvas part="canvas" aria-hidden="true"></canvas>` : this.renderSvg()}
         ${tip && focusNode ? this.renderTooltip(focusNode, tip) : nothing}
+        ${this.droppedLabels > 0 ? html`<div part="label-note">${tt.moreLabels(this.droppedLabels)}</div>` : nothing}
         ${this.progress !== null
           ? html`<div part="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(this.progress * 100)} aria-label=${tt.computing(Math.round(this.progress * 100))}>
               ${tt.computing(Math.round(this.progress * 100))}
@@ -475,13 +482,21 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
     const label = this.labelFn();
     const side = this.labelSide;
     const pos = this.display;
-    return html`<svg part="plot" aria-hidden="true" width="100%" height="100%">
+    const placed = this.placeLabels();
+    if (placed.dropped !== this.droppedLabels) queueMicrotask(() => (this.droppedLabels = placed.dropped));
+    const k = this.zt.k;
+    const fs = placed.size;
+    return html`<svg part="plot" aria-hidden="true" width="100%" height="100%" style=${cspStyle({ '--_label-px': `${fs}px`, '--_chain-label-px': `${placed.chainSize}px` })}>
       <defs>
         <marker id="arrow" viewBox="0 -4 8 8" refX="8" refY="0" markerWidth="7" markerHeight="7" orient="auto"><path class="arrow" d="M0,-4L8,0L0,4Z"></path></marker>
       </defs>
       <g class="viewport" transform=${this.zt.toString()}>
         ${this.layout === 'tiers' || this.chainLabels().length > 1
-          ? this.chainLabels().map((c) => svg`<text class="chain-label" x=${c.x} y=${c.y}>${c.text}</text>`)
+          ? this.chainLabels().map((c) =>
+              placed.kept.has('chain:' + c.id)
+                ? svg`<g transform="translate(${round1(c.x)},${round1(c.y0)}) scale(${1 / k})"><text class="chain-label" y=${round1(-placed.chainSize * (LINE - BASELINE) - 2)}>${c.text}</text></g>`
+                : nothing,
+            )
           : nothing}
         <g class="links">
           ${s.data.links.map((l) => {
@@ -501,9 +516,11 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
               ${this.selected === n.id || this.active === n.id ? svg`<circle class="ring" r=${r + 4}></circle>` : nothing}
               ${matches.has(n.id) ? svg`<circle class="match" r=${r + 7}></circle>` : nothing}
               <path d=${symbol(SHAPES[n.type], Math.PI * r * r)() ?? ''}></path>
-              ${side === 'right'
-                ? svg`<text x=${r + 4} dy="0.35em">${text}</text>`
-                : svg`<text y=${r + 13} text-anchor="middle">${text}</text>`}
+              ${!placed.kept.has(n.id)
+                ? nothing
+                : svg`<g class="label" transform="scale(${1 / k})">${side === 'right'
+                    ? svg`<text x=${round1(r * k + 4)} dy="0.35em">${text}</text>`
+                    : svg`<text y=${round1(r * k + 2 + fs * BASELINE)} text-anchor="middle">${text}</text>`}</g>`}
             </g>`;
           })}
         </g>
@@ -754,10 +771,56 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
     this.anim = requestAnimationFrame(frame);
   }
 
-  private chainLabels(): { x: number; y: number; text: string }[] {
+  /**
+   * Which labels to draw at the current zoom, at a size that reaches the legibility floor on screen (labels are never
+   * shrunk with the drawing's zoom-to-fit): by priority, none overlapping another or cut at the edge of the stage.
+   */
+  private placeLabels(): { kept: Set<string>; dropped: number; size: number; chainSize: number } {
+    const s = this.shown;
+    const density = DENSITY_SCALE[this.themeCtl.density] ?? 1;
+    const size = this.legibleTextPx(12 * density);
+    const chainSize = this.legibleTextPx(14 * density);
+    if (!s) return { kept: new Set(), dropped: 0, size, chainSize };
+    const { width, height } = this.stageSize;
+    const t = this.zt;
+    const emph = this.emphasis;
+    const hood = emph ? neighbourhood(emph, s.adj) : undefined;
+    const label = this.labelFn();
+    const widthAt = (text: string, px: number): number => (this.measure(text) * px) / (12 * density);
+    const cands: LabelCandidate[] = [];
+    const showChains = this.layout === 'tiers' || s.data.chains.length > 1;
+    if (showChains)
+      for (const c of this.chainLabels()) {
+        const [cx, cy] = t.apply([c.x, c.y0]);
+        const w = widthAt(c.text, chainSize) * 1.1; // bold
+        cands.push({ id: 'chain:' + c.id, x: cx - w / 2, y: cy - chainSize * LINE - 2, width: w, height: chainSize * LINE, priority: LABEL_PRIORITY.emphasis * 2 });
+      }
+    let inView = 0;
+    for (const n of s.data.nodes) {
+      const p = this.display.get(n.id);
+      if (!p) continue;
+      const [sx, sy] = t.apply([p.x, p.y]);
+      if (sx < 0 || sy < 0 || sx > width || sy > height) continue;
+      inView++;
+      const r = s.radius(n) * t.k;
+      const w = widthAt(label(n), size);
+      const h = size * LINE;
+      const box = this.labelSide === 'right' ? { x: sx + r + 4, y: sy - h / 2 } : { x: sx - w / 2, y: sy + r + 2 };
+      let value = 0;
+      for (const v of Object.values(n.attrs)) if (Number.isFinite(v) && v > value) value = v;
+      const priority = labelPriority({ type: n.type, degree: (s.adj.get(n.id) ?? []).length, value, emphasis: emph === n.id, selected: this.selected === n.id || this.active === n.id, neighbour: !!hood && hood.has(n.id) });
+      cands.push({ id: n.id, ...box, width: w, height: h, priority });
+    }
+    const kept = width > 0 && height > 0 ? placeLabels(cands, { x0: 0, y0: 0, x1: width, y1: height }, 2, 600) : new Set<string>();
+    let keptNodes = kept.size;
+    for (const id of kept) if (id.startsWith('chain:')) keptNodes--;
+    return { kept, dropped: Math.max(0, inView - keptNodes), size, chainSize };
+  }
+
+  private chainLabels(): { id: string; x: number; y: number; y0: number; text: string }[] {
     const s = this.shown;
     if (!s) return [];
-    const out: { x: number; y: number; text: string }[] = [];
+    const out: { id: string; x: number; y: number; y0: number; text: string }[] = [];
     for (const c of s.data.chains) {
       let x0 = Infinity, x1 = -Infinity, y0 = Infinity;
       for (const n of s.data.nodes) {
@@ -768,7 +831,7 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
         x1 = Math.max(x1, p.x);
         y0 = Math.min(y0, p.y - s.radius(n));
       }
-      if (x0 !== Infinity) out.push({ x: (x0 + x1) / 2, y: y0 - 18, text: this.t.lang === 'en' ? c.nameEn ?? c.name : c.name });
+      if (x0 !== Infinity) out.push({ id: c.id, x: (x0 + x1) / 2, y: y0 - 18, y0, text: this.t.lang === 'en' ? c.nameEn ?? c.name : c.name });
     }
     return out;
   }
@@ -999,37 +1062,38 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
       ctx.lineWidth = 2 / t.k;
       ctx.stroke();
     }
-    // Labels only when legible (font ≥ 9 screen px) or for the emphasised neighbourhood.
+    // Labels at a fixed screen size (≥ the legibility floor), placed by priority in stage pixels; the others are
+    // dropped, not shrunk (placeLabels).
     const label = this.labelFn();
-    const scale = DENSITY_SCALE[this.themeCtl.density] ?? 1;
-    const fs = 12 * scale;
-    const legible = fs * t.k >= 9 && s.data.nodes.length * t.k < 4000;
-    if (legible || hood) {
-      ctx.font = `${fs}px ${getComputedStyle(this).fontFamily || 'sans-serif'}`;
-      ctx.lineWidth = 3;
-      ctx.lineJoin = 'round';
-      ctx.strokeStyle = col.halo;
-      ctx.fillStyle = col.label;
-      ctx.textBaseline = 'middle';
-      for (const n of s.data.nodes) {
-        if (!legible && !hood!.has(n.id)) continue;
-        const p = pos.get(n.id);
-        if (!p) continue;
-        const r = s.radius(n);
-        ctx.globalAlpha = hood && !hood.has(n.id) ? 0.15 : 1;
-        const text = label(n);
-        if (this.labelSide === 'right') {
-          ctx.textAlign = 'left';
-          ctx.strokeText(text, p.x + r + 4, p.y);
-          ctx.fillText(text, p.x + r + 4, p.y);
-        } else {
-          ctx.textAlign = 'center';
-          ctx.strokeText(text, p.x, p.y + r + 9);
-          ctx.fillText(text, p.x, p.y + r + 9);
-        }
+    const placed = this.placeLabels();
+    if (placed.dropped !== this.droppedLabels) this.droppedLabels = placed.dropped;
+    const fs = placed.size;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.font = `${fs}px ${this.themeCtl.token('--_font-family', '') || 'sans-serif'}`;
+    ctx.lineWidth = 3;
+    ctx.lineJoin = 'round';
+    ctx.strokeStyle = col.halo;
+    ctx.fillStyle = col.label;
+    ctx.textBaseline = 'middle';
+    for (const n of s.data.nodes) {
+      if (!placed.kept.has(n.id)) continue;
+      const p = pos.get(n.id);
+      if (!p) continue;
+      const [sx, sy] = t.apply([p.x, p.y]);
+      const r = s.radius(n) * t.k;
+      ctx.globalAlpha = hood && !hood.has(n.id) ? 0.15 : 1;
+      const text = label(n);
+      if (this.labelSide === 'right') {
+        ctx.textAlign = 'left';
+        ctx.strokeText(text, sx + r + 4, sy);
+        ctx.fillText(text, sx + r + 4, sy);
+      } else {
+        ctx.textAlign = 'center';
+        ctx.strokeText(text, sx, sy + r + 2 + (fs * LINE) / 2);
+        ctx.fillText(text, sx, sy + r + 2 + (fs * LINE) / 2);
       }
-      ctx.globalAlpha = 1;
     }
+    ctx.globalAlpha = 1;
   }
 
   /** Node under a stage-relative point: the SVG target's node first, else the nearest node within its radius. */

@@ -94,6 +94,7 @@ export const hostStyles = css`
     ${lightVars}
     --_d-type-scale: 1;
     --_d-min-target: 24px;
+    --_d-min-text: 12px;
     ${mapping}
     --_type-scale: var(--civic-type-scale, var(--_d-type-scale));
     --_font-family: var(
@@ -123,6 +124,8 @@ export const hostStyles = css`
     --_radius: var(--civic-radius, 4px);
     --_stroke-width: var(--civic-stroke-width, calc(1px * var(--_type-scale)));
     --_min-target: var(--civic-min-target, var(--_d-min-target));
+    /* The smallest text an element may show, in SCREEN px (its CSS px × the big screen's scale); see minTextPx. */
+    --_min-text: var(--civic-min-text-size, var(--_d-min-text));
     --_transition: var(--civic-transition-duration, 300ms);
 
     display: block;
@@ -151,9 +154,11 @@ export const hostStyles = css`
   }
   :host([data-density='screen']) {
     --_d-type-scale: 1.25;
+    --_d-min-text: 14px;
   }
   :host([data-density='elder']) {
     --_d-type-scale: 1.5;
+    --_d-min-text: 18px;
     --_d-min-target: 44px;
   }
   :host([hidden]) {

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { labelPriority, labelSizePx, placeLabels, type LabelCandidate } from '../../../../src/components/chain-graph/chain-graph.labels.js';
+
+const box = (id: string, x: number, y: number, priority: number, width = 80, height = 16): LabelCandidate => ({ id, x, y, width, height, priority });
+const intersect = (a: LabelCandidate, b: LabelCandidate) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('chain-graph labels: placeLabels', () => {
+  it('keeps every label when none overlap', () => {
+    const c = [box('a', 0, 0, 1), box('b', 0, 40, 1), box('c', 200, 0, 1)];
+    expect([...placeLabels(c)].sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('drops the lower-priority one of two overlapping labels, whatever the input order', () => {
+    expect([...placeLabels([box('low', 0, 0, 1), box('high', 10, 4, 5)])]).toEqual(['high']);
+    expect([...placeLabels([box('high', 10, 4, 5), box('low', 0, 0, 1)])]).toEqual(['high']);
+  });
+
+  it('ties keep the first in input order', () => {
+    expect([...placeLabels([box('first', 0, 0, 1), box('second', 5, 0, 1)])]).toEqual(['first']);
+  });
+
+  it('never keeps two overlapping labels in a crowded field (200 random labels), and keeps the top one', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const c = Array.from({ length: 200 }, (_, i) => box('n' + i, rnd() * 400, rnd() * 300, Math.floor(rnd() * 50), 40 + rnd() * 80, 15));
+    c.push(box('top', 200, 150, 1000));
+    const kept = placeLabels(c, undefined, 0);
+    const boxes = c.filter((x) => kept.has(x.id));
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(intersect(boxes[i], boxes[j]), `${boxes[i].id} × ${boxes[j].id}`).toBe(false);
+    expect(kept.has('top')).toBe(true);
+    expect(kept.size).toBeGreaterThan(5);
+    expect(kept.size).toBeLessThan(200);
+    // Greedy by priority: every dropped label overlaps a kept one of higher or equal priority.
+    for (const d of c.filter((x) => !kept.has(x.id))) expect(boxes.some((k) => intersect(k, d) && k.priority >= d.priority), d.id).toBe(true);
+  });
+
+  it('drops labels that would be cut at the edge of the view', () => {
+    const kept = placeLabels([box('in', 10, 10, 1), box('cut', 350, 10, 9), box('above', 10, -5, 9)], { x0: 0, y0: 0, x1: 400, y1: 300 });
+    expect([...kept]).toEqual(['in']);
+  });
+
+  it('respects the gap and the cap', () => {
+    expect(placeLabels([box('a', 0, 0, 2), box('b', 0, 17, 1)], undefined, 2).has('b')).toBe(false);
+    expect(placeLabels([box('a', 0, 0, 2), box('b', 0, 17, 1)], undefined, 0).has('b')).toBe(true);
+    expect(placeLabels([box('a', 0, 0, 3), box('b', 0, 40, 2), box('c', 0, 80, 1)], undefined, 2, 2).size).toBe(2);
+  });
+});
+
+describe('chain-graph labels: priority and size', () => {
+  it('orders emphasis > selected > leader > neighbourhood > degree > value', () => {
+    const base = { type: 'member', degree: 3, value: 0 };
+    const order = [
+      labelPriority({ ...base, emphasis: true }),
+      labelPriority({ ...base, selected: true }),
+      labelPriority({ ...base, type: 'leader', degree: 0 }),
+      labelPriority({ ...base, neighbour: true, degree: 0 }),
+      labelPriority({ ...base, degree: 40, value: 1e12 }),
+      labelPriority({ ...base, degree: 39, value: 1e15 }),
+      labelPriority({ ...base, degree: 39, value: 5 }),
+    ];
+    for (let i = 1; i < order.length; i++) expect(order[i - 1], `rank ${i}`).toBeGreaterThan(order[i]);
+  });
+
+  it('raises the label size so that on screen it reaches the minimum, never lowers it', () => {
+    expect(labelSizePx(15, 14, 1)).toBe(15);
+    expect(labelSizePx(15, 14, 0.5)).toBe(28);
+    expect(labelSizePx(12, 14, 2)).toBe(12);
+    expect(labelSizePx(12, 14, 0)).toBe(14);
+  });
+});
