@@ -75,9 +75,16 @@ for (const s of stories) {
   try {
     await page.goto(`${base}/iframe.html?id=${encodeURIComponent(s.id)}&viewMode=story`, { waitUntil: 'load', timeout: 30_000 });
     await page.waitForFunction(() => document.querySelector('#storybook-root')?.children.length, null, { timeout: 15_000 });
-    // Let data load and first frames draw: wait for the network to settle, then two frames.
+    // Let data load and first frames draw: wait for the network to settle, maps to draw and chain-graph layouts to
+    // finish (deadlines, not sleeps), then two frames.
     await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
-    await page.waitForTimeout(400);
+    await page
+      .evaluate(() => Promise.race([Promise.all([...document.querySelectorAll('civic-grid-map')].map((m) => m.whenDrawn?.())), new Promise((_, ko) => setTimeout(() => ko(new Error('not drawn')), 15_000))]))
+      .catch(() => undefined);
+    await page
+      .waitForFunction(() => [...document.querySelectorAll('#storybook-root *')].filter((e) => e.localName.startsWith('civic-')).every((e) => !e.computing && !e.anim), null, { timeout: 15_000 })
+      .catch(() => undefined);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const tags = s.tags ?? [];
     // Blank check: the story root must have drawn pixels that differ from its background.
     const box = await page.locator('#storybook-root').boundingBox();
