@@ -21,6 +21,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import type { Topology } from 'topojson-specification';
 import { issue, isRecord, readString, describe, type Issue, type Validated } from '../../data/validate.js';
 import { convertGeometry } from './crs.js';
+import { antimeridianCut, shiftWest, unwrapFeature } from './antimeridian.js';
 import {
   DEFAULT_FIELDS,
   LEVELS,
@@ -226,6 +227,19 @@ export function readFeatures(raw: unknown, issues: Issue[], topoObject?: string)
   return undefined;
 }
 
+/**
+ * Reads a feature field: `id` is the GeoJSON / TopoJSON feature id (us-atlas keeps county codes there; a feature
+ * without one falls back to `properties.id`); anything else is a property name, or a dotted path into nested
+ * properties (`meta.code`) when no property has that exact name. Returns the value and the path for messages.
+ */
+export function readFeatureField(f: Record<string, unknown>, props: Record<string, unknown>, field: string, path: string): { value: unknown; at: string } {
+  if (field === 'id' && f.id !== undefined && f.id !== null) return { value: f.id, at: `${path}.id` };
+  if (field in props || !field.includes('.')) return { value: props[field], at: `${path}.properties.${field}` };
+  let v: unknown = props;
+  for (const k of field.split('.')) v = isRecord(v) ? v[k] : undefined;
+  return { value: v, at: `${path}.properties.${field}` };
+}
+
 /** Validates features, builds the hierarchy and (optionally) dissolves missing parents. Never throws. */
 export function parseGeometry(raw: unknown, opts: GeometryOptions = {}): Validated<GridGeometry> {
   const issues: Issue[] = [];
@@ -244,10 +258,12 @@ export function parseGeometry(raw: unknown, opts: GeometryOptions = {}): Validat
       return;
     }
     const props = isRecord(f.properties) ? f.properties : {};
-    const code = readString(props[fields.code], `${path}.properties.${fields.code}`, issues, { required: true, coerceNumber: true });
+    // Numeric ids become string codes as given (a number has no leading zeros to keep; a string keeps them).
+    const codeField = readFeatureField(f, props, fields.code, path);
+    const code = readString(codeField.value, codeField.at, issues, { required: true, coerceNumber: true });
     if (code === undefined) return;
     if (byCode.has(code)) {
-      issues.push(issue(`${path}.properties.${fields.code}`, 'duplicate', `code ${describe(code)} appears twice; the later feature is ignored`));
+      issues.push(issue(codeField.at, 'duplicate', `code ${describe(code)} appears twice; the later feature is ignored`));
       return;
     }
     const g = f.geometry;
@@ -294,8 +310,9 @@ export function parseGeometry(raw: unknown, opts: GeometryOptions = {}): Validat
         issues.push(issue(`${path}.geometry`, 'self-intersection', `feature ${code}: ring crosses itself (${k.features.length} point${k.features.length > 1 ? 's' : ''}); drawn as given`));
     }
     if (opts.crs && opts.displayCrs) geometry = convertGeometry(geometry, opts.crs, opts.displayCrs);
+    geometry = unwrapFeature(geometry);
 
-    const levelRaw = props[fields.level];
+    const levelRaw = readFeatureField(f, props, fields.level, path).value;
     let level: GridLevel | undefined;
     if (typeof levelRaw === 'string' && (LEVELS as readonly string[]).includes(levelRaw)) level = levelRaw as GridLevel;
     else {
@@ -303,11 +320,12 @@ export function parseGeometry(raw: unknown, opts: GeometryOptions = {}): Validat
       if (levelRaw !== undefined && levelRaw !== null)
         issues.push(issue(`${path}.properties.${fields.level}`, 'enum', `unknown level ${describe(levelRaw)}; used "${level}"`, 'warning'));
     }
-    const parentRaw = props[fields.parent];
+    const parentRaw = readFeatureField(f, props, fields.parent, path).value;
     const parent = typeof parentRaw === 'string' && parentRaw !== '' ? parentRaw : typeof parentRaw === 'number' ? String(parentRaw) : null;
     // An explicit null parent means "top level"; an absent one may be inferred from a hierarchical code.
     if (parentRaw === undefined) inferParent.add(code);
-    const name = readString(props[fields.name], `${path}.properties.${fields.name}`, issues, { coerceNumber: true }) ?? code;
+    const nameField = readFeatureField(f, props, fields.name, path);
+    const name = readString(nameField.value, nameField.at, issues, { coerceNumber: true }) ?? code;
     const gf: GridFeature = {
       index: features.length,
       code,
@@ -324,6 +342,17 @@ export function parseGeometry(raw: unknown, opts: GeometryOptions = {}): Validat
     features.push(gf);
     byCode.set(code, gf);
   });
+
+  // A set across the antimeridian (the Aleutians): one continuous longitude range, so fits do not span the globe.
+  const cut = antimeridianCut(features.map((f) => [f.bbox[0], f.bbox[2]]));
+  if (cut !== undefined)
+    for (const f of features) {
+      const g = shiftWest(f.geometry, cut);
+      if (g === f.geometry) continue;
+      f.geometry = g;
+      f.bbox = geometryBbox(g);
+      f.labelPoint = [f.labelPoint[0] + 360, f.labelPoint[1]];
+    }
 
   // Parents implied by hierarchical codes when the parent field is missing.
   for (const f of features) {

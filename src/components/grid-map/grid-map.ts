@@ -93,7 +93,10 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   @property({ attribute: 'points-src' }) pointsSrc?: string;
   /** TopoJSON object to read (default: the first). */
   @property({ attribute: 'topo-object' }) topoObject?: string;
-  /** Feature property holding the unit code. */
+  /**
+   * Feature property holding the unit code; `id` reads the GeoJSON / TopoJSON feature id (us-atlas keeps county codes
+   * there; numeric ids become string codes as given), a dotted path (`meta.code`) a nested property.
+   */
   @property({ attribute: 'code-field' }) codeField = 'code';
   /** Feature property holding the display name. */
   @property({ attribute: 'name-field' }) nameField = 'name';
