@@ -43,8 +43,9 @@ const lineOf = (text: string, index: number) => text.slice(0, index).split('\n')
 /**
  * Finds fixed sleeps in one file's text. Exported for the fixture tests below.
  * A `new Promise(executor)` is a sleep when a setTimeout inside the executor resolves it: `setTimeout(resolve, …)`,
- * `setTimeout(() => resolve(…), …)` — a timer that rejects is a deadline, not a sleep. A helper defined as such a
- * promise (`const tick = () => new Promise(…)`, `function nap() { return new Promise(…) }`) makes its calls sleeps too.
+ * `setTimeout(() => resolve(…), …)` — a timer that rejects, or one raced against other work, is a deadline, not a
+ * sleep. A helper defined as such a promise (`const tick = () => new Promise(…)`, `function nap() { return new
+ * Promise(…) }`) makes its calls sleeps too.
  */
 export function findSleeps(text: string): Sleep[] {
   const lines = text.split('\n');
@@ -57,8 +58,16 @@ export function findSleeps(text: string): Sleep[] {
     for (const [re, why] of CALLS) if (re.test(l)) return add(i + 1, why);
   });
   const helpers = new Set<string>();
+  // A timer racing other work (`Promise.race([work, timer])`) bounds a wait on that work; it is a deadline, not a sleep.
+  const races: [number, number][] = [];
+  const race = /Promise\.race\s*\(/g;
+  for (let m = race.exec(text); m; m = race.exec(text)) {
+    const open = m.index + m[0].length - 1;
+    races.push([open, open + group(text, open).length]);
+  }
   const promise = /new\s+Promise\s*(<[^>]*>)?\s*\(/g;
   for (let m = promise.exec(text); m; m = promise.exec(text)) {
+    if (races.some(([a, b]) => m!.index > a && m!.index < b)) continue;
     const open = m.index + m[0].length - 1;
     const body = group(text, open);
     const param = /^\(\s*(?:\(\s*)?([A-Za-z_$][\w$]*)/.exec(body)?.[1];
@@ -130,6 +139,7 @@ describe('no fixed sleeps in tests', () => {
       `await oneEvent(el, 'civic-load');`,
       `${T}(() => btn.click());`, // a deferred action, not a wait
       `const deadline = new Promise((_, reject) => ${T}(() => reject(new Error('late')), 5000));`, // a deadline
+      `await Promise.race([el.whenDrawn(), new Promise((r) => ${T}(r, 8000))]);`, // a bound on a wait for work
       `const watchdog = ${T}(() => process.exit(1), 60000);`,
       `import { expect, ${A} } from '@open-wc/testing';`, // an import is not a call
     ].join('\n');
