@@ -112,10 +112,15 @@ export abstract class CivicElement extends LitElement {
     return Math.max(designPx, this.minTextPx / k);
   }
 
-  /** Pixel ratio for canvas/WebGL backing stores: device ratio times the big-screen scale. @internal */
+  /**
+   * Pixel ratio for canvas/WebGL backing stores: device ratio times the big-screen scale times the CSS `zoom` the page
+   * applies to the element (`body { zoom: 1.25 }` draws 1.25× larger on screen; the backing store follows, so
+   * canvases stay sharp). @internal
+   */
   protected get pixelRatio(): number {
     const dpr = typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
-    return Math.min(4, dpr * Math.max(1, this.screen.scale));
+    const zoom = typeof this.currentCSSZoom === 'number' && this.currentCSSZoom > 0 ? this.currentCSSZoom : 1; // Chrome 128+
+    return Math.min(4, dpr * Math.max(1, this.screen.scale) * zoom);
   }
 
   /** Keeps a reference so the consumer is not tree-shaken. @internal */

@@ -20,6 +20,8 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     gap: var(--_space-s);
+    /* Also here, not only on :host: content taller than a fixed host height still sits on the element's surface. */
+    background: var(--_color-surface);
   }
   [part='toolbar'] {
     display: flex;

@@ -640,7 +640,8 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
     const s = this.shown;
     if (!s) return;
     const job = ++this.layoutJob;
-    this.fontFamily = this.isConnected ? getComputedStyle(this).fontFamily : '';
+    // The element's own font token, not the host's font-family: a page rule such as `* { font-family: serif }` matches the host.
+    this.fontFamily = this.isConnected ? this.themeCtl.token('--_font-family', '') : '';
     const opts = { measureText: this.measure, radius: s.radius, label: this.labelFn(), pins: this.positions, seed: this.seed, aspect: this.aspect || undefined };
     const n = s.data.nodes.length;
     if (this.layout !== 'force') {

@@ -5,11 +5,13 @@ export const kpiGridStyles = css`
     --_gap: var(--civic-kpi-grid-gap, var(--_space-m));
     --_min-col: var(--civic-kpi-grid-min-column-width, calc(176px * var(--_type-scale)));
     --_title-size: var(--civic-kpi-grid-title-font-size, var(--_font-size-l));
+    --_bg: var(--civic-kpi-grid-background, var(--_color-surface));
   }
   [part~='base'] {
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
+    background: var(--_bg);
   }
   [part~='header'] {
     display: flex;

@@ -37,6 +37,7 @@ let gridSeq = 0;
  * @cssproperty [--civic-kpi-grid-gap=var(--civic-space-m)] - Gap between tiles and groups.
  * @cssproperty [--civic-kpi-grid-min-column-width=176px] - Narrowest column in auto-fit mode.
  * @cssproperty [--civic-kpi-grid-title-font-size=var(--civic-font-size-l)] - Title size.
+ * @cssproperty [--civic-kpi-grid-background=var(--civic-color-surface)] - Background behind the title, group headings and source line, the theme's surface by default so they are readable on any page in any theme; `transparent` lets the page show through (then the page must contrast with the theme's text).
  * @event {CivicLoadEvent} civic-load - Data arrived and passed validation (`detail.count` = number of items). Tiles' own load events do not leave the grid.
  * @event {CivicErrorEvent} civic-error - Loading or validation failed; `detail.issues` has paths like `items[3].value`.
  * @event {CivicExportEvent} civic-export - The export button is about to download the PNG; cancelable; `detail: { format: 'png', blob, filename }`.

@@ -11,7 +11,7 @@ export const rankBoardStyles = css`
     --_bar: var(--civic-rank-board-bar-color, var(--_color-accent));
     --_bar-track: var(--civic-rank-board-bar-track-color, var(--_color-no-data));
     --_top: var(--civic-rank-board-top-color, var(--_color-accent));
-    --_bg: var(--civic-rank-board-background, transparent);
+    --_bg: var(--civic-rank-board-background, var(--_color-surface));
     --_title-size: var(--civic-rank-board-title-font-size, var(--_font-size-l));
   }
   [part~='base'] {

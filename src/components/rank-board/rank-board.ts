@@ -64,7 +64,7 @@ let boardSeq = 0;
  * @cssproperty [--civic-rank-board-bar-color=var(--civic-color-accent)] - Bar colour.
  * @cssproperty [--civic-rank-board-bar-track-color=var(--civic-color-no-data)] - Bar track colour.
  * @cssproperty [--civic-rank-board-top-color=var(--civic-color-accent)] - Badge colour of ranks 1–3.
- * @cssproperty [--civic-rank-board-background=transparent] - Background.
+ * @cssproperty [--civic-rank-board-background=var(--civic-color-surface)] - Background, the theme's surface by default so the board is readable on any page in any theme; `transparent` lets the page show through (then the page must contrast with the theme's text).
  * @cssproperty [--civic-rank-board-title-font-size=var(--civic-font-size-l)] - Title size.
  * @event {CivicLoadEvent} civic-load - Data arrived and passed validation (`detail.count` = rows).
  * @event {CivicErrorEvent} civic-error - Loading or validation failed; `detail.issues` has paths like `rows[3].value`.

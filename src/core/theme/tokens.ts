@@ -88,6 +88,16 @@ const mapping = unsafeCSS(publicMap());
  * - print: black on white; tooltips and controls (search, reset, table toggle, level buttons, export, fullscreen,
  *   region chip's clear, the chart's export menu) are hidden — part names are shared by every element.
  * Tested in test/browser/a11y-elder.test.ts and a11y-media.test.ts.
+ *
+ * Isolation from the page (issue 11): page rules never match inside a shadow root, but universal rules
+ * (`* {…}`, `.article * {…}`, `main * {…}`) do match the host itself, and a normal page declaration beats a normal
+ * :host one — so whatever the host computes may be the page's. Nothing inside inherits from the host: the top-level
+ * nodes of every shadow tree (`:host > *`) set every inherited text property from the element's own tokens (font
+ * family, size, weight, style, variant, spacing, transform, alignment, wrapping, colour…), and component styles
+ * refine from there. Sizes are px-based tokens (never rem), so `html { font-size }` changes nothing. Slotted
+ * light-DOM children (captions, attribution, a wall's heading) stay the page's own nodes: the page's rules that
+ * match them apply; what they inherit comes from the element. Tested in test/browser/isolation.test.ts and by
+ * test/pages/hostile-rules.mjs.
  */
 export const hostStyles = css`
   :host {
@@ -163,6 +173,54 @@ export const hostStyles = css`
   }
   :host([hidden]) {
     display: none !important;
+  }
+  /* The internal root(s): the top-level nodes of the shadow tree (the host counts as their parent here). */
+  :host > * {
+    font-family: var(--_font-family);
+    font-size: var(--_font-size-m);
+    font-weight: 400;
+    font-style: normal;
+    font-variant: normal;
+    font-stretch: normal;
+    font-kerning: auto;
+    font-feature-settings: normal;
+    font-variation-settings: normal;
+    font-optical-sizing: auto;
+    font-size-adjust: none;
+    font-synthesis: weight style small-caps;
+    font-palette: normal;
+    line-height: 1.5;
+    color: var(--_color-text);
+    -webkit-text-fill-color: currentColor;
+    -webkit-text-stroke: 0;
+    -webkit-font-smoothing: antialiased;
+    text-rendering: auto;
+    text-align: start;
+    text-align-last: auto;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    text-emphasis: none;
+    text-underline-offset: auto;
+    text-underline-position: auto;
+    letter-spacing: normal;
+    word-spacing: normal;
+    white-space: normal;
+    text-wrap: wrap;
+    word-break: normal;
+    overflow-wrap: normal;
+    line-break: auto;
+    hyphens: manual;
+    tab-size: 8;
+    list-style-position: outside;
+    list-style-image: none;
+    caption-side: top;
+    empty-cells: show;
+    border-collapse: separate;
+    border-spacing: 0;
+    paint-order: normal;
+    image-rendering: auto;
+    quotes: auto;
   }
   @media (prefers-reduced-motion: reduce) {
     :host {
