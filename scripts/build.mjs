@@ -1,6 +1,7 @@
 // npm run build → dist/
 //   1. ESM entries (index, define, one per element) with lit, d3-*, @turf/*, maplibre-gl … external, + .d.ts
-//   2. dist/bundle/civic-widgets.js: self-hosted, code-split ES module bundle; maplibre in its own lazy chunk,
+//   2. dist/bundle/: self-hosted, code-split ES modules for plain pages (no bare imports): civic-widgets.js (every
+//      element) and <name>.js per element (e.g. chain-graph.js), sharing chunks; maplibre in its own lazy chunk,
 //      its worker file shipped beside it
 //   3. dist/civic-widgets.iife.js: one classic script that registers every element (maplibre + worker inlined)
 //   4. dist/custom-elements.json (from the JSDoc), dist/schemas/*.json
@@ -9,6 +10,7 @@ import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { ENTRIES } from './entries.mjs';
 
@@ -91,10 +93,14 @@ await build({
 });
 
 log('type declarations');
+// The published types must not reach d3's (a consumer has no @types/d3-*): test/pages/consumer.mjs type-checks a
+// strict consumer (skipLibCheck false) against the packed package.
 execFileSync(bin('tsc'), ['-p', 'tsconfig.json', '--emitDeclarationOnly', '--declaration', '--outDir', join(dist, 'types')], { stdio: 'inherit', cwd: root });
 
-// 2. Self-hosted, code-split module bundle.
+// 2. Self-hosted, code-split module bundle: one entry for every element, one per element, shared chunks.
 log('module bundle');
+const bundleEntries = { 'civic-widgets': join(root, 'src/define.ts') };
+for (const e of ENTRIES) bundleEntries[e.name] = join(root, e.define);
 await build({
   ...common('bundle'),
   build: {
@@ -103,7 +109,7 @@ await build({
     target: 'es2020',
     minify: true,
     sourcemap: false,
-    lib: { entry: { 'civic-widgets': join(root, 'src/define.ts') }, formats: ['es'] },
+    lib: { entry: bundleEntries, formats: ['es'] },
     rolldownOptions: { output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' } },
   },
 });
@@ -145,12 +151,33 @@ walk(dist);
 execFileSync(bin('es-check'), ['es2020', '--module', ...esm], { stdio: quiet ? 'pipe' : 'inherit', cwd: root });
 execFileSync(bin('es-check'), ['es2020', join(dist, 'civic-widgets.iife.js')], { stdio: quiet ? 'pipe' : 'inherit', cwd: root });
 
-// Write a small summary (sizes are measured by bench/size.mjs and checked by test/build).
+// Sizes as a page pays them (README "Build outputs" states them; test/build/check-dist.mjs compares the two): bytes on
+// disk and gzip (level 9) of each file plus the local chunks it imports statically. Lazy chunks (maplibre, pmtiles)
+// are not counted in an entry; maplibre is listed apart, with its worker. bench/size.mjs prints every file.
 const size = (p) => readFileSync(p).length;
-writeFileSync(
-  join(dist, 'build-info.json'),
-  JSON.stringify({ iife: size(join(dist, 'civic-widgets.iife.js')), bundle: size(join(dist, 'bundle/civic-widgets.js')) }, null, 2),
-);
+const staticClosure = (file, seen = new Set()) => {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const m of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) staticClosure(join(file, '..', m[1]), seen);
+  return seen;
+};
+const measure = (files) => ({ bytes: files.reduce((n, f) => n + size(f), 0), gzip: files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0) });
+const bundleDir = join(dist, 'bundle');
+const maplibreChunk = readdirSync(bundleDir).find((f) => /^maplibre-gl-[\w-]+\.js$/.test(f));
+const sizes = {
+  iife: measure([join(dist, 'civic-widgets.iife.js')]),
+  bundle: measure([...staticClosure(join(bundleDir, 'civic-widgets.js'))]),
+  elements: Object.fromEntries(ENTRIES.map((e) => [e.name, measure([...staticClosure(join(bundleDir, `${e.name}.js`))])])),
+  maplibre: maplibreChunk ? measure([join(bundleDir, maplibreChunk), join(bundleDir, 'maplibre-gl-worker.mjs')]) : null,
+};
+writeFileSync(join(dist, 'build-info.json'), JSON.stringify({ iife: sizes.iife.bytes, bundle: size(join(bundleDir, 'civic-widgets.js')), sizes }, null, 2));
+if (!quiet) {
+  const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+  log(`sizes (bytes / gzip): iife ${kb(sizes.iife.bytes)} / ${kb(sizes.iife.gzip)}; bundle entry ${kb(sizes.bundle.bytes)} / ${kb(sizes.bundle.gzip)}`);
+  for (const [n, s] of Object.entries(sizes.elements)) log(`  bundle/${n}.js ${kb(s.bytes)} / ${kb(s.gzip)}`);
+  if (sizes.maplibre) log(`  maplibre chunk + worker (lazy) ${kb(sizes.maplibre.bytes)} / ${kb(sizes.maplibre.gzip)}`);
+}
 log('done');
 
 // 6. Smoke test, size budgets and Chrome 90 API check on what was just built.

@@ -31,7 +31,7 @@ function closure(file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(file, 'utf8');
-  for (const m of code.matchAll(/(?:import|export)\s*(?:[^'";]*?\sfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)) closure(join(file, '..', m[1]), seen);
+  for (const m of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) closure(join(file, '..', m[1]), seen);
   return seen;
 }
 const gz = (p) => gzipSync([...closure(p)].map((f) => transformSync(readFileSync(f, 'utf8'), { minify: true, loader: 'js' }).code).join('\n')).length;
@@ -55,10 +55,43 @@ for (const [label, file, max] of budgets) {
   else ok(`${label}: ${size} B gz (budget ${max} B)`);
 }
 
-// The module bundle must not pull maplibre into its entry chunk: maplibre loads only when a map needs it.
-const entry = readFileSync(join(dist, 'bundle/civic-widgets.js'), 'utf8');
-if (/WebGL2RenderingContext|maplibregl|MapLibre GL/.test(entry)) fail('bundle entry chunk contains maplibre-gl (it must be a lazy chunk)');
-else ok('bundle entry chunk does not contain maplibre-gl');
+// The module bundle's entries (civic-widgets.js and one per element) and the chunks they import statically must not
+// contain maplibre (loaded only when a map needs it), nor any bare import: they run in a plain page without an import map.
+const bundleEntries = ['civic-widgets', ...ENTRIES.map((e) => e.name)];
+for (const name of bundleEntries) {
+  const p = join(dist, 'bundle', `${name}.js`);
+  if (!existsSync(p)) {
+    fail(`bundle/${name}.js missing (plain-page module entry)`);
+    continue;
+  }
+  const files = [...closure(p)];
+  const codeOf = (f) => readFileSync(f, 'utf8');
+  const withMaplibre = files.filter((f) => /WebGL2RenderingContext|maplibregl|MapLibre GL/.test(codeOf(f)));
+  const bare = files.flatMap((f) => [...codeOf(f).matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["']([^./"'][^"']*)["']/g)].map((m) => m[1]));
+  if (withMaplibre.length) fail(`bundle/${name}.js imports maplibre-gl statically (${withMaplibre.map((f) => f.slice(dist.length + 1)).join(', ')}); it must be a lazy chunk`);
+  else if (bare.length) fail(`bundle/${name}.js has bare imports a plain page cannot resolve: ${[...new Set(bare)].join(', ')}`);
+  else ok(`bundle/${name}.js: ${files.length} files, no bare import, maplibre not included`);
+}
+
+// README "Build outputs" states the sizes of the one-script file and the bundle entries; they must stay true (±12%).
+const info = JSON.parse(readFileSync(join(dist, 'build-info.json'), 'utf8')).sizes;
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const toBytes = (v, u) => Number(v.replace(/,/g, '')) * (u === 'MB' ? 1024 * 1024 : 1024);
+const stated = [['civic-widgets.iife.js', info.iife], ['bundle/civic-widgets.js', info.bundle], ...ENTRIES.map((e) => [`bundle/${e.name}.js`, info.elements[e.name]])];
+if (info.maplibre) stated.push(['maplibre', info.maplibre]);
+for (const [file, real] of stated) {
+  const row = readme.split('\n').find((l) => l.startsWith('| ') && l.includes(file === 'maplibre' ? 'maplibre chunk' : `\`${file}\``) && /\bKB\b|\bMB\b/.test(l));
+  const m = row && [...row.matchAll(/([\d.,]+) (KB|MB)/g)];
+  if (!m || m.length < 2) {
+    fail(`README.md states no size for ${file} (a table row "| \`${file}\` | <size> | <gzip> |" under Build outputs)`);
+    continue;
+  }
+  const [bytes, gzip] = [toBytes(m[0][1], m[0][2]), toBytes(m[1][1], m[1][2])];
+  const off = (a, b) => Math.abs(a - b) / b > 0.12;
+  const kb = (n) => `${Math.round(n / 1024)} KB`;
+  if (off(bytes, real.bytes) || off(gzip, real.gzip)) fail(`README.md size of ${file}: ${m[0][0]} / ${m[1][0]} gzip, built ${kb(real.bytes)} / ${kb(real.gzip)} (update the README table)`);
+  else ok(`README.md size of ${file} true within 12% (built ${kb(real.bytes)} / ${kb(real.gzip)} gzip)`);
+}
 
 
 // 3. Runtime APIs newer than Chrome 90 in our own ESM output (dependencies are polyfilled separately).

@@ -243,8 +243,8 @@ export function yTickCount(plotHeight: number, fontSize: number): number {
   return Math.max(2, Math.min(10, Math.floor(plotHeight / (fontSize * 3.2))));
 }
 
-/** A linear scale over a zero-including domain, niced for `count` ticks. */
-export function niceScale(domain: [number, number], range: [number, number], count: number): ScaleLinear<number, number> {
+/** A linear scale over a zero-including domain, niced for `count` ticks. Not exported: d3's types stay out of the published declarations. */
+function niceScale(domain: [number, number], range: [number, number], count: number): ScaleLinear<number, number> {
   return scaleLinear().domain(domain).range(range).nice(count);
 }
 
