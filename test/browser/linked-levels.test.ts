@@ -31,7 +31,7 @@ describe('linked views across levels', () => {
     </div>`);
     const map = wrap.querySelector<CivicGridMap>('civic-grid-map')!;
     const board = wrap.querySelector<CivicRankBoard>('civic-rank-board')!;
-    await waitUntil(() => mapLoaded, 'map civic-load', { timeout: 20000 });
+    await waitUntil(() => mapLoaded, 'map civic-load', { timeout: 45000 }); // geometry and metrics: slow on a busy machine
     document.removeEventListener('civic-load', onLoad);
     await waitUntil(() => rows(board).length === RANK.rows.length, 'board drawn', { timeout: 20000 });
 
