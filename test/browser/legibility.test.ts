@@ -6,6 +6,9 @@ import { until, frames, settled } from './fixtures/wait.js';
 import '../../src/components/screen/screen.define.js';
 import '../../src/components/chain-graph/chain-graph.define.js';
 import '../../src/components/kpi-tile/kpi-tile.define.js';
+import '../../src/components/growth-chart/growth-chart.define.js';
+import type { CivicGrowthChart } from '../../src/components/growth-chart/growth-chart.js';
+import growth from '../fixtures/growth-chart/growth.json';
 import type { CivicChainGraph } from '../../src/components/chain-graph/chain-graph.js';
 import demo from '../fixtures/chain-graph/chains.json';
 
@@ -125,5 +128,36 @@ describe('legibility: KPI tile under a screen', () => {
     expect(sizes.length).to.be.greaterThan(3);
     const small = sizes.filter((s) => s.px < 14 - 0.05);
     expect(small, JSON.stringify(small)).to.deep.equal([]);
+  });
+});
+
+describe('legibility: growth chart in English in a narrow box', () => {
+  it('axis titles do not overlap (the left one moves a line up), x labels thin out instead of colliding, the legend wraps inside the element', async () => {
+    const el = await fixture<CivicGrowthChart>(html`<civic-growth-chart lang="en" kind="value-growth" density="screen" style="width:340px; --civic-growth-chart-height: 240px"></civic-growth-chart>`);
+    el.data = JSON.parse(JSON.stringify(growth));
+    const root = el.shadowRoot!;
+    await until(() => root.querySelectorAll('.axis-title').length === 2, 'both axis titles drawn');
+    await el.updateComplete;
+    const [a, b] = [...root.querySelectorAll<SVGTextElement>('.axis-title')].map((t) => t.getBoundingClientRect());
+    expect(overlap(a, b), 'axis titles overlap').to.equal(false);
+    // x tick labels: every drawn one is ≥ 12 px and none runs into another (compared in the first one's own frame,
+    // exact for labels rotated alike)
+    const ticks = [...root.querySelectorAll<SVGTextElement>('.x-axis text')];
+    expect(ticks.length).to.be.greaterThan(1);
+    expect(Math.min(...ticks.map(svgTextPx))).to.be.at.least(12 - 0.05);
+    for (let i = 0; i + 1 < ticks.length; i++) {
+      const m = ticks[i].getScreenCTM()!.inverse().multiply(ticks[i + 1].getScreenCTM()!);
+      const bb = ticks[i + 1].getBBox(), ab = ticks[i].getBBox();
+      const pts = [[bb.x, bb.y], [bb.x + bb.width, bb.y], [bb.x, bb.y + bb.height], [bb.x + bb.width, bb.y + bb.height]].map(([x, y]) => new DOMPoint(x, y).matrixTransform(m));
+      const xs = pts.map((p) => p.x), ys = pts.map((p) => p.y);
+      const apart = Math.min(...xs) >= ab.x + ab.width - 1 || Math.max(...xs) <= ab.x + 1 || Math.min(...ys) >= ab.y + ab.height - 1 || Math.max(...ys) <= ab.y + 1;
+      expect(apart, `${ticks[i].textContent} × ${ticks[i + 1].textContent}`).to.equal(true);
+    }
+    // the legend wraps: every item inside the element's box
+    const box = el.getBoundingClientRect();
+    for (const li of root.querySelectorAll('[part="legend"] li')) {
+      const r = li.getBoundingClientRect();
+      expect(r.right <= box.right + 1 && r.left >= box.left - 1, `legend item ${li.textContent!.trim()} inside`).to.equal(true);
+    }
   });
 });

@@ -130,6 +130,8 @@ export interface GrowthModel {
   height: number;
   fontSize: number;
   plot: { x: number; y: number; width: number; height: number };
+  /** Baselines of the left and right axis titles (the left one a line higher when both do not fit on one line). */
+  titleY: { left: number; right: number };
   categories: Category[];
   xTicks: XTick[];
   left?: Axis;
@@ -336,6 +338,7 @@ function emptyModel(o: GrowthModelOptions, legend: LegendItem[], T: GrowthChartT
     height: o.height,
     fontSize: o.fontSize ?? 12,
     plot: { x: 0, y: 0, width: o.width, height: o.height },
+    titleY: { left: 0, right: 0 },
     categories: [],
     xTicks: [],
     bars: [],
@@ -475,8 +478,25 @@ export function buildGrowthModel(input: readonly GrowthSeries[], o: GrowthModelO
   }
   const twoLine = yearChange.some(Boolean);
 
+  // ── basis of what is shown: never mix cumulative and single-period values without saying so on the axis ──
+  const shownSeries = kind === 'compare' ? compareRows.map((r) => r.prep) : [...new Set([...barSeries, ...lineSeries])];
+  let basisKind: 'cumulative' | 'single' | 'mixed' | 'derived' | '' = '';
+  if (o.basis === 'single' && input.some((s) => s.basis === 'cumulative')) basisKind = 'derived';
+  else if (shownSeries.some((p) => p.series.mixedBasis)) basisKind = 'mixed';
+  else if (shownSeries.length && shownSeries.every((p) => p.series.basis === 'cumulative')) basisKind = 'cumulative';
+  else if (shownSeries.some((p) => p.series.basis === 'cumulative')) basisKind = 'mixed';
+  else if (shownSeries.length) basisKind = 'single';
+
+  // Axis titles side by side above the plot; when they would run into each other (long English titles in a narrow
+  // chart) the left one goes a line higher.
+  const leftTitle = leftIsRate
+    ? T.growthAxis(basisKind) + (comparePeriod ? ` · ${periodLabel(comparePeriod, lang)}` : '') // compare: which period is compared
+    : T.valueAxis(unitTitle(barUnit, lang), basisKind);
+  const rightTitle = rightDomain ? T.growthAxis(basisKind) : '';
+  const stackTitles = !!rightTitle && textWidth(leftTitle, fs) + textWidth(rightTitle, fs) + fs * 3 > width;
+
   // ── margins (two passes: tick labels depend on tick count, which depends on the plot height) ──
-  const titleH = fs + 8;
+  const titleH = fs + 8 + (stackTitles ? fs * 1.6 : 0);
   const top = titleH + fs + 8; // axis titles + annotation room
   let bottom = (twoLine ? 2 : 1) * fs * 1.3 + 10;
   const count0 = yTickCount(height - top - bottom, fs);
@@ -524,15 +544,6 @@ export function buildGrowthModel(input: readonly GrowthSeries[], o: GrowthModelO
   const plotH = Math.max(20, height - top - bottom);
   const count = yTickCount(plotH, fs);
 
-  // ── basis of what is shown: never mix cumulative and single-period values without saying so on the axis ──
-  const shownSeries = kind === 'compare' ? compareRows.map((r) => r.prep) : [...new Set([...barSeries, ...lineSeries])];
-  let basisKind: 'cumulative' | 'single' | 'mixed' | 'derived' | '' = '';
-  if (o.basis === 'single' && input.some((s) => s.basis === 'cumulative')) basisKind = 'derived';
-  else if (shownSeries.some((p) => p.series.mixedBasis)) basisKind = 'mixed';
-  else if (shownSeries.length && shownSeries.every((p) => p.series.basis === 'cumulative')) basisKind = 'cumulative';
-  else if (shownSeries.some((p) => p.series.basis === 'cumulative')) basisKind = 'mixed';
-  else if (shownSeries.length) basisKind = 'single';
-
   // ── scales ──
   const x = scaleBand<string>().domain(keys).range([plotX, plotX + plotW]).paddingInner(kind === 'trend' ? 0 : 0.25).paddingOuter(kind === 'trend' ? 0 : 0.15);
   const center = (i: number) => (x(keys[i]) ?? 0) + x.bandwidth() / 2;
@@ -542,16 +553,14 @@ export function buildGrowthModel(input: readonly GrowthSeries[], o: GrowthModelO
   const left: Axis = {
     domain: yLeft.scale.domain() as [number, number],
     ticks: yLeft.scale.ticks(count).map((v) => ({ value: v, pos: yLeft.scale(v), label: leftFormat(v) })),
-    title: leftIsRate
-      ? T.growthAxis(basisKind) + (comparePeriod ? ` · ${periodLabel(comparePeriod, lang)}` : '') // compare: which period is compared
-      : T.valueAxis(unitTitle(barUnit, lang), basisKind),
+    title: leftTitle,
     zero: yLeft.scale(0),
   };
   const right: Axis | undefined = yRight
     ? {
         domain: yRight.domain() as [number, number],
         ticks: yRight.ticks(count).map((v) => ({ value: v, pos: yRight(v), label: rightFormat(v) })),
-        title: T.growthAxis(basisKind),
+        title: rightTitle,
         zero: yRight(0),
       }
     : undefined;
@@ -883,6 +892,7 @@ export function buildGrowthModel(input: readonly GrowthSeries[], o: GrowthModelO
     height,
     fontSize: fs,
     plot: { x: plotX, y: plotY, width: plotW, height: plotH },
+    titleY: { left: Math.max(fs, plotY - fs - 8 - (stackTitles ? fs * 1.6 : 0)), right: Math.max(fs, plotY - fs - 8) },
     categories,
     xTicks,
     left,

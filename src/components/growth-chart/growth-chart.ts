@@ -302,13 +302,13 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
       ${m.left
         ? svg`<g class="axis-left">
             ${m.left.ticks.map((t) => svg`<text class="tick" x=${x0 - 6} y=${t.pos} dy="0.32em" text-anchor="end">${t.label}</text>`)}
-            <text class="axis-title" x=${Math.max(0, x0 - 6)} y=${Math.max(fs, m.plot.y - fs - 8)} text-anchor="start">${m.left.title}</text>
+            <text class="axis-title" x=${Math.max(0, x0 - 6)} y=${m.titleY?.left ?? Math.max(fs, m.plot.y - fs - 8)} text-anchor="start">${m.left.title}</text>
           </g>`
         : nothing}
       ${m.right
         ? svg`<g class="axis-right">
             ${m.right.ticks.map((t) => svg`<text class="tick" x=${x1 + 6} y=${t.pos} dy="0.32em" text-anchor="start">${t.label}</text>`)}
-            <text class="axis-title" x=${Math.min(m.width, x1 + 6)} y=${Math.max(fs, m.plot.y - fs - 8)} text-anchor="end">${m.right.title}</text>
+            <text class="axis-title" x=${Math.min(m.width, x1 + 6)} y=${m.titleY?.right ?? Math.max(fs, m.plot.y - fs - 8)} text-anchor="end">${m.right.title}</text>
           </g>`
         : nothing}
       <g class="marks"></g>
