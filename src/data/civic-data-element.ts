@@ -85,6 +85,7 @@ export abstract class CivicDataElement<T> extends CivicElement {
     parse: (raw, ctx) => this.parse(raw, ctx),
     count: (v) => this.count(v),
     isEmpty: (v) => this.isEmpty(v),
+    nothingValid: (v) => this.nothingValid(v),
     deps: () => this.parseDeps(),
     terms: () => ({ t: this.t.core, lang: this.t.lang }),
     warn: (m) => this.warn(m),
@@ -108,6 +109,11 @@ export abstract class CivicDataElement<T> extends CivicElement {
   /** @internal */
   protected isEmpty(_value: T): boolean {
     return false;
+  }
+
+  /** Nothing valid to draw (with parse errors this is a failure, not a partial success). Default: `isEmpty`. @internal */
+  protected nothingValid(value: T): boolean {
+    return this.isEmpty(value);
   }
 
   /**

@@ -38,6 +38,8 @@ export interface DataHostProps {
 export interface ParseContext {
   lang: Lang;
   source: DataSourceKind;
+  /** The response as it arrived when an envelope was unwrapped (field paths are read against it first). */
+  envelope?: unknown;
 }
 
 export interface DataControllerOptions<T> {
@@ -47,6 +49,11 @@ export interface DataControllerOptions<T> {
   count?: (value: T) => number | undefined;
   /** True when the value has nothing to draw (the empty state is shown). */
   isEmpty?: (value: T) => boolean;
+  /**
+   * True when the value holds nothing valid to draw (default: `isEmpty`). A payload whose parse reported problems and
+   * left nothing valid is a failure (`civic-error` with `partial: false`, no `civic-load`), never a partial success.
+   */
+  nothingValid?: (value: T) => boolean;
   /** Values the parse depends on (field mappings, filters): when they change, the last raw payload is parsed again. */
   deps?: () => readonly unknown[];
   /** Translation for state templates. */
@@ -295,7 +302,7 @@ export class DataController<T> implements ReactiveController {
       raw = hit.text;
     }
     const adapted = adaptPayload(raw, this.host.adapter ?? 'auto');
-    const r = adapted.apiError === undefined ? this.o.parse(adapted.value, { lang: this.o.terms().lang, source: 'src' }) : { value: undefined };
+    const r = adapted.apiError === undefined ? this.o.parse(adapted.value, { lang: this.o.terms().lang, source: 'src', envelope: adapted.outer }) : { value: undefined };
     if (r.value === undefined || this.value !== undefined) return;
     this.value = r.value;
     this.fromCache = true;
@@ -423,15 +430,17 @@ export class DataController<T> implements ReactiveController {
     }
     let result: Validated<T>;
     try {
-      result = this.o.parse(adapted.value, { lang: this.o.terms().lang, source });
+      result = this.o.parse(adapted.value, { lang: this.o.terms().lang, source, envelope: adapted.outer });
     } catch (e) {
       // Validators must not throw; if one does, it is a library bug, still never the page's problem.
       result = { value: undefined, issues: [issue('$', 'internal', `validator failed: ${e instanceof Error ? e.message : String(e)}`)] };
     }
     const issues = [...adapted.issues, ...result.issues];
     this.issues = issues;
-    if (result.value === undefined) {
-      this.fail('validation', source, issues.length ? formatIssue(issues[0]) : 'no usable data', issues, url);
+    // Nothing valid to draw, with problems reported: a failure, never "loaded + partial error" over an empty picture.
+    if (result.value === undefined || (issues.length > 0 && (this.o.nothingValid ?? this.o.isEmpty)?.(result.value))) {
+      const first = issues.find((i) => i.severity === 'error') ?? issues[0];
+      this.fail('validation', source, first ? formatIssue(first) : 'no usable data', issues, url);
       return;
     }
     this.value = result.value;

@@ -33,7 +33,12 @@ export function resolveSource(i: SourceInputs): ResolvedSource {
   if (i.data !== undefined && i.data !== null) return { kind: 'property', value: i.data };
   if (i.host) {
     const s = inlineScript(i.host);
-    if (s) return { kind: 'inline', text: s.textContent ?? '', format: s.type.toLowerCase() === 'text/csv' ? 'csv' : 'json' };
+    if (s) {
+      const csv = s.type.toLowerCase() === 'text/csv';
+      // An inline CSV usually starts with a line break after the tag: blank lines before its header are dropped.
+      const text = s.textContent ?? '';
+      return { kind: 'inline', text: csv ? text.replace(/^(?:[ \t]*\r?\n)+/, '') : text, format: csv ? 'csv' : 'json' };
+    }
   }
   if (typeof i.src === 'string' && i.src.trim() !== '') return { kind: 'src', url: i.src.trim() };
   return { kind: 'none' };

@@ -46,7 +46,7 @@ describe('configure(): a later call re-applies on the next request', function ()
     expect(seen).to.deep.equal([null, 'Bearer t0ken']);
   });
 
-  it('the next poll carries headers set by a later configure()', async () => {
+  it('the next request (a poll, a Retry, reload()) carries headers set by a later configure()', async () => {
     configure({ headers: { Authorization: 'Bearer t0ken' } });
     const el = await fixture<CivicRankBoard>(html`<civic-rank-board src=${URL_} interval="0"></civic-rank-board>`);
     await until(() => el.dataStatus === 'complete', 'loaded');

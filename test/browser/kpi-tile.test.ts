@@ -161,16 +161,19 @@ describe('civic-kpi-tile', () => {
       expect(text(el, 'number')).to.equal('3');
     });
 
-    it('fires civic-error with the path for an invalid data value and keeps a per-tile note', async () => {
+    it('an invalid data value is an error with the path (nothing valid to draw: no civic-load, the error state)', async () => {
       const el = document.createElement('civic-kpi-tile');
       el.data = { label: 'x', value: 'abc' };
+      let loads = 0;
+      el.addEventListener('civic-load', () => loads++);
       const p = oneEvent(el, 'civic-error');
       document.body.append(el);
       const ev = await p;
       await settle(el);
       expect(ev.detail.issues[0]).to.include({ path: 'value', code: 'type' });
-      expect(text(el, 'number')).to.equal('—');
-      expect(text(el, 'status')).to.equal('数值无效');
+      expect(ev.detail.partial).to.equal(false);
+      expect(loads).to.equal(0);
+      expect(el.shadowRoot!.querySelector('[part~="status"]')!.getAttribute('role')).to.equal('alert');
       el.remove();
     });
   });

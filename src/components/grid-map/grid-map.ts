@@ -261,6 +261,11 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     return v.rows.length;
   }
 
+  /** No row with a valid value: nothing to colour the map with (with reported problems, an error). @internal */
+  protected override nothingValid(v: GridMetricsData): boolean {
+    return v.rows.every((r) => Object.keys(r.values).length === 0);
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.syncGeometry();

@@ -22,6 +22,8 @@ import {
   type Issue,
   type Validated,
 } from '../../data/validate.js';
+import { mapFields } from '../../data/adapters/field-map.js';
+import { readPath, splitListPath } from '../../data/adapters/path.js';
 import {
   GROWTH_BASES,
   SERIES_BASES,
@@ -289,4 +291,123 @@ export function selectSeries(series: readonly GrowthSeries[], ids?: readonly str
     out = ids.map((id) => byId.get(id)).filter((s): s is GrowthSeries => !!s);
   }
   return out;
+}
+
+/**
+ * Field names (or paths) of a long-format table: one row per series × period, as statistical bureaus publish
+ * (`province, code, period, value, growth`). Each is a column name (`province`) or a path with `[]` into a list
+ * (`data.list[].province`, read as devtools shows the response, or relative to an unwrapped envelope).
+ */
+export interface LongFields {
+  series?: string;
+  period?: string;
+  value?: string;
+  growth?: string;
+  region?: string;
+}
+
+/** Defaults of the long-format fields: a row `{ series, period, value, growth, region }`. */
+export const LONG_DEFAULTS: Required<LongFields> = { series: 'series', period: 'period', value: 'value', growth: 'growth', region: 'region' };
+
+const filled = (s: string | undefined): s is string => typeof s === 'string' && s.trim() !== '';
+
+/**
+ * True when the payload should be read as a long-format table: a long-format field attribute is set, or it is an
+ * array (CSV rows, a JSON array) of records that carry the period field and no `points`.
+ */
+export function isLongFormat(raw: unknown, fields: LongFields = {}): boolean {
+  if (filled(fields.series) || filled(fields.period)) return true;
+  const period = fields.period ?? LONG_DEFAULTS.period;
+  const series = fields.series ?? LONG_DEFAULTS.series;
+  return Array.isArray(raw) && raw.length > 0 && raw.every((r) => !isRecord(r) || (!('points' in r) && (period in r || series in r))) && raw.some(isRecord);
+}
+
+const keyText = (v: unknown): string | undefined => (typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+/**
+ * Pivots long-format rows into the chart's series (one series per distinct `series` value, in first-seen order;
+ * its `region` from the first row that has one), then validates like `parseGrowthData`. Issues point at the rows:
+ * `[12].value` (or `data.list[12].gdp` when the rows came through a path). Pure; never throws.
+ */
+export function parseGrowthLong(raw: unknown, fields: LongFields = {}, envelope?: unknown): Validated<GrowthData> {
+  const f: Required<LongFields> = {
+    series: filled(fields.series) ? fields.series.trim() : LONG_DEFAULTS.series,
+    period: filled(fields.period) ? fields.period.trim() : LONG_DEFAULTS.period,
+    value: filled(fields.value) ? fields.value.trim() : LONG_DEFAULTS.value,
+    growth: filled(fields.growth) ? fields.growth.trim() : LONG_DEFAULTS.growth,
+    region: filled(fields.region) ? fields.region.trim() : LONG_DEFAULTS.region,
+  };
+  const issues: Issue[] = [];
+  const paths = Object.values(f);
+  const viaList = paths.some((p) => p.includes('[]'));
+  // Rows and the name of each field inside a row; `rowPath(i)` is where row i is in the payload.
+  let rows: unknown[] | undefined;
+  let col: Required<LongFields> = f;
+  let rowPath = (i: number): string => `[${i}]`;
+  if (viaList) {
+    const m = mapFields(raw, { series: f.series, period: f.period, value: f.value, growth: f.growth, region: f.region }, envelope);
+    issues.push(...m.issues);
+    if (!Array.isArray(m.value)) return { value: undefined, issues };
+    rows = m.value;
+    col = { ...LONG_DEFAULTS };
+    const list = splitListPath(paths.find((p) => p.includes('[]'))!)!.list;
+    rowPath = (i) => `${list}[${i}]`;
+  } else if (Array.isArray(raw)) rows = raw;
+  else if (isRecord(raw) && Array.isArray(raw.rows)) {
+    rows = raw.rows;
+    rowPath = (i) => `rows[${i}]`;
+  } else {
+    issues.push(issue('$', 'type', `expected long-format rows (an array of { ${f.series}, ${f.period}, ${f.value}, ${f.growth} }), got ${describe(raw)}`));
+    return { value: undefined, issues };
+  }
+  // Where each pivoted point came from, to report issues at the row.
+  const origin = new Map<string, number>();
+  const bySeries = new Map<string, { index: number; series: { id: string; name: string; region?: string; unit?: string; points: Record<string, unknown>[] } }>();
+  const fieldOf = (k: keyof LongFields): string => (viaList ? (splitListPath(f[k])?.item ?? f[k]) : f[k]);
+  rows.forEach((r, i) => {
+    if (!isRecord(r)) {
+      issues.push(issue(rowPath(i), 'type', `expected a row object, got ${describe(r)}`));
+      return;
+    }
+    const read = (k: keyof LongFields): unknown => (viaList ? r[k] : readPath(r, col[k]));
+    const key = keyText(read('series'));
+    if (key === undefined) {
+      issues.push(issue(joinPath(rowPath(i), fieldOf('series')), 'required', `expected the series name in "${fieldOf('series')}", got ${describe(read('series'))}`));
+      return;
+    }
+    let entry = bySeries.get(key);
+    if (!entry) {
+      entry = { index: bySeries.size, series: { id: key, name: key, points: [] } };
+      bySeries.set(key, entry);
+    }
+    const s = entry.series;
+    const region = keyText(read('region'));
+    if (region && !s.region) s.region = region;
+    const unit = keyText(r.unit);
+    if (unit && !s.unit) s.unit = unit;
+    const p = read('period');
+    const point: Record<string, unknown> = { period: typeof p === 'number' ? String(p) : p, value: read('value') ?? null, growth: read('growth') ?? null };
+    // CSV cells arrive as text: "true" / "false".
+    if (r.illustrative === true || r.illustrative === 'true') point.illustrative = true;
+    else if (r.illustrative === false || r.illustrative === 'false') point.illustrative = false;
+    origin.set(`series[${entry.index}].points[${s.points.length}]`, i);
+    s.points.push(point);
+  });
+  const fileIllustrative = isRecord(raw) && raw.illustrative === true;
+  const parsed = parseGrowthData({ series: [...bySeries.values()].map((e) => e.series), ...(fileIllustrative ? { illustrative: true } : {}) });
+  const rename: Record<string, keyof LongFields> = { period: 'period', value: 'value', growth: 'growth' };
+  for (const x of parsed.issues) {
+    const m = /^series\[(\d+)\]\.points\[(\d+)\](?:\.(\w+))?(.*)$/.exec(x.path);
+    const row = m ? origin.get(`series[${m[1]}].points[${m[2]}]`) : undefined;
+    if (m && row !== undefined) {
+      const field = m[3] ? (rename[m[3]] ? fieldOf(rename[m[3]]) : m[3]) : undefined;
+      issues.push({ ...x, path: `${field ? joinPath(rowPath(row), field) : rowPath(row)}${m[4]}` });
+    } else issues.push(x);
+  }
+  return { value: parsed.value, issues };
+}
+
+/** Reads a growth payload: long-format rows (see `parseGrowthLong`) or the series shape (`parseGrowthData`). */
+export function parseGrowthPayload(raw: unknown, fields: LongFields = {}, envelope?: unknown): Validated<GrowthData> {
+  return isLongFormat(raw, fields) ? parseGrowthLong(raw, fields, envelope) : parseGrowthData(raw);
 }

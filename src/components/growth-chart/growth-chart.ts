@@ -12,7 +12,7 @@ import { ResizeController } from '../../core/controllers/resize-controller.js';
 import { CivicSelectEvent, type SelectTrigger } from '../../core/events/select-event.js';
 import { CivicHoverEvent } from '../../core/events/hover-event.js';
 import { growthChartTerms } from './growth-chart.i18n.js';
-import { buildGrowthModel, parseGrowthData, selectSeries, type Bar, type GrowthModel, type LinePoint } from './growth-chart.model.js';
+import { buildGrowthModel, parseGrowthPayload, selectSeries, type Bar, type GrowthModel, type LinePoint } from './growth-chart.model.js';
 import { renderGrowthSvg, DEFAULT_PALETTE, type SvgPalette } from './growth-chart.svg.js';
 import { CivicExportEvent, CivicSeriesToggleEvent } from './growth-chart.events.js';
 import { styles } from './growth-chart.styles.js';
@@ -106,6 +106,25 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   /** Open the data table twin (part `table`) with the exact numbers; otherwise it is one click or Enter away (显示数据表). */
   @property({ type: Boolean, attribute: 'show-table' }) showTable = false;
 
+  /**
+   * Long-format data (one row per series × period, e.g. `province, code, period, value, growth` from a CSV): the
+   * column (or path such as `data.list[].province`) naming each row's series. Setting it (or `period-field`) pivots
+   * the rows into series; rows with `series` and `period` columns are pivoted without it.
+   */
+  @property({ attribute: 'series-field' }) seriesField?: string;
+
+  /** Long-format data: the column or path of each row's period (default `period`). */
+  @property({ attribute: 'period-field' }) periodField?: string;
+
+  /** Long-format data: the column or path of each row's value (default `value`). */
+  @property({ attribute: 'value-field' }) valueField?: string;
+
+  /** Long-format data: the column or path of each row's year-on-year growth in % (default `growth`). */
+  @property({ attribute: 'growth-field' }) growthField?: string;
+
+  /** Long-format data: the column or path of each series' division code, for `region` and linked views (default `region`). */
+  @property({ attribute: 'region-field' }) regionField?: string;
+
   // ── internal state ──
   @state() private hiddenIds: string[] = [];
   @state() private active = -1;
@@ -129,8 +148,13 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   // ── data ──
   /** @internal */
-  protected override parse(raw: unknown, _ctx: ParseContext): Validated<GrowthData> {
-    return parseGrowthData(raw);
+  protected override parse(raw: unknown, ctx: ParseContext): Validated<GrowthData> {
+    return parseGrowthPayload(raw, { series: this.seriesField, period: this.periodField, value: this.valueField, growth: this.growthField, region: this.regionField }, ctx.envelope);
+  }
+
+  /** @internal */
+  protected override parseDeps(): readonly unknown[] {
+    return [this.seriesField, this.periodField, this.valueField, this.growthField, this.regionField];
   }
 
   /** @internal */
@@ -141,6 +165,11 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   /** @internal */
   protected override isEmpty(v: GrowthData): boolean {
     return v.series.every((s) => s.points.length === 0);
+  }
+
+  /** @internal Nothing to draw: no point of any series has a value or a rate (every one a gap). */
+  protected override nothingValid(v: GrowthData): boolean {
+    return v.series.every((s) => s.points.every((p) => p.value === null && p.growth === null));
   }
 
   // ── lifecycle ──

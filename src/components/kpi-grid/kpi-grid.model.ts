@@ -6,6 +6,8 @@ import type { Lang } from '../../core/i18n/lang.js';
 import { describe, isRecord, issue, joinPath, readArray, readBoolean, readString, type Issue, type Validated } from '../../data/validate.js';
 import { parseKpiItem, type ParsedKpi } from '../kpi-tile/kpi-tile.model.js';
 import { filterByRegion } from '../kpi-tile/region.js';
+import { mapFields } from '../../data/adapters/field-map.js';
+import { readPath } from '../../data/adapters/path.js';
 
 /** Most items a grid accepts. */
 export const GRID_ITEM_LIMIT = 1000;
@@ -144,4 +146,33 @@ export function parseColumns(v: unknown): number | undefined {
   if (!Number.isFinite(n)) return undefined;
   const c = Math.round(n);
   return c >= 1 && c <= 24 ? c : undefined;
+}
+
+/** Field-mapping attributes of the grid: target item key → column name or path. */
+export interface KpiGridFields {
+  value?: string;
+  label?: string;
+  unit?: string;
+  id?: string;
+  region?: string;
+}
+
+/**
+ * Applies the grid's field attributes before validation. A path with `[]` (`data.list[].gdp`) picks the list of
+ * items from the response (as devtools shows it, or relative to an unwrapped envelope: see `mapFields`); a plain
+ * name (`gdp`) renames a key inside each item of `items` or of a bare array. Unset fields are ignored. Pure.
+ */
+export function mapGridFields(raw: unknown, fields: KpiGridFields, envelope?: unknown): { value: unknown; issues: Issue[] } {
+  const entries = Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== '');
+  if (entries.length === 0) return { value: raw, issues: [] };
+  if (entries.some(([, p]) => p.includes('[]'))) return mapFields(raw, Object.fromEntries(entries), envelope);
+  const rename = (item: unknown): unknown => {
+    if (!isRecord(item)) return item;
+    const o: Record<string, unknown> = { ...item };
+    for (const [k, p] of entries) o[k] = readPath(item, p.trim());
+    return o;
+  };
+  if (Array.isArray(raw)) return { value: raw.map(rename), issues: [] };
+  if (isRecord(raw) && Array.isArray(raw.items)) return { value: { ...raw, items: raw.items.map(rename) }, issues: [] };
+  return { value: raw, issues: [] };
 }

@@ -6,9 +6,10 @@ import { CivicDataElement } from '../../data/civic-data-element.js';
 import { hostStyles } from '../../core/theme/tokens.js';
 import { renderEmpty, renderIllustrative, stateStyles } from '../../core/render/states.js';
 import type { Validated } from '../../data/validate.js';
+import type { ParseContext } from '../../data/data-controller.js';
 import type { CivicKpiTile } from '../kpi-tile/kpi-tile.js';
 import type { DeltaColors, DeltaFormat, Motion } from '../kpi-tile/kpi-tile.types.js';
-import { groupItems, groupLabel, parseColumns, parseKpiGridPayload, payloadTitle, type KpiGridPayload, type KpiSection } from './kpi-grid.model.js';
+import { groupItems, groupLabel, mapGridFields, parseColumns, parseKpiGridPayload, payloadTitle, type KpiGridPayload, type KpiSection } from './kpi-grid.model.js';
 import { kpiGridTerms } from './kpi-grid.i18n.js';
 import { kpiGridStyles } from './kpi-grid.styles.js';
 import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
@@ -71,14 +72,37 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
   @property({ type: Boolean, reflect: true }) export = false;
   /** Base name of the exported file (sanitised; `.png` is added); default: the tag, `civic-kpi-grid`. */
   @property({ attribute: 'file-name' }) fileName?: string;
+  /** Field mapping: each item's value, as a column name (`gdp`) or a path into a list (`data.list[].gdp`). */
+  @property({ attribute: 'value-field' }) valueField?: string;
+  /** Field mapping: each item's label (`orgName`, `data.list[].orgName`). */
+  @property({ attribute: 'label-field' }) labelField?: string;
+  /** Field mapping: each item's unit. */
+  @property({ attribute: 'unit-field' }) unitField?: string;
+  /** Field mapping: each item's id (for `highlight(id)`). */
+  @property({ attribute: 'id-field' }) idField?: string;
+  /** Field mapping: each item's division code (for `region` and linked views). */
+  @property({ attribute: 'region-field' }) regionField?: string;
 
   // ── internal state ──
   private sections: KpiSection[] = [];
   private readonly uid = `kg${++gridSeq}`;
 
   // ── data ──
-  protected override parse(raw: unknown): Validated<KpiGridPayload> {
-    return parseKpiGridPayload(raw);
+  protected override parse(raw: unknown, ctx?: ParseContext): Validated<KpiGridPayload> {
+    const m = mapGridFields(raw, { value: this.valueField, label: this.labelField, unit: this.unitField, id: this.idField, region: this.regionField }, ctx?.envelope);
+    if (m.value === undefined) return { value: undefined, issues: m.issues };
+    const r = parseKpiGridPayload(m.value);
+    return { value: r.value, issues: [...m.issues, ...r.issues] };
+  }
+
+  /** @internal */
+  protected override parseDeps(): readonly unknown[] {
+    return [this.valueField, this.labelField, this.unitField, this.idField, this.regionField];
+  }
+
+  /** Every item invalid (dashes only): nothing valid to draw. @internal */
+  protected override nothingValid(v: KpiGridPayload): boolean {
+    return v.items.every((i) => i.invalid);
   }
 
   protected override count(v: KpiGridPayload): number {

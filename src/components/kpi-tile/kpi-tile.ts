@@ -3,6 +3,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { cspStyle } from '../../core/render/csp-style.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
+import type { ParseContext } from '../../data/data-controller.js';
 import { hostStyles } from '../../core/theme/tokens.js';
 import { renderIllustrative, stateStyles } from '../../core/render/states.js';
 import { ResizeController } from '../../core/controllers/resize-controller.js';
@@ -194,9 +195,9 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   private readonly box = new ResizeController(this, { onResize: () => scheduleFit(this) });
 
   // ── data ──
-  protected override parse(raw: unknown): Validated<ParsedKpi[]> {
+  protected override parse(raw: unknown, ctx?: ParseContext): Validated<ParsedKpi[]> {
     const issues: Issue[] = [];
-    const mapped = mapFields(raw, { value: this.valueField, label: this.labelField, unit: this.unitField });
+    const mapped = mapFields(raw, { value: this.valueField, label: this.labelField, unit: this.unitField }, ctx?.envelope);
     issues.push(...mapped.issues);
     let v = mapped.value;
     if (v === undefined) return { value: undefined, issues };
@@ -221,6 +222,11 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
 
   protected override isEmpty(v: ParsedKpi[]): boolean {
     return v.length === 0;
+  }
+
+  /** Every item invalid (a dash only): nothing valid to draw. @internal */
+  protected override nothingValid(v: ParsedKpi[]): boolean {
+    return v.every((i) => i.invalid);
   }
 
   // ── lifecycle ──

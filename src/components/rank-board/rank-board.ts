@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { cspStyle } from '../../core/render/csp-style.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
+import type { ParseContext } from '../../data/data-controller.js';
 import { hostStyles } from '../../core/theme/tokens.js';
 import { renderEmpty, renderIllustrative, stateStyles } from '../../core/render/states.js';
 import { holdsSelection } from '../kpi-tile/region.js';
@@ -129,8 +130,8 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
   @state() private chosenId: string | null = null;
 
   // ── data ──
-  protected override parse(raw: unknown): Validated<RankPayload> {
-    const m = mapFields(raw, { name: this.nameField, value: this.valueField, id: this.idField, region: this.regionField });
+  protected override parse(raw: unknown, ctx?: ParseContext): Validated<RankPayload> {
+    const m = mapFields(raw, { name: this.nameField, value: this.valueField, id: this.idField, region: this.regionField }, ctx?.envelope);
     if (m.value === undefined) return { value: undefined, issues: m.issues };
     const r = parseRankPayload(m.value);
     return { value: r.value, issues: [...m.issues, ...r.issues] };
@@ -146,6 +147,11 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
 
   protected override isEmpty(v: RankPayload): boolean {
     return v.rows.length === 0;
+  }
+
+  /** No row with a value: nothing to rank (with reported problems, an error). @internal */
+  protected override nothingValid(v: RankPayload): boolean {
+    return v.rows.every((r) => r.value === null);
   }
 
   // ── lifecycle ──

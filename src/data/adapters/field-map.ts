@@ -1,8 +1,25 @@
-import { isRecord, issue, type Issue } from '../validate.js';
-import { readPath, splitListPath } from './path.js';
+import { describe, isRecord, issue, type Issue } from '../validate.js';
+import { parsePath, readPath, splitListPath } from './path.js';
 
 /** Target field → path in the payload, e.g. `{ value: 'data.list[].gdp', label: 'data.list[].name' }`. */
 export type FieldMap = Record<string, string | undefined>;
+
+/**
+ * Where a field path is read. `outer` is the response as it arrived when an envelope (`{ code, msg, data }`) was
+ * unwrapped; `value` is the unwrapped data. A path is read against `outer` when its first key exists there and the
+ * path resolves there (to an array for a list path), else against `value`: so `data.list[].gdp` (as devtools shows
+ * the response) and `list[].gdp` (relative to the unwrapped data) both work, and the envelope's error handling stays.
+ */
+function pickBase(value: unknown, outer: unknown, path: string, wantArray: boolean): unknown {
+  if (outer !== undefined && isRecord(outer)) {
+    const first = parsePath(path)[0];
+    if (first && 'key' in first && first.key in outer) {
+      const v = readPath(outer, path);
+      if (wantArray ? Array.isArray(v) : v !== undefined) return outer;
+    }
+  }
+  return value;
+}
 
 /**
  * Applies field-mapping attributes. When any path contains `[]`, every `[]` path must share the list part
@@ -10,7 +27,7 @@ export type FieldMap = Record<string, string | undefined>;
  * (so unmapped fields keep their names). Paths without `[]` are read from the root and copied onto every row
  * (e.g. a shared `unit`). With no `[]` at all the result is a single object. Unset entries are ignored.
  */
-export function mapFields(raw: unknown, map: FieldMap): { value: unknown; issues: Issue[] } {
+export function mapFields(raw: unknown, map: FieldMap, outer?: unknown): { value: unknown; issues: Issue[] } {
   const entries = Object.entries(map).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== '');
   if (entries.length === 0) return { value: raw, issues: [] };
   const issues: Issue[] = [];
@@ -21,14 +38,15 @@ export function mapFields(raw: unknown, map: FieldMap): { value: unknown; issues
     return { value: undefined, issues };
   }
   const rootValues: Record<string, unknown> = {};
-  for (const [k, p] of entries) if (!splitListPath(p)) rootValues[k] = readPath(raw, p);
+  for (const [k, p] of entries) if (!splitListPath(p)) rootValues[k] = readPath(pickBase(raw, outer, p, false), p);
   if (listPath === undefined) {
     const base = isRecord(raw) ? { ...raw } : {};
     return { value: { ...base, ...rootValues }, issues };
   }
-  const list = readPath(raw, listPath);
+  const list = readPath(pickBase(raw, outer, listPath, true), listPath);
   if (!Array.isArray(list)) {
-    issues.push(issue(listPath || '$', 'type', `expected an array at "${listPath}"`));
+    const where = outer !== undefined ? ' (read against the response and against its unwrapped data)' : '';
+    issues.push(issue(listPath || '$', 'type', `expected an array at "${listPath}"${where}, got ${describe(list)}`));
     return { value: undefined, issues };
   }
   const value = list.map((item) => {

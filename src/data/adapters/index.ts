@@ -19,6 +19,11 @@ export interface AdaptResult {
   issues: Issue[];
   /** Set when an envelope reported failure: the API's message. */
   apiError?: string;
+  /**
+   * The payload as it arrived (as devtools shows it), when an envelope was unwrapped: field paths such as
+   * `data.list[].gdp` are read against it first (see `mapFields`).
+   */
+  outer?: unknown;
 }
 
 /**
@@ -28,6 +33,7 @@ export interface AdaptResult {
 export function adaptPayload(raw: unknown, adapter: AdapterName = 'auto'): AdaptResult {
   if (adapter === 'none') return { value: raw, issues: [] };
   let v = raw;
+  let outer: unknown;
   const issues: Issue[] = [];
   if (typeof v === 'string' && (adapter === 'auto' || adapter === 'csv')) {
     const r = parseCsv(v);
@@ -37,6 +43,7 @@ export function adaptPayload(raw: unknown, adapter: AdapterName = 'auto'): Adapt
   if (adapter === 'auto' || adapter === 'envelope') {
     const e = unwrapEnvelope(v);
     if (e.matched && !e.ok) return { value: undefined, issues: e.issues, apiError: e.message };
+    if (e.matched) outer = v;
     v = e.data;
   }
   if ((adapter === 'auto' || adapter === 'echarts') && looksLikeDataset(v)) {
@@ -44,5 +51,5 @@ export function adaptPayload(raw: unknown, adapter: AdapterName = 'auto'): Adapt
     issues.push(...r.issues);
     v = r.rows;
   }
-  return { value: v, issues };
+  return outer === undefined ? { value: v, issues } : { value: v, issues, outer };
 }

@@ -54,9 +54,9 @@ describe('mapFields', () => {
   it('a list path that is not an array is reported', () => {
     const r = mapFields(payload, { value: 'data.missing[].gdp' });
     expect(r.value).toBeUndefined();
-    expect(r.issues).toEqual([issue('data.missing', 'type', 'expected an array at "data.missing"')]);
+    expect(r.issues).toEqual([issue('data.missing', 'type', 'expected an array at "data.missing", got nothing')]);
     const root = mapFields({ a: 1 }, { value: '[].a' });
-    expect(root.issues).toEqual([issue('$', 'type', 'expected an array at ""')]);
+    expect(root.issues).toEqual([issue('$', 'type', 'expected an array at "", got an object')]);
   });
   it('without [] the result is one object: the payload plus the mapped keys', () => {
     const r = mapFields({ total: { gdp: 860.9 }, name: '永川' }, { value: 'total.gdp', label: 'name' });

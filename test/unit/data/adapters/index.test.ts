@@ -17,9 +17,11 @@ describe('adaptPayload', () => {
     expect(adaptPayload('')).toEqual({ value: [], issues: [issue('$', 'json', 'the CSV has no header row')] });
   });
   it('auto: envelope → data → ECharts rows (in this order)', () => {
-    expect(adaptPayload({ code: 0, msg: 'ok', data: { dimensions: ['name', 'value'], source: [['a', 1], 'x'] } })).toEqual({
+    const raw = { code: 0, msg: 'ok', data: { dimensions: ['name', 'value'], source: [['a', 1], 'x'] } };
+    expect(adaptPayload(raw)).toEqual({
       value: [{ name: 'a', value: 1 }],
       issues: [issue('source[1]', 'type', 'expected a row (array or object)')],
+      outer: raw,
     });
   });
   it('auto: failing envelope → apiError and no value', () => {
