@@ -57,6 +57,8 @@ export abstract class MaplibreSurface {
     o: { style: MapOptions['style']; preserveDrawingBuffer?: boolean; bounds?: [number, number, number, number]; padding: number },
   ): MlMap {
     const b = o.bounds;
+    // Unwrapped antimeridian sets (east past 180°): maplibre shows world copies and reports wrapped longitudes.
+    this.lngMid = b && b[2] > 180 ? (b[0] + b[2]) / 2 : undefined;
     let map: MlMap;
     try {
       map = new ml.Map({
@@ -66,7 +68,9 @@ export abstract class MaplibreSurface {
         pixelRatio: this.pixelRatio,
         canvasContextAttributes: { preserveDrawingBuffer: !!o.preserveDrawingBuffer, antialias: false },
         fadeDuration: 0,
-        renderWorldCopies: false,
+        // One world, except for a set unwrapped across the antimeridian (longitudes past 180°, see antimeridian.ts):
+        // a single world would clamp its view at 180° and cut it in two.
+        renderWorldCopies: this.lngMid !== undefined,
         dragRotate: false,
         pitchWithRotate: false,
         touchPitch: false,
@@ -142,15 +146,22 @@ export abstract class MaplibreSurface {
     });
   }
 
+  /** Middle longitude of an unwrapped antimeridian set (e.g. 189.5 for 172…207), else undefined. */
+  private lngMid?: number;
+
   unproject(x: number, y: number): [number, number] | undefined {
     if (!this.map) return undefined;
     const ll = this.map.unproject([x, y]);
-    return [ll.lng, ll.lat];
+    // Back into the geometry's unwrapped range (−170 → 190) so picking compares like with like.
+    const m = this.lngMid;
+    return [m === undefined ? ll.lng : ll.lng + 360 * Math.round((m - ll.lng) / 360), ll.lat];
   }
 
   project(p: [number, number]): [number, number] | undefined {
     if (!this.map) return undefined;
-    const pt = this.map.project(p);
+    // With world copies, the copy of this longitude nearest the view's centre (190 → −170 on the same screen).
+    const c = this.lngMid === undefined ? undefined : this.map.getCenter().lng;
+    const pt = this.map.project(c === undefined ? p : [p[0] + 360 * Math.round((c - p[0]) / 360), p[1]]);
     return [pt.x, pt.y];
   }
 
