@@ -35,9 +35,10 @@ export function resolveSource(i: SourceInputs): ResolvedSource {
     const s = inlineScript(i.host);
     if (s) {
       const csv = s.type.toLowerCase() === 'text/csv';
-      // An inline CSV usually starts with a line break after the tag: blank lines before its header are dropped.
+      // An inline CSV usually starts with a line break after the tag and ends with the closing tag's indentation:
+      // blank lines before its header and after its last row are dropped.
       const text = s.textContent ?? '';
-      return { kind: 'inline', text: csv ? text.replace(/^(?:[ \t]*\r?\n)+/, '') : text, format: csv ? 'csv' : 'json' };
+      return { kind: 'inline', text: csv ? text.replace(/^(?:[ \t]*\r?\n)+/, '').replace(/(?:\r?\n[ \t]*)+$/, '\n') : text, format: csv ? 'csv' : 'json' };
     }
   }
   if (typeof i.src === 'string' && i.src.trim() !== '') return { kind: 'src', url: i.src.trim() };

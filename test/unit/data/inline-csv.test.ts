@@ -8,9 +8,9 @@ afterEach(() => {
 });
 
 describe('inline <script type="text/csv">', () => {
-  it('starts at its header even when the script starts with a line break (as written in HTML)', () => {
+  it('starts at its header and ends at its last row, as written in HTML (line breaks and indentation around the rows)', () => {
     const el = document.createElement('civic-test');
-    el.innerHTML = '<script type="text/csv">\n\n  \nprovince,period,value\n甲省,2023,1\n</script>';
+    el.innerHTML = '<script type="text/csv">\n\n  \nprovince,period,value\n甲省,2023,1\n  \n  </script>';
     document.body.append(el);
     const s = resolveSource({ host: el });
     expect(s).toEqual({ kind: 'inline', text: 'province,period,value\n甲省,2023,1\n', format: 'csv' });
