@@ -15,6 +15,8 @@ import { ENTRIES } from '../../scripts/entries.mjs';
 import { axePages, checkAxeDemo } from './axe-demo.mjs';
 import { checkIifeWorker } from './iife-worker.mjs';
 import { checkPngCsp, pngCspPages } from './png-csp.mjs';
+import { checkHostileRules, hostileRulePages } from './hostile-rules.mjs';
+import { checkThemeMatrix, themeMatrixPages } from './theme-matrix.mjs';
 import { checkWallLegibility } from './wall-legibility.mjs';
 import { checkConfigureOrder } from './configure-order.mjs';
 
@@ -32,7 +34,7 @@ const saveShot = (name, png) => {
   writeFileSync(join(shots, `${name}.png`), png);
 };
 const T0 = Date.now();
-const DEADLINE_MS = Number(process.env.CIVIC_PAGES_DEADLINE_MS) || 180_000; // quiet machine: ~60 s for checks 1–4, ~25 s axe, ~10 s PNG, ~10 s IIFE worker
+const DEADLINE_MS = Number(process.env.CIVIC_PAGES_DEADLINE_MS) || 360_000; // quiet machine: ~60 s for checks 1–4, ~25 s axe, ~10 s PNG, ~10 s IIFE worker; hostile rules (18 page loads) and the theme matrix (6 pages + axe) more
 
 // ── results ─────────────────────────────────────────────────────────────────────────────────────
 let passed = 0;
@@ -99,6 +101,10 @@ for (const fw of ['react', 'vue']) {
 for (const [path, gen] of axePages()) pages.set(path, gen);
 // 6. PNG export under strict CSP (png-csp.mjs): a generated <civic-screen> wall page too.
 for (const [path, gen] of pngCspPages(available)) pages.set(path, gen);
+// 8. Hostile universal-selector rules, both builds (hostile-rules.mjs).
+for (const [path, gen] of hostileRulePages(elementsHtml, available)) pages.set(path, gen);
+// 9. axe-core over every element in every theme on light and dark pages, both builds (theme-matrix.mjs).
+for (const [path, gen] of themeMatrixPages(elementsHtml, available)) pages.set(path, gen);
 
 // ── static server ───────────────────────────────────────────────────────────────────────────────
 const TYPES = {
@@ -491,6 +497,8 @@ async function main() {
       ['PNG export under CSP', (browser, base) => checkPngCsp(browser, base, { check, note, within, verbose, available })],
       ['isolation', checkIsolation],
       ['frameworks', checkFrameworks],
+      ['hostile rules', (browser, base) => checkHostileRules(browser, base, { check, note, within, verbose, available, waitLoads, decoder, loadPng, saveShot })],
+      ['theme matrix', (browser, base) => checkThemeMatrix(browser, base, { check, note, within, verbose, available, waitLoads })],
       ['axe', (browser, base) => checkAxeDemo(browser, base, { check, note, within, verbose })],
       ...(available.includes('chain-graph') ? [['IIFE worker', (browser, base) => checkIifeWorker(browser, base, '/test/pages/__gen/iife-worker.html', check)]] : []),
       ['wall legibility', (browser, base) => checkWallLegibility(browser, base, { check, note, within, verbose })],
