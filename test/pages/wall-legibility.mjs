@@ -393,8 +393,8 @@ export async function checkWallLegibility(browser, base, h) {
       const p = await ctx.newPage();
       const errors = [];
       p.on('pageerror', (e) => errors.push(`pageerror: ${String(e.message || e).slice(0, 200)}`));
-      await p.goto(`${base}${c.path}`, { waitUntil: 'load', timeout: h.within(15_000) });
-      const pending = await settle(p, h.within(15_000));
+      await p.goto(`${base}${c.path}`, { waitUntil: 'load', timeout: h.within(40_000) });
+      const pending = await settle(p, h.within(40_000));
       h.check(pending.length === 0 && errors.length === 0, `${label}: every element drew its data`, [pending.length ? `no civic-load/civic-error from ${pending.join(', ')}` : '', ...errors].filter(Boolean).join('; '));
       const m = await measure(p, c, h.within(6_000));
       figures.push({ case: c.name, floor: c.floor, min: m.min, under: m.under, overflows: m.overflows.length, clipped: m.clipped.length, overlaps: m.overlaps.length, texts: m.count });

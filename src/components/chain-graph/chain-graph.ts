@@ -812,7 +812,9 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
       const priority = labelPriority({ type: n.type, degree: (s.adj.get(n.id) ?? []).length, value, emphasis: emph === n.id, selected: this.selected === n.id || this.active === n.id, neighbour: !!hood && hood.has(n.id) });
       cands.push({ id: n.id, ...box, width: w, height: h, priority });
     }
-    const kept = width > 0 && height > 0 ? placeLabels(cands, { x0: 0, y0: 0, x1: width, y1: height }, 2, 600) : new Set<string>();
+    // The bottom strip is kept free for the note that says how many names are not shown.
+    const noteH = Math.max(size, 14 * density) * 1.6;
+    const kept = width > 0 && height > 0 ? placeLabels(cands, { x0: 0, y0: 0, x1: width, y1: height - noteH }, 2, 600) : new Set<string>();
     let keptNodes = kept.size;
     for (const id of kept) if (id.startsWith('chain:')) keptNodes--;
     return { kept, dropped: Math.max(0, inView - keptNodes), size, chainSize };
