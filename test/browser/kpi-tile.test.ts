@@ -263,7 +263,8 @@ describe('civic-kpi-tile', () => {
       mo.observe(live(el), { childList: true, characterData: true, subtree: true });
       const seen = new Set<string>();
       const numberMo = new MutationObserver(() => seen.add(text(el, 'number')));
-      numberMo.observe(part(el, 'number')!, { childList: true, characterData: true, subtree: true });
+      // The tile's base, not the number node: a new figure re-creates the value line (no layout shift).
+      numberMo.observe(part(el, 'base')!, { childList: true, characterData: true, subtree: true });
       el.value = '200';
       await el.updateComplete;
       expect(text(el, 'number')).to.equal('100'); // the animation starts from the old value
