@@ -350,7 +350,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         ${m.xTicks.map((t) =>
           t.rotate
             ? svg`<text class="tick" transform="translate(${t.x},${base + fs}) rotate(${t.rotate})" text-anchor="end">${t.lines[0]}${t.lines[0].endsWith('…') ? svg`<title>${m.categories[t.index]?.tooltip.title ?? ''}</title>` : nothing}</text>`
-            : svg`<text class="tick" text-anchor="middle">${t.lines.map((l, i) => svg`<tspan x=${t.x} y=${base + fs + 4 + i * fs * 1.3}>${l}</tspan>`)}</text>`,
+            : svg`<text class="tick" text-anchor="middle">${t.lines.map((l, i) => svg`<tspan x=${t.x} y=${base + fs + 4 + i * fs * 1.3}>${l}</tspan>`)}${t.lines.some((l) => l.endsWith('…')) ? svg`<title>${m.categories[t.index]?.tooltip.title ?? ''}</title>` : nothing}</text>`,
         )}
       </g>
       <g class="annotations">
