@@ -340,6 +340,8 @@ describe('civic-rank-board', () => {
       const el = await fixture<CivicRankBoard>(html`<civic-rank-board theme="dark" style="width:300px" interval="0" .data=${TEN}></civic-rank-board>`);
       const px = await decodePng(await el.toPNG({ pixelRatio: 1 }));
       expect(countColour(px, rgbOf('#0a1a2f'), 4)).to.be.greaterThan(px.width * px.height * 0.4);
+      // The board paints its theme's surface by default; `background` fills what is transparent (here, all of it).
+      el.style.setProperty('--civic-rank-board-background', 'transparent');
       const white = await decodePng(await el.toPNG({ pixelRatio: 1, background: '#ffffff' }));
       expect(countColour(white, [255, 255, 255], 4)).to.be.greaterThan(white.width * white.height * 0.4);
     });

@@ -43,8 +43,10 @@ describe('status banner', () => {
   it('after a failed refresh, the stale strip sits above the grid and covers no title, label or value', async () => {
     server.routes.set('/ok.json', { body: JSON.stringify(ECONOMY) });
     server.routes.set('/down.json', { status: 503 });
+    // Listen before the element exists: on a busy machine its load can come before fixture() resolves.
+    const loaded = oneEvent(document, 'civic-load');
     const el = await fixture<CivicKpiGrid>(html`<civic-kpi-grid lang="zh-CN" style="display:block;width:900px" src="/ok.json"></civic-kpi-grid>`);
-    await oneEvent(el, 'civic-load');
+    await loaded;
     el.src = '/down.json';
     await oneEvent(el, 'civic-error');
     await el.updateComplete;
@@ -66,8 +68,9 @@ describe('status banner', () => {
     const bad = structuredClone(ECONOMY) as { items: Record<string, unknown>[] };
     bad.items[0].value = 'abc';
     server.routes.set('/partial.json', { body: JSON.stringify(bad) });
+    const failed = oneEvent(document, 'civic-error');
     const el = await fixture<CivicKpiGrid>(html`<civic-kpi-grid lang="zh-CN" style="display:block;width:900px" src="/partial.json"></civic-kpi-grid>`);
-    const ev = await oneEvent(el, 'civic-error');
+    const ev = await failed;
     expect(ev.detail.partial).to.equal(true);
     await el.updateComplete;
     const s = status(el)!;
@@ -80,8 +83,10 @@ describe('status banner', () => {
     server.routes.set('/ok.json', { body: JSON.stringify(ECONOMY) });
     server.routes.set('/down.json', { status: 503 });
     server.routes.set('/down2.json', { status: 500 });
+    // Listen before the element exists: on a busy machine its load can come before fixture() resolves.
+    const loaded = oneEvent(document, 'civic-load');
     const el = await fixture<CivicKpiGrid>(html`<civic-kpi-grid lang="en" style="display:block;width:900px" src="/ok.json"></civic-kpi-grid>`);
-    await oneEvent(el, 'civic-load');
+    await loaded;
     el.src = '/down.json';
     await oneEvent(el, 'civic-error');
     await el.updateComplete;
@@ -101,8 +106,10 @@ describe('status banner', () => {
   it('on a small element the banner is a one-word badge whose details open on click', async () => {
     server.routes.set('/ok.json', { body: JSON.stringify(ECONOMY) });
     server.routes.set('/down.json', { status: 503 });
+    // Listen before the element exists: on a busy machine its load can come before fixture() resolves.
+    const loaded = oneEvent(document, 'civic-load');
     const el = await fixture<CivicKpiGrid>(html`<civic-kpi-grid lang="zh-CN" style="display:block;width:280px" src="/ok.json"></civic-kpi-grid>`);
-    await oneEvent(el, 'civic-load');
+    await loaded;
     el.src = '/down.json';
     await oneEvent(el, 'civic-error');
     await waitUntil(() => status(el)?.hasAttribute('data-compact'), 'compact badge', { timeout: 20000 });
@@ -136,8 +143,10 @@ describe('status banner', () => {
       }),
     });
     server.routes.set('/down.json', { status: 503 });
+    // Listen before the element exists: on a busy machine its load can come before fixture() resolves.
+    const loaded = oneEvent(document, 'civic-load');
     const el = await fixture<CivicGrowthChart>(html`<civic-growth-chart lang="zh-CN" style="display:block;width:640px" src="/g.json"></civic-growth-chart>`);
-    await oneEvent(el, 'civic-load');
+    await loaded;
     el.src = '/down.json';
     await oneEvent(el, 'civic-error');
     await el.updateComplete;
