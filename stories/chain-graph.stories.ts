@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/components/chain-graph/chain-graph.define.js';
 import { LAYOUTS, RENDERERS } from '../src/components/chain-graph/chain-graph.types.js';
 import { syntheticChains } from '../test/fixtures/chain-graph/synthetic.js';
+import { elementArgs } from './support/element-args.js';
 
 /**
  * Demo data: `demo/data/chains.json` (served by Storybook at `/data/chains.json`). The two leaders
@@ -47,6 +47,7 @@ const BAD = {
 };
 
 interface Args {
+  src: string;
   layout: string;
   chain: string;
   renderer: string;
@@ -68,19 +69,8 @@ const meta: Meta<Args> = {
     sizeBy: { control: 'inline-radio', options: ['', 'employees', 'output'] },
     height: { control: { type: 'range', min: 240, max: 1080, step: 20 } },
   },
-  args: { layout: 'tiers', chain: 'all', renderer: 'auto', sizeBy: '', selected: '', search: '', tour: false, height: 560, export: true },
-  render: (a) => html`<civic-chain-graph
-    src=${SRC}
-    layout=${a.layout}
-    chain=${a.chain}
-    renderer=${a.renderer}
-    size-by=${ifDefined(a.sizeBy || undefined)}
-    selected=${ifDefined(a.selected || undefined)}
-    search=${a.search}
-    ?tour=${a.tour}
-    export=${a.export ? '' : 'false'}
-    style="--civic-chain-graph-height:${a.height}px"
-  ></civic-chain-graph>`,
+  args: { src: SRC, layout: 'tiers', chain: 'all', renderer: 'auto', sizeBy: '', selected: '', search: '', tour: false, height: 560, export: true },
+  render: (a) => html`<civic-chain-graph ${elementArgs(a)} style="--civic-chain-graph-height:${a.height}px"></civic-chain-graph>`,
 };
 export default meta;
 type Story = StoryObj<Args>;

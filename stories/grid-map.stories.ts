@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/grid-map/grid-map.define.js';
 import { CLASSIFICATIONS, RENDERERS, SCHEMES, VIEW_LEVELS } from '../src/components/grid-map/grid-map.types.js';
+import { elementArgs } from './support/element-args.js';
 
 /**
  * Demo data (served by Storybook at /data/): `grids.geojson` — 410 generated urban grids in 25 real communities
@@ -47,13 +48,15 @@ const BAD_GEO = {
 };
 
 interface Args {
+  geometrySrc: string;
+  src: string;
   metric: string;
   classification: string;
   classes: number;
   scheme: string;
   renderer: string;
   level: string;
-  focus: string;
+  focusCode: string;
   lang: string;
   theme: string;
 }
@@ -68,24 +71,13 @@ const meta: Meta<Args> = {
     scheme: { control: 'select', options: SCHEMES },
     renderer: { control: 'inline-radio', options: RENDERERS },
     level: { control: 'inline-radio', options: VIEW_LEVELS },
-    focus: { control: 'text' },
+    focusCode: { control: 'text' },
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
   },
-  args: { metric: 'households', classification: 'quantile', classes: 5, scheme: 'viridis', renderer: 'auto', level: 'grid', focus: '', lang: 'zh-CN', theme: 'light' },
-  render: (a) => html`<civic-grid-map
-    geometry-src=${GEO}
-    src=${METRICS}
-    metric=${a.metric}
-    classification=${a.classification}
-    classes=${a.classes}
-    scheme=${a.scheme}
-    renderer=${a.renderer}
-    level=${a.level}
-    focus=${a.focus}
-    lang=${a.lang}
-    theme=${a.theme}
-  ></civic-grid-map>`,
+  args: { geometrySrc: GEO, src: METRICS, metric: 'households', classification: 'quantile', classes: 5, scheme: 'viridis', renderer: 'auto', level: 'grid', focusCode: '', lang: 'zh-CN', theme: 'light' },
+  // `lang` is the global HTML attribute (not an element property), so it is bound here.
+  render: (a) => html`<civic-grid-map lang=${a.lang} ${elementArgs(a)}></civic-grid-map>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -118,7 +110,7 @@ export const Categorical: Story = {
 
 export const Communities: Story = { name: 'Drill-down: community level', args: { level: 'community' } };
 export const Streets: Story = { name: 'Drill-down: street level', args: { level: 'street' } };
-export const FocusCommunity: Story = { name: 'Drill-down: 萱花路社区 grids', args: { focus: '500118002007' } };
+export const FocusCommunity: Story = { name: 'Drill-down: 萱花路社区 grids', args: { focusCode: '500118002007' } };
 
 export const WebGL: Story = { name: 'Renderer: WebGL (maplibre)', args: { renderer: 'webgl' } };
 export const Canvas: Story = { name: 'Renderer: canvas (d3-geo)', args: { renderer: 'canvas' } };

@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import '../src/components/growth-chart/growth-chart.define.js';
 import { GROWTH_KINDS, GROWTH_MEASURES, GROWTH_SORTS } from '../src/components/growth-chart/growth-chart.types.js';
+import { elementArgs } from './support/element-args.js';
 
 /**
  * Demo data: `demo/data/growth.json` (served by Storybook at `/data/growth.json`). Jan–Sep 2022 figures are
@@ -59,6 +60,7 @@ const NEGATIVE = {
 };
 
 interface Args {
+  data: unknown;
   kind: string;
   series: string;
   selected: string;
@@ -79,17 +81,8 @@ const meta: Meta<Args> = {
     basis: { control: 'inline-radio', options: ['published', 'single'] },
     width: { control: { type: 'range', min: 280, max: 1600, step: 10 } },
   },
-  args: { kind: 'value-growth', series: '', selected: '', sort: 'none', measure: 'growth', basis: 'published', width: 720 },
-  render: (a) => html`<civic-growth-chart
-    kind=${a.kind}
-    series=${a.series || nothing}
-    selected=${a.selected || nothing}
-    reference=${a.reference ?? nothing}
-    sort=${a.sort}
-    measure=${a.measure}
-    basis=${a.basis}
-    style="width:${a.width}px"
-    .data=${SAMPLE}
+  args: { data: SAMPLE, kind: 'value-growth', series: '', selected: '', sort: 'none', measure: 'growth', basis: 'published', width: 720 },
+  render: (a) => html`<civic-growth-chart style="width:${a.width}px" ${elementArgs(a)}
     ><span slot="caption">永川区主要经济指标</span></civic-growth-chart
   >`,
 };

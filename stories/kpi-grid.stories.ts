@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import '../src/components/kpi-grid/kpi-grid.define.js';
 import { DELTA_COLORS } from '../src/components/kpi-tile/kpi-tile.types.js';
+import { elementArgs } from './support/element-args.js';
 
 /** `demo/data/kpis.json` (FACTS.md §3) and `kpis-economy.json` (FACTS.md §4), served at /data/. */
 interface Args {
@@ -25,7 +26,7 @@ const meta: Meta<Args> = {
   },
   args: { src: '/data/kpis.json', columns: '', region: '', deltaColors: 'red-up', width: 960, theme: 'light', export: false },
   render: (a) => html`<div style="width:${a.width}px;padding:12px;background:${a.theme === 'dark' ? '#0a1a2f' : 'transparent'}">
-    <civic-kpi-grid theme=${a.theme} src=${a.src} columns=${a.columns || nothing} region=${a.region || nothing} delta-colors=${a.deltaColors} ?export=${a.export}></civic-kpi-grid>
+    <civic-kpi-grid ${elementArgs(a)}></civic-kpi-grid>
   </div>`,
 };
 export default meta;

@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import '../src/components/kpi-tile/kpi-tile.define.js';
 import { DELTA_COLORS, DELTA_FORMATS, MOTIONS, QUALIFIERS } from '../src/components/kpi-tile/kpi-tile.types.js';
+import { elementArgs } from './support/element-args.js';
 
 /**
  * Figures are FACTS.md §3 (Western vocational-education base, 2022): 17 colleges, 170,000+ students, 40,000+
@@ -58,26 +59,8 @@ const meta: Meta<Args> = {
     width: 260,
     export: false,
   },
-  render: (a) => html`<civic-kpi-tile
-    style="width:${a.width}px"
-    label=${a.label}
-    value=${a.value}
-    unit=${a.unit || nothing}
-    qualifier=${a.qualifier || nothing}
-    precision=${a.precision ?? nothing}
-    previous=${a.previous || nothing}
-    target=${a.target || nothing}
-    delta-label=${a.deltaLabel || nothing}
-    delta-colors=${a.deltaColors}
-    delta-format=${a.deltaFormat}
-    caption=${a.caption || nothing}
-    source=${a.source || nothing}
-    sparkline=${a.sparkline || nothing}
-    thresholds=${a.thresholds || nothing}
-    ?illustrative=${a.illustrative}
-    motion=${a.motion}
-    ?export=${a.export}
-  ></civic-kpi-tile>`,
+  // Every arg named after a property of the element (any attribute's control) is applied; `width` is the story's.
+  render: (a) => html`<civic-kpi-tile style="width:${a.width}px" ${elementArgs(a)}></civic-kpi-tile>`,
 };
 export default meta;
 type Story = StoryObj<Args>;

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import '../src/components/rank-board/rank-board.define.js';
+import { elementArgs } from './support/element-args.js';
 
 /** `demo/data/rank-communities.json` and `rank-colleges.json` (illustrative values), served at /data/. */
 interface Args {
@@ -24,16 +25,7 @@ const meta: Meta<Args> = {
     width: { control: { type: 'range', min: 200, max: 1200, step: 10 } },
   },
   args: { src: '/data/rank-communities.json', rowsVisible: 6, interval: 2, order: 'desc', region: '', motion: 'auto', width: 420, export: false },
-  render: (a) => html`<civic-rank-board
-    style="width:${a.width}px"
-    src=${a.src}
-    rows-visible=${a.rowsVisible}
-    interval=${a.interval}
-    order=${a.order}
-    region=${a.region || nothing}
-    motion=${a.motion}
-    ?export=${a.export}
-  ></civic-rank-board>`,
+  render: (a) => html`<civic-rank-board style="width:${a.width}px" ${elementArgs(a)}></civic-rank-board>`,
 };
 export default meta;
 type Story = StoryObj<Args>;

@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import '../src/components/screen/screen.define.js';
 import '../src/components/kpi-tile/kpi-tile.define.js';
 import { SCALE_MODES } from '../src/components/screen/screen.types.js';
+import { elementArgs } from './support/element-args.js';
 
 /**
  * `<civic-screen>` lays a dashboard out at a design size (default 1920×1080) and scales it into whatever box it
@@ -37,9 +38,8 @@ interface Args {
 }
 
 const meta: Meta<Args> = {
-  title: 'Elements/civic-screen',
+  title: 'Components/Screen',
   component: 'civic-screen',
-  tags: ['autodocs'],
   argTypes: {
     scaleMode: { control: 'inline-radio', options: [...SCALE_MODES] },
     theme: { control: 'inline-radio', options: ['dark', 'light'] },
@@ -62,20 +62,7 @@ const meta: Meta<Args> = {
     boxHeight: 540,
   },
   render: (a) => html`<div style="width:${a.boxWidth}px;height:${a.boxHeight}px">
-    <civic-screen
-      style=${gridStyle}
-      scale-mode=${a.scaleMode}
-      design-width=${a.designWidth}
-      design-height=${a.designHeight}
-      heading=${a.heading}
-      data-time=${a.dataTime || nothing}
-      time-zone=${a.timeZone}
-      tour=${a.tour}
-      idle-cursor=${a.idleCursor}
-      theme=${a.theme}
-      lang=${a.lang}
-      >${tiles()}</civic-screen
-    >
+    <civic-screen style=${gridStyle} lang=${a.lang} ${elementArgs(a)}>${tiles()}</civic-screen>
   </div>`,
 };
 export default meta;

@@ -1,16 +1,19 @@
 // Opens every built story (storybook-static/) in headless Chromium and fails on:
-//   a console.error, an uncaught exception, a story root with no drawn pixels, or an axe-core violation.
+//   a console.error or console.warn, an uncaught exception, a story root with no drawn pixels, an axe-core
+//   violation, or more than one Lit on the page. Then checks every element's Docs page (./docs-check.mjs).
+// STORYBOOK_STATIC=<dir> checks another build directory.
 // Run after `storybook build -o storybook-static` (npm run test:storybook does both).
 // Prints one line per story and a final "N passed, M failed" line.
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
-import { join, extname, normalize } from 'node:path';
+import { join, extname, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { findChrome, CHROME_ARGS, MISSING_MESSAGE } from '../../scripts/chrome.mjs';
+import { checkDocs } from './docs-check.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const dir = join(root, 'storybook-static');
+const dir = process.env.STORYBOOK_STATIC ? resolve(process.env.STORYBOOK_STATIC) : join(root, 'storybook-static');
 const only = process.argv.slice(2);
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.geojson': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
 
@@ -64,12 +67,17 @@ for (const s of stories) {
   const page = await context.newPage();
   const problems = [];
   // Stories that show an error state request missing files on purpose: the browser's own "Failed to load
-  // resource" line is expected there, and only there.
+  // resource" line is expected there, and only there; so is the element's own one-line diagnostic
+  // (console.warn prefixed with its tag, e.g. "[civic-kpi-tile] value: expected a number"). Any other warning fails.
   const expectsFailure = /error|fail|stale|bad/i.test(s.id + ' ' + (s.name ?? ''));
   page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    if (expectsFailure && /^Failed to load resource/.test(m.text())) return;
-    problems.push(`console.error: ${m.text().slice(0, 200)}`);
+    if (m.type() === 'error') {
+      if (expectsFailure && /^Failed to load resource/.test(m.text())) return;
+      problems.push(`console.error: ${m.text().slice(0, 200)}`);
+    } else if (m.type() === 'warning') {
+      if (expectsFailure && /^\[civic-[a-z-]+\] /.test(m.text())) return;
+      problems.push(`console.warn: ${m.text().slice(0, 200)}`);
+    }
   });
   page.on('pageerror', (e) => problems.push(`uncaught: ${String(e.message).slice(0, 200)}`));
   try {
@@ -113,6 +121,9 @@ for (const s of stories) {
       });
       for (const v of violations) problems.push(`axe ${v}`);
     }
+    // One Lit: each Lit package records its version on globalThis when it loads (production builds too).
+    const lits = await page.evaluate(() => [globalThis.litHtmlVersions, globalThis.litElementVersions, globalThis.reactiveElementVersions].map((v) => v?.length ?? 0));
+    if (lits.some((n) => n > 1)) problems.push(`more than one Lit loaded (lit-html ×${lits[0]}, lit-element ×${lits[1]}, reactive-element ×${lits[2]})`);
   } catch (e) {
     problems.push(`failed to render: ${String(e.message ?? e).split('\n')[0]}`);
   }
@@ -125,6 +136,9 @@ for (const s of stories) {
     console.log(`✓ ${s.id}`);
   }
 }
+const docs = await checkDocs({ context, base, index, root, only });
+passed += docs.passed;
+failed += docs.failed;
 clearTimeout(hardStop);
 await browser.close();
 server.close();
