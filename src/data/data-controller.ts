@@ -11,7 +11,7 @@ import { fetchData, FetchError, type BodyFormat } from './fetch-json.js';
 import { adaptPayload, type AdapterName } from './adapters/index.js';
 import { PollingScheduler } from './polling.js';
 import { readCache, writeCache } from './cache.js';
-import { PushSource, PUSH_DEFAULTS } from './push/push-controller.js';
+import type { PushSource } from './push/push-controller.js';
 import { pushTarget, type PushTarget } from './push/target.js';
 
 export type DataStatus = 'idle' | 'loading' | 'complete' | 'error';
@@ -132,7 +132,7 @@ export class DataController<T> implements ReactiveController {
     this.host = host;
     this.o = options;
     this.poller = new PollingScheduler({
-      interval: () => (this.currentSource().kind === 'src' && !this.push ? this.host.pollInterval : 0),
+      interval: () => (this.currentSource().kind === 'src' && !this.pushing ? this.host.pollInterval : 0),
       busy: () => this.pending,
       tick: () => void this.load(true),
     });
@@ -217,7 +217,7 @@ export class DataController<T> implements ReactiveController {
   /** Loads again now (a retry button, or a host that knows the data changed). */
   reload(): Promise<void> {
     const src = this.currentSource();
-    if (this.push) return Promise.resolve(this.push.reconnectNow());
+    if (this.pushing) return Promise.resolve(this.push?.reconnectNow());
     if (src.kind === 'src') return this.load(false, true);
     this.sourceKey = undefined;
     this.host.requestUpdate();
@@ -316,10 +316,13 @@ export class DataController<T> implements ReactiveController {
 
   /** The live push source behind `src` (SSE / WebSocket), while one runs. */
   push?: PushSource;
+  /** Set while `src` is a push source (also before its module has loaded). */
+  private pushing?: PushTarget;
   /** A push source lost its connection or heartbeat: the value on screen is not live (stale banner). */
   liveStale = false;
 
   private stopPush(): void {
+    this.pushing = undefined;
     this.push?.stop();
     this.push = undefined;
     this.liveStale = false;
@@ -327,13 +330,23 @@ export class DataController<T> implements ReactiveController {
 
   /** Runs `src` as a push source; its messages go through the same adapters, validation and events as a fetch. */
   private startPush(target: PushTarget, url: string): void {
+    this.pushing = target;
+    // Loaded on first use: pages without push sources do not carry the transports (≈4 KB gz) in their element chunks.
+    void import('./push/push-controller.js').then(({ PushSource, PUSH_DEFAULTS }) => {
+      if (this.pushing !== target || this.push) return;
+      this.push = this.createPush(PushSource, PUSH_DEFAULTS, target, url);
+      this.push.start();
+    });
+  }
+
+  private createPush(Push: typeof PushSource, defaults: typeof import('./push/push-controller.js').PUSH_DEFAULTS, target: PushTarget, url: string): PushSource {
     const h = this.host;
     const ctx = (): { lang: Lang; source: DataSourceKind } => ({ lang: this.o.terms().lang, source: 'src' });
-    this.push = new PushSource(target, {
+    return new Push(target, {
       settings: () => ({
-        heartbeat: h.heartbeat ?? PUSH_DEFAULTS.heartbeat,
-        reconnectDelay: h.reconnectDelay ?? PUSH_DEFAULTS.reconnectDelay,
-        reconnectMax: h.reconnectMax ?? PUSH_DEFAULTS.reconnectMax,
+        heartbeat: h.heartbeat ?? defaults.heartbeat,
+        reconnectDelay: h.reconnectDelay ?? defaults.reconnectDelay,
+        reconnectMax: h.reconnectMax ?? defaults.reconnectMax,
         patchKey: h.patchKey,
         credentials: h.credentials,
         adapter: h.adapter ?? 'auto',
@@ -364,12 +377,11 @@ export class DataController<T> implements ReactiveController {
         h.requestUpdate();
       },
     });
-    this.push.start();
   }
 
   private async load(poll: boolean, fresh = false): Promise<void> {
     const src = this.currentSource();
-    if (src.kind !== 'src' || !this.host.isConnected || this.push) return;
+    if (src.kind !== 'src' || !this.host.isConnected || this.pushing) return;
     if (poll && this.pending) return;
     this.abort?.abort();
     const ctrl = new AbortController();
