@@ -37,12 +37,17 @@ function closure(file, seen = new Set()) {
 const gz = (p) => gzipSync([...closure(p)].map((f) => transformSync(readFileSync(f, 'utf8'), { minify: true, loader: 'js' }).code).join('\n')).length;
 // Raised in 0.1.0 session 2 for the shared PNG painter (src/core/export, ~4 KB gz in every element that exports) and
 // the grid map's vector-tile mode (pmtiles is a lazy chunk in the bundle, inlined in the IIFE).
+// Raised again in session 3 (measured: kpi-tile 37.0–40.1 KB, kpi-grid 40.3, index 123–126 KB, IIFE 683 KB) for what
+// every data element now carries: push sources (SSE/WebSocket), field paths on raw envelopes and long-format pivots,
+// the status banner, one number rule, the isolation reset and the legibility token; the chain graph's label placement.
+// These are ceilings against regressions, not goals: the goals (one KPI tile ≤ 25 KB with lazy painters and push
+// code) are issue 16's, which lowers them again.
 const budgets = [
-  ['civic-widgets.iife.js (all elements, maplibre and its worker inlined)', 'civic-widgets.iife.js', 700_000],
-  ['bundle/civic-widgets.js (entry chunk, without the lazy maplibre chunk)', 'bundle/civic-widgets.js', 200_000],
-  ['index.js (own code; dependencies external)', 'index.js', 125_000],
+  ['civic-widgets.iife.js (all elements, maplibre and its worker inlined)', 'civic-widgets.iife.js', 740_000],
+  ['bundle/civic-widgets.js (entry chunk, without the lazy maplibre chunk)', 'bundle/civic-widgets.js', 225_000],
+  ['index.js (own code; dependencies external)', 'index.js', 140_000],
 ];
-const perElement = { 'kpi-tile': 36_000, 'kpi-grid': 40_000, 'rank-board': 30_000, 'growth-chart': 46_000, 'chain-graph': 45_000, 'grid-map': 60_000, screen: 30_000 };
+const perElement = { 'kpi-tile': 44_000, 'kpi-grid': 48_000, 'rank-board': 34_000, 'growth-chart': 52_000, 'chain-graph': 52_000, 'grid-map': 60_000, screen: 30_000 };
 for (const e of ENTRIES) budgets.push([`${e.name}.define.js (own code; dependencies external)`, `${e.name}.define.js`, perElement[e.name] ?? 40_000]);
 for (const [label, file, max] of budgets) {
   const p = join(dist, file);
