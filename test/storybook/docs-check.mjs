@@ -22,12 +22,16 @@ function privateNames(root) {
   const out = mkdtempSync(join(tmpdir(), 'civic-cem-raw-'));
   const emptyConfig = join(out, 'empty.config.mjs');
   writeFileSync(emptyConfig, 'export default {};\n');
+  // The analyzer rewrites package.json's "customElements" to its --outdir: put the file back as it was.
+  const pkgPath = join(root, 'package.json');
+  const pkg = readFileSync(pkgPath, 'utf8');
   try {
     // --outdir is taken relative to the working directory, even when absolute.
     execFileSync(join(root, 'node_modules/.bin/custom-elements-manifest'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.test.ts', '--outdir', relative(root, out), '--config', emptyConfig, '--quiet'], { cwd: root, stdio: 'pipe' });
     const raw = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
     return new Map(elementsOf(raw).map((d) => [d.tagName, (d.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name)]));
   } finally {
+    if (readFileSync(pkgPath, 'utf8') !== pkg) writeFileSync(pkgPath, pkg);
     rmSync(out, { recursive: true, force: true });
   }
 }
