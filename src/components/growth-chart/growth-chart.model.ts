@@ -552,7 +552,11 @@ export function buildGrowthModel(input: readonly GrowthSeries[], o: GrowthModelO
   const yRight = rightDomain ? yLeft.partner : undefined;
   const left: Axis = {
     domain: yLeft.scale.domain() as [number, number],
-    ticks: yLeft.scale.ticks(count).map((v) => ({ value: v, pos: yLeft.scale(v), label: leftFormat(v) })),
+    // Rotated x labels hang down-left from the plot's bottom: a left tick label sitting on that edge would be drawn
+    // over the first of them, so it goes unlabelled (its grid line stays; the zero line marks 0).
+    ticks: yLeft.scale
+      .ticks(count)
+      .map((v) => ({ value: v, pos: yLeft.scale(v), label: layout.rotate !== 0 && !yearMode && !wrapCompare && yLeft.scale(v) > plotY + plotH - fs ? '' : leftFormat(v) })),
     title: leftTitle,
     zero: yLeft.scale(0),
   };
@@ -582,6 +586,12 @@ export function buildGrowthModel(input: readonly GrowthSeries[], o: GrowthModelO
       if (kind === 'compare') lines = wrapCompare ? wrapped[i] : [layout.rotate ? truncate(catLabels[i], maxRotW, fs) : catLabels[i]];
       else if (layout.rotate) lines = [yearChange[i] ? catLabels[i] : shortLabels[i]];
       else lines = yearChange[i] ? [shortLabels[i], yearLabel(periods[i].year, lang)] : [shortLabels[i]];
+      // A rotated label reaching past the chart's left edge (the first ones, when the plot could not make room for
+      // them) is shortened with … (the tick carries its full name as a <title>) instead of being cut by the edge.
+      if (layout.rotate && lines.length === 1) {
+        const room = (center(i) - 2) / 0.71 - fs * 1.2; // the glyphs' height leans left too
+        if (textWidth(lines[0], fs) > room) lines = [truncate(lines[0], Math.max(room, fs), fs)];
+      }
       xTicks.push({ index: i, x: center(i), lines, rotate: layout.rotate });
     }
   }

@@ -57,6 +57,7 @@ let reducedMotion: MediaQueryList | undefined;
  * @csspart legend - Series legend; each entry is a toggle button.
  * @csspart notes - Axis basis note and footnotes.
  * @csspart table - The data table twin with the exact numbers.
+ * @csspart table-details - The disclosure (显示数据表 / Show data table) holding the table; a wall may hide it (the plot keeps its summary as its accessible name).
  * @csspart status - Loading, empty, error and stale states (shared with every element).
  *
  * @cssproperty [--civic-growth-chart-height=256px] - Plot height.
@@ -395,7 +396,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         ${m.axisNote ? html`<li>${m.axisNote}${m.nominal ? ` · ${T.nominal}` : ''}</li>` : nothing}
         ${m.notes.map((n) => html`<li>${n}</li>`)}
       </ul>
-      <details class="table-wrap" ?open=${this.showTable} @toggle=${this.onTableToggle}>
+      <details class="table-wrap" part="table-details" ?open=${this.showTable} @toggle=${this.onTableToggle}>
         <summary>${this.t.core.showTable}</summary>
         <table part="table">
           <caption class="visually-hidden">${m.summary}</caption>

@@ -121,7 +121,8 @@ export const kpiTileStyles = css`
   [part~='unit'],
   [part~='qualifier'],
   .measure .u {
-    font-size: var(--_unit-size);
+    /* Never under the legibility floor (--_unit-min: the floor in CSS px, set on the base by the fit). */
+    font-size: max(var(--_unit-size), var(--_unit-min, 0px));
     font-weight: 400;
     font-family: var(--_font-family);
   }

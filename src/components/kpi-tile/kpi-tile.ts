@@ -283,6 +283,12 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     this.stopAnimation(true);
   }
 
+  /** The big screen's scale changed: the unit's floor in CSS px changed with it. @internal */
+  protected override screenChanged(): void {
+    super.screenChanged();
+    scheduleFit(this);
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const r = this.renderRoot as ShadowRoot;
@@ -617,7 +623,9 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     // Tabular figures: the width depends on the text's shape, not on which digits it has. Same shape, same
     // width, same theme/density/language → the last fit still holds; skip the style reads.
     const v = this.view.value;
-    const shape = `${width}|${this.getAttribute('data-density')}|${this.getAttribute('data-theme')}|${this.t.lang}|${v.prefix}|${v.number.replace(/\d/g, '0')}|${v.suffix}|${v.postfix}|${v.unit}|${v.text === NO_VALUE}`;
+    // The unit and qualifier never go under the legibility floor (in CSS px: the floor ÷ the big screen's scale).
+    const unitMin = this.legibleTextPx(0);
+    const shape = `${width}|${unitMin}|${this.getAttribute('data-density')}|${this.getAttribute('data-theme')}|${this.t.lang}|${v.prefix}|${v.number.replace(/\d/g, '0')}|${v.suffix}|${v.postfix}|${v.unit}|${v.text === NO_VALUE}`;
     if (shape === this.fitShape) return undefined;
     this.fitShape = shape;
     const bs = getComputedStyle(base);
@@ -630,20 +638,25 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     const en = this.t.lang === 'en';
     const hasValue = p.text !== NO_VALUE;
     const unitText = hasValue && p.unit ? (en ? ' ' : '') + p.unit : '';
-    const natural =
-      textWidth(p.prefix + (en && p.prefix ? ' ' : ''), unitFont) +
-      textWidth(p.number + p.suffix, numFont) +
-      textWidth(p.postfix, unitFont) +
-      (unitText ? textWidth(unitText, unitFont) + 0.15 * parseFloat(us.fontSize) : 0);
+    const us0 = parseFloat(us.fontSize);
     const baseSize = parseFloat(ns.fontSize);
+    // Widths per px of font size: the figure scales with the fit, the unit texts with it down to the floor.
+    const unitW = (textWidth(p.prefix + (en && p.prefix ? ' ' : ''), unitFont) + textWidth(p.postfix, unitFont) + (unitText ? textWidth(unitText, unitFont) + 0.15 * us0 : 0)) / (us0 || 1);
+    const numW = textWidth(p.number + p.suffix, numFont) / (baseSize || 1);
+    const ratio = baseSize > 0 ? us0 / baseSize : 0.42;
+    const widthAt = (v: number) => numW * v + unitW * Math.max(ratio * v, unitMin);
     // 4 % slack: canvas text lacks tabular figures and kerning differs slightly from the DOM.
-    const fitted = natural > 0 ? fitFontSize(natural * 1.04, available, baseSize, MIN_VALUE_PX) : baseSize;
+    let fitted = widthAt(baseSize) > 0 ? fitFontSize(widthAt(baseSize) * 1.04, available, baseSize, MIN_VALUE_PX) : baseSize;
+    // The floored unit does not shrink with the figure: step down until the whole line fits (or the smallest figure).
+    while (fitted > MIN_VALUE_PX && widthAt(fitted) * 1.04 > available) fitted = Math.max(MIN_VALUE_PX, fitted - 0.5);
     const next = fitted < baseSize ? `${fitted}px` : '';
+    const min = `${unitMin}px`;
     // On the stable base (inherited by the value line), so a re-created value line keeps its fit.
-    if (base.style.getPropertyValue('--_fit') === next) return undefined;
+    if (base.style.getPropertyValue('--_fit') === next && base.style.getPropertyValue('--_unit-min') === min) return undefined;
     return () => {
       if (next) base.style.setProperty('--_fit', next);
       else base.style.removeProperty('--_fit');
+      base.style.setProperty('--_unit-min', min);
     };
   }
 
