@@ -20,3 +20,5 @@ if (wall) {
 }
 const lang = params.get('lang');
 if (lang === 'en' || lang === 'zh-CN') document.documentElement.lang = lang;
+// English figures with their words ("over 170K people") need wider tiles than Chinese ones (超17万人): two columns.
+if (lang === 'en') document.querySelector('civic-kpi-grid')?.setAttribute('columns', '2');

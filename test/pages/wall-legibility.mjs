@@ -22,7 +22,7 @@
 //     aria-label on the way up (the "silent" clip).
 // Fails on any text under the floor (14 px on the wall, 12 px on index.html at 390 px), any overflow, any silently
 // clipped text. Prints per page and language: the smallest text and where, the overflow and clip counts.
-// CIVIC_WALL_JSON=<file> writes the figures as JSON.
+// CIVIC_WALL_JSON=<file> writes the figures as JSON; CIVIC_WALL_SHOTS=<dir> saves a screenshot per case.
 import { writeFileSync } from 'node:fs';
 import { axePages, buildAxeScripts } from './axe-demo.mjs';
 
@@ -397,6 +397,8 @@ export async function checkWallLegibility(browser, base, h) {
       const pending = await settle(p, h.within(40_000));
       h.check(pending.length === 0 && errors.length === 0, `${label}: every element drew its data`, [pending.length ? `no civic-load/civic-error from ${pending.join(', ')}` : '', ...errors].filter(Boolean).join('; '));
       const m = await measure(p, c, h.within(6_000));
+      // CIVIC_WALL_SHOTS=<dir> saves a screenshot per case (for looking at the layout, not compared).
+      if (process.env.CIVIC_WALL_SHOTS) await p.screenshot({ path: `${process.env.CIVIC_WALL_SHOTS}/${c.name.replace(/[^\w-]+/g, '_')}.png`, fullPage: !c.wall });
       figures.push({ case: c.name, floor: c.floor, min: m.min, under: m.under, overflows: m.overflows.length, clipped: m.clipped.length, overlaps: m.overlaps.length, texts: m.count });
       h.note(`${c.name}: smallest text ${m.min ? `${m.min.px} px (${m.min.kind} ${m.min.where} "${m.min.text}")` : '—'}; ${m.count} texts, ${m.under} under ${c.floor} px; ${m.overflows.length} overflows; ${m.clipped.length} silently clipped; ${m.overlaps.length} overlapping${m.stable ? '' : ' (still changing)'}`);
       h.check(m.under === 0, `${label}: no visible text under ${c.floor} px`, m.underGroups.slice(0, h.verbose ? 50 : 8).join(' | ') + (m.underGroups.length > 8 && !h.verbose ? ` (+${m.underGroups.length - 8} more)` : ''));
