@@ -384,15 +384,19 @@ export async function checkWallLegibility(browser, base, h) {
   await buildAxeScripts();
   const only = process.env.CIVIC_WALL_CASES ? new RegExp(process.env.CIVIC_WALL_CASES) : null;
   const figures = [];
-  for (const c of CASES) {
-    if (only && !only.test(c.name)) continue;
-    const label = `[8 legibility] ${c.name}`;
-    const ctx = await browser.newContext({ viewport: c.viewport, reducedMotion: 'reduce', deviceScaleFactor: 1 });
-    try {
-      await ctx.addInitScript(initScript);
-      const p = await ctx.newPage();
-      const errors = [];
-      p.on('pageerror', (e) => errors.push(`pageerror: ${String(e.message || e).slice(0, 200)}`));
+  // One context and one page for every case (same device scale and motion; the viewport is set per case): a new
+  // context per case cost a browser round of setup each time. The init script runs again on every navigation.
+  const ctx = await browser.newContext({ viewport: CASES[0].viewport, reducedMotion: 'reduce', deviceScaleFactor: 1 });
+  try {
+    await ctx.addInitScript(initScript);
+    const p = await ctx.newPage();
+    let errors = [];
+    p.on('pageerror', (e) => errors.push(`pageerror: ${String(e.message || e).slice(0, 200)}`));
+    for (const c of CASES) {
+      if (only && !only.test(c.name)) continue;
+      const label = `[8 legibility] ${c.name}`;
+      errors = [];
+      await p.setViewportSize(c.viewport);
       await p.goto(`${base}${c.path}`, { waitUntil: 'load', timeout: h.within(40_000) });
       const pending = await settle(p, h.within(40_000));
       h.check(pending.length === 0 && errors.length === 0, `${label}: every element drew its data`, [pending.length ? `no civic-load/civic-error from ${pending.join(', ')}` : '', ...errors].filter(Boolean).join('; '));
@@ -405,10 +409,10 @@ export async function checkWallLegibility(browser, base, h) {
       h.check(m.overflows.length === 0, `${label}: nothing spills past its panel`, m.overflows.slice(0, h.verbose ? 50 : 8).join(' | ') + (m.overflows.length > 8 && !h.verbose ? ` (+${m.overflows.length - 8} more)` : ''));
       h.check(m.clipped.length === 0, `${label}: no text clipped without an ellipsis and its full text`, m.clipped.slice(0, h.verbose ? 50 : 8).join(' | ') + (m.clipped.length > 8 && !h.verbose ? ` (+${m.clipped.length - 8} more)` : ''));
       h.check(m.overlaps.length === 0, `${label}: no text drawn over another`, m.overlaps.slice(0, h.verbose ? 50 : 8).join(' | ') + (m.overlaps.length > 8 && !h.verbose ? ` (+${m.overlaps.length - 8} more)` : ''));
-      await p.close();
-    } finally {
-      await ctx.close();
     }
+    await p.close();
+  } finally {
+    await ctx.close();
   }
   if (process.env.CIVIC_WALL_JSON) writeFileSync(process.env.CIVIC_WALL_JSON, JSON.stringify(figures, null, 2));
   return figures;
