@@ -140,9 +140,13 @@ async function attempt(url: string, o: Required<Pick<FetchOptions, 'timeout' | '
 export function documentParsed(): Promise<void> {
   if (typeof document === 'undefined' || !parsing()) return Promise.resolve();
   parsedPromise ??= new Promise<void>((resolve) => {
+    let finished = false;
     const done = (): void => {
+      if (finished) return;
+      finished = true;
       document.removeEventListener('DOMContentLoaded', done);
       document.removeEventListener('readystatechange', onState);
+      clearInterval(check);
       // One task later: DOMContentLoaded listeners registered after ours (jQuery's ready, a page's init) run first.
       setTimeout(resolve, 0);
     };
@@ -151,6 +155,11 @@ export function documentParsed(): Promise<void> {
     };
     document.addEventListener('DOMContentLoaded', done);
     document.addEventListener('readystatechange', onState);
+    // Called while DOMContentLoaded is being dispatched (from one of its handlers), a listener added now never runs,
+    // and 'complete' waits for every image of the page: notice the end of the dispatch itself.
+    const check = setInterval(() => {
+      if (!parsing()) done();
+    }, 50);
   });
   return parsedPromise;
 }

@@ -21,18 +21,16 @@ describe('linked views across levels', () => {
   });
 
   it('grid → its community row is kept and marked; street → filters; cleared → restores', async () => {
-    // Listen before the map exists: on a busy machine its civic-load can come before fixture() resolves.
-    let mapLoaded = false;
-    const onLoad = (e: Event) => void ((e.target as Element).id === 'lv-map' && (mapLoaded = true));
-    document.addEventListener('civic-load', onLoad);
     const wrap = await fixture<HTMLDivElement>(html`<div style="width:900px">
       <civic-grid-map id="lv-map" renderer="canvas" style="height:360px" geometry-src="/demo/data/grids.geojson" src="/demo/data/grid-metrics.json" metric="households"></civic-grid-map>
       <civic-rank-board linked-to="lv-map" rows-visible="30" interval="0" .data=${RANK}></civic-rank-board>
     </div>`);
     const map = wrap.querySelector<CivicGridMap>('civic-grid-map')!;
     const board = wrap.querySelector<CivicRankBoard>('civic-rank-board')!;
-    await waitUntil(() => mapLoaded, 'map civic-load', { timeout: 45000 }); // geometry and metrics: slow on a busy machine
-    document.removeEventListener('civic-load', onLoad);
+    // The map's picture (geometry and metrics drawn), as a promise: no event to miss on a busy machine.
+    let drawn = false;
+    void map.whenDrawn().then(() => (drawn = true));
+    await waitUntil(() => drawn, 'map drawn', { timeout: 45000 });
     await waitUntil(() => rows(board).length === RANK.rows.length, 'board drawn', { timeout: 20000 });
 
     // A grid of 红河路社区 (500118001007).
