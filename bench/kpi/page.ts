@@ -114,11 +114,14 @@ window.startBench = (seconds: number, tiles: number, rankRows: number, baseline 
   const po = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
   po.observe({ entryTypes: ['longtask'] });
   // Layout shifts (the Layout Instability API, as CLS counts them: not within 500 ms of input).
+  // Shifts before the first update are the page being built (elements appearing), not updates.
   const shifts: number[] = [];
+  const startShifts: number[] = [];
+  let firstUpdate = Infinity;
   const ls = new PerformanceObserver((list) =>
     list.getEntries().forEach((e) => {
       const x = e as PerformanceEntry & { value: number; hadRecentInput: boolean };
-      if (!x.hadRecentInput) shifts.push(x.value);
+      if (!x.hadRecentInput) (x.startTime < firstUpdate ? startShifts : shifts).push(x.value);
     }),
   );
   ls.observe({ type: 'layout-shift' });
@@ -138,6 +141,7 @@ window.startBench = (seconds: number, tiles: number, rankRows: number, baseline 
   const timer = setInterval(async () => {
     for (let i = 0; i < values.length; i++) values[i] = Math.max(0, Math.round(values[i]! * (0.97 + rnd() * 0.06)));
     const t0 = performance.now();
+    if (firstUpdate === Infinity) firstUpdate = t0;
     if (baseUpdate) baseUpdate();
     else {
       grid.data = make();
@@ -161,7 +165,7 @@ window.startBench = (seconds: number, tiles: number, rankRows: number, baseline 
       seconds,
       updates,
       longTasks,
-      layoutShifts: { count: shifts.length, cls: shifts.reduce((x, y) => x + y, 0) },
+      layoutShifts: { count: shifts.length, cls: shifts.reduce((x, y) => x + y, 0), atStart: startShifts.length, clsAtStart: startShifts.reduce((x, y) => x + y, 0) },
       frames: intervals.length,
       frameIntervals: {
         p50: median,

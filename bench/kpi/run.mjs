@@ -74,7 +74,9 @@ try {
   console.log(`| updates applied | ${el.updates} | ${base?.updates ?? '–'} | |`);
   console.log(`| long tasks > 50 ms | ${lt(el)} | ${base ? lt(base) : '–'} | 0 |`);
   const cls = (r) => (r.layoutShifts ? `${r.layoutShifts.count} (CLS ${r.layoutShifts.cls.toFixed(4)})` : '–');
-  console.log(`| layout shifts (sum) | ${cls(el)} | ${base ? cls(base) : '–'} | 0 |`);
+  const cls0 = (r) => (r.layoutShifts ? `${r.layoutShifts.atStart} (CLS ${r.layoutShifts.clsAtStart.toFixed(4)})` : '–');
+  console.log(`| layout shifts during updates (sum) | ${cls(el)} | ${base ? cls(base) : '–'} | 0 |`);
+  console.log(`| layout shifts while the page builds | ${cls0(el)} | ${base ? cls0(base) : '–'} | |`);
   console.log(`| frame interval p50 / p95 / max (ms) | ${fi(el)} | ${base ? fi(base) : '–'} | |`);
   console.log(`| frames / dropped frames | ${el.frames} / ${el.frameIntervals.dropped} | ${base ? `${base.frames} / ${base.frameIntervals.dropped}` : '–'} | |`);
   console.log(`| data update → rendered, mean / max (ms) | ${el.updateMs.mean.toFixed(1)} / ${el.updateMs.max.toFixed(1)} | ${base ? `${base.updateMs.mean.toFixed(1)} / ${base.updateMs.max.toFixed(1)}` : '–'} | |`);
