@@ -6,6 +6,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { settled, until } from './fixtures/wait.js';
 import '../../src/components/kpi-tile/kpi-tile.define.js';
 import '../../src/components/growth-chart/growth-chart.define.js';
+import '../../src/components/grid-map/grid-map.define.js';
+import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
+import METRICS from '../fixtures/grid-map/metrics.json';
 import type { CivicKpiTile } from '../../src/components/kpi-tile/kpi-tile.js';
 import type { CivicGrowthChart } from '../../src/components/growth-chart/growth-chart.js';
 import GROWTH from '../../demo/data/growth.json';
@@ -48,4 +51,16 @@ describe('wall fit (issue 13)', () => {
         if (t.textContent!.includes('…')) expect(t.querySelector('title')?.textContent ?? '').to.not.equal('');
       }
     });
+
+  it('the English map toolbar stays one line at the wall width (the search box gives way)', async () => {
+    const geo = await (await fetch('/test/fixtures/grid-map/small.geojson')).json();
+    const el = await fixture<CivicGridMap>(html`<civic-grid-map lang="en" density="screen" style="width:760px" .geometry=${geo} .data=${METRICS} metric="households"></civic-grid-map>`);
+    await el.whenDrawn();
+    await settled(el);
+    const bar = part(el, 'toolbar');
+    const tops = [...bar.children].filter((c) => (c as HTMLElement).offsetWidth > 0).map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2));
+    expect(tops.length).to.be.at.least(3);
+    expect(new Set(tops).size, `toolbar item centres ${tops.join(', ')}`).to.equal(1);
+    expect(part(el, 'search').querySelector('input')!.getBoundingClientRect().width).to.be.at.least(100);
+  });
 });

@@ -53,11 +53,18 @@ export const styles = css`
     text-decoration: none;
     color: var(--_color-text);
   }
+  /* The search box gives way before the toolbar wraps: it starts at 7em (a line wraps on the items' base sizes) and
+     grows to 16em when there is room, so the English toolbar stays one line at the demo wall's size. */
   [part~='search'] {
     position: relative;
     margin-inline-start: auto;
+    flex: 1 1 7em;
+    min-width: 7em;
+    max-width: 16em;
   }
   [part~='search'] input {
+    box-sizing: border-box;
+    width: 100%;
     font: inherit;
     font-size: var(--_font-size-s);
     min-height: var(--_min-target);
