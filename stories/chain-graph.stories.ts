@@ -102,7 +102,11 @@ export const InlineJson: Story = {
 export const FieldMapping: Story = {
   render: () => html`<civic-chain-graph
     fields="id=code, type=category"
-    .data=${{ ...SAMPLE, nodes: SAMPLE.nodes.map(({ id, type, ...rest }) => ({ code: id, category: type, ...rest })) }}
+    .data=${{
+      ...SAMPLE,
+      chains: SAMPLE.chains.map(({ id, ...rest }) => ({ code: id, ...rest })),
+      nodes: SAMPLE.nodes.map(({ id, type, ...rest }) => ({ code: id, category: type, ...rest })),
+    }}
   ></civic-chain-graph>`,
 };
 export const Large1000Canvas: Story = {

@@ -34,8 +34,9 @@ const SMALL_METRICS = {
   metrics: [{ key: 'households', label: '户数', labelEn: 'Households', unit: '户', aggregate: 'sum', illustrative: true }],
   rows: [
     { code: '500118002007001', households: 312 },
-    { code: '500118002007002', households: 287, illustrative: false, source: 'FACTS.md §1' },
+    { code: '500118002007002', households: 287, illustrative: false, source: '2022 年永川区党建工作报道 (2022 report)' },
     { code: '500118002008001', households: 198 },
+    { code: '500118002008002', households: 236 },
   ],
 };
 const BAD_GEO = {

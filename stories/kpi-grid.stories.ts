@@ -41,15 +41,14 @@ export const BigScreen: Story = {
 };
 export const English: Story = { render: () => html`<civic-kpi-grid lang="en" src="/data/kpis.json"></civic-kpi-grid>` };
 
-/** Inline JSON, region filtering, a bad item and illustrative data. */
+/** Inline JSON, region filtering and illustrative data (a bad item: see the error stories). */
 export const InlineWithRegions: Story = {
   render: () => html`<civic-kpi-grid region="500118002">
     <script type="application/json">
       { "title": "街道指标（示例）", "illustrative": true, "items": [
         { "label": "中山路街道（示例）", "value": 1200, "unit": "件", "region": "500118001" },
         { "label": "胜利路街道（示例）", "value": 1850, "unit": "件", "region": "500118002", "previous": 1700, "deltaLabel": "同比" },
-        { "label": "萱花路社区（示例）", "value": 320, "unit": "件", "region": "500118002007" },
-        { "label": "数值有误（示例）", "value": "abc", "region": "500118002" } ] }
+        { "label": "萱花路社区（示例）", "value": 320, "unit": "件", "region": "500118002007" } ] }
     </script>
   </civic-kpi-grid>`,
 };

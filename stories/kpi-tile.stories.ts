@@ -51,7 +51,7 @@ const meta: Meta<Args> = {
     deltaColors: 'red-up',
     deltaFormat: 'percent',
     caption: '',
-    source: 'FACTS.md §3',
+    source: '2022 年永川区党建工作报道 (2022 report)',
     sparkline: '',
     thresholds: '',
     illustrative: false,
@@ -157,7 +157,7 @@ export const Locales: Story = {
 /** Data sources: property, inline JSON, src with field mapping; loading and error states. */
 export const DataSources: Story = {
   render: () => html`<div style="display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:12px">
-    <civic-kpi-tile .data=${{ label: '产业学院', value: 24, unit: '个', source: 'FACTS.md §3' }}></civic-kpi-tile>
+    <civic-kpi-tile .data=${{ label: '产业学院', value: 24, unit: '个', source: '2022 年永川区党建工作报道 (2022 report)' }}></civic-kpi-tile>
     <civic-kpi-tile><script type="application/json">{"label":"引进高层次人才","value":206,"unit":"人","caption":"含院士等"}</script></civic-kpi-tile>
     <civic-kpi-tile src="/data/kpis.json" value-field="items[].value" label-field="items[].label" unit-field="items[].unit"></civic-kpi-tile>
     <civic-kpi-tile src="/__pending__/kpi.json" label="加载中"></civic-kpi-tile>
