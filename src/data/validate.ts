@@ -7,18 +7,10 @@
  * valid": the element draws what it has and still reports the issues in `civic-error`.
  */
 
-export type IssueSeverity = 'error' | 'warning';
+import type { Issue, IssueSeverity } from '../core/issues/issue.js';
 
-/** One problem found in a payload, located by a JSON-ish path such as `rows[12].value`. */
-export interface Issue {
-  /** Where in the payload: `rows[12].value`, `$` for the root. */
-  path: string;
-  /** Stable machine code, e.g. `type`, `required`, `unknown-code`, `duplicate`, `http`, `json`. */
-  code: string;
-  /** Developer-facing English sentence. */
-  message: string;
-  severity: IssueSeverity;
-}
+// The Issue type and its formatting live in core (events and state templates use them); re-exported here for validators.
+export { formatIssue, type Issue, type IssueSeverity } from '../core/issues/issue.js';
 
 export interface Validated<T> {
   value: T | undefined;
@@ -27,11 +19,6 @@ export interface Validated<T> {
 
 export function issue(path: string, code: string, message: string, severity: IssueSeverity = 'error'): Issue {
   return { path, code, message, severity };
-}
-
-/** `rows[12].value: expected a number, got "abc"` */
-export function formatIssue(i: Issue): string {
-  return `${i.path}: ${i.message}`;
 }
 
 export function hasErrors(issues: readonly Issue[]): boolean {

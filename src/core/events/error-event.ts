@@ -1,5 +1,5 @@
 import { CivicEvent } from './civic-event.js';
-import type { Issue } from '../../data/validate.js';
+import type { Issue } from '../issues/issue.js';
 
 export type DataSourceKind = 'property' | 'inline' | 'src' | 'attribute' | 'none';
 

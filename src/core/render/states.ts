@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Translation } from '../i18n/translation.js';
 import type { CivicErrorDetail } from '../events/error-event.js';
-import { formatIssue } from '../../data/validate.js';
+import { formatIssue } from '../issues/issue.js';
 import { formatTime } from '../format/number.js';
 import type { Lang } from '../i18n/lang.js';
 
