@@ -5,6 +5,8 @@ import { LocalizeController } from './controllers/localize-controller.js';
 import { ThemeController, type ThemeName, type Density } from './controllers/theme-controller.js';
 import { hostStyles } from './theme/tokens.js';
 import { screenContext, NO_SCREEN, type ScreenInfo } from './context/screen-context.js';
+import { DrawnController, type DrawnMode } from './controllers/drawn-controller.js';
+import type { DrawnReason } from './events/drawn-event.js';
 
 /**
  * The thin base of every civic element: Lit, plus the three concerns every element has — language,
@@ -35,6 +37,14 @@ export abstract class CivicElement extends LitElement {
     },
   });
   private minTextCache?: number;
+  /** The picture signal behind `whenDrawn()` and `civic-drawn` (see its file for how elements feed it). @internal */
+  protected readonly drawnCtl = new DrawnController(this, {
+    watch: () => this.drawnWatch(),
+    ready: () => this.drawnReady(),
+    settle: () => this.drawnSettle(),
+    mode: () => this.drawnMode(),
+    resize: () => this.drawnResize(),
+  });
   /** @internal */
   protected screen: ScreenInfo = NO_SCREEN;
   private readonly screenConsumer = new ContextConsumer(this, {
@@ -84,6 +94,31 @@ export abstract class CivicElement extends LitElement {
   /** Called when the resolved theme or density changes; canvas/WebGL elements re-read tokens. @internal */
   protected themeChanged(): void {
     /* overridden */
+  }
+
+  /** Values whose change needs a new picture (`civic-drawn`), by reason. Subclasses add theirs to `super`'s. @internal */
+  protected drawnWatch(): Partial<Record<DrawnReason, unknown>> {
+    return { theme: [this.themeCtl.theme, this.themeCtl.density, this.screen.scale], lang: this.t.lang };
+  }
+
+  /** False while there is nothing to show as a picture (the first `civic-drawn` waits). @internal */
+  protected drawnReady(): boolean {
+    return true;
+  }
+
+  /** Drawing that finishes after Lit's update (next frame, worker, child elements): the picture waits for it. @internal */
+  protected drawnSettle(): Promise<unknown> | void {
+    return undefined;
+  }
+
+  /** `manual`: the element calls `this.drawnCtl.complete()` after each paint. @internal */
+  protected drawnMode(): DrawnMode {
+    return 'auto';
+  }
+
+  /** Which size changes redraw: `width` (default), `box` or `none`. @internal */
+  protected drawnResize(): 'width' | 'box' | 'none' {
+    return 'width';
   }
 
   /** Called when the enclosing screen's scale changes. @internal */

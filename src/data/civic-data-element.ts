@@ -6,6 +6,7 @@ import type { Validated } from './validate.js';
 import type { BodyFormat } from './fetch-json.js';
 import type { AdapterName } from './adapters/index.js';
 import { LinkedRegionController } from '../core/controllers/linked-region-controller.js';
+import type { DrawnReason } from '../core/events/drawn-event.js';
 
 /**
  * Base for every data-fed element: the standard data attributes and one DataController.
@@ -89,7 +90,7 @@ export abstract class CivicDataElement<T> extends CivicElement {
     deps: () => this.parseDeps(),
     terms: () => ({ t: this.t.core, lang: this.t.lang }),
     warn: (m) => this.warn(m),
-    drawn: this.dataDrawn ? () => this.dataDrawn!() : undefined,
+    drawn: () => this.dataDrawn(),
   });
 
   // ── to implement ──
@@ -117,10 +118,30 @@ export abstract class CivicDataElement<T> extends CivicElement {
   }
 
   /**
-   * Elements that draw after their render implement this: resolves when the data just accepted is on screen, and
-   * `civic-load` waits for it (see DataControllerOptions.drawn). @internal
+   * Resolves when the data just accepted is on screen; `civic-load` waits for it (DataControllerOptions.drawn). By
+   * default the next picture of the element's DrawnController (the one `civic-drawn` and `whenDrawn()` report), so
+   * "loaded" and "drawn" mean the same picture. Elements with a wait of their own from before the DrawnController
+   * (grid map, chain graph) still override this; their wait then also decides when the picture is complete
+   * (`drawnSettle` below). @internal
    */
-  protected dataDrawn?(): Promise<void>;
+  protected dataDrawn(): Promise<void> {
+    return this.drawnCtl.whenDrawn();
+  }
+
+  /** A change of the data, or of its error / stale state, needs a new picture. @internal */
+  protected override drawnWatch(): Partial<Record<DrawnReason, unknown>> {
+    return { ...super.drawnWatch(), data: [this.feed.value, this.feed.status, this.feed.error, this.feed.stale] };
+  }
+
+  /** No picture while the first data is loading: the loading state is not one. @internal */
+  protected override drawnReady(): boolean {
+    return this.feed.status !== 'loading';
+  }
+
+  /** Elements that still override `dataDrawn()` with their own wait: that wait completes the picture too. @internal */
+  protected override drawnSettle(): Promise<unknown> | void {
+    if (this.dataDrawn !== CivicDataElement.prototype.dataDrawn) return this.dataDrawn();
+  }
 
   // ── lifecycle ──
   override connectedCallback(): void {

@@ -4,3 +4,4 @@ export { CivicErrorEvent, type CivicErrorDetail, type CivicErrorKind, type DataS
 export { CivicSelectEvent, type CivicSelectDetail, type SelectTrigger } from './select-event.js';
 export { CivicHoverEvent, type CivicHoverDetail } from './hover-event.js';
 export { CivicExportEvent, type CivicExportDetail } from './export-event.js';
+export { CivicDrawnEvent, type CivicDrawnDetail, type DrawnReason } from './drawn-event.js';

@@ -1,0 +1,187 @@
+/**
+ * One "the picture is on screen" signal for every element: `whenDrawn()` and the `civic-drawn` event.
+ *
+ * How an element adopts it (CivicElement already creates one as `this.drawnCtl` and exposes `whenDrawn()`):
+ * - Nothing to do when the picture is complete once Lit's update (and `updated()`) has run: the default `auto` mode
+ *   completes the picture after each update that follows a change (data via CivicDataElement, theme/density, lang,
+ *   host width), once the host has no update pending.
+ * - Drawing that finishes later (a canvas in the next frame, a worker layout, child elements, maplibre `idle`):
+ *   override `drawnSettle()` in the element to return a promise for that work; the picture completes when it
+ *   resolves and no newer change came meanwhile. Override `drawnReady()` to return false while the element has
+ *   nothing to show yet (the first picture waits for it).
+ * - Painters outside Lit's cycle that know exactly when they are done: override `drawnMode()` to return 'manual'
+ *   and call `this.drawnCtl.complete()` after each paint (extra calls are ignored: one change, one event).
+ * - A change the controller cannot see (a zoom, a layout switch, a size the element measures on an inner box):
+ *   `this.drawnCtl.invalidate('resize' | 'other')` — also requests an update in auto mode.
+ * - Nothing can ever be drawn (failed geometry): `this.drawnCtl.fail(error)` rejects the waiting `whenDrawn()`s.
+ * - `civic-load` waits for the same picture: CivicDataElement's default `dataDrawn()` is `drawnCtl.whenDrawn()`;
+ *   an element overriding `dataDrawn()` with its own wait should switch to the hooks above and drop the override.
+ *
+ * Changes that land in one redraw give one `civic-drawn` with all their reasons; a redraw with no change behind
+ * it (hover, focus, a tick of an animation) gives none, but still lets a waiting `whenDrawn()` resolve.
+ */
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { CivicDrawnEvent, type DrawnReason } from '../events/drawn-event.js';
+
+export type DrawnMode = 'auto' | 'manual';
+
+export interface DrawnControllerOptions {
+  /** Values whose change needs a new picture, by reason; compared before each update (Object.is, arrays item by item). */
+  watch?: () => Partial<Record<DrawnReason, unknown>>;
+  /** False while the element has nothing to show as a picture (data still loading). Default: always ready. */
+  ready?: () => boolean;
+  /** Work after Lit's update before the picture counts as complete (auto mode). */
+  settle?: () => Promise<unknown> | void;
+  /** `auto` (default) or `manual` (the element calls `complete()`). Read at each update. */
+  mode?: () => DrawnMode;
+  /** What size change needs a new picture: `width` (default: height often follows the element's own content), `box` or `none`. Read on connect. */
+  resize?: () => 'width' | 'box' | 'none';
+}
+
+type Host = ReactiveElement;
+
+function same(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+  return Object.is(a, b);
+}
+
+export class DrawnController implements ReactiveController {
+  private readonly host: Host;
+  private readonly o: DrawnControllerOptions;
+  /** Reasons for the picture still to come; non-empty = a redraw is due. The first picture is due from the start. */
+  private readonly due = new Set<DrawnReason>(['first']);
+  private pictured = false;
+  private watched: Partial<Record<DrawnReason, unknown>> = {};
+  private waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private attempt = 0;
+  private ro?: ResizeObserver;
+  private width?: number;
+  private height?: number;
+
+  constructor(host: Host, options: DrawnControllerOptions = {}) {
+    this.host = host;
+    this.o = options;
+    host.addController(this);
+  }
+
+  /** True once a first picture was completed. */
+  get hasPicture(): boolean {
+    return this.pictured;
+  }
+
+  /** True while a redraw is due (a change not yet on screen, or no picture yet). */
+  get drawing(): boolean {
+    return this.due.size > 0;
+  }
+
+  /**
+   * Resolves when the current picture is complete: at once when it is, else with the next completed picture. Never
+   * before a first picture exists; waits while a redraw is due or an update is pending.
+   */
+  whenDrawn(): Promise<void> {
+    if (this.pictured && this.due.size === 0 && !this.host.isUpdatePending) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  /** A change the controller cannot see needs a new picture. In auto mode this also requests an update. */
+  invalidate(reason: DrawnReason): void {
+    this.due.add(reason);
+    this.attempt++;
+    if (this.mode() === 'auto') this.host.requestUpdate();
+  }
+
+  /** Manual mode: the element's picture is on screen now. Ignored while an update is pending (it will call again). */
+  complete(): void {
+    if (this.host.isUpdatePending) return;
+    if (this.due.size > 0) this.finish();
+    else if (this.pictured) this.release();
+  }
+
+  /** Nothing can be drawn: rejects the waiting `whenDrawn()` promises (a later picture resolves new ones). */
+  fail(error: unknown): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const x of w) x.reject(error);
+  }
+
+  hostConnected(): void {
+    const mode = this.o.resize?.() ?? 'width';
+    if (mode === 'none' || typeof ResizeObserver === 'undefined') return;
+    this.ro = new ResizeObserver((entries) => {
+      const r = entries[entries.length - 1]?.contentRect;
+      if (!r || r.width < 1 || r.height < 1) return;
+      const first = this.width === undefined;
+      const changed = !first && (Math.abs(r.width - this.width!) >= 1 || (mode === 'box' && Math.abs(r.height - this.height!) >= 1));
+      if (first || changed) {
+        this.width = r.width;
+        this.height = r.height;
+      }
+      if (changed) this.invalidate('resize');
+    });
+    this.ro.observe(this.host);
+  }
+
+  hostDisconnected(): void {
+    this.ro?.disconnect();
+    this.ro = undefined;
+    this.width = this.height = undefined;
+  }
+
+  hostUpdate(): void {
+    const now = this.o.watch?.() ?? {};
+    for (const k of Object.keys(now) as DrawnReason[]) {
+      if (!(k in this.watched) || !same(this.watched[k], now[k])) {
+        if (k in this.watched) this.due.add(k);
+        this.attempt++;
+      }
+    }
+    this.watched = now;
+  }
+
+  hostUpdated(): void {
+    // Runs before the element's own updated(), where drawing often happens: decide after the whole update cycle.
+    const token = ++this.attempt;
+    if (this.mode() === 'manual' && this.due.size > 0) return;
+    void this.settleThen(token);
+  }
+
+  private mode(): DrawnMode {
+    return this.o.mode?.() ?? 'auto';
+  }
+
+  private async settleThen(token: number): Promise<void> {
+    while (!(await this.host.updateComplete)) {
+      if (token !== this.attempt) return;
+    }
+    if (token !== this.attempt) return;
+    if (this.due.size === 0) {
+      if (this.pictured) this.release();
+      return;
+    }
+    if (this.mode() === 'manual' || !(this.o.ready?.() ?? true)) return;
+    const s = this.o.settle?.();
+    if (s) {
+      try {
+        await s;
+      } catch {
+        return; // the settle failed: no picture from this attempt
+      }
+    }
+    if (token !== this.attempt || this.host.isUpdatePending || !this.host.isConnected) return;
+    this.finish();
+  }
+
+  private finish(): void {
+    const reasons = [...this.due];
+    this.due.clear();
+    this.pictured = true;
+    this.host.dispatchEvent(new CivicDrawnEvent({ reasons }));
+    this.release();
+  }
+
+  private release(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const x of w) x.resolve();
+  }
+}
