@@ -7,7 +7,7 @@ import { CivicDataElement } from '../../data/civic-data-element.js';
 import type { ParseContext } from '../../data/data-controller.js';
 import { hostStyles } from '../../core/theme/tokens.js';
 import { renderEmpty, renderIllustrative, stateStyles } from '../../core/render/states.js';
-import { holdsSelection } from '../kpi-tile/region.js';
+import { holdsSelection } from '../shared/region.js';
 import { CivicSelectEvent } from '../../core/events/select-event.js';
 import { formatAmount, NO_VALUE, UNITS } from '../../core/format/number.js';
 import { mapFields } from '../../data/adapters/index.js';
