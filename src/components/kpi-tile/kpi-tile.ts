@@ -15,7 +15,7 @@ import { kpiTileStyles } from './kpi-tile.styles.js';
 import { deltaIcon, statusIcon } from './kpi-tile.icons.js';
 import { scheduleFit, type Fittable } from './fit-scheduler.js';
 import { scheduleSliced } from './update-scheduler.js';
-import { prefersReducedMotion, startTicking, stopTicking, type Ticking } from './ticker.js';
+import { prefersReducedMotion, startTicking, stopTicking, type Ticking } from '../shared/ticker.js';
 import {
   buildTileView,
   countUpDecimals,
