@@ -27,7 +27,18 @@ const arg = (name, d) => {
 };
 const RUNS = Number(arg('runs', 5));
 const SIZES = arg('sizes', '410,5000,50000').split(',').map(Number);
-const IMPLS = arg('impls', 'element-auto,element-webgl,element-canvas,maplibre,d3-canvas').split(',');
+const IMPLS = arg('impls', 'element-auto,element-webgl,element-canvas,maplibre,echarts,d3-canvas,maplibre-match').split(',');
+
+/** What each implementation is, printed with every table (the baselines are set up as an expert of each library would). */
+const SETUP = {
+  'element-auto': '<civic-grid-map renderer="auto">: geometry + metrics as properties, metric a then b (whenDrawn() + one frame)',
+  'element-webgl': '<civic-grid-map renderer="webgl"> (maplibre-gl inside), same data',
+  'element-canvas': '<civic-grid-map renderer="canvas"> (d3-geo on a 2D canvas inside), same data',
+  maplibre: 'raw maplibre-gl (EXPERT set-up): values copied into each feature\'s properties, one geojson source, one fill layer with fill-color = step(["get", key]) at the 4 quantile breaks, one line layer for outlines; recolour = setPaintProperty(step(["get", "b"])), until "idle"',
+  echarts: 'ECharts 6.1 (canvas renderer, animation off): registerMap(geojson), one map series (nameProperty code, emphasis/select off), piecewise visualMap at the same quantile breaks; recolour = setOption with b, until "finished"',
+  'd3-canvas': 'plain d3-geo canvas: geoPath on a 2D context, one fill per grid from a quantile scale, one stroked path for all outlines',
+  'maplibre-match': 'EXTRA, not an expert set-up: raw maplibre-gl with fill-color = match(["get", "code"], …one entry per grid…)',
+};
 const PANZOOM_SIZES = arg('panzoom-sizes', '5000,50000').split(',').filter(Boolean).map(Number);
 
 await mkdir(join(here, '.out'), { recursive: true });
@@ -50,7 +61,7 @@ const server = createServer(async (req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const port = server.address().port;
 
-const browser = await chromium.launch({
+const launch = () => chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   headless: true,
   args: [
@@ -59,6 +70,7 @@ const browser = await chromium.launch({
     '--disable-accelerated-2d-canvas', '--disable-gpu-rasterization',
   ],
 });
+let browser = await launch();
 
 if (process.argv.includes('--screenshots')) {
   // Visual check of the demo data: node bench/grid-map/run.mjs --screenshots → bench/grid-map/.out/demo-*.png
@@ -110,7 +122,20 @@ for (const n of SIZES) {
       maplibreRequests.length = 0;
       await page.goto(`http://127.0.0.1:${port}/bench/grid-map/index.html`);
       await page.waitForFunction(() => 'bench' in window);
-      const r = await page.evaluate(([impl, n]) => window.bench.run(impl, n), [impl, n]);
+      let r;
+      try {
+        r = await page.evaluate(([impl, n]) => window.bench.run(impl, n), [impl, n]);
+      } catch (e) {
+        // A baseline that crashes its page (ECharts at 50,000 regions ran out of memory here) is reported, not fatal.
+        console.error(`  ${impl} ${n}: failed — ${String(e).split('\n')[0]}`);
+        r = { first: NaN, recolour: NaN, active: 'failed' };
+        await ctx.close().catch(() => undefined);
+        if (!browser.isConnected()) browser = await launch();
+        firsts.push(NaN);
+        recolours.push(NaN);
+        active = r.active;
+        continue;
+      }
       mlReq = maplibreRequests.length;
       if (errors.length) console.error(`  ${impl} ${n}: ${errors[0]}`);
       firsts.push(r.first);
@@ -143,11 +168,18 @@ await browser.close();
 server.close();
 
 console.log(`\n<civic-grid-map> bench — medians of ${RUNS} runs, headless Chromium, WebGL on SwiftShader\n`);
+console.log('Set-ups (every implementation times module load + data preparation + first picture, in a fresh context):');
+for (const impl of IMPLS) console.log(`- ${impl}: ${SETUP[impl] ?? '?'}`);
+console.log('');
 console.log('| grids | implementation | renderer | first picture (ms) | recolour (ms) | vs maplibre first | vs maplibre recolour | maplibre loaded |');
 console.log('|---:|---|---|---:|---:|---:|---:|---|');
 for (const r of results) {
   const base = results.find((b) => b.n === r.n && b.impl === 'maplibre');
   const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '');
+    if (!Number.isFinite(r.first)) {
+      console.log(`| ${r.n} | ${r.impl} | failed (page crashed) | | | | | |`);
+      continue;
+    }
   console.log(`| ${r.n} | ${r.impl} | ${r.active} | ${r.first.toFixed(0)} | ${r.recolour.toFixed(0)} | ${ratio(r.first, base?.first)} | ${ratio(r.recolour, base?.recolour)} | ${r.maplibreRequests ? 'yes' : 'no'} |`);
 }
 const withPz = results.filter((r) => r.panFrame !== undefined);
