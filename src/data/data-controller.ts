@@ -67,6 +67,13 @@ export interface DataControllerOptions<T> {
    * right after the render that shows the value.
    */
   drawn?: () => Promise<void>;
+  /**
+   * A second source on the same element (a map's geometry, its points): where its `data` / `src` / `credentials` /
+   * `timeout`… are read instead of the host's own properties. Such a source has no inline script.
+   */
+  props?: () => DataHostProps;
+  /** False for a second source: no `civic-load` of its own (the element fires one for its picture). Default true. */
+  loadEvents?: boolean;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & DataHostProps;
@@ -132,11 +139,16 @@ export class DataController<T> implements ReactiveController {
     this.host = host;
     this.o = options;
     this.poller = new PollingScheduler({
-      interval: () => (this.currentSource().kind === 'src' && !this.pushing ? this.host.pollInterval : 0),
+      interval: () => (this.currentSource().kind === 'src' && !this.pushing ? this.props.pollInterval : 0),
       busy: () => this.pending,
       tick: () => void this.load(true),
     });
     host.addController(this);
+  }
+
+  /** Where the source settings are read: the host, or options.props. */
+  private get props(): DataHostProps {
+    return this.o.props?.() ?? this.host;
   }
 
   /** True when the value on screen is older than the last attempt (a refresh failed). */
@@ -225,7 +237,7 @@ export class DataController<T> implements ReactiveController {
   }
 
   private currentSource(): ResolvedSource {
-    return resolveSource({ data: this.host.data, src: this.host.src, host: this.host });
+    return resolveSource({ data: this.props.data, src: this.props.src, host: this.o.props ? undefined : this.host });
   }
 
   private keyOf(s: ResolvedSource): string {
@@ -240,7 +252,7 @@ export class DataController<T> implements ReactiveController {
       case 'inline':
         return `i:${s.format}:${s.text}`;
       case 'src':
-        return `s:${s.url}|${this.host.credentials ?? ''}|${this.host.format ?? ''}|${this.host.adapter ?? ''}|${this.host.transport ?? ''}`;
+        return `s:${s.url}|${this.props.credentials ?? ''}|${this.props.format ?? ''}|${this.props.adapter ?? ''}|${this.props.transport ?? ''}`;
       default:
         return 'n';
     }
@@ -272,7 +284,7 @@ export class DataController<T> implements ReactiveController {
       case 'src': {
         if (this.value === undefined) this.status = 'loading';
         void this.restoreCache(src.url);
-        const push = pushTarget(src.url, this.host.transport, document.baseURI);
+        const push = pushTarget(src.url, this.props.transport, document.baseURI);
         if (push) this.startPush(push, src.url);
         else void this.load(false);
         break;
@@ -283,7 +295,7 @@ export class DataController<T> implements ReactiveController {
   }
 
   private cacheKey(url: string): string | undefined {
-    const c = this.host.cache;
+    const c = this.props.cache;
     if (c === undefined || c === null || c === false || c === 'false') return undefined;
     const name = typeof c === 'string' && c !== '' && c !== 'true' ? c : '';
     return `${this.host.localName}|${name}|${new URL(url, document.baseURI).href}`;
@@ -301,7 +313,7 @@ export class DataController<T> implements ReactiveController {
     } catch {
       raw = hit.text;
     }
-    const adapted = adaptPayload(raw, this.host.adapter ?? 'auto');
+    const adapted = adaptPayload(raw, this.props.adapter ?? 'auto');
     const r = adapted.apiError === undefined ? this.o.parse(adapted.value, { lang: this.o.terms().lang, source: 'src', envelope: adapted.outer }) : { value: undefined };
     if (r.value === undefined || this.value !== undefined) return;
     this.value = r.value;
@@ -395,9 +407,9 @@ export class DataController<T> implements ReactiveController {
     try {
       const res = await fetchData(src.url, {
         signal: ctrl.signal,
-        credentials: this.host.credentials,
-        timeout: this.host.timeout && this.host.timeout > 0 ? this.host.timeout : undefined,
-        format: this.host.format ?? 'auto',
+        credentials: this.props.credentials,
+        timeout: this.props.timeout && this.props.timeout > 0 ? this.props.timeout : undefined,
+        format: this.props.format ?? 'auto',
         // Polls do not retry on their own: the poll schedule backs off instead.
         retries: poll ? 0 : undefined,
         fresh,
@@ -435,7 +447,7 @@ export class DataController<T> implements ReactiveController {
   private accept(raw: unknown, source: DataSourceKind, url: string | undefined, poll: boolean, reparse = false): void {
     this.lastRaw = raw;
     this.lastRawSource = source;
-    const adapted = adaptPayload(raw, this.host.adapter ?? 'auto');
+    const adapted = adaptPayload(raw, this.props.adapter ?? 'auto');
     if (adapted.apiError !== undefined) {
       this.fail('api', source, adapted.apiError, adapted.issues, url);
       return;
@@ -461,7 +473,7 @@ export class DataController<T> implements ReactiveController {
     this.lastUpdated = new Date();
     const errors = issues.filter((i) => i.severity === 'error');
     this.error = undefined;
-    this.queue(new CivicLoadEvent({ source, url, count: this.o.count?.(result.value), poll }));
+    if (this.o.loadEvents !== false) this.queue(new CivicLoadEvent({ source, url, count: this.o.count?.(result.value), poll }));
     if (hasErrors(issues)) {
       const detail = this.errorDetail('validation', source, formatIssue(errors[0]), errors, url, undefined, true);
       this.error = detail;

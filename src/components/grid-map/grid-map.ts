@@ -1,9 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { maplibreUsable } from '../../core/maplibre/load.js';
 import { property, state, query } from 'lit/decorators.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import type { ParseContext } from '../../data/data-controller.js';
-import { fetchJson } from '../../data/fetch-json.js';
 import { capIssues, formatIssue, summariseIssues, type Issue, type Validated } from '../../data/validate.js';
 import { hostStyles } from '../../core/theme/tokens.js';
 import { stateStyles, renderError, renderLoading, renderIllustrative } from '../../core/render/states.js';
@@ -14,9 +12,8 @@ import { CivicErrorEvent, type CivicErrorDetail, type DataSourceKind } from '../
 import { formatAmount, formatNumber, NO_VALUE, UNITS } from '../../core/format/number.js';
 import { styles } from './grid-map.styles.js';
 import { gridMapTerms } from './grid-map.i18n.js';
-import { CivicRendererChangeEvent, CivicViewChangeEvent, type CivicViewChangeDetail } from './grid-map.events.js';
-import { parsePoints, type GridPoint } from './points.js';
-import { dissolveMissingParents, hasMissingParents, parseGeometry, pointInPolygon } from './geometry.js';
+import { CivicViewChangeEvent, type CivicViewChangeDetail } from './grid-map.events.js';
+import { hasMissingParents, pointInPolygon } from './geometry.js';
 import { classRangeLabel, legendPrecision, parseLabelList, parseNumberList, type ClassifySpec } from './classify.js';
 import {
   ancestry, computeView, joinMetrics, neighbour, pageOf, parseMetrics, pick, rankOf, search, styleView, upView, viewLevel,
@@ -26,12 +23,13 @@ import {
   VIEW_LEVELS, type ActiveRenderer, type Classification, type Crs, type GridFeature, type GridGeometry, type GridMetric,
   type GridMetricsData, type RendererChoice, type ViewLevel,
 } from './grid-map.types.js';
-import { CanvasRenderer } from './renderers/canvas-renderer.js';
 import { TilesController } from './tiles-controller.js';
 import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawHatch, drawTextNodes, exportPng, layoutSize, resolvePixelRatio, type PngOptions } from '../../core/export/png.js';
 import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
-import { SvgRenderer } from './renderers/svg-renderer.js';
-import { webglMaps, type GridRenderer, type Scene, type SceneChange, type SceneColors, type SceneLabel } from './renderers/renderer.js';
+import type { GridRenderer } from './renderers/renderer.js';
+import { GeometrySource } from './geometry-source.js';
+import { SurfaceController } from './surface.js';
+import type { Emphasis } from './scene.js';
 
 type Dir = 'left' | 'right' | 'up' | 'down';
 const ARROWS: Record<string, Dir> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
@@ -172,19 +170,15 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   @property({ type: Boolean, attribute: 'preserve-drawing-buffer' }) preserveDrawingBuffer = false;
 
   // ── internal state ──
-  @state() private geo?: GridGeometry;
-  @state() private geoStatus: 'idle' | 'loading' | 'complete' | 'error' = 'idle';
-  @state() private geoError?: CivicErrorDetail;
   @state() private hovered = -1;
   @state() private cursor = -1;
   @state() private tip?: { index: number; x: number; y: number };
-  @state() private emphasisClass: number | 'none' | null = null;
+  @state() private emphasisClass: Emphasis = null;
   @state() private hiddenClasses = new Set<number>();
   @state() private searchText = '';
   @state() private results: GridFeature[] = [];
   @state() private resultIndex = 0;
   @state() private page = 0;
-  @state() private active?: ActiveRenderer;
   @state() private announce = '';
   @query('[part~="canvas"]') private surface?: HTMLElement;
   private tilesCtl = new TilesController(this, {
@@ -193,6 +187,24 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     warn: (m) => this.warn(m),
     pixelRatio: () => this.pixelRatio,
   });
+  /** Geometry and points: two more data sources beside the metrics (same fetch / error / stale path). */
+  private source = new GeometrySource(this, { t: () => this.t, warn: (m) => this.warn(m), onRaw: (raw) => this.surfaceCtl.prefetch(featureCount(raw)) });
+  /** Renderer choice, fallback and recovery, resize, scene pushes and the picture promise. */
+  private surfaceCtl: SurfaceController = new SurfaceController(this, {
+    container: () => this.surface,
+    model: () => this.sceneModel(),
+    pixelRatio: () => this.pixelRatio,
+    warn: (m) => this.warn(m),
+    onMove: () => this.onMapMove(),
+    failure: () => (!this.geo && this.source.geometry.status === 'error' ? this.source.geometry.error?.message ?? 'the geometry failed' : undefined),
+    tiles: () => (this.tilesMode ? this.tilesCtl : undefined),
+  });
+  private get geo(): GridGeometry | undefined {
+    return this.source.geo;
+  }
+  private get r(): GridRenderer | undefined {
+    return this.surfaceCtl.r;
+  }
 
   /** True when the map draws vector tiles (`tiles` set and no `geometry` / `geometry-src`). */
   get tilesMode(): boolean {
@@ -206,53 +218,22 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   }
 
   /** Problems found in the geometry (errors and warnings), after the last load. */
-  geometryIssues: Issue[] = [];
+  get geometryIssues(): Issue[] {
+    return this.source.issues;
+  }
   /** Problems found joining metrics to geometry (codes without grid, grids without value). */
   joinIssues: Issue[] = [];
 
-  @state() private pointList: GridPoint[] = [];
-  private pointsKey?: unknown;
-  private pointsAbort?: AbortController;
-  private kindColors: string[] = [];
   private joined?: JoinedMetrics;
   private joinedKey?: [unknown, unknown, string];
   private view?: View;
   private styling?: Styling;
-  private r?: GridRenderer;
-  private mounting = false;
-  private mountPromise?: Promise<void>;
-  private forcedCanvas?: string;
-  private sceneKeys: { geo?: unknown; view?: unknown; styling?: unknown; emphasis?: unknown; points?: unknown } = {};
-  private geoAbort?: AbortController;
-  private geoKey?: string;
-  private ro?: ResizeObserver;
-  private colors?: SceneColors;
-  private font = 'sans-serif';
-  private labelSize = 12;
+  /** The geometry / points whose problems were last reported. */
+  private reported: { geo?: unknown; points?: unknown } = {};
   private downAt?: [number, number];
   private highlighted = -1;
 
   // ── lifecycle ──
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.geoKey = undefined; // reconnect: reload geometry if needed
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.geoAbort?.abort();
-    this.geoAbort = undefined;
-    this.pointsAbort?.abort();
-    this.pointsKey = undefined;
-    this.ro?.disconnect();
-    this.ro = undefined;
-    this.r?.destroy();
-    this.r = undefined;
-    this.active = undefined;
-    this.mounting = false;
-    this.sceneKeys = {};
-  }
-
   protected override parse(raw: unknown, _ctx: ParseContext): Validated<GridMetricsData> {
     return parseMetrics(raw);
   }
@@ -268,8 +249,9 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.syncGeometry();
-    this.syncPoints();
+    this.source.geometry.sync();
+    this.source.points.sync();
+    this.reportSourceIssues();
     const geo = this.geo;
     if (!geo) return;
     const data = this.feed.value;
@@ -282,7 +264,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
 
     const rank = rankOf(viewLevel(this.level) ?? 'grid');
     const v = computeView(geo, rank, this.focusCode);
-    if (!this.view || this.view.rank !== v.rank || this.view.focus !== v.focus || this.view.shown.length !== v.shown.length || this.sceneKeys.geo !== geo) this.view = v;
+    if (!this.view || this.view.rank !== v.rank || this.view.focus !== v.focus || this.view.shown.length !== v.shown.length || this.viewGeo !== geo) (this.view = v), (this.viewGeo = geo);
     if (changed.has('metric') || changed.has('classification') || changed.has('thresholds') || changed.has('level') || changed.has('focusCode')) {
       if (!changed.has('hiddenClasses')) this.hiddenClasses = new Set();
       this.page = changed.has('level') || changed.has('focusCode') ? 0 : this.page;
@@ -297,44 +279,27 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     }
   }
   private styleKey?: unknown[];
-  private colorsStale = false;
-
-  protected override firstUpdated(): void {
-    this.resolveColors();
-  }
+  private viewGeo?: GridGeometry;
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.updateWaiters.length) for (const w of this.updateWaiters.splice(0)) w();
     this.announceApiChanges(changed);
     if (this.tilesMode) {
-      if (!this.colors || this.colorsStale) this.resolveColors();
-      const c = this.colors!;
+      const c = this.surfaceCtl.sceneColors();
       this.tilesCtl.sync({ background: c.background, outline: c.outline, parentOutline: c.parentOutline, selected: c.selected, halo: c.halo }, c.noData);
       return;
     }
-    if (changed.has('renderer') && changed.get('renderer') !== undefined) this.resetRenderer();
-    if (changed.has('basemap') && changed.get('basemap') !== undefined) this.resetRenderer();
-    if (!this.geo) return;
-    if (!this.r && !this.mounting)
-      this.mountPromise = this.mountRenderer().catch((e: unknown) => {
-        this.mounting = false;
-        this.warn(`could not create a drawing surface: ${e instanceof Error ? e.message : String(e)}`);
-      });
-    else this.pushScene();
+    this.surfaceCtl.sync(changed);
   }
 
   protected override themeChanged(): void {
     // Also before the first update: a theme inherited from a container defined later (e.g. <civic-screen>)
     // arrives while the element is still starting; the renderer must not keep the earlier colours.
-    if (!this.isConnected) return;
-    this.resolveColors();
-    this.sceneKeys.styling = undefined;
-    this.pushScene(true);
+    if (this.isConnected) this.surfaceCtl.themeChanged();
   }
 
   protected override screenChanged(): void {
-    this.r?.resize(this.pixelRatio);
+    this.surfaceCtl.resize();
   }
 
   // ── public methods ──
@@ -348,7 +313,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     this.highlighted = f ? f.index : -1;
     if (f) this.showTipAt(f.index);
     else this.tip = undefined;
-    this.pushScene();
+    this.surfaceCtl.push();
   }
 
   /**
@@ -369,7 +334,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
 
   /** The renderer drawing now (`canvas`, `webgl`), or undefined before the first picture. */
   get activeRenderer(): ActiveRenderer | undefined {
-    return this.active;
+    return this.surfaceCtl.active;
   }
 
   /**
@@ -378,34 +343,13 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
    * no earlier geometry is kept).
    */
   whenDrawn(): Promise<void> {
-    return this.picture(true);
+    return this.surfaceCtl.picture(true);
   }
 
   /** @internal `civic-load` waits for the picture of the metrics with their geometry (geometry-src may arrive later). */
   protected override dataDrawn(): Promise<void> {
-    return this.picture(false);
+    return this.surfaceCtl.picture(false);
   }
-
-  private async picture(rejectWhenFailed: boolean): Promise<void> {
-    for (;;) {
-      if (this.tilesMode) return this.tilesCtl.whenDrawn();
-      await this.updateComplete;
-      // A renderer may be mounting (maplibre loads its module and worker first) or be replaced by a fallback meanwhile.
-      let last: Promise<void> | undefined;
-      while (this.mountPromise && this.mountPromise !== last) {
-        last = this.mountPromise;
-        await last;
-        await this.updateComplete;
-      }
-      if (this.tilesMode) continue;
-      if (this.r && this.geo && !this.mounting) return this.r.idle();
-      if (rejectWhenFailed && !this.geo && this.geoStatus === 'error')
-        throw new Error(`civic-grid-map: nothing drawn (${this.geoError?.message ?? 'the geometry failed'})`);
-      // No picture yet: geometry loading or not given, renderer not mounted. Look again after the next update.
-      await new Promise<void>((resolve) => this.updateWaiters.push(resolve));
-    }
-  }
-  private updateWaiters: (() => void)[] = [];
 
   /** The drawing surface (the 2D canvas, or maplibre's WebGL canvas) — for pixel tests and export. */
   get drawingCanvas(): HTMLCanvasElement | undefined {
@@ -494,8 +438,9 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     if (this.tilesMode) return this.tilesCtl.render();
     const tt = this.t.pick(gridMapTerms);
     if (!this.geo) {
-      if (this.geoStatus === 'error' && this.geoError) return html`<div part="base" class="base">${renderError(this.t.core, this.geoError, { lang: this.t.lang })}</div>`;
-      if (this.geoStatus === 'loading') return html`<div part="base" class="base">${renderLoading(this.t.core)}</div>`;
+      const g = this.source.geometry;
+      if (g.status === 'error' && g.error) return html`<div part="base" class="base">${renderError(this.t.core, g.error, { lang: this.t.lang })}</div>`;
+      if (g.status === 'loading') return html`<div part="base" class="base">${renderLoading(this.t.core)}</div>`;
       return html`<div part="base" class="base">${this.feed.renderStatus()}</div>`;
     }
     const metric = this.currentMetric();
@@ -538,10 +483,11 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
 
   private renderBanners(): unknown {
     const tt = this.t.pick(gridMapTerms);
-    const geoErr = this.geoError && this.geoError.partial ? this.geoError : undefined;
+    const geoErr = this.geoIssueBanner;
     const joinErrors = this.joinIssues.filter((i) => i.severity === 'error');
     return html`${geoErr ? html`<div part="status" data-kind="warning" role="alert" class="state-overlay">${tt.geometryIssues(geoErr.issueCount)}</div>` : nothing}
-      ${!geoErr && joinErrors.length ? html`<div part="status" data-kind="warning" role="alert" class="state-overlay">${tt.joinIssues(joinErrors.length)}</div>` : nothing}`;
+      ${!geoErr && joinErrors.length ? html`<div part="status" data-kind="warning" role="alert" class="state-overlay">${tt.joinIssues(joinErrors.length)}</div>` : nothing}
+      ${this.source.geometry.renderStatus()}`;
   }
 
   private renderBreadcrumb(): TemplateResult {
@@ -697,111 +643,30 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   }
 
   // ── private helpers: data ──
-  private syncGeometry(): void {
-    const deps = [this.codeField, this.nameField, this.levelField, this.parentField, this.crs, this.basemapCrs, this.topoObject].join('|');
-    const hasProp = this.geometry !== undefined && this.geometry !== null;
-    const key = hasProp ? `p|${deps}` : this.geometrySrc ? `s|${this.geometrySrc}|${deps}` : 'none';
-    if (key === this.geoKey && !(hasProp && this.geometry !== this.lastGeometryProp)) return;
-    this.geoKey = key;
-    this.lastGeometryProp = this.geometry;
-    this.geoAbort?.abort();
-    if (hasProp) this.acceptGeometry(this.geometry, 'property');
-    else if (this.geometrySrc) {
-      const url = this.geometrySrc;
-      const ctrl = new AbortController();
-      this.geoAbort = ctrl;
-      if (!this.geo) this.geoStatus = 'loading';
-      fetchJson(url, { signal: ctrl.signal, credentials: this.credentials, timeout: this.timeout && this.timeout > 0 ? this.timeout : undefined })
-        .then((raw) => {
-          if (ctrl.signal.aborted) return;
-          this.acceptGeometry(raw, 'src', url);
-        })
-        .catch((e: unknown) => {
-          if (ctrl.signal.aborted) return;
-          const message = e instanceof Error ? e.message : String(e);
-          const kind = (e as { kind?: string }).kind;
-          this.failGeometry([{ path: '$', code: kind ?? 'network', message, severity: 'error' }], 'src', url, kind === 'http' || kind === 'timeout' || kind === 'json' ? kind : 'network', (e as { status?: number }).status);
-        });
+  /** Geometry / point-layer problems that still left something to draw: reported once per parsed value. */
+  private reportSourceIssues(): void {
+    const g = this.source.geometry.value;
+    if (g && g !== this.reported.geo) {
+      this.reported.geo = g;
+      this.geoIssueBanner = undefined;
+      const issues = this.source.issues;
+      if (issues.length) this.reportIssues(issues, this.source.geometry.source, 'geometry', this.geometrySrc);
+      if (hasMissingParents(g)) void this.dissolveLater(g);
+    }
+    const p = this.source.points.value;
+    if (p && p !== this.reported.points) {
+      this.reported.points = p;
+      if (this.source.pointIssues.length) this.reportIssues(this.source.pointIssues, this.source.points.source, 'points', this.pointsSrc);
     }
   }
-  private lastGeometryProp?: unknown;
-
-  private syncPoints(): void {
-    const key = this.points ?? this.pointsSrc ?? null;
-    if (key === this.pointsKey) return;
-    this.pointsKey = key;
-    this.pointsAbort?.abort();
-    const opts = { crs: this.crs, displayCrs: this.basemap ? this.basemapCrs : this.crs };
-    const accept = (raw: unknown, source: DataSourceKind, url?: string) => {
-      const r = parsePoints(raw, opts);
-      this.pointList = r.value ?? [];
-      if (r.issues.length) this.reportIssues(r.issues, source, 'points', url);
-    };
-    if (this.points) accept(this.points, 'property');
-    else if (this.pointsSrc) {
-      const ctrl = new AbortController();
-      this.pointsAbort = ctrl;
-      const url = this.pointsSrc;
-      fetchJson(url, { signal: ctrl.signal, credentials: this.credentials })
-        .then((raw) => !ctrl.signal.aborted && accept(raw, 'src', url))
-        .catch((e: unknown) => {
-          if (!ctrl.signal.aborted) this.reportIssues([{ path: '$', code: 'network', message: e instanceof Error ? e.message : String(e), severity: 'error' }], 'src', 'points', url);
-        });
-    } else this.pointList = [];
-  }
-
-  private acceptGeometry(raw: unknown, source: DataSourceKind, url?: string): void {
-    // Large sets (or an explicit webgl/basemap) will use maplibre: fetch it while the geometry is validated.
-    const n = raw && typeof raw === 'object' && Array.isArray((raw as { features?: unknown[] }).features) ? (raw as { features: unknown[] }).features.length : 0;
-    if (!this.forcedCanvas && this.renderer !== 'canvas' && this.renderer !== 'svg' && (this.renderer === 'webgl' || this.basemap || n > this.canvasLimit))
-      void Promise.all([import('maplibre-gl'), import('./renderers/maplibre-renderer.js')]).catch(() => undefined);
-    const res = parseGeometry(raw, {
-      fields: { code: this.codeField, name: this.nameField, level: this.levelField, parent: this.parentField },
-      crs: this.crs,
-      displayCrs: this.basemap ? this.basemapCrs : this.crs,
-      topoObject: this.topoObject,
-      // Missing parent outlines are dissolved once, after the first picture (off the main path).
-      dissolveParents: false,
-    });
-    this.geometryIssues = res.issues;
-    if (!res.value || res.value.features.length === 0) {
-      this.failGeometry(res.issues.length ? res.issues : [{ path: 'features', code: 'empty', message: 'no drawable feature', severity: 'error' }], source, url);
-      return;
-    }
-    this.geo = res.value;
-    this.geoStatus = 'complete';
-    this.geoError = undefined;
-    if (res.issues.length) this.reportIssues(res.issues, source, 'geometry', url);
-    if (hasMissingParents(res.value)) void this.dissolveLater(res.value);
-  }
+  /** Partly invalid geometry: the banner's detail while that geometry is shown. */
+  private geoIssueBanner?: CivicErrorDetail;
 
   private async dissolveLater(geo: GridGeometry): Promise<void> {
     await this.whenDrawn();
     await new Promise((r) => setTimeout(r, 0));
-    if (this.geo !== geo || !this.isConnected) return;
-    const issues: Issue[] = [];
-    const copy: GridGeometry = { ...geo, features: geo.features.slice(), byCode: new Map(geo.byCode), children: new Map(geo.children) };
-    if (dissolveMissingParents(copy, issues) > 0) this.geo = copy;
-    if (issues.length) this.geometryIssues = [...this.geometryIssues, ...issues];
-  }
-
-  private failGeometry(issues: Issue[], source: DataSourceKind, url?: string, kind: CivicErrorDetail['kind'] = 'validation', status?: number): void {
-    const s = summariseIssues(issues);
-    this.geoError = {
-      kind,
-      source,
-      url,
-      status,
-      message: issues[0] ? formatIssue(issues[0]) : 'geometry failed',
-      issues: capIssues(issues),
-      issueCount: s.total,
-      issueCounts: s.byCode,
-      partial: false,
-      keptPrevious: !!this.geo,
-    };
-    if (!this.geo) this.geoStatus = 'error';
-    this.dispatchEvent(new CivicErrorEvent(this.geoError));
-    this.warn(`geometry ${kind} error${url ? ` for ${url}` : ''}: ${this.geoError.message}`);
+    if (this.source.geometry.value !== geo || !this.isConnected) return;
+    this.source.dissolve();
   }
 
   /** civic-error for partly valid geometry or join problems (errors and warnings listed, counts by code). */
@@ -819,7 +684,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
       partial: true,
       keptPrevious: false,
     };
-    if (what === 'geometry' && errors.length) this.geoError = detail;
+    if (what === 'geometry' && errors.length) this.geoIssueBanner = detail;
     // Warnings too (rewound rings, grids without a value for a metric in its scope): the picture is complete but
     // the input was not what it should be, so listeners get counts and examples. Only errors raise the banner.
     void this.updateComplete.then(() => this.dispatchEvent(new CivicErrorEvent(detail)));
@@ -891,190 +756,19 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   }
 
   // ── private helpers: rendering ──
-  private resolveColors(): void {
-    const cs = getComputedStyle(this);
-    const v = (n: string, d: string) => cs.getPropertyValue(n).trim() || d;
-    // Tokens are empty while the element is detached or its styles are not applied yet: draw with the
-    // fallbacks, but resolve again on the next push instead of keeping them.
-    this.colorsStale = cs.getPropertyValue('--_map-background').trim() === '';
-    this.colors = {
-      background: v('--_map-background', '#ffffff'),
-      outline: v('--_outline-color', '#ffffff'),
-      parentOutline: v('--_parent-outline-color', '#1f2933'),
-      noData: v('--_no-data-color', '#e4e7eb'),
-      selected: v('--_selected-color', '#1d4ed8'),
-      text: v('--_label-color', '#1f2933'),
-      halo: v('--_label-halo', '#ffffff'),
-    };
-    this.font = v('--_font-family', 'sans-serif');
-    this.kindColors = [1, 2, 3, 4].map((i) => v(`--_category-${i}`, ['#0072b2', '#d55e00', '#009e73', '#cc79a7'][i - 1]));
-    this.labelSize = this.resolvePx('--_label-size', 12);
-  }
-
-  /**
-   * A length token resolved to px. `--_label-size` is `calc(12px * var(--_type-scale))`, which getPropertyValue
-   * returns unresolved; a probe's computed font-size resolves it (set through the CSSOM: CSP-safe).
-   */
-  private resolvePx(token: string, fallback: number): number {
-    const probe = document.createElement('span');
-    probe.style.position = 'absolute';
-    probe.style.fontSize = `var(${token})`;
-    this.renderRoot.appendChild(probe);
-    const px = parseFloat(getComputedStyle(probe).fontSize);
-    probe.remove();
-    return Number.isFinite(px) && px > 0 ? px : fallback;
-  }
-
-  private chooseRenderer(): ActiveRenderer {
-    if (this.forcedCanvas) return 'canvas';
-    if (this.renderer === 'canvas') return 'canvas';
-    if (this.renderer === 'svg') return 'svg';
-    if (this.renderer === 'webgl') return 'webgl';
-    return !this.basemap && (this.geo?.features.length ?? 0) <= this.canvasLimit ? 'canvas' : 'webgl';
-  }
-
-  private async mountRenderer(): Promise<void> {
-    const container = this.surface;
-    if (!container || !this.geo) return;
-    this.mounting = true;
-    const want = this.chooseRenderer();
-    let r: GridRenderer | undefined;
-    let reason = this.forcedCanvas ?? (this.renderer === 'auto' ? 'initial' : 'attribute');
-    if (want === 'webgl' && !maplibreUsable()) {
-      // Chrome 90–92 with a bundler and no setMaplibreWorkerUrl(): the worker cannot get its polyfills.
-      reason = 'no-webgl2';
-      this.warn('maplibre-gl cannot run in this browser without a known worker URL (call setMaplibreWorkerUrl); drawing with canvas');
-    } else if (want === 'webgl' && webglMaps.live >= this.maxWebglMaps) {
-      reason = 'too-many-contexts';
-      this.warn(`${webglMaps.live} WebGL maps already on the page; drawing with canvas`);
-    } else if (want === 'webgl') {
-      try {
-        const { MaplibreRenderer } = await import('./renderers/maplibre-renderer.js');
-        r = new MaplibreRenderer({
-          pixelRatio: this.pixelRatio,
-          preserveDrawingBuffer: this.preserveDrawingBuffer,
-          basemap: this.basemap,
-          restoreTimeout: this.restoreTimeout,
-          onFail: (why) => this.fallBack(why),
-          onMove: () => this.onMapMove(),
-        });
-        if (!this.isConnected) throw new Error('destroyed');
-        // Push the scene before mount so the first frame already has it.
-        this.r = r;
-        this.sceneKeys = {};
-        this.pushScene(true);
-        await r.mount(container);
-      } catch (e) {
-        r?.destroy();
-        r = undefined;
-        this.r = undefined;
-        if (!this.isConnected) {
-          this.mounting = false;
-          return;
-        }
-        const msg = e instanceof Error ? e.message : String(e);
-        reason = msg === 'no-webgl2' ? 'no-webgl2' : 'webgl-failed';
-        this.forcedCanvas = reason;
-        this.warn(`WebGL renderer unavailable (${msg}); drawing with canvas`);
-      }
-    }
-    if (!r) {
-      r = want === 'svg' ? new SvgRenderer({ pixelRatio: this.pixelRatio }) : new CanvasRenderer({ pixelRatio: this.pixelRatio });
-      await r.mount(container);
-      this.r = r;
-      this.sceneKeys = {};
-    }
-    if (!this.isConnected) {
-      r.destroy();
-      this.r = undefined;
-      this.mounting = false;
-      return;
-    }
-    this.mounting = false;
-    this.active = r.kind;
-    this.setAttribute('data-renderer', r.kind);
-    if (!this.ro && typeof ResizeObserver !== 'undefined') {
-      this.ro = new ResizeObserver(() => this.r?.resize(this.pixelRatio));
-      this.ro.observe(container);
-    }
-    this.pushScene(true);
-    this.dispatchEvent(new CivicRendererChangeEvent({ renderer: r.kind, reason }));
-  }
-
-  private fallBack(reason: string): void {
-    if (!this.isConnected) return;
-    this.warn(`WebGL context lost and not restored; drawing with canvas`);
-    this.forcedCanvas = reason;
-    this.resetRenderer();
-  }
-
-  private resetRenderer(): void {
-    this.r?.destroy();
-    this.r = undefined;
-    this.active = undefined;
-    this.mounting = false;
-    this.sceneKeys = {};
-    if (this.renderer === 'webgl' && this.forcedCanvas === undefined) this.forcedCanvas = undefined;
-    this.requestUpdate();
-  }
-
-  private pushScene(force = false): void {
-    const r = this.r, geo = this.geo, view = this.view, st = this.styling;
-    if (!r || !geo || !view || !st) return;
-    if (!this.colors || this.colorsStale) {
-      const wasStale = this.colorsStale;
-      this.resolveColors();
-      if (wasStale && !this.colorsStale) force = true;
-    }
-    const change: SceneChange = {
-      geometry: force || this.sceneKeys.geo !== geo,
-      view: force || this.sceneKeys.view !== view,
-      fill: force || this.sceneKeys.styling !== st || this.sceneKeys.emphasis !== this.emphasisClass || this.sceneKeys.points !== this.pointList,
-      highlight: true,
-    };
-    this.sceneKeys = { geo, view, styling: st, emphasis: this.emphasisClass, points: this.pointList };
-    r.update(this.scene(), change);
-  }
-
-  private scene(): Scene {
-    const geo = this.geo!, view = this.view!, st = this.styling!;
-    let emphasis: Set<number> | null = null;
-    if (this.emphasisClass !== null) {
-      emphasis = new Set();
-      const want = this.emphasisClass === 'none' ? -1 : this.emphasisClass;
-      for (const [i, c] of st.classes) if (c === want) emphasis.add(i);
-    }
-    const sel = this.selected ? geo.byCode.get(this.selected)?.index ?? -1 : -1;
-    const hov = this.highlighted >= 0 ? this.highlighted : this.cursor >= 0 ? this.cursor : this.hovered;
+  private sceneModel() {
+    const geo = this.geo, view = this.view, styling = this.styling;
+    if (!geo || !view || !styling) return undefined;
     return {
       geo,
-      shown: view.shown,
-      outlines: view.outlines,
-      fill: st.colors,
-      emphasis,
-      selected: sel,
-      hovered: hov,
-      labels: this.labels(geo, view),
-      points: this.pointList.map((p) => ({
-        at: p.at,
-        name: this.t.lang === 'en' && p.nameEn ? p.nameEn : p.name,
-        color: this.kindColors[Math.max(0, ['park', 'project', 'service-station'].indexOf(p.kind)) + (['park', 'project', 'service-station'].includes(p.kind) ? 0 : 3)] ?? '#555',
-      })),
-      colors: this.colors!,
-      bbox: view.bbox,
-      padding: 16,
-      font: this.font,
+      view,
+      styling,
+      emphasis: this.emphasisClass,
+      selected: this.selected,
+      hovered: this.highlighted >= 0 ? this.highlighted : this.cursor >= 0 ? this.cursor : this.hovered,
+      points: this.source.pointList,
+      lang: this.t.lang,
     };
-  }
-
-  private labels(geo: GridGeometry, view: View): SceneLabel[] {
-    const s = this.labelSize;
-    let units: number[];
-    let size = s;
-    if (view.rank < 2) units = view.shown;
-    else if (view.focus && (geo.byCode.get(view.focus)?.rank ?? 0) >= 1) (units = view.shown), (size = s * 0.85);
-    else units = view.outlines.filter((i) => geo.features[i].rank === view.rank - 1);
-    return units.map((i) => ({ text: geo.features[i].name, at: geo.features[i].labelPoint, size, weight: 600 }));
   }
 
   /**
@@ -1268,6 +962,12 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   }
 
   private pushSceneSoon(): void {
-    void this.updateComplete.then(() => this.pushScene());
+    void this.updateComplete.then(() => this.surfaceCtl.push());
   }
+}
+
+/** Features in a raw GeoJSON FeatureCollection (0 for anything else), to start loading maplibre early. */
+function featureCount(raw: unknown): number {
+  const f = raw && typeof raw === 'object' ? (raw as { features?: unknown }).features : undefined;
+  return Array.isArray(f) ? f.length : 0;
 }
