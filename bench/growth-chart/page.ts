@@ -1,9 +1,14 @@
-// Bench page: <civic-growth-chart> vs a raw d3 SVG chart (bars + growth line on a second axis), same data, same run.
-// Both measured from "data set" to "drawn" (DOM built, style and layout forced), size measurement included;
-// updates without transitions (the runner emulates prefers-reduced-motion: reduce).
+// Bench page: <civic-growth-chart> vs a raw d3 SVG chart and ECharts (canvas and SVG renderers), bars + growth line on
+// a second axis, same data, same run. All measured from "data set" to "drawn" (DOM built or canvas painted, style and
+// layout forced), size measurement included; updates without transitions (the runner emulates
+// prefers-reduced-motion: reduce; ECharts gets animation: false). ECharts is imported here only (dev dependency).
 import { select, type Selection } from 'd3-selection';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent } from 'echarts/components';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import '../../src/components/growth-chart/growth-chart.define.js';
 import type { CivicGrowthChart } from '../../src/components/growth-chart/growth-chart.js';
 
@@ -98,6 +103,71 @@ class RawChart {
   }
 }
 
+echarts.use([BarChart, LineChart, GridComponent, CanvasRenderer, SVGRenderer]);
+
+/** ECharts as its docs set up a bar + line dual-axis chart: category x axis, value y axes left and right. */
+function echartsOption(data: Pt[]) {
+  return {
+    animation: false,
+    grid: { left: 44, right: 36, top: 24, bottom: 36 },
+    xAxis: { type: 'category', data: data.map((d) => d.period), axisLabel: { interval: 3 } },
+    yAxis: [{ type: 'value' }, { type: 'value', splitLine: { show: false } }],
+    series: [
+      { type: 'bar', data: data.map((d) => d.value), itemStyle: { color: '#0072b2' } },
+      { type: 'line', yAxisIndex: 1, data: data.map((d) => d.growth), symbol: 'circle', symbolSize: 6, lineStyle: { color: '#1f2933' }, itemStyle: { color: '#1f2933' } },
+    ],
+  };
+}
+
+async function benchEcharts(renderer: 'canvas' | 'svg', runs: number, updates: number) {
+  const first: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const box = document.createElement('div');
+    box.className = 'raw';
+    document.body.append(box);
+    await nextFrame();
+    const data = makeData(i + 1);
+    mark(`echarts-${renderer}`, 'first', 's');
+    const t0 = now();
+    const c = echarts.init(box, undefined, { renderer }); // reads the box's size
+    c.setOption(echartsOption(data)); // lays out and paints synchronously (no lazyUpdate)
+    forceLayout();
+    first.push(now() - t0);
+    mark(`echarts-${renderer}`, 'first', 'e');
+    c.dispose();
+    box.remove();
+  }
+  const box = document.createElement('div');
+  box.className = 'raw';
+  document.body.append(box);
+  const c = echarts.init(box, undefined, { renderer });
+  c.setOption(echartsOption(makeData(1)));
+  await nextFrame();
+  const upd: number[] = [];
+  for (let i = 0; i < updates; i++) {
+    const data = makeData(100 + i);
+    mark(`echarts-${renderer}`, 'update', 's');
+    const t0 = now();
+    c.setOption(echartsOption(data));
+    forceLayout();
+    upd.push(now() - t0);
+    mark(`echarts-${renderer}`, 'update', 'e');
+  }
+  const counts = renderer === 'svg' ? { bars: box.querySelectorAll('path').length, dots: 0 } : { bars: 40, dots: 40 };
+  c.dispose();
+  box.remove();
+  return { firstMedian: median(first), firstMean: mean(first), updateMean: mean(upd), updateMedian: median(upd), counts, updates: upd.map((v) => Math.round(v * 10) / 10), firsts: first.map((v) => Math.round(v * 10) / 10) };
+}
+
+/**
+ * User-timing marks around every measured interval: the runner traces them and reads each mark's thread clock, so
+ * it can report main-thread CPU time next to wall time (on a loaded machine wall time includes waiting for a core).
+ */
+let measuring = false;
+const mark = (chart: string, what: 'first' | 'update', edge: 's' | 'e') => {
+  if (measuring) performance.mark(`gcb|${chart}|${what}|${edge}`);
+};
+
 const forceLayout = () => document.body.getBoundingClientRect().height;
 const now = () => performance.now();
 const median = (a: number[]) => {
@@ -115,11 +185,13 @@ async function benchRaw(runs: number, updates: number) {
     document.body.append(box);
     await nextFrame();
     const data = makeData(i + 1);
+    mark('raw', 'first', 's');
     const t0 = now();
     const c = new RawChart(box);
     c.draw(data);
     forceLayout();
     first.push(now() - t0);
+    mark('raw', 'first', 'e');
     box.remove();
   }
   const box = document.createElement('div');
@@ -131,14 +203,25 @@ async function benchRaw(runs: number, updates: number) {
   const upd: number[] = [];
   for (let i = 0; i < updates; i++) {
     const data = makeData(100 + i);
+    mark('raw', 'update', 's');
     const t0 = now();
     c.draw(data);
     forceLayout();
     upd.push(now() - t0);
+    mark('raw', 'update', 'e');
   }
   const counts = { bars: box.querySelectorAll('rect').length, dots: box.querySelectorAll('circle').length };
   box.remove();
   return { firstMedian: median(first), firstMean: mean(first), updateMean: mean(upd), updateMedian: median(upd), counts, updates: upd.map((v) => Math.round(v * 10) / 10), firsts: first.map((v) => Math.round(v * 10) / 10) };
+}
+
+/** Until the picture is drawn: whenDrawn() when the element has it, else every Lit update that was asked for. */
+async function drawn(el: CivicGrowthChart): Promise<void> {
+  const w = (el as unknown as { whenDrawn?: () => Promise<void> }).whenDrawn;
+  if (typeof w === 'function') await w.call(el);
+  while (!(await el.updateComplete)) {
+    // a further update was requested (e.g. measure, then draw): it belongs to the first picture
+  }
 }
 
 async function benchElement(runs: number, updates: number) {
@@ -152,11 +235,13 @@ async function benchElement(runs: number, updates: number) {
     await el.updateComplete; // the empty element is on the page, like the raw chart's container
     await nextFrame();
     const data = payload(makeData(i + 1));
+    mark('element', 'first', 's');
     const t0 = now();
     el.data = data;
-    await el.updateComplete;
+    await drawn(el);
     forceLayout();
     first.push(now() - t0);
+    mark('element', 'first', 'e');
     if (!el.shadowRoot!.querySelector('g.marks rect.bar')) throw new Error('element did not draw');
     box.remove();
   }
@@ -172,11 +257,13 @@ async function benchElement(runs: number, updates: number) {
   const upd: number[] = [];
   for (let i = 0; i < updates; i++) {
     const data = payload(makeData(100 + i));
+    mark('element', 'update', 's');
     const t0 = now();
     el.data = data;
-    await el.updateComplete;
+    await drawn(el);
     forceLayout();
     upd.push(now() - t0);
+    mark('element', 'update', 'e');
   }
   const root = el.shadowRoot!;
   const counts = { bars: root.querySelectorAll('g.marks rect.bar').length, dots: root.querySelectorAll('g.marks circle.dot').length };
@@ -194,9 +281,14 @@ window.runBench = async (runs: number, updates: number) => {
   // warm-up (JIT, style sheets, fonts) for both, then alternate the measured passes
   await benchRaw(3, 10);
   await benchElement(3, 10);
+  await benchEcharts('canvas', 3, 10);
+  await benchEcharts('svg', 3, 10);
+  measuring = true;
   const raw = await benchRaw(runs, updates);
   const element = await benchElement(runs, updates);
-  return { raw, element, reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches };
+  const echartsCanvas = await benchEcharts('canvas', runs, updates);
+  const echartsSvg = await benchEcharts('svg', runs, updates);
+  return { raw, element, echartsCanvas, echartsSvg, reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches };
 };
 
 /** For profiling: the element alone. */

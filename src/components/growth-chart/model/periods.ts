@@ -1,0 +1,191 @@
+/**
+ * What the two period kinds (`value-growth` and `trend`) share: periods as categories, the latest and selected
+ * period, growth (or value) lines, tooltips and notes per period, the latest-period annotation and the period table.
+ */
+import { line as d3line } from 'd3-shape';
+import { formatAmount, formatExact, NO_VALUE } from '../../../core/format/number.js';
+import { periodLabel, periodRange, type Period } from '../../../core/format/period.js';
+import type { GrowthPoint } from '../growth-chart.types.js';
+import type { CategoryLabels, Frame } from './axis.js';
+import { CSV_HEAD, flagsText, noteCell, noteMark, noteOf, pctText, rankText, sepOf, seriesName, toCsv } from './format.js';
+import { round, type LinearScale } from './scale.js';
+import type { ModelContext, Prepared } from './series.js';
+import type { Annotation, Bar, Category, GrowthModel, Line, LinePoint, TooltipRow } from './types.js';
+
+/** Every period any drawn series has, in order (gaps included). */
+export function periodsOf(drawn: Iterable<Prepared>): Period[] {
+  return periodRange([...drawn].flatMap((p) => p.series.points.map((x) => x.period)));
+}
+
+/** Index of the last period where the main series has a value or a rate; -1 when none. */
+export function latestIndexOf(main: Prepared | undefined, keys: readonly string[]): number {
+  if (main)
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const pt = main.byKey.get(keys[i]);
+      if (pt && (pt.value !== null || pt.growth !== null)) return i;
+    }
+  return -1;
+}
+
+export interface LineInput {
+  series: readonly Prepared[];
+  keys: readonly string[];
+  frame: Frame;
+  y: LinearScale;
+  axis: 'left' | 'right';
+  /** What a point plots: its growth or its value. */
+  read: (pt: GrowthPoint) => number | null;
+  /** Nominal growth is flagged (not when values are plotted). */
+  nominalCounts: boolean;
+  latestIndex: number;
+  selectedIndex: number;
+}
+
+/** One line per series; a missing point breaks the line (never drawn as zero). */
+export function lineMarks(l: LineInput): { lines: Line[]; illustrative: boolean; nominal: boolean } {
+  const lines: Line[] = [];
+  let illustrative = false;
+  let nominal = false;
+  for (const p of l.series) {
+    const pts: (LinePoint | null)[] = l.keys.map((key, i) => {
+      const pt = p.byKey.get(key);
+      const v = pt ? l.read(pt) : null;
+      if (!pt || v === null) return null;
+      illustrative ||= pt.illustrative;
+      const nom = pt.growthBasis === 'nominal' && l.nominalCounts;
+      nominal ||= nom;
+      return { index: i, key, x: l.frame.center(i), y: l.y(v), value: v, illustrative: pt.illustrative, nominal: nom, latest: i === l.latestIndex, active: i === l.selectedIndex };
+    });
+    const path = d3line<LinePoint | null>()
+      .defined((d) => d !== null)
+      .x((d) => round(d!.x))
+      .y((d) => round(d!.y))(pts);
+    lines.push({ seriesId: p.series.id, colorIndex: p.colorIndex, axis: l.axis, d: path ?? '', points: pts.filter((d): d is LinePoint => d !== null) });
+  }
+  return { lines, illustrative, nominal };
+}
+
+/** Which columns a period shows per series: its value (with unit) and/or its growth. */
+export interface PeriodColumns {
+  value: (p: Prepared) => boolean;
+  growth: boolean;
+}
+
+/** Categories with their notes (① …, in period order) and tooltips formatted on first read. */
+export function periodCategories(
+  c: ModelContext,
+  keys: readonly string[],
+  labels: CategoryLabels,
+  frame: Frame,
+  shown: readonly Prepared[],
+  cols: PeriodColumns,
+): { categories: Category[]; notes: string[] } {
+  const { lang, T } = c;
+  const sep = sepOf(lang);
+  const notes: string[] = [];
+  // A chart with 40 periods shows one tooltip at a time.
+  const tooltipFor = (key: string, i: number): Category['tooltip'] => {
+    const rows: TooltipRow[] = [];
+    for (const p of shown) {
+      const pt = p.byKey.get(key);
+      const parts: string[] = [];
+      if (cols.value(p)) parts.push(formatAmount(pt?.value ?? null, p.series.unit, { lang }));
+      if (cols.growth) parts.push(pctText(pt?.growth ?? null, lang));
+      rows.push({ seriesId: p.series.id, colorIndex: p.colorIndex, text: `${seriesName(p.series, lang)}${sep}${parts.join(lang === 'zh-CN' ? '，' : ', ')}${pt ? flagsText(pt, T, lang) : ''}` });
+    }
+    return { title: labels.long[i], rows };
+  };
+  const categories = keys.map((key, i): Category => {
+    const catNotes: string[] = [];
+    let catIll = false;
+    for (const p of shown) {
+      const pt = p.byKey.get(key);
+      if (pt?.illustrative) catIll = true;
+      const text = noteOf(pt, lang);
+      if (!text) continue;
+      const name = shown.length > 1 ? seriesName(p.series, lang) : undefined;
+      const label = `${noteMark(notes.length)} ${name ? name + sep : ''}${text}`;
+      notes.push(label);
+      catNotes.push(label);
+    }
+    let tip: Category['tooltip'] | undefined;
+    return {
+      key,
+      label: labels.long[i],
+      x: frame.center(i),
+      x0: frame.x0(key),
+      width: frame.bandwidth,
+      get tooltip() {
+        return (tip ??= tooltipFor(key, i));
+      },
+      notes: catNotes,
+      illustrative: catIll,
+    };
+  });
+  return { categories, notes };
+}
+
+/** 最新 over the focused period when it is the latest; the focused point's rank goes to the header badge. */
+export function focusAnnotations(
+  c: ModelContext,
+  main: Prepared | undefined,
+  keys: readonly string[],
+  focus: number,
+  latestIndex: number,
+  frame: Frame,
+  bars: readonly Bar[],
+  lines: readonly Line[],
+): { annotations: Annotation[]; rank: string } {
+  const annotations: Annotation[] = [];
+  let rank = '';
+  if (main && focus >= 0) {
+    const pt = main.byKey.get(keys[focus]);
+    const lp = lines.find((l) => l.seriesId === main.series.id)?.points.find((q) => q.index === focus);
+    const b = bars.find((bb) => bb.seriesId === main.series.id && bb.index === focus);
+    const yTop = Math.min(lp ? lp.y : Infinity, b ? b.y : Infinity, frame.plot.y + frame.plot.height);
+    if (focus === latestIndex) annotations.push({ kind: 'latest', index: focus, x: frame.center(focus), y: yTop - 8, text: c.T.latest });
+    // the rank goes to the header badge (model.rank), not into the plot where it would cover the line
+    if (pt?.rank) rank = rankText(pt, c.T, c.lang);
+  }
+  return { annotations, rank };
+}
+
+/** The table twin (one row per period, exact numbers) and the CSV (long format). */
+export function periodTable(c: ModelContext, keys: readonly string[], labels: CategoryLabels, shown: readonly Prepared[], cols: PeriodColumns): { table: GrowthModel['table']; csv: string } {
+  const { lang, T } = c;
+  const table = { head: [T.period] as string[], rows: [] as string[][] };
+  const exact = (v: number | null) => formatExact(v, lang);
+  const pctExact = (v: number | null) => (v === null ? NO_VALUE : formatExact(v, lang, 2));
+  const pctHead = lang === 'zh-CN' ? '（%）' : ' (%)';
+  for (const p of shown) {
+    const name = seriesName(p.series, lang);
+    const unitHead = p.series.unit ? (lang === 'zh-CN' ? `（${p.series.unit}）` : ` (${p.series.unit})`) : '';
+    if (cols.value(p)) table.head.push(name + unitHead);
+    if (cols.growth) table.head.push(`${name}${lang === 'zh-CN' ? '增速' : ' growth'}${pctHead}`);
+  }
+  table.head.push(T.notes);
+  keys.forEach((key, i) => {
+    const row = [labels.long[i]];
+    const pts: (GrowthPoint | undefined)[] = [];
+    for (const p of shown) {
+      const pt = p.byKey.get(key);
+      pts.push(pt);
+      if (cols.value(p)) row.push(exact(pt?.value ?? null));
+      if (cols.growth) row.push(pctExact(pt?.growth ?? null));
+    }
+    row.push(noteCell(pts, T, lang));
+    table.rows.push(row);
+  });
+  const csvRows: (string | number | boolean | null)[][] = [CSV_HEAD];
+  for (const p of shown)
+    for (const key of keys) {
+      const pt = p.byKey.get(key);
+      if (pt) csvRows.push(csvRow(p, pt, c));
+    }
+  return { table, csv: toCsv(csvRows) };
+}
+
+/** One CSV row of a point. */
+export function csvRow(p: Prepared, pt: GrowthPoint, c: ModelContext): (string | number | boolean | null)[] {
+  return [p.series.id, seriesName(p.series, c.lang), pt.period.key, periodLabel(pt.period, c.lang), pt.value, p.series.unit ?? '', pt.growth, pt.growth === null ? '' : pt.growthBasis, pt.illustrative];
+}
