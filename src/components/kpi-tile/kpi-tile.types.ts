@@ -4,14 +4,8 @@
 import { QUALIFIERS, type Qualifier } from '../../core/format/number.js';
 
 export { QUALIFIERS, type Qualifier };
-
-/** Colour convention of deltas: `red-up` (Chinese boards: rises red, falls green) or `green-up` (Western). */
-export const DELTA_COLORS = ['red-up', 'green-up'] as const;
-export type DeltaColors = (typeof DELTA_COLORS)[number];
-
-/** What the delta text shows. */
-export const DELTA_FORMATS = ['percent', 'absolute', 'both'] as const;
-export type DeltaFormat = (typeof DELTA_FORMATS)[number];
+// Shared with kpi-grid and rank-board: defined in the shared module, re-exported here for the tile's users.
+export { DELTA_COLORS, DELTA_FORMATS, MOTIONS, type DeltaColors, type DeltaFormat, type Motion } from '../shared/types.js';
 
 /** Direction of a change. `flat` when equal (or the reference is missing). */
 export const DIRECTIONS = ['up', 'down', 'flat'] as const;
@@ -24,10 +18,6 @@ export type Better = (typeof BETTER)[number];
 /** Status levels shown with an icon and a word (never colour alone). */
 export const STATUS_LEVELS = ['ok', 'warn', 'alert'] as const;
 export type StatusLevel = (typeof STATUS_LEVELS)[number];
-
-/** `auto` follows `prefers-reduced-motion`; `reduce` always shows the final value at once (no count-up, no auto-scroll). */
-export const MOTIONS = ['auto', 'reduce'] as const;
-export type Motion = (typeof MOTIONS)[number];
 
 /** One KPI as the data says it (the validated shape of a `kpis.json` item). */
 export interface KpiItem {

@@ -12,7 +12,7 @@ import { CivicSelectEvent } from '../../core/events/select-event.js';
 import { formatAmount, NO_VALUE, UNITS } from '../../core/format/number.js';
 import { mapFields } from '../../data/adapters/index.js';
 import type { Validated } from '../../data/validate.js';
-import type { Motion } from '../kpi-tile/kpi-tile.types.js';
+import type { Motion } from '../shared/types.js';
 import { prefersReducedMotion } from '../shared/ticker.js';
 import { activeRowAfterKey, flipOffsets, nextScrollTop, parseRankPayload, rankBoardRows, rowName, scrollAt } from './rank-board.model.js';
 import type { RankOrder, RankPayload, RankedRow } from './rank-board.types.js';
