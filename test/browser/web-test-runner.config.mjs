@@ -24,7 +24,7 @@ export default {
   concurrentBrowsers: 1,
   browserStartTimeout: 60000,
   testsStartTimeout: 120000,
-  testsFinishTimeout: 300000,
+  testsFinishTimeout: 1200000, // hang guard per file: a loaded machine runs the grid-map files several times slower
   // PMTiles archives are read with HTTP range requests, which the dev server's static files do not answer: serve
   // them here (206 with Content-Range), the way nginx, object storage and CDNs do.
   middleware: [
@@ -73,6 +73,6 @@ export default {
       launchOptions: { executablePath, headless: true, args: CHROME_ARGS },
     }),
   ],
-  testFramework: { config: { timeout: 60000, ui: 'bdd' } },
+  testFramework: { config: { timeout: 120000, ui: 'bdd' } },
   filterBrowserLogs: ({ type, args }) => (type === 'warn' || type === 'error') && !String(args[0]).includes('Lit is in dev mode'),
 };

@@ -29,7 +29,7 @@ import { commonProblems, countTags, openExample, root, startExampleServer, visib
 export const NODE20_OVERRIDES = { '@mapbox/jsonlint-lines-primitives': '2.0.2' };
 
 // Every wait is bounded; generous because the machine running npm test may be busy (2 cores shared here).
-const READY_MS = Number(process.env.CIVIC_EXAMPLE_READY_MS) || 60_000;
+const READY_MS = Number(process.env.CIVIC_EXAMPLE_READY_MS) || 180_000;
 
 const run = (cmd, args, opts = {}) =>
   new Promise((ok) => {

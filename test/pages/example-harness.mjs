@@ -4,6 +4,8 @@
 //
 // Paths the example server answers (a page is served at /<name>.html, so `./data/x` is `/data/x`):
 //   /assets/civic-widgets.iife.js   dist/civic-widgets.iife.js (the one-script file)
+//   /assets/civic-widgets.light.js  dist/civic-widgets.light.js (light one-script file) and its sibling
+//                                   /assets/civic-widgets.maplibre.js
 //   /assets/civic-widgets/<file>    dist/bundle/<file> (module entries: civic-widgets.js, <name>.js, shared chunks)
 //   /assets/page.js                 test/pages/readme-fixtures/page.js: CivicWidgets.configure({ headers: { Authorization } })
 //   /data/<file>                    demo/data/<file> (byte ranges answered, for PMTiles)
@@ -50,6 +52,8 @@ export async function startExampleServer({ pages = new Map(), mounts = [], distD
     ...mounts,
     ['/assets/civic-widgets/', join(distDir, 'bundle')],
     ['/assets/civic-widgets.iife.js', join(distDir, 'civic-widgets.iife.js')],
+    ['/assets/civic-widgets.light.js', join(distDir, 'civic-widgets.light.js')],
+    ['/assets/civic-widgets.maplibre.js', join(distDir, 'civic-widgets.maplibre.js')],
     ['/assets/page.js', join(fixtures, 'page.js')],
     ['/data/', join(root, 'demo/data')],
     ['/tiles/', join(root, 'demo/data/tiles')],
@@ -151,7 +155,7 @@ export async function openExample(ctx, url) {
     if (!/ERR_ABORTED/.test(why)) log.failed.push(`${why} ${new URL(r.url()).pathname}`);
   });
   await p.addInitScript(recorder);
-  const nav = await p.goto(url, { waitUntil: 'load', timeout: 30_000 }).then(() => '', (e) => String(e.message).split('\n')[0]);
+  const nav = await p.goto(url, { waitUntil: 'load', timeout: 120_000 }).then(() => '', (e) => String(e.message).split('\n')[0]);
   if (nav) log.errors.push(`navigation: ${nav}`);
   return { p, log };
 }

@@ -23,7 +23,7 @@ export async function checkIifeWorker(browser, base, pagePath, check) {
   p.on('request', (r) => requests.push(r.url()));
   try {
     await p.goto(`${base}${pagePath}`);
-    await p.waitForFunction(() => !!customElements.get('civic-chain-graph'), null, { timeout: 30000 });
+    await p.waitForFunction(() => !!customElements.get('civic-chain-graph'), null, { timeout: 120_000 });
     await p.evaluate(synth.outputFiles[0].text);
     const r = await p.evaluate(async () => {
       const made = [];

@@ -31,6 +31,7 @@
 // ```html: the block, verbatim, as the <body> of /readme-<n>.html (a whole document when it starts with <!doctype
 // or <html>), on the example server of example-harness.mjs. Paths an example may use:
 //   /assets/civic-widgets.iife.js   the one-script file (dist/civic-widgets.iife.js)
+//   /assets/civic-widgets.light.js  the light one-script file (+ civic-widgets.maplibre.js beside it)
 //   /assets/civic-widgets/<file>    dist/bundle/: civic-widgets.js (every element), <name>.js (one element), chunks
 //   /assets/page.js                 a page script calling CivicWidgets.configure({ headers: { Authorization } })
 //   /data/<file>, ./data/<file>     demo/data/ (grids.geojson, grid-metrics.json, kpis.json, chains.json,
@@ -177,7 +178,7 @@ export async function checkReadmeExamples(browser, { check, note, consumer }) {
       }
       const t = Date.now();
       const { p, log } = await openExample(ctx, url);
-      const ready = await waitReady(p, Number(process.env.CIVIC_EXAMPLE_READY_MS) || 60_000);
+      const ready = await waitReady(p, Number(process.env.CIVIC_EXAMPLE_READY_MS) || 180_000);
       problems.push(...(await commonProblems(p, log, ready)));
       const have = await countTags(p);
       for (const [tag, want] of Object.entries(m.counts)) if ((have[tag] ?? 0) !== want) problems.push(`expected ${want} × ${tag}, found ${have[tag] ?? 0}`);
@@ -219,7 +220,7 @@ export async function runChecks({ consumer: withConsumer }) {
   const { checkConsumer, prepareConsumer, cleanupConsumer } = await import('./consumer.mjs');
   const needsApp = withConsumer || bundlerExamples().length > 0;
   const appPromise = needsApp ? prepareConsumer({ bundler: bundlerExamples() }) : null;
-  const browser = await chromium.launch({ executablePath: exe, args: CHROME_ARGS, headless: true, timeout: 30_000 });
+  const browser = await chromium.launch({ executablePath: exe, args: CHROME_ARGS, headless: true, timeout: 120_000 });
   // Bounded: about 1–2 min on a quiet machine; CIVIC_README_DEADLINE_MS overrides.
   const deadline = Number(process.env.CIVIC_README_DEADLINE_MS) || 900_000;
   const watchdog = setTimeout(() => {

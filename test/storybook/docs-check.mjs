@@ -62,9 +62,9 @@ export async function checkDocs({ context, base, index, root, only = [] }) {
   // The manifest the build was made with (preview.ts hands it to setCustomElementsManifest), not whatever dist/
   // holds now.
   const probe = await context.newPage();
-  await probe.goto(`${base}/iframe.html?id=${encodeURIComponent(docsEntries[0]?.id ?? '')}&viewMode=docs`, { waitUntil: 'load', timeout: 60_000 });
+  await probe.goto(`${base}/iframe.html?id=${encodeURIComponent(docsEntries[0]?.id ?? '')}&viewMode=docs`, { waitUntil: 'load', timeout: 180_000 });
   const manifest = await probe
-    .waitForFunction(() => globalThis.__STORYBOOK_CUSTOM_ELEMENTS_MANIFEST__, null, { timeout: 60_000 })
+    .waitForFunction(() => globalThis.__STORYBOOK_CUSTOM_ELEMENTS_MANIFEST__, null, { timeout: 180_000 })
     .then((h) => h.jsonValue())
     .catch(() => ({ modules: [] }));
   await probe.close();
@@ -99,8 +99,8 @@ export async function checkDocs({ context, base, index, root, only = [] }) {
       });
       page.on('pageerror', (e) => problems.push(`uncaught: ${String(e.message).slice(0, 200)}`));
       try {
-        await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs`, { waitUntil: 'load', timeout: 30_000 });
-        await page.waitForFunction(() => document.querySelector('.docblock-argstable-body tr'), null, { timeout: 30_000 });
+        await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs`, { waitUntil: 'load', timeout: 120_000 });
+        await page.waitForFunction(() => document.querySelector('.docblock-argstable-body tr'), null, { timeout: 120_000 });
         const tables = await readTables(page);
         const listed = (section) => new Set(tables[section] ?? []);
         const publicFields = (el.members ?? []).filter((m) => m.kind === 'field' && m.privacy !== 'private' && m.privacy !== 'protected' && !m.static);
@@ -138,7 +138,7 @@ export async function checkDocs({ context, base, index, root, only = [] }) {
                 return tile?.getAttribute('value') === '2350000' && /235万|2\.35M/.test(shown.replace(/\s+/g, ''));
               },
               null,
-              { timeout: 10_000 },
+              { timeout: 40_000 },
             )
             .catch(async () => {
               const seen = await page.evaluate(() => {
