@@ -3,7 +3,9 @@
 //   2. dist/bundle/: self-hosted, code-split ES modules for plain pages (no bare imports): civic-widgets.js (every
 //      element) and <name>.js per element (e.g. chain-graph.js), sharing chunks; maplibre in its own lazy chunk,
 //      its worker file shipped beside it
-//   3. dist/civic-widgets.iife.js: one classic script that registers every element (maplibre + worker inlined)
+//   3. dist/civic-widgets.iife.js: one classic script that registers every element (maplibre + worker inlined);
+//      dist/civic-widgets.light.js: the same without maplibre, which loads its sibling dist/civic-widgets.maplibre.js
+//      (maplibre + worker source, one classic script) only when a map needs WebGL
 //   4. dist/custom-elements.json (from the JSDoc), dist/schemas/*.json
 // Then checks the syntax level (ES2020) of every emitted file with es-check.
 import { build } from 'vite';
@@ -34,6 +36,10 @@ function workerSource(mode) {
       if (mode === 'bundle')
         return `export function inlineWorkerSource() { return undefined; }
 export function bundledWorkerUrl() { return new URL('./maplibre-gl-worker.mjs', import.meta.url).href; }`;
+      if (mode === 'light')
+        return `import { siblingWorkerSource } from ${JSON.stringify(join(root, 'src/core/maplibre/sibling.ts'))};
+export function inlineWorkerSource() { return siblingWorkerSource(); }
+export function bundledWorkerUrl() { return undefined; }`;
       if (mode === 'iife')
         return `import src from 'maplibre-gl/dist/maplibre-gl-worker.mjs?raw';
 export function inlineWorkerSource() { return src; }
@@ -43,6 +49,32 @@ export function bundledWorkerUrl() { return undefined; }`;
   };
 }
 
+/**
+ * Light one-script file: every `import('maplibre-gl')` of the library becomes `importMaplibreSibling()` (loads
+ * civic-widgets.maplibre.js from beside the script, src/core/maplibre/sibling.ts), and nothing may bundle maplibre-gl.
+ * Runs after the TypeScript transform, so type-only `import('maplibre-gl')` is already gone.
+ */
+function maplibreFromSibling(mode) {
+  const sibling = join(root, 'src/core/maplibre/sibling.ts');
+  const guard = {
+    name: 'civic-maplibre-not-in-light',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (mode === 'light' && /^maplibre-gl($|\/)/.test(id)) this.error(`${importer ?? '?'} imports ${id}: the light one-script file must not contain maplibre-gl (use loadMaplibre() or import('maplibre-gl'))`);
+      return null;
+    },
+  };
+  const rewrite = {
+    name: 'civic-maplibre-from-sibling',
+    enforce: 'post',
+    transform(code, id) {
+      if (mode !== 'light' || !id.startsWith(join(root, 'src')) || !/import\(\s*["']maplibre-gl["']\s*\)/.test(code)) return null;
+      return { code: `import { importMaplibreSibling as __civicMaplibreSibling } from ${JSON.stringify(sibling)};\n` + code.replace(/import\(\s*["']maplibre-gl["']\s*\)/g, '__civicMaplibreSibling()'), map: null };
+    },
+  };
+  return [guard, rewrite];
+}
+
 /** IIFE only: the chain graph's layout worker inlined (blob URL) instead of a file in assets/ beside the script. */
 function inlineLayoutWorker(mode) {
   const target = join(root, 'src/components/chain-graph/chain-graph.worker-factory.ts');
@@ -50,7 +82,7 @@ function inlineLayoutWorker(mode) {
     name: 'civic-inline-layout-worker',
     enforce: 'pre',
     load(id) {
-      if (mode !== 'iife' || id.split('?')[0] !== target) return null;
+      if ((mode !== 'iife' && mode !== 'light') || id.split('?')[0] !== target) return null;
       return `import LayoutWorker from './chain-graph.worker.ts?worker&inline';
 export function createLayoutWorker() { return new LayoutWorker(); }`;
     },
@@ -64,7 +96,7 @@ const common = (mode) => ({
   base: './',
   logLevel: quiet ? 'warn' : 'info',
   publicDir: false,
-  plugins: [workerSource(mode), inlineLayoutWorker(mode)],
+  plugins: [workerSource(mode), inlineLayoutWorker(mode), ...maplibreFromSibling(mode)],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   resolve: { conditions: ['production', 'browser', 'module', 'import', 'default'] },
 });
@@ -130,6 +162,33 @@ await build({
   },
 });
 
+// 3b. Light single-file classic script (no maplibre) and its sibling with maplibre + worker source.
+log('IIFE light + maplibre sibling');
+await build({
+  ...common('light'),
+  build: {
+    outDir: dist,
+    emptyOutDir: false,
+    target: 'es2020',
+    minify: true,
+    sourcemap: false,
+    lib: { entry: join(root, 'src/iife.ts'), formats: ['iife'], name: 'CivicWidgets', fileName: () => 'civic-widgets.light.js' },
+    rolldownOptions: { output: { inlineDynamicImports: true } },
+  },
+});
+await build({
+  ...common('iife'),
+  build: {
+    outDir: dist,
+    emptyOutDir: false,
+    target: 'es2020',
+    minify: true,
+    sourcemap: false,
+    lib: { entry: join(root, 'src/iife-maplibre.ts'), formats: ['iife'], name: '__civicWidgetsMaplibre', fileName: () => 'civic-widgets.maplibre.js' },
+    rolldownOptions: { output: { inlineDynamicImports: true } },
+  },
+});
+
 // 4. Manifest and schemas.
 log('custom-elements.json');
 execFileSync(bin('custom-elements-manifest'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.test.ts', '--outdir', 'dist', '--quiet'], { stdio: 'inherit', cwd: root });
@@ -144,12 +203,12 @@ const walk = (d) => {
     const p = join(d, f.name);
     if (f.isDirectory()) {
       if (f.name !== 'types') walk(p);
-    } else if (/\.(m?js)$/.test(f.name) && f.name !== 'civic-widgets.iife.js' && f.name !== 'maplibre-gl-worker.mjs') esm.push(p);
+    } else if (/\.(m?js)$/.test(f.name) && !/^civic-widgets\.(iife|light|maplibre)\.js$/.test(f.name) && f.name !== 'maplibre-gl-worker.mjs') esm.push(p);
   }
 };
 walk(dist);
 execFileSync(bin('es-check'), ['es2020', '--module', ...esm], { stdio: quiet ? 'pipe' : 'inherit', cwd: root });
-execFileSync(bin('es-check'), ['es2020', join(dist, 'civic-widgets.iife.js')], { stdio: quiet ? 'pipe' : 'inherit', cwd: root });
+execFileSync(bin('es-check'), ['es2020', join(dist, 'civic-widgets.iife.js'), join(dist, 'civic-widgets.light.js'), join(dist, 'civic-widgets.maplibre.js')], { stdio: quiet ? 'pipe' : 'inherit', cwd: root });
 
 // Sizes as a page pays them (README "Build outputs" states them; test/build/check-dist.mjs compares the two): bytes on
 // disk and gzip (level 9) of each file plus the local chunks it imports statically. Lazy chunks (maplibre, pmtiles)
@@ -167,6 +226,8 @@ const bundleDir = join(dist, 'bundle');
 const maplibreChunk = readdirSync(bundleDir).find((f) => /^maplibre-gl-[\w-]+\.js$/.test(f));
 const sizes = {
   iife: measure([join(dist, 'civic-widgets.iife.js')]),
+  light: measure([join(dist, 'civic-widgets.light.js')]),
+  sibling: measure([join(dist, 'civic-widgets.maplibre.js')]),
   bundle: measure([...staticClosure(join(bundleDir, 'civic-widgets.js'))]),
   elements: Object.fromEntries(ENTRIES.map((e) => [e.name, measure([...staticClosure(join(bundleDir, `${e.name}.js`))])])),
   maplibre: maplibreChunk ? measure([join(bundleDir, maplibreChunk), join(bundleDir, 'maplibre-gl-worker.mjs')]) : null,
@@ -174,7 +235,7 @@ const sizes = {
 writeFileSync(join(dist, 'build-info.json'), JSON.stringify({ iife: sizes.iife.bytes, bundle: size(join(bundleDir, 'civic-widgets.js')), sizes }, null, 2));
 if (!quiet) {
   const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-  log(`sizes (bytes / gzip): iife ${kb(sizes.iife.bytes)} / ${kb(sizes.iife.gzip)}; bundle entry ${kb(sizes.bundle.bytes)} / ${kb(sizes.bundle.gzip)}`);
+  log(`sizes (bytes / gzip): iife ${kb(sizes.iife.bytes)} / ${kb(sizes.iife.gzip)}; light ${kb(sizes.light.bytes)} / ${kb(sizes.light.gzip)} + maplibre sibling ${kb(sizes.sibling.bytes)} / ${kb(sizes.sibling.gzip)}; bundle entry ${kb(sizes.bundle.bytes)} / ${kb(sizes.bundle.gzip)}`);
   for (const [n, s] of Object.entries(sizes.elements)) log(`  bundle/${n}.js ${kb(s.bytes)} / ${kb(s.gzip)}`);
   if (sizes.maplibre) log(`  maplibre chunk + worker (lazy) ${kb(sizes.maplibre.bytes)} / ${kb(sizes.maplibre.gzip)}`);
 }

@@ -28,7 +28,8 @@ export { THEMES, DENSITIES, type ThemeName, type Density } from './core/controll
 export { setMaplibreWorkerUrl } from './core/maplibre/load.js';
 export { screenContext, type ScreenInfo } from './core/context/screen-context.js';
 export { cspStyle } from './core/render/csp-style.js';
-export { sanitizeFilename, type PngOptions } from './core/export/png.js';
+export { sanitizeFilename } from './core/export/filename.js';
+export type { PngOptions } from './core/export/png.js';
 
 // Element classes (no registration here) and their event classes.
 export { CivicKpiTile } from './components/kpi-tile/kpi-tile.js';

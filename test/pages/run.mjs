@@ -19,6 +19,7 @@ import { checkHostileRules, hostileRulePages } from './hostile-rules.mjs';
 import { checkThemeMatrix, themeMatrixPages } from './theme-matrix.mjs';
 import { checkWallLegibility } from './wall-legibility.mjs';
 import { checkConfigureOrder } from './configure-order.mjs';
+import { checkLightIife, lightIifePages } from './light-iife.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const here = join(root, 'test/pages');
@@ -108,6 +109,8 @@ for (const [path, gen] of pngCspPages(available)) pages.set(path, gen);
 for (const [path, gen] of hostileRulePages(elementsHtml, available)) pages.set(path, gen);
 // 9. axe-core over every element in every theme on light and dark pages, both builds (theme-matrix.mjs).
 for (const [path, gen] of themeMatrixPages(elementsHtml, available)) pages.set(path, gen);
+// 10. The light one-script file and its maplibre sibling under CSP (light-iife.mjs).
+for (const [path, gen] of lightIifePages()) pages.set(path, gen);
 
 // ── static server ───────────────────────────────────────────────────────────────────────────────
 const TYPES = {
@@ -506,6 +509,7 @@ async function main() {
       ...(available.includes('chain-graph') ? [['IIFE worker', (browser, base) => checkIifeWorker(browser, base, '/test/pages/__gen/iife-worker.html', check)]] : []),
       ['wall legibility', (browser, base) => checkWallLegibility(browser, base, { check, note, within, verbose })],
       ['configure order', (browser) => checkConfigureOrder(browser, { check, note, within, verbose })],
+      ['light one-script file', (browser, base) => checkLightIife(browser, base, { check, note, within, verbose, available })],
     ]) {
       // CIVIC_PAGES_ONLY=<words> runs only the checks whose name contains one of them (comma-separated), e.g. wall.
       if (process.env.CIVIC_PAGES_ONLY && !process.env.CIVIC_PAGES_ONLY.split(',').some((w) => name.toLowerCase().includes(w.trim().toLowerCase()))) continue;

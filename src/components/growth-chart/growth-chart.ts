@@ -16,8 +16,8 @@ import { buildGrowthModel, parseGrowthPayload, selectSeries, type Bar, type Grow
 import { renderGrowthSvg, DEFAULT_PALETTE, type SvgPalette } from './growth-chart.svg.js';
 import { CivicExportEvent, CivicSeriesToggleEvent } from './growth-chart.events.js';
 import { styles } from './growth-chart.styles.js';
-import { drawSvgElement } from '../../core/export/draw-svg.js';
-import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawHatch, drawTextNodes, drawTextPart, layoutSize, resolvePixelRatio, type PngOptions } from '../../core/export/png.js';
+import { drawSvgElement, loadPainters } from '../../core/export/lazy.js';
+import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawHatch, drawTextNodes, drawTextPart, layoutSize, resolvePixelRatio, type PngOptions } from '../../core/export/lazy.js';
 import type { GrowthData, GrowthKind, GrowthMeasure, GrowthSort } from './growth-chart.types.js';
 
 // Keeps d3-transition (which adds selection.transition()) in every bundle that has this element.
@@ -427,6 +427,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
    * (`default-src 'self'`). Not drawn: the toolbar, the tooltip and keyboard hints. Rejects before the first picture.
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
+    await loadPainters();
     await this.updateComplete;
     const m = this.model;
     if (!m || m.empty) throw new Error('civic-growth-chart: nothing to export (no data yet)');

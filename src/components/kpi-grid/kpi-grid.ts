@@ -13,7 +13,7 @@ import { groupItems, groupLabel, mapGridFields, parseColumns, parseKpiGridPayloa
 import { kpiGridTerms } from './kpi-grid.i18n.js';
 import { kpiGridStyles } from './kpi-grid.styles.js';
 import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
-import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawTextPart, exportPng, layoutSize, resolvePixelRatio, type PngOptions } from '../../core/export/png.js';
+import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawTextPart, exportPng, layoutSize, loadPainters, resolvePixelRatio, type PngOptions } from '../../core/export/lazy.js';
 
 let gridSeq = 0;
 
@@ -140,6 +140,7 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
    * surface colour).
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
+    await loadPainters();
     await this.updateComplete;
     const tiles = Array.from(this.renderRoot.querySelectorAll<CivicKpiTile>('civic-kpi-tile'));
     await Promise.all(tiles.map((t) => t.updateComplete));

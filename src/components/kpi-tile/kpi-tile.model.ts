@@ -3,9 +3,6 @@
  * count-up interpolation, fit-to-width, and the text the tile shows and announces.
  * No DOM here; tested in vitest.
  */
-import { extent } from 'd3-array';
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
 import type { Lang } from '../../core/i18n/lang.js';
 import {
   NO_VALUE,
@@ -300,15 +297,21 @@ export function progressRatio(value: number | null | undefined, target: number |
 export function sparklinePath(values: readonly number[], width = 100, height = 30, pad = 2): string {
   const v = values.filter((n) => Number.isFinite(n));
   if (v.length < 2) return '';
-  const [lo, hi] = extent(v) as [number, number];
-  const x = scaleLinear().domain([0, v.length - 1]).range([0, width]);
-  const y = scaleLinear().domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi]).range(lo === hi ? [height, 0] : [height - pad, pad]);
+  let lo = v[0];
+  let hi = v[0];
+  for (const n of v) {
+    if (n < lo) lo = n;
+    if (n > hi) hi = n;
+  }
+  // Linear maps written out (the tile needs no d3: d3-scale + d3-shape cost ≈10 KB gz on every page with a tile);
+  // same arithmetic as d3's scaleLinear (a·(1−t) + b·t) and line() (M x,y L x,y …), so the path is unchanged.
+  const lerp = (a: number, b: number, t: number) => a * (1 - t) + b * t;
+  const [d0, d1] = lo === hi ? [lo - 1, hi + 1] : [lo, hi];
+  const [r0, r1] = lo === hi ? [height, 0] : [height - pad, pad];
+  const x = (i: number) => lerp(0, width, i / (v.length - 1));
+  const y = (n: number) => lerp(r0, r1, (n - d0) / (d1 - d0));
   const r = (n: number) => Math.round(n * 100) / 100;
-  return (
-    line<number>()
-      .x((_, i) => r(x(i)))
-      .y((n) => r(y(n)))(v) ?? ''
-  );
+  return v.map((n, i) => `${i ? 'L' : 'M'}${r(x(i))},${r(y(n))}`).join('');
 }
 
 // ── count-up ──

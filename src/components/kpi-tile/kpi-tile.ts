@@ -32,7 +32,7 @@ import {
 } from './kpi-tile.model.js';
 import type { Better, DeltaColors, DeltaFormat, Motion, Qualifier } from './kpi-tile.types.js';
 import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
-import { drawSvgElement } from '../../core/export/draw-svg.js';
+import { drawSvgElement, loadPainters } from '../../core/export/lazy.js';
 import {
   boxIn,
   canvasToPngBlob,
@@ -46,7 +46,7 @@ import {
   resolvePixelRatio,
   textStyleOf,
   type PngOptions,
-} from '../../core/export/png.js';
+} from '../../core/export/lazy.js';
 
 /** Smallest font size (px) fit-to-width shrinks a value to. */
 const MIN_VALUE_PX = 10;
@@ -319,6 +319,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
    * rounded corners; default the page surface colour).
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
+    await loadPainters();
     await this.updateComplete;
     const { width, height } = layoutSize(this);
     if (!this.view) throw new Error('nothing to export (no data yet)');

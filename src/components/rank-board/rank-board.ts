@@ -28,11 +28,12 @@ import {
   drawTextPart,
   exportPng,
   isTransparent,
+  loadPainters,
   layoutSize,
   resolvePixelRatio,
   roundRectPath,
   type PngOptions,
-} from '../../core/export/png.js';
+} from '../../core/export/lazy.js';
 
 let boardSeq = 0;
 
@@ -236,6 +237,7 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
    * board's `--civic-rank-board-background`, else the surface colour).
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
+    await loadPainters();
     await this.updateComplete;
     const p = this.feed.value;
     const { width, height, scale } = layoutSize(this);

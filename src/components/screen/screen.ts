@@ -8,7 +8,7 @@ import { screenContext, type ScreenInfo } from '../../core/context/screen-contex
 import { ResizeController } from '../../core/controllers/resize-controller.js';
 import type { CivicSelectEvent } from '../../core/events/select-event.js';
 import { styles } from './screen.styles.js';
-import { drawSvgElement } from '../../core/export/draw-svg.js';
+import { drawSvgElement, loadPainters } from '../../core/export/lazy.js';
 import { screenTerms } from './screen.i18n.js';
 import { CivicRegionChangeEvent, CivicTourEvent } from './screen.events.js';
 import type { Point, RectLike, ScaleMode } from './screen.types.js';
@@ -321,6 +321,7 @@ export class CivicScreen extends CivicElement {
    * `<image>`/`<foreignObject>`. Elements that fail are skipped with one warning.
    */
   async snapshot(): Promise<Blob> {
+    await loadPainters();
     const design = normaliseDesign(this.designWidth, this.designHeight);
     const canvas = document.createElement('canvas');
     canvas.width = design.width;

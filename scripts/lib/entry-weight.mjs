@@ -1,0 +1,160 @@
+// Entry weights as a user's bundler sees them (issue 16): each published ESM entry in dist/ (`<name>.define.js`,
+// `define.js`, `index.js`) bundled by esbuild with its dependencies (lit, d3-*, @turf/* …) — maplibre-gl external —,
+// code-split like an app build, minified, gzip -9. An entry's weight is what a page loads before anyone acts: the
+// entry chunk plus every chunk it imports statically. Chunks reached only through `import()` (export painters, push
+// transports, pmtiles, maplibre's surface) are listed apart as `lazy`.
+//
+// Used by test/build/check-dist.mjs (the two-sided budgets) and bench/size.mjs (the table); the metafile also says
+// which inputs make up each entry (`top`), to see what drags a dependency in.
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * Goals in gzip bytes (issue 16): one KPI tile ≤ 25 KB, every non-map element ≤ 40 KB, all non-map elements together
+ * ≤ 90 KB, the grid map ≤ 80 KB before maplibre-gl (external; it loads on demand as its own chunk).
+ */
+export const GOALS = {
+  'kpi-tile': 25_000,
+  'kpi-grid': 40_000,
+  'rank-board': 40_000,
+  'growth-chart': 40_000,
+  'chain-graph': 40_000,
+  screen: 40_000,
+  'grid-map': 80_000,
+  'all non-map': 90_000,
+};
+
+/**
+ * Budgets in gzip bytes, enforced two-sided like maplibre's size test: a measured weight over its budget fails, and
+ * so does one more than `SLACK` under it (then lower the budget in the same commit that earned it). A budget is the
+ * goal once the goal is reached; until then it is the measured weight + ~5 % (a ratchet: it only goes down), and the
+ * build reports how far the entry still is from its goal. Measured 2026-12-06 (issue 16), after lazy export
+ * painters and a d3-free sparkline; the shares are of the minified initial load, from esbuild's metafile
+ * (`CIVIC_WEIGHT_REPORT=1 node test/build/check-dist.mjs` prints them per input).
+ */
+export const BUDGETS = {
+  'kpi-tile': 41_500, // goal 25 KB; 123 KB min: core (tokens, states, format, controllers, i18n) 38 %, the tile 25 %, data layer 21 %, lit 14 %
+  'kpi-grid': 45_000, // goal 40 KB: the KPI tile's weight plus the grid (≈9 KB min)
+  'rank-board': 37_000,
+  'growth-chart': 76_000, // goal 40 KB; 214 KB min: d3 (shape, selection, transition, color, interpolate, format, scale) 37 %, the chart 28 %, core 14 %, data 12 %, lit 8 %
+  'chain-graph': 76_500, // goal 40 KB; 215 KB min: d3 (shape, selection, transition, color, zoom, force, quadtree, drag) 42 %, the graph 27 %, core 12 %, data 11 %, lit 8 %
+  screen: 22_000,
+  'grid-map': 103_000, // goal 80 KB; 275 KB min: the map 33 %, turf union/dissolve (polyclip-ts, bignumber.js, splaytree-ts) 18 %, d3 (scale-chromatic, geo, color) 18 %, core 11 %, data 9 %, lit 7 %
+  'all non-map': 134_500, // goal 90 KB
+};
+export const SLACK = 0.1;
+
+const gz = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;
+
+/**
+ * Bundles `entries` ({ label: absolute file }) together, code-split, and returns per label
+ * `{ initial, lazy, files, lazyFiles, top }`: gzip bytes of the entry chunk + its static chunk closure, of the
+ * chunks only reachable through dynamic imports, and the largest inputs (by minified bytes in the initial chunks).
+ */
+export async function measureEntries(entries, { external = ['maplibre-gl'], root = process.cwd() } = {}) {
+  const outdir = mkdtempSync(join(tmpdir(), 'civic-weight-'));
+  try {
+    const r = await build({
+      entryPoints: Object.entries(entries).map(([out, input]) => ({ in: input, out })),
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      minify: true,
+      platform: 'browser',
+      target: 'es2020',
+      conditions: ['production', 'browser', 'module', 'import', 'default'],
+      mainFields: ['module', 'browser', 'main'],
+      define: { 'process.env.NODE_ENV': '"production"' },
+      external,
+      outdir,
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      loader: { '.css': 'text' },
+    });
+    const text = new Map(r.outputFiles.map((f) => [relative(process.cwd(), f.path), f.text]));
+    const outs = r.metafile.outputs;
+    const result = {};
+    for (const [label] of Object.entries(entries)) {
+      const entryOut = Object.keys(outs).find((o) => outs[o].entryPoint && relative(outdir, join(process.cwd(), o)).replace(/\.js$/, '') === label);
+      if (!entryOut) throw new Error(`entry-weight: no output for ${label}`);
+      const initial = new Set();
+      const walk = (o, kind, into) => {
+        if (into.has(o)) return;
+        into.add(o);
+        for (const i of outs[o].imports) if (i.kind === kind && outs[i.path]) walk(i.path, kind, into);
+      };
+      walk(entryOut, 'import-statement', initial);
+      // Lazy: everything reachable from the entry through any import, minus the initial set.
+      const all = new Set();
+      const walkAll = (o) => {
+        if (all.has(o)) return;
+        all.add(o);
+        for (const i of outs[o].imports) if (outs[i.path]) walkAll(i.path);
+      };
+      walkAll(entryOut);
+      const lazyFiles = [...all].filter((o) => !initial.has(o));
+      const sum = (files) => files.reduce((n, f) => n + gz(text.get(f) ?? ''), 0);
+      // Largest inputs of the initial load, grouped by package (node_modules/<pkg>) or by source folder.
+      const byInput = new Map();
+      for (const o of initial)
+        for (const [input, { bytesInOutput }] of Object.entries(outs[o].inputs)) {
+          const m = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+          const key = m ? m[1] : input.replace(/^.*?(src\/.*\/)[^/]*$/, '$1').replace(/^.*dist\/(?:chunks\/)?([\w.-]+?)(?:-[\w-]{8})?\.js$/, 'dist:$1');
+          byInput.set(key, (byInput.get(key) ?? 0) + bytesInOutput);
+        }
+      const top = [...byInput].sort((a, b) => b[1] - a[1]);
+      result[label] = {
+        initial: sum([...initial]),
+        lazy: sum(lazyFiles),
+        files: [...initial].map((f) => relative(root, join(process.cwd(), f))),
+        lazyFiles: lazyFiles.map((f) => relative(root, join(process.cwd(), f))),
+        top,
+        metafile: r.metafile,
+      };
+    }
+    return result;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Weights of every element entry in `dist`, each bundled on its own, plus `all non-map` (every non-map define entry
+ * in one bundle), `define.js` (every element) and `index.js` (classes and helpers, registers nothing).
+ */
+export async function measureDist(dist, names) {
+  const rows = {};
+  for (const n of names) Object.assign(rows, await measureEntries({ [n]: join(dist, `${n}.define.js`) }));
+  const nonMap = names.filter((n) => n !== 'grid-map');
+  // One page with every non-map element: a single entry importing each define module.
+  const { writeFileSync } = await import('node:fs');
+  const dir = mkdtempSync(join(tmpdir(), 'civic-weight-all-'));
+  try {
+    const all = join(dir, 'all-non-map.js');
+    writeFileSync(all, nonMap.map((n) => `import ${JSON.stringify(join(dist, `${n}.define.js`))};`).join('\n'));
+    Object.assign(rows, await measureEntries({ 'all non-map': all }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  Object.assign(rows, await measureEntries({ 'define.js': join(dist, 'define.js') }));
+  Object.assign(rows, await measureEntries({ 'index.js': join(dist, 'index.js') }));
+  return rows;
+}
+
+/** Budget of a measured row label, or undefined. */
+export const budgetOf = (label) => BUDGETS[label];
+/** Goal of a measured row label, or undefined. */
+export const goalOf = (label) => GOALS[label];
+
+/** 'over' | 'slack' | 'ok' for a measured size against its budget. */
+export function judge(size, budget) {
+  if (size > budget) return 'over';
+  if (size < budget * (1 - SLACK)) return 'slack';
+  return 'ok';
+}
+
+export const kb = (n) => `${(n / 1000).toFixed(1)} KB`;

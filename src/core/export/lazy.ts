@@ -1,0 +1,73 @@
+/**
+ * The export painters (png.ts: canvas text/box/badge drawing; draw-svg.ts: SVG → canvas) load on first use, with a
+ * dynamic `import()`: a page that never exports never downloads them (issue 16; the one-script builds inline them).
+ *
+ * Elements import the painter functions from here instead of png.ts / draw-svg.ts. `toPNG()` / `snapshot()` start
+ * with `await loadPainters()`; after that the synchronous wrappers below call straight into the loaded modules.
+ * Calling a synchronous wrapper before the painters are loaded throws (a programming error, not a page state).
+ * `exportPng` (the export button's action) loads them itself and, like the painter's version, never rejects.
+ */
+import type { PngExporter } from './png.js';
+
+export type { Box, PngOptions, PngExporter } from './png.js';
+
+type Painters = typeof import('./png.js') & typeof import('./draw-svg.js');
+
+let loaded: Painters | undefined;
+let pending: Promise<Painters> | undefined;
+
+/** Loads the painters once (later calls share the promise; a failed load is retried on the next call). */
+export function loadPainters(): Promise<Painters> {
+  if (!pending) {
+    pending = Promise.all([import('./png.js'), import('./draw-svg.js')]).then(([png, svg]) => (loaded = { ...png, ...svg }));
+    pending.catch(() => {
+      pending = undefined;
+    });
+  }
+  return pending;
+}
+
+/** Whether the painters are loaded (tests; elements just await loadPainters()). */
+export function paintersLoaded(): boolean {
+  return loaded !== undefined;
+}
+
+function painters(): Painters {
+  if (!loaded) throw new Error('export painters are not loaded yet (await loadPainters() first)');
+  return loaded;
+}
+
+// A synchronous stand-in for one painter function, with its exact signature.
+const sync = <K extends keyof Painters>(name: K): Painters[K] =>
+  ((...args: unknown[]) => (painters()[name] as (...a: unknown[]) => unknown)(...args)) as Painters[K];
+
+export const boxIn = sync('boxIn');
+export const canvasToPngBlob = sync('canvasToPngBlob');
+export const createExportCanvas = sync('createExportCanvas');
+export const drawBadge = sync('drawBadge');
+export const drawBoxOf = sync('drawBoxOf');
+export const isTransparent = sync('isTransparent');
+export const drawHatch = sync('drawHatch');
+export const drawSvgElement = sync('drawSvgElement');
+export const drawTextBox = sync('drawTextBox');
+export const drawTextNodes = sync('drawTextNodes');
+export const drawTextPart = sync('drawTextPart');
+export const layoutSize = sync('layoutSize');
+export const resolvePixelRatio = sync('resolvePixelRatio');
+export const roundRectPath = sync('roundRectPath');
+export const textStyleOf = sync('textStyleOf');
+
+/**
+ * The export button's action (see png.ts `exportPng`): loads the painters, makes the PNG, fires the cancelable
+ * `civic-export`, downloads. Never throws or rejects: a failure (including the painters failing to load) goes to `warn`.
+ */
+export async function exportPng(host: PngExporter, fileName: string | undefined, warn: (message: string) => void): Promise<boolean> {
+  let p: Painters;
+  try {
+    p = await loadPainters();
+  } catch (e) {
+    warn(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
+  }
+  return p.exportPng(host, fileName, warn);
+}

@@ -1,0 +1,120 @@
+// Page check (issue 16): the light one-script file `civic-widgets.light.js` (no maplibre inside) under CSP
+// `script-src 'self'` (+ `worker-src blob:` for maplibre's worker, as the all-in-one file needs):
+//   [light, webgl map]  a <civic-grid-map renderer="webgl"> draws with WebGL after the light file fetched its sibling
+//                       `civic-widgets.maplibre.js` from its own directory (one request), the all-in-one file is never
+//                       requested, the map's PNG has ink, and no securitypolicyviolation fires;
+//   [light, kpi only]   a page with KPI tiles only draws them and never requests the sibling (nor anything maplibre).
+//
+// Used by run.mjs (which serves the pages): register `lightIifePages()` and run
+// `checkLightIife(browser, base, { check, note, within, verbose, available })`. CIVIC_PAGES_ONLY=light runs only this.
+export const CSP_LIGHT = "default-src 'self'; script-src 'self'; style-src 'self'; worker-src blob:";
+const D = '/demo/data';
+const LIGHT = '<script src="/dist/civic-widgets.light.js"></script>';
+const page = (title, body) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>
+<script src="/test/pages/assets/record.js"></script>
+<link rel="stylesheet" href="/test/pages/assets/layout.css">
+${LIGHT}
+</head><body>
+${body}
+</body></html>`;
+
+/** Generated pages for run.mjs's static server: path → { html, headers }. */
+export function lightIifePages() {
+  const headers = { 'Content-Security-Policy': CSP_LIGHT };
+  return new Map([
+    [
+      '/test/pages/__gen/light-map.html',
+      {
+        html: page('light one-script file: WebGL map', `<civic-grid-map renderer="webgl" geometry-src="${D}/grids.geojson" src="${D}/grid-metrics.json" metric="households"></civic-grid-map>`),
+        headers,
+      },
+    ],
+    [
+      '/test/pages/__gen/light-kpi.html',
+      {
+        html: page('light one-script file: KPI tiles only', `<civic-kpi-tile src="${D}/kpis.json" item-id="students"></civic-kpi-tile>\n<civic-kpi-tile label="在校学生" value="170000" unit="人"></civic-kpi-tile>`),
+        headers,
+      },
+    ],
+  ]);
+}
+
+export async function checkLightIife(browser, base, { check, note, within, verbose, available }) {
+  const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
+  try {
+    if (available.includes('grid-map')) {
+      const p = await ctx.newPage();
+      const requests = [];
+      const errors = [];
+      p.on('request', (r) => requests.push(r.url().replace(base, '')));
+      p.on('pageerror', (e) => errors.push(String(e.message).slice(0, 200)));
+      p.on('console', (m) => m.type() === 'error' && errors.push(m.text().slice(0, 200)));
+      await p.goto(`${base}/test/pages/__gen/light-map.html`, { waitUntil: 'load', timeout: within(15_000) });
+      const r = await p.evaluate(
+        async ({ ms }) => {
+          // Ink: share of pixels differing from the top-left one.
+          const ink = async (blob) => {
+            const bmp = await createImageBitmap(blob);
+            const c = document.createElement('canvas');
+            c.width = bmp.width;
+            c.height = bmp.height;
+            const g = c.getContext('2d', { willReadFrequently: true });
+            g.drawImage(bmp, 0, 0);
+            const d = g.getImageData(0, 0, c.width, c.height).data;
+            let n = 0;
+            for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 48) n++;
+            return n / (d.length / 4);
+          };
+          const el = document.querySelector('civic-grid-map');
+          if (!el || !customElements.get('civic-grid-map')) return { error: 'civic-grid-map not defined' };
+          const deadline = new Promise((_, ko) => setTimeout(() => ko(new Error(`not drawn within ${ms} ms`)), ms));
+          try {
+            await Promise.race([el.whenDrawn(), deadline]);
+            const blob = await Promise.race([el.toPNG({ pixelRatio: 1 }), deadline]);
+            return { renderer: el.activeRenderer, map: !!el.mapInstance, ink: await ink(blob), sibling: !!window.__civicWidgetsMaplibre, violations: window.__rec.violations };
+          } catch (e) {
+            return { error: String(e && e.message), renderer: el.activeRenderer, violations: window.__rec.violations };
+          }
+        },
+        { ms: within(60_000) },
+      );
+      const siblingReq = requests.filter((u) => /civic-widgets\.maplibre\.js$/.test(u));
+      const allInOne = requests.filter((u) => /civic-widgets\.iife\.js/.test(u));
+      check(!r.error && r.renderer === 'webgl' && r.map, '[light, webgl map] the grid map draws with WebGL', r.error ? `${r.error} (renderer ${r.renderer})` : `renderer ${r.renderer}, map ${r.map}`);
+      check(siblingReq.length === 1 && siblingReq[0] === '/dist/civic-widgets.maplibre.js' && r.sibling, '[light, webgl map] civic-widgets.maplibre.js loaded once from beside the light file', siblingReq.join(', ') || 'not requested');
+      check(allInOne.length === 0, '[light, webgl map] the all-in-one file is not requested', allInOne.join(', '));
+      check(r.ink > 0.02, '[light, webgl map] the map picture has ink', `ink ${((r.ink ?? 0) * 100).toFixed(1)} %`);
+      const v = (r.violations ?? []).map((x) => `${x.directive} ${x.blocked}`);
+      check(v.length === 0, '[light, webgl map] zero securitypolicyviolation events', v.join(' | '));
+      check(errors.length === 0, '[light, webgl map] no console errors, no page errors', errors.slice(0, 3).join(' | '));
+      if (verbose) note(`light map requests: ${requests.filter((u) => u.startsWith('/dist/')).join(', ')}`);
+      await p.close();
+    } else note('[light] grid-map not in this build: WebGL-through-sibling check skipped');
+
+    if (available.includes('kpi-tile')) {
+      const p = await ctx.newPage();
+      const requests = [];
+      const errors = [];
+      p.on('request', (r) => requests.push(r.url().replace(base, '')));
+      p.on('pageerror', (e) => errors.push(String(e.message).slice(0, 200)));
+      await p.goto(`${base}/test/pages/__gen/light-kpi.html`, { waitUntil: 'load', timeout: within(15_000) });
+      // Both tiles drawn (civic-load from the src one, text in the inline one), then the page's requests are final
+      // for what the tiles needed: no sibling, no maplibre.
+      await p.waitForFunction(
+        () => {
+          const tiles = [...document.querySelectorAll('civic-kpi-tile')];
+          return tiles.length === 2 && window.__rec.loads.filter((t) => t === 'civic-kpi-tile').length >= 1 && tiles.every((t) => /\d/.test(t.shadowRoot?.textContent ?? ''));
+        },
+        null,
+        { timeout: within(15_000) },
+      );
+      const state = await p.evaluate(() => ({ sibling: !!window.__civicWidgetsMaplibre, violations: window.__rec.violations.length }));
+      const ml = requests.filter((u) => /maplibre/i.test(u));
+      check(ml.length === 0 && !state.sibling, '[light, kpi only] tiles drawn; civic-widgets.maplibre.js never requested', ml.join(', '));
+      check(state.violations === 0 && errors.length === 0, '[light, kpi only] zero CSP violations, no page errors', `${state.violations} violations; ${errors.slice(0, 2).join(' | ')}`);
+      await p.close();
+    }
+  } finally {
+    await ctx.close();
+  }
+}
