@@ -16,6 +16,7 @@ import type { CivicLoadEvent } from './core/events/load-event.js';
 import type { CivicErrorEvent } from './core/events/error-event.js';
 import type { CivicSelectEvent } from './core/events/select-event.js';
 import type { CivicHoverEvent } from './core/events/hover-event.js';
+import type { CivicDrawnEvent } from './core/events/drawn-event.js';
 
 /** The element's own public fields (not HTMLElement's), all optional, as React props. */
 type OwnProps<E> = Partial<{ [K in Exclude<keyof E, keyof HTMLElement>]: E[K] extends (...args: never[]) => unknown ? never : E[K] }>;
@@ -25,6 +26,7 @@ interface CivicEventProps {
   'oncivic-error'?: (e: CivicErrorEvent) => void;
   'oncivic-select'?: (e: CivicSelectEvent) => void;
   'oncivic-hover'?: (e: CivicHoverEvent) => void;
+  'oncivic-drawn'?: (e: CivicDrawnEvent) => void;
 }
 
 export type CivicJsxProps<E extends HTMLElement> = OwnProps<E> &

@@ -74,6 +74,7 @@ let reducedMotion: MediaQueryList | undefined;
  * @event {CivicHoverEvent} civic-hover - The period under the pointer or keyboard focus changed; `detail.id` null when it left.
  * @event {CivicSeriesToggleEvent} civic-series-toggle - A legend entry was switched; `detail: { id, visible, hidden }`.
  * @event {CivicExportEvent} civic-export - The toolbar is about to download a file; cancelable; `detail: { format, blob, filename }`.
+ * @event {CivicDrawnEvent} civic-drawn - A picture is complete (bars and lines drawn): once after data, resize, theme or language change; `detail.reasons` says which.
  */
 export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   // ── styles ──
@@ -166,6 +167,11 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   /** @internal */
   protected override isEmpty(v: GrowthData): boolean {
     return v.series.every((s) => s.points.length === 0);
+  }
+
+  /** @internal With a plot on screen the picture is complete once its marks are drawn (a plot not measured yet is none). */
+  protected override drawnReady(): boolean {
+    return super.drawnReady() && (!this.plotArea || this.drawn);
   }
 
   /** @internal Nothing to draw: no point of any series has a value or a rate (every one a gap). */
@@ -481,6 +487,14 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     else hidden.add(id);
     this.hiddenIds = [...hidden];
     this.dispatchEvent(new CivicSeriesToggleEvent({ id, visible: show, hidden: this.hiddenIds }));
+  }
+
+  /**
+   * Resolves when the chart's current picture is on screen: at once when it is, else with the next `civic-drawn`.
+   * Never before a first picture; waits while a redraw is due (data, size, theme, language).
+   */
+  whenDrawn(): Promise<void> {
+    return this.drawnCtl.whenDrawn();
   }
 
   /** Moves the tooltip and crosshair to a period key (or series id in `compare`); null clears it. */

@@ -42,6 +42,7 @@ let gridSeq = 0;
  * @event {CivicLoadEvent} civic-load - Data arrived and passed validation (`detail.count` = number of items). Tiles' own load events do not leave the grid.
  * @event {CivicErrorEvent} civic-error - Loading or validation failed; `detail.issues` has paths like `items[3].value`.
  * @event {CivicExportEvent} civic-export - The export button is about to download the PNG; cancelable; `detail: { format: 'png', blob, filename }`.
+ * @event {CivicDrawnEvent} civic-drawn - A picture is complete (every tile drawn): once after data, resize, theme or language change; `detail.reasons` says which. Tiles' own drawn events do not leave the grid.
  */
 export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
   // ── styles ──
@@ -120,13 +121,23 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
     this.sections = p ? groupItems(p, this.region) : [];
   }
 
-  /** @internal `civic-load` waits until the tiles (child elements, updated after the grid) show the data. */
-  protected override async dataDrawn(): Promise<void> {
-    await this.updateComplete;
-    await Promise.all(Array.from(this.renderRoot.querySelectorAll<CivicKpiTile>('civic-kpi-tile')).map((t) => t.updateComplete));
+  /**
+   * The grid's picture is complete when every tile's is (child elements, updated after the grid, figures fitted);
+   * `civic-load` waits for the same picture. @internal
+   */
+  protected override drawnSettle(): Promise<unknown> {
+    return Promise.all(Array.from(this.renderRoot.querySelectorAll<CivicKpiTile>('civic-kpi-tile')).map((t) => t.whenDrawn()));
   }
 
   // ── public methods ──
+  /**
+   * Resolves when the grid's current picture (every tile) is on screen: at once when it is, else with the next
+   * `civic-drawn`. Never before a first picture; waits while a redraw is due (data, size, theme, language).
+   */
+  whenDrawn(): Promise<void> {
+    return this.drawnCtl.whenDrawn();
+  }
+
   /** Outlines the tile whose KPI id is `id`; `null` clears. */
   override highlight(id: string | null): void {
     this.renderRoot.querySelectorAll<CivicKpiTile>('civic-kpi-tile').forEach((t) => t.highlight(id));
@@ -168,7 +179,7 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
 
   // ── render ──
   override render() {
-    return html`<div part="base" @civic-load=${this.swallow} @civic-error=${this.swallow}>
+    return html`<div part="base" @civic-load=${this.swallow} @civic-error=${this.swallow} @civic-drawn=${this.swallow}>
       ${this.feed.render({ complete: (p) => this.renderGrid(p), noBanner: false })}
     </div>`;
   }

@@ -10,8 +10,12 @@ export interface Fittable {
 const queue = new Set<Fittable>();
 let scheduled = false;
 
+let fitted: (() => void)[] = [];
+
 function flush(): void {
   scheduled = false;
+  const done = fitted;
+  fitted = [];
   const items = [...queue];
   queue.clear();
   const writes: Array<() => void> = [];
@@ -20,6 +24,7 @@ function flush(): void {
     if (w) writes.push(w);
   }
   for (const w of writes) w();
+  for (const d of done) d();
 }
 
 export function scheduleFit(item: Fittable): void {
@@ -33,4 +38,10 @@ export function scheduleFit(item: Fittable): void {
 /** Runs pending fits now (tests and callers that need the final layout synchronously). */
 export function flushFits(): void {
   if (queue.size) flush();
+}
+
+/** Resolves once the fits pending now are applied (at once when none is): the tile's picture is complete then. */
+export function afterFits(): Promise<void> {
+  if (!scheduled) return Promise.resolve();
+  return new Promise<void>((resolve) => fitted.push(resolve));
 }

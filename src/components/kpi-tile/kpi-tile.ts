@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import { cspStyle } from '../../core/render/csp-style.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import type { ParseContext } from '../../data/data-controller.js';
+import type { DrawnReason } from '../../core/events/drawn-event.js';
 import { hostStyles } from '../../core/theme/tokens.js';
 import { renderIllustrative, stateStyles } from '../../core/render/states.js';
 import { ResizeController } from '../../core/controllers/resize-controller.js';
@@ -13,7 +14,7 @@ import { isRecord, type Issue, type Validated } from '../../data/validate.js';
 import { kpiTileTerms } from './kpi-tile.i18n.js';
 import { kpiTileStyles } from './kpi-tile.styles.js';
 import { deltaIcon, statusIcon } from './kpi-tile.icons.js';
-import { scheduleFit, type Fittable } from './fit-scheduler.js';
+import { afterFits, scheduleFit, type Fittable } from './fit-scheduler.js';
 import { scheduleSliced } from './update-scheduler.js';
 import { prefersReducedMotion, startTicking, stopTicking, type Ticking } from '../shared/ticker.js';
 import {
@@ -117,6 +118,7 @@ function textWidth(text: string, font: string): number {
  * @event {CivicLoadEvent} civic-load - Data arrived and passed validation (not fired for attribute-only tiles).
  * @event {CivicErrorEvent} civic-error - Loading or validation failed; `detail.issues` says why (e.g. `value: expected a number, got "abc"`).
  * @event {CivicExportEvent} civic-export - The export button is about to download the PNG; cancelable; `detail: { format: 'png', blob, filename }`.
+ * @event {CivicDrawnEvent} civic-drawn - A picture is complete (figure fitted to the width): once after data, resize, theme or language change; `detail.reasons` says which.
  */
 export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fittable {
   // ── styles ──
@@ -229,6 +231,17 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     return v.every((i) => i.invalid);
   }
 
+  /** Attribute-only tiles draw without the data controller: their attributes are data too. @internal */
+  protected override drawnWatch(): Partial<Record<DrawnReason, unknown>> {
+    const w = super.drawnWatch();
+    return { ...w, data: [...(w.data as unknown[]), ...this.attributeValues()] };
+  }
+
+  /** The picture is complete once the figure is fitted to the width (a batched write in the next frame). @internal */
+  protected override drawnSettle(): Promise<unknown> {
+    return afterFits();
+  }
+
   // ── lifecycle ──
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -305,6 +318,14 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   }
 
   // ── public methods ──
+  /**
+   * Resolves when the tile's current picture is on screen (figure fitted): at once when it is, else with the next
+   * `civic-drawn`. Never before a first picture; waits while a redraw is due (data, size, theme, language).
+   */
+  whenDrawn(): Promise<void> {
+    return this.drawnCtl.whenDrawn();
+  }
+
   /** Outlines the tile when `id` is its KPI id (as `<civic-screen>`'s tour does); `null` clears. */
   override highlight(id: string | null): void {
     this.highlighted = id !== null && id === this.item?.id;

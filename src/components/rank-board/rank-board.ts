@@ -72,6 +72,7 @@ let boardSeq = 0;
  * @event {CivicErrorEvent} civic-error - Loading or validation failed; `detail.issues` has paths like `rows[3].value`.
  * @event {CivicSelectEvent} civic-select - A row was clicked or chosen with Enter/Space: `detail` = `{ id, item: row, region, trigger: 'pointer' | 'keyboard' }`.
  * @event {CivicExportEvent} civic-export - The export button is about to download the PNG; cancelable; `detail: { format: 'png', blob, filename }`.
+ * @event {CivicDrawnEvent} civic-drawn - A picture is complete: once after data, resize, theme or language change (not per auto-scroll step); `detail.reasons` says which.
  */
 export class CivicRankBoard extends CivicDataElement<RankPayload> {
   // ── styles ──
@@ -190,6 +191,14 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
   }
 
   // ── public methods ──
+  /**
+   * Resolves when the board's current picture is on screen: at once when it is, else with the next `civic-drawn`.
+   * Never before a first picture; waits while a redraw is due (data, size, theme, language).
+   */
+  whenDrawn(): Promise<void> {
+    return this.drawnCtl.whenDrawn();
+  }
+
   /** True while auto-scroll is paused by hover or focus. */
   get paused(): boolean {
     return this.hovering || this.focused;

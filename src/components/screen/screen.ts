@@ -90,6 +90,7 @@ const INTERACTION_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 't
  *
  * @event {CivicTourEvent} civic-tour - The auto-tour moved to the next item; detail `{ step, target, id, targetIndex }`.
  * @event {CivicRegionChangeEvent} civic-region-change - The active-region chip changed; detail `{ region, label, source }`.
+ * @event {CivicDrawnEvent} civic-drawn - A picture is complete (stage scaled, every civic element inside drawn): once after resize, theme or language change; `detail.reasons` says which. The elements inside fire their own.
  */
 export class CivicScreen extends CivicElement {
   // ── styles ──
@@ -254,6 +255,25 @@ export class CivicScreen extends CivicElement {
   }
 
   // ── public methods ──
+  /**
+   * Resolves when the screen's current picture is on screen (stage scaled, every civic element inside drawn): at once
+   * when it is, else with the next `civic-drawn`. Waits while a redraw is due (size, theme, language).
+   */
+  whenDrawn(): Promise<void> {
+    return this.drawnCtl.whenDrawn();
+  }
+
+  /** The stage scales to the host's box: width and height changes both redraw. @internal */
+  protected override drawnResize(): 'box' {
+    return 'box';
+  }
+
+  /** The screen's picture includes the elements on its stage (a failing one, e.g. a map without geometry, does not hold it up). @internal */
+  protected override drawnSettle(): Promise<unknown> {
+    const inner = [...this.querySelectorAll<Element & { whenDrawn?: () => Promise<void> }>('*')].filter((e) => e.localName.startsWith('civic-') && typeof e.whenDrawn === 'function');
+    return Promise.allSettled(inner.map((e) => e.whenDrawn!()));
+  }
+
   /** Current scale, offsets and scaled size of the stage (read-only; updated on resize). */
   get layout(): Readonly<ScreenLayout> {
     return this.currentLayout;

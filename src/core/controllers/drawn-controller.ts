@@ -1,7 +1,10 @@
 /**
  * One "the picture is on screen" signal for every element: `whenDrawn()` and the `civic-drawn` event.
  *
- * How an element adopts it (CivicElement already creates one as `this.drawnCtl` and exposes `whenDrawn()`):
+ * How an element adopts it (CivicElement already creates one as `this.drawnCtl` and feeds it theme, density, lang and
+ * host width; CivicDataElement adds the data state):
+ * - Add the public method `whenDrawn(): Promise<void> { return this.drawnCtl.whenDrawn(); }` (each element declares
+ *   it, with its own JSDoc, so its manifest lists it) and `@event {CivicDrawnEvent} civic-drawn - …` to its JSDoc.
  * - Nothing to do when the picture is complete once Lit's update (and `updated()`) has run: the default `auto` mode
  *   completes the picture after each update that follows a change (data via CivicDataElement, theme/density, lang,
  *   host width), once the host has no update pending.
