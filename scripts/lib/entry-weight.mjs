@@ -36,14 +36,16 @@ export const GOALS = {
  * (`CIVIC_WEIGHT_REPORT=1 node test/build/check-dist.mjs` prints them per input).
  */
 export const BUDGETS = {
-  'kpi-tile': 41_500, // goal 25 KB; 123 KB min: core (tokens, states, format, controllers, i18n) 38 %, the tile 25 %, data layer 21 %, lit 14 %
-  'kpi-grid': 45_000, // goal 40 KB: the KPI tile's weight plus the grid (≈9 KB min)
-  'rank-board': 37_000,
-  'growth-chart': 76_000, // goal 40 KB; 214 KB min: d3 (shape, selection, transition, color, interpolate, format, scale) 37 %, the chart 28 %, core 14 %, data 12 %, lit 8 %
-  'chain-graph': 76_500, // goal 40 KB; 215 KB min: d3 (shape, selection, transition, color, zoom, force, quadtree, drag) 42 %, the graph 27 %, core 12 %, data 11 %, lit 8 %
-  screen: 22_000,
-  'grid-map': 103_000, // goal 80 KB; 275 KB min: the map 33 %, turf union/dissolve (polyclip-ts, bignumber.js, splaytree-ts) 18 %, d3 (scale-chromatic, geo, color) 18 %, core 11 %, data 9 %, lit 7 %
-  'all non-map': 134_500, // goal 90 KB
+  'kpi-tile': 42_500, // goal 25 KB; 123 KB min: core (tokens, states, format, controllers, i18n) 38 %, the tile 25 %, data layer 21 %, lit 14 %
+  'kpi-grid': 46_000, // goal 40 KB: the KPI tile's weight plus the grid (≈9 KB min)
+  'rank-board': 38_000,
+  'growth-chart': 78_000, // goal 40 KB; 214 KB min: d3 (shape, selection, transition, color, interpolate, format, scale) 37 %, the chart 28 %, core 14 %, data 12 %, lit 8 %
+  // chain-graph and grid-map: their export painters turn lazy with the controller splits in progress (issues 14/15;
+  // the import lines are already edited in the working tree); each budget holds for both states (≈5 KB / ≈2 KB gz).
+  'chain-graph': 80_500, // goal 40 KB; 215 KB min: d3 (shape, selection, transition, color, zoom, force, quadtree, drag) 42 %, the graph 27 %, core 12 %, data 11 %, lit 8 %
+  screen: 23_000,
+  'grid-map': 106_000, // goal 80 KB; 275 KB min: the map 33 %, turf union/dissolve (polyclip-ts, bignumber.js, splaytree-ts) 18 %, d3 (scale-chromatic, geo, color) 18 %, core 11 %, data 9 %, lit 7 %
+  'all non-map': 143_000, // goal 90 KB
 };
 export const SLACK = 0.1;
 
