@@ -35,7 +35,7 @@ function count(el: EventTarget, type: string): { n: number; last?: any } {
 async function settle(el: CivicChainGraph): Promise<void> {
   await el.updateComplete;
   await frames(2); // the stage's ResizeObserver reports its size (tiers then stretch to the aspect)
-  await until(() => !el.computing && (el as any).anim === 0, 'layout computed and transition finished', 45_000);
+  await until(() => !el.computing && (el as any).layoutCtl.anim === 0, 'layout computed and transition finished', 45_000);
   await frames(2);
   await el.updateComplete;
 }
@@ -268,7 +268,7 @@ describe('<civic-chain-graph>', () => {
     const from = el.positionOf('m-auto-1')!;
     el.layout = 'radial';
     await el.updateComplete;
-    expect((el as any).anim, 'animating').to.not.equal(0);
+    expect((el as any).layoutCtl.anim, 'animating').to.not.equal(0);
     await settle(el);
     const to = el.positionOf('m-auto-1')!;
     expect(to).to.not.deep.equal(from);
@@ -277,8 +277,8 @@ describe('<civic-chain-graph>', () => {
     try {
       el.layout = 'tiers';
       await el.updateComplete;
-      expect((el as any).anim).to.equal(0);
-      const target = (el as any).target.positions.get('m-auto-1');
+      expect((el as any).layoutCtl.anim).to.equal(0);
+      const target = (el as any).layoutCtl.target.positions.get('m-auto-1');
       expect(el.positionOf('m-auto-1')).to.deep.equal(target);
       expect(target.x).to.equal(from.x); // tiers again: same column as before
     } finally {
@@ -341,15 +341,15 @@ describe('<civic-chain-graph>', () => {
     expect(el.activeRenderer).to.equal('canvas');
     expect(el.positionOf('c1-leader')).to.exist;
     // 1,000 nodes: computed in the module worker, which loaded (no fallback to time slices)
-    expect((el as any).worker, 'worker').to.exist;
-    expect((el as any).workerBroken).to.equal(false);
+    expect((el as any).layoutCtl.worker, 'worker').to.exist;
+    expect((el as any).layoutCtl.workerBroken).to.equal(false);
   });
 
   it('lays out very large graphs (tiers, 3,000 nodes) in the worker with the same result as the main thread', async () => {
     const data = syntheticChains(3000);
     const el = await fixture<CivicChainGraph>(html`<civic-chain-graph style="width:800px" .data=${data}></civic-chain-graph>`);
     await settle(el);
-    expect((el as any).worker, 'worker').to.exist;
+    expect((el as any).layoutCtl.worker, 'worker').to.exist;
     const { tiersLayout } = await import('../../src/components/chain-graph/chain-graph.layout.js');
     const { parseChainData } = await import('../../src/components/chain-graph/chain-graph.model.js');
     const own = tiersLayout(parseChainData(data).value!, { measureText: (el as any).measure, radius: (el as any).shown.radius, aspect: (el as any).aspect || undefined });
@@ -360,10 +360,10 @@ describe('<civic-chain-graph>', () => {
     const el = document.createElement('civic-chain-graph') as CivicChainGraph;
     el.layout = 'force';
     document.body.appendChild(el);
-    (el as any).worker = new Worker(URL.createObjectURL(new Blob(['throw new Error("no worker here")'], { type: 'text/javascript' })), { type: 'module' });
+    (el as any).layoutCtl.worker = new Worker(URL.createObjectURL(new Blob(['throw new Error("no worker here")'], { type: 'text/javascript' })), { type: 'module' });
     el.data = syntheticChains(1000);
     await settle(el);
-    expect((el as any).workerBroken).to.equal(true);
+    expect((el as any).layoutCtl.workerBroken).to.equal(true);
     expect(el.computing).to.equal(false);
     expect(el.positionOf('c1-leader')).to.exist;
     el.remove();
@@ -374,7 +374,7 @@ describe('<civic-chain-graph>', () => {
     const a = await fixture<CivicChainGraph>(html`<civic-chain-graph layout="force" seed="5" .data=${data}></civic-chain-graph>`);
     await settle(a);
     const b = await fixture<CivicChainGraph>(html`<civic-chain-graph layout="force" seed="5" .data=${data}></civic-chain-graph>`);
-    (b as any).workerBroken = true; // force the main-thread path
+    (b as any).layoutCtl.workerBroken = true; // force the main-thread path
     b.seed = 6;
     await b.updateComplete;
     b.seed = 5;

@@ -22,7 +22,7 @@ const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.r
 async function settleGraph(el: CivicChainGraph): Promise<void> {
   await el.updateComplete;
   await frames(2);
-  await until(() => !el.computing && (el as any).anim === 0, 'layout computed and transition finished', 45_000);
+  await until(() => !el.computing && (el as any).layoutCtl.anim === 0, 'layout computed and transition finished', 45_000);
   await frames(2);
   await el.updateComplete;
 }

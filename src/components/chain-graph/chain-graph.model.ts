@@ -439,3 +439,33 @@ export function tourOrder(data: ChainData): string[] {
 export function hasIllustrative(data: ChainData): boolean {
   return data.illustrative || data.nodes.some((n) => n.illustrative);
 }
+
+/**
+ * Keyboard walk along links: the neighbour of `id` whose direction is closest to the arrow's `[dx, dy]` (within ±80°,
+ * i.e. cos ≥ 0.17), ties broken by the shorter distance. Null when no linked node lies that way or `id` has no position.
+ */
+export function neighbourInDirection(
+  id: string,
+  [dx, dy]: readonly [number, number],
+  adj: ReadonlyMap<string, readonly string[]>,
+  positions: ReadonlyMap<string, { x: number; y: number }>,
+): string | null {
+  const p = positions.get(id);
+  if (!p) return null;
+  let best: string | null = null;
+  let bestScore = Infinity;
+  for (const m of adj.get(id) ?? []) {
+    const q = positions.get(m);
+    if (!q) continue;
+    const vx = q.x - p.x, vy = q.y - p.y;
+    const len = Math.hypot(vx, vy) || 1;
+    const cos = (vx * dx + vy * dy) / len;
+    if (cos < 0.17) continue;
+    const score = (1 - cos) * 1000 + len / 1000;
+    if (score < bestScore) {
+      bestScore = score;
+      best = m;
+    }
+  }
+  return best;
+}

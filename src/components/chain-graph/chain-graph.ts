@@ -1,80 +1,36 @@
-import { createLayoutWorker } from './chain-graph.worker-factory.js';
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { select } from 'd3-selection';
-import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
-import { drag as d3drag } from 'd3-drag';
-import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType } from 'd3-shape';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import type { ParseContext } from '../../data/data-controller.js';
 import type { Validated } from '../../data/validate.js';
+import type { DrawnReason } from '../../core/events/drawn-event.js';
 import { stateStyles, renderIllustrative } from '../../core/render/states.js';
 import { cspStyle } from '../../core/render/csp-style.js';
 import { CivicSelectEvent } from '../../core/events/select-event.js';
 import { CivicHoverEvent } from '../../core/events/hover-event.js';
-import { formatNumber } from '../../core/format/number.js';
 import { styles } from './chain-graph.styles.js';
 import { chainGraphTerms } from './chain-graph.i18n.js';
 import { CivicPositionsChangeEvent } from './chain-graph.events.js';
-import { labelPriority, placeLabels, LABEL_PRIORITY, type LabelCandidate } from './chain-graph.labels.js';
-import { adjacency, filterChainData, hasIllustrative, neighbourhood, parseChainData, parseFieldMap, searchNodes, tourOrder } from './chain-graph.model.js';
-import { createForceLayout, estimateTextWidth, radialLayout, radiusByAttribute, resultFromPositions, tiersLayout, type ForceOptions, type LabelSide, type LayoutResult } from './chain-graph.layout.js';
-import type { LayoutJob } from './chain-graph.worker.js';
+import { adjacency, filterChainData, hasIllustrative, neighbourInDirection, parseChainData, parseFieldMap, searchNodes, tourOrder } from './chain-graph.model.js';
+import { radiusByAttribute, type LabelSide } from './chain-graph.layout.js';
+import { ChainLayoutController, prewarmLayoutWorker } from './chain-graph.layout-controller.js';
+import { ChainViewController } from './chain-graph.view.js';
+import { renderLegend, renderTable, tooltipLines, type Terms } from './chain-graph.parts.js';
+import { ChainPainter, createTextMeasure, nodeAt, round1, type Scene, type Shown } from './chain-graph.painter.js';
 import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
-import { drawSvgElement } from '../../core/export/draw-svg.js';
-import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawTextNodes, drawTextPart, exportPng, layoutSize, resolvePixelRatio, type PngOptions } from '../../core/export/png.js';
-import {
-  LINK_KINDS,
-  NODE_TYPES,
-  type ChainData,
-  type ChainLayout,
-  type ChainLink,
-  type ChainNode,
-  type ChainPositions,
-  type ChainRenderer,
-  type LinkKind,
-  type NodeType,
-  type Point,
-} from './chain-graph.types.js';
+import { drawSvgElement, loadPainters } from '../../core/export/lazy.js';
+import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawTextNodes, drawTextPart, exportPng, layoutSize, resolvePixelRatio, type PngOptions } from '../../core/export/lazy.js';
+import { LINK_KINDS, NODE_TYPES, type ChainData, type ChainLayout, type ChainLink, type ChainNode, type ChainPositions, type ChainRenderer, type Point } from './chain-graph.types.js';
 
-const SHAPES: Record<NodeType, SymbolType> = {
-  leader: symbolStar,
-  member: symbolCircle,
-  'party-branch': symbolTriangle,
-  park: symbolSquare,
-  project: symbolDiamond,
-  'service-team': symbolWye,
-};
 /** `export` is on unless the attribute says `false`/`off`; removing the attribute turns it off too. */
 const EXPORT_CONVERTER = {
   fromAttribute: (v: string | null): boolean => v !== null && v !== 'false' && v !== 'off',
   toAttribute: (v: boolean): string => (v ? '' : 'false'),
 };
-const DASH: Record<LinkKind, number[]> = { supply: [], alliance: [6, 4], 'party-link': [2, 3], service: [8, 3, 2, 3], 'located-in': [12, 4] };
-
-/** Force layouts from this many nodes show a progress bar while they compute (smaller ones finish within a few frames). */
-const PROGRESS_FROM = 300;
-/** Force layouts from this many nodes run in a Web Worker (module worker; time slices if it cannot start). */
-const WORKER_FROM = 1000;
-/** One slice of layout work stays under this many milliseconds (the main thread never blocks > 50 ms). */
-const SLICE_MS = 24;
-
-interface Shown {
-  data: ChainData;
-  byId: Map<string, ChainNode>;
-  adj: Map<string, string[]>;
-  radius: (n: ChainNode) => number;
-  illustrative: boolean;
-  /** Node types and link kinds present in the whole payload (the legend keeps filtered ones as toggles). */
-  types: NodeType[];
-  kinds: LinkKind[];
-}
-
 /** Label scale per density, as the tokens' --_type-scale (screen 1.25, elder 1.5 so the smallest text is 18 px). */
 const DENSITY_SCALE: Record<string, number> = { default: 1, screen: 1.25, elder: 1.5 };
-/** A label's box height in em (the content area of CJK fonts) and its baseline from the top of that box. */
-const LINE = 1.45;
-const BASELINE = 1.1;
+/** Ids `tourTargets()` offers `<civic-screen>`'s tour: the first ones of the element's own tour order. */
+const SCREEN_TOUR_STOPS = 12;
 
 /**
  * @summary Industry-chain alliance graph: chain leaders, member firms, party branches, parks, projects and service teams, with who supplies whom and how the party organisation links them.
@@ -112,7 +68,8 @@ const BASELINE = 1.1;
  * @cssproperty [--civic-chain-graph-tooltip-background=var(--civic-color-surface-raised)] - Tooltip background.
  * @event {CivicLoadEvent} civic-load - Data arrived and passed validation; detail.count is the number of nodes.
  * @event {CivicErrorEvent} civic-error - Loading or validation failed; detail.issues has paths such as `links[7].target`.
- * @event {CivicSelectEvent} civic-select - A node was chosen by click or Enter (detail.id, detail.item), or cleared by Escape (id null).
+ * @event {CivicSelectEvent} civic-select - A node was chosen by click or Enter (detail.id, detail.item), or cleared by Escape (id null); `selected` set from outside fires it too, with trigger `api`.
+ * @event {CivicDrawnEvent} civic-drawn - The settled picture is on screen (layout computed, glide finished, painted) after data, layout, filter, size, theme or language changed; not for pan, zoom or hover. `whenDrawn()` resolves at the same moment.
  * @event {CivicHoverEvent} civic-hover - The pointer or keyboard moved to another node (detail.id, null when it left).
  * @event {CivicPositionsChangeEvent} civic-positions-change - A node was dragged and pinned; detail.positions holds every pin.
  * @event {CivicExportEvent} civic-export - The export button is about to download the PNG; cancelable; `detail: { format: 'png', blob, filename }`.
@@ -126,7 +83,7 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
   @property({ reflect: true }) layout: ChainLayout = 'tiers';
   /** Chain id to show alone; empty or `all` shows every chain side by side. */
   @property() chain = '';
-  /** Id of the selected node (reflected). Setting it from outside does not fire `civic-select`. */
+  /** Id of the selected node (reflected). Setting it from outside (after the first render) fires `civic-select` once with trigger `api`. */
   @property({ reflect: true }) selected?: string;
   /** Id of a node to focus: its neighbourhood is emphasised and the view centres on it. */
   @property({ attribute: 'focus' }) focusId?: string;
@@ -171,43 +128,78 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
   /** Labels dropped at this zoom (they stay reachable by hover, keyboard and the table): said visibly. */
   @state() private droppedLabels = 0;
   private shown?: Shown;
-  private target?: LayoutResult;
-  /** Positions on screen (animated towards `target`). */
-  private display = new Map<string, Point>();
   private labelSide: LabelSide = 'right';
-  private zt: ZoomTransform = zoomIdentity;
-  private userZoomed = false;
-  private stageSize = { width: 0, height: 0 };
   private layoutKey = '';
-  private pending = false;
-  private worker?: Worker;
-  private workerBroken = false;
   private shownGen = 0;
   private shownInputs: unknown[] = [];
   private pinsGen = 0;
   /** The pins object this element assigned itself after a drag (no re-layout for those). */
   private ownPins?: ChainPositions;
+  /** Set while the element changes `selected` itself (click, Enter, Escape): no `api` event for those. */
+  private ownSelect = false;
   private fontFamily = '';
-  private layoutJob = 0;
-  private anim = 0;
   private drawQueued = 0;
   private tourTimer?: ReturnType<typeof setInterval>;
   private tourIndex = -1;
-  private resizeObs?: ResizeObserver;
-  private zoomBehavior?: ZoomBehavior<HTMLElement, unknown>;
-  private stageEl?: HTMLElement;
-  private textCtx?: CanvasRenderingContext2D | null;
-  private textCache = new Map<string, number>();
-  private colors?: Record<string, string>;
   private lastHoverEvent: string | null = null;
-  private dragMoved = false;
+  /** Zoom of the gesture's first frame: a pan (same zoom) moves the placed labels with the picture. */
+  private gestureK?: number;
+
+  // ── controllers ──
+  /** Layout jobs (worker from the start, slices as fallback), progress and on-screen positions. @internal */
+  private readonly layoutCtl = new ChainLayoutController({
+    progress: (v) => (this.progress = v),
+    result: (r) => {
+      this.labelSide = r.labelSide;
+      if (!this.view.userZoomed) this.view.fit(r);
+    },
+    moved: () => {
+      this.painter.moved();
+      this.requestDraw();
+    },
+    live: () => this.isConnected,
+  });
+  /** Zoom, pan, drag and the stage size (core ResizeController). @internal */
+  private readonly view = new ChainViewController(this, {
+    changed: () => this.requestDraw(),
+    gesture: (on) => {
+      this.gestureK = on ? this.view.zt.k : undefined;
+      if (!on) this.requestDraw();
+    },
+    resized: () => {
+      if (this.layout === 'tiers' && this.aspect !== this.layoutAspect) this.requestUpdate();
+      if (!this.view.userZoomed) this.view.fit(this.layoutCtl.target);
+      this.requestDraw();
+    },
+    hit: (x, y, target) => this.hitTest(x, y, target),
+    position: (id) => this.layoutCtl.display.get(id),
+    drag: (id, p) => this.layoutCtl.moveNode(id, p),
+    dragEnd: (id) => this.pin(id),
+  });
+  /** Canvas picture, SVG template and label placement. @internal */
+  private readonly painter = new ChainPainter((name, fallback) => this.themeCtl.token(name, fallback));
+  private readonly measure = createTextMeasure(() => ({ family: this.fontFamily, scale: DENSITY_SCALE[this.themeCtl.density] ?? 1 }));
+  private layoutAspect = 0;
+
+  /**
+   * Starts the layout worker before any graph exists (its module loads while the page fetches data), so the first
+   * layout does not wait for it. Call it early on pages that show a large graph; safe to call more than once.
+   */
+  static prewarm(): void {
+    prewarmLayoutWorker();
+  }
+
+  /** Same as the static `CivicChainGraph.prewarm()`. */
+  prewarm(): void {
+    prewarmLayoutWorker();
+  }
 
   // ── lifecycle ──
   override connectedCallback(): void {
     super.connectedCallback();
     this.syncTour();
     // A layout abandoned on disconnect starts again.
-    if (this.pending) {
+    if (this.layoutCtl.pending) {
       this.layoutKey = '';
       this.requestUpdate();
     }
@@ -216,17 +208,10 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopTour();
-    this.layoutJob++;
-    cancelAnimationFrame(this.anim);
+    this.layoutCtl.stop();
     cancelAnimationFrame(this.drawQueued);
-    this.anim = this.drawQueued = 0;
-    this.resizeObs?.disconnect();
-    this.resizeObs = undefined;
-    this.worker?.terminate();
-    this.worker = undefined;
-    if (this.stageEl) select(this.stageEl).on('.zoom', null).on('.drag', null);
-    this.stageEl = undefined;
-    this.zoomBehavior = undefined;
+    this.drawQueued = 0;
+    this.view.detach();
   }
 
   protected override parse(raw: unknown, _ctx: ParseContext): Validated<ChainData> {
@@ -247,6 +232,7 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.announceApiSelect(changed);
     const data = this.feed.value;
     if (!data) {
       this.shown = undefined;
@@ -278,8 +264,9 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.attachStage();
-    if (this.useCanvas) this.requestDraw();
+    this.view.attach(this.renderRoot.querySelector<HTMLElement>('[part="stage"]') ?? undefined);
+    // The canvas repaints after a render that changed what it shows (not for the dropped-labels note it set itself).
+    if (this.useCanvas && !(changed.size === 1 && changed.has('droppedLabels'))) this.requestDraw();
     if ((changed.has('focusId') && this.focusId) || (changed.has('search') && this.search)) {
       const id = changed.has('focusId') && this.focusId ? this.focusId : searchNodes(this.shown?.data.nodes ?? [], this.search)[0];
       if (id) this.centreOn(id);
@@ -293,10 +280,28 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
     if (this.highlighted) this.announce(this.describeNode(this.highlighted));
   }
 
+  /**
+   * Nodes `<civic-screen>`'s auto-tour passes to `highlight()`: the first twelve stops of the element's own tour
+   * (each chain's leader, then its member firms), among the nodes shown.
+   */
+  override tourTargets(): string[] {
+    return this.tourIds.slice(0, SCREEN_TOUR_STOPS);
+  }
+
+  /**
+   * Resolves when the settled picture is on screen: the layout computed (worker or slices), the glide between
+   * layouts finished and the canvas or SVG painted. At once when it already is; never before a first picture.
+   * `civic-drawn` fires at the same moment (once per change of data, layout, filters, size, theme or language;
+   * not for pan, zoom or hover).
+   */
+  whenDrawn(): Promise<void> {
+    return this.drawnCtl.whenDrawn();
+  }
+
   /** Fits the whole graph into view. */
   resetView(): void {
-    this.userZoomed = false;
-    this.fit();
+    this.view.userZoomed = false;
+    this.view.fit(this.layoutCtl.target);
   }
 
   /** Node ids in the order the tour visits them. */
@@ -309,21 +314,9 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
     return this.shown ? this.shown.data.nodes.map((n) => n.id) : [];
   }
 
-  /**
-   * @internal `civic-load` waits for the picture: layouts in a worker or in time slices finish first, and the canvas
-   * renderer draws in the next frame.
-   */
-  protected override async dataDrawn(): Promise<void> {
-    for (;;) {
-      await this.updateComplete;
-      if (!this.pending && !this.drawQueued) return;
-      await new Promise<void>((r) => requestAnimationFrame(() => r()));
-    }
-  }
-
-  /** True while a layout is being computed (force layouts run in time slices). */
+  /** True while a layout is being computed (in the worker, or in time slices where no worker can run). */
   get computing(): boolean {
-    return this.pending;
+    return this.layoutCtl.pending;
   }
 
   /** The renderer in use: `svg` or `canvas`. */
@@ -333,7 +326,7 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
 
   /** Current on-screen position of a node in graph coordinates (for tests and hosts), or undefined. */
   positionOf(id: string): Point | undefined {
-    const p = this.display.get(id);
+    const p = this.layoutCtl.display.get(id);
     return p ? { x: p.x, y: p.y } : undefined;
   }
 
@@ -347,10 +340,11 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
    * surface colour).
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
+    await loadPainters();
     await this.updateComplete;
     if (!this.shown) throw new Error('nothing to export (no data yet)');
     // Pending animation frames (layout glide, redraw) first: export what the next frame shows.
-    if (this.drawQueued || this.anim) await new Promise<void>((r) => requestAnimationFrame(() => r()));
+    if (this.drawQueued || this.layoutCtl.anim) await new Promise<void>((r) => requestAnimationFrame(() => r()));
     if (!this.useCanvas) await this.updateComplete;
     else if (this.drawQueued) {
       cancelAnimationFrame(this.drawQueued);
@@ -451,85 +445,31 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
     `;
   }
 
-  private renderLegend(): TemplateResult {
-    const tt = this.t.pick(chainGraphTerms) as unknown as Record<string, string>;
-    const { types, kinds } = this.shown!;
-    return html`<ul part="legend" aria-label=${tt.legend}>
-      <li class="legend-heading" aria-hidden="true">${tt.nodeTypes}</li>
-      ${types.map(
-        (t) => html`<li>
-          <button type="button" aria-pressed=${this.hiddenTypes.has(t) ? 'false' : 'true'} data-type=${t} @click=${() => (this.hiddenTypes = toggle(this.hiddenTypes, t))}>
-            <svg class="swatch" viewBox="-10 -7 20 14" aria-hidden="true"><path class="sw" data-type=${t} d=${symbol(SHAPES[t], 90)() ?? ''}></path></svg>${tt['type-' + t]}
-          </button>
-        </li>`,
-      )}
-      <li class="legend-heading" aria-hidden="true">${tt.linkKinds}</li>
-      ${kinds.map(
-        (k) => html`<li>
-          <button type="button" aria-pressed=${this.hiddenKinds.has(k) ? 'false' : 'true'} data-kind=${k} @click=${() => (this.hiddenKinds = toggle(this.hiddenKinds, k))}>
-            <svg class="swatch" viewBox="0 -5 24 10" aria-hidden="true"><line class="ls" data-kind=${k} x1="0" y1="0" x2="24" y2="0"></line></svg>${tt['kind-' + k]}
-          </button>
-        </li>`,
-      )}
-    </ul>`;
+  private renderSvg(): TemplateResult {
+    const scene = this.scene();
+    if (!scene) return html``;
+    const { template, placed } = this.painter.svg(scene);
+    if (placed.dropped !== this.droppedLabels) queueMicrotask(() => (this.droppedLabels = placed.dropped));
+    return template;
   }
 
-  private renderSvg(): TemplateResult {
-    const s = this.shown!;
-    const emph = this.emphasis;
-    const hood = emph ? neighbourhood(emph, s.adj) : undefined;
-    const matches = new Set(searchNodes(s.data.nodes, this.search));
-    const label = this.labelFn();
-    const side = this.labelSide;
-    const pos = this.display;
-    const placed = this.placeLabels();
-    if (placed.dropped !== this.droppedLabels) queueMicrotask(() => (this.droppedLabels = placed.dropped));
-    const k = this.zt.k;
-    const fs = placed.size;
-    return html`<svg part="plot" aria-hidden="true" width="100%" height="100%" style=${cspStyle({ '--_label-px': `${fs}px`, '--_chain-label-px': `${placed.chainSize}px` })}>
-      <defs>
-        <marker id="arrow" viewBox="0 -4 8 8" refX="8" refY="0" markerWidth="7" markerHeight="7" orient="auto"><path class="arrow" d="M0,-4L8,0L0,4Z"></path></marker>
-      </defs>
-      <g class="viewport" transform=${this.zt.toString()}>
-        ${this.layout === 'tiers' || this.chainLabels().length > 1
-          ? this.chainLabels().map((c) =>
-              placed.kept.has('chain:' + c.id)
-                ? svg`<g transform="translate(${round1(c.x)},${round1(c.y0)}) scale(${1 / k})"><text class="chain-label" y=${round1(-placed.chainSize * (LINE - BASELINE) - 2)}>${c.text}</text></g>`
-                : nothing,
-            )
-          : nothing}
-        <g class="links">
-          ${s.data.links.map((l) => {
-            const a = pos.get(l.source), b = pos.get(l.target);
-            if (!a || !b) return nothing;
-            const hot = hood && (l.source === emph || l.target === emph);
-            return svg`<path class="link" data-kind=${l.kind} data-source=${l.source} data-target=${l.target} ?data-dim=${!!hood && !hot} ?data-hot=${!!hot} d=${this.linkPath(l, a, b)}></path>`;
-          })}
-        </g>
-        <g class="nodes">
-          ${s.data.nodes.map((n) => {
-            const p = pos.get(n.id);
-            if (!p) return nothing;
-            const r = s.radius(n);
-            const text = label(n);
-            return svg`<g class="node" data-id=${n.id} data-type=${n.type} ?data-dim=${!!hood && !hood.has(n.id)} ?data-match=${matches.has(n.id)} ?data-selected=${this.selected === n.id} ?data-active=${this.active === n.id} transform="translate(${round1(p.x)},${round1(p.y)})">
-              ${this.selected === n.id || this.active === n.id ? svg`<circle class="ring" r=${r + 4}></circle>` : nothing}
-              ${matches.has(n.id) ? svg`<circle class="match" r=${r + 7}></circle>` : nothing}
-              <path d=${symbol(SHAPES[n.type], Math.PI * r * r)() ?? ''}></path>
-              ${!placed.kept.has(n.id)
-                ? nothing
-                : svg`<g class="label" transform="scale(${1 / k})">${side === 'right'
-                    ? svg`<text x=${round1(r * k + 4)} dy="0.35em">${text}</text>`
-                    : svg`<text y=${round1(r * k + 2 + fs * BASELINE)} text-anchor="middle">${text}</text>`}</g>`}
-            </g>`;
-          })}
-        </g>
-      </g>
-    </svg>`;
+  private renderLegend(): TemplateResult {
+    return renderLegend(this.t.pick(chainGraphTerms) as unknown as Terms, this.shown!, this.hiddenTypes, this.hiddenKinds, {
+      type: (t) => (this.hiddenTypes = toggle(this.hiddenTypes, t)),
+      kind: (k) => (this.hiddenKinds = toggle(this.hiddenKinds, k)),
+    });
+  }
+
+  private renderTable(): TemplateResult {
+    return renderTable(this.t.pick(chainGraphTerms) as unknown as Terms, this.t.core.table, this.shown!, this.labelFn(), this.chainName, this.tableOpen, (open) => (this.tableOpen = open));
+  }
+
+  private tooltipFor(id: string): string[] | undefined {
+    return tooltipLines(this.t.pick(chainGraphTerms) as unknown as Terms, this.shown!, id, this.labelFn(), this.t.lang, this.t.core.illustrative);
   }
 
   private renderTooltip(id: string, lines: string[]): TemplateResult {
-    const p = this.display.get(id);
+    const p = this.layoutCtl.display.get(id);
     if (!p) return html``;
     const [x, y] = this.zt.apply([p.x, p.y]);
     const w = this.stageSize.width || 600;
@@ -539,60 +479,43 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
     </div>`;
   }
 
-  private renderTable(): TemplateResult {
-    const tt = this.t.pick(chainGraphTerms) as unknown as Record<string, string> & typeof chainGraphTerms.en;
-    const s = this.shown!;
-    const big = s.data.nodes.length > 500;
-    const label = this.labelFn();
-    const chainName = new Map(s.data.chains.map((c) => [c.id, this.t.lang === 'en' ? c.nameEn ?? c.name : c.name]));
-    const showRows = !big || this.tableOpen;
-    const out = new Map<string, ChainLink[]>();
-    const inc = new Map<string, ChainLink[]>();
-    if (showRows)
-      for (const l of s.data.links) {
-        (out.get(l.source) ?? out.set(l.source, []).get(l.source)!).push(l);
-        (inc.get(l.target) ?? inc.set(l.target, []).get(l.target)!).push(l);
-      }
-    return html`<details part="table-details" @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
-      <summary>${this.t.core.table} (${tt.nNodes(s.data.nodes.length)})</summary>
-      <table part="table">
-        <thead>
-          <tr>
-            <th scope="col">${tt.name}</th>
-            <th scope="col">${tt.type}</th>
-            <th scope="col">${tt.chain}</th>
-            <th scope="col">${tt.tier}</th>
-            <th scope="col">${tt.flags}</th>
-            <th scope="col">${tt.relations}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${showRows
-            ? s.data.nodes.map(
-                (n) => html`<tr data-id=${n.id}>
-                  <th scope="row">${label(n)}${n.illustrative ? html` <small>(${tt.illustrativeNode})</small>` : nothing}</th>
-                  <td>${tt['type-' + n.type]}</td>
-                  <td>${chainName.get(n.home) ?? ''}</td>
-                  <td>${tt['tier-' + n.tier]}</td>
-                  <td>${n.flags.join('、')}</td>
-                  <td>
-                    ${[
-                      ...(out.get(n.id) ?? []).map((l) => tt.outgoing(tt['kind-' + l.kind], label(s.byId.get(l.target)!))),
-                      ...(inc.get(n.id) ?? []).map((l) => tt.incoming(tt['kind-' + l.kind], label(s.byId.get(l.source)!))),
-                    ].join('；')}
-                  </td>
-                </tr>`,
-              )
-            : nothing}
-        </tbody>
-      </table>
-    </details>`;
+  // ── private helpers: drawn signal ──
+  /** Layout, filters, renderer and pins: a new picture (`civic-drawn` reason `other`). @internal */
+  protected override drawnWatch(): Partial<Record<DrawnReason, unknown>> {
+    return { ...super.drawnWatch(), other: [this.layout, this.chain, this.hiddenTypes, this.hiddenKinds, this.sizeBy, this.seed, this.pinsGen, this.renderer, this.canvasThreshold] };
+  }
+
+  /** The stage's height follows a CSS property, not only the host width: both count. @internal */
+  protected override drawnResize(): 'width' | 'box' | 'none' {
+    return 'box';
+  }
+
+  /** The picture is complete once the layout is computed, the glide finished and the last queued paint ran. @internal */
+  protected override async drawnSettle(): Promise<void> {
+    for (;;) {
+      await this.updateComplete;
+      if (!this.layoutCtl.pending && !this.layoutCtl.anim && !this.drawQueued && !this.isUpdatePending) return;
+      await new Promise<void>((r) => requestAnimationFrame(() => r()));
+    }
+  }
+
+  /**
+   * `selected` set from outside (attribute or property, after the first render) fires `civic-select` once with
+   * trigger `api`, as a click would, so linked views and listeners follow either way.
+   */
+  private announceApiSelect(changed: PropertyValues): void {
+    if (!changed.has('selected')) return;
+    const own = this.ownSelect;
+    this.ownSelect = false;
+    if (own || !this.hasUpdated) return;
+    const id = this.selected || null;
+    this.dispatchEvent(new CivicSelectEvent({ id, item: id ? this.plainNode(id) : undefined, trigger: 'api' }));
   }
 
   // ── private helpers: layout ──
   /** Stage width / height rounded to 0.25 (tiers stretch to it); 0 while unknown. */
   private get aspect(): number {
-    const { width, height } = this.stageSize;
+    const { width, height } = this.view.stageSize;
     return width > 0 && height > 0 ? Math.round((width / height) * 4) / 4 : 0;
   }
 
@@ -614,341 +537,85 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
     return this.t.lang === 'en' ? (n) => n.nameEn ?? n.name : (n) => n.name;
   }
 
-  private measure = (text: string): number => {
-    const scale = DENSITY_SCALE[this.themeCtl.density] ?? 1;
-    const key = scale + '|' + text;
-    const hit = this.textCache.get(key);
-    if (hit !== undefined) return hit;
-    if (this.textCtx === undefined) {
-      try {
-        this.textCtx = document.createElement('canvas').getContext('2d');
-      } catch {
-        this.textCtx = null;
-      }
-    }
-    let w: number;
-    if (this.textCtx) {
-      this.textCtx.font = `${12 * scale}px ${this.fontFamily || 'sans-serif'}`;
-      w = Math.ceil(this.textCtx.measureText(text).width);
-    } else w = estimateTextWidth(text, 12 * scale);
-    if (this.textCache.size > 20000) this.textCache.clear();
-    this.textCache.set(key, w);
-    return w;
-  };
+  private chainName = (c: ChainData['chains'][number]): string => (this.t.lang === 'en' ? c.nameEn ?? c.name : c.name);
 
   private computeLayout(): void {
     const s = this.shown;
     if (!s) return;
-    const job = ++this.layoutJob;
     // The element's own font token, not the host's font-family: a page rule such as `* { font-family: serif }` matches the host.
     this.fontFamily = this.isConnected ? this.themeCtl.token('--_font-family', '') : '';
-    const opts = { measureText: this.measure, radius: s.radius, label: this.labelFn(), pins: this.positions, seed: this.seed, aspect: this.aspect || undefined };
-    const n = s.data.nodes.length;
-    if (this.layout !== 'force') {
-      // tiers / radial take well under 100 ms at 1,000 nodes; very large graphs go to the worker too.
-      if (n >= WORKER_FROM * 3) {
-        this.progress = 0;
-        this.pending = true;
-        if (this.runInWorker(job, s, opts)) return;
-      }
-      this.progress = null;
-      this.pending = false;
-      this.setTarget(this.layout === 'radial' ? radialLayout(s.data, opts) : tiersLayout(s.data, opts));
-      return;
-    }
-    this.progress = n >= PROGRESS_FROM ? 0 : null;
-    this.pending = true;
-    if (n >= WORKER_FROM && this.runInWorker(job, s, opts)) return;
-    this.runSliced(job, s, opts);
-  }
-
-  /**
-   * Large layouts run in a module worker (off the main thread). Returns false when no worker can be made;
-   * a worker that fails to load falls back to time slices (force) or the main thread (tiers, radial).
-   */
-  private runInWorker(job: number, s: Shown, opts: ForceOptions): boolean {
-    if (this.workerBroken || typeof Worker === 'undefined') return false;
-    if (!this.worker) {
-      try {
-        this.worker = createLayoutWorker();
-      } catch {
-        this.workerBroken = true;
-        return false;
-      }
-    }
-    const worker = this.worker;
-    const kind = this.layout;
+    this.layoutAspect = this.aspect;
     const label = this.labelFn();
-    const widths: Record<string, number> = {};
-    for (const n of s.data.nodes) {
-      const t = label(n);
-      widths[t] = this.measure(t);
-    }
-    worker.onmessage = (e: MessageEvent<{ job: number; type: string; value?: number; ids?: string[]; xs?: Float64Array; ys?: Float64Array }>) => {
-      const m = e.data;
-      if (m.job !== this.layoutJob || !this.isConnected) return;
-      if (m.type === 'progress') {
-        if (this.progress !== null) this.progress = m.value ?? 0;
-        return;
-      }
-      const positions = new Map<string, Point>();
-      m.ids!.forEach((id, i) => positions.set(id, { x: m.xs![i], y: m.ys![i] }));
-      this.pending = false;
-      this.progress = null;
-      this.setTarget(resultFromPositions(s.data, positions, opts, kind === 'tiers' ? 'right' : 'below'));
-    };
-    worker.onerror = (e: ErrorEvent) => {
-      e.preventDefault();
-      this.workerBroken = true;
-      worker.terminate();
-      this.worker = undefined;
-      if (job !== this.layoutJob || !this.isConnected) return;
-      if (kind === 'force') this.runSliced(job, s, opts);
-      else {
-        this.pending = false;
-        this.progress = null;
-        this.setTarget(kind === 'radial' ? radialLayout(s.data, opts) : tiersLayout(s.data, opts));
-      }
-    };
-    const message: LayoutJob = { job, kind, data: s.data, seed: this.seed, pins: this.positions ?? {}, sizeBy: this.sizeBy, lang: this.t.lang, widths, aspect: opts.aspect };
-    worker.postMessage(message);
-    return true;
-  }
-
-  /** Ticks in slices of at most SLICE_MS, yielding between slices; progress re-renders at most every 100 ms. */
-  private runSliced(job: number, s: Shown, opts: ForceOptions): void {
-    const run = createForceLayout(s.data, opts);
-    let shown = performance.now();
-    const slice = () => {
-      if (job !== this.layoutJob || !this.isConnected) return;
-      const t0 = performance.now();
-      let done = false;
-      do done = run.step(1);
-      while (!done && performance.now() - t0 < SLICE_MS);
-      if (done) {
-        this.pending = false;
-        this.progress = null;
-        this.setTarget(run.result());
-      } else {
-        if (this.progress !== null && t0 - shown > 100) {
-          shown = t0;
-          this.progress = 1 - run.remaining / run.total;
+    const opts = { measureText: this.measure, radius: s.radius, label, pins: this.positions, seed: this.seed, aspect: this.aspect || undefined };
+    this.layoutCtl.run({
+      kind: this.layout,
+      data: s.data,
+      opts,
+      seed: this.seed,
+      pins: this.positions ?? {},
+      sizeBy: this.sizeBy,
+      lang: this.t.lang,
+      widths: () => {
+        const widths: Record<string, number> = {};
+        for (const n of s.data.nodes) {
+          const t = label(n);
+          widths[t] = this.measure(t);
         }
-        yieldThen(slice);
-      }
-    };
-    yieldThen(slice);
+        return widths;
+      },
+    });
   }
 
-  private setTarget(result: LayoutResult, animate = true): void {
-    const first = this.display.size === 0;
-    this.target = result;
-    this.labelSide = result.labelSide;
-    const big = result.positions.size > 1500;
-    const reduced = typeof matchMedia !== 'undefined' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-    cancelAnimationFrame(this.anim);
-    if (!this.userZoomed) this.fit(result);
-    if (first || big || reduced || !animate) {
-      this.display = new Map(result.positions);
-      this.requestDraw();
-      return;
-    }
-    const from = new Map(this.display);
-    const to = result.positions;
-    const t0 = performance.now();
-    const dur = 450;
-    const frame = () => {
-      const e = Math.min(1, (performance.now() - t0) / dur);
-      const k = e < 0.5 ? 4 * e * e * e : 1 - Math.pow(-2 * e + 2, 3) / 2;
-      const next = new Map<string, Point>();
-      for (const [id, p] of to) {
-        const a = from.get(id) ?? p;
-        next.set(id, { x: a.x + (p.x - a.x) * k, y: a.y + (p.y - a.y) * k });
-      }
-      this.display = next;
-      this.requestDraw();
-      this.anim = e < 1 ? requestAnimationFrame(frame) : 0;
-    };
-    this.anim = requestAnimationFrame(frame);
-  }
-
-  /**
-   * Which labels to draw at the current zoom, at a size that reaches the legibility floor on screen (labels are never
-   * shrunk with the drawing's zoom-to-fit): by priority, none overlapping another or cut at the edge of the stage.
-   */
-  private placeLabels(): { kept: Set<string>; dropped: number; size: number; chainSize: number } {
-    const s = this.shown;
-    const density = DENSITY_SCALE[this.themeCtl.density] ?? 1;
-    const size = this.legibleTextPx(12 * density);
-    const chainSize = this.legibleTextPx(14 * density);
-    if (!s) return { kept: new Set(), dropped: 0, size, chainSize };
-    const { width, height } = this.stageSize;
-    const t = this.zt;
-    const emph = this.emphasis;
-    const hood = emph ? neighbourhood(emph, s.adj) : undefined;
-    const label = this.labelFn();
-    const widthAt = (text: string, px: number): number => (this.measure(text) * px) / (12 * density);
-    const cands: LabelCandidate[] = [];
-    const showChains = this.layout === 'tiers' || s.data.chains.length > 1;
-    if (showChains)
-      for (const c of this.chainLabels()) {
-        const [cx, cy] = t.apply([c.x, c.y0]);
-        const w = widthAt(c.text, chainSize) * 1.1; // bold
-        cands.push({ id: 'chain:' + c.id, x: cx - w / 2, y: cy - chainSize * LINE - 2, width: w, height: chainSize * LINE, priority: LABEL_PRIORITY.emphasis * 2 });
-      }
-    let inView = 0;
-    for (const n of s.data.nodes) {
-      const p = this.display.get(n.id);
-      if (!p) continue;
-      const [sx, sy] = t.apply([p.x, p.y]);
-      if (sx < 0 || sy < 0 || sx > width || sy > height) continue;
-      inView++;
-      const r = s.radius(n) * t.k;
-      const w = widthAt(label(n), size);
-      const h = size * LINE;
-      const box = this.labelSide === 'right' ? { x: sx + r + 4, y: sy - h / 2 } : { x: sx - w / 2, y: sy + r + 2 };
-      let value = 0;
-      for (const v of Object.values(n.attrs)) if (Number.isFinite(v) && v > value) value = v;
-      const priority = labelPriority({ type: n.type, degree: (s.adj.get(n.id) ?? []).length, value, emphasis: emph === n.id, selected: this.selected === n.id || this.active === n.id, neighbour: !!hood && hood.has(n.id) });
-      cands.push({ id: n.id, ...box, width: w, height: h, priority });
-    }
-    // The bottom strip is kept free for the note that says how many names are not shown.
-    const noteH = Math.max(size, 14 * density) * 1.6;
-    const kept = width > 0 && height > 0 ? placeLabels(cands, { x0: 0, y0: 0, x1: width, y1: height - noteH }, 2, 600) : new Set<string>();
-    let keptNodes = kept.size;
-    for (const id of kept) if (id.startsWith('chain:')) keptNodes--;
-    return { kept, dropped: Math.max(0, inView - keptNodes), size, chainSize };
-  }
-
-  private chainLabels(): { id: string; x: number; y: number; y0: number; text: string }[] {
-    const s = this.shown;
-    if (!s) return [];
-    const out: { id: string; x: number; y: number; y0: number; text: string }[] = [];
-    for (const c of s.data.chains) {
-      let x0 = Infinity, x1 = -Infinity, y0 = Infinity;
-      for (const n of s.data.nodes) {
-        if (n.home !== c.id) continue;
-        const p = this.display.get(n.id);
-        if (!p) continue;
-        x0 = Math.min(x0, p.x);
-        x1 = Math.max(x1, p.x);
-        y0 = Math.min(y0, p.y - s.radius(n));
-      }
-      if (x0 !== Infinity) out.push({ id: c.id, x: (x0 + x1) / 2, y: y0 - 18, y0, text: this.t.lang === 'en' ? c.nameEn ?? c.name : c.name });
-    }
-    return out;
-  }
-
-  private linkPath(l: ChainLink, a: Point, b: Point): string {
-    const s = this.shown!;
-    const rt = s.radius(s.byId.get(l.target)!) + 2;
-    if (this.labelSide === 'right' && Math.abs(b.x - a.x) > 1) {
-      const mx = (a.x + b.x) / 2;
-      const dx = b.x > a.x ? -rt : rt;
-      return `M${round1(a.x)},${round1(a.y)}C${round1(mx)},${round1(a.y)} ${round1(mx)},${round1(b.y)} ${round1(b.x + dx)},${round1(b.y)}`;
-    }
-    if (this.labelSide === 'right') {
-      // Same column: bow to the left so the link does not run through the nodes between.
-      const bow = Math.min(90, 12 + Math.abs(b.y - a.y) / 4);
-      const ey = b.y + (b.y > a.y ? -rt : rt);
-      return `M${round1(a.x)},${round1(a.y)}C${round1(a.x - bow)},${round1(a.y)} ${round1(b.x - bow)},${round1(b.y)} ${round1(b.x)},${round1(ey)}`;
-    }
-    const d = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-    const ex = b.x - ((b.x - a.x) / d) * rt, ey = b.y - ((b.y - a.y) / d) * rt;
-    return `M${round1(a.x)},${round1(a.y)}L${round1(ex)},${round1(ey)}`;
+  /** A dragged node stays where it was dropped: pinned, `civic-positions-change`, no new layout. */
+  private pin(id: string): void {
+    const p = this.layoutCtl.display.get(id);
+    if (!p) return;
+    const positions = { ...this.positions, [id]: { x: round1(p.x), y: round1(p.y) } };
+    this.ownPins = positions;
+    this.positions = positions;
+    this.layoutCtl.target?.positions.set(id, positions[id]);
+    this.dispatchEvent(new CivicPositionsChangeEvent({ positions, id }));
   }
 
   // ── private helpers: view ──
-  private attachStage(): void {
-    const stage = this.renderRoot.querySelector<HTMLElement>('[part="stage"]') ?? undefined;
-    if (stage === this.stageEl) return;
-    if (this.stageEl) select(this.stageEl).on('.zoom', null).on('.drag', null);
-    this.resizeObs?.disconnect();
-    this.stageEl = stage;
-    if (!stage) return;
-    this.resizeObs = new ResizeObserver((entries) => {
-      const r = entries[entries.length - 1].contentRect;
-      if (Math.abs(r.width - this.stageSize.width) < 1 && Math.abs(r.height - this.stageSize.height) < 1) return;
-      const before = this.aspect;
-      this.stageSize = { width: r.width, height: r.height };
-      if (this.layout === 'tiers' && this.aspect !== before) this.requestUpdate();
-      if (!this.userZoomed) this.fit();
-      this.requestDraw();
-    });
-    // The observer reports the first size asynchronously (outside this update), which then fits the view.
-    this.resizeObs.observe(stage);
-    this.setupInteraction(stage);
+  private get zt() {
+    return this.view.zt;
   }
 
-  /** d3-drag (pins a node) then d3-zoom (pans and zooms) on the stage; drag takes the gesture when it starts on a node. */
-  private setupInteraction(stage: HTMLElement): void {
-    const sel = select<HTMLElement, unknown>(stage);
-    const dragBehavior = d3drag<HTMLElement, unknown, { id: string; x: number; y: number } | undefined>()
-      .container(() => stage)
-      .subject((event: { sourceEvent: PointerEvent; x: number; y: number }) => {
-        const id = this.hitTest(event.x, event.y, event.sourceEvent?.target);
-        if (!id) return undefined;
-        const p = this.display.get(id)!;
-        const [x, y] = this.zt.apply([p.x, p.y]);
-        return { id, x, y };
-      })
-      .on('start', () => {
-        this.dragMoved = false;
-      })
-      .on('drag', (event: { subject: { id: string }; x: number; y: number }) => {
-        const [gx, gy] = this.zt.invert([event.x, event.y]);
-        this.dragMoved = true;
-        cancelAnimationFrame(this.anim);
-        this.display.set(event.subject.id, { x: gx, y: gy });
-        this.requestDraw();
-      })
-      .on('end', (event: { subject: { id: string } }) => {
-        if (!this.dragMoved) return;
-        const id = event.subject.id;
-        const p = this.display.get(id)!;
-        const positions = { ...this.positions, [id]: { x: round1(p.x), y: round1(p.y) } };
-        // Keep the picture: pins set by a drag do not re-run the layout.
-        this.ownPins = positions;
-        this.positions = positions;
-        this.target?.positions.set(id, positions[id]);
-        this.dispatchEvent(new CivicPositionsChangeEvent({ positions, id }));
-      });
-    this.zoomBehavior = d3zoom<HTMLElement, unknown>()
-      .scaleExtent([0.05, 8])
-      .on('zoom', (event: { transform: ZoomTransform; sourceEvent: Event | null }) => {
-        this.zt = event.transform;
-        if (event.sourceEvent) this.userZoomed = true;
-        this.requestDraw();
-      });
-    sel.call(dragBehavior).call(this.zoomBehavior).on('dblclick.zoom', null);
-  }
-
-  private fit(result: LayoutResult | undefined = this.target): void {
-    const { width, height } = this.stageSize;
-    if (!result || width < 1 || height < 1) return;
-    const b = result.bounds;
-    const pad = 28;
-    const gw = Math.max(1, b.x1 - b.x0), gh = Math.max(1, b.y1 - b.y0 + 24);
-    const k = Math.min(2, Math.max(0.05, Math.min((width - 2 * pad) / gw, (height - 2 * pad) / gh)));
-    const t = zoomIdentity.translate(width / 2 - k * (b.x0 + gw / 2), height / 2 - k * (b.y0 - 24 + gh / 2)).scale(k);
-    this.setTransform(t);
-  }
-
-  private setTransform(t: ZoomTransform): void {
-    this.zt = t;
-    if (this.stageEl && this.zoomBehavior) {
-      // Tell d3-zoom the new transform without a synthetic event loop (sourceEvent stays null).
-      select(this.stageEl).call(this.zoomBehavior.transform, t);
-    }
-    this.requestDraw();
+  private get stageSize() {
+    return this.view.stageSize;
   }
 
   private centreOn(id: string): void {
-    const p = this.display.get(id) ?? this.target?.positions.get(id);
-    const { width, height } = this.stageSize;
-    if (!p || width < 1) return;
-    const k = this.zt.k;
-    this.setTransform(zoomIdentity.translate(width / 2 - k * p.x, height / 2 - k * p.y).scale(k));
+    this.view.centreOn(this.layoutCtl.display.get(id) ?? this.layoutCtl.target?.positions.get(id));
+  }
+
+  /** Everything the painter needs for one picture, or undefined before data. */
+  private scene(): Scene | undefined {
+    const shown = this.shown;
+    if (!shown) return undefined;
+    const density = DENSITY_SCALE[this.themeCtl.density] ?? 1;
+    return {
+      shown,
+      display: this.layoutCtl.display,
+      zt: this.view.zt,
+      width: this.view.stageSize.width,
+      height: this.view.stageSize.height,
+      layout: this.layout,
+      labelSide: this.labelSide,
+      emphasis: this.emphasis,
+      selected: this.selected,
+      active: this.active,
+      search: this.search,
+      matches: new Set(searchNodes(shown.data.nodes, this.search)),
+      label: this.labelFn(),
+      chainName: this.chainName,
+      measure: this.measure,
+      density,
+      size: this.legibleTextPx(12 * density),
+      chainSize: this.legibleTextPx(14 * density),
+      fontFamily: this.fontFamily || this.themeCtl.token('--_font-family', ''),
+    };
   }
 
   /** Schedules one redraw on the next frame (SVG: a Lit update; canvas: drawCanvas). Never updates synchronously. */
@@ -962,168 +629,26 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
   }
 
   protected override themeChanged(): void {
-    this.colors = undefined;
+    this.painter.themeChanged();
     this.requestDraw();
   }
 
-  /** Per-frame canvas drawing (canvas renderer only). */
+  /** One canvas frame (canvas renderer only). */
   private drawCanvas(): void {
     const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas[part="canvas"]');
-    const s = this.shown;
-    if (!canvas || !s) return;
-    const { width, height } = this.stageSize;
-    const dpr = this.pixelRatio;
-    if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
-      canvas.width = Math.round(width * dpr);
-      canvas.height = Math.round(height * dpr);
-    }
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    if (!this.colors) {
-      const c: Record<string, string> = {};
-      for (const t of NODE_TYPES) c[t] = this.themeCtl.token('--_node-' + t, '#0072b2');
-      c.link = this.themeCtl.token('--_link-color', '#52606d');
-      c.label = this.themeCtl.token('--_label-color', '#1f2933');
-      c.halo = this.themeCtl.token('--_halo', '#ffffff');
-      c.focus = this.themeCtl.token('--_color-focus', '#1d4ed8');
-      c.match = this.themeCtl.token('--_color-warning', '#8a5a00');
-      this.colors = c;
-    }
-    const col = this.colors;
-    const emph = this.emphasis;
-    const hood = emph ? neighbourhood(emph, s.adj) : undefined;
-    const matches = new Set(searchNodes(s.data.nodes, this.search));
-    const t = this.zt;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
-    const pos = this.display;
-    // Links, batched by kind (one path per kind and emphasis).
-    ctx.lineWidth = Math.max(1.2, 0.6 / t.k);
-    ctx.strokeStyle = col.link;
-    for (const kind of LINK_KINDS) {
-      for (const dim of hood ? [true, false] : [false]) {
-        ctx.beginPath();
-        let any = false;
-        for (const l of s.data.links) {
-          if (l.kind !== kind) continue;
-          const hot = !!hood && (l.source === emph || l.target === emph);
-          if (hood && dim === hot) continue;
-          const a = pos.get(l.source), b = pos.get(l.target);
-          if (!a || !b) continue;
-          ctx.moveTo(a.x, a.y);
-          ctx.lineTo(b.x, b.y);
-          any = true;
-        }
-        if (!any) continue;
-        ctx.globalAlpha = dim ? 0.15 : 1;
-        ctx.setLineDash(DASH[kind]);
-        ctx.strokeStyle = kind === 'party-link' ? col['party-branch'] : col.link;
-        ctx.stroke();
-      }
-    }
-    ctx.setLineDash([]);
-    ctx.globalAlpha = 1;
-    // Nodes by type.
-    const shape = symbol().context(ctx);
-    for (const type of NODE_TYPES) {
-      ctx.fillStyle = col[type];
-      for (const n of s.data.nodes) {
-        if (n.type !== type) continue;
-        const p = pos.get(n.id);
-        if (!p) continue;
-        const r = s.radius(n);
-        ctx.globalAlpha = hood && !hood.has(n.id) ? 0.15 : 1;
-        ctx.save();
-        ctx.translate(p.x, p.y);
-        ctx.beginPath();
-        shape.type(SHAPES[type]).size(Math.PI * r * r)();
-        ctx.fill();
-        ctx.restore();
-      }
-    }
-    ctx.globalAlpha = 1;
-    // Rings: selected / keyboard / search matches.
-    for (const [id, color] of [
-      [this.selected, col.focus],
-      [this.active, col.focus],
-    ] as const) {
-      const p = id ? pos.get(id) : undefined;
-      if (!p || !id || !s.byId.has(id)) continue;
-      ctx.beginPath();
-      ctx.arc(p.x, p.y, s.radius(s.byId.get(id)!) + 4, 0, 2 * Math.PI);
-      ctx.strokeStyle = color;
-      ctx.lineWidth = 2.5 / t.k;
-      ctx.stroke();
-    }
-    for (const id of matches) {
-      const p = pos.get(id);
-      if (!p) continue;
-      ctx.beginPath();
-      ctx.arc(p.x, p.y, s.radius(s.byId.get(id)!) + 7, 0, 2 * Math.PI);
-      ctx.strokeStyle = col.match;
-      ctx.lineWidth = 2 / t.k;
-      ctx.stroke();
-    }
-    // Labels at a fixed screen size (≥ the legibility floor), placed by priority in stage pixels; the others are
-    // dropped, not shrunk (placeLabels).
-    const label = this.labelFn();
-    const placed = this.placeLabels();
-    if (placed.dropped !== this.droppedLabels) this.droppedLabels = placed.dropped;
-    const fs = placed.size;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.font = `${fs}px ${this.themeCtl.token('--_font-family', '') || 'sans-serif'}`;
-    ctx.lineWidth = 3;
-    ctx.lineJoin = 'round';
-    ctx.strokeStyle = col.halo;
-    ctx.fillStyle = col.label;
-    ctx.textBaseline = 'middle';
-    for (const n of s.data.nodes) {
-      if (!placed.kept.has(n.id)) continue;
-      const p = pos.get(n.id);
-      if (!p) continue;
-      const [sx, sy] = t.apply([p.x, p.y]);
-      const r = s.radius(n) * t.k;
-      ctx.globalAlpha = hood && !hood.has(n.id) ? 0.15 : 1;
-      const text = label(n);
-      if (this.labelSide === 'right') {
-        ctx.textAlign = 'left';
-        ctx.strokeText(text, sx + r + 4, sy);
-        ctx.fillText(text, sx + r + 4, sy);
-      } else {
-        ctx.textAlign = 'center';
-        ctx.strokeText(text, sx, sy + r + 2 + (fs * LINE) / 2);
-        ctx.fillText(text, sx, sy + r + 2 + (fs * LINE) / 2);
-      }
-    }
-    ctx.globalAlpha = 1;
+    const scene = this.scene();
+    if (!canvas || !scene) return;
+    const panning = this.gestureK !== undefined && this.gestureK === scene.zt.k;
+    const placed = this.painter.drawCanvas(canvas, scene, this.pixelRatio, panning);
+    // The note about names not shown follows at rest (a Lit update per gesture frame would cost more than the frame).
+    if (placed && !this.view.gesturing && placed.dropped !== this.droppedLabels) this.droppedLabels = placed.dropped;
   }
 
   /** Node under a stage-relative point: the SVG target's node first, else the nearest node within its radius. */
   private hitTest(x: number, y: number, target?: EventTarget | null): string | null {
     const el = target instanceof Element ? target.closest('[data-id]') : null;
     if (el && el.closest('[part="plot"]')) return el.getAttribute('data-id');
-    const s = this.shown;
-    if (!s) return null;
-    const [gx, gy] = this.zt.invert([x, y]);
-    let best: string | null = null;
-    let bestD = Infinity;
-    for (const n of s.data.nodes) {
-      const p = this.display.get(n.id);
-      if (!p) continue;
-      const d = Math.hypot(p.x - gx, p.y - gy);
-      const r = s.radius(n) + 3 / this.zt.k;
-      if (d <= r && d < bestD) {
-        best = n.id;
-        bestD = d;
-      }
-    }
-    return best;
-  }
-
-  private stagePoint(e: MouseEvent): [number, number] {
-    const r = this.stageEl?.getBoundingClientRect();
-    return r ? [e.clientX - r.left, e.clientY - r.top] : [0, 0];
+    return this.shown ? nodeAt(this.shown, this.layoutCtl.display, this.view.zt, x, y) : null;
   }
 
   // ── private helpers: interaction ──
@@ -1132,7 +657,8 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
   };
 
   private onPointerMove = (e: PointerEvent): void => {
-    const [x, y] = this.stagePoint(e);
+    if (this.view.gesturing) return; // no hit-testing while a pan or zoom runs
+    const [x, y] = this.view.stagePoint(e);
     const id = this.hitTest(x, y, e.composedPath()[0]);
     if (id !== this.hovered) {
       this.hovered = id;
@@ -1154,7 +680,7 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
   }
 
   private onClick = (e: MouseEvent): void => {
-    const [x, y] = this.stagePoint(e);
+    const [x, y] = this.view.stagePoint(e);
     const id = this.hitTest(x, y, e.composedPath()[0]);
     if (id) {
       this.active = id;
@@ -1174,12 +700,12 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
 
   private onKey = (e: KeyboardEvent): void => {
     const s = this.shown;
-    if (!s || e.composedPath()[0] !== this.stageEl) return;
+    if (!s || e.composedPath()[0] !== this.view.stageEl) return;
     const dirs: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
     if (e.key in dirs) {
       e.preventDefault();
       const cur = this.active && s.byId.has(this.active) ? this.active : null;
-      const next = cur ? this.neighbourInDirection(cur, dirs[e.key]) : this.startNode();
+      const next = cur ? neighbourInDirection(cur, dirs[e.key], s.adj, this.layoutCtl.display) : this.startNode();
       if (next) this.moveActive(next);
       return;
     }
@@ -1194,6 +720,7 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
       this.hovered = null;
       this.highlighted = null;
       if (had) {
+        this.ownSelect = true;
         this.selected = undefined;
         this.announce(this.t.pick(chainGraphTerms).cleared);
         this.dispatchEvent(new CivicSelectEvent({ id: null, trigger: 'keyboard' }));
@@ -1208,42 +735,20 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
     return s.data.nodes[0]?.id ?? null;
   }
 
-  /** The linked node whose direction is closest to the arrow's (within ±80°); ties by distance. */
-  private neighbourInDirection(id: string, [dx, dy]: [number, number]): string | null {
-    const s = this.shown!;
-    const p = this.display.get(id);
-    if (!p) return null;
-    let best: string | null = null;
-    let bestScore = Infinity;
-    for (const m of s.adj.get(id) ?? []) {
-      const q = this.display.get(m);
-      if (!q) continue;
-      const vx = q.x - p.x, vy = q.y - p.y;
-      const len = Math.hypot(vx, vy) || 1;
-      const cos = (vx * dx + vy * dy) / len;
-      if (cos < 0.17) continue;
-      const score = (1 - cos) * 1000 + len / 1000;
-      if (score < bestScore) {
-        bestScore = score;
-        best = m;
-      }
-    }
-    return best;
-  }
-
   private moveActive(id: string): void {
     this.active = id;
     this.announce(this.describeNode(id));
     this.emitHover(id);
-    const p = this.display.get(id);
-    const { width, height } = this.stageSize;
+    const p = this.layoutCtl.display.get(id);
+    const { width, height } = this.view.stageSize;
     if (p && width > 0) {
-      const [x, y] = this.zt.apply([p.x, p.y]);
+      const [x, y] = this.view.zt.apply([p.x, p.y]);
       if (x < 20 || y < 20 || x > width - 20 || y > height - 20) this.centreOn(id);
     }
   }
 
   private choose(id: string, trigger: 'pointer' | 'keyboard'): void {
+    if (this.selected !== id) this.ownSelect = true;
     this.selected = id;
     this.announce(this.t.pick(chainGraphTerms).selectedNode(this.labelFn()(this.shown!.byId.get(id)!)));
     this.dispatchEvent(new CivicSelectEvent({ id, item: this.plainNode(id), trigger }));
@@ -1265,21 +770,6 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
 
   private announce(text: string): void {
     this.announcement = text;
-  }
-
-  private tooltipFor(id: string): string[] | undefined {
-    const s = this.shown!;
-    const n = s.byId.get(id);
-    if (!n) return undefined;
-    const tt = this.t.pick(chainGraphTerms) as unknown as Record<string, string> & typeof chainGraphTerms.en;
-    const lang = this.t.lang;
-    const lines = [this.labelFn()(n)];
-    lines.push(`${tt['type-' + n.type]} · ${tt['tier-' + n.tier]}`);
-    if (n.flags.length) lines.push(n.flags.join('、'));
-    for (const [k, v] of Object.entries(n.attrs)) lines.push(`${tt['attr-' + k] ?? k}${lang === 'en' ? ': ' : '：'}${formatNumber(v, { lang })}`);
-    lines.push(tt.nLinks((s.adj.get(id) ?? []).length));
-    if (n.illustrative) lines.push(this.t.core.illustrative);
-    return lines;
   }
 
   // ── private helpers: tour ──
@@ -1311,20 +801,4 @@ function toggle(set: ReadonlySet<string>, v: string): ReadonlySet<string> {
   if (next.has(v)) next.delete(v);
   else next.add(v);
   return next;
-}
-
-function round1(v: number): number {
-  return Math.round(v * 10) / 10;
-}
-
-/** Yields to the event loop (a message-channel task: no 4 ms timer clamping), then runs `fn`. */
-function yieldThen(fn: () => void): void {
-  if (typeof MessageChannel !== 'undefined') {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      fn();
-    };
-    ch.port2.postMessage(0);
-  } else setTimeout(fn, 0);
 }

@@ -1,0 +1,229 @@
+/**
+ * Layout control for <civic-chain-graph>: runs a layout job in the module worker (from the start, for every layout
+ * except small tiers/radial graphs), falls back to time slices (force) or the main thread (tiers, radial) when no
+ * worker can run, reports progress, and glides the on-screen positions towards each new result.
+ *
+ * Talks to chain-graph.worker.ts through its `LayoutJob` message and to chain-graph.layout.ts through its exported
+ * layout functions; knows nothing of the element (no import of chain-graph.ts).
+ */
+import { createLayoutWorker } from './chain-graph.worker-factory.js';
+import { createForceLayout, radialLayout, resultFromPositions, tiersLayout, type ForceOptions, type LayoutResult } from './chain-graph.layout.js';
+import type { LayoutJob } from './chain-graph.worker.js';
+import type { ChainData, ChainLayout, ChainPositions, Point } from './chain-graph.types.js';
+
+/** Force layouts from this many nodes show a progress bar while they compute (smaller ones finish within a few frames). */
+export const PROGRESS_FROM = 300;
+/** Tiers and radial layouts from this many nodes run in the worker (smaller ones take a few ms on the main thread). */
+export const WORKER_FROM_STATIC = 300;
+/** One slice of main-thread fallback work stays under this many milliseconds (the main thread never blocks > 50 ms). */
+const SLICE_MS = 24;
+/** Glide between two layouts of up to this many nodes (larger ones jump: one frame of 1,500 moves is enough). */
+const GLIDE_UP_TO = 1500;
+const GLIDE_MS = 450;
+
+/** What a layout needs besides the graph: options for the layout functions and the worker's message fields. */
+export interface LayoutRequest {
+  kind: ChainLayout;
+  data: ChainData;
+  opts: ForceOptions;
+  seed: number;
+  pins: ChainPositions;
+  sizeBy?: string;
+  lang: string;
+  /** Label text → width in px at the design size (measured with the DOM's fonts; the worker has none). */
+  widths: () => Record<string, number>;
+}
+
+export interface LayoutCallbacks {
+  /** Progress 0–1 of a long layout, or null when none is shown. */
+  progress(value: number | null): void;
+  /** A new result arrived (before the glide starts): fit the view to it. */
+  result(result: LayoutResult): void;
+  /** The on-screen positions changed (a glide frame, a jump, a drag): repaint. */
+  moved(): void;
+  /** Still wanted? False once the host is disconnected. */
+  live(): boolean;
+}
+
+// One idle worker kept ready by prewarm() (or handed back by a controller that no longer needs it).
+let spare: Worker | undefined;
+let workersBroken = false;
+
+function takeWorker(): Worker | undefined {
+  if (workersBroken || typeof Worker === 'undefined') return undefined;
+  const w = spare;
+  spare = undefined;
+  if (w) return w;
+  try {
+    return createLayoutWorker();
+  } catch {
+    workersBroken = true;
+    return undefined;
+  }
+}
+
+/** Starts one layout worker ahead of time (its module loads while the page fetches data). Idempotent. */
+export function prewarmLayoutWorker(): void {
+  if (spare || workersBroken || typeof Worker === 'undefined') return;
+  try {
+    spare = createLayoutWorker();
+  } catch {
+    workersBroken = true;
+  }
+}
+
+export class ChainLayoutController {
+  /** True while a layout is being computed. */
+  pending = false;
+  /** The latest finished layout. */
+  target?: LayoutResult;
+  /** Positions on screen (glide towards `target`). */
+  display = new Map<string, Point>();
+  /** Non-zero while a glide is running (an animation frame id). */
+  anim = 0;
+  /** The worker in use (kept between jobs of this element). @internal */
+  worker?: Worker;
+  /** Set when this element's worker failed: later jobs run on the main thread. @internal */
+  workerBroken = false;
+  private job = 0;
+  private readonly cb: LayoutCallbacks;
+
+  constructor(callbacks: LayoutCallbacks) {
+    this.cb = callbacks;
+  }
+
+  /** Starts a layout job; an earlier unfinished job is abandoned. */
+  run(req: LayoutRequest): void {
+    const job = ++this.job;
+    const n = req.data.nodes.length;
+    const force = req.kind === 'force';
+    if (force || n >= WORKER_FROM_STATIC) {
+      this.pending = true;
+      this.cb.progress(n >= PROGRESS_FROM ? 0 : null);
+      if (this.runInWorker(job, req)) return;
+      if (force) return this.runSliced(job, req);
+    }
+    this.finish(staticLayout(req));
+  }
+
+  /** Abandons the running job and glide (disconnect); a running worker job is terminated. */
+  stop(): void {
+    this.job++;
+    cancelAnimationFrame(this.anim);
+    this.anim = 0;
+    if (this.worker) {
+      if (this.pending) this.worker.terminate();
+      else if (!spare) spare = this.worker;
+      else this.worker.terminate();
+      this.worker.onmessage = this.worker.onerror = null;
+      this.worker = undefined;
+    }
+  }
+
+  /** Moves one node on screen (a drag) and stops a glide. */
+  moveNode(id: string, p: Point): void {
+    cancelAnimationFrame(this.anim);
+    this.anim = 0;
+    this.display.set(id, p);
+    this.cb.moved();
+  }
+
+  private runInWorker(job: number, req: LayoutRequest): boolean {
+    if (this.workerBroken) return false;
+    const worker = this.worker ?? takeWorker();
+    if (!worker) return false;
+    this.worker = worker;
+    worker.onmessage = (e: MessageEvent<{ job: number; type: string; value?: number; ids?: string[]; xs?: Float64Array; ys?: Float64Array }>) => {
+      const m = e.data;
+      if (m.job !== this.job || !this.cb.live()) return;
+      if (m.type === 'progress') {
+        if (req.data.nodes.length >= PROGRESS_FROM) this.cb.progress(m.value ?? 0);
+        return;
+      }
+      const positions = new Map<string, Point>();
+      m.ids!.forEach((id, i) => positions.set(id, { x: m.xs![i], y: m.ys![i] }));
+      this.finish(resultFromPositions(req.data, positions, req.opts, req.kind === 'tiers' ? 'right' : 'below'));
+    };
+    worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      this.workerBroken = true;
+      worker.terminate();
+      if (this.worker === worker) this.worker = undefined;
+      if (job !== this.job || !this.cb.live()) return;
+      if (req.kind === 'force') this.runSliced(job, req);
+      else this.finish(staticLayout(req));
+    };
+    const message: LayoutJob = { job, kind: req.kind, data: req.data, seed: req.seed, pins: req.pins ?? {}, sizeBy: req.sizeBy, lang: req.lang, widths: req.widths(), aspect: req.opts.aspect };
+    worker.postMessage(message);
+    return true;
+  }
+
+  /** Ticks in slices of at most SLICE_MS, yielding between slices; progress at most every 100 ms. */
+  private runSliced(job: number, req: LayoutRequest): void {
+    const run = createForceLayout(req.data, req.opts);
+    const showProgress = req.data.nodes.length >= PROGRESS_FROM;
+    let shown = performance.now();
+    const slice = () => {
+      if (job !== this.job || !this.cb.live()) return;
+      const t0 = performance.now();
+      let done = false;
+      do done = run.step(1);
+      while (!done && performance.now() - t0 < SLICE_MS);
+      if (done) return this.finish(run.result());
+      if (showProgress && t0 - shown > 100) {
+        shown = t0;
+        this.cb.progress(1 - run.remaining / run.total);
+      }
+      yieldThen(slice);
+    };
+    yieldThen(slice);
+  }
+
+  private finish(result: LayoutResult): void {
+    this.pending = false;
+    this.cb.progress(null);
+    const first = this.display.size === 0;
+    this.target = result;
+    cancelAnimationFrame(this.anim);
+    this.anim = 0;
+    this.cb.result(result);
+    const reduced = typeof matchMedia !== 'undefined' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    if (first || reduced || result.positions.size > GLIDE_UP_TO) {
+      this.display = new Map(result.positions);
+      this.cb.moved();
+      return;
+    }
+    const from = new Map(this.display);
+    const to = result.positions;
+    const t0 = performance.now();
+    const frame = () => {
+      const e = Math.min(1, (performance.now() - t0) / GLIDE_MS);
+      const k = e < 0.5 ? 4 * e * e * e : 1 - Math.pow(-2 * e + 2, 3) / 2;
+      const next = new Map<string, Point>();
+      for (const [id, p] of to) {
+        const a = from.get(id) ?? p;
+        next.set(id, { x: a.x + (p.x - a.x) * k, y: a.y + (p.y - a.y) * k });
+      }
+      this.display = next;
+      this.anim = e < 1 ? requestAnimationFrame(frame) : 0;
+      this.cb.moved();
+    };
+    this.anim = requestAnimationFrame(frame);
+  }
+}
+
+function staticLayout(req: LayoutRequest): LayoutResult {
+  return req.kind === 'radial' ? radialLayout(req.data, req.opts) : tiersLayout(req.data, req.opts);
+}
+
+/** Yields to the event loop (a message-channel task: no 4 ms timer clamping), then runs `fn`. */
+function yieldThen(fn: () => void): void {
+  if (typeof MessageChannel !== 'undefined') {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      fn();
+    };
+    ch.port2.postMessage(0);
+  } else setTimeout(fn, 0);
+}

@@ -1,0 +1,498 @@
+/**
+ * Painter of <civic-chain-graph>: the canvas picture and the SVG template of links, nodes, rings and labels at the
+ * current zoom, and which labels are drawn (placed by priority in screen pixels at a size that reaches the
+ * legibility floor; the others are dropped, never shrunk — chain-graph.labels.ts decides). Knows nothing of the
+ * element class (no import of chain-graph.ts).
+ *
+ * Frames during a pan or zoom gesture stay cheap at thousands of nodes: off-screen links and nodes are skipped, each
+ * node type is one path and one fill, label priorities are computed once per emphasis (not per frame), and the
+ * label placement of a pan is reused while the zoom stays the same.
+ */
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import type { ZoomTransform } from 'd3-zoom';
+import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType, type CanvasPath_D3Shape } from 'd3-shape';
+import { cspStyle } from '../../core/render/csp-style.js';
+import { labelPriority, placeLabels, LABEL_PRIORITY, type LabelCandidate } from './chain-graph.labels.js';
+import { estimateTextWidth, type LabelSide } from './chain-graph.layout.js';
+import { LINK_KINDS, NODE_TYPES, type ChainData, type ChainLayout, type ChainLink, type ChainNode, type LinkKind, type NodeType, type Point } from './chain-graph.types.js';
+
+export const SHAPES: Record<NodeType, SymbolType> = {
+  leader: symbolStar,
+  member: symbolCircle,
+  'party-branch': symbolTriangle,
+  park: symbolSquare,
+  project: symbolDiamond,
+  'service-team': symbolWye,
+};
+const DASH: Record<LinkKind, number[]> = { supply: [], alliance: [6, 4], 'party-link': [2, 3], service: [8, 3, 2, 3], 'located-in': [12, 4] };
+/** A label's box height in em (the content area of CJK fonts) and its baseline from the top of that box. */
+export const LINE = 1.45;
+export const BASELINE = 1.1;
+/** At most this many labels are drawn at once. */
+const MAX_LABELS = 600;
+
+/** The graph being shown (after the chain choice and legend filters), with its lookups. */
+export interface Shown {
+  data: ChainData;
+  byId: Map<string, ChainNode>;
+  adj: Map<string, string[]>;
+  radius: (n: ChainNode) => number;
+  illustrative: boolean;
+  /** Node types and link kinds present in the whole payload (the legend keeps filtered ones as toggles). */
+  types: NodeType[];
+  kinds: LinkKind[];
+}
+
+/** Everything one picture depends on. */
+export interface Scene {
+  shown: Shown;
+  display: ReadonlyMap<string, Point>;
+  zt: ZoomTransform;
+  width: number;
+  height: number;
+  layout: ChainLayout;
+  labelSide: LabelSide;
+  emphasis: string | null;
+  selected?: string;
+  active: string | null;
+  search: string;
+  matches: ReadonlySet<string>;
+  label: (n: ChainNode) => string;
+  chainName: (c: ChainData['chains'][number]) => string;
+  /** Label width in px at the design size (12 px × density). */
+  measure: (text: string) => number;
+  /** Density factor of the design size (1, 1.25, 1.5). */
+  density: number;
+  /** Node and chain label sizes in the element's CSS px (≥ the legibility floor on screen). */
+  size: number;
+  chainSize: number;
+  fontFamily: string;
+}
+
+export interface Placement {
+  kept: Set<string>;
+  /** Labels of nodes in view that are not drawn (said visibly by the element). */
+  dropped: number;
+  size: number;
+  chainSize: number;
+}
+
+interface ChainLabel {
+  id: string;
+  x: number;
+  y: number;
+  y0: number;
+  text: string;
+}
+
+export class ChainPainter {
+  private colors?: Record<string, string>;
+  private readonly token: (name: string, fallback: string) => string;
+  // Caches (each keyed by the objects it was computed from).
+  private prioKey: unknown[] = [];
+  private prio = new Map<string, number>();
+  private chainKey: unknown[] = [];
+  private chainCache: ChainLabel[] = [];
+  private placeKey: unknown[] = [];
+  private placed?: Placement;
+
+  constructor(token: (name: string, fallback: string) => string) {
+    this.token = token;
+  }
+
+  /** Colours are read from the theme tokens again on the next paint. */
+  themeChanged(): void {
+    this.colors = undefined;
+  }
+
+  /** Positions changed in place (a drag): chain label positions are computed again. */
+  moved(): void {
+    this.chainKey = [];
+    this.placeKey = [];
+  }
+
+  /**
+   * Which labels to draw at the current zoom, by priority, none overlapping another or cut at the edge of the
+   * stage. A pan at the same zoom moves the kept labels with the picture (placement is not redone per frame).
+   */
+  place(s: Scene, panning = false): Placement {
+    const key = [s.shown, s.display, s.zt.k, s.width, s.height, s.emphasis, s.selected, s.active, s.labelSide, s.size, s.chainSize, s.measure];
+    const same = this.placed && key.every((v, i) => v === this.placeKey[i]);
+    if (same && (panning || (s.zt.x === (this.placeKey[key.length] as number) && s.zt.y === (this.placeKey[key.length + 1] as number)))) return this.placed!;
+    this.placeKey = [...key, s.zt.x, s.zt.y];
+    this.placed = this.computePlacement(s);
+    return this.placed;
+  }
+
+  private computePlacement(s: Scene): Placement {
+    const { shown, width, height, zt: t, size, chainSize } = s;
+    const prio = this.priorities(s);
+    const widthAt = (text: string, px: number): number => (s.measure(text) * px) / (12 * s.density);
+    const cands: LabelCandidate[] = [];
+    if (showChainLabels(s))
+      for (const c of this.chainLabels(s)) {
+        const [cx, cy] = t.apply([c.x, c.y0]);
+        const w = widthAt(c.text, chainSize) * 1.1; // bold
+        cands.push({ id: 'chain:' + c.id, x: cx - w / 2, y: cy - chainSize * LINE - 2, width: w, height: chainSize * LINE, priority: LABEL_PRIORITY.emphasis * 2 });
+      }
+    let inView = 0;
+    const h = size * LINE;
+    for (const n of shown.data.nodes) {
+      const p = s.display.get(n.id);
+      if (!p) continue;
+      const sx = t.applyX(p.x), sy = t.applyY(p.y);
+      if (sx < 0 || sy < 0 || sx > width || sy > height) continue;
+      inView++;
+      const r = shown.radius(n) * t.k;
+      const w = widthAt(s.label(n), size);
+      const box = s.labelSide === 'right' ? { x: sx + r + 4, y: sy - h / 2 } : { x: sx - w / 2, y: sy + r + 2 };
+      cands.push({ id: n.id, ...box, width: w, height: h, priority: prio.get(n.id) ?? 0 });
+    }
+    // The bottom strip is kept free for the note that says how many names are not shown.
+    const noteH = Math.max(size, 14 * s.density) * 1.6;
+    const kept = width > 0 && height > 0 ? placeLabels(cands, { x0: 0, y0: 0, x1: width, y1: height - noteH }, 2, MAX_LABELS) : new Set<string>();
+    let keptNodes = kept.size;
+    for (const id of kept) if (id.startsWith('chain:')) keptNodes--;
+    return { kept, dropped: Math.max(0, inView - keptNodes), size, chainSize };
+  }
+
+  /** Label priority per node: computed once per graph and emphasis, not per frame. */
+  private priorities(s: Scene): Map<string, number> {
+    const key = [s.shown, s.emphasis, s.selected, s.active];
+    if (key.every((v, i) => v === this.prioKey[i])) return this.prio;
+    this.prioKey = key;
+    const hood = s.emphasis ? new Set([s.emphasis, ...(s.shown.adj.get(s.emphasis) ?? [])]) : undefined;
+    const out = new Map<string, number>();
+    for (const n of s.shown.data.nodes) {
+      let value = 0;
+      for (const v of Object.values(n.attrs)) if (Number.isFinite(v) && v > value) value = v;
+      out.set(
+        n.id,
+        labelPriority({ type: n.type, degree: (s.shown.adj.get(n.id) ?? []).length, value, emphasis: s.emphasis === n.id, selected: s.selected === n.id || s.active === n.id, neighbour: !!hood && hood.has(n.id) }),
+      );
+    }
+    this.prio = out;
+    return out;
+  }
+
+  /** Chain names above each chain's nodes (graph coordinates). */
+  chainLabels(s: Scene): ChainLabel[] {
+    const key = [s.shown, s.display, s.chainName];
+    if (key.every((v, i) => v === this.chainKey[i])) return this.chainCache;
+    this.chainKey = key;
+    const box = new Map<string, { x0: number; x1: number; y0: number }>();
+    for (const n of s.shown.data.nodes) {
+      const p = s.display.get(n.id);
+      if (!p) continue;
+      const b = box.get(n.home) ?? box.set(n.home, { x0: Infinity, x1: -Infinity, y0: Infinity }).get(n.home)!;
+      b.x0 = Math.min(b.x0, p.x);
+      b.x1 = Math.max(b.x1, p.x);
+      b.y0 = Math.min(b.y0, p.y - s.shown.radius(n));
+    }
+    this.chainCache = [];
+    for (const c of s.shown.data.chains) {
+      const b = box.get(c.id);
+      if (b) this.chainCache.push({ id: c.id, x: (b.x0 + b.x1) / 2, y: b.y0 - 18, y0: b.y0, text: s.chainName(c) });
+    }
+    return this.chainCache;
+  }
+
+  private typeKey?: Shown;
+  private byType = new Map<NodeType, ChainNode[]>();
+
+  private nodesByType(shown: Shown): Map<NodeType, ChainNode[]> {
+    if (this.typeKey === shown) return this.byType;
+    this.typeKey = shown;
+    this.byType = new Map();
+    for (const n of shown.data.nodes) (this.byType.get(n.type) ?? this.byType.set(n.type, []).get(n.type)!).push(n);
+    return this.byType;
+  }
+
+  private palette(): Record<string, string> {
+    if (this.colors) return this.colors;
+    const c: Record<string, string> = {};
+    for (const t of NODE_TYPES) c[t] = this.token('--_node-' + t, '#0072b2');
+    c.link = this.token('--_link-color', '#52606d');
+    c.label = this.token('--_label-color', '#1f2933');
+    c.halo = this.token('--_halo', '#ffffff');
+    c.focus = this.token('--_color-focus', '#1d4ed8');
+    c.match = this.token('--_color-warning', '#8a5a00');
+    return (this.colors = c);
+  }
+
+  /**
+   * Paints the picture on the canvas (sized to the stage × `dpr`). `panning`: a gesture that keeps the zoom is
+   * running, so the label placement of its first frame moves with the picture.
+   */
+  drawCanvas(canvas: HTMLCanvasElement, s: Scene, dpr: number, panning = false): Placement | undefined {
+    const { width, height, shown, zt: t } = s;
+    if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
+      canvas.width = Math.round(width * dpr);
+      canvas.height = Math.round(height * dpr);
+    }
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return undefined;
+    const col = this.palette();
+    const emph = s.emphasis;
+    const hood = emph ? new Set([emph, ...(shown.adj.get(emph) ?? [])]) : undefined;
+    const pos = s.display;
+    // The visible part of the graph (graph coordinates), with a margin for node radii.
+    const m = 40 / t.k;
+    const vx0 = t.invertX(0) - m, vx1 = t.invertX(width) + m, vy0 = t.invertY(0) - m, vy1 = t.invertY(height) + m;
+    const inView = (p: Point) => p.x >= vx0 && p.x <= vx1 && p.y >= vy0 && p.y <= vy1;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
+    // Links, batched by kind (one path per kind and emphasis); a link with both ends off one side of the view is skipped.
+    ctx.lineWidth = Math.max(1.2, 0.6 / t.k);
+    const byKind = new Map<LinkKind, [ChainLink[], ChainLink[]]>();
+    for (const l of shown.data.links) {
+      const a = pos.get(l.source), b = pos.get(l.target);
+      if (!a || !b) continue;
+      if ((a.x < vx0 && b.x < vx0) || (a.x > vx1 && b.x > vx1) || (a.y < vy0 && b.y < vy0) || (a.y > vy1 && b.y > vy1)) continue;
+      const dim = !!hood && l.source !== emph && l.target !== emph;
+      const slot = byKind.get(l.kind) ?? byKind.set(l.kind, [[], []]).get(l.kind)!;
+      slot[dim ? 0 : 1].push(l);
+    }
+    for (const kind of LINK_KINDS) {
+      const slot = byKind.get(kind);
+      if (!slot) continue;
+      for (const dim of [true, false]) {
+        const links = slot[dim ? 0 : 1];
+        if (!links.length) continue;
+        ctx.beginPath();
+        for (const l of links) {
+          const a = pos.get(l.source)!, b = pos.get(l.target)!;
+          ctx.moveTo(a.x, a.y);
+          ctx.lineTo(b.x, b.y);
+        }
+        ctx.globalAlpha = dim ? 0.15 : 1;
+        ctx.setLineDash(DASH[kind]);
+        ctx.strokeStyle = kind === 'party-link' ? col['party-branch'] : col.link;
+        ctx.stroke();
+      }
+    }
+    ctx.setLineDash([]);
+    ctx.globalAlpha = 1;
+    // Nodes: one path and one fill per type and emphasis (symbols drawn through an offsetting context).
+    const at = offsetContext(ctx);
+    const byType = this.nodesByType(shown);
+    for (const type of NODE_TYPES) {
+      const shape = SHAPES[type];
+      const nodes = byType.get(type);
+      if (!nodes) continue;
+      for (const dim of hood ? [true, false] : [false]) {
+        ctx.beginPath();
+        let any = false;
+        for (const n of nodes) {
+          if (hood && dim === hood.has(n.id)) continue;
+          const p = pos.get(n.id);
+          if (!p || !inView(p)) continue;
+          const r = shown.radius(n);
+          at.ox = p.x;
+          at.oy = p.y;
+          shape.draw(at, Math.PI * r * r);
+          any = true;
+        }
+        if (!any) continue;
+        ctx.globalAlpha = dim ? 0.15 : 1;
+        ctx.fillStyle = col[type];
+        ctx.fill();
+      }
+    }
+    ctx.globalAlpha = 1;
+    // Rings: selected / keyboard / search matches.
+    for (const id of [s.selected, s.active]) {
+      const p = id ? pos.get(id) : undefined;
+      if (!p || !id || !shown.byId.has(id)) continue;
+      ctx.beginPath();
+      ctx.arc(p.x, p.y, shown.radius(shown.byId.get(id)!) + 4, 0, 2 * Math.PI);
+      ctx.strokeStyle = col.focus;
+      ctx.lineWidth = 2.5 / t.k;
+      ctx.stroke();
+    }
+    for (const id of s.matches) {
+      const p = pos.get(id);
+      if (!p) continue;
+      ctx.beginPath();
+      ctx.arc(p.x, p.y, shown.radius(shown.byId.get(id)!) + 7, 0, 2 * Math.PI);
+      ctx.strokeStyle = col.match;
+      ctx.lineWidth = 2 / t.k;
+      ctx.stroke();
+    }
+    // Labels at a fixed screen size (≥ the legibility floor), placed by priority in stage pixels.
+    const placed = this.place(s, panning);
+    const fs = placed.size;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.font = `${fs}px ${s.fontFamily || 'sans-serif'}`;
+    ctx.lineWidth = 3;
+    ctx.lineJoin = 'round';
+    ctx.strokeStyle = col.halo;
+    ctx.fillStyle = col.label;
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = s.labelSide === 'right' ? 'left' : 'center';
+    for (const id of placed.kept) {
+      const n = shown.byId.get(id);
+      const p = n ? pos.get(id) : undefined;
+      if (!n || !p) continue;
+      const sx = t.applyX(p.x), sy = t.applyY(p.y);
+      const r = shown.radius(n) * t.k;
+      const x = s.labelSide === 'right' ? sx + r + 4 : sx;
+      const y = s.labelSide === 'right' ? sy : sy + r + 2 + (fs * LINE) / 2;
+      if (x < -400 || x > width + 400 || y < -fs || y > height + fs) continue;
+      ctx.globalAlpha = hood && !hood.has(id) ? 0.15 : 1;
+      const text = s.label(n);
+      ctx.strokeText(text, x, y);
+      ctx.fillText(text, x, y);
+    }
+    ctx.globalAlpha = 1;
+    return placed;
+  }
+
+  /** The SVG picture (SVG renderer): links with arrowheads, node symbols, rings and the placed labels. */
+  svg(s: Scene): { template: TemplateResult; placed: Placement } {
+    const { shown, display: pos, zt } = s;
+    const emph = s.emphasis;
+    const hood = emph ? new Set([emph, ...(shown.adj.get(emph) ?? [])]) : undefined;
+    const placed = this.place(s);
+    const k = zt.k;
+    const fs = placed.size;
+    const chains = showChainLabels(s) ? this.chainLabels(s) : [];
+    const template = html`<svg part="plot" aria-hidden="true" width="100%" height="100%" style=${cspStyle({ '--_label-px': `${fs}px`, '--_chain-label-px': `${placed.chainSize}px` })}>
+      <defs>
+        <marker id="arrow" viewBox="0 -4 8 8" refX="8" refY="0" markerWidth="7" markerHeight="7" orient="auto"><path class="arrow" d="M0,-4L8,0L0,4Z"></path></marker>
+      </defs>
+      <g class="viewport" transform=${zt.toString()}>
+        ${chains.map((c) =>
+          placed.kept.has('chain:' + c.id)
+            ? svg`<g transform="translate(${round1(c.x)},${round1(c.y0)}) scale(${1 / k})"><text class="chain-label" y=${round1(-placed.chainSize * (LINE - BASELINE) - 2)}>${c.text}</text></g>`
+            : nothing,
+        )}
+        <g class="links">
+          ${shown.data.links.map((l) => {
+            const a = pos.get(l.source), b = pos.get(l.target);
+            if (!a || !b) return nothing;
+            const hot = hood && (l.source === emph || l.target === emph);
+            return svg`<path class="link" data-kind=${l.kind} data-source=${l.source} data-target=${l.target} ?data-dim=${!!hood && !hot} ?data-hot=${!!hot} d=${linkPath(shown, s.labelSide, l, a, b)}></path>`;
+          })}
+        </g>
+        <g class="nodes">
+          ${shown.data.nodes.map((n) => {
+            const p = pos.get(n.id);
+            if (!p) return nothing;
+            const r = shown.radius(n);
+            const text = s.label(n);
+            const ringed = s.selected === n.id || s.active === n.id;
+            return svg`<g class="node" data-id=${n.id} data-type=${n.type} ?data-dim=${!!hood && !hood.has(n.id)} ?data-match=${s.matches.has(n.id)} ?data-selected=${s.selected === n.id} ?data-active=${s.active === n.id} transform="translate(${round1(p.x)},${round1(p.y)})">
+              ${ringed ? svg`<circle class="ring" r=${r + 4}></circle>` : nothing}
+              ${s.matches.has(n.id) ? svg`<circle class="match" r=${r + 7}></circle>` : nothing}
+              <path d=${symbol(SHAPES[n.type], Math.PI * r * r)() ?? ''}></path>
+              ${!placed.kept.has(n.id)
+                ? nothing
+                : svg`<g class="label" transform="scale(${1 / k})">${s.labelSide === 'right'
+                    ? svg`<text x=${round1(r * k + 4)} dy="0.35em">${text}</text>`
+                    : svg`<text y=${round1(r * k + 2 + fs * BASELINE)} text-anchor="middle">${text}</text>`}</g>`}
+            </g>`;
+          })}
+        </g>
+      </g>
+    </svg>`;
+    return { template, placed };
+  }
+}
+
+function showChainLabels(s: Scene): boolean {
+  return s.layout === 'tiers' || s.shown.data.chains.length > 1;
+}
+
+/** Node under a stage point (stage CSS px): the nearest node within its radius (+3 screen px). */
+export function nodeAt(shown: Shown, display: ReadonlyMap<string, Point>, zt: ZoomTransform, x: number, y: number): string | null {
+  const gx = zt.invertX(x), gy = zt.invertY(y);
+  let best: string | null = null;
+  let bestD = Infinity;
+  const slack = 3 / zt.k;
+  for (const n of shown.data.nodes) {
+    const p = display.get(n.id);
+    if (!p) continue;
+    const dx = p.x - gx, dy = p.y - gy;
+    const r = shown.radius(n) + slack;
+    if (Math.abs(dx) > r || Math.abs(dy) > r) continue;
+    const d = Math.hypot(dx, dy);
+    if (d <= r && d < bestD) {
+      best = n.id;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/** SVG path of a link: S-curves between tier columns, a bow within a column, straight lines in force/radial. */
+export function linkPath(shown: Shown, side: LabelSide, l: ChainLink, a: Point, b: Point): string {
+  const rt = shown.radius(shown.byId.get(l.target)!) + 2;
+  if (side === 'right' && Math.abs(b.x - a.x) > 1) {
+    const mx = (a.x + b.x) / 2;
+    const dx = b.x > a.x ? -rt : rt;
+    return `M${round1(a.x)},${round1(a.y)}C${round1(mx)},${round1(a.y)} ${round1(mx)},${round1(b.y)} ${round1(b.x + dx)},${round1(b.y)}`;
+  }
+  if (side === 'right') {
+    // Same column: bow to the left so the link does not run through the nodes between.
+    const bow = Math.min(90, 12 + Math.abs(b.y - a.y) / 4);
+    const ey = b.y + (b.y > a.y ? -rt : rt);
+    return `M${round1(a.x)},${round1(a.y)}C${round1(a.x - bow)},${round1(a.y)} ${round1(b.x - bow)},${round1(b.y)} ${round1(b.x)},${round1(ey)}`;
+  }
+  const d = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  const ex = b.x - ((b.x - a.x) / d) * rt, ey = b.y - ((b.y - a.y) / d) * rt;
+  return `M${round1(a.x)},${round1(a.y)}L${round1(ex)},${round1(ey)}`;
+}
+
+/**
+ * Text widths at the design size (12 px × density) in the element's font, cached; an estimate where no canvas
+ * can measure.
+ */
+export function createTextMeasure(font: () => { family: string; scale: number }): (text: string) => number {
+  const cache = new Map<string, number>();
+  let ctx: CanvasRenderingContext2D | null | undefined;
+  return (text: string): number => {
+    const { family, scale } = font();
+    const key = scale + '|' + family + '|' + text;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    if (ctx === undefined) {
+      try {
+        ctx = document.createElement('canvas').getContext('2d');
+      } catch {
+        ctx = null;
+      }
+    }
+    let w: number;
+    if (ctx) {
+      ctx.font = `${12 * scale}px ${family || 'sans-serif'}`;
+      w = Math.ceil(ctx.measureText(text).width);
+    } else w = estimateTextWidth(text, 12 * scale);
+    if (cache.size > 20000) cache.clear();
+    cache.set(key, w);
+    return w;
+  };
+}
+
+/** A path context that draws d3 symbols (made at the origin) at (ox, oy), so many symbols share one path. */
+function offsetContext(ctx: CanvasRenderingContext2D): CanvasPath_D3Shape & { ox: number; oy: number } {
+  const o = {
+    ox: 0,
+    oy: 0,
+    moveTo: (x: number, y: number) => ctx.moveTo(x + o.ox, y + o.oy),
+    lineTo: (x: number, y: number) => ctx.lineTo(x + o.ox, y + o.oy),
+    arc: (x: number, y: number, r: number, a0: number, a1: number, ccw?: boolean) => ctx.arc(x + o.ox, y + o.oy, r, a0, a1, ccw),
+    arcTo: (x1: number, y1: number, x2: number, y2: number, r: number) => ctx.arcTo(x1 + o.ox, y1 + o.oy, x2 + o.ox, y2 + o.oy, r),
+    bezierCurveTo: (a: number, b: number, c: number, d: number, x: number, y: number) => ctx.bezierCurveTo(a + o.ox, b + o.oy, c + o.ox, d + o.oy, x + o.ox, y + o.oy),
+    quadraticCurveTo: (a: number, b: number, x: number, y: number) => ctx.quadraticCurveTo(a + o.ox, b + o.oy, x + o.ox, y + o.oy),
+    ellipse: (x: number, y: number, rx: number, ry: number, rot: number, a0: number, a1: number, ccw?: boolean) => ctx.ellipse(x + o.ox, y + o.oy, rx, ry, rot, a0, a1, ccw),
+    rect: (x: number, y: number, w: number, h: number) => ctx.rect(x + o.ox, y + o.oy, w, h),
+    closePath: () => ctx.closePath(),
+  };
+  return o;
+}
+
+export function round1(v: number): number {
+  return Math.round(v * 10) / 10;
+}
