@@ -2,8 +2,10 @@
 import '../../src/components/chain-graph/chain-graph.define.js';
 import type { CivicChainGraph } from '../../src/components/chain-graph/chain-graph.js';
 import { forceCenter, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from 'd3-force';
-import { parseChainData } from '../../src/components/chain-graph/chain-graph.model.js';
-import { createForceLayout, radialLayout, tiersLayout } from '../../src/components/chain-graph/chain-graph.layout.js';
+import { adjacency, filterChainData, parseChainData } from '../../src/components/chain-graph/chain-graph.model.js';
+import { createForceLayout, defaultRadius, estimateTextWidth, forceLayout, radialLayout, resultFromPositions, tiersLayout, type LayoutResult } from '../../src/components/chain-graph/chain-graph.layout.js';
+import { measureDrawn, measureNaive, type LinkStyle, type MeasureInput, type MeasureNode } from '../../src/components/chain-graph/chain-graph.readability.js';
+import type { ChainData, Point } from '../../src/components/chain-graph/chain-graph.types.js';
 import { syntheticChains } from '../../test/fixtures/chain-graph/synthetic.js';
 
 const W = 1280, H = 800;
@@ -306,3 +308,123 @@ async function methodTimes(n: number, layout = 'force'): Promise<Record<string, 
   return times;
 }
 Object.assign(window, { methodTimes });
+
+// ── Issue 15: readability next to d3-force's default layout, and d3-force computed off screen (the speed floor) ──
+
+/**
+ * The speed baseline: d3-force with its default forces (link, many-body charge, centre; default alpha 1, alphaMin
+ * 0.001, alphaDecay ≈ 0.0228, so 300 ticks), ticked off screen in slices of at most 24 ms (yielding a task between
+ * slices) until alpha < alphaMin, then drawn once on a canvas (links, nodes, labels) and one frame painted.
+ */
+async function d3Static(n: number): Promise<Record<string, number>> {
+  const g = syntheticChains(n);
+  const canvas = document.createElement('canvas');
+  canvas.width = W;
+  canvas.height = H;
+  document.body.appendChild(canvas);
+  const ctx = canvas.getContext('2d')!;
+  await frame();
+  const t0 = performance.now();
+  const nodes: (N & { name: string })[] = g.nodes.map((d) => ({ id: d.id as string, name: d.name as string }));
+  const links = g.links.map((l) => ({ source: l.source, target: l.target }));
+  const sim = forceSimulation(nodes)
+    .force('link', forceLink<N, { source: string; target: string }>(links).id((d) => d.id))
+    .force('charge', forceManyBody())
+    .force('center', forceCenter(W / 2, H / 2))
+    .stop();
+  let ticks = 0;
+  while (sim.alpha() >= sim.alphaMin()) {
+    const s = performance.now();
+    while (sim.alpha() >= sim.alphaMin() && performance.now() - s < 24) {
+      sim.tick();
+      ticks++;
+    }
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  ctx.clearRect(0, 0, W, H);
+  ctx.beginPath();
+  for (const l of links as unknown as { source: N; target: N }[]) {
+    ctx.moveTo(l.source.x!, l.source.y!);
+    ctx.lineTo(l.target.x!, l.target.y!);
+  }
+  ctx.strokeStyle = '#999';
+  ctx.stroke();
+  ctx.beginPath();
+  for (const d of nodes) {
+    ctx.moveTo(d.x! + 4, d.y!);
+    ctx.arc(d.x!, d.y!, 4, 0, 2 * Math.PI);
+  }
+  ctx.fillStyle = '#0072b2';
+  ctx.fill();
+  ctx.font = '12px sans-serif';
+  ctx.fillStyle = '#222';
+  for (const d of nodes) ctx.fillText(d.name, d.x!, d.y! + 16);
+  await frame();
+  const ms = performance.now() - t0;
+  canvas.remove();
+  return { ms: Math.round(ms), ticks };
+}
+
+/** Ticks our force layout runs for n nodes (its own schedule). */
+function ourTicks(n: number): number {
+  return createForceLayout(parseChainData(syntheticChains(n)).value!, { seed: 1, ticks: undefined }).total;
+}
+
+let demoRaw: unknown;
+async function caseData(name: string): Promise<ChainData> {
+  if (name.startsWith('demo')) {
+    demoRaw ??= await (await fetch('/demo/data/chains.json')).json();
+    const d = parseChainData(demoRaw).value!;
+    const chain = name.split(':')[1];
+    return chain ? filterChainData(d, { chain }) : d;
+  }
+  return parseChainData(syntheticChains(Number(name))).value!;
+}
+
+/** d3-force's default layout of the same data (forces as d3Static, run to alphaMin), as a layout result. */
+function d3Default(d: ChainData): LayoutResult {
+  const nodes: N[] = d.nodes.map((x) => ({ id: x.id }));
+  const links = d.links.map((l) => ({ source: l.source, target: l.target }));
+  forceSimulation(nodes)
+    .force('link', forceLink<N, { source: string; target: string }>(links).id((x) => x.id))
+    .force('charge', forceManyBody())
+    .force('center', forceCenter(0, 0))
+    .stop()
+    .tick(300);
+  return resultFromPositions(d, new Map(nodes.map((x) => [x.id, { x: x.x!, y: x.y! }])), {}, 'below');
+}
+
+/**
+ * Readability of every layout of one case in two views (a page: 1280×800, floor 12 px; a wall tile under
+ * <civic-screen>: 460×400 at scale 1, floor 14 px). `radialLinks`: how radial links are drawn ('straight' before
+ * issue 15, 'radial' curves after).
+ */
+async function readability(name: string, radialLinks: 'straight' | 'radial' = 'radial'): Promise<Record<string, unknown>> {
+  const d = await caseData(name);
+  const adj = adjacency(d.links);
+  const mNodes: MeasureNode[] = d.nodes.map((n) => {
+    let value = 0;
+    for (const v of Object.values(n.attrs)) if (Number.isFinite(v) && v > value) value = v;
+    return { id: n.id, type: n.type, home: n.home, r: defaultRadius(n), w: estimateTextWidth(n.name), degree: (adj.get(n.id) ?? []).length, value };
+  });
+  const leaders = new Map(d.chains.map((c) => [c.id, c.leader]));
+  const out: Record<string, unknown> = { case: name, nodes: d.nodes.length, links: d.links.length };
+  const layouts: [string, () => LayoutResult, LinkStyle][] = [
+    ['d3-default', () => d3Default(d), 'straight'],
+    ['tiers', () => tiersLayout(d), 'tiers'],
+    ['radial', () => radialLayout(d), radialLinks],
+    ['force', () => forceLayout(d, { seed: 1 }), 'straight'],
+  ];
+  for (const [kind, run, linkStyle] of layouts) {
+    const r = run();
+    const centres = new Map<string, Point>();
+    for (const [c, l] of leaders) if (r.positions.has(l)) centres.set(c, r.positions.get(l)!);
+    const m: MeasureInput = { nodes: mNodes, links: d.links, positions: r.positions, bounds: r.bounds, labelSide: r.labelSide, linkStyle, centres };
+    const page = measureDrawn(m, { width: 1280, height: 800, minScreenPx: 12 });
+    const wall = measureDrawn(m, { width: 460, height: 400, minScreenPx: 14 });
+    const naive = measureNaive(m, { width: 1280, height: 800, minScreenPx: 12 });
+    out[kind] = { page, wall, naivePage: naive };
+  }
+  return out;
+}
+Object.assign(window, { d3Static, ourTicks, readability });

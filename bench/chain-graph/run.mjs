@@ -54,6 +54,48 @@ if (args.includes('--worker')) {
   process.exit(0);
 }
 
+// Issue 15 sections. `--readability`: crossings, label overlaps, smallest label, share shown, per layout, next to
+// d3-force's default layout on the same data. `--settle`: data → settled picture painted, element vs d3-force ticked
+// off screen (d3Static). `--tag NAME` writes bench/results/chain-graph-<NAME>.json. `--straight-radial`: measure
+// radial links as straight lines (how the painter drew them before issue 15).
+if (args.includes('--readability') || args.includes('--settle')) {
+  const tag = args.includes('--tag') ? args[args.indexOf('--tag') + 1] : 'issue15';
+  const res = { date: new Date().toISOString(), readability: [], settle: [] };
+  if (args.includes('--readability')) {
+    console.log('readability (page 1280×800 floor 12 px | wall 460×400 floor 14 px); labels placed like the element; naive = every label at 12 px zoomed with the drawing');
+    console.log('case         nodes layout      crossings  overlaps(l/l,l/node) page·wall  min px page·wall  shown page·wall   | naive page: overlaps, min px');
+    const radialLinks = args.includes('--straight-radial') ? 'straight' : 'radial';
+    for (const c of ['demo:auto', 'demo:equip', 'demo', '100', '1000', '5000']) {
+      const r = await page.evaluate(([name, rl]) => window.readability(name, rl), [c, radialLinks]);
+      res.readability.push(r);
+      for (const kind of ['d3-default', 'tiers', 'radial', 'force']) {
+        const { page: p, wall: w, naivePage: nv } = r[kind];
+        const px = (v) => (v === null || v === Infinity ? '–' : v.toFixed(1));
+        const pct = (x) => `${Math.round((100 * x.shown) / x.total)}%`;
+        console.log(
+          `${c.padEnd(12)} ${String(r.nodes).padStart(5)} ${kind.padEnd(11)} ${String(p.crossings).padStart(9)}  ${`${p.labelOverlaps}/${p.labelNodeOverlaps} · ${w.labelOverlaps}/${w.labelNodeOverlaps}`.padEnd(26)} ${`${px(p.minLabelPx)} · ${px(w.minLabelPx)}`.padEnd(17)} ${`${pct(p)} · ${pct(w)}`.padEnd(16)} | ${nv.labelOverlaps}, ${px(nv.minLabelPx)}`,
+        );
+      }
+    }
+  }
+  if (args.includes('--settle')) {
+    console.log('settle: data → settled picture painted (one run each). d3-force static = forceSimulation(nodes) with forceLink(links).id(d => d.id), forceManyBody(), forceCenter(640, 400), all defaults (alpha 1 → alphaMin 0.001, decay ≈ 0.0228), .stop(), ticked in ≤ 24 ms slices (setTimeout between slices) until alpha < alphaMin, then links, nodes and labels drawn once on a 1280×800 canvas and one frame awaited.');
+    for (const n of quick ? [100, 1000] : [100, 1000, 5000]) {
+      const e = await page.evaluate((k) => window.element(k, 'force'), n);
+      const d = await page.evaluate((k) => window.d3Static(k), n);
+      const ticks = await page.evaluate((k) => window.ourTicks(k), n);
+      const row = { n, elementMs: e.ms, elementLongestBlockMs: Math.max(e.block, e.longtask), elementTicks: ticks, d3StaticMs: d.ms, d3Ticks: d.ticks, ratio: +(e.ms / d.ms).toFixed(2) };
+      res.settle.push(row);
+      console.log(`force ${String(n).padStart(5)}: civic ${row.elementMs} ms (${ticks} steps, longest main-thread block ${row.elementLongestBlockMs} ms) | d3-force static ${row.d3StaticMs} ms (${row.d3Ticks} steps) | ratio ${row.ratio}×`);
+    }
+  }
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  writeFileSync(join(root, `bench/results/chain-graph-${tag}.json`), JSON.stringify(res, null, 2));
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
+
 if (args.includes('--blocks')) {
   for (const n of [1000, 1000, 5000]) console.log(n, JSON.stringify(await page.evaluate((k) => window.element(k, 'force'), n)));
   await browser.close();

@@ -15,6 +15,14 @@ export interface LabelCandidate {
   priority: number;
 }
 
+/** A node's disc in screen px that labels of other nodes must keep clear of. */
+export interface LabelObstacle {
+  id: string;
+  x: number;
+  y: number;
+  r: number;
+}
+
 export interface LabelBounds {
   x0: number;
   y0: number;
@@ -56,9 +64,10 @@ const overlaps = (a: LabelCandidate, b: LabelCandidate, gap: number): boolean =>
 /**
  * Greedy placement: candidates by priority (ties: input order), each kept when it lies inside `bounds` and clear of
  * every label kept before it by `gap` px. Returns the kept ids. Uses a grid hash, so thousands of candidates are cheap.
- * `max` caps the number of labels kept.
+ * `max` caps the number of labels kept. `obstacles`: node discs no label may cover (except its own node's), so a
+ * label never hides another node (issue 15).
  */
-export function placeLabels(candidates: readonly LabelCandidate[], bounds?: LabelBounds, gap = 2, max = Infinity): Set<string> {
+export function placeLabels(candidates: readonly LabelCandidate[], bounds?: LabelBounds, gap = 2, max = Infinity, obstacles?: readonly LabelObstacle[]): Set<string> {
   const order = candidates.map((c, i) => [c, i] as const).sort((a, b) => b[0].priority - a[0].priority || a[1] - b[1]);
   const kept = new Set<string>();
   const cell = 96;
@@ -68,6 +77,24 @@ export function placeLabels(candidates: readonly LabelCandidate[], bounds?: Labe
     for (let gx = Math.floor((c.x - gap) / cell); gx <= Math.floor((c.x + c.width + gap) / cell); gx++)
       for (let gy = Math.floor((c.y - gap) / cell); gy <= Math.floor((c.y + c.height + gap) / cell); gy++) out.push(gx + ',' + gy);
     return out;
+  };
+  const discs = new Map<string, LabelObstacle[]>();
+  for (const d of obstacles ?? []) {
+    if (!(d.r > 0) || !Number.isFinite(d.x) || !Number.isFinite(d.y)) continue;
+    for (let gx = Math.floor((d.x - d.r) / cell); gx <= Math.floor((d.x + d.r) / cell); gx++)
+      for (let gy = Math.floor((d.y - d.r) / cell); gy <= Math.floor((d.y + d.r) / cell); gy++) {
+        const k = gx + ',' + gy;
+        (discs.get(k) ?? discs.set(k, []).get(k)!).push(d);
+      }
+  }
+  const coversDisc = (c: LabelCandidate, keys: string[]): boolean => {
+    for (const k of keys)
+      for (const d of discs.get(k) ?? []) {
+        if (d.id === c.id) continue;
+        const nx = Math.max(c.x, Math.min(d.x, c.x + c.width)), ny = Math.max(c.y, Math.min(d.y, c.y + c.height));
+        if ((nx - d.x) ** 2 + (ny - d.y) ** 2 < d.r * d.r) return true;
+      }
+    return false;
   };
   for (const [c] of order) {
     if (kept.size >= max) break;
@@ -83,7 +110,7 @@ export function placeLabels(candidates: readonly LabelCandidate[], bounds?: Labe
         }
       if (!clear) break;
     }
-    if (!clear) continue;
+    if (!clear || (discs.size > 0 && coversDisc(c, keys))) continue;
     kept.add(c.id);
     for (const k of keys) (grid.get(k) ?? grid.set(k, []).get(k)!).push(c);
   }

@@ -5,6 +5,9 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type Simulation, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
 import type { ChainData, ChainLayout, ChainLink, ChainNode, ChainPositions, LinkKind, NodeType, Point } from './chain-graph.types.js';
 import { adjacency } from './chain-graph.model.js';
+import { orderRadial, type RadialOptions } from './chain-graph.order.js';
+
+export { curveControl, radialLinkGeometry, radialRings } from './chain-graph.order.js';
 
 export type MeasureText = (text: string) => number;
 
@@ -29,13 +32,29 @@ export interface LayoutOptions {
 export interface ForceOptions extends LayoutOptions {
   /** Seed of the random source (initial positions and d3-force jiggle). Default 1. */
   seed?: number;
-  /** Number of ticks to run (default 300, or 200 from 1,000 nodes; alpha always decays to 0.001 by the last tick). */
+  /**
+   * Number of ticks to run (alpha always decays to 0.001 by the last tick). Default 100 from the warm start (the
+   * radial seed is already ordered and planar for trees, so it needs a third of d3-force's 300 ticks); 300, or 200
+   * from 1,000 nodes, from random positions.
+   */
   ticks?: number;
   /**
-   * Start from the radial layout (deterministic, cheap) with alpha 0.6 instead of random positions with alpha 1,
-   * so fewer ticks reach a settled picture. Default true.
+   * Start from the radial layout (deterministic; ordered, so links are short and a tree has no crossings) with
+   * alpha 0.3 instead of random positions with alpha 1, so fewer ticks reach a settled picture. Default true.
    */
   warmStart?: boolean;
+  /** Warm start: scale of the radial picture around each leader (default 1) and the starting alpha (default 0.3). */
+  warmScale?: number;
+  warmAlpha?: number;
+  /** Collision between nodes (label-wide discs); default true. */
+  collide?: boolean;
+  /** Pull towards the chain's centre (forceX/forceY strength); default 0.06. */
+  cluster?: number;
+  /**
+   * Share of the half label width the collision disc covers (default 0.7 from the warm start, 1 otherwise): the
+   * full label width pushes a planar seed into folds; labels that still collide are dropped by the placer.
+   */
+  collideLabel?: number;
 }
 
 export type LabelSide = 'right' | 'below';
@@ -393,6 +412,7 @@ export function createForceLayout(data: ChainData, o: ForceOptions = {}): ForceR
   const warm = o.warmStart !== false;
   // Warm start: each chain's radial picture, shrunk and moved so its leader sits on the cluster centre.
   const start = new Map<string, Point>();
+  const ws = o.warmScale ?? 1;
   if (warm) {
     const radial = radialLayout(data, { ...o, pins: undefined });
     const leaderOf = new Map(data.chains.map((c) => [c.id, c.leader]));
@@ -400,7 +420,7 @@ export function createForceLayout(data: ChainData, o: ForceOptions = {}): ForceR
       const p = radial.positions.get(n.id);
       const lp = radial.positions.get(leaderOf.get(n.home) ?? '');
       const c = centres.get(n.home) ?? { x: 0, y: 0 };
-      if (p && lp) start.set(n.id, { x: c.x + (p.x - lp.x) * 0.6 + (rand() - 0.5), y: c.y + (p.y - lp.y) * 0.6 + (rand() - 0.5) });
+      if (p && lp) start.set(n.id, { x: c.x + (p.x - lp.x) * ws + (rand() - 0.5), y: c.y + (p.y - lp.y) * ws + (rand() - 0.5) });
     }
   }
   const nodes: ForceNode[] = data.nodes.map((n) => {
@@ -435,12 +455,12 @@ export function createForceLayout(data: ChainData, o: ForceOptions = {}): ForceR
         .distance((l) => LINK_DISTANCE[l.kind] ?? 60),
     )
     .force('charge', forceManyBody<ForceNode>().strength(-60).distanceMax(big ? 200 : 400).theta(big ? 1.2 : 0.9))
-    .force('x', forceX<ForceNode>((d) => centres.get(d.home)?.x ?? 0).strength(0.06))
-    .force('y', forceY<ForceNode>((d) => centres.get(d.home)?.y ?? 0).strength(0.06))
-    .force('collide', forceCollide<ForceNode>((d) => Math.max(d.r, d.w / 2) + 4).iterations(1))
+    .force('x', forceX<ForceNode>((d) => centres.get(d.home)?.x ?? 0).strength(o.cluster ?? 0.06))
+    .force('y', forceY<ForceNode>((d) => centres.get(d.home)?.y ?? 0).strength(o.cluster ?? 0.06))
     .stop();
-  const total = Math.max(0, Math.floor(o.ticks ?? (nodes.length >= 1000 ? 200 : 300)));
-  const alpha0 = warm ? 0.6 : 1;
+  if (o.collide !== false) simulation.force('collide', forceCollide<ForceNode>((d) => Math.max(d.r, (d.w / 2) * (o.collideLabel ?? (warm ? 0.7 : 1))) + 4).iterations(1));
+  const total = Math.max(0, Math.floor(o.ticks ?? (warm ? 100 : nodes.length >= 1000 ? 200 : 300)));
+  const alpha0 = warm ? o.warmAlpha ?? 0.3 : 1;
   simulation.alpha(alpha0);
   if (total > 0) simulation.alphaDecay(1 - Math.pow(simulation.alphaMin() / alpha0, 1 / total));
   const run: ForceRun = {
@@ -481,11 +501,13 @@ export function forceLayout(data: ChainData, o: ForceOptions = {}): LayoutResult
 // ── radial ──
 
 /**
- * `radial`: per chain, the leader at the centre and rings by hop distance (over all links inside the chain);
- * nodes a ring further out are ordered by the angle of the node that reached them, so links fan outwards.
- * Ring radii grow so that labels fit around each ring. Unreached nodes go on an outer ring.
+ * `radial`: per chain, the leader at the centre and rings by hop distance (over all links inside the chain). Each
+ * node owns a wedge of its parent's wedge (parent: a neighbour on the ring inside), so links stay short and a tree
+ * is drawn without crossings; siblings are ordered by barycentre sweeps keeping the order with the fewest crossings
+ * (chain-graph.order.ts); ring 1 starts grouped by tier. Ring radii grow so that labels fit around each ring.
+ * Links are drawn as curves bending towards the chain's centre (`curveControl`). Unreached nodes go on an outer ring.
  */
-export function radialLayout(data: ChainData, o: LayoutOptions = {}): LayoutResult {
+export function radialLayout(data: ChainData, o: LayoutOptions & RadialOptions = {}): LayoutResult {
   const lh = o.lineHeight ?? 16;
   const sized = sizeNodes(data.nodes, o);
   const positions = new Map<string, Point>();
@@ -497,41 +519,19 @@ export function radialLayout(data: ChainData, o: LayoutOptions = {}): LayoutResu
     const ids = new Set(nodes.map((n) => n.id));
     const adj = adjacency(data.links.filter((l) => ids.has(l.source) && ids.has(l.target)));
     const leaderId = ids.has(leaders.get(home) ?? '') ? leaders.get(home)! : [...nodes].sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type] || a.index - b.index)[0].id;
-    const ringOf = radialRings(leaderId, nodes, adj);
-    const rings: string[][] = [];
-    for (const n of nodes) {
-      const k = ringOf.get(n.id)!;
-      (rings[k] ??= []).push(n.id);
-    }
-    const angle = new Map<string, number>([[leaderId, 0]]);
-    const local = new Map<string, Point>([[leaderId, { x: 0, y: 0 }]]);
-    const indexOf = new Map(nodes.map((n) => [n.id, n]));
-    let radius = 0;
-    let outer = sized.get(leaderId)!.r + 10;
-    for (let k = 1; k < rings.length; k++) {
-      const ring = rings[k] ?? [];
-      if (ring.length === 0) continue;
-      const parentAngle = (id: string) => {
-        let best = Infinity;
-        for (const m of adj.get(id) ?? []) if ((ringOf.get(m) ?? 99) < k && angle.has(m)) best = Math.min(best, angle.get(m)!);
-        return best === Infinity ? 10 : best;
-      };
-      const pa = new Map(ring.map((id) => [id, parentAngle(id)]));
-      ring.sort((a, b) => pa.get(a)! - pa.get(b)! || TYPE_RANK[indexOf.get(a)!.type] - TYPE_RANK[indexOf.get(b)!.type] || indexOf.get(a)!.index - indexOf.get(b)!.index);
-      const spans = ring.map((id) => Math.max(2 * sized.get(id)!.r, sized.get(id)!.w) + 10);
-      const total = spans.reduce((a, b) => a + b, 0);
-      const maxH = Math.max(...ring.map((id) => 2 * sized.get(id)!.r + lh + 4));
-      radius = Math.max(radius + maxH + 36, outer + maxH + 20, total / (2 * Math.PI));
-      let acc = 0;
-      ring.forEach((id, i) => {
-        const a = -Math.PI / 2 + ((acc + spans[i] / 2) / total) * 2 * Math.PI;
-        acc += spans[i];
-        angle.set(id, a);
-        local.set(id, { x: Math.cos(a) * radius, y: Math.sin(a) * radius });
-      });
-      outer = radius;
-    }
-    let half = outer;
+    const r = orderRadial(
+      {
+        leaderId,
+        nodes,
+        adj,
+        span: (id) => Math.max(2 * sized.get(id)!.r, sized.get(id)!.w) + 10,
+        height: (id) => 2 * sized.get(id)!.r + lh + 4,
+        leaderR: sized.get(leaderId)!.r,
+      },
+      o,
+    );
+    const local = r.local;
+    let half = r.outer;
     for (const id of ids) half = Math.max(half, Math.abs(local.get(id)!.x) + sized.get(id)!.w / 2);
     const cx = first ? 0 : offsetX + half;
     first = false;
@@ -540,23 +540,6 @@ export function radialLayout(data: ChainData, o: LayoutOptions = {}): LayoutResu
   }
   applyPins(positions, o.pins);
   return { positions, labelSide: 'below', bounds: boundsOf(positions, sized, 'below', lh) };
-}
-
-/** Ring index per node: hop distance from the leader; unreached nodes on one ring beyond the farthest. */
-export function radialRings(leaderId: string, nodes: readonly ChainNode[], adj: Map<string, string[]>): Map<string, number> {
-  const dist = new Map<string, number>([[leaderId, 0]]);
-  const q = [leaderId];
-  for (let i = 0; i < q.length; i++) {
-    const d = dist.get(q[i])!;
-    for (const m of adj.get(q[i]) ?? []) if (!dist.has(m)) {
-      dist.set(m, d + 1);
-      q.push(m);
-    }
-  }
-  let max = 0;
-  for (const v of dist.values()) max = Math.max(max, v);
-  for (const n of nodes) if (!dist.has(n.id)) dist.set(n.id, max + 1);
-  return dist;
 }
 
 /** Runs one of the layouts by name (force runs to the end). */

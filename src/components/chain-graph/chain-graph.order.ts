@@ -1,0 +1,531 @@
+/**
+ * Ordering for the `radial` layout (issue 15): nodes go around rings by hop distance from the chain's leader; each
+ * node has a parent on the ring inside it and owns an angular wedge, its children share that wedge (so a tree is
+ * drawn without crossings); siblings are ordered by barycentre sweeps (outwards, then inwards: the circular mean of
+ * their neighbours' angles) and the order with the fewest link crossings is kept. Ring 1 starts grouped by tier
+ * (core at the top, downstream right, upstream left). Pure and deterministic; also the crossing counter the bench
+ * and tests use.
+ */
+import type { ChainNode, Point } from './chain-graph.types.js';
+
+// ── geometry: link crossings ──
+
+const orient = (a: Point, b: Point, c: Point): number => (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+
+/** True when segments p1p2 and p3p4 cross properly (touching at an end or collinear overlap does not count). */
+export function segmentsCross(p1: Point, p2: Point, p3: Point, p4: Point): boolean {
+  const d1 = orient(p3, p4, p1), d2 = orient(p3, p4, p2), d3 = orient(p1, p2, p3), d4 = orient(p1, p2, p4);
+  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
+export interface Polyline {
+  source: string;
+  target: string;
+  points: Point[];
+}
+
+/**
+ * Crossings between links drawn as polylines: every proper intersection of two segments of two different links
+ * that share no end node (a curve crossing a line twice counts twice). Grid hash: fine for thousands of links.
+ */
+export function linkCrossings(links: readonly Polyline[]): number {
+  const ax: number[] = [], ay: number[] = [], bx: number[] = [], by: number[] = [], owner: number[] = [];
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  links.forEach((l, li) => {
+    for (let i = 1; i < l.points.length; i++) {
+      const a = l.points[i - 1], b = l.points[i];
+      ax.push(a.x), ay.push(a.y), bx.push(b.x), by.push(b.y), owner.push(li);
+      x0 = Math.min(x0, a.x, b.x), x1 = Math.max(x1, a.x, b.x), y0 = Math.min(y0, a.y, b.y), y1 = Math.max(y1, a.y, b.y);
+    }
+  });
+  const n = ax.length;
+  if (n < 2) return 0;
+  const cells = Math.max(1, Math.min(1024, Math.round(Math.sqrt(n) * 2)));
+  const cw = Math.max(1e-9, (x1 - x0) / cells), ch = Math.max(1e-9, (y1 - y0) / cells);
+  const cell = (v: number, o: number, s: number) => Math.min(cells - 1, Math.floor((v - o) / s));
+  const grid = new Map<number, number[]>();
+  const spans: [number, number, number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    const sp: [number, number, number, number] = [cell(Math.min(ax[i], bx[i]), x0, cw), cell(Math.max(ax[i], bx[i]), x0, cw), cell(Math.min(ay[i], by[i]), y0, ch), cell(Math.max(ay[i], by[i]), y0, ch)];
+    spans.push(sp);
+    for (let gx = sp[0]; gx <= sp[1]; gx++)
+      for (let gy = sp[2]; gy <= sp[3]; gy++) {
+        const k = gx * cells + gy;
+        const list = grid.get(k);
+        if (list) list.push(i);
+        else grid.set(k, [i]);
+      }
+  }
+  const seen = new Int32Array(n).fill(-1);
+  let crossings = 0;
+  for (let i = 0; i < n; i++) {
+    const li = links[owner[i]];
+    const sp = spans[i];
+    for (let gx = sp[0]; gx <= sp[1]; gx++)
+      for (let gy = sp[2]; gy <= sp[3]; gy++)
+        for (const j of grid.get(gx * cells + gy) ?? []) {
+          if (j <= i || seen[j] === i) continue;
+          seen[j] = i;
+          if (owner[j] === owner[i]) continue;
+          const lj = links[owner[j]];
+          if (lj.source === li.source || lj.source === li.target || lj.target === li.source || lj.target === li.target) continue;
+          if (segmentsCross({ x: ax[i], y: ay[i] }, { x: bx[i], y: by[i] }, { x: ax[j], y: ay[j] }, { x: bx[j], y: by[j] })) crossings++;
+        }
+  }
+  return crossings;
+}
+
+/** The same count as `linkCrossings` by testing every pair (bounding boxes first): faster for a few hundred links. */
+export function crossingsSmall(links: readonly Polyline[]): number {
+  const n = links.length;
+  const box = new Float64Array(n * 4);
+  links.forEach((l, i) => {
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const p of l.points) (x0 = Math.min(x0, p.x)), (x1 = Math.max(x1, p.x)), (y0 = Math.min(y0, p.y)), (y1 = Math.max(y1, p.y));
+    box.set([x0, y0, x1, y1], i * 4);
+  });
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const a = links[i];
+    for (let j = i + 1; j < n; j++) {
+      if (box[j * 4] > box[i * 4 + 2] || box[i * 4] > box[j * 4 + 2] || box[j * 4 + 1] > box[i * 4 + 3] || box[i * 4 + 1] > box[j * 4 + 3]) continue;
+      const b = links[j];
+      if (b.source === a.source || b.source === a.target || b.target === a.source || b.target === a.target) continue;
+      const pa = a.points, pb = b.points;
+      for (let s = 1; s < pa.length; s++) for (let t = 1; t < pb.length; t++) if (segmentsCross(pa[s - 1], pa[s], pb[t - 1], pb[t])) c++;
+    }
+  }
+  return c;
+}
+
+/**
+ * Control point of a radial link (a quadratic curve, `M a Q c b`): the chord's midpoint pulled towards the chain's
+ * centre, more so the wider the angle the link spans, so links between far-apart nodes of a ring bend inwards
+ * instead of cutting across it. Null when the link is (nearly) radial: draw it straight.
+ */
+export function curveControl(a: Point, b: Point, centre: Point): Point | null {
+  const ax = a.x - centre.x, ay = a.y - centre.y, bx = b.x - centre.x, by = b.y - centre.y;
+  const ra = Math.hypot(ax, ay), rb = Math.hypot(bx, by);
+  if (ra < 1 || rb < 1) return null;
+  const cos = (ax * bx + ay * by) / (ra * rb);
+  const spread = (1 - Math.max(-1, Math.min(1, cos))) / 2; // 0 same direction … 1 opposite
+  if (spread < 0.01) return null;
+  const mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
+  const f = Math.min(0.85, 0.25 + 0.7 * spread);
+  return { x: mx + (centre.x - mx) * f, y: my + (centre.y - my) * f };
+}
+
+/** Points of a radial link as drawn (straight, or the quadratic curve towards the centre), `steps` segments. */
+export function radialLinkPoints(a: Point, b: Point, centre: Point | undefined, steps = 6): Point[] {
+  const c = centre ? curveControl(a, b, centre) : null;
+  if (!c) return [a, b];
+  const out: Point[] = [];
+  for (let i = 0; i <= steps; i++) {
+    const t = i / steps, u = 1 - t;
+    out.push({ x: u * u * a.x + 2 * u * t * c.x + t * t * b.x, y: u * u * a.y + 2 * u * t * c.y + t * t * b.y });
+  }
+  return out;
+}
+
+/**
+ * A radial link for the painter: `M a Q c b'` (curve towards `centre`) or `M a L b'`, the end moved back by `inset`
+ * px along the curve's end tangent (room for the target's disc and the arrow head). Returns the SVG path and the
+ * same geometry for a canvas (`ctx.moveTo(...m); c ? ctx.quadraticCurveTo(...c, ...e) : ctx.lineTo(...e)`).
+ */
+export function radialLinkGeometry(a: Point, b: Point, centre: Point | undefined, inset = 0): { d: string; m: Point; c: Point | null; e: Point } {
+  const c = centre ? curveControl(a, b, centre) : null;
+  const from = c ?? a;
+  const dx = b.x - from.x, dy = b.y - from.y, len = Math.hypot(dx, dy) || 1;
+  const e = { x: b.x - (dx / len) * inset, y: b.y - (dy / len) * inset };
+  const r = (v: number) => Math.round(v * 10) / 10;
+  const d = c ? `M${r(a.x)},${r(a.y)}Q${r(c.x)},${r(c.y)} ${r(e.x)},${r(e.y)}` : `M${r(a.x)},${r(a.y)}L${r(e.x)},${r(e.y)}`;
+  return { d, m: a, c, e };
+}
+
+// ── rings ──
+
+/** Ring index per node: hop distance from the leader; unreached nodes on one ring beyond the farthest. */
+export function radialRings(leaderId: string, nodes: readonly ChainNode[], adj: Map<string, string[]>): Map<string, number> {
+  const dist = new Map<string, number>([[leaderId, 0]]);
+  const q = [leaderId];
+  for (let i = 0; i < q.length; i++) {
+    const d = dist.get(q[i])!;
+    for (const m of adj.get(q[i]) ?? []) if (!dist.has(m)) {
+      dist.set(m, d + 1);
+      q.push(m);
+    }
+  }
+  let max = 0;
+  for (const v of dist.values()) max = Math.max(max, v);
+  for (const n of nodes) if (!dist.has(n.id)) dist.set(n.id, max + 1);
+  return dist;
+}
+
+const TIER_RANK: Record<string, number> = { core: 0, downstream: 1, upstream: 3 };
+const TYPE_RANK: Record<string, number> = { leader: 0, project: 1, member: 2, 'party-branch': 3, park: 4, 'service-team': 5 };
+
+export interface RadialInput {
+  leaderId: string;
+  /** The chain's nodes (leader included). */
+  nodes: readonly ChainNode[];
+  /** Adjacency inside the chain. */
+  adj: Map<string, string[]>;
+  /** Arc length a node needs on its ring (node or label width plus a gap). */
+  span: (id: string) => number;
+  /** Radial room a node needs (node and label height). */
+  height: (id: string) => number;
+  /** Radius of the leader's disc. */
+  leaderR: number;
+}
+
+export interface RadialOptions {
+  /** Barycentre sweeps (alternating outwards / inwards). Default 6, 2 from 3,000 nodes. */
+  sweeps?: number;
+  /** Keep the order with the fewest crossings (counted on the drawn curves). Default: up to 1,200 nodes. */
+  measure?: boolean;
+  /** false: no sweeps, ring 1 by tier/type/index and children by type/index (the unordered baseline). */
+  order?: boolean;
+  /** Most layouts the local search may try per chain (deterministic bound on its work). Default 1,500. */
+  searchBudget?: number;
+  /** Chains up to this many nodes also get a local search (insertion moves) on the crossing count. Default 160. */
+  searchUpTo?: number;
+}
+
+export interface RadialOrder {
+  /** Positions around the leader at (0, 0). */
+  local: Map<string, Point>;
+  angle: Map<string, number>;
+  ringOf: Map<string, number>;
+  /** Outer radius (largest ring). */
+  outer: number;
+  /** Crossings of the kept order (-1 when not measured). */
+  crossings: number;
+}
+
+const TAU = 2 * Math.PI;
+const wrap = (a: number) => a - TAU * Math.floor((a + Math.PI) / TAU); // (-π, π]
+
+/** Radial positions of one chain: rings, parents, wedges and barycentre-ordered siblings. */
+export function orderRadial(input: RadialInput, o: RadialOptions = {}): RadialOrder {
+  const { leaderId, nodes, adj, span, height } = input;
+  const index = new Map(nodes.map((n) => [n.id, n]));
+  const ringOf = radialRings(leaderId, nodes, adj);
+  const rings: string[][] = [];
+  for (const n of nodes) (rings[ringOf.get(n.id)!] ??= []).push(n.id);
+  for (let k = 0; k < rings.length; k++) rings[k] ??= [];
+  const K = rings.length - 1;
+  // Ring radii: room for the tallest node + label, and for every node's arc on the ring.
+  const R: number[] = [0];
+  let radius = 0, outer = input.leaderR + 10;
+  for (let k = 1; k <= K; k++) {
+    const ring = rings[k];
+    if (ring.length === 0) {
+      R.push(radius);
+      continue;
+    }
+    let total = 0, maxH = 0;
+    for (const id of ring) (total += span(id)), (maxH = Math.max(maxH, height(id)));
+    radius = Math.max(radius + maxH + 36, outer + maxH + 20, total / TAU);
+    R.push(radius);
+    outer = radius;
+  }
+  const byKey = (a: string, b: string) => {
+    const na = index.get(a)!, nb = index.get(b)!;
+    return (TYPE_RANK[na.type] ?? 9) - (TYPE_RANK[nb.type] ?? 9) || na.index - nb.index;
+  };
+  const tierKey = (a: string, b: string) => (TIER_RANK[index.get(a)!.tier ?? ''] ?? 2) - (TIER_RANK[index.get(b)!.tier ?? ''] ?? 2) || byKey(a, b);
+  // Parents: the first neighbour (adjacency order) on the ring inside; unreached nodes hang from the top level.
+  const parent = new Map<string, string | null>();
+  for (let k = 1; k <= K; k++)
+    for (const id of rings[k]) {
+      const p = (adj.get(id) ?? []).filter((m) => ringOf.get(m) === k - 1).sort(byKey)[0];
+      parent.set(id, p ?? null);
+    }
+  const children = new Map<string, string[]>();
+  const roots: string[] = [];
+  const rebuildChildren = () => {
+    children.clear();
+    roots.length = 0;
+    for (let k = 1; k <= K; k++)
+      for (const id of rings[k]) {
+        const p = parent.get(id)!;
+        if (p === null || p === leaderId) roots.push(id);
+        else (children.get(p) ?? children.set(p, []).get(p)!).push(id);
+      }
+  };
+  rebuildChildren();
+  // Satellites: a party branch next to its host firm on the same ring stays right after it in every order.
+  const hostOf = new Map<string, string>();
+  for (const n of nodes) {
+    if (n.type !== 'party-branch' || n.id === leaderId) continue;
+    const h = (adj.get(n.id) ?? []).filter((m) => m !== leaderId && ringOf.get(m) === ringOf.get(n.id) && index.get(m)!.type !== 'party-branch').sort(byKey)[0];
+    if (h) hostOf.set(n.id, h);
+  }
+  const keepSatellites = (list: string[]) => {
+    if (hostOf.size === 0) return;
+    const inList = new Set(list);
+    const sats = new Map<string, string[]>();
+    const rest: string[] = [];
+    for (const id of list) {
+      const h = hostOf.get(id);
+      if (h && inList.has(h)) (sats.get(h) ?? sats.set(h, []).get(h)!).push(id);
+      else rest.push(id);
+    }
+    if (sats.size === 0) return;
+    list.length = 0;
+    for (const id of rest) list.push(id, ...(sats.get(id) ?? []));
+  };
+  roots.sort((a, b) => (parent.get(a) === null ? 1 : 0) - (parent.get(b) === null ? 1 : 0) || ringOf.get(a)! - ringOf.get(b)! || tierKey(a, b));
+  for (const c of children.values()) c.sort(byKey), keepSatellites(c);
+  keepSatellites(roots);
+
+  const spanOf = new Map(nodes.map((n) => [n.id, span(n.id)]));
+  const angle = new Map<string, number>([[leaderId, 0]]);
+  const wedge = new Map<string, number>();
+  let scaleR = 1;
+  const place = () => {
+    wedge.clear();
+    for (let k = K; k >= 1; k--)
+      for (const id of rings[k]) {
+        let sum = 0;
+        for (const c of children.get(id) ?? []) sum += wedge.get(c)!;
+        wedge.set(id, Math.max(spanOf.get(id)! / (R[k] * scaleR), sum));
+      }
+    let W = 0;
+    for (const r of roots) W += wedge.get(r)!;
+    if (W > TAU) {
+      // The wedges need more than a turn: move the rings out (needs shrink with 1/radius) and measure again.
+      scaleR *= W / TAU;
+      for (const [id, w] of wedge) wedge.set(id, (w * TAU) / W);
+      W = TAU;
+    }
+    const assign = (list: string[], start: number, size: number) => {
+      let sum = 0;
+      for (const id of list) sum += wedge.get(id)!;
+      const f = sum > 0 ? size / sum : 0;
+      let a = start;
+      for (const id of list) {
+        const w = wedge.get(id)! * f;
+        angle.set(id, a + w / 2);
+        assign(children.get(id) ?? [], a, w);
+        a += w;
+      }
+    };
+    const first = roots.length ? wedge.get(roots[0])! * (TAU / Math.max(W, 1e-9)) : 0;
+    assign(roots, -Math.PI / 2 - first / 2, TAU);
+  };
+  const positions = (): Map<string, Point> => {
+    const local = new Map<string, Point>([[leaderId, { x: 0, y: 0 }]]);
+    for (let k = 1; k <= K; k++)
+      for (const id of rings[k]) {
+        const a = angle.get(id)!, r = R[k] * scaleR;
+        local.set(id, { x: Math.cos(a) * r, y: Math.sin(a) * r });
+      }
+    return local;
+  };
+  const links: [string, string][] = [];
+  for (const [a, ms] of adj) for (const b of ms) if (a < b && index.has(a) && index.has(b)) links.push([a, b]);
+  // Crossing count straight from the angles, in typed arrays (the search calls it hundreds of times).
+  const slot = new Map<string, number>();
+  nodes.forEach((n, i) => slot.set(n.id, i));
+  const la = new Int32Array(links.length), lb = new Int32Array(links.length);
+  links.forEach(([a, b], i) => ((la[i] = slot.get(a)!), (lb[i] = slot.get(b)!)));
+  const px = new Float64Array(nodes.length), py = new Float64Array(nodes.length);
+  let pts = new Float64Array(0);
+  const bb = new Float64Array(links.length * 4);
+  const count = (_local?: unknown, steps = 4): number => {
+    for (const n of nodes) {
+      const i = slot.get(n.id)!, k = ringOf.get(n.id)!, a = angle.get(n.id) ?? 0, r = k === 0 ? 0 : R[k] * scaleR;
+      px[i] = Math.cos(a) * r;
+      py[i] = Math.sin(a) * r;
+    }
+    const m = links.length, per = (steps + 1) * 2;
+    if (pts.length < m * per) pts = new Float64Array(m * per);
+    for (let l = 0; l < m; l++) {
+      const ax = px[la[l]], ay = py[la[l]], bx = px[lb[l]], by = py[lb[l]];
+      const c = curveControl({ x: ax, y: ay }, { x: bx, y: by }, { x: 0, y: 0 });
+      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      for (let t = 0; t <= steps; t++) {
+        const u = t / steps, v = 1 - u;
+        const x = c ? v * v * ax + 2 * v * u * c.x + u * u * bx : ax + (bx - ax) * u;
+        const y = c ? v * v * ay + 2 * v * u * c.y + u * u * by : ay + (by - ay) * u;
+        pts[l * per + 2 * t] = x;
+        pts[l * per + 2 * t + 1] = y;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+      bb[l * 4] = x0, bb[l * 4 + 1] = y0, bb[l * 4 + 2] = x1, bb[l * 4 + 3] = y1;
+    }
+    let crossings = 0;
+    for (let i = 0; i < m; i++)
+      for (let j = i + 1; j < m; j++) {
+        if (bb[j * 4] > bb[i * 4 + 2] || bb[i * 4] > bb[j * 4 + 2] || bb[j * 4 + 1] > bb[i * 4 + 3] || bb[i * 4 + 1] > bb[j * 4 + 3]) continue;
+        if (la[i] === la[j] || la[i] === lb[j] || lb[i] === la[j] || lb[i] === lb[j]) continue;
+        for (let s1 = 0; s1 < steps; s1++) {
+          const p1 = i * per + 2 * s1;
+          const ax = pts[p1], ay = pts[p1 + 1], bx = pts[p1 + 2], by = pts[p1 + 3];
+          for (let s2 = 0; s2 < steps; s2++) {
+            const p2 = j * per + 2 * s2;
+            const cx = pts[p2], cy = pts[p2 + 1], dx = pts[p2 + 2], dy = pts[p2 + 3];
+            const d1 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
+            const d2 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
+            if (!((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0))) continue;
+            const d3 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+            const d4 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
+            if ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)) crossings++;
+          }
+        }
+      }
+    return crossings;
+  };
+
+  place();
+  const ordered = o.order !== false;
+  const measure = ordered && (o.measure ?? nodes.length <= 1200);
+  let bestCross = measure ? count(positions()) : -1;
+  let best = { parent: new Map(parent), roots: roots.slice(), children: new Map([...children].map(([k, v]) => [k, v.slice()])) };
+  const sweeps = ordered ? o.sweeps ?? (nodes.length >= 3000 ? 2 : 6) : 0;
+  const mean = (id: string, keep: (m: string) => boolean): number | undefined => {
+    let sx = 0, sy = 0, c = 0;
+    for (const m of adj.get(id) ?? []) {
+      if (m === leaderId || !keep(m) || !angle.has(m)) continue;
+      const a = angle.get(m)!;
+      sx += Math.cos(a), sy += Math.sin(a), c++;
+    }
+    return c > 0 && Math.hypot(sx, sy) > 1e-6 ? Math.atan2(sy, sx) : undefined;
+  };
+  for (let s = 0; s < sweeps; s++) {
+    const outward = s % 2 === 0;
+    const ks = outward ? rings.map((_, k) => k).slice(1) : rings.map((_, k) => K - k).slice(0, K);
+    for (const k of ks) {
+      const key = new Map<string, number>();
+      for (const id of rings[k]) {
+        const m = mean(id, (x) => (outward ? ringOf.get(x)! <= k : ringOf.get(x)! >= k) && x !== id);
+        key.set(id, m ?? angle.get(id)!);
+        if (outward && s === 0 && k > 1 && m !== undefined) {
+          // Parent: the inner neighbour nearest the node's barycentre.
+          let bestP = parent.get(id)!, bestD = Infinity;
+          for (const p of adj.get(id) ?? [])
+            if (ringOf.get(p) === k - 1) {
+              const d = Math.abs(wrap(angle.get(p)! - m));
+              if (d < bestD - 1e-9) (bestD = d), (bestP = p);
+            }
+          parent.set(id, bestP);
+        }
+      }
+      if (outward && s === 0 && k > 1) {
+        // Re-group the ring's nodes under their (possibly new) parents, keeping the current order.
+        for (const p of rings[k - 1]) children.delete(p);
+        const byAngle = rings[k].slice().sort((a, b) => angle.get(a)! - angle.get(b)!);
+        for (const id of byAngle) {
+          const p = parent.get(id);
+          if (p && p !== leaderId) (children.get(p) ?? children.set(p, []).get(p)!).push(id);
+        }
+      }
+      const sortGroup = (list: string[], ref: number) => {
+        const u = (id: string) => ref + wrap(key.get(id)! - ref);
+        list.sort((a, b) => u(a) - u(b) || angle.get(a)! - angle.get(b)!);
+      };
+      if (k === 1 || roots.some((r) => ringOf.get(r) === k)) {
+        const rs = roots.filter((r) => ringOf.get(r) === k);
+        if (rs.length > 1) {
+          // Roots keep their slots; only the ring's roots are re-ordered among themselves (cut at the top).
+          const slots = roots.map((r, i) => (ringOf.get(r) === k ? i : -1)).filter((i) => i >= 0);
+          const key0 = (id: string) => -Math.PI / 2 - Math.PI / roots.length + ((key.get(id)! + Math.PI / 2 + Math.PI / roots.length) % TAU + TAU) % TAU;
+          rs.sort((a, b) => key0(a) - key0(b) || angle.get(a)! - angle.get(b)!);
+          slots.forEach((i, j) => (roots[i] = rs[j]));
+          keepSatellites(roots);
+        }
+      }
+      if (k > 1)
+        for (const p of rings[k - 1]) {
+          const cs = children.get(p);
+          if (cs && cs.length > 1) sortGroup(cs, angle.get(p)!), keepSatellites(cs);
+        }
+      if (nodes.length <= 1200) place();
+    }
+    if (nodes.length > 1200) place();
+    if (measure) {
+      const c = count(positions());
+      if (c < bestCross) {
+        bestCross = c;
+        best = { parent: new Map(parent), roots: roots.slice(), children: new Map([...children].map(([k, v]) => [k, v.slice()])) };
+      }
+    } else best = { parent: new Map(parent), roots: roots.slice(), children: new Map([...children].map(([k, v]) => [k, v.slice()])) };
+  }
+  parent.clear();
+  for (const [k, v] of best.parent) parent.set(k, v);
+  roots.splice(0, roots.length, ...best.roots);
+  children.clear();
+  for (const [k, v] of best.children) children.set(k, v);
+  place();
+  // Small chains: local search on top of the sweeps: move one unit (a node with its satellites) to every other slot
+  // of its list, keep the move when it removes crossings; a few passes.
+  if (measure && bestCross > 0 && nodes.length <= (o.searchUpTo ?? 160)) {
+    // The search counts on curves flattened to 2 segments (cheaper; the sweeps and the bench use 4–6).
+    bestCross = count(positions(), 2);
+    let evals = 0;
+    const budget = o.searchBudget ?? 1500;
+    const lists = () => [roots, ...[...children.values()].filter((c) => c.length > 1)];
+    for (let pass = 0; pass < 3; pass++) {
+      let improved = false;
+      for (const list of lists()) {
+        for (let i = 0; i < list.length; i++) {
+          const id = list[i];
+          if (hostOf.has(id) && list.includes(hostOf.get(id)!)) continue;
+          let len = 1;
+          while (i + len < list.length && hostOf.get(list[i + len]) === id) len++;
+          const unit = list.splice(i, len);
+          let bestJ = i;
+          for (let j = 0; j <= list.length; j++) {
+            if (j === i) continue;
+            if (j > 0 && j < list.length && hostOf.get(list[j]) !== undefined && hostOf.get(list[j]) === list[j - 1]) continue;
+            if (evals++ > budget) break;
+            list.splice(j, 0, ...unit);
+            place();
+            const c = count(positions(), 2);
+            list.splice(j, len);
+            if (c < bestCross) (bestCross = c), (bestJ = j), (improved = true);
+          }
+          list.splice(bestJ, 0, ...unit);
+        }
+      }
+      // Parent moves: a node with several neighbours on the ring inside may hang from another of them.
+      for (let k = 2; k <= K; k++)
+        for (const id of rings[k]) {
+          for (const p of adj.get(id) ?? []) {
+            const cur = parent.get(id);
+            if (!cur || p === cur || ringOf.get(p) !== k - 1 || evals > budget) continue;
+            const from = children.get(cur)!;
+            const at = from.indexOf(id);
+            from.splice(at, 1);
+            const to = children.get(p) ?? children.set(p, []).get(p)!;
+            let bestAt = -1;
+            for (let j = 0; j <= to.length; j++) {
+              evals++;
+              to.splice(j, 0, id);
+              parent.set(id, p);
+              place();
+              const c = count(positions(), 2);
+              to.splice(j, 1);
+              if (c < bestCross) (bestCross = c), (bestAt = j);
+            }
+            if (bestAt >= 0) {
+              to.splice(bestAt, 0, id);
+              parent.set(id, p);
+              improved = true;
+            } else {
+              from.splice(at, 0, id);
+              parent.set(id, cur);
+            }
+          }
+        }
+      if (!improved || evals > budget) break;
+    }
+    if ((globalThis as { H15DEBUG?: unknown }).H15DEBUG) console.log('evals', evals, bestCross);
+    place();
+  }
+  return { local: positions(), angle, ringOf, outer: (R[K] ?? 0) * scaleR || outer, crossings: bestCross };
+}
