@@ -5,6 +5,7 @@
 //
 //   node scripts/make-grid-tiles.mjs --demo
 //       demo/data/grids.geojson → demo/data/tiles/{z}/{x}/{y}.pbf + demo/data/tiles.json + demo/data/grids.pmtiles
+//       + demo/data/tiles-index.json (codes, names, levels, parents, boxes, label points, neighbours: lib/tiles-index.mjs)
 //   node scripts/make-grid-tiles.mjs --synthetic 1000000 [--out bench/grid-map-tiles/.out]
 //       a synthetic Chongqing-scale hex grid set (all illustrative, codes start with "99") → <out>/tiles/…,
 //       <out>/tiles.json, <out>/grids.pmtiles and <out>/metrics.json (one row per grid)
@@ -35,6 +36,7 @@ import { fileURLToPath } from 'node:url';
 import { GeoJSONVT, geoJSONToTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { createPMTilesWriter } from './lib/pmtiles-writer.mjs';
+import { writeTilesIndex } from './lib/tiles-index.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -232,6 +234,9 @@ export function fromGeoJSON(geojson, outDir, { pmtiles = true, minPx = 12, name,
   mkdirSync(outDir, { recursive: true });
   const out = createOutput(outDir, { pmtiles });
   for (const layer of LAYERS) cutLayer(out, layer, { type: 'FeatureCollection', features: byLayer[layer] }, bands[layer], bbox);
+  // The unit index beside the tiles (search, focus by code, neighbour keys): scripts/lib/tiles-index.mjs.
+  const indexBytes = writeTilesIndex({ type: 'FeatureCollection', features: [...byLayer.streets, ...byLayer.communities, ...byLayer.grids] }, join(outDir, 'tiles-index.json'));
+  log(`${relative(process.cwd(), join(outDir, 'tiles-index.json'))}: ${(indexBytes / 1e3).toFixed(1)} KB`);
   return finish(out, outDir, { name, description, bands, bbox, t0, extra: { features: { streets: byLayer.streets.length, communities: byLayer.communities.length, grids: byLayer.grids.length } } });
 }
 

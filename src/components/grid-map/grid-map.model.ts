@@ -4,7 +4,7 @@
  */
 import { issue, isRecord, readArray, readBoolean, readNumber, readString, describe, type Issue, type Validated } from '../../data/validate.js';
 import { classify, legendModel, type ClassifySpec, type Classifier, type LegendModel } from './classify.js';
-import { AGGREGATES, LEVEL_RANK, VIEW_LEVELS, type Aggregate, type GridFeature, type GridGeometry, type GridMetric, type GridMetricRow, type GridMetricsData, type ViewLevel } from './grid-map.types.js';
+import { AGGREGATES, LEVEL_RANK, VIEW_LEVELS, type Aggregate, type GridFeature, type GridGeometry, type GridMetric, type GridMetricRow, type GridMetricsData, type UnitInfo, type UnitSet, type ViewLevel } from './grid-map.types.js';
 
 export * from './grid-map.types.js';
 
@@ -205,7 +205,7 @@ export function rankOf(level: ViewLevel): number {
 }
 
 /** True when `code` is `ancestor` or lies beneath it. */
-export function isWithin(geo: GridGeometry, code: string, ancestor: string): boolean {
+export function isWithin(geo: UnitSet, code: string, ancestor: string): boolean {
   let f = geo.byCode.get(code);
   let guard = 0;
   while (f && guard++ < 16) {
@@ -216,8 +216,8 @@ export function isWithin(geo: GridGeometry, code: string, ancestor: string): boo
 }
 
 /** Ancestors from the top down to `code` (inclusive). */
-export function ancestry(geo: GridGeometry, code: string): GridFeature[] {
-  const out: GridFeature[] = [];
+export function ancestry<U extends UnitInfo>(geo: UnitSet<U>, code: string): U[] {
+  const out: U[] = [];
   let f = geo.byCode.get(code);
   let guard = 0;
   while (f && guard++ < 16) {
@@ -313,7 +313,7 @@ export function styleView(view: View, vm: Map<number, number> | undefined, spec:
  * The neighbour of `from` in an arrow direction among `candidates`: the nearest label point within a 90° cone
  * around the direction (distance weighted by off-axis deviation). Planar lon/lat scaled by cos(lat).
  */
-export function neighbour(geo: GridGeometry, candidates: readonly number[], from: number, dir: 'left' | 'right' | 'up' | 'down'): number {
+export function neighbour(geo: UnitSet, candidates: readonly number[], from: number, dir: 'left' | 'right' | 'up' | 'down'): number {
   const a = geo.features[from]?.labelPoint;
   if (!a) return candidates[0] ?? -1;
   const k = Math.cos((a[1] * Math.PI) / 180);
@@ -362,10 +362,10 @@ export function pageOf<T>(all: readonly T[], page: number, size: number): TableP
 }
 
 /** Search by name or code (substring, case-insensitive); exact code first, then name prefix, then the rest. */
-export function search(geo: GridGeometry, query: string, limit = 10): GridFeature[] {
+export function search<U extends UnitInfo>(geo: UnitSet<U>, query: string, limit = 10): U[] {
   const q = query.trim().toLowerCase();
   if (!q) return [];
-  const scored: [number, GridFeature][] = [];
+  const scored: [number, U][] = [];
   for (const f of geo.features) {
     const name = f.name.toLowerCase();
     let s = -1;

@@ -4,35 +4,26 @@ import { CivicDataElement } from '../../data/civic-data-element.js';
 import type { ParseContext } from '../../data/data-controller.js';
 import { capIssues, formatIssue, summariseIssues, type Issue, type Validated } from '../../data/validate.js';
 import { hostStyles } from '../../core/theme/tokens.js';
-import { stateStyles, renderError, renderLoading, renderIllustrative } from '../../core/render/states.js';
-import { cspStyle } from '../../core/render/csp-style.js';
+import { stateStyles, renderLoading, renderIllustrative } from '../../core/render/states.js';
 import { CivicSelectEvent } from '../../core/events/select-event.js';
-import { CivicHoverEvent } from '../../core/events/hover-event.js';
 import { CivicErrorEvent, type CivicErrorDetail, type DataSourceKind } from '../../core/events/error-event.js';
-import { formatAmount, formatNumber, NO_VALUE, UNITS } from '../../core/format/number.js';
+import { NO_VALUE } from '../../core/format/number.js';
 import { styles } from './grid-map.styles.js';
-import { gridMapTerms } from './grid-map.i18n.js';
 import { CivicViewChangeEvent, type CivicViewChangeDetail } from './grid-map.events.js';
-import { hasMissingParents, pointInPolygon } from './geometry.js';
-import { classRangeLabel, legendPrecision, parseLabelList, parseNumberList, type ClassifySpec } from './classify.js';
-import {
-  ancestry, computeView, joinMetrics, neighbour, pageOf, parseMetrics, pick, rankOf, search, styleView, upView, viewLevel,
-  type JoinedMetrics, type Styling, type View,
-} from './grid-map.model.js';
-import {
-  VIEW_LEVELS, type ActiveRenderer, type Classification, type Crs, type GridFeature, type GridGeometry, type GridMetric,
-  type GridMetricsData, type RendererChoice, type ViewLevel,
-} from './grid-map.types.js';
-import { TilesController } from './tiles-controller.js';
-import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawHatch, drawTextNodes, exportPng, layoutSize, resolvePixelRatio, type PngOptions } from '../../core/export/png.js';
+import { hasMissingParents } from './geometry.js';
+import { parseLabelList, parseNumberList, type ClassifySpec } from './classify.js';
+import { ancestry, parseMetrics, rankOf, viewLevel } from './grid-map.model.js';
+import { VIEW_LEVELS, type ActiveRenderer, type Classification, type Crs, type GridGeometry, type GridMetric, type GridMetricsData, type RendererChoice, type UnitInfo } from './grid-map.types.js';
+import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawHatch, drawTextNodes, exportPng, layoutSize, loadPainters, resolvePixelRatio, type PngOptions } from '../../core/export/lazy.js';
 import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
-import type { GridRenderer } from './renderers/renderer.js';
 import { GeometrySource } from './geometry-source.js';
 import { SurfaceController } from './surface.js';
+import { TilesController } from './tiles-controller.js';
+import { MemoryMode } from './memory-mode.js';
+import { NavigationController, type NavMode } from './navigation.js';
+import { GridViewModel } from './view-model.js';
+import { renderBreadcrumb, renderLegend, renderSearch, renderTable, renderTooltip, terms } from './views.js';
 import type { Emphasis } from './scene.js';
-
-type Dir = 'left' | 'right' | 'up' | 'down';
-const ARROWS: Record<string, Dir> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
 /**
  * @summary Governance grid choropleth: colours grids (网格) by a metric, with legend, tooltip, drill-down from
@@ -150,6 +141,12 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
    * follow the zoom (the tile set puts parents at low zooms); metric rows are joined by `promote-id`.
    */
   @property() tiles?: string;
+  /**
+   * Tiles: URL of the tile set's unit index (codes, names, levels, parents, boxes, neighbours; written by
+   * scripts/make-grid-tiles.mjs as `tiles-index.json`), loaded on the first search, arrow key or `focus`. Default:
+   * `tiles-index.json` beside the tiles (`…/tiles/{z}/{x}/{y}.pbf`, `…/tiles.json`, `…/grids.pmtiles` → `…/tiles-index.json`).
+   */
+  @property({ attribute: 'tiles-index' }) tilesIndex?: string;
   /** Tiles: the source layer holding the grids. */
   @property({ attribute: 'source-layer' }) sourceLayer = 'grids';
   /** Tiles: the parent source layers, nearest first (communities/villages, then streets/towns). */
@@ -170,68 +167,75 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   @property({ type: Boolean, attribute: 'preserve-drawing-buffer' }) preserveDrawingBuffer = false;
 
   // ── internal state ──
-  @state() private hovered = -1;
-  @state() private cursor = -1;
-  @state() private tip?: { index: number; x: number; y: number };
   @state() private emphasisClass: Emphasis = null;
   @state() private hiddenClasses = new Set<number>();
-  @state() private searchText = '';
-  @state() private results: GridFeature[] = [];
-  @state() private resultIndex = 0;
   @state() private page = 0;
-  @state() private announce = '';
   @query('[part~="canvas"]') private surface?: HTMLElement;
-  private tilesCtl = new TilesController(this, {
-    t: () => this.t,
-    feed: () => this.feed,
-    warn: (m) => this.warn(m),
-    pixelRatio: () => this.pixelRatio,
-  });
+  /** Problems found joining metrics to geometry (codes without grid, grids without value). */
+  joinIssues: Issue[] = [];
   /** Geometry and points: two more data sources beside the metrics (same fetch / error / stale path). */
   private source = new GeometrySource(this, { t: () => this.t, warn: (m) => this.warn(m), onRaw: (raw) => this.surfaceCtl.prefetch(featureCount(raw)) });
-  /** Renderer choice, fallback and recovery, resize, scene pushes and the picture promise. */
+  /** In-memory mode: join, view, styling, and its answers to navigation and the view model. */
+  private mem = new MemoryMode({ renderer: () => this.surfaceCtl.r, setView: (rank, focus, trigger) => this.setView(rank, focus, trigger) });
+  /** Tiles mode: renderer, per-level classes, unit index, and the same answers. */
+  private tilesCtl = new TilesController(this, {
+    data: () => this.feed.value,
+    metric: () => this.currentMetric(),
+    spec: () => this.spec(),
+    hidden: () => this.hiddenClasses,
+    warn: (m) => this.warn(m),
+    pixelRatio: () => this.pixelRatio,
+    surface: () => this.surface,
+    moved: () => this.nav.moved(),
+    indexLoaded: () => this.nav.refreshResults(),
+    emphasised: () => this.nav.emphasised,
+  });
+  /** Renderer choice, fallback and recovery, resize, scene pushes and the picture promise (memory mode). */
   private surfaceCtl: SurfaceController = new SurfaceController(this, {
     container: () => this.surface,
     model: () => this.sceneModel(),
     pixelRatio: () => this.pixelRatio,
     warn: (m) => this.warn(m),
-    onMove: () => this.onMapMove(),
+    onMove: () => this.nav.moved(),
     failure: () => (!this.geo && this.source.geometry.status === 'error' ? this.source.geometry.error?.message ?? 'the geometry failed' : undefined),
     tiles: () => (this.tilesMode ? this.tilesCtl : undefined),
   });
-  private get geo(): GridGeometry | undefined {
-    return this.source.geo;
-  }
-  private get r(): GridRenderer | undefined {
-    return this.surfaceCtl.r;
-  }
+  /** Pointer, keyboard, search and the tooltip, the same in both modes. */
+  private nav = new NavigationController(
+    this,
+    {
+      select: (code) => ((this.ownChange = true), (this.selected = code)),
+      selected: () => this.selected,
+      surface: () => this.surface,
+      announceSelected: (name) => terms(this.t).selected(name),
+      highlightChanged: () => this.highlightChanged(),
+      valueText: (code) => this.viewModel()?.tooltip(code).value ?? '',
+    },
+    () => this.mode(),
+  );
+  /** The geometry / points whose problems were last reported. */
+  private reported: { geo?: unknown; points?: unknown } = {};
+  /** Partly invalid geometry: the banner's detail while that geometry is shown. */
+  private geoIssueBanner?: CivicErrorDetail;
+  private ownChange = false;
 
   /** True when the map draws vector tiles (`tiles` set and no `geometry` / `geometry-src`). */
   get tilesMode(): boolean {
     return !!this.tiles && (this.geometry === undefined || this.geometry === null) && !this.geometrySrc;
   }
 
-  /** @internal The tiles controller selected a unit (keeps `selected` in step without a second event). */
-  selectFromTiles(code: string): void {
-    this.ownChange = true;
-    this.selected = code;
-  }
-
   /** Problems found in the geometry (errors and warnings), after the last load. */
   get geometryIssues(): Issue[] {
     return this.source.issues;
   }
-  /** Problems found joining metrics to geometry (codes without grid, grids without value). */
-  joinIssues: Issue[] = [];
 
-  private joined?: JoinedMetrics;
-  private joinedKey?: [unknown, unknown, string];
-  private view?: View;
-  private styling?: Styling;
-  /** The geometry / points whose problems were last reported. */
-  private reported: { geo?: unknown; points?: unknown } = {};
-  private downAt?: [number, number];
-  private highlighted = -1;
+  private get geo(): GridGeometry | undefined {
+    return this.source.geo;
+  }
+
+  private mode(): NavMode | undefined {
+    return this.tilesMode ? this.tilesCtl.nav : this.geo ? this.mem.nav : undefined;
+  }
 
   // ── lifecycle ──
   protected override parse(raw: unknown, _ctx: ParseContext): Validated<GridMetricsData> {
@@ -252,34 +256,27 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     this.source.geometry.sync();
     this.source.points.sync();
     this.reportSourceIssues();
-    const geo = this.geo;
-    if (!geo) return;
-    const data = this.feed.value;
-    if (data && (!this.joinedKey || this.joinedKey[0] !== geo || this.joinedKey[1] !== data || this.joinedKey[2] !== this.joinBy)) {
-      this.joinedKey = [geo, data, this.joinBy];
-      this.joined = joinMetrics(geo, data, this.joinBy);
-      this.joinIssues = this.joined.issues;
-      if (this.joined.issues.length) this.reportIssues(this.joined.issues, 'property', 'join');
-    } else if (!data) this.joined = undefined;
-
-    const rank = rankOf(viewLevel(this.level) ?? 'grid');
-    const v = computeView(geo, rank, this.focusCode);
-    if (!this.view || this.view.rank !== v.rank || this.view.focus !== v.focus || this.view.shown.length !== v.shown.length || this.viewGeo !== geo) (this.view = v), (this.viewGeo = geo);
-    if (changed.has('metric') || changed.has('classification') || changed.has('thresholds') || changed.has('level') || changed.has('focusCode')) {
+    if (['metric', 'classification', 'thresholds', 'level', 'focusCode'].some((k) => changed.has(k))) {
       if (!changed.has('hiddenClasses')) this.hiddenClasses = new Set();
-      this.page = changed.has('level') || changed.has('focusCode') ? 0 : this.page;
+      if (changed.has('level') || changed.has('focusCode')) this.page = 0;
     }
-    const m = this.currentMetric();
-    const spec = this.spec();
-    const key = [this.view, this.joined, m?.key, JSON.stringify(spec), this.hiddenClasses];
-    // Restyle only when something it depends on changed (not on every hover).
-    if (!this.styleKey || key.some((k, i) => k !== this.styleKey![i])) {
-      this.styleKey = key;
-      this.styling = styleView(this.view, m ? this.joined?.values.get(m.key) : undefined, spec, this.hiddenClasses);
-    }
+    const geo = this.geo;
+    if (!geo || this.tilesMode) return;
+    const issues = this.mem.derive({
+      geo,
+      data: this.feed.value,
+      joinBy: this.joinBy,
+      rank: rankOf(viewLevel(this.level) ?? 'grid'),
+      focus: this.focusCode,
+      metricKey: this.currentMetric()?.key,
+      spec: this.spec(),
+      hidden: this.hiddenClasses,
+    });
+    if (issues) {
+      this.joinIssues = issues;
+      if (issues.length) this.reportIssues(issues, 'property', 'join');
+    } else if (!this.feed.value) this.joinIssues = [];
   }
-  private styleKey?: unknown[];
-  private viewGeo?: GridGeometry;
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
@@ -287,9 +284,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     if (this.tilesMode) {
       const c = this.surfaceCtl.sceneColors();
       this.tilesCtl.sync({ background: c.background, outline: c.outline, parentOutline: c.parentOutline, selected: c.selected, halo: c.halo }, c.noData);
-      return;
-    }
-    this.surfaceCtl.sync(changed);
+    } else this.surfaceCtl.sync(changed);
   }
 
   protected override themeChanged(): void {
@@ -305,15 +300,12 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   // ── public methods ──
   /** Emphasises one unit (tour / linked views) with outline and tooltip; `null` clears. */
   override highlight(code: string | null): void {
-    if (this.tilesMode) {
-      this.tilesCtl.r?.setHighlight(this.selected || null, code);
-      return;
-    }
-    const f = code ? this.geo?.byCode.get(code) : undefined;
-    this.highlighted = f ? f.index : -1;
-    if (f) this.showTipAt(f.index);
-    else this.tip = undefined;
-    this.surfaceCtl.push();
+    const known = code && (this.tilesMode || this.geo?.byCode.has(code));
+    this.nav.highlighted = known ? code : undefined;
+    if (known && !this.tilesMode) this.nav.showTipAt(code);
+    else this.nav.tip = undefined;
+    this.highlightChanged();
+    this.requestUpdate();
   }
 
   /**
@@ -322,39 +314,47 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
    */
   override tourTargets(): string[] {
     if (this.tilesMode) return this.tilesCtl.topCodes(8);
-    const geo = this.geo, view = this.view, m = this.currentMetric();
-    const vm = m ? this.joined?.values.get(m.key) : undefined;
-    if (!geo || !view || !vm) return [];
-    return view.shown
-      .filter((i) => vm.has(i))
-      .sort((a, b) => (vm.get(b) as number) - (vm.get(a) as number))
-      .slice(0, 8)
-      .map((i) => geo.features[i].code);
+    const u = this.mem.units(this.currentMetric()?.key);
+    if (!u || !this.currentMetric()) return [];
+    return u.codes
+      .filter((c) => u.value(c) !== undefined)
+      .sort((a, b) => (u.value(b) as number) - (u.value(a) as number))
+      .slice(0, 8);
   }
 
   /** The renderer drawing now (`canvas`, `webgl`), or undefined before the first picture. */
   get activeRenderer(): ActiveRenderer | undefined {
-    return this.surfaceCtl.active;
+    return this.tilesMode ? (this.tilesCtl.r ? 'webgl' : undefined) : this.surfaceCtl.active;
   }
 
   /**
-   * Resolves when the current picture is completely drawn (maplibre: `idle`). Never before a picture exists: while
-   * the geometry loads or the renderer mounts it waits. Rejects when nothing can be drawn (the geometry failed and
-   * no earlier geometry is kept).
+   * Resolves when the current picture is completely drawn (maplibre: `idle`; tiles: the tiles loaded and drawn). Never
+   * before a picture exists: while the geometry loads or the renderer mounts it waits. Rejects when nothing can be
+   * drawn (the geometry failed and no earlier geometry is kept; tiles without WebGL).
    */
   whenDrawn(): Promise<void> {
     return this.surfaceCtl.picture(true);
   }
 
-  /** @internal `civic-load` waits for the picture of the metrics with their geometry (geometry-src may arrive later). */
+  /** @internal `civic-load` (and `civic-drawn`) wait for the picture of the metrics with their geometry. */
   protected override dataDrawn(): Promise<void> {
     return this.surfaceCtl.picture(false);
+  }
+
+  /** @internal No picture while the geometry loads (memory mode). */
+  protected override drawnReady(): boolean {
+    return super.drawnReady() && (this.tilesMode || !!this.geo || this.source.geometry.status === 'error');
+  }
+
+  /** @internal A new geometry, view or colouring is a new picture. */
+  protected override drawnWatch(): ReturnType<CivicDataElement<GridMetricsData>['drawnWatch']> {
+    return { ...super.drawnWatch(), data: [this.feed.value, this.feed.status, this.feed.error, this.feed.stale, this.geo, this.mem.view, this.mem.styling, this.tiles] };
   }
 
   /** The drawing surface (the 2D canvas, or maplibre's WebGL canvas) — for pixel tests and export. */
   get drawingCanvas(): HTMLCanvasElement | undefined {
     if (this.tilesMode) return this.tilesCtl.r?.canvas;
-    const r = this.r as (GridRenderer & { canvas?: HTMLCanvasElement }) | undefined;
+    const r = this.surfaceCtl.r as { canvas?: HTMLCanvasElement } | undefined;
     if (!r) return undefined;
     return r.canvas ?? this.surface?.querySelector('canvas.surface') ?? undefined;
   }
@@ -364,8 +364,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
    * set `preserve-drawing-buffer` or call it right after `whenDrawn()`. Undefined for the SVG renderer.
    */
   snapshot(): HTMLCanvasElement | undefined {
-    if (this.tilesMode) return this.tilesCtl.r?.snapshot();
-    return this.r?.snapshot?.();
+    return this.tilesMode ? this.tilesCtl.r?.snapshot() : this.surfaceCtl.r?.snapshot?.();
   }
 
   /**
@@ -374,7 +373,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
    */
   get mapInstance(): import('maplibre-gl').Map | undefined {
     if (this.tilesMode) return this.tilesCtl.r?.mapInstance;
-    return (this.r as { mapInstance?: import('maplibre-gl').Map } | undefined)?.mapInstance;
+    return (this.surfaceCtl.r as { mapInstance?: import('maplibre-gl').Map } | undefined)?.mapInstance;
   }
 
   /**
@@ -385,8 +384,9 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
    * `renderer="canvas"` or WebGL to export).
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
+    await loadPainters();
     await this.whenDrawn();
-    const r = (this.tilesMode ? this.tilesCtl.r : this.r) as { capture?(): Promise<HTMLCanvasElement | undefined>; snapshot?(): HTMLCanvasElement | undefined } | undefined;
+    const r = (this.tilesMode ? this.tilesCtl.r : this.surfaceCtl.r) as { capture?(): Promise<HTMLCanvasElement | undefined>; snapshot?(): HTMLCanvasElement | undefined } | undefined;
     const pic = r?.capture ? await r.capture() : r?.snapshot?.();
     if (!pic) throw new Error('nothing to export (no picture yet, or the SVG renderer)');
     const { width, height, scale } = layoutSize(this);
@@ -394,8 +394,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     const ratio = resolvePixelRatio(options.pixelRatio, this.pixelRatio, width, height);
     const bg = options.background ?? this.themeCtl.token('--_color-surface', '#ffffff');
     const { canvas, ctx } = createExportCanvas(width, height, ratio, bg);
-    const root = this.renderRoot;
-    const q = (sel: string) => root.querySelector<HTMLElement>(sel);
+    const q = (sel: string) => this.renderRoot.querySelector<HTMLElement>(sel);
     const stage = boxIn(q('[part~="canvas"]'), this, scale);
     if (stage) ctx.drawImage(pic, stage.x, stage.y, stage.width, stage.height);
     const crumb = q('[part~="breadcrumb"]');
@@ -415,44 +414,44 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     return canvasToPngBlob(canvas);
   }
 
-  private onExport = (): void => {
-    void exportPng(this, this.fileName, (m) => this.warn(m));
-  };
-
   /** Container pixel position ([x, y], CSS px relative to part `canvas`) of a lon/lat, for tests and overlays. */
   pixelOf(lonLat: [number, number]): [number, number] | undefined {
-    if (this.tilesMode) return this.tilesCtl.r?.project(lonLat);
-    return this.r?.project(lonLat);
+    return this.tilesMode ? this.tilesCtl.r?.project(lonLat) : this.surfaceCtl.r?.project(lonLat);
   }
 
   /** The legend's classes with counts as shown (for linked views and tests). */
   get legend(): { label: string; color: string; count: number }[] {
-    if (this.tilesMode) return this.tilesCtl.legend;
-    const s = this.styling;
-    if (!s) return [];
-    return s.legend.entries.map((e) => ({ label: this.classText(e.index), color: e.color, count: e.count }));
+    return (this.viewModel()?.legendItems() ?? []).map((e) => ({ label: e.label, color: e.color, count: e.count }));
   }
 
   // ── render ──
   override render(): TemplateResult {
-    if (this.tilesMode) return this.tilesCtl.render();
-    const tt = this.t.pick(gridMapTerms);
-    if (!this.geo) {
+    const tiles = this.tilesMode;
+    const t = this.t, tt = terms(t);
+    if (!tiles && !this.geo) {
       const g = this.source.geometry;
-      if (g.status === 'error' && g.error) return html`<div part="base" class="base">${renderError(this.t.core, g.error, { lang: this.t.lang })}</div>`;
-      if (g.status === 'loading') return html`<div part="base" class="base">${renderLoading(this.t.core)}</div>`;
+      if (g.status === 'error' && g.error) return html`<div part="base" class="base">${g.renderStatus()}</div>`; // with its retry button
+      if (g.status === 'loading') return html`<div part="base" class="base">${renderLoading(t.core)}</div>`;
       return html`<div part="base" class="base">${this.feed.renderStatus()}</div>`;
     }
+    const vm = this.viewModel();
     const metric = this.currentMetric();
-    const illustrative = this.geo.illustrative || !!metric?.illustrative || !!this.feed.value?.illustrative;
-    const levelName = tt[`level_${VIEW_LEVELS[this.view?.rank ?? 2]}` as 'level_grid'];
-    const summary = tt.mapSummary(levelName, this.view?.shown.length ?? 0, metric ? this.metricLabel(metric) : NO_VALUE);
+    const rank = tiles ? this.tilesCtl.rank : this.mem.view?.rank ?? 2;
+    const levelName = tt[`level_${VIEW_LEVELS[rank]}` as 'level_grid'];
+    const metricName = vm?.metricLabel() ?? NO_VALUE;
+    const summary = tiles ? tt.tilesSummary(levelName, this.tilesCtl.knownCount, metricName) : tt.mapSummary(levelName, this.mem.view?.shown.length ?? 0, metricName);
+    const illustrative = (!tiles && !!this.geo?.illustrative) || !!metric?.illustrative || !!this.feed.value?.illustrative;
+    const nav = this.nav;
+    const tip = nav.tip;
+    const tipVm = tip && tiles ? this.viewModel(this.tilesCtl.index?.byCode.get(tip.code)?.rank) : vm;
     return html`<div part="base" class="base">
-      <div part="toolbar" class="toolbar">${this.renderBreadcrumb()}${this.renderSearch()}
+      <div part="toolbar" class="toolbar">
+        ${this.renderCrumbs(rank)}
+        ${renderSearch(t, { text: nav.searchText, results: nav.results, index: nav.resultIndex, onInput: nav.onSearchInput, onKey: nav.onSearchKey, onFocus: nav.onSearchFocus, onPick: (u) => nav.goTo(u, 'pointer') })}
         <button type="button" class="toggle" part="table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} @click=${() => (this.tableOpen = !this.tableOpen)}>
-          ${this.tableOpen ? this.t.core.hideTable : this.t.core.showTable}
+          ${this.tableOpen ? t.core.hideTable : t.core.showTable}
         </button>
-        ${this.export ? renderExportButton(tt.exportPng, this.onExport) : nothing}
+        ${this.export ? renderExportButton(tt.exportPng, () => void exportPng(this, this.fileName, (m) => this.warn(m))) : nothing}
       </div>
       ${this.feed.renderStatus()}
       <div part="stage" class="stage">
@@ -463,26 +462,45 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
           aria-roledescription=${tt.map}
           aria-label=${summary}
           aria-describedby="help"
-          @pointermove=${this.onPointerMove}
-          @pointerleave=${this.onPointerLeave}
-          @pointerdown=${this.onPointerDown}
-          @click=${this.onClick}
-          @keydown=${this.onKeyDown}
-          @blur=${() => (this.cursor = -1)}
+          @pointermove=${nav.onPointerMove}
+          @pointerleave=${nav.onPointerLeave}
+          @pointerdown=${nav.onPointerDown}
+          @click=${nav.onClick}
+          @keydown=${nav.onKeyDown}
+          @blur=${nav.onBlur}
         ></div>
-        ${this.renderTooltip()}
-        ${illustrative ? html`<span class="badge">${renderIllustrative(this.t.core)}</span>` : nothing}
-        ${this.renderBanners()}
+        ${tip && tipVm ? renderTooltip(t, tipVm.tooltip(tip.code, parseLabelList(this.tooltipFields) ?? []), tip.x, tip.y, this.surface?.clientWidth ?? 0) : nothing}
+        ${illustrative ? html`<span class="badge">${renderIllustrative(t.core)}</span>` : nothing} ${this.renderBanners()}
       </div>
-      <span id="help" class="live">${tt.keyboardHelp}</span>
-      <span class="live" role="status" aria-live="polite">${this.announce}</span>
-      ${this.renderLegend()} ${this.tableOpen ? this.renderTable() : nothing}
+      <span id="help" class="live">${tiles ? tt.tilesHelp : tt.keyboardHelp}</span>
+      <span class="live" role="status" aria-live="polite">${nav.announce}</span>
+      ${vm && (tiles || this.mem.styling) ? renderLegend(t, vm, { emphasise: (c) => this.emphasise(c), toggle: (i) => this.toggleClass(i) }) : nothing}
+      ${this.tableOpen && vm ? renderTable(t, vm, { page: this.page, pageSize: this.pageSize, selected: this.selected, onPage: (p) => (this.page = p), onChoose: (code) => this.chooseFromTable(code) }) : nothing}
       <div class="attribution"><slot name="attribution"></slot> <slot name="review-number"></slot></div>
     </div>`;
   }
 
+  private renderCrumbs(rank: number): TemplateResult {
+    const units = this.mode()?.units();
+    if (this.tilesMode) {
+      const idx = this.tilesCtl.index;
+      const at = this.selected || this.focusCode;
+      const path = idx && at ? ancestry(idx, at).filter((u) => u.rank < 2 || u.code !== at) : [];
+      return renderBreadcrumb(this.t, { path, rank, onAll: () => this.tilesCtl.fitAll(), onCrumb: (u) => this.tilesCtl.nav.reveal(u), onLevel: (i) => this.tilesCtl.zoomToLevel(i), zoom: (d) => this.tilesCtl.r?.zoomBy(d) });
+    }
+    const path = this.mem.view?.focus && units ? ancestry(units, this.mem.view.focus) : [];
+    return renderBreadcrumb(this.t, {
+      path,
+      rank,
+      onAll: () => this.setView(rank, '', 'breadcrumb'),
+      onCrumb: (u: UnitInfo) => this.setView(u.rank + 1, u.code, 'breadcrumb'),
+      onLevel: (i) => this.setView(i, this.mem.focusAtMost(this.focusCode, i), 'pointer'),
+    });
+  }
+
   private renderBanners(): unknown {
-    const tt = this.t.pick(gridMapTerms);
+    const tt = terms(this.t);
+    if (this.tilesMode) return this.tilesCtl.failed ? html`<div part="status" data-kind="error" role="alert" class="state-overlay">${tt.tilesFailed}</div>` : nothing;
     const geoErr = this.geoIssueBanner;
     const joinErrors = this.joinIssues.filter((i) => i.severity === 'error');
     return html`${geoErr ? html`<div part="status" data-kind="warning" role="alert" class="state-overlay">${tt.geometryIssues(geoErr.issueCount)}</div>` : nothing}
@@ -490,167 +508,87 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
       ${this.source.geometry.renderStatus()}`;
   }
 
-  private renderBreadcrumb(): TemplateResult {
-    const tt = this.t.pick(gridMapTerms);
-    const geo = this.geo!;
-    const path = this.view?.focus ? ancestry(geo, this.view.focus) : [];
-    const rank = this.view?.rank ?? 2;
-    return html`<nav part="breadcrumb" aria-label=${tt.breadcrumb}>
-      <ol>
-        <li>
-          <button type="button" aria-current=${path.length ? nothing : 'location'} @click=${() => this.setView(path.length ? rank : rank, '', 'breadcrumb')}>${tt.all}</button>
-        </li>
-        ${path.map(
-          (f, i) => html`<li>
-            <button type="button" aria-current=${i === path.length - 1 ? 'location' : nothing} @click=${() => this.setView(f.rank + 1, f.code, 'breadcrumb')}>${f.name}</button>
-          </li>`,
-        )}
-        <li>
-          ${VIEW_LEVELS.map(
-            (l, i) => html`<button type="button" part="level-button" aria-pressed=${rank === i ? 'true' : 'false'} @click=${() => this.setView(i, this.focusAtMost(i), 'pointer')}>
-              ${tt[`level_${l}` as 'level_grid']}
-            </button>`,
-          )}
-        </li>
-      </ol>
-    </nav>`;
-  }
-
-  private renderSearch(): TemplateResult {
-    const tt = this.t.pick(gridMapTerms);
-    const open = this.searchText.trim() !== '';
-    return html`<div part="search" role="search">
-      <input
-        type="search"
-        aria-label=${tt.searchLabel}
-        placeholder=${tt.search}
-        .value=${this.searchText}
-        role="combobox"
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls="results"
-        aria-autocomplete="list"
-        @input=${(e: Event) => {
-          this.searchText = (e.target as HTMLInputElement).value;
-          this.results = this.geo ? search(this.geo, this.searchText, 8) : [];
-          this.resultIndex = 0;
-        }}
-        @keydown=${this.onSearchKey}
-      />
-      ${open
-        ? html`<ul id="results" role="listbox">
-            ${this.results.length
-              ? this.results.map(
-                  (f, i) => html`<li role="option" aria-selected=${i === this.resultIndex ? 'true' : 'false'} @click=${() => this.goTo(f, 'pointer')}>
-                    ${f.name} <span class="count">${f.code}</span>
-                  </li>`,
-                )
-              : html`<li role="option" aria-disabled="true">${tt.noMatch}</li>`}
-          </ul>`
-        : nothing}
-    </div>`;
-  }
-
-  private renderTooltip(): unknown {
-    const tip = this.tip;
-    const geo = this.geo;
-    if (!tip || !geo) return nothing;
-    const f = geo.features[tip.index];
-    if (!f) return nothing;
-    const tt = this.t.pick(gridMapTerms);
-    const lines = this.tooltipLines(f);
-    const w = this.surface?.clientWidth ?? 0;
-    const left = tip.x + 12 > w - 200 ? Math.max(0, tip.x - 212) : tip.x + 12;
-    return html`<div part="tooltip" role="tooltip" style=${cspStyle({ left: `${Math.round(left)}px`, top: `${Math.round(tip.y + 12)}px` })}>
-      <div class="t-name">${f.name}</div>
-      <div class="t-muted">${tt.code}: ${f.code}</div>
-      ${lines.parent ? html`<div class="t-muted">${tt.parent}: ${lines.parent}</div>` : nothing}
-      ${lines.value !== undefined ? html`<div>${lines.value}</div>` : nothing}
-      ${lines.klass ? html`<div>${tt.klass}: ${lines.klass}</div>` : nothing}
-      ${lines.extra.map((x) => html`<div class="t-muted">${x}</div>`)}
-      ${lines.illustrative ? html`<div>${renderIllustrative(this.t.core)}</div>` : lines.source ? html`<div class="t-muted">${this.t.core.source}: ${lines.source}</div>` : nothing}
-    </div>`;
-  }
-
-  private renderLegend(): unknown {
-    const s = this.styling;
+  // ── private helpers ──
+  /** One view model for legend, table and tooltip; in tiles mode of the level on screen (or `rank`). */
+  private viewModel(rank?: number): GridViewModel | undefined {
+    const t = this.t, tt = terms(t);
     const metric = this.currentMetric();
-    if (!s) return nothing;
-    const tt = this.t.pick(gridMapTerms);
-    return html`<div part="legend" role="group" aria-label=${tt.legend}>
-      <span class="legend-title">${metric ? this.metricLabel(metric) : tt.legend}${this.unitText(metric) ? ` (${this.unitText(metric)})` : ''}</span>
-      <ul>
-        ${s.legend.entries.map(
-          (e) => html`<li>
-            <button
-              type="button"
-              part="legend-item"
-              data-class=${e.index}
-              aria-pressed=${this.hiddenClasses.has(e.index) ? 'false' : 'true'}
-              title=${tt.hideClass}
-              @mouseenter=${() => this.emphasise(e.index)}
-              @mouseleave=${() => this.emphasise(null)}
-              @focus=${() => this.emphasise(e.index)}
-              @blur=${() => this.emphasise(null)}
-              @click=${() => this.toggleClass(e.index)}
-            >
-              <span class="swatch" style=${cspStyle({ background: e.color })}></span>
-              <span class="label">${this.classText(e.index)}</span>
-              <span class="count">${tt.count(e.count)}</span>
-            </button>
-          </li>`,
-        )}
-        <li>
-          <button type="button" part="legend-item" data-class="no-data" aria-pressed="true" @mouseenter=${() => this.emphasise('none')} @mouseleave=${() => this.emphasise(null)}>
-            <span class="swatch no-data"></span><span class="label">${tt.noData}</span><span class="count">${tt.count(s.legend.noData)}</span>
-          </button>
-        </li>
-      </ul>
-    </div>`;
+    const base = { lang: t.lang, terms: tt, metric, hidden: this.hiddenClasses };
+    if (this.tilesMode) {
+      const st = this.tilesCtl.levelStyle(rank);
+      return new GridViewModel({ ...base, classifier: st.classifier, legend: st.legend, units: this.tilesCtl.units(rank) });
+    }
+    const units = this.mem.units(metric?.key);
+    const s = this.mem.styling;
+    return units ? new GridViewModel({ ...base, classifier: s?.classifier, legend: s?.legend, units }) : undefined;
   }
 
-  private renderTable(): TemplateResult {
-    const tt = this.t.pick(gridMapTerms);
-    const geo = this.geo!;
-    const metric = this.currentMetric();
-    const vm = metric ? this.joined?.values.get(metric.key) : undefined;
-    const all = (this.view?.shown ?? []).slice().sort((a, b) => geo.features[a].code.localeCompare(geo.features[b].code));
-    const p = pageOf(all, this.page, Math.max(1, this.pageSize));
-    return html`<div part="table">
-      <table>
-        <caption class="visually-hidden">${this.t.core.table}</caption>
-        <thead>
-          <tr><th scope="col">${tt.name}</th><th scope="col">${tt.code}</th><th scope="col">${metric ? this.metricLabel(metric) : tt.value}</th><th scope="col">${tt.klass}</th></tr>
-        </thead>
-        <tbody>
-          ${p.rows.map((i) => {
-            const f = geo.features[i];
-            const c = this.styling?.classes.get(i) ?? -1;
-            return html`<tr aria-selected=${f.code === this.selected ? 'true' : 'false'}>
-              <td><button type="button" class="toggle" @click=${() => this.choose(i, 'pointer')}>${f.name}</button></td>
-              <td>${f.code}</td>
-              <td class="num">${this.formatValue(vm?.get(i), metric)}</td>
-              <td>${c >= 0 ? this.classText(c) : tt.noData}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-      <div class="pager">
-        <button type="button" class="toggle" ?disabled=${p.page === 0} @click=${() => (this.page = p.page - 1)}>${tt.prev}</button>
-        <span>${tt.page(p.page + 1, p.pages)} · ${tt.nUnits(p.total)}</span>
-        <button type="button" class="toggle" ?disabled=${p.page >= p.pages - 1} @click=${() => (this.page = p.page + 1)}>${tt.next}</button>
-      </div>
-    </div>`;
+  private sceneModel() {
+    const geo = this.mem.geo, view = this.mem.view, styling = this.mem.styling;
+    if (!geo || !view || !styling || this.tilesMode || geo !== this.geo) return undefined;
+    const e = this.nav.emphasised;
+    return { geo, view, styling, emphasis: this.emphasisClass, selected: this.selected, hovered: e ? geo.byCode.get(e)?.index ?? -1 : -1, points: this.source.pointList, lang: this.t.lang };
   }
 
-  // ── private helpers: data ──
+  private highlightChanged(): void {
+    if (this.tilesMode) this.tilesCtl.r?.setHighlight(this.selected || null, this.nav.emphasised ?? null);
+    else void this.updateComplete.then(() => this.surfaceCtl.push());
+  }
+
+  private chooseFromTable(code: string): void {
+    const u = this.mode()?.units()?.byCode.get(code);
+    if (this.tilesMode && u) this.nav.goTo(u, 'pointer');
+    else this.nav.choose(code, 'pointer');
+  }
+
+  private setView(rank: number, focus: string, trigger: CivicViewChangeDetail['trigger']): void {
+    const level = VIEW_LEVELS[Math.max(0, Math.min(2, rank))];
+    if (level === (viewLevel(this.level) ?? 'grid') && focus === this.focusCode) return;
+    this.ownChange = true;
+    this.level = level;
+    this.focusCode = focus;
+    this.nav.tip = undefined;
+    this.dispatchEvent(new CivicViewChangeEvent({ level, focus, trigger }));
+  }
+
+  private emphasise(c: Emphasis): void {
+    this.emphasisClass = c;
+    if (this.tilesMode) this.tilesCtl.emphasise(c);
+    else void this.updateComplete.then(() => this.surfaceCtl.push());
+  }
+
+  private toggleClass(i: number): void {
+    const next = new Set(this.hiddenClasses);
+    if (next.has(i)) next.delete(i);
+    else next.add(i);
+    this.hiddenClasses = next;
+  }
+
+  /**
+   * `selected`, `level` and `focus` set from outside (attribute or property, after the first render) fire the same
+   * events as a click, with trigger `api`, so linked views and listeners follow either way. Changes the element made
+   * itself already fired theirs.
+   */
+  private announceApiChanges(changed: PropertyValues): void {
+    const own = this.ownChange;
+    this.ownChange = false;
+    const m = this.mode();
+    if (own || !this.hasUpdated || !m) return;
+    if (changed.has('selected') && changed.get('selected') !== undefined) {
+      const known = !!this.selected && (this.tilesMode || !!this.geo?.byCode.has(this.selected));
+      this.dispatchEvent(new CivicSelectEvent({ id: this.selected || null, item: known ? m.itemOf(this.selected) : undefined, region: this.selected || null, trigger: 'api' }));
+    }
+    if ((changed.has('level') && changed.get('level') !== undefined) || (changed.has('focusCode') && changed.get('focusCode') !== undefined))
+      this.dispatchEvent(new CivicViewChangeEvent({ level: viewLevel(this.level) ?? 'grid', focus: this.focusCode, trigger: 'api' }));
+  }
+
   /** Geometry / point-layer problems that still left something to draw: reported once per parsed value. */
   private reportSourceIssues(): void {
     const g = this.source.geometry.value;
     if (g && g !== this.reported.geo) {
       this.reported.geo = g;
       this.geoIssueBanner = undefined;
-      const issues = this.source.issues;
-      if (issues.length) this.reportIssues(issues, this.source.geometry.source, 'geometry', this.geometrySrc);
+      if (this.source.issues.length) this.reportIssues(this.source.issues, this.source.geometry.source, 'geometry', this.geometrySrc);
       if (hasMissingParents(g)) void this.dissolveLater(g);
     }
     const p = this.source.points.value;
@@ -659,31 +597,18 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
       if (this.source.pointIssues.length) this.reportIssues(this.source.pointIssues, this.source.points.source, 'points', this.pointsSrc);
     }
   }
-  /** Partly invalid geometry: the banner's detail while that geometry is shown. */
-  private geoIssueBanner?: CivicErrorDetail;
 
   private async dissolveLater(geo: GridGeometry): Promise<void> {
     await this.whenDrawn();
     await new Promise((r) => setTimeout(r, 0));
-    if (this.source.geometry.value !== geo || !this.isConnected) return;
-    this.source.dissolve();
+    if (this.source.geometry.value === geo && this.isConnected) this.source.dissolve();
   }
 
   /** civic-error for partly valid geometry or join problems (errors and warnings listed, counts by code). */
   private reportIssues(issues: Issue[], source: DataSourceKind, what: 'geometry' | 'join' | 'points', url?: string): void {
     const errors = issues.filter((i) => i.severity === 'error');
     const s = summariseIssues(issues);
-    const detail: CivicErrorDetail = {
-      kind: 'validation',
-      source,
-      url,
-      message: `${what}: ${formatIssue(errors[0] ?? issues[0])}`,
-      issues: capIssues(issues),
-      issueCount: s.total,
-      issueCounts: s.byCode,
-      partial: true,
-      keptPrevious: false,
-    };
+    const detail: CivicErrorDetail = { kind: 'validation', source, url, message: `${what}: ${formatIssue(errors[0] ?? issues[0])}`, issues: capIssues(issues), issueCount: s.total, issueCounts: s.byCode, partial: true, keptPrevious: false };
     if (what === 'geometry' && errors.length) this.geoIssueBanner = detail;
     // Warnings too (rewound rings, grids without a value for a metric in its scope): the picture is complete but
     // the input was not what it should be, so listeners get counts and examples. Only errors raise the banner.
@@ -697,10 +622,6 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     return ms.find((m) => m.key === this.metric) ?? ms[0];
   }
 
-  private metricLabel(m: GridMetric): string {
-    return this.t.lang === 'en' && m.labelEn ? m.labelEn : m.label;
-  }
-
   private spec(): ClassifySpec {
     return {
       kind: this.classification,
@@ -710,259 +631,6 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
       labels: parseLabelList(this.classLabels),
       colors: parseLabelList(this.classColors)?.filter(Boolean),
     };
-  }
-
-  private unitText(m: GridMetric | undefined): string {
-    if (!m?.unit) return '';
-    return this.t.lang === 'en' ? UNITS[m.unit]?.en || m.unit : m.unit;
-  }
-
-  private formatValue(v: number | undefined, m: GridMetric | undefined): string {
-    if (v === undefined) return NO_VALUE;
-    return m?.unit ? formatAmount(v, m.unit, { lang: this.t.lang }) : formatNumber(v, { lang: this.t.lang });
-  }
-
-  private classText(i: number): string {
-    const s = this.styling;
-    const c = s?.legend.entries[i];
-    if (!s || !c) return '';
-    const tt = this.t.pick(gridMapTerms);
-    const m = this.currentMetric();
-    const vm = m ? this.joined?.values.get(m.key) : undefined;
-    const integer = !!vm && (this.view?.shown ?? []).every((k) => !vm.has(k) || Number.isInteger(vm.get(k)));
-    const range = classRangeLabel(c, integer, (v) => formatNumber(v, { lang: this.t.lang, precision: legendPrecision(v) }), tt);
-    return c.label ? `${range} ${c.label}` : range;
-  }
-
-  private tooltipLines(f: GridFeature): { parent?: string; value?: string; klass?: string; extra: string[]; illustrative: boolean; source?: string } {
-    const geo = this.geo!;
-    const m = this.currentMetric();
-    const parent = f.parent ? geo.byCode.get(f.parent)?.name ?? f.parent : undefined;
-    const v = m ? this.joined?.values.get(m.key)?.get(f.index) : undefined;
-    const c = this.styling?.classes.get(f.index);
-    const extra = (parseLabelList(this.tooltipFields) ?? [])
-      .filter((k) => k && f.properties[k] !== undefined && f.properties[k] !== null)
-      .map((k) => `${k}: ${String(f.properties[k])}`);
-    const row = this.joined?.rowByIndex.get(f.index);
-    const real = !!this.joined?.realRows.has(f.index);
-    return {
-      parent,
-      value: m ? `${this.metricLabel(m)}: ${this.formatValue(v, m)}` : undefined,
-      klass: c !== undefined && c >= 0 ? this.classText(c) : m ? this.t.pick(gridMapTerms).noData : undefined,
-      extra,
-      illustrative: !!m && m.illustrative && !real,
-      source: row?.source,
-    };
-  }
-
-  // ── private helpers: rendering ──
-  private sceneModel() {
-    const geo = this.geo, view = this.view, styling = this.styling;
-    if (!geo || !view || !styling) return undefined;
-    return {
-      geo,
-      view,
-      styling,
-      emphasis: this.emphasisClass,
-      selected: this.selected,
-      hovered: this.highlighted >= 0 ? this.highlighted : this.cursor >= 0 ? this.cursor : this.hovered,
-      points: this.source.pointList,
-      lang: this.t.lang,
-    };
-  }
-
-  /**
-   * `selected`, `level` and `focus` set from outside (attribute or property, after the first render) fire the same
-   * events as a click, with trigger `api`, so linked views and listeners follow either way. Changes the element made
-   * itself already fired theirs.
-   */
-  private announceApiChanges(changed: PropertyValues): void {
-    const own = this.ownChange;
-    this.ownChange = false;
-    if (own || !this.hasUpdated || !this.geo) return;
-    if (changed.has('selected') && changed.get('selected') !== undefined) {
-      const f = this.selected ? this.geo.byCode.get(this.selected) : undefined;
-      this.dispatchEvent(new CivicSelectEvent({ id: this.selected || null, item: f ? this.itemOf(f.index) : undefined, region: this.selected || null, trigger: 'api' }));
-    }
-    if ((changed.has('level') && changed.get('level') !== undefined) || (changed.has('focusCode') && changed.get('focusCode') !== undefined))
-      this.dispatchEvent(new CivicViewChangeEvent({ level: viewLevel(this.level) ?? 'grid', focus: this.focusCode, trigger: 'api' }));
-  }
-  private ownChange = false;
-
-  // ── private helpers: interaction ──
-  private local(e: MouseEvent): [number, number] | undefined {
-    const el = this.surface;
-    if (!el) return undefined;
-    const rect = el.getBoundingClientRect();
-    // Pointer positions arrive in scaled page pixels inside a CSS-scaled <civic-screen>: undo the scale.
-    const sx = el.offsetWidth ? rect.width / el.offsetWidth : 1;
-    const sy = el.offsetHeight ? rect.height / el.offsetHeight : 1;
-    return [(e.clientX - rect.left) / (sx || 1), (e.clientY - rect.top) / (sy || 1)];
-  }
-
-  private pickAt(x: number, y: number): number {
-    const geo = this.geo, view = this.view;
-    const ll = this.r?.unproject(x, y);
-    if (!geo || !view || !ll) return -1;
-    return pick(geo, view.shown, ll[0], ll[1], (lx, ly, f) => pointInPolygon(lx, ly, f.geometry));
-  }
-
-  private onPointerMove = (e: PointerEvent): void => {
-    const p = this.local(e);
-    if (!p) return;
-    const i = this.pickAt(p[0], p[1]);
-    if (i !== this.hovered) {
-      this.hovered = i;
-      this.dispatchEvent(new CivicHoverEvent({ id: i >= 0 ? this.geo!.features[i].code : null, item: i >= 0 ? this.itemOf(i) : undefined }));
-    }
-    this.tip = i >= 0 ? { index: i, x: p[0], y: p[1] } : undefined;
-  };
-
-  private onPointerLeave = (): void => {
-    if (this.hovered >= 0) this.dispatchEvent(new CivicHoverEvent({ id: null }));
-    this.hovered = -1;
-    this.tip = undefined;
-  };
-
-  private onPointerDown = (e: PointerEvent): void => {
-    this.downAt = [e.clientX, e.clientY];
-  };
-
-  private onClick = (e: MouseEvent): void => {
-    if (this.downAt && Math.hypot(e.clientX - this.downAt[0], e.clientY - this.downAt[1]) > 5) return; // a drag, not a click
-    const p = this.local(e);
-    if (!p) return;
-    const i = this.pickAt(p[0], p[1]);
-    if (i >= 0) this.choose(i, 'pointer');
-  };
-
-  /** Select a unit; units with children (streets, communities) are drilled into. */
-  private choose(i: number, trigger: 'pointer' | 'keyboard'): void {
-    const geo = this.geo!;
-    const f = geo.features[i];
-    this.ownChange = true;
-    this.selected = f.code;
-    this.announce = this.t.pick(gridMapTerms).selected(f.name);
-    this.dispatchEvent(new CivicSelectEvent({ id: f.code, item: this.itemOf(i), region: f.code, trigger }));
-    if (f.rank < 2 && geo.children.has(f.code)) {
-      this.cursor = -1;
-      this.setView(f.rank + 1, f.code, trigger);
-    }
-  }
-
-  private itemOf(i: number): Record<string, unknown> {
-    const f = this.geo!.features[i];
-    const values: Record<string, number> = {};
-    for (const [k, vm] of this.joined?.values ?? []) if (vm.has(i)) values[k] = vm.get(i) as number;
-    return { ...f.properties, code: f.code, name: f.name, level: f.level, parent: f.parent, values };
-  }
-
-  private setView(rank: number, focus: string, trigger: CivicViewChangeDetail['trigger']): void {
-    const level: ViewLevel = VIEW_LEVELS[Math.max(0, Math.min(2, rank))];
-    if (level === (viewLevel(this.level) ?? 'grid') && focus === this.focusCode) return;
-    this.ownChange = true;
-    this.level = level;
-    this.focusCode = focus;
-    this.tip = undefined;
-    this.dispatchEvent(new CivicViewChangeEvent({ level, focus, trigger }));
-  }
-
-  /** The deepest part of the current focus that still shows units of rank `rank`. */
-  private focusAtMost(rank: number): string {
-    if (!this.geo || !this.focusCode) return '';
-    const path = ancestry(this.geo, this.focusCode).filter((f) => f.rank < rank);
-    return path.length ? path[path.length - 1].code : '';
-  }
-
-  private goTo(f: GridFeature, trigger: 'pointer' | 'keyboard'): void {
-    const geo = this.geo!;
-    this.searchText = '';
-    this.results = [];
-    const parent = f.parent && geo.byCode.has(f.parent) ? f.parent : '';
-    this.setView(f.rank, parent, 'search');
-    this.choose(f.index, trigger);
-    this.surface?.focus();
-  }
-
-  private onSearchKey = (e: KeyboardEvent): void => {
-    if (e.key === 'ArrowDown') {
-      this.resultIndex = Math.min(this.results.length - 1, this.resultIndex + 1);
-      e.preventDefault();
-    } else if (e.key === 'ArrowUp') {
-      this.resultIndex = Math.max(0, this.resultIndex - 1);
-      e.preventDefault();
-    } else if (e.key === 'Enter' && this.results[this.resultIndex]) {
-      this.goTo(this.results[this.resultIndex], 'keyboard');
-      e.preventDefault();
-    } else if (e.key === 'Escape') {
-      this.searchText = '';
-      this.results = [];
-    }
-  };
-
-  private onKeyDown = (e: KeyboardEvent): void => {
-    const geo = this.geo, view = this.view;
-    if (!geo || !view) return;
-    const dir = ARROWS[e.key];
-    if (dir) {
-      e.preventDefault();
-      let next: number;
-      const from = this.cursor >= 0 && view.shown.includes(this.cursor) ? this.cursor : geo.byCode.get(this.selected)?.index ?? -1;
-      if (from < 0 || !view.shown.includes(from)) {
-        // Start at the north-west unit.
-        let best = Infinity;
-        next = -1;
-        for (const i of view.shown) {
-          const [x, y] = geo.features[i].labelPoint;
-          if (x - y < best) (best = x - y), (next = i);
-        }
-      } else next = neighbour(geo, view.shown, from, dir);
-      if (next >= 0) {
-        this.cursor = next;
-        this.showTipAt(next);
-        const f = geo.features[next];
-        this.announce = `${f.name}; ${this.tooltipLines(f).value ?? ''}`;
-        this.dispatchEvent(new CivicHoverEvent({ id: f.code, item: this.itemOf(next) }));
-      }
-    } else if (e.key === 'Enter' || e.key === ' ') {
-      if (this.cursor >= 0) {
-        e.preventDefault();
-        this.choose(this.cursor, 'keyboard');
-      }
-    } else if (e.key === 'Escape') {
-      const up = upView(geo, view.rank, view.focus);
-      if (up) {
-        e.preventDefault();
-        this.cursor = -1;
-        this.setView(up.rank, up.focus, 'keyboard');
-      }
-    }
-  };
-
-  private showTipAt(i: number): void {
-    const f = this.geo?.features[i];
-    const p = f ? this.r?.project(f.labelPoint) : undefined;
-    this.tip = p ? { index: i, x: p[0], y: p[1] } : undefined;
-  }
-
-  private onMapMove(): void {
-    if (this.tip && (this.cursor >= 0 || this.highlighted >= 0)) this.showTipAt(this.tip.index);
-  }
-
-  private emphasise(c: number | 'none' | null): void {
-    this.emphasisClass = c;
-    this.pushSceneSoon();
-  }
-
-  private toggleClass(i: number): void {
-    const next = new Set(this.hiddenClasses);
-    if (next.has(i)) next.delete(i);
-    else next.add(i);
-    this.hiddenClasses = next;
-  }
-
-  private pushSceneSoon(): void {
-    void this.updateComplete.then(() => this.surfaceCtl.push());
   }
 }
 

@@ -69,6 +69,24 @@ export interface GridFeature {
   properties: Record<string, unknown>;
 }
 
+/** What search, breadcrumb and arrow keys need of a unit: a geometry feature, or an entry of a tile set's index. */
+export interface UnitInfo {
+  index: number;
+  code: string;
+  name: string;
+  rank: number;
+  parent: string | null;
+  bbox: [number, number, number, number];
+  labelPoint: [number, number];
+}
+
+/** Units by index and code, with children per parent code ('' = top level): GridGeometry, or a TilesIndex. */
+export interface UnitSet<U extends UnitInfo = UnitInfo> {
+  features: U[];
+  byCode: Map<string, U>;
+  children: Map<string, number[]>;
+}
+
 export interface GridGeometry {
   features: GridFeature[];
   byCode: Map<string, GridFeature>;

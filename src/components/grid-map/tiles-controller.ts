@@ -1,41 +1,65 @@
 /**
- * The vector-tile mode of <civic-grid-map> as a Lit reactive controller: it owns the tiles renderer, the per-level
- * classification, the hover / selection state and the tiles-mode template (stage, tooltip, legend, table twin).
- * Kept apart from the element because almost nothing is shared with the in-memory path: there is no geometry in
- * memory, levels follow the zoom (the tile set's layers), and the table lists metric rows rather than features.
+ * Where tiles mode of <civic-grid-map> gets its units and values, as a Lit reactive controller: it owns the tiles
+ * renderer (mount, per-level fill from the metric columns, highlight, camera), the tile set's unit index (loaded
+ * lazily: first search, arrow key or `focus`) and answers the element's navigation (`NavMode`) and view model
+ * (`units()`, `levelStyle()`). Legend, table, tooltip, search and keys are the element's one set of views and its
+ * NavigationController — the same as in memory mode. No import of the element: it reads the props it needs.
  */
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { cspStyle } from '../../core/render/csp-style.js';
-import { renderIllustrative } from '../../core/render/states.js';
-import { CivicSelectEvent } from '../../core/events/select-event.js';
-import { CivicHoverEvent } from '../../core/events/hover-event.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CivicErrorEvent } from '../../core/events/error-event.js';
 import { maplibreUsable } from '../../core/maplibre/load.js';
-import { formatAmount, formatNumber, NO_VALUE, UNITS } from '../../core/format/number.js';
-import { classify, classRangeLabel, legendModel, legendPrecision, parseLabelList, parseNumberList, type Classifier, type ClassifySpec, type LegendModel } from './classify.js';
-import { gridMapTerms } from './grid-map.i18n.js';
+import { fetchJson } from '../../data/fetch-json.js';
+import { classify, legendModel, parseLabelList, parseNumberList, type Classifier, type ClassifySpec, type LegendModel } from './classify.js';
 import { CivicRendererChangeEvent } from './grid-map.events.js';
-import { pageOf } from './grid-map.model.js';
-import { VIEW_LEVELS, type GridMetric, type GridMetricsData } from './grid-map.types.js';
+import type { GridMetric, GridMetricsData, UnitInfo } from './grid-map.types.js';
 import { fillExpression, levelValues, parseTilesRef, tileValues, valueOf, type TileValues } from './tiles.js';
+import { defaultIndexUrl, parseTilesIndex, type TilesIndex } from './tiles-index.js';
 import { webglMaps } from './renderers/renderer.js';
-import { renderExportButton } from '../../core/export/export-button.js';
-import { exportPng } from '../../core/export/png.js';
+import { tileUnits, type UnitsSource } from './view-model.js';
+import type { NavMode, Trigger } from './navigation.js';
 import type { TilePick, TilesRenderer, TilesColors } from './renderers/tiles-renderer.js';
-import type { CivicGridMap } from './grid-map.js';
-import type { LocalizeController } from '../../core/controllers/localize-controller.js';
 
-export interface TilesHostAccess {
-  t(): LocalizeController;
-  feed(): { value?: GridMetricsData; renderStatus(): unknown };
+/** The element's properties tiles mode reads. */
+export interface TilesHostProps {
+  tiles?: string;
+  tilesIndex?: string;
+  sourceLayer: string;
+  parentLayers: string;
+  promoteId: string;
+  basemap?: string;
+  credentials?: RequestCredentials;
+  timeout?: number;
+  tilesMinZoom: number;
+  tilesMaxZoom: number;
+  bounds?: string;
+  maxWebglMaps: number;
+  restoreTimeout: number;
+  preserveDrawingBuffer: boolean;
+  selected: string;
+  focusCode: string;
+}
+
+type Host = ReactiveControllerHost & HTMLElement & TilesHostProps;
+
+export interface TilesAccess {
+  data(): GridMetricsData | undefined;
+  metric(): GridMetric | undefined;
+  spec(): ClassifySpec;
+  hidden(): ReadonlySet<number>;
   warn(message: string): void;
   pixelRatio(): number;
+  surface(): HTMLElement | undefined;
+  /** The camera moved: overlays follow. */
+  moved(): void;
+  /** The unit index arrived (search results again). */
+  indexLoaded(): void;
+  /** Highlighted unit besides the selection (hover, keyboard cursor, outside highlight). */
+  emphasised(): string | undefined;
 }
 
 interface LevelStyle {
   classifier: Classifier;
   legend: LegendModel;
-  values: (number | undefined)[];
 }
 
 export class TilesController implements ReactiveController {
@@ -46,26 +70,35 @@ export class TilesController implements ReactiveController {
   private tvData?: GridMetricsData;
   private styles = new Map<number, LevelStyle>();
   private styleKey?: string;
+  private fillKey?: string;
   /** Level with the most units on screen (from the renderer after each idle). */
   rank = 2;
-  private tip?: { pick: TilePick; x: number; y: number };
-  private hover?: string;
-  private names = new Map<string, string>();
-  private hidden = new Set<number>();
-  private page = 0;
-  private failed = false;
-  private downAt?: [number, number];
+  /** Names, parents and properties of units seen under the pointer (before or without an index). */
+  private picked = new Map<string, Record<string, unknown>>();
+  /** True when the tiles cannot be drawn (no WebGL, dead source): the overlay says so. */
+  failed = false;
+  private noData = '#e4e7eb';
+  private restTimer?: ReturnType<typeof setTimeout>;
+  private checkedEmpty = false;
+  private reported = 0;
+  /** The tile set's unit index, once loaded. */
+  index?: TilesIndex;
+  private indexUrl?: string;
+  private indexAbort?: AbortController;
+  /** Code of the `focus` the camera was last fitted to. */
+  private focused?: string;
+  /** Emphasised legend class (legend hover / focus). */
+  emphasis: number | 'none' | null = null;
 
-  constructor(
-    private readonly host: CivicGridMap,
-    /** The element's protected parts this controller may use. */
-    private readonly x: TilesHostAccess,
-  ) {
+  constructor(private readonly host: Host, private readonly x: TilesAccess) {
     host.addController(this);
   }
 
   hostDisconnected(): void {
     clearTimeout(this.restTimer);
+    this.indexAbort?.abort();
+    this.indexAbort = undefined;
+    this.indexUrl = undefined;
     this.r?.destroy();
     this.r = undefined;
     this.mounting = undefined;
@@ -79,37 +112,22 @@ export class TilesController implements ReactiveController {
     return [{ sourceLayer: h.sourceLayer || 'grids', rank: 2 }, ...parents.slice(0, 2).map((l, i) => ({ sourceLayer: l, rank: 1 - i }))];
   }
 
-  private spec(): ClassifySpec {
-    const h = this.host;
-    return {
-      kind: h.classification,
-      classes: h.classes,
-      scheme: h.scheme,
-      breaks: parseNumberList(h.thresholds),
-      labels: parseLabelList(h.classLabels),
-      colors: parseLabelList(h.classColors)?.filter(Boolean),
-    };
-  }
-
-  metric(): GridMetric | undefined {
-    const ms = this.x.feed().value?.metrics ?? [];
-    return ms.find((m) => m.key === this.host.metric) ?? ms[0];
-  }
-
   /** Called from the element's updated(): mounts the renderer once, then pushes values, colours and highlight. */
   sync(colors: TilesColors, noData: string): void {
     const h = this.host;
-    const data = this.x.feed().value;
+    const data = this.x.data();
     if (data !== this.tvData) {
       this.tvData = data;
       this.tv = data ? tileValues(data) : undefined;
       this.styleKey = undefined;
       this.r?.setValues(this.tv, data?.metrics.map((m) => m.key) ?? []);
     }
-    const m = this.metric();
-    const key = JSON.stringify([m?.key, this.spec(), [...this.hidden], noData]) + (this.tv ? '' : '-');
+    const m = this.x.metric();
+    const key = JSON.stringify([m?.key, this.x.spec(), noData]) + (this.tv ? '' : '-');
+    const fillKey = JSON.stringify([[...this.x.hidden()], this.emphasis]);
     if (key !== this.styleKey) {
       this.styleKey = key;
+      this.fillKey = fillKey;
       this.noData = noData;
       this.styles.clear();
       clearTimeout(this.restTimer);
@@ -118,6 +136,10 @@ export class TilesController implements ReactiveController {
       this.restTimer = setTimeout(() => {
         for (const { rank } of this.layers()) this.styleLevel(rank);
       }, 0);
+    } else if (fillKey !== this.fillKey) {
+      // Legend toggles and emphasis change the colours, not the classes.
+      this.fillKey = fillKey;
+      for (const [rank, st] of this.styles) this.r?.setFill(rank, this.fillOf(st));
     } else this.styleLevel(this.rank);
     const ref = parseTilesRef(h.tiles, document.baseURI);
     const mkey = `${ref?.kind}|${ref?.url}|${h.sourceLayer}|${h.parentLayers}|${h.promoteId}|${h.basemap}`;
@@ -125,32 +147,49 @@ export class TilesController implements ReactiveController {
       this.r?.destroy();
       this.r = undefined;
       this.mountedKey = mkey;
-      this.mounting = this.mount(ref, colors, noData).finally(() => (this.mounting = undefined));
+      this.focused = undefined;
+      this.mounting = this.mount(ref, colors).finally(() => (this.mounting = undefined));
     } else if (this.r) {
       this.r.setColors(colors);
-      this.r.setHighlight(h.selected || null, this.hover ?? null);
+      this.r.setHighlight(h.selected || null, this.x.emphasised() ?? null);
     }
+    if (h.focusCode && h.focusCode !== this.focused) this.loadIndex();
+    this.applyFocus();
   }
 
-  private noData = '#e4e7eb';
-  private restTimer?: ReturnType<typeof setTimeout>;
-
   /** Classifies one level (once per metric / classification) and gives the renderer its fill expression. */
+  levelStyle(rank = this.rank): LevelStyle {
+    return this.styleLevel(rank);
+  }
+
   private styleLevel(rank: number): LevelStyle {
     let st = this.styles.get(rank);
     if (st) return st;
-    const m = this.metric();
-    const values = this.tv ? levelValues(this.tv, m, rank) : [];
-    const classifier = classify(values, this.spec());
-    st = { classifier, legend: legendModel(classifier, values), values };
+    const values = this.tv ? levelValues(this.tv, this.x.metric(), rank) : [];
+    const classifier = classify(values, this.x.spec());
+    st = { classifier, legend: legendModel(classifier, values) };
     this.styles.set(rank, st);
-    this.r?.setFill(rank, m ? fillExpression(classifier, m.key, this.noData, this.hidden) : ['to-color', this.noData]);
+    this.r?.setFill(rank, this.fillOf(st));
     return st;
   }
 
-  private async mount(ref: NonNullable<ReturnType<typeof parseTilesRef>>, colors: TilesColors, noData: string): Promise<void> {
+  /** The level's fill: classes toggled off transparent; with legend emphasis, the other classes faded. */
+  private fillOf(st: LevelStyle): unknown[] {
+    const m = this.x.metric();
+    return m ? fillExpression(st.classifier, m.key, this.noData, this.x.hidden(), this.emphasis) : ['to-color', this.noData];
+  }
+
+  /** Legend hover / focus: emphasise one class (or the no-data units) on the tiles. */
+  emphasise(c: number | 'none' | null): void {
+    if (c === this.emphasis) return;
+    this.emphasis = c;
+    this.fillKey = JSON.stringify([[...this.x.hidden()], c]);
+    for (const [rank, st] of this.styles) this.r?.setFill(rank, this.fillOf(st));
+  }
+
+  private async mount(ref: NonNullable<ReturnType<typeof parseTilesRef>>, colors: TilesColors): Promise<void> {
     const h = this.host;
-    const surface = h.renderRoot.querySelector<HTMLElement>('[part~="canvas"]');
+    const surface = this.x.surface();
     if (!surface) return;
     if (!maplibreUsable() || webglMaps.live >= h.maxWebglMaps) {
       this.fail(!maplibreUsable() ? 'maplibre-gl cannot run in this browser without a known worker URL' : `${webglMaps.live} WebGL maps already on the page`);
@@ -178,19 +217,15 @@ export class TilesController implements ReactiveController {
         if (rank !== this.rank) {
           this.rank = rank;
           this.styleLevel(rank);
-          this.page = 0;
           h.requestUpdate();
         }
       },
-      onMove: () => {
-        if (this.tip) (this.tip = undefined), h.requestUpdate();
-      },
+      onMove: () => this.x.moved(),
       onSourceError: (message) => this.sourceError(message),
       onFail: (why) => this.fail(`WebGL context lost and not restored (${why})`),
     });
     this.r = r;
-    const m = this.metric();
-    for (const [rank, st] of this.styles) r.setFill(rank, m ? fillExpression(st.classifier, m.key, noData, this.hidden) : ['to-color', noData]);
+    for (const [rank, st] of this.styles) r.setFill(rank, this.fillOf(st));
     r.setValues(this.tv, this.tvData?.metrics.map((x) => x.key) ?? []);
     try {
       await r.mount(surface, ref, this.layers(), colors);
@@ -204,10 +239,9 @@ export class TilesController implements ReactiveController {
     r.setHighlight(h.selected || null, null);
     h.setAttribute('data-renderer', 'webgl');
     h.dispatchEvent(new CivicRendererChangeEvent({ renderer: 'webgl', reason: 'tiles' }));
+    this.applyFocus();
     h.requestUpdate();
   }
-
-  private checkedEmpty = false;
 
   /**
    * Nothing drawn at the first view. maplibre treats a 404 tile as empty (sparse tile sets omit tiles), so a wrong
@@ -243,7 +277,6 @@ export class TilesController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private reported = 0;
   private sourceError(message: string): void {
     // One report per burst of failing tiles (a dead server fails every tile).
     if (Date.now() - this.reported < 5000) return;
@@ -253,135 +286,138 @@ export class TilesController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private report(kind: 'network' | 'http' | 'validation', message: string, status?: number): void {
-    const h = this.host;
-    h.dispatchEvent(
-      new CivicErrorEvent({ kind, source: 'attribute', url: h.tiles, status, message, issues: [{ path: 'tiles', code: kind, message, severity: 'error' }], issueCount: 1, issueCounts: { [kind]: 1 }, partial: !!this.r, keptPrevious: !!this.r }),
+  private report(kind: 'network' | 'http' | 'validation', message: string, status?: number, url = this.host.tiles): void {
+    this.host.dispatchEvent(
+      new CivicErrorEvent({ kind, source: 'attribute', url, status, message, issues: [{ path: 'tiles', code: kind, message, severity: 'error' }], issueCount: 1, issueCounts: { [kind]: 1 }, partial: !!this.r, keptPrevious: !!this.r }),
     );
     this.x.warn(message);
   }
 
+  /**
+   * Resolves on a picture: the renderer mounted and its tiles loaded and drawn (maplibre `idle` with metric states
+   * applied) — never before the renderer exists. Rejects when the tiles cannot be drawn (no WebGL, failed mount).
+   */
   async whenDrawn(): Promise<void> {
-    await this.host.updateComplete;
-    while (this.mounting) await this.mounting;
-    await this.r?.idle();
-  }
-
-  // ── interaction ──
-  private local(e: MouseEvent): [number, number] | undefined {
-    const el = e.currentTarget as HTMLElement;
-    const rect = el.getBoundingClientRect();
-    // Inside a CSS-scaled <civic-screen>, pointer positions arrive scaled: undo it.
-    const sx = el.offsetWidth ? rect.width / el.offsetWidth : 1;
-    const sy = el.offsetHeight ? rect.height / el.offsetHeight : 1;
-    return [(e.clientX - rect.left) / (sx || 1), (e.clientY - rect.top) / (sy || 1)];
-  }
-
-  private onMove = (e: PointerEvent): void => {
-    const p = this.local(e);
-    const pick = p ? this.r?.pick(p[0], p[1]) : undefined;
-    if (pick) this.names.set(pick.code, String(pick.properties.name ?? pick.code));
-    if (pick?.code !== this.hover) {
-      this.hover = pick?.code;
-      this.host.dispatchEvent(new CivicHoverEvent({ id: pick?.code ?? null, item: pick ? this.itemOf(pick) : undefined }));
-      this.r?.setHighlight(this.host.selected || null, this.hover ?? null);
-    }
-    this.tip = pick && p ? { pick, x: p[0], y: p[1] } : undefined;
-    this.host.requestUpdate();
-  };
-
-  private onLeave = (): void => {
-    if (this.hover) this.host.dispatchEvent(new CivicHoverEvent({ id: null }));
-    this.hover = undefined;
-    this.tip = undefined;
-    this.r?.setHighlight(this.host.selected || null, null);
-    this.host.requestUpdate();
-  };
-
-  private onDown = (e: PointerEvent): void => {
-    this.downAt = [e.clientX, e.clientY];
-  };
-
-  private onClick = (e: MouseEvent): void => {
-    if (this.downAt && Math.hypot(e.clientX - this.downAt[0], e.clientY - this.downAt[1]) > 5) return;
-    const p = this.local(e);
-    const pick = p ? this.r?.pick(p[0], p[1]) : undefined;
-    if (pick) this.choose(pick, 'pointer');
-  };
-
-  private choose(pick: TilePick, trigger: 'pointer' | 'keyboard'): void {
-    const h = this.host;
-    this.names.set(pick.code, String(pick.properties.name ?? pick.code));
-    h.selectFromTiles(pick.code);
-    h.dispatchEvent(new CivicSelectEvent({ id: pick.code, item: this.itemOf(pick), region: pick.code, trigger }));
-    this.r?.setHighlight(pick.code, this.hover ?? null);
-    // Streets and communities: zoom to them, and the tile set's finer layer takes over.
-    if (pick.rank < 2) this.r?.zoomTo(pick.code, pick.rank);
-  }
-
-  private itemOf(pick: TilePick): Record<string, unknown> {
-    const values: Record<string, number> = {};
-    for (const k of this.tv?.columns.keys() ?? []) {
-      const v = valueOf(this.tv!, k, pick.code);
-      if (v !== undefined) values[k] = v;
-    }
-    return { ...pick.properties, code: pick.code, values };
-  }
-
-  private onKey = (e: KeyboardEvent): void => {
-    const r = this.r;
-    if (!r) return;
-    const step = 80;
-    const pans: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
-    if (pans[e.key]) {
-      e.preventDefault();
-      r.panBy(...pans[e.key]);
-    } else if (e.key === '+' || e.key === '=') {
-      e.preventDefault();
-      r.zoomBy(1);
-    } else if (e.key === '-' || e.key === '_') {
-      e.preventDefault();
-      r.zoomBy(-1);
-    } else if (e.key === 'Enter' || e.key === ' ') {
-      const el = e.currentTarget as HTMLElement;
-      const pick = r.pick(el.clientWidth / 2, el.clientHeight / 2);
-      if (pick) {
-        e.preventDefault();
-        this.choose(pick, 'keyboard');
-        const c = r.project(r.unproject(el.clientWidth / 2, el.clientHeight / 2)!);
-        if (c) this.tip = { pick, x: c[0], y: c[1] };
-        this.host.requestUpdate();
+    for (;;) {
+      await this.host.updateComplete;
+      while (this.mounting) await this.mounting;
+      const r = this.r;
+      if (r?.mapInstance) {
+        await r.idle();
+        if (this.r === r) return;
+        continue;
       }
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      r.zoomBy(-2);
+      if (this.failed && !this.mounting) throw new Error('civic-grid-map: nothing drawn (the tiles cannot be drawn)');
+      await new Promise<void>((resolve) => {
+        const check = () => (this.r?.mapInstance || this.failed || !this.host.isConnected ? resolve() : requestAnimationFrame(check));
+        requestAnimationFrame(check);
+      });
+      if (!this.host.isConnected) throw new Error('civic-grid-map: nothing drawn (disconnected)');
     }
-  };
-
-  // ── template ──
-  private valueText(v: number | undefined, m: GridMetric | undefined): string {
-    const lang = this.x.t().lang;
-    if (v === undefined) return NO_VALUE;
-    return m?.unit ? formatAmount(v, m.unit, { lang }) : formatNumber(v, { lang });
   }
 
-  private classText(st: LevelStyle | undefined, i: number): string {
-    const c = st?.legend.entries[i];
-    if (!st || !c) return '';
-    const tt = this.x.t().pick(gridMapTerms);
-    const integer = st.values.every((v) => v === undefined || Number.isInteger(v));
-    const range = classRangeLabel(c, integer, (v) => formatNumber(v, { lang: this.x.t().lang, precision: legendPrecision(v) }), tt);
-    return c.label ? `${range} ${c.label}` : range;
+  // ── the unit index ──
+  /** Starts loading the tile set's unit index (once per URL); later calls do nothing. */
+  loadIndex(): void {
+    const h = this.host;
+    const url = h.tilesIndex || defaultIndexUrl(h.tiles, document.baseURI);
+    if (!url || url === this.indexUrl) return;
+    this.indexUrl = url;
+    this.indexAbort?.abort();
+    const ctrl = new AbortController();
+    this.indexAbort = ctrl;
+    const explicit = !!h.tilesIndex;
+    fetchJson(url, { signal: ctrl.signal, credentials: h.credentials, timeout: h.timeout && h.timeout > 0 ? h.timeout : undefined })
+      .then((raw) => {
+        if (ctrl.signal.aborted) return;
+        const r = parseTilesIndex(raw);
+        if (!r.value) throw Object.assign(new Error(r.issues[0]?.message ?? 'not a tiles index'), { kind: 'validation' });
+        this.index = r.value;
+        if (r.issues.length) this.x.warn(`tiles index: ${r.issues.length} unit(s) skipped, e.g. ${r.issues[0].message}`);
+        this.x.indexLoaded();
+        this.applyFocus();
+        h.requestUpdate();
+      })
+      .catch((e: unknown) => {
+        if (ctrl.signal.aborted) return;
+        const message = `tiles index ${url}: ${e instanceof Error ? e.message : String(e)}; search, focus and neighbour keys need it`;
+        // Named by `tiles-index`: an error like any source's. Guessed beside the tiles: only a warning.
+        if (explicit) {
+          const kind = (e as { kind?: string }).kind;
+          this.report(kind === 'http' || kind === 'validation' ? kind : 'network', message, (e as { status?: number }).status, url);
+        } else this.x.warn(message);
+      });
   }
 
-  private metricLabel(m: GridMetric | undefined): string {
-    if (!m) return NO_VALUE;
-    return this.x.t().lang === 'en' && m.labelEn ? m.labelEn : m.label;
+  /** `focus` by code: the camera fits the unit's box from the index. */
+  private applyFocus(): void {
+    const code = this.host.focusCode;
+    const map = this.r?.mapInstance;
+    if (!code || code === this.focused || !map || !this.index) return;
+    const u = this.index.byCode.get(code);
+    if (!u) {
+      this.focused = code;
+      this.x.warn(`focus ${code}: no such unit in the tiles index`);
+      return;
+    }
+    this.focused = code;
+    this.fit(u, 0);
+  }
+
+  private fit(u: UnitInfo, duration: number): void {
+    const b = u.bbox;
+    this.r?.mapInstance?.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 24, duration, animate: duration > 0 });
+  }
+
+  /** Breadcrumb "all": the whole tile set (the index's top-level units, else the tile set's bounds). */
+  fitAll(): void {
+    const idx = this.index;
+    const map = this.r?.mapInstance;
+    if (!map) return;
+    const top = idx?.children.get('')?.map((i) => idx.features[i].bbox) ?? [];
+    const b = top.length ? top.reduce((a, x) => [Math.min(a[0], x[0]), Math.min(a[1], x[1]), Math.max(a[2], x[2]), Math.max(a[3], x[3])]) : parseNumberList(this.host.bounds);
+    if (b && b.length === 4) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 24, duration: 0 });
+    else map.zoomTo(map.getMinZoom(), { duration: 0 });
+  }
+
+  /**
+   * Level buttons: the tile set's layers follow the zoom, so show a level by fitting a unit one level up (the street
+   * or community nearest the centre, from the index); without the index, zoom two steps towards it.
+   */
+  zoomToLevel(rank: number): void {
+    const map = this.r?.mapInstance;
+    if (!map || rank === this.rank) return;
+    if (rank === 0) return this.fitAll();
+    const idx = this.index;
+    if (!idx) return this.r?.zoomBy(rank > this.rank ? 2 : -2);
+    const c = map.getCenter();
+    let best: UnitInfo | undefined, d = Infinity;
+    for (const u of idx.features) {
+      if (u.rank !== rank - 1) continue;
+      const dd = (u.labelPoint[0] - c.lng) ** 2 + (u.labelPoint[1] - c.lat) ** 2;
+      if (dd < d) (d = dd), (best = u);
+    }
+    if (best) this.fit(best, 0);
+  }
+
+  // ── the view model's units ──
+  units(rank = this.rank): UnitsSource {
+    const idx = this.index;
+    return tileUnits(this.tv, rank, this.x.metric()?.key, {
+      name: (code) => idx?.byCode.get(code)?.name ?? (this.picked.get(code)?.name as string | undefined),
+      parent: (code) => idx?.byCode.get(code)?.parent ?? (this.picked.get(code)?.parent as string | undefined),
+      properties: (code) => this.picked.get(code),
+    });
+  }
+
+  /** Units known at the level on screen (metric rows and their parents). */
+  get knownCount(): number {
+    return this.tv?.codes[this.rank].length ?? 0;
   }
 
   /** The `n` codes of the level on screen with the highest values of the current metric (one pass, no full sort). */
   topCodes(n: number): string[] {
-    const m = this.metric();
+    const m = this.x.metric();
     const tv = this.tv;
     if (!m || !tv) return [];
     const top: [string, number][] = [];
@@ -397,150 +433,98 @@ export class TilesController implements ReactiveController {
     return top.map((t) => t[0]);
   }
 
-  /** The legend's classes with counts for the level on screen (tests and linked views). */
-  get legend(): { label: string; color: string; count: number }[] {
-    const st = this.styles.get(this.rank);
-    return st ? st.legend.entries.map((e) => ({ label: this.classText(st, e.index), color: e.color, count: e.count })) : [];
+  // ── navigation (NavMode) ──
+  private pickedRank = new Map<string, number>();
+  private remember(p: TilePick): string {
+    this.picked.set(p.code, { ...p.properties, code: p.code });
+    this.pickedRank.set(p.code, p.rank);
+    return p.code;
   }
 
-  render(): TemplateResult {
-    const h = this.host;
-    const tt = this.x.t().pick(gridMapTerms);
-    const m = this.metric();
-    const st = this.styles.get(this.rank);
-    const levelName = tt[`level_${VIEW_LEVELS[this.rank]}` as 'level_grid'];
-    const illustrative = !!m?.illustrative || !!this.x.feed().value?.illustrative;
-    return html`<div part="base" class="base">
-      <div part="toolbar" class="toolbar">
-        <nav part="breadcrumb" aria-label=${tt.breadcrumb}>
-          <ol>
-            <li>
-              ${VIEW_LEVELS.map((l, i) => html`<button type="button" part="level-button" aria-pressed=${this.rank === i ? 'true' : 'false'} disabled>${tt[`level_${l}` as 'level_grid']}</button>`)}
-            </li>
-            <li><button type="button" aria-label=${tt.zoomIn} @click=${() => this.r?.zoomBy(1)}>+</button></li>
-            <li><button type="button" aria-label=${tt.zoomOut} @click=${() => this.r?.zoomBy(-1)}>−</button></li>
-          </ol>
-        </nav>
-        <button type="button" class="toggle" part="table-toggle" aria-expanded=${h.tableOpen ? 'true' : 'false'} @click=${() => (h.tableOpen = !h.tableOpen)}>
-          ${h.tableOpen ? this.x.t().core.hideTable : this.x.t().core.showTable}
-        </button>
-        ${h.export ? renderExportButton(tt.exportPng, () => void exportPng(h, h.fileName, (m) => this.x.warn(m))) : nothing}
-      </div>
-      ${this.x.feed().renderStatus()}
-      <div part="stage" class="stage">
-        <div
-          part="canvas"
-          tabindex="0"
-          role="application"
-          aria-roledescription=${tt.map}
-          aria-label=${tt.tilesSummary(levelName, this.tv?.codes[this.rank].length ?? 0, this.metricLabel(m))}
-          aria-describedby="help"
-          @pointermove=${this.onMove}
-          @pointerleave=${this.onLeave}
-          @pointerdown=${this.onDown}
-          @click=${this.onClick}
-          @keydown=${this.onKey}
-        ></div>
-        ${this.renderTip(m, st)} ${illustrative ? html`<span class="badge">${renderIllustrative(this.x.t().core)}</span>` : nothing}
-        ${this.failed ? html`<div part="status" data-kind="error" role="alert" class="state-overlay">${tt.tilesFailed}</div>` : nothing}
-      </div>
-      <span id="help" class="live">${tt.tilesHelp}</span>
-      ${this.renderLegend(m, st)} ${h.tableOpen ? this.renderTable(m, st) : nothing}
-      <div class="attribution"><slot name="attribution"></slot> <slot name="review-number"></slot></div>
-    </div>`;
+  readonly nav: NavMode = {
+    units: () => this.index,
+    loadUnits: () => this.loadIndex(),
+    pickAt: (x, y) => {
+      const p = this.r?.pick(x, y);
+      return p ? this.remember(p) : undefined;
+    },
+    anchor: (code) => {
+      const r = this.r;
+      const u = this.index?.byCode.get(code);
+      const at = u?.labelPoint;
+      if (!r || !at) return this.centre();
+      let p = r.project(at);
+      const el = this.x.surface();
+      if (p && el && (p[0] < 0 || p[1] < 0 || p[0] > el.clientWidth || p[1] > el.clientHeight)) {
+        r.mapInstance?.panTo(at, { duration: 0 });
+        p = r.project(at);
+      }
+      return p;
+    },
+    candidates: (from) => (from && this.index ? this.index.features[from.index].neighbours : []),
+    start: () => {
+      // The unit of the level on screen nearest the view's centre.
+      const map = this.r?.mapInstance;
+      const idx = this.index;
+      if (!map || !idx) return -1;
+      const c = map.getCenter();
+      let best = -1, d = Infinity;
+      for (const u of idx.features) {
+        if (u.rank !== this.rank) continue;
+        const dd = (u.labelPoint[0] - c.lng) ** 2 + (u.labelPoint[1] - c.lat) ** 2;
+        if (dd < d) (d = dd), (best = u.index);
+      }
+      return best;
+    },
+    drill: (code, _trigger: Trigger) => {
+      this.r?.setHighlight(code, this.x.emphasised() ?? null);
+      // Streets and communities: zoom to them, and the tile set's finer layer takes over.
+      const u = this.index?.byCode.get(code);
+      const rank = u?.rank ?? this.pickedRank.get(code) ?? 2;
+      if (rank >= 2) return false;
+      if (u) this.fit(u, 300);
+      else this.r?.zoomTo(code, rank);
+      return true;
+    },
+    reveal: (u) => this.fit(u, 0),
+    up: () => {
+      this.r?.zoomBy(-2);
+      return !!this.r;
+    },
+    itemOf: (code) => this.itemOf(code),
+    key: (e) => this.key(e),
+  };
+
+  private centre(): [number, number] | undefined {
+    const el = this.x.surface();
+    return el ? [el.clientWidth / 2, el.clientHeight / 2] : undefined;
   }
 
-  private renderTip(m: GridMetric | undefined, _st: LevelStyle | undefined): unknown {
-    const tip = this.tip;
-    if (!tip) return nothing;
-    const h = this.host;
-    const tt = this.x.t().pick(gridMapTerms);
-    const p = tip.pick;
-    const st = this.styleLevel(p.rank);
-    const v = m ? (this.tv && valueOf(this.tv, m.key, p.code)) ?? (typeof p.properties[m.key] === 'number' ? (p.properties[m.key] as number) : undefined) : undefined;
-    const c = st && v !== undefined ? st.classifier.classOf(v) : -1;
-    const parent = typeof p.properties.parent === 'string' ? this.names.get(p.properties.parent) ?? p.properties.parent : undefined;
-    const w = (h.renderRoot.querySelector('[part~="canvas"]') as HTMLElement | null)?.clientWidth ?? 0;
-    const left = tip.x + 12 > w - 200 ? Math.max(0, tip.x - 212) : tip.x + 12;
-    const real = !!this.tv?.real.has(p.code);
-    const extra = (parseLabelList(h.tooltipFields) ?? []).filter((k) => k && p.properties[k] !== undefined && p.properties[k] !== null);
-    return html`<div part="tooltip" role="tooltip" style=${cspStyle({ left: `${Math.round(left)}px`, top: `${Math.round(tip.y + 12)}px` })}>
-      <div class="t-name">${String(p.properties.name ?? p.code)}</div>
-      <div class="t-muted">${tt.code}: ${p.code}</div>
-      ${parent ? html`<div class="t-muted">${tt.parent}: ${parent}</div>` : nothing}
-      ${m ? html`<div>${this.metricLabel(m)}: ${this.valueText(v, m)}</div>` : nothing}
-      ${m ? html`<div>${tt.klass}: ${c >= 0 ? this.classText(st, c) : tt.noData}</div>` : nothing}
-      ${extra.map((k) => html`<div class="t-muted">${k}: ${String(p.properties[k])}</div>`)}
-      ${m?.illustrative && !real ? html`<div>${renderIllustrative(this.x.t().core)}</div>` : nothing}
-    </div>`;
+  itemOf(code: string): Record<string, unknown> {
+    const values: Record<string, number> = {};
+    for (const k of this.tv?.columns.keys() ?? []) {
+      const v = valueOf(this.tv!, k, code);
+      if (v !== undefined) values[k] = v;
+    }
+    const u = this.index?.byCode.get(code);
+    const known = u ? { code, name: u.name, parent: u.parent } : {};
+    return { ...known, ...this.picked.get(code), code, values };
   }
 
-  private renderLegend(m: GridMetric | undefined, st: LevelStyle | undefined): unknown {
-    if (!st) return nothing;
-    const h = this.host;
-    const tt = this.x.t().pick(gridMapTerms);
-    const unit = m?.unit ? (this.x.t().lang === 'en' ? UNITS[m.unit]?.en || m.unit : m.unit) : '';
-    return html`<div part="legend" role="group" aria-label=${tt.legend}>
-      <span class="legend-title">${m ? this.metricLabel(m) : tt.legend}${unit ? ` (${unit})` : ''}</span>
-      <ul>
-        ${st.legend.entries.map(
-          (e) => html`<li>
-            <button type="button" part="legend-item" data-class=${e.index} aria-pressed=${this.hidden.has(e.index) ? 'false' : 'true'} title=${tt.hideClass} @click=${() => this.toggle(e.index)}>
-              <span class="swatch" style=${cspStyle({ background: e.color })}></span>
-              <span class="label">${this.classText(st, e.index)}</span>
-              <span class="count">${tt.count(e.count)}</span>
-            </button>
-          </li>`,
-        )}
-        <li>
-          <button type="button" part="legend-item" data-class="no-data" aria-pressed="true">
-            <span class="swatch no-data"></span><span class="label">${tt.noData}</span><span class="count">${tt.count(st.legend.noData)}</span>
-          </button>
-        </li>
-      </ul>
-    </div>`;
-  }
-
-  private toggle(i: number): void {
-    const next = new Set(this.hidden);
-    if (next.has(i)) next.delete(i);
-    else next.add(i);
-    this.hidden = next;
-    this.host.requestUpdate();
-  }
-
-  private renderTable(m: GridMetric | undefined, st: LevelStyle | undefined): TemplateResult {
-    const h = this.host;
-    const tt = this.x.t().pick(gridMapTerms);
-    const codes = this.tv?.codes[this.rank] ?? [];
-    // Row positions in `codes`, sorted by code; only one page is ever in the DOM (a national set has 10⁶ rows).
-    const order = codes.map((_, i) => i).sort((a, b) => (codes[a] < codes[b] ? -1 : codes[a] > codes[b] ? 1 : 0));
-    const p = pageOf(order, this.page, Math.max(1, h.pageSize));
-    return html`<div part="table">
-      <table>
-        <caption class="visually-hidden">${this.x.t().core.table}</caption>
-        <thead>
-          <tr><th scope="col">${tt.name}</th><th scope="col">${tt.code}</th><th scope="col">${m ? this.metricLabel(m) : tt.value}</th><th scope="col">${tt.klass}</th></tr>
-        </thead>
-        <tbody>
-          ${p.rows.map((i) => {
-            const code = codes[i];
-            const v = st?.values[i];
-            const c = st ? st.classifier.classOf(v) : -1;
-            return html`<tr aria-selected=${code === h.selected ? 'true' : 'false'}>
-              <td>${this.names.get(code) ?? NO_VALUE}</td>
-              <td>${code}</td>
-              <td class="num">${this.valueText(v, m)}</td>
-              <td>${c >= 0 ? this.classText(st, c) : tt.noData}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-      <div class="pager">
-        <button type="button" class="toggle" ?disabled=${p.page === 0} @click=${() => ((this.page = p.page - 1), h.requestUpdate())}>${tt.prev}</button>
-        <span>${tt.page(p.page + 1, p.pages)} · ${tt.nUnits(p.total)}</span>
-        <button type="button" class="toggle" ?disabled=${p.page >= p.pages - 1} @click=${() => ((this.page = p.page + 1), h.requestUpdate())}>${tt.next}</button>
-      </div>
-    </div>`;
+  /** Keys of tiles mode: +/- zoom; without the index, arrows pan; Enter without a cursor picks the centre's unit. */
+  private key(e: KeyboardEvent): boolean | string {
+    const r = this.r;
+    if (!r) return false;
+    const step = 80;
+    const pans: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    if (pans[e.key]) r.panBy(...pans[e.key]);
+    else if (e.key === '+' || e.key === '=') r.zoomBy(1);
+    else if (e.key === '-' || e.key === '_') r.zoomBy(-1);
+    else if (e.key === 'Enter' || e.key === ' ') {
+      const c = this.centre();
+      const p = c ? r.pick(c[0], c[1]) : undefined;
+      return p ? this.remember(p) : false;
+    } else return false;
+    return true;
   }
 }

@@ -153,21 +153,26 @@ export function levelValues(tv: TileValues, metric: GridMetric | undefined, rank
   return out;
 }
 
+/** Fill of the units a legend emphasis leaves out. */
+export const FADED = 'rgba(160,160,160,0.18)';
+
 /**
  * A maplibre expression giving a unit's fill colour: its value is the feature-state `key` (metric rows joined by
  * code), else the tile feature's own property `key`; classes as a `step` (or `match` for categorical, `interpolate`
  * for sequential); `noData` when there is no value, transparent for classes hidden in the legend.
  */
-export function fillExpression(c: Classifier, key: string, noData: string, hidden: ReadonlySet<number> = new Set()): unknown[] {
+export function fillExpression(c: Classifier, key: string, noData: string, hidden: ReadonlySet<number> = new Set(), emphasis: number | 'none' | null = null): unknown[] {
   const value = ['coalesce', ['feature-state', key], ['get', key]];
-  const colour = (i: number, col: string) => (hidden.has(i) ? 'rgba(0,0,0,0)' : col);
+  // Legend emphasis: the other classes (or, for 'none', every class) drawn faded.
+  const colour = (i: number, col: string) => (hidden.has(i) ? 'rgba(0,0,0,0)' : emphasis !== null && emphasis !== i ? FADED : col);
+  if (emphasis !== null && emphasis !== 'none') noData = FADED;
   let byValue: unknown[];
   if (c.kind === 'categorical') {
     byValue = ['match', ['to-number', value, -1e308]];
     c.classes.forEach((cl, i) => byValue.push(cl.value, colour(i, cl.color)));
     byValue.push(noData);
     if (c.classes.length === 0) byValue = ['literal', noData];
-  } else if (c.kind === 'sequential' && !hidden.size && c.domain[1] > c.domain[0]) {
+  } else if (c.kind === 'sequential' && !hidden.size && emphasis === null && c.domain[1] > c.domain[0]) {
     byValue = ['interpolate', ['linear'], ['to-number', value]];
     const [lo, hi] = c.domain;
     for (let i = 0; i <= 8; i++) {

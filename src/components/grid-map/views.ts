@@ -1,0 +1,165 @@
+/**
+ * The one set of views of <civic-grid-map> (toolbar, search, legend, table twin, tooltip), the same in memory and
+ * tiles mode. Templates only: texts come from the GridViewModel, state and actions from the element's controllers.
+ * Data strings are interpolated as text, never HTML.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { cspStyle } from '../../core/render/csp-style.js';
+import { renderIllustrative } from '../../core/render/states.js';
+import type { LocalizeController } from '../../core/controllers/localize-controller.js';
+import { gridMapTerms } from './grid-map.i18n.js';
+import { VIEW_LEVELS, type UnitInfo } from './grid-map.types.js';
+import type { Emphasis } from './scene.js';
+import type { GridViewModel, TooltipModel } from './view-model.js';
+
+type Terms = (typeof gridMapTerms)['zh-CN'];
+
+export function terms(t: LocalizeController): Terms {
+  return t.pick(gridMapTerms);
+}
+
+/** Breadcrumb path, level buttons and (tiles mode) zoom buttons. */
+export function renderBreadcrumb(
+  t: LocalizeController,
+  o: { path: readonly UnitInfo[]; rank: number; onAll(): void; onCrumb(u: UnitInfo): void; onLevel(rank: number): void; zoom?: (d: number) => void },
+): TemplateResult {
+  const tt = terms(t);
+  return html`<nav part="breadcrumb" aria-label=${tt.breadcrumb}>
+    <ol>
+      <li><button type="button" aria-current=${o.path.length ? nothing : 'location'} @click=${o.onAll}>${tt.all}</button></li>
+      ${o.path.map(
+        (u, i) => html`<li><button type="button" aria-current=${i === o.path.length - 1 ? 'location' : nothing} @click=${() => o.onCrumb(u)}>${u.name}</button></li>`,
+      )}
+      <li>
+        ${VIEW_LEVELS.map(
+          (l, i) => html`<button type="button" part="level-button" aria-pressed=${o.rank === i ? 'true' : 'false'} @click=${() => o.onLevel(i)}>${tt[`level_${l}` as 'level_grid']}</button>`,
+        )}
+      </li>
+      ${o.zoom
+        ? html`<li><button type="button" aria-label=${tt.zoomIn} @click=${() => o.zoom!(1)}>+</button></li>
+            <li><button type="button" aria-label=${tt.zoomOut} @click=${() => o.zoom!(-1)}>−</button></li>`
+        : nothing}
+    </ol>
+  </nav>`;
+}
+
+export interface SearchState {
+  text: string;
+  results: readonly UnitInfo[];
+  index: number;
+  onInput(text: string): void;
+  onKey(e: KeyboardEvent): void;
+  onFocus?(): void;
+  onPick(u: UnitInfo): void;
+}
+
+export function renderSearch(t: LocalizeController, s: SearchState): TemplateResult {
+  const tt = terms(t);
+  const open = s.text.trim() !== '';
+  return html`<div part="search" role="search">
+    <input
+      type="search"
+      aria-label=${tt.searchLabel}
+      placeholder=${tt.search}
+      .value=${s.text}
+      role="combobox"
+      aria-expanded=${open ? 'true' : 'false'}
+      aria-controls="results"
+      aria-autocomplete="list"
+      @focus=${() => s.onFocus?.()}
+      @input=${(e: Event) => s.onInput((e.target as HTMLInputElement).value)}
+      @keydown=${(e: KeyboardEvent) => s.onKey(e)}
+    />
+    ${open
+      ? html`<ul id="results" role="listbox">
+          ${s.results.length
+            ? s.results.map(
+                (u, i) => html`<li role="option" aria-selected=${i === s.index ? 'true' : 'false'} @click=${() => s.onPick(u)}>${u.name} <span class="count">${u.code}</span></li>`,
+              )
+            : html`<li role="option" aria-disabled="true">${tt.noMatch}</li>`}
+        </ul>`
+      : nothing}
+  </div>`;
+}
+
+export function renderLegend(t: LocalizeController, vm: GridViewModel, o: { emphasise(c: Emphasis): void; toggle(i: number): void }): TemplateResult {
+  const tt = terms(t);
+  const unit = vm.unitText();
+  return html`<div part="legend" role="group" aria-label=${tt.legend}>
+    <span class="legend-title">${vm.metricLabel() ?? tt.legend}${unit ? ` (${unit})` : ''}</span>
+    <ul>
+      ${vm.legendItems().map(
+        (e) => html`<li>
+          <button
+            type="button"
+            part="legend-item"
+            data-class=${e.index}
+            aria-pressed=${e.shown ? 'true' : 'false'}
+            title=${tt.hideClass}
+            @mouseenter=${() => o.emphasise(e.index)}
+            @mouseleave=${() => o.emphasise(null)}
+            @focus=${() => o.emphasise(e.index)}
+            @blur=${() => o.emphasise(null)}
+            @click=${() => o.toggle(e.index)}
+          >
+            <span class="swatch" style=${cspStyle({ background: e.color })}></span>
+            <span class="label">${e.label}</span>
+            <span class="count">${tt.count(e.count)}</span>
+          </button>
+        </li>`,
+      )}
+      <li>
+        <button type="button" part="legend-item" data-class="no-data" aria-pressed="true" @mouseenter=${() => o.emphasise('none')} @mouseleave=${() => o.emphasise(null)} @focus=${() => o.emphasise('none')} @blur=${() => o.emphasise(null)}>
+          <span class="swatch no-data"></span><span class="label">${tt.noData}</span><span class="count">${tt.count(vm.noDataCount)}</span>
+        </button>
+      </li>
+    </ul>
+  </div>`;
+}
+
+export function renderTable(
+  t: LocalizeController,
+  vm: GridViewModel,
+  o: { page: number; pageSize: number; selected: string; onPage(p: number): void; onChoose?(code: string): void },
+): TemplateResult {
+  const tt = terms(t);
+  const p = vm.table(o.page, o.pageSize);
+  return html`<div part="table">
+    <table>
+      <caption class="visually-hidden">${t.core.table}</caption>
+      <thead>
+        <tr><th scope="col">${tt.name}</th><th scope="col">${tt.code}</th><th scope="col">${vm.metricLabel() ?? tt.value}</th><th scope="col">${tt.klass}</th></tr>
+      </thead>
+      <tbody>
+        ${p.rows.map(
+          (r) => html`<tr aria-selected=${r.code === o.selected ? 'true' : 'false'}>
+            <td>${o.onChoose ? html`<button type="button" class="toggle" @click=${() => o.onChoose!(r.code)}>${r.name}</button>` : r.name}</td>
+            <td>${r.code}</td>
+            <td class="num">${r.value}</td>
+            <td>${r.klass}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+    <div class="pager">
+      <button type="button" class="toggle" ?disabled=${p.page === 0} @click=${() => o.onPage(p.page - 1)}>${tt.prev}</button>
+      <span>${tt.page(p.page + 1, p.pages)} · ${tt.nUnits(p.total)}</span>
+      <button type="button" class="toggle" ?disabled=${p.page >= p.pages - 1} @click=${() => o.onPage(p.page + 1)}>${tt.next}</button>
+    </div>
+  </div>`;
+}
+
+/** The tooltip at container pixel (x, y), kept inside the stage's width. */
+export function renderTooltip(t: LocalizeController, m: TooltipModel, x: number, y: number, stageWidth: number): TemplateResult {
+  const tt = terms(t);
+  const left = x + 12 > stageWidth - 200 ? Math.max(0, x - 212) : x + 12;
+  return html`<div part="tooltip" role="tooltip" style=${cspStyle({ left: `${Math.round(left)}px`, top: `${Math.round(y + 12)}px` })}>
+    <div class="t-name">${m.name}</div>
+    <div class="t-muted">${tt.code}: ${m.code}</div>
+    ${m.parent ? html`<div class="t-muted">${tt.parent}: ${m.parent}</div>` : nothing}
+    ${m.value !== undefined ? html`<div>${m.value}</div>` : nothing}
+    ${m.klass ? html`<div>${tt.klass}: ${m.klass}</div>` : nothing}
+    ${m.extra.map((x) => html`<div class="t-muted">${x}</div>`)}
+    ${m.illustrative ? html`<div>${renderIllustrative(t.core)}</div>` : m.source ? html`<div class="t-muted">${t.core.source}: ${m.source}</div>` : nothing}
+  </div>`;
+}
