@@ -17,6 +17,15 @@ export type LonSpan = [number, number];
  * Spans are merged; the widest gap between covered stretches decides. Ties keep the unshifted layout.
  */
 export function antimeridianCut(spans: readonly LonSpan[]): number | undefined {
+  // Fast path (every ordinary set, e.g. 50,000 grids of one district): a set within 180° of longitude has its widest
+  // gap across ±180° (at least 180°, wider than any gap inside it; ties keep the layout), so no cut.
+  let w = Infinity, e = -Infinity;
+  for (const x of spans) {
+    if (!Number.isFinite(x[0]) || !Number.isFinite(x[1])) continue;
+    if (x[0] < w) w = x[0];
+    if (x[1] > e) e = x[1];
+  }
+  if (!(e - w > 180)) return undefined;
   const s = spans.filter((x) => Number.isFinite(x[0]) && Number.isFinite(x[1])).map(([a, b]) => [a, b] as LonSpan).sort((p, q) => p[0] - q[0]);
   if (s.length === 0) return undefined;
   const merged: LonSpan[] = [];

@@ -8,6 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { maplibreUsable } from '../../core/maplibre/load.js';
 import type { ActiveRenderer, RendererChoice } from './grid-map.types.js';
 import { CivicRendererChangeEvent } from './grid-map.events.js';
+import { chooseAutoRenderer, probeWebgl } from './capability.js';
 import { CanvasRenderer } from './renderers/canvas-renderer.js';
 import { SvgRenderer } from './renderers/svg-renderer.js';
 import { webglMaps, type GridRenderer, type SceneColors } from './renderers/renderer.js';
@@ -98,7 +99,7 @@ export class SurfaceController implements ReactiveController {
   /** Start loading maplibre early when a geometry of `n` features will draw with WebGL. */
   prefetch(n: number): void {
     const h = this.host;
-    if (!this.forcedCanvas && h.renderer !== 'canvas' && h.renderer !== 'svg' && (h.renderer === 'webgl' || h.basemap || n > h.canvasLimit))
+    if (this.choose(n) === 'webgl')
       void Promise.all([import('maplibre-gl'), import('./renderers/maplibre-renderer.js')]).catch(() => undefined);
   }
 
@@ -106,7 +107,14 @@ export class SurfaceController implements ReactiveController {
     const h = this.host;
     if (this.forcedCanvas) return 'canvas';
     if (h.renderer === 'canvas' || h.renderer === 'svg' || h.renderer === 'webgl') return h.renderer;
-    return !h.basemap && featureCount <= h.canvasLimit ? 'canvas' : 'webgl';
+    return this.auto(featureCount).renderer;
+  }
+
+  /** `auto` from measured capability (capability.ts); WebGL is probed only when the count alone would pick it. */
+  private auto(featureCount: number) {
+    const h = this.host;
+    const probe = !h.basemap && featureCount > h.canvasLimit;
+    return chooseAutoRenderer({ featureCount, basemap: !!h.basemap, canvasLimit: h.canvasLimit, capability: probe ? probeWebgl() : undefined });
   }
 
   private async mount(): Promise<void> {
@@ -117,7 +125,7 @@ export class SurfaceController implements ReactiveController {
     this.mounting = true;
     const want = this.choose(model.geo.features.length);
     let r: GridRenderer | undefined;
-    let reason = this.forcedCanvas ?? (h.renderer === 'auto' ? 'initial' : 'attribute');
+    let reason = this.forcedCanvas ?? (h.renderer === 'auto' ? (this.auto(model.geo.features.length).reason === 'software-webgl' ? 'software-webgl' : 'initial') : 'attribute');
     if (want === 'webgl' && !maplibreUsable()) {
       // Chrome 90–92 with a bundler and no setMaplibreWorkerUrl(): the worker cannot get its polyfills.
       reason = 'no-webgl2';
