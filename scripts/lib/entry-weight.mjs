@@ -56,7 +56,7 @@ const gz = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;
  * `{ initial, lazy, files, lazyFiles, top }`: gzip bytes of the entry chunk + its static chunk closure, of the
  * chunks only reachable through dynamic imports, and the largest inputs (by minified bytes in the initial chunks).
  */
-export async function measureEntries(entries, { external = ['maplibre-gl'], root = process.cwd() } = {}) {
+export async function measureEntries(entries, { external = ['maplibre-gl'], root = process.cwd(), byFile = false } = {}) {
   const outdir = mkdtempSync(join(tmpdir(), 'civic-weight-'));
   try {
     const r = await build({
@@ -105,7 +105,7 @@ export async function measureEntries(entries, { external = ['maplibre-gl'], root
       for (const o of initial)
         for (const [input, { bytesInOutput }] of Object.entries(outs[o].inputs)) {
           const m = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
-          const key = m ? m[1] : input.replace(/^.*?(src\/.*\/)[^/]*$/, '$1').replace(/^.*dist\/(?:chunks\/)?([\w.-]+?)(?:-[\w-]{8})?\.js$/, 'dist:$1');
+          const key = m ? m[1] : byFile ? input.replace(/^.*?(src\/)/, '$1') : input.replace(/^.*?(src\/.*\/)[^/]*$/, '$1').replace(/^.*dist\/(?:chunks\/)?([\w.-]+?)(?:-[\w-]{8})?\.js$/, 'dist:$1');
           byInput.set(key, (byInput.get(key) ?? 0) + bytesInOutput);
         }
       const top = [...byInput].sort((a, b) => b[1] - a[1]);
@@ -145,6 +145,17 @@ export async function measureDist(dist, names) {
   Object.assign(rows, await measureEntries({ 'define.js': join(dist, 'define.js') }));
   Object.assign(rows, await measureEntries({ 'index.js': join(dist, 'index.js') }));
   return rows;
+}
+
+/**
+ * What an element's initial load consists of, by source file: the same bundle made from src/ (the dist chunks are
+ * named by the bundler after one of their modules, which says little). Inputs by minified bytes, largest first.
+ */
+export async function explain(srcRoot, name) {
+  const label = name === 'all non-map' ? null : name;
+  if (!label) return [];
+  const r = await measureEntries({ [label]: join(srcRoot, `src/components/${label}/${label}.define.ts`) }, { byFile: true });
+  return r[label].top;
 }
 
 /** Budget of a measured row label, or undefined. */
