@@ -183,8 +183,12 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.t.hostUpdate(); // Lit runs controllers' hostUpdate after willUpdate: resolve the language before the model uses it
+    this.buildModel(this.feed.value ? this.box.size ?? this.measurePlot() : undefined);
+  }
+
+  /** The model for the current inputs and plot size; none without data or size. Rebuilt only when an input changed. */
+  private buildModel(size: { width: number; height: number } | undefined): void {
     const data = this.feed.value;
-    const size = data ? this.box.size ?? this.measurePlot() : undefined;
     if (!data || !size) {
       this.model = undefined;
       this.modelInputs = undefined;
@@ -218,26 +222,30 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     }
   }
 
+  /**
+   * One update to the first picture: when data is there but the plot box did not exist before this render (the
+   * element's first render), the box is measured right after it is committed and the plot rendered in the same update.
+   */
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    if (!this.model && this.feed.value && !this.box.size) {
+      const size = this.measurePlot();
+      if (size) {
+        this.buildModel(size);
+        if (this.model) super.update(changed);
+      }
+    }
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.model = undefined;
   }
 
-  /** @internal `civic-load` waits for the marks: the first render lays out the plot box, the update it asks for draws. */
-  protected override async dataDrawn(): Promise<void> {
-    while (!(await this.updateComplete)) {
-      // another update was requested (the first picture): wait for it too
-    }
-  }
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const area = this.plotArea;
-    if (area) {
-      this.box.observe(area);
-      // Data arrived before the plot box existed (first render): draw now rather than wait for the resize observer.
-      if (!this.model && this.feed.value && this.measurePlot()) this.requestUpdate();
-    }
+    if (area) this.box.observe(area);
     if (this.model && this.marksEl) {
       if (this.drawnModel !== this.model || !this.marksEl.firstChild) this.drawMarks(this.model, this.drawn && this.motionAllowed());
       this.drawnModel = this.model;
@@ -316,6 +324,8 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     const base = m.plot.y + m.plot.height;
     const fs = m.fontSize;
     const act = this.active >= 0 ? m.categories[this.active] : undefined;
+    // Hatch patterns only for the colours of illustrative bars (fewer nodes to build, style and lay out).
+    const hatched = m.illustrative ? [...new Set(m.bars.filter((b) => b.illustrative).map((b) => b.colorIndex % COLORS))].sort((p, q) => p - q) : [];
     return html`<svg
       part="plot"
       width=${m.width}
@@ -325,8 +335,8 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
       class=${m.kind === 'value-growth' ? 'vg' : m.kind}
     >
       <defs>
-        ${HATCH_IDS.map(
-          (id, i) => svg`<pattern id=${id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        ${hatched.map(
+          (i) => svg`<pattern id=${HATCH_IDS[i]} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="6" height="6" class="hatch-bg s${i}"></rect>
             <line x1="0" y1="0" x2="0" y2="6" class="hatch-line"></line>
           </pattern>`,
@@ -555,7 +565,11 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
    * d3-transition from the previous geometry; `animate` false (reduced motion, first draw) sets the final geometry at once.
    */
   private drawMarks(m: GrowthModel, animate: boolean): void {
-    const root = select(this.marksEl!);
+    // An empty marks group (first picture) is filled off the document and attached once: no style invalidation per
+    // attribute while ~100 nodes are built.
+    const target = this.marksEl!;
+    const fresh = !target.firstChild;
+    const root = select(fresh ? document.createElementNS('http://www.w3.org/2000/svg', 'g') : target);
     const dur = animate ? this.duration() : 0;
     const zero = m.left?.zero ?? m.plot.y + m.plot.height;
     root.selectAll('*').interrupt();
@@ -587,7 +601,8 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
       .selectAll<SVGRectElement, Bar>('rect.bar')
       .data((g) => m.bars.filter((b) => b.seriesId === g[0]), key)
       .join(
-        (enter) => enter.append('rect').attr('class', 'bar').attr('x', (d) => d.x).attr('width', (d) => d.width).attr('y', zero).attr('height', 0),
+        // Entering bars grow from the zero line when animated; otherwise their geometry is set once below.
+        (enter) => (dur > 0 ? enter.append('rect').attr('x', (d) => d.x).attr('width', (d) => d.width).attr('y', zero).attr('height', 0) : enter.append('rect')),
         (update) => update,
         (exit) => exit.remove(),
       )
@@ -611,7 +626,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
       .selectAll<SVGCircleElement, Dot>('circle.dot')
       .data((g) => dotData.filter((d) => d.seriesId === g[0]), key)
       .join(
-        (enter) => enter.append('circle').attr('class', 'dot').attr('cx', (d) => d.x).attr('cy', (d) => d.y).attr('r', 0),
+        (enter) => (dur > 0 ? enter.append('circle').attr('cx', (d) => d.x).attr('cy', (d) => d.y).attr('r', 0) : enter.append('circle')),
         (update) => update,
         (exit) => exit.remove(),
       )
@@ -644,6 +659,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         setIf(this, 'r', String(r(d)));
       });
     }
+    if (fresh) target.append(...root.node()!.childNodes);
   }
 
   private setActive(i: number): void {
