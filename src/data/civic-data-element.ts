@@ -12,9 +12,14 @@ import type { DrawnReason } from '../core/events/drawn-event.js';
  * Base for every data-fed element: the standard data attributes and one DataController.
  * A subclass implements `parse()` (pure validation of its data shape) and reads `this.feed.value`.
  *
- * Kept as one small class rather than a mixin because all five data elements need exactly these
- * properties with exactly these semantics, and the JSDoc below then documents them once for the
- * custom-elements manifest.
+ * Where this lives and why (issue 16, "core stands alone"): elements COMPOSE the DataController (`this.feed`, as
+ * STYLE.md intends: one concern per controller), and this class is only the one place that composition and the
+ * standard data attributes are written, in the data layer: it depends on core, core never depends on it
+ * (test/unit/scripts/layering.test.ts). It is not moved to core as a mixin because a core mixin could not create a
+ * DataController without core importing src/data again, and mixin stacks are what STYLE.md §1.2 rules out; nor is
+ * the composition copied into each element, because the ~15 data attributes have exactly the same semantics on all
+ * six data elements and their JSDoc documents them once for the custom-elements manifest. `<civic-screen>` has no
+ * data and extends CivicElement directly.
  *
  * @internal
  */
