@@ -298,6 +298,7 @@ describe('<civic-grid-map> shell: memory mode, renderer recovery, geometry and p
     configure({ fetch: gate.fetch });
     const el = document.createElement('civic-grid-map') as CivicGridMap;
     el.setAttribute('renderer', 'canvas');
+    el.timeout = 120000; // only the new source may end the first request, not a timeout
     el.data = METRICS;
     el.geometrySrc = '/test/fixtures/grid-map/grids-only.geojson?gate';
     document.body.append(el);
