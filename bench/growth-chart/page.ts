@@ -119,14 +119,14 @@ function echartsOption(data: Pt[]) {
   };
 }
 
-async function benchEcharts(renderer: 'canvas' | 'svg', runs: number, updates: number) {
+async function benchEcharts(renderer: 'canvas' | 'svg', runs: number, updates: number, offset = 0): Promise<Result> {
   const first: number[] = [];
   for (let i = 0; i < runs; i++) {
     const box = document.createElement('div');
     box.className = 'raw';
     document.body.append(box);
     await nextFrame();
-    const data = makeData(i + 1);
+    const data = makeData(offset + i + 1);
     mark(`echarts-${renderer}`, 'first', 's');
     const t0 = now();
     const c = echarts.init(box, undefined, { renderer }); // reads the box's size
@@ -145,7 +145,7 @@ async function benchEcharts(renderer: 'canvas' | 'svg', runs: number, updates: n
   await nextFrame();
   const upd: number[] = [];
   for (let i = 0; i < updates; i++) {
-    const data = makeData(100 + i);
+    const data = makeData(1000 + offset + i);
     mark(`echarts-${renderer}`, 'update', 's');
     const t0 = now();
     c.setOption(echartsOption(data));
@@ -156,7 +156,7 @@ async function benchEcharts(renderer: 'canvas' | 'svg', runs: number, updates: n
   const counts = renderer === 'svg' ? { bars: box.querySelectorAll('path').length, dots: 0 } : { bars: 40, dots: 40 };
   c.dispose();
   box.remove();
-  return { firstMedian: median(first), firstMean: mean(first), updateMean: mean(upd), updateMedian: median(upd), counts, updates: upd.map((v) => Math.round(v * 10) / 10), firsts: first.map((v) => Math.round(v * 10) / 10) };
+  return { first, upd, counts };
 }
 
 /**
@@ -177,14 +177,14 @@ const median = (a: number[]) => {
 const mean = (a: number[]) => a.reduce((p, q) => p + q, 0) / a.length;
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
-async function benchRaw(runs: number, updates: number) {
+async function benchRaw(runs: number, updates: number, offset = 0): Promise<Result> {
   const first: number[] = [];
   for (let i = 0; i < runs; i++) {
     const box = document.createElement('div');
     box.className = 'raw';
     document.body.append(box);
     await nextFrame();
-    const data = makeData(i + 1);
+    const data = makeData(offset + i + 1);
     mark('raw', 'first', 's');
     const t0 = now();
     const c = new RawChart(box);
@@ -202,7 +202,7 @@ async function benchRaw(runs: number, updates: number) {
   await nextFrame();
   const upd: number[] = [];
   for (let i = 0; i < updates; i++) {
-    const data = makeData(100 + i);
+    const data = makeData(1000 + offset + i);
     mark('raw', 'update', 's');
     const t0 = now();
     c.draw(data);
@@ -212,7 +212,7 @@ async function benchRaw(runs: number, updates: number) {
   }
   const counts = { bars: box.querySelectorAll('rect').length, dots: box.querySelectorAll('circle').length };
   box.remove();
-  return { firstMedian: median(first), firstMean: mean(first), updateMean: mean(upd), updateMedian: median(upd), counts, updates: upd.map((v) => Math.round(v * 10) / 10), firsts: first.map((v) => Math.round(v * 10) / 10) };
+  return { first, upd, counts };
 }
 
 /** Until the picture is drawn: whenDrawn() when the element has it, else every Lit update that was asked for. */
@@ -224,7 +224,7 @@ async function drawn(el: CivicGrowthChart): Promise<void> {
   }
 }
 
-async function benchElement(runs: number, updates: number) {
+async function benchElement(runs: number, updates: number, offset = 0): Promise<Result> {
   const first: number[] = [];
   for (let i = 0; i < runs; i++) {
     const box = document.createElement('div');
@@ -234,7 +234,7 @@ async function benchElement(runs: number, updates: number) {
     document.body.append(box);
     await el.updateComplete; // the empty element is on the page, like the raw chart's container
     await nextFrame();
-    const data = payload(makeData(i + 1));
+    const data = payload(makeData(offset + i + 1));
     mark('element', 'first', 's');
     const t0 = now();
     el.data = data;
@@ -256,7 +256,7 @@ async function benchElement(runs: number, updates: number) {
   await el.updateComplete;
   const upd: number[] = [];
   for (let i = 0; i < updates; i++) {
-    const data = payload(makeData(100 + i));
+    const data = payload(makeData(1000 + offset + i));
     mark('element', 'update', 's');
     const t0 = now();
     el.data = data;
@@ -268,8 +268,19 @@ async function benchElement(runs: number, updates: number) {
   const root = el.shadowRoot!;
   const counts = { bars: root.querySelectorAll('g.marks rect.bar').length, dots: root.querySelectorAll('g.marks circle.dot').length };
   box.remove();
-  return { firstMedian: median(first), firstMean: mean(first), updateMean: mean(upd), updateMedian: median(upd), counts, updates: upd.map((v) => Math.round(v * 10) / 10), firsts: first.map((v) => Math.round(v * 10) / 10) };
+  return { first, upd, counts };
 }
+
+interface Result {
+  first: number[];
+  upd: number[];
+  counts: { bars: number; dots: number };
+}
+const summary = (parts: Result[]) => {
+  const first = parts.flatMap((r) => r.first);
+  const upd = parts.flatMap((r) => r.upd);
+  return { firstMedian: median(first), firstMean: mean(first), updateMean: mean(upd), updateMedian: median(upd), counts: parts[parts.length - 1].counts, updates: upd.map((v) => Math.round(v * 10) / 10), firsts: first.map((v) => Math.round(v * 10) / 10) };
+};
 
 declare global {
   interface Window {
@@ -278,17 +289,32 @@ declare global {
 }
 
 window.runBench = async (runs: number, updates: number) => {
-  // warm-up (JIT, style sheets, fonts) for both, then alternate the measured passes
+  // warm-up (JIT, style sheets, fonts) for all, then the measured passes in rounds that alternate the charts (5 first
+  // renders and 25 updates of each per round), so a change in the machine's load falls on all of them alike
   await benchRaw(3, 10);
   await benchElement(3, 10);
   await benchEcharts('canvas', 3, 10);
   await benchEcharts('svg', 3, 10);
   measuring = true;
-  const raw = await benchRaw(runs, updates);
-  const element = await benchElement(runs, updates);
-  const echartsCanvas = await benchEcharts('canvas', runs, updates);
-  const echartsSvg = await benchEcharts('svg', runs, updates);
-  return { raw, element, echartsCanvas, echartsSvg, reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches };
+  const parts: Record<'raw' | 'element' | 'echartsCanvas' | 'echartsSvg', Result[]> = { raw: [], element: [], echartsCanvas: [], echartsSvg: [] };
+  const rounds = Math.max(1, Math.ceil(runs / 5), Math.ceil(updates / 25));
+  for (let k = 0; k < rounds; k++) {
+    const r = Math.floor(((k + 1) * runs) / rounds) - Math.floor((k * runs) / rounds);
+    const u = Math.floor(((k + 1) * updates) / rounds) - Math.floor((k * updates) / rounds);
+    const off = k * 100;
+    parts.raw.push(await benchRaw(r, u, off));
+    parts.element.push(await benchElement(r, u, off));
+    parts.echartsCanvas.push(await benchEcharts('canvas', r, u, off));
+    parts.echartsSvg.push(await benchEcharts('svg', r, u, off));
+  }
+  return {
+    raw: summary(parts.raw),
+    element: summary(parts.element),
+    echartsCanvas: summary(parts.echartsCanvas),
+    echartsSvg: summary(parts.echartsSvg),
+    rounds,
+    reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+  };
 };
 
 /** For profiling: the element alone. */

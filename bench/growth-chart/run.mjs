@@ -71,7 +71,7 @@ try {
     ['ECharts 6.1.0 SVG', r.echartsSvg, r.cpu.echartsSvg],
   ];
   console.log(`\n<civic-growth-chart> bench: 40 periods, bars + growth line on a 2nd axis; ${runs} first renders, ${updates} updates, one run; reduced motion: ${r.reducedMotion}`);
-  console.log('Setups (each in a 960 px wide box, data → drawn with layout forced; update = new data into the drawn chart):');
+  console.log(`Setups (each in a 960 px wide box, data → drawn with layout forced; update = new data into the drawn chart; ${r.rounds} rounds alternate the charts):`);
   console.log('  element: the built element from src (minified), empty element already on the page; first = `el.data = …` until');
   console.log('    whenDrawn() (or updateComplete) resolves and layout is forced; includes parsing/validating the payload.');
   console.log('  raw d3 SVG: d3-selection + d3-scale + d3-shape, one draw(): box size read, band + 2 linear scales, tick labels');
