@@ -15,6 +15,9 @@ export interface LabelCandidate {
   priority: number;
 }
 
+/** Node discs drawn smaller than this radius (screen px, a zoomed-out large graph) do not block labels. */
+export const MIN_OBSTACLE_PX = 1;
+
 /** A node's disc in screen px that labels of other nodes must keep clear of. */
 export interface LabelObstacle {
   id: string;
@@ -80,7 +83,7 @@ export function placeLabels(candidates: readonly LabelCandidate[], bounds?: Labe
   };
   const discs = new Map<string, LabelObstacle[]>();
   for (const d of obstacles ?? []) {
-    if (!(d.r > 0) || !Number.isFinite(d.x) || !Number.isFinite(d.y)) continue;
+    if (!(d.r >= MIN_OBSTACLE_PX) || !Number.isFinite(d.x) || !Number.isFinite(d.y)) continue;
     for (let gx = Math.floor((d.x - d.r) / cell); gx <= Math.floor((d.x + d.r) / cell); gx++)
       for (let gy = Math.floor((d.y - d.r) / cell); gy <= Math.floor((d.y + d.r) / cell); gy++) {
         const k = gx + ',' + gy;

@@ -29,7 +29,7 @@ export interface LayoutOptions {
   aspect?: number;
 }
 
-export interface ForceOptions extends LayoutOptions {
+export interface ForceOptions extends LayoutOptions, RadialOptions {
   /** Seed of the random source (initial positions and d3-force jiggle). Default 1. */
   seed?: number;
   /**
@@ -43,7 +43,10 @@ export interface ForceOptions extends LayoutOptions {
    * alpha 0.3 instead of random positions with alpha 1, so fewer ticks reach a settled picture. Default true.
    */
   warmStart?: boolean;
-  /** Warm start: scale of the radial picture around each leader (default 1) and the starting alpha (default 0.3). */
+  /**
+   * Warm start: scale of the radial picture around each leader (default: shrunk to the chain's cluster radius, never
+   * grown) and the starting alpha (default 0.3).
+   */
   warmScale?: number;
   warmAlpha?: number;
   /** Collision between nodes (label-wide discs); default true. */
@@ -51,8 +54,9 @@ export interface ForceOptions extends LayoutOptions {
   /** Pull towards the chain's centre (forceX/forceY strength); default 0.06. */
   cluster?: number;
   /**
-   * Share of the half label width the collision disc covers (default 0.7 from the warm start, 1 otherwise): the
-   * full label width pushes a planar seed into folds; labels that still collide are dropped by the placer.
+   * Share of the half label width the collision disc covers (default from the warm start: 0.7 up to 300 nodes, 0
+   * — node discs only — above, where most labels are dropped anyway; 1 from random positions): the full label
+   * width pushes a planar seed into folds; labels that still collide are dropped by the placer.
    */
   collideLabel?: number;
 }
@@ -376,7 +380,7 @@ export interface ForceRun {
 }
 
 /** Centre of each chain's cluster: chains on a horizontal line, spaced by their size. */
-function clusterCentres(data: ChainData, sized: Map<string, Sized>): Map<string, Point> {
+function clusterCentres(data: ChainData, sized: Map<string, Sized>, radii?: Map<string, number>): Map<string, Point> {
   const groups = byHome(data);
   const centres = new Map<string, Point>();
   let x = 0;
@@ -393,6 +397,7 @@ function clusterCentres(data: ChainData, sized: Map<string, Sized>): Map<string,
     x = first ? 0 : x + prevR + R + 60;
     first = false;
     centres.set(home, { x, y: 0 });
+    radii?.set(home, R);
     prevR = R;
   }
   return centres;
@@ -406,17 +411,27 @@ function clusterCentres(data: ChainData, sized: Map<string, Sized>): Map<string,
 export function createForceLayout(data: ChainData, o: ForceOptions = {}): ForceRun {
   const lh = o.lineHeight ?? 16;
   const sized = sizeNodes(data.nodes, o);
-  const centres = clusterCentres(data, sized);
+  const radii = new Map<string, number>();
+  const centres = clusterCentres(data, sized, radii);
   const rand = lcg(o.seed ?? 1);
   const leaders = new Set(data.chains.map((c) => c.leader));
   const warm = o.warmStart !== false;
   // Warm start: each chain's radial picture, shrunk and moved so its leader sits on the cluster centre.
   const start = new Map<string, Point>();
-  const ws = o.warmScale ?? 1;
   if (warm) {
-    const radial = radialLayout(data, { ...o, pins: undefined });
+    // A seed only: the full ordering (crossing counts, local search) for small graphs, two sweeps for large ones.
+    const small = data.nodes.length <= 300;
+    const radial = radialLayout(data, { ...o, pins: undefined, measure: small, sweeps: small ? undefined : 2 });
     const leaderOf = new Map(data.chains.map((c) => [c.id, c.leader]));
+    // Each chain's radial picture is shrunk (never grown) to its cluster's radius unless warmScale says otherwise:
+    // a uniform scale keeps the seed's order (and planarity), the forces then only relax it locally.
+    const extent = new Map<string, number>();
     for (const n of data.nodes) {
+      const p = radial.positions.get(n.id), lp = radial.positions.get(leaderOf.get(n.home) ?? '');
+      if (p && lp) extent.set(n.home, Math.max(extent.get(n.home) ?? 1, Math.hypot(p.x - lp.x, p.y - lp.y)));
+    }
+    for (const n of data.nodes) {
+      const ws = o.warmScale ?? Math.min(1, (radii.get(n.home) ?? Infinity) / (extent.get(n.home) ?? 1));
       const p = radial.positions.get(n.id);
       const lp = radial.positions.get(leaderOf.get(n.home) ?? '');
       const c = centres.get(n.home) ?? { x: 0, y: 0 };
@@ -458,7 +473,7 @@ export function createForceLayout(data: ChainData, o: ForceOptions = {}): ForceR
     .force('x', forceX<ForceNode>((d) => centres.get(d.home)?.x ?? 0).strength(o.cluster ?? 0.06))
     .force('y', forceY<ForceNode>((d) => centres.get(d.home)?.y ?? 0).strength(o.cluster ?? 0.06))
     .stop();
-  if (o.collide !== false) simulation.force('collide', forceCollide<ForceNode>((d) => Math.max(d.r, (d.w / 2) * (o.collideLabel ?? (warm ? 0.7 : 1))) + 4).iterations(1));
+  if (o.collide !== false) simulation.force('collide', forceCollide<ForceNode>((d) => Math.max(d.r, (d.w / 2) * (o.collideLabel ?? (warm ? (nodes.length <= 300 ? 0.7 : 0) : 1))) + 4).iterations(1));
   const total = Math.max(0, Math.floor(o.ticks ?? (warm ? 100 : nodes.length >= 1000 ? 200 : 300)));
   const alpha0 = warm ? o.warmAlpha ?? 0.3 : 1;
   simulation.alpha(alpha0);

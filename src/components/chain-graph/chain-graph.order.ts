@@ -181,11 +181,11 @@ export interface RadialInput {
 export interface RadialOptions {
   /** Barycentre sweeps (alternating outwards / inwards). Default 6, 2 from 3,000 nodes. */
   sweeps?: number;
-  /** Keep the order with the fewest crossings (counted on the drawn curves). Default: up to 1,200 nodes. */
+  /** Keep the order with the fewest crossings (counted on the drawn curves). Default: up to 600 nodes. */
   measure?: boolean;
   /** false: no sweeps, ring 1 by tier/type/index and children by type/index (the unordered baseline). */
   order?: boolean;
-  /** Most layouts the local search may try per chain (deterministic bound on its work). Default 1,500. */
+  /** Most layouts the local search may try per chain (deterministic bound on its work). Default 600. */
   searchBudget?: number;
   /** Chains up to this many nodes also get a local search (insertion moves) on the crossing count. Default 160. */
   searchUpTo?: number;
@@ -383,7 +383,7 @@ export function orderRadial(input: RadialInput, o: RadialOptions = {}): RadialOr
 
   place();
   const ordered = o.order !== false;
-  const measure = ordered && (o.measure ?? nodes.length <= 1200);
+  const measure = ordered && (o.measure ?? nodes.length <= 600);
   let bestCross = measure ? count(positions()) : -1;
   let best = { parent: new Map(parent), roots: roots.slice(), children: new Map([...children].map(([k, v]) => [k, v.slice()])) };
   const sweeps = ordered ? o.sweeps ?? (nodes.length >= 3000 ? 2 : 6) : 0;
@@ -467,7 +467,7 @@ export function orderRadial(input: RadialInput, o: RadialOptions = {}): RadialOr
     // The search counts on curves flattened to 2 segments (cheaper; the sweeps and the bench use 4–6).
     bestCross = count(positions(), 2);
     let evals = 0;
-    const budget = o.searchBudget ?? 1500;
+    const budget = o.searchBudget ?? 600;
     const lists = () => [roots, ...[...children.values()].filter((c) => c.length > 1)];
     for (let pass = 0; pass < 3; pass++) {
       let improved = false;

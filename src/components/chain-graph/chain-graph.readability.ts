@@ -5,7 +5,7 @@
  * element, so it costs the bundle nothing.
  */
 import type { Point } from './chain-graph.types.js';
-import { placeLabels, labelPriority, labelSizePx, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
+import { MIN_OBSTACLE_PX, placeLabels, labelPriority, labelSizePx, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
 import type { LabelSide, LayoutResult } from './chain-graph.layout.js';
 import { linkCrossings, radialLinkPoints, type Polyline } from './chain-graph.order.js';
 
@@ -34,12 +34,15 @@ export function boxOverlaps(boxes: readonly Box[]): number {
   return n;
 }
 
-/** Labels that cover another node's disc (a label over its own node is the layout's business, not counted). */
+/**
+ * Labels that cover another node's disc (a label over its own node is the layout's business, not counted; discs
+ * under MIN_OBSTACLE_PX radius — sub-pixel dots of a zoomed-out large graph — are not counted, as placeLabels).
+ */
 export function labelNodeOverlaps(labels: readonly (Box & { id: string })[], nodes: readonly { id: string; x: number; y: number; r: number }[]): number {
   let n = 0;
   for (const l of labels)
     for (const d of nodes) {
-      if (d.id === l.id) continue;
+      if (d.id === l.id || d.r < MIN_OBSTACLE_PX) continue;
       const cx = Math.max(l.x, Math.min(d.x, l.x + l.width)), cy = Math.max(l.y, Math.min(d.y, l.y + l.height));
       if ((cx - d.x) ** 2 + (cy - d.y) ** 2 < d.r * d.r) n++;
     }

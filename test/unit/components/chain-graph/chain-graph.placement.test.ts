@@ -87,6 +87,12 @@ describe('label obstacles', () => {
     expect([...placeLabels(cands, undefined, 2, Infinity)].sort()).toEqual(['a', 'b']);
   });
 
+  it('sub-pixel dots of a zoomed-out graph do not block labels', () => {
+    const cands = [{ id: 'a', x: 10, y: 10, width: 50, height: 16, priority: 1 }];
+    expect(placeLabels(cands, undefined, 2, Infinity, [{ id: 'b', x: 30, y: 18, r: 0.4 }]).has('a')).toBe(true);
+    expect(placeLabels(cands, undefined, 2, Infinity, [{ id: 'b', x: 30, y: 18, r: 2 }]).has('a')).toBe(false);
+  });
+
   it('counts overlaps the way the bench does', () => {
     expect(boxOverlaps([{ x: 0, y: 0, width: 10, height: 10 }, { x: 5, y: 5, width: 10, height: 10 }, { x: 10, y: 4, width: 5, height: 5 }])).toBe(2);
     expect(labelNodeOverlaps([{ id: 'a', x: 0, y: 0, width: 10, height: 10 }], [{ id: 'b', x: 15, y: 5, r: 4 }, { id: 'c', x: 12, y: 5, r: 4 }])).toBe(1);
