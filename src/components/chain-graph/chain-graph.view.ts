@@ -47,6 +47,8 @@ export class ChainViewController {
     this.cb = callbacks;
     this.resize = new ResizeController(host, {
       onResize: (size) => {
+        // Until the stage exists the controller watches the host, whose box includes the toolbar: not the stage's size.
+        if (!this.stageEl) return;
         this.stageSize = { width: size.width, height: size.height };
         this.cb.resized(this.stageSize);
       },
