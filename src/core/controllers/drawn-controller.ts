@@ -48,6 +48,9 @@ function same(a: unknown, b: unknown): boolean {
   return Object.is(a, b);
 }
 
+let sharedObserver: ResizeObserver | undefined;
+const observed = new WeakMap<Element, DrawnController>();
+
 export class DrawnController implements ReactiveController {
   private readonly host: Host;
   private readonly o: DrawnControllerOptions;
@@ -57,7 +60,6 @@ export class DrawnController implements ReactiveController {
   private watched: Partial<Record<DrawnReason, unknown>> = {};
   private waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
   private attempt = 0;
-  private ro?: ResizeObserver;
   private width?: number;
   private height?: number;
 
@@ -108,26 +110,35 @@ export class DrawnController implements ReactiveController {
   }
 
   hostConnected(): void {
-    const mode = this.o.resize?.() ?? 'width';
-    if (mode === 'none' || typeof ResizeObserver === 'undefined') return;
-    this.ro = new ResizeObserver((entries) => {
-      const r = entries[entries.length - 1]?.contentRect;
-      if (!r || r.width < 1 || r.height < 1) return;
-      const first = this.width === undefined;
-      const changed = !first && (Math.abs(r.width - this.width!) >= 1 || (mode === 'box' && Math.abs(r.height - this.height!) >= 1));
-      if (first || changed) {
-        this.width = r.width;
-        this.height = r.height;
-      }
-      if (changed) this.invalidate('resize');
+    this.sizeMode = this.o.resize?.() ?? 'width';
+    if (this.sizeMode === 'none' || typeof ResizeObserver === 'undefined') return;
+    // One observer for every element on the page (a wall of 200 tiles does not need 200 observers).
+    sharedObserver ??= new ResizeObserver((entries) => {
+      for (const e of entries) observed.get(e.target)?.resized(e.contentRect);
     });
-    this.ro.observe(this.host);
+    observed.set(this.host, this);
+    sharedObserver.observe(this.host);
   }
 
   hostDisconnected(): void {
-    this.ro?.disconnect();
-    this.ro = undefined;
+    if (observed.get(this.host) === this) {
+      observed.delete(this.host);
+      sharedObserver?.unobserve(this.host);
+    }
     this.width = this.height = undefined;
+  }
+
+  private sizeMode: 'width' | 'box' | 'none' = 'width';
+
+  private resized(r: DOMRectReadOnly): void {
+    if (r.width < 1 || r.height < 1) return;
+    const first = this.width === undefined;
+    const changed = !first && (Math.abs(r.width - this.width!) >= 1 || (this.sizeMode === 'box' && Math.abs(r.height - this.height!) >= 1));
+    if (first || changed) {
+      this.width = r.width;
+      this.height = r.height;
+    }
+    if (changed) this.invalidate('resize');
   }
 
   hostUpdate(): void {
