@@ -7,6 +7,8 @@
 //    carries the `overrides` the README recommends for Node 20; the install must print no EBADENGINE warning.
 // 2. In headless Chromium, from the installed package:
 //    a. plain HTML + the one-script file (node_modules/civic-widgets/dist/civic-widgets.iife.js): a KPI tile shows 超17万;
+//    a2. plain HTML + the light one-script file (dist/civic-widgets.light.js): a KPI tile, and a WebGL grid map that
+//       loads dist/civic-widgets.maplibre.js from beside it (the sibling ships in the tarball);
 //    b. plain HTML + one per-element module (dist/bundle/chain-graph.js, no import map): the chain graph loads
 //       demo data, no bare-specifier error, no maplibre file requested;
 //    c. a Vite app (built with the project's vite, resolving everything from the app's node_modules) importing
@@ -192,6 +194,13 @@ export async function checkConsumer(browser, { check, note }) {
 
   const pages = new Map([
     ['/plain-iife.html', page('IIFE', `<script src="/node_modules/civic-widgets/dist/civic-widgets.iife.js"></script>\n<civic-kpi-tile label="在校学生" value="170000" unit="人" qualifier="over"></civic-kpi-tile>`)],
+    [
+      '/plain-light.html',
+      page(
+        'light IIFE',
+        `<script src="/node_modules/civic-widgets/dist/civic-widgets.light.js"></script>\n<civic-kpi-tile label="在校学生" value="170000" unit="人" qualifier="over"></civic-kpi-tile>\n<civic-grid-map renderer="webgl" geometry-src="/data/grids.geojson" src="/data/grid-metrics.json"></civic-grid-map>`,
+      ),
+    ],
     ['/plain-module.html', page('module', `<script type="module" src="/node_modules/civic-widgets/dist/bundle/chain-graph.js"></script>\n<civic-chain-graph src="/data/chains.json" layout="tiers"></civic-chain-graph>`)],
   ]);
   const srv = await startExampleServer({ pages, mounts: [['/node_modules/', join(c.app, 'node_modules')], ['/web/', c.viteOut]] });
@@ -199,6 +208,7 @@ export async function checkConsumer(browser, { check, note }) {
   const names = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(root, 'demo/data/chains.json'), 'utf8'))).nodes.slice(0, 1).map((n) => n.name);
   const cases = [
     ['a. plain HTML + the one-script file', '/plain-iife.html', { 'civic-kpi-tile': 1 }, ['超17万']],
+    ['a2. plain HTML + the light one-script file (its WebGL map loads civic-widgets.maplibre.js from beside it)', '/plain-light.html', { 'civic-kpi-tile': 1, 'civic-grid-map': 1 }, ['超17万']],
     ['b. plain HTML + dist/bundle/chain-graph.js', '/plain-module.html', { 'civic-chain-graph': 1 }, names],
     ['c. Vite app (kpi-tile.define.js, chain-graph.define.js)', '/web/index.html', { 'civic-kpi-tile': 1, 'civic-chain-graph': 1 }, ['超17万', ...names]],
   ];
@@ -215,6 +225,11 @@ export async function checkConsumer(browser, { check, note }) {
       for (const [tag, n] of Object.entries(counts)) if (have[tag] !== n) problems.push(`${n} × ${tag} expected, found ${have[tag] ?? 0}`);
       const text = await visibleText(p);
       for (const t of texts) if (!text.includes(t.replace(/\s+/g, ''))) problems.push(`text "${t}" not shown`);
+      if (path === '/plain-light.html') {
+        const st = await p.evaluate(() => ({ renderer: document.querySelector('civic-grid-map')?.activeRenderer, sibling: !!window.__civicWidgetsMaplibre }));
+        const sib = log.requests.filter((u) => /\/civic-widgets\.maplibre\.js$/.test(u)).map((u) => new URL(u).pathname);
+        if (st.renderer !== 'webgl' || !st.sibling || sib[0] !== '/node_modules/civic-widgets/dist/civic-widgets.maplibre.js') problems.push(`WebGL map through the sibling file: renderer ${st.renderer}, sibling requested: ${sib.join(', ') || 'none'}`);
+      }
       if (path === '/plain-module.html') {
         const ml = log.requests.filter((u) => /maplibre/.test(u));
         if (ml.length) problems.push(`maplibre requested by a page without a map: ${ml.map((u) => new URL(u).pathname).join(', ')}`);
