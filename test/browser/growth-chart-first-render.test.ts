@@ -61,4 +61,20 @@ describe('civic-growth-chart first picture in one update', () => {
     expect(drawn, 'one civic-drawn for the data').to.have.length(1);
     expect(log.indexOf('load')).to.be.greaterThan(log.indexOf(drawn[0]));
   });
+
+  it('the toolbar and the table twin follow the first picture in a task of their own; whenSettled() waits for them', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 640px"></div>`);
+    const el = document.createElement('civic-growth-chart') as CivicGrowthChart;
+    el.data = DATA;
+    box.append(el);
+    await el.updateComplete;
+    const q = (sel: string) => el.shadowRoot!.querySelector(sel);
+    expect(marks(el), 'the picture first').to.equal(3);
+    expect(q('[part~="table"]'), 'no table in the first picture').to.equal(null);
+    expect(q('[part~="toolbar"]'), 'no menu in the first picture').to.equal(null);
+    await el.whenSettled();
+    expect(q('[part~="table-details"] summary')?.textContent).to.equal('显示数据表');
+    expect(q('[part~="table"] caption')?.textContent).to.contain('2022');
+    expect(el.shadowRoot!.querySelectorAll('[part~="toolbar"] button[data-format]')).to.have.length(3);
+  });
 });

@@ -47,6 +47,8 @@ const qa = <T extends Element = Element>(el: CivicGrowthChart, sel: string) => [
 async function ready(el: CivicGrowthChart): Promise<void> {
   await until(() => q(el, 'g.marks rect, g.marks path') || q(el, '[part~="status"][data-kind="error"], [part~="status"][data-kind="empty"]'), 'marks drawn (or an error/empty state)');
   await el.updateComplete;
+  // The toolbar and the table twin come in the task after the first picture: wait for them when there is a picture.
+  if (q(el, 'g.marks rect, g.marks path')) await el.whenSettled();
 }
 
 async function chart(tpl: unknown): Promise<CivicGrowthChart> {

@@ -138,6 +138,14 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   private modelInputs?: unknown[];
   private drawnModel?: GrowthModel;
   @state() private tableOpen = false;
+  /**
+   * The toolbar menu and the data table twin are rendered one task after the first picture, not with it: the first
+   * picture (plot, legend, notes) is what a reader waits for, and these parts are not in it (the table is a closed
+   * disclosure until opened, the menu a closed one). Assistive tech gets them a task later; `whenSettled()` says when.
+   */
+  @state() private extrasShown = false;
+  private extrasTimer?: ReturnType<typeof setTimeout>;
+  private settledWaiters: (() => void)[] = [];
   private drawn = false;
   private readonly uidPrefix = `gc${++uid}`;
 
@@ -254,6 +262,24 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
       this.drawn = false;
       this.drawnModel = undefined;
     }
+    if (this.model && !this.model.empty && !this.extrasShown && this.extrasTimer === undefined) {
+      // After the first picture, in a task of its own (see extrasShown).
+      this.extrasTimer = setTimeout(() => {
+        this.extrasTimer = undefined;
+        this.extrasShown = true;
+      }, 0);
+    }
+    if (this.extrasShown && this.settledWaiters.length) {
+      const waiters = this.settledWaiters;
+      this.settledWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.extrasTimer !== undefined) clearTimeout(this.extrasTimer);
+    this.extrasTimer = undefined;
   }
 
   protected override themeChanged(): void {
@@ -269,7 +295,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         <slot name="caption"></slot>
         ${this.renderBadges()}
         <span class="spacer"></span>
-        ${this.model && !this.model.empty ? this.renderToolbar() : nothing}
+        ${this.model && !this.model.empty && this.extrasShown ? this.renderToolbar() : nothing}
       </div>
       ${this.feed.value !== undefined ? this.feed.renderStatus() : nothing}
       <div
@@ -412,20 +438,25 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         ${m.axisNote ? html`<li>${m.axisNote}${m.nominal ? ` · ${T.nominal}` : ''}</li>` : nothing}
         ${m.notes.map((n) => html`<li>${n}</li>`)}
       </ul>
-      <details class="table-wrap" part="table-details" ?open=${this.showTable} @toggle=${this.onTableToggle}>
-        <summary>${this.t.core.showTable}</summary>
-        <table part="table">
-          <caption class="visually-hidden">${m.summary}</caption>
-          ${this.showTable || this.tableOpen
-            ? html`<thead>
-                  <tr>${m.table.head.map((h) => html`<th scope="col">${h}</th>`)}</tr>
-                </thead>
-                <tbody>
-                  ${m.table.rows.map((r) => html`<tr>${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td>${c}</td>`))}</tr>`)}
-                </tbody>`
-            : nothing}
-        </table>
-      </details>`;
+      ${this.extrasShown ? this.renderTable(m) : nothing}`;
+  }
+
+  /** The data table twin (rendered from the task after the first picture: see extrasShown). */
+  private renderTable(m: GrowthModel): TemplateResult {
+    return html`<details class="table-wrap" part="table-details" ?open=${this.showTable} @toggle=${this.onTableToggle}>
+      <summary>${this.t.core.showTable}</summary>
+      <table part="table">
+        <caption class="visually-hidden">${m.summary}</caption>
+        ${this.showTable || this.tableOpen
+          ? html`<thead>
+                <tr>${m.table.head.map((h) => html`<th scope="col">${h}</th>`)}</tr>
+              </thead>
+              <tbody>
+                ${m.table.rows.map((r) => html`<tr>${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td>${c}</td>`))}</tr>`)}
+              </tbody>`
+          : nothing}
+      </table>
+    </details>`;
   }
 
   // ── public methods ──
@@ -445,6 +476,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   async toPNG(options: PngOptions = {}): Promise<Blob> {
     await loadPainters();
     await this.updateComplete;
+    if (this.model && !this.model.empty && !this.extrasShown) await this.whenSettled(); // an open table is painted too
     const m = this.model;
     if (!m || m.empty) throw new Error('civic-growth-chart: nothing to export (no data yet)');
     // Running transitions: export the final geometry, not a frame of the animation.
@@ -487,6 +519,17 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   /** The shown points as CSV (long format: series, name, period, period_label, value, unit, growth, growth_basis, illustrative). */
   toCSV(): string {
     return this.model?.csv ?? '';
+  }
+
+  /**
+   * Resolves when the chart is complete: its picture drawn (`whenDrawn()`) and the parts built in the task after the
+   * first picture — the export menu (part `toolbar`) and the data table twin (parts `table-details`, `table`) — are in
+   * the shadow DOM. Wait on this (not on `whenDrawn()`) before reading the table or the menu.
+   */
+  async whenSettled(): Promise<void> {
+    await this.whenDrawn();
+    if (!this.extrasShown) await new Promise<void>((res) => this.settledWaiters.push(res));
+    await this.updateComplete;
   }
 
   /** Shows or hides a series (as the legend does); `visible` forces a state. */
@@ -569,6 +612,10 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     // attribute while ~100 nodes are built.
     const target = this.marksEl!;
     const fresh = !target.firstChild;
+    if (fresh && !animate) {
+      this.buildMarks(m, target);
+      return;
+    }
     const root = select(fresh ? document.createElementNS('http://www.w3.org/2000/svg', 'g') : target);
     const dur = animate ? this.duration() : 0;
     const zero = m.left?.zero ?? m.plot.y + m.plot.height;
@@ -660,6 +707,71 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
       });
     }
     if (fresh) target.append(...root.node()!.childNodes);
+  }
+
+  /**
+   * First picture without animation: the same nodes, classes, attributes and bound data (`__data__`, which the keyed
+   * d3 joins of later updates read) as drawMarks' joins would produce, created directly into a fragment and attached
+   * once — the generic join (per-series filters, selections, getAttribute checks) costs more than the nodes.
+   */
+  private buildMarks(m: GrowthModel, target: SVGGElement): void {
+    const NS = 'http://www.w3.org/2000/svg';
+    type Bound = Element & { __data__?: unknown };
+    const make = (tag: string, cls: string, data: unknown, parent: Node): Bound => {
+      const el = document.createElementNS(NS, tag) as Bound;
+      el.setAttribute('class', cls);
+      el.__data__ = data;
+      parent.appendChild(el);
+      return el;
+    };
+    const frag = document.createDocumentFragment();
+    const barLayer = make('g', 'bar-layer', undefined, frag);
+    const lineLayer = make('g', 'line-layer', undefined, frag);
+    const dotLayer = make('g', 'dot-layer', undefined, frag);
+    delete barLayer.__data__;
+    delete lineLayer.__data__;
+    delete dotLayer.__data__;
+    // One group per series in order of first appearance, carrying the colour (as seriesGroups in drawMarks).
+    const groups = (layer: Element, cls: string, items: { seriesId: string; colorIndex: number }[]) => {
+      const byId = new Map<string, Element>();
+      for (const it of items) {
+        if (byId.has(it.seriesId)) continue;
+        const g = make('g', `${cls} s${it.colorIndex % COLORS}`, [it.seriesId, it.colorIndex], layer);
+        g.setAttribute('data-series', it.seriesId);
+        byId.set(it.seriesId, g);
+      }
+      return byId;
+    };
+    const barGroups = groups(barLayer, 'bars', m.bars);
+    const compare = m.kind === 'compare' ? ' compare' : '';
+    for (const d of m.bars) {
+      const el = make('rect', `bar${d.negative ? ' neg' : ''}${compare}${d.latest ? ' latest' : ''}${d.active ? ' active' : ''}${d.illustrative ? ' illustrative' : ''}`, d, barGroups.get(d.seriesId)!);
+      el.setAttribute('data-key', d.key);
+      el.setAttribute('data-series', d.seriesId);
+      el.setAttribute('x', num(d.x));
+      el.setAttribute('y', num(d.y));
+      el.setAttribute('width', num(d.width));
+      el.setAttribute('height', num(d.height));
+    }
+    for (const l of m.lines) {
+      const el = make('path', `line c${l.colorIndex % COLORS}`, l, lineLayer);
+      el.setAttribute('data-series', l.seriesId);
+      el.setAttribute('d', l.d);
+    }
+    const dotGroups = groups(dotLayer, 'dots', m.lines);
+    for (const l of m.lines) {
+      const g = dotGroups.get(l.seriesId)!;
+      for (const p of l.points) {
+        const d = { ...p, seriesId: l.seriesId, colorIndex: l.colorIndex };
+        const el = make('circle', `dot${d.illustrative || d.nominal ? ' hollow' : ''}${d.latest ? ' latest' : ''}`, d, g);
+        el.setAttribute('data-key', d.key);
+        el.setAttribute('data-series', d.seriesId);
+        el.setAttribute('cx', num(d.x));
+        el.setAttribute('cy', num(d.y));
+        el.setAttribute('r', d.latest || d.active ? '4.5' : '3');
+      }
+    }
+    target.appendChild(frag);
   }
 
   private setActive(i: number): void {
