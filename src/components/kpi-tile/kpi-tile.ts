@@ -16,6 +16,7 @@ import { kpiTileStyles } from './kpi-tile.styles.js';
 import { deltaIcon, statusIcon } from './kpi-tile.icons.js';
 import { afterFits, scheduleFit, type Fittable } from './fit-scheduler.js';
 import { scheduleSliced } from './update-scheduler.js';
+import { createCountUpTurns } from './count-up-turns.js';
 import { prefersReducedMotion, startTicking, stopTicking, type Ticking } from '../shared/ticker.js';
 import {
   buildTileView,
@@ -53,6 +54,11 @@ import {
 const MIN_VALUE_PX = 10;
 /** Minimum time between two painted count-up steps. */
 const COUNT_UP_FRAME_MS = 30;
+/**
+ * Count-up steps painted per frame across all tiles: on a wall of 200 counting tiles each takes its turn every few
+ * frames, so no frame re-lays out and repaints every figure at once (issue 16: no task over 50 ms).
+ */
+const countUpTurns = createCountUpTurns(40);
 
 /** Sets an element's text by changing its one text node in place (cheaper than replacing it 30 times a second). */
 function setText(el: HTMLElement, text: string): void {
@@ -423,13 +429,14 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
           ${v.illustrative ? renderIllustrative(core) : nothing}
           ${this.export ? renderExportButton(t.exportPng, this.onExport) : nothing}
         </div>
-        ${/* A new figure is new content: the value line is re-created, not the old text sliding (no layout shift). */ ''}
-        ${keyed(
+        ${/* A new figure is new content: the value line's content is re-created, not the old text sliding (no layout
+           shift), inside the size-contained value box, so re-creating it re-lays out that box only (issue 16). */ ''}
+        <div class="value-box"><div part="value" aria-hidden="true">${keyed(
           p.text,
-          html`<div class="value-box"><div part="value" aria-hidden="true">${p.prefix ? html`<span part="qualifier">${p.prefix}${en ? ' ' : ''}</span>` : nothing}<span class="roll" data-reserve=${p.number}><span class="frame" part="number"></span></span><span part="suffix"></span>${p.postfix ? html`<span part="qualifier">${p.postfix}</span>` : nothing}${hasValue && p.unit
+          html`${p.prefix ? html`<span part="qualifier">${p.prefix}${en ? ' ' : ''}</span>` : nothing}<span class="roll" data-reserve=${p.number}><span class="frame" part="number"></span></span><span part="suffix"></span>${p.postfix ? html`<span part="qualifier">${p.postfix}</span>` : nothing}${hasValue && p.unit
             ? html`<span part="unit">${en ? ' ' : ''}${p.unit}</span>`
-            : nothing}</div></div>`,
-        )}
+            : nothing}`,
+        )}</div></div>
         <span class="measure" aria-hidden="true"><span class="n"></span><span class="u"></span></span>
         <span class="visually-hidden" aria-live=${this.live} aria-atomic="true">${this.outside ? `${v.label}${en ? ': ' : '：'}${t.outsideRegion}` : v.announce}</span>
         ${v.invalid ? html`<div part="status" class="tile-note" data-kind="error" aria-hidden="true">${t.invalidValue}</div>` : nothing}
@@ -583,6 +590,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     const decimals = countUpDecimals(from, to, item.precision);
     const lang = this.t.lang;
     let lastPaint = 0;
+    let phase = 0;
     const anim = {
       from,
       to,
@@ -590,16 +598,21 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
       current: from,
       decimals,
       tick: (now: number): boolean => {
-        if (this.anim !== anim) return false;
+        if (this.anim !== anim) {
+          countUpTurns.end(anim);
+          return false;
+        }
         const t = Math.min(1, Math.max(0, (now - anim.start) / this.duration));
         anim.current = countUpValue(from, to, t, decimals);
         if (t >= 1) {
+          countUpTurns.end(anim);
           this.anim = undefined;
           this.paint(this.view?.value);
           return false;
         }
-        // ~30 digit changes a second read as smooth rolling and halve the repaint work of a wall of tiles.
-        if (now - lastPaint >= COUNT_UP_FRAME_MS) {
+        // ~30 digit changes a second read as smooth rolling and halve the repaint work of a wall of tiles; on a
+        // wall, tiles also take turns (about 40 steps a frame in all).
+        if (now - lastPaint >= COUNT_UP_FRAME_MS && countUpTurns.turn(now, phase)) {
           lastPaint = now;
           // Formatted like the final figure (the shared compact rule); only the value steps in `decimals`.
           // Never wider than the final figure, whose width is reserved: the unit stays put while the digits roll.
@@ -611,6 +624,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
       },
     };
     this.anim = anim;
+    phase = countUpTurns.begin(anim);
     // The first frame now: a re-created value line must not stay empty until the first tick.
     const final = this.view?.value;
     const first = formatValueParts(from, item, lang);
@@ -621,6 +635,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   private stopAnimation(paintFinal: boolean): void {
     if (!this.anim) return;
     stopTicking(this.anim);
+    countUpTurns.end(this.anim);
     this.anim = undefined;
     if (paintFinal) this.paint(this.view?.value);
   }

@@ -1,35 +1,82 @@
 /**
- * Time-sliced updates for walls of tiles: when a grid replaces 200 tiles' data at once, their Lit updates run
- * in slices of a few milliseconds, each in its own task, so the page never sees a long task (> 50 ms) and
- * input and animation frames get in between. A single tile pays one task hop.
+ * Frame-aligned, time-sliced updates for walls of tiles. When a grid replaces 200 tiles' data at once, their Lit
+ * updates run a few milliseconds' worth per animation frame: each frame re-renders, fits, lays out and paints
+ * only the tiles of its slice, so neither the updates nor the frame after them become a long task (> 50 ms), and
+ * input and the count-up's frames get in between. Each tile updates whole, in one slice: its picture is never
+ * half old, half new. Slices run in the frame (before its style, layout and paint) rather than in tasks between
+ * frames: tasks would pile up every tile's DOM changes for the next frame's layout, which then lays out the whole
+ * wall at once. The text fits of a slice are measured in the same frame (fit-scheduler.ts), so a re-created value
+ * line is first painted at its fitted size.
+ * Where frames do not come (a hidden document, a throttled frame, no requestAnimationFrame) the slices run in
+ * tasks; a slice never waits more than FALLBACK_MS for its frame. A single tile waits for the next frame.
  */
-const BUDGET_MS = 8;
+import { flushFits } from './fit-scheduler.js';
+
+/** Script time per slice: the frame's own style, layout and paint of those tiles come on top. */
+const BUDGET_MS = 6;
+/**
+ * Updates per slice however long they take: on a machine so loaded that the clock runs out within one tile, a
+ * wall still gets through its updates (a tile's update costs well under a millisecond of CPU).
+ */
+const MIN_PER_SLICE = 8;
+/** A slice whose frame has not come by then runs in a task. */
+const FALLBACK_MS = 100;
 const queue: Array<() => void> = [];
 let pending = false;
+let raf = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
 let channel: MessageChannel | undefined;
 
-function post(): void {
-  if (typeof MessageChannel === 'function') {
-    if (!channel) {
-      channel = new MessageChannel();
-      channel.port1.onmessage = drain;
-    }
-    channel.port2.postMessage(0);
-  } else setTimeout(drain, 0);
+function framesRun(): boolean {
+  return typeof requestAnimationFrame === 'function' && !(typeof document !== 'undefined' && document.visibilityState === 'hidden');
 }
 
-function drain(): void {
+function post(): void {
+  if (framesRun()) {
+    raf = requestAnimationFrame(onFrame);
+    timer = setTimeout(onFallback, FALLBACK_MS);
+  } else if (typeof MessageChannel === 'function') {
+    if (!channel) {
+      channel = new MessageChannel();
+      channel.port1.onmessage = () => drain(false);
+    }
+    channel.port2.postMessage(0);
+  } else setTimeout(() => drain(false), 0);
+}
+
+function onFrame(): void {
+  raf = 0;
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+  drain(true);
+}
+
+function onFallback(): void {
+  timer = undefined;
+  if (raf) cancelAnimationFrame(raf);
+  raf = 0;
+  drain(false);
+}
+
+function drain(inFrame: boolean): void {
   const start = performance.now();
+  let ran = 0;
   try {
     while (queue.length) {
       const run = queue.shift()!;
+      ran++;
       run();
-      if (performance.now() - start >= BUDGET_MS) break;
+      if (ran >= MIN_PER_SLICE && performance.now() - start >= BUDGET_MS) break;
     }
   } finally {
+    // Fits of this slice now, in this frame (their own rAF would come a frame late, after a paint at the old size).
     // Even if a callback threw, the rest of the queue still runs.
-    if (queue.length) post();
-    else pending = false;
+    try {
+      if (inFrame) flushFits();
+    } finally {
+      if (queue.length) post();
+      else pending = false;
+    }
   }
 }
 
