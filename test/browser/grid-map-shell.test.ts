@@ -241,6 +241,27 @@ describe('<civic-grid-map> shell: memory mode, renderer recovery, geometry and p
     await until(() => !near(pixel(el, x, y), [255, 0, 0]), 'focus emphasises too');
   });
 
+  it('civic-drawn comes with each new picture (first, a metric switch), fed by the surface', async () => {
+    const el = document.createElement('civic-grid-map') as CivicGridMap;
+    el.setAttribute('renderer', 'canvas');
+    el.geometry = SMALL;
+    el.data = METRICS;
+    const drawn: string[][] = [];
+    el.addEventListener('civic-drawn', (e) => drawn.push([...(e as CustomEvent<{ reasons: string[] }>).detail.reasons]));
+    document.body.append(el);
+    try {
+      await until(() => drawn.length === 1, 'the first picture');
+      expect(drawn[0]).to.include('first');
+      expect(el.activeRenderer, 'drawn means a renderer drew').to.equal('canvas');
+      el.metric = 'points';
+      await until(() => drawn.length === 2, 'a picture for the metric switch');
+      expect(drawn[1]).to.include('data');
+      await el.whenDrawn();
+    } finally {
+      el.remove();
+    }
+  });
+
   it('recovers the renderer the user sets after a WebGL fallback', async () => {
     const el = await mapOf(html`<civic-grid-map renderer="webgl" restore-timeout="100" .geometry=${SMALL} .data=${METRICS}></civic-grid-map>`);
     expect(el.activeRenderer).to.equal('webgl');

@@ -9,9 +9,10 @@
  * them (message `geometry: …`, warnings included) once per parsed geometry, as before.
  */
 import { DataController, type DataHostProps } from '../../data/data-controller.js';
-import type { Issue } from '../../data/validate.js';
+import { capIssues, formatIssue, summariseIssues, type Issue } from '../../data/validate.js';
+import { CivicErrorEvent, type CivicErrorDetail, type DataSourceKind } from '../../core/events/error-event.js';
 import type { LocalizeController } from '../../core/controllers/localize-controller.js';
-import { dissolveMissingParents, parseGeometry } from './geometry.js';
+import { dissolveMissingParents, hasMissingParents, parseGeometry } from './geometry.js';
 import { parsePoints, type GridPoint } from './points.js';
 import type { Crs, GridGeometry } from './grid-map.types.js';
 
@@ -52,7 +53,14 @@ export class GeometrySource {
   /** Geometry with missing parents dissolved (after the first picture), keyed to the value it came from. */
   private dissolved?: { from: GridGeometry; geo: GridGeometry };
 
+  /** Partly invalid geometry: the banner's detail while that geometry is shown. */
+  banner?: CivicErrorDetail;
+  /** The geometry / points whose problems were last reported. */
+  private reported: { geo?: unknown; points?: unknown } = {};
+  private readonly warn: (message: string) => void;
+
   constructor(private readonly host: Host, o: GeometrySourceOptions) {
+    this.warn = o.warn;
     const terms = () => ({ t: o.t().core, lang: o.t().lang });
     const props = (data: unknown, src: string | undefined): DataHostProps => ({
       data,
@@ -123,5 +131,40 @@ export class GeometrySource {
     if (issues.length) this.issues = [...this.issues, ...issues];
     if (n > 0) this.host.requestUpdate();
     return n > 0;
+  }
+
+  /** After each sync: problems of a newly parsed geometry / point layer that still left something to draw, once. */
+  reportNew(geometrySrc: string | undefined, pointsSrc: string | undefined, missingParents: (g: GridGeometry) => void): void {
+    const g = this.geometry.value;
+    if (g && g !== this.reported.geo) {
+      this.reported.geo = g;
+      this.banner = undefined;
+      if (this.issues.length) this.report(this.issues, this.geometry.source, 'geometry', geometrySrc);
+      if (hasMissingParents(g)) missingParents(g);
+    }
+    const p = this.points.value;
+    if (p && p !== this.reported.points) {
+      this.reported.points = p;
+      if (this.pointIssues.length) this.report(this.pointIssues, this.points.source, 'points', pointsSrc);
+    }
+  }
+
+  /** Dissolves missing parents a task after the first picture, if that geometry is still the one shown. */
+  async dissolveLater(g: GridGeometry): Promise<void> {
+    await new Promise((r) => setTimeout(r, 0));
+    if (this.geometry.value === g && this.host.isConnected) this.dissolve();
+  }
+
+  /** civic-error for partly valid geometry, points or join problems (errors and warnings listed, counts by code). */
+  report(issues: Issue[], source: DataSourceKind, what: 'geometry' | 'join' | 'points', url?: string): void {
+    const errors = issues.filter((i) => i.severity === 'error');
+    const s = summariseIssues(issues);
+    const detail: CivicErrorDetail = { kind: 'validation', source, url, message: `${what}: ${formatIssue(errors[0] ?? issues[0])}`, issues: capIssues(issues), issueCount: s.total, issueCounts: s.byCode, partial: true, keptPrevious: false };
+    if (what === 'geometry' && errors.length) this.banner = detail;
+    // Warnings too (rewound rings, grids without a value for a metric in its scope): the picture is complete but
+    // the input was not what it should be, so listeners get counts and examples. Only errors raise the banner.
+    void this.host.updateComplete.then(() => this.host.dispatchEvent(new CivicErrorEvent(detail)));
+    if (!errors.length) this.warn(`${what}: ${issues.length} warning(s), e.g. ${formatIssue(issues[0])}`);
+    else this.warn(`${what}: ${errors.length} error(s), ${issues.length - errors.length} warning(s); first: ${formatIssue(errors[0] ?? issues[0])}`);
   }
 }

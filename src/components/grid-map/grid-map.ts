@@ -1,20 +1,20 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state, query } from 'lit/decorators.js';
-import { CivicDataElement } from '../../data/civic-data-element.js';
+import { state, query } from 'lit/decorators.js';
+import type { CivicDataElement } from '../../data/civic-data-element.js';
+import { GridMapProps } from './grid-map.props.js';
 import type { ParseContext } from '../../data/data-controller.js';
-import { capIssues, formatIssue, summariseIssues, type Issue, type Validated } from '../../data/validate.js';
+import type { Issue, Validated } from '../../data/validate.js';
 import { hostStyles } from '../../core/theme/tokens.js';
 import { stateStyles, renderLoading, renderIllustrative } from '../../core/render/states.js';
 import { CivicSelectEvent } from '../../core/events/select-event.js';
-import { CivicErrorEvent, type CivicErrorDetail, type DataSourceKind } from '../../core/events/error-event.js';
 import { NO_VALUE } from '../../core/format/number.js';
 import { styles } from './grid-map.styles.js';
 import { CivicViewChangeEvent, type CivicViewChangeDetail } from './grid-map.events.js';
-import { hasMissingParents } from './geometry.js';
 import { parseLabelList, parseNumberList, type ClassifySpec } from './classify.js';
 import { ancestry, parseMetrics, rankOf, viewLevel } from './grid-map.model.js';
-import { VIEW_LEVELS, type ActiveRenderer, type Classification, type Crs, type GridGeometry, type GridMetric, type GridMetricsData, type RendererChoice, type UnitInfo } from './grid-map.types.js';
-import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawHatch, drawTextNodes, exportPng, layoutSize, loadPainters, resolvePixelRatio, type PngOptions } from '../../core/export/lazy.js';
+import { VIEW_LEVELS, type ActiveRenderer, type GridGeometry, type GridMetric, type GridMetricsData, type UnitInfo } from './grid-map.types.js';
+import { exportPng, loadPainters, type PngOptions } from '../../core/export/lazy.js';
+import { mapPng } from './export-png.js';
 import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
 import { GeometrySource } from './geometry-source.js';
 import { SurfaceController } from './surface.js';
@@ -67,104 +67,9 @@ import type { Emphasis } from './scene.js';
  * @event {CivicExportEvent} civic-export - The export button is about to download; cancelable; `detail: { format: 'png', blob, filename }`.
  * @event {CivicRendererChangeEvent} civic-renderer-change - The active renderer was chosen or fell back; detail `{ renderer, reason }`.
  */
-export class CivicGridMap extends CivicDataElement<GridMetricsData> {
+export class CivicGridMap extends GridMapProps {
   // ── styles ──
   static override styles = [hostStyles, stateStyles, exportButtonStyles, styles];
-
-  // ── public API ──
-  /** Geometry as a GeoJSON FeatureCollection or TopoJSON Topology; wins over `geometry-src`. */
-  @property({ attribute: false }) geometry?: unknown;
-  /** URL of the GeoJSON / TopoJSON geometry. */
-  @property({ attribute: 'geometry-src' }) geometrySrc?: string;
-  /** Optional point layer: GeoJSON Point features `{ id, name, nameEn?, kind: park|project|service-station }`. */
-  @property({ attribute: false }) points?: unknown;
-  /** URL of the point layer. */
-  @property({ attribute: 'points-src' }) pointsSrc?: string;
-  /** TopoJSON object to read (default: the first). */
-  @property({ attribute: 'topo-object' }) topoObject?: string;
-  /**
-   * Feature property holding the unit code; `id` reads the GeoJSON / TopoJSON feature id (us-atlas keeps county codes
-   * there; numeric ids become string codes as given), a dotted path (`meta.code`) a nested property.
-   */
-  @property({ attribute: 'code-field' }) codeField = 'code';
-  /** Feature property holding the display name. */
-  @property({ attribute: 'name-field' }) nameField = 'name';
-  /** Feature property holding the level (street|town|community|village|grid). */
-  @property({ attribute: 'level-field' }) levelField = 'level';
-  /** Feature property holding the parent's code. */
-  @property({ attribute: 'parent-field' }) parentField = 'parent';
-  /** Feature property that metric rows' `code` is matched against. */
-  @property({ attribute: 'join-by' }) joinBy = 'code';
-  /** Key of the metric shown (default: the first metric). */
-  @property({ reflect: true }) metric?: string;
-  /** sequential | quantize | quantile | natural | thresholds | categorical. */
-  @property({ reflect: true }) classification: Classification = 'quantile';
-  /** Number of classes for quantize / quantile / natural (2–12). */
-  @property({ type: Number }) classes = 5;
-  /** Colour scheme from d3-scale-chromatic (viridis, cividis, blues, ylgnbu, tableau10 …); default viridis (colour-blind safe). */
-  @property() scheme = 'viridis';
-  /** Break values for `thresholds`, ascending, e.g. "5,9" (class i is [break i-1, break i)). */
-  @property() thresholds?: string;
-  /** Class labels, comma- or |-separated, e.g. "促进户,文明清洁户,示范文明清洁户". */
-  @property({ attribute: 'class-labels' }) classLabels?: string;
-  /** Explicit class colours, comma-separated CSS colours (override `scheme`). */
-  @property({ attribute: 'class-colors' }) classColors?: string;
-  /** auto (canvas for small data without basemap, WebGL otherwise) | webgl | canvas | svg. */
-  @property({ reflect: true }) renderer: RendererChoice = 'auto';
-  /** Level shown: street | community | grid (town/village accepted). Default grid. */
-  @property({ reflect: true }) level?: string;
-  /** Code of the unit zoomed into (attribute `focus`); empty = the whole area. */
-  @property({ reflect: true, attribute: 'focus' }) focusCode = '';
-  /** Code of the selected unit. */
-  @property({ reflect: true }) selected = '';
-  /** CRS of the geometry: wgs84 | cgcs2000 (treated as wgs84) | gcj02 | bd09. */
-  @property() crs: Crs = 'wgs84';
-  /** CRS of the basemap; geometry is converted to it when they differ. */
-  @property({ attribute: 'basemap-crs' }) basemapCrs: Crs = 'wgs84';
-  /** Basemap: a style URL or a raster tile template ({z}/{x}/{y}); none by default (no network). */
-  @property() basemap?: string;
-  /** Show the data-table twin. */
-  @property({ type: Boolean, reflect: true, attribute: 'table' }) tableOpen = false;
-  /** Rows per table page. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
-  /** Extra feature properties listed in the tooltip, comma-separated. */
-  @property({ attribute: 'tooltip-fields' }) tooltipFields?: string;
-  /** `auto` uses the canvas renderer up to this many units (without basemap). */
-  @property({ type: Number, attribute: 'canvas-limit' }) canvasLimit = 5000;
-  /** Milliseconds to wait for a lost WebGL context to be restored before falling back to canvas. */
-  @property({ type: Number, attribute: 'restore-timeout' }) restoreTimeout = 3000;
-  /** With more live WebGL maps than this on the page, new maps draw with canvas (browsers drop old contexts beyond ~16). */
-  @property({ type: Number, attribute: 'max-webgl-maps' }) maxWebglMaps = 8;
-  /**
-   * Vector tiles instead of `geometry`: an MVT URL template (`/tiles/{z}/{x}/{y}.pbf`), a TileJSON URL, or a PMTiles
-   * archive (`pmtiles:///data/grids.pmtiles`). For city-wide to national grids; always drawn with WebGL. Layers
-   * follow the zoom (the tile set puts parents at low zooms); metric rows are joined by `promote-id`.
-   */
-  @property() tiles?: string;
-  /**
-   * Tiles: URL of the tile set's unit index (codes, names, levels, parents, boxes, neighbours; written by
-   * scripts/make-grid-tiles.mjs as `tiles-index.json`), loaded on the first search, arrow key or `focus`. Default:
-   * `tiles-index.json` beside the tiles (`…/tiles/{z}/{x}/{y}.pbf`, `…/tiles.json`, `…/grids.pmtiles` → `…/tiles-index.json`).
-   */
-  @property({ attribute: 'tiles-index' }) tilesIndex?: string;
-  /** Tiles: the source layer holding the grids. */
-  @property({ attribute: 'source-layer' }) sourceLayer = 'grids';
-  /** Tiles: the parent source layers, nearest first (communities/villages, then streets/towns). */
-  @property({ attribute: 'parent-layers' }) parentLayers = 'communities,streets';
-  /** Tiles: the feature property used as feature id and joined to the metric rows' `code`. */
-  @property({ attribute: 'promote-id' }) promoteId = 'code';
-  /** Tiles from a {z}/{x}/{y} template: lowest zoom the server has (TileJSON and PMTiles say it themselves). */
-  @property({ type: Number, attribute: 'tiles-min-zoom' }) tilesMinZoom = 0;
-  /** Tiles from a {z}/{x}/{y} template: highest zoom the server has; the map overzooms beyond it. */
-  @property({ type: Number, attribute: 'tiles-max-zoom' }) tilesMaxZoom = 14;
-  /** Tiles from a {z}/{x}/{y} template: the area to show first, "west,south,east,north". */
-  @property() bounds?: string;
-  /** Shows the export button (part `export-button`, 导出图片) in the toolbar: downloads `toPNG()` after a cancelable `civic-export`. */
-  @property({ type: Boolean, reflect: true }) export = false;
-  /** Download name for the export button (without `.png`); default the tag name. */
-  @property({ attribute: 'file-name' }) fileName?: string;
-  /** Keep the WebGL drawing buffer (pixel reads); export does not need it. */
-  @property({ type: Boolean, attribute: 'preserve-drawing-buffer' }) preserveDrawingBuffer = false;
 
   // ── internal state ──
   @state() private emphasisClass: Emphasis = null;
@@ -213,10 +118,6 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     },
     () => this.mode(),
   );
-  /** The geometry / points whose problems were last reported. */
-  private reported: { geo?: unknown; points?: unknown } = {};
-  /** Partly invalid geometry: the banner's detail while that geometry is shown. */
-  private geoIssueBanner?: CivicErrorDetail;
   private ownChange = false;
 
   /** True when the map draws vector tiles (`tiles` set and no `geometry` / `geometry-src`). */
@@ -255,7 +156,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     super.willUpdate(changed);
     this.source.geometry.sync();
     this.source.points.sync();
-    this.reportSourceIssues();
+    this.source.reportNew(this.geometrySrc, this.pointsSrc, (g) => void this.whenDrawn().then(() => this.source.dissolveLater(g)));
     if (['metric', 'classification', 'thresholds', 'level', 'focusCode'].some((k) => changed.has(k))) {
       if (!changed.has('hiddenClasses')) this.hiddenClasses = new Set();
       if (changed.has('level') || changed.has('focusCode')) this.page = 0;
@@ -274,7 +175,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     });
     if (issues) {
       this.joinIssues = issues;
-      if (issues.length) this.reportIssues(issues, 'property', 'join');
+      if (issues.length) this.source.report(issues, 'property', 'join');
     } else if (!this.feed.value) this.joinIssues = [];
   }
 
@@ -389,29 +290,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     const r = (this.tilesMode ? this.tilesCtl.r : this.surfaceCtl.r) as { capture?(): Promise<HTMLCanvasElement | undefined>; snapshot?(): HTMLCanvasElement | undefined } | undefined;
     const pic = r?.capture ? await r.capture() : r?.snapshot?.();
     if (!pic) throw new Error('nothing to export (no picture yet, or the SVG renderer)');
-    const { width, height, scale } = layoutSize(this);
-    if (!(width >= 1 && height >= 1)) throw new Error('nothing to export (the map is not laid out)');
-    const ratio = resolvePixelRatio(options.pixelRatio, this.pixelRatio, width, height);
-    const bg = options.background ?? this.themeCtl.token('--_color-surface', '#ffffff');
-    const { canvas, ctx } = createExportCanvas(width, height, ratio, bg);
-    const q = (sel: string) => this.renderRoot.querySelector<HTMLElement>(sel);
-    const stage = boxIn(q('[part~="canvas"]'), this, scale);
-    if (stage) ctx.drawImage(pic, stage.x, stage.y, stage.width, stage.height);
-    const crumb = q('[part~="breadcrumb"]');
-    if (crumb) drawTextNodes(ctx, crumb, this, scale);
-    const legend = q('[part~="legend"]');
-    if (legend) {
-      legend.querySelectorAll<HTMLElement>('.swatch').forEach((sw) => {
-        const b = boxIn(sw, this, scale);
-        if (!b) return;
-        drawBoxOf(ctx, sw, b);
-        // the hatch is a CSS gradient: draw it so no-data is not a colour alone in the file either
-        if (sw.classList.contains('no-data')) drawHatch(ctx, b, this.themeCtl.token('--_color-text-muted', '#52606d'));
-      });
-      drawTextNodes(ctx, legend, this, scale);
-    }
-    drawBadge(ctx, q('[part~="illustrative"]'), this, scale);
-    return canvasToPngBlob(canvas);
+    return mapPng(this, pic, { ...options, pixelRatio: options.pixelRatio, hostRatio: this.pixelRatio, token: (n, d) => this.themeCtl.token(n, d) });
   }
 
   /** Container pixel position ([x, y], CSS px relative to part `canvas`) of a lon/lat, for tests and overlays. */
@@ -501,7 +380,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   private renderBanners(): unknown {
     const tt = terms(this.t);
     if (this.tilesMode) return this.tilesCtl.failed ? html`<div part="status" data-kind="error" role="alert" class="state-overlay">${tt.tilesFailed}</div>` : nothing;
-    const geoErr = this.geoIssueBanner;
+    const geoErr = this.source.banner;
     const joinErrors = this.joinIssues.filter((i) => i.severity === 'error');
     return html`${geoErr ? html`<div part="status" data-kind="warning" role="alert" class="state-overlay">${tt.geometryIssues(geoErr.issueCount)}</div>` : nothing}
       ${!geoErr && joinErrors.length ? html`<div part="status" data-kind="warning" role="alert" class="state-overlay">${tt.joinIssues(joinErrors.length)}</div>` : nothing}
@@ -531,7 +410,7 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
   }
 
   private highlightChanged(): void {
-    if (this.tilesMode) this.tilesCtl.r?.setHighlight(this.selected || null, this.nav.emphasised ?? null);
+    if (this.tilesMode) this.tilesCtl.highlight();
     else void this.updateComplete.then(() => this.surfaceCtl.push());
   }
 
@@ -580,41 +459,6 @@ export class CivicGridMap extends CivicDataElement<GridMetricsData> {
     }
     if ((changed.has('level') && changed.get('level') !== undefined) || (changed.has('focusCode') && changed.get('focusCode') !== undefined))
       this.dispatchEvent(new CivicViewChangeEvent({ level: viewLevel(this.level) ?? 'grid', focus: this.focusCode, trigger: 'api' }));
-  }
-
-  /** Geometry / point-layer problems that still left something to draw: reported once per parsed value. */
-  private reportSourceIssues(): void {
-    const g = this.source.geometry.value;
-    if (g && g !== this.reported.geo) {
-      this.reported.geo = g;
-      this.geoIssueBanner = undefined;
-      if (this.source.issues.length) this.reportIssues(this.source.issues, this.source.geometry.source, 'geometry', this.geometrySrc);
-      if (hasMissingParents(g)) void this.dissolveLater(g);
-    }
-    const p = this.source.points.value;
-    if (p && p !== this.reported.points) {
-      this.reported.points = p;
-      if (this.source.pointIssues.length) this.reportIssues(this.source.pointIssues, this.source.points.source, 'points', this.pointsSrc);
-    }
-  }
-
-  private async dissolveLater(geo: GridGeometry): Promise<void> {
-    await this.whenDrawn();
-    await new Promise((r) => setTimeout(r, 0));
-    if (this.source.geometry.value === geo && this.isConnected) this.source.dissolve();
-  }
-
-  /** civic-error for partly valid geometry or join problems (errors and warnings listed, counts by code). */
-  private reportIssues(issues: Issue[], source: DataSourceKind, what: 'geometry' | 'join' | 'points', url?: string): void {
-    const errors = issues.filter((i) => i.severity === 'error');
-    const s = summariseIssues(issues);
-    const detail: CivicErrorDetail = { kind: 'validation', source, url, message: `${what}: ${formatIssue(errors[0] ?? issues[0])}`, issues: capIssues(issues), issueCount: s.total, issueCounts: s.byCode, partial: true, keptPrevious: false };
-    if (what === 'geometry' && errors.length) this.geoIssueBanner = detail;
-    // Warnings too (rewound rings, grids without a value for a metric in its scope): the picture is complete but
-    // the input was not what it should be, so listeners get counts and examples. Only errors raise the banner.
-    void this.updateComplete.then(() => this.dispatchEvent(new CivicErrorEvent(detail)));
-    if (!errors.length) this.warn(`${what}: ${issues.length} warning(s), e.g. ${formatIssue(issues[0])}`);
-    else this.warn(`${what}: ${errors.length} error(s), ${issues.length - errors.length} warning(s); first: ${formatIssue(errors[0] ?? issues[0])}`);
   }
 
   private currentMetric(): GridMetric | undefined {

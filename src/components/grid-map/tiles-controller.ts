@@ -149,9 +149,9 @@ export class TilesController implements ReactiveController {
       this.mountedKey = mkey;
       this.focused = undefined;
       this.mounting = this.mount(ref, colors).finally(() => (this.mounting = undefined));
-    } else if (this.r) {
+    } else if (this.r && !this.mounting) {
       this.r.setColors(colors);
-      this.r.setHighlight(h.selected || null, this.x.emphasised() ?? null);
+      this.highlight();
     }
     if (h.focusCode && h.focusCode !== this.focused) this.loadIndex();
     this.applyFocus();
@@ -177,6 +177,11 @@ export class TilesController implements ReactiveController {
   private fillOf(st: LevelStyle): unknown[] {
     const m = this.x.metric();
     return m ? fillExpression(st.classifier, m.key, this.noData, this.x.hidden(), this.emphasis) : ['to-color', this.noData];
+  }
+
+  /** Outlines the selected unit and the emphasised one (hover, keyboard cursor, outside highlight); not mid-mount. */
+  highlight(): void {
+    if (this.r && !this.mounting) this.r.setHighlight(this.host.selected || null, this.x.emphasised() ?? null);
   }
 
   /** Legend hover / focus: emphasise one class (or the no-data units) on the tiles. */
@@ -477,7 +482,6 @@ export class TilesController implements ReactiveController {
       return best;
     },
     drill: (code, _trigger: Trigger) => {
-      this.r?.setHighlight(code, this.x.emphasised() ?? null);
       // Streets and communities: zoom to them, and the tile set's finer layer takes over.
       const u = this.index?.byCode.get(code);
       const rank = u?.rank ?? this.pickedRank.get(code) ?? 2;
