@@ -209,11 +209,16 @@ export class DataController<T> implements ReactiveController {
     if (this.queued.length) {
       const events = this.queued;
       this.queued = [];
+      let afterLoad = false;
       for (const e of events) {
         const drawn = this.o.drawn;
-        if (drawn && e instanceof CivicLoadEvent)
+        if (drawn && e instanceof CivicLoadEvent) {
+          afterLoad = true;
           this.loadsInOrder = this.loadsInOrder.then(() => drawn().then(() => void this.host.dispatchEvent(e), () => undefined));
-        else this.host.dispatchEvent(e);
+        } else if (afterLoad) {
+          // The civic-error of a partly valid payload follows that payload's civic-load: loaded, then what was skipped.
+          this.loadsInOrder = this.loadsInOrder.then(() => void this.host.dispatchEvent(e));
+        } else this.host.dispatchEvent(e);
       }
     }
   }
