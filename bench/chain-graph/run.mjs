@@ -42,7 +42,8 @@ const browser = await launchBenchBrowser();
 const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
 page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && console.log('[page]', m.text()));
 await page.goto(`http://127.0.0.1:${port}/`);
-await page.waitForFunction(() => typeof window.element === 'function');
+page.on('pageerror', (e) => console.log('[page error]', e.message));
+await page.waitForFunction(() => typeof window.element === 'function', undefined, { timeout: 180000 });
 
 if (args.includes('--worker')) {
   for (const n of [1000, 1000]) console.log(n, JSON.stringify(await page.evaluate((k) => window.workerVsMain(k), n)));
