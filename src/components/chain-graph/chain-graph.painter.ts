@@ -69,6 +69,9 @@ export interface Scene {
   fontFamily: string;
 }
 
+/** A gesture running: `pan` (same zoom: the placement moves with the picture), `zoom` (only labels already shown compete). */
+export type Gesture = 'none' | 'pan' | 'zoom';
+
 export interface Placement {
   kept: Set<string>;
   /** Labels of nodes in view that are not drawn (said visibly by the element). */
@@ -115,16 +118,21 @@ export class ChainPainter {
    * Which labels to draw at the current zoom, by priority, none overlapping another or cut at the edge of the
    * stage. A pan at the same zoom moves the kept labels with the picture (placement is not redone per frame).
    */
-  place(s: Scene, panning = false): Placement {
+  place(s: Scene, gesture: Gesture = 'none'): Placement {
     const key = [s.shown, s.display, s.zt.k, s.width, s.height, s.emphasis, s.selected, s.active, s.labelSide, s.size, s.chainSize, s.measure];
     const same = this.placed && key.every((v, i) => v === this.placeKey[i]);
-    if (same && (panning || (s.zt.x === (this.placeKey[key.length] as number) && s.zt.y === (this.placeKey[key.length + 1] as number)))) return this.placed!;
+    if (gesture === 'none') this.gestureKept = undefined;
+    if (same && (gesture === 'pan' || (s.zt.x === (this.placeKey[key.length] as number) && s.zt.y === (this.placeKey[key.length + 1] as number)))) return this.placed!;
     this.placeKey = [...key, s.zt.x, s.zt.y];
-    this.placed = this.computePlacement(s);
+    // While a zoom gesture runs, only the labels shown when it started compete (no new ones, none overlapping): a
+    // few hundred candidates per frame instead of every node.
+    if (gesture === 'zoom' && !this.gestureKept && this.placed) this.gestureKept = this.placed.kept;
+    this.placed = this.computePlacement(s, gesture === 'zoom' ? this.gestureKept : undefined);
     return this.placed;
   }
+  private gestureKept?: ReadonlySet<string>;
 
-  private computePlacement(s: Scene): Placement {
+  private computePlacement(s: Scene, only?: ReadonlySet<string>): Placement {
     const { shown, width, height, zt: t, size, chainSize } = s;
     const prio = this.priorities(s);
     const widthAt = (text: string, px: number): number => (s.measure(text) * px) / (12 * s.density);
@@ -143,6 +151,7 @@ export class ChainPainter {
       const sx = t.applyX(p.x), sy = t.applyY(p.y);
       if (sx < 0 || sy < 0 || sx > width || sy > height) continue;
       inView++;
+      if (only && !only.has(n.id)) continue;
       const r = shown.radius(n) * t.k;
       const w = widthAt(s.label(n), size);
       const box = s.labelSide === 'right' ? { x: sx + r + 4, y: sy - h / 2 } : { x: sx - w / 2, y: sy + r + 2 };
@@ -221,10 +230,10 @@ export class ChainPainter {
   }
 
   /**
-   * Paints the picture on the canvas (sized to the stage × `dpr`). `panning`: a gesture that keeps the zoom is
-   * running, so the label placement of its first frame moves with the picture.
+   * Paints the picture on the canvas (sized to the stage × `dpr`). `gesture`: a pan moves the label placement of its
+   * first frame with the picture; a zoom places only the labels shown when it started.
    */
-  drawCanvas(canvas: HTMLCanvasElement, s: Scene, dpr: number, panning = false): Placement | undefined {
+  drawCanvas(canvas: HTMLCanvasElement, s: Scene, dpr: number, gesture: Gesture = 'none'): Placement | undefined {
     const { width, height, shown, zt: t } = s;
     if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
       canvas.width = Math.round(width * dpr);
@@ -321,7 +330,7 @@ export class ChainPainter {
       ctx.stroke();
     }
     // Labels at a fixed screen size (≥ the legibility floor), placed by priority in stage pixels.
-    const placed = this.place(s, panning);
+    const placed = this.place(s, gesture);
     const fs = placed.size;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.font = `${fs}px ${s.fontFamily || 'sans-serif'}`;

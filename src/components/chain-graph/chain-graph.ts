@@ -638,8 +638,8 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
     const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas[part="canvas"]');
     const scene = this.scene();
     if (!canvas || !scene) return;
-    const panning = this.gestureK !== undefined && this.gestureK === scene.zt.k;
-    const placed = this.painter.drawCanvas(canvas, scene, this.pixelRatio, panning);
+    const gesture = this.gestureK === undefined ? 'none' : this.gestureK === scene.zt.k ? 'pan' : 'zoom';
+    const placed = this.painter.drawCanvas(canvas, scene, this.pixelRatio, gesture);
     // The note about names not shown follows at rest (a Lit update per gesture frame would cost more than the frame).
     if (placed && !this.view.gesturing && placed.dropped !== this.droppedLabels) this.droppedLabels = placed.dropped;
   }
