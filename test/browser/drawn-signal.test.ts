@@ -59,7 +59,7 @@ function watch(el: Element): CivicDrawnEvent[] {
   const seen: CivicDrawnEvent[] = [];
   // On the element itself (bubbling events of inner elements have another target).
   el.addEventListener('civic-drawn', (e) => {
-    if (e.target === el) seen.push(e);
+    if (e.target === el) seen.push(e as CivicDrawnEvent);
   });
   return seen;
 }
