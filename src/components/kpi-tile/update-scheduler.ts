@@ -19,8 +19,8 @@ const BUDGET_MS = 6;
  * wall still gets through its updates (a tile's update costs well under a millisecond of CPU).
  */
 const MIN_PER_SLICE = 8;
-/** A slice whose frame has not come by then runs in a task. */
-const FALLBACK_MS = 100;
+/** A slice whose frame has not come by then runs in a task (at 60 Hz frames win; on a machine whose frames come slowly, the wall still updates at this pace). */
+const FALLBACK_MS = 20;
 const queue: Array<() => void> = [];
 let pending = false;
 let raf = 0;

@@ -77,7 +77,7 @@ describe('scheduleSliced with animation frames', () => {
     const ran: string[] = [];
     scheduleSliced(() => ran.push('a'));
     expect(frames).toHaveLength(1);
-    vi.advanceTimersByTime(99);
+    vi.advanceTimersByTime(19);
     expect(ran).toEqual([]);
     vi.advanceTimersByTime(1);
     expect(ran).toEqual(['a']);
