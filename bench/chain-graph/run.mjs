@@ -41,8 +41,8 @@ const { server, port } = await serveFiles((pathname) => {
 const browser = await launchBenchBrowser();
 const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
 page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && console.log('[page]', m.text()));
-await page.goto(`http://127.0.0.1:${port}/`);
 page.on('pageerror', (e) => console.log('[page error]', e.message));
+await page.goto(`http://127.0.0.1:${port}/`);
 await page.waitForFunction(() => typeof window.element === 'function', undefined, { timeout: 180000 });
 
 if (args.includes('--worker')) {
