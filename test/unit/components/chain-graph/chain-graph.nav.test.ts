@@ -11,7 +11,7 @@ const pos = new Map([
   ['se', { x: 10, y: 10 }],
   ['x', { x: 0, y: -5 }],
 ]);
-const links = ['e', 'e2', 'n', 'w', 'se'].map((t) => ({ source: 'c', target: t, kind: 'supply' as const }));
+const links = ['e', 'e2', 'n', 'w', 'se'].map((t, index) => ({ source: 'c', target: t, kind: 'supply' as const, weight: 1, index }));
 const adj = adjacency(links);
 
 describe('neighbourInDirection', () => {

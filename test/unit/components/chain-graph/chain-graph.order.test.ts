@@ -5,7 +5,7 @@ import { defaultRadius, estimateTextWidth, forceLayout, radialLayout, type Layou
 import { crossingsSmall, curveControl, linkCrossings, radialLinkGeometry, segmentsCross } from '../../../../src/components/chain-graph/chain-graph.order.js';
 import { crossingsOf, type MeasureNode } from '../../../../src/components/chain-graph/chain-graph.readability.js';
 import type { ChainData, Point } from '../../../../src/components/chain-graph/chain-graph.types.js';
-import { forceCenter, forceLink, forceManyBody, forceSimulation } from 'd3-force';
+import { forceCenter, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from 'd3-force';
 import { syntheticChains } from '../../../fixtures/chain-graph/synthetic.js';
 
 // The demo's own data (demo/index.html draws `chain="equip" layout="radial"`).
@@ -87,9 +87,9 @@ describe('radial ordering', () => {
   it('force (warm start from the ordered radial picture) crosses less than d3-force default on each demo chain', () => {
     for (const [, d] of demoCases.slice(0, 2)) {
       const ours = forceLayout(d, { seed: 1 });
-      const nodes = d.nodes.map((n) => ({ id: n.id }) as { id: string; x?: number; y?: number });
+      const nodes: (SimulationNodeDatum & { id: string })[] = d.nodes.map((n) => ({ id: n.id }));
       forceSimulation(nodes)
-        .force('link', forceLink<{ id: string }, { source: string; target: string }>(d.links.map((l) => ({ source: l.source, target: l.target }))).id((n) => n.id))
+        .force('link', forceLink<SimulationNodeDatum & { id: string }, { source: string; target: string }>(d.links.map((l) => ({ source: l.source, target: l.target }))).id((n) => n.id))
         .force('charge', forceManyBody())
         .force('center', forceCenter(0, 0))
         .stop()
