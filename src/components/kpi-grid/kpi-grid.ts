@@ -8,7 +8,7 @@ import { renderEmpty, renderIllustrative, stateStyles } from '../../core/render/
 import type { Validated } from '../../data/validate.js';
 import type { ParseContext } from '../../data/data-controller.js';
 import type { CivicKpiTile } from '../kpi-tile/kpi-tile.js';
-import type { DeltaColors, DeltaFormat, Motion } from '../shared/types.js';
+import type { DeltaColors, DeltaFormat, Motion } from '../common/types.js';
 import { groupItems, groupLabel, mapGridFields, parseColumns, parseKpiGridPayload, payloadTitle, type KpiGridPayload, type KpiSection } from './kpi-grid.model.js';
 import { kpiGridTerms } from './kpi-grid.i18n.js';
 import { kpiGridStyles } from './kpi-grid.styles.js';

@@ -17,7 +17,7 @@ import {
 import { describe, isRecord, issue, joinPath, readArray, readBoolean, readNumber, readString, type Issue } from '../../data/validate.js';
 import { formatPeriod } from '../../core/format/period.js';
 import type { KpiTileTerms } from './kpi-tile.i18n.js';
-import { holdsSelection, normaliseRegion, regionRelation } from '../shared/region.js';
+import { holdsSelection, normaliseRegion, regionRelation } from '../common/region.js';
 import {
   BETTER,
   QUALIFIERS,

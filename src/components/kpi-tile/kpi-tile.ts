@@ -17,7 +17,7 @@ import { deltaIcon, statusIcon } from './kpi-tile.icons.js';
 import { afterFits, scheduleFit, type Fittable } from './fit-scheduler.js';
 import { scheduleSliced } from './update-scheduler.js';
 import { createCountUpTurns } from './count-up-turns.js';
-import { prefersReducedMotion, startTicking, stopTicking, type Ticking } from '../shared/ticker.js';
+import { prefersReducedMotion, startTicking, stopTicking, type Ticking } from '../common/ticker.js';
 import {
   buildTileView,
   countUpDecimals,

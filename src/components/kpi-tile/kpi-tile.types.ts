@@ -5,7 +5,7 @@ import { QUALIFIERS, type Qualifier } from '../../core/format/number.js';
 
 export { QUALIFIERS, type Qualifier };
 // Shared with kpi-grid and rank-board: defined in the shared module, re-exported here for the tile's users.
-export { DELTA_COLORS, DELTA_FORMATS, MOTIONS, type DeltaColors, type DeltaFormat, type Motion } from '../shared/types.js';
+export { DELTA_COLORS, DELTA_FORMATS, MOTIONS, type DeltaColors, type DeltaFormat, type Motion } from '../common/types.js';
 
 /** Direction of a change. `flat` when equal (or the reference is missing). */
 export const DIRECTIONS = ['up', 'down', 'flat'] as const;

@@ -4,7 +4,7 @@
  */
 import { describe, isRecord, issue, joinPath, readArray, readBoolean, readNumber, readString, type Issue, type Validated } from '../../data/validate.js';
 import type { Lang } from '../../core/i18n/lang.js';
-import { filterByRegion } from '../shared/region.js';
+import { filterByRegion } from '../common/region.js';
 import type { RankOrder, RankPayload, RankRow, RankedRow } from './rank-board.types.js';
 
 /** Largest accepted magnitude of a value (as for KPI tiles). */

@@ -1,10 +1,10 @@
 // Layering of src/ (issue 16, "core stands alone"): every import (static, `import type`, `export … from`, dynamic
 // `import()`) is resolved and checked against the layers
-//   src/core  ←  src/data  ←  src/components/shared  ←  src/components/<element>
+//   src/core  ←  src/data  ←  src/components/common  ←  src/components/<element>
 // - src/core imports nothing from src/data or src/components (it is what everything else stands on);
 // - src/data imports nothing from src/components;
 // - an element folder imports no other element's folder: pieces used by several elements live in
-//   src/components/shared/, which imports no element folder itself.
+//   src/components/common/, which imports no element folder itself.
 // One composition is allowed by name: <civic-kpi-grid> is a grid of <civic-kpi-tile> elements — it defines them,
 // renders them and parses its items as the tile does — so kpi-grid may import kpi-tile.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -29,7 +29,7 @@ export function importsOf(text: string): string[] {
 export function layerOf(rel: string): string {
   const parts = rel.split('/');
   if (parts[0] === 'core' || parts[0] === 'data') return parts[0];
-  if (parts[0] === 'components' && parts.length > 2) return parts[1] === 'shared' ? 'shared' : `el:${parts[1]}`;
+  if (parts[0] === 'components' && parts.length > 2) return parts[1] === 'common' ? 'shared' : `el:${parts[1]}`;
   return 'other';
 }
 
@@ -41,7 +41,7 @@ export function violation(from: string, to: string): string | undefined {
   if (a === 'data' && b !== 'core' && b !== 'data') return 'src/data imports only from src/core and src/data';
   if (a === 'shared' && b.startsWith('el:')) return 'the shared module imports no element folder';
   if (a.startsWith('el:') && b.startsWith('el:') && a !== b && !(ALLOWED[a.slice(3)] ?? []).includes(b.slice(3)))
-    return `an element folder imports another element's folder (move the piece to src/components/shared/)`;
+    return `an element folder imports another element's folder (move the piece to src/components/common/)`;
   return undefined;
 }
 
@@ -68,7 +68,7 @@ function scan(): string[] {
 }
 
 describe('src/ layering', () => {
-  it('core stands alone, data does not reach into elements, elements share only through src/components/shared', () => {
+  it('core stands alone, data does not reach into elements, elements share only through src/components/common', () => {
     expect(scan()).to.deep.equal([]);
   });
 
@@ -86,8 +86,8 @@ import '../side-effect.js';
     expect(violation('core/events/error-event.ts', 'components/kpi-tile/region.js')).to.be.a('string');
     expect(violation('data/civic-data-element.ts', 'components/kpi-tile/kpi-tile.js')).to.be.a('string');
     expect(violation('components/rank-board/rank-board.ts', 'components/kpi-tile/ticker.js')).to.be.a('string');
-    expect(violation('components/shared/region.ts', 'components/kpi-tile/kpi-tile.types.js')).to.be.a('string');
-    expect(violation('components/rank-board/rank-board.ts', 'components/shared/ticker.js')).to.equal(undefined);
+    expect(violation('components/common/region.ts', 'components/kpi-tile/kpi-tile.types.js')).to.be.a('string');
+    expect(violation('components/rank-board/rank-board.ts', 'components/common/ticker.js')).to.equal(undefined);
     expect(violation('components/kpi-grid/kpi-grid.ts', 'components/kpi-tile/kpi-tile.js')).to.equal(undefined);
     expect(violation('components/kpi-tile/kpi-tile.ts', 'components/kpi-grid/kpi-grid.js')).to.be.a('string');
     expect(violation('data/data-controller.ts', 'core/events/load-event.js')).to.equal(undefined);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterByRegion, holdsSelection, inRegion, normaliseRegion, regionRelation } from '../../../../src/components/shared/region.js';
+import { filterByRegion, holdsSelection, inRegion, normaliseRegion, regionRelation } from '../../../../src/components/common/region.js';
 
 describe('region filtering by division-code prefix', () => {
   it('normalises zero-padded 6- and 12-digit codes', () => {

@@ -72,7 +72,7 @@ describe('scheduleFit', () => {
   });
 });
 
-import { startTicking, stopTicking } from '../../../../src/components/shared/ticker.js';
+import { startTicking, stopTicking } from '../../../../src/components/common/ticker.js';
 describe('ticker', () => {
   it('drives every animation from one rAF loop until each says it is done, surviving a throwing one', async () => {
     const callbacks: Array<(t: number) => void> = [];
