@@ -89,7 +89,7 @@ async function settle(p, ms) {
     .evaluate(() => Promise.race([Promise.all([...document.querySelectorAll('civic-grid-map')].map((m) => m.whenDrawn())), new Promise((_, ko) => setTimeout(() => ko(new Error('not drawn')), 20000))]))
     .catch(() => {});
   await p
-    .waitForFunction(() => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('civic-')).every((e) => !e.computing && !e.anim), null, { timeout: h.within(20_000) })
+    .waitForFunction(() => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('civic-')).every((e) => !e.computing && !e.anim), null, { timeout: ms })
     .catch(() => {});
   await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return p.evaluate(() => {

@@ -43,7 +43,9 @@ export async function checkIifeWorker(browser, base, pagePath, check) {
       while (!(el.positionOf('c1-leader') && !el.computing) && performance.now() - t0 < 60000) await new Promise((res) => requestAnimationFrame(res));
       window.Worker = W;
       const positioned = !!el.positionOf('c1-leader');
-      const usedWorker = !!el.worker && el.workerBroken === false;
+      // The layout controller (chain-graph.layout-controller.ts) owns the worker since the element was split.
+      const lc = el.layoutCtl ?? el;
+      const usedWorker = !!lc.worker && lc.workerBroken === false;
       el.remove();
       return { made, positioned, usedWorker, computing: el.computing, violations: window.__rec.violations.length };
     });
