@@ -92,7 +92,7 @@ export class CivicGridMap extends GridMapProps {
     pixelRatio: () => this.pixelRatio,
     surface: () => this.surface,
     moved: () => this.nav.moved(),
-    indexLoaded: () => this.nav.refreshResults(),
+    indexLoaded: () => this.nav.unitsArrived(),
     emphasised: () => this.nav.emphasised,
   });
   /** Renderer choice, fallback and recovery, resize, scene pushes and the picture promise (memory mode). */

@@ -189,8 +189,25 @@ export class NavigationController implements ReactiveController {
       this.reset();
       this.host.requestUpdate();
     }
-    if (dir) m.loadUnits?.();
+    if (dir && !units && m.loadUnits) {
+      // No unit index yet (tiles mode loads it on first use): this press pans as before, and the cursor takes the
+      // step once the index arrives (unitsArrived), so the first arrow is not lost.
+      this.pendingDir = dir;
+      m.loadUnits();
+    }
   };
+
+  private pendingDir?: Dir;
+
+  /** The unit index arrived: search results again, and the arrow pressed while it loaded takes its step. */
+  unitsArrived(): void {
+    this.refreshResults();
+    const dir = this.pendingDir;
+    this.pendingDir = undefined;
+    const m = this.mode();
+    const units = m?.units();
+    if (dir && m && units) this.step(m, units, dir);
+  }
 
   private step(m: NavMode, units: UnitSet, dir: Dir): void {
     const at = (code: string | undefined) => (code ? units.byCode.get(code) : undefined);
