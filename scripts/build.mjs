@@ -147,47 +147,30 @@ await build({
 });
 cpSync(join(root, 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs'), join(dist, 'bundle', 'maplibre-gl-worker.mjs'));
 
-// 3. Single-file classic script.
+// 3. Classic scripts: one file each, dynamic imports inlined (a classic script cannot load chunks), minified.
+/** Builds `entry` as an IIFE exposing `name`, written to dist/`file`, with the alias set of `mode` (see common()). */
+const classicScript = (mode, entry, name, file) =>
+  build({
+    ...common(mode),
+    build: {
+      outDir: dist,
+      emptyOutDir: false,
+      target: 'es2020',
+      minify: true,
+      sourcemap: false,
+      lib: { entry: join(root, entry), formats: ['iife'], name, fileName: () => file },
+      rolldownOptions: { output: { inlineDynamicImports: true } },
+    },
+  });
+
+// 3a. The all-in-one script (maplibre and its worker inlined).
 log('IIFE');
-await build({
-  ...common('iife'),
-  build: {
-    outDir: dist,
-    emptyOutDir: false,
-    target: 'es2020',
-    minify: true,
-    sourcemap: false,
-    lib: { entry: join(root, 'src/iife.ts'), formats: ['iife'], name: 'CivicWidgets', fileName: () => 'civic-widgets.iife.js' },
-    rolldownOptions: { output: { inlineDynamicImports: true } },
-  },
-});
+await classicScript('iife', 'src/iife.ts', 'CivicWidgets', 'civic-widgets.iife.js');
 
 // 3b. Light single-file classic script (no maplibre) and its sibling with maplibre + worker source.
 log('IIFE light + maplibre sibling');
-await build({
-  ...common('light'),
-  build: {
-    outDir: dist,
-    emptyOutDir: false,
-    target: 'es2020',
-    minify: true,
-    sourcemap: false,
-    lib: { entry: join(root, 'src/iife.ts'), formats: ['iife'], name: 'CivicWidgets', fileName: () => 'civic-widgets.light.js' },
-    rolldownOptions: { output: { inlineDynamicImports: true } },
-  },
-});
-await build({
-  ...common('iife'),
-  build: {
-    outDir: dist,
-    emptyOutDir: false,
-    target: 'es2020',
-    minify: true,
-    sourcemap: false,
-    lib: { entry: join(root, 'src/iife-maplibre.ts'), formats: ['iife'], name: '__civicWidgetsMaplibre', fileName: () => 'civic-widgets.maplibre.js' },
-    rolldownOptions: { output: { inlineDynamicImports: true } },
-  },
-});
+await classicScript('light', 'src/iife.ts', 'CivicWidgets', 'civic-widgets.light.js');
+await classicScript('iife', 'src/iife-maplibre.ts', '__civicWidgetsMaplibre', 'civic-widgets.maplibre.js');
 
 // 4. Manifest and schemas.
 log('custom-elements.json');
