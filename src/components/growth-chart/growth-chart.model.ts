@@ -6,7 +6,7 @@
  * One module per kind (model/value-growth.ts, model/compare.ts, model/trend.ts) over shared modules: the frame with
  * its axes and ticks (model/axis.ts), value scales (model/scale.ts), text measuring (model/text.ts), shared text and
  * CSV (model/format.ts), what the period kinds share (model/periods.ts) and the common start and finish
- * (model/series.ts). d3-scale computes scales and ticks, d3-shape the line paths. No DOM: tested in Node.
+ * (model/series.ts). components/common/scales.ts computes scales, ticks and line paths as d3 would. No DOM: tested in Node.
  */
 import type { GrowthSeries } from './growth-chart.types.js';
 import { buildCompare } from './model/compare.js';

@@ -3,7 +3,7 @@
  * the left (and right) value axis with zero aligned, and the x tick labels (flat, two-line with the year, wrapped,
  * rotated, or years only).
  */
-import { scaleBand } from 'd3-scale';
+import { bandScale } from '../../common/scales.js';
 import type { Lang } from '../../../core/i18n/lang.js';
 import { periodLabel, yearLabel, type Period } from '../../../core/format/period.js';
 import { tickLabel } from './format.js';
@@ -136,7 +136,7 @@ export function layoutFrame(f: FrameInput): Frame {
   const count = yTickCount(plotH, fs);
 
   // ── scales ──
-  const x = scaleBand<string>().domain(keys).range([plotX, plotX + plotW]).paddingInner(f.padding[0]).paddingOuter(f.padding[1]);
+  const x = bandScale().domain(keys).range([plotX, plotX + plotW]).paddingInner(f.padding[0]).paddingOuter(f.padding[1]);
   const bw = x.bandwidth();
   const center = (i: number) => (x(keys[i]) ?? 0) + bw / 2;
   // A nice()d domain is computed for the planned tick count, then kept: zero stays aligned across both axes.

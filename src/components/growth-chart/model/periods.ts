@@ -2,7 +2,7 @@
  * What the two period kinds (`value-growth` and `trend`) share: periods as categories, the latest and selected
  * period, growth (or value) lines, tooltips and notes per period, the latest-period annotation and the period table.
  */
-import { line as d3line } from 'd3-shape';
+import { linePath } from '../../common/scales.js';
 import { formatAmount, formatExact, NO_VALUE } from '../../../core/format/number.js';
 import { periodLabel, periodRange, type Period } from '../../../core/format/period.js';
 import type { GrowthPoint } from '../growth-chart.types.js';
@@ -56,10 +56,12 @@ export function lineMarks(l: LineInput): { lines: Line[]; illustrative: boolean;
       nominal ||= nom;
       return { index: i, key, x: l.frame.center(i), y: l.y(v), value: v, illustrative: pt.illustrative, nominal: nom, latest: i === l.latestIndex, active: i === l.selectedIndex };
     });
-    const path = d3line<LinePoint | null>()
-      .defined((d) => d !== null)
-      .x((d) => round(d!.x))
-      .y((d) => round(d!.y))(pts);
+    const path = linePath<LinePoint | null>(
+      pts,
+      (d) => d !== null,
+      (d) => round(d!.x),
+      (d) => round(d!.y),
+    );
     lines.push({ seriesId: p.series.id, colorIndex: p.colorIndex, axis: l.axis, d: path ?? '', points: pts.filter((d): d is LinePoint => d !== null) });
   }
   return { lines, illustrative, nominal };

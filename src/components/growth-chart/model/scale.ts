@@ -1,9 +1,9 @@
 /**
  * Value scales of the growth chart: zero-including extents, zero aligned across a left and a right axis, tick counts.
- * d3-scale computes and nices the scales; callers see only the small `LinearScale` shape (d3's types stay out of the
- * published declarations).
+ * `linearScale` (d3-scale's arithmetic without d3-scale's weight, components/common/scales.ts) computes and nices the
+ * scales; callers see only the small `LinearScale` shape.
  */
-import { scaleLinear } from 'd3-scale';
+import { linearScale as scaleLinear } from '../../common/scales.js';
 
 /** What the model needs of a linear scale. */
 export interface LinearScale {

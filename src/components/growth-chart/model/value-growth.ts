@@ -2,7 +2,7 @@
  * `value-growth`: value bars (the series sharing the first series' unit, side by side) with growth lines on a right
  * axis whose zero is aligned with the bars' zero. Without any value to draw the rates take the left axis.
  */
-import { scaleBand } from 'd3-scale';
+import { bandScale } from '../../common/scales.js';
 import { formatAmount } from '../../../core/format/number.js';
 import type { GrowthSeries } from '../growth-chart.types.js';
 import { layoutFrame, periodLabels } from './axis.js';
@@ -63,7 +63,7 @@ export function buildValueGrowth(input: readonly GrowthSeries[], o: GrowthModelO
   // ── marks: bars of several series side by side within a period's band ──
   const bars: Bar[] = [];
   let illustrative = false;
-  const inner = scaleBand<string>()
+  const inner = bandScale()
     .domain(barSeries.map((p) => p.series.id))
     .range([0, frame.bandwidth])
     .paddingInner(barSeries.length > 1 ? 0.1 : 0);
