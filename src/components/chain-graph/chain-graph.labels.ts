@@ -13,6 +13,10 @@ export interface LabelCandidate {
   width: number;
   height: number;
   priority: number;
+  /** Other places for the box (left/top corners), tried in order when (x, y) is blocked (issue 15). */
+  alts?: readonly { x: number; y: number }[];
+  /** Drawn only at (x, y) (a chain name): never moved further out. */
+  fixed?: boolean;
 }
 
 /** Node discs drawn smaller than this radius (screen px, a zoomed-out large graph) do not block labels. */
@@ -64,13 +68,26 @@ export function labelPriority(n: PriorityInput): number {
 const overlaps = (a: LabelCandidate, b: LabelCandidate, gap: number): boolean =>
   a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
 
+export interface PlaceOptions {
+  /**
+   * Candidates of at least this priority (the chain leaders, the selected and emphasised node, chain names) are
+   * always placed: at the first of their positions clear of labels and nodes (their own spots, then up to three box
+   * heights / widths further out), else at the first clear of labels even over another node. Others give way to
+   * them. Never over another label: two of them that cannot both fit keep the higher one. Default: none.
+   */
+  must?: number;
+  /** Filled with the chosen box corner of every kept candidate (its (x, y) or one of its `alts`). */
+  at?: Map<string, { x: number; y: number }>;
+}
+
 /**
- * Greedy placement: candidates by priority (ties: input order), each kept when it lies inside `bounds` and clear of
- * every label kept before it by `gap` px. Returns the kept ids. Uses a grid hash, so thousands of candidates are cheap.
- * `max` caps the number of labels kept. `obstacles`: node discs no label may cover (except its own node's), so a
- * label never hides another node (issue 15).
+ * Greedy placement: candidates by priority (ties: input order), each kept at the first of its positions ((x, y),
+ * then `alts`) that lies inside `bounds` and clear of every label kept before it by `gap` px. Returns the kept ids.
+ * Uses a grid hash, so thousands of candidates are cheap. `max` caps the number of labels kept. `obstacles`: node
+ * discs no label may cover (except its own node's), so a label never hides another node (issue 15). Labels that do
+ * not fit are dropped, never shrunk; `opts.must` keeps the labels that matter whatever the crowding.
  */
-export function placeLabels(candidates: readonly LabelCandidate[], bounds?: LabelBounds, gap = 2, max = Infinity, obstacles?: readonly LabelObstacle[]): Set<string> {
+export function placeLabels(candidates: readonly LabelCandidate[], bounds?: LabelBounds, gap = 2, max = Infinity, obstacles?: readonly LabelObstacle[], opts: PlaceOptions = {}): Set<string> {
   const order = candidates.map((c, i) => [c, i] as const).sort((a, b) => b[0].priority - a[0].priority || a[1] - b[1]);
   const kept = new Set<string>();
   const cell = 96;
@@ -99,25 +116,62 @@ export function placeLabels(candidates: readonly LabelCandidate[], bounds?: Labe
       }
     return false;
   };
+  const inBounds = (c: LabelCandidate) => !bounds || (c.x >= bounds.x0 && c.y >= bounds.y0 && c.x + c.width <= bounds.x1 && c.y + c.height <= bounds.y1);
+  const clearOfLabels = (c: LabelCandidate, keys: string[]): boolean => {
+    for (const k of keys) for (const o of grid.get(k) ?? []) if (overlaps(c, o, gap)) return false;
+    return true;
+  };
+  const keep = (c: LabelCandidate, keys: string[]) => {
+    kept.add(c.id);
+    opts.at?.set(c.id, { x: c.x, y: c.y });
+    for (const k of keys) (grid.get(k) ?? grid.set(k, []).get(k)!).push(c);
+  };
+  const must = opts.must ?? Infinity;
   for (const [c] of order) {
     if (kept.size >= max) break;
     if (!(c.width > 0 && c.height > 0) || !Number.isFinite(c.x) || !Number.isFinite(c.y)) continue;
-    if (bounds && (c.x < bounds.x0 || c.y < bounds.y0 || c.x + c.width > bounds.x1 || c.y + c.height > bounds.y1)) continue;
-    const keys = cells(c);
-    let clear = true;
-    for (const k of keys) {
-      for (const o of grid.get(k) ?? [])
-        if (overlaps(c, o, gap)) {
-          clear = false;
-          break;
-        }
-      if (!clear) break;
+    const spots = [c, ...(c.alts ?? []).map((a) => ({ ...c, x: a.x, y: a.y }))].filter(inBounds);
+    let done = false;
+    for (const s of spots) {
+      const keys = cells(s);
+      if (clearOfLabels(s, keys) && !(discs.size > 0 && coversDisc(s, keys))) {
+        keep(s, keys);
+        done = true;
+        break;
+      }
     }
-    if (!clear || (discs.size > 0 && coversDisc(c, keys))) continue;
-    kept.add(c.id);
-    for (const k of keys) (grid.get(k) ?? grid.set(k, []).get(k)!).push(c);
+    if (done || c.priority < must) continue;
+    // A label that must be shown: a little further away (up to three box heights / widths), then over a node if
+    // need be, else inside the bounds whatever it covers.
+    const far: LabelCandidate[] = [];
+    for (let k = 1; k <= (c.fixed ? 0 : 3); k++)
+      for (const [dx, dy] of [[0, 1], [0, -1], [1, 0], [-1, 0]])
+        far.push({ ...c, x: c.x + dx * k * (c.width / 2 + gap), y: c.y + dy * k * (c.height + gap) });
+    const clear = far.filter(inBounds).find((s) => {
+      const keys = cells(s);
+      return clearOfLabels(s, keys) && !(discs.size > 0 && coversDisc(s, keys));
+    });
+    if (clear) {
+      keep(clear, cells(clear));
+      continue;
+    }
+    const over = [...spots, ...far.filter(inBounds)].find((s) => clearOfLabels(s, cells(s)));
+    if (over) keep(over, cells(over));
   }
   return kept;
+}
+
+/**
+ * Where a label may go around its node (screen px, box corners), for layouts that label below the node: below
+ * first, then above, right and left of the disc (issue 15: a crowded ring gets more names without overlaps).
+ */
+export function labelSpots(sx: number, sy: number, r: number, w: number, h: number): { x: number; y: number }[] {
+  return [
+    { x: sx - w / 2, y: sy + r + 2 },
+    { x: sx - w / 2, y: sy - r - 2 - h },
+    { x: sx + r + 4, y: sy - h / 2 },
+    { x: sx - r - 4 - w, y: sy - h / 2 },
+  ];
 }
 
 /**

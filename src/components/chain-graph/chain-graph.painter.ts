@@ -12,7 +12,8 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { ZoomTransform } from 'd3-zoom';
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType, type CanvasPath_D3Shape } from 'd3-shape';
 import { cspStyle } from '../../core/render/csp-style.js';
-import { labelPriority, placeLabels, LABEL_PRIORITY, type LabelCandidate } from './chain-graph.labels.js';
+import { labelPriority, labelSpots, placeLabels, LABEL_PRIORITY, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
+import { curveControl, radialLinkGeometry } from './chain-graph.order.js';
 import { estimateTextWidth, type LabelSide } from './chain-graph.layout.js';
 import { LINK_KINDS, NODE_TYPES, type ChainData, type ChainLayout, type ChainLink, type ChainNode, type LinkKind, type NodeType, type Point } from './chain-graph.types.js';
 
@@ -78,6 +79,8 @@ export interface Placement {
   dropped: number;
   size: number;
   chainSize: number;
+  /** Node labels drawn away from their first spot (below the node): the label box's centre relative to the node, screen px. */
+  offset: Map<string, { x: number; y: number }>;
 }
 
 interface ChainLabel {
@@ -112,6 +115,7 @@ export class ChainPainter {
   moved(): void {
     this.chainKey = [];
     this.placeKey = [];
+    this.centreKey = [];
   }
 
   /**
@@ -137,11 +141,14 @@ export class ChainPainter {
     const prio = this.priorities(s);
     const widthAt = (text: string, px: number): number => (s.measure(text) * px) / (12 * s.density);
     const cands: LabelCandidate[] = [];
+    // Node discs in view: no label may cover another node (placeLabels skips a label's own node).
+    const discs: LabelObstacle[] = [];
+    const below = s.labelSide !== 'right';
     if (showChainLabels(s))
       for (const c of this.chainLabels(s)) {
         const [cx, cy] = t.apply([c.x, c.y0]);
         const w = widthAt(c.text, chainSize) * 1.1; // bold
-        cands.push({ id: 'chain:' + c.id, x: cx - w / 2, y: cy - chainSize * LINE - 2, width: w, height: chainSize * LINE, priority: LABEL_PRIORITY.emphasis * 2 });
+        cands.push({ id: 'chain:' + c.id, x: cx - w / 2, y: cy - chainSize * LINE - 2, width: w, height: chainSize * LINE, priority: LABEL_PRIORITY.emphasis * 2, fixed: true });
       }
     let inView = 0;
     const h = size * LINE;
@@ -151,18 +158,52 @@ export class ChainPainter {
       const sx = t.applyX(p.x), sy = t.applyY(p.y);
       if (sx < 0 || sy < 0 || sx > width || sy > height) continue;
       inView++;
-      if (only && !only.has(n.id)) continue;
       const r = shown.radius(n) * t.k;
+      discs.push({ id: n.id, x: sx, y: sy, r });
+      if (only && !only.has(n.id)) continue;
       const w = widthAt(s.label(n), size);
-      const box = s.labelSide === 'right' ? { x: sx + r + 4, y: sy - h / 2 } : { x: sx - w / 2, y: sy + r + 2 };
-      cands.push({ id: n.id, ...box, width: w, height: h, priority: prio.get(n.id) ?? 0 });
+      const priority = prio.get(n.id) ?? 0;
+      if (!below) cands.push({ id: n.id, x: sx + r + 4, y: sy - h / 2, width: w, height: h, priority });
+      else {
+        // Below the node first, then above, right, left: a crowded ring keeps more names without overlaps.
+        const [first, ...alts] = labelSpots(sx, sy, r, w, h);
+        cands.push({ id: n.id, ...first, alts, width: w, height: h, priority });
+      }
     }
     // The bottom strip is kept free for the note that says how many names are not shown.
     const noteH = Math.max(size, 14 * s.density) * 1.6;
-    const kept = width > 0 && height > 0 ? placeLabels(cands, { x0: 0, y0: 0, x1: width, y1: height - noteH }, 2, MAX_LABELS) : new Set<string>();
-    let keptNodes = kept.size;
-    for (const id of kept) if (id.startsWith('chain:')) keptNodes--;
-    return { kept, dropped: Math.max(0, inView - keptNodes), size, chainSize };
+    const at = new Map<string, { x: number; y: number }>();
+    // Leaders, the selected and the emphasised node (and chain names) are always labelled; the others give way.
+    const kept = width > 0 && height > 0 ? placeLabels(cands, { x0: 0, y0: 0, x1: width, y1: height - noteH }, 2, MAX_LABELS, discs, { must: LABEL_PRIORITY.leader, at }) : new Set<string>();
+    const offset = new Map<string, { x: number; y: number }>();
+    let keptNodes = 0;
+    for (const c of cands) {
+      const p = at.get(c.id);
+      if (!p || c.id.startsWith('chain:')) continue;
+      keptNodes++;
+      if (below) {
+        const q = s.display.get(c.id)!;
+        offset.set(c.id, { x: p.x + c.width / 2 - t.applyX(q.x), y: p.y + c.height / 2 - t.applyY(q.y) });
+      }
+    }
+    return { kept, dropped: Math.max(0, inView - keptNodes), size, chainSize, offset };
+  }
+
+  private centreKey: unknown[] = [];
+  private centreCache?: Map<string, Point>;
+
+  /** Radial layout: each chain's centre (its leader's position), towards which its links bend; undefined otherwise. */
+  centres(s: Scene): Map<string, Point> | undefined {
+    if (s.layout !== 'radial') return undefined;
+    const key = [s.shown, s.display];
+    if (this.centreCache && key.every((v, i) => v === this.centreKey[i])) return this.centreCache;
+    this.centreKey = key;
+    const out = new Map<string, Point>();
+    for (const c of s.shown.data.chains) {
+      const p = s.display.get(c.leader);
+      if (p) out.set(c.id, p);
+    }
+    return (this.centreCache = out);
   }
 
   /** Label priority per node: computed once per graph and emphasis, not per frame. */
@@ -255,10 +296,17 @@ export class ChainPainter {
     // Links, batched by kind (one path per kind and emphasis); a link with both ends off one side of the view is skipped.
     ctx.lineWidth = Math.max(1.2, 0.6 / t.k);
     const byKind = new Map<LinkKind, [ChainLink[], ChainLink[]]>();
+    const centres = this.centres(s);
+    const ctl = new Map<ChainLink, Point>();
     for (const l of shown.data.links) {
       const a = pos.get(l.source), b = pos.get(l.target);
       if (!a || !b) continue;
-      if ((a.x < vx0 && b.x < vx0) || (a.x > vx1 && b.x > vx1) || (a.y < vy0 && b.y < vy0) || (a.y > vy1 && b.y > vy1)) continue;
+      // Radial: links inside a chain bend towards its centre (the control point counts for the view test).
+      const centre = centres && linkCentre(shown, centres, l);
+      const c = centre ? curveControl(a, b, centre) : null;
+      if (c) ctl.set(l, c);
+      const x0 = Math.min(a.x, b.x, c ? c.x : a.x), x1 = Math.max(a.x, b.x, c ? c.x : a.x), y0 = Math.min(a.y, b.y, c ? c.y : a.y), y1 = Math.max(a.y, b.y, c ? c.y : a.y);
+      if (x1 < vx0 || x0 > vx1 || y1 < vy0 || y0 > vy1) continue;
       const dim = !!hood && l.source !== emph && l.target !== emph;
       const slot = byKind.get(l.kind) ?? byKind.set(l.kind, [[], []]).get(l.kind)!;
       slot[dim ? 0 : 1].push(l);
@@ -272,8 +320,10 @@ export class ChainPainter {
         ctx.beginPath();
         for (const l of links) {
           const a = pos.get(l.source)!, b = pos.get(l.target)!;
+          const c = ctl.get(l);
           ctx.moveTo(a.x, a.y);
-          ctx.lineTo(b.x, b.y);
+          if (c) ctx.quadraticCurveTo(c.x, c.y, b.x, b.y);
+          else ctx.lineTo(b.x, b.y);
         }
         ctx.globalAlpha = dim ? 0.15 : 1;
         ctx.setLineDash(DASH[kind]);
@@ -346,8 +396,9 @@ export class ChainPainter {
       if (!n || !p) continue;
       const sx = t.applyX(p.x), sy = t.applyY(p.y);
       const r = shown.radius(n) * t.k;
-      const x = s.labelSide === 'right' ? sx + r + 4 : sx;
-      const y = s.labelSide === 'right' ? sy : sy + r + 2 + (fs * LINE) / 2;
+      const o = placed.offset.get(id);
+      const x = o ? sx + o.x : s.labelSide === 'right' ? sx + r + 4 : sx;
+      const y = o ? sy + o.y : s.labelSide === 'right' ? sy : sy + r + 2 + (fs * LINE) / 2;
       if (x < -400 || x > width + 400 || y < -fs || y > height + fs) continue;
       ctx.globalAlpha = hood && !hood.has(id) ? 0.15 : 1;
       const text = s.label(n);
@@ -367,6 +418,7 @@ export class ChainPainter {
     const k = zt.k;
     const fs = placed.size;
     const chains = showChainLabels(s) ? this.chainLabels(s) : [];
+    const centres = this.centres(s);
     const template = html`<svg part="plot" aria-hidden="true" width="100%" height="100%" style=${cspStyle({ '--_label-px': `${fs}px`, '--_chain-label-px': `${placed.chainSize}px` })}>
       <defs>
         <marker id="arrow" viewBox="0 -4 8 8" refX="8" refY="0" markerWidth="7" markerHeight="7" orient="auto"><path class="arrow" d="M0,-4L8,0L0,4Z"></path></marker>
@@ -382,7 +434,7 @@ export class ChainPainter {
             const a = pos.get(l.source), b = pos.get(l.target);
             if (!a || !b) return nothing;
             const hot = hood && (l.source === emph || l.target === emph);
-            return svg`<path class="link" data-kind=${l.kind} data-source=${l.source} data-target=${l.target} ?data-dim=${!!hood && !hot} ?data-hot=${!!hot} d=${linkPath(shown, s.labelSide, l, a, b)}></path>`;
+            return svg`<path class="link" data-kind=${l.kind} data-source=${l.source} data-target=${l.target} ?data-dim=${!!hood && !hot} ?data-hot=${!!hot} d=${linkPath(shown, s.labelSide, l, a, b, centres && linkCentre(shown, centres, l))}></path>`;
           })}
         </g>
         <g class="nodes">
@@ -392,6 +444,7 @@ export class ChainPainter {
             const r = shown.radius(n);
             const text = s.label(n);
             const ringed = s.selected === n.id || s.active === n.id;
+            const o = placed.offset.get(n.id);
             return svg`<g class="node" data-id=${n.id} data-type=${n.type} ?data-dim=${!!hood && !hood.has(n.id)} ?data-match=${s.matches.has(n.id)} ?data-selected=${s.selected === n.id} ?data-active=${s.active === n.id} transform="translate(${round1(p.x)},${round1(p.y)})">
               ${ringed ? svg`<circle class="ring" r=${r + 4}></circle>` : nothing}
               ${s.matches.has(n.id) ? svg`<circle class="match" r=${r + 7}></circle>` : nothing}
@@ -400,7 +453,7 @@ export class ChainPainter {
                 ? nothing
                 : svg`<g class="label" transform="scale(${1 / k})">${s.labelSide === 'right'
                     ? svg`<text x=${round1(r * k + 4)} dy="0.35em">${text}</text>`
-                    : svg`<text y=${round1(r * k + 2 + fs * BASELINE)} text-anchor="middle">${text}</text>`}</g>`}
+                    : svg`<text x=${round1(o ? o.x : 0)} y=${round1(o ? o.y + fs * (BASELINE - LINE / 2) : r * k + 2 + fs * BASELINE)} text-anchor="middle">${text}</text>`}</g>`}
             </g>`;
           })}
         </g>
@@ -435,8 +488,17 @@ export function nodeAt(shown: Shown, display: ReadonlyMap<string, Point>, zt: Zo
   return best;
 }
 
-/** SVG path of a link: S-curves between tier columns, a bow within a column, straight lines in force/radial. */
-export function linkPath(shown: Shown, side: LabelSide, l: ChainLink, a: Point, b: Point): string {
+/** The centre a radial link bends towards: its chain's, when both ends are in the same chain. */
+export function linkCentre(shown: Shown, centres: ReadonlyMap<string, Point>, l: ChainLink): Point | undefined {
+  const a = shown.byId.get(l.source), b = shown.byId.get(l.target);
+  return a && b && a.home === b.home ? centres.get(a.home) : undefined;
+}
+
+/**
+ * SVG path of a link: S-curves between tier columns, a bow within a column, straight lines in force; in radial,
+ * curves towards the chain's centre (`centre`) for links inside a chain, straight between chains.
+ */
+export function linkPath(shown: Shown, side: LabelSide, l: ChainLink, a: Point, b: Point, centre?: Point): string {
   const rt = shown.radius(shown.byId.get(l.target)!) + 2;
   if (side === 'right' && Math.abs(b.x - a.x) > 1) {
     const mx = (a.x + b.x) / 2;
@@ -449,6 +511,7 @@ export function linkPath(shown: Shown, side: LabelSide, l: ChainLink, a: Point, 
     const ey = b.y + (b.y > a.y ? -rt : rt);
     return `M${round1(a.x)},${round1(a.y)}C${round1(a.x - bow)},${round1(a.y)} ${round1(b.x - bow)},${round1(b.y)} ${round1(b.x)},${round1(ey)}`;
   }
+  if (centre) return radialLinkGeometry(a, b, centre, rt).d;
   const d = Math.hypot(b.x - a.x, b.y - a.y) || 1;
   const ex = b.x - ((b.x - a.x) / d) * rt, ey = b.y - ((b.y - a.y) / d) * rt;
   return `M${round1(a.x)},${round1(a.y)}L${round1(ex)},${round1(ey)}`;

@@ -5,7 +5,7 @@
  * element, so it costs the bundle nothing.
  */
 import type { Point } from './chain-graph.types.js';
-import { MIN_OBSTACLE_PX, placeLabels, labelPriority, labelSizePx, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
+import { LABEL_PRIORITY, MIN_OBSTACLE_PX, labelSpots, placeLabels, labelPriority, labelSizePx, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
 import type { LabelSide, LayoutResult } from './chain-graph.layout.js';
 import { linkCrossings, radialLinkPoints, type Polyline } from './chain-graph.order.js';
 
@@ -154,8 +154,12 @@ export function labelCandidates(m: MeasureInput, view: View): { cands: LabelCand
     const r = n.r * t.k;
     discs.push({ id: n.id, x: sx, y: sy, r });
     const w = (n.w * size) / design, h = size * LINE;
-    const box = m.labelSide === 'right' ? { x: sx + r + 4, y: sy - h / 2 } : { x: sx - w / 2, y: sy + r + 2 };
-    cands.push({ id: n.id, ...box, width: w, height: h, priority: labelPriority({ type: n.type, degree: n.degree, value: n.value }) });
+    const priority = labelPriority({ type: n.type, degree: n.degree, value: n.value });
+    if (m.labelSide === 'right') cands.push({ id: n.id, x: sx + r + 4, y: sy - h / 2, width: w, height: h, priority });
+    else {
+      const [first, ...alts] = labelSpots(sx, sy, r, w, h);
+      cands.push({ id: n.id, ...first, alts, width: w, height: h, priority });
+    }
   }
   return { cands, discs, size, transform: t };
 }
@@ -164,11 +168,12 @@ export function labelCandidates(m: MeasureInput, view: View): { cands: LabelCand
  * Readability of a layout drawn like the element draws it: labels placed by priority with `placeLabels` (dropped,
  * never shrunk, none cut at the edge, none over another node).
  */
-export function measureDrawn(m: MeasureInput, view: View): Readability & { kept: Set<string> } {
+export function measureDrawn(m: MeasureInput, view: View): Readability & { kept: Set<string>; at: Map<string, { x: number; y: number }> } {
   const scale = view.screenScale && view.screenScale > 0 ? view.screenScale : 1;
   const { cands, discs, size } = labelCandidates(m, view);
-  const kept = placeLabels(cands, { x0: 0, y0: 0, x1: view.width, y1: view.height }, 2, Infinity, discs);
-  const boxes = cands.filter((c) => kept.has(c.id));
+  const at = new Map<string, { x: number; y: number }>();
+  const kept = placeLabels(cands, { x0: 0, y0: 0, x1: view.width, y1: view.height }, 2, Infinity, discs, { must: LABEL_PRIORITY.leader, at });
+  const boxes = cands.filter((c) => kept.has(c.id)).map((c) => ({ ...c, ...at.get(c.id)! }));
   return {
     crossings: crossingsOf(m),
     labelOverlaps: boxOverlaps(boxes),
@@ -177,6 +182,7 @@ export function measureDrawn(m: MeasureInput, view: View): Readability & { kept:
     shown: boxes.length,
     total: m.nodes.length,
     kept,
+    at,
   };
 }
 

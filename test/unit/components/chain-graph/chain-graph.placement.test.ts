@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { adjacency, filterChainData, parseChainData } from '../../../../src/components/chain-graph/chain-graph.model.js';
 import { defaultRadius, estimateTextWidth, forceLayout, radialLayout, tiersLayout, type LayoutResult } from '../../../../src/components/chain-graph/chain-graph.layout.js';
-import { placeLabels } from '../../../../src/components/chain-graph/chain-graph.labels.js';
+import { LABEL_PRIORITY, placeLabels, type LabelCandidate } from '../../../../src/components/chain-graph/chain-graph.labels.js';
 import { boxOverlaps, labelCandidates, labelNodeOverlaps, measureDrawn, type MeasureInput, type View } from '../../../../src/components/chain-graph/chain-graph.readability.js';
 import type { ChainData } from '../../../../src/components/chain-graph/chain-graph.types.js';
 import { syntheticChains } from '../../../fixtures/chain-graph/synthetic.js';
 
 const demoAll: ChainData = parseChainData(JSON.parse(readFileSync(new URL('../../../../demo/data/chains.json', import.meta.url), 'utf8'))).value!;
 const cases: [string, ChainData][] = [
+  ['demo auto', filterChainData(demoAll, { chain: 'auto' })],
   ['demo equip', filterChainData(demoAll, { chain: 'equip' })],
   ['demo both', demoAll],
   ['generated 100', parseChainData(syntheticChains(100)).value!],
@@ -47,26 +48,34 @@ describe('label placement on every layout', () => {
         for (const [, view] of views) {
           const r = measureDrawn(m, view);
           expect(r.labelOverlaps).toBe(0);
-          expect(r.labelNodeOverlaps).toBe(0);
           if (view.width === 1280) expect(r.shown).toBeGreaterThan(0);
           expect(r.minLabelPx).toBeGreaterThanOrEqual(view.minScreenPx - 1e-9);
           // Dropped, not shrunk: every drawn label has the same CSS size, which is floor ÷ screen scale.
           const { cands, discs } = labelCandidates(m, view);
           const size = cands[0].height / 1.45;
           expect(size * (view.screenScale ?? 1)).toBeGreaterThanOrEqual(view.minScreenPx - 1e-9);
-          // Priority: a dropped label that lies in the view and clear of other nodes is blocked by a kept label of
-          // at least its priority.
-          const kept = cands.filter((c) => r.kept.has(c.id));
+          const inView = (c: LabelCandidate) => c.x >= 0 && c.y >= 0 && c.x + c.width <= view.width && c.y + c.height <= view.height;
+          const spots = (c: LabelCandidate): LabelCandidate[] => [c, ...(c.alts ?? []).map((a) => ({ ...c, ...a }))];
+          const kept = cands.filter((c) => r.kept.has(c.id)).map((c) => ({ ...c, ...r.at.get(c.id)! }));
+          expect(kept.length).toBe(r.shown);
+          // Only a label that must be shown (a chain leader) may cover another node, and only when nowhere near
+          // its node is clear; every other label keeps clear of other nodes.
+          expect(labelNodeOverlaps(kept.filter((c) => c.priority < LABEL_PRIORITY.leader), discs)).toBe(0);
+          // Priority: every spot of a dropped label that lies in the view and clear of other nodes is blocked by a
+          // kept label of at least its priority.
           for (const c of cands) {
             if (r.kept.has(c.id)) continue;
-            if (c.x < 0 || c.y < 0 || c.x + c.width > view.width || c.y + c.height > view.height) continue;
-            if (labelNodeOverlaps([c], discs) > 0) continue;
-            expect(kept.some((k) => k.priority >= c.priority && intersects(k, c, 2))).toBe(true);
+            for (const sp of spots(c)) {
+              if (!inView(sp) || labelNodeOverlaps([sp], discs) > 0) continue;
+              expect(kept.some((k) => k.priority >= c.priority && intersects(k, sp, 2)), `${c.id} dropped`).toBe(true);
+            }
           }
-          // Chain leaders get their names whenever their label fits the view.
+          // Chain leaders always get their names, unless no spot of theirs fits the view or another leader's
+          // name is already there.
           for (const ch of d.chains) {
             const c = cands.find((x) => x.id === ch.leader)!;
-            if (c.x >= 0 && c.y >= 0 && c.x + c.width <= view.width && c.y + c.height <= view.height && labelNodeOverlaps([c], discs) === 0) expect(r.kept.has(ch.leader)).toBe(true);
+            if (r.kept.has(ch.leader)) continue;
+            for (const sp of spots(c).filter(inView)) expect(kept.some((k) => k.priority >= LABEL_PRIORITY.leader && intersects(k, sp, 2)), `leader ${ch.leader}`).toBe(true);
           }
         }
       });
@@ -85,6 +94,35 @@ describe('label obstacles', () => {
     ];
     expect([...placeLabels(cands, undefined, 2, Infinity, discs)]).toEqual(['a']);
     expect([...placeLabels(cands, undefined, 2, Infinity)].sort()).toEqual(['a', 'b']);
+  });
+
+  it('a label that must be shown goes further out, then over a node; never over a label; the others give way', () => {
+    const ring = Array.from({ length: 12 }, (_, i) => ({ id: 'm' + i, x: 100 + Math.cos(i / 2) * 30, y: 100 + Math.sin(i / 2) * 30, r: 8 }));
+    const leader = { id: 'lead', x: 60, y: 110, width: 80, height: 16, priority: LABEL_PRIORITY.leader + 3, alts: [{ x: 60, y: 74 }] };
+    const member = { id: 'm0', x: 60, y: 110, width: 60, height: 16, priority: 5 };
+    const discs = [{ id: 'lead', x: 100, y: 100, r: 10 }, ...ring];
+    const at = new Map<string, { x: number; y: number }>();
+    // Crowded: the leader's spots cover ring nodes; it is placed further out or over a node, never dropped.
+    const kept = placeLabels([member, leader], { x0: 0, y0: 0, x1: 200, y1: 200 }, 2, Infinity, discs, { must: LABEL_PRIORITY.leader, at });
+    expect(kept.has('lead')).toBe(true);
+    expect(at.get('lead')).toBeDefined();
+    // Without `must` the same leader is dropped (it covers nodes everywhere it may go).
+    expect(placeLabels([leader], { x0: 0, y0: 0, x1: 200, y1: 200 }, 2, Infinity, discs).has('lead')).toBe(false);
+    // A member never covers another node, must or not.
+    expect(placeLabels([member], undefined, 2, Infinity, discs, { must: LABEL_PRIORITY.leader }).has('m0')).toBe(false);
+    // Two must labels on the same spot with nowhere else inside the bounds: one is kept, never both over each other.
+    const a = { id: 'a', x: 0, y: 0, width: 100, height: 20, priority: LABEL_PRIORITY.leader + 2 };
+    const b = { id: 'b', x: 0, y: 0, width: 100, height: 20, priority: LABEL_PRIORITY.leader + 1 };
+    expect([...placeLabels([b, a], { x0: 0, y0: 0, x1: 100, y1: 20 }, 2, Infinity, [], { must: LABEL_PRIORITY.leader })]).toEqual(['a']);
+  });
+
+  it('tries the other spots of a blocked label in order and reports the chosen one', () => {
+    const top = { id: 'top', x: 0, y: 30, width: 50, height: 16, priority: 9 };
+    const c = { id: 'c', x: 0, y: 30, width: 50, height: 16, priority: 1, alts: [{ x: 0, y: 35 }, { x: 0, y: 0 }, { x: 0, y: 100 }] };
+    const at = new Map<string, { x: number; y: number }>();
+    expect([...placeLabels([c, top], undefined, 2, Infinity, undefined, { at })].sort()).toEqual(['c', 'top']);
+    expect(at.get('c')).toEqual({ x: 0, y: 0 });
+    expect(at.get('top')).toEqual({ x: 0, y: 30 });
   });
 
   it('sub-pixel dots of a zoomed-out graph do not block labels', () => {
