@@ -1,8 +1,6 @@
 import { cspStyle } from '../../core/render/csp-style.js';
 import { html, svg, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
-import { select } from 'd3-selection';
-import { transition } from 'd3-transition';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import type { ParseContext } from '../../data/data-controller.js';
 import type { Validated } from '../../data/validate.js';
@@ -19,20 +17,28 @@ import { styles } from './growth-chart.styles.js';
 import { drawSvgElement, loadPainters } from '../../core/export/lazy.js';
 import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawHatch, drawTextNodes, drawTextPart, layoutSize, resolvePixelRatio, type PngOptions } from '../../core/export/lazy.js';
 import type { GrowthData, GrowthKind, GrowthMeasure, GrowthSort } from './growth-chart.types.js';
+import { COLORS } from './growth-chart.dom.js';
+import { drawFrame, forget, syncMarks } from './growth-chart.plot.js';
 
-// Keeps d3-transition (which adds selection.transition()) in every bundle that has this element.
-void transition;
+type MarksModule = typeof import('./growth-chart.marks.js');
+let marks: MarksModule | undefined;
+let marksLoad: Promise<MarksModule> | undefined;
+/**
+ * The d3 joins for animated redraws (d3-selection, d3-transition; issue 16: not in the first load), loaded by the first
+ * one (its picture completes once they have drawn: drawnSettle); a failed load is tried again by the next one.
+ */
+const loadMarks = (): Promise<MarksModule> =>
+  (marksLoad ??= import('./growth-chart.marks.js').then(
+    (m) => (marks = m),
+    (e: unknown) => {
+      marksLoad = undefined;
+      throw e;
+    },
+  ));
 
-const COLORS = 8;
 /** Illustrative bars are filled with a hatch of their series colour (one pattern per colour, no extra nodes per bar). */
 const HATCH_IDS = Array.from({ length: COLORS }, (_, i) => `hatch-s${i}`);
 
-/** Sets an attribute only when it changes (an unchanged class or coordinate then costs no style invalidation). */
-function setIf(el: Element, name: string, value: string): void {
-  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-}
-/** Coordinates rounded to 0.01 px. */
-const num = (v: number) => String(Math.round(v * 100) / 100);
 let uid = 0;
 let reducedMotion: MediaQueryList | undefined;
 
@@ -147,6 +153,11 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   private extrasTimer?: ReturnType<typeof setTimeout>;
   private settledWaiters: (() => void)[] = [];
   private drawn = false;
+  /** The marks were last written by the animated d3 joins (syncMarks' record of written values is stale). */
+  private transitioned = false;
+  /** A redraw waiting for growth-chart.marks.ts to load (the picture completes when it has drawn). */
+  private marksPending?: Promise<void>;
+  private marksSeq = 0;
   private readonly uidPrefix = `gc${++uid}`;
 
   // ── controllers ──
@@ -180,6 +191,18 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   /** @internal With a plot on screen the picture is complete once its marks are drawn (a plot not measured yet is none). */
   protected override drawnReady(): boolean {
     return super.drawnReady() && (!this.plotArea || this.drawn);
+  }
+
+  /** @internal A first redraw waits for the d3 joins to load and draw. */
+  protected override drawnSettle(): Promise<unknown> | void {
+    return this.marksPending ?? super.drawnSettle();
+  }
+
+  /** @internal The first animated redraw's marks (drawn once the d3 joins have loaded) belong to its update. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.marksPending) await this.marksPending;
+    return done;
   }
 
   /** @internal Nothing to draw: no point of any series has a value or a rate (every one a gap). */
@@ -255,7 +278,10 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     const area = this.plotArea;
     if (area) this.box.observe(area);
     if (this.model && this.marksEl) {
-      if (this.drawnModel !== this.model || !this.marksEl.firstChild) this.drawMarks(this.model, this.drawn && this.motionAllowed());
+      if (this.drawnModel !== this.model || !this.marksEl.firstChild) {
+        drawFrame(this.marksEl, this.model);
+        this.drawMarks(this.model, this.drawn && this.motionAllowed());
+      }
       this.drawnModel = this.model;
       this.drawn = true;
     } else {
@@ -341,6 +367,10 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     </details>`;
   }
 
+  /**
+   * The plot's <svg> with its patterns, the marks group and the crosshair; grid, axes, zero and reference lines, x
+   * labels and annotations are drawn around the marks group by drawFrame (growth-chart.plot.ts) in updated().
+   */
   private renderPlot(): unknown {
     const m = this.model;
     if (!m) return nothing;
@@ -368,37 +398,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
           </pattern>`,
         )}
       </defs>
-      <g class="grid">
-        ${m.left?.ticks.map((t) => svg`<line x1=${x0} x2=${x1} y1=${t.pos} y2=${t.pos}></line>`)}
-      </g>
-      ${m.left
-        ? svg`<g class="axis-left">
-            ${m.left.ticks.map((t) => svg`<text class="tick" x=${x0 - 6} y=${t.pos} dy="0.32em" text-anchor="end">${t.label}</text>`)}
-            <text class="axis-title" x=${Math.max(0, x0 - 6)} y=${m.titleY?.left ?? Math.max(fs, m.plot.y - fs - 8)} text-anchor="start">${m.left.title}</text>
-          </g>`
-        : nothing}
-      ${m.right
-        ? svg`<g class="axis-right">
-            ${m.right.ticks.map((t) => svg`<text class="tick" x=${x1 + 6} y=${t.pos} dy="0.32em" text-anchor="start">${t.label}</text>`)}
-            <text class="axis-title" x=${Math.min(m.width, x1 + 6)} y=${m.titleY?.right ?? Math.max(fs, m.plot.y - fs - 8)} text-anchor="end">${m.right.title}</text>
-          </g>`
-        : nothing}
       <g class="marks"></g>
-      ${m.left ? svg`<line class="zero" x1=${x0} x2=${x1} y1=${m.left.zero} y2=${m.left.zero}></line>` : nothing}
-      ${m.reference
-        ? svg`<g class="reference"><line x1=${x0} x2=${x1} y1=${m.reference.y} y2=${m.reference.y}></line>
-            <text x=${x1} y=${m.reference.y - 4} text-anchor="end">${m.reference.label}</text></g>`
-        : nothing}
-      <g class="x-axis">
-        ${m.xTicks.map((t) =>
-          t.rotate
-            ? svg`<text class="tick" transform="translate(${t.x},${base + fs}) rotate(${t.rotate})" text-anchor="end">${t.lines[0]}${t.lines[0].endsWith('…') ? svg`<title>${m.categories[t.index]?.tooltip.title ?? ''}</title>` : nothing}</text>`
-            : svg`<text class="tick" text-anchor="middle">${t.lines.map((l, i) => svg`<tspan x=${t.x} y=${base + fs + 4 + i * fs * 1.3}>${l}</tspan>`)}${t.lines.some((l) => l.endsWith('…')) ? svg`<title>${m.categories[t.index]?.tooltip.title ?? ''}</title>` : nothing}</text>`,
-        )}
-      </g>
-      <g class="annotations">
-        ${m.annotations.map((a) => svg`<text class="annotation ${a.kind}" x=${a.x} y=${a.y}>${a.text}</text>`)}
-      </g>
       ${act ? svg`<line class="crosshair" x1=${act.x} x2=${act.x} y1=${m.plot.y} y2=${base}></line>` : nothing}
     </svg>`;
   }
@@ -480,7 +480,10 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     const m = this.model;
     if (!m || m.empty) throw new Error('civic-growth-chart: nothing to export (no data yet)');
     // Running transitions: export the final geometry, not a frame of the animation.
-    if (this.marksEl) this.drawMarks(m, false);
+    if (this.marksEl) {
+      if (this.transitioned) await loadMarks(); // to stop what an animated redraw still runs
+      this.drawMarks(m, false);
+    }
     const { width, height, scale } = layoutSize(this);
     if (!(width >= 1 && height >= 1)) throw new Error('civic-growth-chart: nothing to export (not laid out)');
     const ratio = resolvePixelRatio(options.pixelRatio, this.pixelRatio, width, height);
@@ -604,174 +607,38 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   }
 
   /**
-   * The only d3-selection code: bars, lines and dots inside `<g class="marks">`, which Lit leaves empty. Animated with
-   * d3-transition from the previous geometry; `animate` false (reduced motion, first draw) sets the final geometry at once.
+   * Bars, lines and dots inside `<g class="marks">`, which Lit leaves empty. Without animation (first picture, reduced
+   * motion, export) `syncMarks` (growth-chart.plot.ts) builds or updates them directly, keyed, writing only changed
+   * values; animated redraws use the keyed d3 joins of growth-chart.marks.ts (loaded on the first animated redraw),
+   * with d3-transition from the previous geometry.
    */
   private drawMarks(m: GrowthModel, animate: boolean): void {
-    // An empty marks group (first picture) is filled off the document and attached once: no style invalidation per
-    // attribute while ~100 nodes are built.
+    const seq = ++this.marksSeq;
+    this.marksPending = undefined;
     const target = this.marksEl!;
     const fresh = !target.firstChild;
-    if (fresh && !animate) {
-      this.buildMarks(m, target);
+    if (!animate) {
+      // Without animation no d3: syncMarks writes what changed. After an animated redraw d3's joins bring the nodes to
+      // this model (stopping what still runs) and syncMarks' record of the values it wrote is dropped.
+      if (this.transitioned && marks) {
+        marks.joinMarks(target, m, 0);
+        forget(target);
+      }
+      this.transitioned = false;
+      syncMarks(target, m);
       return;
     }
-    const root = select(fresh ? document.createElementNS('http://www.w3.org/2000/svg', 'g') : target);
-    const dur = animate ? this.duration() : 0;
-    const zero = m.left?.zero ?? m.plot.y + m.plot.height;
-    root.selectAll('*').interrupt();
-    // One layer per mark type, created once in paint order (no re-ordering of nodes on updates).
-    const layer = (name: string) => {
-      const g = root.select<SVGGElement>(`g.${name}`);
-      return g.empty() ? root.append('g').attr('class', name) : g;
-    };
-    const barLayer = layer('bar-layer');
-    const lineLayer = layer('line-layer');
-    const dotLayer = layer('dot-layer');
-    const key = (d: { seriesId: string; key: string }) => `${d.seriesId}|${d.key}`;
-
-    // Bars and dots sit in one group per series that carries the colour (fill/stroke inherit in SVG), so a mark
-    // declares no custom properties of its own and a style recalc stays cheap.
-    const seriesGroups = (g: typeof barLayer, cls: string, items: { seriesId: string; colorIndex: number }[]) => {
-      const seen = new Map<string, number>();
-      for (const it of items) if (!seen.has(it.seriesId)) seen.set(it.seriesId, it.colorIndex);
-      return g
-        .selectAll<SVGGElement, [string, number]>(`g.${cls}`)
-        .data([...seen], (d) => d[0])
-        .join('g')
-        .each(function (d) {
-          setIf(this, 'class', `${cls} s${d[1] % COLORS}`);
-          setIf(this, 'data-series', d[0]);
-        });
-    };
-    const bars = seriesGroups(barLayer, 'bars', m.bars)
-      .selectAll<SVGRectElement, Bar>('rect.bar')
-      .data((g) => m.bars.filter((b) => b.seriesId === g[0]), key)
-      .join(
-        // Entering bars grow from the zero line when animated; otherwise their geometry is set once below.
-        (enter) => (dur > 0 ? enter.append('rect').attr('x', (d) => d.x).attr('width', (d) => d.width).attr('y', zero).attr('height', 0) : enter.append('rect')),
-        (update) => update,
-        (exit) => exit.remove(),
-      )
-      .each(function (d) {
-        setIf(this, 'class', `bar${d.negative ? ' neg' : ''}${m.kind === 'compare' ? ' compare' : ''}${d.latest ? ' latest' : ''}${d.active ? ' active' : ''}${d.illustrative ? ' illustrative' : ''}`);
-        setIf(this, 'data-key', d.key);
-        setIf(this, 'data-series', d.seriesId);
-      });
-    const lines = lineLayer
-      .selectAll<SVGPathElement, GrowthModel['lines'][number]>('path.line')
-      .data(m.lines, (d) => d.seriesId)
-      .join('path')
-      .each(function (d) {
-        setIf(this, 'class', `line c${d.colorIndex % COLORS}`);
-        setIf(this, 'data-series', d.seriesId);
-      });
-    type Dot = LinePoint & { seriesId: string; colorIndex: number };
-    const dotData: Dot[] = [];
-    for (const l of m.lines) for (const p of l.points) dotData.push({ ...p, seriesId: l.seriesId, colorIndex: l.colorIndex });
-    const dots = seriesGroups(dotLayer, 'dots', m.lines)
-      .selectAll<SVGCircleElement, Dot>('circle.dot')
-      .data((g) => dotData.filter((d) => d.seriesId === g[0]), key)
-      .join(
-        (enter) => (dur > 0 ? enter.append('circle').attr('cx', (d) => d.x).attr('cy', (d) => d.y).attr('r', 0) : enter.append('circle')),
-        (update) => update,
-        (exit) => exit.remove(),
-      )
-      .each(function (d) {
-        setIf(this, 'class', `dot${d.illustrative || d.nominal ? ' hollow' : ''}${d.latest ? ' latest' : ''}`);
-        setIf(this, 'data-key', d.key);
-        setIf(this, 'data-series', d.seriesId);
-      });
-
-    const r = (d: Dot) => (d.latest || d.active ? 4.5 : 3);
-    if (dur > 0) {
-      // Per-selection transitions: a shared transition() would live on <html>, which nodes in a shadow root cannot inherit from.
-      bars.transition().duration(dur).attr('x', (d) => d.x).attr('y', (d) => d.y).attr('width', (d) => d.width).attr('height', (d) => d.height);
-      lines.transition().duration(dur).attr('d', (d) => d.d);
-      dots.transition().duration(dur).attr('cx', (d) => d.x).attr('cy', (d) => d.y).attr('r', r);
-    } else {
-      const rect = function (this: SVGRectElement, d: Bar) {
-        setIf(this, 'x', num(d.x));
-        setIf(this, 'y', num(d.y));
-        setIf(this, 'width', num(d.width));
-        setIf(this, 'height', num(d.height));
-      };
-      bars.each(rect);
-      lines.each(function (d) {
-        setIf(this, 'd', d.d);
-      });
-      dots.each(function (d) {
-        setIf(this, 'cx', num(d.x));
-        setIf(this, 'cy', num(d.y));
-        setIf(this, 'r', String(r(d)));
-      });
+    this.transitioned = true;
+    if (marks) {
+      marks.joinMarks(target, m, animate ? this.duration() : 0);
+      return;
     }
-    if (fresh) target.append(...root.node()!.childNodes);
-  }
-
-  /**
-   * First picture without animation: the same nodes, classes, attributes and bound data (`__data__`, which the keyed
-   * d3 joins of later updates read) as drawMarks' joins would produce, created directly into a fragment and attached
-   * once — the generic join (per-series filters, selections, getAttribute checks) costs more than the nodes.
-   */
-  private buildMarks(m: GrowthModel, target: SVGGElement): void {
-    const NS = 'http://www.w3.org/2000/svg';
-    type Bound = Element & { __data__?: unknown };
-    const make = (tag: string, cls: string, data: unknown, parent: Node): Bound => {
-      const el = document.createElementNS(NS, tag) as Bound;
-      el.setAttribute('class', cls);
-      el.__data__ = data;
-      parent.appendChild(el);
-      return el;
-    };
-    const frag = document.createDocumentFragment();
-    const barLayer = make('g', 'bar-layer', undefined, frag);
-    const lineLayer = make('g', 'line-layer', undefined, frag);
-    const dotLayer = make('g', 'dot-layer', undefined, frag);
-    delete barLayer.__data__;
-    delete lineLayer.__data__;
-    delete dotLayer.__data__;
-    // One group per series in order of first appearance, carrying the colour (as seriesGroups in drawMarks).
-    const groups = (layer: Element, cls: string, items: { seriesId: string; colorIndex: number }[]) => {
-      const byId = new Map<string, Element>();
-      for (const it of items) {
-        if (byId.has(it.seriesId)) continue;
-        const g = make('g', `${cls} s${it.colorIndex % COLORS}`, [it.seriesId, it.colorIndex], layer);
-        g.setAttribute('data-series', it.seriesId);
-        byId.set(it.seriesId, g);
-      }
-      return byId;
-    };
-    const barGroups = groups(barLayer, 'bars', m.bars);
-    const compare = m.kind === 'compare' ? ' compare' : '';
-    for (const d of m.bars) {
-      const el = make('rect', `bar${d.negative ? ' neg' : ''}${compare}${d.latest ? ' latest' : ''}${d.active ? ' active' : ''}${d.illustrative ? ' illustrative' : ''}`, d, barGroups.get(d.seriesId)!);
-      el.setAttribute('data-key', d.key);
-      el.setAttribute('data-series', d.seriesId);
-      el.setAttribute('x', num(d.x));
-      el.setAttribute('y', num(d.y));
-      el.setAttribute('width', num(d.width));
-      el.setAttribute('height', num(d.height));
-    }
-    for (const l of m.lines) {
-      const el = make('path', `line c${l.colorIndex % COLORS}`, l, lineLayer);
-      el.setAttribute('data-series', l.seriesId);
-      el.setAttribute('d', l.d);
-    }
-    const dotGroups = groups(dotLayer, 'dots', m.lines);
-    for (const l of m.lines) {
-      const g = dotGroups.get(l.seriesId)!;
-      for (const p of l.points) {
-        const d = { ...p, seriesId: l.seriesId, colorIndex: l.colorIndex };
-        const el = make('circle', `dot${d.illustrative || d.nominal ? ' hollow' : ''}${d.latest ? ' latest' : ''}`, d, g);
-        el.setAttribute('data-key', d.key);
-        el.setAttribute('data-series', d.seriesId);
-        el.setAttribute('cx', num(d.x));
-        el.setAttribute('cy', num(d.y));
-        el.setAttribute('r', d.latest || d.active ? '4.5' : '3');
-      }
-    }
-    target.appendChild(frag);
+    // The first redraw loads the d3 joins (growth-chart.marks.ts); the picture completes when they have drawn.
+    this.marksPending = loadMarks().then((mod) => {
+      if (seq !== this.marksSeq) return; // a newer draw came meanwhile (it drew, or waits on its own load)
+      this.marksPending = undefined;
+      if (this.marksEl === target && target.isConnected) mod.joinMarks(target, m, animate ? this.duration() : 0);
+    });
   }
 
   private setActive(i: number): void {

@@ -1,0 +1,314 @@
+/**
+ * The growth chart's SVG content outside Lit (issue 16: first picture and updates close to a hand-written d3 chart):
+ * grid, axes, zero and reference lines, x tick labels and annotations around `<g class="marks">`, and the marks
+ * themselves when nothing animates. Nodes are created directly (no template instance per tick) and kept between
+ * pictures: an update writes only the attributes and texts whose values changed, compared with the values this
+ * module wrote last (kept on the node), so it reads no attribute and no layout.
+ *
+ * The DOM is what the Lit template drew before: `svg > g.grid, g.axis-left, g.axis-right, g.marks, line.zero,
+ * g.reference, g.x-axis, g.annotations` in that paint order, the same classes and attributes.
+ */
+import type { Bar, GrowthModel, LinePoint } from './growth-chart.model.js';
+import { COLORS, num } from './growth-chart.dom.js';
+
+const NS = 'http://www.w3.org/2000/svg';
+
+/** Values this module last wrote on a node (attribute name → value; `$t` the text). */
+type Cached = Element & { __gc?: Record<string, string>; __data__?: unknown };
+
+/** Forgets what was written (another writer — a d3 transition — changed the nodes). */
+export function forget(root: Element): void {
+  for (const el of root.querySelectorAll('*')) delete (el as Cached).__gc;
+}
+
+function attr(el: Element, name: string, value: string | number): void {
+  const c = ((el as Cached).__gc ??= {});
+  const v = typeof value === 'number' ? String(value) : value;
+  if (c[name] !== v) {
+    c[name] = v;
+    el.setAttribute(name, v);
+  }
+}
+
+function text(el: Element, value: string): void {
+  const c = ((el as Cached).__gc ??= {});
+  if (c.$t !== value) {
+    c.$t = value;
+    el.textContent = value;
+  }
+}
+
+const make = (tag: string, cls?: string): Element => {
+  const el = document.createElementNS(NS, tag);
+  if (cls) attr(el, 'class', cls);
+  return el;
+};
+
+/** Makes `parent`'s children the `n` items, reusing the first ones by position; `draw` fills each. */
+function each<T>(parent: Element, items: readonly T[], tag: string, draw: (el: Element, d: T, fresh: boolean) => void): void {
+  let el = parent.firstElementChild;
+  for (const d of items) {
+    if (el && el.localName === tag) {
+      draw(el, d, false);
+      el = el.nextElementSibling;
+    } else {
+      const n = make(tag);
+      draw(n, d, true);
+      parent.insertBefore(n, el);
+    }
+  }
+  while (el) {
+    const next = el.nextElementSibling;
+    el.remove();
+    el = next;
+  }
+}
+
+/** The frame's groups in paint order, around the marks group: [before marks, after marks]. */
+const BEFORE = ['grid', 'axis-left', 'axis-right'] as const;
+const AFTER = ['zero', 'reference', 'x-axis', 'annotations'] as const;
+type Part = (typeof BEFORE)[number] | (typeof AFTER)[number];
+
+/**
+ * Draws (or updates) the frame around `marks` inside its `<svg>`: each part is reused when it is there, created
+ * (filled before it is attached) when it is not, removed when the model has none.
+ */
+export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
+  const svgEl = marks.parentNode as Element;
+  const found = new Map<string, Element>();
+  for (let el = svgEl.firstElementChild; el; el = el.nextElementSibling) {
+    const part = (el as Element & { __gcPart?: Part }).__gcPart;
+    if (part) found.set(part, el);
+  }
+  const x0 = m.plot.x;
+  const x1 = m.plot.x + m.plot.width;
+  const base = m.plot.y + m.plot.height;
+  const fs = m.fontSize;
+  const titleY = (side: 'left' | 'right') => m.titleY?.[side] ?? Math.max(fs, m.plot.y - fs - 8);
+  const want = (part: Part): boolean => (part === 'axis-left' || part === 'zero' ? !!m.left : part === 'axis-right' ? !!m.right : part === 'reference' ? !!m.reference : true);
+  const fill = (part: Part, g: Element): void => {
+    switch (part) {
+      case 'grid':
+        each(g, m.left?.ticks ?? [], 'line', (el, t) => {
+          attr(el, 'x1', x0);
+          attr(el, 'x2', x1);
+          attr(el, 'y1', t.pos);
+          attr(el, 'y2', t.pos);
+        });
+        break;
+      case 'axis-left':
+      case 'axis-right': {
+        const left = part === 'axis-left';
+        const a = (left ? m.left : m.right)!;
+        const items: (null | (typeof a.ticks)[number])[] = [...a.ticks, null];
+        each(g, items, 'text', (el, t) => {
+          if (t) {
+            attr(el, 'class', 'tick');
+            attr(el, 'x', left ? x0 - 6 : x1 + 6);
+            attr(el, 'y', t.pos);
+            attr(el, 'dy', '0.32em');
+            attr(el, 'text-anchor', left ? 'end' : 'start');
+            text(el, t.label);
+          } else {
+            attr(el, 'class', 'axis-title');
+            attr(el, 'x', left ? Math.max(0, x0 - 6) : Math.min(m.width, x1 + 6));
+            attr(el, 'y', titleY(left ? 'left' : 'right'));
+            if (el.hasAttribute('dy')) {
+              el.removeAttribute('dy');
+              delete (el as Cached).__gc!.dy;
+            }
+            attr(el, 'text-anchor', left ? 'start' : 'end');
+            text(el, a.title);
+          }
+        });
+        break;
+      }
+      case 'zero':
+        attr(g, 'x1', x0);
+        attr(g, 'x2', x1);
+        attr(g, 'y1', m.left!.zero);
+        attr(g, 'y2', m.left!.zero);
+        break;
+      case 'reference': {
+        const r = m.reference!;
+        let line = g.firstElementChild;
+        if (!line) {
+          line = g.appendChild(make('line'));
+          g.appendChild(make('text'));
+        }
+        attr(line, 'x1', x0);
+        attr(line, 'x2', x1);
+        attr(line, 'y1', r.y);
+        attr(line, 'y2', r.y);
+        const t = line.nextElementSibling!;
+        attr(t, 'x', x1);
+        attr(t, 'y', r.y - 4);
+        attr(t, 'text-anchor', 'end');
+        text(t, r.label);
+        break;
+      }
+      case 'x-axis':
+        each(g, m.xTicks, 'text', (el, t) => {
+          const lines = t.rotate ? [t.lines[0]] : t.lines;
+          const title = lines.some((l) => l.endsWith('…')) ? m.categories[t.index]?.tooltip.title ?? '' : null;
+          const c = ((el as Cached).__gc ??= {});
+          // The node's shape: rotated (text, optional <title>) or one <tspan> per line (optional <title>).
+          const shape = `${t.rotate ? 'r' : lines.length}${title === null ? '' : 't'}`;
+          attr(el, 'class', 'tick');
+          if (t.rotate) {
+            attr(el, 'transform', `translate(${t.x},${base + fs}) rotate(${t.rotate})`);
+            attr(el, 'text-anchor', 'end');
+          } else {
+            if (c.transform !== undefined) {
+              el.removeAttribute('transform');
+              delete c.transform;
+            }
+            attr(el, 'text-anchor', 'middle');
+          }
+          if (c.$shape !== shape) {
+            c.$shape = shape;
+            el.textContent = '';
+            if (t.rotate) el.appendChild(document.createTextNode(''));
+            else for (let i = 0; i < lines.length; i++) el.appendChild(make('tspan'));
+            if (title !== null) el.appendChild(make('title'));
+          }
+          if (t.rotate) {
+            const node = el.firstChild as Text;
+            if (node.data !== lines[0]) node.data = lines[0];
+          } else {
+            let sp = el.firstElementChild!;
+            for (let i = 0; i < lines.length; i++, sp = sp.nextElementSibling!) {
+              attr(sp, 'x', t.x);
+              attr(sp, 'y', base + fs + 4 + i * fs * 1.3);
+              text(sp, lines[i]);
+            }
+          }
+          if (title !== null) text(el.lastElementChild!, title);
+        });
+        break;
+      case 'annotations':
+        each(g, m.annotations, 'text', (el, a) => {
+          attr(el, 'class', `annotation ${a.kind}`);
+          attr(el, 'x', a.x);
+          attr(el, 'y', a.y);
+          text(el, a.text);
+        });
+        break;
+    }
+  };
+  const place = (parts: readonly Part[], before: Node | null): void => {
+    for (let i = parts.length - 1; i >= 0; i--) {
+      const part = parts[i];
+      let g = found.get(part);
+      if (!want(part)) {
+        g?.remove();
+        continue;
+      }
+      if (!g) {
+        g = make(part === 'zero' ? 'line' : 'g', part);
+        (g as Element & { __gcPart?: Part }).__gcPart = part;
+        fill(part, g); // filled before it is attached
+        svgEl.insertBefore(g, before);
+      } else {
+        fill(part, g);
+        if (g.nextSibling !== before) svgEl.insertBefore(g, before);
+      }
+      before = g;
+    }
+  };
+  place(BEFORE, marks);
+  place(AFTER, marks.nextSibling);
+}
+
+type Dot = LinePoint & { seriesId: string; colorIndex: number };
+
+/**
+ * Marks without animation: one group per series (keyed by id) in each layer, bars and dots keyed by period, the same
+ * nodes, classes, attributes and bound data (`__data__`, which the keyed d3 joins of animated updates read) as the
+ * animated path leaves. Existing nodes are kept and only changed values written.
+ */
+export function syncMarks(target: SVGGElement, m: GrowthModel): void {
+  const fresh = !target.firstChild;
+  const root = fresh ? document.createDocumentFragment() : target;
+  const layer = (name: string): Element => {
+    for (let el = root.firstChild; el; el = el.nextSibling) if ((el as Element).getAttribute?.('class') === name) return el as Element;
+    const g = make('g', name);
+    root.appendChild(g);
+    return g;
+  };
+  const barLayer = layer('bar-layer');
+  const lineLayer = layer('line-layer');
+  const dotLayer = layer('dot-layer');
+  const compare = m.kind === 'compare' ? ' compare' : '';
+
+  /** Keyed children of `parent` (key from their bound data), in the order of `items`. */
+  function keyed<T>(parent: Element, items: readonly T[], key: (d: T) => string, tag: string, draw: (el: Element, d: T) => void): void {
+    const old = new Map<string, Element>();
+    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
+      const d = (el as Cached).__data__ as T | undefined;
+      if (d !== undefined) old.set(key(d), el);
+    }
+    let at = parent.firstElementChild;
+    for (const d of items) {
+      const k = key(d);
+      let el = old.get(k);
+      if (el) old.delete(k);
+      else el = make(tag);
+      (el as Cached).__data__ = d;
+      draw(el, d);
+      if (el !== at) parent.insertBefore(el, at);
+      else at = at.nextElementSibling;
+    }
+    for (const el of old.values()) el.remove();
+  }
+  const groupsOf = (items: readonly { seriesId: string; colorIndex: number }[]): [string, number][] => {
+    const seen = new Map<string, number>();
+    for (const it of items) if (!seen.has(it.seriesId)) seen.set(it.seriesId, it.colorIndex);
+    return [...seen];
+  };
+  const byId = <T extends { seriesId: string }>(items: readonly T[]) => {
+    const map = new Map<string, T[]>();
+    for (const it of items) {
+      const list = map.get(it.seriesId);
+      if (list) list.push(it);
+      else map.set(it.seriesId, [it]);
+    }
+    return map;
+  };
+  const markKey = (d: { seriesId: string; key: string }) => `${d.seriesId}|${d.key}`;
+
+  const bars = byId(m.bars);
+  keyed(barLayer, groupsOf(m.bars), (d) => d[0], 'g', (g, d) => {
+    attr(g, 'class', `bars s${d[1] % COLORS}`);
+    attr(g, 'data-series', d[0]);
+    keyed(g, bars.get(d[0]) ?? [], markKey, 'rect', (el, b: Bar) => {
+      attr(el, 'class', `bar${b.negative ? ' neg' : ''}${compare}${b.latest ? ' latest' : ''}${b.active ? ' active' : ''}${b.illustrative ? ' illustrative' : ''}`);
+      attr(el, 'data-key', b.key);
+      attr(el, 'data-series', b.seriesId);
+      attr(el, 'x', num(b.x));
+      attr(el, 'y', num(b.y));
+      attr(el, 'width', num(b.width));
+      attr(el, 'height', num(b.height));
+    });
+  });
+  keyed(lineLayer, m.lines, (d) => d.seriesId, 'path', (el, l) => {
+    attr(el, 'class', `line c${l.colorIndex % COLORS}`);
+    attr(el, 'data-series', l.seriesId);
+    attr(el, 'd', l.d);
+  });
+  const dots = new Map<string, Dot[]>();
+  for (const l of m.lines) dots.set(l.seriesId, l.points.map((p) => ({ ...p, seriesId: l.seriesId, colorIndex: l.colorIndex })));
+  keyed(dotLayer, groupsOf(m.lines), (d) => d[0], 'g', (g, d) => {
+    attr(g, 'class', `dots s${d[1] % COLORS}`);
+    attr(g, 'data-series', d[0]);
+    keyed(g, dots.get(d[0]) ?? [], markKey, 'circle', (el, p: Dot) => {
+      attr(el, 'class', `dot${p.illustrative || p.nominal ? ' hollow' : ''}${p.latest ? ' latest' : ''}`);
+      attr(el, 'data-key', p.key);
+      attr(el, 'data-series', p.seriesId);
+      attr(el, 'cx', num(p.x));
+      attr(el, 'cy', num(p.y));
+      attr(el, 'r', p.latest || p.active ? '4.5' : '3');
+    });
+  });
+  if (fresh) target.appendChild(root);
+}
