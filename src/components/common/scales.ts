@@ -3,9 +3,64 @@
  * (`scaleBand`) and a line path (`line().defined()`, linear curve) — with the same arithmetic, so the same numbers and
  * path strings (test/unit/common-scales.test.ts compares them with d3). d3-scale brings d3-interpolate, d3-color and
  * d3-format along (its scales carry every method), d3-shape's one-file build keeps its curve factories: ≈40 KB
- * minified for three small functions (issue 16). Tick steps come from d3-array, as in d3-scale.
+ * minified for three small functions (issue 16). Tick steps as d3-array's `ticks`/`tickIncrement` (ported below: its
+ * one-file build brings ≈3 KB minified along for them).
  */
-import { ticks, tickIncrement } from 'd3-array';
+
+const e10 = Math.sqrt(50);
+const e5 = Math.sqrt(10);
+const e2 = Math.sqrt(2);
+
+function tickSpec(start: number, stop: number, count: number): [number, number, number] {
+  const step = (stop - start) / Math.max(0, count);
+  const power = Math.floor(Math.log10(step));
+  const error = step / Math.pow(10, power);
+  const factor = error >= e10 ? 10 : error >= e5 ? 5 : error >= e2 ? 2 : 1;
+  let i1: number;
+  let i2: number;
+  let inc: number;
+  if (power < 0) {
+    inc = Math.pow(10, -power) / factor;
+    i1 = Math.round(start * inc);
+    i2 = Math.round(stop * inc);
+    if (i1 / inc < start) ++i1;
+    if (i2 / inc > stop) --i2;
+    inc = -inc;
+  } else {
+    inc = Math.pow(10, power) * factor;
+    i1 = Math.round(start / inc);
+    i2 = Math.round(stop / inc);
+    if (i1 * inc < start) ++i1;
+    if (i2 * inc > stop) --i2;
+  }
+  if (i2 < i1 && 0.5 <= count && count < 2) return tickSpec(start, stop, count * 2);
+  return [i1, i2, inc];
+}
+
+/** d3-array's `ticks`. */
+export function ticks(start: number, stop: number, count: number): number[] {
+  (stop = +stop), (start = +start), (count = +count);
+  if (!(count > 0)) return [];
+  if (start === stop) return [start];
+  const reverse = stop < start;
+  const [i1, i2, inc] = reverse ? tickSpec(stop, start, count) : tickSpec(start, stop, count);
+  if (!(i2 >= i1)) return [];
+  const n = i2 - i1 + 1;
+  const out = new Array<number>(n);
+  if (reverse) {
+    if (inc < 0) for (let i = 0; i < n; ++i) out[i] = (i2 - i) / -inc;
+    else for (let i = 0; i < n; ++i) out[i] = (i2 - i) * inc;
+  } else {
+    if (inc < 0) for (let i = 0; i < n; ++i) out[i] = (i1 + i) / -inc;
+    else for (let i = 0; i < n; ++i) out[i] = (i1 + i) * inc;
+  }
+  return out;
+}
+
+/** d3-array's `tickIncrement`. */
+export function tickIncrement(start: number, stop: number, count: number): number {
+  return tickSpec(+start, +stop, +count)[2];
+}
 
 /** A linear scale over a two-number domain and range, as d3's `scaleLinear` (no clamping; NaN/null → undefined). */
 export interface Linear {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { bandScale, linearScale, linePath } from '../../../../src/components/common/scales.js';
+import { ticks as d3ticks, tickIncrement as d3inc } from 'd3-array';
+import { bandScale, linearScale, linePath, ticks, tickIncrement } from '../../../../src/components/common/scales.js';
 
 const domains: [number, number][] = [
   [0, 1], [0, 0], [-3.7, 12.2], [0, 987654], [-0.0042, 0.0031], [12, -4], [5, 5], [-1e9, 3e8], [0, 0.1 + 0.2], [-17, 0],
@@ -31,6 +32,18 @@ describe('linearScale = d3 scaleLinear', () => {
     expect(linearScale()(NaN)).toBeUndefined();
     expect(linearScale()(null as unknown as number)).toBeUndefined();
     expect(linearScale().domain([0.13, 97.2]).nice().domain()).toEqual(scaleLinear().domain([0.13, 97.2]).nice().domain());
+  });
+});
+
+describe('ticks / tickIncrement = d3-array', () => {
+  it('same ticks and steps', () => {
+    const ends = [0, 1, -1, 0.3, 7, -42.5, 1e-7, 3e12, 100, 99.999];
+    for (const a of ends)
+      for (const b of ends)
+        for (const c of [0, 0.5, 1, 1.5, 2, 5, 10, 23]) {
+          expect(ticks(a, b, c)).toEqual(d3ticks(a, b, c));
+          if (a < b) expect(tickIncrement(a, b, c)).toBe(d3inc(a, b, c));
+        }
   });
 });
 
