@@ -89,6 +89,20 @@ export function createLayoutWorker() { return new LayoutWorker(); }`;
   };
 }
 
+/** IIFE only: the grid map's metrics worker inlined (blob URL) the same way. */
+function inlineMetricsWorker(mode) {
+  const target = join(root, 'src/components/grid-map/metrics-worker-factory.ts');
+  return {
+    name: 'civic-inline-metrics-worker',
+    enforce: 'pre',
+    load(id) {
+      if ((mode !== 'iife' && mode !== 'light') || id.split('?')[0] !== target) return null;
+      return `import MetricsWorker from './metrics-worker.ts?worker&inline';
+export function createMetricsWorker() { return new MetricsWorker(); }`;
+    },
+  };
+}
+
 const common = (mode) => ({
   configFile: false,
   root,
@@ -96,7 +110,7 @@ const common = (mode) => ({
   base: './',
   logLevel: quiet ? 'warn' : 'info',
   publicDir: false,
-  plugins: [workerSource(mode), inlineLayoutWorker(mode), ...maplibreFromSibling(mode)],
+  plugins: [workerSource(mode), inlineLayoutWorker(mode), inlineMetricsWorker(mode), ...maplibreFromSibling(mode)],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   resolve: { conditions: ['production', 'browser', 'module', 'import', 'default'] },
 });

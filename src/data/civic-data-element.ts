@@ -1,7 +1,7 @@
 import { property } from 'lit/decorators.js';
 import type { PropertyValues } from 'lit';
 import { CivicElement } from '../core/civic-element.js';
-import { DataController, type ParseContext } from './data-controller.js';
+import { DataController, type OffThreadLoader, type ParseContext } from './data-controller.js';
 import type { Validated } from './validate.js';
 import type { BodyFormat } from './fetch-json.js';
 import type { AdapterName } from './adapters/index.js';
@@ -96,6 +96,7 @@ export abstract class CivicDataElement<T> extends CivicElement {
     terms: () => ({ t: this.t.core, lang: this.t.lang }),
     warn: (m) => this.warn(m),
     drawn: () => this.dataDrawn(),
+    offThread: () => this.offThreadLoader(),
   });
 
   // ── to implement ──
@@ -105,6 +106,11 @@ export abstract class CivicDataElement<T> extends CivicElement {
   /** Values the parse depends on (field-mapping attributes…); a change re-parses the last payload. @internal */
   protected parseDeps(): readonly unknown[] {
     return [];
+  }
+
+  /** A loader that fetches and parses `src` off the main thread (a worker), when the element has one. @internal */
+  protected offThreadLoader(): OffThreadLoader<T> | undefined {
+    return undefined;
   }
 
   /** @internal */

@@ -7,7 +7,7 @@ import type { Translation } from '../core/i18n/translation.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { capIssues, formatIssue, hasErrors, issue, summariseIssues, type Issue, type Validated } from './validate.js';
 import { resolveSource, inlineScript, type ResolvedSource } from './resolve-source.js';
-import { fetchData, FetchError, type BodyFormat } from './fetch-json.js';
+import { fetchData, FetchError, type BodyFormat, type FetchOptions } from './fetch-json.js';
 import { adaptPayload, type AdapterName } from './adapters/index.js';
 import { PollingScheduler } from './polling.js';
 import { readCache, writeCache } from './cache.js';
@@ -42,6 +42,24 @@ export interface ParseContext {
   envelope?: unknown;
 }
 
+/**
+ * What an off-thread loader (see `DataControllerOptions.offThread`) resolves to: the adapters' and the validator's
+ * outcome for one response, computed elsewhere (a worker), so the main thread never holds the raw payload.
+ */
+export interface OffThreadResult<T> {
+  /** Identifies the response (e.g. length + hash of its text): a polled payload that did not change is skipped. */
+  fingerprint: string;
+  /** The API envelope's error message, when the adapters found one. */
+  apiError?: string;
+  /** Problems the adapters reported. */
+  adaptIssues: Issue[];
+  /** The validator's outcome. */
+  result: Validated<T>;
+}
+
+/** Fetches, adapts and validates a `src` off the main thread; rejects with a FetchError like `fetchData`. */
+export type OffThreadLoader<T> = (url: string, o: FetchOptions & { adapter: AdapterName }) => Promise<OffThreadResult<T>>;
+
 export interface DataControllerOptions<T> {
   /** The element's validator: pure, never throws. */
   parse: (raw: unknown, ctx: ParseContext) => Validated<T>;
@@ -74,6 +92,12 @@ export interface DataControllerOptions<T> {
   props?: () => DataHostProps;
   /** False for a second source: no `civic-load` of its own (the element fires one for its picture). Default true. */
   loadEvents?: boolean;
+  /**
+   * A loader that fetches and parses `src` off the main thread (a worker), or undefined for the ordinary path. Asked
+   * when the source is resolved: a change between defined and undefined reloads the source. Same abort, timeout,
+   * retry, polling, error and stale behaviour and events; no persistent cache (the text never reaches this thread).
+   */
+  offThread?: () => OffThreadLoader<T> | undefined;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & DataHostProps;
@@ -257,7 +281,7 @@ export class DataController<T> implements ReactiveController {
       case 'inline':
         return `i:${s.format}:${s.text}`;
       case 'src':
-        return `s:${s.url}|${this.props.credentials ?? ''}|${this.props.format ?? ''}|${this.props.adapter ?? ''}|${this.props.transport ?? ''}`;
+        return `s:${s.url}|${this.props.credentials ?? ''}|${this.props.format ?? ''}|${this.props.adapter ?? ''}|${this.props.transport ?? ''}${this.o.offThread?.() ? '|off' : ''}`;
       default:
         return 'n';
     }
@@ -410,7 +434,7 @@ export class DataController<T> implements ReactiveController {
       this.host.requestUpdate();
     }
     try {
-      const res = await fetchData(src.url, {
+      const opts: FetchOptions = {
         signal: ctrl.signal,
         credentials: this.props.credentials,
         timeout: this.props.timeout && this.props.timeout > 0 ? this.props.timeout : undefined,
@@ -418,18 +442,26 @@ export class DataController<T> implements ReactiveController {
         // Polls do not retry on their own: the poll schedule backs off instead.
         retries: poll ? 0 : undefined,
         fresh,
-      });
+      };
+      const off = this.o.offThread?.();
+      const res = off ? await off(src.url, { ...opts, adapter: this.props.adapter ?? 'auto' }) : await fetchData(src.url, opts);
       if (seq < this.applied || ctrl.signal.aborted) return;
       this.applied = seq;
       this.pending = false;
       this.poller.succeeded();
-      if (poll && res.text === this.lastFingerprint && !this.error) {
+      const fingerprint = 'fingerprint' in res ? res.fingerprint : res.text;
+      if (poll && fingerprint === this.lastFingerprint && !this.error) {
         this.lastUpdated = new Date();
         this.host.requestUpdate();
         return;
       }
-      this.lastFingerprint = res.text;
+      this.lastFingerprint = fingerprint;
       this.fromCache = false;
+      if ('fingerprint' in res) {
+        this.acceptParsed(res, 'src', src.url, poll);
+        this.host.requestUpdate();
+        return;
+      }
       this.accept(res.body, 'src', src.url, poll);
       const key = this.cacheKey(src.url);
       if (key && this.error === undefined) void writeCache(key, res.text);
@@ -464,7 +496,19 @@ export class DataController<T> implements ReactiveController {
       // Validators must not throw; if one does, it is a library bug, still never the page's problem.
       result = { value: undefined, issues: [issue('$', 'internal', `validator failed: ${e instanceof Error ? e.message : String(e)}`)] };
     }
-    const issues = [...adapted.issues, ...result.issues];
+    this.settle(result, adapted.issues, source, url, poll, reparse);
+  }
+
+  /** A response adapted and validated off the main thread: the same outcome, events and states as `accept`. */
+  private acceptParsed(r: OffThreadResult<T>, source: DataSourceKind, url: string, poll: boolean): void {
+    // Nothing to parse again when deps change: the raw payload never came here (the source key reloads instead).
+    this.lastRaw = undefined;
+    if (r.apiError !== undefined) return this.fail('api', source, r.apiError, r.adaptIssues, url);
+    this.settle(r.result, r.adaptIssues, source, url, poll, false);
+  }
+
+  private settle(result: Validated<T>, adaptIssues: Issue[], source: DataSourceKind, url: string | undefined, poll: boolean, reparse: boolean): void {
+    const issues = [...adaptIssues, ...result.issues];
     this.issues = issues;
     // Nothing valid to draw, with problems reported: a failure, never "loaded + partial error" over an empty picture.
     if (result.value === undefined || (issues.length > 0 && (this.o.nothingValid ?? this.o.isEmpty)?.(result.value))) {

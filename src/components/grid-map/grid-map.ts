@@ -2,7 +2,9 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state, query } from 'lit/decorators.js';
 import type { CivicDataElement } from '../../data/civic-data-element.js';
 import { GridMapProps } from './grid-map.props.js';
-import type { ParseContext } from '../../data/data-controller.js';
+import type { OffThreadLoader, ParseContext } from '../../data/data-controller.js';
+import { isColumnData } from './metric-columns.js';
+import { loadMetricsOffThread } from './metrics-loader.js';
 import type { Issue, Validated } from '../../data/validate.js';
 import { hostStyles } from '../../core/theme/tokens.js';
 import { stateStyles, renderLoading, renderIllustrative } from '../../core/render/states.js';
@@ -144,12 +146,17 @@ export class CivicGridMap extends GridMapProps {
   }
 
   protected override count(v: GridMetricsData): number {
-    return v.rows.length;
+    return isColumnData(v) ? v.rowCount : v.rows.length;
   }
 
   /** No row with a valid value: nothing to colour the map with (with reported problems, an error). @internal */
   protected override nothingValid(v: GridMetricsData): boolean {
-    return v.rows.every((r) => Object.keys(r.values).length === 0);
+    return isColumnData(v) ? v.withValues === 0 : v.rows.every((r) => Object.keys(r.values).length === 0);
+  }
+
+  /** @internal Tiles mode: `src` metrics are fetched and parsed in a worker into columns (not with `cache`). */
+  protected override offThreadLoader(): OffThreadLoader<GridMetricsData> | undefined {
+    return this.tilesMode && !this.cache ? loadMetricsOffThread : undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -18,6 +18,8 @@ import { capIssues, issue, type Issue } from '../../data/validate.js';
 import { parseMetrics } from './grid-map.model.js';
 import type { GridMetric } from './grid-map.types.js';
 import { tileValues, type TileValues } from './tiles.js';
+import type { GridMetricsData } from './grid-map.types.js';
+import type { UnitsSource } from './view-model.js';
 
 /** What the metrics worker sends back (also the result of `parseMetricColumns`). */
 export interface MetricColumnsResult {
@@ -27,6 +29,8 @@ export interface MetricColumnsResult {
   illustrative: boolean;
   /** Valid rows read. */
   rows: number;
+  /** Rows with at least one value (0: nothing to colour the map with). */
+  withValues: number;
   /** The first problems (capped: a million bad rows must not be cloned back). */
   issues: Issue[];
   /** Problems in all, before capping. */
@@ -43,14 +47,19 @@ export function parseMetricColumns(input: string | unknown, joinKey = 'code', ma
     try {
       raw = JSON.parse(input);
     } catch (e) {
-      return { metrics: [], illustrative: false, rows: 0, issues: [issue('$', 'json', `not JSON: ${(e as Error).message}`)], issueCount: 1 };
+      return { metrics: [], illustrative: false, rows: 0, withValues: 0, issues: [issue('$', 'json', `not JSON: ${(e as Error).message}`)], issueCount: 1 };
     }
   }
   const r = parseMetrics(raw, joinKey);
   const issues = capIssues(r.issues, maxIssues);
-  if (!r.value) return { metrics: [], illustrative: false, rows: 0, issues, issueCount: r.issues.length };
+  if (!r.value) return { metrics: [], illustrative: false, rows: 0, withValues: 0, issues, issueCount: r.issues.length };
   const packed = packColumns(tileValues(r.value));
-  return { packed, metrics: r.value.metrics, illustrative: r.value.illustrative, rows: r.value.rows.length, issues, issueCount: r.issues.length };
+  let withValues = 0;
+  for (const row of r.value.rows) for (const _ in row.values) {
+    withValues++;
+    break;
+  }
+  return { packed, metrics: r.value.metrics, illustrative: r.value.illustrative, rows: r.value.rows.length, withValues, issues, issueCount: r.issues.length };
 }
 
 export interface PackedColumns {
@@ -192,4 +201,103 @@ export function columnValues(p: PackedColumns): ColumnTileValues {
   Object.defineProperty(codes, 'length', { value: 3 });
   const real = { has: (code: string) => p.real[findSlot(p, code)] === 1 } as unknown as Set<string>;
   return { slot, columns, codes, real, packed: p };
+}
+
+/**
+ * Metrics of tiles mode as they arrive from the metrics worker: `rows` stays empty (a million row objects are what
+ * the worker exists to keep off the main thread); `columns` holds the values, `rowCount` the rows read.
+ */
+export interface ColumnMetricsData extends GridMetricsData {
+  columns: ColumnTileValues;
+  rowCount: number;
+  withValues: number;
+}
+
+export function isColumnData(d: GridMetricsData | undefined): d is ColumnMetricsData {
+  return !!d && 'columns' in d && !!(d as ColumnMetricsData).columns;
+}
+
+export function isColumnValues(tv: TileValues | undefined): tv is ColumnTileValues {
+  return !!tv && 'packed' in tv;
+}
+
+const slotsOfRank = new WeakMap<PackedColumns, (Uint32Array | undefined)[]>();
+
+/** Slots of one level, in code order (built once per level: 4 bytes a unit). */
+export function rankSlots(p: PackedColumns, rank: number): Uint32Array {
+  let all = slotsOfRank.get(p);
+  if (!all) slotsOfRank.set(p, (all = []));
+  let s = all[rank];
+  if (!s) {
+    let n = 0;
+    for (let i = 0; i < p.size; i++) if (p.rank[i] === rank) n++;
+    s = new Uint32Array(n);
+    for (let i = 0, k = 0; i < p.size; i++) if (p.rank[i] === rank) s[k++] = i;
+    all[rank] = s;
+  }
+  return s;
+}
+
+/** The `n` codes of one level with the highest values of a metric, highest first. */
+export function topColumnCodes(tv: ColumnTileValues, key: string, rank: number, n: number): string[] {
+  const p = tv.packed;
+  const col = p.values[p.keys.indexOf(key)];
+  if (!col) return [];
+  const top: [number, number][] = [];
+  for (const i of rankSlots(p, rank)) {
+    const v = col[i];
+    if (v !== v || (top.length >= n && v <= top[top.length - 1][1])) continue;
+    top.push([i, v]);
+    top.sort((a, b) => b[1] - a[1]);
+    if (top.length > n) top.pop();
+  }
+  return top.map((t) => codeAt(p, t[0]));
+}
+
+/**
+ * The view model's units of one level straight from the columns: the table pages through the level's slots (code
+ * order, like the Map path's sorted codes) and only the rows of a page become strings; whole-number ranges are
+ * decided from the column, not by looking every code up.
+ */
+export function columnUnits(
+  tv: ColumnTileValues,
+  rank: number,
+  metricKey: string | undefined,
+  known: { name(code: string): string | undefined; parent(code: string): string | undefined; properties(code: string): Record<string, unknown> | undefined },
+): UnitsSource {
+  const p = tv.packed;
+  const slots = rankSlots(p, rank);
+  const col = metricKey ? p.values[p.keys.indexOf(metricKey)] : undefined;
+  let integer = true;
+  if (col) for (let k = 0; k < slots.length && integer; k++) {
+    const v = col[slots[k]];
+    if (v === v && !Number.isInteger(v)) integer = false;
+  }
+  const codes = {
+    length: slots.length,
+    slice: (start = 0, end = slots.length) => Array.from(slots.subarray(Math.max(0, start), Math.min(slots.length, end)), (i) => codeAt(p, i)),
+  } as unknown as readonly string[];
+  const valueAt = (code: string): number | undefined => {
+    if (!col) return undefined;
+    const i = findSlot(p, code);
+    const v = i < 0 ? NaN : col[i];
+    return v === v ? v : undefined;
+  };
+  return {
+    codes,
+    integer,
+    value: (code) => valueAt(code) ?? numberProperty(known.properties(code), metricKey),
+    name: (code) => known.name(code),
+    parentName: (code) => {
+      const pc = known.parent(code);
+      return pc ? known.name(pc) ?? pc : undefined;
+    },
+    property: (code, key) => known.properties(code)?.[key],
+    real: (code) => tv.real.has(code),
+  };
+}
+
+function numberProperty(props: Record<string, unknown> | undefined, key: string | undefined): number | undefined {
+  const v = key ? props?.[key] : undefined;
+  return typeof v === 'number' ? v : undefined;
 }

@@ -1,43 +1,45 @@
 /**
- * Module worker for <civic-grid-map>'s tile mode: fetches and parses a metrics payload off the main thread into
- * transferable columns (metric-columns.ts). Message in: `MetricsJob`; out: `{ job, ok: true, result }` with the
- * column buffers transferred, or `{ job, ok: false, status?, message }` when the fetch fails (the element keeps its
- * last good data and reports the failure as it does for the main-thread path).
+ * Module worker for <civic-grid-map>'s tiles mode: fetches, adapts, validates and joins a metrics payload off the
+ * main thread into transferable columns (metrics-job.ts, metric-columns.ts). Messages in: a `MetricsJob`, or
+ * `{ job, cancel: true }` (aborts that job's request). Out: `{ job, ok: true, result }` with the column buffers
+ * transferred, or `{ job, ok: false, kind, status?, message }` with the FetchError's fields.
  */
-import { parseMetricColumns, transferables, type MetricColumnsResult } from './metric-columns.js';
+import { FetchError, type FetchErrorKind } from '../../data/fetch-json.js';
+import { runMetricsJob, type MetricsJob, type MetricsJobResult } from './metrics-job.js';
+import { transferables } from './metric-columns.js';
 
-export interface MetricsJob {
-  job: number;
-  /** Absolute URL to fetch, or… */
-  url?: string;
-  /** …the payload's text or value when the page already holds it. */
-  payload?: unknown;
-  credentials?: RequestCredentials;
-  joinKey?: string;
-}
+export type MetricsRequest = MetricsJob | { job: number; cancel: true };
 
-export type MetricsReply = { job: number; ok: true; result: MetricColumnsResult; ms: number } | { job: number; ok: false; status?: number; message: string };
+export type MetricsReply = { job: number; ok: true; result: MetricsJobResult; ms: number } | { job: number; ok: false; kind: FetchErrorKind | 'internal'; status?: number; message: string };
 
 interface WorkerScope {
-  onmessage: ((e: MessageEvent<MetricsJob>) => void) | null;
+  onmessage: ((e: MessageEvent<MetricsRequest>) => void) | null;
   postMessage(message: unknown, transfer?: Transferable[]): void;
 }
 
 const scope = self as unknown as WorkerScope;
+const running = new Map<number, AbortController>();
 
 scope.onmessage = async (e) => {
   const m = e.data;
+  if ('cancel' in m) {
+    running.get(m.job)?.abort();
+    running.delete(m.job);
+    return;
+  }
   const t0 = performance.now();
+  const ctrl = new AbortController();
+  running.set(m.job, ctrl);
   try {
-    let input: unknown = m.payload;
-    if (m.url !== undefined) {
-      const res = await fetch(m.url, { credentials: m.credentials ?? 'same-origin' });
-      if (!res.ok) return scope.postMessage({ job: m.job, ok: false, status: res.status, message: `HTTP ${res.status}` } satisfies MetricsReply);
-      input = await res.text();
-    }
-    const result = parseMetricColumns(input, m.joinKey);
-    scope.postMessage({ job: m.job, ok: true, result, ms: performance.now() - t0 } satisfies MetricsReply, result.packed ? transferables(result.packed) : []);
+    const result = await runMetricsJob(m, ctrl.signal);
+    if (ctrl.signal.aborted) return;
+    const p = result.columns.packed;
+    scope.postMessage({ job: m.job, ok: true, result, ms: performance.now() - t0 } satisfies MetricsReply, p ? transferables(p) : []);
   } catch (err) {
-    scope.postMessage({ job: m.job, ok: false, message: err instanceof Error ? err.message : String(err) } satisfies MetricsReply);
+    if (ctrl.signal.aborted) return;
+    const fe = err instanceof FetchError ? err : undefined;
+    scope.postMessage({ job: m.job, ok: false, kind: fe?.kind ?? 'internal', status: fe?.status, message: err instanceof Error ? err.message : String(err) } satisfies MetricsReply);
+  } finally {
+    running.delete(m.job);
   }
 };

@@ -16,6 +16,7 @@ import { fillExpression, levelValues, parseTilesRef, tileValues, valueOf, type T
 import { defaultIndexUrl, parseTilesIndex, type TilesIndex } from './tiles-index.js';
 import { webglMaps } from './renderers/renderer.js';
 import { tileUnits, type UnitsSource } from './view-model.js';
+import { columnUnits, isColumnData, isColumnValues, rankSlots, rankValues, topColumnCodes } from './metric-columns.js';
 import type { NavMode, Trigger } from './navigation.js';
 import type { TilePick, TilesRenderer, TilesColors } from './renderers/tiles-renderer.js';
 
@@ -118,7 +119,8 @@ export class TilesController implements ReactiveController {
     const data = this.x.data();
     if (data !== this.tvData) {
       this.tvData = data;
-      this.tv = data ? tileValues(data) : undefined;
+      // Metrics from the worker arrive as columns; from `data` or an inline script, rows joined here.
+      this.tv = isColumnData(data) ? data.columns : data ? tileValues(data) : undefined;
       this.styleKey = undefined;
       this.r?.setValues(this.tv, data?.metrics.map((m) => m.key) ?? []);
     }
@@ -165,7 +167,8 @@ export class TilesController implements ReactiveController {
   private styleLevel(rank: number): LevelStyle {
     let st = this.styles.get(rank);
     if (st) return st;
-    const values = this.tv ? levelValues(this.tv, this.x.metric(), rank) : [];
+    const tv = this.tv;
+    const values = isColumnValues(tv) ? rankValues(tv, this.x.metric(), rank) : tv ? levelValues(tv, this.x.metric(), rank) : [];
     const classifier = classify(values, this.x.spec());
     st = { classifier, legend: legendModel(classifier, values) };
     this.styles.set(rank, st);
@@ -408,16 +411,17 @@ export class TilesController implements ReactiveController {
   // ── the view model's units ──
   units(rank = this.rank): UnitsSource {
     const idx = this.index;
-    return tileUnits(this.tv, rank, this.x.metric()?.key, {
-      name: (code) => idx?.byCode.get(code)?.name ?? (this.picked.get(code)?.name as string | undefined),
-      parent: (code) => idx?.byCode.get(code)?.parent ?? (this.picked.get(code)?.parent as string | undefined),
-      properties: (code) => this.picked.get(code),
-    });
+    const known = {
+      name: (code: string) => idx?.byCode.get(code)?.name ?? (this.picked.get(code)?.name as string | undefined),
+      parent: (code: string) => idx?.byCode.get(code)?.parent ?? (this.picked.get(code)?.parent as string | undefined),
+      properties: (code: string) => this.picked.get(code),
+    };
+    return isColumnValues(this.tv) ? columnUnits(this.tv, rank, this.x.metric()?.key, known) : tileUnits(this.tv, rank, this.x.metric()?.key, known);
   }
 
   /** Units known at the level on screen (metric rows and their parents). */
   get knownCount(): number {
-    return this.tv?.codes[this.rank].length ?? 0;
+    return isColumnValues(this.tv) ? rankSlots(this.tv.packed, this.rank).length : this.tv?.codes[this.rank].length ?? 0;
   }
 
   /** The `n` codes of the level on screen with the highest values of the current metric (one pass, no full sort). */
@@ -425,6 +429,7 @@ export class TilesController implements ReactiveController {
     const m = this.x.metric();
     const tv = this.tv;
     if (!m || !tv) return [];
+    if (isColumnValues(tv)) return topColumnCodes(tv, m.key, this.rank, n);
     const top: [string, number][] = [];
     for (const code of tv.codes[this.rank]) {
       const v = valueOf(tv, m.key, code);

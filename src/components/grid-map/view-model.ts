@@ -31,6 +31,8 @@ export interface UnitsSource {
   real(code: string): boolean;
   /** Where the unit's row says its value comes from. */
   source?(code: string): string | undefined;
+  /** Known up front: every value is a whole number (else found by reading every unit's value). */
+  integer?: boolean;
 }
 
 export interface ViewModelInput {
@@ -78,10 +80,10 @@ export class GridViewModel {
   constructor(private readonly i: ViewModelInput) {
     const m = i.metric;
     // Whole numbers get whole-number ranges ("5–8" rather than "5.0–8.0").
-    this.integer = !!m && i.units.codes.every((c) => {
+    this.integer = !!m && (i.units.integer ?? i.units.codes.every((c) => {
       const v = i.units.value(c);
       return v === undefined || Number.isInteger(v);
-    });
+    }));
   }
 
   get metric(): GridMetric | undefined {
