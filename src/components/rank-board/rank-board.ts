@@ -14,7 +14,7 @@ import { mapFields } from '../../data/adapters/index.js';
 import type { Validated } from '../../data/validate.js';
 import type { Motion } from '../common/types.js';
 import { prefersReducedMotion } from '../common/ticker.js';
-import { activeRowAfterKey, flipOffsets, nextScrollTop, parseRankPayload, rankBoardRows, rowName, scrollAt } from './rank-board.model.js';
+import { activeRowAfterKey, flipOffsets, nextScrollTop, parseRankPayload, rankBoardRows, rowName } from './rank-board.model.js';
 import type { RankOrder, RankPayload, RankedRow } from './rank-board.types.js';
 import { rankBoardTerms } from './rank-board.i18n.js';
 import { rankBoardStyles } from './rank-board.styles.js';
@@ -123,7 +123,12 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
   private hovering = false;
   private focused = false;
   private timer?: ReturnType<typeof setInterval>;
-  private scrollRaf = 0;
+  /** A smooth scroll (the browser's, on the compositor) is under way. */
+  private gliding = false;
+  /** Row height, measured once and again after the viewport's size changes (no layout read per update or step). */
+  private rowH = 0;
+  private sizeWatch?: ResizeObserver;
+  private watched?: HTMLElement;
   private flipFrom?: Map<string, number>;
   private highlighted: string | null = null;
   /** The keyboard's active row (aria-activedescendant). */
@@ -165,7 +170,10 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopTimer();
-    cancelAnimationFrame(this.scrollRaf);
+    this.gliding = false;
+    this.sizeWatch?.disconnect();
+    this.watched = undefined;
+    this.rowH = 0;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -213,11 +221,11 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     const to = nextScrollTop(vp.scrollTop, { rowHeight: rowH, viewport: vp.clientHeight, content: vp.scrollHeight, step: reduced ? 'page' : 'row' });
     if (Math.abs(to - vp.scrollTop) < 0.5) return;
     if (reduced || to < vp.scrollTop) {
-      cancelAnimationFrame(this.scrollRaf);
+      this.stopGlide();
       vp.scrollTop = to;
       return;
     }
-    this.smoothScroll(vp, to, Math.min(600, this.interval * 500));
+    this.smoothScroll(vp, to);
   }
 
   /** Marks the row with this id (part `row-highlighted`) and scrolls it into view, as `<civic-screen>`'s tour does; `null` clears. */
@@ -233,7 +241,7 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     const vp = this.viewport;
     const row = this.renderRoot.querySelector<HTMLElement>(`[part~="row"][data-id="${CSS.escape(id)}"]`);
     if (vp && row) {
-      cancelAnimationFrame(this.scrollRaf);
+      this.stopGlide();
       vp.scrollTop = Math.min(this.rowTop(row), vp.scrollHeight - vp.clientHeight);
     }
   }
@@ -336,7 +344,7 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
             aria-activedescendant=${activeIndex >= 0 ? `${this.uid}-row-${activeIndex}` : nothing}
             style=${cspStyle({ '--_rows': String(rows) })}
             @keydown=${this.onKey}
-            @pointerenter=${() => (this.hovering = true)}
+            @pointerenter=${this.onPointerEnter}
             @pointerleave=${() => (this.hovering = false)}
             @focusin=${this.onFocusIn}
             @focusout=${() => (this.focused = false)}
@@ -385,8 +393,16 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
   }
 
   private rowHeight(): number {
+    if (this.rowH > 0) return this.rowH;
     const row = this.renderRoot.querySelector<HTMLElement>('[part~="row"]');
-    return row ? row.offsetHeight : 0;
+    const vp = this.viewport;
+    if (vp && vp !== this.watched && typeof ResizeObserver === 'function') {
+      this.sizeWatch ??= new ResizeObserver(() => (this.rowH = 0)); // a new type scale, theme or rows-visible
+      this.sizeWatch.disconnect();
+      this.sizeWatch.observe(vp);
+      this.watched = vp;
+    }
+    return (this.rowH = row ? row.offsetHeight : 0);
   }
 
   /** A row's place in the list: rows are stacked by transform (index × row height), not by flow. */
@@ -403,7 +419,10 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     if (!this.isConnected || !(this.interval > 0)) return;
     this.timer = setInterval(() => {
       if (typeof document !== 'undefined' && document.hidden) return;
-      this.step();
+      // Right after the next frame's paint, when layout is clean: step() reads the scroll position and sizes, and
+      // read between frames they could force a layout of everything the page changed since (a whole KPI wall).
+      if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => this.isConnected && this.step(), 0));
+      else this.step();
     }, this.interval * 1000);
   }
 
@@ -412,23 +431,32 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     this.timer = undefined;
   }
 
-  private smoothScroll(vp: HTMLElement, to: number, ms: number): void {
-    cancelAnimationFrame(this.scrollRaf);
-    const from = vp.scrollTop;
-    const start = performance.now();
-    const frame = (now: number) => {
-      if (this.paused) return;
-      const k = ms > 0 ? (now - start) / ms : 1;
-      vp.scrollTop = scrollAt(from, to, k);
-      if (k < 1) this.scrollRaf = requestAnimationFrame(frame);
-    };
-    this.scrollRaf = requestAnimationFrame(frame);
+  /**
+   * The browser's smooth scroll: it runs on the compositor, with no script and no layout per frame (a script loop
+   * writing scrollTop forced a layout of the whole page in every frame, 200 tiles on a wall included).
+   */
+  private smoothScroll(vp: HTMLElement, to: number): void {
+    this.gliding = true;
+    vp.scrollTo({ top: to, behavior: 'smooth' });
   }
+
+  /** Stops a smooth scroll where it is (pause, keys, focus, a jump). */
+  private stopGlide(): void {
+    if (!this.gliding) return;
+    this.gliding = false;
+    const vp = this.viewport;
+    if (vp) vp.scrollTo({ top: vp.scrollTop, behavior: 'instant' });
+  }
+
+  private onPointerEnter = (): void => {
+    this.hovering = true;
+    this.stopGlide();
+  };
 
   /** Focus enters the list: the active row is the first visible one unless one is already active. */
   private onFocusIn = (): void => {
     this.focused = true;
-    cancelAnimationFrame(this.scrollRaf);
+    this.stopGlide();
     if (this.activeId !== null && this.rows.some((r) => r.id === this.activeId)) return;
     const vp = this.viewport;
     const rowEls = Array.from(this.renderRoot.querySelectorAll<HTMLElement>('[part~="row"]'));
@@ -452,7 +480,7 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     const next = activeRowAfterKey(e.key, this.activeId === null ? -1 : current, this.rows.length, page);
     if (next === undefined) return;
     e.preventDefault();
-    cancelAnimationFrame(this.scrollRaf);
+    this.stopGlide();
     this.activeId = this.rows[next].id;
     const rowEl = this.renderRoot.querySelectorAll<HTMLElement>('[part~="row"]')[next];
     if (!rowEl) return;
