@@ -53,6 +53,8 @@ export interface ForceOptions extends LayoutOptions, RadialOptions {
   collide?: boolean;
   /** Pull towards the chain's centre (forceX/forceY strength); default 0.06. */
   cluster?: number;
+  /** Parks and service teams linked into several chains float between them (no pull to their home); default true. */
+  bridges?: boolean;
   /**
    * Share of the half label width the collision disc covers (default from the warm start: 0.7 up to 300 nodes, 0
    * — node discs only — above, where most labels are dropped anyway; 1 from random positions): the full label
@@ -438,6 +440,30 @@ export function createForceLayout(data: ChainData, o: ForceOptions = {}): ForceR
       if (p && lp) start.set(n.id, { x: c.x + (p.x - lp.x) * ws + (rand() - 0.5), y: c.y + (p.y - lp.y) * ws + (rand() - 0.5) });
     }
   }
+  // Bridges: nodes linked into more than one chain (a park shared by two alliances) are not held to their home
+  // cluster and start at the mean of their neighbours, so their links do not cut across a cluster.
+  const homeOf = new Map(data.nodes.map((n) => [n.id, n.home]));
+  const bridges = new Set<string>();
+  if (data.chains.length > 1 && (o.bridges ?? true)) {
+    const homes = new Map<string, Set<string>>();
+    for (const l of data.links) {
+      const ha = homeOf.get(l.source), hb = homeOf.get(l.target);
+      if (ha === undefined || hb === undefined) continue;
+      (homes.get(l.source) ?? homes.set(l.source, new Set()).get(l.source)!).add(hb);
+      (homes.get(l.target) ?? homes.set(l.target, new Set()).get(l.target)!).add(ha);
+    }
+    for (const n of data.nodes) if (!leaders.has(n.id) && (n.type === 'park' || n.type === 'service-team') && (homes.get(n.id)?.size ?? 0) > 1) bridges.add(n.id);
+    if (warm)
+      for (const id of bridges) {
+        let sx = 0, sy = 0, c = 0;
+        for (const l of data.links) {
+          const m = l.source === id ? l.target : l.target === id ? l.source : undefined;
+          const p = m !== undefined && !bridges.has(m) ? start.get(m) : undefined;
+          if (p) (sx += p.x), (sy += p.y), c++;
+        }
+        if (c > 0) start.set(id, { x: sx / c, y: sy / c });
+      }
+  }
   const nodes: ForceNode[] = data.nodes.map((n) => {
     const s = sized.get(n.id)!;
     const c = centres.get(n.home) ?? { x: 0, y: 0 };
@@ -470,10 +496,10 @@ export function createForceLayout(data: ChainData, o: ForceOptions = {}): ForceR
         .distance((l) => LINK_DISTANCE[l.kind] ?? 60),
     )
     .force('charge', forceManyBody<ForceNode>().strength(-60).distanceMax(big ? 200 : 400).theta(big ? 1.2 : 0.9))
-    .force('x', forceX<ForceNode>((d) => centres.get(d.home)?.x ?? 0).strength(o.cluster ?? 0.06))
-    .force('y', forceY<ForceNode>((d) => centres.get(d.home)?.y ?? 0).strength(o.cluster ?? 0.06))
+    .force('x', forceX<ForceNode>((d) => centres.get(d.home)?.x ?? 0).strength((d) => (bridges.has(d.id) ? 0 : o.cluster ?? 0.06)))
+    .force('y', forceY<ForceNode>((d) => centres.get(d.home)?.y ?? 0).strength((d) => (bridges.has(d.id) ? 0 : o.cluster ?? 0.06)))
     .stop();
-  if (o.collide !== false) simulation.force('collide', forceCollide<ForceNode>((d) => Math.max(d.r, (d.w / 2) * (o.collideLabel ?? (warm ? (nodes.length <= 300 ? 0.7 : 0) : 1))) + 4).iterations(1));
+  if (o.collide !== false) simulation.force('collide', forceCollide<ForceNode>((d) => Math.max(d.r, (d.w / 2) * (o.collideLabel ?? (warm ? 0.15 : 1))) + 4).iterations(1));
   const total = Math.max(0, Math.floor(o.ticks ?? (warm ? 100 : nodes.length >= 1000 ? 200 : 300)));
   const alpha0 = warm ? o.warmAlpha ?? 0.3 : 1;
   simulation.alpha(alpha0);
