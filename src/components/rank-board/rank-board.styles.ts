@@ -54,7 +54,8 @@ export const rankBoardStyles = css`
     position: absolute;
     inset-inline: 0;
     top: 0;
-    transform: translateY(calc(var(--_row-h) * var(--_i, 0)));
+    /* --_rank-glide: the FLIP offset a re-sort animates (registered as a length in rank-board.ts). */
+    transform: translateY(calc(var(--_row-h) * var(--_i, 0) + var(--_rank-glide, 0px)));
     display: grid;
     grid-template-columns: 2.2em minmax(0, 1fr) auto;
     grid-template-rows: 1fr auto;
@@ -111,18 +112,16 @@ export const rankBoardStyles = css`
     border-radius: 999px;
     overflow: hidden;
   }
-  /* Bars scale and rows glide by transform only: an update moves no layout box, so a wall updating for hours
-     records no layout shift (CLS 0), and nothing re-lays out per frame. */
+  /* Rows glide by transform: an update moves no row box, so a wall updating for hours records no layout shift
+     (CLS 0). Bars grow by width from their start edge (which never moves, so no shift either) — not by a transform:
+     25 composited bar animations before a wall of tiles cost the browser an overlap test of every later piece of
+     the page in every frame (issue 16). */
   [part~='bar-fill'] {
     display: block;
     width: 100%;
     height: 100%;
     background: var(--_bar);
-    transform-origin: 0 50%;
-    transition: transform var(--_transition) ease-out;
-  }
-  :host(:dir(rtl)) [part~='bar-fill'] {
-    transform-origin: 100% 50%;
+    transition: width var(--_transition) ease-out;
   }
   [part~='header'] [part~='export-button'] {
     margin-inline-start: auto;
