@@ -7,12 +7,17 @@ import type { Translation } from '../core/i18n/translation.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { capIssues, formatIssue, hasErrors, issue, summariseIssues, type Issue, type Validated } from './validate.js';
 import { resolveSource, inlineScript, type ResolvedSource } from './resolve-source.js';
-import { fetchData, FetchError, type BodyFormat, type FetchOptions } from './fetch-json.js';
+import { FetchError } from './fetch-error.js';
+import type { BodyFormat, FetchOptions } from './fetch-json.js';
 import { adaptPayload, type AdapterName } from './adapters/index.js';
 import { PollingScheduler } from './polling.js';
-import { readCache, writeCache } from './cache.js';
 import type { PushSource } from './push/push-controller.js';
 import { pushTarget, type PushTarget } from './push/target.js';
+
+// The network path and the persistent cache load on first use (issue 16: an element given its data as a property or
+// an inline script never needs them); one import each, shared by every element.
+const fetching = () => import('./fetch-json.js');
+const caching = () => import('./cache.js');
 
 export type DataStatus = 'idle' | 'loading' | 'complete' | 'error';
 
@@ -334,7 +339,7 @@ export class DataController<T> implements ReactiveController {
   private async restoreCache(url: string): Promise<void> {
     const key = this.cacheKey(url);
     if (!key) return;
-    const hit = await readCache(key);
+    const hit = await (await caching()).readCache(key);
     if (!hit || this.value !== undefined || this.currentSource().kind !== 'src') return;
     let raw: unknown;
     try {
@@ -397,7 +402,7 @@ export class DataController<T> implements ReactiveController {
         this.accept(raw, 'src', url, false);
         const ok = !this.error || this.error.partial;
         const key = ok ? this.cacheKey(url) : undefined;
-        if (key) void writeCache(key, JSON.stringify(raw));
+        if (key) void caching().then((c) => c.writeCache(key, JSON.stringify(raw)));
         return { ok, errors: this.error?.partial ? this.error.issueCount : 0 };
       },
       check: (value) => {
@@ -444,7 +449,7 @@ export class DataController<T> implements ReactiveController {
         fresh,
       };
       const off = this.o.offThread?.();
-      const res = off ? await off(src.url, { ...opts, adapter: this.props.adapter ?? 'auto' }) : await fetchData(src.url, opts);
+      const res = off ? await off(src.url, { ...opts, adapter: this.props.adapter ?? 'auto' }) : await (await fetching()).fetchData(src.url, opts);
       if (seq < this.applied || ctrl.signal.aborted) return;
       this.applied = seq;
       this.pending = false;
@@ -464,7 +469,10 @@ export class DataController<T> implements ReactiveController {
       }
       this.accept(res.body, 'src', src.url, poll);
       const key = this.cacheKey(src.url);
-      if (key && this.error === undefined) void writeCache(key, res.text);
+      if (key && this.error === undefined) {
+        const text = res.text;
+        void caching().then((c) => c.writeCache(key, text));
+      }
       this.host.requestUpdate();
     } catch (e) {
       if (ctrl.signal.aborted || (e instanceof FetchError && e.kind === 'abort')) return;

@@ -3,23 +3,15 @@
  * timeouts, 5xx and 429 only), HTTP status in the error, abort through an AbortSignal, and de-duplication
  * of concurrent requests for the same URL (several tiles on one endpoint make one request; the shared
  * request is aborted only when every caller has aborted).
+ *
+ * The data controller imports this module on an element's first `src` load (issue 16: an element given its data as a
+ * property or inline script never loads it); `FetchError` lives in fetch-error.ts so the controller can test for it.
  */
 import { getConfig } from './configure.js';
 
-export type FetchErrorKind = 'network' | 'http' | 'timeout' | 'abort' | 'json';
+import { FetchError, type FetchErrorKind } from './fetch-error.js';
 
-export class FetchError extends Error {
-  readonly kind: FetchErrorKind;
-  readonly url: string;
-  readonly status?: number;
-  constructor(kind: FetchErrorKind, url: string, message: string, status?: number) {
-    super(message);
-    this.name = 'FetchError';
-    this.kind = kind;
-    this.url = url;
-    this.status = status;
-  }
-}
+export { FetchError, type FetchErrorKind };
 
 export type BodyFormat = 'auto' | 'json' | 'csv' | 'text';
 
