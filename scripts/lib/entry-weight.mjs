@@ -33,23 +33,24 @@ export const GOALS = {
  * goal once the goal is reached; until then it is the measured weight + ~5 % (a ratchet: it only goes down), and the
  * build reports how far the entry still is from its goal. Measured 2026-12-06 (issue 16), after lazy export
  * painters, a d3-free sparkline, a d3-free growth chart model (components/common/scales.ts), the growth chart's d3
- * joins loaded by its first animated redraw, and a CSV adapter without d3-dsv; the shares are of the minified initial
+ * joins loaded by its first animated redraw, a CSV adapter without d3-dsv, and the fetch code and persistent cache loaded
+ * with the first `src` load; the shares are of the minified initial
  * load, from esbuild's metafile
  * (`CIVIC_WEIGHT_REPORT=1 node test/build/check-dist.mjs` prints them per input).
  */
 export const BUDGETS = {
-  'kpi-tile': 42_000, // goal 25 KB (40.1 KB); 121 KB min: core (tokens, states, format, controllers, i18n) 38 %, the tile 25 %, data layer 21 %, lit 14 %
-  'kpi-grid': 45_500, // goal 40 KB (43.6 KB): the KPI tile's weight plus the grid (≈9 KB min)
-  'rank-board': 37_500, // goal met (35.5 KB)
-  // goal 40 KB (52.5 KB, was 75); 146 KB min, no d3 (d3-selection/-transition load with the first animated redraw):
+  'kpi-tile': 40_500, // goal 25 KB (38.8 KB); 116 KB min: core (tokens, states, format, controllers, i18n) 38 %, the tile 25 %, data layer 21 %, lit 14 %
+  'kpi-grid': 44_000, // goal 40 KB (42.2 KB): the KPI tile's weight plus the grid (≈9 KB min)
+  'rank-board': 36_000, // goal met (34.3 KB)
+  // goal 40 KB (51.1 KB, was 75); 142 KB min, no d3 (d3-selection/-transition load with the first animated redraw):
   // the chart 44 % (element 32 %, model 12 %), core (tokens, states, format, controllers, i18n) 22 %, data 19 %, lit 12 %
-  'growth-chart': 55_000,
+  'growth-chart': 53_500,
   // chain-graph and grid-map: their export painters turn lazy with the controller splits in progress (issues 14/15;
   // the import lines are already edited in the working tree); each budget holds for both states (≈5 KB / ≈2 KB gz).
   'chain-graph': 80_500, // goal 40 KB; 215 KB min: d3 (shape, selection, transition, color, zoom, force, quadtree, drag) 42 %, the graph 27 %, core 12 %, data 11 %, lit 8 %
   screen: 23_000,
   'grid-map': 106_000, // goal 80 KB; 275 KB min: the map 33 %, turf union/dissolve (polyclip-ts, bignumber.js, splaytree-ts) 18 %, d3 (scale-chromatic, geo, color) 18 %, core 11 %, data 9 %, lit 7 %
-  'all non-map': 140_500, // goal 90 KB (133.9 KB)
+  'all non-map': 140_000, // goal 90 KB (133.3 KB)
 };
 export const SLACK = 0.1;
 
