@@ -39,15 +39,16 @@ async function worker(url: string) {
   const w = new Worker(new URL('./metrics-worker.js', import.meta.url), { type: 'module' });
   const reply = await new Promise<MetricsReply>((r) => {
     w.onmessage = (e) => r(e.data);
-    w.postMessage({ job: 1, url: new URL(url, location.href).href });
+    w.postMessage({ job: 1, url: new URL(url, location.href).href, fetch: {}, adapter: 'auto' });
   });
   if (!reply.ok) throw new Error(reply.message);
-  const tv = columnValues(reply.result.packed!);
+  const packed = reply.result.columns.packed!;
+  const tv = columnValues(packed);
   const ms = performance.now() - t0;
   const sample = valueOf(tv, 'households', '500118001001001');
   w.terminate();
   await new Promise((r) => requestAnimationFrame(r));
-  return { ms, workerMs: reply.ms, longestFrame: stop(), slots: tv.slot.size, sample, bytes: columnBytes(reply.result.packed!) };
+  return { ms, workerMs: reply.ms, longestFrame: stop(), slots: tv.slot.size, sample, bytes: columnBytes(packed) };
 }
 
 (window as unknown as { bench: unknown }).bench = { main, worker };

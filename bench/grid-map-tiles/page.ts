@@ -4,11 +4,13 @@
  * the page starts on load (so module download, worker start and the first tiles count from navigation start),
  * stores the first-picture time in `window.benchFirst`, then run.mjs calls `bench.panzoom()` / `bench.check()`.
  *
- * Query: ?impl=element|element-nometrics|element-pmtiles|element-tilejson|maplibre|maplibre-tilejson&base=/bench/grid-map-tiles/.out
+ * Query: ?impl=element|element-main|element-nometrics|element-pmtiles|element-tilejson|maplibre|maplibre-tilejson&base=/bench/grid-map-tiles/.out
  *        &minzoom=3&maxzoom=13&bounds=w,s,e,n
  */
 import '../../src/components/grid-map/grid-map.define.js';
 import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
+import { metricsLoads, metricsOffThread } from '../../src/components/grid-map/metrics-loader.js';
+import { columnBytes, type ColumnMetricsData } from '../../src/components/grid-map/metric-columns.js';
 import type { Map as MlMap } from 'maplibre-gl';
 
 type W = Window & { benchFirst?: unknown; bench?: unknown };
@@ -20,6 +22,20 @@ const maxzoom = Number(q.get('maxzoom') ?? 14);
 const bounds = (q.get('bounds') ?? '').split(',').map(Number) as [number, number, number, number];
 const template = `${location.origin}${base}/tiles/{z}/{x}/{y}.pbf`;
 const LAYERS = ['streets', 'communities', 'grids'];
+
+// element-main: the metrics fetched, parsed and joined on the main thread (the path before the metrics worker).
+if (impl === 'element-main') metricsOffThread.enabled = false;
+
+/** Main-thread long tasks from navigation start until the first picture (PerformanceObserver 'longtask'). */
+const longTasks: number[] = [];
+try {
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+} catch {
+  /* no longtask timing */
+}
+let store: { total: number; raw: number } | undefined;
 
 const nextFrame = () => new Promise<number>((r) => requestAnimationFrame((t) => r(t)));
 let map: MlMap | undefined;
@@ -58,6 +74,8 @@ async function element(): Promise<void> {
   await el.whenDrawn();
   await nextFrame();
   map = el.mapInstance;
+  const value = (el as unknown as { feed: { value?: ColumnMetricsData } }).feed.value;
+  if (value?.columns) store = columnBytes(value.columns.packed);
 }
 
 async function maplibre(): Promise<void> {
@@ -154,6 +172,6 @@ async function jump(center: [number, number], zoom: number) {
 
 (window as W).bench = { panzoom, check, jump, zoom: () => map?.getZoom() };
 (impl.startsWith('maplibre') ? maplibre() : element()).then(
-  () => ((window as W).benchFirst = { first: performance.now(), zoom: map?.getZoom() ?? null, marks }),
+  () => ((window as W).benchFirst = { first: performance.now(), zoom: map?.getZoom() ?? null, marks, longest: Math.max(0, ...longTasks), longTasks: longTasks.length, store, loads: { ...metricsLoads } }),
   (e) => ((window as W).benchFirst = { error: String(e) }),
 );

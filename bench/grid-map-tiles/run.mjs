@@ -31,7 +31,7 @@ const opt = (name, d) => {
 };
 const RUNS = Number(opt('runs', 3));
 const N = Number(opt('n', 1000000));
-const IMPLS = opt('impls', 'element,element-nometrics,maplibre').split(',');
+const IMPLS = opt('impls', 'element-main,element,element-nometrics,maplibre').split(',');
 const PANZOOM = !args.includes('--no-panzoom');
 const outRel = 'bench/grid-map-tiles/.out';
 const out = join(root, outRel);
@@ -54,12 +54,16 @@ const tj = JSON.parse(readFileSync(stampFile, 'utf8'));
 
 // ── the page bundle (the element from src, like bench/grid-map) ──
 await bundleBenchPage(join(here, 'page.ts'), { outdir: join(out, 'bundle'), splitting: true, external: ['maplibre-gl'], logLevel: 'error' });
+// The element starts its metrics worker from new URL('./metrics-worker.ts', import.meta.url): serve a bundle there
+// (without it the worker fails to start and the metrics fall back to the main thread; the page reports which ran).
+await bundleBenchPage(join(root, 'src/components/grid-map/metrics-worker.ts'), { outfile: join(out, 'bundle', 'metrics-worker.js'), logLevel: 'error' });
 
 let tileRequests = 0;
 const { server, port } = await serveFiles(
   (p) => {
     const path = normalize(decodeURIComponent(p)).replace(/^(\.\.[/\\])+/, '');
     if (path.endsWith('favicon.ico')) return undefined;
+    if (path.endsWith('/metrics-worker.ts')) return join(out, 'bundle', 'metrics-worker.js');
     const file = join(root, path);
     return file.startsWith(root) ? file : undefined;
   },
@@ -91,7 +95,8 @@ const stats = (xs) => ({ median: median(xs), p95: percentile(xs, 95), frames: xs
 const results = [];
 let failed = false;
 for (const impl of IMPLS) {
-  const firsts = [], zooms = [], requests = [], marks = [];
+  const firsts = [], zooms = [], requests = [], marks = [], longest = [], longCounts = [], heaps = [];
+  let store = null;
   const phases = { pan1: [], zoom: [], pan2: [] };
   const zoomWalls = [];
   let check = null;
@@ -108,8 +113,17 @@ for (const impl of IMPLS) {
       await page.waitForFunction(() => 'benchFirst' in window, null, { timeout: 120000, polling: 50 });
       const r = await page.evaluate(() => window.benchFirst);
       if (r.error) throw new Error(r.error);
+      if (impl === 'element' && !(r.loads?.worker > 0 && r.loads?.main === 0)) throw new Error(`metrics not loaded in the worker: ${JSON.stringify(r.loads)}`);
       firsts.push(r.first);
       zooms.push(r.zoom);
+      longest.push(r.longest);
+      longCounts.push(r.longTasks);
+      if (r.store) store = r.store;
+      // Main-thread JS heap after the first view, after a full GC (the worker's heap is not counted).
+      const cdp = await ctx.newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      heaps.push((await cdp.send('Runtime.getHeapUsage')).usedSize);
+      await cdp.detach();
       marks.push(r.marks ?? {});
       requests.push(tileRequests);
       if (i === 0) check = await page.evaluate(() => window.bench.check());
@@ -138,6 +152,10 @@ for (const impl of IMPLS) {
     firstAll: firsts.map((x) => Math.round(x)),
     zoomAtFirst: zooms.length ? Math.round(median(zooms) * 100) / 100 : null,
     tileRequestsAtFirst: requests.length ? median(requests) : null,
+    longestTaskToFirst: longest.length ? Math.round(median(longest)) : null,
+    longTasksToFirst: longCounts.length ? median(longCounts) : null,
+    heapAfterFirstMB: heaps.length ? Math.round(median(heaps) / 1e5) / 10 : null,
+    columnStore: store ? { totalMB: Math.round(store.total / 1e5) / 10, rawColumnsMB: Math.round(store.raw / 1e5) / 10, ratio: Math.round((store.total / store.raw) * 100) / 100 } : null,
     // milestones from navigation start, medians over the runs
     marks: Object.fromEntries(Object.keys(marks[0] ?? {}).map((k) => [k, Math.round(median(marks.map((m) => m[k]).filter(Number.isFinite)))])),
     pan1: phase('pan1'),
@@ -150,6 +168,7 @@ for (const impl of IMPLS) {
   results.push(row);
   const f = (s) => (s ? `${s.median.toFixed(1)}/${s.p95.toFixed(1)} ms` : '—');
   console.error(`  ${impl.padEnd(18)} first ${row.first.toFixed(0)} ms (${row.firstAll.join(', ')}; ${Object.entries(row.marks).map(([k, v]) => `${k} ${v}`).join(', ')}), zoom ${row.zoomAtFirst}, ${row.tileRequestsAtFirst} tile requests; frames med/p95 pan ${f(row.pan1)}, zoom ${f(row.zoom)}, pan@z12 ${f(row.pan2)}${error ? `  ERROR ${error}` : ''}`);
+  console.error(`  ${''.padEnd(18)} main thread to first view: longest task ${row.longestTaskToFirst} ms, ${row.longTasksToFirst} tasks > 50 ms; JS heap after GC ${row.heapAfterFirstMB} MB${row.columnStore ? `; metric columns ${row.columnStore.totalMB} MB vs raw columns ${row.columnStore.rawColumnsMB} MB (${row.columnStore.ratio}×)` : ''}`);
   if (check) console.error(`  ${''.padEnd(18)} first view: ${JSON.stringify(check.counts)} rendered at zoom ${check.zoom}`);
 }
 await browser.close();
@@ -158,12 +177,14 @@ server.close();
 const base = results.find((r) => r.impl === 'maplibre');
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '');
 console.log(`\n<civic-grid-map> vector tiles — ${N.toLocaleString('en')} synthetic grids, medians of ${RUNS} runs, headless Chromium, WebGL on SwiftShader\n`);
-console.log('| implementation | first picture (ms) | goal < 3000 | vs maplibre | pan frame med / p95 (ms) | zoom 7→12 frame med / p95 (ms) | pan @z12 frame med / p95 (ms) | first view: rendered features by layer |');
-console.log('|---|---:|---|---:|---:|---:|---:|---|');
+console.log('set-ups: element-main = metrics.json fetched, parsed and joined on the main thread (before the metrics worker); element = the');
+console.log('         same in the metrics worker, columns transferred; element-nometrics = tiles only; maplibre = raw maplibre-gl, plain fill + line layers.');
+console.log('| implementation | first picture (ms) | goal < 3000 | vs maplibre | longest main-thread task to first view (ms) | JS heap after GC (MB) | pan frame med / p95 (ms) | zoom 7→12 frame med / p95 (ms) | pan @z12 frame med / p95 (ms) | first view: rendered features by layer |');
+console.log('|---|---:|---|---:|---:|---:|---:|---:|---:|---|');
 for (const r of results) {
   const fr = (s) => (s ? `${s.median.toFixed(1)} / ${s.p95.toFixed(1)}` : '—');
   const counts = r.check ? Object.entries(r.check.counts).map(([k, v]) => `${k} ${v}`).join(', ') + ` (z${r.check.zoom})` : '—';
-  console.log(`| ${r.impl}${r.error ? ' (failed)' : ''} | ${Number.isFinite(r.first) ? r.first.toFixed(0) : '—'} | ${r.first < 3000 ? 'met' : 'missed'} | ${r.impl === 'maplibre' ? '' : ratio(r.first, base?.first)} | ${fr(r.pan1)} | ${fr(r.zoom)} | ${fr(r.pan2)} | ${counts} |`);
+  console.log(`| ${r.impl}${r.error ? ' (failed)' : ''} | ${Number.isFinite(r.first) ? r.first.toFixed(0) : '—'} | ${r.first < 3000 ? 'met' : 'missed'} | ${r.impl === 'maplibre' ? '' : ratio(r.first, base?.first)} | ${r.longestTaskToFirst ?? '—'} | ${r.heapAfterFirstMB ?? '—'} | ${fr(r.pan1)} | ${fr(r.zoom)} | ${fr(r.pan2)} | ${counts} |`);
 }
 const parentsOk = results.filter((r) => r.check).every((r) => !r.check.counts.grids && (r.check.counts.streets || r.check.counts.communities));
 console.log(`\nfirst view shows parents only (no grids): ${parentsOk ? 'yes' : 'NO'}`);

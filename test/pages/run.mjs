@@ -14,6 +14,7 @@ import { findChrome, CHROME_ARGS, MISSING_MESSAGE } from '../../scripts/chrome.m
 import { ENTRIES } from '../../scripts/entries.mjs';
 import { axePages, checkAxeDemo } from './axe-demo.mjs';
 import { checkIifeWorker } from './iife-worker.mjs';
+import { checkMetricsWorkerCsp, metricsWorkerCspPages } from './metrics-worker-csp.mjs';
 import { checkPngCsp, pngCspPages } from './png-csp.mjs';
 import { checkHostileRules, hostileRulePages } from './hostile-rules.mjs';
 import { checkThemeMatrix, themeMatrixPages } from './theme-matrix.mjs';
@@ -105,6 +106,8 @@ for (const fw of ['react', 'vue']) {
 for (const [path, gen] of axePages()) pages.set(path, gen);
 // 6. PNG export under strict CSP (png-csp.mjs): a generated <civic-screen> wall page too.
 for (const [path, gen] of pngCspPages(available)) pages.set(path, gen);
+// Grid map metrics worker under strict CSP, three builds (metrics-worker-csp.mjs).
+if (hasMap) for (const [path, gen] of metricsWorkerCspPages()) pages.set(path, gen);
 // 8. Hostile universal-selector rules, both builds (hostile-rules.mjs).
 for (const [path, gen] of hostileRulePages(elementsHtml, available)) pages.set(path, gen);
 // 9. axe-core over every element in every theme on light and dark pages, both builds (theme-matrix.mjs).
@@ -506,6 +509,7 @@ async function main() {
       ['hostile rules', (browser, base) => checkHostileRules(browser, base, { check, note, within, verbose, available, waitLoads, decoder, loadPng, saveShot })],
       ['theme matrix', (browser, base) => checkThemeMatrix(browser, base, { check, note, within, verbose, available, waitLoads })],
       ['axe', (browser, base) => checkAxeDemo(browser, base, { check, note, within, verbose })],
+      ...(hasMap ? [['metrics worker under CSP', (browser, base) => checkMetricsWorkerCsp(browser, base, { check, note })]] : []),
       ...(available.includes('chain-graph') ? [['IIFE worker', (browser, base) => checkIifeWorker(browser, base, '/test/pages/__gen/iife-worker.html', check)]] : []),
       ['wall legibility', (browser, base) => checkWallLegibility(browser, base, { check, note, within, verbose })],
       ['configure order', (browser) => checkConfigureOrder(browser, { check, note, within, verbose })],

@@ -33,8 +33,11 @@ let nextJob = 0;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 const IDLE_MS = 10000;
 
-/** For tests and benches: where the last load ran. */
+/** For tests and benches: where the loads ran, and the worker's last load time (ms). */
 export const metricsLoads = { worker: 0, main: 0, lastMs: 0 };
+
+/** For benches: `enabled = false` sends tiles-mode metrics down the ordinary main-thread path (the "before"). */
+export const metricsOffThread = { enabled: true };
 
 function start(): Worker | undefined {
   if (worker === null) return undefined;

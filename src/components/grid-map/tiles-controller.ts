@@ -80,6 +80,17 @@ export class TilesController implements ReactiveController {
   failed = false;
   private noData = '#e4e7eb';
   private restTimer?: ReturnType<typeof setTimeout>;
+  /** Levels besides the one on screen still to classify (after the next picture). */
+  private restPending = false;
+
+  private styleRest(): void {
+    if (!this.restPending) return;
+    this.restPending = false;
+    clearTimeout(this.restTimer);
+    this.restTimer = setTimeout(() => {
+      for (const { rank } of this.layers()) this.styleLevel(rank);
+    }, 0);
+  }
   private checkedEmpty = false;
   private reported = 0;
   /** The tile set's unit index, once loaded. */
@@ -133,11 +144,11 @@ export class TilesController implements ReactiveController {
       this.noData = noData;
       this.styles.clear();
       clearTimeout(this.restTimer);
-      // The level on screen first; the others (a national grid level can hold 10⁶ values) once the picture is up.
+      // The level on screen first; the others (a national grid level can hold 10⁶ values) once the picture is up
+      // (the renderer's next idle), so classifying them never delays the first view.
       this.styleLevel(this.rank);
-      this.restTimer = setTimeout(() => {
-        for (const { rank } of this.layers()) this.styleLevel(rank);
-      }, 0);
+      this.restPending = true;
+      if (this.r?.mapInstance && !this.mounting) this.styleRest();
     } else if (fillKey !== this.fillKey) {
       // Legend toggles and emphasis change the colours, not the classes.
       this.fillKey = fillKey;
@@ -227,6 +238,7 @@ export class TilesController implements ReactiveController {
           this.styleLevel(rank);
           h.requestUpdate();
         }
+        this.styleRest();
       },
       onMove: () => this.x.moved(),
       onSourceError: (message) => this.sourceError(message),
