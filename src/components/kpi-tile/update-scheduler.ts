@@ -8,7 +8,8 @@
  * wall at once. The text fits of a slice are measured in the same frame (fit-scheduler.ts), so a re-created value
  * line is first painted at its fitted size.
  * Where frames do not come (a hidden document, a throttled frame, no requestAnimationFrame) the slices run in
- * tasks; a slice never waits more than FALLBACK_MS for its frame. A single tile waits for the next frame.
+ * tasks; a slice never waits more than FALLBACK_MS for its frame, and after such a task the next slice waits for a
+ * frame again (at most SLOW_FALLBACK_MS). A single tile waits for the next frame.
  */
 import { flushFits } from './fit-scheduler.js';
 
@@ -16,11 +17,19 @@ import { flushFits } from './fit-scheduler.js';
 const BUDGET_MS = 6;
 /**
  * Updates per slice however long they take: on a machine so loaded that the clock runs out within one tile, a
- * wall still gets through its updates (a tile's update costs well under a millisecond of CPU).
+ * wall still gets through its updates (a tile's update costs well under a millisecond of CPU on a quiet machine;
+ * under load 3–5 ms, so 8 per slice made a frame with their layout and paint a long task: issue 16, bench/kpi).
  */
-const MIN_PER_SLICE = 8;
+const MIN_PER_SLICE = 3;
 /** A slice whose frame has not come by then runs in a task (at 60 Hz frames win; on a machine whose frames come slowly, the wall still updates at this pace). */
 const FALLBACK_MS = 20;
+/**
+ * After a slice ran in a task, the next one waits for a frame (up to this long): the tasks' DOM changes all land in
+ * the next frame's style, layout and paint, so without this a machine whose frames come 100–500 ms apart piled a
+ * dozen slices (100+ tiles) into one frame — a long task of its own (issue 16, bench/kpi under load).
+ */
+const SLOW_FALLBACK_MS = 250;
+let sinceFrame = false;
 const queue: Array<() => void> = [];
 let pending = false;
 let raf = 0;
@@ -34,7 +43,7 @@ function framesRun(): boolean {
 function post(): void {
   if (framesRun()) {
     raf = requestAnimationFrame(onFrame);
-    timer = setTimeout(onFallback, FALLBACK_MS);
+    timer = setTimeout(onFallback, sinceFrame ? SLOW_FALLBACK_MS : FALLBACK_MS);
   } else if (typeof MessageChannel === 'function') {
     if (!channel) {
       channel = new MessageChannel();
@@ -46,6 +55,7 @@ function post(): void {
 
 function onFrame(): void {
   raf = 0;
+  sinceFrame = false;
   if (timer !== undefined) clearTimeout(timer);
   timer = undefined;
   drain(true);
@@ -53,6 +63,7 @@ function onFrame(): void {
 
 function onFallback(): void {
   timer = undefined;
+  sinceFrame = true;
   if (raf) cancelAnimationFrame(raf);
   raf = 0;
   drain(false);
@@ -75,7 +86,10 @@ function drain(inFrame: boolean): void {
       if (inFrame) flushFits();
     } finally {
       if (queue.length) post();
-      else pending = false;
+      else {
+        pending = false;
+        sinceFrame = false; // idle: the next batch starts afresh
+      }
     }
   }
 }

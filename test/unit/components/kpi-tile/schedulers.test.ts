@@ -22,7 +22,7 @@ describe('scheduleSliced', () => {
       const t = performance.now();
       while (performance.now() - t < ms);
     };
-    // A slice runs at least 8 updates (throughput on a loaded machine), then stops at its time budget.
+    // A slice runs at least 3 updates (throughput on a loaded machine), then stops at its time budget.
     await new Promise<void>((resolve) => {
       for (let i = 0; i < 24; i++)
         scheduleSliced(() => {

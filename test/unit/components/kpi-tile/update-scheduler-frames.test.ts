@@ -66,10 +66,10 @@ describe('scheduleSliced with animation frames', () => {
     }
     expect(ran).toEqual(Array.from({ length: n }, (_, i) => i));
     expect(ranInFrame.every(Boolean)).toBe(true);
-    // 32 × 2 ms, a 6 ms budget per frame after at least 8 updates: several frames, none running them all.
+    // 32 × 2 ms, a 6 ms budget per frame after at least 3 updates: several frames, none running them all.
     expect(perFrame.length).toBeGreaterThanOrEqual(3);
     expect(Math.max(...perFrame)).toBeLessThan(n);
-    expect(Math.min(...perFrame)).toBe(8);
+    expect(Math.min(...perFrame.slice(0, -1))).toBe(3); // the last frame runs what is left
   });
 
   it('runs in a task when the frame does not come (throttled or hidden page)', async () => {
