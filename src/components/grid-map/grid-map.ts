@@ -4,10 +4,10 @@ import type { CivicDataElement } from '../../data/civic-data-element.js';
 import { GridMapProps } from './grid-map.props.js';
 import type { OffThreadLoader, ParseContext } from '../../data/data-controller.js';
 import { isColumnData } from './metric-columns.js';
-import { loadMetricsOffThread } from './metrics-loader.js';
+import { loadMetricsOffThread, metricsOffThread } from './metrics-loader.js';
 import type { Issue, Validated } from '../../data/validate.js';
 import { hostStyles } from '../../core/theme/tokens.js';
-import { stateStyles, renderLoading, renderIllustrative } from '../../core/render/states.js';
+import { stateStyles, renderLoading } from '../../core/render/states.js';
 import { CivicSelectEvent } from '../../core/events/select-event.js';
 import { NO_VALUE } from '../../core/format/number.js';
 import { styles } from './grid-map.styles.js';
@@ -17,14 +17,14 @@ import { ancestry, parseMetrics, rankOf, viewLevel } from './grid-map.model.js';
 import { VIEW_LEVELS, type ActiveRenderer, type GridGeometry, type GridMetric, type GridMetricsData, type UnitInfo } from './grid-map.types.js';
 import { exportPng, loadPainters, type PngOptions } from '../../core/export/lazy.js';
 import { mapPng } from './export-png.js';
-import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
+import { exportButtonStyles } from '../../core/export/export-button.js';
 import { GeometrySource } from './geometry-source.js';
 import { SurfaceController } from './surface.js';
 import { TilesController } from './tiles-controller.js';
 import { MemoryMode } from './memory-mode.js';
 import { NavigationController, type NavMode } from './navigation.js';
 import { GridViewModel } from './view-model.js';
-import { renderBreadcrumb, renderLegend, renderSearch, renderTable, renderTooltip, terms } from './views.js';
+import { renderBreadcrumb, renderMap, terms } from './views.js';
 import type { Emphasis } from './scene.js';
 
 /**
@@ -156,7 +156,7 @@ export class CivicGridMap extends GridMapProps {
 
   /** @internal Tiles mode: `src` metrics are fetched and parsed in a worker into columns (not with `cache`). */
   protected override offThreadLoader(): OffThreadLoader<GridMetricsData> | undefined {
-    return this.tilesMode && !this.cache ? loadMetricsOffThread : undefined;
+    return this.tilesMode && !this.cache && metricsOffThread.enabled ? loadMetricsOffThread : undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -327,43 +327,26 @@ export class CivicGridMap extends GridMapProps {
     const metricName = vm?.metricLabel() ?? NO_VALUE;
     const summary = tiles ? tt.tilesSummary(levelName, this.tilesCtl.knownCount, metricName) : tt.mapSummary(levelName, this.mem.view?.shown.length ?? 0, metricName);
     const illustrative = (!tiles && !!this.geo?.illustrative) || !!metric?.illustrative || !!this.feed.value?.illustrative;
-    const nav = this.nav;
-    const tip = nav.tip;
-    const tipVm = tip && tiles ? this.viewModel(this.tilesCtl.index?.byCode.get(tip.code)?.rank) : vm;
-    return html`<div part="base" class="base">
-      <div part="toolbar" class="toolbar">
-        ${this.renderCrumbs(rank)}
-        ${renderSearch(t, { text: nav.searchText, results: nav.results, index: nav.resultIndex, onInput: nav.onSearchInput, onKey: nav.onSearchKey, onFocus: nav.onSearchFocus, onPick: (u) => nav.goTo(u, 'pointer') })}
-        <button type="button" class="toggle" part="table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} @click=${() => (this.tableOpen = !this.tableOpen)}>
-          ${this.tableOpen ? t.core.hideTable : t.core.showTable}
-        </button>
-        ${this.export ? renderExportButton(tt.exportPng, () => void exportPng(this, this.fileName, (m) => this.warn(m))) : nothing}
-      </div>
-      ${this.feed.renderStatus()}
-      <div part="stage" class="stage">
-        <div
-          part="canvas"
-          tabindex="0"
-          role="application"
-          aria-roledescription=${tt.map}
-          aria-label=${summary}
-          aria-describedby="help"
-          @pointermove=${nav.onPointerMove}
-          @pointerleave=${nav.onPointerLeave}
-          @pointerdown=${nav.onPointerDown}
-          @click=${nav.onClick}
-          @keydown=${nav.onKeyDown}
-          @blur=${nav.onBlur}
-        ></div>
-        ${tip && tipVm ? renderTooltip(t, tipVm.tooltip(tip.code, parseLabelList(this.tooltipFields) ?? []), tip.x, tip.y, this.surface?.clientWidth ?? 0) : nothing}
-        ${illustrative ? html`<span class="badge">${renderIllustrative(t.core)}</span>` : nothing} ${this.renderBanners()}
-      </div>
-      <span id="help" class="live">${tiles ? tt.tilesHelp : tt.keyboardHelp}</span>
-      <span class="live" role="status" aria-live="polite">${nav.announce}</span>
-      ${vm && (tiles || this.mem.styling) ? renderLegend(t, vm, { emphasise: (c) => this.emphasise(c), toggle: (i) => this.toggleClass(i) }) : nothing}
-      ${this.tableOpen && vm ? renderTable(t, vm, { page: this.page, pageSize: this.pageSize, selected: this.selected, onPage: (p) => (this.page = p), onChoose: (code) => this.chooseFromTable(code) }) : nothing}
-      <div class="attribution"><slot name="attribution"></slot> <slot name="review-number"></slot></div>
-    </div>`;
+    const tip = this.nav.tip;
+    return renderMap(t, {
+      tiles,
+      vm,
+      tipVm: tip && tiles ? this.viewModel(this.tilesCtl.index?.byCode.get(tip.code)?.rank) : vm,
+      nav: this.nav,
+      summary,
+      crumbs: this.renderCrumbs(rank),
+      status: this.feed.renderStatus(),
+      banners: this.renderBanners(),
+      illustrative,
+      showLegend: tiles || !!this.mem.styling,
+      tableOpen: this.tableOpen,
+      toggleTable: () => (this.tableOpen = !this.tableOpen),
+      onExport: this.export ? () => void exportPng(this, this.fileName, (m) => this.warn(m)) : undefined,
+      tooltipFields: parseLabelList(this.tooltipFields) ?? [],
+      stageWidth: this.surface?.clientWidth ?? 0,
+      legend: { emphasise: (c) => this.emphasise(c), toggle: (i) => this.toggleClass(i) },
+      table: { page: this.page, pageSize: this.pageSize, selected: this.selected, onPage: (p) => (this.page = p), onChoose: (code) => this.chooseFromTable(code) },
+    });
   }
 
   private renderCrumbs(rank: number): TemplateResult {

@@ -11,6 +11,8 @@ import { gridMapTerms } from './grid-map.i18n.js';
 import { VIEW_LEVELS, type UnitInfo } from './grid-map.types.js';
 import type { Emphasis } from './scene.js';
 import type { GridViewModel, TooltipModel } from './view-model.js';
+import type { NavigationController } from './navigation.js';
+import { renderExportButton } from '../../core/export/export-button.js';
 
 type Terms = (typeof gridMapTerms)['zh-CN'];
 
@@ -161,5 +163,70 @@ export function renderTooltip(t: LocalizeController, m: TooltipModel, x: number,
     ${m.klass ? html`<div>${tt.klass}: ${m.klass}</div>` : nothing}
     ${m.extra.map((x) => html`<div class="t-muted">${x}</div>`)}
     ${m.illustrative ? html`<div>${renderIllustrative(t.core)}</div>` : m.source ? html`<div class="t-muted">${t.core.source}: ${m.source}</div>` : nothing}
+  </div>`;
+}
+
+/** What the element's picture frame needs: its parts are rendered by the other views here. */
+export interface MapViewInput {
+  tiles: boolean;
+  vm?: GridViewModel;
+  /** The tooltip's view model (tiles mode: of the hovered unit's level). */
+  tipVm?: GridViewModel;
+  nav: NavigationController;
+  /** The map's accessible summary (level, units, metric). */
+  summary: string;
+  crumbs: TemplateResult;
+  /** The metrics' status banner (loading / error / stale), above the stage. */
+  status: unknown;
+  /** Banners over the stage (geometry, join, tiles failures). */
+  banners: unknown;
+  illustrative: boolean;
+  showLegend: boolean;
+  tableOpen: boolean;
+  toggleTable(): void;
+  onExport?: () => void;
+  tooltipFields: readonly string[];
+  stageWidth: number;
+  legend: { emphasise(c: Emphasis): void; toggle(i: number): void };
+  table: { page: number; pageSize: number; selected: string; onPage(p: number): void; onChoose(code: string): void };
+}
+
+/** The element's whole picture frame: toolbar, status, stage (canvas, tooltip, badge, banners), legend, table. */
+export function renderMap(t: LocalizeController, o: MapViewInput): TemplateResult {
+  const tt = terms(t);
+  const nav = o.nav, tip = nav.tip;
+  return html`<div part="base" class="base">
+    <div part="toolbar" class="toolbar">
+      ${o.crumbs}
+      ${renderSearch(t, { text: nav.searchText, results: nav.results, index: nav.resultIndex, onInput: nav.onSearchInput, onKey: nav.onSearchKey, onFocus: nav.onSearchFocus, onPick: (u) => nav.goTo(u, 'pointer') })}
+      <button type="button" class="toggle" part="table-toggle" aria-expanded=${o.tableOpen ? 'true' : 'false'} @click=${o.toggleTable}>
+        ${o.tableOpen ? t.core.hideTable : t.core.showTable}
+      </button>
+      ${o.onExport ? renderExportButton(tt.exportPng, o.onExport) : nothing}
+    </div>
+    ${o.status}
+    <div part="stage" class="stage">
+      <div
+        part="canvas"
+        tabindex="0"
+        role="application"
+        aria-roledescription=${tt.map}
+        aria-label=${o.summary}
+        aria-describedby="help"
+        @pointermove=${nav.onPointerMove}
+        @pointerleave=${nav.onPointerLeave}
+        @pointerdown=${nav.onPointerDown}
+        @click=${nav.onClick}
+        @keydown=${nav.onKeyDown}
+        @blur=${nav.onBlur}
+      ></div>
+      ${tip && o.tipVm ? renderTooltip(t, o.tipVm.tooltip(tip.code, o.tooltipFields), tip.x, tip.y, o.stageWidth) : nothing}
+      ${o.illustrative ? html`<span class="badge">${renderIllustrative(t.core)}</span>` : nothing} ${o.banners}
+    </div>
+    <span id="help" class="live">${o.tiles ? tt.tilesHelp : tt.keyboardHelp}</span>
+    <span class="live" role="status" aria-live="polite">${nav.announce}</span>
+    ${o.vm && o.showLegend ? renderLegend(t, o.vm, o.legend) : nothing}
+    ${o.tableOpen && o.vm ? renderTable(t, o.vm, o.table) : nothing}
+    <div class="attribution"><slot name="attribution"></slot> <slot name="review-number"></slot></div>
   </div>`;
 }
