@@ -3,64 +3,14 @@
  * (`scaleBand`) and a line path (`line().defined()`, linear curve) — with the same arithmetic, so the same numbers and
  * path strings (test/unit/common-scales.test.ts compares them with d3). d3-scale brings d3-interpolate, d3-color and
  * d3-format along (its scales carry every method), d3-shape's one-file build keeps its curve factories: ≈40 KB
- * minified for three small functions (issue 16). Tick steps as d3-array's `ticks`/`tickIncrement` (ported below: its
- * one-file build brings ≈3 KB minified along for them).
+ * minified for three small functions (issue 16). Ticks and nice bounds are d3-array's own `ticks`, `tickIncrement`
+ * and `nice`; the mapping below is d3's arithmetic (t = (x − d0) / (d1 − d0), then r0·(1 − t) + r1·t) written here.
  */
+import { nice as niceBounds, tickIncrement, ticks } from 'd3-array';
 
-const e10 = Math.sqrt(50);
-const e5 = Math.sqrt(10);
-const e2 = Math.sqrt(2);
 
-function tickSpec(start: number, stop: number, count: number): [number, number, number] {
-  const step = (stop - start) / Math.max(0, count);
-  const power = Math.floor(Math.log10(step));
-  const error = step / Math.pow(10, power);
-  const factor = error >= e10 ? 10 : error >= e5 ? 5 : error >= e2 ? 2 : 1;
-  let i1: number;
-  let i2: number;
-  let inc: number;
-  if (power < 0) {
-    inc = Math.pow(10, -power) / factor;
-    i1 = Math.round(start * inc);
-    i2 = Math.round(stop * inc);
-    if (i1 / inc < start) ++i1;
-    if (i2 / inc > stop) --i2;
-    inc = -inc;
-  } else {
-    inc = Math.pow(10, power) * factor;
-    i1 = Math.round(start / inc);
-    i2 = Math.round(stop / inc);
-    if (i1 * inc < start) ++i1;
-    if (i2 * inc > stop) --i2;
-  }
-  if (i2 < i1 && 0.5 <= count && count < 2) return tickSpec(start, stop, count * 2);
-  return [i1, i2, inc];
-}
-
-/** d3-array's `ticks`. */
-export function ticks(start: number, stop: number, count: number): number[] {
-  (stop = +stop), (start = +start), (count = +count);
-  if (!(count > 0)) return [];
-  if (start === stop) return [start];
-  const reverse = stop < start;
-  const [i1, i2, inc] = reverse ? tickSpec(stop, start, count) : tickSpec(start, stop, count);
-  if (!(i2 >= i1)) return [];
-  const n = i2 - i1 + 1;
-  const out = new Array<number>(n);
-  if (reverse) {
-    if (inc < 0) for (let i = 0; i < n; ++i) out[i] = (i2 - i) / -inc;
-    else for (let i = 0; i < n; ++i) out[i] = (i2 - i) * inc;
-  } else {
-    if (inc < 0) for (let i = 0; i < n; ++i) out[i] = (i1 + i) / -inc;
-    else for (let i = 0; i < n; ++i) out[i] = (i1 + i) * inc;
-  }
-  return out;
-}
-
-/** d3-array's `tickIncrement`. */
-export function tickIncrement(start: number, stop: number, count: number): number {
-  return tickSpec(+start, +stop, +count)[2];
-}
+// Tick steps and nice bounds come from d3-array itself (tree-shaken: only these three functions and what they use).
+export { ticks, tickIncrement };
 
 /** A linear scale over a two-number domain and range, as d3's `scaleLinear` (no clamping; NaN/null → undefined). */
 export interface Linear {
@@ -73,13 +23,15 @@ export interface Linear {
   nice(count?: number): Linear;
 }
 
-const normalize = (a: number, b: number): ((x: number) => number) => {
-  b -= a;
-  if (b) return (x) => (x - a) / b;
-  const c = isNaN(b) ? NaN : 0.5;
-  return () => c;
-};
-const lerp = (a: number, b: number) => (t: number) => a * (1 - t) + b * t;
+/** Maps a domain interval onto a range interval; a zero-width domain maps everything to the range's middle. */
+function interval(d0: number, d1: number, r0: number, r1: number): (x: number) => number {
+  const width = d1 - d0;
+  if (isNaN(width)) return () => NaN;
+  return (x) => {
+    const t = width ? (x - d0) / width : 0.5;
+    return r0 * (1 - t) + r1 * t;
+  };
+}
 
 export function linearScale(): Linear {
   let d: number[] = [0, 1];
@@ -88,9 +40,7 @@ export function linearScale(): Linear {
   const rescale = () => {
     const [d0, d1] = d;
     const [r0, r1] = r;
-    const n = d1 < d0 ? normalize(d1, d0) : normalize(d0, d1);
-    const i = d1 < d0 ? lerp(r1, r0) : lerp(r0, r1);
-    output = (x) => i(n(x));
+    output = d1 < d0 ? interval(d1, d0, r1, r0) : interval(d0, d1, r0, r1);
   };
   const scale = ((x: number) => (x == null || isNaN((x = +x)) ? (undefined as unknown as number) : (output ?? (rescale(), output!))(x))) as Linear;
   scale.domain = ((v?: readonly number[]) => {
@@ -107,34 +57,15 @@ export function linearScale(): Linear {
   }) as Linear['range'];
   scale.ticks = (count = 10) => ticks(d[0], d[d.length - 1], count);
   scale.nice = (count = 10) => {
-    const v = d.slice();
-    let i0 = 0;
-    let i1 = v.length - 1;
-    let start = v[i0];
-    let stop = v[i1];
-    let prestep: number | undefined;
-    let step: number;
-    let maxIter = 10;
-    if (stop < start) {
-      [start, stop] = [stop, start];
-      [i0, i1] = [i1, i0];
-    }
-    while (maxIter-- > 0) {
-      step = tickIncrement(start, stop, count);
-      if (step === prestep) {
-        v[i0] = start;
-        v[i1] = stop;
-        return scale.domain(v);
-      } else if (step > 0) {
-        start = Math.floor(start / step) * step;
-        stop = Math.ceil(stop / step) * step;
-      } else if (step < 0) {
-        start = Math.ceil(start * step) / step;
-        stop = Math.floor(stop * step) / step;
-      } else break;
-      prestep = step;
-    }
-    return scale;
+    // d3-array's nice() widens [min, max] to whole tick steps; the reversed end of a descending domain stays reversed.
+    const first = d[0];
+    const last = d[d.length - 1];
+    const descending = last < first;
+    const [lo, hi] = niceBounds(descending ? last : first, descending ? first : last, count);
+    const next = d.slice();
+    next[0] = descending ? hi : lo;
+    next[next.length - 1] = descending ? lo : hi;
+    return scale.domain(next);
   };
   return scale;
 }

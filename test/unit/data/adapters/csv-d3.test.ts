@@ -1,5 +1,6 @@
-// The CSV adapter parses as d3-dsv's csvParse/tsvParse did (it replaced them, issue 16: weight, and d3-dsv's
-// `new Function` row objects, which a CSP without 'unsafe-eval' refuses): same rows and cells on tricky input.
+// The CSV adapter gives what d3-dsv's csvParse/tsvParse give (it splits rows with csvParseRows/tsvParseRows and builds
+// the objects itself: csvParse's `new Function` row objects are refused by a CSP without 'unsafe-eval'): same rows
+// and cells on tricky input.
 import { describe, expect, it } from 'vitest';
 import { csvParse, tsvParse } from 'd3-dsv';
 import { parseCsv } from '../../../../src/data/adapters/csv.js';
