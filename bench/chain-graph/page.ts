@@ -258,6 +258,9 @@ async function pan(n: number): Promise<Record<string, number>> {
   };
 }
 
+// The functions run.mjs calls (their window assignment was lost in f8dc805, so run.mjs waited for window.element forever).
+Object.assign(window, { rawPerFrame, computeOnly, ourComputeOnly, element, pureLayout, pan });
+
 // ── Issue 15: readability next to d3-force's default layout, and d3-force computed off screen (the speed floor) ──
 
 /**

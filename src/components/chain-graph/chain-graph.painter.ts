@@ -116,6 +116,8 @@ export class ChainPainter {
     this.chainKey = [];
     this.placeKey = [];
     this.centreKey = [];
+    this.ctlKey = [];
+    this.layer = undefined;
   }
 
   /**
@@ -275,7 +277,7 @@ export class ChainPainter {
    * first frame with the picture; a zoom places only the labels shown when it started.
    */
   drawCanvas(canvas: HTMLCanvasElement, s: Scene, dpr: number, gesture: Gesture = 'none'): Placement | undefined {
-    const { width, height, shown, zt: t } = s;
+    const { width, height, zt: t } = s;
     if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
       canvas.width = Math.round(width * dpr);
       canvas.height = Math.round(height * dpr);
@@ -283,28 +285,94 @@ export class ChainPainter {
     const ctx = canvas.getContext('2d');
     if (!ctx) return undefined;
     const col = this.palette();
+    const hood = s.emphasis ? new Set([s.emphasis, ...(s.shown.adj.get(s.emphasis) ?? [])]) : undefined;
+    // During a pan or zoom the links, nodes and rings come from a bitmap drawn at the gesture's start with a margin
+    // of 30% of the stage around it (moved and scaled: one drawImage per frame whatever the number of nodes); only the
+    // labels are drawn live. Drawn again when the view leaves it or the zoom changes by more than 1.6×.
+    const layer = gesture === 'none' ? (this.layer = undefined) : this.gestureLayer(s, dpr);
+    if (layer) {
+      const sc = t.k / layer.k;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.drawImage(layer.canvas, t.x - sc * (layer.x + layer.mx), t.y - sc * (layer.y + layer.my), (sc * layer.canvas.width) / dpr, (sc * layer.canvas.height) / dpr);
+    } else this.paintStatic(ctx, s, { k: t.k, x: t.x, y: t.y }, width, height, dpr, col, hood);
+    return this.paintLabels(ctx, s, dpr, gesture, col, hood);
+  }
+
+  private layer?: { canvas: HTMLCanvasElement; key: unknown[]; k: number; x: number; y: number; mx: number; my: number };
+
+  /** The gesture's bitmap of links, nodes and rings (see drawCanvas), drawn again when it no longer covers the view. */
+  private gestureLayer(s: Scene, dpr: number): ChainPainter['layer'] {
+    const { width, height, zt: t } = s;
+    const key = [s.shown, s.display, s.emphasis, s.selected, s.active, s.search, width, height, dpr, this.colors];
+    const L = this.layer;
+    if (L && key.every((v, i) => v === L.key[i])) {
+      const sc = t.k / L.k;
+      // The view in the layer's CSS px.
+      const lx0 = (-t.x / t.k) * L.k + L.x + L.mx, lx1 = ((width - t.x) / t.k) * L.k + L.x + L.mx;
+      const ly0 = (-t.y / t.k) * L.k + L.y + L.my, ly1 = ((height - t.y) / t.k) * L.k + L.y + L.my;
+      if (sc <= 1.6 && sc >= 1 / 1.6 && lx0 >= 0 && ly0 >= 0 && lx1 <= L.canvas.width / dpr && ly1 <= L.canvas.height / dpr) return L;
+    }
+    const mx = Math.round(width * 0.3), my = Math.round(height * 0.3);
+    const w = Math.round((width + 2 * mx) * dpr), h = Math.round((height + 2 * my) * dpr);
+    if (!(w > 0 && h > 0) || w * h > 40e6) return undefined;
+    let canvas = L?.canvas;
+    if (!canvas || canvas.width !== w || canvas.height !== h) {
+      if (typeof document !== 'undefined') {
+        canvas = document.createElement('canvas');
+        canvas.width = w;
+        canvas.height = h;
+      } else return undefined;
+    }
+    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | null;
+    if (!ctx) return undefined;
+    const hood = s.emphasis ? new Set([s.emphasis, ...(s.shown.adj.get(s.emphasis) ?? [])]) : undefined;
+    this.paintStatic(ctx, s, { k: t.k, x: t.x + mx, y: t.y + my }, width + 2 * mx, height + 2 * my, dpr, this.palette(), hood);
+    return (this.layer = { canvas, key, k: t.k, x: t.x, y: t.y, mx, my });
+  }
+
+  private ctlKey: unknown[] = [];
+  private ctlCache = new Map<ChainLink, Point>();
+
+  /** Control points of the curved (radial) links, per graph and positions. */
+  private controls(s: Scene): Map<ChainLink, Point> {
+    const key = [s.shown, s.display, s.layout];
+    if (key.every((v, i) => v === this.ctlKey[i])) return this.ctlCache;
+    this.ctlKey = key;
+    const out = new Map<ChainLink, Point>();
+    const centres = this.centres(s);
+    if (centres)
+      for (const l of s.shown.data.links) {
+        const a = s.display.get(l.source), b = s.display.get(l.target);
+        const centre = a && b ? linkCentre(s.shown, centres, l) : undefined;
+        const c = centre ? curveControl(a!, b!, centre) : null;
+        if (c) out.set(l, c);
+      }
+    return (this.ctlCache = out);
+  }
+
+  /** Links, nodes and rings under the transform `t` (CSS px) in a `width`×`height` view. */
+  private paintStatic(ctx: CanvasRenderingContext2D, s: Scene, t: { k: number; x: number; y: number }, width: number, height: number, dpr: number, col: Record<string, string>, hood: Set<string> | undefined): void {
+    const { shown } = s;
     const emph = s.emphasis;
-    const hood = emph ? new Set([emph, ...(shown.adj.get(emph) ?? [])]) : undefined;
     const pos = s.display;
     // The visible part of the graph (graph coordinates), with a margin for node radii.
     const m = 40 / t.k;
-    const vx0 = t.invertX(0) - m, vx1 = t.invertX(width) + m, vy0 = t.invertY(0) - m, vy1 = t.invertY(height) + m;
+    const vx0 = -t.x / t.k - m, vx1 = (width - t.x) / t.k + m, vy0 = -t.y / t.k - m, vy1 = (height - t.y) / t.k + m;
     const inView = (p: Point) => p.x >= vx0 && p.x <= vx1 && p.y >= vy0 && p.y <= vy1;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
     ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
     // Links, batched by kind (one path per kind and emphasis); a link with both ends off one side of the view is skipped.
     ctx.lineWidth = Math.max(1.2, 0.6 / t.k);
     const byKind = new Map<LinkKind, [ChainLink[], ChainLink[]]>();
-    const centres = this.centres(s);
-    const ctl = new Map<ChainLink, Point>();
+    const ctl = this.controls(s);
     for (const l of shown.data.links) {
       const a = pos.get(l.source), b = pos.get(l.target);
       if (!a || !b) continue;
       // Radial: links inside a chain bend towards its centre (the control point counts for the view test).
-      const centre = centres && linkCentre(shown, centres, l);
-      const c = centre ? curveControl(a, b, centre) : null;
-      if (c) ctl.set(l, c);
+      const c = ctl.get(l);
       const x0 = Math.min(a.x, b.x, c ? c.x : a.x), x1 = Math.max(a.x, b.x, c ? c.x : a.x), y0 = Math.min(a.y, b.y, c ? c.y : a.y), y1 = Math.max(a.y, b.y, c ? c.y : a.y);
       if (x1 < vx0 || x0 > vx1 || y1 < vy0 || y0 > vy1) continue;
       const dim = !!hood && l.source !== emph && l.target !== emph;
@@ -379,7 +447,12 @@ export class ChainPainter {
       ctx.lineWidth = 2 / t.k;
       ctx.stroke();
     }
-    // Labels at a fixed screen size (≥ the legibility floor), placed by priority in stage pixels.
+  }
+
+  /** The labels, at a fixed screen size (≥ the legibility floor), placed by priority in stage pixels. */
+  private paintLabels(ctx: CanvasRenderingContext2D, s: Scene, dpr: number, gesture: Gesture, col: Record<string, string>, hood: Set<string> | undefined): Placement {
+    const { width, height, shown, zt: t } = s;
+    const pos = s.display;
     const placed = this.place(s, gesture);
     const fs = placed.size;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
