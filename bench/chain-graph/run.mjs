@@ -2,6 +2,7 @@
 //   node bench/chain-graph/run.mjs            full run (100 / 1,000 / 5,000 nodes), prints a table, writes bench/results/chain-graph.json
 //   node bench/chain-graph/run.mjs --quick    100 and 1,000 nodes only
 //   node bench/chain-graph/run.mjs --pan      only the pan/zoom frames at 5,000 nodes (real drag + wheel input)
+//   node bench/chain-graph/run.mjs --readability --settle --pan --tag NAME   the issue-15 tables in one run (see below)
 //   node bench/chain-graph/run.mjs --shot     screenshots of the demo data (tiers/force/radial, light/dark) into bench/results/
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,6 +92,14 @@ if (args.includes('--readability') || args.includes('--settle')) {
       console.log(`force ${String(n).padStart(5)}: civic ${row.elementMs} ms (${ticks} steps, longest main-thread block ${row.elementLongestBlockMs} ms) | d3-force static ${row.d3StaticMs} ms (${row.d3Ticks} steps) | ratio ${row.ratio}×`);
     }
   }
+  if (args.includes('--pan')) {
+    // With --readability/--settle: the pan/zoom frames at 5,000 nodes in the same run (real drag + wheel input).
+    res.pan = await page.evaluate((k) => window.pan(k), 5000);
+    const p = res.pan;
+    console.log(`pan/zoom 5000 nodes (canvas, radial): element work per frame median ${p.medianWorkMs} ms, worst ${p.maxWorkMs} ms (pan median ${p.panWorkMedianMs} / worst ${p.panWorkMaxMs}, zoom median ${p.zoomWorkMedianMs} / worst ${p.zoomWorkMaxMs}, after ${p.afterWorkMaxMs}); frame gaps median ${p.medianFrameMs} ms, worst ${p.maxFrameMs} ms; longest task ${p.longestTaskMs} ms`);
+  }
+  res.loadavg = (await import('node:os')).loadavg();
+  console.log('load average (1/5/15 min) at the end:', res.loadavg.map((v) => v.toFixed(1)).join(' '));
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(join(root, `bench/results/chain-graph-${tag}.json`), JSON.stringify(res, null, 2));
   await browser.close();
