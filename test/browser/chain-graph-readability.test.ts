@@ -69,3 +69,41 @@ describe('chain graph readability (painter)', () => {
     await until(() => root.querySelector(`[part="plot"] .node[data-id="${id}"] text`), 'the selected node is labelled');
   });
 });
+
+describe('chain graph pan/zoom (canvas)', () => {
+  it('during a pan the links and nodes come from the bitmap of the last picture (nothing stroked), drawn anew after', async () => {
+    const { syntheticChains } = await import('../fixtures/chain-graph/synthetic.js');
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph renderer="canvas" layout="radial" style="width:800px; --civic-chain-graph-height: 500px"></civic-chain-graph>`);
+    el.data = syntheticChains(600);
+    await settleGraph(el);
+    const stage = el.shadowRoot!.querySelector('[part="stage"]') as HTMLElement;
+    const visible = el.shadowRoot!.querySelector('canvas') as HTMLCanvasElement;
+    const calls = { stroke: 0, image: 0 };
+    const proto = CanvasRenderingContext2D.prototype;
+    const stroke = proto.stroke, drawImage = proto.drawImage;
+    proto.stroke = function (this: CanvasRenderingContext2D, ...a: any[]) {
+      calls.stroke++; // on any canvas: the stage's or the bitmap's
+      return (stroke as any).apply(this, a);
+    };
+    proto.drawImage = function (this: CanvasRenderingContext2D, ...a: any[]) {
+      if (this.canvas === visible) calls.image++;
+      return (drawImage as any).apply(this, a);
+    };
+    try {
+      const r = stage.getBoundingClientRect();
+      const at = (x: number, y: number) => ({ bubbles: true, composed: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0 });
+      stage.dispatchEvent(new MouseEvent('mousedown', at(r.x + 4, r.y + 4)));
+      for (let i = 1; i <= 4; i++) {
+        window.dispatchEvent(new MouseEvent('mousemove', at(r.x + 4 + 10 * i, r.y + 4 + 5 * i)));
+        await frames(1);
+      }
+      await until(() => calls.image >= 2, 'gesture frames drawn from the bitmap');
+      expect(calls.stroke, 'links stroked during the pan').to.equal(0);
+      window.dispatchEvent(new MouseEvent('mouseup', at(r.x + 44, r.y + 24)));
+      await until(() => calls.stroke > 0, 'the picture drawn anew after the gesture');
+    } finally {
+      proto.stroke = stroke;
+      proto.drawImage = drawImage;
+    }
+  });
+});

@@ -499,7 +499,7 @@ export function createForceLayout(data: ChainData, o: ForceOptions = {}): ForceR
     .force('x', forceX<ForceNode>((d) => centres.get(d.home)?.x ?? 0).strength((d) => (bridges.has(d.id) ? 0 : o.cluster ?? 0.06)))
     .force('y', forceY<ForceNode>((d) => centres.get(d.home)?.y ?? 0).strength((d) => (bridges.has(d.id) ? 0 : o.cluster ?? 0.06)))
     .stop();
-  if (o.collide !== false) simulation.force('collide', forceCollide<ForceNode>((d) => Math.max(d.r, (d.w / 2) * (o.collideLabel ?? (warm ? 0.15 : 1))) + 4).iterations(1));
+  if (o.collide !== false) simulation.force('collide', forceCollide<ForceNode>((d) => Math.max(d.r, (d.w / 2) * (o.collideLabel ?? (warm ? (nodes.length <= 300 ? 0.15 : 0) : 1))) + 4).iterations(1));
   const total = Math.max(0, Math.floor(o.ticks ?? (warm ? 100 : nodes.length >= 1000 ? 200 : 300)));
   const alpha0 = warm ? o.warmAlpha ?? 0.3 : 1;
   simulation.alpha(alpha0);

@@ -286,10 +286,11 @@ export class ChainPainter {
     if (!ctx) return undefined;
     const col = this.palette();
     const hood = s.emphasis ? new Set([s.emphasis, ...(s.shown.adj.get(s.emphasis) ?? [])]) : undefined;
-    // During a pan or zoom the links, nodes and rings come from a bitmap drawn at the gesture's start with a margin
-    // of 30% of the stage around it (moved and scaled: one drawImage per frame whatever the number of nodes); only the
-    // labels are drawn live. Drawn again when the view leaves it or the zoom changes by more than 1.6×.
-    const layer = gesture === 'none' ? (this.layer = undefined) : this.gestureLayer(s, dpr);
+    // Links, nodes and rings are drawn into a bitmap with a margin of 30% of the stage around the view, then copied
+    // to the stage; labels are drawn live on top. At rest the bitmap is drawn anew; during a pan or zoom the one of
+    // the last picture is moved and scaled (one drawImage per frame whatever the number of nodes) and drawn again
+    // only when the view leaves it or the zoom changes by more than 2.5×. Where no bitmap can be made, direct.
+    const layer = this.gestureLayer(s, dpr, gesture === 'none');
     if (layer) {
       const sc = t.k / layer.k;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -302,21 +303,21 @@ export class ChainPainter {
 
   private layer?: { canvas: HTMLCanvasElement; key: unknown[]; k: number; x: number; y: number; mx: number; my: number };
 
-  /** The gesture's bitmap of links, nodes and rings (see drawCanvas), drawn again when it no longer covers the view. */
-  private gestureLayer(s: Scene, dpr: number): ChainPainter['layer'] {
+  /** The bitmap of links, nodes and rings (see drawCanvas): drawn anew when `fresh` or when it no longer covers the view. */
+  private gestureLayer(s: Scene, dpr: number, fresh: boolean): ChainPainter['layer'] {
     const { width, height, zt: t } = s;
     const key = [s.shown, s.display, s.emphasis, s.selected, s.active, s.search, width, height, dpr, this.colors];
     const L = this.layer;
-    if (L && key.every((v, i) => v === L.key[i])) {
+    if (L && !fresh && key.every((v, i) => v === L.key[i])) {
       const sc = t.k / L.k;
       // The view in the layer's CSS px.
       const lx0 = (-t.x / t.k) * L.k + L.x + L.mx, lx1 = ((width - t.x) / t.k) * L.k + L.x + L.mx;
       const ly0 = (-t.y / t.k) * L.k + L.y + L.my, ly1 = ((height - t.y) / t.k) * L.k + L.y + L.my;
-      if (sc <= 1.6 && sc >= 1 / 1.6 && lx0 >= 0 && ly0 >= 0 && lx1 <= L.canvas.width / dpr && ly1 <= L.canvas.height / dpr) return L;
+      if (sc <= 2.5 && lx0 >= 0 && ly0 >= 0 && lx1 <= L.canvas.width / dpr && ly1 <= L.canvas.height / dpr) return L;
     }
     const mx = Math.round(width * 0.3), my = Math.round(height * 0.3);
     const w = Math.round((width + 2 * mx) * dpr), h = Math.round((height + 2 * my) * dpr);
-    if (!(w > 0 && h > 0) || w * h > 40e6) return undefined;
+    if (!(w > 0 && h > 0) || w * h > 24e6) return undefined;
     let canvas = L?.canvas;
     if (!canvas || canvas.width !== w || canvas.height !== h) {
       if (typeof document !== 'undefined') {
