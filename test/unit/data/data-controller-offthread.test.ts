@@ -46,7 +46,7 @@ afterEach(() => {
 
 describe('DataController offThread', () => {
   it('accepts the loader result with one civic-load; the main-thread parse never runs', async () => {
-    const loader = vi.fn(async () => ok(7));
+    const loader = vi.fn<OffThreadLoader<V>>(async () => ok(7));
     const host = makeHost({ src: '/m.json', timeout: 1234 });
     const { dc, events, update, parse } = setup(host, loader);
     update();
