@@ -289,8 +289,9 @@ export class ChainPainter {
     // Links, nodes and rings are drawn into a bitmap with a margin of 30% of the stage around the view, then copied
     // to the stage; labels are drawn live on top. At rest the bitmap is drawn anew; during a pan or zoom the one of
     // the last picture is moved and scaled (one drawImage per frame whatever the number of nodes) and drawn again
-    // only when the view leaves it or the zoom changes by more than 2.5×. Where no bitmap can be made, direct.
-    const layer = this.gestureLayer(s, dpr, gesture === 'none');
+    // only when the view leaves it (a zoom out: when it covers less than 60% of the view) or the zoom grows by more
+    // than 2.5×. Where no bitmap can be made, direct.
+    const layer = this.gestureLayer(s, dpr, gesture);
     if (layer) {
       const sc = t.k / layer.k;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -304,7 +305,8 @@ export class ChainPainter {
   private layer?: { canvas: HTMLCanvasElement; key: unknown[]; k: number; x: number; y: number; mx: number; my: number };
 
   /** The bitmap of links, nodes and rings (see drawCanvas): drawn anew when `fresh` or when it no longer covers the view. */
-  private gestureLayer(s: Scene, dpr: number, fresh: boolean): ChainPainter['layer'] {
+  private gestureLayer(s: Scene, dpr: number, gesture: Gesture): ChainPainter['layer'] {
+    const fresh = gesture === 'none';
     const { width, height, zt: t } = s;
     const key = [s.shown, s.display, s.emphasis, s.selected, s.active, s.search, width, height, dpr, this.colors];
     const L = this.layer;
@@ -313,7 +315,12 @@ export class ChainPainter {
       // The view in the layer's CSS px.
       const lx0 = (-t.x / t.k) * L.k + L.x + L.mx, lx1 = ((width - t.x) / t.k) * L.k + L.x + L.mx;
       const ly0 = (-t.y / t.k) * L.k + L.y + L.my, ly1 = ((height - t.y) / t.k) * L.k + L.y + L.my;
-      if (sc <= 2.5 && lx0 >= 0 && ly0 >= 0 && lx1 <= L.canvas.width / dpr && ly1 <= L.canvas.height / dpr) return L;
+      const lw = L.canvas.width / dpr, lh = L.canvas.height / dpr;
+      if (sc <= 2.5 && lx0 >= 0 && ly0 >= 0 && lx1 <= lw && ly1 <= lh) return L;
+      // Zooming out past the margin: the bitmap still serves while it covers most of the view (the edges stay
+      // empty until the gesture ends) — drawing it anew mid-zoom would cost a whole picture in one frame.
+      const cover = (Math.max(0, Math.min(lx1, lw) - Math.max(lx0, 0)) * Math.max(0, Math.min(ly1, lh) - Math.max(ly0, 0))) / ((lx1 - lx0) * (ly1 - ly0));
+      if (gesture === 'zoom' && sc <= 2.5 && cover >= 0.6) return L;
     }
     const mx = Math.round(width * 0.3), my = Math.round(height * 0.3);
     const w = Math.round((width + 2 * mx) * dpr), h = Math.round((height + 2 * my) * dpr);
