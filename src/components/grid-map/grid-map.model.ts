@@ -11,12 +11,11 @@ export * from './grid-map.types.js';
 // ── metrics ──
 
 /**
- * Validates `{ metrics: [{key,label,unit,aggregate,illustrative}], rows: [{code, <key>: number}] }`.
- * A bare array of rows is accepted too (metrics are then inferred from numeric fields).
- * Non-numeric values are reported (`rows[3].households`) and left out; the row keeps its other values.
+ * The head of a metrics payload (shared by `parseMetrics` and the metrics worker's one-pass `parseMetricColumns`):
+ * the rows array, the metrics (declared, or inferred from the first rows' numeric fields) and the illustrative flag;
+ * problems go to `issues`. Undefined when there are no rows to read.
  */
-export function parseMetrics(raw: unknown, joinKey = 'code'): Validated<GridMetricsData> {
-  const issues: Issue[] = [];
+export function readMetricsHead(raw: unknown, joinKey: string, issues: Issue[]): { rowsRaw: unknown[]; metrics: GridMetric[]; illustrative: boolean } | undefined {
   let metricsRaw: unknown[] | undefined;
   let rowsRaw: unknown[] | undefined;
   let illustrative = false;
@@ -28,7 +27,7 @@ export function parseMetrics(raw: unknown, joinKey = 'code'): Validated<GridMetr
   } else {
     issues.push(issue('$', 'type', `expected { metrics, rows }, got ${describe(raw)}`));
   }
-  if (!rowsRaw) return { value: undefined, issues };
+  if (!rowsRaw) return undefined;
 
   const metrics: GridMetric[] = [];
   const seen = new Set<string>();
@@ -73,6 +72,19 @@ export function parseMetrics(raw: unknown, joinKey = 'code'): Validated<GridMetr
             metrics.push({ key: k, label: k, aggregate: 'sum', illustrative });
           }
   }
+  return { rowsRaw, metrics, illustrative };
+}
+
+/**
+ * Validates `{ metrics: [{key,label,unit,aggregate,illustrative}], rows: [{code, <key>: number}] }`.
+ * A bare array of rows is accepted too (metrics are then inferred from numeric fields).
+ * Non-numeric values are reported (`rows[3].households`) and left out; the row keeps its other values.
+ */
+export function parseMetrics(raw: unknown, joinKey = 'code'): Validated<GridMetricsData> {
+  const issues: Issue[] = [];
+  const head = readMetricsHead(raw, joinKey, issues);
+  if (!head) return { value: undefined, issues };
+  const { rowsRaw, metrics, illustrative } = head;
 
   const rows: GridMetricRow[] = [];
   const codes = new Set<string>();

@@ -14,10 +14,10 @@
  * character + "\n" ≈ 16 MB, offsets 4 MB, rank + real 2 MB, values 8 MB per metric ≈ 30 MB in all, against raw
  * columns (codes + values) of ≈ 24 MB: 1.25×. `columnBytes` states it for any store.
  */
-import { capIssues, issue, type Issue } from '../../data/validate.js';
-import { parseMetrics } from './grid-map.model.js';
+import { capIssues, issue, isRecord, readNumber, readString, describe, type Issue } from '../../data/validate.js';
+import { parseMetrics, readMetricsHead } from './grid-map.model.js';
 import type { GridMetric } from './grid-map.types.js';
-import { tileValues, type TileValues } from './tiles.js';
+import { rankOfCode, tileValues, type TileValues } from './tiles.js';
 import type { GridMetricsData } from './grid-map.types.js';
 import type { UnitsSource } from './view-model.js';
 
@@ -37,19 +37,206 @@ export interface MetricColumnsResult {
   issueCount: number;
 }
 
+function parseInput(input: string | unknown): { raw: unknown } | MetricColumnsResult {
+  if (typeof input !== 'string') return { raw: input };
+  try {
+    return { raw: JSON.parse(input) };
+  } catch (e) {
+    return { metrics: [], illustrative: false, rows: 0, withValues: 0, issues: [issue('$', 'json', `not JSON: ${(e as Error).message}`)], issueCount: 1 };
+  }
+}
+
+/** Per-stage times of one `parseMetricColumns` call (bench only). */
+export interface ColumnStageTimes {
+  parse: number;
+  rows: number;
+  order: number;
+  parents: number;
+  pack: number;
+}
+
 /**
- * JSON text (or an already parsed value) of a metrics payload → validated, parent-joined, packed columns: the same
- * validation (`parseMetrics`) and join (`tileValues`) as the main-thread path, so both give the same values.
+ * JSON text (or an already parsed value) of a metrics payload → validated, parent-joined, packed columns, in one
+ * pass over the rows: each row is validated exactly as `parseMetrics` does (same verdicts, issues and order) and its
+ * code and values go straight into arrays allocated once; parents are found by walking the codes in sorted order
+ * (the rows' own order when it is already sorted, as the tile generator writes them, so no sort), so a parent code
+ * is built and looked up once per parent, not once per grid; the sorted rows and the (already sorted) new parents
+ * are merged into the packed slots. Gives what `parseMetricColumnsMultiStep` (parseMetrics → tileValues →
+ * packColumns, the former path) gives — test/unit/components/grid-map/metric-columns-onepass.test.ts holds them equal.
  */
-export function parseMetricColumns(input: string | unknown, joinKey = 'code', maxIssues = 50): MetricColumnsResult {
-  let raw: unknown = input;
-  if (typeof input === 'string') {
-    try {
-      raw = JSON.parse(input);
-    } catch (e) {
-      return { metrics: [], illustrative: false, rows: 0, withValues: 0, issues: [issue('$', 'json', `not JSON: ${(e as Error).message}`)], issueCount: 1 };
+export function parseMetricColumns(input: string | unknown, joinKey = 'code', maxIssues = 50, times?: ColumnStageTimes): MetricColumnsResult {
+  let t = times ? performance.now() : 0;
+  const lap = (k: keyof ColumnStageTimes): void => {
+    if (!times) return;
+    const now = performance.now();
+    times[k] += now - t;
+    t = now;
+  };
+  const parsed = parseInput(input);
+  if (!('raw' in parsed)) return parsed;
+  lap('parse');
+  const issues: Issue[] = [];
+  const head = readMetricsHead(parsed.raw, joinKey, issues);
+  if (!head) return { metrics: [], illustrative: false, rows: 0, withValues: 0, issues: capIssues(issues, maxIssues), issueCount: issues.length };
+  const { rowsRaw, metrics, illustrative } = head;
+  const total = rowsRaw.length;
+  const nm = metrics.length;
+  const keys = metrics.map((m) => m.key);
+
+  // ── one pass: validate each row (as parseMetrics does) and store its code, values and flag ──
+  const codes: string[] = [];
+  const rowOf = new Map<string, number>();
+  const rowVals = keys.map(() => new Float64Array(total));
+  const realRow = new Uint8Array(total);
+  let withValues = 0;
+  let leafLen = 0;
+  let sorted = true;
+  let n = 0;
+  for (let i = 0; i < total; i++) {
+    const r = rowsRaw[i];
+    if (!isRecord(r)) {
+      issues.push(issue(`rows[${i}]`, 'type', `expected a row, got ${describe(r)}`));
+      continue;
+    }
+    const rawCode = r[joinKey] ?? r.code;
+    const code = typeof rawCode === 'string' && rawCode !== '' && rawCode.trim() === rawCode ? rawCode : readString(rawCode, `rows[${i}].${joinKey}`, issues, { required: true, coerceNumber: true });
+    if (!code) continue;
+    if (rowOf.has(code)) {
+      issues.push(issue(`rows[${i}].${joinKey}`, 'duplicate', `code ${describe(code)} appears twice; the later row is ignored`));
+      continue;
+    }
+    rowOf.set(code, n);
+    let any = false;
+    for (let k = 0; k < nm; k++) {
+      const key = keys[k];
+      const raw = r[key];
+      let v: number | undefined;
+      if (typeof raw === 'number' && Number.isFinite(raw) && Math.abs(raw) <= 1e15) v = raw;
+      else v = readNumber(raw, `rows[${i}].${key}`, issues);
+      if (v === undefined) rowVals[k][n] = NaN;
+      else {
+        rowVals[k][n] = v;
+        any = true;
+      }
+    }
+    if (any) withValues++;
+    if (r.illustrative === false) realRow[n] = 1;
+    if (code.length > leafLen) leafLen = code.length;
+    if (sorted && n > 0 && !(codes[n - 1] < code)) sorted = false;
+    codes.push(code);
+    n++;
+  }
+  lap('rows');
+
+  // ── order: the rows by code (usually already so) ──
+  let order: Int32Array;
+  if (sorted) {
+    order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+  } else {
+    const byCode = codes.slice().sort();
+    order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = rowOf.get(byCode[i]) as number;
+  }
+  lap('order');
+
+  // ── parents: walk the leaves in code order; a prefix is built once per group of leaves sharing it ──
+  // near/far per row: ≥ 0 a row, ≤ -2 the new parent -(p + 2), -1 none.
+  const near = new Int32Array(n).fill(-1);
+  const far = new Int32Array(n).fill(-1);
+  const newCodes: string[] = [];
+  const digits = /^\d+$/;
+  let p9 = '', r9 = -1, p12 = '', r12 = -1;
+  const ref = (code: string): number => {
+    const row = rowOf.get(code);
+    if (row !== undefined) return row;
+    newCodes.push(code);
+    return -(newCodes.length + 1);
+  };
+  for (let j = 0; j < n; j++) {
+    const i = order[j];
+    const c = codes[i];
+    if (c.length !== leafLen || !digits.test(c)) continue;
+    if (c.length > 9) {
+      if (!p9 || !c.startsWith(p9)) {
+        p9 = c.slice(0, 9);
+        r9 = ref(p9);
+      }
+      if (c.length > 12) {
+        if (!p12 || !c.startsWith(p12)) {
+          p12 = c.slice(0, 12);
+          r12 = ref(p12);
+        }
+        near[i] = r12;
+        far[i] = r9;
+      } else near[i] = r9;
     }
   }
+  lap('parents');
+
+  // ── pack: merge the sorted rows with the sorted new parents into slots ──
+  const np = newCodes.length;
+  const size = n + np;
+  const slotOfRow = new Int32Array(n);
+  const slotOfNew = new Int32Array(np);
+  const all = new Array<string>(size);
+  const offsets = new Uint32Array(size + 1);
+  const rank = new Uint8Array(size);
+  const real = new Uint8Array(size);
+  let at = 0;
+  for (let s = 0, a = 0, b = 0; s < size; s++) {
+    let c: string;
+    if (b >= np || (a < n && codes[order[a]] < newCodes[b])) {
+      const i = order[a++];
+      c = codes[i];
+      slotOfRow[i] = s;
+      real[s] = realRow[i];
+    } else {
+      c = newCodes[b];
+      slotOfNew[b++] = s;
+    }
+    all[s] = c;
+    offsets[s] = at;
+    at += c.length + 1;
+    rank[s] = rankOfCode(c, leafLen);
+  }
+  offsets[size] = at;
+  const slotOf = (ref: number): number => (ref >= 0 ? slotOfRow[ref] : slotOfNew[-ref - 2]);
+  const values = metrics.map((m, k) => {
+    const src = rowVals[k];
+    const col = new Float64Array(size).fill(NaN);
+    const how = m.aggregate;
+    const acc = how === 'none' ? undefined : new Float64Array(size);
+    const cnt = how === 'none' ? undefined : new Uint32Array(size);
+    for (let i = 0; i < n; i++) {
+      const v = src[i];
+      if (v !== v) continue;
+      col[slotOfRow[i]] = v;
+      if (!acc || !cnt) continue;
+      for (let q = 0; q < 2; q++) {
+        const pr = q === 0 ? near[i] : far[i];
+        if (pr === -1 || (pr >= 0 && src[pr] === src[pr])) continue; // a parent's own value wins
+        const s = slotOf(pr);
+        if (cnt[s] === 0) acc[s] = v;
+        else if (how === 'sum' || how === 'mean') acc[s] += v;
+        else if (how === 'min') acc[s] = Math.min(acc[s], v);
+        else acc[s] = Math.max(acc[s], v);
+        cnt[s]++;
+      }
+    }
+    if (acc && cnt) for (let s = 0; s < size; s++) if (cnt[s]) col[s] = how === 'mean' ? acc[s] / cnt[s] : acc[s];
+    return col;
+  });
+  const packed: PackedColumns = { size, codes: size ? all.join('\n') + '\n' : '', offsets, rank, real, keys, values };
+  lap('pack');
+  return { packed, metrics, illustrative, rows: n, withValues, issues: capIssues(issues, maxIssues), issueCount: issues.length };
+}
+
+/** The former multi-step path (parseMetrics → tileValues → packColumns): kept for the equality tests and the bench. */
+export function parseMetricColumnsMultiStep(input: string | unknown, joinKey = 'code', maxIssues = 50): MetricColumnsResult {
+  const parsed = parseInput(input);
+  if (!('raw' in parsed)) return parsed;
+  const raw = parsed.raw;
   const r = parseMetrics(raw, joinKey);
   const issues = capIssues(r.issues, maxIssues);
   if (!r.value) return { metrics: [], illustrative: false, rows: 0, withValues: 0, issues, issueCount: r.issues.length };
