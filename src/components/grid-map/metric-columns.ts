@@ -85,7 +85,9 @@ export function parseMetricColumns(input: string | unknown, joinKey = 'code', ma
 
   // ── one pass: validate each row (as parseMetrics does) and store its code, values and flag ──
   const codes: string[] = [];
-  const rowOf = new Map<string, number>();
+  // Code → row, built only once the rows leave code order: while they are sorted, a duplicate can only be the
+  // previous row, and a parent's row is found by binary search (no million-entry Map for a sorted table).
+  let rowOf: Map<string, number> | undefined;
   const rowVals = keys.map(() => new Float64Array(total));
   const realRow = new Uint8Array(total);
   let withValues = 0;
@@ -101,11 +103,23 @@ export function parseMetricColumns(input: string | unknown, joinKey = 'code', ma
     const rawCode = r[joinKey] ?? r.code;
     const code = typeof rawCode === 'string' && rawCode !== '' && rawCode.trim() === rawCode ? rawCode : readString(rawCode, `rows[${i}].${joinKey}`, issues, { required: true, coerceNumber: true });
     if (!code) continue;
-    if (rowOf.has(code)) {
+    let dup: boolean;
+    if (!rowOf) {
+      const last = n > 0 ? codes[n - 1] : undefined;
+      if (last === undefined || last < code) dup = false;
+      else if (last === code) dup = true;
+      else {
+        sorted = false;
+        rowOf = new Map<string, number>();
+        for (let k = 0; k < n; k++) rowOf.set(codes[k], k);
+        dup = rowOf.has(code);
+      }
+    } else dup = rowOf.has(code);
+    if (dup) {
       issues.push(issue(`rows[${i}].${joinKey}`, 'duplicate', `code ${describe(code)} appears twice; the later row is ignored`));
       continue;
     }
-    rowOf.set(code, n);
+    rowOf?.set(code, n);
     let any = false;
     for (let k = 0; k < nm; k++) {
       const key = keys[k];
@@ -122,7 +136,6 @@ export function parseMetricColumns(input: string | unknown, joinKey = 'code', ma
     if (any) withValues++;
     if (r.illustrative === false) realRow[n] = 1;
     if (code.length > leafLen) leafLen = code.length;
-    if (sorted && n > 0 && !(codes[n - 1] < code)) sorted = false;
     codes.push(code);
     n++;
   }
@@ -136,7 +149,7 @@ export function parseMetricColumns(input: string | unknown, joinKey = 'code', ma
   } else {
     const byCode = codes.slice().sort();
     order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[i] = rowOf.get(byCode[i]) as number;
+    for (let i = 0; i < n; i++) order[i] = (rowOf as Map<string, number>).get(byCode[i]) as number;
   }
   lap('order');
 
@@ -148,7 +161,7 @@ export function parseMetricColumns(input: string | unknown, joinKey = 'code', ma
   const digits = /^\d+$/;
   let p9 = '', r9 = -1, p12 = '', r12 = -1;
   const ref = (code: string): number => {
-    const row = rowOf.get(code);
+    const row = rowOf ? rowOf.get(code) : sortedIndex(codes, n, code);
     if (row !== undefined) return row;
     newCodes.push(code);
     return -(newCodes.length + 1);
@@ -230,6 +243,19 @@ export function parseMetricColumns(input: string | unknown, joinKey = 'code', ma
   const packed: PackedColumns = { size, codes: size ? all.join('\n') + '\n' : '', offsets, rank, real, keys, values };
   lap('pack');
   return { packed, metrics, illustrative, rows: n, withValues, issues: capIssues(issues, maxIssues), issueCount: issues.length };
+}
+
+/** Index of `code` in the first `n` (ascending) entries of `codes`, or undefined. */
+function sortedIndex(codes: string[], n: number, code: string): number | undefined {
+  let lo = 0, hi = n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = codes[mid];
+    if (c === code) return mid;
+    if (c < code) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** The former multi-step path (parseMetrics → tileValues → packColumns): kept for the equality tests and the bench. */

@@ -16,7 +16,7 @@ function rng(seed: number): () => number {
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 /** Grid rows under a few streets/communities, with parents' own rows and bad rows of every kind mixed in. */
-function generate(seed: number, opts: { shuffle: boolean; joinKey?: string; declared?: boolean; leafLen?: 15 | 12 }) {
+function generate(seed: number, opts: { shuffle: boolean; joinKey?: string; declared?: boolean; leafLen?: 15 | 12; tail?: false }) {
   const r = rng(seed);
   const key = opts.joinKey ?? 'code';
   const rows: unknown[] = [];
@@ -55,7 +55,11 @@ function generate(seed: number, opts: { shuffle: boolean; joinKey?: string; decl
       for (let g = 0; g < 12; g++) rows.push(row(community + pad(g + 1, 3)));
     }
   }
-  // Bad and odd rows.
+  // Bad and odd rows (tail: false keeps the table in code order, with only bad values and an adjacent duplicate).
+  if (opts.tail === false) {
+    rows.splice(7, 0, row((rows[6] as Record<string, unknown>)[key]));
+    return { metrics: [{ key: 'a', aggregate: 'sum' }, { key: 'b', aggregate: 'mean' }, { key: 'e', aggregate: 'none' }], rows };
+  }
   rows.push(null, 7, 'row', [1, 2], row(''), row('  500118001001001 '), row(500118099), row(undefined), row({}));
   rows.push(row('x-bad'), row('5001180010'), row('A00118001001001'), row(rows[20] && (rows[20] as Record<string, unknown>)[key]));
   rows.push(row((rows[5] as Record<string, unknown>)[key]), row((rows[5] as Record<string, unknown>)[key]));
@@ -79,6 +83,7 @@ function generate(seed: number, opts: { shuffle: boolean; joinKey?: string; decl
 describe('one-pass parseMetricColumns = the former multi-step path', () => {
   const cases: [string, Parameters<typeof generate>[1]][] = [
     ['rows in code order', { shuffle: false }],
+    ['rows in code order to the end (no code map)', { shuffle: false, tail: false }],
     ['rows in any order', { shuffle: true }],
     ['another join key', { shuffle: true, joinKey: 'id' }],
     ['metrics inferred from a bare array of rows', { shuffle: true, declared: false }],
