@@ -124,7 +124,8 @@ for (const impl of IMPLS) {
       await cdp.send('HeapProfiler.collectGarbage');
       heaps.push((await cdp.send('Runtime.getHeapUsage')).usedSize);
       await cdp.detach();
-      marks.push(r.marks ?? {});
+      // workerJob: the metrics worker's own time for the job (fetch, parse, one-pass validate/join/pack), from its reply.
+      marks.push({ ...(r.marks ?? {}), ...(impl === 'element' && r.loads?.lastMs ? { workerJob: r.loads.lastMs, ...Object.fromEntries(Object.entries(r.loads.lastStages ?? {}).map(([k, v]) => [`worker.${k}`, v])) } : {}) });
       requests.push(tileRequests);
       if (i === 0) check = await page.evaluate(() => window.bench.check());
       if (PANZOOM) {

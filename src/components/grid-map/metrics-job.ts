@@ -28,6 +28,8 @@ export interface MetricsJobResult {
   apiError?: string;
   adaptIssues: Issue[];
   columns: MetricColumnsResult;
+  /** Milliseconds per stage of this job (for benches): fetch (request, body text and JSON parse), fingerprint, adapt, columns. */
+  stages?: { fetch: number; fingerprint: number; adapt: number; columns: number };
 }
 
 /** Issues sent back per load at most (the count stays exact in `issueCount`). */
@@ -35,12 +37,17 @@ const MAX_ISSUES = 1000;
 
 export async function runMetricsJob(m: MetricsJob, signal?: AbortSignal): Promise<MetricsJobResult> {
   if (m.headers) configure({ headers: m.headers });
+  const t0 = performance.now();
   const res = await fetchData(m.url, { ...m.fetch, signal });
+  const t1 = performance.now();
   const fingerprint = `${res.text.length}:${fnv(res.text)}`;
+  const t2 = performance.now();
   const adapted = adaptPayload(res.body, m.adapter);
   const adaptIssues = adapted.issues.slice(0, MAX_ISSUES);
+  const t3 = performance.now();
   if (adapted.apiError !== undefined) return { fingerprint, apiError: adapted.apiError, adaptIssues, columns: { metrics: [], illustrative: false, rows: 0, withValues: 0, issues: [], issueCount: 0 } };
-  return { fingerprint, adaptIssues, columns: parseMetricColumns(adapted.value, m.joinKey, MAX_ISSUES) };
+  const columns = parseMetricColumns(adapted.value, m.joinKey, MAX_ISSUES);
+  return { fingerprint, adaptIssues, columns, stages: { fetch: t1 - t0, fingerprint: t2 - t1, adapt: t3 - t2, columns: performance.now() - t3 } };
 }
 
 function fnv(s: string): string {

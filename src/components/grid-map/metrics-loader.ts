@@ -34,7 +34,7 @@ let idleTimer: ReturnType<typeof setTimeout> | undefined;
 const IDLE_MS = 10000;
 
 /** For tests and benches: where the loads ran, and the worker's last load time (ms). */
-export const metricsLoads = { worker: 0, main: 0, lastMs: 0 };
+export const metricsLoads: { worker: number; main: number; lastMs: number; lastStages?: MetricsJobResult['stages'] } = { worker: 0, main: 0, lastMs: 0 };
 
 /** For benches: `enabled = false` sends tiles-mode metrics down the ordinary main-thread path (the "before"). */
 export const metricsOffThread = { enabled: true };
@@ -58,6 +58,7 @@ function start(): Worker | undefined {
     idle();
     if (m.ok) {
       metricsLoads.lastMs = m.ms;
+      metricsLoads.lastStages = m.result.stages;
       p.resolve(m.result);
     } else p.reject(m.kind === 'internal' ? new FetchError('network', p.job.url, m.message) : new FetchError(m.kind, p.job.url, m.message, m.status));
   };
