@@ -7,6 +7,7 @@ import '../../src/components/grid-map/grid-map.define.js';
 import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
 import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
 import { metricsLoads } from '../../src/components/grid-map/metrics-loader.js';
+import { configure } from '../../src/data/configure.js';
 import METRICS_JSON from '../../demo/data/grid-metrics.json';
 
 const TILES = (window as unknown as { __TILES__?: string }).__TILES__ ?? '/demo/data/tiles';
@@ -155,4 +156,40 @@ describe('<civic-grid-map> tiles mode: metrics parsed in a worker', function () 
       el.remove();
     });
   }
+
+  it('with a page fetch set (configure({ fetch })) the same job runs on the main thread and colours the same legend', async () => {
+    const make = () => {
+      const el = document.createElement('civic-grid-map') as CivicGridMap;
+      el.tiles = `${TILES}/{z}/{x}/{y}.pbf`;
+      el.tilesMaxZoom = 13;
+      el.bounds = BOUNDS;
+      el.metric = 'households';
+      el.classification = 'thresholds';
+      el.thresholds = '200,300';
+      el.classColors = COLORS;
+      el.src = METRICS_URL;
+      return el;
+    };
+    const viaWorker = make();
+    const w = oneEvent(viaWorker, 'civic-load');
+    document.body.append(viaWorker);
+    await w;
+    await viaWorker.whenDrawn();
+    const fetched: string[] = [];
+    configure({ fetch: (input: RequestInfo | URL, init?: RequestInit) => (fetched.push(String(input)), fetch(input, init)) });
+    try {
+      const mainBefore = metricsLoads.main;
+      const onMain = make();
+      const m = oneEvent(onMain, 'civic-load');
+      document.body.append(onMain);
+      const load = (await m) as CustomEvent<{ count: number }>;
+      expect(metricsLoads.main, 'the load ran on the main thread').to.equal(mainBefore + 1);
+      expect(fetched, 'through the page fetch').to.include(METRICS_URL);
+      expect(load.detail.count).to.equal(METRICS.rows.length);
+      await onMain.whenDrawn();
+      expect(onMain.legend).to.deep.equal(viaWorker.legend);
+    } finally {
+      configure({ fetch: undefined });
+    }
+  });
 });

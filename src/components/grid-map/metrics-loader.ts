@@ -12,9 +12,9 @@
  */
 import type { OffThreadLoader, OffThreadResult } from '../../data/data-controller.js';
 import { getConfig } from '../../data/configure.js';
-import { FetchError } from '../../data/fetch-json.js';
+import { FetchError } from '../../data/fetch-error.js';
 import { columnValues, type ColumnMetricsData } from './metric-columns.js';
-import { runMetricsJob, type MetricsJob, type MetricsJobResult } from './metrics-job.js';
+import type { MetricsJob, MetricsJobResult } from './metrics-job.js';
 import { createMetricsWorker } from './metrics-worker-factory.js';
 import type { MetricsReply } from './metrics-worker.js';
 import type { GridMetricsData } from './grid-map.types.js';
@@ -84,8 +84,10 @@ function idle(): void {
   }, IDLE_MS);
 }
 
-function here(job: MetricsJob, signal?: AbortSignal): Promise<MetricsJobResult> {
+/** The same job on the main thread; its fetch, parse and one-pass join load only then (most pages use the worker). */
+async function here(job: MetricsJob, signal?: AbortSignal): Promise<MetricsJobResult> {
   metricsLoads.main++;
+  const { runMetricsJob } = await import('./metrics-job.js');
   return runMetricsJob({ ...job, headers: undefined }, signal);
 }
 

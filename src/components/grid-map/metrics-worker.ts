@@ -4,7 +4,7 @@
  * `{ job, cancel: true }` (aborts that job's request). Out: `{ job, ok: true, result }` with the column buffers
  * transferred, or `{ job, ok: false, kind, status?, message }` with the FetchError's fields.
  */
-import { FetchError, type FetchErrorKind } from '../../data/fetch-json.js';
+import { FetchError, type FetchErrorKind } from '../../data/fetch-error.js';
 import { runMetricsJob, type MetricsJob, type MetricsJobResult } from './metrics-job.js';
 import { transferables } from './metric-columns.js';
 
