@@ -75,30 +75,20 @@ function maplibreFromSibling(mode) {
   return [guard, rewrite];
 }
 
-/** IIFE only: the chain graph's layout worker inlined (blob URL) instead of a file in assets/ beside the script. */
-function inlineLayoutWorker(mode) {
-  const target = join(root, 'src/components/chain-graph/chain-graph.worker-factory.ts');
+/**
+ * IIFE only: a worker inlined (blob URL) instead of a file in assets/ beside the script. The factory module at
+ * `factory` (which normally does `new Worker(new URL(...))`) is replaced by one that imports `worker` inline and
+ * exports `exported()` returning a new instance.
+ */
+function inlineWorker(mode, name, factory, worker, exported) {
+  const target = join(root, factory);
   return {
-    name: 'civic-inline-layout-worker',
+    name: `civic-inline-${name}`,
     enforce: 'pre',
     load(id) {
       if ((mode !== 'iife' && mode !== 'light') || id.split('?')[0] !== target) return null;
-      return `import LayoutWorker from './chain-graph.worker.ts?worker&inline';
-export function createLayoutWorker() { return new LayoutWorker(); }`;
-    },
-  };
-}
-
-/** IIFE only: the grid map's metrics worker inlined (blob URL) the same way. */
-function inlineMetricsWorker(mode) {
-  const target = join(root, 'src/components/grid-map/metrics-worker-factory.ts');
-  return {
-    name: 'civic-inline-metrics-worker',
-    enforce: 'pre',
-    load(id) {
-      if ((mode !== 'iife' && mode !== 'light') || id.split('?')[0] !== target) return null;
-      return `import MetricsWorker from './metrics-worker.ts?worker&inline';
-export function createMetricsWorker() { return new MetricsWorker(); }`;
+      return `import InlineWorker from './${worker}?worker&inline';
+export function ${exported}() { return new InlineWorker(); }`;
     },
   };
 }
@@ -110,7 +100,13 @@ const common = (mode) => ({
   base: './',
   logLevel: quiet ? 'warn' : 'info',
   publicDir: false,
-  plugins: [workerSource(mode), inlineLayoutWorker(mode), inlineMetricsWorker(mode), ...maplibreFromSibling(mode)],
+  plugins: [
+    workerSource(mode),
+    // The chain graph's layout worker and the grid map's metrics worker.
+    inlineWorker(mode, 'layout-worker', 'src/components/chain-graph/chain-graph.worker-factory.ts', 'chain-graph.worker.ts', 'createLayoutWorker'),
+    inlineWorker(mode, 'metrics-worker', 'src/components/grid-map/metrics-worker-factory.ts', 'metrics-worker.ts', 'createMetricsWorker'),
+    ...maplibreFromSibling(mode),
+  ],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   resolve: { conditions: ['production', 'browser', 'module', 'import', 'default'] },
 });

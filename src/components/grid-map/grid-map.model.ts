@@ -11,6 +11,28 @@ export * from './grid-map.types.js';
 // ── metrics ──
 
 /**
+ * The join code of metrics row `i` (shared by `parseMetrics` and the worker's one-pass `parseMetricColumns`), or
+ * undefined with an issue when the row is not an object or has no usable code. Issue paths are built only for rows
+ * with a problem: a national table has 10⁶ rows.
+ */
+export function readRowCode(r: unknown, i: number, joinKey: string, issues: Issue[]): string | undefined {
+  if (!isRecord(r)) {
+    issues.push(issue(`rows[${i}]`, 'type', `expected a row, got ${describe(r)}`));
+    return undefined;
+  }
+  const raw = r[joinKey] ?? r.code;
+  // Fast path: a non-empty string without surrounding blanks is what readString would return anyway.
+  if (typeof raw === 'string' && raw !== '' && raw.trim() === raw) return raw;
+  return readString(raw, `rows[${i}].${joinKey}`, issues, { required: true, coerceNumber: true }) || undefined;
+}
+
+/** Metric `key` of row `i` as a number (fast path for plain finite numbers), or undefined, with an issue if invalid. */
+export function readRowValue(raw: unknown, i: number, key: string, issues: Issue[]): number | undefined {
+  if (typeof raw === 'number' && Number.isFinite(raw) && Math.abs(raw) <= 1e15) return raw;
+  return readNumber(raw, `rows[${i}].${key}`, issues);
+}
+
+/**
  * The head of a metrics payload (shared by `parseMetrics` and the metrics worker's one-pass `parseMetricColumns`):
  * the rows array, the metrics (declared, or inferred from the first rows' numeric fields) and the illustrative flag;
  * problems go to `issues`. Undefined when there are no rows to read.
@@ -88,16 +110,10 @@ export function parseMetrics(raw: unknown, joinKey = 'code'): Validated<GridMetr
 
   const rows: GridMetricRow[] = [];
   const codes = new Set<string>();
-  rowsRaw.forEach((r, i) => {
-    // Paths are built only for rows with a problem: a national table has 10⁶ rows.
-    if (!isRecord(r)) {
-      issues.push(issue(`rows[${i}]`, 'type', `expected a row, got ${describe(r)}`));
-      return;
-    }
-    const rawCode = r[joinKey] ?? r.code;
-    // Fast path: a non-empty string without surrounding blanks is what readString would return anyway.
-    const code = typeof rawCode === 'string' && rawCode !== '' && rawCode.trim() === rawCode ? rawCode : readString(rawCode, `rows[${i}].${joinKey}`, issues, { required: true, coerceNumber: true });
-    if (!code) return;
+  rowsRaw.forEach((raw, i) => {
+    const r = raw as Record<string, unknown>; // readRowCode rejects a row that is not an object
+    const code = readRowCode(r, i, joinKey, issues);
+    if (code === undefined) return;
     if (codes.has(code)) {
       issues.push(issue(`rows[${i}].${joinKey}`, 'duplicate', `code ${describe(code)} appears twice; the later row is ignored`));
       return;
@@ -105,12 +121,8 @@ export function parseMetrics(raw: unknown, joinKey = 'code'): Validated<GridMetr
     codes.add(code);
     const values: Record<string, number> = {};
     for (const m of metrics) {
-      const raw = r[m.key];
-      if (typeof raw === 'number' && Number.isFinite(raw) && Math.abs(raw) <= 1e15) values[m.key] = raw;
-      else {
-        const v = readNumber(raw, `rows[${i}].${m.key}`, issues);
-        if (v !== undefined) values[m.key] = v;
-      }
+      const v = readRowValue(r[m.key], i, m.key, issues);
+      if (v !== undefined) values[m.key] = v;
     }
     const row: GridMetricRow = { code, values };
     if (typeof r.illustrative === 'boolean') row.illustrative = r.illustrative;

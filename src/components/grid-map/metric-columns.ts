@@ -14,8 +14,8 @@
  * character + "\n" ≈ 16 MB, offsets 4 MB, rank + real 2 MB, values 8 MB per metric ≈ 30 MB in all, against raw
  * columns (codes + values) of ≈ 24 MB: 1.25×. `columnBytes` states it for any store.
  */
-import { capIssues, issue, isRecord, readNumber, readString, describe, type Issue } from '../../data/validate.js';
-import { parseMetrics, readMetricsHead } from './grid-map.model.js';
+import { capIssues, issue, describe, type Issue } from '../../data/validate.js';
+import { parseMetrics, readMetricsHead, readRowCode, readRowValue } from './grid-map.model.js';
 import type { GridMetric } from './grid-map.types.js';
 import { rankOfCode, tileValues, type TileValues } from './tiles.js';
 import type { GridMetricsData } from './grid-map.types.js';
@@ -95,14 +95,9 @@ export function parseMetricColumns(input: string | unknown, joinKey = 'code', ma
   let sorted = true;
   let n = 0;
   for (let i = 0; i < total; i++) {
-    const r = rowsRaw[i];
-    if (!isRecord(r)) {
-      issues.push(issue(`rows[${i}]`, 'type', `expected a row, got ${describe(r)}`));
-      continue;
-    }
-    const rawCode = r[joinKey] ?? r.code;
-    const code = typeof rawCode === 'string' && rawCode !== '' && rawCode.trim() === rawCode ? rawCode : readString(rawCode, `rows[${i}].${joinKey}`, issues, { required: true, coerceNumber: true });
-    if (!code) continue;
+    const r = rowsRaw[i] as Record<string, unknown>; // readRowCode rejects a row that is not an object
+    const code = readRowCode(r, i, joinKey, issues);
+    if (code === undefined) continue;
     let dup: boolean;
     if (!rowOf) {
       const last = n > 0 ? codes[n - 1] : undefined;
@@ -123,10 +118,7 @@ export function parseMetricColumns(input: string | unknown, joinKey = 'code', ma
     let any = false;
     for (let k = 0; k < nm; k++) {
       const key = keys[k];
-      const raw = r[key];
-      let v: number | undefined;
-      if (typeof raw === 'number' && Number.isFinite(raw) && Math.abs(raw) <= 1e15) v = raw;
-      else v = readNumber(raw, `rows[${i}].${key}`, issues);
+      const v = readRowValue(r[key], i, key, issues);
       if (v === undefined) rowVals[k][n] = NaN;
       else {
         rowVals[k][n] = v;
