@@ -183,10 +183,11 @@ export class ChainPainter {
       const p = at.get(c.id);
       if (!p || c.id.startsWith('chain:')) continue;
       keptNodes++;
-      if (below) {
-        const q = s.display.get(c.id)!;
-        offset.set(c.id, { x: p.x + c.width / 2 - t.applyX(q.x), y: p.y + c.height / 2 - t.applyY(q.y) });
-      }
+      // Where the label went, relative to its node (screen px): its centre when labels sit below (text centred), its
+      // left edge and middle when they sit right. A leader's label may have moved off its first spot to stay inside.
+      const q = s.display.get(c.id)!;
+      const nx = t.applyX(q.x), ny = t.applyY(q.y);
+      offset.set(c.id, below ? { x: p.x + c.width / 2 - nx, y: p.y + c.height / 2 - ny } : { x: p.x - nx, y: p.y + c.height / 2 - ny });
     }
     return { kept, dropped: Math.max(0, inView - keptNodes), size, chainSize, offset };
   }
@@ -533,7 +534,7 @@ export class ChainPainter {
               ${!placed.kept.has(n.id)
                 ? nothing
                 : svg`<g class="label" transform="scale(${1 / k})">${s.labelSide === 'right'
-                    ? svg`<text x=${round1(r * k + 4)} dy="0.35em">${text}</text>`
+                    ? svg`<text x=${round1(o ? o.x : r * k + 4)} y=${round1(o ? o.y : 0)} dy="0.35em">${text}</text>`
                     : svg`<text x=${round1(o ? o.x : 0)} y=${round1(o ? o.y + fs * (BASELINE - LINE / 2) : r * k + 2 + fs * BASELINE)} text-anchor="middle">${text}</text>`}</g>`}
             </g>`;
           })}

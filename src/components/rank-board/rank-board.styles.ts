@@ -54,8 +54,7 @@ export const rankBoardStyles = css`
     position: absolute;
     inset-inline: 0;
     top: 0;
-    /* --_rank-glide: the FLIP offset a re-sort animates (registered as a length in rank-board.ts). */
-    transform: translateY(calc(var(--_row-h) * var(--_i, 0) + var(--_rank-glide, 0px)));
+    transform: translateY(calc(var(--_row-h) * var(--_i, 0)));
     display: grid;
     grid-template-columns: 2.2em minmax(0, 1fr) auto;
     grid-template-rows: 1fr auto;

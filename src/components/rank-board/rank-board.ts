@@ -36,18 +36,6 @@ import {
 } from '../../core/export/lazy.js';
 
 let boardSeq = 0;
-/**
- * The re-sort glide animates this registered length (added to each row's transform in rank-board.styles.ts), not
- * the transform itself: a custom property animates on the main thread, uncomposited. Composited animations of rows
- * placed before other content (a wall of tiles) made the browser test every later piece of the page against their
- * moving bounds in every frame (issue 16: ~10–20 ms per frame on a 200-tile wall). Unregistered (an older browser)
- * the rows jump half-way instead of gliding.
- */
-try {
-  if (typeof CSS !== 'undefined' && typeof CSS.registerProperty === 'function') CSS.registerProperty({ name: '--_rank-glide', syntax: '<length>', inherits: false, initialValue: '0px' });
-} catch {
-  // registered already (a second copy of the element on the page)
-}
 
 /**
  * @summary A ranking list for pages and big screens: rank number, name, value and an inline bar, sorted; it
@@ -526,8 +514,10 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
   }
 
   /**
-   * FLIP: rows that moved start at their old place and glide to the new one, by transform only (no
-   * layout per frame, no layout shift), through the registered --_rank-glide offset (see its registration above).
+   * FLIP: rows that moved start at their old place and glide to the new one by transform (no layout per frame, no
+   * layout shift). These 600 ms animations are composited, which costs a wall beside the board some overlap testing
+   * while they run; the two alternatives are worse: `top` records layout shifts, and a registered custom property
+   * (CSS.registerProperty is document-wide) shows its initial value on every element of the host page.
    */
   private glide(before: Map<string, number>): void {
     const after = this.rowTops();
@@ -536,7 +526,8 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     this.renderRoot.querySelectorAll<HTMLElement>('[part~="row"]').forEach((el) => {
       const dy = offsets.get(el.dataset.id ?? '');
       if (dy === undefined || typeof el.animate !== 'function') return;
-      el.animate([{ '--_rank-glide': `${dy}px` }, { '--_rank-glide': '0px' }], { duration: 600, easing: 'cubic-bezier(0.2, 0, 0, 1)' });
+      const to = after.get(el.dataset.id ?? '') ?? 0;
+      el.animate([{ transform: `translateY(${to + dy}px)` }, { transform: `translateY(${to}px)` }], { duration: 600, easing: 'cubic-bezier(0.2, 0, 0, 1)' });
     });
   }
 }
