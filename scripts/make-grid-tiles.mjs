@@ -8,8 +8,11 @@
 //       + demo/data/tiles-index.json (codes, names, levels, parents, boxes, label points, neighbours: lib/tiles-index.mjs)
 //   node scripts/make-grid-tiles.mjs --synthetic 1000000 [--out bench/grid-map-tiles/.out]
 //       a synthetic Chongqing-scale hex grid set (all illustrative, codes start with "99") → <out>/tiles/…,
-//       <out>/tiles.json, <out>/grids.pmtiles and <out>/metrics.json (one row per grid)
+//       <out>/tiles.json, <out>/grids.pmtiles, <out>/metrics.json (one row per grid) and the same as <out>/metrics.cgmb
 //   node scripts/make-grid-tiles.mjs --in my-grids.geojson --out DIR
+//   node scripts/make-grid-tiles.mjs --metrics-binary metrics.json [--out metrics.cgmb]
+//       a metrics payload { metrics, rows } as the binary file tiles mode reads without JSON parsing (lib/metrics-binary.mjs;
+//       README "Binary metrics"); --synthetic and --demo write one beside metrics.json / grid-metrics.json
 //       any FeatureCollection with properties code/name/level/parent (levels street|town, community|village, grid)
 //
 // Options: --no-pmtiles (z/x/y directory only), --template URL (the `tiles` entry written into tiles.json; default
@@ -37,6 +40,7 @@ import { GeoJSONVT, geoJSONToTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { createPMTilesWriter } from './lib/pmtiles-writer.mjs';
 import { writeTilesIndex } from './lib/tiles-index.mjs';
+import { encodeMetricsBinary } from './lib/metrics-binary.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -421,6 +425,9 @@ export function synthetic(N, outDir, { pmtiles = true, minPx = 12 } = {}) {
   writeSync(fd, ']}\n');
   closeSync(fd);
   log(`  metrics.json: ${rows.length} rows`);
+  const bin = encodeMetricsBinary({ ...head, rows: rows.map(([code, households]) => ({ code, households })) });
+  writeFileSync(join(outDir, 'metrics.cgmb'), bin);
+  log(`  metrics.cgmb: ${rows.length} rows, ${(bin.length / 1e6).toFixed(1)} MB`);
 
   return finish(out, outDir, {
     name: `Synthetic grids (${N})`,
@@ -430,6 +437,19 @@ export function synthetic(N, outDir, { pmtiles = true, minPx = 12 } = {}) {
     t0,
     extra: { features: { streets: streets.length, communities: communities.length, grids: N } },
   });
+}
+
+/** A metrics JSON file → the binary file beside it (rows sorted by code, so the codes front-code well). */
+function metricsBinary(inFile, outFile) {
+  const payload = JSON.parse(readFileSync(inFile, 'utf8'));
+  const rows = Array.isArray(payload) ? payload : payload.rows;
+  if (!Array.isArray(rows)) throw new Error(`${inFile}: no rows`);
+  const head = Array.isArray(payload) ? {} : payload;
+  if (!Array.isArray(head.metrics) || !head.metrics.length) throw new Error(`${inFile}: the binary file needs the metrics declared ({ metrics: [{ key, … }], rows })`);
+  const sorted = [...rows].sort((a, b) => (String(a?.code) < String(b?.code) ? -1 : String(a?.code) > String(b?.code) ? 1 : 0));
+  const bin = encodeMetricsBinary({ ...head, rows: sorted });
+  writeFileSync(outFile, bin);
+  log(`${relative(process.cwd(), outFile)}: ${sorted.length} rows, ${(bin.length / 1e3).toFixed(1)} KB`);
 }
 
 // ── CLI ──────────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -451,10 +471,14 @@ if (isMain) {
       const codes = new Set((metrics.rows ?? []).map((row) => row.code));
       const missing = geo.features.filter((f) => f.properties?.level === 'grid' && !codes.has(f.properties.code)).length;
       log(`grid-metrics.json: ${codes.size} rows; grids without a row: ${missing}`);
+      metricsBinary(join(ROOT, 'demo/data/grid-metrics.json'), join(ROOT, 'demo/data/grid-metrics.cgmb'));
     } catch {
       /* metrics are optional for tiles */
     }
     void r;
+  } else if (opt('metrics-binary')) {
+    const inFile = resolve(opt('metrics-binary'));
+    metricsBinary(inFile, resolve(opt('out', inFile.replace(/\.json$/i, '') + '.cgmb')));
   } else if (opt('synthetic')) {
     synthetic(Number(opt('synthetic')), resolve(opt('out', join(ROOT, 'bench/grid-map-tiles/.out'))), { pmtiles, minPx });
   } else if (opt('in')) {

@@ -132,6 +132,36 @@ export function parseMetricColumns(input: string | unknown, joinKey = 'code', ma
     n++;
   }
   lap('rows');
+  const packed = joinAndPack({ codes, n, sorted, rowOf, rowVals, realRow, leafLen, metrics }, lap);
+  return { packed, metrics, illustrative, rows: n, withValues, issues: capIssues(issues, maxIssues), issueCount: issues.length };
+}
+
+/** The rows of a metrics payload, validated and in arrays (from JSON rows or a binary file): what `joinAndPack` joins. */
+export interface ReadRows {
+  /** Codes of the valid rows, in reading order (distinct). */
+  codes: string[];
+  n: number;
+  /** True when `codes` is ascending (then no sort and no Map). */
+  sorted: boolean;
+  /** Code → row, only when the rows are not sorted. */
+  rowOf?: Map<string, number>;
+  /** Per metric: the value of each valid row (NaN: none). */
+  rowVals: Float64Array[];
+  /** 1 where the row says illustrative: false. */
+  realRow: Uint8Array;
+  /** Length of the longest code (the grids'). */
+  leafLen: number;
+  metrics: GridMetric[];
+}
+
+/**
+ * Validated rows → parent-joined packed columns: parents are found by walking the codes in sorted order (a parent code
+ * is built and looked up once per parent, not once per grid); the sorted rows and the (already sorted) new parents
+ * are merged into the packed slots, and each metric is aggregated to the parents that have no value of their own.
+ */
+export function joinAndPack(rows: ReadRows, lap: (k: keyof ColumnStageTimes) => void = () => undefined): PackedColumns {
+  const { codes, n, sorted, rowOf, rowVals, realRow, leafLen, metrics } = rows;
+  const keys = metrics.map((m) => m.key);
 
   // ── order: the rows by code (usually already so) ──
   let order: Int32Array;
@@ -234,7 +264,7 @@ export function parseMetricColumns(input: string | unknown, joinKey = 'code', ma
   });
   const packed: PackedColumns = { size, codes: size ? all.join('\n') + '\n' : '', offsets, rank, real, keys, values };
   lap('pack');
-  return { packed, metrics, illustrative, rows: n, withValues, issues: capIssues(issues, maxIssues), issueCount: issues.length };
+  return packed;
 }
 
 /** Index of `code` in the first `n` (ascending) entries of `codes`, or undefined. */

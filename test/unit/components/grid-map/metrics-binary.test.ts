@@ -1,0 +1,117 @@
+// The binary metrics file of tiles mode: written by scripts/lib/metrics-binary.mjs (the tile generator), read by
+// src/components/grid-map/metrics-binary.ts in the metrics worker. It must give exactly the packed columns the JSON
+// path (parseMetricColumns) gives, and refuse every kind of broken file with one `format` issue and no value.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+// @ts-expect-error — a plain .mjs build script without types
+import { encodeMetricsBinary } from '../../../../scripts/lib/metrics-binary.mjs';
+import { isBinaryMetricsUrl, parseMetricsBinary } from '../../../../src/components/grid-map/metrics-binary.js';
+import { parseMetricColumns, type MetricColumnsResult } from '../../../../src/components/grid-map/metric-columns.js';
+
+const encode = encodeMetricsBinary as (payload: unknown, o?: { joinKey?: string }) => Uint8Array;
+const DEMO = JSON.parse(readFileSync(new URL('../../../../demo/data/grid-metrics.json', import.meta.url), 'utf8')) as { metrics: unknown[]; rows: Record<string, unknown>[] };
+const buf = (u8: Uint8Array): ArrayBuffer => u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.byteLength) as ArrayBuffer;
+
+function same(a: MetricColumnsResult, b: MetricColumnsResult): void {
+  expect(a.packed, 'packed').toBeDefined();
+  expect(a.packed!.codes).toBe(b.packed!.codes);
+  expect(a.packed!.size).toBe(b.packed!.size);
+  expect([...a.packed!.offsets]).toEqual([...b.packed!.offsets]);
+  expect([...a.packed!.rank]).toEqual([...b.packed!.rank]);
+  expect([...a.packed!.real]).toEqual([...b.packed!.real]);
+  expect(a.packed!.keys).toEqual(b.packed!.keys);
+  a.packed!.values.forEach((col, k) => expect([...col], a.packed!.keys[k]).toEqual([...b.packed!.values[k]]));
+  expect(a.metrics).toEqual(b.metrics);
+  expect([a.illustrative, a.rows, a.withValues]).toEqual([b.illustrative, b.rows, b.withValues]);
+}
+
+describe('binary metrics: writer → reader', () => {
+  it('gives the JSON path’s packed columns for the demo metrics (8 metrics, parents aggregated)', () => {
+    const file = encode(DEMO);
+    expect(file.length).toBeLessThan(JSON.stringify(DEMO).length);
+    const bin = parseMetricsBinary(buf(file));
+    expect(bin.issues).toEqual([]);
+    same(bin, parseMetricColumns(JSON.stringify(DEMO)));
+  });
+
+  it('keeps the JSON rules for unsorted rows, repeated and empty codes, missing and out-of-range values, real rows', () => {
+    const payload = {
+      illustrative: true,
+      metrics: [
+        { key: 'a', label: 'A', aggregate: 'sum' },
+        { key: 'b', label: 'B', aggregate: 'max' },
+      ],
+      rows: [
+        { code: '500118002008002', a: 4, b: 1.5 },
+        { code: '500118002007001', a: 1, illustrative: false },
+        { code: '', a: 9 },
+        { code: '500118002007002', a: 2e15, b: 7 },
+        { code: '500118002007001', a: 100 },
+        { code: '500118002007', a: 50 },
+        { code: '500118002008001', b: -3 },
+      ],
+    };
+    const bin = parseMetricsBinary(buf(encode(payload)));
+    const json = parseMetricColumns(JSON.stringify(payload));
+    same(bin, json);
+    expect(bin.issues.map((i) => [i.path, i.code])).toEqual(json.issues.map((i) => [i.path, i.code]));
+    expect(bin.issues.map((i) => i.code)).toEqual(['required', 'out-of-range', 'duplicate']);
+  });
+
+  it('reads codes in any script and a custom join key', () => {
+    const payload = { metrics: [{ key: 'v' }], rows: [{ id: '重庆-甲', v: 1 }, { id: '重庆-乙', v: 2 }, { id: 'Ωmega', v: 3 }] };
+    const bin = parseMetricsBinary(buf(encode(payload, { joinKey: 'id' })), 'id');
+    same(bin, parseMetricColumns(JSON.stringify(payload), 'id'));
+  });
+
+  it('recognises a binary src by its path', () => {
+    expect(isBinaryMetricsUrl('/data/metrics.cgmb')).toBe(true);
+    expect(isBinaryMetricsUrl('https://x.test/m.CGMB?v=3#a')).toBe(true);
+    expect(isBinaryMetricsUrl('/data/metrics.json')).toBe(false);
+    expect(isBinaryMetricsUrl('/data/metrics.json?f=.cgmb')).toBe(false);
+  });
+});
+
+describe('binary metrics: a broken file is refused (one format issue, no value)', () => {
+  const good = encode(DEMO);
+  const dv = (u8: Uint8Array) => new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
+  const edited = (f: (u8: Uint8Array) => void): Uint8Array => {
+    const c = good.slice();
+    f(c);
+    return c;
+  };
+  const cases: [string, Uint8Array, RegExp][] = [
+    ['empty', new Uint8Array(0), /shorter than its 24-byte head/],
+    ['head cut', good.slice(0, 20), /shorter than its 24-byte head/],
+    ['truncated', good.slice(0, good.length - 8), /truncated/],
+    ['cut inside the codes', good.slice(0, 300), /truncated/],
+    ['extra bytes', (() => { const c = new Uint8Array(good.length + 8); c.set(good); return c; })(), /bytes after/],
+    ['wrong magic', edited((u) => (u[0] = 0x7b)), /not a grid metrics file/],
+    ['wrong version', edited((u) => dv(u).setUint16(4, 2, true)), /version 2 is not supported/],
+    ['more rows declared', edited((u) => dv(u).setUint32(8, dv(u).getUint32(8, true) + 1, true)), /truncated/],
+    ['fewer rows declared', edited((u) => dv(u).setUint32(8, dv(u).getUint32(8, true) - 8, true)), /bytes after/],
+    ['fewer metric columns', edited((u) => dv(u).setUint16(6, 7, true)), /bytes after/],
+    ['header not JSON', edited((u) => (u[24] = 0x21)), /header is not JSON/],
+    ['front coding corrupt', edited((u) => (u[dv(u).getUint32(12, true) + 24 + ((8 - ((dv(u).getUint32(12, true) + 24) % 8)) % 8)] = 9)), /shares 9 bytes/],
+  ];
+  for (const [name, bytes, message] of cases) {
+    it(name, () => {
+      const r = parseMetricsBinary(buf(bytes));
+      expect(r.packed).toBeUndefined();
+      expect(r.issues.filter((i) => i.code === 'format')).toHaveLength(1);
+      expect(r.issues[r.issues.length - 1].message).toMatch(message);
+    });
+  }
+
+  it('a header whose metric count differs from the columns', () => {
+    const payload = { metrics: [{ key: 'a' }, { key: 'b' }], rows: [{ code: '1', a: 1, b: 2 }] };
+    const c = encode(payload);
+    // rewrite the header JSON in place with one metric fewer (same length: pad with blanks)
+    const h = new DataView(c.buffer).getUint32(12, true);
+    const text = JSON.stringify({ metrics: [{ key: 'a' }] }).padEnd(h, ' ');
+    c.set(new TextEncoder().encode(text), 24);
+    const r = parseMetricsBinary(buf(c));
+    expect(r.packed).toBeUndefined();
+    expect(r.issues[0].message).toMatch(/declares 1 metrics, its columns are 2/);
+  });
+});
