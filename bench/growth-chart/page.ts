@@ -319,5 +319,7 @@ window.runBench = async (runs: number, updates: number) => {
 
 /** For profiling: the element alone. */
 (window as unknown as { runElement: typeof benchElement }).runElement = benchElement;
+/** For profiling: the raw d3 chart alone (same marks, so a profile can compare the two). */
+(window as unknown as { runRaw: typeof benchRaw }).runRaw = benchRaw;
 /** For profiling: user-timing marks on (or off) outside runBench, so a profile can be cut to the measured intervals. */
 (window as unknown as { benchMarks: (on: boolean) => void }).benchMarks = (on: boolean) => void (measuring = on);

@@ -43,6 +43,26 @@ describe('civic-growth-chart: redraws in place', () => {
     expect(picture(el)).to.deep.equal(picture(fresh));
   });
 
+  it('moves no node when only values change: the frame groups stay where they are, only attributes and texts are written', async () => {
+    const el = await fixture<CivicGrowthChart>(html`<civic-growth-chart style="width:640px" .data=${payload(8, 1)}></civic-growth-chart>`);
+    await el.whenDrawn();
+    const svg = el.shadowRoot!.querySelector('svg[part~="plot"]')!;
+    expect(svg.querySelector('g.x-axis'), 'a part after the marks').to.not.equal(null);
+    const moved: string[] = [];
+    const mo = new MutationObserver((recs) => {
+      for (const r of recs) if (r.type === 'childList') for (const n of [...r.addedNodes, ...r.removedNodes]) moved.push((n as Element).getAttribute?.('class') ?? n.nodeName);
+    });
+    mo.observe(svg, { childList: true, subtree: true });
+    const next = payload(8, 1);
+    for (const p of next.series[0].points) p.value += 3; // new bar heights, the same ticks
+    el.data = next;
+    await el.whenDrawn();
+    expect(el.shadowRoot!.querySelector('g.marks rect.bar')!.getAttribute('height'), 'redrawn').to.not.equal(null);
+    moved.push(...mo.takeRecords().flatMap((r) => [...r.addedNodes, ...r.removedNodes].map((n) => (n as Element).getAttribute?.('class') ?? n.nodeName)));
+    mo.disconnect();
+    expect(moved, 'nodes added or removed by a values-only update').to.deep.equal([]);
+  });
+
   it('drops the bars, dots and labels of periods that left the data, and adds new ones', async () => {
     const el = await fixture<CivicGrowthChart>(html`<civic-growth-chart style="width:640px" .data=${payload(8, 1)}></civic-growth-chart>`);
     await el.whenDrawn();

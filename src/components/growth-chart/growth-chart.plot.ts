@@ -34,7 +34,10 @@ function text(el: Element, value: string): void {
   const c = ((el as Cached).__gc ??= {});
   if (c.$t !== value) {
     c.$t = value;
-    el.textContent = value;
+    // Rewrite the one text node in place (replacing it would rebuild its layout object).
+    const t = el.firstChild;
+    if (t && t.nodeType === 3 && !t.nextSibling) (t as Text).data = value;
+    else el.textContent = value;
   }
 }
 
@@ -217,7 +220,11 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
     }
   };
   place(BEFORE, marks);
-  place(AFTER, marks.nextSibling);
+  // The parts after the marks go before the first node that is not one of them (Lit's own nodes follow): anchoring
+  // on marks.nextSibling, which is a part once drawn, moved every part out and back in on each update.
+  let after = marks.nextSibling;
+  while (after && (after as Node & { __gcPart?: Part }).__gcPart) after = after.nextSibling;
+  place(AFTER, after);
 }
 
 type Dot = LinePoint & { seriesId: string; colorIndex: number };
