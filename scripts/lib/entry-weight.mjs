@@ -49,7 +49,8 @@ export const BUDGETS = {
   // the import lines are already edited in the working tree); each budget holds for both states (≈5 KB / ≈2 KB gz).
   'chain-graph': 80_500, // goal 40 KB; 215 KB min: d3 (shape, selection, transition, color, zoom, force, quadtree, drag) 42 %, the graph 27 %, core 12 %, data 11 %, lit 8 %
   screen: 23_000,
-  'grid-map': 106_000, // goal 80 KB; 275 KB min: the map 33 %, turf union/dissolve (polyclip-ts, bignumber.js, splaytree-ts) 18 %, d3 (scale-chromatic, geo, color) 18 %, core 11 %, data 9 %, lit 7 %
+  // goal 80 KB (87.7 KB; was 105.8): the parent dissolve (turf union: polyclip-ts, bignumber.js, splaytree-ts) loads after the first picture
+  'grid-map': 92_000,
   'all non-map': 140_000, // goal 90 KB (133.3 KB)
 };
 export const SLACK = 0.1;

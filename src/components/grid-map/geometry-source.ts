@@ -12,7 +12,7 @@ import { DataController, type DataHostProps } from '../../data/data-controller.j
 import { capIssues, formatIssue, summariseIssues, type Issue } from '../../data/validate.js';
 import { CivicErrorEvent, type CivicErrorDetail, type DataSourceKind } from '../../core/events/error-event.js';
 import type { LocalizeController } from '../../core/controllers/localize-controller.js';
-import { dissolveMissingParents, hasMissingParents, parseGeometry } from './geometry.js';
+import { hasMissingParents, parseGeometry } from './geometry.js';
 import { parsePoints, type GridPoint } from './points.js';
 import type { Crs, GridGeometry } from './grid-map.types.js';
 
@@ -86,8 +86,6 @@ export class GeometrySource {
           crs: host.crs,
           displayCrs: host.basemap ? host.basemapCrs : host.crs,
           topoObject: host.topoObject,
-          // Missing parent outlines are dissolved once, after the first picture (off the main path).
-          dissolveParents: false,
         });
         if (!res.value || res.value.features.length === 0)
           return { value: undefined, issues: res.issues.length ? res.issues : [{ path: 'features', code: 'empty', message: 'no drawable feature', severity: 'error' }] };
@@ -120,10 +118,15 @@ export class GeometrySource {
     return this.points.status === 'idle' && !this.points.value ? [] : this.points.value ?? [];
   }
 
-  /** Dissolves missing parent outlines into a copy; true when the copy replaced the geometry. */
-  dissolve(): boolean {
+  /**
+   * Dissolves missing parent outlines into a copy; true when the copy replaced the geometry. The turf union code
+   * loads here, on first use (the first picture never waits for it).
+   */
+  async dissolve(): Promise<boolean> {
     const from = this.geometry.value;
     if (!from || this.dissolved?.from === from) return false;
+    const { dissolveMissingParents } = await import('./geometry-dissolve.js');
+    if (this.geometry.value !== from || this.dissolved?.from === from) return false;
     const issues: Issue[] = [];
     const copy: GridGeometry = { ...from, features: from.features.slice(), byCode: new Map(from.byCode), children: new Map(from.children) };
     const n = dissolveMissingParents(copy, issues);
@@ -152,7 +155,7 @@ export class GeometrySource {
   /** Dissolves missing parents a task after the first picture, if that geometry is still the one shown. */
   async dissolveLater(g: GridGeometry): Promise<void> {
     await new Promise((r) => setTimeout(r, 0));
-    if (this.geometry.value === g && this.host.isConnected) this.dissolve();
+    if (this.geometry.value === g && this.host.isConnected) await this.dissolve();
   }
 
   /** civic-error for partly valid geometry, points or join problems (errors and warnings listed, counts by code). */

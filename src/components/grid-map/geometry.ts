@@ -11,10 +11,7 @@
 // Per-function turf packages (same code as the named exports of @turf/turf, see TOOLCHAIN.md): the @turf/turf
 // barrel also pulls CommonJS-only modules that an unbundled browser (web-test-runner) cannot import.
 import { booleanClockwise } from '@turf/boolean-clockwise';
-import { dissolve } from '@turf/dissolve';
-import { featureCollection } from '@turf/helpers';
 import { rewind } from '@turf/rewind';
-import { union } from '@turf/union';
 import { feature as topoFeature } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
@@ -43,8 +40,6 @@ export interface GeometryOptions {
   topoObject?: string;
   /** Skip the self-intersection test on rings longer than this (O(n²)); default 4000 positions. */
   kinksLimit?: number;
-  /** Dissolve missing parents from their children (default true). */
-  dissolveParents?: boolean;
 }
 
 /** Infers a level from a Chinese division-style code: 9 digits street/town, 12 community/village, longer = grid. */
@@ -283,7 +278,10 @@ export function readFeatureField(f: Record<string, unknown>, props: Record<strin
   return { value: v, at: `${path}.properties.${field}` };
 }
 
-/** Validates features, builds the hierarchy and (optionally) dissolves missing parents. Never throws. */
+/**
+ * Validates features and builds the hierarchy. Never throws. Parents named but absent stay absent here: they are
+ * dissolved from their children by geometry-dissolve.ts (turf union), which the element loads after its first picture.
+ */
 export function parseGeometry(raw: unknown, opts: GeometryOptions = {}): Validated<GridGeometry> {
   const issues: Issue[] = [];
   const fields = { ...DEFAULT_FIELDS, ...(opts.fields ?? {}) };
@@ -405,7 +403,6 @@ export function parseGeometry(raw: unknown, opts: GeometryOptions = {}): Validat
     }
   }
   const geo = buildHierarchy(features, byCode, read.illustrative);
-  if (opts.dissolveParents ?? true) dissolveMissingParents(geo, issues);
   return { value: features.length || read.features.length === 0 ? geo : geo, issues };
 }
 
@@ -431,85 +428,7 @@ export function buildHierarchy(features: GridFeature[], byCode: Map<string, Grid
   return { features, byCode, children, illustrative: illustrative || features.some((f) => f.illustrative), bbox: unionBbox(features) };
 }
 
-const PARENT_LEVEL: Record<GridLevel, GridLevel> = { grid: 'community', community: 'street', village: 'town', street: 'street', town: 'town' };
-
-/**
- * Parents referenced by `parent` but absent from the data are dissolved from their children with turf
- * (`union`, falling back to `dissolve`), once; then the same one level up (by code prefix). Mutates `geo`.
- */
 /** True when some unit names (or implies) a parent that is not in the data, i.e. dissolving would add outlines. */
 export function hasMissingParents(geo: GridGeometry): boolean {
   return geo.features.some((f) => f.rank > 0 && ((f.parent !== null && !geo.byCode.has(f.parent)) || (f.parent === null && f.inferredParent !== undefined)));
-}
-
-export function dissolveMissingParents(geo: GridGeometry, issues: Issue[]): number {
-  let made = 0;
-  for (let pass = 0; pass < 2; pass++) {
-    const missing = new Map<string, GridFeature[]>();
-    for (const f of geo.features) {
-      let p = f.parent;
-      if (p === null && f.rank > 0) p = f.inferredParent ?? (pass > 0 && f.dissolved ? parentFromCode(f.code) ?? null : null);
-      // Top-level units (streets/towns) may name a parent outside the data (the district): nothing to dissolve.
-      if (p === null || f.rank === 0 || geo.byCode.has(p)) continue;
-      if (p !== f.parent) f.parent = p;
-      let list = missing.get(p);
-      if (!list) missing.set(p, (list = []));
-      list.push(f);
-    }
-    if (missing.size === 0) continue;
-    for (const [code, kids] of missing) {
-      const g = dissolveGeometries(kids.map((k) => k.geometry));
-      if (!g) {
-        issues.push(issue(`parent:${code}`, 'dissolve-failed', `the outline of ${code} could not be dissolved from its ${kids.length} children`, 'warning'));
-        continue;
-      }
-      const level = PARENT_LEVEL[kids[0].level];
-      const f: GridFeature = {
-        index: geo.features.length,
-        code,
-        name: code,
-        level,
-        rank: LEVEL_RANK[level],
-        parent: null,
-        geometry: g,
-        bbox: geometryBbox(g),
-        labelPoint: interiorPoint(g),
-        illustrative: kids.some((k) => k.illustrative),
-        dissolved: true,
-        properties: { code },
-      };
-      geo.features.push(f);
-      geo.byCode.set(code, f);
-      made++;
-    }
-  }
-  if (made) {
-    const rebuilt = buildHierarchy(geo.features, geo.byCode, geo.illustrative);
-    geo.children = rebuilt.children;
-    geo.bbox = rebuilt.bbox;
-  }
-  return made;
-}
-
-/** Union of polygons (turf `union`; turf `dissolve` as a fallback). Undefined when both fail. */
-export function dissolveGeometries(geoms: GridPolygon[]): GridPolygon | undefined {
-  if (geoms.length === 1) return geoms[0];
-  const fc = featureCollection(geoms.map((g) => ({ type: 'Feature' as const, properties: {}, geometry: g })));
-  try {
-    const u = union(fc as FeatureCollection<Polygon | MultiPolygon>);
-    if (u) return u.geometry as GridPolygon;
-  } catch {
-    /* fall through */
-  }
-  try {
-    const polys = featureCollection(
-      geoms.flatMap((g) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates)).map((c) => ({ type: 'Feature' as const, properties: { k: 1 }, geometry: { type: 'Polygon' as const, coordinates: c } })),
-    );
-    const d = dissolve(polys as FeatureCollection<Polygon>, { propertyName: 'k' });
-    if (d.features.length === 1) return d.features[0].geometry as GridPolygon;
-    if (d.features.length > 1) return { type: 'MultiPolygon', coordinates: d.features.map((x) => x.geometry.coordinates) };
-  } catch {
-    /* give up */
-  }
-  return undefined;
 }

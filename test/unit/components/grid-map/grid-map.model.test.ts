@@ -78,7 +78,7 @@ describe('joinMetrics', () => {
   });
 
   it('joins by another feature property', () => {
-    const g = parseGeometry({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: 'a', level: 'grid', gb: 'X1' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }] }, { dissolveParents: false }).value!;
+    const g = parseGeometry({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: 'a', level: 'grid', gb: 'X1' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }] }).value!;
     const j = joinMetrics(g, parseMetrics({ metrics: [{ key: 'v' }], rows: [{ code: 'X1', v: 3 }] }).value!, 'gb');
     expect(j.values.get('v')!.get(0)).toBe(3);
   });
