@@ -49,8 +49,9 @@ export const BUDGETS = {
   // the import lines are already edited in the working tree); each budget holds for both states (≈5 KB / ≈2 KB gz).
   'chain-graph': 80_500, // goal 40 KB; 215 KB min: d3 (shape, selection, transition, color, zoom, force, quadtree, drag) 42 %, the graph 27 %, core 12 %, data 11 %, lit 8 %
   screen: 23_000,
-  // goal 80 KB (87.7 KB; was 105.8): the parent dissolve (turf union: polyclip-ts, bignumber.js, splaytree-ts) loads after the first picture
-  'grid-map': 92_000,
+  // goal met (79.8 KB; was 105.8): the parent dissolve (turf union: polyclip-ts, bignumber.js, splaytree-ts) loads after the
+  // first picture, the SVG renderer (d3-geo) when chosen, the colour schemes are their published lists (no d3-scale-chromatic)
+  'grid-map': 80_000,
   'all non-map': 140_000, // goal 90 KB (133.3 KB)
 };
 export const SLACK = 0.1;

@@ -1,32 +1,38 @@
 /**
  * Pure classification and colour for the choropleth: sequential, quantize, quantile, natural breaks
- * (simple-statistics `ckmeans`), explicit thresholds with labels, categorical. Colours from d3-scale-chromatic.
+ * (simple-statistics `ckmeans`), explicit thresholds with labels, categorical. Colours: the published scheme lists in color-schemes.ts (those d3-scale-chromatic carries), interpolated with d3-interpolate.
  *
  * Class i of a threshold-style classifier holds values v with breaks[i-1] <= v < breaks[i] (the last class is
  * closed above). For the rural points system (integers 0–10) thresholds [5, 9] give ≤4 / 5–8 / 9–10.
  */
 import { ckmeans } from 'simple-statistics';
 import { quantileSorted } from 'd3-array';
-import { interpolateRgb } from 'd3-interpolate';
-import {
-  interpolateBlues, interpolateBuPu, interpolateCividis, interpolateGreens, interpolateInferno, interpolateMagma,
-  interpolateOranges, interpolateOrRd, interpolatePlasma, interpolatePurples, interpolateRdYlBu, interpolateRdYlGn,
-  interpolateReds, interpolateSpectral, interpolateViridis, interpolateYlGnBu, interpolateYlOrRd,
-  schemeDark2, schemeSet2, schemeTableau10,
-} from 'd3-scale-chromatic';
+import { interpolateRgb, interpolateRgbBasis } from 'd3-interpolate';
+import { BREWER, SCHEME_HEX, STEPPED } from './color-schemes.js';
 import type { Classification, SchemeName } from './grid-map.types.js';
 
 /** Colour-blind-safe default (perceptually uniform, readable in greyscale). */
 export const DEFAULT_SCHEME: SchemeName = 'viridis';
 export const DEFAULT_CATEGORICAL_SCHEME: SchemeName = 'tableau10';
 
-const INTERPOLATORS: Partial<Record<SchemeName, (t: number) => string>> = {
-  viridis: interpolateViridis, cividis: interpolateCividis, magma: interpolateMagma, inferno: interpolateInferno,
-  plasma: interpolatePlasma, blues: interpolateBlues, greens: interpolateGreens, oranges: interpolateOranges,
-  purples: interpolatePurples, reds: interpolateReds, ylgnbu: interpolateYlGnBu, ylorrd: interpolateYlOrRd,
-  orrd: interpolateOrRd, bupu: interpolateBuPu, rdylgn: interpolateRdYlGn, rdylbu: interpolateRdYlBu, spectral: interpolateSpectral,
-};
-const CATEGORICAL: Partial<Record<SchemeName, readonly string[]>> = { tableau10: schemeTableau10, set2: schemeSet2, dark2: schemeDark2 };
+/** A scheme's colours (`#rrggbb`), from the published lists in color-schemes.ts; undefined for an unknown name. */
+export function schemeList(scheme: string): string[] | undefined {
+  const hex = Object.prototype.hasOwnProperty.call(SCHEME_HEX, scheme) ? SCHEME_HEX[scheme] : undefined;
+  return hex?.match(/.{6}/g)!.map((c) => `#${c}`);
+}
+
+const made = new Map<string, (t: number) => string>();
+/** The continuous interpolator of a scheme (0..1 → colour), as d3-scale-chromatic's: ColorBrewer lists through a B-spline, the 256-step ones read in steps. */
+export function continuous(scheme: string): ((t: number) => string) | undefined {
+  let f = made.get(scheme);
+  if (f || !(BREWER.has(scheme) || STEPPED.has(scheme))) return f;
+  const list = schemeList(scheme)!;
+  const n = list.length;
+  f = BREWER.has(scheme) ? interpolateRgbBasis(list) : (t: number) => list[Math.max(0, Math.min(n - 1, Math.floor(t * n)))];
+  made.set(scheme, f);
+  return f;
+}
+const CATEGORICAL: Partial<Record<SchemeName, readonly string[]>> = { tableau10: schemeList('tableau10'), set2: schemeList('set2'), dark2: schemeList('dark2') };
 
 /** Interpolators that start near white are sampled from 0.15 so the lowest class still shows on a light background. */
 const LIGHT_START = new Set<SchemeName>(['blues', 'greens', 'oranges', 'purples', 'reds', 'ylgnbu', 'ylorrd', 'orrd', 'bupu']);
@@ -42,14 +48,14 @@ export function toHex(c: string): string {
 
 export function interpolatorFor(scheme: SchemeName | string | undefined): (t: number) => string {
   const s = (scheme ?? DEFAULT_SCHEME) as SchemeName;
-  const f = INTERPOLATORS[s];
+  const f = continuous(s);
   if (f) {
     if (!LIGHT_START.has(s)) return f;
     return (t) => f(0.15 + 0.85 * t);
   }
   const cat = CATEGORICAL[s];
   if (cat) return (t) => cat[Math.min(cat.length - 1, Math.round(t * (cat.length - 1)))];
-  return interpolateViridis;
+  return continuous(DEFAULT_SCHEME)!;
 }
 
 /** n discrete colours from a scheme (hex). */

@@ -10,7 +10,6 @@ import type { ActiveRenderer, RendererChoice } from './grid-map.types.js';
 import { CivicRendererChangeEvent } from './grid-map.events.js';
 import { chooseAutoRenderer, probeWebgl } from './capability.js';
 import { CanvasRenderer } from './renderers/canvas-renderer.js';
-import { SvgRenderer } from './renderers/svg-renderer.js';
 import { webglMaps, type GridRenderer, type SceneColors } from './renderers/renderer.js';
 import { buildScene, diffScene, sceneKeys, type SceneInput, type SceneKeys } from './scene.js';
 
@@ -166,7 +165,8 @@ export class SurfaceController implements ReactiveController {
     }
     if (!r) {
       const options = { pixelRatio: this.o.pixelRatio() };
-      r = want === 'svg' ? new SvgRenderer(options) : new CanvasRenderer(options);
+      // The SVG renderer (and d3-geo's path generator behind it) loads only when `renderer="svg"` asks for it.
+      r = want === 'svg' ? new (await import('./renderers/svg-renderer.js')).SvgRenderer(options) : new CanvasRenderer(options);
       await r.mount(container);
       this.r = r;
       this.keys = {};
