@@ -4,7 +4,7 @@
  * the page starts on load (so module download, worker start and the first tiles count from navigation start),
  * stores the first-picture time in `window.benchFirst`, then run.mjs calls `bench.panzoom()` / `bench.check()`.
  *
- * Query: ?impl=element|element-main|element-nometrics|element-pmtiles|element-tilejson|maplibre|maplibre-tilejson&base=/bench/grid-map-tiles/.out
+ * Query: ?impl=element|element-bin|element-main|element-nometrics|element-pmtiles|element-tilejson|maplibre|maplibre-tilejson&base=/bench/grid-map-tiles/.out
  *        &minzoom=3&maxzoom=13&bounds=w,s,e,n
  */
 import '../../src/components/grid-map/grid-map.define.js';
@@ -61,7 +61,8 @@ async function element(): Promise<void> {
     el.setAttribute('bounds', bounds.join(','));
   }
   if (impl !== 'element-nometrics') {
-    el.setAttribute('src', base.startsWith('/demo') ? '/demo/data/grid-metrics.json' : `${base}/metrics.json`);
+    const ext = impl === 'element-bin' ? 'cgmb' : 'json';
+    el.setAttribute('src', base.startsWith('/demo') ? `/demo/data/grid-metrics.${ext}` : `${base}/metrics.${ext}`);
     el.setAttribute('metric', 'households');
   }
   el.style.setProperty('--civic-grid-map-height', '640px');

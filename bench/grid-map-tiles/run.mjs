@@ -31,7 +31,7 @@ const opt = (name, d) => {
 };
 const RUNS = Number(opt('runs', 3));
 const N = Number(opt('n', 1000000));
-const IMPLS = opt('impls', 'element-main,element,element-nometrics,maplibre').split(',');
+const IMPLS = opt('impls', 'element-main,element,element-bin,element-nometrics,maplibre').split(',');
 const PANZOOM = !args.includes('--no-panzoom');
 const outRel = 'bench/grid-map-tiles/.out';
 const out = join(root, outRel);
@@ -42,6 +42,11 @@ const current = existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, 'utf8
 if (args.includes('--regen') || !current || current.features?.grids !== N || !existsSync(join(out, 'metrics.json'))) {
   console.error(`making the ${N}-grid tile set (scripts/make-grid-tiles.mjs --synthetic ${N}) …`);
   const r = spawnSync(process.execPath, [join(root, 'scripts/make-grid-tiles.mjs'), '--synthetic', String(N), '--out', out], { stdio: 'inherit', cwd: root });
+  if (r.status) process.exit(r.status);
+}
+if (!existsSync(join(out, 'metrics.cgmb'))) {
+  // A tile set made before the binary metrics file: convert its metrics.json (≈ 25 s for a million rows).
+  const r = spawnSync(process.execPath, [join(root, 'scripts/make-grid-tiles.mjs'), '--metrics-binary', join(out, 'metrics.json')], { stdio: 'inherit', cwd: root });
   if (r.status) process.exit(r.status);
 }
 const tj = JSON.parse(readFileSync(stampFile, 'utf8'));
@@ -113,7 +118,7 @@ for (const impl of IMPLS) {
       await page.waitForFunction(() => 'benchFirst' in window, null, { timeout: 120000, polling: 50 });
       const r = await page.evaluate(() => window.benchFirst);
       if (r.error) throw new Error(r.error);
-      if (impl === 'element' && !(r.loads?.worker > 0 && r.loads?.main === 0)) throw new Error(`metrics not loaded in the worker: ${JSON.stringify(r.loads)}`);
+      if ((impl === 'element' || impl === 'element-bin') && !(r.loads?.worker > 0 && r.loads?.main === 0)) throw new Error(`metrics not loaded in the worker: ${JSON.stringify(r.loads)}`);
       firsts.push(r.first);
       zooms.push(r.zoom);
       longest.push(r.longest);
@@ -125,7 +130,7 @@ for (const impl of IMPLS) {
       heaps.push((await cdp.send('Runtime.getHeapUsage')).usedSize);
       await cdp.detach();
       // workerJob: the metrics worker's own time for the job (fetch, parse, one-pass validate/join/pack), from its reply.
-      marks.push({ ...(r.marks ?? {}), ...(impl === 'element' && r.loads?.lastMs ? { workerJob: r.loads.lastMs, ...Object.fromEntries(Object.entries(r.loads.lastStages ?? {}).map(([k, v]) => [`worker.${k}`, v])) } : {}) });
+      marks.push({ ...(r.marks ?? {}), ...((impl === 'element' || impl === 'element-bin') && r.loads?.lastMs ? { workerJob: r.loads.lastMs, ...Object.fromEntries(Object.entries(r.loads.lastStages ?? {}).map(([k, v]) => [`worker.${k}`, v])) } : {}) });
       requests.push(tileRequests);
       if (i === 0) check = await page.evaluate(() => window.bench.check());
       if (PANZOOM) {
@@ -179,7 +184,8 @@ const base = results.find((r) => r.impl === 'maplibre');
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '');
 console.log(`\n<civic-grid-map> vector tiles — ${N.toLocaleString('en')} synthetic grids, medians of ${RUNS} runs, headless Chromium, WebGL on SwiftShader\n`);
 console.log('set-ups: element-main = metrics.json fetched, parsed and joined on the main thread (before the metrics worker); element = the');
-console.log('         same in the metrics worker, columns transferred; element-nometrics = tiles only; maplibre = raw maplibre-gl, plain fill + line layers.');
+console.log('         same in the metrics worker, columns transferred; element-bin = metrics.cgmb (binary, no JSON) in the metrics worker;');
+console.log('         element-nometrics = tiles only; maplibre = raw maplibre-gl, plain fill + line layers.');
 console.log('| implementation | first picture (ms) | goal < 3000 | vs maplibre | longest main-thread task to first view (ms) | JS heap after GC (MB) | pan frame med / p95 (ms) | zoom 7→12 frame med / p95 (ms) | pan @z12 frame med / p95 (ms) | first view: rendered features by layer |');
 console.log('|---|---:|---|---:|---:|---:|---:|---:|---:|---|');
 for (const r of results) {

@@ -236,8 +236,20 @@ export function joinAndPack(rows: ReadRows, lap: (k: keyof ColumnStageTimes) => 
     rank[s] = rankOfCode(c, leafLen);
   }
   offsets[size] = at;
+  const values = aggregateColumns(metrics, rowVals, n, size, slotOfRow, slotOfNew, near, far);
+  const packed: PackedColumns = { size, codes: size ? all.join('\n') + '\n' : '', offsets, rank, real, keys, values };
+  lap('pack');
+  return packed;
+}
+
+/**
+ * The value columns of the packed slots: each row's own value, and each metric aggregated (sum / mean / min / max)
+ * from the rows to their parents (near: community, far: street; ≥ 0 a row, ≤ -2 new parent -(p + 2)) that have no
+ * value of their own. Shared by the JSON and the binary path.
+ */
+export function aggregateColumns(metrics: GridMetric[], rowVals: Float64Array[], n: number, size: number, slotOfRow: Int32Array, slotOfNew: Int32Array, near: Int32Array, far: Int32Array): Float64Array[] {
   const slotOf = (ref: number): number => (ref >= 0 ? slotOfRow[ref] : slotOfNew[-ref - 2]);
-  const values = metrics.map((m, k) => {
+  return metrics.map((m, k) => {
     const src = rowVals[k];
     const col = new Float64Array(size).fill(NaN);
     const how = m.aggregate;
@@ -262,9 +274,6 @@ export function joinAndPack(rows: ReadRows, lap: (k: keyof ColumnStageTimes) => 
     if (acc && cnt) for (let s = 0; s < size; s++) if (cnt[s]) col[s] = how === 'mean' ? acc[s] / cnt[s] : acc[s];
     return col;
   });
-  const packed: PackedColumns = { size, codes: size ? all.join('\n') + '\n' : '', offsets, rank, real, keys, values };
-  lap('pack');
-  return packed;
 }
 
 /** Index of `code` in the first `n` (ascending) entries of `codes`, or undefined. */

@@ -15,7 +15,8 @@
  */
 import { capIssues, describe, issue, type Issue } from '../../data/validate.js';
 import { readMetricsHead, readRowValue } from './grid-map.model.js';
-import { joinAndPack, type MetricColumnsResult } from './metric-columns.js';
+import { aggregateColumns, joinAndPack, type MetricColumnsResult, type PackedColumns } from './metric-columns.js';
+import type { GridMetric } from './grid-map.types.js';
 
 export const BINARY_MAGIC = 'CGMB';
 export const BINARY_VERSION = 1;
@@ -78,6 +79,10 @@ export function parseMetricsBinary(buf: ArrayBuffer, joinKey = 'code', maxIssues
   const end = codesAt + c;
   let w = 0;
   let prevStart = 0, prevLen = 0;
+  // For the byte-level fast path: where each code starts, and whether all codes are ASCII, strictly ascending and
+  // without blanks at either end (then no code needs to become a JS string before the packed store).
+  const rowStart = new Uint32Array(n + 1);
+  let simple = true;
   for (let i = 0; i < n; i++) {
     if (at + 2 > end) return fail(`grid metrics file codes section ends after ${i} of ${n} codes`);
     const shared = u8[at], more = u8[at + 1];
@@ -90,17 +95,59 @@ export function parseMetricsBinary(buf: ArrayBuffer, joinKey = 'code', maxIssues
       big = grown;
     }
     const start = w;
+    rowStart[i] = start;
     for (let q = 0; q < shared; q++) big[w++] = big[prevStart + q];
     for (let q = 0; q < more; q++) {
       const b = u8[at++];
       if (b === 10) return fail(`grid metrics file code ${i} holds a line break (corrupt)`);
+      if (b > 0x7f) simple = false;
       big[w++] = b;
+    }
+    if (simple) {
+      const len = shared + more;
+      if (len === 0 || blank(big[start]) || blank(big[w - 1])) simple = false;
+      else if (i > 0) {
+        // ascending: the first byte where this code and the previous differ is larger here (or the previous is a prefix)
+        let q = shared;
+        while (q < len && q < prevLen && big[start + q] === big[prevStart + q]) q++;
+        if (q === len || (q < prevLen && big[start + q] < big[prevStart + q])) simple = false;
+      }
     }
     prevStart = start;
     prevLen = shared + more;
     big[w++] = 10;
   }
   if (at !== end) return fail(`grid metrics file codes section holds ${end - at} bytes more than its ${n} codes`);
+  rowStart[n] = w;
+  const nm0 = metrics.length;
+  const littleEndian = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+  // Each metric's column is read and compacted in place (a row skipped shifts the later ones down): no copy.
+  const rowVals = colOf.map((k) => {
+    if (littleEndian) return new Float64Array(buf, valuesAt + k * n * 8, n);
+    const col = new Float64Array(n); // a big-endian machine: byte by byte
+    for (let i = 0; i < n; i++) col[i] = dv.getFloat64(valuesAt + (k * n + i) * 8, true);
+    return col;
+  });
+  if (simple && n > 0) {
+    let withValues = 0;
+    const any = new Uint8Array(n);
+    for (let j = 0; j < nm0; j++) {
+      const col = rowVals[j], key = metrics[j].key;
+      for (let i = 0; i < n; i++) {
+        const v = col[i];
+        if (v !== v) continue;
+        if (v === Infinity || v === -Infinity || v > 1e15 || v < -1e15) {
+          readRowValue(v, i, key, issues); // the JSON path's issue for it
+          col[i] = NaN;
+        } else any[i] = 1;
+      }
+    }
+    for (let i = 0; i < n; i++) withValues += any[i];
+    const realRow = new Uint8Array(n);
+    for (let i = 0; i < n; i++) realRow[i] = u8[flagsAt + i] === 1 ? 1 : 0;
+    const packed = packSortedAscii(big, rowStart, n, rowVals, realRow, metrics);
+    return { packed, metrics, illustrative, rows: n, withValues, issues: capIssues(issues, maxIssues), issueCount: issues.length };
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(big.subarray(0, w));
@@ -111,14 +158,6 @@ export function parseMetricsBinary(buf: ArrayBuffer, joinKey = 'code', maxIssues
 
   // ── rows: the JSON path's rules (empty or repeated code, bad value) and arrays for the join ──
   const nm = metrics.length;
-  // Each metric's column is read and compacted in place (a row skipped shifts the later ones down): no copy.
-  const littleEndian = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
-  const rowVals = colOf.map((k) => {
-    if (littleEndian) return new Float64Array(buf, valuesAt + k * n * 8, n);
-    const col = new Float64Array(n); // a big-endian machine: byte by byte
-    for (let i = 0; i < n; i++) col[i] = dv.getFloat64(valuesAt + (k * n + i) * 8, true);
-    return col;
-  });
   const codes: string[] = [];
   const realRow = new Uint8Array(n);
   let rowOf: Map<string, number> | undefined;
@@ -165,4 +204,106 @@ export function parseMetricsBinary(buf: ArrayBuffer, joinKey = 'code', maxIssues
   if (!k) return fail('grid metrics file has no valid row', issues);
   const packed = joinAndPack({ codes, n: k, sorted, rowOf, rowVals, realRow, leafLen, metrics });
   return { packed, metrics, illustrative, rows: k, withValues, issues: capIssues(issues, maxIssues), issueCount: issues.length };
+}
+
+const blank = (b: number): boolean => b === 32 || (b >= 9 && b <= 13);
+
+/**
+ * The byte-level join for the usual file (ASCII codes, strictly ascending, no blanks): `joinAndPack`'s result without
+ * a million JS strings. Parents are the 9- and 12-character prefixes of the all-digit leaf codes (as in
+ * `joinAndPack`); one not among the rows is inserted before the first row not below it (a prefix sorts before its
+ * extensions), so the merged slots stay in code order. The codes are copied once into the packed "\n"-joined bytes
+ * and decoded in one call.
+ */
+function packSortedAscii(big: Uint8Array, rowStart: Uint32Array, n: number, rowVals: Float64Array[], realRow: Uint8Array, metrics: GridMetric[]): PackedColumns {
+  const lenOf = (r: number): number => rowStart[r + 1] - 1 - rowStart[r];
+  let leafLen = 0;
+  for (let r = 0; r < n; r++) if (lenOf(r) > leafLen) leafLen = lenOf(r);
+  /** Row r's code against the first `len` bytes of row `from`'s code. */
+  const cmp = (r: number, from: number, len: number): number => {
+    const a = rowStart[r], la = lenOf(r), b = rowStart[from];
+    const m = la < len ? la : len;
+    for (let q = 0; q < m; q++) {
+      const d = big[a + q] - big[b + q];
+      if (d) return d;
+    }
+    return la - len;
+  };
+  const newFrom: number[] = [], newLen: number[] = [], newPos: number[] = [];
+  /** Row of the parent code (the first `len` bytes of row `from`), or a new parent -(p + 2). */
+  const ref = (from: number, len: number): number => {
+    let lo = 0, hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cmp(mid, from, len) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < n && cmp(lo, from, len) === 0) return lo;
+    newFrom.push(from);
+    newLen.push(len);
+    newPos.push(lo);
+    return -(newFrom.length + 1);
+  };
+  const samePrefix = (a: number, b: number, len: number): boolean => {
+    const x = rowStart[a], y = rowStart[b];
+    for (let q = 0; q < len; q++) if (big[x + q] !== big[y + q]) return false;
+    return true;
+  };
+  const near = new Int32Array(n).fill(-1);
+  const far = new Int32Array(n).fill(-1);
+  let f9 = -1, r9 = -1, f12 = -1, r12 = -1;
+  for (let i = 0; i < n; i++) {
+    const len = lenOf(i);
+    if (len !== leafLen || len <= 9) continue;
+    let digits = true;
+    for (let q = rowStart[i], e = q + len; q < e && digits; q++) digits = big[q] >= 48 && big[q] <= 57;
+    if (!digits) continue;
+    if (f9 < 0 || !samePrefix(f9, i, 9)) {
+      f9 = i;
+      r9 = ref(i, 9);
+    }
+    if (len > 12) {
+      if (f12 < 0 || !samePrefix(f12, i, 12)) {
+        f12 = i;
+        r12 = ref(i, 12);
+      }
+      near[i] = r12;
+      far[i] = r9;
+    } else near[i] = r9;
+  }
+  // ── merge rows and new parents (both in code order) into the slots ──
+  const np = newFrom.length;
+  const size = n + np;
+  let bytes = rowStart[n];
+  for (let p = 0; p < np; p++) bytes += newLen[p] + 1;
+  const out = new Uint8Array(bytes);
+  const offsets = new Uint32Array(size + 1);
+  const rank = new Uint8Array(size);
+  const real = new Uint8Array(size);
+  const slotOfRow = new Int32Array(n);
+  const slotOfNew = new Int32Array(np);
+  const rankOf = (len: number): number => (len >= leafLen ? 2 : len >= 12 ? 1 : 0);
+  let at = 0, s = 0, p = 0;
+  const put = (from: number, len: number): void => {
+    offsets[s] = at;
+    rank[s] = rankOf(len);
+    for (let q = rowStart[from], e = q + len; q < e; q++) out[at++] = big[q];
+    out[at++] = 10;
+  };
+  for (let r = 0; r <= n; r++) {
+    while (p < np && newPos[p] === r) {
+      slotOfNew[p] = s;
+      put(newFrom[p], newLen[p]);
+      p++;
+      s++;
+    }
+    if (r === n) break;
+    slotOfRow[r] = s;
+    real[s] = realRow[r];
+    put(r, lenOf(r));
+    s++;
+  }
+  offsets[size] = at;
+  const values = aggregateColumns(metrics, rowVals, n, size, slotOfRow, slotOfNew, near, far);
+  return { size, codes: new TextDecoder().decode(out), offsets, rank, real, keys: metrics.map((m) => m.key), values };
 }

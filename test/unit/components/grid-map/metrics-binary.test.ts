@@ -58,6 +58,38 @@ describe('binary metrics: writer → reader', () => {
     expect(bin.issues.map((i) => i.code)).toEqual(['required', 'out-of-range', 'duplicate']);
   });
 
+  it('byte-level path (sorted ASCII codes): parents’ own rows win, new parents inserted in code order, bad values', () => {
+    const payload = {
+      metrics: [
+        { key: 'a', aggregate: 'sum' },
+        { key: 'b', aggregate: 'mean' },
+        { key: 'c', aggregate: 'none' },
+      ],
+      rows: [
+        { code: '500118001', a: 1000 },
+        { code: '500118001001001', a: 1, b: 2, c: 3 },
+        { code: '500118001001002', a: 2, b: 4, illustrative: false },
+        { code: '500118001002', a: 70 },
+        { code: '500118001002001', a: 5, b: 1e16 },
+        { code: '500118002001001', a: 7, b: 8 },
+        { code: '500118002003001', a: 9, c: 1 },
+        { code: 'x1', a: 3 },
+      ],
+    };
+    const file = encode(payload);
+    const bin = parseMetricsBinary(buf(file));
+    const json = parseMetricColumns(JSON.stringify(payload));
+    same(bin, json);
+    expect(bin.issues.map((i) => [i.path, i.code])).toEqual(json.issues.map((i) => [i.path, i.code]));
+    expect(bin.packed!.size).toBe(12);
+  });
+
+  it('rows out of code order (no repeated code) give the same columns', () => {
+    const rows = DEMO.rows.map((r, i) => [(i * 7919) % DEMO.rows.length, r] as const).sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+    const payload = { ...DEMO, rows };
+    same(parseMetricsBinary(buf(encode(payload))), parseMetricColumns(JSON.stringify(payload)));
+  });
+
   it('reads codes in any script and a custom join key', () => {
     const payload = { metrics: [{ key: 'v' }], rows: [{ id: '重庆-甲', v: 1 }, { id: '重庆-乙', v: 2 }, { id: 'Ωmega', v: 3 }] };
     const bin = parseMetricsBinary(buf(encode(payload, { joinKey: 'id' })), 'id');
