@@ -4,7 +4,7 @@ import { defineTerms } from '../../core/i18n/terms.js';
 export const chainGraphTerms = defineTerms({
   'zh-CN': {
     graph: '产业链图谱',
-    instructions: '方向键沿连线移动，回车选择，Esc 取消。',
+    instructions: '方向键沿连线移动，回车选择，Esc 取消；+/- 缩放，Shift+方向键平移。',
     legend: '图例（点击可筛选）',
     nodeTypes: '节点类型',
     linkKinds: '关系类型',
@@ -49,7 +49,7 @@ export const chainGraphTerms = defineTerms({
   },
   en: {
     graph: 'Industry-chain graph',
-    instructions: 'Arrow keys walk along links, Enter selects, Escape clears.',
+    instructions: 'Arrow keys walk along links, Enter selects, Escape clears; + and - zoom, Shift+arrow keys pan.',
     legend: 'Legend (click to filter)',
     nodeTypes: 'Node types',
     linkKinds: 'Link kinds',

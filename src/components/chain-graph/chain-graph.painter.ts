@@ -9,8 +9,8 @@
  * label placement of a pan is reused while the zoom stays the same.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import type { ZoomTransform } from 'd3-zoom';
-import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType, type CanvasPath_D3Shape } from 'd3-shape';
+import type { ViewTransform as ZoomTransform } from './chain-graph.view.js';
+import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType, type CanvasPath_D3Shape } from './chain-graph.symbols.js';
 import { cspStyle } from '../../core/render/csp-style.js';
 import { labelPriority, labelSpots, placeLabels, LABEL_PRIORITY, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
 import { curveControl, radialLinkGeometry } from './chain-graph.order.js';

@@ -3,7 +3,7 @@
  * twin and tooltip lines. No state of their own; the element passes what they show and the callbacks.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { symbol } from 'd3-shape';
+import { symbol } from './chain-graph.symbols.js';
 import { formatNumber } from '../../core/format/number.js';
 import type { chainGraphTerms } from './chain-graph.i18n.js';
 import { SHAPES, type Shown } from './chain-graph.painter.js';

@@ -490,6 +490,14 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
     return 'box';
   }
 
+  /**
+   * Not pictured before the stage has its size (the first fit needs it; the stage's ResizeObserver report can come a
+   * frame after the first render), unless the element is not displayed at all. @internal
+   */
+  protected override drawnReady(): boolean {
+    return super.drawnReady() && (!this.feed.value || this.view.stageSize.width > 0 || this.offsetWidth === 0);
+  }
+
   /** The picture is complete once the layout is computed, the glide finished and the last queued paint ran. @internal */
   protected override async drawnSettle(): Promise<void> {
     for (;;) {
@@ -701,6 +709,7 @@ export class CivicChainGraph extends CivicDataElement<ChainData> {
   private onKey = (e: KeyboardEvent): void => {
     const s = this.shown;
     if (!s || e.composedPath()[0] !== this.view.stageEl) return;
+    if (this.view.key(e)) return; // + / - zoom, Shift+arrows pan
     const dirs: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
     if (e.key in dirs) {
       e.preventDefault();
