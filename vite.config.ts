@@ -42,5 +42,8 @@ export default defineConfig({
     // other jobs. Speed lives in bench/.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Worker threads, not child processes: the same isolation per file (a fresh module graph each), about a third
+    // less CPU for the 76 files (forks 88 s CPU, threads 59 s on 2 cores).
+    pool: 'threads',
   },
 });

@@ -21,8 +21,10 @@ const elementsOf = (manifest) =>
 function privateNames(root) {
   const out = mkdtempSync(join(tmpdir(), 'civic-cem-raw-'));
   const emptyConfig = join(out, 'empty.config.mjs');
-  writeFileSync(emptyConfig, 'export default {};\n');
-  // The analyzer rewrites package.json's "customElements" to its --outdir: put the file back as it was.
+  // packagejson: false — the analyzer would otherwise point package.json's "customElements" at this temp dir while
+  // other steps of npm test (scripts/test.mjs runs two at a time; the consumer check packs the package) read it.
+  writeFileSync(emptyConfig, 'export default { packagejson: false };\n');
+  // Should the analyzer still rewrite package.json's "customElements" to its --outdir: put the file back as it was.
   const pkgPath = join(root, 'package.json');
   const pkg = readFileSync(pkgPath, 'utf8');
   try {
