@@ -1,0 +1,128 @@
+// <civic-grid-map tiles=… src="….cgmb">: the binary metrics file (src/components/grid-map/metrics-binary.ts, written
+// by scripts/make-grid-tiles.mjs) read in the metrics worker must colour the tiles and fill the legend and table
+// exactly as the JSON it was written from (demo/data/grid-metrics.cgmb ← grid-metrics.json), and a broken file must
+// give the ordinary civic-error, a translated visible error and keep the last good data.
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/components/grid-map/grid-map.define.js';
+import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
+import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
+import { metricsLoads } from '../../src/components/grid-map/metrics-loader.js';
+import METRICS_JSON from '../../demo/data/grid-metrics.json';
+
+const TILES = '/demo/data/tiles';
+const BOUNDS = '105.74,29.26,105.97,29.39';
+const COLORS = '#ff0000,#00ff00,#0000ff';
+const RED = [255, 0, 0], GREEN = [0, 255, 0], BLUE = [0, 0, 255];
+const BINARY_URL = '/demo/data/grid-metrics.cgmb';
+// The JSON as a same-origin URL (the test server answers .json imports with a JS module).
+const JSON_URL = URL.createObjectURL(new Blob([JSON.stringify(METRICS_JSON)], { type: 'application/json' }));
+const ROWS = (METRICS_JSON as unknown as { rows: ({ code: string } & Record<string, number>)[] }).rows;
+
+const part = (el: CivicGridMap, name: string): HTMLElement | null => el.shadowRoot!.querySelector(`[part~="${name}"]`);
+const tableRows = (el: CivicGridMap): string[] => [...(part(el, 'table')?.querySelectorAll('tbody tr') ?? [])].map((tr) => tr.textContent!.replace(/\s+/g, ' ').trim());
+const near = (a: number[], b: number[], tol = 8) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
+function centrePixel(el: CivicGridMap): number[] {
+  const snap = el.snapshot()!;
+  return Array.from(snap.getContext('2d')!.getImageData(Math.round(snap.width / 2), Math.round(snap.height / 2), 1, 1).data).slice(0, 3);
+}
+
+function make(src: string): CivicGridMap {
+  const el = document.createElement('civic-grid-map') as CivicGridMap;
+  el.tiles = `${TILES}/{z}/{x}/{y}.pbf`;
+  el.tilesMaxZoom = 13;
+  el.bounds = BOUNDS;
+  el.preserveDrawingBuffer = true;
+  el.metric = 'households';
+  el.classification = 'thresholds';
+  el.thresholds = '200,300';
+  el.classColors = COLORS;
+  el.tableOpen = true;
+  el.pageSize = 20;
+  el.src = src;
+  return el;
+}
+
+describe('<civic-grid-map> tiles mode: binary metrics (.cgmb)', function () {
+  this.timeout(120000);
+  afterEach(() => {
+    for (const el of document.querySelectorAll('civic-grid-map')) el.remove();
+  });
+
+  it('gives the JSON file’s legend, table and pixel colours', async () => {
+    const before = metricsLoads.worker;
+    const bin = make(BINARY_URL);
+    const json = make(JSON_URL);
+    const loads = [oneEvent(bin, 'civic-load'), oneEvent(json, 'civic-load')];
+    document.body.append(bin, json);
+    const [lb, lj] = (await Promise.all(loads)) as CustomEvent<{ count: number }>[];
+    expect(metricsLoads.worker, 'both loads ran in the metrics worker').to.equal(before + 2);
+    expect(lb.detail.count).to.equal(ROWS.length);
+    expect(lb.detail.count).to.equal(lj.detail.count);
+    await Promise.all([bin.whenDrawn(), json.whenDrawn()]);
+
+    expect(bin.legend.reduce((a, l) => a + l.count, 0)).to.be.greaterThan(0);
+    expect(bin.legend).to.deep.equal(json.legend);
+    expect(tableRows(bin).length).to.be.greaterThan(0);
+    expect(tableRows(bin)).to.deep.equal(tableRows(json));
+
+    // A grid at grid zoom: its pixel has its class colour, in both.
+    const row = ROWS.find((r) => r.code === '500118002007003')!;
+    const geo = (await (await fetch('/demo/data/grids.geojson')).json()) as { features: { properties: { code: string }; geometry: { coordinates: number[][][] } }[] };
+    const ring = geo.features.find((f) => f.properties.code === row.code)!.geometry.coordinates[0].slice(0, -1);
+    const centre: [number, number] = [ring.reduce((a, p) => a + p[0], 0) / ring.length, ring.reduce((a, p) => a + p[1], 0) / ring.length];
+    for (const el of [bin, json]) {
+      el.mapInstance!.jumpTo({ center: centre, zoom: 14.5 });
+      await el.whenDrawn();
+    }
+    const expected = row.households < 200 ? RED : row.households < 300 ? GREEN : BLUE;
+    expect(near(centrePixel(bin), expected), `grid ${row.code}: ${centrePixel(bin)}`).to.equal(true);
+    expect(centrePixel(bin)).to.deep.equal(centrePixel(json));
+    expect(bin.legend).to.deep.equal(json.legend);
+    expect(tableRows(bin)).to.deep.equal(tableRows(json));
+
+    // Another metric (mean-aggregated) from the same columns.
+    for (const el of [bin, json]) {
+      el.metric = 'resolutionRate';
+      el.thresholds = '85,90';
+      await el.whenDrawn();
+    }
+    const rr = row.resolutionRate;
+    expect(near(centrePixel(bin), rr < 85 ? RED : rr < 90 ? GREEN : BLUE), `resolutionRate ${rr}: ${centrePixel(bin)}`).to.equal(true);
+    expect(bin.legend).to.deep.equal(json.legend);
+    expect(tableRows(bin)).to.deep.equal(tableRows(json));
+  });
+
+  for (const [name, file, message] of [
+    ['a truncated file', '/test/fixtures/grid-map/truncated.cgmb', /truncated/],
+    ['a file of an unknown version', '/test/fixtures/grid-map/version-2.cgmb', /version 2/],
+  ] as const) {
+    it(`${name}: civic-error, a translated visible error, the last good data kept`, async () => {
+      const el = make(BINARY_URL);
+      const loaded = oneEvent(el, 'civic-load');
+      document.body.append(el);
+      await loaded;
+      await el.whenDrawn();
+      const legend = el.legend;
+      expect(legend.reduce((a, l) => a + l.count, 0)).to.be.greaterThan(0);
+
+      const failed = oneEvent(el, 'civic-error') as Promise<CivicErrorEvent>;
+      el.src = file;
+      const ev = await failed;
+      expect(ev.detail.kind).to.equal('validation');
+      expect(ev.detail.source).to.equal('src');
+      expect(ev.detail.url).to.match(/\.cgmb$/);
+      expect(ev.detail.keptPrevious).to.equal(true);
+      expect(ev.detail.issues[0].code).to.equal('format');
+      expect(ev.detail.message).to.match(message);
+      await el.updateComplete;
+      const status = part(el, 'status');
+      expect(status, 'a visible error banner').to.exist;
+      expect(status!.getAttribute('data-kind')).to.equal('error');
+      expect(status!.textContent).to.match(/[\u4e00-\u9fff]/);
+      expect(el.legend).to.deep.equal(legend);
+      el.lang = 'en';
+      await el.updateComplete;
+      await waitUntil(() => /[A-Za-z]{4}/.test(part(el, 'status')?.textContent ?? '') && !/[\u4e00-\u9fff]/.test(part(el, 'status')?.textContent ?? ''), 'English error banner', { timeout: 10000 });
+    });
+  }
+});
