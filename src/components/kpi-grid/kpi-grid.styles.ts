@@ -45,6 +45,10 @@ export const kpiGridStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(var(--_min-col), 100%), 1fr));
     align-items: stretch;
   }
+  /* Fixed boxes (kpi-grid.boxes.ts): the rows are the measured ones, each tile a relayout boundary of that size. */
+  [part~='grid'][data-boxed] > civic-kpi-tile {
+    contain: strict;
+  }
   [part~='grid'].fixed {
     grid-template-columns: repeat(var(--_columns), minmax(0, 1fr));
   }

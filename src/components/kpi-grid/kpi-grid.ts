@@ -12,6 +12,7 @@ import type { DeltaColors, DeltaFormat, Motion } from '../common/types.js';
 import { groupItems, groupLabel, mapGridFields, parseColumns, parseKpiGridPayload, payloadTitle, type KpiGridPayload, type KpiSection } from './kpi-grid.model.js';
 import { kpiGridTerms } from './kpi-grid.i18n.js';
 import { kpiGridStyles } from './kpi-grid.styles.js';
+import { TileBoxes, shapeKey } from './kpi-grid.boxes.js';
 import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
 import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawTextPart, exportPng, layoutSize, loadPainters, resolvePixelRatio, type PngOptions } from '../../core/export/lazy.js';
 
@@ -88,6 +89,13 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
   private sections: KpiSection[] = [];
   private readonly uid = `kg${++gridSeq}`;
 
+  // ── controllers ──
+  /** Fixed tile boxes once the tiles are drawn: a tile's changing text re-lays out that tile only (kpi-grid.boxes.ts). */
+  private readonly boxes = new TileBoxes(this, {
+    grids: () => Array.from(this.renderRoot.querySelectorAll<HTMLElement>('[part~="grid"]')),
+    settled: () => this.drawnSettle(),
+  });
+
   // ── data ──
   protected override parse(raw: unknown, ctx?: ParseContext): Validated<KpiGridPayload> {
     const m = mapGridFields(raw, { value: this.valueField, label: this.labelField, unit: this.unitField, id: this.idField, region: this.regionField }, ctx?.envelope);
@@ -119,6 +127,13 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
     super.willUpdate(changed);
     const p = this.feed.value;
     this.sections = p ? groupItems(p, this.region) : [];
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // What decides the tiles' heights besides their data's shape: a change gives up the fixed boxes until re-measured.
+    const around = [this.t.lang, this.themeCtl.theme, this.themeCtl.density, this.screen.scale, this.columns, this.region, this.deltaFormat, this.motion];
+    this.boxes.sync(JSON.stringify(around) + shapeKey(this.sections));
   }
 
   /**
