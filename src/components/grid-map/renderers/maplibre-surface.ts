@@ -34,7 +34,9 @@ export abstract class MaplibreSurface {
   /** Loads maplibre (and its CSS into the container's shadow root) and adds the map's host div. */
   protected async prepare(container: HTMLElement): Promise<{ ml: typeof import('maplibre-gl'); host: HTMLDivElement }> {
     this.container = container;
-    if (!supportsWebGL2()) throw new Error('no-webgl2');
+    // No throw-away context here (on software WebGL one costs as much as the map's own): a browser without WebGL 2 at
+    // all stops now, one whose context creation fails stops at the map's constructor (createMap: 'no-webgl2').
+    if (typeof WebGL2RenderingContext === 'undefined') throw new Error('no-webgl2');
     const [ml, css] = await Promise.all([loadMaplibre(), import('../maplibre-css.generated.js')]);
     if (this.destroyed) throw new Error('destroyed');
     const root = container.getRootNode();
@@ -81,7 +83,7 @@ export abstract class MaplibreSurface {
       });
     } catch (e) {
       host.remove();
-      throw e;
+      throw (e as Error)?.name === 'GPUInitializationError' ? new Error('no-webgl2') : e;
     }
     this.map = map;
     webglMaps.live++;
