@@ -39,9 +39,12 @@ export const GOALS = {
  * (`CIVIC_WEIGHT_REPORT=1 node test/build/check-dist.mjs` prints them per input).
  */
 export const BUDGETS = {
-  'kpi-tile': 40_500, // goal 25 KB (38.8 KB); 116 KB min: core (tokens, states, format, controllers, i18n) 38 %, the tile 25 %, data layer 21 %, lit 14 %
-  'kpi-grid': 44_000, // goal 40 KB (42.2 KB): the KPI tile's weight plus the grid (≈9 KB min)
-  'rank-board': 36_000, // goal met (34.3 KB)
+  // goal 25 KB (35.9 KB, was 39.5): the src path (fetch, polling, push, cache), the CSV reader (d3-dsv), the tile's PNG
+  // drawing and the palettes load on first use; 97 KB min: core (tokens, states, format, controllers, i18n) 34 %, the
+  // tile 30 % (element 12 %, model 8 %, styles 7 %), lit 18 %, data layer 17 % (controller 7 %)
+  'kpi-tile': 37_000,
+  'kpi-grid': 40_500, // goal met (39.3 KB, was 42.9): the KPI tile's weight plus the grid; 0.5 KB over the goal for the grid's work in progress
+  'rank-board': 33_500, // goal met (32.1 KB, was 34.9)
   // goal 40 KB (51.1 KB, was 75); 142 KB min, no d3 (d3-selection/-transition load with the first animated redraw):
   // the chart 44 % (element 32 %, model 12 %), core (tokens, states, format, controllers, i18n) 22 %, data 19 %, lit 12 %
   'growth-chart': 53_500,
@@ -54,7 +57,7 @@ export const BUDGETS = {
   // goal met (79.8 KB; was 105.8): the parent dissolve (turf union: polyclip-ts, bignumber.js, splaytree-ts) loads after the
   // first picture, the SVG renderer (d3-geo) when chosen, the colour schemes are their published lists (no d3-scale-chromatic)
   'grid-map': 80_000,
-  'all non-map': 140_000, // goal 90 KB (133.3 KB)
+  'all non-map': 117_000, // goal 90 KB (111.4 KB, was 134.8: the chain graph without d3-zoom/-drag/…, the lazy src path and CSV reader)
 };
 export const SLACK = 0.1;
 

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { LocalizeController } from './controllers/localize-controller.js';
 import { ThemeController, type ThemeName, type Density } from './controllers/theme-controller.js';
-import { hostStyles } from './theme/tokens.js';
+import { baseHostStyles } from './theme/tokens.js';
 import { screenContext, NO_SCREEN, type ScreenInfo } from './context/screen-context.js';
 import { DrawnController, type DrawnMode } from './controllers/drawn-controller.js';
 import type { DrawnReason } from './events/drawn-event.js';
@@ -17,7 +17,7 @@ import type { DrawnReason } from './events/drawn-event.js';
  */
 export abstract class CivicElement extends LitElement {
   // ── styles ──
-  static override styles = [hostStyles];
+  static override styles = [baseHostStyles];
 
   // ── public API ──
   /** Colour theme: `light` (government page), `dark` (big screen) or `auto` (follows the OS). Inherited from the nearest ancestor with `theme`; default light. */

@@ -7,17 +7,15 @@ import type { Translation } from '../core/i18n/translation.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { capIssues, formatIssue, hasErrors, issue, summariseIssues, type Issue, type Validated } from './validate.js';
 import { resolveSource, inlineScript, type ResolvedSource } from './resolve-source.js';
-import { FetchError } from './fetch-error.js';
 import type { BodyFormat, FetchOptions } from './fetch-json.js';
-import { adaptPayload, type AdapterName } from './adapters/index.js';
-import { PollingScheduler } from './polling.js';
+import { adaptWith, csvReader, loadCsv, readsCsv, type AdapterName } from './adapters/adapt.js';
 import type { PushSource } from './push/push-controller.js';
-import { pushTarget, type PushTarget } from './push/target.js';
+import type { SrcPath } from './src-path.js';
 
-// The network path and the persistent cache load on first use (issue 16: an element given its data as a property or
-// an inline script never needs them); one import each, shared by every element.
-const fetching = () => import('./fetch-json.js');
-const caching = () => import('./cache.js');
+// The `src` path — fetching, polling, push sources, the persistent cache (src-path.ts) — loads with an element's
+// first `src` (issue 16: an element given its data as a property or an inline script never needs it); one module
+// shared by every element. The states it leads to (error, stale) are drawn by this file's eager code.
+const srcPath = () => import('./src-path.js');
 
 export type DataStatus = 'idle' | 'loading' | 'complete' | 'error';
 
@@ -106,6 +104,7 @@ export interface DataControllerOptions<T> {
 }
 
 type Host = ReactiveControllerHost & HTMLElement & DataHostProps;
+type Path<T> = SrcPath<T>;
 
 /** Below this content width or height (CSS px) the status banner becomes a one-word badge. */
 const COMPACT_WIDTH = 360;
@@ -129,8 +128,10 @@ function sameDeps(a: readonly unknown[] | undefined, b: readonly unknown[]): boo
  * - Events: `civic-load` once per accepted change; `civic-error` once per failure; one console.warn each.
  */
 export class DataController<T> implements ReactiveController {
-  private readonly host: Host;
-  private readonly o: DataControllerOptions<T>;
+  /** @internal (read by the `src` path) */
+  readonly host: Host;
+  /** @internal */
+  readonly o: DataControllerOptions<T>;
 
   /** idle (no source) → loading → complete | error. `complete` also while a refresh is in flight. */
   status: DataStatus = 'idle';
@@ -149,15 +150,12 @@ export class DataController<T> implements ReactiveController {
   private propertyGen = 0;
   private lastRaw: unknown;
   private lastRawSource: DataSourceKind = 'none';
-  private lastFingerprint?: string;
   private lastDeps?: readonly unknown[];
   private sourceKey?: string;
-  private abort?: AbortController;
-  private seq = 0;
-  private applied = 0;
-  private pending = false;
   private mo?: MutationObserver;
-  private readonly poller: PollingScheduler;
+  /** The `src` path once loaded (kept for the element's life: its poll schedule, push source, request in flight). */
+  private path?: Path<T>;
+  private pathLoading?: Promise<Path<T>>;
   private queued: Event[] = [];
   private dismissedKey?: string;
   private ro?: ResizeObserver;
@@ -167,16 +165,42 @@ export class DataController<T> implements ReactiveController {
   constructor(host: Host, options: DataControllerOptions<T>) {
     this.host = host;
     this.o = options;
-    this.poller = new PollingScheduler({
-      interval: () => (this.currentSource().kind === 'src' && !this.pushing ? this.props.pollInterval : 0),
-      busy: () => this.pending,
-      tick: () => void this.load(true),
-    });
     host.addController(this);
   }
 
-  /** Where the source settings are read: the host, or options.props. */
-  private get props(): DataHostProps {
+  /**
+   * The `src` path, loaded once; `then` runs when it is there, unless the source changed meanwhile. A path that
+   * cannot load fails like the network. Resolves when `then`'s promise does (or at once when it was skipped).
+   */
+  private withPath(then: (p: Path<T>) => unknown): Promise<void> {
+    if (this.path) return Promise.resolve(then(this.path)).then(() => undefined);
+    this.pathLoading ??= srcPath().then(({ SrcPath }) => {
+      this.path ??= new SrcPath<T>(this);
+      if (this.host.isConnected) this.path.connected();
+      return this.path;
+    });
+    const key = this.sourceKey;
+    return this.pathLoading.then(
+      async (p) => {
+        if (this.sourceKey === key) await then(p);
+      },
+      (e: unknown) => {
+        this.pathLoading = undefined;
+        const src = this.currentSource();
+        if (this.sourceKey !== key || src.kind !== 'src') return;
+        const message = `the network code could not load: ${e instanceof Error ? e.message : String(e)}`;
+        this.fail('network', 'src', message, [issue('$', 'network', message)], src.url);
+      },
+    );
+  }
+
+  /** The live push source behind `src` (SSE / WebSocket), while one runs. */
+  get push(): PushSource | undefined {
+    return this.path?.push;
+  }
+
+  /** Where the source settings are read: the host, or options.props. @internal */
+  get props(): DataHostProps {
     return this.o.props?.() ?? this.host;
   }
 
@@ -193,7 +217,7 @@ export class DataController<T> implements ReactiveController {
       });
       this.mo.observe(this.host, { childList: true, subtree: true, characterData: true });
     }
-    this.poller.start();
+    this.path?.connected();
     this.observeSize();
     // Force a re-resolve (a reconnected element reloads its src).
     this.sourceKey = undefined;
@@ -205,11 +229,7 @@ export class DataController<T> implements ReactiveController {
     this.mo = undefined;
     this.ro?.disconnect();
     this.ro = undefined;
-    this.poller.stop();
-    this.stopPush();
-    this.abort?.abort();
-    this.abort = undefined;
-    this.pending = false;
+    this.path?.disconnected();
   }
 
   hostUpdate(): void {
@@ -257,20 +277,20 @@ export class DataController<T> implements ReactiveController {
 
   /** Call when `poll-interval` changed. */
   pollChanged(): void {
-    this.poller.schedule();
+    this.path?.poller.schedule();
   }
 
   /** Loads again now (a retry button, or a host that knows the data changed). */
   reload(): Promise<void> {
     const src = this.currentSource();
-    if (this.pushing) return Promise.resolve(this.push?.reconnectNow());
-    if (src.kind === 'src') return this.load(false, true);
+    if (src.kind === 'src') return this.withPath((p) => p.reload());
     this.sourceKey = undefined;
     this.host.requestUpdate();
     return Promise.resolve();
   }
 
-  private currentSource(): ResolvedSource {
+  /** @internal */
+  currentSource(): ResolvedSource {
     return resolveSource({ data: this.props.data, src: this.props.src, host: this.o.props ? undefined : this.host });
   }
 
@@ -293,10 +313,7 @@ export class DataController<T> implements ReactiveController {
   }
 
   private startSource(src: ResolvedSource): void {
-    this.stopPush();
-    this.abort?.abort();
-    this.abort = undefined;
-    this.pending = false;
+    this.path?.stop();
     switch (src.kind) {
       case 'property':
         this.accept(src.value, 'property', undefined, false);
@@ -317,10 +334,7 @@ export class DataController<T> implements ReactiveController {
       }
       case 'src': {
         if (this.value === undefined) this.status = 'loading';
-        void this.restoreCache(src.url);
-        const push = pushTarget(src.url, this.props.transport, document.baseURI);
-        if (push) this.startPush(push, src.url);
-        else void this.load(false);
+        void this.withPath((p) => p.start(src.url));
         break;
       }
       default:
@@ -328,171 +342,36 @@ export class DataController<T> implements ReactiveController {
     }
   }
 
-  private cacheKey(url: string): string | undefined {
-    const c = this.props.cache;
-    if (c === undefined || c === null || c === false || c === 'false') return undefined;
-    const name = typeof c === 'string' && c !== '' && c !== 'true' ? c : '';
-    return `${this.host.localName}|${name}|${new URL(url, document.baseURI).href}`;
-  }
-
-  /** Shows the cached payload (as stale) while the first request is in flight. */
-  private async restoreCache(url: string): Promise<void> {
-    const key = this.cacheKey(url);
-    if (!key) return;
-    const hit = await (await caching()).readCache(key);
-    if (!hit || this.value !== undefined || this.currentSource().kind !== 'src') return;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(hit.text);
-    } catch {
-      raw = hit.text;
-    }
-    const adapted = adaptPayload(raw, this.props.adapter ?? 'auto');
-    const r = adapted.apiError === undefined ? this.o.parse(adapted.value, { lang: this.o.terms().lang, source: 'src', envelope: adapted.outer }) : { value: undefined };
-    if (r.value === undefined || this.value !== undefined) return;
-    this.value = r.value;
-    this.fromCache = true;
-    this.lastUpdated = new Date(hit.savedAt);
-    this.status = 'complete';
-    this.host.requestUpdate();
-  }
-
   /** True while the value on screen came from the persistent cache and the network has not confirmed it. */
   fromCache = false;
 
-  /** The live push source behind `src` (SSE / WebSocket), while one runs. */
-  push?: PushSource;
-  /** Set while `src` is a push source (also before its module has loaded). */
-  private pushing?: PushTarget;
   /** A push source lost its connection or heartbeat: the value on screen is not live (stale banner). */
   liveStale = false;
 
-  private stopPush(): void {
-    this.pushing = undefined;
-    this.push?.stop();
-    this.push = undefined;
-    this.liveStale = false;
-  }
-
-  /** Runs `src` as a push source; its messages go through the same adapters, validation and events as a fetch. */
-  private startPush(target: PushTarget, url: string): void {
-    this.pushing = target;
-    // Loaded on first use: pages without push sources do not carry the transports (≈4 KB gz) in their element chunks.
-    void import('./push/push-controller.js').then(({ PushSource, PUSH_DEFAULTS }) => {
-      if (this.pushing !== target || this.push) return;
-      this.push = this.createPush(PushSource, PUSH_DEFAULTS, target, url);
-      this.push.start();
-    });
-  }
-
-  private createPush(Push: typeof PushSource, defaults: typeof import('./push/push-controller.js').PUSH_DEFAULTS, target: PushTarget, url: string): PushSource {
-    const h = this.host;
-    const ctx = (): { lang: Lang; source: DataSourceKind } => ({ lang: this.o.terms().lang, source: 'src' });
-    return new Push(target, {
-      settings: () => ({
-        heartbeat: h.heartbeat ?? defaults.heartbeat,
-        reconnectDelay: h.reconnectDelay ?? defaults.reconnectDelay,
-        reconnectMax: h.reconnectMax ?? defaults.reconnectMax,
-        patchKey: h.patchKey,
-        credentials: h.credentials,
-        adapter: h.adapter ?? 'auto',
-      }),
-      accept: (raw) => {
-        this.fromCache = false;
-        this.accept(raw, 'src', url, false);
-        const ok = !this.error || this.error.partial;
-        const key = ok ? this.cacheKey(url) : undefined;
-        if (key) void caching().then((c) => c.writeCache(key, JSON.stringify(raw)));
-        return { ok, errors: this.error?.partial ? this.error.issueCount : 0 };
-      },
-      check: (value) => {
-        const a = adaptPayload(value, h.adapter ?? 'auto');
-        if (a.apiError !== undefined) return { usable: false, errors: a.issues };
-        try {
-          const r = this.o.parse(a.value, ctx());
-          return { usable: r.value !== undefined, errors: [...a.issues, ...r.issues].filter((i) => i.severity === 'error') };
-        } catch {
-          return { usable: false, errors: [] };
-        }
-      },
-      fail: (kind, message, issues, status) => this.fail(kind, 'src', message, issues ?? [issue('$', kind, message)], url, status),
-      stale: (on) => {
-        this.liveStale = on;
-        // Back in touch: a connection error no longer stands (a bad message's error stays until good data).
-        if (!on && (this.error?.kind === 'network' || this.error?.kind === 'http')) this.error = undefined;
-        h.requestUpdate();
-      },
-    });
-  }
-
-  private async load(poll: boolean, fresh = false): Promise<void> {
-    const src = this.currentSource();
-    if (src.kind !== 'src' || !this.host.isConnected || this.pushing) return;
-    if (poll && this.pending) return;
-    this.abort?.abort();
-    const ctrl = new AbortController();
-    this.abort = ctrl;
-    const seq = ++this.seq;
-    this.pending = true;
-    if (this.value === undefined) {
-      this.status = 'loading';
-      this.host.requestUpdate();
-    }
-    try {
-      const opts: FetchOptions = {
-        signal: ctrl.signal,
-        credentials: this.props.credentials,
-        timeout: this.props.timeout && this.props.timeout > 0 ? this.props.timeout : undefined,
-        format: this.props.format ?? 'auto',
-        // Polls do not retry on their own: the poll schedule backs off instead.
-        retries: poll ? 0 : undefined,
-        fresh,
-      };
-      const off = this.o.offThread?.();
-      const res = off ? await off(src.url, { ...opts, adapter: this.props.adapter ?? 'auto' }) : await (await fetching()).fetchData(src.url, opts);
-      if (seq < this.applied || ctrl.signal.aborted) return;
-      this.applied = seq;
-      this.pending = false;
-      this.poller.succeeded();
-      const fingerprint = 'fingerprint' in res ? res.fingerprint : res.text;
-      if (poll && fingerprint === this.lastFingerprint && !this.error) {
-        this.lastUpdated = new Date();
-        this.host.requestUpdate();
-        return;
-      }
-      this.lastFingerprint = fingerprint;
-      this.fromCache = false;
-      if ('fingerprint' in res) {
-        this.acceptParsed(res, 'src', src.url, poll);
-        this.host.requestUpdate();
-        return;
-      }
-      this.accept(res.body, 'src', src.url, poll);
-      const key = this.cacheKey(src.url);
-      if (key && this.error === undefined) {
-        const text = res.text;
-        void caching().then((c) => c.writeCache(key, text));
-      }
-      this.host.requestUpdate();
-    } catch (e) {
-      if (ctrl.signal.aborted || (e instanceof FetchError && e.kind === 'abort')) return;
-      if (seq < this.applied) return;
-      this.applied = seq;
-      this.pending = false;
-      this.poller.failed();
-      const fe = e instanceof FetchError ? e : new FetchError('network', src.url, String(e));
-      const kind: CivicErrorKind = fe.kind === 'abort' ? 'network' : fe.kind;
-      this.fail(kind, 'src', fe.message, [issue('$', kind, fe.message)], src.url, fe.status);
-      this.host.requestUpdate();
-    } finally {
-      if (this.abort === ctrl && !ctrl.signal.aborted) this.abort = undefined;
-    }
-  }
-
-  private accept(raw: unknown, source: DataSourceKind, url: string | undefined, poll: boolean, reparse = false): void {
+  /** @internal */
+  accept(raw: unknown, source: DataSourceKind, url: string | undefined, poll: boolean, reparse = false): void {
     this.lastRaw = raw;
     this.lastRawSource = source;
-    const adapted = adaptPayload(raw, this.props.adapter ?? 'auto');
+    const adapter = this.props.adapter ?? 'auto';
+    const csv = csvReader();
+    if (!csv && readsCsv(raw, adapter)) {
+      // CSV text: its reader loads on first use (issue 16); this payload is accepted once it is there, unless a newer
+      // one came meanwhile. A reader that cannot load fails like the network (the error state needs no lazy code).
+      const ticket = ++this.csvTicket;
+      loadCsv().then(
+        () => {
+          if (ticket === this.csvTicket && this.lastRaw === raw) this.accept(raw, source, url, poll, reparse);
+        },
+        (e: unknown) => {
+          if (ticket !== this.csvTicket || this.lastRaw !== raw) return;
+          const message = `the CSV reader could not load: ${e instanceof Error ? e.message : String(e)}`;
+          this.fail('network', source, message, [issue('$', 'network', message)], url);
+        },
+      );
+      return;
+    }
+    this.csvTicket++;
+    const adapted = adaptWith(csv, raw, adapter);
     if (adapted.apiError !== undefined) {
       this.fail('api', source, adapted.apiError, adapted.issues, url);
       return;
@@ -507,8 +386,12 @@ export class DataController<T> implements ReactiveController {
     this.settle(result, adapted.issues, source, url, poll, reparse);
   }
 
+  /** Counts accepted payloads, so a CSV payload waiting for its reader is dropped when a newer one came. */
+  private csvTicket = 0;
+
   /** A response adapted and validated off the main thread: the same outcome, events and states as `accept`. */
-  private acceptParsed(r: OffThreadResult<T>, source: DataSourceKind, url: string, poll: boolean): void {
+  /** @internal */
+  acceptParsed(r: OffThreadResult<T>, source: DataSourceKind, url: string, poll: boolean): void {
     // Nothing to parse again when deps change: the raw payload never came here (the source key reloads instead).
     this.lastRaw = undefined;
     if (r.apiError !== undefined) return this.fail('api', source, r.apiError, r.adaptIssues, url);
@@ -540,7 +423,8 @@ export class DataController<T> implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private fail(kind: CivicErrorKind, source: DataSourceKind, message: string, issues: Issue[], url?: string, status?: number): void {
+  /** @internal */
+  fail(kind: CivicErrorKind, source: DataSourceKind, message: string, issues: Issue[], url?: string, status?: number): void {
     const errors = issues.filter((i) => i.severity === 'error');
     const detail = this.errorDetail(kind, source, message, errors.length ? errors : issues, url, status, false);
     this.error = detail;

@@ -227,7 +227,8 @@ describe('data layer (shared by every element)', () => {
     const el = await fixture<CivicProbe>(html`<civic-probe><script type="text/csv">name,value
 500118002007,12.5
 茶叶大厦,3</script></civic-probe>`);
-    await el.updateComplete;
+    // The CSV reader loads with the first CSV text (issue 16): the rows are drawn once it is there.
+    await until(() => items(el).length > 0, 'the CSV rows drawn');
     expect(items(el)).to.deep.equal(['500118002007=12.5', '茶叶大厦=3']);
   });
 

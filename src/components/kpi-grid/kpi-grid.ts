@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { cspStyle } from '../../core/render/csp-style.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
-import { hostStyles } from '../../core/theme/tokens.js';
+import { baseHostStyles } from '../../core/theme/tokens.js';
 import { renderEmpty, renderIllustrative, stateStyles } from '../../core/render/states.js';
 import type { Validated } from '../../data/validate.js';
 import type { ParseContext } from '../../data/data-controller.js';
@@ -47,7 +47,7 @@ let gridSeq = 0;
  */
 export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
   // ── styles ──
-  static override styles = [hostStyles, stateStyles, kpiGridStyles, exportButtonStyles];
+  static override styles = [baseHostStyles, stateStyles, kpiGridStyles, exportButtonStyles];
 
   // ── public API ──
   /** Number of columns (1–24); empty or `auto` fits as many columns of at least `--civic-kpi-grid-min-column-width` as the width allows (every group keeps the same column width). */
@@ -169,7 +169,7 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
     await loadPainters();
     await this.updateComplete;
     const tiles = Array.from(this.renderRoot.querySelectorAll<CivicKpiTile>('civic-kpi-tile'));
-    await Promise.all(tiles.map((t) => t.updateComplete));
+    await Promise.all(tiles.map((t) => Promise.all([t.updateComplete, t.loadExport?.()])));
     const { width, height, scale } = layoutSize(this);
     if (!this.feed.value) throw new Error('nothing to export (no data yet)');
     if (!(width >= 1 && height >= 1)) throw new Error('nothing to export (the grid is not laid out)');

@@ -5,11 +5,11 @@ import { cspStyle } from '../../core/render/csp-style.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import type { ParseContext } from '../../data/data-controller.js';
 import type { DrawnReason } from '../../core/events/drawn-event.js';
-import { hostStyles } from '../../core/theme/tokens.js';
+import { baseHostStyles } from '../../core/theme/tokens.js';
 import { renderIllustrative, stateStyles } from '../../core/render/states.js';
 import { ResizeController } from '../../core/controllers/resize-controller.js';
 import { NO_VALUE, type AmountParts } from '../../core/format/number.js';
-import { mapFields } from '../../data/adapters/index.js';
+import { mapFields } from '../../data/adapters/field-map.js';
 import { isRecord, type Issue, type Validated } from '../../data/validate.js';
 import { kpiTileTerms } from './kpi-tile.i18n.js';
 import { kpiTileStyles } from './kpi-tile.styles.js';
@@ -34,21 +34,10 @@ import {
 } from './kpi-tile.model.js';
 import type { Better, DeltaColors, DeltaFormat, Motion, Qualifier } from './kpi-tile.types.js';
 import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
-import { drawSvgElement, loadPainters } from '../../core/export/lazy.js';
-import {
-  boxIn,
-  canvasToPngBlob,
-  createExportCanvas,
-  drawBadge,
-  drawBoxOf,
-  roundRectPath,
-  drawTextPart,
-  exportPng,
-  layoutSize,
-  resolvePixelRatio,
-  textStyleOf,
-  type PngOptions,
-} from '../../core/export/lazy.js';
+import { canvasToPngBlob, createExportCanvas, exportPng, layoutSize, loadPainters, resolvePixelRatio, type PngOptions } from '../../core/export/lazy.js';
+
+/** The tile's export drawing (kpi-tile.export.ts), loaded with the first export (issue 16). */
+let tilePainter: typeof import('./kpi-tile.export.js') | undefined;
 
 /** Smallest font size (px) fit-to-width shrinks a value to. */
 const MIN_VALUE_PX = 10;
@@ -128,7 +117,7 @@ function textWidth(text: string, font: string): number {
  */
 export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fittable {
   // ── styles ──
-  static override styles = [hostStyles, stateStyles, kpiTileStyles, exportButtonStyles];
+  static override styles = [baseHostStyles, stateStyles, kpiTileStyles, exportButtonStyles];
 
   // ── public API ──
   /** Name of the KPI (data's `label` wins when the data has one). */
@@ -346,7 +335,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
    * rounded corners; default the page surface colour).
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
-    await loadPainters();
+    await this.loadExport();
     await this.updateComplete;
     const { width, height } = layoutSize(this);
     if (!this.view) throw new Error('nothing to export (no data yet)');
@@ -359,56 +348,17 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
 
   /**
    * Draws the tile into `ctx`, in the tile's own CSS px with its top-left corner at the origin
-   * (`<civic-kpi-grid>` translates to each tile's place). @internal
+   * (`<civic-kpi-grid>` translates to each tile's place). Needs `loadExport()` first (the painter loads on first
+   * use; without it nothing is drawn). @internal
    */
   drawExport(ctx: CanvasRenderingContext2D): void {
-    const v = this.view;
-    if (!v) return;
-    const root = this.renderRoot as ShadowRoot;
-    const scale = layoutSize(this).scale;
-    const q = (part: string) => root.querySelector<HTMLElement>(`[part~="${part}"]`);
-    const t = this.t.pick(kpiTileTerms);
-    const base = q('base');
-    const bb = boxIn(base, this, scale);
-    if (base && bb) drawBoxOf(ctx, base, bb);
-    drawTextPart(ctx, q('label'), this, { text: v.label, scale });
-    if (v.period) drawTextPart(ctx, q('period'), this, { text: v.period, wrap: false, scale });
-    root.querySelectorAll('[part~="illustrative"]').forEach((el) => drawBadge(ctx, el, this, scale));
-    this.drawValue(ctx, scale);
-    root.querySelectorAll('[part~="status"].tile-note').forEach((el) => drawTextPart(ctx, el, this, { scale }));
-    const delta = q('delta');
-    if (delta && v.delta) {
-      const icon = delta.querySelector('svg');
-      const ib = boxIn(icon, this, scale);
-      if (icon && ib) drawSvgElement(ctx, icon, ib);
-      const label = delta.querySelector('.delta-label');
-      drawTextPart(ctx, label, this, { text: v.delta.label, wrap: false, scale });
-      drawTextPart(ctx, label?.nextElementSibling, this, { text: v.delta.direction === 'flat' ? t.flat : v.delta.text, wrap: false, scale });
-    }
-    const status = q('threshold');
-    if (status && v.status) {
-      const icon = status.querySelector('svg');
-      const ib = boxIn(icon, this, scale);
-      if (icon && ib) drawSvgElement(ctx, icon, ib);
-      drawTextPart(ctx, status.querySelector('span'), this, { text: v.status.text, wrap: false, scale });
-    }
-    const progress = q('progress');
-    const pb = boxIn(progress, this, scale);
-    if (progress && pb && v.progress) {
-      drawBoxOf(ctx, progress, pb);
-      const fill = progress.querySelector('.fill');
-      ctx.save();
-      roundRectPath(ctx, pb, pb.height / 2);
-      ctx.clip();
-      ctx.fillStyle = fill ? getComputedStyle(fill).backgroundColor : textStyleOf(progress).color;
-      ctx.fillRect(pb.x, pb.y, pb.width * v.progress.ratio, pb.height);
-      ctx.restore();
-    }
-    const spark = root.querySelector<SVGSVGElement>('svg[part~="sparkline"]');
-    const sb = boxIn(spark, this, scale);
-    if (spark && sb && v.spark) drawSvgElement(ctx, spark, sb);
-    if (v.caption) drawTextPart(ctx, q('caption'), this, { text: v.caption, scale });
-    if (v.source) drawTextPart(ctx, q('source'), this, { text: t.sourceLabel(v.source), scale });
+    if (this.view && tilePainter) tilePainter.drawTile(ctx, this, this.view, this.t.pick(kpiTileTerms));
+  }
+
+  /** Loads the tile's export painter and the shared painters (kpi-grid awaits it before drawing its tiles). @internal */
+  async loadExport(): Promise<void> {
+    await loadPainters();
+    tilePainter ??= await import('./kpi-tile.export.js');
   }
 
   // ── render ──
@@ -481,42 +431,6 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   private onExport = (): void => {
     void exportPng(this, this.fileName, (m) => this.warn(m));
   };
-
-  /** The figure line: each span of part `value` in order, with its own font, on one baseline, final value. */
-  private drawValue(ctx: CanvasRenderingContext2D, scale: number): void {
-    const v = this.view!;
-    const valueEl = this.renderRoot.querySelector<HTMLElement>('[part~="value"]');
-    const vb = boxIn(valueEl, this, scale);
-    if (!valueEl || !vb) return;
-    const numEl = valueEl.querySelector<HTMLElement>('[part~="number"]');
-    const nb = boxIn(numEl, this, scale);
-    const ns = numEl ? textStyleOf(numEl) : textStyleOf(valueEl);
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(vb.x, vb.y, vb.width, vb.height);
-    ctx.clip();
-    ctx.font = ns.font;
-    const m = ctx.measureText('0');
-    const ascent = m.fontBoundingBoxAscent ?? ns.size * 0.9;
-    const descent = m.fontBoundingBoxDescent ?? ns.size * 0.25;
-    // An inline box is as tall as its font's ascent + descent: the baseline sits one ascent below its top.
-    const baseline = nb ? nb.y + ascent * (nb.height / Math.max(1, ascent + descent)) : vb.y + (vb.height + ascent - descent) / 2;
-    ctx.textBaseline = 'alphabetic';
-    let x = vb.x + (parseFloat(getComputedStyle(valueEl).paddingLeft) || 0);
-    for (const span of Array.from(valueEl.children) as HTMLElement[]) {
-      // The number sits in its width-reserving `.roll` box: draw the final figure, never a count-up frame.
-      const part = span.classList.contains('roll') ? 'number' : (span.getAttribute('part') ?? '');
-      const text = part === 'number' ? v.value.number : part === 'suffix' ? v.value.suffix : (span.textContent ?? '');
-      if (!text) continue;
-      const st = textStyleOf(span);
-      x += parseFloat(getComputedStyle(span).marginLeft) || 0;
-      ctx.font = st.font;
-      ctx.fillStyle = st.color;
-      ctx.fillText(text, x, baseline);
-      x += ctx.measureText(text).width;
-    }
-    ctx.restore();
-  }
 
   /** Attribute values that feed the item (data wins over them, except `precision`). */
   private attributeValues(): unknown[] {

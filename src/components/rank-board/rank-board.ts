@@ -5,12 +5,12 @@ import { keyed } from 'lit/directives/keyed.js';
 import { cspStyle } from '../../core/render/csp-style.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import type { ParseContext } from '../../data/data-controller.js';
-import { hostStyles } from '../../core/theme/tokens.js';
+import { baseHostStyles } from '../../core/theme/tokens.js';
 import { renderEmpty, renderIllustrative, stateStyles } from '../../core/render/states.js';
 import { holdsSelection } from '../common/region.js';
 import { CivicSelectEvent } from '../../core/events/select-event.js';
 import { formatAmount, NO_VALUE, UNITS } from '../../core/format/number.js';
-import { mapFields } from '../../data/adapters/index.js';
+import { mapFields } from '../../data/adapters/field-map.js';
 import type { Validated } from '../../data/validate.js';
 import type { Motion } from '../common/types.js';
 import { prefersReducedMotion } from '../common/ticker.js';
@@ -76,7 +76,7 @@ let boardSeq = 0;
  */
 export class CivicRankBoard extends CivicDataElement<RankPayload> {
   // ── styles ──
-  static override styles = [hostStyles, stateStyles, rankBoardStyles, exportButtonStyles];
+  static override styles = [baseHostStyles, stateStyles, rankBoardStyles, exportButtonStyles];
 
   // ── public API ──
   /** How many rows the box shows; longer lists scroll. */

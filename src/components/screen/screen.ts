@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { cspStyle } from '../../core/render/csp-style.js';
 import { ContextProvider } from '@lit/context';
 import { CivicElement } from '../../core/civic-element.js';
-import { hostStyles } from '../../core/theme/tokens.js';
+import { baseHostStyles } from '../../core/theme/tokens.js';
 import { screenContext, type ScreenInfo } from '../../core/context/screen-context.js';
 import { ResizeController } from '../../core/controllers/resize-controller.js';
 import type { CivicSelectEvent } from '../../core/events/select-event.js';
@@ -94,7 +94,7 @@ const INTERACTION_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 't
  */
 export class CivicScreen extends CivicElement {
   // ── styles ──
-  static override styles = [hostStyles, styles];
+  static override styles = [baseHostStyles, styles];
 
   // ── public API ──
   /** Width of the design in CSS pixels (the layout the page is written for). */

@@ -41,21 +41,21 @@ function painters(): Painters {
 const sync = <K extends keyof Painters>(name: K): Painters[K] =>
   ((...args: unknown[]) => (painters()[name] as (...a: unknown[]) => unknown)(...args)) as Painters[K];
 
-export const boxIn = sync('boxIn');
-export const canvasToPngBlob = sync('canvasToPngBlob');
-export const createExportCanvas = sync('createExportCanvas');
-export const drawBadge = sync('drawBadge');
-export const drawBoxOf = sync('drawBoxOf');
-export const isTransparent = sync('isTransparent');
-export const drawHatch = sync('drawHatch');
-export const drawSvgElement = sync('drawSvgElement');
-export const drawTextBox = sync('drawTextBox');
-export const drawTextNodes = sync('drawTextNodes');
-export const drawTextPart = sync('drawTextPart');
-export const layoutSize = sync('layoutSize');
-export const resolvePixelRatio = sync('resolvePixelRatio');
-export const roundRectPath = sync('roundRectPath');
-export const textStyleOf = sync('textStyleOf');
+export const boxIn = /* @__PURE__ */ sync('boxIn');
+export const canvasToPngBlob = /* @__PURE__ */ sync('canvasToPngBlob');
+export const createExportCanvas = /* @__PURE__ */ sync('createExportCanvas');
+export const drawBadge = /* @__PURE__ */ sync('drawBadge');
+export const drawBoxOf = /* @__PURE__ */ sync('drawBoxOf');
+export const isTransparent = /* @__PURE__ */ sync('isTransparent');
+export const drawHatch = /* @__PURE__ */ sync('drawHatch');
+export const drawSvgElement = /* @__PURE__ */ sync('drawSvgElement');
+export const drawTextBox = /* @__PURE__ */ sync('drawTextBox');
+export const drawTextNodes = /* @__PURE__ */ sync('drawTextNodes');
+export const drawTextPart = /* @__PURE__ */ sync('drawTextPart');
+export const layoutSize = /* @__PURE__ */ sync('layoutSize');
+export const resolvePixelRatio = /* @__PURE__ */ sync('resolvePixelRatio');
+export const roundRectPath = /* @__PURE__ */ sync('roundRectPath');
+export const textStyleOf = /* @__PURE__ */ sync('textStyleOf');
 
 /**
  * The export button's action (see png.ts `exportPng`): loads the painters, makes the PNG, fires the cancelable

@@ -59,25 +59,30 @@ export const sequentialDefaults = {
 } as const;
 
 function vars(theme: 'light' | 'dark'): string {
-  const t = tokenDefaults[theme];
-  const lines = Object.entries(t).map(([k, v]) => `--_d-color-${k}: ${v};`);
-  categoryDefaults[theme].forEach((c, i) => lines.push(`--_d-category-${i + 1}: ${c};`));
-  sequentialDefaults[theme].forEach((c, i) => lines.push(`--_d-sequential-${i + 1}: ${c};`));
-  return lines.join('\n');
+  return Object.entries(tokenDefaults[theme])
+    .map(([k, v]) => `--_d-color-${k}: ${v};`)
+    .join('\n');
 }
 
 function publicMap(): string {
-  const lines = Object.keys(tokenDefaults.light).map((k) => `--_color-${k}: var(--civic-color-${k}, var(--_d-color-${k}));`);
-  for (let i = 1; i <= 8; i++) lines.push(`--_category-${i}: var(--civic-scheme-category-${i}, var(--_d-category-${i}));`);
-  for (let i = 1; i <= 5; i++) lines.push(`--_sequential-${i}: var(--civic-scheme-sequential-${i}, var(--_d-sequential-${i}));`);
+  return Object.keys(tokenDefaults.light)
+    .map((k) => `--_color-${k}: var(--civic-color-${k}, var(--_d-color-${k}));`)
+    .join('\n');
+}
+
+/** A theme's palette defaults (`--_d-category-1…`), or with `map` their public `--civic-scheme-*` mapping. */
+function palette(theme: 'light' | 'dark', map = false): string {
+  const lines: string[] = [];
+  for (const [name, list] of [['category', categoryDefaults[theme]], ['sequential', sequentialDefaults[theme]]] as const)
+    list.forEach((c, i) => lines.push(map ? `--_${name}-${i + 1}: var(--civic-scheme-${name}-${i + 1}, var(--_d-${name}-${i + 1}));` : `--_d-${name}-${i + 1}: ${c};`));
   return lines.join('\n');
 }
 
 // Built from the tables above so the JS defaults (used by tests and canvas fallbacks) and the CSS never drift.
 import { unsafeCSS } from 'lit';
-const lightVars = unsafeCSS(vars('light'));
-const darkVars = unsafeCSS(vars('dark'));
-const mapping = unsafeCSS(publicMap());
+const lightVars = /* @__PURE__ */ unsafeCSS(vars('light'));
+const darkVars = /* @__PURE__ */ unsafeCSS(vars('dark'));
+const mapping = /* @__PURE__ */ unsafeCSS(publicMap());
 
 /*
  * Accessibility rules in the host styles (comments here, not in the CSS, which ships as text):
@@ -99,7 +104,7 @@ const mapping = unsafeCSS(publicMap());
  * match them apply; what they inherit comes from the element. Tested in test/browser/isolation.test.ts and by
  * test/pages/hostile-rules.mjs.
  */
-export const hostStyles = css`
+export const baseHostStyles = css`
   :host {
     ${lightVars}
     --_d-type-scale: 1;
@@ -306,3 +311,25 @@ export const hostStyles = css`
     }
   }
 `;
+
+/**
+ * The categorical and sequential palettes (`--_category-1…8`, `--_sequential-1…5`, public `--civic-scheme-*`), in
+ * both themes. Apart from `baseHostStyles` so that elements without series or categories (KPI tile and grid, rank
+ * board, screen) do not carry them (issue 16).
+ */
+// (A pure call around the tagged template lets bundlers drop it from pages that never use it.)
+export const paletteStyles = /* @__PURE__ */ (() => css`
+  :host {
+    ${unsafeCSS(palette('light'))}
+    ${unsafeCSS(palette('light', true))}
+  }
+  :host([data-theme='dark']) {
+    ${unsafeCSS(palette('dark'))}
+  }
+`)();
+
+/** Every element's design tokens with the palettes: the styles of elements that draw series or categories. */
+export const hostStyles = /* @__PURE__ */ (() => css`
+  ${baseHostStyles}
+  ${paletteStyles}
+`)();

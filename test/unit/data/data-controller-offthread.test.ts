@@ -89,6 +89,8 @@ describe('DataController offThread', () => {
     const host = makeHost({ src: '/slow.json' });
     const { dc, events, update } = setup(host, loader);
     update();
+    // The src path loads with the first src (issue 16): the first request starts once it is there.
+    await until(() => expect(signals).toHaveLength(1));
     host.src = '/api.json';
     update();
     expect(signals[0].aborted).toBe(true);
