@@ -9,7 +9,7 @@
 //   4. dist/custom-elements.json (from the JSDoc), dist/schemas/*.json
 // Then checks the syntax level (ES2020) of every emitted file with es-check.
 import { build } from 'vite';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -114,6 +114,27 @@ const common = (mode) => ({
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
+// Type declarations and the manifest are separate processes (tsc and the analyzer, one core each): they run beside
+// the bundlers and are awaited before the checks at the end.
+/** Runs a tool in the background; its output is printed when it ends, and the promise rejects on failure. */
+const background = (label, file, args) =>
+  new Promise((ok, ko) =>
+    execFile(file, args, { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      process.stdout.write(stdout);
+      process.stderr.write(stderr);
+      if (err) ko(new Error(`${label} failed (exit ${err.code ?? err.signal})`));
+      else ok();
+    }),
+  );
+log('type declarations and custom-elements.json (beside the bundles)');
+// The published types must not reach d3's (a consumer has no @types/d3-*): test/pages/consumer.mjs type-checks a
+// strict consumer (skipLibCheck false) against the packed package.
+const declarations = background('tsc (type declarations)', bin('tsc'), ['-p', 'tsconfig.json', '--emitDeclarationOnly', '--declaration', '--outDir', join(dist, 'types')]);
+const manifest = background('custom-elements-manifest', bin('custom-elements-manifest'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.test.ts', '--outdir', 'dist', '--quiet']);
+// Both are awaited below; without a handler a failure during a bundler build would be reported as unhandled.
+declarations.catch(() => {});
+manifest.catch(() => {});
+
 // 1. ESM per entry, dependencies external.
 log('ESM entries');
 const entries = { index: join(root, 'src/index.ts'), define: join(root, 'src/define.ts') };
@@ -133,11 +154,6 @@ await build({
     },
   },
 });
-
-log('type declarations');
-// The published types must not reach d3's (a consumer has no @types/d3-*): test/pages/consumer.mjs type-checks a
-// strict consumer (skipLibCheck false) against the packed package.
-execFileSync(bin('tsc'), ['-p', 'tsconfig.json', '--emitDeclarationOnly', '--declaration', '--outDir', join(dist, 'types')], { stdio: 'inherit', cwd: root });
 
 // 2. Self-hosted, code-split module bundle: one entry for every element, one per element, shared chunks.
 log('module bundle');
@@ -182,9 +198,9 @@ log('IIFE light + maplibre sibling');
 await classicScript('light', 'src/iife.ts', 'CivicWidgets', 'civic-widgets.light.js');
 await classicScript('iife', 'src/iife-maplibre.ts', '__civicWidgetsMaplibre', 'civic-widgets.maplibre.js');
 
-// 4. Manifest and schemas.
-log('custom-elements.json');
-execFileSync(bin('custom-elements-manifest'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.test.ts', '--outdir', 'dist', '--quiet'], { stdio: 'inherit', cwd: root });
+// 4. Manifest (started above) and schemas; the type declarations (started above) are done too.
+await manifest;
+await declarations;
 const schemaDir = join(root, 'src/schemas');
 if (existsSync(schemaDir)) cpSync(schemaDir, join(dist, 'schemas'), { recursive: true });
 
