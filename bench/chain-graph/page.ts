@@ -149,6 +149,10 @@ async function element(n: number, layout: string): Promise<Record<string, number
   const glide = () => (el as unknown as { layoutCtl?: { anim: number }; anim?: number }).layoutCtl?.anim ?? (el as unknown as { anim: number }).anim;
   while (el.computing || glide() !== 0) await new Promise((r) => setTimeout(r, 5));
   await el.updateComplete;
+  // The settled picture (a large one is drawn in slices over several frames since issue 15): whenDrawn() when the
+  // element has it, then one frame so it is on screen.
+  const drawn = (el as unknown as { whenDrawn?: () => Promise<void> }).whenDrawn;
+  if (drawn) await drawn.call(el);
   await frame();
   await frame();
   const ms = performance.now() - t0;
@@ -380,3 +384,51 @@ async function readability(name: string, radialLinks: 'straight' | 'radial' = 'r
   return out;
 }
 Object.assign(window, { d3Static, ourTicks, readability });
+
+// ── Where the time of element(n) goes (trace.mjs --phases): timestamps of the layout controller, worker messages,
+// painter calls and Lit updates, relative to the data assignment, by wrapping prototypes (no source changes). ──
+import { ChainLayoutController } from '../../src/components/chain-graph/chain-graph.layout-controller.js';
+import { ChainPainter } from '../../src/components/chain-graph/chain-graph.painter.js';
+async function phases(n: number, layout: string): Promise<string> {
+  const log: string[] = [];
+  let t0 = 0;
+  const wrap = (proto: Record<string, unknown>, name: string) => {
+    const orig = proto[name] as (...a: unknown[]) => unknown;
+    proto[name] = function (this: unknown, ...a: unknown[]) {
+      const s = performance.now();
+      try {
+        return orig.apply(this, a);
+      } finally {
+        const e = performance.now();
+        if (t0) log.push(`${name} @${Math.round(s - t0)} ${Math.round(e - s)}ms`);
+      }
+    };
+    return () => (proto[name] = orig);
+  };
+  const el = await mount({ layout, renderer: 'auto' });
+  const undo = [
+    wrap(ChainLayoutController.prototype as unknown as Record<string, unknown>, 'run'),
+    wrap(ChainLayoutController.prototype as unknown as Record<string, unknown>, 'finish'),
+    wrap(ChainPainter.prototype as unknown as Record<string, unknown>, 'drawCanvas'),
+    wrap(ChainPainter.prototype as unknown as Record<string, unknown>, 'svg'),
+    wrap(ChainPainter.prototype as unknown as Record<string, unknown>, 'place'),
+    wrap(Object.getPrototypeOf(el) as Record<string, unknown>, 'performUpdate'),
+    wrap(Object.getPrototypeOf(el) as Record<string, unknown>, 'willUpdate'),
+    wrap(Worker.prototype as unknown as Record<string, unknown>, 'postMessage'),
+  ];
+  const ctl = (el as unknown as { layoutCtl: { worker?: Worker } }).layoutCtl;
+  await frame();
+  await new Promise((r) => setTimeout(r, 300));
+  const data = syntheticChains(n);
+  t0 = performance.now();
+  el.data = data;
+  const w = ctl.worker;
+  w?.addEventListener('message', (e) => log.push(`worker message ${(e.data as { type: string }).type} @${Math.round(performance.now() - t0)}`));
+  await (el as unknown as { whenDrawn: () => Promise<void> }).whenDrawn();
+  log.push(`whenDrawn @${Math.round(performance.now() - t0)}`);
+  await frame();
+  log.push(`frame @${Math.round(performance.now() - t0)}`);
+  undo.forEach((u) => u());
+  return log.join('\n');
+}
+Object.assign(window, { phases });

@@ -90,73 +90,78 @@ export interface PlaceOptions {
 export function placeLabels(candidates: readonly LabelCandidate[], bounds?: LabelBounds, gap = 2, max = Infinity, obstacles?: readonly LabelObstacle[], opts: PlaceOptions = {}): Set<string> {
   const order = candidates.map((c, i) => [c, i] as const).sort((a, b) => b[0].priority - a[0].priority || a[1] - b[1]);
   const kept = new Set<string>();
+  // Grid hash with numeric cell keys (no strings per lookup): thousands of candidates stay cheap (issue 15).
   const cell = 96;
-  const grid = new Map<string, LabelCandidate[]>();
-  const cells = (c: LabelCandidate): string[] => {
-    const out: string[] = [];
-    for (let gx = Math.floor((c.x - gap) / cell); gx <= Math.floor((c.x + c.width + gap) / cell); gx++)
-      for (let gy = Math.floor((c.y - gap) / cell); gy <= Math.floor((c.y + c.height + gap) / cell); gy++) out.push(gx + ',' + gy);
-    return out;
-  };
-  const discs = new Map<string, LabelObstacle[]>();
+  const OFF = 1 << 20;
+  const cellKey = (gx: number, gy: number) => (gx + OFF) * 2 ** 21 + (gy + OFF);
+  const grid = new Map<number, LabelCandidate[]>();
+  const discs = new Map<number, LabelObstacle[]>();
   for (const d of obstacles ?? []) {
     if (!(d.r >= MIN_OBSTACLE_PX) || !Number.isFinite(d.x) || !Number.isFinite(d.y)) continue;
     for (let gx = Math.floor((d.x - d.r) / cell); gx <= Math.floor((d.x + d.r) / cell); gx++)
       for (let gy = Math.floor((d.y - d.r) / cell); gy <= Math.floor((d.y + d.r) / cell); gy++) {
-        const k = gx + ',' + gy;
-        (discs.get(k) ?? discs.set(k, []).get(k)!).push(d);
+        const k = cellKey(gx, gy);
+        const list = discs.get(k);
+        if (list) list.push(d);
+        else discs.set(k, [d]);
       }
   }
-  const coversDisc = (c: LabelCandidate, keys: string[]): boolean => {
-    for (const k of keys)
-      for (const d of discs.get(k) ?? []) {
-        if (d.id === c.id) continue;
-        const nx = Math.max(c.x, Math.min(d.x, c.x + c.width)), ny = Math.max(c.y, Math.min(d.y, c.y + c.height));
-        if ((nx - d.x) ** 2 + (ny - d.y) ** 2 < d.r * d.r) return true;
-      }
+  /** Calls `fn` with every cell key a box (plus the gap) touches; stops when `fn` returns true, and returns that. */
+  const eachCell = (c: LabelCandidate, fn: (k: number) => boolean | void): boolean => {
+    const gx1 = Math.floor((c.x + c.width + gap) / cell), gy0 = Math.floor((c.y - gap) / cell), gy1 = Math.floor((c.y + c.height + gap) / cell);
+    for (let gx = Math.floor((c.x - gap) / cell); gx <= gx1; gx++) for (let gy = gy0; gy <= gy1; gy++) if (fn(cellKey(gx, gy))) return true;
     return false;
   };
+  const coversDisc = (c: LabelCandidate): boolean =>
+    discs.size > 0 &&
+    eachCell(c, (k) => {
+      const list = discs.get(k);
+      if (list)
+        for (const d of list) {
+          if (d.id === c.id) continue;
+          const nx = Math.max(c.x, Math.min(d.x, c.x + c.width)), ny = Math.max(c.y, Math.min(d.y, c.y + c.height));
+          if ((nx - d.x) ** 2 + (ny - d.y) ** 2 < d.r * d.r) return true;
+        }
+    });
   const inBounds = (c: LabelCandidate) => !bounds || (c.x >= bounds.x0 && c.y >= bounds.y0 && c.x + c.width <= bounds.x1 && c.y + c.height <= bounds.y1);
-  const clearOfLabels = (c: LabelCandidate, keys: string[]): boolean => {
-    for (const k of keys) for (const o of grid.get(k) ?? []) if (overlaps(c, o, gap)) return false;
-    return true;
-  };
-  const keep = (c: LabelCandidate, keys: string[]) => {
+  const clearOfLabels = (c: LabelCandidate): boolean =>
+    !eachCell(c, (k) => {
+      const list = grid.get(k);
+      if (list) for (const o of list) if (overlaps(c, o, gap)) return true;
+    });
+  const keep = (c: LabelCandidate) => {
     kept.add(c.id);
     opts.at?.set(c.id, { x: c.x, y: c.y });
-    for (const k of keys) (grid.get(k) ?? grid.set(k, []).get(k)!).push(c);
+    eachCell(c, (k) => {
+      const list = grid.get(k);
+      if (list) list.push(c);
+      else grid.set(k, [c]);
+    });
   };
   const must = opts.must ?? Infinity;
   for (const [c] of order) {
     if (kept.size >= max) break;
     if (!(c.width > 0 && c.height > 0) || !Number.isFinite(c.x) || !Number.isFinite(c.y)) continue;
     const spots = [c, ...(c.alts ?? []).map((a) => ({ ...c, x: a.x, y: a.y }))].filter(inBounds);
-    let done = false;
-    for (const s of spots) {
-      const keys = cells(s);
-      if (clearOfLabels(s, keys) && !(discs.size > 0 && coversDisc(s, keys))) {
-        keep(s, keys);
-        done = true;
-        break;
-      }
+    const free = spots.find((s) => clearOfLabels(s) && !coversDisc(s));
+    if (free) {
+      keep(free);
+      continue;
     }
-    if (done || c.priority < must) continue;
+    if (c.priority < must) continue;
     // A label that must be shown: a little further away (up to three box heights / widths), then over a node if
     // need be, else inside the bounds whatever it covers.
     const far: LabelCandidate[] = [];
     for (let k = 1; k <= (c.fixed ? 0 : 3); k++)
       for (const [dx, dy] of [[0, 1], [0, -1], [1, 0], [-1, 0]])
         far.push({ ...c, x: c.x + dx * k * (c.width / 2 + gap), y: c.y + dy * k * (c.height + gap) });
-    const clear = far.filter(inBounds).find((s) => {
-      const keys = cells(s);
-      return clearOfLabels(s, keys) && !(discs.size > 0 && coversDisc(s, keys));
-    });
+    const clear = far.filter(inBounds).find((s) => clearOfLabels(s) && !coversDisc(s));
     if (clear) {
-      keep(clear, cells(clear));
+      keep(clear);
       continue;
     }
-    const over = [...spots, ...far.filter(inBounds)].find((s) => clearOfLabels(s, cells(s)));
-    if (over) keep(over, cells(over));
+    const over = [...spots, ...far.filter(inBounds)].find((s) => clearOfLabels(s));
+    if (over) keep(over);
   }
   return kept;
 }

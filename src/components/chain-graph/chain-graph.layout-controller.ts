@@ -8,17 +8,25 @@
  */
 import { createLayoutWorker } from './chain-graph.worker-factory.js';
 import { createForceLayout, radialLayout, resultFromPositions, tiersLayout, type ForceOptions, type LayoutResult } from './chain-graph.layout.js';
-import type { LayoutJob } from './chain-graph.worker.js';
+import type { LayoutDone, LayoutJob } from './chain-graph.worker.js';
 import type { ChainData, ChainLayout, ChainPositions, Point } from './chain-graph.types.js';
 
 /** Force layouts from this many nodes show a progress bar while they compute (smaller ones finish within a few frames). */
 export const PROGRESS_FROM = 300;
 /** Tiers and radial layouts from this many nodes run in the worker (smaller ones take a few ms on the main thread). */
 export const WORKER_FROM_STATIC = 300;
+/**
+ * Force layouts of up to this many nodes run on the main thread in slices (each under SLICE_MS): starting a worker,
+ * loading its module and copying the graph to it cost more than such a small layout.
+ */
+export const MAIN_FORCE_UP_TO = 150;
 /** One slice of main-thread fallback work stays under this many milliseconds (the main thread never blocks > 50 ms). */
 const SLICE_MS = 24;
-/** Glide between two layouts of up to this many nodes (larger ones jump: one frame of 1,500 moves is enough). */
-const GLIDE_UP_TO = 1500;
+/**
+ * Glide between two layouts of up to this many nodes (larger ones jump). Each glide frame is a whole new picture, so
+ * only graphs the painter draws within one frame glide (it draws larger ones in slices over several frames).
+ */
+const GLIDE_UP_TO = 600;
 const GLIDE_MS = 450;
 
 /** What a layout needs besides the graph: options for the layout functions and the worker's message fields. */
@@ -100,6 +108,7 @@ export class ChainLayoutController {
     if (force || n >= WORKER_FROM_STATIC) {
       this.pending = true;
       this.cb.progress(n >= PROGRESS_FROM ? 0 : null);
+      if (force && n <= MAIN_FORCE_UP_TO) return this.runSliced(job, req);
       if (this.runInWorker(job, req)) return;
       if (force) return this.runSliced(job, req);
     }
@@ -133,7 +142,7 @@ export class ChainLayoutController {
     const worker = this.worker ?? takeWorker();
     if (!worker) return false;
     this.worker = worker;
-    worker.onmessage = (e: MessageEvent<{ job: number; type: string; value?: number; ids?: string[]; xs?: Float64Array; ys?: Float64Array }>) => {
+    worker.onmessage = (e: MessageEvent<LayoutDone | { job: number; type: 'progress'; value: number }>) => {
       const m = e.data;
       if (m.job !== this.job || !this.cb.live()) return;
       if (m.type === 'progress') {
@@ -141,8 +150,9 @@ export class ChainLayoutController {
         return;
       }
       const positions = new Map<string, Point>();
-      m.ids!.forEach((id, i) => positions.set(id, { x: m.xs![i], y: m.ys![i] }));
-      this.finish(resultFromPositions(req.data, positions, req.opts, req.kind === 'tiers' ? 'right' : 'below'));
+      for (let i = 0; i < m.ids.length; i++) positions.set(m.ids[i], { x: m.xs[i], y: m.ys[i] });
+      // The worker measured the bounds (pins applied there too); older workers did not.
+      this.finish(m.bounds ? { positions, labelSide: m.labelSide, bounds: m.bounds } : resultFromPositions(req.data, positions, req.opts, req.kind === 'tiers' ? 'right' : 'below'));
     };
     worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
@@ -153,18 +163,30 @@ export class ChainLayoutController {
       if (req.kind === 'force') this.runSliced(job, req);
       else this.finish(staticLayout(req));
     };
-    const message: LayoutJob = { job, kind: req.kind, data: req.data, seed: req.seed, pins: req.pins ?? {}, sizeBy: req.sizeBy, lang: req.lang, widths: req.widths(), aspect: req.opts.aspect };
-    worker.postMessage(message);
+    // Label widths are measured here (the DOM's fonts; the worker has none) in slices of at most SLICE_MS, so
+    // thousands of labels never block the main thread; then the job goes to the worker.
+    void measureSliced(req, () => job === this.job && this.cb.live()).then((widths) => {
+      if (!widths || job !== this.job || this.worker !== worker) return;
+      const message: LayoutJob = { job, kind: req.kind, data: req.data, seed: req.seed, pins: req.pins ?? {}, sizeBy: req.sizeBy, lang: req.lang, widths, aspect: req.opts.aspect };
+      worker.postMessage(message);
+    });
     return true;
   }
 
-  /** Ticks in slices of at most SLICE_MS, yielding between slices; progress at most every 100 ms. */
+  /**
+   * Prepares the layout (seed) in one task, then ticks in slices of at most SLICE_MS, yielding between slices;
+   * progress at most every 100 ms.
+   */
   private runSliced(job: number, req: LayoutRequest): void {
-    const run = createForceLayout(req.data, req.opts);
+    let run: ReturnType<typeof createForceLayout> | undefined;
     const showProgress = req.data.nodes.length >= PROGRESS_FROM;
     let shown = performance.now();
     const slice = () => {
       if (job !== this.job || !this.cb.live()) return;
+      if (!run) {
+        run = createForceLayout(req.data, req.opts);
+        return yieldThen(slice);
+      }
       const t0 = performance.now();
       let done = false;
       do done = run.step(1);
@@ -210,6 +232,31 @@ export class ChainLayoutController {
     };
     this.anim = requestAnimationFrame(frame);
   }
+}
+
+/**
+ * Label text → width at the design size for every node, measured in slices of at most SLICE_MS (yielding between
+ * them); undefined when `wanted()` turned false meanwhile. Small graphs in one go (no yield).
+ */
+export async function measureSliced(req: LayoutRequest, wanted: () => boolean): Promise<Record<string, number> | undefined> {
+  const measure = req.opts.measureText;
+  const label = req.opts.label;
+  if (!measure || !label) return req.widths();
+  const widths: Record<string, number> = {};
+  const nodes = req.data.nodes;
+  let i = 0;
+  while (i < nodes.length) {
+    const t0 = performance.now();
+    for (; i < nodes.length && (i % 64 !== 0 || performance.now() - t0 < SLICE_MS); i++) {
+      const t = label(nodes[i]);
+      if (!(t in widths)) widths[t] = measure(t);
+    }
+    if (i < nodes.length) {
+      await new Promise<void>((r) => yieldThen(r));
+      if (!wanted()) return undefined;
+    }
+  }
+  return widths;
 }
 
 function staticLayout(req: LayoutRequest): LayoutResult {

@@ -31,6 +31,30 @@ export const LINE = 1.45;
 export const BASELINE = 1.1;
 /** At most this many labels are drawn at once. */
 const MAX_LABELS = 600;
+/** A bitmap of up to this many links and nodes in view is drawn in one frame; larger ones in slices. */
+const SYNC_ITEMS = 1500;
+/** Milliseconds of bitmap drawing per frame while a large picture is drawn in slices; the first slice's size. */
+const SLICE_MS = 12;
+const FIRST_CHUNK = 400;
+
+/** A transform from graph units to a canvas's CSS px. */
+interface View {
+  k: number;
+  x: number;
+  y: number;
+}
+/** A bitmap of links, nodes and rings drawn at zoom k with offset (x, y), with a margin (mx, my) around the view. */
+interface Layer {
+  canvas: HTMLCanvasElement;
+  key: unknown[];
+  k: number;
+  x: number;
+  y: number;
+  mx: number;
+  my: number;
+}
+/** One batch of the static picture: links of one kind or nodes of one type, dimmed or not. */
+type StaticGroup = { links: true; kind: LinkKind; dim: boolean; items: ChainLink[] } | { links: false; type: NodeType; dim: boolean; items: ChainNode[] };
 
 /** The graph being shown (after the chain choice and legend filters), with its lookups. */
 export interface Shown {
@@ -118,6 +142,7 @@ export class ChainPainter {
     this.centreKey = [];
     this.ctlKey = [];
     this.layer = undefined;
+    this.job = undefined;
   }
 
   /**
@@ -125,7 +150,7 @@ export class ChainPainter {
    * stage. A pan at the same zoom moves the kept labels with the picture (placement is not redone per frame).
    */
   place(s: Scene, gesture: Gesture = 'none'): Placement {
-    const key = [s.shown, s.display, s.zt.k, s.width, s.height, s.emphasis, s.selected, s.active, s.labelSide, s.size, s.chainSize, s.measure];
+    const key = placeKeyOf(s);
     const same = this.placed && key.every((v, i) => v === this.placeKey[i]);
     if (gesture === 'none') this.gestureKept = undefined;
     if (same && (gesture === 'pan' || (s.zt.x === (this.placeKey[key.length] as number) && s.zt.y === (this.placeKey[key.length + 1] as number)))) return this.placed!;
@@ -275,7 +300,9 @@ export class ChainPainter {
 
   /**
    * Paints the picture on the canvas (sized to the stage × `dpr`). `gesture`: a pan moves the label placement of its
-   * first frame with the picture; a zoom places only the labels shown when it started.
+   * first frame with the picture; a zoom places only the labels shown when it started. When `incomplete` is true
+   * afterwards the picture is still being drawn (a large graph, one slice per frame): the caller draws again on the
+   * next frame.
    */
   drawCanvas(canvas: HTMLCanvasElement, s: Scene, dpr: number, gesture: Gesture = 'none'): Placement | undefined {
     const { width, height, zt: t } = s;
@@ -285,13 +312,21 @@ export class ChainPainter {
     }
     const ctx = canvas.getContext('2d');
     if (!ctx) return undefined;
+    this.incomplete = false;
+    // Nothing laid out yet (the first layout is still being computed): an empty stage, no bitmap made for it.
+    if (s.display.size === 0) {
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      return undefined;
+    }
     const col = this.palette();
     const hood = s.emphasis ? new Set([s.emphasis, ...(s.shown.adj.get(s.emphasis) ?? [])]) : undefined;
     // Links, nodes and rings are drawn into a bitmap with a margin of 30% of the stage around the view, then copied
-    // to the stage; labels are drawn live on top. At rest the bitmap is drawn anew; during a pan or zoom the one of
-    // the last picture is moved and scaled (one drawImage per frame whatever the number of nodes) and drawn again
-    // only when the view leaves it (a zoom out: when it covers less than 60% of the view) or the zoom grows by more
-    // than 2.5×. Where no bitmap can be made, direct.
+    // to the stage; labels are drawn live on top. During a pan or zoom the bitmap of the last picture is moved and
+    // scaled (one drawImage per frame whatever the number of nodes). A new bitmap (at rest after a change, or when a
+    // gesture leaves the old one) is drawn at once for small graphs; for large ones in slices of a few ms per frame
+    // into a second bitmap while the old one stays on screen (labels last: placed once the new bitmap is complete),
+    // so no frame blocks for a whole picture. Where no bitmap can be made, direct.
     const layer = this.gestureLayer(s, dpr, gesture);
     if (layer) {
       const sc = t.k / layer.k;
@@ -300,45 +335,155 @@ export class ChainPainter {
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.drawImage(layer.canvas, t.x - sc * (layer.x + layer.mx), t.y - sc * (layer.y + layer.my), (sc * layer.canvas.width) / dpr, (sc * layer.canvas.height) / dpr);
     } else this.paintStatic(ctx, s, { k: t.k, x: t.x, y: t.y }, width, height, dpr, col, hood);
-    return this.paintLabels(ctx, s, dpr, gesture, col, hood);
+    if (!this.incomplete) return this.paintLabels(ctx, s, dpr, gesture, col, hood);
+    // Still drawing: the labels of the last placement move with the old picture (a pan at the same zoom) or only the
+    // labels shown before compete (a zoom, or after a change); none before a first placement.
+    if (!this.placed) return undefined;
+    const same = placeKeyOf(s).every((v, i) => v === this.placeKey[i]);
+    return this.paintLabels(ctx, s, dpr, same ? 'pan' : 'zoom', col, hood);
   }
 
-  private layer?: { canvas: HTMLCanvasElement; key: unknown[]; k: number; x: number; y: number; mx: number; my: number };
+  /** True after drawCanvas when the picture is not complete yet (a bitmap is being drawn in slices): draw again next frame. */
+  incomplete = false;
+  /**
+   * Large pictures are drawn in slices when the caller draws again while `incomplete` is true (its draw loop opts
+   * in); otherwise every picture is drawn within one frame.
+   */
+  slices = false;
+  /** Milliseconds of bitmap drawing per frame for large pictures (tests set 0: one slice per frame). @internal */
+  sliceMs = SLICE_MS;
 
-  /** The bitmap of links, nodes and rings (see drawCanvas): drawn anew when `fresh` or when it no longer covers the view. */
-  private gestureLayer(s: Scene, dpr: number, gesture: Gesture): ChainPainter['layer'] {
-    const fresh = gesture === 'none';
+  private layer?: Layer;
+  /** A bitmap being drawn in slices (large graphs), shown once complete. */
+  private job?: { layer: Layer; groups: StaticGroup[]; group: number; item: number; chunk: number; started: boolean };
+  /** The canvas of a replaced bitmap, reused for the next one (no new backing store per picture). */
+  private spare?: HTMLCanvasElement;
+  private flushCtx?: CanvasRenderingContext2D | null;
+
+  /**
+   * The bitmap of links, nodes and rings (see drawCanvas): drawn anew at rest when the picture or the view changed,
+   * during a gesture only when it no longer covers the view.
+   */
+  private gestureLayer(s: Scene, dpr: number, gesture: Gesture): Layer | undefined {
     const { width, height, zt: t } = s;
     const key = [s.shown, s.display, s.emphasis, s.selected, s.active, s.search, width, height, dpr, this.colors];
+    const same = (k: unknown[]) => key.every((v, i) => v === k[i]);
     const L = this.layer;
-    if (L && !fresh && key.every((v, i) => v === L.key[i])) {
-      const sc = t.k / L.k;
-      // The view in the layer's CSS px.
-      const lx0 = (-t.x / t.k) * L.k + L.x + L.mx, lx1 = ((width - t.x) / t.k) * L.k + L.x + L.mx;
-      const ly0 = (-t.y / t.k) * L.k + L.y + L.my, ly1 = ((height - t.y) / t.k) * L.k + L.y + L.my;
-      const lw = L.canvas.width / dpr, lh = L.canvas.height / dpr;
-      if (sc <= 2.5 && lx0 >= 0 && ly0 >= 0 && lx1 <= lw && ly1 <= lh) return L;
-      // Zooming out past the margin: the bitmap still serves while it covers most of the view (the edges stay
-      // empty until the gesture ends) — drawing it anew mid-zoom would cost a whole picture in one frame.
-      const cover = (Math.max(0, Math.min(lx1, lw) - Math.max(lx0, 0)) * Math.max(0, Math.min(ly1, lh) - Math.max(ly0, 0))) / ((lx1 - lx0) * (ly1 - ly0));
-      if (gesture === 'zoom' && sc <= 2.5 && cover >= 0.6) return L;
+    if (L && same(L.key)) {
+      if (gesture === 'none') {
+        if (L.k === t.k && L.x === t.x && L.y === t.y) return (this.job = undefined), L;
+      } else {
+        const sc = t.k / L.k;
+        // The view in the layer's CSS px.
+        const lx0 = (-t.x / t.k) * L.k + L.x + L.mx, lx1 = ((width - t.x) / t.k) * L.k + L.x + L.mx;
+        const ly0 = (-t.y / t.k) * L.k + L.y + L.my, ly1 = ((height - t.y) / t.k) * L.k + L.y + L.my;
+        const lw = L.canvas.width / dpr, lh = L.canvas.height / dpr;
+        if (sc <= 2.5 && lx0 >= 0 && ly0 >= 0 && lx1 <= lw && ly1 <= lh) return L;
+        // Zooming out past the margin: the bitmap still serves while it covers most of the view (the edges stay
+        // empty until the gesture ends) — drawing it anew mid-zoom would cost a whole picture in one frame.
+        const cover = (Math.max(0, Math.min(lx1, lw) - Math.max(lx0, 0)) * Math.max(0, Math.min(ly1, lh) - Math.max(ly0, 0))) / ((lx1 - lx0) * (ly1 - ly0));
+        if (gesture === 'zoom' && sc <= 2.5 && cover >= 0.6) return L;
+      }
     }
     const mx = Math.round(width * 0.3), my = Math.round(height * 0.3);
     const w = Math.round((width + 2 * mx) * dpr), h = Math.round((height + 2 * my) * dpr);
-    if (!(w > 0 && h > 0) || w * h > 24e6) return undefined;
-    let canvas = L?.canvas;
-    if (!canvas || canvas.width !== w || canvas.height !== h) {
-      if (typeof document !== 'undefined') {
-        canvas = document.createElement('canvas');
-        canvas.width = w;
-        canvas.height = h;
-      } else return undefined;
-    }
-    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | null;
-    if (!ctx) return undefined;
+    if (!(w > 0 && h > 0) || w * h > 24e6 || typeof document === 'undefined') return (this.job = undefined);
     const hood = s.emphasis ? new Set([s.emphasis, ...(s.shown.adj.get(s.emphasis) ?? [])]) : undefined;
-    this.paintStatic(ctx, s, { k: t.k, x: t.x + mx, y: t.y + my }, width + 2 * mx, height + 2 * my, dpr, this.palette(), hood);
-    return (this.layer = { canvas, key, k: t.k, x: t.x, y: t.y, mx, my });
+    const view = { k: t.k, x: t.x + mx, y: t.y + my };
+    // A running job goes on while it draws the same picture (at rest: for the same view; in a gesture: any view it
+    // was started for, moved and scaled like the old bitmap once complete).
+    let job = this.job;
+    if (!job || !same(job.layer.key) || (gesture === 'none' && (job.layer.k !== t.k || job.layer.x !== t.x || job.layer.y !== t.y))) {
+      const canvas = this.canvasFor(w, h, L?.canvas);
+      const groups = this.staticGroups(s, view, width + 2 * mx, height + 2 * my, hood);
+      const items = groups.reduce((a, g) => a + g.items.length, 0);
+      if (items <= SYNC_ITEMS || !this.slices) {
+        // Small: the whole bitmap in this frame.
+        const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | null;
+        if (!ctx) return (this.job = undefined);
+        this.startStatic(ctx, view, dpr);
+        for (const g of groups) this.paintGroup(ctx, s, g, 0, g.items.length, view, this.palette());
+        this.paintRings(ctx, s, view, this.palette());
+        this.job = undefined;
+        return this.swap({ canvas, key, k: t.k, x: t.x, y: t.y, mx, my });
+      }
+      job = this.job = { layer: { canvas, key, k: t.k, x: t.x, y: t.y, mx, my }, groups, group: 0, item: 0, chunk: FIRST_CHUNK, started: false };
+    }
+    const t0 = performance.now();
+    if (this.runJob(s, job, dpr)) {
+      this.job = undefined;
+      // Labels last: when this frame already drew a slice, the new labels are placed in the next one.
+      if (performance.now() - t0 > this.sliceMs / 2) this.incomplete = true;
+      return this.swap(job.layer);
+    }
+    this.incomplete = true;
+    // The old bitmap stays on screen meanwhile; the first picture shows the new one as it grows.
+    return L ?? job.layer;
+  }
+
+  /** A canvas of w×h device px for a new bitmap: the spare one, else a new one (never the bitmap on screen). */
+  private canvasFor(w: number, h: number, onScreen?: HTMLCanvasElement): HTMLCanvasElement {
+    const jobCanvas = this.job?.layer.canvas;
+    for (const c of [jobCanvas, this.spare])
+      if (c && c !== onScreen && c.width === w && c.height === h) {
+        if (c === this.spare) this.spare = undefined;
+        return c;
+      }
+    const c = document.createElement('canvas');
+    c.width = w;
+    c.height = h;
+    return c;
+  }
+
+  private swap(next: Layer): Layer {
+    const old = this.layer;
+    if (old && old.canvas !== next.canvas) this.spare = old.canvas;
+    return (this.layer = next);
+  }
+
+  /**
+   * Draws slices of the job's groups until about SLICE_MS went by (each slice rastered at once, so the time is
+   * real); the slice size adapts to the measured cost. True when the bitmap is complete.
+   */
+  private runJob(s: Scene, job: NonNullable<ChainPainter['job']>, dpr: number): boolean {
+    const ctx = job.layer.canvas.getContext('2d') as CanvasRenderingContext2D | null;
+    if (!ctx) return true;
+    const view = { k: job.layer.k, x: job.layer.x + job.layer.mx, y: job.layer.y + job.layer.my };
+    const col = this.palette();
+    const t0 = performance.now();
+    if (!job.started) {
+      this.startStatic(ctx, view, dpr);
+      job.started = true;
+    }
+    while (job.group < job.groups.length) {
+      const g = job.groups[job.group];
+      const s0 = performance.now();
+      const end = Math.min(g.items.length, job.item + job.chunk);
+      this.paintGroup(ctx, s, g, job.item, end, view, col);
+      this.flush(job.layer.canvas);
+      const took = performance.now() - s0;
+      // Aim a slice at a third of the frame budget.
+      job.chunk = Math.max(50, Math.min(20000, Math.round((job.chunk * (this.sliceMs / 3)) / Math.max(0.5, took))));
+      job.item = end;
+      if (job.item >= g.items.length) {
+        job.group++;
+        job.item = 0;
+      }
+      if (performance.now() - t0 >= this.sliceMs) break;
+    }
+    if (job.group < job.groups.length) return false;
+    this.paintRings(ctx, s, view, col);
+    return true;
+  }
+
+  /** Makes the canvas raster what was drawn so far (copies one pixel of it): a slice's cost is paid in its slice. */
+  private flush(canvas: HTMLCanvasElement): void {
+    if (this.flushCtx === undefined) {
+      const c = document.createElement('canvas');
+      c.width = c.height = 1;
+      this.flushCtx = c.getContext('2d');
+    }
+    this.flushCtx?.drawImage(canvas, 0, 0, 1, 1, 0, 0, 1, 1);
   }
 
   private ctlKey: unknown[] = [];
@@ -361,20 +506,30 @@ export class ChainPainter {
     return (this.ctlCache = out);
   }
 
-  /** Links, nodes and rings under the transform `t` (CSS px) in a `width`×`height` view. */
-  private paintStatic(ctx: CanvasRenderingContext2D, s: Scene, t: { k: number; x: number; y: number }, width: number, height: number, dpr: number, col: Record<string, string>, hood: Set<string> | undefined): void {
+  /** Links, nodes and rings under the transform `t` (CSS px) in a `width`×`height` view, all at once. */
+  private paintStatic(ctx: CanvasRenderingContext2D, s: Scene, t: View, width: number, height: number, dpr: number, col: Record<string, string>, hood: Set<string> | undefined): void {
+    this.startStatic(ctx, t, dpr);
+    for (const g of this.staticGroups(s, t, width, height, hood)) this.paintGroup(ctx, s, g, 0, g.items.length, t, col);
+    this.paintRings(ctx, s, t, col);
+  }
+
+  private startStatic(ctx: CanvasRenderingContext2D, t: View, dpr: number): void {
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
+  }
+
+  /**
+   * What the static picture draws, in order: links batched by kind and emphasis (a link with both ends off one side
+   * of the view skipped), then nodes by type and emphasis (those in view).
+   */
+  private staticGroups(s: Scene, t: View, width: number, height: number, hood: Set<string> | undefined): StaticGroup[] {
     const { shown } = s;
     const emph = s.emphasis;
     const pos = s.display;
     // The visible part of the graph (graph coordinates), with a margin for node radii.
     const m = 40 / t.k;
     const vx0 = -t.x / t.k - m, vx1 = (width - t.x) / t.k + m, vy0 = -t.y / t.k - m, vy1 = (height - t.y) / t.k + m;
-    const inView = (p: Point) => p.x >= vx0 && p.x <= vx1 && p.y >= vy0 && p.y <= vy1;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
-    ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
-    // Links, batched by kind (one path per kind and emphasis); a link with both ends off one side of the view is skipped.
-    ctx.lineWidth = Math.max(1.2, 0.6 / t.k);
     const byKind = new Map<LinkKind, [ChainLink[], ChainLink[]]>();
     const ctl = this.controls(s);
     for (const l of shown.data.links) {
@@ -388,56 +543,71 @@ export class ChainPainter {
       const slot = byKind.get(l.kind) ?? byKind.set(l.kind, [[], []]).get(l.kind)!;
       slot[dim ? 0 : 1].push(l);
     }
+    const groups: StaticGroup[] = [];
     for (const kind of LINK_KINDS) {
       const slot = byKind.get(kind);
-      if (!slot) continue;
-      for (const dim of [true, false]) {
-        const links = slot[dim ? 0 : 1];
-        if (!links.length) continue;
-        ctx.beginPath();
-        for (const l of links) {
-          const a = pos.get(l.source)!, b = pos.get(l.target)!;
-          const c = ctl.get(l);
-          ctx.moveTo(a.x, a.y);
-          if (c) ctx.quadraticCurveTo(c.x, c.y, b.x, b.y);
-          else ctx.lineTo(b.x, b.y);
-        }
-        ctx.globalAlpha = dim ? 0.15 : 1;
-        ctx.setLineDash(DASH[kind]);
-        ctx.strokeStyle = kind === 'party-link' ? col['party-branch'] : col.link;
-        ctx.stroke();
-      }
+      if (slot) for (const dim of [true, false]) if (slot[dim ? 0 : 1].length) groups.push({ links: true, kind, dim, items: slot[dim ? 0 : 1] });
     }
-    ctx.setLineDash([]);
-    ctx.globalAlpha = 1;
-    // Nodes: one path and one fill per type and emphasis (symbols drawn through an offsetting context).
-    const at = offsetContext(ctx);
     const byType = this.nodesByType(shown);
     for (const type of NODE_TYPES) {
-      const shape = SHAPES[type];
       const nodes = byType.get(type);
       if (!nodes) continue;
       for (const dim of hood ? [true, false] : [false]) {
-        ctx.beginPath();
-        let any = false;
+        const items: ChainNode[] = [];
         for (const n of nodes) {
           if (hood && dim === hood.has(n.id)) continue;
           const p = pos.get(n.id);
-          if (!p || !inView(p)) continue;
-          const r = shown.radius(n);
-          at.ox = p.x;
-          at.oy = p.y;
-          shape.draw(at, Math.PI * r * r);
-          any = true;
+          if (p && p.x >= vx0 && p.x <= vx1 && p.y >= vy0 && p.y <= vy1) items.push(n);
         }
-        if (!any) continue;
-        ctx.globalAlpha = dim ? 0.15 : 1;
-        ctx.fillStyle = col[type];
-        ctx.fill();
+        if (items.length) groups.push({ links: false, type, dim, items });
       }
     }
+    return groups;
+  }
+
+  /** Items [from, to) of one group: one path, one stroke or fill. */
+  private paintGroup(ctx: CanvasRenderingContext2D, s: Scene, g: StaticGroup, from: number, to: number, t: View, col: Record<string, string>): void {
+    const pos = s.display;
+    ctx.beginPath();
+    if (g.links) {
+      const ctl = this.controls(s);
+      for (let i = from; i < to; i++) {
+        const l = g.items[i];
+        const a = pos.get(l.source)!, b = pos.get(l.target)!;
+        const c = ctl.get(l);
+        ctx.moveTo(a.x, a.y);
+        if (c) ctx.quadraticCurveTo(c.x, c.y, b.x, b.y);
+        else ctx.lineTo(b.x, b.y);
+      }
+      ctx.lineWidth = Math.max(1.2, 0.6 / t.k);
+      ctx.globalAlpha = g.dim ? 0.15 : 1;
+      ctx.setLineDash(DASH[g.kind]);
+      ctx.strokeStyle = g.kind === 'party-link' ? col['party-branch'] : col.link;
+      ctx.stroke();
+      ctx.setLineDash([]);
+    } else {
+      // Symbols drawn through an offsetting context, so one path holds them all.
+      const at = offsetContext(ctx);
+      const shape = SHAPES[g.type];
+      for (let i = from; i < to; i++) {
+        const n = g.items[i];
+        const p = pos.get(n.id)!;
+        const r = s.shown.radius(n);
+        at.ox = p.x;
+        at.oy = p.y;
+        shape.draw(at, Math.PI * r * r);
+      }
+      ctx.globalAlpha = g.dim ? 0.15 : 1;
+      ctx.fillStyle = col[g.type];
+      ctx.fill();
+    }
     ctx.globalAlpha = 1;
-    // Rings: selected / keyboard / search matches.
+  }
+
+  /** Rings: selected / keyboard / search matches. */
+  private paintRings(ctx: CanvasRenderingContext2D, s: Scene, t: View, col: Record<string, string>): void {
+    const { shown } = s;
+    const pos = s.display;
     for (const id of [s.selected, s.active]) {
       const p = id ? pos.get(id) : undefined;
       if (!p || !id || !shown.byId.has(id)) continue;
@@ -543,6 +713,11 @@ export class ChainPainter {
     </svg>`;
     return { template, placed };
   }
+}
+
+/** What a label placement depends on besides the pan offset. */
+function placeKeyOf(s: Scene): unknown[] {
+  return [s.shown, s.display, s.zt.k, s.width, s.height, s.emphasis, s.selected, s.active, s.labelSide, s.size, s.chainSize, s.measure];
 }
 
 function showChainLabels(s: Scene): boolean {

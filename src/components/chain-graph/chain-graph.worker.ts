@@ -3,7 +3,7 @@
  * Message in: `LayoutJob`; messages out: `{ job, type: 'progress', value }` and `{ job, type: 'done', ids, xs, ys }`.
  * Label widths are measured by the element (DOM fonts) and passed in.
  */
-import { createForceLayout, estimateTextWidth, radialLayout, radiusByAttribute, tiersLayout } from './chain-graph.layout.js';
+import { createForceLayout, estimateTextWidth, radialLayout, radiusByAttribute, tiersLayout, type LayoutResult } from './chain-graph.layout.js';
 import type { ChainData, ChainLayout, ChainPositions } from './chain-graph.types.js';
 
 export interface LayoutJob {
@@ -16,6 +16,17 @@ export interface LayoutJob {
   sizeBy?: string;
   lang: string;
   widths: Record<string, number>;
+}
+
+/** The worker's answer: positions by id, the bounds of nodes and labels, and the label side. */
+export interface LayoutDone {
+  job: number;
+  type: 'done';
+  ids: string[];
+  xs: Float64Array;
+  ys: Float64Array;
+  bounds: LayoutResult['bounds'];
+  labelSide: LayoutResult['labelSide'];
 }
 
 interface WorkerScope {
@@ -37,11 +48,7 @@ scope.onmessage = (e) => {
     measureText: (t: string) => m.widths[t] ?? estimateTextWidth(t),
   };
   if (m.kind !== 'force') {
-    const r = m.kind === 'radial' ? radialLayout(m.data, opts) : tiersLayout(m.data, opts);
-    const ids = [...r.positions.keys()];
-    const xs = new Float64Array(ids.map((id) => r.positions.get(id)!.x));
-    const ys = new Float64Array(ids.map((id) => r.positions.get(id)!.y));
-    scope.postMessage({ job: m.job, type: 'done', ids, xs, ys }, [xs.buffer, ys.buffer]);
+    post(m.job, m.kind === 'radial' ? radialLayout(m.data, opts) : tiersLayout(m.data, opts));
     return;
   }
   const run = createForceLayout(m.data, opts);
@@ -53,8 +60,18 @@ scope.onmessage = (e) => {
       scope.postMessage({ job: m.job, type: 'progress', value: 1 - run.remaining / run.total });
     }
   }
-  const ids = run.nodes.map((n) => n.id);
-  const xs = new Float64Array(run.nodes.map((n) => n.x ?? 0));
-  const ys = new Float64Array(run.nodes.map((n) => n.y ?? 0));
-  scope.postMessage({ job: m.job, type: 'done', ids, xs, ys }, [xs.buffer, ys.buffer]);
+  post(m.job, run.result());
 };
+
+function post(job: number, r: LayoutResult): void {
+  const ids = [...r.positions.keys()];
+  const xs = new Float64Array(ids.length);
+  const ys = new Float64Array(ids.length);
+  ids.forEach((id, i) => {
+    const p = r.positions.get(id)!;
+    xs[i] = p.x;
+    ys[i] = p.y;
+  });
+  const done: LayoutDone = { job, type: 'done', ids, xs, ys, bounds: r.bounds, labelSide: r.labelSide };
+  scope.postMessage(done, [xs.buffer, ys.buffer]);
+}

@@ -25,6 +25,9 @@ describe('chain-graph worker', () => {
         expect(done.ys[i]).toBeCloseTo(own.positions.get(id)!.y, 6);
       });
       expect(done.xs[done.ids.indexOf('c2-n5')]).toBe(1);
+      // The worker measures the bounds and says the label side, so the main thread does not size every node again.
+      expect(done.labelSide).toBe(own.labelSide);
+      for (const k of ['x0', 'y0', 'x1', 'y1'] as const) expect(done.bounds[k]).toBeCloseTo(own.bounds[k], 6);
     }
     delete (globalThis as any).self;
   });
