@@ -54,8 +54,9 @@ export const BUDGETS = {
   // -transition/-color/-shape); left: the main-thread layouts (layout.ts, order.ts, d3-force, d3-quadtree) ≈ 33k min
   'chain-graph': 61_000,
   screen: 23_000,
-  // goal met (79.8 KB; was 105.8): the parent dissolve (turf union: polyclip-ts, bignumber.js, splaytree-ts) loads after the
-  // first picture, the SVG renderer (d3-geo) when chosen, the colour schemes are their published lists (no d3-scale-chromatic)
+  // goal met (78.6 KB; was 105.8): the parent dissolve (turf union: polyclip-ts, bignumber.js, splaytree-ts) loads after the
+  // first picture, the SVG renderer (d3-geo) when chosen, the colour schemes are their published lists (no d3-scale-chromatic),
+  // ring winding is checked and fixed with the element's own signed area (no @turf/rewind, -meta, -clone, -helpers)
   'grid-map': 80_000,
   'all non-map': 117_000, // goal 90 KB (111.4 KB, was 134.8: the chain graph without d3-zoom/-drag/…, the lazy src path and CSV reader)
 };

@@ -5,13 +5,9 @@
  * - null / missing geometry, non-polygon geometry, bad coordinates, rings with < 4 positions → dropped (error)
  * - unclosed rings → closed and drawn (error: the input is invalid GeoJSON)
  * - self-intersections (turf `kinks`) → drawn as given (error)
- * - clockwise exterior rings (RFC 7946 wants counter-clockwise) → fixed with turf `rewind` (warning)
+ * - clockwise exterior rings (RFC 7946 wants counter-clockwise), counter-clockwise holes → reversed (warning)
  * - missing / duplicate codes → dropped (error); unknown level → inferred from the code length (warning)
  */
-// Per-function turf packages (same code as the named exports of @turf/turf, see TOOLCHAIN.md): the @turf/turf
-// barrel also pulls CommonJS-only modules that an unbundled browser (web-test-runner) cannot import.
-import { booleanClockwise } from '@turf/boolean-clockwise';
-import { rewind } from '@turf/rewind';
 import { feature as topoFeature } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
@@ -64,6 +60,9 @@ export function ringArea(ring: Position[]): number {
   for (let i = 0, n = ring.length, j = n - 1; i < n; j = i++) a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
   return a / 2;
 }
+
+/** True for a clockwise ring (negative signed area; a closed ring, as after checkPolygon). */
+const clockwise = (ring: Position[]) => ringArea(ring) < 0;
 
 /** Even-odd point-in-ring test (planar lon/lat). */
 export function pointInRing(x: number, y: number, ring: Position[]): boolean {
@@ -339,9 +338,10 @@ export function parseGeometry(raw: unknown, opts: GeometryOptions = {}): Validat
 
     // Winding (RFC 7946: exterior counter-clockwise, holes clockwise).
     const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-    const wrong = polys.some((poly) => poly.some((ring, r) => booleanClockwise(ring) !== (r > 0)));
+    const wrong = polys.some((poly) => poly.some((ring, r) => clockwise(ring) !== (r > 0)));
     if (wrong) {
-      geometry = rewind(geometry as Polygon | MultiPolygon) as GridPolygon;
+      const fix = (poly: Position[][]) => poly.map((ring, r) => (clockwise(ring) !== (r > 0) ? ring.slice().reverse() : ring));
+      geometry = geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: fix(geometry.coordinates) } : { type: 'MultiPolygon', coordinates: geometry.coordinates.map(fix) };
       issues.push(issue(`${path}.geometry`, 'winding', `feature ${code}: rings had the wrong winding order; rewound to RFC 7946`, 'warning'));
     }
     // Self-intersections.

@@ -1,10 +1,18 @@
 /**
  * The public attributes and properties of <civic-grid-map>, documented once (the custom-elements manifest lists them
- * on the element through this base). The element (grid-map.ts) wires them to its controllers; nothing here acts.
+ * on the element through this base), and what they say without acting: the mode (`tilesMode`), the metrics data
+ * hooks of the data element (parse, counts, the off-thread loader), the metric shown and the classification spec.
+ * The element (grid-map.ts) wires them to its controllers.
  */
 import { property } from 'lit/decorators.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
-import type { Classification, Crs, GridMetricsData, RendererChoice } from './grid-map.types.js';
+import type { OffThreadLoader, ParseContext } from '../../data/data-controller.js';
+import type { Validated } from '../../data/validate.js';
+import { parseLabelList, parseNumberList, type ClassifySpec } from './classify.js';
+import { parseMetrics } from './grid-map.model.js';
+import { isColumnData } from './metric-columns.js';
+import { loadMetricsOffThread, metricsOffThread } from './metrics-loader.js';
+import type { Classification, Crs, GridMetric, GridMetricsData, RendererChoice } from './grid-map.types.js';
 
 /** @internal */
 export abstract class GridMapProps extends CivicDataElement<GridMetricsData> {
@@ -102,4 +110,44 @@ export abstract class GridMapProps extends CivicDataElement<GridMetricsData> {
   /** Keep the WebGL drawing buffer (pixel reads); export does not need it. */
   @property({ type: Boolean, attribute: 'preserve-drawing-buffer' }) preserveDrawingBuffer = false;
 
+  /** True when the map draws vector tiles (`tiles` set and no `geometry` / `geometry-src`). */
+  get tilesMode(): boolean {
+    return !!this.tiles && (this.geometry === undefined || this.geometry === null) && !this.geometrySrc;
+  }
+
+  protected override parse(raw: unknown, _ctx: ParseContext): Validated<GridMetricsData> {
+    return parseMetrics(raw);
+  }
+
+  protected override count(v: GridMetricsData): number {
+    return isColumnData(v) ? v.rowCount : v.rows.length;
+  }
+
+  /** No row with a valid value: nothing to colour the map with (with reported problems, an error). @internal */
+  protected override nothingValid(v: GridMetricsData): boolean {
+    return isColumnData(v) ? v.withValues === 0 : v.rows.every((r) => Object.keys(r.values).length === 0);
+  }
+
+  /** @internal Tiles mode: `src` metrics are fetched and parsed in a worker into columns (not with `cache`). */
+  protected override offThreadLoader(): OffThreadLoader<GridMetricsData> | undefined {
+    return this.tilesMode && !this.cache && metricsOffThread.enabled ? loadMetricsOffThread : undefined;
+  }
+
+  /** The metric shown: `metric`, else the first one. @internal */
+  protected currentMetric(): GridMetric | undefined {
+    const ms = this.feed.value?.metrics ?? [];
+    return ms.find((m) => m.key === this.metric) ?? ms[0];
+  }
+
+  /** The classification the attributes ask for. @internal */
+  protected spec(): ClassifySpec {
+    return {
+      kind: this.classification,
+      classes: this.classes,
+      scheme: this.scheme,
+      breaks: parseNumberList(this.thresholds),
+      labels: parseLabelList(this.classLabels),
+      colors: parseLabelList(this.classColors)?.filter(Boolean),
+    };
+  }
 }

@@ -1,31 +1,27 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { state, query } from 'lit/decorators.js';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { query } from 'lit/decorators.js';
 import type { CivicDataElement } from '../../data/civic-data-element.js';
-import { GridMapProps } from './grid-map.props.js';
-import type { OffThreadLoader, ParseContext } from '../../data/data-controller.js';
-import { isColumnData } from './metric-columns.js';
-import { loadMetricsOffThread, metricsOffThread } from './metrics-loader.js';
-import type { Issue, Validated } from '../../data/validate.js';
+import type { Issue } from '../../data/validate.js';
 import { hostStyles } from '../../core/theme/tokens.js';
-import { stateStyles, renderLoading } from '../../core/render/states.js';
-import { CivicSelectEvent } from '../../core/events/select-event.js';
+import { stateStyles } from '../../core/render/states.js';
 import { NO_VALUE } from '../../core/format/number.js';
-import { styles } from './grid-map.styles.js';
-import { CivicViewChangeEvent, type CivicViewChangeDetail } from './grid-map.events.js';
-import { parseLabelList, parseNumberList, type ClassifySpec } from './classify.js';
-import { ancestry, parseMetrics, rankOf, viewLevel } from './grid-map.model.js';
-import { VIEW_LEVELS, type ActiveRenderer, type GridGeometry, type GridMetric, type GridMetricsData, type UnitInfo } from './grid-map.types.js';
 import { exportPng, loadPainters, type PngOptions } from '../../core/export/lazy.js';
-import { mapPng } from './export-png.js';
 import { exportButtonStyles } from '../../core/export/export-button.js';
+import { GridMapProps } from './grid-map.props.js';
+import { styles } from './grid-map.styles.js';
+import { parseLabelList } from './classify.js';
+import { rankOf, viewLevel } from './grid-map.model.js';
+import { VIEW_LEVELS, type ActiveRenderer, type GridGeometry, type GridMetricsData } from './grid-map.types.js';
+import { mapPng } from './export-png.js';
 import { GeometrySource } from './geometry-source.js';
 import { SurfaceController } from './surface.js';
 import { TilesController } from './tiles-controller.js';
 import { MemoryMode } from './memory-mode.js';
-import { NavigationController, type NavMode } from './navigation.js';
-import { GridViewModel } from './view-model.js';
-import { renderBreadcrumb, renderMap, terms } from './views.js';
-import type { Emphasis } from './scene.js';
+import { NavigationController } from './navigation.js';
+import { GridViewModel, ViewState } from './view-model.js';
+import { ViewChanges } from './view-changes.js';
+import { memoryShell, tilesShell, type Drawing, type ShellMode } from './shell-mode.js';
+import { renderBreadcrumb, renderMap, renderMemoryBanners, renderTilesBanner, renderWithoutMap, terms } from './views.js';
 
 /**
  * @summary Governance grid choropleth: colours grids (网格) by a metric, with legend, tooltip, drill-down from
@@ -74,22 +70,29 @@ export class CivicGridMap extends GridMapProps {
   static override styles = [hostStyles, stateStyles, exportButtonStyles, styles];
 
   // ── internal state ──
-  @state() private emphasisClass: Emphasis = null;
-  @state() private hiddenClasses = new Set<number>();
-  @state() private page = 0;
+  /** Hidden legend classes, the emphasised class, the table page. */
+  private viewState = new ViewState(this);
   @query('[part~="canvas"]') private surface?: HTMLElement;
-  /** Problems found joining metrics to geometry (codes without grid, grids without value). */
-  joinIssues: Issue[] = [];
   /** Geometry and points: two more data sources beside the metrics (same fetch / error / stale path). */
-  private source = new GeometrySource(this, { t: () => this.t, warn: (m) => this.warn(m), onRaw: (raw) => this.surfaceCtl.prefetch(featureCount(raw)) });
+  private source = new GeometrySource(this, { t: () => this.t, warn: (m) => this.warn(m), onRaw: (raw) => this.surfaceCtl.prefetch(raw) });
   /** In-memory mode: join, view, styling, and its answers to navigation and the view model. */
-  private mem = new MemoryMode({ renderer: () => this.surfaceCtl.r, setView: (rank, focus, trigger) => this.setView(rank, focus, trigger) });
+  private mem = new MemoryMode({
+    renderer: () => this.surfaceCtl.r,
+    setView: (rank, focus, trigger) => this.views.setView(rank, focus, trigger),
+    reportJoin: (issues) => this.source.report(issues, 'property', 'join'),
+  });
+  /** The element's own changes of selected / level / focus vs the page's (those fire trigger `api`). */
+  private views = new ViewChanges(this, {
+    itemOf: (code) => (this.tilesMode || this.geo?.byCode.has(code) ? this.mode()?.nav.itemOf(code) : undefined),
+    ready: () => !!this.mode(),
+    onViewChange: () => (this.nav.tip = undefined),
+  });
   /** Tiles mode: renderer, per-level classes, unit index, and the same answers. */
   private tilesCtl = new TilesController(this, {
     data: () => this.feed.value,
     metric: () => this.currentMetric(),
     spec: () => this.spec(),
-    hidden: () => this.hiddenClasses,
+    hidden: () => this.viewState.hidden,
     warn: (m) => this.warn(m),
     pixelRatio: () => this.pixelRatio,
     surface: () => this.surface,
@@ -100,7 +103,7 @@ export class CivicGridMap extends GridMapProps {
   /** Renderer choice, fallback and recovery, resize, scene pushes and the picture promise (memory mode). */
   private surfaceCtl: SurfaceController = new SurfaceController(this, {
     container: () => this.surface,
-    model: () => this.sceneModel(),
+    model: () => this.tilesMode ? undefined : this.mem.sceneModel(this.geo, { emphasis: this.viewState.emphasis, selected: this.selected, emphasised: this.nav.emphasised, points: this.source.pointList, lang: this.t.lang }),
     pixelRatio: () => this.pixelRatio,
     warn: (m) => this.warn(m),
     onMove: () => this.nav.moved(),
@@ -111,66 +114,50 @@ export class CivicGridMap extends GridMapProps {
   private nav = new NavigationController(
     this,
     {
-      select: (code) => ((this.ownChange = true), (this.selected = code)),
+      select: (code) => this.views.select(code),
       selected: () => this.selected,
       surface: () => this.surface,
       announceSelected: (name) => terms(this.t).selected(name),
-      highlightChanged: () => this.highlightChanged(),
+      highlightChanged: () => this.mode()?.highlight(),
       valueText: (code) => this.viewModel()?.tooltip(code).value ?? '',
     },
-    () => this.mode(),
+    () => this.mode()?.nav,
   );
-  private ownChange = false;
-
-  /** True when the map draws vector tiles (`tiles` set and no `geometry` / `geometry-src`). */
-  get tilesMode(): boolean {
-    return !!this.tiles && (this.geometry === undefined || this.geometry === null) && !this.geometrySrc;
-  }
+  /** The two modes behind one set of questions (shell-mode.ts). */
+  private modes = {
+    memory: memoryShell(this.mem, this.surfaceCtl, { setView: (r, f, t) => this.views.setView(r, f, t), redraw: () => void this.updateComplete.then(() => this.surfaceCtl.push()) }),
+    tiles: tilesShell(this.tilesCtl, this.surfaceCtl),
+  };
 
   /** Problems found in the geometry (errors and warnings), after the last load. */
   get geometryIssues(): Issue[] {
     return this.source.issues;
   }
 
+  /** Problems found joining metrics to geometry (codes without grid, grids without value). */
+  get joinIssues(): Issue[] {
+    return this.mem.joinIssues;
+  }
+
   private get geo(): GridGeometry | undefined {
     return this.source.geo;
   }
 
-  private mode(): NavMode | undefined {
-    return this.tilesMode ? this.tilesCtl.nav : this.geo ? this.mem.nav : undefined;
+  /** The mode drawing (tiles, or memory once a geometry is there). */
+  private mode(): ShellMode | undefined {
+    return this.tilesMode ? this.modes.tiles : this.geo ? this.modes.memory : undefined;
   }
 
   // ── lifecycle ──
-  protected override parse(raw: unknown, _ctx: ParseContext): Validated<GridMetricsData> {
-    return parseMetrics(raw);
-  }
-
-  protected override count(v: GridMetricsData): number {
-    return isColumnData(v) ? v.rowCount : v.rows.length;
-  }
-
-  /** No row with a valid value: nothing to colour the map with (with reported problems, an error). @internal */
-  protected override nothingValid(v: GridMetricsData): boolean {
-    return isColumnData(v) ? v.withValues === 0 : v.rows.every((r) => Object.keys(r.values).length === 0);
-  }
-
-  /** @internal Tiles mode: `src` metrics are fetched and parsed in a worker into columns (not with `cache`). */
-  protected override offThreadLoader(): OffThreadLoader<GridMetricsData> | undefined {
-    return this.tilesMode && !this.cache && metricsOffThread.enabled ? loadMetricsOffThread : undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.source.geometry.sync();
     this.source.points.sync();
     this.source.reportNew(this.geometrySrc, this.pointsSrc, (g) => void this.whenDrawn().then(() => this.source.dissolveLater(g)));
-    if (['metric', 'classification', 'thresholds', 'level', 'focusCode'].some((k) => changed.has(k))) {
-      if (!changed.has('hiddenClasses')) this.hiddenClasses = new Set();
-      if (changed.has('level') || changed.has('focusCode')) this.page = 0;
-    }
+    this.viewState.propertiesChanged(changed);
     const geo = this.geo;
     if (!geo || this.tilesMode) return;
-    const issues = this.mem.derive({
+    this.mem.derive({
       geo,
       data: this.feed.value,
       joinBy: this.joinBy,
@@ -178,21 +165,15 @@ export class CivicGridMap extends GridMapProps {
       focus: this.focusCode,
       metricKey: this.currentMetric()?.key,
       spec: this.spec(),
-      hidden: this.hiddenClasses,
+      hidden: this.viewState.hidden,
     });
-    if (issues) {
-      this.joinIssues = issues;
-      if (issues.length) this.source.report(issues, 'property', 'join');
-    } else if (!this.feed.value) this.joinIssues = [];
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.announceApiChanges(changed);
-    if (this.tilesMode) {
-      const c = this.surfaceCtl.sceneColors();
-      this.tilesCtl.sync({ background: c.background, outline: c.outline, parentOutline: c.parentOutline, selected: c.selected, halo: c.halo }, c.noData);
-    } else this.surfaceCtl.sync(changed);
+    this.views.announce(changed, !this.hasUpdated);
+    // Memory mode syncs its surface also before a geometry exists (a renderer change resets it).
+    (this.tilesMode ? this.modes.tiles : this.modes.memory).sync(changed);
   }
 
   protected override themeChanged(): void {
@@ -212,7 +193,7 @@ export class CivicGridMap extends GridMapProps {
     this.nav.highlighted = known ? code : undefined;
     if (known && !this.tilesMode) this.nav.showTipAt(code);
     else this.nav.tip = undefined;
-    this.highlightChanged();
+    this.mode()?.highlight();
     this.requestUpdate();
   }
 
@@ -221,13 +202,7 @@ export class CivicGridMap extends GridMapProps {
    * (in tiles mode, of the level on screen), highest first.
    */
   override tourTargets(): string[] {
-    if (this.tilesMode) return this.tilesCtl.topCodes(8);
-    const u = this.mem.units(this.currentMetric()?.key);
-    if (!u || !this.currentMetric()) return [];
-    return u.codes
-      .filter((c) => u.value(c) !== undefined)
-      .sort((a, b) => (u.value(b) as number) - (u.value(a) as number))
-      .slice(0, 8);
+    return this.mode()?.topCodes(this.currentMetric()?.key, 8) ?? [];
   }
 
   /** The renderer drawing now (`canvas`, `webgl`), or undefined before the first picture. */
@@ -261,10 +236,8 @@ export class CivicGridMap extends GridMapProps {
 
   /** The drawing surface (the 2D canvas, or maplibre's WebGL canvas) — for pixel tests and export. */
   get drawingCanvas(): HTMLCanvasElement | undefined {
-    if (this.tilesMode) return this.tilesCtl.r?.canvas;
-    const r = this.surfaceCtl.r as { canvas?: HTMLCanvasElement } | undefined;
-    if (!r) return undefined;
-    return r.canvas ?? this.surface?.querySelector('canvas.surface') ?? undefined;
+    const d = this.drawing();
+    return d && (d.canvas ?? this.surface?.querySelector<HTMLCanvasElement>('canvas.surface') ?? undefined);
   }
 
   /**
@@ -272,7 +245,7 @@ export class CivicGridMap extends GridMapProps {
    * set `preserve-drawing-buffer` or call it right after `whenDrawn()`. Undefined for the SVG renderer.
    */
   snapshot(): HTMLCanvasElement | undefined {
-    return this.tilesMode ? this.tilesCtl.r?.snapshot() : this.surfaceCtl.r?.snapshot?.();
+    return this.drawing()?.snapshot?.();
   }
 
   /**
@@ -280,8 +253,7 @@ export class CivicGridMap extends GridMapProps {
    * use (camera moves, reading state); removing the element's layers or sources breaks it.
    */
   get mapInstance(): import('maplibre-gl').Map | undefined {
-    if (this.tilesMode) return this.tilesCtl.r?.mapInstance;
-    return (this.surfaceCtl.r as { mapInstance?: import('maplibre-gl').Map } | undefined)?.mapInstance;
+    return this.drawing()?.mapInstance;
   }
 
   /**
@@ -294,7 +266,7 @@ export class CivicGridMap extends GridMapProps {
   async toPNG(options: PngOptions = {}): Promise<Blob> {
     await loadPainters();
     await this.whenDrawn();
-    const r = (this.tilesMode ? this.tilesCtl.r : this.surfaceCtl.r) as { capture?(): Promise<HTMLCanvasElement | undefined>; snapshot?(): HTMLCanvasElement | undefined } | undefined;
+    const r = this.drawing();
     const pic = r?.capture ? await r.capture() : r?.snapshot?.();
     if (!pic) throw new Error('nothing to export (no picture yet, or the SVG renderer)');
     return mapPng(this, pic, { ...options, pixelRatio: options.pixelRatio, hostRatio: this.pixelRatio, token: (n, d) => this.themeCtl.token(n, d) });
@@ -302,7 +274,7 @@ export class CivicGridMap extends GridMapProps {
 
   /** Container pixel position ([x, y], CSS px relative to part `canvas`) of a lon/lat, for tests and overlays. */
   pixelOf(lonLat: [number, number]): [number, number] | undefined {
-    return this.tilesMode ? this.tilesCtl.r?.project(lonLat) : this.surfaceCtl.r?.project(lonLat);
+    return this.drawing()?.project(lonLat);
   }
 
   /** The legend's classes with counts as shown (for linked views and tests). */
@@ -312,164 +284,50 @@ export class CivicGridMap extends GridMapProps {
 
   // ── render ──
   override render(): TemplateResult {
-    const tiles = this.tilesMode;
+    const m = this.mode();
     const t = this.t, tt = terms(t);
-    if (!tiles && !this.geo) {
-      const g = this.source.geometry;
-      if (g.status === 'error' && g.error) return html`<div part="base" class="base">${g.renderStatus()}</div>`; // with its retry button
-      if (g.status === 'loading') return html`<div part="base" class="base">${renderLoading(t.core)}</div>`;
-      return html`<div part="base" class="base">${this.feed.renderStatus()}</div>`;
-    }
+    if (!m) return renderWithoutMap(t, this.source.geometry, this.feed);
     const vm = this.viewModel();
-    const metric = this.currentMetric();
-    const rank = tiles ? this.tilesCtl.rank : this.mem.view?.rank ?? 2;
+    const rank = m.rank();
     const levelName = tt[`level_${VIEW_LEVELS[rank]}` as 'level_grid'];
     const metricName = vm?.metricLabel() ?? NO_VALUE;
-    const summary = tiles ? tt.tilesSummary(levelName, this.tilesCtl.knownCount, metricName) : tt.mapSummary(levelName, this.mem.view?.shown.length ?? 0, metricName);
-    const illustrative = (!tiles && !!this.geo?.illustrative) || !!metric?.illustrative || !!this.feed.value?.illustrative;
     const tip = this.nav.tip;
     return renderMap(t, {
-      tiles,
+      tiles: m.tiles,
       vm,
-      tipVm: tip && tiles ? this.viewModel(this.tilesCtl.index?.byCode.get(tip.code)?.rank) : vm,
+      tipVm: tip && m.tiles ? this.viewModel(m.rankOf(tip.code)) : vm,
       nav: this.nav,
-      summary,
-      crumbs: this.renderCrumbs(rank),
+      summary: (m.tiles ? tt.tilesSummary : tt.mapSummary)(levelName, m.unitCount(), metricName),
+      crumbs: renderBreadcrumb(t, { ...m.crumbs({ selected: this.selected, focus: this.focusCode }), rank }),
       status: this.feed.renderStatus(),
-      banners: this.renderBanners(),
-      illustrative,
-      showLegend: tiles || !!this.mem.styling,
+      banners: m.tiles ? renderTilesBanner(tt, this.tilesCtl.failed) : renderMemoryBanners(tt, { geometryBanner: this.source.banner, joinIssues: this.mem.joinIssues, geometryStatus: this.source.geometry.renderStatus() }),
+      illustrative: (!m.tiles && !!this.geo?.illustrative) || !!this.currentMetric()?.illustrative || !!this.feed.value?.illustrative,
+      showLegend: m.showLegend(),
       tableOpen: this.tableOpen,
       toggleTable: () => (this.tableOpen = !this.tableOpen),
-      onExport: this.export ? () => void exportPng(this, this.fileName, (m) => this.warn(m)) : undefined,
+      onExport: this.export ? () => void exportPng(this, this.fileName, (msg) => this.warn(msg)) : undefined,
       tooltipFields: parseLabelList(this.tooltipFields) ?? [],
       stageWidth: this.surface?.clientWidth ?? 0,
-      legend: { emphasise: (c) => this.emphasise(c), toggle: (i) => this.toggleClass(i) },
-      table: { page: this.page, pageSize: this.pageSize, selected: this.selected, onPage: (p) => (this.page = p), onChoose: (code) => this.chooseFromTable(code) },
+      legend: { emphasise: (c) => (this.viewState.emphasise(c), m.emphasise(c)), toggle: (i) => this.viewState.toggle(i) },
+      table: { page: this.viewState.page, pageSize: this.pageSize, selected: this.selected, onPage: (p) => this.viewState.setPage(p), onChoose: (code) => this.chooseFromTable(code) },
     });
-  }
-
-  private renderCrumbs(rank: number): TemplateResult {
-    const units = this.mode()?.units();
-    if (this.tilesMode) {
-      const idx = this.tilesCtl.index;
-      const at = this.selected || this.focusCode;
-      const path = idx && at ? ancestry(idx, at).filter((u) => u.rank < 2 || u.code !== at) : [];
-      return renderBreadcrumb(this.t, { path, rank, onAll: () => this.tilesCtl.fitAll(), onCrumb: (u) => this.tilesCtl.nav.reveal(u), onLevel: (i) => this.tilesCtl.zoomToLevel(i), zoom: (d) => this.tilesCtl.r?.zoomBy(d) });
-    }
-    const path = this.mem.view?.focus && units ? ancestry(units, this.mem.view.focus) : [];
-    return renderBreadcrumb(this.t, {
-      path,
-      rank,
-      onAll: () => this.setView(rank, '', 'breadcrumb'),
-      onCrumb: (u: UnitInfo) => this.setView(u.rank + 1, u.code, 'breadcrumb'),
-      onLevel: (i) => this.setView(i, this.mem.focusAtMost(this.focusCode, i), 'pointer'),
-    });
-  }
-
-  private renderBanners(): unknown {
-    const tt = terms(this.t);
-    if (this.tilesMode) return this.tilesCtl.failed ? html`<div part="status" data-kind="error" role="alert" class="state-overlay">${tt.tilesFailed}</div>` : nothing;
-    const geoErr = this.source.banner;
-    const joinErrors = this.joinIssues.filter((i) => i.severity === 'error');
-    return html`${geoErr ? html`<div part="status" data-kind="warning" role="alert" class="state-overlay">${tt.geometryIssues(geoErr.issueCount)}</div>` : nothing}
-      ${!geoErr && joinErrors.length ? html`<div part="status" data-kind="warning" role="alert" class="state-overlay">${tt.joinIssues(joinErrors.length)}</div>` : nothing}
-      ${this.source.geometry.renderStatus()}`;
   }
 
   // ── private helpers ──
+  private drawing(): Drawing | undefined {
+    return this.mode()?.drawing();
+  }
+
   /** One view model for legend, table and tooltip; in tiles mode of the level on screen (or `rank`). */
   private viewModel(rank?: number): GridViewModel | undefined {
-    const t = this.t, tt = terms(t);
-    const metric = this.currentMetric();
-    const base = { lang: t.lang, terms: tt, metric, hidden: this.hiddenClasses };
-    if (this.tilesMode) {
-      const st = this.tilesCtl.levelStyle(rank);
-      return new GridViewModel({ ...base, classifier: st.classifier, legend: st.legend, units: this.tilesCtl.units(rank) });
-    }
-    const units = this.mem.units(metric?.key);
-    const s = this.mem.styling;
-    return units ? new GridViewModel({ ...base, classifier: s?.classifier, legend: s?.legend, units }) : undefined;
-  }
-
-  private sceneModel() {
-    const geo = this.mem.geo, view = this.mem.view, styling = this.mem.styling;
-    if (!geo || !view || !styling || this.tilesMode || geo !== this.geo) return undefined;
-    const e = this.nav.emphasised;
-    return { geo, view, styling, emphasis: this.emphasisClass, selected: this.selected, hovered: e ? geo.byCode.get(e)?.index ?? -1 : -1, points: this.source.pointList, lang: this.t.lang };
-  }
-
-  private highlightChanged(): void {
-    if (this.tilesMode) this.tilesCtl.highlight();
-    else void this.updateComplete.then(() => this.surfaceCtl.push());
+    const t = this.t, metric = this.currentMetric();
+    const input = this.mode()?.viewInput(metric?.key, rank);
+    return input && new GridViewModel({ lang: t.lang, terms: terms(t), metric, hidden: this.viewState.hidden, ...input });
   }
 
   private chooseFromTable(code: string): void {
-    const u = this.mode()?.units()?.byCode.get(code);
+    const u = this.mode()?.nav.units()?.byCode.get(code);
     if (this.tilesMode && u) this.nav.goTo(u, 'pointer');
     else this.nav.choose(code, 'pointer');
   }
-
-  private setView(rank: number, focus: string, trigger: CivicViewChangeDetail['trigger']): void {
-    const level = VIEW_LEVELS[Math.max(0, Math.min(2, rank))];
-    if (level === (viewLevel(this.level) ?? 'grid') && focus === this.focusCode) return;
-    this.ownChange = true;
-    this.level = level;
-    this.focusCode = focus;
-    this.nav.tip = undefined;
-    this.dispatchEvent(new CivicViewChangeEvent({ level, focus, trigger }));
-  }
-
-  private emphasise(c: Emphasis): void {
-    this.emphasisClass = c;
-    if (this.tilesMode) this.tilesCtl.emphasise(c);
-    else void this.updateComplete.then(() => this.surfaceCtl.push());
-  }
-
-  private toggleClass(i: number): void {
-    const next = new Set(this.hiddenClasses);
-    if (next.has(i)) next.delete(i);
-    else next.add(i);
-    this.hiddenClasses = next;
-  }
-
-  /**
-   * `selected`, `level` and `focus` set from outside (attribute or property, after the first render) fire the same
-   * events as a click, with trigger `api`, so linked views and listeners follow either way. Changes the element made
-   * itself already fired theirs.
-   */
-  private announceApiChanges(changed: PropertyValues): void {
-    const own = this.ownChange;
-    this.ownChange = false;
-    const m = this.mode();
-    if (own || !this.hasUpdated || !m) return;
-    if (changed.has('selected') && changed.get('selected') !== undefined) {
-      const known = !!this.selected && (this.tilesMode || !!this.geo?.byCode.has(this.selected));
-      this.dispatchEvent(new CivicSelectEvent({ id: this.selected || null, item: known ? m.itemOf(this.selected) : undefined, region: this.selected || null, trigger: 'api' }));
-    }
-    if ((changed.has('level') && changed.get('level') !== undefined) || (changed.has('focusCode') && changed.get('focusCode') !== undefined))
-      this.dispatchEvent(new CivicViewChangeEvent({ level: viewLevel(this.level) ?? 'grid', focus: this.focusCode, trigger: 'api' }));
-  }
-
-  private currentMetric(): GridMetric | undefined {
-    const ms = this.feed.value?.metrics ?? [];
-    return ms.find((m) => m.key === this.metric) ?? ms[0];
-  }
-
-  private spec(): ClassifySpec {
-    return {
-      kind: this.classification,
-      classes: this.classes,
-      scheme: this.scheme,
-      breaks: parseNumberList(this.thresholds),
-      labels: parseLabelList(this.classLabels),
-      colors: parseLabelList(this.classColors)?.filter(Boolean),
-    };
-  }
-}
-
-/** Features in a raw GeoJSON FeatureCollection (0 for anything else), to start loading maplibre early. */
-function featureCount(raw: unknown): number {
-  const f = raw && typeof raw === 'object' ? (raw as { features?: unknown }).features : undefined;
-  return Array.isArray(f) ? f.length : 0;
 }

@@ -11,9 +11,14 @@ import type { ClassifySpec } from './classify.js';
 import type { GridRenderer } from './renderers/renderer.js';
 import type { NavMode, Trigger } from './navigation.js';
 import { memoryUnits, type UnitsSource } from './view-model.js';
+import type { Emphasis } from './scene.js';
+import type { SceneModel } from './surface.js';
+import type { GridPoint } from './points.js';
 
 export interface MemoryAccess {
   renderer(): GridRenderer | undefined;
+  /** A redone join found problems: report them (civic-error, warning). */
+  reportJoin?(issues: JoinedMetrics['issues']): void;
   /** Change level and focus (fires civic-view-change with the trigger). */
   setView(rank: number, focus: string, trigger: 'pointer' | 'keyboard' | 'search' | 'breadcrumb'): void;
 }
@@ -40,8 +45,19 @@ export class MemoryMode {
 
   constructor(private readonly x: MemoryAccess) {}
 
-  /** Brings join, view and styling up to date; returns the join's issues when the join was redone. */
-  derive(i: MemoryInputs): JoinedMetrics['issues'] | undefined {
+  /** Problems found joining metrics to geometry (codes without grid, grids without value); [] without metrics. */
+  joinIssues: JoinedMetrics['issues'] = [];
+
+  /** Brings join, view and styling up to date; a redone join's problems go to `joinIssues` and are reported. */
+  derive(i: MemoryInputs): void {
+    const issues = this.deriveAll(i);
+    if (issues) {
+      this.joinIssues = issues;
+      if (issues.length) this.x.reportJoin?.(issues);
+    } else if (!i.data) this.joinIssues = [];
+  }
+
+  private deriveAll(i: MemoryInputs): JoinedMetrics['issues'] | undefined {
     const { geo, data } = i;
     this.geo = geo;
     let issues: JoinedMetrics['issues'] | undefined;
@@ -66,6 +82,24 @@ export class MemoryMode {
 
   units(metricKey: string | undefined): UnitsSource | undefined {
     return this.geo && this.view ? memoryUnits(this.geo, this.view.shown, this.joined, metricKey) : undefined;
+  }
+
+  /** The `n` units shown with the highest value of the metric, highest first (the <civic-screen> tour). */
+  topCodes(metricKey: string | undefined, n: number): string[] {
+    const u = this.units(metricKey);
+    if (!u || !metricKey) return [];
+    return u.codes
+      .filter((c) => u.value(c) !== undefined)
+      .sort((a, b) => (u.value(b) as number) - (u.value(a) as number))
+      .slice(0, n);
+  }
+
+  /** The scene's model for the surface: undefined until geometry, view and styling are derived from `geo`. */
+  sceneModel(geo: GridGeometry | undefined, o: { emphasis: Emphasis; selected: string; emphasised?: string; points: GridPoint[]; lang: string }): SceneModel | undefined {
+    const view = this.view, styling = this.styling;
+    if (!geo || !view || !styling || this.geo !== geo) return undefined;
+    const hovered = o.emphasised ? geo.byCode.get(o.emphasised)?.index ?? -1 : -1;
+    return { geo, view, styling, emphasis: o.emphasis, selected: o.selected, hovered, points: o.points, lang: o.lang };
   }
 
   itemOf(code: string): Record<string, unknown> {

@@ -95,10 +95,10 @@ export class SurfaceController implements ReactiveController {
     else this.push();
   }
 
-  /** Start loading maplibre early when a geometry of `n` features will draw with WebGL. */
-  prefetch(n: number): void {
-    const h = this.host;
-    if (this.choose(n) === 'webgl')
+  /** Start loading maplibre early when a raw geometry (before validation) will draw with WebGL. */
+  prefetch(raw: unknown): void {
+    const f = raw && typeof raw === 'object' ? (raw as { features?: unknown }).features : undefined;
+    if (this.choose(Array.isArray(f) ? f.length : 0) === 'webgl')
       void Promise.all([import('maplibre-gl'), import('./renderers/maplibre-renderer.js')]).catch(() => undefined);
   }
 

@@ -209,3 +209,45 @@ function numberProperty(p: Record<string, unknown> | undefined, key: string): nu
   const v = p?.[key];
   return typeof v === 'number' ? v : undefined;
 }
+
+/**
+ * What the reader set on the views, kept across renders: legend classes hidden by a click, the class emphasised by
+ * hover or focus, the table's page. Hidden classes return when the metric, classification or view changes; a new
+ * view starts the table at its first page.
+ */
+export class ViewState {
+  hidden: ReadonlySet<number> = new Set();
+  emphasis: number | 'none' | null = null;
+  page = 0;
+  private toggled = false;
+
+  constructor(private readonly host: { requestUpdate(): void }) {}
+
+  /** From the element's willUpdate(). */
+  propertiesChanged(changed: ReadonlyMap<PropertyKey, unknown>): void {
+    if (['metric', 'classification', 'thresholds', 'level', 'focusCode'].some((k) => changed.has(k))) {
+      if (!this.toggled) this.hidden = new Set();
+      if (changed.has('level') || changed.has('focusCode')) this.page = 0;
+    }
+    this.toggled = false;
+  }
+
+  toggle(i: number): void {
+    const next = new Set(this.hidden);
+    if (next.has(i)) next.delete(i);
+    else next.add(i);
+    this.hidden = next;
+    this.toggled = true;
+    this.host.requestUpdate();
+  }
+
+  emphasise(c: number | 'none' | null): void {
+    this.emphasis = c;
+    this.host.requestUpdate();
+  }
+
+  setPage(p: number): void {
+    this.page = p;
+    this.host.requestUpdate();
+  }
+}

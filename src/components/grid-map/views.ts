@@ -5,26 +5,34 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { cspStyle } from '../../core/render/csp-style.js';
-import { renderIllustrative } from '../../core/render/states.js';
+import { renderIllustrative, renderLoading } from '../../core/render/states.js';
 import type { LocalizeController } from '../../core/controllers/localize-controller.js';
 import { gridMapTerms } from './grid-map.i18n.js';
 import { VIEW_LEVELS, type UnitInfo } from './grid-map.types.js';
 import type { Emphasis } from './scene.js';
+import type { Issue } from '../../data/validate.js';
 import type { GridViewModel, TooltipModel } from './view-model.js';
 import type { NavigationController } from './navigation.js';
 import { renderExportButton } from '../../core/export/export-button.js';
 
-type Terms = (typeof gridMapTerms)['zh-CN'];
+export type Terms = (typeof gridMapTerms)['zh-CN'];
 
 export function terms(t: LocalizeController): Terms {
   return t.pick(gridMapTerms);
 }
 
+export interface BreadcrumbInput {
+  path: readonly UnitInfo[];
+  rank: number;
+  onAll(): void;
+  onCrumb(u: UnitInfo): void;
+  onLevel(rank: number): void;
+  /** Tiles mode: zoom buttons. */
+  zoom?: (d: number) => void;
+}
+
 /** Breadcrumb path, level buttons and (tiles mode) zoom buttons. */
-export function renderBreadcrumb(
-  t: LocalizeController,
-  o: { path: readonly UnitInfo[]; rank: number; onAll(): void; onCrumb(u: UnitInfo): void; onLevel(rank: number): void; zoom?: (d: number) => void },
-): TemplateResult {
+export function renderBreadcrumb(t: LocalizeController, o: BreadcrumbInput): TemplateResult {
   const tt = terms(t);
   return html`<nav part="breadcrumb" aria-label=${tt.breadcrumb}>
     <ol>
@@ -229,4 +237,23 @@ export function renderMap(t: LocalizeController, o: MapViewInput): TemplateResul
     ${o.tableOpen && o.vm ? renderTable(t, o.vm, o.table) : nothing}
     <div class="attribution"><slot name="attribution"></slot> <slot name="review-number"></slot></div>
   </div>`;
+}
+
+/** Tiles mode's banner over the stage: the tile set failed. */
+export function renderTilesBanner(tt: Terms, failed: boolean): unknown {
+  return failed ? html`<div part="status" data-kind="error" role="alert" class="state-overlay">${tt.tilesFailed}</div>` : nothing;
+}
+
+/** Memory mode's banners over the stage: partly invalid geometry, else join errors; the geometry source's status. */
+export function renderMemoryBanners(tt: Terms, o: { geometryBanner?: { issueCount: number }; joinIssues: readonly Issue[]; geometryStatus: unknown }): unknown {
+  const joinErrors = o.joinIssues.filter((i) => i.severity === 'error');
+  const warn = (text: string) => html`<div part="status" data-kind="warning" role="alert" class="state-overlay">${text}</div>`;
+  return html`${o.geometryBanner ? warn(tt.geometryIssues(o.geometryBanner.issueCount)) : joinErrors.length ? warn(tt.joinIssues(joinErrors.length)) : nothing}
+    ${o.geometryStatus}`;
+}
+
+/** Memory mode before a geometry is drawn: the geometry's error (with its retry button) or loading, else the metrics' status. */
+export function renderWithoutMap(t: LocalizeController, geometry: { status: string; error?: unknown; renderStatus(): unknown }, feed: { renderStatus(): unknown }): TemplateResult {
+  const inner = geometry.status === 'error' && geometry.error ? geometry.renderStatus() : geometry.status === 'loading' ? renderLoading(t.core) : feed.renderStatus();
+  return html`<div part="base" class="base">${inner}</div>`;
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseGeometry, interiorPoint, pointInPolygon, ringArea, levelFromCode, parentFromCode } from '../../../../src/components/grid-map/geometry.js';
 import { dissolveGeometries, parseGeometryWithParents } from '../../../../src/components/grid-map/geometry-dissolve.js';
 import { summariseIssues } from '../../../../src/data/validate.js';
+import { rewind } from '@turf/rewind';
 
 const load = (name: string) => JSON.parse(readFileSync(new URL(`../../../fixtures/grid-map/${name}`, import.meta.url), 'utf8'));
 
@@ -114,6 +115,24 @@ describe('helpers', () => {
     const g = { type: 'Polygon' as const, coordinates: [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[1, 1], [1, 3], [3, 3], [3, 1], [1, 1]]] };
     expect(pointInPolygon(2, 2, g)).toBe(false);
     expect(pointInPolygon(0.5, 0.5, g)).toBe(true);
+  });
+
+  it('rewinds rings as turf rewind does (exterior counter-clockwise, holes clockwise)', () => {
+    const ring = (x: number, y: number, s: number, ccw: boolean) => {
+      const r = [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
+      return ccw ? r : r.reverse();
+    };
+    const cases = [
+      { type: 'Polygon' as const, coordinates: [ring(0, 0, 4, false), ring(1, 1, 1, true)] },
+      { type: 'Polygon' as const, coordinates: [ring(0, 0, 4, true), ring(1, 1, 1, true), ring(2.5, 2.5, 1, false)] },
+      { type: 'MultiPolygon' as const, coordinates: [[ring(0, 0, 4, false)], [ring(10, 0, 4, true), ring(11, 1, 1, true)]] },
+    ];
+    for (const geometry of cases) {
+      const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: 'a', level: 'grid' }, geometry: structuredClone(geometry) }] };
+      const { value, issues } = parseGeometry(fc);
+      expect(issues.map((i) => i.code)).toEqual(['winding']);
+      expect(value!.features[0].geometry).toEqual(rewind(structuredClone(geometry)));
+    }
   });
 
   it('dissolves adjacent squares into one polygon', () => {
