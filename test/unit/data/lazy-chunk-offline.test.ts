@@ -1,0 +1,90 @@
+// @vitest-environment jsdom
+/**
+ * Issue 16: the `src` path (src-path.ts) and the CSV reader (adapters/csv.ts) load on first use. On a page that lost
+ * its network the chunk fails too: the element must still show its error state (eager code) and keep its last good
+ * data, never hang in `loading`. Here both dynamic imports reject, as a chunk request does offline.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'lit';
+import type { DataHostProps } from '../../../src/data/data-controller.js';
+import { en } from '../../../src/core/i18n/en.js';
+import { isRecord, type Validated } from '../../../src/data/validate.js';
+
+vi.mock('../../../src/data/src-path.js', () => {
+  throw new TypeError('Failed to fetch dynamically imported module: src-path.js');
+});
+vi.mock('../../../src/data/adapters/csv.js', () => {
+  throw new TypeError('Failed to fetch dynamically imported module: csv.js');
+});
+
+type Host = HTMLElement & DataHostProps & { addController: () => void; removeController: () => void; requestUpdate: () => void; updateComplete: Promise<boolean> };
+type V = { value: number };
+
+function makeHost(props: Partial<DataHostProps> = {}): Host {
+  const el = document.createElement('div') as unknown as Host;
+  Object.assign(el, { pollInterval: 0, addController: () => undefined, removeController: () => undefined, requestUpdate: vi.fn(), updateComplete: Promise.resolve(true) }, props);
+  document.body.append(el);
+  return el;
+}
+
+async function setup(host: Host) {
+  const { DataController } = await import('../../../src/data/data-controller.js');
+  const parse = (raw: unknown): Validated<V> => (isRecord(raw) && typeof raw.value === 'number' ? { value: { value: raw.value }, issues: [] } : { value: undefined, issues: [] });
+  const errors: Record<string, unknown>[] = [];
+  host.addEventListener('civic-error', (e) => errors.push((e as CustomEvent).detail));
+  const dc = new DataController<V>(host as never, { parse, terms: () => ({ t: en, lang: 'en' }), warn: vi.fn() });
+  dc.hostConnected();
+  const update = () => {
+    dc.hostUpdate();
+    dc.hostUpdated();
+  };
+  return { dc, errors, update };
+}
+
+const until = (check: () => void) => vi.waitFor(check, { timeout: 20_000, interval: 2 });
+const shown = (dc: { render: (r: { complete: (v: V) => unknown }) => unknown }) => {
+  const box = document.createElement('div');
+  render(dc.render({ complete: (v) => `value ${v.value}` }), box);
+  return box;
+};
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('lazy data chunks that cannot load (offline)', () => {
+  it('a src whose path cannot load: civic-error kind network and the visible, translated error state', async () => {
+    const host = makeHost({ src: '/offline.json' });
+    const { dc, errors, update } = await setup(host);
+    update();
+    // Events leave with the host's next update (hostUpdated), as in an element.
+    await until(() => {
+      update();
+      expect(errors).toHaveLength(1);
+    });
+    expect(errors[0]).toMatchObject({ kind: 'network', source: 'src', url: '/offline.json', keptPrevious: false });
+    expect(dc.status).toBe('error');
+    const box = shown(dc);
+    expect(box.querySelector('[part~="status"][data-kind="error"]'), 'the error state is drawn').not.toBeNull();
+    expect(box.textContent).toContain(en.networkError);
+  });
+
+  it('CSV text whose reader cannot load: the last good data stays, with the error banner over it', async () => {
+    const host = makeHost({ data: { value: 5 } });
+    const { dc, errors, update } = await setup(host);
+    update();
+    expect(dc.value).toEqual({ value: 5 });
+    host.data = 'value\n6\n';
+    update();
+    // Events leave with the host's next update (hostUpdated), as in an element.
+    await until(() => {
+      update();
+      expect(errors).toHaveLength(1);
+    });
+    expect(errors[0]).toMatchObject({ kind: 'network', source: 'property', keptPrevious: true });
+    expect(dc.value).toEqual({ value: 5 });
+    const box = shown(dc);
+    expect(box.textContent).toContain('value 5');
+    expect(box.querySelector('[part~="status"][data-kind="error"]')).not.toBeNull();
+  });
+});
