@@ -1,13 +1,17 @@
 /**
- * The parts of <civic-chain-graph> around the picture, as plain template functions: legend (filter toggles), table
- * twin and tooltip lines. No state of their own; the element passes what they show and the callbacks.
+ * The parts of <civic-chain-graph> around the picture, as plain functions: the graph being shown (after the chain
+ * choice and legend filters), legend (filter toggles), table twin, tooltip and its lines. No state of their own; the
+ * element passes what they show and the callbacks.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { symbol } from './chain-graph.symbols.js';
 import { formatNumber } from '../../core/format/number.js';
+import { cspStyle } from '../../core/render/csp-style.js';
 import type { chainGraphTerms } from './chain-graph.i18n.js';
+import { adjacency, filterChainData, hasIllustrative, type ChainFilter } from './chain-graph.model.js';
+import { radiusByAttribute } from './chain-graph.layout.js';
 import { SHAPES, type Shown } from './chain-graph.painter.js';
-import type { ChainData, ChainLink, ChainNode } from './chain-graph.types.js';
+import { LINK_KINDS, NODE_TYPES, type ChainData, type ChainLink, type ChainNode } from './chain-graph.types.js';
 
 /** The chain graph's terms in one language, indexable by `type-…`, `kind-…`, `tier-…`, `attr-…` keys. */
 export type Terms = Record<string, string> & typeof chainGraphTerms.en;
@@ -102,4 +106,26 @@ export function tooltipLines(tt: Terms, s: Shown, id: string, label: (n: ChainNo
   lines.push(tt.nLinks((s.adj.get(id) ?? []).length));
   if (n.illustrative) lines.push(illustrative);
   return lines;
+}
+
+/** The graph shown for a chain choice and legend filters, with its lookups (legend entries: every type/kind in `data`). */
+export function shownGraph(data: ChainData, filter: ChainFilter, sizeBy: string | undefined): Shown {
+  const visible = filterChainData(data, filter);
+  return {
+    data: visible,
+    byId: new Map(visible.nodes.map((n) => [n.id, n])),
+    adj: adjacency(visible.links),
+    radius: radiusByAttribute(visible.nodes, sizeBy),
+    illustrative: hasIllustrative(visible),
+    types: NODE_TYPES.filter((t) => data.nodes.some((n) => n.type === t)),
+    kinds: LINK_KINDS.filter((k) => data.links.some((l) => l.kind === k)),
+  };
+}
+
+/** The tooltip at stage point (x, y), flipped to the left near the stage's right edge (`width`). */
+export function renderTooltip(lines: string[], x: number, y: number, width: number): TemplateResult {
+  const left = x + 14 > width - 200 ? Math.max(0, x - 214) : x + 14;
+  return html`<div part="tooltip" role="tooltip" style=${cspStyle({ left: `${Math.round(left)}px`, top: `${Math.round(Math.max(0, y + 10))}px` })}>
+    <strong>${lines[0]}</strong>${lines.slice(1).join('\n')}
+  </div>`;
 }

@@ -1,0 +1,73 @@
+/**
+ * The public attributes and properties of <civic-chain-graph>, documented once (the custom-elements manifest lists them
+ * on the element through this base), and the data hooks of the data element (parse with the field map, counts). The
+ * element (chain-graph.ts) wires them to its controllers.
+ */
+import { property } from 'lit/decorators.js';
+import { CivicDataElement } from '../../data/civic-data-element.js';
+import type { ParseContext } from '../../data/data-controller.js';
+import type { Validated } from '../../data/validate.js';
+import { parseChainData, parseFieldMap } from './chain-graph.model.js';
+import type { ChainData, ChainLayout, ChainPositions, ChainRenderer } from './chain-graph.types.js';
+
+/** `export` is on unless the attribute says `false`/`off`; removing the attribute turns it off too. */
+const EXPORT_CONVERTER = {
+  fromAttribute: (v: string | null): boolean => v !== null && v !== 'false' && v !== 'off',
+  toAttribute: (v: boolean): string => (v ? '' : 'false'),
+};
+
+/** @internal */
+export abstract class ChainGraphProps extends CivicDataElement<ChainData> {
+  /** Layout: `tiers` (upstream → leader → downstream columns), `force` (clusters per chain) or `radial` (leader at the centre, rings by hops). */
+  @property({ reflect: true }) layout: ChainLayout = 'tiers';
+  /** Chain id to show alone; empty or `all` shows every chain side by side. */
+  @property() chain = '';
+  /** Id of the selected node (reflected). Setting it from outside (after the first render) fires `civic-select` once with trigger `api`. */
+  @property({ reflect: true }) selected?: string;
+  /** Id of a node to focus: its neighbourhood is emphasised and the view centres on it. */
+  @property({ attribute: 'focus' }) focusId?: string;
+  /** Numeric attribute (`attrs.<name>`) that sizes nodes, e.g. `employees` or `output`. */
+  @property({ attribute: 'size-by' }) sizeBy?: string;
+  /** `auto` (SVG, canvas above `canvas-threshold` nodes), `svg` or `canvas`. Interaction is the same. */
+  @property() renderer: ChainRenderer = 'auto';
+  /** Node count above which `renderer="auto"` draws on canvas. */
+  @property({ type: Number, attribute: 'canvas-threshold' }) canvasThreshold = 400;
+  /** Cycles the highlight through leaders and members (big screens). */
+  @property({ type: Boolean, reflect: true }) tour = false;
+  /** Seconds per tour step. */
+  @property({ type: Number, attribute: 'tour-interval' }) tourInterval = 4;
+  /** Seed of the force layout: the same seed gives the same picture after every reload. */
+  @property({ type: Number }) seed = 1;
+  /** Field mapping for payloads that name fields differently, e.g. `id=code, name=title, type=category`. */
+  @property() fields?: string;
+  /** Text to search for in node names; matches are ringed and the first one is centred. */
+  @property() search = '';
+  /** Pinned node positions (graph coordinates) keyed by id; dragging a node adds to it and fires `civic-positions-change`. */
+  @property({ attribute: false }) positions: ChainPositions = {};
+  /**
+   * Shows the export button (part `export-button`) in the toolbar, which downloads the graph as a PNG.
+   * On by default, unlike the KPI tiles and the rank board: the graph already has a toolbar (search, reset
+   * view), it is explored rather than glanced at, and a picture of the arrangement the user has panned, zoomed,
+   * filtered and dragged cannot be rebuilt elsewhere — the same reasoning as `<civic-growth-chart>`'s always-
+   * present export menu. `export="false"` hides it (an HTML boolean attribute cannot be switched off otherwise).
+   */
+  @property({ reflect: true, converter: EXPORT_CONVERTER }) export = true;
+  /** Base name of the exported file (sanitised; `.png` is added); default: the tag, `civic-chain-graph`. */
+  @property({ attribute: 'file-name' }) fileName?: string;
+
+  protected override parse(raw: unknown, _ctx: ParseContext): Validated<ChainData> {
+    return parseChainData(raw, { fields: parseFieldMap(this.fields) });
+  }
+
+  protected override parseDeps(): readonly unknown[] {
+    return [this.fields];
+  }
+
+  protected override count(v: ChainData): number {
+    return v.nodes.length;
+  }
+
+  protected override isEmpty(v: ChainData): boolean {
+    return v.nodes.length === 0;
+  }
+}
