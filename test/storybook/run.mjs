@@ -58,10 +58,12 @@ const browser = await chromium.launch({ executablePath, args: CHROME_ARGS, headl
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, locale: 'zh-CN' });
 let passed = 0;
 let failed = 0;
+// Hang guard for the whole run: 10 min × CIVIC_TEST_SLACK (default 4, i.e. 40 min), like the other deadlines.
+const HARD_STOP_MS = 600_000 * (Number(process.env.CIVIC_TEST_SLACK) || 4);
 const hardStop = setTimeout(() => {
-  console.error('test/storybook: overall time limit (40 min) reached');
+  console.error(`test/storybook: overall time limit (${Math.round(HARD_STOP_MS / 60_000)} min) reached`);
   process.exit(1);
-}, 2_400_000);
+}, HARD_STOP_MS);
 
 for (const s of stories) {
   const page = await context.newPage();
