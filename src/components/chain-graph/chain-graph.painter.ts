@@ -141,9 +141,12 @@ export class ChainPainter {
     this.placeKey = [];
     this.centreKey = [];
     this.ctlKey = [];
-    this.layer = undefined;
+    // Positions moved in place (a drag) or a new layout arrived: the bitmap is drawn anew — at once for a drag (the
+    // dragged node follows the pointer), in slices for a new layout of a large graph.
+    this.stale = true;
     this.job = undefined;
   }
+  private stale = false;
 
   /**
    * Which labels to draw at the current zoom, by priority, none overlapping another or cut at the edge of the
@@ -355,7 +358,7 @@ export class ChainPainter {
 
   private layer?: Layer;
   /** A bitmap being drawn in slices (large graphs), shown once complete. */
-  private job?: { layer: Layer; groups: StaticGroup[]; group: number; item: number; chunk: number; started: boolean };
+  private job?: { layer: Layer; scene: Scene; dpr: number; groups: StaticGroup[]; group: number; item: number; chunk: number; started: boolean; done: boolean; pumping: boolean };
   /** The canvas of a replaced bitmap, reused for the next one (no new backing store per picture). */
   private spare?: HTMLCanvasElement;
   private flushCtx?: CanvasRenderingContext2D | null;
@@ -369,7 +372,11 @@ export class ChainPainter {
     const key = [s.shown, s.display, s.emphasis, s.selected, s.active, s.search, width, height, dpr, this.colors];
     const same = (k: unknown[]) => key.every((v, i) => v === k[i]);
     const L = this.layer;
-    if (L && same(L.key)) {
+    const stale = this.stale;
+    this.stale = false;
+    // The same positions object moved in place: a drag.
+    const dragged = stale && !!L && L.key[1] === s.display;
+    if (L && !stale && same(L.key)) {
       if (gesture === 'none') {
         if (L.k === t.k && L.x === t.x && L.y === t.y) return (this.job = undefined), L;
       } else {
@@ -394,10 +401,12 @@ export class ChainPainter {
     // was started for, moved and scaled like the old bitmap once complete).
     let job = this.job;
     if (!job || !same(job.layer.key) || (gesture === 'none' && (job.layer.k !== t.k || job.layer.x !== t.x || job.layer.y !== t.y))) {
-      const canvas = this.canvasFor(w, h, L?.canvas);
       const groups = this.staticGroups(s, view, width + 2 * mx, height + 2 * my, hood);
       const items = groups.reduce((a, g) => a + g.items.length, 0);
-      if (items <= SYNC_ITEMS || !this.slices) {
+      const sync = items <= SYNC_ITEMS || !this.slices || dragged;
+      // Drawn at once: into the bitmap on screen (nobody sees it half done); in slices: into another canvas.
+      const canvas = sync && L && L.canvas.width === w && L.canvas.height === h ? L.canvas : this.canvasFor(w, h, L?.canvas);
+      if (sync) {
         // Small: the whole bitmap in this frame.
         const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | null;
         if (!ctx) return (this.job = undefined);
@@ -407,18 +416,32 @@ export class ChainPainter {
         this.job = undefined;
         return this.swap({ canvas, key, k: t.k, x: t.x, y: t.y, mx, my });
       }
-      job = this.job = { layer: { canvas, key, k: t.k, x: t.x, y: t.y, mx, my }, groups, group: 0, item: 0, chunk: FIRST_CHUNK, started: false };
+      job = this.job = { layer: { canvas, key, k: t.k, x: t.x, y: t.y, mx, my }, scene: s, dpr, groups, group: 0, item: 0, chunk: FIRST_CHUNK, started: false, done: false, pumping: false };
     }
-    const t0 = performance.now();
-    if (this.runJob(s, job, dpr)) {
+    if (job.done) {
       this.job = undefined;
-      // Labels last: when this frame already drew a slice, the new labels are placed in the next one.
-      if (performance.now() - t0 > this.sliceMs / 2) this.incomplete = true;
       return this.swap(job.layer);
     }
+    this.pump(job);
     this.incomplete = true;
-    // The old bitmap stays on screen meanwhile; the first picture shows the new one as it grows.
-    return L ?? job.layer;
+    // The old bitmap stays on screen meanwhile (a new view or emphasis of the same graph); a new layout shows the
+    // new bitmap as it grows.
+    return L && L.key[1] === s.display ? L : job.layer;
+  }
+
+  /**
+   * Draws the job's slices in tasks of their own (yielding between them, not waiting for frames), so a large picture
+   * takes about its drawing time while frames stay free; the frame after the last slice shows it with its labels.
+   */
+  private pump(job: NonNullable<ChainPainter['job']>): void {
+    if (job.pumping) return;
+    job.pumping = true;
+    const step = () => {
+      if (this.job !== job) return;
+      if (this.runJob(job.scene, job, job.dpr)) job.done = true;
+      else yieldThen(step);
+    };
+    yieldThen(step);
   }
 
   /** A canvas of w×h device px for a new bitmap: the spare one, else a new one (never the bitmap on screen). */
@@ -713,6 +736,18 @@ export class ChainPainter {
     </svg>`;
     return { template, placed };
   }
+}
+
+/** Yields to the event loop (a message-channel task: no timer clamping), then runs `fn`. */
+function yieldThen(fn: () => void): void {
+  if (typeof MessageChannel !== 'undefined') {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      fn();
+    };
+    ch.port2.postMessage(0);
+  } else setTimeout(fn, 0);
 }
 
 /** What a label placement depends on besides the pan offset. */
