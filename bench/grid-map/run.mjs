@@ -105,15 +105,21 @@ const percentile = (xs, p) => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 };
 
-const results = [];
-for (const n of SIZES) {
+// Runs are interleaved (run 1 of every implementation, then run 2 …), so a load that changes during the bench (a
+// shared machine) falls on every implementation alike rather than on whichever ran last; each sample records the
+// 1-minute load average when it started.
+const { loadavg: sampleLoad } = await import('node:os');
+const cells = [];
+for (const n of SIZES)
   for (const impl of IMPLS) {
     if (impl === 'element-canvas' && n > 50000) continue;
-    const firsts = [], recolours = [];
-    const pz = { panMedian: [], panP95: [], zoomMedian: [], zoomP95: [] };
-    let active = '';
-    let mlReq = 0;
-    for (let i = 0; i < RUNS; i++) {
+    cells.push({ n, impl, firsts: [], recolours: [], loads: [], pz: { panMedian: [], panP95: [], zoomMedian: [], zoomP95: [] }, active: '', mlReq: 0 });
+  }
+for (let i = 0; i < RUNS; i++) {
+  for (const cell of cells) {
+    const { n, impl, firsts, recolours, pz } = cell;
+    cell.loads.push(Math.round(sampleLoad()[0] * 10) / 10);
+    {
       const ctx = await browser.newContext({ viewport: { width: 1000, height: 800 } });
       const page = await ctx.newPage();
       const errors = [];
@@ -128,19 +134,19 @@ for (const n of SIZES) {
       } catch (e) {
         // A baseline that crashes its page (ECharts at 50,000 regions ran out of memory here) is reported, not fatal.
         console.error(`  ${impl} ${n}: failed — ${String(e).split('\n')[0]}`);
-        r = { first: NaN, recolour: NaN, active: 'failed' };
         await ctx.close().catch(() => undefined);
         if (!browser.isConnected()) browser = await launch();
         firsts.push(NaN);
         recolours.push(NaN);
-        active = r.active;
+        cell.active = 'failed';
         continue;
       }
-      mlReq = maplibreRequests.length;
+      cell.mlReq = maplibreRequests.length;
       if (errors.length) console.error(`  ${impl} ${n}: ${errors[0]}`);
       firsts.push(r.first);
       recolours.push(r.recolour);
-      active = r.active;
+      cell.active = r.active;
+      console.error(`  run ${i + 1} ${String(n).padStart(6)} ${impl.padEnd(15)} first ${Math.round(r.first)} ms, recolour ${Math.round(r.recolour)} ms (load ${cell.loads[i]})`);
       if (PANZOOM_SIZES.includes(n) && (impl === 'maplibre' || (impl.startsWith('element') && r.active === 'webgl'))) {
         const f = await page.evaluate(() => window.bench.panzoom());
         if (f) {
@@ -152,22 +158,26 @@ for (const n of SIZES) {
       }
       await ctx.close();
     }
-    const row = { n, impl, active, first: median(firsts), recolour: median(recolours), maplibreRequests: mlReq, firstAll: firsts.map(Math.round), recolourAll: recolours.map(Math.round) };
-    if (pz.panMedian.length) {
-      row.panFrame = median(pz.panMedian);
-      row.panFrameP95 = median(pz.panP95);
-      row.zoomFrame = median(pz.zoomMedian);
-      row.zoomFrameP95 = median(pz.zoomP95);
-    }
-    results.push(row);
-    const pzText = row.panFrame ? `, pan frame ${row.panFrame.toFixed(1)}/${row.panFrameP95.toFixed(1)} ms, zoom frame ${row.zoomFrame.toFixed(1)}/${row.zoomFrameP95.toFixed(1)} ms (median/p95)` : '';
-    console.error(`  ${String(n).padStart(6)} ${impl.padEnd(15)} first ${row.first.toFixed(0)} ms, recolour ${row.recolour.toFixed(0)} ms${pzText} (${active}${mlReq ? `, ${mlReq} maplibre requests` : ', maplibre not loaded'})`);
   }
+}
+const results = [];
+for (const { n, impl, firsts, recolours, loads, pz, active, mlReq } of cells) {
+  const ok = (xs) => xs.filter(Number.isFinite);
+  const row = { n, impl, active, first: ok(firsts).length ? median(ok(firsts)) : NaN, recolour: ok(recolours).length ? median(ok(recolours)) : NaN, maplibreRequests: mlReq, firstAll: firsts.map(Math.round), recolourAll: recolours.map(Math.round), loadAtStart: loads };
+  if (pz.panMedian.length) {
+    row.panFrame = median(pz.panMedian);
+    row.panFrameP95 = median(pz.panP95);
+    row.zoomFrame = median(pz.zoomMedian);
+    row.zoomFrameP95 = median(pz.zoomP95);
+  }
+  results.push(row);
+  const pzText = row.panFrame ? `, pan frame ${row.panFrame.toFixed(1)}/${row.panFrameP95.toFixed(1)} ms, zoom frame ${row.zoomFrame.toFixed(1)}/${row.zoomFrameP95.toFixed(1)} ms (median/p95)` : '';
+  console.error(`  ${String(n).padStart(6)} ${impl.padEnd(15)} first ${row.first.toFixed(0)} ms, recolour ${row.recolour.toFixed(0)} ms${pzText} (${active}${mlReq ? `, ${mlReq} maplibre requests` : ', maplibre not loaded'})`);
 }
 await browser.close();
 server.close();
 
-console.log(`\n<civic-grid-map> bench — medians of ${RUNS} runs, headless Chromium, WebGL on SwiftShader\n`);
+console.log(`\n<civic-grid-map> bench — medians of ${RUNS} interleaved runs, headless Chromium, WebGL on SwiftShader\n`);
 console.log('Set-ups (every implementation times module load + data preparation + first picture, in a fresh context):');
 for (const impl of IMPLS) console.log(`- ${impl}: ${SETUP[impl] ?? '?'}`);
 console.log('');
