@@ -19,9 +19,14 @@ function visit(name) {
   for (const d of Object.keys(p.dependencies ?? {})) visit(d);
 }
 for (const d of Object.keys(pkg.dependencies)) visit(d);
+// Data, not code: the grid map ships ColorBrewer's and viridis' published colour lists
+// (src/components/grid-map/color-schemes.ts, generated from d3-scale-chromatic, now a development dependency). Their
+// licence and attribution travel in d3-scale-chromatic's licence file, so it stays listed.
+const DATA_SOURCES = ['d3-scale-chromatic'];
+for (const d of DATA_SOURCES) visit(d);
 
 const rows = [...seen.entries()].sort(([a], [b]) => a.localeCompare(b));
-let out = `# Third-party notices\n\ncivic-widgets' self-hosted bundle (\`dist/bundle/\`) and single-file script (\`dist/civic-widgets.iife.js\`) include code from the packages below (only what the elements use ends up in a bundle, but every runtime dependency is listed). The ESM entries import them as regular dependencies instead.\n\n| package | version | licence |\n| --- | --- | --- |\n`;
+let out = `# Third-party notices\n\ncivic-widgets' self-hosted bundle (\`dist/bundle/\`) and single-file script (\`dist/civic-widgets.iife.js\`) include code from the packages below (only what the elements use ends up in a bundle, but every runtime dependency is listed), and the colour lists of ColorBrewer and viridis as data (their licence is d3-scale-chromatic's, listed below). The ESM entries import them as regular dependencies instead.\n\n| package | version | licence |\n| --- | --- | --- |\n`;
 for (const [n, r] of rows) out += `| ${n} | ${r.version} | ${r.license} |\n`;
 out += '\n## Licence texts\n';
 const byText = new Map();
