@@ -6,7 +6,7 @@
 // Goal (issue 16): first render ≤ 1.5× raw d3 and faster than ECharts; update mean ≤ 1.3× raw d3 (ratios within one run).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { tmpdir, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { serveFiles, launchBenchBrowser, bundleBenchPage, median } from '../lib/harness.mjs';
 
@@ -19,6 +19,7 @@ const opt = (name, dflt) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] ? Number(args[i + 1]) : dflt;
 };
+const loadAtStart = loadavg()[0]; // 1-minute load average (2 shared cores): ratios hold within a run, absolute times do not
 const runs = opt('--runs', 20);
 const updates = opt('--updates', 100);
 
@@ -95,7 +96,7 @@ try {
   const cfe = r.cpu.element.firstMedian / Math.min(r.cpu.echartsCanvas.firstMedian, r.cpu.echartsSvg.firstMedian);
   console.log(`CPU: first render ${cf.toFixed(2)}× raw d3 ${cf <= 1.5 ? 'MET' : 'NOT MET'}, ${cfe.toFixed(2)}× the faster ECharts ${cfe < 1 ? 'MET' : 'NOT MET'}; update ${cu.toFixed(2)}× raw d3 ${cu <= 1.3 ? 'MET' : 'NOT MET'}`);
   mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(join(root, 'bench/results/growth-chart.json'), JSON.stringify({ date: new Date().toISOString(), runs, updates, ...r, ratio, updateRatio: updRatio }, null, 2) + '\n');
+  writeFileSync(join(root, 'bench/results/growth-chart.json'), JSON.stringify({ date: new Date().toISOString(), loadAverage: { start: loadAtStart, end: loadavg()[0] }, runs, updates, ...r, ratio, updateRatio: updRatio }, null, 2) + '\n');
 } finally {
   await browser.close();
   server.close();

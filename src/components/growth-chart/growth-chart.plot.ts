@@ -48,14 +48,15 @@ const make = (tag: string, cls?: string): Element => {
 };
 
 /** Makes `parent`'s children the `n` items, reusing the first ones by position; `draw` fills each. */
-function each<T>(parent: Element, items: readonly T[], tag: string, draw: (el: Element, d: T, fresh: boolean) => void): void {
+function each<T>(parent: Element, items: readonly T[], tag: string, draw: (el: Element, d: T, fresh: boolean) => void, proto?: () => Element): void {
   let el = parent.firstElementChild;
+  let model: Element | undefined; // the prototype, made when the first new node needs it
   for (const d of items) {
     if (el && el.localName === tag) {
       draw(el, d, false);
       el = el.nextElementSibling;
     } else {
-      const n = make(tag);
+      const n = proto ? clone((model ??= proto())) : make(tag);
       draw(n, d, true);
       parent.insertBefore(n, el);
     }
@@ -66,6 +67,13 @@ function each<T>(parent: Element, items: readonly T[], tag: string, draw: (el: E
     el = next;
   }
 }
+
+/** An x tick label's usual attributes (see prototype below). */
+const tickPrototype = (): Element => {
+  const el = make('text', 'tick');
+  attr(el, 'text-anchor', 'middle');
+  return el;
+};
 
 /** The frame's groups in paint order, around the marks group: [before marks, after marks]. */
 const BEFORE = ['grid', 'axis-left', 'axis-right'] as const;
@@ -187,7 +195,7 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
             }
           }
           if (title !== null) text(el.lastElementChild!, title);
-        });
+        }, tickPrototype);
         break;
       case 'annotations':
         each(g, m.annotations, 'text', (el, a) => {
@@ -230,6 +238,23 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
 type Dot = LinePoint & { seriesId: string; colorIndex: number };
 
 /**
+ * A detached mark carrying the attributes most marks of a series share (its usual class and series id), cloned for
+ * each new mark: one clone instead of a createElementNS and two setAttribute calls per node. The clone's record of
+ * written values starts as the prototype's, so `attr` writes only what differs.
+ */
+function prototype(tag: string, cls: string, seriesId: string): Element {
+  const el = make(tag, cls);
+  attr(el, 'data-series', seriesId);
+  return el;
+}
+
+function clone(proto: Element): Element {
+  const el = proto.cloneNode(false) as Cached;
+  el.__gc = { ...(proto as Cached).__gc };
+  return el;
+}
+
+/**
  * Marks without animation: one group per series (keyed by id) in each layer, bars and dots keyed by period, the same
  * nodes, classes, attributes and bound data (`__data__`, which the keyed d3 joins of animated updates read) as the
  * animated path leaves. Existing nodes are kept and only changed values written.
@@ -249,7 +274,8 @@ export function syncMarks(target: SVGGElement, m: GrowthModel): void {
   const compare = m.kind === 'compare' ? ' compare' : '';
 
   /** Keyed children of `parent` (key from their bound data), in the order of `items`. */
-  function keyed<T>(parent: Element, items: readonly T[], key: (d: T) => string, tag: string, draw: (el: Element, d: T) => void): void {
+  function keyed<T>(parent: Element, items: readonly T[], key: (d: T) => string, tag: string, draw: (el: Element, d: T) => void, proto?: () => Element): void {
+    let model: Element | undefined; // the prototype, made when the first new mark needs it
     const old = new Map<string, Element>();
     for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
       const d = (el as Cached).__data__ as T | undefined;
@@ -260,7 +286,7 @@ export function syncMarks(target: SVGGElement, m: GrowthModel): void {
       const k = key(d);
       let el = old.get(k);
       if (el) old.delete(k);
-      else el = make(tag);
+      else el = proto ? clone((model ??= proto())) : make(tag);
       (el as Cached).__data__ = d;
       draw(el, d);
       if (el !== at) parent.insertBefore(el, at);
@@ -296,7 +322,7 @@ export function syncMarks(target: SVGGElement, m: GrowthModel): void {
       attr(el, 'y', num(b.y));
       attr(el, 'width', num(b.width));
       attr(el, 'height', num(b.height));
-    });
+    }, () => prototype('rect', `bar${compare}`, d[0]));
   });
   keyed(lineLayer, m.lines, (d) => d.seriesId, 'path', (el, l) => {
     attr(el, 'class', `line c${l.colorIndex % COLORS}`);
@@ -315,7 +341,7 @@ export function syncMarks(target: SVGGElement, m: GrowthModel): void {
       attr(el, 'cx', num(p.x));
       attr(el, 'cy', num(p.y));
       attr(el, 'r', p.latest || p.active ? '4.5' : '3');
-    });
+    }, () => prototype('circle', 'dot', d[0]));
   });
   if (fresh) target.appendChild(root);
 }
