@@ -3,7 +3,9 @@
 //   violation, or more than one Lit on the page. Then checks every element's Docs page (./docs-check.mjs).
 // STORYBOOK_STATIC=<dir> checks another build directory.
 // Run after `storybook build -o storybook-static` (npm run test:storybook does both).
-// Prints one line per story and a final "N passed, M failed" line.
+// Prints one line per story with its wall time and where it went ([load/switch, root, netidle, drawn, settled,
+// pixels, axe] in ms), the stories' and the docs check's totals, and a final "N passed, M failed" line.
+// CIVIC_STORY_PAGES=<n> sets how many stories run at once (default 2, see below).
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, normalize, resolve } from 'node:path';
@@ -65,35 +67,115 @@ const hardStop = setTimeout(() => {
   process.exit(1);
 }, HARD_STOP_MS);
 
-for (const s of stories) {
+// Stories run on CIVIC_STORY_PAGES pages at once (default 2), each page reused: its first story is loaded with the
+// iframe URL, every later one is switched to over Storybook's own channel (setCurrentStory → storyRendered), as the
+// Storybook UI does, so the preview bundle loads once per page, not once per story. Anything a page logs, throws
+// or requests from the switch on counts for the new story (a leftover of the previous one fails it: stricter).
+const PAGES = Math.max(1, Number(process.env.CIVIC_STORY_PAGES) || 2);
+const QUIET_MS = 500; // network idle: no request in flight for this long (what playwright's 'networkidle' waits for)
+
+async function openWorker() {
   const page = await context.newPage();
-  const problems = [];
+  const w = { page, problems: [], expectsFailure: false, inflight: 0, lastNet: Date.now(), loaded: false };
+  page.on('console', (m) => {
+    if (m.type() === 'error') {
+      if (w.expectsFailure && /^Failed to load resource/.test(m.text())) return;
+      w.problems.push(`console.error: ${m.text().slice(0, 200)}`);
+    } else if (m.type() === 'warning') {
+      if (w.expectsFailure && /^\[civic-[a-z-]+\] /.test(m.text())) return;
+      w.problems.push(`console.warn: ${m.text().slice(0, 200)}`);
+    }
+  });
+  page.on('pageerror', (e) => w.problems.push(`uncaught: ${String(e.message).slice(0, 200)}`));
+  const net = (d) => () => {
+    w.inflight += d;
+    w.lastNet = Date.now();
+  };
+  page.on('request', net(1));
+  page.on('requestfinished', net(-1));
+  page.on('requestfailed', net(-1));
+  return w;
+}
+
+/** Resolves once no request has been in flight for QUIET_MS, or at the deadline (a polled condition). */
+const networkIdle = (w, deadlineMs) =>
+  new Promise((done) => {
+    const until = Date.now() + deadlineMs;
+    const poll = setInterval(() => {
+      if ((w.inflight <= 0 && Date.now() - w.lastNet >= QUIET_MS) || Date.now() > until) {
+        clearInterval(poll);
+        done();
+      }
+    }, 50);
+  });
+
+/** A promise with a deadline: rejects with `what` when `ms` pass first. */
+const within = (promise, ms, what) => {
+  let timer;
+  return Promise.race([promise, new Promise((_, ko) => (timer = setTimeout(() => ko(new Error(what)), ms)))]).finally(() => clearTimeout(timer));
+};
+
+async function checkStory(w, s) {
+  const t0 = Date.now();
+  const lap = [];
+  let tl = t0;
+  const mark = (k) => {
+    const n = Date.now();
+    lap.push(`${k} ${n - tl}`);
+    tl = n;
+  };
+  const { page } = w;
+  const problems = (w.problems = []);
   // Stories that show an error state request missing files on purpose: the browser's own "Failed to load
   // resource" line is expected there, and only there; so is the element's own one-line diagnostic
   // (console.warn prefixed with its tag, e.g. "[civic-kpi-tile] value: expected a number"). Any other warning fails.
-  const expectsFailure = /error|fail|stale|bad/i.test(s.id + ' ' + (s.name ?? ''));
-  page.on('console', (m) => {
-    if (m.type() === 'error') {
-      if (expectsFailure && /^Failed to load resource/.test(m.text())) return;
-      problems.push(`console.error: ${m.text().slice(0, 200)}`);
-    } else if (m.type() === 'warning') {
-      if (expectsFailure && /^\[civic-[a-z-]+\] /.test(m.text())) return;
-      problems.push(`console.warn: ${m.text().slice(0, 200)}`);
-    }
-  });
-  page.on('pageerror', (e) => problems.push(`uncaught: ${String(e.message).slice(0, 200)}`));
+  w.expectsFailure = /error|fail|stale|bad/i.test(s.id + ' ' + (s.name ?? ''));
   try {
-    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(s.id)}&viewMode=story`, { waitUntil: 'load', timeout: 120_000 });
+    if (!w.loaded) {
+      await page.goto(`${base}/iframe.html?id=${encodeURIComponent(s.id)}&viewMode=story`, { waitUntil: 'load', timeout: 120_000 });
+      w.loaded = true;
+    } else {
+      w.lastNet = Date.now(); // the quiet window starts at the switch, as networkidle's starts at navigation
+      // Switch story the way the Storybook UI does; wait for this story's storyRendered (or its error event).
+      await within(
+        page.evaluate(
+          (id) =>
+            new Promise((ok, ko) => {
+              const ch = window.__STORYBOOK_ADDONS_CHANNEL__;
+              const on = {
+                storyRendered: (sid) => sid === id && finish(),
+                storyErrored: (e) => finish(new Error(`storyErrored: ${e?.title ?? ''} ${e?.description ?? ''}`.slice(0, 200))),
+                storyThrewException: (e) => finish(new Error(`storyThrewException: ${String(e?.message ?? e).slice(0, 200)}`)),
+                storyMissing: (sid) => finish(new Error(`storyMissing ${sid}`)),
+              };
+              function finish(err) {
+                for (const [k, f] of Object.entries(on)) ch.off(k, f);
+                err ? ko(err) : ok();
+              }
+              for (const [k, f] of Object.entries(on)) ch.on(k, f);
+              ch.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
+            }),
+          s.id,
+        ),
+        120_000,
+        'storyRendered not seen within 120 s',
+      );
+    }
+    mark('load');
     await page.waitForFunction(() => document.querySelector('#storybook-root')?.children.length, null, { timeout: 60_000 });
+    mark('root');
     // Let data load and first frames draw: wait for the network to settle, maps to draw and chain-graph layouts to
     // finish (deadlines, not sleeps), then two frames.
-    await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
+    await networkIdle(w, 30_000);
+    mark('netidle');
     await page
       .evaluate(() => Promise.race([Promise.all([...document.querySelectorAll('civic-grid-map')].map((m) => m.whenDrawn?.())), new Promise((_, ko) => setTimeout(() => ko(new Error('not drawn')), 60_000))]))
       .catch(() => undefined);
+    mark('drawn');
     await page
       .waitForFunction(() => [...document.querySelectorAll('#storybook-root *')].filter((e) => e.localName.startsWith('civic-')).every((e) => !e.computing && !e.anim), null, { timeout: 60_000 })
       .catch(() => undefined);
+    mark('settled');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const tags = s.tags ?? [];
     // Blank check: the story root must have drawn pixels that differ from its background.
@@ -114,35 +196,52 @@ for (const s of stories) {
       }, png.toString('base64'));
       if (distinct < 50) problems.push(`blank: only ${distinct} drawn pixels`);
     }
-    // axe-core over the story (shadow DOM included).
+    mark('pixels');
+    // axe-core over the story root (shadow DOM included); injected once per page.
     if (!tags.includes('no-axe')) {
-      await page.addScriptTag({ content: axeSource });
+      if (!(await page.evaluate(() => typeof window.axe?.run === 'function'))) await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
         const r = await window.axe.run(document.querySelector('#storybook-root'), { resultTypes: ['violations'] });
         return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.help}`);
       });
       for (const v of violations) problems.push(`axe ${v}`);
     }
+    mark('axe');
     // One Lit: each Lit package records its version on globalThis when it loads (production builds too).
     const lits = await page.evaluate(() => [globalThis.litHtmlVersions, globalThis.litElementVersions, globalThis.reactiveElementVersions].map((v) => v?.length ?? 0));
     if (lits.some((n) => n > 1)) problems.push(`more than one Lit loaded (lit-html ×${lits[0]}, lit-element ×${lits[1]}, reactive-element ×${lits[2]})`);
   } catch (e) {
     problems.push(`failed to render: ${String(e.message ?? e).split('\n')[0]}`);
+    // A page in an unknown state is not reused: the next story on this worker starts from a fresh page load.
+    w.loaded = false;
   }
-  await page.close();
+  const ms = `${Date.now() - t0} ms [${lap.join(', ')}]`;
   if (problems.length) {
     failed++;
-    console.log(`✗ ${s.id}\n    ${problems.join('\n    ')}`);
+    console.log(`✗ ${s.id} ${ms}\n    ${problems.join('\n    ')}`);
   } else {
     passed++;
-    console.log(`✓ ${s.id}`);
+    console.log(`✓ ${s.id} ${ms}`);
   }
 }
+
+const T_RUN = Date.now();
+const queue = [...stories];
+await Promise.all(
+  Array.from({ length: Math.min(PAGES, queue.length) }, async () => {
+    const w = await openWorker();
+    for (let s; (s = queue.shift()); ) await checkStory(w, s);
+    await w.page.close();
+  }),
+);
+console.log(`stories: ${stories.length} in ${((Date.now() - T_RUN) / 1000).toFixed(1)} s`);
+const T_DOCS = Date.now();
 const docs = await checkDocs({ context, base, index, root, only });
 passed += docs.passed;
 failed += docs.failed;
 clearTimeout(hardStop);
 await browser.close();
 server.close();
+console.log(`docs: ${((Date.now() - T_DOCS) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
