@@ -43,7 +43,7 @@ export const BUDGETS = {
   // drawing and the palettes load on first use; 97 KB min: core (tokens, states, format, controllers, i18n) 34 %, the
   // tile 30 % (element 12 %, model 8 %, styles 7 %), lit 18 %, data layer 17 % (controller 7 %)
   'kpi-tile': 37_000,
-  'kpi-grid': 40_500, // goal met (39.3 KB, was 42.9): the KPI tile's weight plus the grid; 0.5 KB over the goal for the grid's work in progress
+  'kpi-grid': 40_000, // goal met (39.9 KB, was 42.9): the KPI tile's weight plus the grid; its PNG drawing loads with the first toPNG() (kpi-grid.export.ts)
   'rank-board': 33_500, // goal met (32.1 KB, was 34.9)
   // goal 40 KB (51.1 KB, was 75); 142 KB min, no d3 (d3-selection/-transition load with the first animated redraw):
   // the chart 44 % (element 32 %, model 12 %), core (tokens, states, format, controllers, i18n) 22 %, data 19 %, lit 12 %

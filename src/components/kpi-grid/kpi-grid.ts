@@ -14,7 +14,7 @@ import { kpiGridTerms } from './kpi-grid.i18n.js';
 import { kpiGridStyles } from './kpi-grid.styles.js';
 import { TileBoxes, shapeKey } from './kpi-grid.boxes.js';
 import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
-import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawTextPart, exportPng, layoutSize, loadPainters, resolvePixelRatio, type PngOptions } from '../../core/export/lazy.js';
+import { exportPng, type PngOptions } from '../../core/export/lazy.js';
 
 let gridSeq = 0;
 
@@ -166,30 +166,13 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
    * surface colour).
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
-    await loadPainters();
+    const painter = import('./kpi-grid.export.js');
     await this.updateComplete;
     const tiles = Array.from(this.renderRoot.querySelectorAll<CivicKpiTile>('civic-kpi-tile'));
     await Promise.all(tiles.map((t) => Promise.all([t.updateComplete, t.loadExport?.()])));
-    const { width, height, scale } = layoutSize(this);
     if (!this.feed.value) throw new Error('nothing to export (no data yet)');
-    if (!(width >= 1 && height >= 1)) throw new Error('nothing to export (the grid is not laid out)');
-    const ratio = resolvePixelRatio(options.pixelRatio, this.pixelRatio, width, height);
-    const { canvas, ctx } = createExportCanvas(width, height, ratio, options.background ?? this.themeCtl.token('--_color-surface', '#ffffff'));
-    const root = this.renderRoot;
-    drawTextPart(ctx, root.querySelector('[part~="title"]'), this, { scale });
-    root.querySelectorAll('[part~="header"] > [part~="illustrative"]').forEach((el) => drawBadge(ctx, el, this, scale));
-    root.querySelectorAll('[part~="group-title"]').forEach((el) => drawTextPart(ctx, el, this, { scale }));
-    root.querySelectorAll('[part~="base"] > [part~="status"]').forEach((el) => drawTextPart(ctx, el, this, { scale }));
-    for (const tile of tiles) {
-      const b = boxIn(tile, this, scale);
-      if (!b || typeof tile.drawExport !== 'function') continue;
-      ctx.save();
-      ctx.translate(b.x, b.y);
-      tile.drawExport(ctx);
-      ctx.restore();
-    }
-    drawTextPart(ctx, root.querySelector('[part~="source"]'), this, { scale });
-    return canvasToPngBlob(canvas);
+    const { gridToPng } = await painter;
+    return gridToPng(this, tiles, { pixelRatio: this.pixelRatio, background: this.themeCtl.token('--_color-surface', '#ffffff') }, options);
   }
 
   // ── render ──
