@@ -59,7 +59,7 @@ async function readTables(page) {
   });
 }
 
-export async function checkDocs({ context, base, index, root, only = [] }) {
+export async function checkDocs({ context, base, index, root, only = [], pages = 2 }) {
   const docsEntries = Object.values(index.entries).filter((e) => e.type === 'docs' && (e.tags ?? []).includes('autodocs'));
   // The manifest the build was made with (preview.ts hands it to setCustomElementsManifest), not whatever dist/
   // holds now.
@@ -83,10 +83,12 @@ export async function checkDocs({ context, base, index, root, only = [] }) {
   }
   let passed = 0;
   let failed = 0;
-  for (const el of elementsOf(manifest)) {
+  // Docs pages are checked `pages` at a time (each on its own page); lines print as pages finish.
+  const queue = [...elementsOf(manifest)];
+  const checkOne = async (el) => {
     const tag = el.tagName;
     const entry = docsFor.get(tag);
-    if (only.length && !only.some((o) => tag.includes(o) || entry?.id.includes(o))) continue;
+    if (only.length && !only.some((o) => tag.includes(o) || entry?.id.includes(o))) return;
     const problems = [];
     let counts = '';
     if (!entry) problems.push(`no Docs page: no stories file with component: '${tag}' and the autodocs tag`);
@@ -162,6 +164,11 @@ export async function checkDocs({ context, base, index, root, only = [] }) {
       passed++;
       console.log(`✓ docs ${tag} (${entry.id}): ${counts}`);
     }
-  }
+  };
+  await Promise.all(
+    Array.from({ length: Math.max(1, pages) }, async () => {
+      for (let el; (el = queue.shift()); ) await checkOne(el);
+    }),
+  );
   return { passed, failed };
 }

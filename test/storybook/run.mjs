@@ -236,7 +236,7 @@ await Promise.all(
 );
 console.log(`stories: ${stories.length} in ${((Date.now() - T_RUN) / 1000).toFixed(1)} s`);
 const T_DOCS = Date.now();
-const docs = await checkDocs({ context, base, index, root, only });
+const docs = await checkDocs({ context, base, index, root, only, pages: PAGES });
 passed += docs.passed;
 failed += docs.failed;
 clearTimeout(hardStop);
