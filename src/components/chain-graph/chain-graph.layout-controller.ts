@@ -10,6 +10,7 @@ import { createLayoutWorker } from './chain-graph.worker-factory.js';
 import { createForceLayout, radialLayout, resultFromPositions, tiersLayout, type ForceOptions, type LayoutResult } from './chain-graph.layout.js';
 import type { LayoutDone, LayoutJob } from './chain-graph.worker.js';
 import type { ChainData, ChainLayout, ChainPositions, Point } from './chain-graph.types.js';
+import { yieldThen } from './chain-graph.tasks.js';
 
 /** Force layouts from this many nodes show a progress bar while they compute (smaller ones finish within a few frames). */
 export const PROGRESS_FROM = 300;
@@ -263,14 +264,3 @@ function staticLayout(req: LayoutRequest): LayoutResult {
   return req.kind === 'radial' ? radialLayout(req.data, req.opts) : tiersLayout(req.data, req.opts);
 }
 
-/** Yields to the event loop (a message-channel task: no 4 ms timer clamping), then runs `fn`. */
-function yieldThen(fn: () => void): void {
-  if (typeof MessageChannel !== 'undefined') {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      fn();
-    };
-    ch.port2.postMessage(0);
-  } else setTimeout(fn, 0);
-}

@@ -16,6 +16,7 @@ import { labelPriority, labelSpots, placeLabels, LABEL_PRIORITY, type LabelCandi
 import { curveControl, radialLinkGeometry } from './chain-graph.order.js';
 import { estimateTextWidth, type LabelSide } from './chain-graph.layout.js';
 import { LINK_KINDS, NODE_TYPES, type ChainData, type ChainLayout, type ChainLink, type ChainNode, type LinkKind, type NodeType, type Point } from './chain-graph.types.js';
+import { yieldThen } from './chain-graph.tasks.js';
 
 export const SHAPES: Record<NodeType, SymbolType> = {
   leader: symbolStar,
@@ -738,17 +739,6 @@ export class ChainPainter {
   }
 }
 
-/** Yields to the event loop (a message-channel task: no timer clamping), then runs `fn`. */
-function yieldThen(fn: () => void): void {
-  if (typeof MessageChannel !== 'undefined') {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      fn();
-    };
-    ch.port2.postMessage(0);
-  } else setTimeout(fn, 0);
-}
 
 /** What a label placement depends on besides the pan offset. */
 function placeKeyOf(s: Scene): unknown[] {
