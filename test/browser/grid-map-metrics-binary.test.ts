@@ -8,36 +8,16 @@ import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
 import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
 import { metricsLoads } from '../../src/components/grid-map/metrics-loader.js';
 import METRICS_JSON from '../../demo/data/grid-metrics.json';
+import { BLUE, GREEN, RED, centrePixel, near, part, tableRows, tilesAttrs } from './fixtures/tiles-map.js';
 
-const TILES = '/demo/data/tiles';
-const BOUNDS = '105.74,29.26,105.97,29.39';
-const COLORS = '#ff0000,#00ff00,#0000ff';
-const RED = [255, 0, 0], GREEN = [0, 255, 0], BLUE = [0, 0, 255];
 const BINARY_URL = '/demo/data/grid-metrics.cgmb';
 // The JSON as a same-origin URL (the test server answers .json imports with a JS module).
 const JSON_URL = URL.createObjectURL(new Blob([JSON.stringify(METRICS_JSON)], { type: 'application/json' }));
 const ROWS = (METRICS_JSON as unknown as { rows: ({ code: string } & Record<string, number>)[] }).rows;
 
-const part = (el: CivicGridMap, name: string): HTMLElement | null => el.shadowRoot!.querySelector(`[part~="${name}"]`);
-const tableRows = (el: CivicGridMap): string[] => [...(part(el, 'table')?.querySelectorAll('tbody tr') ?? [])].map((tr) => tr.textContent!.replace(/\s+/g, ' ').trim());
-const near = (a: number[], b: number[], tol = 8) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
-function centrePixel(el: CivicGridMap): number[] {
-  const snap = el.snapshot()!;
-  return Array.from(snap.getContext('2d')!.getImageData(Math.round(snap.width / 2), Math.round(snap.height / 2), 1, 1).data).slice(0, 3);
-}
-
 function make(src: string): CivicGridMap {
   const el = document.createElement('civic-grid-map') as CivicGridMap;
-  el.tiles = `${TILES}/{z}/{x}/{y}.pbf`;
-  el.tilesMaxZoom = 13;
-  el.bounds = BOUNDS;
-  el.preserveDrawingBuffer = true;
-  el.metric = 'households';
-  el.classification = 'thresholds';
-  el.thresholds = '200,300';
-  el.classColors = COLORS;
-  el.tableOpen = true;
-  el.pageSize = 20;
+  tilesAttrs(el);
   el.src = src;
   return el;
 }

@@ -9,11 +9,8 @@ import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
 import { metricsLoads } from '../../src/components/grid-map/metrics-loader.js';
 import { configure } from '../../src/data/configure.js';
 import METRICS_JSON from '../../demo/data/grid-metrics.json';
+import { BLUE, BOUNDS, COLORS, GREEN, RED, TILES, centrePixel, near, part, tableRows, tilesAttrs } from './fixtures/tiles-map.js';
 
-const TILES = (window as unknown as { __TILES__?: string }).__TILES__ ?? '/demo/data/tiles';
-const BOUNDS = '105.74,29.26,105.97,29.39';
-const COLORS = '#ff0000,#00ff00,#0000ff';
-const RED = [255, 0, 0], GREEN = [0, 255, 0], BLUE = [0, 0, 255];
 
 interface Metrics {
   rows: ({ code: string } & Record<string, number | string | boolean>)[];
@@ -21,21 +18,6 @@ interface Metrics {
 const METRICS = METRICS_JSON as unknown as Metrics;
 // The rows as a same-origin URL: the test server answers grid-metrics.json with the JS module imported above.
 const METRICS_URL = URL.createObjectURL(new Blob([JSON.stringify(METRICS_JSON)], { type: 'application/json' }));
-
-function part(el: CivicGridMap, name: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector(`[part~="${name}"]`);
-}
-
-function centrePixel(el: CivicGridMap): number[] {
-  const snap = el.snapshot()!;
-  return Array.from(snap.getContext('2d')!.getImageData(Math.round(snap.width / 2), Math.round(snap.height / 2), 1, 1).data).slice(0, 3);
-}
-
-const near = (a: number[], b: number[], tol = 8) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
-
-function tableRows(el: CivicGridMap): string[] {
-  return [...(part(el, 'table')?.querySelectorAll('tbody tr') ?? [])].map((tr) => tr.textContent!.replace(/\s+/g, ' ').trim());
-}
 
 /** A same-origin URL serving `body` (a blob URL: the worker fetches it like any `src`). */
 function served(body: string): string {
@@ -51,18 +33,7 @@ describe('<civic-grid-map> tiles mode: metrics parsed in a worker', function () 
 
   it('colours the tiles, legend and table from worker columns exactly as from rows given as data', async () => {
     const workerLoads = metricsLoads.worker;
-    const attrs = (el: CivicGridMap) => {
-      el.tiles = `${TILES}/{z}/{x}/{y}.pbf`;
-      el.tilesMaxZoom = 13;
-      el.bounds = BOUNDS;
-      el.preserveDrawingBuffer = true;
-      el.metric = 'households';
-      el.classification = 'thresholds';
-      el.thresholds = '200,300';
-      el.classColors = COLORS;
-      el.tableOpen = true;
-      el.pageSize = 20;
-    };
+    const attrs = tilesAttrs;
     const viaWorker = document.createElement('civic-grid-map') as CivicGridMap;
     attrs(viaWorker);
     viaWorker.src = METRICS_URL;
