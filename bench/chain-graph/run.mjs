@@ -6,39 +6,16 @@
 //   node bench/chain-graph/run.mjs --shot     screenshots of the demo data (tiers/force/radial, light/dark) into bench/results/
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { serveFiles, launchBenchBrowser, bundleBenchPage } from '../lib/harness.mjs';
+import { launchBenchBrowser } from '../lib/harness.mjs';
+import { serveChainBench } from './serve.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const here = fileURLToPath(new URL('.', import.meta.url));
-const out = join(tmpdir(), 'civic-chain-graph-bench');
-mkdirSync(out, { recursive: true });
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const shot = args.includes('--shot');
 
-await bundleBenchPage(join(here, 'page.ts'), { outfile: join(out, 'page.js') });
-
-// The element starts its module worker from new URL('./chain-graph.worker.ts', import.meta.url): serve a bundle there.
-await build({
-  entryPoints: [join(root, 'src/components/chain-graph/chain-graph.worker.ts')],
-  bundle: true,
-  format: 'esm',
-  target: 'es2020',
-  outfile: join(out, 'chain-graph.worker.js'),
-  tsconfig: join(root, 'tsconfig.json'),
-  logLevel: 'warning',
-});
-
-const { server, port } = await serveFiles((pathname) => {
-  if (pathname === '/' || pathname === '/index.html') return join(here, 'index.html');
-  else if (pathname === '/page.js') return join(out, 'page.js');
-  else if (pathname === '/chain-graph.worker.ts') return join(out, 'chain-graph.worker.js');
-  else if (pathname.startsWith('/demo/data/')) return join(root, pathname);
-  return undefined;
-});
+const { server, port } = await serveChainBench('civic-chain-graph-bench');
 
 const browser = await launchBenchBrowser();
 const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });

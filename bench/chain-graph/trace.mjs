@@ -3,40 +3,16 @@
 // thread (consecutive non-idle samples) longer than --min ms is printed with its heaviest functions (self time) and
 // its heaviest callers among our own functions (inclusive time).
 //   node bench/chain-graph/trace.mjs [--n 100,5000] [--layout force] [--pan] [--min 30]
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { serveFiles, launchBenchBrowser, bundleBenchPage } from '../lib/harness.mjs';
+import { launchBenchBrowser } from '../lib/harness.mjs';
+import { serveChainBench } from './serve.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const here = fileURLToPath(new URL('.', import.meta.url));
-const out = join(tmpdir(), 'civic-chain-graph-trace');
-mkdirSync(out, { recursive: true });
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
 const sizes = opt('--n', '100,5000').split(',').map(Number);
 const layout = opt('--layout', 'force');
 const minMs = Number(opt('--min', '30'));
 
-await bundleBenchPage(join(here, 'page.ts'), { outfile: join(out, 'page.js') });
-await build({
-  entryPoints: [join(root, 'src/components/chain-graph/chain-graph.worker.ts')],
-  bundle: true,
-  format: 'esm',
-  target: 'es2020',
-  outfile: join(out, 'chain-graph.worker.js'),
-  tsconfig: join(root, 'tsconfig.json'),
-  logLevel: 'warning',
-});
-const { server, port } = await serveFiles((p) => {
-  if (p === '/' || p === '/index.html') return join(here, 'index.html');
-  if (p === '/page.js') return join(out, 'page.js');
-  if (p === '/chain-graph.worker.ts') return join(out, 'chain-graph.worker.js');
-  if (p.startsWith('/demo/data/')) return join(root, p);
-  return undefined;
-});
+const { server, port } = await serveChainBench('civic-chain-graph-trace');
 const browser = await launchBenchBrowser();
 const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
 page.on('pageerror', (e) => console.log('[page error]', e.message));

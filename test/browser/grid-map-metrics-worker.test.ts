@@ -33,9 +33,8 @@ describe('<civic-grid-map> tiles mode: metrics parsed in a worker', function () 
 
   it('colours the tiles, legend and table from worker columns exactly as from rows given as data', async () => {
     const workerLoads = metricsLoads.worker;
-    const attrs = tilesAttrs;
     const viaWorker = document.createElement('civic-grid-map') as CivicGridMap;
-    attrs(viaWorker);
+    tilesAttrs(viaWorker);
     viaWorker.src = METRICS_URL;
     const loaded = oneEvent(viaWorker, 'civic-load');
     document.body.append(viaWorker);
@@ -43,7 +42,7 @@ describe('<civic-grid-map> tiles mode: metrics parsed in a worker', function () 
     expect(metricsLoads.worker, 'the load ran in the metrics worker').to.equal(workerLoads + 1);
     expect(load.detail.count).to.equal(METRICS.rows.length);
     const viaData = await fixture<CivicGridMap>(html`<div></div>`).then(() => document.createElement('civic-grid-map') as CivicGridMap);
-    attrs(viaData);
+    tilesAttrs(viaData);
     viaData.data = METRICS;
     document.body.append(viaData);
     await Promise.all([viaWorker.whenDrawn(), viaData.whenDrawn()]);
