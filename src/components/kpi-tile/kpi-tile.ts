@@ -57,6 +57,14 @@ function setText(el: HTMLElement, text: string): void {
   } else if (el.textContent !== text) el.textContent = text;
 }
 
+/**
+ * The shape of a figure: its text with every digit the same, plus the language (the spaces around the unit). Two
+ * figures of one shape take the same width in tabular figures, so one can replace the other in place.
+ */
+function valueShape(p: AmountParts, en: boolean): string {
+  return `${en}|${p.prefix}|${p.number.replace(/\d/g, '0')}|${p.suffix}|${p.postfix}|${p.text === NO_VALUE ? '' : p.unit}`;
+}
+
 let measureCtx: CanvasRenderingContext2D | null | undefined;
 /** Width of `text` in CSS px in the given CSS font, measured on a shared canvas (no layout). */
 function textWidth(text: string, font: string): number {
@@ -379,10 +387,12 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
           ${v.illustrative ? renderIllustrative(core) : nothing}
           ${this.export ? renderExportButton(t.exportPng, this.onExport) : nothing}
         </div>
-        ${/* A new figure is new content: the value line's content is re-created, not the old text sliding (no layout
-           shift), inside the size-contained value box, so re-creating it re-lays out that box only (issue 16). */ ''}
+        ${/* A figure of another shape is new content: the value line's content is re-created, not the old text
+           sliding (no layout shift). A figure of the same shape (same characters but digits, same qualifier, suffix
+           and unit: tabular figures, same width) is written into the same nodes: nothing moves, and a wall of 200
+           tiles updating each second re-creates no nodes (issue 16). */ ''}
         <div class="value-box"><div part="value" aria-hidden="true">${keyed(
-          p.text,
+          valueShape(p, en),
           html`${p.prefix ? html`<span part="qualifier">${p.prefix}${en ? ' ' : ''}</span>` : nothing}<span class="roll" data-reserve=${p.number}><span class="frame" part="number"></span></span><span part="suffix"></span>${p.postfix ? html`<span part="qualifier">${p.postfix}</span>` : nothing}${hasValue && p.unit
             ? html`<span part="unit">${en ? ' ' : ''}${p.unit}</span>`
             : nothing}`,
