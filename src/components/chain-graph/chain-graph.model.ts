@@ -100,6 +100,7 @@ export function parseChainData(raw: unknown, options: ParseChainOptions = {}): V
   const nodes: ChainNode[] = [];
   const byId = new Map<string, ChainNode>();
   const tierGiven = new Set<string>();
+  const mapped = new Set(Object.values(f ?? {}));
   rawNodes.forEach((n, i) => {
     const p = joinPath('nodes', i);
     if (!isRecord(n)) {
@@ -156,9 +157,9 @@ export function parseChainData(raw: unknown, options: ParseChainOptions = {}): V
       }
     } else if (n.attrs !== undefined && n.attrs !== null) issues.push(issue(joinPath(p, 'attrs'), 'type', `expected an object of numbers, got ${describe(n.attrs)}`));
     // Loose APIs put numeric attributes at the top level: keep those too.
-    const mapped = new Set(Object.values(f ?? {}));
-    for (const [k, v] of Object.entries(n)) {
-      if (KNOWN_NODE_KEYS.has(k) || mapped.has(k) || attrs[k] !== undefined) continue;
+    for (const k in n) {
+      if (!Object.prototype.hasOwnProperty.call(n, k) || KNOWN_NODE_KEYS.has(k) || mapped.has(k) || attrs[k] !== undefined) continue;
+      const v = n[k];
       if (typeof v === 'number' && Number.isFinite(v)) attrs[k] = v;
     }
     const illustrative = readBoolean(n.illustrative, joinPath(p, 'illustrative'), issues) ?? false;
@@ -242,8 +243,9 @@ export function parseChainData(raw: unknown, options: ParseChainOptions = {}): V
     if (chains.length === 0) chains.push({ id: 'default', name: '', leader: nodes.find((m) => m.type === 'leader')?.id ?? '' });
   }
 
-  assignHomes(nodes, links, chains, byId);
-  deriveTiers(nodes, links, byId, tierGiven);
+  const adj = adjacency(links);
+  assignHomes(nodes, adj, chains, byId);
+  deriveTiers(nodes, adj, byId, tierGiven);
   markSupplyCycles(nodes, links, issues, linksPath);
 
   // A string `illustrative` is a note ("members other than … are illustrative"); only `true` marks the whole file.
@@ -253,9 +255,8 @@ export function parseChainData(raw: unknown, options: ParseChainOptions = {}): V
 }
 
 /** Nodes without a chain are drawn in the chain most of their neighbours belong to (ties: chain order). */
-function assignHomes(nodes: ChainNode[], links: ChainLink[], chains: ChainDef[], byId: Map<string, ChainNode>): void {
+function assignHomes(nodes: ChainNode[], adj: Map<string, string[]>, chains: ChainDef[], byId: Map<string, ChainNode>): void {
   const order = new Map(chains.map((c, i) => [c.id, i]));
-  const adj = adjacency(links);
   // Two passes so chains propagate one hop through shared nodes (branch → park → chain).
   for (let pass = 0; pass < 3; pass++) {
     for (const n of nodes) {
@@ -280,8 +281,7 @@ function assignHomes(nodes: ChainNode[], links: ChainLink[], chains: ChainDef[],
 }
 
 /** A node without a tier takes the tier of its linked firm (party branches) or stays `core`. */
-function deriveTiers(nodes: ChainNode[], links: ChainLink[], byId: Map<string, ChainNode>, given: Set<string>): void {
-  const adj = adjacency(links);
+function deriveTiers(nodes: ChainNode[], adj: Map<string, string[]>, byId: Map<string, ChainNode>, given: Set<string>): void {
   for (const n of nodes) {
     if (given.has(n.id) || n.type === 'leader') continue;
     n.tierDerived = true;
@@ -358,16 +358,28 @@ function hasCycle(nodes: ChainNode[], supply: ChainLink[]): boolean {
 
 // ── graph queries ──
 
-/** Undirected adjacency: node id → neighbour ids (in link order, without duplicates). */
+/** Neighbour lists up to this length are searched for duplicates; longer ones (chain leaders) get a Set. */
+const LIST_DEDUP_UP_TO = 16;
+
+/**
+ * Undirected adjacency: node id → neighbour ids (in link order, without duplicates). No string key per link (two
+ * per link made the garbage collector the largest cost of parsing thousands of nodes): short lists are searched,
+ * long ones have a Set beside them.
+ */
 export function adjacency(links: readonly ChainLink[]): Map<string, string[]> {
   const adj = new Map<string, string[]>();
-  const seen = new Set<string>();
+  const sets = new Map<string, Set<string>>();
   const add = (a: string, b: string) => {
-    const key = a + '\u0000' + b;
-    if (seen.has(key)) return;
-    seen.add(key);
     let l = adj.get(a);
     if (!l) adj.set(a, (l = []));
+    if (l.length < LIST_DEDUP_UP_TO) {
+      if (l.includes(b)) return;
+    } else {
+      let seen = sets.get(a);
+      if (!seen) sets.set(a, (seen = new Set(l)));
+      if (seen.has(b)) return;
+      seen.add(b);
+    }
     l.push(b);
   };
   for (const l of links) {

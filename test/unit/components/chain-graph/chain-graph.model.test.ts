@@ -139,6 +139,19 @@ describe('graph queries', () => {
     expect(d.get('pacific')).toBe(2); // via 凤凰湖 park
   });
 
+  it('adjacency lists each neighbour once, in link order, for short and long (hub) lists', () => {
+    const link = (source: string, target: string) => ({ source, target, kind: 'supply' as const, weight: 1, index: 0 });
+    // A hub with 40 neighbours, every link given twice (once each way), and a short list with a repeat.
+    const links = [link('a', 'b'), link('b', 'a'), link('a', 'c'), link('a', 'b')];
+    for (let i = 0; i < 40; i++) links.push(link('hub', `n${i}`), link(`n${i}`, 'hub'));
+    for (let i = 0; i < 40; i += 7) links.push(link('hub', `n${i}`));
+    const adj = adjacency(links);
+    expect(adj.get('a')).toEqual(['b', 'c']);
+    expect(adj.get('b')).toEqual(['a']);
+    expect(adj.get('hub')).toEqual(Array.from({ length: 40 }, (_, i) => `n${i}`));
+    expect(adj.get('n7')).toEqual(['hub']);
+  });
+
   it('filters by chain, type and kind', () => {
     const auto = filterChainData(data, { chain: 'auto' });
     expect(auto.chains.map((c) => c.id)).toEqual(['auto']);
