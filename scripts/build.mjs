@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { ENTRIES } from './entries.mjs';
+import { cssMinifyPlugin } from './lib/css-minify.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -106,6 +107,8 @@ const common = (mode) => ({
     inlineWorker(mode, 'layout-worker', 'src/components/chain-graph/chain-graph.worker-factory.ts', 'chain-graph.worker.ts', 'createLayoutWorker'),
     inlineWorker(mode, 'metrics-worker', 'src/components/grid-map/metrics-worker-factory.ts', 'metrics-worker.ts', 'createMetricsWorker'),
     ...maplibreFromSibling(mode),
+    // The text of css`` templates, minified (a user's bundler ships template text as written; issue 16).
+    cssMinifyPlugin(join(root, 'src')),
   ],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   resolve: { conditions: ['production', 'browser', 'module', 'import', 'default'] },

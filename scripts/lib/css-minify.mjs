@@ -1,0 +1,133 @@
+// Minifies the CSS text of Lit's css`…` tagged templates in the library's own source at build time (issue 16): a
+// user's bundler minifies our JavaScript but ships template text as written — indentation, comments and all — on
+// every page. Only the static text between `${…}` expressions changes; the expressions are kept as written.
+// Conservative rules, which keep the CSS's meaning (test/unit/css-minify.test.ts):
+//   - comments /* … */ go (but for their line breaks; a string holding one is left alone);
+//   - runs of whitespace become one space, or the line breaks they hold (lines are kept for the source maps);
+//   - spaces next to `{`, `}`, `;` and `,` go, and a `;` right before `}`;
+//   - the space after the colon of a declaration goes (`color: red` → `color:red`). Never a space before a colon
+//     (`a :hover` is not `a:hover`), never spaces inside calc() (`a - b`), around `>`, `+` or `~`.
+// Quoted strings inside the CSS are copied unchanged.
+
+/** Minifies one piece of static CSS text (no `${}` inside). */
+export function minifyCssText(text) {
+  let out = '';
+  let plain = '';
+  let i = 0;
+  // Quoted strings are kept; comments become their line breaks; the plain text between strings is minified whole.
+  while (i < text.length) {
+    const q = text.slice(i).search(/['"]|\/\*/);
+    const end = q < 0 ? text.length : i + q;
+    plain += text.slice(i, end);
+    if (q < 0) break;
+    if (text[end] === '/') {
+      const close = text.indexOf('*/', end + 2);
+      const stop = close < 0 ? text.length : close + 2;
+      plain += text.slice(end, stop).replace(/[^\n]/g, '') || ' ';
+      i = stop;
+      continue;
+    }
+    const quote = text[end];
+    let j = end + 1;
+    while (j < text.length && text[j] !== quote) j += text[j] === '\\' ? 2 : 1;
+    out += squeeze(plain) + text.slice(end, j + 1);
+    plain = '';
+    i = j + 1;
+  }
+  return out + squeeze(plain);
+}
+
+function squeeze(s) {
+  // Line breaks are kept (one per line of the source), so the source map of the rest of the module stays true.
+  const lines = (t) => t.replace(/[^\n]/g, '');
+  return s
+    .replace(/\s+/g, (w) => lines(w) || ' ')
+    .replace(/ ?([{};,]) ?/g, '$1')
+    .replace(/([{;]\n*-{0,2}[a-zA-Z_][\w-]*): /g, '$1:')
+    .replace(/;(\n*)}/g, '$1}');
+}
+
+/**
+ * Minifies the static text of every css`…` template in `code` (TypeScript or JavaScript source). Returns the code
+ * unchanged when it has none. Template expressions (`${…}`, possibly holding strings, templates and braces) are
+ * copied as written.
+ */
+export function minifyCssTemplates(code) {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const at = code.indexOf('css`', i);
+    if (at < 0) break;
+    // A tag, not the end of an identifier (e.g. `unsafecss`).
+    if (at > 0 && /[\w$.]/.test(code[at - 1])) {
+      out += code.slice(i, at + 4);
+      i = at + 4;
+      continue;
+    }
+    out += code.slice(i, at + 4);
+    let j = at + 4;
+    let text = '';
+    for (;;) {
+      if (j >= code.length) throw new Error('css-minify: unterminated css`` template');
+      const c = code[j];
+      if (c === '\\') {
+        text += code.slice(j, j + 2);
+        j += 2;
+      } else if (c === '`') {
+        out += minifyCssText(text) + '`';
+        j++;
+        break;
+      } else if (c === '$' && code[j + 1] === '{') {
+        out += minifyCssText(text);
+        text = '';
+        const end = skipExpression(code, j + 2);
+        out += code.slice(j, end);
+        j = end;
+      } else {
+        text += c;
+        j++;
+      }
+    }
+    i = j;
+  }
+  return out + code.slice(i);
+}
+
+/** Index just after the `}` closing an expression that starts at `from` (after `${`). */
+function skipExpression(code, from) {
+  let depth = 1;
+  let j = from;
+  while (j < code.length) {
+    const c = code[j];
+    if (c === '{') depth++;
+    else if (c === '}') {
+      if (--depth === 0) return j + 1;
+    } else if (c === '"' || c === "'") {
+      j++;
+      while (j < code.length && code[j] !== c) j += code[j] === '\\' ? 2 : 1;
+    } else if (c === '`') {
+      // A nested template: skip it, with its own expressions.
+      j++;
+      while (j < code.length && code[j] !== '`') {
+        if (code[j] === '\\') j += 2;
+        else if (code[j] === '$' && code[j + 1] === '{') j = skipExpression(code, j + 2);
+        else j++;
+      }
+    }
+    j++;
+  }
+  throw new Error('css-minify: unterminated ${} in a css`` template');
+}
+
+/** Vite / Rollup plugin: minifies css`` templates in the library's own modules under `srcDir`. */
+export function cssMinifyPlugin(srcDir) {
+  return {
+    name: 'civic-css-minify',
+    enforce: 'pre',
+    transform(code, id) {
+      const file = id.split('?')[0];
+      if (!file.startsWith(srcDir) || !/\.[cm]?[jt]s$/.test(file) || !code.includes('css`')) return null;
+      return { code: minifyCssTemplates(code), map: null };
+    },
+  };
+}
