@@ -14,6 +14,9 @@ import { rankOf, viewLevel } from './grid-map.model.js';
 import { VIEW_LEVELS, type ActiveRenderer, type GridGeometry, type GridMetricsData } from './grid-map.types.js';
 import { mapPng } from './export-png.js';
 import { GeometrySource } from './geometry-source.js';
+import { prefetchMetrics } from './metrics-loader.js';
+import { resolveSource } from '../../data/resolve-source.js';
+import { pushTarget } from '../../data/push/target.js';
 import { SurfaceController } from './surface.js';
 import { TilesController } from './tiles-controller.js';
 import { MemoryMode } from './memory-mode.js';
@@ -149,6 +152,25 @@ export class CivicGridMap extends GridMapProps {
   }
 
   // ── lifecycle ──
+  private cancelEarly?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Tiles mode starts its slow parts now, not after the first render: the metrics job in the worker and the
+    // map's modules (metrics-loader.ts `prefetchMetrics`; the data controller takes the job over).
+    if (!this.tilesMode) return;
+    this.tilesCtl.preload();
+    const src = resolveSource({ data: this.data, src: this.src, host: this });
+    if (src.kind === 'src' && this.offThreadLoader() && !pushTarget(src.url, this.transport, document.baseURI))
+      this.cancelEarly = prefetchMetrics(src.url, { credentials: this.credentials, timeout: this.timeout && this.timeout > 0 ? this.timeout : undefined, format: this.format ?? 'auto', fresh: false, adapter: this.adapter ?? 'auto' });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.cancelEarly?.();
+    this.cancelEarly = undefined;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.source.geometry.sync();

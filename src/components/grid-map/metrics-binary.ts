@@ -73,16 +73,45 @@ export function parseMetricsBinary(buf: ArrayBuffer, joinKey = 'code', maxIssues
   // Column of each valid metric (the header's order; a metric the head rules dropped is skipped).
   const colOf = metrics.map((mt) => declared.findIndex((d) => d && d.key === mt.key));
 
-  // ── codes: rebuild every code's bytes, "\n"-joined, and decode them in one call ──
+  const littleEndian = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+  // Each metric's column is read and compacted in place (a row skipped shifts the later ones down): no copy.
+  const rowVals = colOf.map((k) => {
+    if (littleEndian) return new Float64Array(buf, valuesAt + k * n * 8, n);
+    const col = new Float64Array(n); // a big-endian machine: byte by byte
+    for (let i = 0; i < n; i++) col[i] = dv.getFloat64(valuesAt + (k * n + i) * 8, true);
+    return col;
+  });
+
+  // ── the usual file (ASCII codes, strictly ascending, no blanks): one pass over the codes, no JS string per row ──
+  const fast = n > 0 ? readSortedAscii(u8, codesAt, c, n) : undefined;
+  if (fast) {
+    let withValues = 0;
+    const any = new Uint8Array(n);
+    for (let j = 0; j < metrics.length; j++) {
+      const col = rowVals[j], key = metrics[j].key;
+      for (let i = 0; i < n; i++) {
+        const v = col[i];
+        if (v !== v) continue;
+        if (v === Infinity || v === -Infinity || v > 1e15 || v < -1e15) {
+          readRowValue(v, i, key, issues); // the JSON path's issue for it
+          col[i] = NaN;
+        } else any[i] = 1;
+      }
+    }
+    for (let i = 0; i < n; i++) withValues += any[i];
+    const real = new Uint8Array(fast.size);
+    for (let i = 0; i < n; i++) if (u8[flagsAt + i] === 1) real[fast.slotOfRow[i]] = 1;
+    const values = aggregateColumns(metrics, rowVals, n, fast.size, fast.slotOfRow, fast.slotOfNew, fast.near, fast.far);
+    const packed: PackedColumns = { size: fast.size, codes: fast.codes, offsets: fast.offsets, rank: fast.rank, real, keys: metrics.map((mt) => mt.key), values };
+    return { packed, metrics, illustrative, rows: n, withValues, issues: capIssues(issues, maxIssues), issueCount: issues.length };
+  }
+
+  // ── any other file: rebuild every code's bytes, "\n"-joined, decode them in one call, then the JSON path's rules ──
   let big = new Uint8Array(c * 2 + n * 4);
   let at = codesAt;
   const end = codesAt + c;
   let w = 0;
   let prevStart = 0, prevLen = 0;
-  // For the byte-level fast path: where each code starts, and whether all codes are ASCII, strictly ascending and
-  // without blanks at either end (then no code needs to become a JS string before the packed store).
-  const rowStart = new Uint32Array(n + 1);
-  let simple = true;
   for (let i = 0; i < n; i++) {
     if (at + 2 > end) return fail(`grid metrics file codes section ends after ${i} of ${n} codes`);
     const shared = u8[at], more = u8[at + 1];
@@ -95,59 +124,17 @@ export function parseMetricsBinary(buf: ArrayBuffer, joinKey = 'code', maxIssues
       big = grown;
     }
     const start = w;
-    rowStart[i] = start;
     for (let q = 0; q < shared; q++) big[w++] = big[prevStart + q];
     for (let q = 0; q < more; q++) {
       const b = u8[at++];
       if (b === 10) return fail(`grid metrics file code ${i} holds a line break (corrupt)`);
-      if (b > 0x7f) simple = false;
       big[w++] = b;
-    }
-    if (simple) {
-      const len = shared + more;
-      if (len === 0 || blank(big[start]) || blank(big[w - 1])) simple = false;
-      else if (i > 0) {
-        // ascending: the first byte where this code and the previous differ is larger here (or the previous is a prefix)
-        let q = shared;
-        while (q < len && q < prevLen && big[start + q] === big[prevStart + q]) q++;
-        if (q === len || (q < prevLen && big[start + q] < big[prevStart + q])) simple = false;
-      }
     }
     prevStart = start;
     prevLen = shared + more;
     big[w++] = 10;
   }
   if (at !== end) return fail(`grid metrics file codes section holds ${end - at} bytes more than its ${n} codes`);
-  rowStart[n] = w;
-  const nm0 = metrics.length;
-  const littleEndian = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
-  // Each metric's column is read and compacted in place (a row skipped shifts the later ones down): no copy.
-  const rowVals = colOf.map((k) => {
-    if (littleEndian) return new Float64Array(buf, valuesAt + k * n * 8, n);
-    const col = new Float64Array(n); // a big-endian machine: byte by byte
-    for (let i = 0; i < n; i++) col[i] = dv.getFloat64(valuesAt + (k * n + i) * 8, true);
-    return col;
-  });
-  if (simple && n > 0) {
-    let withValues = 0;
-    const any = new Uint8Array(n);
-    for (let j = 0; j < nm0; j++) {
-      const col = rowVals[j], key = metrics[j].key;
-      for (let i = 0; i < n; i++) {
-        const v = col[i];
-        if (v !== v) continue;
-        if (v === Infinity || v === -Infinity || v > 1e15 || v < -1e15) {
-          readRowValue(v, i, key, issues); // the JSON path's issue for it
-          col[i] = NaN;
-        } else any[i] = 1;
-      }
-    }
-    for (let i = 0; i < n; i++) withValues += any[i];
-    const realRow = new Uint8Array(n);
-    for (let i = 0; i < n; i++) realRow[i] = u8[flagsAt + i] === 1 ? 1 : 0;
-    const packed = packSortedAscii(big, rowStart, n, rowVals, realRow, metrics);
-    return { packed, metrics, illustrative, rows: n, withValues, issues: capIssues(issues, maxIssues), issueCount: issues.length };
-  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(big.subarray(0, w));
@@ -206,104 +193,154 @@ export function parseMetricsBinary(buf: ArrayBuffer, joinKey = 'code', maxIssues
   return { packed, metrics, illustrative, rows: k, withValues, issues: capIssues(issues, maxIssues), issueCount: issues.length };
 }
 
+/** @internal For tests: the one-pass reader's result for a whole file, or undefined where it hands over to the general path. */
+export function readSortedAsciiForTests(file: Uint8Array): SortedCodes | undefined {
+  const dv = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  const n = dv.getUint32(8, true), h = dv.getUint32(12, true), c = dv.getUint32(16, true);
+  return readSortedAscii(file, pad8(HEAD_BYTES + h), c, n);
+}
+
+/** A group's parent not looked for yet. */
+const UNSET = 0x40000000;
 const blank = (b: number): boolean => b === 32 || (b >= 9 && b <= 13);
 
+/** What `readSortedAscii` gives: the packed codes with the parents found by prefix, and the join for `aggregateColumns`. */
+interface SortedCodes {
+  size: number;
+  codes: string;
+  offsets: Uint32Array;
+  rank: Uint8Array;
+  slotOfRow: Int32Array;
+  slotOfNew: Int32Array;
+  /** Per row: community / street parent (≥ 0 a row, ≤ -2 the new parent -(p + 2), -1 none), as in `joinAndPack`. */
+  near: Int32Array;
+  far: Int32Array;
+}
+
 /**
- * The byte-level join for the usual file (ASCII codes, strictly ascending, no blanks): `joinAndPack`'s result without
- * a million JS strings. Parents are the 9- and 12-character prefixes of the all-digit leaf codes (as in
- * `joinAndPack`); one not among the rows is inserted before the first row not below it (a prefix sorts before its
- * extensions), so the merged slots stay in code order. The codes are copied once into the packed "\n"-joined bytes
- * and decoded in one call.
+ * The codes section of the usual file — ASCII codes, strictly ascending, none empty or with blanks at either end —
+ * read in one pass into the packed "\n"-joined bytes, with `joinAndPack`'s parents (the 9- and 12-character prefixes
+ * of the all-digit leaf codes, leaf = longest code) inserted where they sort: just before the first row of their
+ * prefix group (a prefix sorts before its extensions, and every code between the two starts with it). A parent that
+ * is a row is the first row of its group. Each row costs only its new bytes plus one copy into the output; the
+ * decoded codes become one string in one call. Undefined for anything else (a bad or unusual file, or a parent
+ * needed before a group whose first row is not a leaf): the general path then reads it and says what is wrong.
  */
-function packSortedAscii(big: Uint8Array, rowStart: Uint32Array, n: number, rowVals: Float64Array[], realRow: Uint8Array, metrics: GridMetric[]): PackedColumns {
-  const lenOf = (r: number): number => rowStart[r + 1] - 1 - rowStart[r];
-  let leafLen = 0;
-  for (let r = 0; r < n; r++) if (lenOf(r) > leafLen) leafLen = lenOf(r);
-  /** Row r's code against the first `len` bytes of row `from`'s code. */
-  const cmp = (r: number, from: number, len: number): number => {
-    const a = rowStart[r], la = lenOf(r), b = rowStart[from];
-    const m = la < len ? la : len;
-    for (let q = 0; q < m; q++) {
-      const d = big[a + q] - big[b + q];
-      if (d) return d;
-    }
-    return la - len;
-  };
-  const newFrom: number[] = [], newLen: number[] = [], newPos: number[] = [];
-  /** Row of the parent code (the first `len` bytes of row `from`), or a new parent -(p + 2). */
-  const ref = (from: number, len: number): number => {
-    let lo = 0, hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cmp(mid, from, len) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < n && cmp(lo, from, len) === 0) return lo;
-    newFrom.push(from);
-    newLen.push(len);
-    newPos.push(lo);
-    return -(newFrom.length + 1);
-  };
-  const samePrefix = (a: number, b: number, len: number): boolean => {
-    const x = rowStart[a], y = rowStart[b];
-    for (let q = 0; q < len; q++) if (big[x + q] !== big[y + q]) return false;
-    return true;
-  };
+function readSortedAscii(u8: Uint8Array, codesAt: number, c: number, n: number): SortedCodes | undefined {
+  const end = codesAt + c;
+  // Pass 1 over the records only: their bounds, the longest code (the leaves), the output size, and a bound on the
+  // prefix groups (a new group needs a code sharing fewer bytes with the previous one than the prefix).
+  let leafLen = 0, rowBytes = 0, groups = 0;
+  for (let i = 0, at = codesAt, prevLen = 0; i < n; i++) {
+    if (at + 2 > end) return undefined;
+    const shared = u8[at], more = u8[at + 1];
+    const len = shared + more;
+    if (shared > prevLen || len === 0 || at + 2 + more > end) return undefined;
+    if (shared < 12) groups += shared < 9 ? 2 : 1;
+    if (len > leafLen) leafLen = len;
+    rowBytes += len + 1;
+    prevLen = len;
+    at += 2 + more;
+    if (i === n - 1 && at !== end) return undefined;
+  }
+  const cap = n + groups;
+  let out = new Uint8Array(rowBytes + groups * 13);
+  const offsets = new Uint32Array(cap + 1);
+  const rank = new Uint8Array(cap);
+  const slotOfRow = new Int32Array(n);
+  const slotOfNew: number[] = [];
   const near = new Int32Array(n).fill(-1);
   const far = new Int32Array(n).fill(-1);
-  let f9 = -1, r9 = -1, f12 = -1, r12 = -1;
-  for (let i = 0; i < n; i++) {
-    const len = lenOf(i);
-    if (len !== leafLen || len <= 9) continue;
-    let digits = true;
-    for (let q = rowStart[i], e = q + len; q < e && digits; q++) digits = big[q] >= 48 && big[q] <= 57;
-    if (!digits) continue;
-    if (f9 < 0 || !samePrefix(f9, i, 9)) {
-      f9 = i;
-      r9 = ref(i, 9);
-    }
-    if (len > 12) {
-      if (f12 < 0 || !samePrefix(f12, i, 12)) {
-        f12 = i;
-        r12 = ref(i, 12);
-      }
-      near[i] = r12;
-      far[i] = r9;
-    } else near[i] = r9;
-  }
-  // ── merge rows and new parents (both in code order) into the slots ──
-  const np = newFrom.length;
-  const size = n + np;
-  let bytes = rowStart[n];
-  for (let p = 0; p < np; p++) bytes += newLen[p] + 1;
-  const out = new Uint8Array(bytes);
-  const offsets = new Uint32Array(size + 1);
-  const rank = new Uint8Array(size);
-  const real = new Uint8Array(size);
-  const slotOfRow = new Int32Array(n);
-  const slotOfNew = new Int32Array(np);
+  const cur = new Uint8Array(256); // the current code (front coding keeps the shared bytes in place)
   const rankOf = (len: number): number => (len >= leafLen ? 2 : len >= 12 ? 1 : 0);
-  let at = 0, s = 0, p = 0;
-  const put = (from: number, len: number): void => {
-    offsets[s] = at;
-    rank[s] = rankOf(len);
-    for (let q = rowStart[from], e = q + len; q < e; q++) out[at++] = big[q];
-    out[at++] = 10;
-  };
-  for (let r = 0; r <= n; r++) {
-    while (p < np && newPos[p] === r) {
-      slotOfNew[p] = s;
-      put(newFrom[p], newLen[p]);
-      p++;
-      s++;
+  let at = 0, slot = 0, src = codesAt;
+  let prevLen = 0, prevDigits = 0;
+  // The current 9- and 12-character prefix groups: their first row, the parent's row there (-1: none) and its ref.
+  let g9First = -1, g9Row = -1, r9 = UNSET, g12First = -1, g12Row = -1, r12 = UNSET;
+  const putParent = (len: number): number => {
+    if (at + len + 1 > out.length) {
+      const grown = new Uint8Array(out.length * 2 + len + 1);
+      grown.set(out);
+      out = grown;
     }
-    if (r === n) break;
-    slotOfRow[r] = s;
-    real[s] = realRow[r];
-    put(r, lenOf(r));
-    s++;
+    offsets[slot] = at;
+    rank[slot] = rankOf(len);
+    for (let q = 0; q < len; q++) out[at++] = cur[q];
+    out[at++] = 10;
+    slotOfNew.push(slot++);
+    return -(slotOfNew.length + 1);
+  };
+  for (let i = 0; i < n; i++) {
+    const shared = u8[src], more = u8[src + 1];
+    src += 2;
+    const len = shared + more;
+    // New bytes over the previous code's: the first difference says whether the code rises.
+    let diff = -1, rises = i === 0;
+    let digits = prevDigits < shared ? prevDigits : shared;
+    for (let q = shared; q < len; q++) {
+      const b = u8[src++];
+      if (b === 10 || b > 0x7f) return undefined;
+      if (diff < 0 && q < prevLen && b !== cur[q]) {
+        diff = q;
+        rises = b > cur[q];
+      }
+      if (digits === q && b >= 48 && b <= 57) digits++;
+      cur[q] = b;
+    }
+    if (diff < 0) {
+      diff = len < prevLen ? len : prevLen;
+      rises = rises || len > prevLen;
+    }
+    if (!rises || blank(cur[0]) || blank(cur[len - 1])) return undefined;
+    // Prefix groups: a new one starts where the code's first 9 (12) bytes differ from the previous code's.
+    if (len >= 9 && !(i > 0 && diff >= 9 && prevLen >= 9)) {
+      g9First = i;
+      g9Row = len === 9 ? i : -1;
+      r9 = UNSET;
+    }
+    if (len >= 12 && !(i > 0 && diff >= 12 && prevLen >= 12)) {
+      g12First = i;
+      g12Row = len === 12 ? i : -1;
+      r12 = UNSET;
+    }
+    if (len === leafLen && digits === len && len > 9) {
+      if (r9 === UNSET) {
+        if (g9Row >= 0) r9 = g9Row;
+        else if (g9First === i) r9 = putParent(9);
+        else return undefined; // the street goes before a group that started with a non-leaf row: general path
+      }
+      if (len > 12) {
+        if (r12 === UNSET) {
+          if (g12Row >= 0) r12 = g12Row;
+          else if (g12First === i) r12 = putParent(12);
+          else return undefined;
+        }
+        near[i] = r12;
+        far[i] = r9;
+      } else near[i] = r9;
+    }
+    if (at + len + 1 > out.length) {
+      const grown = new Uint8Array(out.length * 2 + len + 1);
+      grown.set(out);
+      out = grown;
+    }
+    offsets[slot] = at;
+    rank[slot] = rankOf(len);
+    slotOfRow[i] = slot++;
+    for (let q = 0; q < len; q++) out[at++] = cur[q];
+    out[at++] = 10;
+    prevLen = len;
+    prevDigits = digits;
   }
-  offsets[size] = at;
-  const values = aggregateColumns(metrics, rowVals, n, size, slotOfRow, slotOfNew, near, far);
-  return { size, codes: new TextDecoder().decode(out), offsets, rank, real, keys: metrics.map((m) => m.key), values };
+  offsets[slot] = at;
+  return {
+    size: slot,
+    codes: new TextDecoder().decode(out.subarray(0, at)),
+    offsets: slot === cap ? offsets : offsets.slice(0, slot + 1),
+    rank: slot === cap ? rank : rank.slice(0, slot),
+    slotOfRow,
+    slotOfNew: Int32Array.from(slotOfNew),
+    near,
+    far,
+  };
 }

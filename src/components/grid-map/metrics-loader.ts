@@ -113,19 +113,82 @@ function run(job: MetricsJob, signal?: AbortSignal): Promise<MetricsJobResult> {
   });
 }
 
-/** The loader the element hands its DataController in tiles mode. */
-export const loadMetricsOffThread: OffThreadLoader<GridMetricsData> = async (url, o) => {
-  const { signal, ...rest } = o;
+type LoaderOptions = Parameters<OffThreadLoader<GridMetricsData>>[1];
+
+function jobOf(url: string, o: Omit<LoaderOptions, 'signal'>): MetricsJob {
   const cfg = getConfig();
-  const { adapter, ...fetchOpts } = rest;
-  const job: MetricsJob = {
+  const { adapter, ...fetchOpts } = o;
+  return {
     job: ++nextJob,
     url: new URL(url, document.baseURI).href,
     fetch: { ...fetchOpts, timeout: fetchOpts.timeout ?? cfg.timeout, retries: fetchOpts.retries ?? cfg.retries, retryDelay: fetchOpts.retryDelay ?? cfg.retryDelay },
     adapter,
     headers: { ...cfg.headers },
   };
-  return toResult(await run(job, signal));
+}
+
+/** What makes two jobs the same request (everything but the job number). */
+function keyOf(j: MetricsJob): string {
+  const f = j.fetch;
+  return JSON.stringify([j.url, j.adapter, f.credentials ?? null, f.timeout ?? null, f.retries ?? null, f.retryDelay ?? null, f.format ?? null, !!f.fresh, j.headers ?? null, j.joinKey ?? null]);
+}
+
+interface Early {
+  key: string;
+  ctrl: AbortController;
+  result: Promise<MetricsJobResult>;
+  timer: ReturnType<typeof setTimeout>;
+}
+/** Jobs started before the element's data controller asked for them (`prefetchMetrics`), by request key. */
+const early = new Map<string, Early>();
+/** An early job nobody took within this time is cancelled (the element never asked, e.g. it changed `src`). */
+const EARLY_MS = 30000;
+
+/**
+ * Starts the metrics job of a tiles-mode element at once — when it is connected, before its first render, the
+ * data controller's `src` path and the map's modules have loaded — so the worker fetches and reads the metrics while
+ * the map starts. The data controller's first load with the same request (`loadMetricsOffThread`) takes this job
+ * over (its abort, timeout, retries, errors and events are the ordinary ones); a job not taken within 30 s, or
+ * cancelled with the returned function (the element left the page first), is aborted in the worker.
+ */
+export function prefetchMetrics(url: string, o: Omit<LoaderOptions, 'signal'>): () => void {
+  const job = jobOf(url, o);
+  const key = keyOf(job);
+  const had = early.get(key);
+  if (had) return () => cancelEarly(had);
+  const ctrl = new AbortController();
+  const e: Early = { key, ctrl, result: run(job, ctrl.signal), timer: setTimeout(() => cancelEarly(e), EARLY_MS) };
+  e.result.catch(() => undefined); // a failure is reported when (if) the data controller takes the job
+  early.set(key, e);
+  return () => cancelEarly(e);
+}
+
+function cancelEarly(e: Early): void {
+  if (early.get(e.key) !== e) return;
+  early.delete(e.key);
+  clearTimeout(e.timer);
+  e.ctrl.abort();
+}
+
+/** The early job for this request, handed over to `signal` (undefined when there is none). */
+function takeEarly(job: MetricsJob, signal?: AbortSignal): Promise<MetricsJobResult> | undefined {
+  const e = early.get(keyOf(job));
+  if (!e) return undefined;
+  early.delete(e.key);
+  clearTimeout(e.timer);
+  if (signal?.aborted) {
+    e.ctrl.abort();
+    return undefined;
+  }
+  signal?.addEventListener('abort', () => e.ctrl.abort(), { once: true });
+  return e.result;
+}
+
+/** The loader the element hands its DataController in tiles mode. */
+export const loadMetricsOffThread: OffThreadLoader<GridMetricsData> = async (url, o) => {
+  const { signal, ...rest } = o;
+  const job = jobOf(url, rest);
+  return toResult(await (takeEarly(job, signal) ?? run(job, signal)));
 };
 
 function toResult(r: MetricsJobResult): OffThreadResult<GridMetricsData> {

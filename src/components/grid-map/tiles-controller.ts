@@ -106,6 +106,12 @@ export class TilesController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Starts loading the tiles renderer and maplibre (module download and compile) before the first render needs them. */
+  preload(): void {
+    if (!maplibreUsable()) return;
+    void import('./renderers/tiles-renderer.js').then((m) => m.preloadTilesRenderer()).catch(() => undefined);
+  }
+
   hostDisconnected(): void {
     clearTimeout(this.restTimer);
     this.indexAbort?.abort();

@@ -21,6 +21,11 @@ export function supportsWebGL2(): boolean {
   }
 }
 
+/** maplibre and its CSS text (both loaded once; a second call gives the same promise's modules). */
+export function preloadMaplibre(): Promise<[typeof import('maplibre-gl'), typeof import('../maplibre-css.generated.js')]> {
+  return Promise.all([loadMaplibre(), import('../maplibre-css.generated.js')]);
+}
+
 export abstract class MaplibreSurface {
   protected map?: MlMap;
   protected container?: HTMLElement;
@@ -37,7 +42,7 @@ export abstract class MaplibreSurface {
     // No throw-away context here (on software WebGL one costs as much as the map's own): a browser without WebGL 2 at
     // all stops now, one whose context creation fails stops at the map's constructor (createMap: 'no-webgl2').
     if (typeof WebGL2RenderingContext === 'undefined') throw new Error('no-webgl2');
-    const [ml, css] = await Promise.all([loadMaplibre(), import('../maplibre-css.generated.js')]);
+    const [ml, css] = await preloadMaplibre();
     if (this.destroyed) throw new Error('destroyed');
     const root = container.getRootNode();
     if (root instanceof ShadowRoot && 'adoptedStyleSheets' in root) {

@@ -11,7 +11,7 @@
  */
 import type { StyleSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import { fetchJson } from '../../../data/fetch-json.js';
-import { MaplibreSurface } from './maplibre-surface.js';
+import { MaplibreSurface, preloadMaplibre } from './maplibre-surface.js';
 import type { TileSourceRef, TileValues } from '../tiles.js';
 
 const SRC = 'civic-tiles';
@@ -65,6 +65,11 @@ function ensurePmtiles(ml: typeof import('maplibre-gl')): Promise<void> {
     ml.addProtocol('pmtiles', p.tile);
   });
   return pmtilesProtocol;
+}
+
+/** maplibre and its CSS, loading (the tiles controller calls it when a tiles-mode element is connected). */
+export function preloadTilesRenderer(): Promise<unknown> {
+  return preloadMaplibre();
 }
 
 function fillId(rank: number): string {
@@ -143,7 +148,7 @@ export class TilesRenderer extends MaplibreSurface {
       }
       if ((e as { tile?: unknown }).tile) this.scheduleStates();
     });
-    map.on('idle', () => this.o.onIdle?.(this.dominantRank()));
+    map.on('idle', () => this.o.onIdle?.(this.idleRank()));
     this.watchContext(map, this.o.restoreTimeout ?? 3000, () => this.o.onFail?.('context-lost'), () => {
       this.applied.clear();
       this.scheduleStates();
@@ -309,17 +314,36 @@ export class TilesRenderer extends MaplibreSurface {
     return best;
   }
 
+  private rankAt?: { zoom: number; rank: number };
+  /**
+   * `dominantRank()` after an idle, counted again only when the zoom changed (or nothing was drawn yet): the tile
+   * set's bands tie the level to the zoom, and counting every rendered feature after each pan frame cost as much
+   * as the frame.
+   */
+  private idleRank(): number {
+    const zoom = this.map?.getZoom() ?? 0;
+    if (this.rankAt && this.rankAt.zoom === zoom) return this.rankAt.rank;
+    const { rank, drawn } = this.countRanks();
+    this.rankAt = drawn > 0 ? { zoom, rank } : undefined;
+    return rank;
+  }
+
   /** The level with the most units drawn now (bands in the tile set make it one level per zoom). */
   dominantRank(): number {
+    return this.countRanks().rank;
+  }
+
+  private countRanks(): { rank: number; drawn: number } {
     const map = this.map;
-    if (!map) return 2;
-    let best = -1, bestN = -1;
+    if (!map) return { rank: 2, drawn: 0 };
+    let best = -1, bestN = -1, drawn = 0;
     for (const l of this.layers) {
       if (!map.getLayer(fillId(l.rank))) continue;
       const n = map.queryRenderedFeatures({ layers: [fillId(l.rank)] }).length;
+      drawn += n;
       if (n > bestN || (n === bestN && l.rank > best)) (best = l.rank), (bestN = n);
     }
-    return best < 0 ? 2 : best;
+    return { rank: best < 0 ? 2 : best, drawn };
   }
 
   /** Units drawn now, over every level. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 // @ts-expect-error — a plain .mjs build script without types
 import { encodeMetricsBinary } from '../../../../scripts/lib/metrics-binary.mjs';
-import { isBinaryMetricsUrl, parseMetricsBinary } from '../../../../src/components/grid-map/metrics-binary.js';
+import { isBinaryMetricsUrl, parseMetricsBinary, readSortedAsciiForTests } from '../../../../src/components/grid-map/metrics-binary.js';
 import { parseMetricColumns, type MetricColumnsResult } from '../../../../src/components/grid-map/metric-columns.js';
 
 const encode = encodeMetricsBinary as (payload: unknown, o?: { joinKey?: string }) => Uint8Array;
@@ -94,6 +94,45 @@ describe('binary metrics: writer → reader', () => {
     const payload = { metrics: [{ key: 'v' }], rows: [{ id: '重庆-甲', v: 1 }, { id: '重庆-乙', v: 2 }, { id: 'Ωmega', v: 3 }] };
     const bin = parseMetricsBinary(buf(encode(payload, { joinKey: 'id' })), 'id');
     same(bin, parseMetricColumns(JSON.stringify(payload), 'id'));
+  });
+
+  it('one-pass reader: random files (parents as rows or not, short and non-digit codes, any order) give the JSON path’s columns', () => {
+    let seed = 7;
+    const rnd = (k: number) => ((seed = (seed * 1664525 + 1013904223) >>> 0) % k);
+    let fast = 0;
+    for (let t = 0; t < 150; t++) {
+      const set = new Set<string>();
+      for (let s = 0; s < 1 + rnd(4); s++) {
+        const street = `5001${rnd(3)}${rnd(3)}00${rnd(4)}`;
+        if (rnd(4) === 0) set.add(street);
+        for (let c = 0; c < 1 + rnd(3); c++) {
+          const comm = `${street}00${rnd(4)}`;
+          if (rnd(5) === 0) set.add(comm);
+          for (let g = 0; g < 1 + rnd(5); g++) set.add(`${comm}00${rnd(9)}`);
+        }
+      }
+      if (rnd(6) === 0) set.add(`A${rnd(99)}`);
+      if (rnd(8) === 0) set.add(`${rnd(9)}`);
+      const codes = [...set].sort();
+      if (rnd(5) === 0) codes.reverse();
+      const rows = codes.map((code) => ({ code, v: rnd(10) === 0 ? undefined : rnd(1000), w: rnd(3) === 0 ? 1e16 : rnd(50) / 4, ...(rnd(7) === 0 ? { illustrative: false } : {}) }));
+      const payload = { metrics: [{ key: 'v', aggregate: 'sum' }, { key: 'w', aggregate: ['mean', 'min', 'max', 'none'][rnd(4)] }], rows };
+      const file = encode(payload);
+      const bin = parseMetricsBinary(buf(file));
+      const json = parseMetricColumns(JSON.stringify(payload));
+      same(bin, json);
+      expect(bin.issues.map((i) => [i.path, i.code])).toEqual(json.issues.map((i) => [i.path, i.code]));
+      if (readSortedAsciiForTests(file)) fast++;
+    }
+    expect(fast).toBeGreaterThan(60); // most of these files take the one-pass path
+  });
+
+  it('one-pass reader: the generator’s usual file (grids only, sorted) takes it; a community row before its street does not', () => {
+    const grids = { metrics: [{ key: 'v' }], rows: ['500118001001001', '500118001001002', '500118001002001', '500118002001001'].map((code, i) => ({ code, v: i })) };
+    expect(readSortedAsciiForTests(encode(grids))?.size).toBe(4 + 2 + 3);
+    const communityFirst = { metrics: [{ key: 'v' }], rows: ['500118001001', '500118001001001'].map((code, i) => ({ code, v: i })) };
+    expect(readSortedAsciiForTests(encode(communityFirst))).toBeUndefined();
+    same(parseMetricsBinary(buf(encode(communityFirst))), parseMetricColumns(JSON.stringify(communityFirst)));
   });
 
   it('recognises a binary src by its path', () => {

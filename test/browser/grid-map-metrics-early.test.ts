@@ -1,0 +1,59 @@
+// <civic-grid-map tiles=… src=…>: the metrics job starts in the worker when the element is connected (before its first
+// render and before the data controller's `src` path has loaded), and the data controller's first load takes that job
+// over — one job, the ordinary events. A `src` changed before that load is not served the early job's payload.
+import { expect, oneEvent } from '@open-wc/testing';
+import '../../src/components/grid-map/grid-map.define.js';
+import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
+import { metricsLoads } from '../../src/components/grid-map/metrics-loader.js';
+import METRICS_JSON from '../../demo/data/grid-metrics.json';
+import { tilesAttrs } from './fixtures/tiles-map.js';
+
+const METRICS = METRICS_JSON as unknown as { rows: { code: string }[] };
+const served = (body: unknown): string => URL.createObjectURL(new Blob([JSON.stringify(body)], { type: 'application/json' }));
+const METRICS_URL = served(METRICS_JSON);
+
+describe('<civic-grid-map> tiles mode: the metrics job starts at connect', function () {
+  this.timeout(120000);
+  afterEach(() => {
+    for (const el of document.querySelectorAll('civic-grid-map')) el.remove();
+  });
+
+  it('posts the job when connected and the data controller takes it over (one job in all)', async () => {
+    const before = metricsLoads.worker;
+    const el = document.createElement('civic-grid-map') as CivicGridMap;
+    tilesAttrs(el);
+    el.src = METRICS_URL;
+    const loaded = oneEvent(el, 'civic-load');
+    document.body.append(el);
+    expect(metricsLoads.worker, 'job posted during connect').to.equal(before + 1);
+    const load = (await loaded) as CustomEvent<{ count: number }>;
+    expect(load.detail.count).to.equal(METRICS.rows.length);
+    expect(metricsLoads.worker, 'no second job').to.equal(before + 1);
+    await el.whenDrawn();
+    expect(el.legend.reduce((a, l) => a + l.count, 0)).to.be.greaterThan(0);
+  });
+
+  it('a src changed before the first load gets its own payload, not the early job’s', async () => {
+    const el = document.createElement('civic-grid-map') as CivicGridMap;
+    tilesAttrs(el);
+    el.src = served({ metrics: [{ key: 'households', label: '户数' }], rows: [{ code: '500118002007003', households: 1 }] });
+    const loaded = oneEvent(el, 'civic-load');
+    document.body.append(el);
+    el.src = METRICS_URL;
+    const load = (await loaded) as CustomEvent<{ count: number }>;
+    expect(load.detail.count).to.equal(METRICS.rows.length);
+  });
+
+  it('no early job without src in tiles mode, or with data given as a property', async () => {
+    const before = metricsLoads.worker;
+    const el = document.createElement('civic-grid-map') as CivicGridMap;
+    tilesAttrs(el);
+    el.data = METRICS_JSON;
+    el.src = METRICS_URL;
+    const loaded = oneEvent(el, 'civic-load');
+    document.body.append(el);
+    expect(metricsLoads.worker).to.equal(before);
+    await loaded;
+    expect(metricsLoads.worker).to.equal(before);
+  });
+});
