@@ -7,7 +7,7 @@
  * layout functions; knows nothing of the element (no import of chain-graph.ts).
  */
 import { createLayoutWorker } from './chain-graph.worker-factory.js';
-import { createForceLayout, radialLayout, resultFromPositions, tiersLayout, type ForceOptions, type LayoutResult } from './chain-graph.layout.js';
+import type { ForceOptions, LayoutResult } from './chain-graph.layout.js';
 import type { LayoutDone, LayoutJob } from './chain-graph.worker.js';
 import type { ChainData, ChainLayout, ChainPositions, Point } from './chain-graph.types.js';
 import { yieldThen } from './chain-graph.tasks.js';
@@ -52,6 +52,16 @@ export interface LayoutCallbacks {
   moved(): void;
   /** Still wanted? False once the host is disconnected. */
   live(): boolean;
+}
+
+type Layouts = typeof import('./chain-graph.layout.js');
+let layouts: Promise<Layouts> | undefined;
+/**
+ * The main-thread layouts (tiers, radial, sliced force; with d3-force), loaded on first use so the element's first
+ * load does not carry them: `preloadLayouts()` starts the load early (the element calls it when it connects).
+ */
+export function preloadLayouts(): Promise<Layouts> {
+  return (layouts ??= import('./chain-graph.layout.js'));
 }
 
 // One idle worker kept ready by prewarm() (or handed back by a controller that no longer needs it).
@@ -101,19 +111,26 @@ export class ChainLayoutController {
     this.cb = callbacks;
   }
 
-  /** Starts a layout job; an earlier unfinished job is abandoned. */
+  /** Starts a layout job; an earlier unfinished job is abandoned. `pending` is true until its result is in. */
   run(req: LayoutRequest): void {
     const job = ++this.job;
     const n = req.data.nodes.length;
     const force = req.kind === 'force';
+    this.pending = true;
     if (force || n >= WORKER_FROM_STATIC) {
-      this.pending = true;
       this.cb.progress(n >= PROGRESS_FROM ? 0 : null);
       if (force && n <= MAIN_FORCE_UP_TO) return this.runSliced(job, req);
       if (this.runInWorker(job, req)) return;
       if (force) return this.runSliced(job, req);
     }
-    this.finish(staticLayout(req));
+    this.runStatic(job, req);
+  }
+
+  /** Tiers or radial on the main thread (small graphs, or no worker), once the layouts module is loaded. */
+  private runStatic(job: number, req: LayoutRequest): void {
+    void preloadLayouts().then((m) => {
+      if (job === this.job && this.cb.live()) this.finish(req.kind === 'radial' ? m.radialLayout(req.data, req.opts) : m.tiersLayout(req.data, req.opts));
+    });
   }
 
   /** Abandons the running job and glide (disconnect); a running worker job is terminated. */
@@ -152,8 +169,8 @@ export class ChainLayoutController {
       }
       const positions = new Map<string, Point>();
       for (let i = 0; i < m.ids.length; i++) positions.set(m.ids[i], { x: m.xs[i], y: m.ys[i] });
-      // The worker measured the bounds (pins applied there too); older workers did not.
-      this.finish(m.bounds ? { positions, labelSide: m.labelSide, bounds: m.bounds } : resultFromPositions(req.data, positions, req.opts, req.kind === 'tiers' ? 'right' : 'below'));
+      // The worker measured the bounds (pins applied there too).
+      this.finish({ positions, labelSide: m.labelSide, bounds: m.bounds });
     };
     worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
@@ -162,7 +179,7 @@ export class ChainLayoutController {
       if (this.worker === worker) this.worker = undefined;
       if (job !== this.job || !this.cb.live()) return;
       if (req.kind === 'force') this.runSliced(job, req);
-      else this.finish(staticLayout(req));
+      else this.runStatic(job, req);
     };
     // Label widths are measured here (the DOM's fonts; the worker has none) in slices of at most SLICE_MS, so
     // thousands of labels never block the main thread; then the job goes to the worker.
@@ -179,13 +196,15 @@ export class ChainLayoutController {
    * progress at most every 100 ms.
    */
   private runSliced(job: number, req: LayoutRequest): void {
-    let run: ReturnType<typeof createForceLayout> | undefined;
+    let run: ReturnType<Layouts['createForceLayout']> | undefined;
+    let m: Layouts | undefined;
     const showProgress = req.data.nodes.length >= PROGRESS_FROM;
     let shown = performance.now();
     const slice = () => {
       if (job !== this.job || !this.cb.live()) return;
+      if (!m) return void preloadLayouts().then((loaded) => ((m = loaded), slice()));
       if (!run) {
-        run = createForceLayout(req.data, req.opts);
+        run = m.createForceLayout(req.data, req.opts);
         return yieldThen(slice);
       }
       const t0 = performance.now();
@@ -259,8 +278,3 @@ export async function measureSliced(req: LayoutRequest, wanted: () => boolean): 
   }
   return widths;
 }
-
-function staticLayout(req: LayoutRequest): LayoutResult {
-  return req.kind === 'radial' ? radialLayout(req.data, req.opts) : tiersLayout(req.data, req.opts);
-}
-

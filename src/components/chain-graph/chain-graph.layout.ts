@@ -7,7 +7,10 @@ import type { ChainData, ChainLayout, ChainLink, ChainNode, ChainPositions, Link
 import { adjacency } from './chain-graph.model.js';
 import { orderRadial, type RadialOptions } from './chain-graph.order.js';
 
+import { defaultRadius, estimateTextWidth, type LabelSide } from './chain-graph.geometry.js';
+
 export { curveControl, radialLinkGeometry, radialRings } from './chain-graph.order.js';
+export { defaultRadius, estimateTextWidth, radiusByAttribute, type LabelSide } from './chain-graph.geometry.js';
 
 export type MeasureText = (text: string) => number;
 
@@ -63,8 +66,6 @@ export interface ForceOptions extends LayoutOptions, RadialOptions {
   collideLabel?: number;
 }
 
-export type LabelSide = 'right' | 'below';
-
 export interface LayoutResult {
   positions: Map<string, Point>;
   /** Where labels go relative to the node (tiers: right; force and radial: below). */
@@ -72,43 +73,8 @@ export interface LayoutResult {
   bounds: { x0: number; y0: number; x1: number; y1: number };
 }
 
-const TYPE_RADIUS: Record<NodeType, number> = { leader: 14, member: 7, 'party-branch': 5, park: 9, project: 7, 'service-team': 6 };
 const TYPE_RANK: Record<NodeType, number> = { leader: 0, project: 1, member: 2, 'party-branch': 3, park: 4, 'service-team': 5 };
 const LINK_DISTANCE: Record<LinkKind, number> = { supply: 60, alliance: 80, 'party-link': 26, service: 70, 'located-in': 90 };
-
-export function defaultRadius(n: ChainNode): number {
-  return TYPE_RADIUS[n.type] ?? 7;
-}
-
-/** Rough label width at 12px: CJK and full-width characters 1em, others 0.6em. Deterministic, DOM-free. */
-export function estimateTextWidth(text: string, fontSize = 12): number {
-  let w = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    w += c >= 0x2e80 ? fontSize : 0.6 * fontSize;
-  }
-  return Math.ceil(w);
-}
-
-/**
- * Node radius from a numeric attribute (square-root scale, 5–18 px); nodes without the attribute keep their
- * type's radius; leaders never shrink below 12 px.
- */
-export function radiusByAttribute(nodes: readonly ChainNode[], attr: string | undefined): (n: ChainNode) => number {
-  if (!attr) return defaultRadius;
-  let max = 0;
-  for (const n of nodes) {
-    const v = n.attrs[attr];
-    if (v !== undefined && v > max) max = v;
-  }
-  if (!(max > 0)) return defaultRadius;
-  return (n) => {
-    const v = n.attrs[attr];
-    if (v === undefined || v < 0) return defaultRadius(n);
-    const r = 5 + Math.sqrt(v / max) * 13;
-    return n.type === 'leader' ? Math.max(12, r) : r;
-  };
-}
 
 interface Sized {
   node: ChainNode;

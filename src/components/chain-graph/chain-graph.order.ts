@@ -7,6 +7,9 @@
  * and tests use.
  */
 import type { ChainNode, Point } from './chain-graph.types.js';
+import { curveControl } from './chain-graph.geometry.js';
+
+export { curveControl, radialLinkGeometry, radialLinkPoints } from './chain-graph.geometry.js';
 
 // ── geometry: link crossings ──
 
@@ -96,53 +99,6 @@ export function crossingsSmall(links: readonly Polyline[]): number {
     }
   }
   return c;
-}
-
-/**
- * Control point of a radial link (a quadratic curve, `M a Q c b`): for a link between two nodes of the same ring, the
- * chord's midpoint pulled towards the chain's centre, more so the wider the angle the link spans, so links between
- * far-apart nodes of a ring bend inwards instead of cutting across it. Null when the link is (nearly) radial or joins
- * two rings (or a hub placed off the rings): draw it straight.
- */
-export function curveControl(a: Point, b: Point, centre: Point): Point | null {
-  const ax = a.x - centre.x, ay = a.y - centre.y, bx = b.x - centre.x, by = b.y - centre.y;
-  const ra = Math.hypot(ax, ay), rb = Math.hypot(bx, by);
-  if (ra < 1 || rb < 1) return null;
-  const cos = (ax * bx + ay * by) / (ra * rb);
-  const spread = (1 - Math.max(-1, Math.min(1, cos))) / 2; // 0 same direction … 1 opposite
-  if (spread < 0.01) return null;
-  // Only links along a ring bend (between rings a straight line crosses fewer links: measured on the demo chains).
-  if (Math.abs(ra - rb) > 0.02 * Math.max(ra, rb)) return null;
-  const mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
-  const f = Math.min(0.85, 0.25 + 0.7 * spread);
-  return { x: mx + (centre.x - mx) * f, y: my + (centre.y - my) * f };
-}
-
-/** Points of a radial link as drawn (straight, or the quadratic curve towards the centre), `steps` segments. */
-export function radialLinkPoints(a: Point, b: Point, centre: Point | undefined, steps = 6): Point[] {
-  const c = centre ? curveControl(a, b, centre) : null;
-  if (!c) return [a, b];
-  const out: Point[] = [];
-  for (let i = 0; i <= steps; i++) {
-    const t = i / steps, u = 1 - t;
-    out.push({ x: u * u * a.x + 2 * u * t * c.x + t * t * b.x, y: u * u * a.y + 2 * u * t * c.y + t * t * b.y });
-  }
-  return out;
-}
-
-/**
- * A radial link for the painter: `M a Q c b'` (curve towards `centre`) or `M a L b'`, the end moved back by `inset`
- * px along the curve's end tangent (room for the target's disc and the arrow head). Returns the SVG path and the
- * same geometry for a canvas (`ctx.moveTo(...m); c ? ctx.quadraticCurveTo(...c, ...e) : ctx.lineTo(...e)`).
- */
-export function radialLinkGeometry(a: Point, b: Point, centre: Point | undefined, inset = 0): { d: string; m: Point; c: Point | null; e: Point } {
-  const c = centre ? curveControl(a, b, centre) : null;
-  const from = c ?? a;
-  const dx = b.x - from.x, dy = b.y - from.y, len = Math.hypot(dx, dy) || 1;
-  const e = { x: b.x - (dx / len) * inset, y: b.y - (dy / len) * inset };
-  const r = (v: number) => Math.round(v * 10) / 10;
-  const d = c ? `M${r(a.x)},${r(a.y)}Q${r(c.x)},${r(c.y)} ${r(e.x)},${r(e.y)}` : `M${r(a.x)},${r(a.y)}L${r(e.x)},${r(e.y)}`;
-  return { d, m: a, c, e };
 }
 
 // ── rings ──

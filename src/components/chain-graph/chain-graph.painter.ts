@@ -13,8 +13,7 @@ import type { ViewTransform as ZoomTransform } from './chain-graph.view.js';
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType, type CanvasPath_D3Shape } from './chain-graph.symbols.js';
 import { cspStyle } from '../../core/render/csp-style.js';
 import { labelPriority, labelSpots, placeLabels, LABEL_PRIORITY, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
-import { curveControl, radialLinkGeometry } from './chain-graph.order.js';
-import { estimateTextWidth, type LabelSide } from './chain-graph.layout.js';
+import { curveControl, estimateTextWidth, radialLinkGeometry, type LabelSide } from './chain-graph.geometry.js';
 import { LINK_KINDS, NODE_TYPES, type ChainData, type ChainLayout, type ChainLink, type ChainNode, type LinkKind, type NodeType, type Point } from './chain-graph.types.js';
 import { yieldThen } from './chain-graph.tasks.js';
 

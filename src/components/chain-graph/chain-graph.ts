@@ -11,8 +11,8 @@ import { styles } from './chain-graph.styles.js';
 import { chainGraphTerms } from './chain-graph.i18n.js';
 import { CivicPositionsChangeEvent } from './chain-graph.events.js';
 import { searchNodes } from './chain-graph.model.js';
-import type { LabelSide } from './chain-graph.layout.js';
-import { ChainLayoutController, prewarmLayoutWorker } from './chain-graph.layout-controller.js';
+import type { LabelSide } from './chain-graph.geometry.js';
+import { ChainLayoutController, preloadLayouts, prewarmLayoutWorker } from './chain-graph.layout-controller.js';
 import { ChainViewController } from './chain-graph.view.js';
 import { ChainNavController } from './chain-graph.navigation.js';
 import { renderLegend, renderTable, renderTooltip, shownGraph, tooltipLines, type Terms } from './chain-graph.parts.js';
@@ -155,6 +155,8 @@ export class CivicChainGraph extends ChainGraphProps {
   // ── lifecycle ──
   override connectedCallback(): void {
     super.connectedCallback();
+    // The main-thread layouts (small graphs, or where no worker runs) load while the data does.
+    void preloadLayouts();
     // A layout abandoned on disconnect starts again.
     if (this.layoutCtl.pending) {
       this.layoutKey = '';
