@@ -26,11 +26,11 @@ await bundleBenchPage(join(here, 'page.ts'), { outfile: join(out, 'page.js'), mi
 const { server, port } = await serveFiles((p) => (p === '/' || p === '/index.html' ? join(here, 'index.html') : p === '/page.js' ? join(out, 'page.js') : undefined));
 const browser = await launchBenchBrowser();
 try {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: args.includes('--reduce') ? 'reduce' : 'no-preference' });
   const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => typeof window.startBench === 'function');
-  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8.execute'] });
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline.stack'] });
   await page.evaluate(([s, n, r]) => window.startBench(s, n, r, 'element'), [seconds, tiles, rank]);
   await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: (seconds + 60) * 1000, polling: 500 });
   const evs = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
@@ -53,6 +53,9 @@ try {
       by[k] = (by[k] ?? 0) + (e.tdur ?? e.dur) / 1000;
     }
     for (const [k, v] of Object.entries(by)) total[k] = (total[k] ?? 0) + v;
+    // Layouts of this task: objects dirty / in the tree, and how many layout roots (contained boxes laid out alone).
+    const lays = inside.filter((e) => e.name === 'Layout' && e.args?.beginData);
+    if (args.includes('--layouts')) for (const e of lays) console.log(`  layout ${((e.tdur ?? e.dur) / 1000).toFixed(1)} ms: dirty ${e.args.beginData.dirtyObjects} / ${e.args.beginData.totalObjects}, partial ${e.args.beginData.partialLayout}, roots ${e.args.endData?.layoutRoots?.length ?? '?'}`);
     console.log(`task ${(t.tdur / 1000).toFixed(1)} ms CPU (${(t.dur / 1000).toFixed(1)} wall): ${Object.entries(by).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
   }
   // Every task while updating, not only the long ones: CPU per second by kind (outermost events of each name).
@@ -71,6 +74,17 @@ try {
   }
   const runTasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
   console.log(`all tasks while updating (${span.toFixed(1)} s): ${(runTasks.reduce((n, t) => n + (t.tdur ?? 0), 0) / 1000 / span).toFixed(1)} ms CPU/s; by kind (ms CPU/s): ${Object.entries(all).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+  // Forced style and layout (read by script while the DOM was dirty), by the script frame that forced them.
+  const forced = {};
+  for (const e of onMain) {
+    if (e.name !== 'UpdateLayoutTree' && e.name !== 'Layout') continue;
+    const stack = e.args?.beginData?.stackTrace;
+    if (!stack?.length) continue;
+    const f = stack[0];
+    const key = `${e.name} ← ${f.functionName || '(anonymous)'} ${String(f.url).split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
+    forced[key] = (forced[key] ?? 0) + (e.tdur ?? e.dur) / 1000;
+  }
+  for (const [k, v] of Object.entries(forced).sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`forced: ${(v / span).toFixed(2)} ms CPU/s ${k}`);
   console.log('sum over the long tasks:', Object.entries(total).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '));
 } finally {
   await browser.close();
