@@ -1,7 +1,7 @@
-// <civic-chain-graph> draws a large canvas picture in slices, each in a task of its own (issue 15: no main-thread task over 50 ms
-// while a graph of thousands of nodes is laid out and painted): the element keeps asking for frames until the
-// painter says the picture is complete, `civic-drawn` / whenDrawn() wait for that, and the sliced picture is the
-// same as one drawn at once. The painter's slice budget is set to 0 here (one slice per frame), so the slicing does
+// <civic-chain-graph> draws a large canvas picture in slices, each in a task of its own, and then places its labels
+// in slices too (issue 15: no main-thread task over 50 ms while a graph of thousands of nodes is laid out and
+// painted): the element keeps asking for frames until the painter says the picture is complete, `civic-drawn` /
+// whenDrawn() wait for that, and the sliced picture is the same as one drawn at once. The painter's slice budget is set to 0 here (one slice per frame), so the slicing does
 // not depend on the machine's speed.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/chain-graph/chain-graph.define.js';
@@ -13,6 +13,8 @@ interface PainterProbe {
   sliceMs: number;
   drawCanvas: (...args: unknown[]) => unknown;
   runJob: (...args: unknown[]) => boolean;
+  computePlacement: (...args: unknown[]) => unknown;
+  placed?: { kept: Set<string> };
 }
 const painterOf = (el: CivicChainGraph) => {
   const e = el as unknown as { painter?: PainterProbe; drawCtl?: { painter: PainterProbe } };
@@ -29,7 +31,7 @@ function inked(el: CivicChainGraph): number {
   return n;
 }
 
-async function mount(sliceMs?: number): Promise<{ el: CivicChainGraph; frames: boolean[]; slices: number; drawnWhileIncomplete: boolean[] }> {
+async function mount(sliceMs?: number): Promise<{ el: CivicChainGraph; frames: boolean[]; slices: number; drawnWhileIncomplete: boolean[]; wholePlacements: number }> {
   const el = await fixture<CivicChainGraph>(html`<civic-chain-graph style="width:800px" layout="radial" renderer="canvas"></civic-chain-graph>`);
   const painter = painterOf(el);
   if (sliceMs !== undefined) painter.sliceMs = sliceMs;
@@ -48,11 +50,18 @@ async function mount(sliceMs?: number): Promise<{ el: CivicChainGraph; frames: b
     slices++;
     return run.apply(this, args);
   };
+  // Label placements computed in one go (not in the bitmap job's slices).
+  let wholePlacements = 0;
+  const place = painter.computePlacement;
+  painter.computePlacement = function (this: PainterProbe, ...args: unknown[]) {
+    wholePlacements++;
+    return place.apply(this, args);
+  };
   const drawnWhileIncomplete: boolean[] = [];
   el.addEventListener('civic-drawn', () => drawnWhileIncomplete.push(painter.incomplete));
   el.data = syntheticChains(1000);
   await el.whenDrawn();
-  return { el, frames, slices, drawnWhileIncomplete };
+  return { el, frames, slices, drawnWhileIncomplete, wholePlacements };
 }
 
 describe('<civic-chain-graph> large pictures in slices', () => {
@@ -63,6 +72,9 @@ describe('<civic-chain-graph> large pictures in slices', () => {
     expect(sliced.frames[sliced.frames.length - 1], 'the last frame drew the complete picture').to.equal(false);
     expect(painterOf(sliced.el).incomplete).to.equal(false);
     expect(sliced.drawnWhileIncomplete, 'civic-drawn only once the picture is complete').to.deep.equal([false]);
+    // The labels too are placed in the job's slices (thousands of candidates), not in one go when the picture shows.
+    expect(sliced.wholePlacements, 'label placements computed in one go').to.equal(0);
+    expect(painterOf(sliced.el).placed?.kept.size ?? 0, 'labels placed').to.be.greaterThan(10);
     // The same picture as one drawn in a single frame (a budget no slice reaches).
     const whole = await mount(1e9);
     expect(whole.slices, 'drawn in one slice').to.be.at.most(1);

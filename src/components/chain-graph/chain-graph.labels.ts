@@ -88,6 +88,21 @@ export interface PlaceOptions {
  * not fit are dropped, never shrunk; `opts.must` keeps the labels that matter whatever the crowding.
  */
 export function placeLabels(candidates: readonly LabelCandidate[], bounds?: LabelBounds, gap = 2, max = Infinity, obstacles?: readonly LabelObstacle[], opts: PlaceOptions = {}): Set<string> {
+  const steps = placeLabelSteps(candidates, bounds, gap, max, obstacles, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Candidates `placeLabelSteps` tries between two yields. */
+export const PLACE_STEP = 200;
+
+/**
+ * `placeLabels` in steps: yields after every PLACE_STEP candidates tried (so a caller can spread thousands of them over
+ * several tasks) and returns the kept ids; the same result as `placeLabels`.
+ */
+export function* placeLabelSteps(candidates: readonly LabelCandidate[], bounds?: LabelBounds, gap = 2, max = Infinity, obstacles?: readonly LabelObstacle[], opts: PlaceOptions = {}): Generator<void, Set<string>, void> {
   const order = candidates.map((c, i) => [c, i] as const).sort((a, b) => b[0].priority - a[0].priority || a[1] - b[1]);
   const kept = new Set<string>();
   // Grid hash with numeric cell keys (no strings per lookup): thousands of candidates stay cheap (issue 15).
@@ -139,8 +154,10 @@ export function placeLabels(candidates: readonly LabelCandidate[], bounds?: Labe
     });
   };
   const must = opts.must ?? Infinity;
+  let tried = 0;
   for (const [c] of order) {
     if (kept.size >= max) break;
+    if (++tried % PLACE_STEP === 0) yield;
     if (!(c.width > 0 && c.height > 0) || !Number.isFinite(c.x) || !Number.isFinite(c.y)) continue;
     const spots = [c, ...(c.alts ?? []).map((a) => ({ ...c, x: a.x, y: a.y }))].filter(inBounds);
     const free = spots.find((s) => clearOfLabels(s) && !coversDisc(s));

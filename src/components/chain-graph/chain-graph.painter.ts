@@ -12,7 +12,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { ViewTransform as ZoomTransform } from './chain-graph.view.js';
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType, type CanvasPath_D3Shape } from './chain-graph.symbols.js';
 import { cspStyle } from '../../core/render/csp-style.js';
-import { labelPriority, labelSpots, placeLabels, LABEL_PRIORITY, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
+import { labelPriority, labelSpots, placeLabelSteps, LABEL_PRIORITY, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
 import { curveControl, estimateTextWidth, radialLinkGeometry, type LabelSide } from './chain-graph.geometry.js';
 import { LINK_KINDS, NODE_TYPES, type ChainData, type ChainLayout, type ChainLink, type ChainNode, type LinkKind, type NodeType, type Point } from './chain-graph.types.js';
 import { yieldThen } from './chain-graph.tasks.js';
@@ -31,11 +31,16 @@ export const LINE = 1.45;
 export const BASELINE = 1.1;
 /** At most this many labels are drawn at once. */
 const MAX_LABELS = 600;
-/** A bitmap of up to this many links and nodes in view is drawn in one frame; larger ones in slices. */
+/**
+ * A bitmap of up to this many links and nodes in view is drawn in one frame; larger ones in slices. Once slices have
+ * measured what an item costs to draw and raster here, fewer: as many as fit in SYNC_MS (at least SYNC_MIN_ITEMS).
+ */
 const SYNC_ITEMS = 1500;
+const SYNC_MS = 10;
+const SYNC_MIN_ITEMS = 100;
 /** Milliseconds of bitmap drawing per frame while a large picture is drawn in slices; the first slice's size. */
 const SLICE_MS = 12;
-const FIRST_CHUNK = 400;
+const FIRST_CHUNK = 150;
 
 /** A transform from graph units to a canvas's CSS px. */
 interface View {
@@ -167,6 +172,15 @@ export class ChainPainter {
   private gestureKept?: ReadonlySet<string>;
 
   private computePlacement(s: Scene, only?: ReadonlySet<string>): Placement {
+    const steps = this.placementSteps(s, only);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /** `computePlacement` in steps (see placeLabelSteps), for the sliced bitmap job of a large picture. */
+  private *placementSteps(s: Scene, only?: ReadonlySet<string>): Generator<void, Placement, void> {
     const { shown, width, height, zt: t, size, chainSize } = s;
     const prio = this.priorities(s);
     const widthAt = (text: string, px: number): number => (s.measure(text) * px) / (12 * s.density);
@@ -204,7 +218,7 @@ export class ChainPainter {
     const noteH = Math.max(size, 14 * s.density) * 1.6;
     const at = new Map<string, { x: number; y: number }>();
     // Leaders, the selected and the emphasised node (and chain names) are always labelled; the others give way.
-    const kept = width > 0 && height > 0 ? placeLabels(cands, { x0: 0, y0: 0, x1: width, y1: height - noteH }, 2, MAX_LABELS, discs, { must: LABEL_PRIORITY.leader, at }) : new Set<string>();
+    const kept = width > 0 && height > 0 ? yield* placeLabelSteps(cands, { x0: 0, y0: 0, x1: width, y1: height - noteH }, 2, MAX_LABELS, discs, { must: LABEL_PRIORITY.leader, at }) : new Set<string>();
     const offset = new Map<string, { x: number; y: number }>();
     let keptNodes = 0;
     for (const c of cands) {
@@ -357,8 +371,24 @@ export class ChainPainter {
   sliceMs = SLICE_MS;
 
   private layer?: Layer;
+  /** Measured milliseconds per bitmap item (link or node) of the slices so far; 0 before any slice. */
+  private itemMs = 0;
   /** A bitmap being drawn in slices (large graphs), shown once complete. */
-  private job?: { layer: Layer; scene: Scene; dpr: number; groups: StaticGroup[]; group: number; item: number; chunk: number; started: boolean; done: boolean; pumping: boolean };
+  private job?: {
+    layer: Layer;
+    scene: Scene;
+    dpr: number;
+    groups: StaticGroup[];
+    group: number;
+    item: number;
+    chunk: number;
+    started: boolean;
+    done: boolean;
+    pumping: boolean;
+    /** Started at rest (not during a gesture): its labels are placed in slices after the bitmap. */
+    rest: boolean;
+    placing?: Generator<void, Placement, void>;
+  };
   /** The canvas of a replaced bitmap, reused for the next one (no new backing store per picture). */
   private spare?: HTMLCanvasElement;
 
@@ -402,7 +432,10 @@ export class ChainPainter {
     if (!job || !same(job.layer.key) || (gesture === 'none' && (job.layer.k !== t.k || job.layer.x !== t.x || job.layer.y !== t.y))) {
       const groups = this.staticGroups(s, view, width + 2 * mx, height + 2 * my, hood);
       const items = groups.reduce((a, g) => a + g.items.length, 0);
-      const sync = items <= SYNC_ITEMS || !this.slices || dragged;
+      // A zoom that leaves the old bitmap needs a new one: drawn at once only when it is cheap, so no gesture frame
+      // rasters a whole picture (else the old bitmap stays, scaled, until the new one is complete).
+      const syncItems = this.itemMs > 0 ? Math.max(SYNC_MIN_ITEMS, Math.min(SYNC_ITEMS, SYNC_MS / this.itemMs)) : SYNC_ITEMS;
+      const sync = items <= syncItems || !this.slices || dragged;
       // Drawn at once: into the bitmap on screen (nobody sees it half done); in slices: into another canvas.
       const canvas = sync && L && L.canvas.width === w && L.canvas.height === h ? L.canvas : this.canvasFor(w, h, L?.canvas);
       if (sync) {
@@ -415,7 +448,8 @@ export class ChainPainter {
         this.job = undefined;
         return this.swap({ canvas, key, k: t.k, x: t.x, y: t.y, mx, my });
       }
-      job = this.job = { layer: { canvas, key, k: t.k, x: t.x, y: t.y, mx, my }, scene: s, dpr, groups, group: 0, item: 0, chunk: FIRST_CHUNK, started: false, done: false, pumping: false };
+      const chunk = this.itemMs > 0 ? Math.max(50, Math.round(this.sliceMs / 3 / this.itemMs)) : FIRST_CHUNK;
+      job = this.job = { layer: { canvas, key, k: t.k, x: t.x, y: t.y, mx, my }, scene: s, dpr, groups, group: 0, item: 0, chunk, started: false, done: false, pumping: false, rest: gesture === 'none' };
     }
     if (job.done) {
       this.job = undefined;
@@ -486,6 +520,9 @@ export class ChainPainter {
       this.paintGroup(ctx, s, g, job.item, end, view, col);
       this.flush(job.layer.canvas);
       const took = performance.now() - s0;
+      // What one item costs (drawing and raster), for the next pictures' slice size and the sync/slices choice.
+      const per = took / Math.max(1, end - job.item);
+      this.itemMs = this.itemMs > 0 ? 0.7 * this.itemMs + 0.3 * per : per;
       // Aim a slice at a third of the frame budget.
       job.chunk = Math.max(50, Math.min(20000, Math.round((job.chunk * (this.sliceMs / 3)) / Math.max(0.5, took))));
       job.item = end;
@@ -496,8 +533,22 @@ export class ChainPainter {
       if (performance.now() - t0 >= this.sliceMs) break;
     }
     if (job.group < job.groups.length) return false;
-    this.paintRings(ctx, s, view, col);
-    return true;
+    if (!job.placing) {
+      this.paintRings(ctx, s, view, col);
+      // At rest, the picture's labels are placed in slices too (thousands of candidates would block for a whole
+      // placement): the frame that shows the bitmap finds them placed. A gesture's picture places its own per frame.
+      if (!job.rest) return true;
+      job.placing = this.placementSteps(s);
+    }
+    do {
+      const r = job.placing.next();
+      if (r.done) {
+        this.placed = r.value;
+        this.placeKey = [...placeKeyOf(s), s.zt.x, s.zt.y];
+        return true;
+      }
+    } while (performance.now() - t0 < this.sliceMs);
+    return false;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelPriority, labelSizePx, placeLabels, type LabelCandidate } from '../../../../src/components/chain-graph/chain-graph.labels.js';
+import { labelPriority, labelSizePx, placeLabels, placeLabelSteps, PLACE_STEP, type LabelCandidate } from '../../../../src/components/chain-graph/chain-graph.labels.js';
 
 const box = (id: string, x: number, y: number, priority: number, width = 80, height = 16): LabelCandidate => ({ id, x, y, width, height, priority });
 const intersect = (a: LabelCandidate, b: LabelCandidate) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -66,5 +66,29 @@ describe('chain-graph labels: priority and size', () => {
     expect(labelSizePx(15, 14, 0.5)).toBe(28);
     expect(labelSizePx(12, 14, 2)).toBe(12);
     expect(labelSizePx(12, 14, 0)).toBe(14);
+  });
+});
+
+describe('chain-graph labels: placeLabelSteps', () => {
+  it('yields between steps of candidates and keeps the same labels as placeLabels', () => {
+    // 1,000 crowded candidates with obstacles: most give way.
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const cands: LabelCandidate[] = Array.from({ length: 1000 }, (_, i) => ({ id: `n${i}`, x: rnd() * 800, y: rnd() * 600, width: 40 + rnd() * 60, height: 16, priority: Math.floor(rnd() * 50), alts: [{ x: rnd() * 800, y: rnd() * 600 }] }));
+    const discs = cands.map((c) => ({ id: c.id, x: c.x + 5, y: c.y - 6, r: 5 }));
+    const bounds = { x0: 0, y0: 0, x1: 800, y1: 600 };
+    const atA = new Map<string, { x: number; y: number }>(), atB = new Map<string, { x: number; y: number }>();
+    const whole = placeLabels(cands, bounds, 2, 300, discs, { must: 45, at: atA });
+    const steps = placeLabelSteps(cands, bounds, 2, 300, discs, { must: 45, at: atB });
+    let yields = 0;
+    let r = steps.next();
+    while (!r.done) {
+      yields++;
+      r = steps.next();
+    }
+    expect(yields).toBeGreaterThanOrEqual(Math.floor(1000 / PLACE_STEP) - 1);
+    expect([...r.value]).toEqual([...whole]);
+    expect([...atB]).toEqual([...atA]);
+    expect(whole.size).toBeGreaterThan(20);
   });
 });
