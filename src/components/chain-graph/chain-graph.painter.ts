@@ -12,7 +12,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { ViewTransform as ZoomTransform } from './chain-graph.view.js';
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType, type CanvasPath_D3Shape } from './chain-graph.symbols.js';
 import { cspStyle } from '../../core/render/csp-style.js';
-import { labelPriority, labelSpots, placeLabelSteps, LABEL_PRIORITY, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
+import { labelPriority, labelSpots, placeLabelSteps, LABEL_PRIORITY, PLACE_STEP, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
 import { curveControl, estimateTextWidth, radialLinkGeometry, type LabelSide } from './chain-graph.geometry.js';
 import { LINK_KINDS, NODE_TYPES, type ChainData, type ChainLayout, type ChainLink, type ChainNode, type LinkKind, type NodeType, type Point } from './chain-graph.types.js';
 import { yieldThen } from './chain-graph.tasks.js';
@@ -196,7 +196,9 @@ export class ChainPainter {
       }
     let inView = 0;
     const h = size * LINE;
+    let i = 0;
     for (const n of shown.data.nodes) {
+      if (++i % PLACE_STEP === 0) yield;
       const p = s.display.get(n.id);
       if (!p) continue;
       const sx = t.applyX(p.x), sy = t.applyY(p.y);
