@@ -130,7 +130,7 @@ for (const impl of IMPLS) {
       heaps.push((await cdp.send('Runtime.getHeapUsage')).usedSize);
       await cdp.detach();
       // workerJob: the metrics worker's own time for the job (fetch, parse, one-pass validate/join/pack), from its reply.
-      marks.push({ ...(r.marks ?? {}), ...((impl === 'element' || impl === 'element-bin') && r.loads?.lastMs ? { workerJob: r.loads.lastMs, ...Object.fromEntries(Object.entries(r.loads.lastStages ?? {}).map(([k, v]) => [`worker.${k}`, v])) } : {}) });
+      marks.push({ ...(r.marks ?? {}), ...((impl === 'element' || impl === 'element-bin') && r.loads?.lastMs ? { workerJob: r.loads.lastMs, ...Object.fromEntries(Object.entries(r.loads.lastStages ?? {}).map(([k, v]) => [`worker.${k}`, v])), ...Object.fromEntries(Object.entries(r.loads.lastAt ?? {}).map(([k, v]) => [`worker.${k}At`, v])) } : {}) });
       requests.push(tileRequests);
       if (i === 0) check = await page.evaluate(() => window.bench.check());
       if (PANZOOM) {

@@ -6,7 +6,7 @@ import '../../src/components/grid-map/grid-map.define.js';
 import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
 import { metricsLoads } from '../../src/components/grid-map/metrics-loader.js';
 import METRICS_JSON from '../../demo/data/grid-metrics.json';
-import { tilesAttrs } from './fixtures/tiles-map.js';
+import { GREEN, centrePixel, near, tilesAttrs } from './fixtures/tiles-map.js';
 
 const METRICS = METRICS_JSON as unknown as { rows: { code: string }[] };
 const served = (body: unknown): string => URL.createObjectURL(new Blob([JSON.stringify(body)], { type: 'application/json' }));
@@ -55,5 +55,33 @@ describe('<civic-grid-map> tiles mode: the metrics job starts at connect', funct
     expect(metricsLoads.worker).to.equal(before);
     await loaded;
     expect(metricsLoads.worker).to.equal(before);
+  });
+});
+
+describe('<civic-grid-map> tiles mode: a tile loaded later gets the metric states of its own features', function () {
+  this.timeout(120000);
+  it('a grid tile loaded by a camera move is coloured at the map’s next idle, without whenDrawn()', async () => {
+    const el = document.createElement('civic-grid-map') as CivicGridMap;
+    tilesAttrs(el);
+    el.src = METRICS_URL;
+    document.body.append(el);
+    await el.whenDrawn();
+    const geo = (await (await fetch('/demo/data/grids.geojson')).json()) as { features: { properties: { code: string }; geometry: { coordinates: number[][][] } }[] };
+    const ring = geo.features.find((f) => f.properties.code === '500118002007003')!.geometry.coordinates[0].slice(0, -1); // households 287: GREEN
+    const centre: [number, number] = [ring.reduce((a, p) => a + p[0], 0) / ring.length, ring.reduce((a, p) => a + p[1], 0) / ring.length];
+    const map = el.mapInstance!;
+    // Only maplibre's own events from here: the states must come with the tile, not from a full pass in whenDrawn().
+    const coloured = () =>
+      new Promise<boolean>((resolve) => {
+        map.once('idle', () => resolve(near(centrePixel(el), GREEN)));
+      });
+    map.jumpTo({ center: centre, zoom: 14.5 });
+    let ok = await coloured();
+    for (let i = 0; i < 5 && !ok; i++) {
+      map.triggerRepaint();
+      ok = await coloured();
+    }
+    expect(ok, `centre pixel ${centrePixel(el)}`).to.equal(true);
+    el.remove();
   });
 });

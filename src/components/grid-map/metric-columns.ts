@@ -422,6 +422,24 @@ export function rankValues(tv: ColumnTileValues, metric: GridMetric | undefined,
   return out;
 }
 
+/**
+ * The finite values of one level straight from the columns, and how many of its units have none: what `classify`
+ * and `legendModel` need, without an array of a million JS numbers (same values, same order as `rankValues`).
+ */
+export function rankFinite(tv: ColumnTileValues, metric: GridMetric | undefined, rank: number): { values: Float64Array; missing: number } {
+  const p = tv.packed;
+  const slots = rankSlots(p, rank);
+  const col = metric ? p.values[p.keys.indexOf(metric.key)] : undefined;
+  if (!col) return { values: new Float64Array(0), missing: slots.length };
+  const out = new Float64Array(slots.length);
+  let k = 0;
+  for (let i = 0; i < slots.length; i++) {
+    const v = col[slots[i]];
+    if (v === v && v !== Infinity && v !== -Infinity) out[k++] = v;
+  }
+  return { values: k === out.length ? out : out.slice(0, k), missing: slots.length - k };
+}
+
 /** TileValues over packed columns (see the module comment). */
 export interface ColumnTileValues extends TileValues {
   packed: PackedColumns;

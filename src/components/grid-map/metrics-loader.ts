@@ -34,7 +34,14 @@ let idleTimer: ReturnType<typeof setTimeout> | undefined;
 const IDLE_MS = 10000;
 
 /** For tests and benches: where the loads ran, and the worker's last load time (ms). */
-export const metricsLoads: { worker: number; main: number; lastMs: number; lastStages?: MetricsJobResult['stages'] } = { worker: 0, main: 0, lastMs: 0 };
+export const metricsLoads: {
+  worker: number;
+  main: number;
+  lastMs: number;
+  lastStages?: MetricsJobResult['stages'];
+  /** The last worker job's start and end and its reply's arrival here, in ms since this page's time origin. */
+  lastAt?: { start: number; end: number; received: number };
+} = { worker: 0, main: 0, lastMs: 0 };
 
 /** For benches: `enabled = false` sends tiles-mode metrics down the ordinary main-thread path (the "before"). */
 export const metricsOffThread = { enabled: true };
@@ -59,6 +66,7 @@ function start(): Worker | undefined {
     if (m.ok) {
       metricsLoads.lastMs = m.ms;
       metricsLoads.lastStages = m.result.stages;
+      if (m.at) metricsLoads.lastAt = { start: m.at[0] - performance.timeOrigin, end: m.at[1] - performance.timeOrigin, received: performance.now() };
       p.resolve(m.result);
     } else p.reject(m.kind === 'internal' ? new FetchError('network', p.job.url, m.message) : new FetchError(m.kind, p.job.url, m.message, m.status));
   };

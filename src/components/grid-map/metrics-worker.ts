@@ -10,7 +10,7 @@ import { transferables } from './metric-columns.js';
 
 export type MetricsRequest = MetricsJob | { job: number; cancel: true };
 
-export type MetricsReply = { job: number; ok: true; result: MetricsJobResult; ms: number } | { job: number; ok: false; kind: FetchErrorKind | 'internal'; status?: number; message: string };
+export type MetricsReply = { job: number; ok: true; result: MetricsJobResult; ms: number; at?: [number, number] } | { job: number; ok: false; kind: FetchErrorKind | 'internal'; status?: number; message: string };
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<MetricsRequest>) => void) | null;
@@ -34,7 +34,7 @@ scope.onmessage = async (e) => {
     const result = await runMetricsJob(m, ctrl.signal);
     if (ctrl.signal.aborted) return;
     const p = result.columns.packed;
-    scope.postMessage({ job: m.job, ok: true, result, ms: performance.now() - t0 } satisfies MetricsReply, p ? transferables(p) : []);
+    scope.postMessage({ job: m.job, ok: true, result, ms: performance.now() - t0, at: [performance.timeOrigin + t0, performance.timeOrigin + performance.now()] } satisfies MetricsReply, p ? transferables(p) : []);
   } catch (err) {
     if (ctrl.signal.aborted) return;
     const fe = err instanceof FetchError ? err : undefined;

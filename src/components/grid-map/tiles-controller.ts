@@ -16,7 +16,7 @@ import { fillExpression, levelValues, parseTilesRef, tileValues, valueOf, type T
 import { defaultIndexUrl, parseTilesIndex, type TilesIndex } from './tiles-index.js';
 import { webglMaps } from './renderers/renderer.js';
 import { tileUnits, type UnitsSource } from './view-model.js';
-import { columnUnits, isColumnData, isColumnValues, rankSlots, rankValues, topColumnCodes } from './metric-columns.js';
+import { columnUnits, isColumnData, isColumnValues, rankFinite, rankSlots, topColumnCodes } from './metric-columns.js';
 import type { NavMode, Trigger } from './navigation.js';
 import type { TilePick, TilesRenderer, TilesColors } from './renderers/tiles-renderer.js';
 
@@ -74,6 +74,13 @@ export class TilesController implements ReactiveController {
   private fillKey?: string;
   /** Level with the most units on screen (from the renderer after each idle). */
   rank = 2;
+  /**
+   * False until the renderer's first idle says which level is on screen: until then no level is classified (a
+   * national grid level holds 10⁶ values; the first view usually shows streets), and the legend waits.
+   */
+  private rankKnown = false;
+  /** The first picture is complete: the other levels may be classified now (not before: it would delay it). */
+  private pictured = false;
   /** Names, parents and properties of units seen under the pointer (before or without an index). */
   private picked = new Map<string, Record<string, unknown>>();
   /** True when the tiles cannot be drawn (no WebGL, dead source): the overlay says so. */
@@ -84,7 +91,7 @@ export class TilesController implements ReactiveController {
   private restPending = false;
 
   private styleRest(): void {
-    if (!this.restPending) return;
+    if (!this.restPending || !this.pictured) return;
     this.restPending = false;
     clearTimeout(this.restTimer);
     this.restTimer = setTimeout(() => {
@@ -152,14 +159,14 @@ export class TilesController implements ReactiveController {
       clearTimeout(this.restTimer);
       // The level on screen first; the others (a national grid level can hold 10⁶ values) once the picture is up
       // (the renderer's next idle), so classifying them never delays the first view.
-      this.styleLevel(this.rank);
+      if (this.rankKnown) this.styleLevel(this.rank);
       this.restPending = true;
       if (this.r?.mapInstance && !this.mounting) this.styleRest();
     } else if (fillKey !== this.fillKey) {
       // Legend toggles and emphasis change the colours, not the classes.
       this.fillKey = fillKey;
       for (const [rank, st] of this.styles) this.r?.setFill(rank, this.fillOf(st));
-    } else this.styleLevel(this.rank);
+    } else if (this.rankKnown) this.styleLevel(this.rank);
     const ref = parseTilesRef(h.tiles, document.baseURI);
     const mkey = `${ref?.kind}|${ref?.url}|${h.sourceLayer}|${h.parentLayers}|${h.promoteId}|${h.basemap}`;
     if (ref && mkey !== this.mountedKey && !this.mounting) {
@@ -178,6 +185,7 @@ export class TilesController implements ReactiveController {
 
   /** Classifies one level (once per metric / classification) and gives the renderer its fill expression. */
   levelStyle(rank = this.rank): LevelStyle {
+    if (!this.rankKnown && rank === this.rank) return { classifier: classify([], this.x.spec()), legend: legendModel(classify([], this.x.spec()), []) };
     return this.styleLevel(rank);
   }
 
@@ -185,9 +193,15 @@ export class TilesController implements ReactiveController {
     let st = this.styles.get(rank);
     if (st) return st;
     const tv = this.tv;
-    const values = isColumnValues(tv) ? rankValues(tv, this.x.metric(), rank) : tv ? levelValues(tv, this.x.metric(), rank) : [];
-    const classifier = classify(values, this.x.spec());
-    st = { classifier, legend: legendModel(classifier, values) };
+    if (isColumnValues(tv)) {
+      const { values, missing } = rankFinite(tv, this.x.metric(), rank);
+      const classifier = classify(values, this.x.spec());
+      st = { classifier, legend: legendModel(classifier, values, missing) };
+    } else {
+      const values = tv ? levelValues(tv, this.x.metric(), rank) : [];
+      const classifier = classify(values, this.x.spec());
+      st = { classifier, legend: legendModel(classifier, values) };
+    }
     this.styles.set(rank, st);
     this.r?.setFill(rank, this.fillOf(st));
     return st;
@@ -222,6 +236,8 @@ export class TilesController implements ReactiveController {
     }
     const { TilesRenderer } = await import('./renderers/tiles-renderer.js');
     this.checkedEmpty = false;
+    this.rankKnown = false;
+    this.pictured = false;
     this.failed = false;
     const bounds = parseNumberList(h.bounds);
     const r = new TilesRenderer({
@@ -239,7 +255,8 @@ export class TilesController implements ReactiveController {
           this.checkedEmpty = true;
           if (r.renderedCount() === 0) void this.diagnoseEmpty(ref, r);
         }
-        if (rank !== this.rank) {
+        if (rank !== this.rank || !this.rankKnown) {
+          this.rankKnown = true;
           this.rank = rank;
           this.styleLevel(rank);
           h.requestUpdate();
@@ -330,8 +347,12 @@ export class TilesController implements ReactiveController {
       const r = this.r;
       if (r?.mapInstance) {
         await r.idle();
-        if (this.r === r) return;
-        continue;
+        if (this.r !== r) continue;
+        if (!this.pictured) {
+          this.pictured = true;
+          this.styleRest();
+        }
+        return;
       }
       if (this.failed && !this.mounting) throw new Error('civic-grid-map: nothing drawn (the tiles cannot be drawn)');
       await new Promise<void>((resolve) => {

@@ -146,7 +146,8 @@ export class TilesRenderer extends MaplibreSurface {
         const sb = (map.getSource(SRC) as unknown as { bounds?: [number, number, number, number] } | undefined)?.bounds;
         if (sb && sb[2] > sb[0] && sb[3] > sb[1] && !(sb[0] <= -180 && sb[2] >= 180)) map.fitBounds([[sb[0], sb[1]], [sb[2], sb[3]]], { padding: 16, duration: 0, animate: false });
       }
-      if ((e as { tile?: unknown }).tile) this.scheduleStates();
+      const tile = (e as { tile?: unknown }).tile;
+      if (tile) this.scheduleStates(tile);
     });
     map.on('idle', () => this.o.onIdle?.(this.idleRank()));
     this.watchContext(map, this.o.restoreTimeout ?? 3000, () => this.o.onFail?.('context-lost'), () => {
@@ -227,12 +228,74 @@ export class TilesRenderer extends MaplibreSurface {
     this.scheduleStates();
   }
 
-  private scheduleStates(): void {
+  /** Tiles loaded since the last states pass (their features only are read); `all`: every loaded feature. */
+  private newTiles = new Set<unknown>();
+  private all = false;
+
+  /**
+   * Sets the metric states on the next frame: for the features of `tile` when given (a tile just loaded), else for
+   * every loaded feature (new values, a restored context).
+   */
+  private scheduleStates(tile?: unknown): void {
+    if (tile) this.newTiles.add(tile);
+    else this.all = true;
     if (this.scheduled || !this.map) return;
     this.scheduled = requestAnimationFrame(() => {
       this.scheduled = 0;
-      this.applyStates();
+      const tiles = [...this.newTiles];
+      this.newTiles.clear();
+      if (this.all || !this.applyTileStates(tiles)) this.applyStates();
+      this.all = false;
     });
+  }
+
+  /**
+   * The states of the features of just these tiles, read from each tile's decoded layers (maplibre's tile feature
+   * index: not public API, so false when it is not there and the caller reads every loaded feature instead). One
+   * pass per new tile: reading all loaded features after every tile cost a pan at grid zoom a frame per tile.
+   */
+  private applyTileStates(tiles: unknown[]): boolean {
+    const map = this.map, tv = this.values;
+    if (!map || this.destroyed) return true;
+    if (!tv) return true;
+    for (const t of tiles) {
+      const index = (t as { latestFeatureIndex?: { loadVTLayers?: () => Record<string, { length: number; feature(i: number): { id?: unknown; properties: Record<string, unknown> } }> } | null }).latestFeatureIndex;
+      if (!index || typeof index.loadVTLayers !== 'function') return false;
+      let layers;
+      try {
+        layers = index.loadVTLayers();
+      } catch {
+        return false;
+      }
+      for (const l of this.layers) {
+        const vt = layers[l.sourceLayer];
+        if (!vt) continue;
+        let done = this.applied.get(l.sourceLayer);
+        if (!done) this.applied.set(l.sourceLayer, (done = new Set()));
+        for (let i = 0; i < vt.length; i++) {
+          const id = vt.feature(i).properties[this.o.promoteId];
+          if (id === undefined || id === null) continue;
+          this.setState(l.sourceLayer, String(id), done, tv);
+        }
+      }
+    }
+    return true;
+  }
+
+  /** One feature's metric state, once per code and layer (`done`). True when it set one. */
+  private setState(sourceLayer: string, code: string, done: Set<string>, tv: TileValues): boolean {
+    if (done.has(code)) return false;
+    done.add(code);
+    const i = tv.slot.get(code);
+    if (i === undefined) return false;
+    const state: Record<string, number> = {};
+    let any = false;
+    for (const k of this.metricKeys) {
+      const v = tv.columns.get(k)?.[i];
+      if (v !== undefined && v === v) (state[k] = v), (any = true);
+    }
+    if (any) this.map!.setFeatureState({ source: SRC, sourceLayer, id: code }, state);
+    return any;
   }
 
   /** Sets the metric feature-state of features in loaded tiles that do not have it yet. Returns how many it set. */
@@ -251,20 +314,7 @@ export class TilesRenderer extends MaplibreSurface {
       }
       for (const f of feats) {
         const code = f.id === undefined || f.id === null ? undefined : String(f.id);
-        if (code === undefined || done.has(code)) continue;
-        done.add(code);
-        const i = tv.slot.get(code);
-        if (i === undefined) continue;
-        const state: Record<string, number> = {};
-        let any = false;
-        for (const k of this.metricKeys) {
-          const v = tv.columns.get(k)?.[i];
-          if (v !== undefined && v === v) (state[k] = v), (any = true);
-        }
-        if (any) {
-          map.setFeatureState({ source: SRC, sourceLayer: l.sourceLayer, id: code }, state);
-          n++;
-        }
+        if (code !== undefined && this.setState(l.sourceLayer, code, done, tv)) n++;
       }
     }
     return n;
@@ -419,5 +469,6 @@ export class TilesRenderer extends MaplibreSurface {
     if (this.scheduled) cancelAnimationFrame(this.scheduled);
     super.destroy();
     this.applied.clear();
+    this.newTiles.clear();
   }
 }
