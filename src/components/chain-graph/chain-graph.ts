@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import { ChainGraphProps } from './chain-graph.props.js';
 import type { DrawnReason } from '../../core/events/drawn-event.js';
@@ -299,6 +300,15 @@ export class CivicChainGraph extends ChainGraphProps {
     const summary = tt.summary(chainNames.join(lang === 'en' ? ', ' : '、') || tt.graph, s.data.nodes.length, s.data.links.length);
     const pct = Math.round((this.progress ?? 0) * 100);
     const nav = this.nav;
+    // Legend and table twin (hundreds of rows) are rendered again only when what they show changes: not for the
+    // picture's own updates (layout result, dropped-labels note, progress), hover or the tooltip.
+    const legend = guard([s, this.hiddenTypes, this.hiddenKinds, lang], () =>
+      renderLegend(tt, s, this.hiddenTypes, this.hiddenKinds, {
+        type: (t) => (this.hiddenTypes = toggle(this.hiddenTypes, t)),
+        kind: (k) => (this.hiddenKinds = toggle(this.hiddenKinds, k)),
+      }),
+    );
+    const table = guard([s, lang, this.tableOpen], () => renderTable(tt, this.t.core.table, s, this.labelFn(), this.chainName, this.tableOpen, (open) => (this.tableOpen = open)));
     return html`
       <div part="toolbar">
         <div part="title">${chainNames.join(' · ')}</div>
@@ -311,10 +321,7 @@ export class CivicChainGraph extends ChainGraphProps {
           <input part="search" type="search" .value=${this.search} @input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)} @keydown=${nav.onSearchKey}
         /></label>
       </div>
-      ${renderLegend(tt, s, this.hiddenTypes, this.hiddenKinds, {
-        type: (t) => (this.hiddenTypes = toggle(this.hiddenTypes, t)),
-        kind: (k) => (this.hiddenKinds = toggle(this.hiddenKinds, k)),
-      })}
+      ${legend}
       <div
         part="stage"
         tabindex="0"
@@ -340,7 +347,7 @@ export class CivicChainGraph extends ChainGraphProps {
       </div>
       <div id="instructions" class="visually-hidden">${tt.instructions}</div>
       <div class="visually-hidden" role="status" aria-live="polite">${nav.announcement}</div>
-      ${renderTable(tt, this.t.core.table, s, this.labelFn(), this.chainName, this.tableOpen, (open) => (this.tableOpen = open))}
+      ${table}
     `;
   }
 
