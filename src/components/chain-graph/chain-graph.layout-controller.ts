@@ -23,6 +23,8 @@ export const WORKER_FROM_STATIC = 300;
 export const MAIN_FORCE_UP_TO = 150;
 /** One slice of main-thread fallback work stays under this many milliseconds (the main thread never blocks > 50 ms). */
 const SLICE_MS = 24;
+/** Label widths of up to this many nodes are measured in the task that asked for the layout (a few ms at most). */
+const MEASURE_AT_ONCE_UP_TO = 200;
 /**
  * Glide between two layouts of up to this many nodes (larger ones jump). Each glide frame is a whole new picture, so
  * only graphs the painter draws within one frame glide (it draws larger ones in slices over several frames).
@@ -265,15 +267,18 @@ export async function measureSliced(req: LayoutRequest, wanted: () => boolean): 
   const widths: Record<string, number> = {};
   const nodes = req.data.nodes;
   let i = 0;
+  // Larger graphs start in a task of their own: the one that set the data has parsed and rendered it already.
+  let yieldFirst = nodes.length > MEASURE_AT_ONCE_UP_TO;
   while (i < nodes.length) {
-    const t0 = performance.now();
-    for (; i < nodes.length && (i % 64 !== 0 || performance.now() - t0 < SLICE_MS); i++) {
-      const t = label(nodes[i]);
-      if (!(t in widths)) widths[t] = measure(t);
-    }
-    if (i < nodes.length) {
+    if (yieldFirst) {
       await new Promise<void>((r) => yieldThen(r));
       if (!wanted()) return undefined;
+    }
+    yieldFirst = true;
+    const t0 = performance.now();
+    for (; i < nodes.length && (i % 16 !== 0 || performance.now() - t0 < SLICE_MS); i++) {
+      const t = label(nodes[i]);
+      if (!(t in widths)) widths[t] = measure(t);
     }
   }
   return widths;
