@@ -3,14 +3,83 @@
  * (`scaleBand`) and a line path (`line().defined()`, linear curve) — with the same arithmetic, so the same numbers and
  * path strings (test/unit/common-scales.test.ts compares them with d3). d3-scale brings d3-interpolate, d3-color and
  * d3-format along (its scales carry every method), d3-shape's one-file build keeps its curve factories: ≈40 KB
- * minified for three small functions (issue 16). Ticks and nice bounds are d3-array's own `ticks`, `tickIncrement`
- * and `nice`; the mapping below is d3's arithmetic (t = (x − d0) / (d1 − d0), then r0·(1 − t) + r1·t) written here.
+ * minified for three small functions (issue 16). Ticks and nice bounds follow d3-array's rules (steps of 1, 2 or 5
+ * × 10^k, ticks as whole multiples of the step) written here: d3-array's one-file module kept ≈3.4 KB minified for
+ * them. The mapping is d3's arithmetic (t = (x − d0) / (d1 − d0), then r0·(1 − t) + r1·t).
  */
-import { nice as niceBounds, tickIncrement, ticks } from 'd3-array';
 
+/**
+ * Tick step for about `count` ticks over lo ≤ hi: [first, last, step] where the ticks are first…last times the step
+ * when `step` > 0, or first…last divided by −step when `step` < 0 (steps below 1 are kept as whole inverses, so
+ * 0.1 × 3 never becomes 0.30000000000000004).
+ */
+function tickPlan(lo: number, hi: number, count: number): [number, number, number] {
+  const raw = (hi - lo) / Math.max(0, count);
+  const exp = Math.floor(Math.log10(raw));
+  const mantissa = raw / 10 ** exp;
+  // 1, 2, 5 or 10: the nearest on a log scale (the cut points are the geometric means √2, √10, √50).
+  const mult = mantissa >= Math.sqrt(50) ? 10 : mantissa >= Math.sqrt(10) ? 5 : mantissa >= Math.sqrt(2) ? 2 : 1;
+  let first: number;
+  let last: number;
+  let step: number;
+  if (exp < 0) {
+    const inv = 10 ** -exp / mult;
+    first = Math.round(lo * inv);
+    last = Math.round(hi * inv);
+    if (first / inv < lo) first++;
+    if (last / inv > hi) last--;
+    step = -inv;
+  } else {
+    step = 10 ** exp * mult;
+    first = Math.round(lo / step);
+    last = Math.round(hi / step);
+    if (first * step < lo) first++;
+    if (last * step > hi) last--;
+  }
+  // Too few ticks for a count of 0.5–2: try twice as many.
+  if (last < first && count >= 0.5 && count < 2) return tickPlan(lo, hi, count * 2);
+  return [first, last, step];
+}
 
-// Tick steps and nice bounds come from d3-array itself (tree-shaken: only these three functions and what they use).
-export { ticks, tickIncrement };
+/** About `count` round values between `start` and `stop` (either order), as d3-array's `ticks`. */
+export function ticks(start: number, stop: number, count: number): number[] {
+  start = +start;
+  stop = +stop;
+  count = +count;
+  if (!(count > 0)) return [];
+  if (start === stop) return [start];
+  const down = stop < start;
+  const [first, last, step] = down ? tickPlan(stop, start, count) : tickPlan(start, stop, count);
+  if (!(last >= first)) return [];
+  const out: number[] = [];
+  for (let i = 0; i <= last - first; i++) {
+    const k = down ? last - i : first + i;
+    out.push(step < 0 ? k / -step : k * step);
+  }
+  return out;
+}
+
+/** The step `ticks` would use for start < stop (negative: the inverse of a step below 1), as d3-array's `tickIncrement`. */
+export function tickIncrement(start: number, stop: number, count: number): number {
+  return tickPlan(+start, +stop, +count)[2];
+}
+
+/** [start, stop] widened to whole tick steps until the step settles, as d3-array's `nice`. */
+function niceBounds(start: number, stop: number, count: number): [number, number] {
+  let prev: number | undefined;
+  for (;;) {
+    const step = tickIncrement(start, stop, count);
+    if (step === prev || step === 0 || !Number.isFinite(step)) return [start, stop];
+    if (step > 0) {
+      start = Math.floor(start / step) * step;
+      stop = Math.ceil(stop / step) * step;
+    } else {
+      start = Math.ceil(start * step) / step;
+      stop = Math.floor(stop * step) / step;
+    }
+    prev = step;
+  }
+}
 
 /** A linear scale over a two-number domain and range, as d3's `scaleLinear` (no clamping; NaN/null → undefined). */
 export interface Linear {

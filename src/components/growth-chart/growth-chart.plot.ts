@@ -41,6 +41,15 @@ function text(el: Element, value: string): void {
   }
 }
 
+/** Removes an attribute this module wrote (and its record). */
+function drop(el: Element, name: string): void {
+  const c = (el as Cached).__gc;
+  if (c && c[name] !== undefined) {
+    delete c[name];
+    el.removeAttribute(name);
+  }
+}
+
 const make = (tag: string, cls?: string): Element => {
   const el = document.createElementNS(NS, tag);
   if (cls) attr(el, 'class', cls);
@@ -163,27 +172,35 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
           const lines = t.rotate ? [t.lines[0]] : t.lines;
           const title = lines.some((l) => l.endsWith('…')) ? m.categories[t.index]?.tooltip.title ?? '' : null;
           const c = ((el as Cached).__gc ??= {});
-          // The node's shape: rotated (text, optional <title>) or one <tspan> per line (optional <title>).
+          // The node's shape: rotated or one flat line (a text node on the <text>, optional <title>), or one <tspan>
+          // per line (optional <title>). One line needs no <tspan>: fewer nodes to style and lay out.
+          const inline = !!t.rotate || lines.length === 1;
           const shape = `${t.rotate ? 'r' : lines.length}${title === null ? '' : 't'}`;
           attr(el, 'class', 'tick');
           if (t.rotate) {
+            drop(el, 'x');
+            drop(el, 'y');
             attr(el, 'transform', `translate(${t.x},${base + fs}) rotate(${t.rotate})`);
             attr(el, 'text-anchor', 'end');
           } else {
-            if (c.transform !== undefined) {
-              el.removeAttribute('transform');
-              delete c.transform;
+            drop(el, 'transform');
+            if (inline) {
+              attr(el, 'x', t.x);
+              attr(el, 'y', base + fs + 4);
+            } else {
+              drop(el, 'x');
+              drop(el, 'y');
             }
             attr(el, 'text-anchor', 'middle');
           }
           if (c.$shape !== shape) {
             c.$shape = shape;
             el.textContent = '';
-            if (t.rotate) el.appendChild(document.createTextNode(''));
+            if (inline) el.appendChild(document.createTextNode(''));
             else for (let i = 0; i < lines.length; i++) el.appendChild(make('tspan'));
             if (title !== null) el.appendChild(make('title'));
           }
-          if (t.rotate) {
+          if (inline) {
             const node = el.firstChild as Text;
             if (node.data !== lines[0]) node.data = lines[0];
           } else {
@@ -260,8 +277,8 @@ function clone(proto: Element): Element {
  * animated path leaves. Existing nodes are kept and only changed values written.
  */
 export function syncMarks(target: SVGGElement, m: GrowthModel): void {
-  const fresh = !target.firstChild;
-  const root = fresh ? document.createDocumentFragment() : target;
+  if (!target.firstChild) return buildMarks(target, m);
+  const root = target;
   const layer = (name: string): Element => {
     for (let el = root.firstChild; el; el = el.nextSibling) if ((el as Element).getAttribute?.('class') === name) return el as Element;
     const g = make('g', name);
@@ -343,5 +360,70 @@ export function syncMarks(target: SVGGElement, m: GrowthModel): void {
       attr(el, 'r', p.latest || p.active ? '4.5' : '3');
     }, () => prototype('circle', 'dot', d[0]));
   });
-  if (fresh) target.appendChild(root);
+}
+
+/** A new node with its attributes (in this order) written and recorded, and its bound data. */
+function node(tag: string, attrs: Record<string, string>, data?: unknown): Element {
+  const el = document.createElementNS(NS, tag) as Cached;
+  for (const k in attrs) el.setAttribute(k, attrs[k]);
+  el.__gc = attrs;
+  if (data !== undefined) el.__data__ = data;
+  return el;
+}
+
+/**
+ * The first picture's marks, built straight into a fragment (no keyed matching: nothing to match): the same nodes,
+ * attributes, records and bound data as syncMarks' keyed path leaves, so later updates go through it unchanged.
+ */
+function buildMarks(target: SVGGElement, m: GrowthModel): void {
+  const root = document.createDocumentFragment();
+  const barLayer = root.appendChild(node('g', { class: 'bar-layer' }));
+  const lineLayer = root.appendChild(node('g', { class: 'line-layer' }));
+  const dotLayer = root.appendChild(node('g', { class: 'dot-layer' }));
+  const compare = m.kind === 'compare' ? ' compare' : '';
+  const group = (layer: Element, groups: Map<string, Element>, cls: string, id: string, colorIndex: number): Element => {
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = layer.appendChild(node('g', { class: `${cls} s${colorIndex % COLORS}`, 'data-series': id }, [id, colorIndex]))));
+    return g;
+  };
+  const barGroups = new Map<string, Element>();
+  for (const b of m.bars)
+    group(barLayer, barGroups, 'bars', b.seriesId, b.colorIndex).appendChild(
+      node(
+        'rect',
+        {
+          class: `bar${b.negative ? ' neg' : ''}${compare}${b.latest ? ' latest' : ''}${b.active ? ' active' : ''}${b.illustrative ? ' illustrative' : ''}`,
+          'data-series': b.seriesId,
+          'data-key': b.key,
+          x: num(b.x),
+          y: num(b.y),
+          width: num(b.width),
+          height: num(b.height),
+        },
+        b,
+      ),
+    );
+  const dotGroups = new Map<string, Element>();
+  for (const l of m.lines) {
+    lineLayer.appendChild(node('path', { class: `line c${l.colorIndex % COLORS}`, 'data-series': l.seriesId, d: l.d }, l));
+    const g = group(dotLayer, dotGroups, 'dots', l.seriesId, l.colorIndex);
+    for (const p of l.points) {
+      const d: Dot = { ...p, seriesId: l.seriesId, colorIndex: l.colorIndex };
+      g.appendChild(
+        node(
+          'circle',
+          {
+            class: `dot${p.illustrative || p.nominal ? ' hollow' : ''}${p.latest ? ' latest' : ''}`,
+            'data-series': l.seriesId,
+            'data-key': p.key,
+            cx: num(p.x),
+            cy: num(p.y),
+            r: p.latest || p.active ? '4.5' : '3',
+          },
+          d,
+        ),
+      );
+    }
+  }
+  target.appendChild(root);
 }
