@@ -18,7 +18,7 @@ export interface DrawDeps {
   /** True while a pan/zoom gesture runs. */
   gesturing(): boolean;
   token(name: string, fallback: string): string;
-  /** The number of labels not drawn changed (the element shows it in a note). */
+  /** The number of labels not drawn changed on the canvas (the element shows `dropped` in a note: a new render). */
   dropped(n: number): void;
 }
 
@@ -87,11 +87,9 @@ export class ChainDrawController implements ReactiveController {
     const scene = this.d.scene();
     if (!scene) return html``;
     const { template, placed } = this.painter.svg(scene);
-    if (placed.dropped !== this.dropped)
-      queueMicrotask(() => {
-        this.dropped = placed.dropped;
-        this.d.dropped(placed.dropped);
-      });
+    // The element renders the note about names not shown after the picture, in the same template: it reads this
+    // (no second update for it).
+    this.dropped = placed.dropped;
     return template;
   }
 

@@ -79,7 +79,10 @@ export class CivicChainGraph extends ChainGraphProps {
   @state() private hiddenKinds: ReadonlySet<string> = new Set();
   @state() private progress: number | null = null;
   @state() private tableOpen = false;
-  /** Labels dropped at this zoom (they stay reachable by hover, keyboard and the table): said visibly. */
+  /**
+   * Labels dropped at this zoom on the canvas (a render shows the note; they stay reachable by hover, keyboard and
+   * the table). The note reads the draw controller's count, which the SVG picture sets in the same render.
+   */
   @state() private droppedLabels = 0;
   private shown?: Shown;
   private shownInputs: unknown[] = [];
@@ -337,7 +340,7 @@ export class CivicChainGraph extends ChainGraphProps {
       >
         ${this.useCanvas ? html`<canvas part="canvas" aria-hidden="true"></canvas>` : this.drawCtl.svg()}
         ${this.renderTooltip()}
-        ${this.droppedLabels > 0 ? html`<div part="label-note">${tt.moreLabels(this.droppedLabels)}</div>` : nothing}
+        ${this.drawCtl.dropped > 0 ? html`<div part="label-note">${tt.moreLabels(this.drawCtl.dropped)}</div>` : nothing}
         ${this.progress !== null
           ? html`<div part="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${pct} aria-label=${tt.computing(pct)}>
               ${tt.computing(pct)}
