@@ -14,8 +14,7 @@ import { buildGrowthModel, parseGrowthPayload, selectSeries, type Bar, type Grow
 import { renderGrowthSvg, DEFAULT_PALETTE, type SvgPalette } from './growth-chart.svg.js';
 import { CivicExportEvent, CivicSeriesToggleEvent } from './growth-chart.events.js';
 import { styles } from './growth-chart.styles.js';
-import { drawSvgElement, loadPainters } from '../../core/export/lazy.js';
-import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawHatch, drawTextNodes, drawTextPart, layoutSize, resolvePixelRatio, type PngOptions } from '../../core/export/lazy.js';
+import type { PngOptions } from '../../core/export/png.js';
 import type { GrowthData, GrowthKind, GrowthMeasure, GrowthSort } from './growth-chart.types.js';
 import { COLORS } from './growth-chart.dom.js';
 import { drawFrame, forget, syncMarks } from './growth-chart.plot.js';
@@ -474,7 +473,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
    * (`default-src 'self'`). Not drawn: the toolbar, the tooltip and keyboard hints. Rejects before the first picture.
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
-    await loadPainters();
+    const { chartToPng } = await import('./growth-chart.export.js'); // the drawing and the painters load with the first export
     await this.updateComplete;
     if (this.model && !this.model.empty && !this.extrasShown) await this.whenSettled(); // an open table is painted too
     const m = this.model;
@@ -484,39 +483,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
       if (this.transitioned) await loadMarks(); // to stop what an animated redraw still runs
       this.drawMarks(m, false);
     }
-    const { width, height, scale } = layoutSize(this);
-    if (!(width >= 1 && height >= 1)) throw new Error('civic-growth-chart: nothing to export (not laid out)');
-    const ratio = resolvePixelRatio(options.pixelRatio, this.pixelRatio, width, height);
-    const { canvas, ctx } = createExportCanvas(width, height, ratio, options.background ?? this.themeCtl.token('--_color-surface', '#ffffff'));
-    const root = this.renderRoot;
-    const q = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel);
-    // Header: the slotted caption (light DOM), the rank and illustrative badges.
-    const caption = q<HTMLSlotElement>('slot[name="caption"]');
-    for (const node of caption?.assignedElements({ flatten: true }) ?? []) drawTextNodes(ctx, node, this, scale);
-    drawBadge(ctx, q('[part~="rank"]'), this, scale);
-    drawBadge(ctx, q('[part~="illustrative"]'), this, scale);
-    const plot = q<SVGSVGElement>('svg[part~="plot"]');
-    const pb = boxIn(plot, this, scale);
-    if (plot && pb) drawSvgElement(ctx, plot, pb);
-    root.querySelectorAll('[part~="plot-area"] > [part~="status"], [part~="base"] > [part~="status"]').forEach((el) => drawTextPart(ctx, el, this, { scale }));
-    const legend = q('[part~="legend"]');
-    if (legend) {
-      legend.querySelectorAll<HTMLElement>('.swatch, .hatch-swatch').forEach((sw) => {
-        const b = boxIn(sw, this, scale);
-        if (!b) return;
-        ctx.save();
-        ctx.globalAlpha = parseFloat(getComputedStyle(sw).opacity) || 1;
-        drawBoxOf(ctx, sw, b);
-        if (sw.classList.contains('hatch-swatch')) drawHatch(ctx, b, getComputedStyle(sw).borderTopColor, { lineWidth: 2, gap: 5 });
-        ctx.restore();
-      });
-      drawTextNodes(ctx, legend, this, scale);
-    }
-    const notes = q('[part~="notes"]');
-    if (notes) drawTextNodes(ctx, notes, this, scale);
-    const table = q('[part~="table"]');
-    if (table && q<HTMLDetailsElement>('details.table-wrap')?.open) drawTextNodes(ctx, table, this, scale);
-    return canvasToPngBlob(canvas);
+    return chartToPng(this, { pixelRatio: this.pixelRatio, background: this.themeCtl.token('--_color-surface', '#ffffff') }, options);
   }
 
   /** The shown points as CSV (long format: series, name, period, period_label, value, unit, growth, growth_basis, illustrative). */

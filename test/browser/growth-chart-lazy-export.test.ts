@@ -1,0 +1,43 @@
+// Issue 16 (weight): the growth chart's PNG drawing (growth-chart.export.ts) and the export painters (core/export/png.ts,
+// draw-svg.ts) load with the first toPNG(), not with the chart. This file imports only the define module, so a request
+// for them before the first export came from element code.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/growth-chart/growth-chart.define.js';
+import type { CivicGrowthChart } from '../../src/components/growth-chart/growth-chart.js';
+
+const LAZY = /\/src\/(components\/growth-chart\/growth-chart\.export|core\/export\/(png|draw-svg))\.[jt]s$/;
+performance.setResourceTimingBufferSize(100_000); // the dev server serves every module on its own: keep all entries
+const lazyRequests = () =>
+  performance
+    .getEntriesByType('resource')
+    .map((e) => new URL(e.name).pathname)
+    .filter((n) => LAZY.test(n));
+
+const DATA = {
+  series: [
+    {
+      id: 'gdp',
+      name: '地区生产总值（示例）',
+      unit: '亿元',
+      points: [
+        { period: '2020', value: 100, growth: 2, illustrative: true },
+        { period: '2021', value: 120, growth: 3, illustrative: true },
+        { period: '2022', value: 130, growth: 4, illustrative: true },
+      ],
+    },
+  ],
+};
+
+describe('growth chart export code is not in the first load (issue 16)', () => {
+  it('draws, settles (menu and table) and requests no PNG drawing; the first toPNG() loads it and draws the chart', async () => {
+    const el = await fixture<CivicGrowthChart>(html`<civic-growth-chart style="width:560px" .data=${DATA}></civic-growth-chart>`);
+    await el.whenSettled();
+    expect(el.shadowRoot!.querySelectorAll('[part~="toolbar"] button[data-format]'), 'export menu rendered').to.have.length(3);
+    expect(lazyRequests(), 'export code requested before any export').to.deep.equal([]);
+    const blob = await el.toPNG({ pixelRatio: 1 });
+    expect(blob.type).to.equal('image/png');
+    const bmp = await createImageBitmap(blob);
+    expect(bmp.width).to.equal(Math.round(el.getBoundingClientRect().width));
+    expect(lazyRequests().some((n) => n.includes('growth-chart.export')), 'growth-chart.export requested by the first export').to.equal(true);
+  });
+});
