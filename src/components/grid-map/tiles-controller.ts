@@ -87,16 +87,37 @@ export class TilesController implements ReactiveController {
   failed = false;
   private noData = '#e4e7eb';
   private restTimer?: ReturnType<typeof setTimeout>;
+  private restIdle?: number;
   /** Levels besides the one on screen still to classify (after the next picture). */
   private restPending = false;
 
+  /**
+   * Classifies the levels not on screen, one per idle period (a grid level of 10⁶ values is the long one), so the
+   * picture's next frames and the first gestures go first; within 2 s at the latest.
+   */
   private styleRest(): void {
     if (!this.restPending || !this.pictured) return;
     this.restPending = false;
+    this.cancelRest();
+    const todo = this.layers().map((l) => l.rank);
+    const next = (): void => {
+      const rank = todo.shift();
+      if (rank === undefined) return;
+      if (this.styles.has(rank)) return next();
+      this.styleLevel(rank);
+      if (todo.length) later();
+    };
+    const later = (): void => {
+      if (typeof requestIdleCallback === 'function') this.restIdle = requestIdleCallback(next, { timeout: 2000 });
+      else this.restTimer = setTimeout(next, 0);
+    };
+    later();
+  }
+
+  private cancelRest(): void {
     clearTimeout(this.restTimer);
-    this.restTimer = setTimeout(() => {
-      for (const { rank } of this.layers()) this.styleLevel(rank);
-    }, 0);
+    if (this.restIdle !== undefined && typeof cancelIdleCallback === 'function') cancelIdleCallback(this.restIdle);
+    this.restIdle = undefined;
   }
   private checkedEmpty = false;
   private reported = 0;
@@ -120,7 +141,7 @@ export class TilesController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.restTimer);
+    this.cancelRest();
     this.indexAbort?.abort();
     this.indexAbort = undefined;
     this.indexUrl = undefined;
@@ -156,7 +177,7 @@ export class TilesController implements ReactiveController {
       this.fillKey = fillKey;
       this.noData = noData;
       this.styles.clear();
-      clearTimeout(this.restTimer);
+      this.cancelRest();
       // The level on screen first; the others (a national grid level can hold 10⁶ values) once the picture is up
       // (the renderer's next idle), so classifying them never delays the first view.
       if (this.rankKnown) this.styleLevel(this.rank);
