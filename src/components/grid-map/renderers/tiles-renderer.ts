@@ -179,7 +179,6 @@ export class TilesRenderer extends MaplibreSurface {
         type: 'line',
         source: SRC,
         'source-layer': l.sourceLayer,
-        layout: { 'line-join': 'round' },
         paint: {
           'line-color': ['case', ['boolean', ['feature-state', 'sel'], false], c.selected, ['boolean', ['feature-state', 'hov'], false], c.selected, parent ? c.parentOutline : c.outline],
           'line-width': ['case', ['boolean', ['feature-state', 'sel'], false], 3, ['boolean', ['feature-state', 'hov'], false], 2, parent ? 1.25 : 0.5],
