@@ -8,7 +8,7 @@ import type { Lang } from '../core/i18n/lang.js';
 import { capIssues, formatIssue, hasErrors, issue, summariseIssues, type Issue, type Validated } from './validate.js';
 import { resolveSource, inlineScript, type ResolvedSource } from './resolve-source.js';
 import type { BodyFormat, FetchOptions } from './fetch-json.js';
-import { adaptWith, csvReader, loadCsv, readsCsv, type AdapterName } from './adapters/adapt.js';
+import { adaptWith, csvReader, loadCsv, readsCsv, type AdaptKit, type AdapterName } from './adapters/adapt.js';
 import type { PushSource } from './push/push-controller.js';
 import type { SrcPath } from './src-path.js';
 
@@ -114,6 +114,8 @@ function sameDeps(a: readonly unknown[] | undefined, b: readonly unknown[]): boo
   return !!a && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 }
 
+const ADAPT_KIT: AdaptKit = { adaptWith, csvReader, loadCsv, readsCsv };
+
 /**
  * Loads, validates and keeps an element's data.
  *
@@ -132,6 +134,8 @@ export class DataController<T> implements ReactiveController {
   readonly host: Host;
   /** @internal */
   readonly o: DataControllerOptions<T>;
+  /** @internal The adapters, handed to the lazy `src` path (which imports none of the first-load data code, issue 16). */
+  readonly adapters: AdaptKit = ADAPT_KIT;
 
   /** idle (no source) → loading → complete | error. `complete` also while a refresh is in flight. */
   status: DataStatus = 'idle';

@@ -1,10 +1,12 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { CivicErrorDetail, CivicErrorKind, DataSourceKind } from '../core/events/error-event.js';
 import type { Lang } from '../core/i18n/lang.js';
-import { issue, type Issue } from './validate.js';
+import { issue, type Issue } from '../core/issues/issue.js';
 import { FetchError } from './fetch-error.js';
 import { fetchData, type FetchOptions } from './fetch-json.js';
-import { adaptWith, csvReader, loadCsv, readsCsv } from './adapters/adapt.js';
+// The adapters come from the owner (the data controller, first load), not by import: a first-load module this lazy
+// chunk imports would be split into a chunk of its own by users' bundlers, costing the first load bytes (issue 16).
+import type { AdaptKit } from './adapters/adapt.js';
 import { PollingScheduler } from './polling.js';
 import type { PushSource } from './push/push-controller.js';
 import { pushTarget, type PushTarget } from './push/target.js';
@@ -29,6 +31,8 @@ export interface SrcOwner<T> {
   accept(raw: unknown, source: DataSourceKind, url: string | undefined, poll: boolean): void;
   acceptParsed(r: OffThreadResult<T>, source: DataSourceKind, url: string, poll: boolean): void;
   fail(kind: CivicErrorKind, source: DataSourceKind, message: string, issues: Issue[], url?: string, status?: number): void;
+  /** `adaptWith`, `csvReader`, `loadCsv`, `readsCsv` of adapters/adapt.ts. */
+  readonly adapters: AdaptKit;
 }
 
 /**
@@ -114,9 +118,9 @@ export class SrcPath<T> {
       raw = hit.text;
     }
     const adapter = c.props.adapter ?? 'auto';
-    if (readsCsv(raw, adapter)) await loadCsv().catch(() => undefined);
+    if (c.adapters.readsCsv(raw, adapter)) await c.adapters.loadCsv().catch(() => undefined);
     if (c.value !== undefined) return;
-    const adapted = adaptWith(csvReader(), raw, adapter);
+    const adapted = c.adapters.adaptWith(c.adapters.csvReader(), raw, adapter);
     const r = adapted.apiError === undefined ? c.o.parse(adapted.value, { lang: c.o.terms().lang, source: 'src', envelope: adapted.outer }) : { value: undefined };
     if (r.value === undefined || c.value !== undefined) return;
     c.value = r.value;
@@ -138,7 +142,7 @@ export class SrcPath<T> {
     this.pushing = target;
     // Loaded on first use: pages without push sources do not carry the transports (≈4 KB gz) in their element chunks.
     // The CSV reader comes along: a push message may be CSV text, and `check` below adapts synchronously.
-    void Promise.all([import('./push/push-controller.js'), loadCsv().catch(() => undefined)]).then(([{ PushSource, PUSH_DEFAULTS }]) => {
+    void Promise.all([import('./push/push-controller.js'), this.c.adapters.loadCsv().catch(() => undefined)]).then(([{ PushSource, PUSH_DEFAULTS }]) => {
       if (this.pushing !== target || this.push) return;
       this.push = this.createPush(PushSource, PUSH_DEFAULTS, target, url);
       this.push.start();
@@ -167,7 +171,7 @@ export class SrcPath<T> {
         return { ok, errors: c.error?.partial ? c.error.issueCount : 0 };
       },
       check: (value) => {
-        const a = adaptWith(csvReader(), value, h.adapter ?? 'auto');
+        const a = c.adapters.adaptWith(c.adapters.csvReader(), value, h.adapter ?? 'auto');
         if (a.apiError !== undefined) return { usable: false, errors: a.issues };
         try {
           const r = c.o.parse(a.value, ctx());
@@ -176,6 +180,7 @@ export class SrcPath<T> {
           return { usable: false, errors: [] };
         }
       },
+      adapt: (raw, adapter) => c.adapters.adaptWith(c.adapters.csvReader(), raw, adapter),
       fail: (kind, message, issues, status) => c.fail(kind, 'src', message, issues ?? [issue('$', kind, message)], url, status),
       stale: (on) => {
         c.liveStale = on;
@@ -213,7 +218,7 @@ export class SrcPath<T> {
       const off = c.o.offThread?.();
       const res = off ? await off(src.url, { ...opts, adapter: c.props.adapter ?? 'auto' }) : await fetchData(src.url, opts);
       // CSV text: its reader first, so the payload is accepted (and cached only when valid) in this turn.
-      if ('body' in res && readsCsv(res.body, c.props.adapter ?? 'auto')) await loadCsv().catch(() => undefined);
+      if ('body' in res && c.adapters.readsCsv(res.body, c.props.adapter ?? 'auto')) await c.adapters.loadCsv().catch(() => undefined);
       if (seq < this.applied || ctrl.signal.aborted) return;
       this.applied = seq;
       this.pending = false;

@@ -7,37 +7,19 @@
  * valid": the element draws what it has and still reports the issues in `civic-error`.
  */
 
-import type { Issue, IssueSeverity } from '../core/issues/issue.js';
+import { describe, isRecord, issue, type Issue, type IssueSeverity } from '../core/issues/issue.js';
 
 // The Issue type and its formatting live in core (events and state templates use them); re-exported here for validators.
-export { formatIssue, type Issue, type IssueSeverity } from '../core/issues/issue.js';
+// So are `issue`, `isRecord` and `describe`, which the lazily loaded data code uses too (see there).
+export { formatIssue, issue, isRecord, describe, type Issue, type IssueSeverity } from '../core/issues/issue.js';
 
 export interface Validated<T> {
   value: T | undefined;
   issues: Issue[];
 }
 
-export function issue(path: string, code: string, message: string, severity: IssueSeverity = 'error'): Issue {
-  return { path, code, message, severity };
-}
-
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error');
-}
-
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Short, safe description of a value for messages (never the whole payload). */
-export function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (v === undefined) return 'nothing';
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
-  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : String(v);
-  if (Array.isArray(v)) return `an array of ${v.length}`;
-  if (typeof v === 'object') return 'an object';
-  return typeof v;
 }
 
 export function joinPath(base: string, key: string | number): string {

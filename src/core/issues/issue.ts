@@ -21,3 +21,28 @@ export interface Issue {
 export function formatIssue(i: Issue): string {
   return `${i.path}: ${i.message}`;
 }
+
+// The three helpers below are what the lazily loaded data code (the `src` path, push sources, the CSV reader) needs of
+// the validators. They live here, not in src/data/validate.ts (which re-exports them), so that those lazy chunks do
+// not reach validate.ts: a module reached from both the first load and a lazy chunk is split into a chunk of its own
+// by users' bundlers, and every such chunk costs bytes on the first load (issue 16).
+
+/** One issue; severity `error` unless told. */
+export function issue(path: string, code: string, message: string, severity: IssueSeverity = 'error'): Issue {
+  return { path, code, message, severity };
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Short, safe description of a value for messages (never the whole payload). */
+export function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
+  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : String(v);
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (typeof v === 'object') return 'an object';
+  return typeof v;
+}

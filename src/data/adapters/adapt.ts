@@ -28,7 +28,7 @@ export const readsCsv = (raw: unknown, adapter: AdapterName): raw is string => t
  * Runs the generic adapters in order: CSV text → rows (with `csv`, the CSV reader module); `{code,msg,data}`
  * envelope → data; ECharts `{dimensions, source}` → rows. Pure; never throws.
  */
-export function adaptWith(csv: CsvModule | undefined, raw: unknown, adapter: AdapterName = 'auto'): AdaptResult {
+export function adaptWith(csv: Pick<CsvModule, 'parseCsv'> | undefined, raw: unknown, adapter: AdapterName = 'auto'): AdaptResult {
   if (adapter === 'none') return { value: raw, issues: [] };
   let v = raw;
   let outer: unknown;
@@ -69,4 +69,15 @@ export function loadCsv(): Promise<CsvModule> {
     });
   }
   return csvLoading;
+}
+
+/**
+ * The adapter functions the lazily loaded `src` path uses, handed to it by the data controller (it imports only this
+ * type): a first-load module that a lazy chunk imports is split into a chunk of its own by users' bundlers (issue 16).
+ */
+export interface AdaptKit {
+  adaptWith: typeof adaptWith;
+  csvReader: typeof csvReader;
+  loadCsv: typeof loadCsv;
+  readsCsv: typeof readsCsv;
 }

@@ -1,4 +1,4 @@
-import * as csvModule from './csv.js';
+import { parseCsv } from './csv.js';
 import { adaptWith, type AdapterName, type AdaptResult } from './adapt.js';
 
 export { readPath, parsePath, splitListPath } from './path.js';
@@ -14,6 +14,10 @@ export { ADAPTERS, adaptWith, loadCsv, csvReader, type AdapterName, type AdaptRe
  * ECharts `{dimensions, source}` → rows. Pure; never throws. (Elements go through `adaptWith` and load the CSV
  * reader on first use; this synchronous form, for workers and the public API, carries it.)
  */
+// Not `import * as`: a namespace object as a value makes bundlers emit an export helper that code-splits into a chunk
+// of its own, shared with the first load (issue 16).
+const CSV = { parseCsv };
+
 export function adaptPayload(raw: unknown, adapter: AdapterName = 'auto'): AdaptResult {
-  return adaptWith(csvModule, raw, adapter);
+  return adaptWith(CSV, raw, adapter);
 }

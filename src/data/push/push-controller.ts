@@ -13,8 +13,10 @@
  *   connection never reports its death otherwise); any later message or ping clears the stale mark.
  */
 import type { CivicErrorKind } from '../../core/events/error-event.js';
-import { adaptPayload, type AdapterName } from '../adapters/index.js';
-import { issue, type Issue } from '../validate.js';
+// Only type imports and core's issue helpers from the first-load data code: what this lazy chunk shares with the first
+// load would be split into chunks of their own by users' bundlers (issue 16); the adapters come through the sink.
+import type { AdapterName, AdaptResult } from '../adapters/adapt.js';
+import { issue, type Issue } from '../../core/issues/issue.js';
 import { documentParsed } from '../fetch-json.js';
 import { backoffDelay } from './backoff.js';
 import type { ConnectionHandlers, PushConnection } from './connection.js';
@@ -42,6 +44,8 @@ export interface PushSink {
   accept(raw: unknown): { ok: boolean; errors: number };
   /** Dry-run validation of a payload (nothing shown). */
   check(value: unknown): { usable: boolean; errors: Issue[] };
+  /** Runs the generic adapters (as `adaptWith` with the CSV reader) on a payload, to keep what patches merge into. */
+  adapt(raw: unknown, adapter: AdapterName): AdaptResult;
   fail(kind: CivicErrorKind, message: string, issues?: Issue[], status?: number): void;
   /** The data on screen is (no longer) live. */
   stale(on: boolean): void;
@@ -201,7 +205,7 @@ export class PushSource {
     if (m.type === 'replace') {
       const r = this.sink.accept(m.data);
       if (r.ok) {
-        const adapted = adaptPayload(m.data, adapter);
+        const adapted = this.sink.adapt(m.data, adapter);
         this.base = adapted.value;
         this.baseErrors = r.errors;
       }
