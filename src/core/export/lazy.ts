@@ -8,6 +8,7 @@
  * `exportPng` (the export button's action) loads them itself and, like the painter's version, never rejects.
  */
 import type { PngExporter } from './png.js';
+import { CivicExportEvent } from '../events/export-event.js';
 
 export type { Box, PngOptions, PngExporter } from './png.js';
 
@@ -69,5 +70,5 @@ export async function exportPng(host: PngExporter, fileName: string | undefined,
     warn(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`);
     return false;
   }
-  return p.exportPng(host, fileName, warn);
+  return p.exportPng(host, fileName, warn, (detail) => new CivicExportEvent(detail));
 }

@@ -8,7 +8,9 @@
  * The pure helpers (file names, pixel ratio, text wrapping and truncation) run in Node and are unit-tested;
  * the canvas ones need a browser.
  */
-import { CivicExportEvent } from '../events/export-event.js';
+// Type only: the event is made by the caller (lazy.ts, first load). A module this lazy chunk imports that the first load
+// imports too is split into a chunk of its own by users' bundlers, which costs the first load bytes (issue 16).
+import type { CivicExportDetail } from '../events/export-event.js';
 
 /** Options of every element's `toPNG()`. */
 export interface PngOptions {
@@ -333,9 +335,10 @@ export interface PngExporter extends HTMLElement {
 /**
  * The export button's action: makes the PNG, fires the cancelable `civic-export` on `host`, then downloads
  * `<fileName or tag>.png` unless a listener cancelled. Never throws or rejects: a failure goes to `warn`
- * (the element's `this.warn()`), and the promise resolves to false.
+ * (the element's `this.warn()`), and the promise resolves to false. `exportEvent` makes the `civic-export` event
+ * (a `CivicExportEvent`).
  */
-export async function exportPng(host: PngExporter, fileName: string | undefined, warn: (message: string) => void): Promise<boolean> {
+export async function exportPng(host: PngExporter, fileName: string | undefined, warn: (message: string) => void, exportEvent: (detail: CivicExportDetail) => Event): Promise<boolean> {
   let blob: Blob;
   try {
     blob = await host.toPNG();
@@ -344,7 +347,7 @@ export async function exportPng(host: PngExporter, fileName: string | undefined,
     return false;
   }
   const filename = sanitizeFilename(fileName || host.localName, 'png', host.localName);
-  const ev = new CivicExportEvent({ format: 'png', blob, filename });
+  const ev = exportEvent({ format: 'png', blob, filename });
   try {
     host.dispatchEvent(ev);
     if (!ev.defaultPrevented) downloadBlob(blob, filename);

@@ -69,42 +69,73 @@ export function cumulativePeriod(year: number, endMonth: number): Period {
 const validYear = (y: number) => y >= 1900 && y <= 2200;
 const validMonth = (m: number) => m >= 1 && m <= 12;
 
-/** Parses a period string; never throws. The error is an English sentence for issue messages. */
-export function parsePeriod(input: unknown): PeriodResult {
+// Why a string is no period, as a code (and the value the message names); parsePeriod words it. formatPeriod needs no
+// words, so a page that only formats periods (the KPI tile) does not carry them (issue 16).
+type Miss = readonly [code: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7, value?: number | string];
+
+function readPeriod(input: unknown): Period | Miss {
   if (typeof input === 'number' && Number.isInteger(input)) input = String(input);
-  if (typeof input !== 'string') return { error: 'expected a period string such as "2022", "2022Q3", "2022-09" or "2022-01/2022-09"' };
+  if (typeof input !== 'string') return [0];
   const s = input.trim();
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})$/.exec(s))) {
     const y = +m[1];
-    if (!validYear(y)) return { error: `year ${y} is out of range` };
-    return { period: yearPeriod(y) };
+    return validYear(y) ? yearPeriod(y) : [1, y];
   }
   if ((m = /^(\d{4})-?[Qq]([1-4])$/.exec(s))) {
     const y = +m[1];
-    if (!validYear(y)) return { error: `year ${y} is out of range` };
-    return { period: quarterPeriod(y, +m[2]) };
+    return validYear(y) ? quarterPeriod(y, +m[2]) : [1, y];
   }
   if ((m = /^(\d{4})-(\d{1,2})$/.exec(s))) {
     const y = +m[1];
     const mo = +m[2];
-    if (!validYear(y)) return { error: `year ${y} is out of range` };
-    if (!validMonth(mo)) return { error: `month ${mo} is not 1–12` };
-    return { period: monthPeriod(y, mo) };
+    if (!validYear(y)) return [1, y];
+    return validMonth(mo) ? monthPeriod(y, mo) : [2, mo];
   }
   if ((m = /^(\d{4})-(\d{1,2})\/(?:(\d{4})-)?(\d{1,2})$/.exec(s))) {
     const y = +m[1];
     const from = +m[2];
     const y2 = m[3] === undefined ? y : +m[3];
     const to = +m[4];
-    if (!validYear(y)) return { error: `year ${y} is out of range` };
-    if (!validMonth(from) || !validMonth(to)) return { error: 'months must be 1–12' };
-    if (y2 !== y) return { error: 'a cumulative period must end in the year it starts' };
-    if (from !== 1) return { error: 'a cumulative period starts in January (e.g. "2022-01/2022-09")' };
-    if (to < from) return { error: 'the period ends before it starts' };
-    return { period: cumulativePeriod(y, to) };
+    if (!validYear(y)) return [1, y];
+    if (!validMonth(from) || !validMonth(to)) return [3];
+    if (y2 !== y) return [4];
+    if (from !== 1) return [5];
+    if (to < from) return [6];
+    return cumulativePeriod(y, to);
   }
-  return { error: `${JSON.stringify(s.length > 30 ? s.slice(0, 30) + '…' : s)} is not a period such as "2022", "2022Q3", "2022-09" or "2022-01/2022-09"` };
+  return [7, s];
+}
+
+const EXAMPLES = '"2022", "2022Q3", "2022-09" or "2022-01/2022-09"';
+
+function missMessage([code, v]: Miss): string {
+  switch (code) {
+    case 0:
+      return `expected a period string such as ${EXAMPLES}`;
+    case 1:
+      return `year ${v} is out of range`;
+    case 2:
+      return `month ${v} is not 1–12`;
+    case 3:
+      return 'months must be 1–12';
+    case 4:
+      return 'a cumulative period must end in the year it starts';
+    case 5:
+      return 'a cumulative period starts in January (e.g. "2022-01/2022-09")';
+    case 6:
+      return 'the period ends before it starts';
+    case 7: {
+      const s = String(v);
+      return `${JSON.stringify(s.length > 30 ? s.slice(0, 30) + '…' : s)} is not a period such as ${EXAMPLES}`;
+    }
+  }
+}
+
+/** Parses a period string; never throws. The error is an English sentence for issue messages. */
+export function parsePeriod(input: unknown): PeriodResult {
+  const r = readPeriod(input);
+  return 'kind' in r ? { period: r } : { error: missMessage(r) };
 }
 
 /**
@@ -217,8 +248,8 @@ export function periodLabel(p: Period, lang: Lang, style: PeriodLabelStyle = 'lo
 
 /** Label of a period string; the input itself when it does not parse. */
 export function formatPeriod(input: string, lang: Lang, style: PeriodLabelStyle = 'long'): string {
-  const r = parsePeriod(input);
-  return r.period ? periodLabel(r.period, lang, style) : input;
+  const p = readPeriod(input);
+  return 'kind' in p ? periodLabel(p, lang, style) : input;
 }
 
 /** The year as it is shown under short tick labels: 2022年 / 2022. */
