@@ -5,7 +5,8 @@
 //     first view, easeTo zoom 7 → 12 over 3 s, 60 frames of panBy at zoom 12 — median and p95 per phase
 //   - a check that the first (low-zoom) view draws parents (streets/communities), not grids
 // for the element (z/x/y template with metrics.json; without metrics; optionally PMTiles / TileJSON) and raw
-// maplibre-gl with plain fill + line layers on the same tiles. Medians of --runs (default 3), fresh context each.
+// maplibre-gl with plain fill + line layers on the same tiles. Medians of --runs (default 3), fresh context each;
+// runs are interleaved (run 1 of every implementation, then run 2 …) and each row records the load average per run.
 //
 //   node bench/grid-map-tiles/run.mjs [--runs 3] [--n 1000000] [--impls element,element-nometrics,maplibre]
 //                                     [--no-panzoom] [--regen] [--screenshots]
@@ -99,14 +100,16 @@ if (args.includes('--screenshots')) {
 const stats = (xs) => ({ median: median(xs), p95: percentile(xs, 95), frames: xs.length });
 const results = [];
 let failed = false;
-for (const impl of IMPLS) {
-  const firsts = [], zooms = [], requests = [], marks = [], longest = [], longCounts = [], heaps = [];
-  let store = null;
-  const phases = { pan1: [], zoom: [], pan2: [] };
-  const zoomWalls = [];
-  let check = null;
-  let error = '';
-  for (let i = 0; i < RUNS; i++) {
+// Interleaved like bench/grid-map: run 1 of every implementation, then run 2 …, so a change in the shared machine's
+// load falls on every implementation alike (one implementation's runs back to back took a load swing alone).
+const acc = new Map(
+  IMPLS.map((impl) => [impl, { firsts: [], zooms: [], requests: [], marks: [], longest: [], longCounts: [], heaps: [], store: null, phases: { pan1: [], zoom: [], pan2: [] }, zoomWalls: [], check: null, error: '', loads: [] }]),
+);
+for (let i = 0; i < RUNS; i++) {
+  for (const impl of IMPLS) {
+    const a = acc.get(impl);
+    if (a.error) continue; // a failed implementation is not run again
+    const { firsts, zooms, requests, marks, longest, longCounts, heaps, phases, zoomWalls } = a;
     const ctx = await browser.newContext({ viewport: { width: 1000, height: 700 } });
     const page = await ctx.newPage();
     const errors = [];
@@ -123,7 +126,7 @@ for (const impl of IMPLS) {
       zooms.push(r.zoom);
       longest.push(r.longest);
       longCounts.push(r.longTasks);
-      if (r.store) store = r.store;
+      if (r.store) a.store = r.store;
       // Main-thread JS heap after the first view, after a full GC (the worker's heap is not counted).
       const cdp = await ctx.newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
@@ -132,20 +135,23 @@ for (const impl of IMPLS) {
       // workerJob: the metrics worker's own time for the job (fetch, parse, one-pass validate/join/pack), from its reply.
       marks.push({ ...(r.marks ?? {}), ...((impl === 'element' || impl === 'element-bin') && r.loads?.lastMs ? { workerJob: r.loads.lastMs, ...Object.fromEntries(Object.entries(r.loads.lastStages ?? {}).map(([k, v]) => [`worker.${k}`, v])), ...Object.fromEntries(Object.entries(r.loads.lastAt ?? {}).map(([k, v]) => [`worker.${k}At`, v])) } : {}) });
       requests.push(tileRequests);
-      if (i === 0) check = await page.evaluate(() => window.bench.check());
+      if (i === 0) a.check = await page.evaluate(() => window.bench.check());
       if (PANZOOM) {
         const pz = await page.evaluate(() => window.bench.panzoom());
         for (const k of Object.keys(phases)) phases[k].push(pz[k]);
         zoomWalls.push(pz.zoomWall);
       }
     } catch (e) {
-      error = String(e).split('\n')[0];
+      a.error = String(e).split('\n')[0];
       failed = true;
     }
     if (errors.length) console.error(`  ${impl} run ${i + 1}: ${errors[0]}`);
     await ctx.close();
-    if (error) break;
+    a.loads.push(loadavg()[0]);
   }
+}
+for (const impl of IMPLS) {
+  const { firsts, zooms, requests, marks, longest, longCounts, heaps, store, phases, zoomWalls, check, error, loads } = acc.get(impl);
   // per phase: median over runs of each run's median / p95
   const phase = (k) => {
     const runs = phases[k].map(stats);
@@ -170,6 +176,7 @@ for (const impl of IMPLS) {
     pan2: phase('pan2'),
     check,
     error: error || undefined,
+    loadAverages: loads.map((x) => Math.round(x * 10) / 10),
   };
   results.push(row);
   const f = (s) => (s ? `${s.median.toFixed(1)}/${s.p95.toFixed(1)} ms` : '—');
