@@ -4,14 +4,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/growth-chart/growth-chart.define.js';
 import type { CivicGrowthChart } from '../../src/components/growth-chart/growth-chart.js';
+import { requestedPaths } from './fixtures/requests.js';
 
 const LAZY = /\/src\/(components\/growth-chart\/growth-chart\.export|core\/export\/(png|draw-svg))\.[jt]s$/;
-performance.setResourceTimingBufferSize(100_000); // the dev server serves every module on its own: keep all entries
-const lazyRequests = () =>
-  performance
-    .getEntriesByType('resource')
-    .map((e) => new URL(e.name).pathname)
-    .filter((n) => LAZY.test(n));
+const lazyRequests = () => requestedPaths(LAZY);
 
 const DATA = {
   series: [

@@ -7,15 +7,11 @@ import '../../src/components/kpi-tile/kpi-tile.define.js';
 import type { CivicKpiTile } from '../../src/components/kpi-tile/kpi-tile.js';
 import { FakeServer } from './fixtures/server.js';
 import { until } from './fixtures/wait.js';
+import { requestedPaths } from './fixtures/requests.js';
 
-performance.setResourceTimingBufferSize(100_000); // the dev server serves every module on its own: keep all entries
 const LAZY = /\/src\/data\/(fetch-json|cache)\.[jt]s$/;
 const lazyRequests = () =>
-  performance
-    .getEntriesByType('resource')
-    .map((e) => new URL(e.name).pathname)
-    .filter((n) => LAZY.test(n))
-    .map((n) => n.replace(/^.*\/src\/data\/(\w[\w-]*)\.[jt]s$/, '$1'));
+  requestedPaths(LAZY).map((n) => n.replace(/^.*\/src\/data\/(\w[\w-]*)\.[jt]s$/, '$1'));
 
 describe('data layer network path loads with the first src (issue 16)', () => {
   const server = new FakeServer();

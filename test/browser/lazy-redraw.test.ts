@@ -7,14 +7,10 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/components/growth-chart/growth-chart.define.js';
 import type { CivicGrowthChart } from '../../src/components/growth-chart/growth-chart.js';
 import { until } from './fixtures/wait.js';
+import { requestedPaths } from './fixtures/requests.js';
 
 const LAZY = /\/src\/components\/growth-chart\/growth-chart\.marks\.[jt]s|\/node_modules\/d3-(transition|selection)\//;
-performance.setResourceTimingBufferSize(100_000); // the dev server serves every module on its own: keep all entries
-const lazyRequests = () =>
-  performance
-    .getEntriesByType('resource')
-    .map((e) => new URL(e.name).pathname)
-    .filter((n) => LAZY.test(n));
+const lazyRequests = () => requestedPaths(LAZY);
 
 const data = (v: number) => ({
   series: [

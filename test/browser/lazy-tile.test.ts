@@ -5,8 +5,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/kpi-tile/kpi-tile.define.js';
 import type { CivicKpiTile } from '../../src/components/kpi-tile/kpi-tile.js';
 import { until } from './fixtures/wait.js';
+import { requestedPaths } from './fixtures/requests.js';
 
-performance.setResourceTimingBufferSize(100_000); // the dev server serves every module on its own: keep all entries
 const LAZY: [string, RegExp][] = [
   ['csv', /\/src\/data\/adapters\/csv\.[jt]s$/],
   ['d3-dsv', /\/node_modules\/d3-dsv\//],
@@ -16,10 +16,7 @@ const LAZY: [string, RegExp][] = [
   ['polling', /\/src\/data\/polling\.[jt]s$/],
   ['src-path', /\/src\/data\/src-path\.[jt]s$/],
 ];
-const requested = () => {
-  const paths = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
-  return LAZY.filter(([, re]) => paths.some((p) => re.test(p))).map(([name]) => name);
-};
+const requested = () => LAZY.filter(([, re]) => requestedPaths(re).length > 0).map(([name]) => name);
 
 describe('one KPI tile loads no CSV reader, export drawing or src path before use (issue 16)', () => {
   it('a tile fed JSON (property or inline) requests none of them; CSV text and toPNG() load theirs', async () => {
