@@ -257,7 +257,8 @@ function readSortedAscii(u8: Uint8Array, codesAt: number, c: number, n: number):
   let prevLen = 0, prevDigits = 0;
   // The current 9- and 12-character prefix groups: their first row, the parent's row there (-1: none) and its ref.
   let g9First = -1, g9Row = -1, r9 = UNSET, g12First = -1, g12Row = -1, r12 = UNSET;
-  const putParent = (len: number): number => {
+  /** Writes the first `len` bytes of the current code and a line break as the next slot; returns that slot. */
+  const put = (len: number): number => {
     if (at + len + 1 > out.length) {
       const grown = new Uint8Array(out.length * 2 + len + 1);
       grown.set(out);
@@ -267,7 +268,10 @@ function readSortedAscii(u8: Uint8Array, codesAt: number, c: number, n: number):
     rank[slot] = rankOf(len);
     for (let q = 0; q < len; q++) out[at++] = cur[q];
     out[at++] = 10;
-    slotOfNew.push(slot++);
+    return slot++;
+  };
+  const putParent = (len: number): number => {
+    slotOfNew.push(put(len));
     return -(slotOfNew.length + 1);
   };
   for (let i = 0; i < n; i++) {
@@ -319,16 +323,7 @@ function readSortedAscii(u8: Uint8Array, codesAt: number, c: number, n: number):
         far[i] = r9;
       } else near[i] = r9;
     }
-    if (at + len + 1 > out.length) {
-      const grown = new Uint8Array(out.length * 2 + len + 1);
-      grown.set(out);
-      out = grown;
-    }
-    offsets[slot] = at;
-    rank[slot] = rankOf(len);
-    slotOfRow[i] = slot++;
-    for (let q = 0; q < len; q++) out[at++] = cur[q];
-    out[at++] = 10;
+    slotOfRow[i] = put(len);
     prevLen = len;
     prevDigits = digits;
   }
