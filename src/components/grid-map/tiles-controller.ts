@@ -7,7 +7,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CivicErrorEvent } from '../../core/events/error-event.js';
-import { maplibreUsable } from '../../core/maplibre/load.js';
+import { loadMaplibre, maplibreUsable } from '../../core/maplibre/load.js';
 import { fetchJson } from '../../data/fetch-json.js';
 import { classify, legendModel, parseLabelList, parseNumberList, type Classifier, type ClassifySpec, type LegendModel } from './classify.js';
 import { CivicRendererChangeEvent } from './grid-map.events.js';
@@ -57,6 +57,9 @@ export interface TilesAccess {
   /** Highlighted unit besides the selection (hover, keyboard cursor, outside highlight). */
   emphasised(): string | undefined;
 }
+
+/** Levels with at most this many units are classified before the first idle (`styleSmallLevels`). */
+const EAGER_UNITS = 50000;
 
 interface LevelStyle {
   classifier: Classifier;
@@ -137,6 +140,9 @@ export class TilesController implements ReactiveController {
   /** Starts loading the tiles renderer and maplibre (module download and compile) before the first render needs them. */
   preload(): void {
     if (!maplibreUsable()) return;
+    // maplibre itself at once, beside the renderer's chunk (not after it: one module round trip and evaluation later,
+    // 0.5 s on a loaded machine — the raw maplibre page starts this import first thing).
+    loadMaplibre().catch(() => undefined);
     void import('./renderers/tiles-renderer.js').then((m) => m.preloadTilesRenderer()).catch(() => undefined);
   }
 
@@ -181,6 +187,7 @@ export class TilesController implements ReactiveController {
       // The level on screen first; the others (a national grid level can hold 10⁶ values) once the picture is up
       // (the renderer's next idle), so classifying them never delays the first view.
       if (this.rankKnown) this.styleLevel(this.rank);
+      else this.styleSmallLevels();
       this.restPending = true;
       if (this.r?.mapInstance && !this.mounting) this.styleRest();
     } else if (fillKey !== this.fillKey) {
@@ -226,6 +233,22 @@ export class TilesController implements ReactiveController {
     this.styles.set(rank, st);
     this.r?.setFill(rank, this.fillOf(st));
     return st;
+  }
+
+  /**
+   * Before the first idle says which level is on screen: the levels small enough to classify in a few ms (streets,
+   * communities), so the first picture is coloured already; without this the first idle drew them uncoloured and
+   * colouring them cost one more frame. The big level (a national grid level: 10⁶ values) waits as before.
+   */
+  private styleSmallLevels(): void {
+    const tv = this.tv;
+    if (!tv || !this.x.metric()) return;
+    const sizes = [0, 0, 0];
+    if (isColumnValues(tv)) {
+      const { rank, size } = tv.packed;
+      for (let i = 0; i < size; i++) sizes[rank[i]]++;
+    } else for (let r = 0; r < 3; r++) sizes[r] = tv.codes[r].length;
+    for (const l of this.layers()) if (sizes[l.rank] <= EAGER_UNITS) this.styleLevel(l.rank);
   }
 
   /** The level's fill: classes toggled off transparent; with legend emphasis, the other classes faded. */
@@ -274,7 +297,7 @@ export class TilesController implements ReactiveController {
       onIdle: (rank) => {
         if (!this.checkedEmpty) {
           this.checkedEmpty = true;
-          if (r.renderedCount() === 0) void this.diagnoseEmpty(ref, r);
+          if (!r.drawnAny()) void this.diagnoseEmpty(ref, r);
         }
         if (rank !== this.rank || !this.rankKnown) {
           this.rankKnown = true;

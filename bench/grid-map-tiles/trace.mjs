@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// Where the first view's time goes on the main thread, for one implementation of bench/grid-map-tiles (issue 14):
+// a Chromium trace (devtools.timeline + V8 CPU profile) from navigation to `benchFirst`, then
+//   - milestones from navigation start: module requests (page, tiles renderer, maplibre, its worker), the first and last
+//     tile request, worker starts, the page's own marks;
+//   - every main-thread task over --min ms (default 40) with its start, wall and CPU time and its costliest functions
+//     (CPU profile samples inside it, self and inclusive);
+//   - the main thread's busy CPU time until the first view.
+// Uses the page bundle bench/grid-map-tiles/run.mjs builds (run it once first).
+//   node bench/grid-map-tiles/trace.mjs [--impl element-bin] [--min 40] [--top 8]
+import { existsSync, readFileSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
+import { serveFiles, launchBenchBrowser, bundleBenchPage } from '../lib/harness.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const here = fileURLToPath(new URL('./', import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name, d) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : d);
+const impl = opt('impl', 'element-bin');
+const MIN = Number(opt('min', 40));
+const TOP = Number(opt('top', 8));
+const outRel = 'bench/grid-map-tiles/.out';
+const out = join(root, outRel);
+if (!existsSync(join(out, 'tiles.json'))) throw new Error('no tile set: run bench/grid-map-tiles/run.mjs once first');
+const tj = JSON.parse(readFileSync(join(out, 'tiles.json'), 'utf8'));
+if (!args.includes('--no-build')) {
+  await bundleBenchPage(join(here, 'page.ts'), { outdir: join(out, 'bundle'), splitting: true, external: ['maplibre-gl'], logLevel: 'error' });
+  await bundleBenchPage(join(root, 'src/components/grid-map/metrics-worker.ts'), { outfile: join(out, 'bundle', 'metrics-worker.js'), logLevel: 'error' });
+}
+const { server, port } = await serveFiles((p) => {
+  const path = normalize(decodeURIComponent(p)).replace(/^(\.\.[/\\])+/, '');
+  if (path.endsWith('/metrics-worker.ts')) return join(out, 'bundle', 'metrics-worker.js');
+  const file = join(root, path);
+  return file.startsWith(root) ? file : undefined;
+});
+const browser = await launchBenchBrowser();
+const load0 = loadavg()[0];
+const ctx = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+const page = await ctx.newPage();
+const cdp = await ctx.newCDPSession(page);
+const events = [];
+cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+await cdp.send('Tracing.start', {
+  categories: 'devtools.timeline,blink.user_timing,v8.execute,v8,disabled-by-default-v8.cpu_profiler,disabled-by-default-devtools.timeline,loading',
+  transferMode: 'ReportEvents',
+});
+await page.goto(`http://127.0.0.1:${port}/bench/grid-map-tiles/index.html?impl=${impl}&base=/${outRel}&minzoom=${tj.minzoom}&maxzoom=${tj.maxzoom}&bounds=${tj.bounds.join(',')}`);
+await page.waitForFunction(() => 'benchFirst' in window, null, { timeout: 180000, polling: 50 });
+const first = await page.evaluate(() => window.benchFirst);
+await cdp.send('Tracing.end');
+await done;
+await browser.close();
+server.close();
+
+// The renderer's main thread: CrRendererMain of the page's process.
+const threadName = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name]));
+const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.includes('index.html')) ?? events.find((e) => e.name === 'navigationStart');
+const pid = nav.pid;
+const tid = nav.tid;
+const t0 = nav.ts;
+const ms = (ts) => (ts - t0) / 1000;
+const tEnd = t0 + first.first * 1000;
+
+// milestones
+const lines = [];
+const reqs = events.filter((e) => e.name === 'ResourceSendRequest').map((e) => ({ t: ms(e.ts), url: e.args?.data?.url ?? '' }));
+const firstReq = (re) => reqs.find((r) => re.test(r.url));
+for (const [label, re] of [
+  ['page bundle', /bundle\/page\.js/],
+  ['tiles renderer chunk', /tiles-renderer/],
+  ['maplibre-gl.mjs', /maplibre-gl\.mjs/],
+  ['maplibre worker', /maplibre-gl-worker/],
+  ['metrics worker', /metrics-worker/],
+  ['metrics file', /metrics\.(json|cgmb)/],
+]) {
+  const r = firstReq(re);
+  if (r) lines.push([r.t, `request ${label}`]);
+}
+const tiles = reqs.filter((r) => /\.pbf|\.pmtiles/.test(r.url));
+if (tiles.length) lines.push([tiles[0].t, `first tile request (${tiles.length} until the end)`], [tiles[tiles.length - 1].t, 'last tile request']);
+const recv = events.filter((e) => e.name === 'ResourceFinish').map((e) => ({ t: ms(e.ts), id: e.args?.data?.requestId }));
+for (const [k, v] of Object.entries(first.marks ?? {})) lines.push([v, `mark ${k}`]);
+lines.push([first.first, 'benchFirst (first view)']);
+for (const e of events.filter((e) => e.name === 'thread_name' && /Worker/i.test(e.args?.name ?? ''))) void e;
+const workerStarts = events.filter((e) => e.name === 'ScheduleScriptEvaluation' || e.name === 'EvaluateScript').filter((e) => e.pid === pid && e.tid !== tid);
+for (const e of workerStarts.slice(0, 8)) lines.push([ms(e.ts), `script in ${threadName.get(`${e.pid}:${e.tid}`) ?? e.tid}: ${(e.args?.data?.url ?? '').split('/').pop()}`]);
+lines.sort((a, b) => a[0] - b[0]);
+console.log(`${impl}: first view ${first.first.toFixed(0)} ms from navigation start (load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)})`);
+for (const [t, l] of lines) console.log(`  ${t.toFixed(0).padStart(6)} ms  ${l}`);
+
+// CPU profile samples of the main thread
+const nodes = new Map();
+const samples = [];
+const prof = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
+let st = prof?.args?.data?.startTime ?? 0;
+for (const e of events.filter((x) => x.name === 'ProfileChunk' && x.id === prof?.id && x.pid === pid).sort((p, q) => p.ts - q.ts)) {
+  const d = e.args?.data;
+  for (const n of d?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+  const ids = d?.cpuProfile?.samples ?? [];
+  const deltas = d?.timeDeltas ?? [];
+  for (let i = 0; i < ids.length; i++) samples.push({ id: ids[i], t: (st += deltas[i]) });
+}
+const nameOf = (n) => `${n.callFrame.functionName || '(anon)'}${n.callFrame.url ? ` ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}` : ''}`;
+function topFunctions(a, b) {
+  const self = new Map();
+  const incl = new Map();
+  for (let i = 0; i + 1 < samples.length; i++) {
+    const s = samples[i];
+    if (s.t < a || s.t >= b) continue;
+    const dt = samples[i + 1].t - s.t;
+    const leaf = nodes.get(s.id);
+    if (!leaf || ['(idle)', '(program)', '(root)'].includes(leaf.callFrame.functionName)) continue;
+    self.set(nameOf(leaf), (self.get(nameOf(leaf)) ?? 0) + dt);
+    const seen = new Set();
+    for (let n = leaf; n; n = nodes.get(n.parent)) {
+      const nm = nameOf(n);
+      if (seen.has(nm) || nm === '(root)') continue;
+      seen.add(nm);
+      incl.set(nm, (incl.get(nm) ?? 0) + dt);
+    }
+  }
+  const fmt = (m) => [...m].sort((x, y) => y[1] - x[1]).slice(0, TOP).map(([f, us]) => `${(us / 1000).toFixed(0)} ${f}`).join(' | ');
+  return { self: fmt(self), incl: fmt(incl) };
+}
+
+// main-thread tasks
+const tasks = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ts >= t0 && e.ts < tEnd);
+let busy = 0;
+let busyCpu = 0;
+for (const e of tasks) (busy += e.dur), (busyCpu += e.tdur ?? e.dur);
+console.log(`\nmain thread until the first view: ${(busy / 1000).toFixed(0)} ms in tasks (CPU ${(busyCpu / 1000).toFixed(0)} ms) of ${first.first.toFixed(0)} ms`);
+console.log(`tasks over ${MIN} ms (start, wall / CPU ms; the costliest functions, ms sampled, self then inclusive):`);
+const inner = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= t0 && e.ts < tEnd && e.dur > MIN * 500 && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask');
+for (const e of tasks.filter((x) => x.dur >= MIN * 1000)) {
+  const kinds = inner.filter((x) => x.ts >= e.ts && x.ts < e.ts + e.dur).slice(0, 4).map((x) => `${x.name}${x.args?.data?.url ? `(${x.args.data.url.split('/').pop()})` : x.args?.data?.functionName ? `(${x.args.data.functionName})` : ''} ${(x.dur / 1000).toFixed(0)}`);
+  const f = topFunctions(e.ts, e.ts + e.dur);
+  console.log(`  ${ms(e.ts).toFixed(0).padStart(6)} ms  ${(e.dur / 1000).toFixed(0)} / ${((e.tdur ?? e.dur) / 1000).toFixed(0)}  [${kinds.join(', ')}]`);
+  console.log(`           self: ${f.self}`);
+  console.log(`           incl: ${f.incl}`);
+}
