@@ -144,9 +144,12 @@ export abstract class CivicDataElement<T> extends CivicElement {
     return { ...super.drawnWatch(), data: [this.feed.value, this.feed.status, this.feed.error, this.feed.stale] };
   }
 
-  /** No picture while the first data is loading: the loading state is not one. @internal */
+  /**
+   * No picture while the first data is loading (the loading state is not one), nor while the full status banner is
+   * still loading (a plain one stands in; the picture completes with the full one, or the plain one if it fails). @internal
+   */
   protected override drawnReady(): boolean {
-    return this.feed.status !== 'loading';
+    return this.feed.status !== 'loading' && !this.feed.viewPending;
   }
 
   /** Elements that still override `dataDrawn()` with their own wait: that wait completes the picture too. @internal */

@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { CivicLoadEvent } from '../core/events/load-event.js';
 import { CivicErrorEvent, type CivicErrorDetail, type CivicErrorKind, type DataSourceKind } from '../core/events/error-event.js';
-import { renderEmpty, renderError, renderLoading, renderStale } from '../core/render/states.js';
+import { adoptStatusStyles, errorHeadline, loadStatusView, renderEmpty, renderLoading, renderPlainStatus, statusView, statusViewSettled } from '../core/render/states.js';
 import { formatTime } from '../core/format/number.js';
 import type { Translation } from '../core/i18n/translation.js';
 import type { Lang } from '../core/i18n/lang.js';
@@ -237,8 +237,18 @@ export class DataController<T> implements ReactiveController {
   }
 
   hostUpdate(): void {
+    this.viewPending = false;
     this.sync();
   }
+
+  /**
+   * True when the last render drew the plain status banner because the full one (status-view.ts, loaded on first
+   * use) was still loading: that picture is not complete yet (CivicDataElement's drawnReady). Reset before each update.
+   * @internal
+   */
+  viewPending = false;
+  /** The state for which the full banner's load was last asked. */
+  private viewKey?: string;
 
   /**
    * Brings the value in line with the host's current source and deps. Idempotent; called from the host's
@@ -496,8 +506,25 @@ export class DataController<T> implements ReactiveController {
       // Dismissing hides this state only: the next change of state (another failure, recovery, new issues) shows again.
       onDismiss: this.value !== undefined ? () => this.dismissStatus() : undefined,
     };
-    if (!this.error) return renderStale(t, t.stale(formatTime(this.lastUpdated!, lang, undefined, true)), options);
-    return renderError(t, this.error, { ...options, onRetry: this.currentSource().kind === 'src' ? () => void this.reload() : undefined });
+    const staleText = this.error ? '' : t.stale(formatTime(this.lastUpdated!, lang, undefined, true));
+    const view = statusView();
+    if (!view) {
+      // The full banner loads on first use (a failed load is tried again by the next state); meanwhile, or when it
+      // cannot load (offline), the plain one says the same headline.
+      if (key !== this.viewKey) {
+        this.viewKey = key;
+        void loadStatusView().then(() => this.host.requestUpdate());
+      }
+      this.viewPending = !statusViewSettled();
+      const e = this.error;
+      if (!e) return renderPlainStatus('stale', 'status', staleText, true);
+      // A refresh failed over kept data: the plain banner says "not updated" and the time of the data shown too.
+      const stale = options.overlay && !e.partial ? (this.lastUpdated ? t.stale(formatTime(this.lastUpdated, lang)) : t.staleUnknown) : '';
+      return renderPlainStatus(e.partial ? 'warning' : 'error', 'alert', errorHeadline(t, e), options.overlay, stale);
+    }
+    adoptStatusStyles((this.host as { renderRoot?: unknown }).renderRoot, view);
+    if (!this.error) return view.renderStale(t, staleText, options);
+    return view.renderError(t, this.error, { ...options, onRetry: this.currentSource().kind === 'src' ? () => void this.reload() : undefined });
   }
 
   /** Hides the current status banner until the state changes. */

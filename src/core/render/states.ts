@@ -1,13 +1,15 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, supportsAdoptingStyleSheets, type TemplateResult } from 'lit';
 import type { Translation } from '../i18n/translation.js';
 import type { CivicErrorDetail } from '../events/error-event.js';
 import { formatIssue } from '../issues/issue.js';
 import { formatTime } from '../format/number.js';
 import type { Lang } from '../i18n/lang.js';
+import type { StatusView } from './status-view.js';
 
 /**
  * Shared markup for data states. Every element shows the same loading, empty, error and stale
- * states, with the same parts (`status`), so a page styles them once.
+ * states, with the same parts (`status`), so a page styles them once. The full error / stale banner is status-view.ts,
+ * loaded on first use (see loadStatusView below).
  */
 export const stateStyles = css`
   [part~='status'] {
@@ -47,84 +49,7 @@ export const stateStyles = css`
     max-width: calc(100% - 2 * var(--_space-s));
     z-index: 5;
   }
-  [part~='status'] .status-main {
-    flex: 1;
-    min-width: 0;
-  }
-  [part~='status'] .status-icon {
-    flex: none;
-    font-weight: 700;
-  }
-  [part~='status'] button {
-    font: inherit;
-    min-height: var(--_min-target, 24px);
-  }
-  [part~='status'] .status-dismiss {
-    flex: none;
-    margin-inline-start: auto;
-    min-width: var(--_min-target, 24px);
-    padding: 0 var(--_space-xs);
-    color: var(--_color-text-muted);
-    background: none;
-    border: 0;
-    border-radius: var(--_radius);
-    cursor: pointer;
-    font-size: var(--_font-size-m);
-    line-height: 1;
-  }
-  [part~='status'] .status-dismiss:focus-visible,
-  [part~='status'] summary:focus-visible {
-    outline: 2px solid var(--_color-focus);
-    outline-offset: 1px;
-  }
-  /* Compact: a badge (icon + one word) in its own small line; the full text opens below it on click or Enter. */
-  [part~='status'][data-compact] {
-    position: relative;
-    padding: 0 var(--_space-xs);
-    gap: var(--_space-xs);
-  }
-  [part~='status'][data-compact] > details {
-    flex: 1;
-    min-width: 0;
-  }
-  [part~='status'][data-compact] > details > summary {
-    list-style: none;
-    display: flex;
-    align-items: center;
-    gap: var(--_space-xs);
-    min-height: var(--_min-target, 24px);
-    color: var(--_color-text);
-    white-space: nowrap;
-  }
-  [part~='status'][data-compact] > details > summary::-webkit-details-marker {
-    display: none;
-  }
-  [part~='status'][data-compact] .status-pop {
-    position: absolute;
-    inset-inline: 0;
-    inset-block-start: 100%;
-    z-index: 6;
-    padding: var(--_space-s);
-    background: var(--_color-surface-raised);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    box-shadow: 0 4px 12px rgb(0 0 0 / 0.25);
-  }
-  [part~='status'] details {
-    margin: 0;
-  }
-  [part~='status'] summary {
-    cursor: pointer;
-    color: var(--_color-text-muted);
-  }
-  [part~='status'] ul {
-    margin: var(--_space-xs) 0 0;
-    padding-inline-start: 1.2em;
-    max-height: 8em;
-    overflow: auto;
-    font-family: ui-monospace, monospace;
-    font-size: var(--_font-size-xs);
-  }
+  /* The full banner's own rules (details, buttons, the compact badge) load with it: status-view.ts. */
   [part~='illustrative'] {
     display: inline-block;
     padding: 0 var(--_space-xs);
@@ -198,67 +123,68 @@ export interface StatusOptions {
   compact?: boolean;
 }
 
+/** The translated headline of an error: "加载失败：服务器返回 HTTP 500", or for partly valid data its own words. */
+export function errorHeadline(t: Translation, e: CivicErrorDetail): string {
+  return `${e.partial ? '' : t.loadFailed + '：'}${errorMessage(t, e)}`;
+}
+
+// The full data-status banner (status-view.ts: details list, Retry and dismiss buttons, the compact badge) loads with
+// the first status an element shows (issue 16: a first picture of good data never needs it). One load for the page.
+let view: StatusView | undefined;
+let viewLoading: Promise<StatusView> | undefined;
+let viewFailed = false;
+
+/** The full banner once loaded, else undefined. @internal */
+export const statusView = (): StatusView | undefined => view;
+
+/** True once the full banner is loaded or its last load failed (then the plain banner stands). @internal */
+export const statusViewSettled = (): boolean => view !== undefined || (viewFailed && !viewLoading);
+
+/** Loads the full banner once; a failed load is tried again by the next call. Never rejects. @internal */
+export function loadStatusView(): Promise<void> {
+  if (!view && !viewLoading) {
+    viewFailed = false;
+    viewLoading = import('./status-view.js').then(
+      (m) => (view = m.makeStatusView({ html, nothing, css, formatIssue, formatTime, errorHeadline })),
+    );
+    viewLoading.catch(() => {
+      viewFailed = true;
+      viewLoading = undefined;
+    });
+  }
+  return (viewLoading ?? Promise.resolve()).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 /**
- * The data-status banner (part `status`): an error with nothing to show, a stale picture (a refresh failed after good
- * data), or partly invalid data (the valid part is drawn). It takes its own space above the picture and never
- * covers it; on a small element it is a one-word badge whose details open below it. Issue paths and messages are
- * rendered as text (Lit escapes them), never as HTML.
- *
- * "Stale" is said only when a refresh failed after good data (`overlay` and not `partial`); partial data says so
- * in its own words, also on the first load.
+ * The plain status banner (part `status`), drawn while the full banner loads and when it cannot load (a page that
+ * lost its network still shows what went wrong): the same part, kind, role and place (a strip above a kept picture,
+ * else a block), the same translated headline and "not updated" line as the full one; no details list, no buttons.
  */
-export function renderError(t: Translation, e: CivicErrorDetail, options: StatusOptions): TemplateResult {
-  const stale = options.overlay && !e.partial ? (options.lastUpdated ? t.stale(formatTime(options.lastUpdated, options.lang)) : t.staleUnknown) : '';
-  const headline = `${e.partial ? '' : t.loadFailed + '：'}${errorMessage(t, e)}`;
-  const word = e.partial ? t.statusPartial : stale ? t.statusStale : t.statusFailed;
-  const body = html`<strong>${headline}</strong>
-    ${stale ? html`<div>${stale}</div>` : nothing}
-    ${e.issues.length
-      ? html`<details>
-          <summary>${t.errorDetails} (${t.nIssues(e.issueCount)})</summary>
-          <ul>
-            ${e.issues.slice(0, 20).map((i) => html`<li>${formatIssue(i)}</li>`)}
-          </ul>
-        </details>`
-      : nothing}`;
-  return renderBanner(t, {
-    kind: e.partial ? 'warning' : 'error',
-    role: 'alert',
-    word,
-    body,
-    options,
-    retry: options.onRetry && !e.partial ? options.onRetry : undefined,
-  });
-}
-
-/** A stale picture with no error object: data shown from the offline cache, marked with when it last loaded. */
-export function renderStale(t: Translation, text: string, options: StatusOptions): TemplateResult {
-  return renderBanner(t, { kind: 'stale', role: 'status', word: t.statusStale, body: html`<span>${text}</span>`, options });
-}
-
-function renderBanner(
-  t: Translation,
-  b: { kind: string; role: string; word: string; body: unknown; options: StatusOptions; retry?: () => void },
-): TemplateResult {
-  const o = b.options;
-  const cls = o.overlay ? 'state-strip' : 'state-block';
-  const dismiss = o.onDismiss
-    ? html`<button type="button" class="status-dismiss" aria-label=${t.dismiss} title=${t.dismiss} @click=${o.onDismiss}>×</button>`
-    : nothing;
-  const retry = b.retry ? html`<button type="button" @click=${b.retry}>${t.retry}</button>` : nothing;
-  if (o.compact)
-    return html`<div part="status" data-kind=${b.kind} role=${b.role} class=${cls} data-compact>
-      <details>
-        <summary aria-label=${t.statusDetails(b.word)}><span class="status-icon" aria-hidden="true">⚠</span><span>${b.word}</span></summary>
-        <div class="status-pop">${b.body}</div>
-      </details>
-      ${retry} ${dismiss}
-    </div>`;
-  return html`<div part="status" data-kind=${b.kind} role=${b.role} class=${cls}>
-    <div class="status-main">${b.body}</div>
-    ${retry} ${dismiss}
+export function renderPlainStatus(kind: string, role: string, text: string, overlay?: boolean, line2?: string): TemplateResult {
+  return html`<div part="status" data-kind=${kind} role=${role} class=${overlay ? 'state-strip' : 'state-block'}>
+    <div><strong>${text}</strong>${line2 ? html`<div>${line2}</div>` : nothing}</div>
   </div>`;
 }
+
+/** Adds the full banner's styles to an element's shadow root once (next to its own styles). @internal */
+export function adoptStatusStyles(root: unknown, v: StatusView): void {
+  if (!(root instanceof ShadowRoot) || adopted.has(root)) return;
+  adopted.add(root);
+  const sheet = v.styles.styleSheet;
+  if (sheet && supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  else {
+    // Lit's own fallback: a <style> element (with the page's nonce, as Lit sets it), kept by later renders.
+    const style = document.createElement('style');
+    const nonce = (globalThis as { litNonce?: string }).litNonce;
+    if (nonce !== undefined) style.setAttribute('nonce', nonce);
+    style.textContent = v.styles.cssText;
+    root.appendChild(style);
+  }
+}
+const adopted = new WeakSet<ShadowRoot>();
 
 /** The 示例数据 / Illustrative data badge. */
 export function renderIllustrative(t: Translation, title?: string): TemplateResult {

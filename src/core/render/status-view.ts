@@ -1,0 +1,180 @@
+/**
+ * The full data-status banner (part `status`): the error, stale and partial states with their details list, Retry and
+ * dismiss buttons and the one-word badge of small elements. It loads with an element's first status to show
+ * (issue 16: a first picture of good data never needs it); until it is there — or when it cannot load, on a page that
+ * lost its network — states.ts draws a plain banner with the same translated headline.
+ *
+ * It imports no value from the first load: lit's `html`, `nothing` and `css` and the shared helpers come in a kit from
+ * states.ts (a first-load module that a lazy chunk imports is split into a chunk of its own by users' bundlers, which
+ * costs the first load bytes).
+ */
+import type { CSSResult, TemplateResult, html as litHtml, nothing as litNothing, css as litCss } from 'lit';
+import type { Translation } from '../i18n/translation.js';
+import type { CivicErrorDetail } from '../events/error-event.js';
+import type { Issue } from '../issues/issue.js';
+import type { Lang } from '../i18n/lang.js';
+import type { StatusOptions } from './states.js';
+
+/** What the banner needs of the first load. @internal */
+export interface StatusKit {
+  html: typeof litHtml;
+  nothing: typeof litNothing;
+  css: typeof litCss;
+  formatIssue: (i: Issue) => string;
+  formatTime: (date: Date, lang: Lang) => string;
+  /** The translated one-line headline of an error (states.ts). */
+  errorHeadline: (t: Translation, e: CivicErrorDetail) => string;
+}
+
+/** The banner's templates and its styles (adopted into an element's shadow root when first shown). @internal */
+export interface StatusView {
+  styles: CSSResult;
+  renderError(t: Translation, e: CivicErrorDetail, options: StatusOptions): TemplateResult;
+  renderStale(t: Translation, text: string, options: StatusOptions): TemplateResult;
+}
+
+/** @internal */
+export function makeStatusView(kit: StatusKit): StatusView {
+  const { html, nothing, css } = kit;
+
+  const styles = css`
+    [part~='status'] .status-main {
+      flex: 1;
+      min-width: 0;
+    }
+    [part~='status'] .status-icon {
+      flex: none;
+      font-weight: 700;
+    }
+    [part~='status'] button {
+      font: inherit;
+      min-height: var(--_min-target, 24px);
+    }
+    [part~='status'] .status-dismiss {
+      flex: none;
+      margin-inline-start: auto;
+      min-width: var(--_min-target, 24px);
+      padding: 0 var(--_space-xs);
+      color: var(--_color-text-muted);
+      background: none;
+      border: 0;
+      border-radius: var(--_radius);
+      cursor: pointer;
+      font-size: var(--_font-size-m);
+      line-height: 1;
+    }
+    [part~='status'] .status-dismiss:focus-visible,
+    [part~='status'] summary:focus-visible {
+      outline: 2px solid var(--_color-focus);
+      outline-offset: 1px;
+    }
+    /* Compact: a badge (icon + one word) in its own small line; the full text opens below it on click or Enter. */
+    [part~='status'][data-compact] {
+      position: relative;
+      padding: 0 var(--_space-xs);
+      gap: var(--_space-xs);
+    }
+    [part~='status'][data-compact] > details {
+      flex: 1;
+      min-width: 0;
+    }
+    [part~='status'][data-compact] > details > summary {
+      list-style: none;
+      display: flex;
+      align-items: center;
+      gap: var(--_space-xs);
+      min-height: var(--_min-target, 24px);
+      color: var(--_color-text);
+      white-space: nowrap;
+    }
+    [part~='status'][data-compact] > details > summary::-webkit-details-marker {
+      display: none;
+    }
+    [part~='status'][data-compact] .status-pop {
+      position: absolute;
+      inset-inline: 0;
+      inset-block-start: 100%;
+      z-index: 6;
+      padding: var(--_space-s);
+      background: var(--_color-surface-raised);
+      border: 1px solid var(--_color-border);
+      border-radius: var(--_radius);
+      box-shadow: 0 4px 12px rgb(0 0 0 / 0.25);
+    }
+    [part~='status'] details {
+      margin: 0;
+    }
+    [part~='status'] summary {
+      cursor: pointer;
+      color: var(--_color-text-muted);
+    }
+    [part~='status'] ul {
+      margin: var(--_space-xs) 0 0;
+      padding-inline-start: 1.2em;
+      max-height: 8em;
+      overflow: auto;
+      font-family: ui-monospace, monospace;
+      font-size: var(--_font-size-xs);
+    }
+  `;
+
+  function renderBanner(
+    t: Translation,
+    b: { kind: string; role: string; word: string; body: unknown; options: StatusOptions; retry?: () => void },
+  ): TemplateResult {
+    const o = b.options;
+    const cls = o.overlay ? 'state-strip' : 'state-block';
+    const dismiss = o.onDismiss
+      ? html`<button type="button" class="status-dismiss" aria-label=${t.dismiss} title=${t.dismiss} @click=${o.onDismiss}>×</button>`
+      : nothing;
+    const retry = b.retry ? html`<button type="button" @click=${b.retry}>${t.retry}</button>` : nothing;
+    if (o.compact)
+      return html`<div part="status" data-kind=${b.kind} role=${b.role} class=${cls} data-compact>
+        <details>
+          <summary aria-label=${t.statusDetails(b.word)}><span class="status-icon" aria-hidden="true">⚠</span><span>${b.word}</span></summary>
+          <div class="status-pop">${b.body}</div>
+        </details>
+        ${retry} ${dismiss}
+      </div>`;
+    return html`<div part="status" data-kind=${b.kind} role=${b.role} class=${cls}>
+      <div class="status-main">${b.body}</div>
+      ${retry} ${dismiss}
+    </div>`;
+  }
+
+  return {
+    styles,
+    /**
+     * An error with nothing to show, a stale picture (a refresh failed after good data), or partly invalid data (the
+     * valid part is drawn). Issue paths and messages are rendered as text (Lit escapes them), never as HTML. "Stale"
+     * is said only when a refresh failed after good data (`overlay` and not `partial`); partial data says so in its
+     * own words, also on the first load.
+     */
+    renderError(t, e, options) {
+      const stale = options.overlay && !e.partial ? (options.lastUpdated ? t.stale(kit.formatTime(options.lastUpdated, options.lang)) : t.staleUnknown) : '';
+      const word = e.partial ? t.statusPartial : stale ? t.statusStale : t.statusFailed;
+      const body = html`<strong>${kit.errorHeadline(t, e)}</strong>
+        ${stale ? html`<div>${stale}</div>` : nothing}
+        ${e.issues.length
+          ? html`<details>
+              <summary>${t.errorDetails} (${t.nIssues(e.issueCount)})</summary>
+              <ul>
+                ${e.issues.slice(0, 20).map((i) => html`<li>${kit.formatIssue(i)}</li>`)}
+              </ul>
+            </details>`
+          : nothing}`;
+      return renderBanner(t, {
+        kind: e.partial ? 'warning' : 'error',
+        role: 'alert',
+        word,
+        body,
+        options,
+        retry: options.onRetry && !e.partial ? options.onRetry : undefined,
+      });
+    },
+    /** A stale picture with no error object: data shown from the offline cache, marked with when it last loaded. */
+    renderStale(t, text, options) {
+      return renderBanner(t, { kind: 'stale', role: 'status', word: t.statusStale, body: html`<span>${text}</span>`, options });
+    },
+  };
+}
