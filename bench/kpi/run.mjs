@@ -3,16 +3,20 @@
 //   node bench/kpi/run.mjs                       200 tiles, 60 s (+ a 25-row rank board re-sorting every second)
 //   node bench/kpi/run.mjs --seconds 20 --tiles 200 --rank 0
 //   --reduce (reduced motion: no count-up), --no-baseline (element only), --no-trace (no CPU-time figures)
-// Three page loads of the same page, one after another: the element, then two baselines in plain DOM — `plain`
+//   --before <dir>   also the same page built from another tree's src/ and bench/kpi/page.ts (e.g. the last commit:
+//                    git archive HEAD src bench/kpi | tar -x -C /tmp/kpi-before), loaded before each load of the element:
+//                    before / after interleaved in one run, so a load swing falls on both
+//   --rounds N       N loads of each element page, interleaved (before, after, before, after …; default 1)
+// Three page loads of the same page (with --before four or more), one after another: the element, then two baselines in plain DOM — `plain`
 // (N divs whose text is set once a second: the floor of this machine under its current load) and `countup` (the
 // same divs counting up in one rAF loop). Long tasks are counted with PerformanceObserver('longtask') (every task
 // over 50 ms of wall-clock time: on a loaded machine a task that waits for a core grows, so read them against the
 // `plain` column of the same run); a Chromium trace of the same run gives each main-thread task's CPU time, which
 // the load inflates far less. Also prints layout shifts (CLS), frame intervals / dropped frames and JS heap growth
 // after warm-up; writes bench/results/kpi.json. Goal: no long task over 50 ms; heap flat (< 5 % growth after warm-up).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { serveFiles, launchBenchBrowser, bundleBenchPage, percentile } from '../lib/harness.mjs';
 
@@ -32,13 +36,23 @@ const warmup = Math.min(10, Math.max(2, Math.round(seconds / 6)));
 const reduce = args.includes('--reduce');
 const withBaseline = !args.includes('--no-baseline');
 const withTrace = !args.includes('--no-trace');
+const beforeIdx = args.indexOf('--before');
+const beforeDir = beforeIdx >= 0 ? args[beforeIdx + 1] : undefined;
+const rounds = Math.max(1, opt('--rounds', 1));
 const VIEWPORT = { width: 1920, height: 1080 };
 
 await bundleBenchPage(join(here, 'page.ts'), { outfile: join(out, 'page.js'), minify: true, conditions: ['production'] });
+if (beforeDir) {
+  // The other tree's page, its imports resolved from this checkout's node_modules (same lit, same Chromium).
+  await bundleBenchPage(join(beforeDir, 'bench/kpi/page.ts'), { outfile: join(out, 'before.js'), minify: true, conditions: ['production'], nodePaths: [join(root, 'node_modules')] });
+  writeFileSync(join(out, 'before.html'), readFileSync(join(here, 'index.html'), 'utf8').replace('/page.js', '/before.js'));
+}
 
 const { server, port } = await serveFiles((pathname) => {
   if (pathname === '/' || pathname === '/index.html') return join(here, 'index.html');
   else if (pathname === '/page.js') return join(out, 'page.js');
+  else if (beforeDir && pathname === '/before.html') return join(out, 'before.html');
+  else if (beforeDir && pathname === '/before.js') return join(out, 'before.js');
   return undefined;
 });
 
@@ -86,8 +100,8 @@ try {
     const m = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
     return { used: u.usedSize, nodes: m.Nodes, listeners: m.JSEventListeners };
   };
-  const measure = async (mode) => {
-    await page.goto(`http://127.0.0.1:${port}/`);
+  const measure = async (mode, before = false) => {
+    await page.goto(`http://127.0.0.1:${port}/${before ? 'before.html' : ''}`);
     await page.waitForFunction(() => typeof window.startBench === 'function');
     if (withTrace) await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
     await page.evaluate(([s, n, rk, m]) => window.startBench(s, n, rk, m), [seconds, tiles, rank, mode]);
@@ -100,17 +114,24 @@ try {
     const r = await page.evaluate(() => window.benchResult);
     const cpu = withTrace ? taskCpu(JSON.parse((await browser.stopTracing()).toString())) : undefined;
     const h1 = await heap();
-    return { ...r, cpu, heap: { warm: h0, end: h1, growthPercent: ((h1.used - h0.used) / h0.used) * 100 } };
+    return { ...r, cpu, load: loadavg()[0], heap: { warm: h0, end: h1, growthPercent: ((h1.used - h0.used) / h0.used) * 100 } };
   };
-  const el = await measure('element');
+  // Interleaved: before (with --before) and after in turn, then the baselines.
+  const befores = [];
+  const els = [];
+  for (let i = 0; i < rounds; i++) {
+    if (beforeDir) befores.push(await measure('element', true));
+    els.push(await measure('element'));
+  }
+  const el = els[0];
   const plain = withBaseline ? await measure('plain') : undefined;
   const base = withBaseline ? await measure('countup') : undefined;
   const mb = (b) => (b / 1048576).toFixed(2);
   const lt = (r) => `${r.longTasks.length} (longest ${(r.longTasks.length ? Math.max(...r.longTasks) : 0).toFixed(0)} ms)`;
   const fi = (r) => `${r.frameIntervals.p50.toFixed(1)} / ${r.frameIntervals.p95.toFixed(1)} / ${r.frameIntervals.max.toFixed(1)}`;
   const hp = (r) => `${mb(r.heap.warm.used)} → ${mb(r.heap.end.used)} (${r.heap.growthPercent >= 0 ? '+' : ''}${r.heap.growthPercent.toFixed(1)} %)`;
-  const { loadavg, cpus } = await import('node:os');
-  const row = (name, f, goal = '') => console.log(`| ${name} | ${f(el)} | ${plain ? f(plain) : '–'} | ${base ? f(base) : '–'} | ${goal} |`);
+  const cols = [...els.flatMap((e, i) => (beforeDir ? [befores[i], e] : [e]))];
+  const row = (name, f, goal = '') => console.log(`| ${name} | ${cols.map((c) => f(c)).join(' | ')} | ${plain ? f(plain) : '–'} | ${base ? f(base) : '–'} | ${goal} |`);
   const ltStart = (r) => `${r.longTasksAtStart.length} (longest ${(r.longTasksAtStart.length ? Math.max(...r.longTasksAtStart) : 0).toFixed(0)} ms)`;
   const ltUpd = (r) => {
     const xs = r.longTasks.slice(r.longTasksAtStart.length); // in order of start: the page's tasks first
@@ -122,8 +143,11 @@ try {
   console.log(`setup: headless Chromium ${browser.version()}, viewport ${VIEWPORT.width}×${VIEWPORT.height}, page bundled minified from src/ (production conditions), three loads of the same page one after another; heap read after a ${warmup} s warm-up`);
   console.log(`columns: the element; plain = ${tiles} divs whose text is set once a second (the machine's floor); count-up = the same divs counting up in one rAF loop`);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (wall-clock figures scale with load; compare with the plain column of the same run)`);
-  console.log('| measure | <civic-kpi-grid> | plain DOM (floor) | plain DOM count-up | goal |');
-  console.log('| --- | ---: | ---: | ---: | --- |');
+  if (beforeDir) console.log(`before = the page built from ${beforeDir}; after = this checkout; loads in column order`);
+  const head = cols.map((c, i) => (beforeDir ? `${i % 2 ? 'after' : 'before'}${rounds > 1 ? ` ${(i >> 1) + 1}` : ''}` : `<civic-kpi-grid>${rounds > 1 ? ` ${i + 1}` : ''}`));
+  console.log(`| measure | ${head.join(' | ')} | plain DOM (floor) | plain DOM count-up | goal |`);
+  console.log(`| --- | ${head.map(() => '---:').join(' | ')} | ---: | ---: | --- |`);
+  row('load average (1 min) at the end of the load', (r) => r.load.toFixed(1));
   row('updates applied', (r) => r.updates);
   row('long tasks > 50 ms (PerformanceObserver longtask), all', lt);
   row('… while updating every second', ltUpd, '0');
@@ -148,7 +172,7 @@ try {
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(
     join(root, 'bench/results/kpi.json'),
-    JSON.stringify({ date: new Date().toISOString(), chromium: browser.version(), load: loadavg(), tiles, seconds, rank, reducedMotion: reduce, warmupSeconds: warmup, element: el, plain, baseline: base, goalMet: met }, null, 2) + '\n',
+    JSON.stringify({ date: new Date().toISOString(), chromium: browser.version(), load: loadavg(), tiles, seconds, rank, reducedMotion: reduce, warmupSeconds: warmup, element: el, elementRounds: rounds > 1 ? els : undefined, before: beforeDir ? befores : undefined, plain, baseline: base, goalMet: met }, null, 2) + '\n',
   );
 } catch (e) {
   console.error(e);

@@ -1,34 +1,50 @@
 /**
  * Frame-aligned, time-sliced updates for walls of tiles. When a grid replaces 200 tiles' data at once, their Lit
- * updates run a few milliseconds' worth per animation frame: each frame re-renders, fits, lays out and paints
- * only the tiles of its slice, so neither the updates nor the frame after them become a long task (> 50 ms), and
- * input and the count-up's frames get in between. Each tile updates whole, in one slice: its picture is never
- * half old, half new. Slices run in the frame (before its style, layout and paint) rather than in tasks between
- * frames: tasks would pile up every tile's DOM changes for the next frame's layout, which then lays out the whole
- * wall at once. The text fits of a slice are measured in the same frame (fit-scheduler.ts), so a re-created value
- * line is first painted at its fitted size.
+ * updates run in slices, one per animation frame: each frame re-renders, fits, lays out and paints only the tiles of
+ * its slice, so neither the updates nor the frame after them become a long task (> 50 ms), and input and the
+ * count-up's frames get in between. Each tile updates whole, in one slice: its picture is never half old, half new.
+ * Slices run in the frame (before its style, layout and paint) rather than in tasks between frames: tasks would pile
+ * up every tile's DOM changes for the next frame's layout, which then lays out the whole wall at once. The text fits
+ * of a slice are measured in the same frame (fit-scheduler.ts), so a re-created value line is first painted at its
+ * fitted size.
+ *
+ * How many tiles a slice takes is learnt, not fixed (issue 16, bench/kpi): after each frame with a slice, a task
+ * posted from the slice reads the clock once the frame's rendering is done, so the frame's whole wall-clock cost is
+ * known — the slice's script plus the style, layout, paint and layerizing it caused, and whatever else the frame ran
+ * (count-up steps, other elements) — and the next slice takes as many tiles as fit FRAME_BUDGET_MS at that cost per
+ * tile. A frame also has a cost of its own whatever its slice holds (layerizing and painting a page of 200 tiles),
+ * so a fixed small count per frame (6) made a wall take 30+ frames and more CPU in all; a quiet machine now updates
+ * 200 tiles in two or three frames, a loaded one in more, smaller ones, each under the budget. A slice also stops
+ * when its script alone reaches SCRIPT_BUDGET_MS (a batch much costlier than the last, e.g. first renders).
  * Where frames do not come (a hidden document, a throttled frame, no requestAnimationFrame) the slices run in
- * tasks; a slice never waits more than FALLBACK_MS for its frame, and after such a task the next slice waits for a
- * frame again (at most SLOW_FALLBACK_MS). A single tile waits for the next frame.
+ * tasks; a slice never waits more than FALLBACK_MS after the previous frame ended for its frame, and after such a
+ * task the next slice waits for a frame again (at most SLOW_FALLBACK_MS). A single tile waits for the next frame.
  */
 import { flushFits } from './fit-scheduler.js';
 
-/** Script time per slice: the frame's own style, layout and paint of those tiles come on top. */
-const BUDGET_MS = 6;
+/**
+ * Wall-clock time a frame holding a slice may take in all (its script, style, layout, paint, layerize and whatever
+ * else the frame runs: count-up steps, other elements), with room under the 50 ms of a long task for jitter.
+ */
+const FRAME_BUDGET_MS = 35;
+/**
+ * Wall-clock time a slice's own tiles may add to a frame however costly the frame is without them (a loaded machine
+ * with a wall counting up): the wall still gets through its updates in a few frames instead of trickling in.
+ */
+const MIN_SLICE_MS = 16;
+/** A slice stops when its script alone took this long (a batch much costlier than the last, e.g. first renders). */
+const SCRIPT_BUDGET_MS = 20;
 /**
  * Updates per slice however long they take: on a machine so loaded that the clock runs out within one tile, a
- * wall still gets through its updates (a tile's update costs well under a millisecond of CPU on a quiet machine;
- * under load 3–5 ms, so 8 per slice made a frame with their layout and paint a long task: issue 16, bench/kpi).
+ * wall still gets through its updates.
  */
 const MIN_PER_SLICE = 3;
-/**
- * Updates per slice at most, however cheap their script: each updated tile also costs its style, layout and paint in
- * the frame (about as much as its script), which the script budget does not see. Once updates wrote their text in
- * place (no value line re-created), a 6 ms slice took 20+ tiles and their layout made the frame a long task (issue
- * 16, bench/kpi). At 60 frames a second 6 a slice still updates 360 tiles a second.
- */
-const MAX_PER_SLICE = 6;
-/** A slice whose frame has not come by then runs in a task (at 60 Hz frames win; on a machine whose frames come slowly, the wall still updates at this pace). */
+/** Updates per slice at most, and before any frame was measured. */
+const MAX_PER_SLICE = 200;
+const FIRST_PER_SLICE = 8;
+/** A slice takes at most this many times the last one's count: the cost learnt may be stale (a quiet spell after load). */
+const GROWTH = 2;
+/** A slice whose frame has not come this long after the last frame ended runs in a task (at 60 Hz frames win). */
 const FALLBACK_MS = 20;
 /**
  * After a slice ran in a task, the next one waits for a frame (up to this long): the tasks' DOM changes all land in
@@ -36,21 +52,45 @@ const FALLBACK_MS = 20;
  * dozen slices (100+ tiles) into one frame — a long task of its own (issue 16, bench/kpi under load).
  */
 const SLOW_FALLBACK_MS = 250;
+
+/** The clock (tests give a fake one). @internal */
+export const sliceClock = { now: (): number => performance.now() };
+
 let sinceFrame = false;
 const queue: Array<() => void> = [];
 let pending = false;
 let raf = 0;
+/** The frame after a batch, measured without a slice (what a frame costs without tiles to update). */
+let baseRaf = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let channel: MessageChannel | undefined;
+/** Tiles the next slice takes. */
+let size = FIRST_PER_SLICE;
+/**
+ * Wall-clock cost a tile's update added to its frame (ms: its script, style, layout and paint), in the last few
+ * frames; the median is believed — on a loaded machine a frame now and then waits 100+ ms for a core, and one such
+ * frame must not shrink the slices for the rest of the batch.
+ */
+const perTileSeen: number[] = [];
+/** Wall-clock cost of a frame without a slice (ms) in the last few batches (the frame after each batch). */
+const baseSeen: number[] = [];
+const SEEN = 5;
+/** The last frame's slice, until the task after that frame reads the clock. */
+let probe: { start: number; script: number; ran: number; planned: number; full: boolean } | undefined;
+let probeTimer: ReturnType<typeof setTimeout> | undefined;
 
 function framesRun(): boolean {
   return typeof requestAnimationFrame === 'function' && !(typeof document !== 'undefined' && document.visibilityState === 'hidden');
 }
 
-function post(): void {
+function post(afterFrame: boolean): void {
+  if (baseRaf) cancelAnimationFrame(baseRaf);
+  baseRaf = 0;
   if (framesRun()) {
     raf = requestAnimationFrame(onFrame);
-    timer = setTimeout(onFallback, sinceFrame ? SLOW_FALLBACK_MS : FALLBACK_MS);
+    // After a frame's slice the fallback counts from the end of that frame (onFrameDone): a frame that is long to
+    // render is not a frame that does not come.
+    if (!afterFrame) timer = setTimeout(onFallback, sinceFrame ? SLOW_FALLBACK_MS : FALLBACK_MS);
   } else if (typeof MessageChannel === 'function') {
     if (!channel) {
       channel = new MessageChannel();
@@ -76,15 +116,71 @@ function onFallback(): void {
   drain(false);
 }
 
+/** Reads the clock once the frame now running is rendered (a task posted from the frame runs after its rendering). */
+function measureFrame(p: NonNullable<typeof probe>): void {
+  probe = p;
+  probeTimer ??= setTimeout(onFrameDone, 0);
+}
+
+function onFrameDone(): void {
+  probeTimer = undefined;
+  const p = probe;
+  probe = undefined;
+  if (p) learn(sliceClock.now() - p.start, p.script, p.ran, p.planned, p.full);
+  if (raf && timer === undefined) timer = setTimeout(onFallback, FALLBACK_MS);
+}
+
+/** The median of the last few values seen (0 when none). */
+function median(xs: readonly number[]): number {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function see(xs: number[], x: number): void {
+  xs.push(x);
+  if (xs.length > SEEN) xs.shift();
+}
+
+/**
+ * A frame with `ran` tile updates (script `script` ms) took `ms` in all. A frame without tiles teaches the frame's
+ * own cost; a full slice (or one stopped by the script budget) what a tile adds: the frame's cost over its own, and
+ * never less than the tile's script. A slice cut short by the end of the queue teaches nothing (a few tiles, noise).
+ * The next slice takes the tiles that fit the room the frame's own cost leaves in FRAME_BUDGET_MS (at least
+ * MIN_SLICE_MS), at most twice the last slice.
+ */
+function learn(ms: number, script: number, ran: number, planned: number, full: boolean): void {
+  if (!(ms >= 0)) return;
+  if (ran === 0) {
+    see(baseSeen, ms);
+    return;
+  }
+  if (!full || ran < MIN_PER_SLICE) return;
+  const base = median(baseSeen);
+  see(perTileSeen, Math.max(script, ms - base) / ran);
+  const room = Math.max(MIN_SLICE_MS, FRAME_BUDGET_MS - base);
+  size = Math.max(MIN_PER_SLICE, Math.min(MAX_PER_SLICE, Math.floor(planned * GROWTH), Math.floor(room / Math.max(median(perTileSeen), 1e-3))));
+}
+
 function drain(inFrame: boolean): void {
-  const start = performance.now();
+  const start = sliceClock.now();
+  const planned = size;
   let ran = 0;
+  let full = false;
   try {
     while (queue.length) {
       const run = queue.shift()!;
       ran++;
       run();
-      if (ran >= MAX_PER_SLICE || (ran >= MIN_PER_SLICE && performance.now() - start >= BUDGET_MS)) break;
+      if (ran >= planned) {
+        full = true;
+        break;
+      }
+      if (ran >= MIN_PER_SLICE && sliceClock.now() - start >= SCRIPT_BUDGET_MS) {
+        full = true; // stopped by its script: as telling as a full slice
+        break;
+      }
     }
   } finally {
     // Fits of this slice now, in this frame (their own rAF would come a frame late, after a paint at the old size).
@@ -92,13 +188,21 @@ function drain(inFrame: boolean): void {
     try {
       if (inFrame) flushFits();
     } finally {
-      if (queue.length) post();
+      if (inFrame) measureFrame({ start, script: sliceClock.now() - start, ran, planned, full });
+      if (queue.length) post(inFrame);
       else {
         pending = false;
         sinceFrame = false; // idle: the next batch starts afresh
+        // The next frame, without tiles: what a frame costs on its own now (count-up steps, other elements).
+        if (inFrame) baseRaf = requestAnimationFrame(onBaseFrame);
       }
     }
   }
+}
+
+function onBaseFrame(): void {
+  baseRaf = 0;
+  measureFrame({ start: sliceClock.now(), script: 0, ran: 0, planned: 0, full: false });
 }
 
 /** Runs `run` in the next slice. */
@@ -106,5 +210,10 @@ export function scheduleSliced(run: () => void): void {
   queue.push(run);
   if (pending) return;
   pending = true;
-  post();
+  post(false);
+}
+
+/** What the scheduler has learnt: tiles the next slice takes, a tile's cost and a frame's own (tests, bench). @internal */
+export function sliceState(): { size: number; perTile: number; base: number } {
+  return { size, perTile: median(perTileSeen), base: median(baseSeen) };
 }

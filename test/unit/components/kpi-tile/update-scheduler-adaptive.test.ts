@@ -1,0 +1,134 @@
+// The update scheduler learns how many tile updates fit a frame (issue 16, bench/kpi): after each frame with a slice
+// it reads the clock once the frame is rendered, and sizes the next slice to the frame budget at the cost a tile
+// added. Fake time throughout: each update advances a fake clock by its script cost, each frame by its rendering
+// cost (the frame's own plus each updated tile's), and the task after the frame (the scheduler's probe) runs then.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Scheduler = typeof import('../../../../src/components/kpi-tile/update-scheduler.js');
+type G = { requestAnimationFrame?: (cb: (t: number) => void) => number; cancelAnimationFrame?: (id: number) => void };
+const g = globalThis as unknown as G;
+let frames = new Map<number, (t: number) => void>();
+let nextId = 1;
+let now = 0;
+let s: Scheduler;
+
+/** One rendered frame: its callbacks, then its rendering (`base` + `perTile` × updates in it), then the task after it. */
+function frame(ran: unknown[], render: { base: number; perTile: number }): number {
+  const cbs = [...frames.values()];
+  frames = new Map();
+  const before = ran.length;
+  for (const cb of cbs) cb(now);
+  const n = ran.length - before;
+  now += render.base + render.perTile * n;
+  vi.advanceTimersByTime(0); // the task posted from the frame runs after its rendering
+  return n;
+}
+
+/** Queues `n` updates, each costing `script` ms of the fake clock; returns the log of those run. */
+function queue(n: number, script: number, ran: number[] = []): number[] {
+  for (let i = 0; i < n; i++)
+    s.scheduleSliced(() => {
+      now += script;
+      ran.push(i);
+    });
+  return ran;
+}
+
+/** Frames until the queue is empty: the updates per frame. */
+function drainAll(ran: number[], total: number, render: { base: number; perTile: number }): number[] {
+  const per: number[] = [];
+  for (let f = 0; f < 500 && ran.length < total; f++) per.push(frame(ran, render));
+  return per;
+}
+
+beforeEach(async () => {
+  vi.resetModules(); // the scheduler's learnt state lives in its module: a fresh one per test
+  frames = new Map();
+  now = 1000;
+  g.requestAnimationFrame = (cb) => {
+    frames.set(nextId, cb);
+    return nextId++;
+  };
+  g.cancelAnimationFrame = (id) => void frames.delete(id);
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  s = await import('../../../../src/components/kpi-tile/update-scheduler.js');
+  s.sliceClock.now = () => now;
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  delete g.requestAnimationFrame;
+  delete g.cancelAnimationFrame;
+});
+
+describe('scheduleSliced: slices sized to the frame budget', () => {
+  it('draws every queued update once, in order, each in a frame', () => {
+    const ran = queue(200, 0.5);
+    const per = drainAll(ran, 200, { base: 2, perTile: 0.5 });
+    expect(ran).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    expect(per.reduce((a, b) => a + b, 0)).toBe(200);
+  });
+
+  it('cheap updates fill few frames: slices grow (at most doubling) to what the budget holds', () => {
+    // 0.1 ms script + 0.1 ms rendering a tile: the whole wall fits a frame's budget once learnt.
+    const ran = queue(200, 0.1);
+    const per = drainAll(ran, 200, { base: 1, perTile: 0.1 });
+    expect(per[0]).toBe(8); // before anything was measured
+    for (let i = 1; i < per.length - 1; i++) expect(per[i]).toBeLessThanOrEqual(2 * per[i - 1]!);
+    expect(per.length).toBeLessThanOrEqual(6); // 8, 16, 32, 64, 80 — not 34 frames of 6
+    // The next batch starts at the size learnt.
+    const again = queue(200, 0.1);
+    const per2 = drainAll(again, 200, { base: 1, perTile: 0.1 });
+    expect(per2.length).toBeLessThanOrEqual(2);
+  });
+
+  it('costly updates: each learnt frame stays within the budget (35 ms) and the slices shrink to fit it', () => {
+    // 1 ms script + 1.5 ms of style, layout and paint a tile, 3 ms of the frame's own.
+    const ran = queue(300, 1);
+    const frameMs: number[] = [];
+    const per: number[] = [];
+    for (let f = 0; f < 200 && ran.length < 300; f++) {
+      const t0 = now;
+      per.push(frame(ran, { base: 3, perTile: 1.5 }));
+      frameMs.push(now - t0);
+    }
+    expect(ran).toHaveLength(300);
+    // After the first few frames (learning), every frame with a slice fits the budget and is well used.
+    for (const ms of frameMs.slice(3, -1)) {
+      expect(ms).toBeLessThanOrEqual(35 + 3);
+      expect(ms).toBeGreaterThan(20);
+    }
+    expect(Math.max(...per)).toBeLessThanOrEqual(16);
+  });
+
+  it('a frame that is costly on its own (count-ups) leaves less room, but a slice still gets MIN_SLICE_MS worth', () => {
+    // First batch: frames cost 30 ms on their own; the frame after the batch teaches that.
+    const ran = queue(100, 0.5);
+    drainAll(ran, 100, { base: 30, perTile: 0.5 });
+    for (let i = 0; i < 6; i++) {
+      frame([], { base: 30, perTile: 0 }); // the frame after the batch, measured without a slice
+      const more = queue(100, 0.5);
+      drainAll(more, 100, { base: 30, perTile: 0.5 });
+    }
+    expect(s.sliceState().base).toBeGreaterThan(25);
+    // Room: max(16, 35 − 30) = 16 ms at 1 ms a tile.
+    expect(s.sliceState().size).toBe(16);
+  });
+
+  it('one frame that waited long for a core does not shrink the slices for good (median of the last frames)', () => {
+    const ran = queue(400, 0.25);
+    const per: number[] = [];
+    for (let f = 0; f < 200 && ran.length < 400; f++) per.push(frame(ran, { base: 1, perTile: f === 4 ? 60 : 0.25 }));
+    expect(ran).toHaveLength(400);
+    // Sizes after the spike: not down to the minimum of 3.
+    expect(Math.min(...per.slice(5, -1))).toBeGreaterThan(20);
+  });
+
+  it('a slice stops when its script reaches the script budget (20 ms), after at least 3 updates', () => {
+    const ran = queue(12, 9);
+    expect(frame(ran, { base: 0, perTile: 0 })).toBe(3); // 27 ms of script after 3: the rest waits
+    expect(ran).toEqual([0, 1, 2]);
+    const per = drainAll(ran, 12, { base: 0, perTile: 0 });
+    expect(per.every((n) => n === 3)).toBe(true);
+  });
+});
