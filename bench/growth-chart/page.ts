@@ -224,30 +224,31 @@ async function drawn(el: CivicGrowthChart): Promise<void> {
   }
 }
 
-async function benchElement(runs: number, updates: number, offset = 0): Promise<Result> {
+/** `tag`/`chart`: another build of the element defined under its own tag (bench/growth-chart/ab.mjs), its marks' name. */
+async function benchElement(runs: number, updates: number, offset = 0, tag = 'civic-growth-chart', chart = 'element'): Promise<Result> {
   const first: number[] = [];
   for (let i = 0; i < runs; i++) {
     const box = document.createElement('div');
     box.className = 'box';
-    const el = document.createElement('civic-growth-chart') as CivicGrowthChart;
+    const el = document.createElement(tag) as CivicGrowthChart;
     box.append(el);
     document.body.append(box);
     await el.updateComplete; // the empty element is on the page, like the raw chart's container
     await nextFrame();
     const data = payload(makeData(offset + i + 1));
-    mark('element', 'first', 's');
+    mark(chart, 'first', 's');
     const t0 = now();
     el.data = data;
     await drawn(el);
     forceLayout();
     first.push(now() - t0);
-    mark('element', 'first', 'e');
+    mark(chart, 'first', 'e');
     if (!el.shadowRoot!.querySelector('g.marks rect.bar')) throw new Error('element did not draw');
     box.remove();
   }
   const box = document.createElement('div');
   box.className = 'box';
-  const el = document.createElement('civic-growth-chart') as CivicGrowthChart;
+  const el = document.createElement(tag) as CivicGrowthChart;
   box.append(el);
   document.body.append(box);
   el.data = payload(makeData(1));
@@ -257,13 +258,13 @@ async function benchElement(runs: number, updates: number, offset = 0): Promise<
   const upd: number[] = [];
   for (let i = 0; i < updates; i++) {
     const data = payload(makeData(1000 + offset + i));
-    mark('element', 'update', 's');
+    mark(chart, 'update', 's');
     const t0 = now();
     el.data = data;
     await drawn(el);
     forceLayout();
     upd.push(now() - t0);
-    mark('element', 'update', 'e');
+    mark(chart, 'update', 'e');
   }
   const root = el.shadowRoot!;
   const counts = { bars: root.querySelectorAll('g.marks rect.bar').length, dots: root.querySelectorAll('g.marks circle.dot').length };

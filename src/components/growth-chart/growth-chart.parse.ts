@@ -8,7 +8,7 @@
  * - `fillYearOnYear(series)`: computes a year-on-year rate from two nominal values where none is published.
  * - `deriveSinglePeriods(series)`: single-quarter (or single-month) values from cumulative ones (Q3 = 1—9月 − 1—6月).
  */
-import { parsePeriod, previousYear, quarterPeriod, monthPeriod, comparePeriods, type Period } from '../../core/format/period.js';
+import { parsePeriod, previousYear, quarterPeriod, monthPeriod, comparePeriods, type Period, type PeriodResult } from '../../core/format/period.js';
 import { UNITS } from '../../core/format/number.js';
 import {
   describe,
@@ -82,19 +82,38 @@ interface PointCtx {
   illustrative: boolean;
 }
 
+/** A finite number that `readLooseNumber` would return as it is (with no issue), else undefined. */
+const plainNumber = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e15 ? v : undefined);
+
+// Periods parsed before (a polled or updated payload repeats its period strings). Periods are plain values nobody
+// changes, so a point may share one with an earlier payload.
+const periodCache = new Map<string, PeriodResult>();
+function periodOf(v: unknown): PeriodResult {
+  if (typeof v !== 'string') return parsePeriod(v);
+  let r = periodCache.get(v);
+  if (!r) {
+    r = parsePeriod(v);
+    if (periodCache.size >= 4096) periodCache.clear();
+    periodCache.set(v, r);
+  }
+  return r;
+}
+
 function readPoint(raw: unknown, path: string, issues: Issue[], ctx: PointCtx): GrowthPoint | undefined {
   if (!isRecord(raw)) {
     issues.push(issue(path, 'type', `expected a point object, got ${describe(raw)}`));
     return undefined;
   }
-  const pr = parsePeriod(raw.period);
+  const pr = periodOf(raw.period);
   if (!pr.period) {
     issues.push(issue(joinPath(path, 'period'), raw.period === undefined ? 'required' : 'period', pr.error));
     return undefined;
   }
-  let value = readLooseNumber(raw.value, joinPath(path, 'value'), issues);
-  const growth = readLooseNumber(raw.growth, joinPath(path, 'growth'), issues);
-  const unit = readString(raw.unit, joinPath(path, 'unit'), issues);
+  // A field that is a plain finite number, a boolean or absent needs no path string for an issue (the common case:
+  // a payload's points are read again on every update).
+  let value = plainNumber(raw.value) ?? readLooseNumber(raw.value, joinPath(path, 'value'), issues);
+  const growth = plainNumber(raw.growth) ?? readLooseNumber(raw.growth, joinPath(path, 'growth'), issues);
+  const unit = raw.unit == null ? undefined : readString(raw.unit, joinPath(path, 'unit'), issues);
   if (unit && ctx.seriesUnit && unit !== ctx.seriesUnit && value !== null) {
     const f = unitFactor(unit, ctx.seriesUnit);
     if (f === undefined) {
@@ -115,13 +134,13 @@ function readPoint(raw: unknown, path: string, issues: Issue[], ctx: PointCtx): 
     growthBasis: growth === null ? 'unknown' : growthBasis,
     growthComputed: false,
     derived: false,
-    illustrative: readBoolean(raw.illustrative, joinPath(path, 'illustrative'), issues) ?? ctx.illustrative,
+    illustrative: (typeof raw.illustrative === 'boolean' ? raw.illustrative : raw.illustrative == null ? undefined : readBoolean(raw.illustrative, joinPath(path, 'illustrative'), issues)) ?? ctx.illustrative,
   };
-  const rank = readRank(raw.rank, joinPath(path, 'rank'), issues);
+  const rank = raw.rank == null ? undefined : readRank(raw.rank, joinPath(path, 'rank'), issues);
   if (rank) point.rank = rank;
-  const note = readString(raw.note, joinPath(path, 'note'), issues, { maxLength: 300 });
+  const note = raw.note == null ? undefined : readString(raw.note, joinPath(path, 'note'), issues, { maxLength: 300 });
   if (note) point.note = note;
-  const noteEn = readString(raw.noteEn, joinPath(path, 'noteEn'), issues, { maxLength: 300 });
+  const noteEn = raw.noteEn == null ? undefined : readString(raw.noteEn, joinPath(path, 'noteEn'), issues, { maxLength: 300 });
   if (noteEn) point.noteEn = noteEn;
   return point;
 }

@@ -290,16 +290,31 @@ export function syncMarks(target: SVGGElement, m: GrowthModel): void {
   const dotLayer = layer('dot-layer');
   const compare = m.kind === 'compare' ? ' compare' : '';
 
-  /** Keyed children of `parent` (key from their bound data), in the order of `items`. */
-  function keyed<T>(parent: Element, items: readonly T[], key: (d: T) => string, tag: string, draw: (el: Element, d: T) => void, proto?: () => Element): void {
+  /**
+   * Keyed children of `parent` (key from their bound data), in the order of `items`. The usual update (the same
+   * series and periods, new values) finds every node where it was: children whose bound data has the item's key
+   * (`same`) are walked in step with the items, no key strings and no map; from the first difference on, the rest is
+   * matched by key.
+   */
+  function keyed<T>(parent: Element, items: readonly T[], key: (d: T) => string, same: (a: T, b: T) => boolean, tag: string, draw: (el: Element, d: T) => void, proto?: () => Element): void {
+    let at = parent.firstElementChild;
+    let i = 0;
+    for (; i < items.length && at; i++, at = at.nextElementSibling) {
+      const old = (at as Cached).__data__ as T | undefined;
+      const d = items[i];
+      if (old === undefined || !same(old, d)) break;
+      (at as Cached).__data__ = d;
+      draw(at, d);
+    }
+    if (i === items.length && !at) return;
     let model: Element | undefined; // the prototype, made when the first new mark needs it
     const old = new Map<string, Element>();
-    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
+    for (let el = at; el; el = el.nextElementSibling) {
       const d = (el as Cached).__data__ as T | undefined;
       if (d !== undefined) old.set(key(d), el);
     }
-    let at = parent.firstElementChild;
-    for (const d of items) {
+    for (; i < items.length; i++) {
+      const d = items[i];
       const k = key(d);
       let el = old.get(k);
       if (el) old.delete(k);
@@ -326,12 +341,14 @@ export function syncMarks(target: SVGGElement, m: GrowthModel): void {
     return map;
   };
   const markKey = (d: { seriesId: string; key: string }) => `${d.seriesId}|${d.key}`;
+  const sameMark = (a: { seriesId: string; key: string }, b: { seriesId: string; key: string }) => a.key === b.key && a.seriesId === b.seriesId;
+  const sameGroup = (a: [string, number], b: [string, number]) => a[0] === b[0];
 
   const bars = byId(m.bars);
-  keyed(barLayer, groupsOf(m.bars), (d) => d[0], 'g', (g, d) => {
+  keyed(barLayer, groupsOf(m.bars), (d) => d[0], sameGroup, 'g', (g, d) => {
     attr(g, 'class', `bars s${d[1] % COLORS}`);
     attr(g, 'data-series', d[0]);
-    keyed(g, bars.get(d[0]) ?? [], markKey, 'rect', (el, b: Bar) => {
+    keyed(g, bars.get(d[0]) ?? [], markKey, sameMark, 'rect', (el, b: Bar) => {
       attr(el, 'class', `bar${b.negative ? ' neg' : ''}${compare}${b.latest ? ' latest' : ''}${b.active ? ' active' : ''}${b.illustrative ? ' illustrative' : ''}`);
       attr(el, 'data-key', b.key);
       attr(el, 'data-series', b.seriesId);
@@ -341,17 +358,17 @@ export function syncMarks(target: SVGGElement, m: GrowthModel): void {
       attr(el, 'height', num(b.height));
     }, () => prototype('rect', `bar${compare}`, d[0]));
   });
-  keyed(lineLayer, m.lines, (d) => d.seriesId, 'path', (el, l) => {
+  keyed(lineLayer, m.lines, (d) => d.seriesId, (a, b) => a.seriesId === b.seriesId, 'path', (el, l) => {
     attr(el, 'class', `line c${l.colorIndex % COLORS}`);
     attr(el, 'data-series', l.seriesId);
     attr(el, 'd', l.d);
   });
   const dots = new Map<string, Dot[]>();
   for (const l of m.lines) dots.set(l.seriesId, l.points.map((p) => ({ ...p, seriesId: l.seriesId, colorIndex: l.colorIndex })));
-  keyed(dotLayer, groupsOf(m.lines), (d) => d[0], 'g', (g, d) => {
+  keyed(dotLayer, groupsOf(m.lines), (d) => d[0], sameGroup, 'g', (g, d) => {
     attr(g, 'class', `dots s${d[1] % COLORS}`);
     attr(g, 'data-series', d[0]);
-    keyed(g, dots.get(d[0]) ?? [], markKey, 'circle', (el, p: Dot) => {
+    keyed(g, dots.get(d[0]) ?? [], markKey, sameMark, 'circle', (el, p: Dot) => {
       attr(el, 'class', `dot${p.illustrative || p.nominal ? ' hollow' : ''}${p.latest ? ' latest' : ''}`);
       attr(el, 'data-key', p.key);
       attr(el, 'data-series', p.seriesId);

@@ -30,7 +30,16 @@ export interface CategoryLabels {
   yearChange: boolean[];
 }
 
+// Labels of the period axes periodsOf() keeps (the same array for the same periods), per language. Callers only read them.
+const labelCache = new WeakMap<readonly Period[], Partial<Record<Lang, CategoryLabels>>>();
+
 export function periodLabels(periods: readonly Period[], lang: Lang): CategoryLabels {
+  let byLang = labelCache.get(periods);
+  if (!byLang) labelCache.set(periods, (byLang = {}));
+  return (byLang[lang] ??= makePeriodLabels(periods, lang));
+}
+
+function makePeriodLabels(periods: readonly Period[], lang: Lang): CategoryLabels {
   const l: CategoryLabels = { long: [], short: [], yearChange: [] };
   periods.forEach((p, i) => {
     l.long.push(periodLabel(p, lang, 'long'));

@@ -9,7 +9,7 @@ import { layoutFrame } from './axis.js';
 import { CSV_HEAD, flagsText, noteCell, noteMark, noteOf, pctText, rankText, sepOf, seriesName, toCsv } from './format.js';
 import { csvRow } from './periods.js';
 import { zeroExtent } from './scale.js';
-import { axisNoteOf, basisOf, emptyModel, finishModel, prepare, type Prepared } from './series.js';
+import { axisNoteOf, basisOf, emptyModel, finishModel, LazyCategory, prepare, type Prepared } from './series.js';
 import type { Annotation, Bar, Category, GrowthModel, GrowthModelOptions, LegendItem, TooltipRow } from './types.js';
 
 export function buildCompare(input: readonly GrowthSeries[], o: GrowthModelOptions): GrowthModel {
@@ -106,19 +106,7 @@ export function buildCompare(input: readonly GrowthSeries[], o: GrowthModelOptio
       notes.push(label);
       catNotes.push(label);
     }
-    let tip: Category['tooltip'] | undefined;
-    return {
-      key,
-      label: names[i],
-      x: frame.center(i),
-      x0: frame.x0(key),
-      width: frame.bandwidth,
-      get tooltip() {
-        return (tip ??= tooltipFor(i));
-      },
-      notes: catNotes,
-      illustrative: !!pt?.illustrative,
-    };
+    return new LazyCategory(key, names[i], frame.center(i), frame.x0(key), frame.bandwidth, catNotes, !!pt?.illustrative, tooltipFor, i);
   });
 
   // ── ranks over the bars; the first ranked indicator's rank goes to the header badge ──

@@ -9,12 +9,27 @@ import type { GrowthPoint } from '../growth-chart.types.js';
 import type { CategoryLabels, Frame } from './axis.js';
 import { CSV_HEAD, flagsText, noteCell, noteMark, noteOf, pctText, rankText, sepOf, seriesName, toCsv } from './format.js';
 import { round, type LinearScale } from './scale.js';
-import type { ModelContext, Prepared } from './series.js';
+import { LazyCategory, type ModelContext, type Prepared } from './series.js';
 import type { Annotation, Bar, Category, GrowthModel, Line, LinePoint, TooltipRow } from './types.js';
 
+// The period axes of the last charts built: an update with new values has the same periods, so the axis (and its
+// labels, see periodLabels) is not worked out again. Callers only read the array.
+const axes = new Map<string, readonly Period[]>();
+
 /** Every period any drawn series has, in order (gaps included). */
-export function periodsOf(drawn: Iterable<Prepared>): Period[] {
-  return periodRange([...drawn].flatMap((p) => p.series.points.map((x) => x.period)));
+export function periodsOf(drawn: Iterable<Prepared>): readonly Period[] {
+  let key = '';
+  for (const p of drawn) {
+    for (const x of p.series.points) key += x.period.key + ',';
+    key += '|';
+  }
+  let axis = axes.get(key);
+  if (!axis) {
+    axis = periodRange([...drawn].flatMap((p) => p.series.points.map((x) => x.period)));
+    if (axes.size >= 32) axes.clear();
+    axes.set(key, axis);
+  }
+  return axis;
 }
 
 /** Index of the last period where the main series has a value or a rate; -1 when none. */
@@ -97,6 +112,7 @@ export function periodCategories(
     }
     return { title: labels.long[i], rows };
   };
+  const tip = (i: number) => tooltipFor(keys[i], i);
   const categories = keys.map((key, i): Category => {
     const catNotes: string[] = [];
     let catIll = false;
@@ -110,19 +126,7 @@ export function periodCategories(
       notes.push(label);
       catNotes.push(label);
     }
-    let tip: Category['tooltip'] | undefined;
-    return {
-      key,
-      label: labels.long[i],
-      x: frame.center(i),
-      x0: frame.x0(key),
-      width: frame.bandwidth,
-      get tooltip() {
-        return (tip ??= tooltipFor(key, i));
-      },
-      notes: catNotes,
-      illustrative: catIll,
-    };
+    return new LazyCategory(key, labels.long[i], frame.center(i), frame.x0(key), frame.bandwidth, catNotes, catIll, tip, i);
   });
   return { categories, notes };
 }

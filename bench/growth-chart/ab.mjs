@@ -1,0 +1,93 @@
+// Before/after run of the growth chart bench on one page: an older checkout's element (defined as
+// <civic-growth-chart-before>), this checkout's element and the raw d3 chart, interleaved in rounds (the order rotates
+// each round), so a loaded machine's swings fall on all three alike. Main-thread CPU time from traced user-timing marks
+// (as run.mjs), wall time beside it.
+//   git worktree add -f /work/wt-before <commit> && ln -s "$PWD/node_modules" /work/wt-before/node_modules
+//   node bench/growth-chart/ab.mjs --before /work/wt-before [--rounds 8] [--runs 5] [--updates 25]
+// --runs / --updates are per round and chart. Remove the worktree afterwards (git worktree remove, git worktree prune).
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { tmpdir, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { serveFiles, launchBenchBrowser, bundleBenchPage, median } from '../lib/harness.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const out = join(tmpdir(), 'civic-growth-chart-ab');
+mkdirSync(out, { recursive: true });
+const args = process.argv.slice(2);
+const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+const before = opt('--before');
+if (!before) throw new Error('--before <checkout of the older commit> is required');
+const rounds = Number(opt('--rounds', 8));
+const runs = Number(opt('--runs', 5));
+const updates = Number(opt('--updates', 25));
+const load0 = loadavg()[0];
+
+// The page: bench/growth-chart/page.ts (raw d3 + this checkout's element) plus the older element under its own tag.
+const entry = join(out, 'ab-page.ts');
+const { writeFileSync } = await import('node:fs');
+writeFileSync(
+  entry,
+  `import ${JSON.stringify(join(here, 'page.ts'))};
+import { CivicGrowthChart as Before } from ${JSON.stringify(resolve(before, 'src/components/growth-chart/growth-chart.ts'))};
+customElements.define('civic-growth-chart-before', class extends Before {});
+`,
+);
+await bundleBenchPage(entry, { outfile: join(out, 'page.js'), minify: true, conditions: ['production'] });
+const { server, port } = await serveFiles((p) => (p === '/' || p === '/index.html' ? join(here, 'index.html') : p === '/page.js' ? join(out, 'page.js') : undefined));
+const browser = await launchBenchBrowser();
+try {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.log('[page error]', e.message));
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction(() => typeof window.runBench === 'function');
+  const charts = [
+    ['raw', (n, u, off) => `window.runRaw(${n}, ${u}, ${off})`],
+    ['before', (n, u, off) => `window.runElement(${n}, ${u}, ${off}, 'civic-growth-chart-before', 'before')`],
+    ['after', (n, u, off) => `window.runElement(${n}, ${u}, ${off}, 'civic-growth-chart', 'after')`],
+  ];
+  // warm-up, unmarked
+  for (const [, call] of charts) await page.evaluate(`${call(3, 10, 0)}.then(() => 0)`);
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  const traced = new Promise((res) => cdp.once('Tracing.tracingComplete', res));
+  await cdp.send('Tracing.start', { categories: 'blink.user_timing', transferMode: 'ReportEvents' });
+  await page.evaluate(() => window.benchMarks(true));
+  const wall = { raw: { first: [], update: [] }, before: { first: [], update: [] }, after: { first: [], update: [] } };
+  for (let k = 0; k < rounds; k++) {
+    for (let j = 0; j < charts.length; j++) {
+      const [name, call] = charts[(j + k) % charts.length];
+      const r = await page.evaluate(`${call(runs, updates, k * 100)}.then((r) => ({ first: r.first, upd: r.upd }))`);
+      wall[name].first.push(...r.first);
+      wall[name].update.push(...r.upd);
+    }
+  }
+  await page.evaluate(() => window.benchMarks(false));
+  await cdp.send('Tracing.end');
+  await traced;
+  const cpu = {};
+  const open = new Map();
+  for (const e of events.filter((x) => x.name.startsWith('gcb|')).sort((a, b) => a.ts - b.ts)) {
+    const [, chart, what, edge] = e.name.split('|');
+    const key = `${chart}|${what}`;
+    if (edge === 's') open.set(key, e.tts);
+    else if (open.has(key) && e.tts !== undefined) ((cpu[chart] ??= { first: [], update: [] })[what]).push((e.tts - open.get(key)) / 1000);
+  }
+  const mean = (a) => a.reduce((p, q) => p + q, 0) / a.length;
+  const f = (v) => v.toFixed(2);
+  const c = (n) => cpu[n] ?? { first: [NaN], update: [NaN] };
+  console.log(`growth chart before/after, one page, ${rounds} rounds × (${runs} first renders + ${updates} updates) per chart, order rotating; load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
+  console.log(`before = ${before}`);
+  console.log('| chart | CPU first median | CPU update mean | first ÷ raw | update ÷ raw | wall first median | wall update mean |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const n of ['raw', 'before', 'after']) {
+    console.log(
+      `| ${n} | ${f(median(c(n).first))} | ${f(mean(c(n).update))} | ${f(median(c(n).first) / median(c('raw').first))}× | ${f(mean(c(n).update) / mean(c('raw').update))}× | ${f(median(wall[n].first))} | ${f(mean(wall[n].update))} |`,
+    );
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
