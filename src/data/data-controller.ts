@@ -101,6 +101,12 @@ export interface DataControllerOptions<T> {
    * retry, polling, error and stale behaviour and events; no persistent cache (the text never reaches this thread).
    */
   offThread?: () => OffThreadLoader<T> | undefined;
+  /**
+   * For large payloads: the validator's outcome computed over several tasks (time slices), or undefined to parse at
+   * once with `parse`. The value is accepted when the promise resolves, unless a newer payload or failure came
+   * meanwhile; same states and events as `parse` (the loading state shows while a first payload is parsed).
+   */
+  parseLater?: (raw: unknown, ctx: ParseContext) => Promise<Validated<T>> | undefined;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & DataHostProps;
@@ -273,15 +279,22 @@ export class DataController<T> implements ReactiveController {
       const events = this.queued;
       this.queued = [];
       let afterLoad = false;
+      // This render drew the plain status banner while the full one loads (first use): a civic-error leaves once the
+      // full banner (or, when it cannot load, the plain one) is drawn, so a listener finds the error state complete.
+      let gate: Promise<unknown> | undefined;
       for (const e of events) {
         const drawn = this.o.drawn;
+        const send = () => void this.host.dispatchEvent(e);
+        if (!gate && this.viewPending && e instanceof CivicErrorEvent) gate = loadStatusView().then(() => this.host.updateComplete);
         if (drawn && e instanceof CivicLoadEvent) {
           afterLoad = true;
-          this.loadsInOrder = this.loadsInOrder.then(() => drawn().then(() => void this.host.dispatchEvent(e), () => undefined));
+          this.loadsInOrder = this.loadsInOrder.then(() => drawn().then(send, () => undefined));
         } else if (afterLoad) {
           // The civic-error of a partly valid payload follows that payload's civic-load: loaded, then what was skipped.
-          this.loadsInOrder = this.loadsInOrder.then(() => void this.host.dispatchEvent(e));
-        } else this.host.dispatchEvent(e);
+          const g = gate;
+          this.loadsInOrder = this.loadsInOrder.then(() => g).then(send);
+        } else if (gate) gate = gate.then(send);
+        else send();
       }
     }
   }
@@ -364,6 +377,7 @@ export class DataController<T> implements ReactiveController {
 
   /** @internal */
   accept(raw: unknown, source: DataSourceKind, url: string | undefined, poll: boolean, reparse = false): void {
+    const ticket = ++this.parseTicket;
     this.lastRaw = raw;
     this.lastRawSource = source;
     const adapter = this.props.adapter ?? 'auto';
@@ -391,14 +405,28 @@ export class DataController<T> implements ReactiveController {
       return;
     }
     let result: Validated<T>;
+    const ctx = { lang: this.o.terms().lang, source, envelope: adapted.outer };
+    // Validators must not throw; if one does, it is a library bug, still never the page's problem.
+    const broken = (e: unknown): Validated<T> => ({ value: undefined, issues: [issue('$', 'internal', `validator failed: ${e instanceof Error ? e.message : String(e)}`)] });
     try {
-      result = this.o.parse(adapted.value, { lang: this.o.terms().lang, source, envelope: adapted.outer });
+      const later = this.o.parseLater?.(adapted.value, ctx);
+      if (later) {
+        if (this.value === undefined) this.status = 'loading';
+        later.then((r) => r, broken).then((r) => {
+          if (ticket === this.parseTicket) this.settle(r, adapted.issues, source, url, poll, reparse);
+        });
+        this.host.requestUpdate();
+        return;
+      }
+      result = this.o.parse(adapted.value, ctx);
     } catch (e) {
-      // Validators must not throw; if one does, it is a library bug, still never the page's problem.
-      result = { value: undefined, issues: [issue('$', 'internal', `validator failed: ${e instanceof Error ? e.message : String(e)}`)] };
+      result = broken(e);
     }
     this.settle(result, adapted.issues, source, url, poll, reparse);
   }
+
+  /** Counts parses and failures, so a payload parsed in slices is dropped when a newer one or a failure came. */
+  private parseTicket = 0;
 
   /** Counts accepted payloads, so a CSV payload waiting for its reader is dropped when a newer one came. */
   private csvTicket = 0;
@@ -406,6 +434,7 @@ export class DataController<T> implements ReactiveController {
   /** A response adapted and validated off the main thread: the same outcome, events and states as `accept`. */
   /** @internal */
   acceptParsed(r: OffThreadResult<T>, source: DataSourceKind, url: string, poll: boolean): void {
+    this.parseTicket++;
     // Nothing to parse again when deps change: the raw payload never came here (the source key reloads instead).
     this.lastRaw = undefined;
     if (r.apiError !== undefined) return this.fail('api', source, r.apiError, r.adaptIssues, url);
@@ -439,6 +468,7 @@ export class DataController<T> implements ReactiveController {
 
   /** @internal */
   fail(kind: CivicErrorKind, source: DataSourceKind, message: string, issues: Issue[], url?: string, status?: number): void {
+    this.parseTicket++;
     const errors = issues.filter((i) => i.severity === 'error');
     const detail = this.errorDetail(kind, source, message, errors.length ? errors : issues, url, status, false);
     this.error = detail;

@@ -1,7 +1,7 @@
 // Issue 16 (weight): the full data-status banner (core/render/status-view.ts: details list, Retry and dismiss buttons,
 // compact badge) loads with the first status an element shows. A page whose data is good never requests it; the first
 // error draws the plain banner at once (same translated headline), and the picture — `civic-drawn`, `whenDrawn()` —
-// completes only with the full banner. (The banner that cannot load, offline: test/unit/data/status-view-offline.test.ts.)
+// and `civic-error` wait for the full banner. (The banner that cannot load, offline: test/unit/data/status-view-offline.test.ts.)
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/kpi-tile/kpi-tile.define.js';
 import type { CivicKpiTile } from '../../src/components/kpi-tile/kpi-tile.js';
@@ -40,9 +40,10 @@ describe('the status banner loads on first use (issue 16)', () => {
     (await fixture<HTMLDivElement>(html`<div style="width:400px"></div>`)).append(bad);
     const e = await failed;
     expect(e.detail.kind).to.equal('validation');
-    // The error is visible and translated when civic-error fires (plain or full banner, whichever is there).
+    // civic-error leaves once the error state is drawn in full (the listener finds the banner with its issue list).
     await bad.updateComplete;
     expect(status(bad)?.textContent).to.contain('加载失败');
+    expect(status(bad)?.querySelector('details'), 'the full banner when civic-error fires').to.exist;
 
     await bad.whenDrawn();
     expect(atDrawn, 'civic-drawn fired').to.exist;
