@@ -132,6 +132,24 @@ let busy = 0;
 let busyCpu = 0;
 for (const e of tasks) (busy += e.dur), (busyCpu += e.tdur ?? e.dur);
 console.log(`\nmain thread until the first view: ${(busy / 1000).toFixed(0)} ms in tasks (CPU ${(busyCpu / 1000).toFixed(0)} ms) of ${first.first.toFixed(0)} ms`);
+// CPU per thread until the first view (top-level tasks' thread time): the workers and the GPU process compete with
+// the main thread for the machine's cores.
+const perThread = new Map();
+for (const e of events) {
+  if (e.ph !== 'X' || !(e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask' || e.name === 'WorkerThread::Task' || e.name === 'ThreadPool_RunTask') || e.ts < t0 || e.ts >= tEnd) continue;
+  const k = `${e.pid}:${e.tid}`;
+  perThread.set(k, (perThread.get(k) ?? 0) + (e.tdur ?? 0));
+}
+const procName = new Map(events.filter((e) => e.name === 'process_name').map((e) => [e.pid, e.args?.name]));
+console.log('CPU per thread to the first view (ms): ' + [...perThread].sort((a, b) => b[1] - a[1]).filter(([, us]) => us > 20000).map(([k, us]) => `${procName.get(Number(k.split(':')[0])) ?? '?'}/${threadName.get(k) ?? k} ${(us / 1000).toFixed(0)}`).join(', '));
+// The page's workers (metrics, maplibre): first task, tasks over MIN ms (start, wall / CPU, what ran).
+for (const k of perThread.keys()) {
+  if (!/Worker/.test(threadName.get(k) ?? '') || Number(k.split(':')[0]) !== pid) continue;
+  const wt = events.filter((e) => `${e.pid}:${e.tid}` === k && e.ph === 'X' && e.ts >= t0 && e.ts < tEnd).sort((a, b) => a.ts - b.ts);
+  const top = wt.filter((e) => e.name === 'WorkerThread::Task' || e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+  const scripts = wt.filter((e) => /EvaluateScript|v8.evaluateModule|FunctionCall/.test(e.name) && e.args?.data?.url).map((e) => e.args.data.url.split('/').pop());
+  console.log(`worker ${k} (${[...new Set(scripts)].slice(0, 2).join(', ')}): first task ${top.length ? ms(top[0].ts).toFixed(0) : '—'} ms; ` + top.filter((e) => e.dur >= MIN * 1000).map((e) => `${ms(e.ts).toFixed(0)}: ${(e.dur / 1000).toFixed(0)}/${((e.tdur ?? 0) / 1000).toFixed(0)}`).join(', '));
+}
 console.log(`tasks over ${MIN} ms (start, wall / CPU ms; the costliest functions, ms sampled, self then inclusive):`);
 const inner = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= t0 && e.ts < tEnd && e.dur > MIN * 500 && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask');
 for (const e of tasks.filter((x) => x.dur >= MIN * 1000)) {

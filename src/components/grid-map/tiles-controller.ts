@@ -243,12 +243,8 @@ export class TilesController implements ReactiveController {
   private styleSmallLevels(): void {
     const tv = this.tv;
     if (!tv || !this.x.metric()) return;
-    const sizes = [0, 0, 0];
-    if (isColumnValues(tv)) {
-      const { rank, size } = tv.packed;
-      for (let i = 0; i < size; i++) sizes[rank[i]]++;
-    } else for (let r = 0; r < 3; r++) sizes[r] = tv.codes[r].length;
-    for (const l of this.layers()) if (sizes[l.rank] <= EAGER_UNITS) this.styleLevel(l.rank);
+    const size = (r: number) => (isColumnValues(tv) ? rankSlots(tv.packed, r).length : tv.codes[r].length);
+    for (const l of this.layers()) if (size(l.rank) <= EAGER_UNITS) this.styleLevel(l.rank);
   }
 
   /** The level's fill: classes toggled off transparent; with legend emphasis, the other classes faded. */
