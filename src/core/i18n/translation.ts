@@ -2,18 +2,19 @@ import type { Lang } from './lang.js';
 import { zhCN } from './zh-cn.js';
 import { en } from './en.js';
 
-/** Strings every element shares: data states, banners, generic controls. Component strings live beside the component. */
+/**
+ * Strings every element shares: data states, banners, generic controls. Component strings live beside the component;
+ * the full status banner's own words (Retry, dismiss, badge words) load with it (core/render/status-view.ts).
+ */
 export interface Translation {
   loading: string;
   loadFailed: string;
   noData: string;
   empty: string;
-  retry: string;
   stale: (time: string) => string;
   staleUnknown: string;
   illustrative: string;
   illustrativeNote: string;
-  errorDetails: string;
   nIssues: (n: number) => string;
   httpStatus: (status: number) => string;
   timeout: string;
@@ -22,13 +23,6 @@ export interface Translation {
   invalidData: string;
   partialData: (n: number) => string;
   apiError: (msg: string) => string;
-  dismiss: string;
-  /** Short words for the compact status badge. */
-  statusStale: string;
-  statusPartial: string;
-  statusFailed: string;
-  /** Accessible name of the compact badge's toggle, e.g. "数据状态：未更新". */
-  statusDetails: (word: string) => string;
   exportPng: string;
   exportSvg: string;
   exportCsv: string;

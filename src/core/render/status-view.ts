@@ -33,6 +33,28 @@ export interface StatusView {
   renderStale(t: Translation, text: string, options: StatusOptions): TemplateResult;
 }
 
+/** The banner's own words (its buttons and the compact badge), in both languages: they load with it. */
+const WORDS = {
+  'zh-CN': {
+    retry: '重试',
+    errorDetails: '错误详情',
+    dismiss: '关闭',
+    statusStale: '未更新',
+    statusPartial: '部分有误',
+    statusFailed: '加载失败',
+    statusDetails: (word: string) => `数据状态：${word}（查看详情）`,
+  },
+  en: {
+    retry: 'Retry',
+    errorDetails: 'Error details',
+    dismiss: 'Dismiss',
+    statusStale: 'Not updated',
+    statusPartial: 'Partly invalid',
+    statusFailed: 'Failed',
+    statusDetails: (word: string) => `Data status: ${word} (show details)`,
+  },
+} satisfies Record<Lang, unknown>;
+
 /** @internal */
 export function makeStatusView(kit: StatusKit): StatusView {
   const { html, nothing, css } = kit;
@@ -123,15 +145,16 @@ export function makeStatusView(kit: StatusKit): StatusView {
     b: { kind: string; role: string; word: string; body: unknown; options: StatusOptions; retry?: () => void },
   ): TemplateResult {
     const o = b.options;
+    const w = WORDS[o.lang] ?? WORDS.en;
     const cls = o.overlay ? 'state-strip' : 'state-block';
     const dismiss = o.onDismiss
-      ? html`<button type="button" class="status-dismiss" aria-label=${t.dismiss} title=${t.dismiss} @click=${o.onDismiss}>×</button>`
+      ? html`<button type="button" class="status-dismiss" aria-label=${w.dismiss} title=${w.dismiss} @click=${o.onDismiss}>×</button>`
       : nothing;
-    const retry = b.retry ? html`<button type="button" @click=${b.retry}>${t.retry}</button>` : nothing;
+    const retry = b.retry ? html`<button type="button" @click=${b.retry}>${w.retry}</button>` : nothing;
     if (o.compact)
       return html`<div part="status" data-kind=${b.kind} role=${b.role} class=${cls} data-compact>
         <details>
-          <summary aria-label=${t.statusDetails(b.word)}><span class="status-icon" aria-hidden="true">⚠</span><span>${b.word}</span></summary>
+          <summary aria-label=${w.statusDetails(b.word)}><span class="status-icon" aria-hidden="true">⚠</span><span>${b.word}</span></summary>
           <div class="status-pop">${b.body}</div>
         </details>
         ${retry} ${dismiss}
@@ -152,12 +175,13 @@ export function makeStatusView(kit: StatusKit): StatusView {
      */
     renderError(t, e, options) {
       const stale = options.overlay && !e.partial ? (options.lastUpdated ? t.stale(kit.formatTime(options.lastUpdated, options.lang)) : t.staleUnknown) : '';
-      const word = e.partial ? t.statusPartial : stale ? t.statusStale : t.statusFailed;
+      const w = WORDS[options.lang] ?? WORDS.en;
+      const word = e.partial ? w.statusPartial : stale ? w.statusStale : w.statusFailed;
       const body = html`<strong>${kit.errorHeadline(t, e)}</strong>
         ${stale ? html`<div>${stale}</div>` : nothing}
         ${e.issues.length
           ? html`<details>
-              <summary>${t.errorDetails} (${t.nIssues(e.issueCount)})</summary>
+              <summary>${w.errorDetails} (${t.nIssues(e.issueCount)})</summary>
               <ul>
                 ${e.issues.slice(0, 20).map((i) => html`<li>${kit.formatIssue(i)}</li>`)}
               </ul>
@@ -174,7 +198,7 @@ export function makeStatusView(kit: StatusKit): StatusView {
     },
     /** A stale picture with no error object: data shown from the offline cache, marked with when it last loaded. */
     renderStale(t, text, options) {
-      return renderBanner(t, { kind: 'stale', role: 'status', word: t.statusStale, body: html`<span>${text}</span>`, options });
+      return renderBanner(t, { kind: 'stale', role: 'status', word: (WORDS[options.lang] ?? WORDS.en).statusStale, body: html`<span>${text}</span>`, options });
     },
   };
 }
