@@ -37,7 +37,7 @@ try {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
-  console.log(`load average ${loadavg()[0].toFixed(1)}; ${updates} updates${runs ? ` and ${runs} first renders` : ''} each, per update (ms of samples)`);
+  console.log(`load average ${loadavg()[0].toFixed(1)}; ${updates} updates${runs ? ` and ${runs} first renders` : ""} each, per ${updates ? "update" : "first render"} (ms of samples)`);
   for (const [name, fn] of [
     ['raw d3', 'runRaw'],
     ['element', 'runElement'],
@@ -80,7 +80,7 @@ try {
         }
       }
     }
-    const per = (us) => (us / 1000 / updates).toFixed(3);
+    const per = (us) => (us / 1000 / (updates || runs)).toFixed(3); // per update, or per first render with --updates 0
     console.log(`\n${name}: ${per(busy)} ms sampled (not idle) per update`);
     console.log('  self:\n' + [...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([f, us]) => `    ${per(us)} ${f}`).join('\n'));
     if (under.size) console.log(`  under ${focus}:\n` + [...under].sort((a, b) => b[1] - a[1]).slice(0, top).map(([f, us]) => `    ${per(us)} ${f}`).join('\n'));

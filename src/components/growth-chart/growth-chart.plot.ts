@@ -109,12 +109,23 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
   const fill = (part: Part, g: Element): void => {
     switch (part) {
       case 'grid':
-        each(g, m.left?.ticks ?? [], 'line', (el, t) => {
-          attr(el, 'x1', x0);
-          attr(el, 'x2', x1);
-          attr(el, 'y1', t.pos);
-          attr(el, 'y2', t.pos);
-        });
+        each(
+          g,
+          m.left?.ticks ?? [],
+          'line',
+          (el, t) => {
+            attr(el, 'x1', x0);
+            attr(el, 'x2', x1);
+            attr(el, 'y1', t.pos);
+            attr(el, 'y2', t.pos);
+          },
+          () => {
+            const el = make('line');
+            attr(el, 'x1', x0);
+            attr(el, 'x2', x1);
+            return el;
+          },
+        );
         break;
       case 'axis-left':
       case 'axis-right': {
@@ -140,6 +151,13 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
             attr(el, 'text-anchor', left ? 'start' : 'end');
             text(el, a.title);
           }
+        }, () => {
+          // what the ticks of this axis share
+          const el = make('text', 'tick');
+          attr(el, 'x', left ? x0 - 6 : x1 + 6);
+          attr(el, 'dy', '0.32em');
+          attr(el, 'text-anchor', left ? 'end' : 'start');
+          return el;
         });
         break;
       }
@@ -388,6 +406,26 @@ function node(tag: string, attrs: Record<string, string>, data?: unknown): Eleme
   return el;
 }
 
+/** Sets an attribute on a new node and records it (see `attr`). */
+function put(el: Element, rec: Record<string, string>, name: string, value: string): void {
+  el.setAttribute(name, value);
+  rec[name] = value;
+}
+
+/**
+ * A new mark: a clone of a detached prototype carrying the attributes it shares with other marks (class, series,
+ * width or radius), made once per distinct set and kept in `protos`; one cloneNode instead of a createElementNS and a
+ * setAttribute per shared attribute. Its record of written values starts as the prototype's.
+ */
+function stamp(protos: Map<string, Cached>, key: string, tag: string, shared: Record<string, string>): { el: Cached; rec: Record<string, string> } {
+  let p = protos.get(key);
+  if (!p) protos.set(key, (p = node(tag, shared) as Cached));
+  const el = p.cloneNode(false) as Cached;
+  const rec = { ...p.__gc };
+  el.__gc = rec;
+  return { el, rec };
+}
+
 /**
  * The first picture's marks, built straight into a fragment (no keyed matching: nothing to match): the same nodes,
  * attributes, records and bound data as syncMarks' keyed path leaves, so later updates go through it unchanged.
@@ -403,43 +441,32 @@ function buildMarks(target: SVGGElement, m: GrowthModel): void {
     if (!g) groups.set(id, (g = layer.appendChild(node('g', { class: `${cls} s${colorIndex % COLORS}`, 'data-series': id }, [id, colorIndex]))));
     return g;
   };
+  const protos = new Map<string, Cached>();
   const barGroups = new Map<string, Element>();
-  for (const b of m.bars)
-    group(barLayer, barGroups, 'bars', b.seriesId, b.colorIndex).appendChild(
-      node(
-        'rect',
-        {
-          class: `bar${b.negative ? ' neg' : ''}${compare}${b.latest ? ' latest' : ''}${b.active ? ' active' : ''}${b.illustrative ? ' illustrative' : ''}`,
-          'data-series': b.seriesId,
-          'data-key': b.key,
-          x: num(b.x),
-          y: num(b.y),
-          width: num(b.width),
-          height: num(b.height),
-        },
-        b,
-      ),
-    );
+  for (const b of m.bars) {
+    const cls = `bar${b.negative ? ' neg' : ''}${compare}${b.latest ? ' latest' : ''}${b.active ? ' active' : ''}${b.illustrative ? ' illustrative' : ''}`;
+    const width = num(b.width);
+    const { el, rec } = stamp(protos, `r|${cls}|${b.seriesId}|${width}`, 'rect', { class: cls, 'data-series': b.seriesId, width });
+    put(el, rec, 'data-key', b.key);
+    put(el, rec, 'x', num(b.x));
+    put(el, rec, 'y', num(b.y));
+    put(el, rec, 'height', num(b.height));
+    el.__data__ = b;
+    group(barLayer, barGroups, 'bars', b.seriesId, b.colorIndex).appendChild(el);
+  }
   const dotGroups = new Map<string, Element>();
   for (const l of m.lines) {
     lineLayer.appendChild(node('path', { class: `line c${l.colorIndex % COLORS}`, 'data-series': l.seriesId, d: l.d }, l));
     const g = group(dotLayer, dotGroups, 'dots', l.seriesId, l.colorIndex);
     for (const p of l.points) {
-      const d: Dot = { ...p, seriesId: l.seriesId, colorIndex: l.colorIndex };
-      g.appendChild(
-        node(
-          'circle',
-          {
-            class: `dot${p.illustrative || p.nominal ? ' hollow' : ''}${p.latest ? ' latest' : ''}`,
-            'data-series': l.seriesId,
-            'data-key': p.key,
-            cx: num(p.x),
-            cy: num(p.y),
-            r: p.latest || p.active ? '4.5' : '3',
-          },
-          d,
-        ),
-      );
+      const cls = `dot${p.illustrative || p.nominal ? ' hollow' : ''}${p.latest ? ' latest' : ''}`;
+      const r = p.latest || p.active ? '4.5' : '3';
+      const { el, rec } = stamp(protos, `c|${cls}|${l.seriesId}|${r}`, 'circle', { class: cls, 'data-series': l.seriesId, r });
+      put(el, rec, 'data-key', p.key);
+      put(el, rec, 'cx', num(p.x));
+      put(el, rec, 'cy', num(p.y));
+      el.__data__ = { ...p, seriesId: l.seriesId, colorIndex: l.colorIndex } satisfies Dot;
+      g.appendChild(el);
     }
   }
   target.appendChild(root);
