@@ -94,7 +94,10 @@ for (const [t, l] of lines) console.log(`  ${t.toFixed(0).padStart(6)} ms  ${l}`
 // CPU profile samples of the main thread
 const nodes = new Map();
 const samples = [];
-const prof = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
+// --profile-thread <tid>: read that thread's profile instead (e.g. the metrics worker's, from the worker line below).
+const metricsTid = events.find((e) => e.pid === pid && e.tid !== tid && /metrics-worker/.test(e.args?.data?.url ?? ''))?.tid;
+const profTid = !args.includes('--profile-thread') ? tid : opt('profile-thread') === 'metrics' ? metricsTid : Number(opt('profile-thread'));
+const prof = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === profTid);
 let st = prof?.args?.data?.startTime ?? 0;
 for (const e of events.filter((x) => x.name === 'ProfileChunk' && x.id === prof?.id && x.pid === pid).sort((p, q) => p.ts - q.ts)) {
   const d = e.args?.data;
@@ -149,6 +152,12 @@ for (const k of perThread.keys()) {
   const top = wt.filter((e) => e.name === 'WorkerThread::Task' || e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
   const scripts = wt.filter((e) => /EvaluateScript|v8.evaluateModule|FunctionCall/.test(e.name) && e.args?.data?.url).map((e) => e.args.data.url.split('/').pop());
   console.log(`worker ${k} (${[...new Set(scripts)].slice(0, 2).join(', ')}): first task ${top.length ? ms(top[0].ts).toFixed(0) : '—'} ms; ` + top.filter((e) => e.dur >= MIN * 1000).map((e) => `${ms(e.ts).toFixed(0)}: ${(e.dur / 1000).toFixed(0)}/${((e.tdur ?? 0) / 1000).toFixed(0)}`).join(', '));
+  // --worker-events: the worker's first events over 2 ms (what its start waits for).
+  if (args.includes('--worker-events')) for (const e of wt.filter((x) => x.dur > 2000).slice(0, 30)) console.log(`    ${ms(e.ts).toFixed(0)} ${e.name} ${(e.dur / 1000).toFixed(0)}/${((e.tdur ?? 0) / 1000).toFixed(0)} ${e.args?.data?.url?.split('/').pop() ?? ''}`);
+}
+if (profTid !== tid) {
+  const f = topFunctions(0, Infinity);
+  console.log(`thread ${profTid} to the end of the trace, sampled ms:\n  self: ${f.self}\n  incl: ${f.incl}`);
 }
 console.log(`tasks over ${MIN} ms (start, wall / CPU ms; the costliest functions, ms sampled, self then inclusive):`);
 const inner = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= t0 && e.ts < tEnd && e.dur > MIN * 500 && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask');

@@ -310,9 +310,10 @@ export interface PackedColumns {
   /** Slots (rows and the parents found by prefix). */
   size: number;
   /**
-   * All codes in ascending string order, each followed by "\n". Sent by the metrics worker as Latin-1 bytes (one per
-   * character, `forTransfer`): a buffer is transferred, a string is copied — 16 MB for a million codes, ~70 ms of the
-   * main thread's time on arrival. Both compare and read alike (a byte is the character's code).
+   * All codes in ascending string order, each followed by "\n". The binary file's reader (metrics-binary.ts) gives its
+   * ASCII bytes as they are: a buffer is transferred from the worker, a string is copied — 16 MB for a million codes,
+   * ~70 ms of the main thread on arrival (and the worker saved decoding them). Both forms compare and read alike
+   * (an ASCII byte is the character's code); the JSON path's codes stay a string.
    */
   codes: string | Uint8Array;
   /** Start of slot i's code in `codes` (size + 1 entries; the last is codes.length). */
@@ -371,28 +372,9 @@ export function packColumns(tv: TileValues): PackedColumns {
   return { size: n, codes: n ? byCode.join('\n') + '\n' : '', offsets, rank, real, keys, values };
 }
 
-/** The buffers to transfer with postMessage (a codes string is cloned: strings cannot be transferred). */
+/** The buffers to transfer with postMessage (codes bytes too; a codes string is cloned: strings cannot be transferred). */
 export function transferables(p: PackedColumns): ArrayBuffer[] {
   return [...(typeof p.codes === 'string' ? [] : [p.codes.buffer]), p.offsets.buffer, p.rank.buffer, p.real.buffer, ...p.values.map((v) => v.buffer)] as ArrayBuffer[];
-}
-
-/**
- * Readies packed columns for postMessage: Latin-1 codes (every character below 256: the usual digits) become bytes, so
- * they are transferred with the other buffers; other codes stay a string (cloned). Returns the buffers to transfer.
- */
-export function forTransfer(p: PackedColumns): ArrayBuffer[] {
-  const s = p.codes;
-  if (typeof s === 'string') {
-    const b = new Uint8Array(s.length);
-    let i = 0;
-    for (; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c > 255) break;
-      b[i] = c;
-    }
-    if (i === s.length) p.codes = b;
-  }
-  return transferables(p);
 }
 
 /** Compares `code` with slot i's code without building a string. */

@@ -207,7 +207,8 @@ const blank = (b: number): boolean => b === 32 || (b >= 9 && b <= 13);
 /** What `readSortedAscii` gives: the packed codes with the parents found by prefix, and the join for `aggregateColumns`. */
 interface SortedCodes {
   size: number;
-  codes: string;
+  /** The packed ASCII bytes (no string: the worker transfers them, the main thread reads them as they are). */
+  codes: Uint8Array;
   offsets: Uint32Array;
   rank: Uint8Array;
   slotOfRow: Int32Array;
@@ -223,7 +224,7 @@ interface SortedCodes {
  * of the all-digit leaf codes, leaf = longest code) inserted where they sort: just before the first row of their
  * prefix group (a prefix sorts before its extensions, and every code between the two starts with it). A parent that
  * is a row is the first row of its group. Each row costs only its new bytes plus one copy into the output; the
- * decoded codes become one string in one call. Undefined for anything else (a bad or unusual file, or a parent
+ * output bytes are the packed codes (never decoded into a string). Undefined for anything else (a bad or unusual file, or a parent
  * needed before a group whose first row is not a leaf): the general path then reads it and says what is wrong.
  */
 function readSortedAscii(u8: Uint8Array, codesAt: number, c: number, n: number): SortedCodes | undefined {
@@ -330,7 +331,7 @@ function readSortedAscii(u8: Uint8Array, codesAt: number, c: number, n: number):
   offsets[slot] = at;
   return {
     size: slot,
-    codes: new TextDecoder().decode(out.subarray(0, at)),
+    codes: at === out.length ? out : out.slice(0, at),
     offsets: slot === cap ? offsets : offsets.slice(0, slot + 1),
     rank: slot === cap ? rank : rank.slice(0, slot),
     slotOfRow,

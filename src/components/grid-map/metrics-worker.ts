@@ -6,7 +6,7 @@
  */
 import { FetchError, type FetchErrorKind } from '../../data/fetch-error.js';
 import { runMetricsJob, type MetricsJob, type MetricsJobResult } from './metrics-job.js';
-import { forTransfer } from './metric-columns.js';
+import { transferables } from './metric-columns.js';
 
 export type MetricsRequest = MetricsJob | { job: number; cancel: true };
 
@@ -34,7 +34,7 @@ scope.onmessage = async (e) => {
     const result = await runMetricsJob(m, ctrl.signal);
     if (ctrl.signal.aborted) return;
     const p = result.columns.packed;
-    scope.postMessage({ job: m.job, ok: true, result, ms: performance.now() - t0, at: [performance.timeOrigin + t0, performance.timeOrigin + performance.now()] } satisfies MetricsReply, p ? forTransfer(p) : []);
+    scope.postMessage({ job: m.job, ok: true, result, ms: performance.now() - t0, at: [performance.timeOrigin + t0, performance.timeOrigin + performance.now()] } satisfies MetricsReply, p ? transferables(p) : []);
   } catch (err) {
     if (ctrl.signal.aborted) return;
     const fe = err instanceof FetchError ? err : undefined;

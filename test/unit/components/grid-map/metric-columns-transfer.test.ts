@@ -1,42 +1,35 @@
-// The metrics worker sends the packed codes as bytes (forTransfer: transferred, not cloned); the main thread reads
-// them the same as the string: lookups, codes, level lists, top codes, memory.
+// The binary metrics file's reader gives the packed codes as ASCII bytes, which the metrics worker transfers (a
+// string would be copied: 16 MB for a million codes); the main thread reads them as it reads the JSON path's string:
+// lookups, codes, level lists, top codes, memory.
 import { describe, expect, it } from 'vitest';
-import { codeAt, columnBytes, columnValues, findSlot, forTransfer, packColumns, topColumnCodes, transferables, type PackedColumns } from '../../../../src/components/grid-map/metric-columns.js';
-import { parseMetrics } from '../../../../src/components/grid-map/grid-map.model.js';
-import { tileValues } from '../../../../src/components/grid-map/tiles.js';
+// @ts-expect-error — a plain .mjs build script without types
+import { encodeMetricsBinary } from '../../../../scripts/lib/metrics-binary.mjs';
+import { codeAt, columnBytes, columnValues, findSlot, parseMetricColumns, topColumnCodes, transferables } from '../../../../src/components/grid-map/metric-columns.js';
+import { parseMetricsBinary } from '../../../../src/components/grid-map/metrics-binary.js';
 
-function packed(codes: string[]): PackedColumns {
-  const rows = codes.map((code, i) => ({ code, a: (i * 37) % 11 }));
-  return packColumns(tileValues(parseMetrics({ metrics: [{ key: 'a', aggregate: 'sum' }], rows }).value!));
-}
+const encode = encodeMetricsBinary as (payload: unknown) => Uint8Array;
+const CODES = Array.from({ length: 300 }, (_, i) => `500118${String(i % 7).padStart(3, '0')}${String(i).padStart(6, '0')}`).sort();
+const PAYLOAD = { metrics: [{ key: 'a', aggregate: 'sum' }], rows: CODES.map((code, i) => ({ code, a: (i * 37) % 11 })) };
 
-const DIGITS = Array.from({ length: 300 }, (_, i) => `500118${String(i % 7).padStart(3, '0')}${String(i).padStart(6, '0')}`);
-
-describe('packed codes for transfer', () => {
-  it('Latin-1 codes become bytes that are transferred, and read as the string did', () => {
-    const before = packed([...DIGITS, 'Ab-ü', 'ab']);
-    const after = packed([...DIGITS, 'Ab-ü', 'ab']);
-    const buffers = forTransfer(after);
-    expect(after.codes).toBeInstanceOf(Uint8Array);
-    expect(buffers).toContain((after.codes as Uint8Array).buffer);
-    expect(buffers).toHaveLength(transferables(before).length + 1);
-    for (let i = 0; i < before.size; i++) {
-      const code = codeAt(before, i);
-      expect(codeAt(after, i)).toBe(code);
-      expect(findSlot(after, code)).toBe(i);
+describe('packed codes as bytes', () => {
+  it('the binary reader gives bytes, transferred, read like the JSON path’s string', () => {
+    const file = encode(PAYLOAD);
+    const bin = parseMetricsBinary(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer).packed!;
+    const json = parseMetricColumns(JSON.stringify(PAYLOAD)).packed!;
+    expect(bin.codes).toBeInstanceOf(Uint8Array);
+    expect(typeof json.codes).toBe('string');
+    expect(transferables(bin)).toContain((bin.codes as Uint8Array).buffer);
+    expect(transferables(bin)).toHaveLength(transferables(json).length + 1);
+    expect(bin.size).toBe(json.size);
+    for (let i = 0; i < json.size; i++) {
+      const code = codeAt(json, i);
+      expect(codeAt(bin, i)).toBe(code);
+      expect(findSlot(bin, code)).toBe(i);
     }
-    for (const miss of ['', '5', '500118000000000x', 'Ab-ü0', 'zz', '中']) expect(findSlot(after, miss)).toBe(findSlot(before, miss));
-    const [b, a] = [columnValues(before), columnValues(after)];
-    for (const r of [0, 1, 2]) expect(a.codes[r]).toEqual(b.codes[r]);
-    expect(topColumnCodes(a, 'a', 2, 5)).toEqual(topColumnCodes(b, 'a', 2, 5));
-    expect(columnBytes(after)).toEqual(columnBytes(before));
-  });
-
-  it('codes with characters past Latin-1 stay a string (cloned)', () => {
-    const p = packed([...DIGITS, '网格-1']);
-    const n = transferables(p).length;
-    expect(forTransfer(p)).toHaveLength(n);
-    expect(typeof p.codes).toBe('string');
-    expect(findSlot(p, '网格-1')).toBeGreaterThanOrEqual(0);
+    for (const miss of ['', '5', '500118000', '500118000000000x', 'zz', '中', '5001180000000001']) expect(findSlot(bin, miss)).toBe(findSlot(json, miss));
+    const [b, j] = [columnValues(bin), columnValues(json)];
+    for (const r of [0, 1, 2]) expect(b.codes[r]).toEqual(j.codes[r]);
+    expect(topColumnCodes(b, 'a', 2, 5)).toEqual(topColumnCodes(j, 'a', 2, 5));
+    expect(columnBytes(bin)).toEqual(columnBytes(json));
   });
 });
