@@ -4,8 +4,8 @@
 // (as run.mjs), wall time beside it.
 //   git worktree add -f /work/wt-before <commit> && ln -s "$PWD/node_modules" /work/wt-before/node_modules
 //   node bench/growth-chart/ab.mjs --before /work/wt-before [--rounds 8] [--runs 5] [--updates 25]
-// --runs / --updates are per round and chart. Remove the worktree afterwards (git worktree remove, git worktree prune).
-import { mkdirSync } from 'node:fs';
+// --runs / --updates are per round and chart; the table also goes to bench/results/growth-chart-ab.json. Remove the worktree afterwards (git worktree remove, git worktree prune).
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,6 @@ const load0 = loadavg()[0];
 
 // The page: bench/growth-chart/page.ts (raw d3 + this checkout's element) plus the older element under its own tag.
 const entry = join(out, 'ab-page.ts');
-const { writeFileSync } = await import('node:fs');
 writeFileSync(
   entry,
   `import ${JSON.stringify(join(here, 'page.ts'))};
@@ -82,11 +81,16 @@ try {
   console.log(`before = ${before}`);
   console.log('| chart | CPU first median | CPU update mean | first ÷ raw | update ÷ raw | wall first median | wall update mean |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const rows = {};
   for (const n of ['raw', 'before', 'after']) {
+    rows[n] = { cpuFirstMedian: median(c(n).first), cpuUpdateMean: mean(c(n).update), firstRatio: median(c(n).first) / median(c('raw').first), updateRatio: mean(c(n).update) / mean(c('raw').update), wallFirstMedian: median(wall[n].first), wallUpdateMean: mean(wall[n].update), n: [c(n).first.length, c(n).update.length] };
     console.log(
       `| ${n} | ${f(median(c(n).first))} | ${f(mean(c(n).update))} | ${f(median(c(n).first) / median(c('raw').first))}× | ${f(mean(c(n).update) / mean(c('raw').update))}× | ${f(median(wall[n].first))} | ${f(mean(wall[n].update))} |`,
     );
   }
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  writeFileSync(join(root, 'bench/results/growth-chart-ab.json'), JSON.stringify({ date: new Date().toISOString(), loadAverage: { start: load0, end: loadavg()[0] }, before, rounds, runs, updates, rows }, null, 2) + '\n');
 } finally {
   await browser.close();
   server.close();
