@@ -21,6 +21,7 @@ import { checkThemeMatrix, themeMatrixPages } from './theme-matrix.mjs';
 import { checkWallLegibility } from './wall-legibility.mjs';
 import { checkConfigureOrder } from './configure-order.mjs';
 import { checkLightIife, lightIifePages } from './light-iife.mjs';
+import { checkStatusCsp, statusCspPages } from './status-csp.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const here = join(root, 'test/pages');
@@ -114,6 +115,8 @@ for (const [path, gen] of hostileRulePages(elementsHtml, available)) pages.set(p
 for (const [path, gen] of themeMatrixPages(elementsHtml, available)) pages.set(path, gen);
 // 10. The light one-script file and its maplibre sibling under CSP (light-iife.mjs).
 for (const [path, gen] of lightIifePages()) pages.set(path, gen);
+// 11. The full status banner on first use under CSP (status-csp.mjs).
+if (available.includes('kpi-tile')) for (const [path, gen] of statusCspPages()) pages.set(path, gen);
 
 // ── static server ───────────────────────────────────────────────────────────────────────────────
 const TYPES = {
@@ -514,6 +517,7 @@ async function main() {
       ['wall legibility', (browser, base) => checkWallLegibility(browser, base, { check, note, within, verbose })],
       ['configure order', (browser) => checkConfigureOrder(browser, { check, note, within, verbose })],
       ['light one-script file', (browser, base) => checkLightIife(browser, base, { check, note, within, verbose, available })],
+      ...(available.includes('kpi-tile') ? [['status banner under CSP', (browser, base) => checkStatusCsp(browser, base, { check, note, within })]] : []),
     ]) {
       // CIVIC_PAGES_ONLY=<words> runs only the checks whose name contains one of them (comma-separated), e.g. wall.
       if (process.env.CIVIC_PAGES_ONLY && !process.env.CIVIC_PAGES_ONLY.split(',').some((w) => name.toLowerCase().includes(w.trim().toLowerCase()))) continue;
