@@ -155,7 +155,7 @@ for (const k of perThread.keys()) {
   // --worker-events: the worker's first events over 2 ms (what its start waits for).
   if (args.includes('--worker-events')) for (const e of wt.filter((x) => x.dur > 2000).slice(0, 30)) console.log(`    ${ms(e.ts).toFixed(0)} ${e.name} ${(e.dur / 1000).toFixed(0)}/${((e.tdur ?? 0) / 1000).toFixed(0)} ${e.args?.data?.url?.split('/').pop() ?? ''}`);
 }
-if (profTid !== tid) {
+if (profTid !== tid || args.includes('--summary')) {
   const f = topFunctions(0, Infinity);
   console.log(`thread ${profTid} to the end of the trace, sampled ms:\n  self: ${f.self}\n  incl: ${f.incl}`);
 }

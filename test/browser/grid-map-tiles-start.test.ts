@@ -1,6 +1,7 @@
 // <civic-grid-map tiles=…>: what the map's start does and does not wait for (issue 14, a million grids < 3 s).
 // - maplibre's module is requested as the element connects, beside the tiles renderer's module — not after that
 //   module (and its own imports) arrived and ran. First test of the file: no other test has loaded maplibre yet.
+// - maplibre's CSS is parsed once (when its chunk arrives) and shared by every map's shadow root.
 // - whenDrawn() on a map whose last frame is the current picture resolves without drawing another frame, and the
 //   element's own updates do not repaint an unchanged map.
 import { expect, fixture, html } from '@open-wc/testing';
@@ -30,6 +31,17 @@ describe('civic-grid-map tiles: map start', () => {
     expect(ml, 'maplibre requested').to.not.equal(undefined);
     expect(surface, 'maplibre-surface requested').to.not.equal(undefined);
     expect(ml!.startTime).to.be.below(surface!.responseEnd);
+  });
+
+  it('parses maplibre’s CSS once: one sheet adopted by every map’s shadow root, removed with the map', async () => {
+    const sheetOf = (el: CivicGridMap) => el.shadowRoot!.adoptedStyleSheets.find((s) => [...s.cssRules].some((r) => r.cssText.includes('.maplibregl-canvas')));
+    const a = await tilesMap();
+    const b = await tilesMap();
+    expect(sheetOf(a), 'maplibre CSS in the first map').to.not.equal(undefined);
+    expect(sheetOf(b), 'the same sheet in the second').to.equal(sheetOf(a));
+    a.remove();
+    expect(sheetOf(a), 'removed with the map').to.equal(undefined);
+    expect(sheetOf(b), 'kept by the other map').to.not.equal(undefined);
   });
 
   it('whenDrawn() on an idle map draws no other frame; updates of the element do not repaint an unchanged map', async () => {

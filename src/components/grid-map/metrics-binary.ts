@@ -331,7 +331,8 @@ function readSortedAscii(u8: Uint8Array, codesAt: number, c: number, n: number):
   offsets[slot] = at;
   return {
     size: slot,
-    codes: at === out.length ? out : out.slice(0, at),
+    // A view, not a copy, unless the buffer is much bigger than the codes (all of it is transferred).
+    codes: at >= out.length * 0.9 ? out.subarray(0, at) : out.slice(0, at),
     offsets: slot === cap ? offsets : offsets.slice(0, slot + 1),
     rank: slot === cap ? rank : rank.slice(0, slot),
     slotOfRow,

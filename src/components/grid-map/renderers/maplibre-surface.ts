@@ -21,9 +21,31 @@ export function supportsWebGL2(): boolean {
   }
 }
 
+let sharedSheet: CSSStyleSheet | undefined;
+/** Surfaces using the shared sheet, per shadow root (the last one to go removes it). */
+const sheetUsers = new WeakMap<ShadowRoot, number>();
+/**
+ * maplibre's CSS as one constructed sheet for every map's shadow root, parsed once, when the CSS chunk arrives — while
+ * maplibre's own module still loads, not in the task that creates the map (~30 ms of a first view's critical path).
+ */
+function maplibreSheet(css: typeof import('../maplibre-css.generated.js')): CSSStyleSheet | undefined {
+  if (!sharedSheet && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css.maplibreCssText);
+    sharedSheet = sheet;
+  }
+  return sharedSheet;
+}
+
 /** maplibre and its CSS text (both loaded once; a second call gives the same promise's modules). */
 export function preloadMaplibre(): Promise<[typeof import('maplibre-gl'), typeof import('../maplibre-css.generated.js')]> {
-  return Promise.all([loadMaplibre(), import('../maplibre-css.generated.js')]);
+  return Promise.all([
+    loadMaplibre(),
+    import('../maplibre-css.generated.js').then((css) => {
+      maplibreSheet(css);
+      return css;
+    }),
+  ]);
 }
 
 export abstract class MaplibreSurface {
@@ -45,10 +67,12 @@ export abstract class MaplibreSurface {
     const [ml, css] = await preloadMaplibre();
     if (this.destroyed) throw new Error('destroyed');
     const root = container.getRootNode();
-    if (root instanceof ShadowRoot && 'adoptedStyleSheets' in root) {
-      this.sheet = new CSSStyleSheet();
-      this.sheet.replaceSync(css.maplibreCssText);
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+    const sheet = root instanceof ShadowRoot && 'adoptedStyleSheets' in root ? maplibreSheet(css) : undefined;
+    if (sheet && root instanceof ShadowRoot) {
+      // Counted per root: a surface mounting before the one it replaces is destroyed keeps the sheet.
+      sheetUsers.set(root, (sheetUsers.get(root) ?? 0) + 1);
+      if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      this.sheet = sheet;
       this.root = root;
     }
     const host = document.createElement('div');
@@ -199,7 +223,13 @@ export abstract class MaplibreSurface {
     this.map?.remove();
     this.map = undefined;
     this.container?.querySelector('.surface')?.remove();
-    if (this.root && this.sheet) this.root.adoptedStyleSheets = this.root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    if (this.root && this.sheet) {
+      const users = (sheetUsers.get(this.root) ?? 1) - 1;
+      sheetUsers.set(this.root, users);
+      const sheet = this.sheet;
+      if (users <= 0) this.root.adoptedStyleSheets = this.root.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
     this.sheet = undefined;
+    this.root = undefined;
   }
 }
