@@ -86,13 +86,14 @@ interface PointCtx {
 const plainNumber = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e15 ? v : undefined);
 
 // Periods parsed before (a polled or updated payload repeats its period strings). Periods are plain values nobody
-// changes, so a point may share one with an earlier payload.
+// changes (frozen here, so nobody can), so a point may share one with an earlier payload.
 const periodCache = new Map<string, PeriodResult>();
 function periodOf(v: unknown): PeriodResult {
   if (typeof v !== 'string') return parsePeriod(v);
   let r = periodCache.get(v);
   if (!r) {
     r = parsePeriod(v);
+    if (r.period) Object.freeze(r.period);
     if (periodCache.size >= 4096) periodCache.clear();
     periodCache.set(v, r);
   }

@@ -13,7 +13,7 @@ import { LazyCategory, type ModelContext, type Prepared } from './series.js';
 import type { Annotation, Bar, Category, GrowthModel, Line, LinePoint, TooltipRow } from './types.js';
 
 // The period axes of the last charts built: an update with new values has the same periods, so the axis (and its
-// labels, see periodLabels) is not worked out again. Callers only read the array.
+// labels, see periodLabels) is not worked out again. Callers only read the array (frozen).
 const axes = new Map<string, readonly Period[]>();
 
 /** Every period any drawn series has, in order (gaps included). */
@@ -25,7 +25,7 @@ export function periodsOf(drawn: Iterable<Prepared>): readonly Period[] {
   }
   let axis = axes.get(key);
   if (!axis) {
-    axis = periodRange([...drawn].flatMap((p) => p.series.points.map((x) => x.period)));
+    axis = Object.freeze(periodRange([...drawn].flatMap((p) => p.series.points.map((x) => x.period))));
     if (axes.size >= 32) axes.clear();
     axes.set(key, axis);
   }
