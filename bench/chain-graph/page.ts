@@ -142,6 +142,7 @@ async function element(n: number, layout: string): Promise<Record<string, number
   await frame();
   await new Promise((r) => setTimeout(r, 300)); // let the mount settle before measuring
   const mon = blockMonitor();
+  performance.mark('chain-data-set');
   const t0 = performance.now();
   el.data = data;
   await el.updateComplete;
@@ -156,6 +157,7 @@ async function element(n: number, layout: string): Promise<Record<string, number
   await frame();
   await frame();
   const ms = performance.now() - t0;
+  performance.mark('chain-settled');
   const b = mon.stop();
   return { ms: Math.round(ms), block: b.gap, longtask: b.longtask, longtasks: b.longtasks, renderer: el.activeRenderer === 'canvas' ? 1 : 0 };
 }
@@ -432,3 +434,22 @@ async function phases(n: number, layout: string): Promise<string> {
   return log.join('\n');
 }
 Object.assign(window, { phases });
+
+// ── What the task that sets the data costs (tasks.mjs --parse): the model parse and the shown graph, cold then warm. ──
+import { shownGraph } from '../../src/components/chain-graph/chain-graph.parts.js';
+function parseTimes(n: number): Record<string, number>[] {
+  const out: Record<string, number>[] = [];
+  for (let i = 0; i < 3; i++) {
+    const g = syntheticChains(n);
+    const t0 = performance.now();
+    const d = parseChainData(g).value!;
+    const t1 = performance.now();
+    shownGraph(d, { chain: '', hiddenTypes: new Set(), hiddenKinds: new Set() }, undefined);
+    const t2 = performance.now();
+    structuredClone(d);
+    const t3 = performance.now();
+    out.push({ parse: Math.round(t1 - t0), shown: Math.round(t2 - t1), clone: Math.round(t3 - t2) });
+  }
+  return out;
+}
+Object.assign(window, { parseTimes });

@@ -97,6 +97,7 @@ export abstract class CivicDataElement<T> extends CivicElement {
     warn: (m) => this.warn(m),
     drawn: () => this.dataDrawn(),
     offThread: () => this.offThreadLoader(),
+    parseLater: (raw, ctx) => this.parseLater(raw, ctx),
   });
 
   // ── to implement ──
@@ -106,6 +107,14 @@ export abstract class CivicDataElement<T> extends CivicElement {
   /** Values the parse depends on (field-mapping attributes…); a change re-parses the last payload. @internal */
   protected parseDeps(): readonly unknown[] {
     return [];
+  }
+
+  /**
+   * The parse of a large payload spread over several tasks (time slices), or undefined to parse at once with
+   * `parse()` (the default). It must give the same outcome as `parse()`. @internal
+   */
+  protected parseLater(_raw: unknown, _ctx: ParseContext): Promise<Validated<T>> | undefined {
+    return undefined;
   }
 
   /** A loader that fetches and parses `src` off the main thread (a worker), when the element has one. @internal */

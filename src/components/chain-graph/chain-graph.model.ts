@@ -57,6 +57,22 @@ function field(o: Record<string, unknown>, fields: ChainFieldMap | undefined, ke
  * with a path (`links[7].target`, `nodes[3].type`, `chains[0].leader`).
  */
 export function parseChainData(raw: unknown, options: ParseChainOptions = {}): Validated<ChainData> {
+  const steps = parseChainSteps(raw, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Nodes or links validated between two yields of `parseChainSteps`. */
+export const PARSE_STEP = 250;
+
+/**
+ * `parseChainData` in steps: yields after every PARSE_STEP nodes or links and between the whole-graph passes, so a
+ * caller can spread a large payload over several tasks (the element does from LATER_PARSE_FROM nodes). The result is
+ * the same as `parseChainData`'s, which runs these steps in one go.
+ */
+export function* parseChainSteps(raw: unknown, options: ParseChainOptions = {}): Generator<void, Validated<ChainData>, void> {
   const issues: Issue[] = [];
   const f = options.fields;
   if (!isRecord(raw)) {
@@ -73,18 +89,19 @@ export function parseChainData(raw: unknown, options: ParseChainOptions = {}): V
   const chains: ChainDef[] = [];
   const chainIds = new Set<string>();
   const chainLeaderPath: string[] = [];
-  rawChains.forEach((c, i) => {
+  for (let i = 0; i < rawChains.length; i++) {
+    const c = rawChains[i];
     const p = joinPath('chains', i);
     if (!isRecord(c)) {
       issues.push(issue(p, 'type', `expected an object, got ${describe(c)}`));
-      return;
+      continue;
     }
     const [idV, idK] = field(c, f, 'id');
     const id = readString(idV, joinPath(p, idK), issues, { required: true, coerceNumber: true });
-    if (id === undefined) return;
+    if (id === undefined) continue;
     if (chainIds.has(id)) {
       issues.push(issue(joinPath(p, idK), 'duplicate', `chain id ${describe(id)} is used twice; the later one is ignored`));
-      return;
+      continue;
     }
     const [nameV, nameK] = field(c, f, 'name');
     const name = readString(nameV, joinPath(p, nameK), issues) || id;
@@ -94,25 +111,27 @@ export function parseChainData(raw: unknown, options: ParseChainOptions = {}): V
     chainIds.add(id);
     chains.push({ id, name, nameEn, leader });
     chainLeaderPath.push(joinPath(p, leaderK));
-  });
+  }
 
   // ── nodes ──
   const nodes: ChainNode[] = [];
   const byId = new Map<string, ChainNode>();
   const tierGiven = new Set<string>();
   const mapped = new Set(Object.values(f ?? {}));
-  rawNodes.forEach((n, i) => {
+  for (let i = 0; i < rawNodes.length; i++) {
+    if (i % PARSE_STEP === PARSE_STEP - 1) yield;
+    const n = rawNodes[i];
     const p = joinPath('nodes', i);
     if (!isRecord(n)) {
       issues.push(issue(p, 'type', `expected an object, got ${describe(n)}`));
-      return;
+      continue;
     }
     const [idV, idK] = field(n, f, 'id');
     const id = readString(idV, joinPath(p, idK), issues, { required: true, coerceNumber: true });
-    if (id === undefined) return;
+    if (id === undefined) continue;
     if (byId.has(id)) {
       issues.push(issue(joinPath(p, idK), 'duplicate', `node id ${describe(id)} is used twice; the later node is ignored`));
-      return;
+      continue;
     }
     const [nameV, nameK] = field(n, f, 'name');
     const name = readString(nameV, joinPath(p, nameK), issues) || id;
@@ -166,21 +185,23 @@ export function parseChainData(raw: unknown, options: ParseChainOptions = {}): V
     const node: ChainNode = { id, name, nameEn, type, chain, home: chain ?? '', tier, flags, attrs, illustrative, index: i };
     byId.set(id, node);
     nodes.push(node);
-  });
+  }
 
   // ── links ──
   const links: ChainLink[] = [];
-  rawLinks.forEach((l, i) => {
+  for (let i = 0; i < rawLinks.length; i++) {
+    if (i % PARSE_STEP === PARSE_STEP - 1) yield;
+    const l = rawLinks[i];
     const p = joinPath(linksPath, i);
     if (!isRecord(l)) {
       issues.push(issue(p, 'type', `expected an object, got ${describe(l)}`));
-      return;
+      continue;
     }
     const [sV, sK] = field(l, f, 'source');
     const [tV, tK] = field(l, f, 'target');
     const source = readString(sV, joinPath(p, sK), issues, { required: true, coerceNumber: true });
     const target = readString(tV, joinPath(p, tK), issues, { required: true, coerceNumber: true });
-    if (source === undefined || target === undefined) return;
+    if (source === undefined || target === undefined) continue;
     let bad = false;
     if (!byId.has(source)) {
       issues.push(issue(joinPath(p, sK), 'unknown-node', `no node has id ${describe(source)}; the link is not drawn`));
@@ -190,10 +211,10 @@ export function parseChainData(raw: unknown, options: ParseChainOptions = {}): V
       issues.push(issue(joinPath(p, tK), 'unknown-node', `no node has id ${describe(target)}; the link is not drawn`));
       bad = true;
     }
-    if (bad) return;
+    if (bad) continue;
     if (source === target) {
       issues.push(issue(joinPath(p, tK), 'self-link', `a link from ${describe(source)} to itself is not drawn`));
-      return;
+      continue;
     }
     const [kV, kK] = field(l, f, 'kind');
     let kind: LinkKind = 'alliance';
@@ -207,7 +228,8 @@ export function parseChainData(raw: unknown, options: ParseChainOptions = {}): V
     const [wV, wK] = field(l, f, 'weight');
     const weight = readNumber(wV, joinPath(p, wK), issues, { min: 0, coerce: true }) ?? 1;
     links.push({ source, target, kind, weight, index: i });
-  });
+  }
+  yield;
 
   // ── leaders ──
   chains.forEach((c, ci) => {
@@ -244,8 +266,10 @@ export function parseChainData(raw: unknown, options: ParseChainOptions = {}): V
   }
 
   const adj = adjacency(links);
+  yield;
   assignHomes(nodes, adj, chains, byId);
   deriveTiers(nodes, adj, byId, tierGiven);
+  yield;
   markSupplyCycles(nodes, links, issues, linksPath);
 
   // A string `illustrative` is a note ("members other than … are illustrative"); only `true` marks the whole file.

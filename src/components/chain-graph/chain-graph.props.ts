@@ -7,7 +7,9 @@ import { property } from 'lit/decorators.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import type { ParseContext } from '../../data/data-controller.js';
 import type { Validated } from '../../data/validate.js';
-import { parseChainData, parseFieldMap } from './chain-graph.model.js';
+import { parseChainData, parseChainSteps, parseFieldMap } from './chain-graph.model.js';
+import { isRecord } from '../../core/issues/issue.js';
+import { yieldThen } from './chain-graph.tasks.js';
 import type { ChainData, ChainLayout, ChainPositions, ChainRenderer } from './chain-graph.types.js';
 
 /** `export` is on unless the attribute says `false`/`off`; removing the attribute turns it off too. */
@@ -15,6 +17,38 @@ const EXPORT_CONVERTER = {
   fromAttribute: (v: string | null): boolean => v !== null && v !== 'false' && v !== 'off',
   toAttribute: (v: boolean): string => (v ? '' : 'false'),
 };
+
+/**
+ * Payloads with more nodes than this are validated in time slices (the task that set the data does not also parse
+ * thousands of nodes; no main-thread task over 50 ms). Smaller ones at once, as before.
+ */
+export const LATER_PARSE_FROM = 1000;
+/** One parse slice stays under this many milliseconds. */
+const PARSE_SLICE_MS = 8;
+
+/**
+ * Runs `parseChainSteps` in slices of at most PARSE_SLICE_MS, each in a task of its own; same result as
+ * `parseChainData`. It resolves from a task of its own too: the update that draws the parsed graph (the shown graph,
+ * the first render of the picture's DOM) does not share a task with the last slice.
+ */
+export function parseSliced(raw: unknown, fields: ReturnType<typeof parseFieldMap>): Promise<Validated<ChainData>> {
+  const steps = parseChainSteps(raw, { fields });
+  return new Promise((resolve, reject) => {
+    const slice = () => {
+      try {
+        const t0 = performance.now();
+        for (;;) {
+          const r = steps.next();
+          if (r.done) return yieldThen(() => resolve(r.value));
+          if (performance.now() - t0 >= PARSE_SLICE_MS) return yieldThen(slice);
+        }
+      } catch (e) {
+        reject(e);
+      }
+    };
+    yieldThen(slice);
+  });
+}
 
 /** @internal */
 export abstract class ChainGraphProps extends CivicDataElement<ChainData> {
@@ -57,6 +91,11 @@ export abstract class ChainGraphProps extends CivicDataElement<ChainData> {
 
   protected override parse(raw: unknown, _ctx: ParseContext): Validated<ChainData> {
     return parseChainData(raw, { fields: parseFieldMap(this.fields) });
+  }
+
+  protected override parseLater(raw: unknown, _ctx: ParseContext): Promise<Validated<ChainData>> | undefined {
+    const nodes = isRecord(raw) ? raw.nodes : undefined;
+    return Array.isArray(nodes) && nodes.length > LATER_PARSE_FROM ? parseSliced(raw, parseFieldMap(this.fields)) : undefined;
   }
 
   protected override parseDeps(): readonly unknown[] {
