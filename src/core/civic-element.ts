@@ -1,10 +1,9 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ContextConsumer } from '@lit/context';
 import { LocalizeController } from './controllers/localize-controller.js';
 import { ThemeController, type ThemeName, type Density } from './controllers/theme-controller.js';
 import { baseHostStyles } from './theme/tokens.js';
-import { screenContext, NO_SCREEN, type ScreenInfo } from './context/screen-context.js';
+import { ScreenConsumer, NO_SCREEN, type ScreenInfo } from './context/screen-context.js';
 import { DrawnController, type DrawnMode } from './controllers/drawn-controller.js';
 import type { DrawnReason } from './events/drawn-event.js';
 
@@ -47,14 +46,10 @@ export abstract class CivicElement extends LitElement {
   });
   /** @internal */
   protected screen: ScreenInfo = NO_SCREEN;
-  private readonly screenConsumer = new ContextConsumer(this, {
-    context: screenContext,
-    subscribe: true,
-    callback: (value) => {
-      this.screen = value ?? NO_SCREEN;
-      this.screenChanged();
-      this.requestUpdate();
-    },
+  private readonly screenConsumer = new ScreenConsumer(this, (value) => {
+    this.screen = value ?? NO_SCREEN;
+    this.screenChanged();
+    this.requestUpdate();
   });
 
   // ── lifecycle ──
