@@ -332,10 +332,14 @@ export class ChainPainter {
     const ctx = canvas.getContext('2d');
     if (!ctx) return undefined;
     this.incomplete = false;
-    // Nothing laid out yet (the first layout is still being computed): an empty stage, no bitmap made for it.
+    // Nothing laid out yet (the first layout is still being computed): an empty stage, no bitmap made for it. Cleared
+    // once: every progress update asks for a frame, and clearing an empty canvas again repaints it for nothing.
     if (s.display.size === 0) {
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      if (this.blank !== canvas) {
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.clearRect(0, 0, canvas.width, canvas.height);
+        this.blank = canvas;
+      }
       return undefined;
     }
     const col = this.palette();
@@ -347,6 +351,18 @@ export class ChainPainter {
     // into a second bitmap while the old one stays on screen (labels last: placed once the new bitmap is complete),
     // so no frame blocks for a whole picture. Where no bitmap can be made, direct.
     const layer = this.gestureLayer(s, dpr, gesture);
+    // A first picture being drawn in slices is not shown before it is complete: copying the growing bitmap to the
+    // stage every frame made the next slice's drawing copy the whole bitmap first (copy on write) and repainted the
+    // stage for an unfinished picture.
+    if (layer && this.incomplete && !this.layer && layer === this.job?.layer) {
+      if (this.blank !== canvas) {
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.clearRect(0, 0, canvas.width, canvas.height);
+        this.blank = canvas;
+      }
+      return undefined;
+    }
+    this.blank = undefined;
     if (layer) {
       const sc = t.k / layer.k;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -364,6 +380,8 @@ export class ChainPainter {
 
   /** True after drawCanvas when the picture is not complete yet (a bitmap is being drawn in slices): draw again next frame. */
   incomplete = false;
+  /** The canvas this painter left cleared (nothing drawn on it since), so it is not cleared again. */
+  private blank?: HTMLCanvasElement;
   /**
    * Large pictures are drawn in slices when the caller draws again while `incomplete` is true (its draw loop opts
    * in); otherwise every picture is drawn within one frame.
