@@ -15,7 +15,7 @@ import { kpiTileTerms } from './kpi-tile.i18n.js';
 import { kpiTileStyles } from './kpi-tile.styles.js';
 import { deltaIcon, statusIcon } from './kpi-tile.icons.js';
 import { afterFits, scheduleFit, type Fittable } from './fit-scheduler.js';
-import { scheduleSliced } from './update-scheduler.js';
+import { scheduleSliced, slicesPending } from './update-scheduler.js';
 import { createCountUpTurns } from './count-up-turns.js';
 import { prefersReducedMotion, startTicking, stopTicking, type Ticking } from '../common/ticker.js';
 import {
@@ -535,8 +535,9 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
           return false;
         }
         // ~30 digit changes a second read as smooth rolling and halve the repaint work of a wall of tiles; on a
-        // wall, tiles also take turns (about 40 steps a frame in all).
-        if (now - lastPaint >= COUNT_UP_FRAME_MS && countUpTurns.turn(now, phase)) {
+        // wall, tiles also take turns (about 40 steps a frame in all), and no step is painted while other tiles still
+        // wait for their update (update-scheduler.ts): the frames go to the new figures first, then the wall rolls.
+        if (now - lastPaint >= COUNT_UP_FRAME_MS && !slicesPending() && countUpTurns.turn(now, phase)) {
           lastPaint = now;
           // Formatted like the final figure (the shared compact rule); only the value steps in `decimals`.
           // Never wider than the final figure, whose width is reserved: the unit stays put while the digits roll.

@@ -26,14 +26,20 @@ import { flushFits } from './fit-scheduler.js';
  * Wall-clock time a frame holding a slice may take in all (its script, style, layout, paint, layerize and whatever
  * else the frame runs: count-up steps, other elements), with room under the 50 ms of a long task for jitter.
  */
-const FRAME_BUDGET_MS = 35;
+const FRAME_BUDGET_MS = 32;
 /**
  * Wall-clock time a slice's own tiles may add to a frame however costly the frame is without them (a loaded machine
  * with a wall counting up): the wall still gets through its updates in a few frames instead of trickling in.
  */
-const MIN_SLICE_MS = 16;
-/** A slice stops when its script alone took this long (a batch much costlier than the last, e.g. first renders). */
+const MIN_SLICE_MS = 12;
+/**
+ * A slice stops when its script alone took this long (a batch much costlier than the last, e.g. first renders),
+ * each update counted at most GAP_MS: on a loaded machine the thread now and then waits tens of milliseconds for a
+ * core in the middle of an update, and that wait is not the update's cost (counted in full, it cut a loaded
+ * machine's slices to a few tiles, and its walls trickled in over seconds).
+ */
 const SCRIPT_BUDGET_MS = 20;
+const GAP_MS = 5;
 /**
  * Updates per slice however long they take: on a machine so loaded that the clock runs out within one tile, a
  * wall still gets through its updates.
@@ -68,8 +74,8 @@ let channel: MessageChannel | undefined;
 let size = FIRST_PER_SLICE;
 /**
  * Wall-clock cost a tile's update added to its frame (ms: its script, style, layout and paint), in the last few
- * frames; the median is believed — on a loaded machine a frame now and then waits 100+ ms for a core, and one such
- * frame must not shrink the slices for the rest of the batch.
+ * frames; the lowest is believed — on a loaded machine a frame now and then waits 10–100+ ms for a core, which says
+ * how busy the machine is, not what the tiles cost (the least a frame took is nearest to the work it did).
  */
 const perTileSeen: number[] = [];
 /** Wall-clock cost of a frame without a slice (ms) in the last few batches (the frame after each batch). */
@@ -130,12 +136,9 @@ function onFrameDone(): void {
   if (raf && timer === undefined) timer = setTimeout(onFallback, FALLBACK_MS);
 }
 
-/** The median of the last few values seen (0 when none). */
-function median(xs: readonly number[]): number {
-  if (!xs.length) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+/** The lowest of the last few values seen (0 when none). */
+function low(xs: readonly number[]): number {
+  return xs.length ? Math.min(...xs) : 0;
 }
 
 function see(xs: number[], x: number): void {
@@ -157,10 +160,10 @@ function learn(ms: number, script: number, ran: number, planned: number, full: b
     return;
   }
   if (!full || ran < MIN_PER_SLICE) return;
-  const base = median(baseSeen);
+  const base = low(baseSeen);
   see(perTileSeen, Math.max(script, ms - base) / ran);
   const room = Math.max(MIN_SLICE_MS, FRAME_BUDGET_MS - base);
-  size = Math.max(MIN_PER_SLICE, Math.min(MAX_PER_SLICE, Math.floor(planned * GROWTH), Math.floor(room / Math.max(median(perTileSeen), 1e-3))));
+  size = Math.max(MIN_PER_SLICE, Math.min(MAX_PER_SLICE, Math.floor(planned * GROWTH), Math.floor(room / Math.max(low(perTileSeen), 1e-3))));
 }
 
 function drain(inFrame: boolean): void {
@@ -168,16 +171,21 @@ function drain(inFrame: boolean): void {
   const planned = size;
   let ran = 0;
   let full = false;
+  let script = 0;
+  let last = start;
   try {
     while (queue.length) {
       const run = queue.shift()!;
       ran++;
       run();
+      const t = sliceClock.now();
+      script += Math.min(t - last, GAP_MS);
+      last = t;
       if (ran >= planned) {
         full = true;
         break;
       }
-      if (ran >= MIN_PER_SLICE && sliceClock.now() - start >= SCRIPT_BUDGET_MS) {
+      if (ran >= MIN_PER_SLICE && script >= SCRIPT_BUDGET_MS) {
         full = true; // stopped by its script: as telling as a full slice
         break;
       }
@@ -188,7 +196,7 @@ function drain(inFrame: boolean): void {
     try {
       if (inFrame) flushFits();
     } finally {
-      if (inFrame) measureFrame({ start, script: sliceClock.now() - start, ran, planned, full });
+      if (inFrame) measureFrame({ start, script, ran, planned, full });
       if (queue.length) post(inFrame);
       else {
         pending = false;
@@ -205,6 +213,14 @@ function onBaseFrame(): void {
   measureFrame({ start: sliceClock.now(), script: 0, ran: 0, planned: 0, full: false });
 }
 
+/**
+ * Whether tile updates are waiting for their slice. Count-ups paint no step meanwhile (kpi-tile.ts): on a machine
+ * short of CPU their steps took the frames a wall's updates needed, and its new figures trickled in over seconds.
+ */
+export function slicesPending(): boolean {
+  return queue.length > 0;
+}
+
 /** Runs `run` in the next slice. */
 export function scheduleSliced(run: () => void): void {
   queue.push(run);
@@ -215,5 +231,5 @@ export function scheduleSliced(run: () => void): void {
 
 /** What the scheduler has learnt: tiles the next slice takes, a tile's cost and a frame's own (tests, bench). @internal */
 export function sliceState(): { size: number; perTile: number; base: number } {
-  return { size, perTile: median(perTileSeen), base: median(baseSeen) };
+  return { size, perTile: low(perTileSeen), base: low(baseSeen) };
 }
