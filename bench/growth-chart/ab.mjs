@@ -1,14 +1,18 @@
 // Before/after run of the growth chart bench on one page: an older checkout's element (defined as
 // <civic-growth-chart-before>), this checkout's element and the raw d3 chart, interleaved in rounds (the order rotates
-// each round), so a loaded machine's swings fall on all three alike. Main-thread CPU time from traced user-timing marks
-// (as run.mjs), wall time beside it.
+// each round, reversed every other block of rounds so that no chart always follows the same one), so a loaded
+// machine's swings fall on all three alike. Main-thread CPU time from traced user-timing marks (as run.mjs), wall time
+// beside it. Resolution: A/A runs (the same sources in both slots, load 16-28) differed by up to ~11 % in first-render
+// median within one run, so a single run does not resolve smaller changes; --control adds this checkout's element a
+// second time (a subclass under its own tag, like 'before') as a same-run yardstick of that spread.
 //   git worktree add -f /work/wt-before <commit> && ln -s "$PWD/node_modules" /work/wt-before/node_modules
-//   node bench/growth-chart/ab.mjs --before /work/wt-before [--rounds 8] [--runs 5] [--updates 25]
+//   node bench/growth-chart/ab.mjs --before /work/wt-before [--rounds 8] [--runs 5] [--updates 25] [--control]
 // --runs / --updates are per round and chart; the table also goes to bench/results/growth-chart-ab.json. Remove the worktree afterwards (git worktree remove, git worktree prune).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { serveFiles, launchBenchBrowser, bundleBenchPage, median } from '../lib/harness.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -22,6 +26,8 @@ const rounds = Number(opt('--rounds', 8));
 const runs = Number(opt('--runs', 5));
 const updates = Number(opt('--updates', 25));
 const load0 = loadavg()[0];
+// --control: this checkout's element a second time, defined like the older one (see the header).
+const control = args.includes('--control');
 
 // The page: bench/growth-chart/page.ts (raw d3 + this checkout's element) plus the older element under its own tag.
 const entry = join(out, 'ab-page.ts');
@@ -30,6 +36,8 @@ writeFileSync(
   `import ${JSON.stringify(join(here, 'page.ts'))};
 import { CivicGrowthChart as Before } from ${JSON.stringify(resolve(before, 'src/components/growth-chart/growth-chart.ts'))};
 customElements.define('civic-growth-chart-before', class extends Before {});
+${control ? `import { CivicGrowthChart as After } from ${JSON.stringify(join(here, '../../src/components/growth-chart/growth-chart.ts'))};
+customElements.define('civic-growth-chart-control', class extends After {});` : ''}
 `,
 );
 await bundleBenchPage(entry, { outfile: join(out, 'page.js'), minify: true, conditions: ['production'] });
@@ -45,6 +53,7 @@ try {
     ['raw', (n, u, off) => `window.runRaw(${n}, ${u}, ${off})`],
     ['before', (n, u, off) => `window.runElement(${n}, ${u}, ${off}, 'civic-growth-chart-before', 'before')`],
     ['after', (n, u, off) => `window.runElement(${n}, ${u}, ${off}, 'civic-growth-chart', 'after')`],
+    ...(control ? [['control', (n, u, off) => `window.runElement(${n}, ${u}, ${off}, 'civic-growth-chart-control', 'control')`]] : []),
   ];
   // warm-up, unmarked
   for (const [, call] of charts) await page.evaluate(`${call(3, 10, 0)}.then(() => 0)`);
@@ -54,10 +63,15 @@ try {
   const traced = new Promise((res) => cdp.once('Tracing.tracingComplete', res));
   await cdp.send('Tracing.start', { categories: 'blink.user_timing', transferMode: 'ReportEvents' });
   await page.evaluate(() => window.benchMarks(true));
-  const wall = { raw: { first: [], update: [] }, before: { first: [], update: [] }, after: { first: [], update: [] } };
+  const wall = { raw: { first: [], update: [] }, before: { first: [], update: [] }, after: { first: [], update: [] }, control: { first: [], update: [] } };
   for (let k = 0; k < rounds; k++) {
     for (let j = 0; j < charts.length; j++) {
-      const [name, call] = charts[(j + k) % charts.length];
+      // Rotated, and every other block of rotations reversed: a plain rotation always runs each chart right after the
+      // same other one (its garbage, timers and observers fall on it); with it, four A/A runs (same sources in both
+      // slots) all measured the 'after' slot slower on first render (5-15 %).
+      const n = charts.length;
+      const at = (j + k) % n;
+      const [name, call] = charts[Math.floor(k / n) % 2 ? n - 1 - at : at];
       const r = await page.evaluate(`${call(runs, updates, k * 100)}.then((r) => ({ first: r.first, upd: r.upd }))`);
       wall[name].first.push(...r.first);
       wall[name].update.push(...r.upd);
@@ -77,20 +91,32 @@ try {
   const mean = (a) => a.reduce((p, q) => p + q, 0) / a.length;
   const f = (v) => v.toFixed(2);
   const c = (n) => cpu[n] ?? { first: [NaN], update: [NaN] };
-  console.log(`growth chart before/after, one page, ${rounds} rounds × (${runs} first renders + ${updates} updates) per chart, order rotating; load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
+  console.log(`growth chart before/after, one page, ${rounds} rounds × (${runs} first renders + ${updates} updates) per chart, order rotating (reversed every other block); load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
   console.log(`before = ${before}`);
   console.log('| chart | CPU first median | CPU update mean | first ÷ raw | update ÷ raw | wall first median | wall update mean |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   const rows = {};
-  for (const n of ['raw', 'before', 'after']) {
+  for (const n of ['raw', 'before', 'after', ...(control ? ['control'] : [])]) {
     rows[n] = { cpuFirstMedian: median(c(n).first), cpuUpdateMean: mean(c(n).update), firstRatio: median(c(n).first) / median(c('raw').first), updateRatio: mean(c(n).update) / mean(c('raw').update), wallFirstMedian: median(wall[n].first), wallUpdateMean: mean(wall[n].update), n: [c(n).first.length, c(n).update.length] };
     console.log(
       `| ${n} | ${f(median(c(n).first))} | ${f(mean(c(n).update))} | ${f(median(c(n).first) / median(c('raw').first))}× | ${f(mean(c(n).update) / mean(c('raw').update))}× | ${f(median(wall[n].first))} | ${f(mean(wall[n].update))} |`,
     );
   }
   const root = fileURLToPath(new URL('../../', import.meta.url));
+  // Which sources each side ran: the commit of each checkout, and whether its src/ had uncommitted changes.
+  const rev = (dir) => {
+    try {
+      const head = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+      const dirty = execFileSync('git', ['-C', dir, 'status', '--porcelain', '--', 'src'], { encoding: 'utf8' }).trim() !== '';
+      return `${head}${dirty ? ' + uncommitted src changes' : ''}`;
+    } catch {
+      return 'unknown';
+    }
+  };
+  const sources = { before: rev(before), after: rev(root) };
+  console.log(`sources: before ${sources.before}, after ${sources.after}${control ? ' (control: the after sources under another tag)' : ''}`);
   mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(join(root, 'bench/results/growth-chart-ab.json'), JSON.stringify({ date: new Date().toISOString(), loadAverage: { start: load0, end: loadavg()[0] }, before, rounds, runs, updates, rows }, null, 2) + '\n');
+  writeFileSync(join(root, 'bench/results/growth-chart-ab.json'), JSON.stringify({ date: new Date().toISOString(), loadAverage: { start: load0, end: loadavg()[0] }, before, sources, rounds, runs, updates, rows }, null, 2) + '\n');
 } finally {
   await browser.close();
   server.close();
