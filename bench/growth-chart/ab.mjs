@@ -2,7 +2,7 @@
 // <civic-growth-chart-before>), this checkout's element and the raw d3 chart, interleaved in rounds (the order rotates
 // each round, reversed every other block of rounds so that no chart always follows the same one), so a loaded
 // machine's swings fall on all three alike. Main-thread CPU time from traced user-timing marks (as run.mjs), wall time
-// beside it. Resolution: A/A runs (the same sources in both slots, load 16-28) differed by up to ~11 % in first-render
+// beside it. Resolution: A/A runs (the same sources in both slots, load 16-28) differed by up to ~12 % in first-render
 // median within one run, so a single run does not resolve smaller changes; --control adds this checkout's element a
 // second time (a subclass under its own tag, like 'before') as a same-run yardstick of that spread.
 //   git worktree add -f /work/wt-before <commit> && ln -s "$PWD/node_modules" /work/wt-before/node_modules
@@ -67,8 +67,8 @@ try {
   for (let k = 0; k < rounds; k++) {
     for (let j = 0; j < charts.length; j++) {
       // Rotated, and every other block of rotations reversed: a plain rotation always runs each chart right after the
-      // same other one (its garbage, timers and observers fall on it); with it, four A/A runs (same sources in both
-      // slots) all measured the 'after' slot slower on first render (5-15 %).
+      // same other one (its garbage, timers and observers fall on it); with it, the 'after' slot measured slower on
+      // first render in five runs where it ran the same code as 'before' or only CSS changes (5-15 %).
       const n = charts.length;
       const at = (j + k) % n;
       const [name, call] = charts[Math.floor(k / n) % 2 ? n - 1 - at : at];
