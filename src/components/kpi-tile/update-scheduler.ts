@@ -28,11 +28,6 @@ import { flushFits } from './fit-scheduler.js';
  */
 const FRAME_BUDGET_MS = 32;
 /**
- * Wall-clock time a slice's own tiles may add to a frame however costly the frame is without them (a loaded machine
- * with a wall counting up): the wall still gets through its updates in a few frames instead of trickling in.
- */
-const MIN_SLICE_MS = 12;
-/**
  * A slice stops when its script alone took this long (a batch much costlier than the last, e.g. first renders),
  * each update counted at most GAP_MS: on a loaded machine the thread now and then waits tens of milliseconds for a
  * core in the middle of an update, and that wait is not the update's cost (counted in full, it cut a loaded
@@ -66,8 +61,6 @@ let sinceFrame = false;
 const queue: Array<() => void> = [];
 let pending = false;
 let raf = 0;
-/** The frame after a batch, measured without a slice (what a frame costs without tiles to update). */
-let baseRaf = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let channel: MessageChannel | undefined;
 /** Tiles the next slice takes. */
@@ -78,11 +71,9 @@ let size = FIRST_PER_SLICE;
  * how busy the machine is, not what the tiles cost (the least a frame took is nearest to the work it did).
  */
 const perTileSeen: number[] = [];
-/** Wall-clock cost of a frame without a slice (ms) in the last few batches (the frame after each batch). */
-const baseSeen: number[] = [];
 const SEEN = 5;
 /** The last frame's slice, until the task after that frame reads the clock. */
-let probe: { start: number; script: number; ran: number; planned: number; full: boolean } | undefined;
+let probe: { start: number; ran: number; planned: number; full: boolean } | undefined;
 let probeTimer: ReturnType<typeof setTimeout> | undefined;
 
 function framesRun(): boolean {
@@ -90,8 +81,6 @@ function framesRun(): boolean {
 }
 
 function post(afterFrame: boolean): void {
-  if (baseRaf) cancelAnimationFrame(baseRaf);
-  baseRaf = 0;
   if (framesRun()) {
     raf = requestAnimationFrame(onFrame);
     // After a frame's slice the fallback counts from the end of that frame (onFrameDone): a frame that is long to
@@ -132,7 +121,7 @@ function onFrameDone(): void {
   probeTimer = undefined;
   const p = probe;
   probe = undefined;
-  if (p) learn(sliceClock.now() - p.start, p.script, p.ran, p.planned, p.full);
+  if (p) learn(sliceClock.now() - p.start, p.ran, p.planned, p.full);
   if (raf && timer === undefined) timer = setTimeout(onFallback, FALLBACK_MS);
 }
 
@@ -147,23 +136,16 @@ function see(xs: number[], x: number): void {
 }
 
 /**
- * A frame with `ran` tile updates (script `script` ms) took `ms` in all. A frame without tiles teaches the frame's
- * own cost; a full slice (or one stopped by the script budget) what a tile adds: the frame's cost over its own, and
- * never less than the tile's script. A slice cut short by the end of the queue teaches nothing (a few tiles, noise).
- * The next slice takes the tiles that fit the room the frame's own cost leaves in FRAME_BUDGET_MS (at least
- * MIN_SLICE_MS), at most twice the last slice.
+ * A frame with `ran` tile updates took `ms` in all: a tile's share is `ms / ran` (the frame's own cost — the rank board
+ * beside, the ticker — spread over its tiles: the estimate errs on the safe side, and the frame stays in the budget).
+ * Count-ups paint no step while updates are queued (kpi-tile.ts), so a frame of a batch costs little on its own.
+ * A slice cut short by the end of the queue teaches nothing (a few tiles: mostly the frame's own cost). The next
+ * slice takes the tiles that fit FRAME_BUDGET_MS, at most twice the last slice.
  */
-function learn(ms: number, script: number, ran: number, planned: number, full: boolean): void {
-  if (!(ms >= 0)) return;
-  if (ran === 0) {
-    see(baseSeen, ms);
-    return;
-  }
-  if (!full || ran < MIN_PER_SLICE) return;
-  const base = low(baseSeen);
-  see(perTileSeen, Math.max(script, ms - base) / ran);
-  const room = Math.max(MIN_SLICE_MS, FRAME_BUDGET_MS - base);
-  size = Math.max(MIN_PER_SLICE, Math.min(MAX_PER_SLICE, Math.floor(planned * GROWTH), Math.floor(room / Math.max(low(perTileSeen), 1e-3))));
+function learn(ms: number, ran: number, planned: number, full: boolean): void {
+  if (!(ms >= 0) || !full || ran < MIN_PER_SLICE) return;
+  see(perTileSeen, ms / ran);
+  size = Math.max(MIN_PER_SLICE, Math.min(MAX_PER_SLICE, Math.floor(planned * GROWTH), Math.floor(FRAME_BUDGET_MS / Math.max(low(perTileSeen), 1e-3))));
 }
 
 function drain(inFrame: boolean): void {
@@ -196,21 +178,14 @@ function drain(inFrame: boolean): void {
     try {
       if (inFrame) flushFits();
     } finally {
-      if (inFrame) measureFrame({ start, script, ran, planned, full });
+      if (inFrame) measureFrame({ start, ran, planned, full });
       if (queue.length) post(inFrame);
       else {
         pending = false;
         sinceFrame = false; // idle: the next batch starts afresh
-        // The next frame, without tiles: what a frame costs on its own now (count-up steps, other elements).
-        if (inFrame) baseRaf = requestAnimationFrame(onBaseFrame);
       }
     }
   }
-}
-
-function onBaseFrame(): void {
-  baseRaf = 0;
-  measureFrame({ start: sliceClock.now(), script: 0, ran: 0, planned: 0, full: false });
 }
 
 /**
@@ -229,7 +204,7 @@ export function scheduleSliced(run: () => void): void {
   post(false);
 }
 
-/** What the scheduler has learnt: tiles the next slice takes, a tile's cost and a frame's own (tests, bench). @internal */
-export function sliceState(): { size: number; perTile: number; base: number } {
-  return { size, perTile: low(perTileSeen), base: low(baseSeen) };
+/** What the scheduler has learnt: tiles the next slice takes and a tile's cost (tests, bench). @internal */
+export function sliceState(): { size: number; perTile: number } {
+  return { size, perTile: low(perTileSeen) };
 }
