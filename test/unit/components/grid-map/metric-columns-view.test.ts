@@ -2,7 +2,7 @@
 // table pages, tooltips and tour as the same rows joined on the main thread (tileValues): columnUnits, rankSlots,
 // topColumnCodes against tileUnits / GridViewModel.
 import { describe, expect, it } from 'vitest';
-import { columnUnits, columnValues, packColumns, rankSlots, rankValues, topColumnCodes } from '../../../../src/components/grid-map/metric-columns.js';
+import { codeAt, columnUnits, columnValues, packColumns, rankSlots, rankValues, topColumnCodes } from '../../../../src/components/grid-map/metric-columns.js';
 import { parseMetrics } from '../../../../src/components/grid-map/grid-map.model.js';
 import { classify, legendModel } from '../../../../src/components/grid-map/classify.js';
 import { levelValues, tileValues } from '../../../../src/components/grid-map/tiles.js';
@@ -47,7 +47,7 @@ describe('tiles mode from worker columns = from rows joined on the main thread',
         expect(cols.table(0, 5).pages).toBe(pages);
         for (let p = 0; p < pages; p++) expect(cols.table(p, 5)).toEqual(main.table(p, 5));
         for (const slot of rankSlots(col.packed, rank).slice(0, 10)) {
-          const code = col.packed.codes.slice(col.packed.offsets[slot], col.packed.offsets[slot + 1] - 1);
+          const code = codeAt(col.packed, slot);
           expect(cols.tooltip(code)).toEqual(main.tooltip(code));
         }
       });
