@@ -150,15 +150,16 @@ export abstract class CivicDataElement<T> extends CivicElement {
 
   /** A change of the data, or of its error / stale state, needs a new picture. @internal */
   protected override drawnWatch(): Partial<Record<DrawnReason, unknown>> {
-    return { ...super.drawnWatch(), data: [this.feed.value, this.feed.status, this.feed.error, this.feed.stale] };
+    return { ...super.drawnWatch(), data: [this.feed.value, this.feed.status, this.feed.error, this.feed.stale, this.feed.parsing] };
   }
 
   /**
    * No picture while the first data is loading (the loading state is not one), nor while the full status banner is
-   * still loading (a plain one stands in; the picture completes with the full one, or the plain one if it fails). @internal
+   * still loading (a plain one stands in; the picture completes with the full one, or the plain one if it fails), nor
+   * while a newer payload is parsed in slices (the picture on screen shows the older one). @internal
    */
   protected override drawnReady(): boolean {
-    return this.feed.status !== 'loading' && !this.feed.viewPending;
+    return this.feed.status !== 'loading' && !this.feed.viewPending && !this.feed.parsing;
   }
 
   /** Elements that still override `dataDrawn()` with their own wait: that wait completes the picture too. @internal */

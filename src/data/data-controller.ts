@@ -412,8 +412,11 @@ export class DataController<T> implements ReactiveController {
       const later = this.o.parseLater?.(adapted.value, ctx);
       if (later) {
         if (this.value === undefined) this.status = 'loading';
+        this.laterTicket = ticket;
         later.then((r) => r, broken).then((r) => {
-          if (ticket === this.parseTicket) this.settle(r, adapted.issues, source, url, poll, reparse);
+          if (ticket !== this.parseTicket) return;
+          this.laterTicket = -1;
+          this.settle(r, adapted.issues, source, url, poll, reparse);
         });
         this.host.requestUpdate();
         return;
@@ -427,6 +430,15 @@ export class DataController<T> implements ReactiveController {
 
   /** Counts parses and failures, so a payload parsed in slices is dropped when a newer one or a failure came. */
   private parseTicket = 0;
+  /** The ticket of the payload being parsed in slices (`parseLater`), or -1. */
+  private laterTicket = -1;
+  /**
+   * A payload is being parsed in slices and has not been dropped by a newer one or a failure: the picture on screen
+   * is not the one asked for yet (CivicDataElement's drawnReady waits for it). @internal
+   */
+  get parsing(): boolean {
+    return this.laterTicket === this.parseTicket;
+  }
 
   /** Counts accepted payloads, so a CSV payload waiting for its reader is dropped when a newer one came. */
   private csvTicket = 0;

@@ -49,4 +49,16 @@ describe('civic-chain-graph: large payloads parsed in slices', () => {
     expect(el.visibleNodeIds).to.have.length(40);
     expect(loads).to.deep.equal([40]);
   });
+  it('whenDrawn() waits while a newer large payload is parsed: it resolves on the new graph, not the old picture', async () => {
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph style="width:800px" layout="tiers"></civic-chain-graph>`);
+    el.data = syntheticChains(300);
+    await el.whenDrawn();
+    expect(el.visibleNodeIds).to.have.length(300);
+    el.data = syntheticChains(1500);
+    await el.updateComplete;
+    // Still parsing in slices: the 300-node picture is on screen, but it is not the picture asked for.
+    expect(el.visibleNodeIds).to.have.length(300);
+    await el.whenDrawn();
+    expect(el.visibleNodeIds).to.have.length(1500);
+  });
 });

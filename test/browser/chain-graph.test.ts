@@ -34,6 +34,9 @@ function count(el: EventTarget, type: string): { n: number; last?: any } {
 /** Waits until the layout is computed and the transition between layouts has finished. */
 async function settle(el: CivicChainGraph): Promise<void> {
   await el.updateComplete;
+  // The element's own signal first: a payload of over 1,000 nodes is parsed in slices before any layout starts, so
+  // `computing` alone can read false before the layout has begun.
+  await el.whenDrawn();
   await frames(2); // the stage's ResizeObserver reports its size (tiers then stretch to the aspect)
   await until(() => !el.computing && (el as any).layoutCtl.anim === 0, 'layout computed and transition finished', 45_000);
   await frames(2);

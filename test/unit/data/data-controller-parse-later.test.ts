@@ -27,12 +27,24 @@ function parse(raw: unknown): Validated<V> {
 /** Payloads with `big: true` are parsed later: each waits for its own release(). */
 function setup(host: Host) {
   const pending: (() => void)[] = [];
+  // What the controller chains on each sliced parse: awaiting one of these after release() resumes only after the
+  // controller's own reaction to that parse has run (reactions to one promise run in the order they were added, and
+  // the controller adds its reaction when it accepts the payload), so no timer is needed to let it run.
+  const chained: Promise<unknown>[] = [];
   const events: string[] = [];
   host.addEventListener('civic-load', (e) => events.push(`load:${(e as CustomEvent).detail.count}`));
   host.addEventListener('civic-error', (e) => events.push(`error:${(e as CustomEvent).detail.kind}`));
   const parseLater = vi.fn((raw: unknown) => {
     if (!isRecord(raw) || !raw.big) return undefined;
-    return new Promise<Validated<V>>((resolve) => pending.push(() => resolve(parse(raw))));
+    const inner = new Promise<Validated<V>>((resolve) => pending.push(() => resolve(parse(raw))));
+    const observed = {
+      then(onValue: (v: Validated<V>) => unknown, onError?: (e: unknown) => unknown) {
+        const next = inner.then(onValue, onError);
+        chained.push(next);
+        return next;
+      },
+    };
+    return observed as unknown as Promise<Validated<V>>;
   });
   const dc = new DataController<V>(host as never, { parse, parseLater, count: (v) => v.value, terms: () => ({ t: en, lang: 'en' }), warn: () => undefined });
   dc.hostConnected();
@@ -40,10 +52,13 @@ function setup(host: Host) {
     dc.hostUpdate();
     dc.hostUpdated();
   };
-  return { dc, events, pending, parseLater, update };
+  /** Releases sliced parse `i` and resolves once the controller has handled its result. */
+  const release = async (i: number) => {
+    pending[i]();
+    await chained[i];
+  };
+  return { dc, events, pending, parseLater, update, release };
 }
-
-const flush = () => new Promise((r) => setTimeout(r, 0));
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -52,13 +67,12 @@ afterEach(() => {
 describe('DataController parseLater', () => {
   it('accepts a large payload when its sliced parse resolves (loading until then), with civic-load once', async () => {
     const host = makeHost({ data: { value: 7, big: true } });
-    const { dc, events, pending, update } = setup(host);
+    const { dc, events, pending, update, release } = setup(host);
     update();
     expect(dc.value).toBeUndefined();
     expect(dc.status).toBe('loading');
     expect(pending).toHaveLength(1);
-    pending[0]();
-    await flush();
+    await release(0);
     update();
     expect(dc.value).toEqual({ value: 7 });
     expect(dc.status).toBe('complete');
@@ -76,13 +90,12 @@ describe('DataController parseLater', () => {
 
   it('a newer payload set while a large one is parsed wins, whichever finishes last', async () => {
     const host = makeHost({ data: { value: 1, big: true } });
-    const { dc, events, pending, update } = setup(host);
+    const { dc, events, pending, update, release } = setup(host);
     update();
     host.data = { value: 2 };
     update();
     expect(dc.value).toEqual({ value: 2 });
-    pending[0]();
-    await flush();
+    await release(0);
     update();
     expect(dc.value).toEqual({ value: 2 });
     expect(events).toEqual(['load:2']);
@@ -90,7 +103,7 @@ describe('DataController parseLater', () => {
 
   it('keeps the last good value while a large payload is parsed, and a failure meanwhile drops it', async () => {
     const host = makeHost({ data: { value: 1 } });
-    const { dc, events, pending, update } = setup(host);
+    const { dc, events, pending, update, release } = setup(host);
     update();
     host.data = { value: 5, big: true };
     update();
@@ -98,8 +111,7 @@ describe('DataController parseLater', () => {
     expect(dc.status).toBe('complete');
     host.data = 42;
     update();
-    pending[0]();
-    await flush();
+    await release(0);
     update();
     expect(dc.value).toEqual({ value: 1 });
     // The error event may wait for the full status banner's module (loaded on first use).
