@@ -8,6 +8,9 @@
 // medians of those over the runs. Results: bench/results/grid-map.json.
 //
 //   node bench/grid-map/run.mjs [--runs 5] [--sizes 410,5000,50000] [--panzoom-sizes 5000,50000] [--impls …]
+//   … --before <git revision> [--before-files src/a.ts,src/b.ts]: a second page bundle in which those files (default
+//   the WebGL renderer) are that revision's; an impl named `<impl>@before` runs there, interleaved with the rest, e.g.
+//   --sizes 50000 --impls element-webgl@before,element-webgl,maplibre --panzoom-sizes '' --before HEAD
 //
 // Headless Chromium from /usr/bin/chromium (or $CHROME_PATH) via playwright-core; WebGL on SwiftShader, so
 // maplibre's absolute numbers are pessimistic against a real GPU: compare ratios within one run.
@@ -43,6 +46,21 @@ const PANZOOM_SIZES = arg('panzoom-sizes', '5000,50000').split(',').filter(Boole
 
 await mkdir(join(here, '.out'), { recursive: true });
 await bundleBenchPage(join(here, 'page.ts'), { outdir: join(here, '.out'), splitting: true, external: ['maplibre-gl'], logLevel: 'error' });
+const BEFORE = arg('before', '');
+if (BEFORE) {
+  const { execFileSync } = await import('node:child_process');
+  const files = arg('before-files', 'src/components/grid-map/renderers/maplibre-renderer.ts').split(',');
+  const old = new Map(files.map((f) => [join(root, f), execFileSync('git', ['show', `${BEFORE}:${f}`], { cwd: root, encoding: 'utf8' })]));
+  const { dirname } = await import('node:path');
+  const swap = {
+    name: 'before',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, (a) => (old.has(a.path) ? { contents: old.get(a.path), loader: 'ts', resolveDir: dirname(a.path) } : undefined));
+    },
+  };
+  await bundleBenchPage(join(here, 'page.ts'), { outdir: join(here, '.out', 'before'), splitting: true, external: ['maplibre-gl'], logLevel: 'error', plugins: [swap] });
+  for (const impl of IMPLS) if (impl.endsWith('@before')) SETUP[impl] = `${SETUP[impl.replace('@before', '')]} — with ${files.join(', ')} as at ${BEFORE}`;
+}
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
 const maplibreRequests = [];
@@ -126,11 +144,12 @@ for (let i = 0; i < RUNS; i++) {
       page.on('pageerror', (e) => errors.push(String(e)));
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       maplibreRequests.length = 0;
-      await page.goto(`http://127.0.0.1:${port}/bench/grid-map/index.html`);
+      const before = impl.endsWith('@before');
+      await page.goto(`http://127.0.0.1:${port}/bench/grid-map/index.html${before ? '?out=before' : ''}`);
       await page.waitForFunction(() => 'bench' in window);
       let r;
       try {
-        r = await page.evaluate(([impl, n]) => window.bench.run(impl, n), [impl, n]);
+        r = await page.evaluate(([impl, n]) => window.bench.run(impl, n), [impl.replace('@before', ''), n]);
       } catch (e) {
         // A baseline that crashes its page (ECharts at 50,000 regions ran out of memory here) is reported, not fatal.
         console.error(`  ${impl} ${n}: failed — ${String(e).split('\n')[0]}`);
@@ -207,5 +226,6 @@ if (withPz.length) {
 const { writeFile } = await import('node:fs/promises');
 const { loadavg } = await import('node:os');
 await mkdir(join(root, 'bench/results'), { recursive: true });
-await writeFile(join(root, 'bench/results/grid-map.json'), `${JSON.stringify({ bench: 'grid-map', runs: RUNS, sizes: SIZES, panzoomSizes: PANZOOM_SIZES, environment: 'headless Chromium, WebGL on SwiftShader (software)', loadAverage: loadavg().map((x) => Math.round(x * 100) / 100), results }, null, 2)}\n`);
-console.log('wrote bench/results/grid-map.json');
+const OUT = BEFORE ? 'bench/results/grid-map-ab.json' : 'bench/results/grid-map.json';
+await writeFile(join(root, OUT), `${JSON.stringify({ bench: 'grid-map', before: BEFORE || undefined, runs: RUNS, sizes: SIZES, panzoomSizes: PANZOOM_SIZES, environment: 'headless Chromium, WebGL on SwiftShader (software)', loadAverage: loadavg().map((x) => Math.round(x * 100) / 100), results }, null, 2)}\n`);
+console.log(`wrote ${OUT}`);

@@ -2,8 +2,12 @@
  * maplibre-gl (WebGL2) renderer for large grids and basemaps. Loaded only through dynamic `import()`.
  *
  * - No basemap and no network by default: the style is a background plus one GeoJSON source.
- * - Geometry is uploaded once (`setData` only when the geometry changes); colours, visibility, hover and selection
- *   are feature-state, so a metric or classification switch never rebuilds layers or re-uploads geometry.
+ * - Geometry is uploaded once (`setData` only when the geometry changes). Each feature carries one small integer
+ *   `k` in its properties, written when the source is built (-1 parent outline, 0 not drawn, 1 no data, 2+ a slot
+ *   of the current palette); the layers colour it with one `match` over the palette's few slots and constant
+ *   outline paint, so the first picture costs what a hand-written maplibre map costs (the worker evaluates it when
+ *   tiling). A later metric, classification, view or emphasis change sets feature-state (`k`, `dim`) only on the
+ *   features whose value changed, and a scheme or theme change only swaps the palette in the paint (no re-upload).
  * - Labels are drawn on a 2D overlay canvas (no glyph server, works offline, CJK from system fonts).
  * - A lost context that maplibre restores is kept; one not restored within `restoreTimeout` ms → `onFail`.
  */
@@ -22,14 +26,65 @@ export interface MaplibreOptions extends RendererOptions {
 const SRC = 'civic-grids';
 const TRANSPARENT = 'rgba(0,0,0,0)';
 
-interface State {
-  c: string;
-  nd: number;
-  dim: number;
-  lc: string;
-  lw: number;
-  /** 1 when the unit is drawn as a parent outline. */
-  po: number;
+/** A feature's class: feature-state `k` when set (after a change), else the `k` written into its properties. */
+const K = ['to-number', ['coalesce', ['feature-state', 'k'], ['get', 'k']], 0];
+const K_OUTLINE = -1, K_NONE = 0, K_NODATA = 1, K_PALETTE = 2;
+
+/**
+ * Per feature index its class `k`, and the palette (slot `K_PALETTE + i` = colour i). With `prev` (what is drawn
+ * now), colours keep their slots, and a new colour takes the slot its first grid has when that slot's colour is gone
+ * (a scheme change keeps every `k`): a changed palette makes maplibre re-tile in its worker, a changed `k` costs a
+ * feature-state update on the main thread, so a metric switch with the same colours changes no palette.
+ */
+function classes(scene: Scene, prev?: { palette: readonly string[]; k: Int32Array }): { k: Int32Array; palette: string[] } {
+  const k = new Int32Array(scene.geo.features.length);
+  const palette = prev ? prev.palette.slice() : [];
+  const slot = new Map<string, number>();
+  const taken = new Set<number>();
+  if (prev) {
+    const wanted = new Set<string>();
+    for (const i of scene.shown) {
+      const fill = scene.fill.get(i);
+      if (fill) wanted.add(fill);
+    }
+    palette.forEach((c, s) => {
+      if (wanted.has(c) && !slot.has(c)) (slot.set(c, s), taken.add(s));
+    });
+  }
+  for (const i of scene.outlines) k[i] = K_OUTLINE;
+  for (const i of scene.shown) {
+    const fill = scene.fill.get(i);
+    if (!fill) {
+      k[i] = K_NODATA;
+      continue;
+    }
+    let s = slot.get(fill);
+    if (s === undefined) {
+      const cur = prev && i < prev.k.length ? prev.k[i] - K_PALETTE : -1;
+      if (cur >= 0 && cur < palette.length && !taken.has(cur)) s = cur;
+      else {
+        s = 0;
+        while (taken.has(s)) s++;
+      }
+      palette[s] = fill;
+      slot.set(fill, s);
+      taken.add(s);
+    }
+    k[i] = K_PALETTE + s;
+  }
+  return { k, palette };
+}
+
+interface Paint {
+  palette: string[];
+  colors: Pick<Scene['colors'], 'noData' | 'outline' | 'parentOutline'>;
+}
+
+function fillColor(p: Paint): unknown {
+  const e: unknown[] = ['match', K, K_NODATA, p.colors.noData];
+  p.palette.forEach((c, i) => e.push(K_PALETTE + i, c));
+  e.push(TRANSPARENT);
+  return e;
 }
 
 export { supportsWebGL2 } from './maplibre-surface.js';
@@ -43,15 +98,15 @@ function basemapStyle(basemap: string | undefined, background: string): StyleSpe
   return style;
 }
 
-/** The grid layers: every paint value comes from feature-state, so restyling never touches the layers. */
-function gridLayers(): LayerSpecification[] {
+/** The grid layers: colours from each feature's class `k` through the palette; fading from feature-state `dim`. */
+function gridLayers(p: Paint): LayerSpecification[] {
   return [
     {
       id: 'civic-fill',
       type: 'fill',
       source: SRC,
       paint: {
-        'fill-color': ['to-color', ['coalesce', ['feature-state', 'c'], TRANSPARENT]],
+        'fill-color': fillColor(p) as never,
         'fill-opacity': ['case', ['==', ['coalesce', ['feature-state', 'dim'], 0], 1], 0.25, 1],
         'fill-antialias': false,
       },
@@ -62,15 +117,15 @@ function gridLayers(): LayerSpecification[] {
       source: SRC,
       // Hidden (so never laid out) until some shown unit lacks a value.
       layout: { visibility: 'none' },
-      paint: { 'fill-pattern': 'civic-hatch', 'fill-opacity': ['coalesce', ['feature-state', 'nd'], 0] },
+      paint: { 'fill-pattern': 'civic-hatch', 'fill-opacity': ['case', ['==', K, K_NODATA], 1, 0] as never },
     },
     {
       id: 'civic-line',
       type: 'line',
       source: SRC,
       paint: {
-        'line-color': ['to-color', ['coalesce', ['feature-state', 'lc'], TRANSPARENT]],
-        'line-width': ['coalesce', ['feature-state', 'lw'], 0],
+        'line-color': p.colors.outline,
+        'line-width': ['case', ['>=', K, K_NODATA], 0.75, 0] as never,
       },
     },
     // Community / street outlines above every grid line (grids share their edges).
@@ -80,16 +135,16 @@ function gridLayers(): LayerSpecification[] {
       source: SRC,
       filter: ['<', ['get', 'rank'], 2],
       paint: {
-        'line-color': ['to-color', ['coalesce', ['feature-state', 'pc'], TRANSPARENT]],
-        'line-width': ['coalesce', ['feature-state', 'pw'], 0],
+        'line-color': p.colors.parentOutline,
+        'line-width': ['case', ['==', K, K_OUTLINE], 1.5, 0] as never,
       },
     },
   ];
 }
 
-/** The GeoJSON handed to the worker: numeric ids (feature-state), code and rank only; coarse units drawn first. */
-function toFeatureCollection(scene: Scene): FeatureCollection {
-  const features = scene.geo.features.map((f) => ({ type: 'Feature' as const, id: f.index, properties: { code: f.code, rank: f.rank }, geometry: f.geometry }));
+/** The GeoJSON handed to the worker: numeric ids (feature-state), code, rank and class `k`; coarse units first. */
+function toFeatureCollection(scene: Scene, k: Int32Array): FeatureCollection {
+  const features = scene.geo.features.map((f) => ({ type: 'Feature' as const, id: f.index, properties: { code: f.code, rank: f.rank, k: k[f.index] }, geometry: f.geometry }));
   features.sort((a, b) => a.properties.rank - b.properties.rank);
   return { type: 'FeatureCollection', features };
 }
@@ -99,7 +154,13 @@ export class MaplibreRenderer extends MaplibreSurface implements GridRenderer {
   private overlay?: HTMLCanvasElement;
   private scene?: Scene;
   private uploaded?: unknown;
-  private states = new Map<number, State>();
+  /** Each feature's class as written into the uploaded properties, and as currently drawn (properties + state). */
+  private kProps: Int32Array = new Int32Array(0);
+  private kNow: Int32Array = new Int32Array(0);
+  private dimNow = new Uint8Array(0);
+  private applied = false;
+  private paintKey = '';
+  private palette: string[] = [];
   private loaded = false;
   private hatchOn = false;
   private pending?: { scene: Scene; change: SceneChange };
@@ -118,9 +179,14 @@ export class MaplibreRenderer extends MaplibreSurface implements GridRenderer {
     else {
       const st = basemapStyle(this.o.basemap, first ? first.colors.background : TRANSPARENT);
       if (first) {
-        st.sources[SRC] = { type: 'geojson', data: toFeatureCollection(first) };
-        st.layers.push(...gridLayers());
+        const { k, palette } = classes(first);
+        st.sources[SRC] = { type: 'geojson', data: toFeatureCollection(first, k) };
+        const paint = { palette, colors: first.colors };
+        st.layers.push(...gridLayers(paint));
+        this.paintKey = paintKey(paint);
+        this.palette = palette;
         this.uploaded = first.geo;
+        this.uploadedK(k);
       }
       styleArg = st;
     }
@@ -139,15 +205,14 @@ export class MaplibreRenderer extends MaplibreSurface implements GridRenderer {
     map.on('move', () => this.o.onMove?.());
     this.watchContext(map, this.o.restoreTimeout ?? 3000, () => this.o.onFail?.('context-lost'), () => {
       // The style snapshot comes back (asynchronously); feature-state may not: push everything again once loaded.
-      this.states.clear();
       const reapply = () => {
         if (!this.map || this.destroyed || !this.scene) return;
         try {
+          this.forgetStates();
           this.applyStates(this.scene);
           this.map.triggerRepaint();
         } catch {
           // The restored style is still loading: try again when it reports progress.
-          this.states.clear();
           this.map.once('styledata', reapply);
         }
       };
@@ -171,7 +236,36 @@ export class MaplibreRenderer extends MaplibreSurface implements GridRenderer {
   private addLayers(): void {
     const map = this.map!;
     if (!map.getSource(SRC)) map.addSource(SRC, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    if (!map.getLayer('civic-fill')) for (const l of gridLayers()) map.addLayer(l);
+    if (!map.getLayer('civic-fill')) {
+      const paint: Paint = { palette: [], colors: { noData: TRANSPARENT, outline: TRANSPARENT, parentOutline: TRANSPARENT } };
+      this.paintKey = paintKey(paint);
+      for (const l of gridLayers(paint)) map.addLayer(l);
+    }
+  }
+
+  private setPaint(paint: Paint): void {
+    const map = this.map!;
+    this.palette = paint.palette;
+    const key = paintKey(paint);
+    if (key === this.paintKey) return;
+    this.paintKey = key;
+    map.setPaintProperty('civic-fill', 'fill-color', fillColor(paint) as never);
+    map.setPaintProperty('civic-line', 'line-color', paint.colors.outline);
+    map.setPaintProperty('civic-parent-line', 'line-color', paint.colors.parentOutline);
+  }
+
+  /** The classes just written into the source's properties: nothing is drawn from feature-state. */
+  private uploadedK(k: Int32Array): void {
+    this.kProps = k;
+    this.kNow = k.slice();
+    this.dimNow = new Uint8Array(k.length);
+  }
+
+  /** Drops every feature-state (after a new upload or a restored context): the properties speak again. */
+  private forgetStates(): void {
+    this.map?.removeFeatureState({ source: SRC });
+    this.kNow = this.kProps.slice();
+    this.dimNow = new Uint8Array(this.kProps.length);
   }
 
   update(scene: Scene, change: SceneChange): void {
@@ -185,15 +279,17 @@ export class MaplibreRenderer extends MaplibreSurface implements GridRenderer {
     if (this.uploaded !== scene.geo) {
       // Geometry goes to the worker once per geometry object.
       this.uploaded = scene.geo;
-      this.states.clear();
-      const fc = toFeatureCollection(scene);
-      (map.getSource(SRC) as GeoJSONSource).setData(fc);
+      const { k, palette } = classes(scene);
+      this.setPaint({ palette, colors: scene.colors });
+      map.removeFeatureState({ source: SRC });
+      (map.getSource(SRC) as GeoJSONSource).setData(toFeatureCollection(scene, k));
+      this.uploadedK(k);
       map.setPaintProperty('civic-background', 'background-color', scene.colors.background);
     } else if (change.fill || change.highlight) {
       map.setPaintProperty('civic-background', 'background-color', scene.colors.background);
     }
     try {
-      if (change.fill || change.geometry || change.view || !this.states.size) this.applyStates(scene);
+      if (change.fill || change.geometry || change.view || !this.applied) this.applyStates(scene);
       else this.applyHighlight(scene);
     } catch {
       // Style reloading (e.g. a restored context): the restore handler applies the states again.
@@ -214,42 +310,37 @@ export class MaplibreRenderer extends MaplibreSurface implements GridRenderer {
     this.drawOverlay();
   }
 
-  /** Diffs the wanted per-feature state against the last one sent: only changed features are touched. */
+  /**
+   * Sets the palette when it changed (scheme, theme) and feature-state only on features whose class or fading
+   * differs from what is drawn (metric, classification, view, legend emphasis).
+   */
   private applyStates(scene: Scene): void {
     const map = this.map;
     if (!map) return;
-    const want = new Map<number, State>();
-    const base: State = { c: TRANSPARENT, nd: 0, dim: 0, lc: TRANSPARENT, lw: 0, po: 0 };
-    for (const i of scene.outlines) want.set(i, { ...base, po: 1 });
-    for (const i of scene.shown) {
-      const fill = scene.fill.get(i);
-      want.set(i, {
-        c: fill ?? scene.colors.noData,
-        nd: fill ? 0 : 1,
-        dim: scene.emphasis && !scene.emphasis.has(i) ? 1 : 0,
-        lc: scene.colors.outline,
-        lw: 0.75,
-        po: 0,
-      });
+    const { k, palette } = classes(scene, { palette: this.palette, k: this.kNow });
+    this.setPaint({ palette, colors: scene.colors });
+    if (k.length !== this.kNow.length) {
+      // Not the uploaded geometry (cannot happen through update()): start from the properties' length.
+      this.kNow = new Int32Array(k.length);
+      this.dimNow = new Uint8Array(k.length);
     }
-    const set = (id: number, s: State) =>
-      map.setFeatureState(
-        { source: SRC, id },
-        { ...s, pc: s.po ? scene.colors.parentOutline : TRANSPARENT, pw: s.po ? 1.5 : 0 },
-      );
-    for (const [id, s] of want) {
-      const old = this.states.get(id);
-      if (!old || old.c !== s.c || old.nd !== s.nd || old.dim !== s.dim || old.lc !== s.lc || old.lw !== s.lw || old.po !== s.po) set(id, s);
-    }
-    for (const [id] of this.states) if (!want.has(id)) set(id, base);
-    this.states = want;
+    const now = this.kNow, dimNow = this.dimNow, em = scene.emphasis;
     let anyNoData = false;
-    for (const i of scene.shown) if (!scene.fill.get(i)) (anyNoData = true);
+    for (let i = 0; i < k.length; i++) {
+      const ki = k[i];
+      if (ki === K_NODATA) anyNoData = true;
+      const dim = em && ki >= K_NODATA && !em.has(i) ? 1 : 0;
+      if (now[i] !== ki || dimNow[i] !== dim) {
+        map.setFeatureState({ source: SRC, id: i }, { k: ki, dim });
+        now[i] = ki;
+        dimNow[i] = dim;
+      }
+    }
+    this.applied = true;
     if (anyNoData !== this.hatchOn) {
       this.hatchOn = anyNoData;
       map.setLayoutProperty('civic-nodata', 'visibility', anyNoData ? 'visible' : 'none');
     }
-
   }
 
   private drawOverlay(): void {
@@ -318,8 +409,11 @@ export class MaplibreRenderer extends MaplibreSurface implements GridRenderer {
     super.destroy();
     this.overlay?.remove();
     this.scene = undefined;
-    this.states.clear();
   }
+}
+
+function paintKey(p: Paint): string {
+  return JSON.stringify([p.palette, p.colors.noData, p.colors.outline, p.colors.parentOutline]);
 }
 
 /** An 8×8 (@2x → 16 px) diagonal hatch for no-data grids, made without network or sprites. */
