@@ -39,7 +39,7 @@ const SETUP = {
   'element-canvas': '<civic-grid-map renderer="canvas"> (d3-geo on a 2D canvas inside), same data',
   maplibre: 'raw maplibre-gl (EXPERT set-up): values copied into each feature\'s properties, one geojson source, one fill layer with fill-color = step(["get", key]) at the 4 quantile breaks, one line layer for outlines; recolour = setPaintProperty(step(["get", "b"])), until "idle"',
   echarts: 'ECharts 6.1 (canvas renderer, animation off): registerMap(geojson), one map series (nameProperty code, emphasis/select off), piecewise visualMap at the same quantile breaks; recolour = setOption with b, until "finished"',
-  'd3-canvas': 'plain d3-geo canvas: geoPath on a 2D context, one fill per grid from a quantile scale, one stroked path for all outlines',
+  'd3-canvas': 'plain d3-geo canvas: geoPath on a 2D context, one fill per grid from a quantile scale, outlines stroked 1,000 grids per path (one path of all outlines took 13-17 s to stroke at 50,000 in this Chromium)',
   'maplibre-match': 'EXTRA, not an expert set-up: raw maplibre-gl with fill-color = match(["get", "code"], …one entry per grid…)',
 };
 const PANZOOM_SIZES = arg('panzoom-sizes', '5000,50000').split(',').filter(Boolean).map(Number);
