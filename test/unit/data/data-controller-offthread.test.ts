@@ -9,16 +9,10 @@ import { FetchError } from '../../../src/data/fetch-json.js';
 import { configure } from '../../../src/data/configure.js';
 import { en } from '../../../src/core/i18n/en.js';
 import { issue, type Validated } from '../../../src/data/validate.js';
+import { makeHost, type StandInHost } from './stand-in-host.js';
 
-type Host = HTMLElement & DataHostProps & { addController: () => void; removeController: () => void; requestUpdate: () => void; updateComplete: Promise<boolean> };
+type Host = StandInHost;
 type V = { value: number };
-
-function makeHost(props: Partial<DataHostProps> = {}): Host {
-  const el = document.createElement('div') as unknown as Host;
-  Object.assign(el, { pollInterval: 0, addController: () => undefined, removeController: () => undefined, requestUpdate: vi.fn(), updateComplete: Promise.resolve(true) }, props);
-  document.body.append(el);
-  return el;
-}
 
 const ok = (value: number, fingerprint = `f${value}`) => ({ fingerprint, adaptIssues: [], result: { value: { value }, issues: [] } as Validated<V> });
 

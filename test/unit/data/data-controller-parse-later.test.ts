@@ -8,16 +8,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DataController, type DataHostProps } from '../../../src/data/data-controller.js';
 import { en } from '../../../src/core/i18n/en.js';
 import { isRecord, issue, type Validated } from '../../../src/data/validate.js';
+import { makeHost, type StandInHost } from './stand-in-host.js';
 
-type Host = HTMLElement & DataHostProps & { addController: () => void; removeController: () => void; requestUpdate: () => void; updateComplete: Promise<boolean> };
+type Host = StandInHost;
 type V = { value: number };
-
-function makeHost(props: Partial<DataHostProps> = {}): Host {
-  const el = document.createElement('div') as unknown as Host;
-  Object.assign(el, { pollInterval: 0, addController: () => undefined, removeController: () => undefined, requestUpdate: vi.fn(), updateComplete: Promise.resolve(true) }, props);
-  document.body.append(el);
-  return el;
-}
 
 function parse(raw: unknown): Validated<V> {
   if (isRecord(raw) && typeof raw.value === 'number') return { value: { value: raw.value }, issues: [] };

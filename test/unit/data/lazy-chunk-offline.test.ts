@@ -6,9 +6,9 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'lit';
-import type { DataHostProps } from '../../../src/data/data-controller.js';
 import { en } from '../../../src/core/i18n/en.js';
 import { isRecord, type Validated } from '../../../src/data/validate.js';
+import { makeHost, type StandInHost } from './stand-in-host.js';
 
 vi.mock('../../../src/data/src-path.js', () => {
   throw new TypeError('Failed to fetch dynamically imported module: src-path.js');
@@ -17,15 +17,8 @@ vi.mock('../../../src/data/adapters/csv.js', () => {
   throw new TypeError('Failed to fetch dynamically imported module: csv.js');
 });
 
-type Host = HTMLElement & DataHostProps & { addController: () => void; removeController: () => void; requestUpdate: () => void; updateComplete: Promise<boolean> };
+type Host = StandInHost;
 type V = { value: number };
-
-function makeHost(props: Partial<DataHostProps> = {}): Host {
-  const el = document.createElement('div') as unknown as Host;
-  Object.assign(el, { pollInterval: 0, addController: () => undefined, removeController: () => undefined, requestUpdate: vi.fn(), updateComplete: Promise.resolve(true) }, props);
-  document.body.append(el);
-  return el;
-}
 
 async function setup(host: Host) {
   const { DataController } = await import('../../../src/data/data-controller.js');

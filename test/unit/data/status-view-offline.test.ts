@@ -7,10 +7,10 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'lit';
-import type { DataHostProps } from '../../../src/data/data-controller.js';
 import { en } from '../../../src/core/i18n/en.js';
 import { zhCN } from '../../../src/core/i18n/zh-cn.js';
 import { isRecord, issue, type Validated } from '../../../src/data/validate.js';
+import { makeHost, type StandInHost } from './stand-in-host.js';
 
 let viewImports = 0;
 vi.mock('../../../src/core/render/status-view.js', () => {
@@ -18,15 +18,8 @@ vi.mock('../../../src/core/render/status-view.js', () => {
   throw new TypeError('Failed to fetch dynamically imported module: status-view.js');
 });
 
-type Host = HTMLElement & DataHostProps & { addController: () => void; removeController: () => void; requestUpdate: () => void; updateComplete: Promise<boolean> };
+type Host = StandInHost;
 type V = { value: number };
-
-function makeHost(props: Partial<DataHostProps> = {}): Host {
-  const el = document.createElement('div') as unknown as Host;
-  Object.assign(el, { pollInterval: 0, addController: () => undefined, removeController: () => undefined, requestUpdate: vi.fn(), updateComplete: Promise.resolve(true) }, props);
-  document.body.append(el);
-  return el;
-}
 
 async function setup(host: Host, lang: 'en' | 'zh-CN' = 'en') {
   const { DataController } = await import('../../../src/data/data-controller.js');
