@@ -151,6 +151,22 @@ function schedule() {
   else if (![...state.values()].some((s) => s.status === 'running')) schedule(); // skips may have unblocked others
 }
 
+/**
+ * The lines of a step's output that say what failed, with a few lines after each (the error and its stack), at most
+ * 120 lines: vitest's FAIL/×, web-test-runner's ❌ and "Error", page checks' ✗ and "FAIL".
+ */
+function failureExcerpt(text) {
+  const lines = text.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const hit = /❌|✗|✘|×|\bFAIL(ED)?\b|\bfailed\b|Error:|AssertionError|timed out/i;
+  const keep = new Set();
+  lines.forEach((l, i) => {
+    if (!hit.test(l) || /\b0 failed\b/.test(l)) return;
+    for (let j = i; j < Math.min(lines.length, i + 8); j++) keep.add(j);
+  });
+  const out = [...keep].sort((a, b) => a - b).map((i) => lines[i]);
+  return out.length > 120 ? [...out.slice(0, 120), `… ${out.length - 120} more lines above`] : out;
+}
+
 function finish() {
   const all = [...state.values()];
   console.log(`\n[test] steps (${JOBS} at a time; wall ${sec(Date.now() - T0)}):`);
@@ -159,6 +175,11 @@ function finish() {
     console.log(`[test]   ${st.status === 'passed' ? '✓' : st.status === 'failed' ? '✗' : '-'} ${st.step.name.padEnd(20)} ${begin}  ${st.ms != null ? sec(st.ms).padStart(8) : st.why ?? ''}${st.cpu != null ? `  CPU ${st.cpu.toFixed(0).padStart(4)} s` : ''}`);
   }
   const bad = all.filter((s) => s.status !== 'passed');
+  // CI keeps only the tail of this output, and a failing step's own lines scroll far above it: repeat what failed.
+  for (const st of bad.filter((s) => s.status === 'failed')) {
+    const lines = failureExcerpt(st.out.join(''));
+    if (lines.length) console.log(`\n[test] what failed in ${st.step.name} (excerpt of its output above):\n${lines.join('\n')}`);
+  }
   console.log(bad.length ? `[test] FAILED: ${bad.map((s) => s.step.name).join(', ')}` : `[test] all ${all.length} steps passed`);
   process.exit(bad.length ? 1 : 0);
 }
