@@ -8,7 +8,7 @@ import type { Lang } from '../core/i18n/lang.js';
 import { capIssues, formatIssue, hasErrors, issue, summariseIssues, type Issue, type Validated } from './validate.js';
 import { resolveSource, inlineScript, type ResolvedSource } from './resolve-source.js';
 import type { BodyFormat, FetchOptions } from './fetch-json.js';
-import { adaptWith, csvReader, loadCsv, readsCsv, type AdaptKit, type AdapterName } from './adapters/adapt.js';
+import { adaptersReady, adaptWith, loadAdapters, type AdaptKit, type AdapterName } from './adapters/adapt.js';
 import type { PushSource } from './push/push-controller.js';
 import type { SrcPath } from './src-path.js';
 
@@ -107,6 +107,11 @@ export interface DataControllerOptions<T> {
    * meanwhile; same states and events as `parse` (the loading state shows while a first payload is parsed).
    */
   parseLater?: (raw: unknown, ctx: ParseContext) => Promise<Validated<T>> | undefined;
+  /**
+   * Code `parse` needs that loads on first use: a promise for it while it is not loaded, else undefined. A payload
+   * waits for it as for its adapters (a load that fails is a `network` failure).
+   */
+  needs?: () => Promise<unknown> | undefined;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & DataHostProps;
@@ -120,7 +125,7 @@ function sameDeps(a: readonly unknown[] | undefined, b: readonly unknown[]): boo
   return !!a && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 }
 
-const ADAPT_KIT: AdaptKit = { adaptWith, csvReader, loadCsv, readsCsv };
+const ADAPT_KIT: AdaptKit = { adaptWith, adaptersReady, loadAdapters };
 
 /**
  * Loads, validates and keeps an element's data.
@@ -381,25 +386,28 @@ export class DataController<T> implements ReactiveController {
     this.lastRaw = raw;
     this.lastRawSource = source;
     const adapter = this.props.adapter ?? 'auto';
-    const csv = csvReader();
-    if (!csv && readsCsv(raw, adapter)) {
-      // CSV text: its reader loads on first use (issue 16); this payload is accepted once it is there, unless a newer
-      // one came meanwhile. A reader that cannot load fails like the network (the error state needs no lazy code).
-      const ticket = ++this.csvTicket;
-      loadCsv().then(
+    const ready = adaptersReady(raw, adapter) ?? this.o.needs?.();
+    if (ready) {
+      // CSV text, or a payload that may be an API envelope or an ECharts dataset: its adapters load on first use
+      // (issue 16), and so does code the element's parse needs (options.needs). This payload is accepted once they are
+      // there, unless a newer payload or a failure came meanwhile (the picture on screen is not the one asked for until
+      // then: `parsing`). Code that cannot load fails like the network (the error state needs no lazy code).
+      if (this.value === undefined) this.status = 'loading';
+      this.laterTicket = ticket;
+      ready.then(
         () => {
-          if (ticket === this.csvTicket && this.lastRaw === raw) this.accept(raw, source, url, poll, reparse);
+          if (ticket === this.parseTicket) this.accept(raw, source, url, poll, reparse);
         },
         (e: unknown) => {
-          if (ticket !== this.csvTicket || this.lastRaw !== raw) return;
-          const message = `the CSV reader could not load: ${e instanceof Error ? e.message : String(e)}`;
+          if (ticket !== this.parseTicket) return;
+          const message = `the data code could not load: ${e instanceof Error ? e.message : String(e)}`;
           this.fail('network', source, message, [issue('$', 'network', message)], url);
         },
       );
+      this.host.requestUpdate();
       return;
     }
-    this.csvTicket++;
-    const adapted = adaptWith(csv, raw, adapter);
+    const adapted = adaptWith(raw, adapter);
     if (adapted.apiError !== undefined) {
       this.fail('api', source, adapted.apiError, adapted.issues, url);
       return;
@@ -430,18 +438,15 @@ export class DataController<T> implements ReactiveController {
 
   /** Counts parses and failures, so a payload parsed in slices is dropped when a newer one or a failure came. */
   private parseTicket = 0;
-  /** The ticket of the payload being parsed in slices (`parseLater`), or -1. */
+  /** The ticket of the payload being parsed in slices (`parseLater`) or waiting for its adapters, or -1. */
   private laterTicket = -1;
   /**
-   * A payload is being parsed in slices and has not been dropped by a newer one or a failure: the picture on screen
-   * is not the one asked for yet (CivicDataElement's drawnReady waits for it). @internal
+   * A payload is being parsed in slices (or waits for its adapters) and has not been dropped by a newer one or a
+   * failure: the picture on screen is not the one asked for yet (CivicDataElement's drawnReady waits for it). @internal
    */
   get parsing(): boolean {
     return this.laterTicket === this.parseTicket;
   }
-
-  /** Counts accepted payloads, so a CSV payload waiting for its reader is dropped when a newer one came. */
-  private csvTicket = 0;
 
   /** A response adapted and validated off the main thread: the same outcome, events and states as `accept`. */
   /** @internal */

@@ -31,7 +31,7 @@ export interface SrcOwner<T> {
   accept(raw: unknown, source: DataSourceKind, url: string | undefined, poll: boolean): void;
   acceptParsed(r: OffThreadResult<T>, source: DataSourceKind, url: string, poll: boolean): void;
   fail(kind: CivicErrorKind, source: DataSourceKind, message: string, issues: Issue[], url?: string, status?: number): void;
-  /** `adaptWith`, `csvReader`, `loadCsv`, `readsCsv` of adapters/adapt.ts. */
+  /** `adaptWith`, `adaptersReady`, `loadAdapters` of adapters/adapt.ts. */
   readonly adapters: AdaptKit;
 }
 
@@ -118,9 +118,10 @@ export class SrcPath<T> {
       raw = hit.text;
     }
     const adapter = c.props.adapter ?? 'auto';
-    if (c.adapters.readsCsv(raw, adapter)) await c.adapters.loadCsv().catch(() => undefined);
+    await c.adapters.adaptersReady(raw, adapter)?.catch(() => undefined);
+    await c.o.needs?.()?.catch(() => undefined);
     if (c.value !== undefined) return;
-    const adapted = c.adapters.adaptWith(c.adapters.csvReader(), raw, adapter);
+    const adapted = c.adapters.adaptWith(raw, adapter);
     const r = adapted.apiError === undefined ? c.o.parse(adapted.value, { lang: c.o.terms().lang, source: 'src', envelope: adapted.outer }) : { value: undefined };
     if (r.value === undefined || c.value !== undefined) return;
     c.value = r.value;
@@ -141,8 +142,9 @@ export class SrcPath<T> {
   private startPush(target: PushTarget, url: string): void {
     this.pushing = target;
     // Loaded on first use: pages without push sources do not carry the transports (≈4 KB gz) in their element chunks.
-    // The CSV reader comes along: a push message may be CSV text, and `check` below adapts synchronously.
-    void Promise.all([import('./push/push-controller.js'), this.c.adapters.loadCsv().catch(() => undefined)]).then(([{ PushSource, PUSH_DEFAULTS }]) => {
+    // The adapters come along (CSV reader, envelope / dataset): a push message may need them, and `check` below adapts
+    // synchronously.
+    void Promise.all([import('./push/push-controller.js'), this.c.adapters.loadAdapters().catch(() => undefined), this.c.o.needs?.()?.catch(() => undefined)]).then(([{ PushSource, PUSH_DEFAULTS }]) => {
       if (this.pushing !== target || this.push) return;
       this.push = this.createPush(PushSource, PUSH_DEFAULTS, target, url);
       this.push.start();
@@ -171,7 +173,7 @@ export class SrcPath<T> {
         return { ok, errors: c.error?.partial ? c.error.issueCount : 0 };
       },
       check: (value) => {
-        const a = c.adapters.adaptWith(c.adapters.csvReader(), value, h.adapter ?? 'auto');
+        const a = c.adapters.adaptWith(value, h.adapter ?? 'auto');
         if (a.apiError !== undefined) return { usable: false, errors: a.issues };
         try {
           const r = c.o.parse(a.value, ctx());
@@ -180,7 +182,7 @@ export class SrcPath<T> {
           return { usable: false, errors: [] };
         }
       },
-      adapt: (raw, adapter) => c.adapters.adaptWith(c.adapters.csvReader(), raw, adapter),
+      adapt: (raw, adapter) => c.adapters.adaptWith(raw, adapter),
       fail: (kind, message, issues, status) => c.fail(kind, 'src', message, issues ?? [issue('$', kind, message)], url, status),
       stale: (on) => {
         c.liveStale = on;
@@ -217,8 +219,12 @@ export class SrcPath<T> {
       };
       const off = c.o.offThread?.();
       const res = off ? await off(src.url, { ...opts, adapter: c.props.adapter ?? 'auto' }) : await fetchData(src.url, opts);
-      // CSV text: its reader first, so the payload is accepted (and cached only when valid) in this turn.
-      if ('body' in res && c.adapters.readsCsv(res.body, c.props.adapter ?? 'auto')) await c.adapters.loadCsv().catch(() => undefined);
+      // CSV text, an envelope or a dataset: its adapters first, so the payload is accepted (and cached only when valid)
+      // in this turn.
+      if ('body' in res) {
+        await c.adapters.adaptersReady(res.body, c.props.adapter ?? 'auto')?.catch(() => undefined);
+        await c.o.needs?.()?.catch(() => undefined);
+      }
       if (seq < this.applied || ctrl.signal.aborted) return;
       this.applied = seq;
       this.pending = false;

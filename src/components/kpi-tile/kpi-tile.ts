@@ -9,8 +9,8 @@ import { baseHostStyles } from '../../core/theme/tokens.js';
 import { renderIllustrative, stateStyles } from '../../core/render/states.js';
 import { ResizeController } from '../../core/controllers/resize-controller.js';
 import { NO_VALUE, type AmountParts } from '../../core/format/number.js';
-import { mapFields } from '../../data/adapters/field-map.js';
-import { isRecord, type Issue, type Validated } from '../../data/validate.js';
+import { fieldMapper, loadFieldMap } from '../../data/adapters/adapt.js';
+import { isRecord, issue, type Issue, type Validated } from '../../data/validate.js';
 import { kpiTileTerms } from './kpi-tile.i18n.js';
 import { kpiTileStyles } from './kpi-tile.styles.js';
 import { deltaIcon, statusIcon } from './kpi-tile.icons.js';
@@ -202,7 +202,10 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   // ── data ──
   protected override parse(raw: unknown, ctx?: ParseContext): Validated<ParsedKpi[]> {
     const issues: Issue[] = [];
-    const mapped = mapFields(raw, { value: this.valueField, label: this.labelField, unit: this.unitField }, ctx?.envelope);
+    // Field paths are mapped by a module that loads with the first field attribute (parseNeeds, issue 16).
+    const fields = this.mapsFields() ? fieldMapper() : undefined;
+    if (this.mapsFields() && !fields) return { value: undefined, issues: [issue('$', 'internal', 'field mapping is not loaded')] };
+    const mapped = fields ? fields.mapFields(raw, { value: this.valueField, label: this.labelField, unit: this.unitField }, ctx?.envelope) : { value: raw, issues: [] };
     issues.push(...mapped.issues);
     let v = mapped.value;
     if (v === undefined) return { value: undefined, issues };
@@ -215,6 +218,16 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     });
     if (items.length === 0 && list.length > 0) return { value: undefined, issues };
     return { value: items, issues };
+  }
+
+  /** True while a field-mapping attribute is set. */
+  private mapsFields(): boolean {
+    return !!(this.valueField?.trim() || this.labelField?.trim() || this.unitField?.trim());
+  }
+
+  /** The field-mapping module, while a field attribute is set and it is not loaded yet. @internal */
+  protected override parseNeeds(): Promise<unknown> | undefined {
+    return this.mapsFields() ? loadFieldMap() : undefined;
   }
 
   protected override parseDeps(): readonly unknown[] {

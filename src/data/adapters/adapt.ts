@@ -1,6 +1,4 @@
-import type { Issue } from '../validate.js';
-import { unwrapEnvelope } from './envelope.js';
-import { looksLikeDataset, datasetToRows } from './echarts-dataset.js';
+import { isRecord, issue, type Issue } from '../../core/issues/issue.js';
 
 /** Which adapters run before the element's own parser. `auto` (default) detects each shape. */
 export const ADAPTERS = ['auto', 'none', 'envelope', 'echarts', 'csv'] as const;
@@ -20,36 +18,49 @@ export interface AdaptResult {
 }
 
 type CsvModule = typeof import('./csv.js');
+type ShapesModule = typeof import('./shapes.js');
 
 /** True when `adapter` reads a text payload as CSV. */
 export const readsCsv = (raw: unknown, adapter: AdapterName): raw is string => typeof raw === 'string' && (adapter === 'auto' || adapter === 'csv');
 
+/** Status and message / data keys of an API envelope (as in envelope.ts, which this eager code does not import). */
+const STATUS_KEYS = ['code', 'errcode', 'status', 'success'];
+const BODY_KEYS = ['msg', 'message', 'errmsg', 'errMsg', 'data', 'result', 'results'];
+
+/**
+ * True when `v` may be an API envelope or an ECharts dataset for `adapter`: a `source` array, or a status key holding
+ * a number, string or boolean beside a message or data key (a cheap superset of `looksLikeEnvelope` and
+ * `looksLikeDataset`). Anything else passes the shape adapters unchanged, so their module (shapes.ts) loads only for
+ * payloads that may need it (issue 16).
+ */
+export function mayHaveShape(v: unknown, adapter: AdapterName): boolean {
+  if ((adapter !== 'auto' && adapter !== 'envelope' && adapter !== 'echarts') || !isRecord(v)) return false;
+  return Array.isArray(v.source) || (STATUS_KEYS.some((k) => ['number', 'string', 'boolean'].includes(typeof v[k])) && BODY_KEYS.some((k) => k in v));
+}
+
+/** The modules `adaptWith` runs: the CSV reader and the shape adapters (each loaded on first use by elements). */
+export interface AdaptModules {
+  csv?: Pick<CsvModule, 'parseCsv'>;
+  shapes?: Pick<ShapesModule, 'adaptShapes'>;
+}
+
 /**
  * Runs the generic adapters in order: CSV text → rows (with `csv`, the CSV reader module); `{code,msg,data}`
- * envelope → data; ECharts `{dimensions, source}` → rows. Pure; never throws.
+ * envelope → data; ECharts `{dimensions, source}` → rows (with `shapes`). Default modules: those loaded so far (see
+ * `adaptersReady`). Pure; never throws.
  */
-export function adaptWith(csv: Pick<CsvModule, 'parseCsv'> | undefined, raw: unknown, adapter: AdapterName = 'auto'): AdaptResult {
+export function adaptWith(raw: unknown, adapter: AdapterName = 'auto', mods: AdaptModules = { csv: csvModule, shapes: shapesModule }): AdaptResult {
   if (adapter === 'none') return { value: raw, issues: [] };
   let v = raw;
-  let outer: unknown;
   const issues: Issue[] = [];
-  if (csv && readsCsv(v, adapter)) {
-    const r = csv.parseCsv(v);
+  if (mods.csv && readsCsv(v, adapter)) {
+    const r = mods.csv.parseCsv(v);
     issues.push(...r.issues);
     v = r.rows;
   }
-  if (adapter === 'auto' || adapter === 'envelope') {
-    const e = unwrapEnvelope(v);
-    if (e.matched && !e.ok) return { value: undefined, issues: e.issues, apiError: e.message };
-    if (e.matched) outer = v;
-    v = e.data;
-  }
-  if ((adapter === 'auto' || adapter === 'echarts') && looksLikeDataset(v)) {
-    const r = datasetToRows(v);
-    issues.push(...r.issues);
-    v = r.rows;
-  }
-  return outer === undefined ? { value: v, issues } : { value: v, issues, outer };
+  if (!mayHaveShape(v, adapter)) return { value: v, issues };
+  if (!mods.shapes) return { value: undefined, issues: [issue('$', 'internal', 'the envelope / dataset adapters are not loaded')], apiError: 'adapters not loaded' };
+  return mods.shapes.adaptShapes(v, adapter, issues);
 }
 
 // The CSV reader (d3-dsv's row splitter and the row builder) loads with the first text payload (issue 16): pages fed
@@ -71,13 +82,61 @@ export function loadCsv(): Promise<CsvModule> {
   return csvLoading;
 }
 
+let shapesModule: ShapesModule | undefined;
+let shapesLoading: Promise<ShapesModule> | undefined;
+
+/** Loads the shape adapters once (a failed load is tried again on the next call). */
+function loadShapes(): Promise<ShapesModule> {
+  if (!shapesLoading) {
+    shapesLoading = import('./shapes.js').then((m) => (shapesModule = m));
+    shapesLoading.catch(() => {
+      shapesLoading = undefined;
+    });
+  }
+  return shapesLoading;
+}
+
+/**
+ * What `raw` needs before `adaptWith` can run on it with the loaded modules: undefined when nothing, else the load
+ * of the CSV reader (CSV text) or of the shape adapters (a possible envelope or dataset). Rejects when it cannot load.
+ */
+export function adaptersReady(raw: unknown, adapter: AdapterName): Promise<unknown> | undefined {
+  if (adapter === 'none') return undefined;
+  if (readsCsv(raw, adapter)) return csvModule ? undefined : loadCsv();
+  return shapesModule || !mayHaveShape(raw, adapter) ? undefined : loadShapes();
+}
+
+type FieldMapModule = typeof import('./field-map.js');
+let fieldMapModule: FieldMapModule | undefined;
+let fieldMapLoading: Promise<FieldMapModule> | undefined;
+
+/** The field-mapping module (`mapFields`) once loaded, else undefined. */
+export const fieldMapper = (): FieldMapModule | undefined => fieldMapModule;
+
+/**
+ * Loads the field-mapping module once, for an element whose parse maps fields only while a field attribute is set
+ * (its `parseNeeds()`); undefined when it is loaded (a failed load is tried again on the next call).
+ */
+export function loadFieldMap(): Promise<FieldMapModule> | undefined {
+  if (fieldMapModule) return undefined;
+  if (!fieldMapLoading) {
+    fieldMapLoading = import('./field-map.js').then((m) => (fieldMapModule = m));
+    fieldMapLoading.catch(() => {
+      fieldMapLoading = undefined;
+    });
+  }
+  return fieldMapLoading;
+}
+
+/** Loads every adapter module (a push source adapts its messages synchronously). */
+export const loadAdapters = (): Promise<unknown> => Promise.all([loadCsv(), loadShapes()]);
+
 /**
  * The adapter functions the lazily loaded `src` path uses, handed to it by the data controller (it imports only this
  * type): a first-load module that a lazy chunk imports is split into a chunk of its own by users' bundlers (issue 16).
  */
 export interface AdaptKit {
   adaptWith: typeof adaptWith;
-  csvReader: typeof csvReader;
-  loadCsv: typeof loadCsv;
-  readsCsv: typeof readsCsv;
+  adaptersReady: typeof adaptersReady;
+  loadAdapters: typeof loadAdapters;
 }

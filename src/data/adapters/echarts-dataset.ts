@@ -1,4 +1,4 @@
-import { isRecord, issue, type Issue } from '../validate.js';
+import { isRecord, issue, type Issue } from '../../core/issues/issue.js';
 
 /**
  * ECharts' dataset shape, which many teams already have:

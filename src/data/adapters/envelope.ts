@@ -1,4 +1,4 @@
-import { isRecord, issue, type Issue } from '../validate.js';
+import { isRecord, issue, type Issue } from '../../core/issues/issue.js';
 
 /**
  * The `{ code, msg, data }` envelope most Chinese government and enterprise APIs return

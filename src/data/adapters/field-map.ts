@@ -1,4 +1,4 @@
-import { describe, isRecord, issue, type Issue } from '../validate.js';
+import { describe, isRecord, issue, type Issue } from '../../core/issues/issue.js';
 import { parsePath, readPath, splitListPath } from './path.js';
 
 /** Target field → path in the payload, e.g. `{ value: 'data.list[].gdp', label: 'data.list[].name' }`. */

@@ -1,4 +1,5 @@
 import { parseCsv } from './csv.js';
+import { adaptShapes } from './shapes.js';
 import { adaptWith, type AdapterName, type AdaptResult } from './adapt.js';
 
 export { readPath, parsePath, splitListPath } from './path.js';
@@ -7,17 +8,18 @@ export { datasetToRows, looksLikeDataset } from './echarts-dataset.js';
 export { parseCsv, DEFAULT_TEXT_COLUMNS } from './csv.js';
 export { mapFields, type FieldMap } from './field-map.js';
 
-export { ADAPTERS, adaptWith, loadCsv, csvReader, type AdapterName, type AdaptResult } from './adapt.js';
+export { ADAPTERS, adaptWith, loadCsv, csvReader, adaptersReady, type AdapterName, type AdaptResult } from './adapt.js';
 
 /**
  * Runs the generic adapters in order: CSV text → rows; `{code,msg,data}` envelope → data;
  * ECharts `{dimensions, source}` → rows. Pure; never throws. (Elements go through `adaptWith` and load the CSV
- * reader on first use; this synchronous form, for workers and the public API, carries it.)
+ * reader and the envelope / dataset adapters on first use; this synchronous form, for workers and the public API,
+ * carries them.)
  */
 // Not `import * as`: a namespace object as a value makes bundlers emit an export helper that code-splits into a chunk
 // of its own, shared with the first load (issue 16).
-const CSV = { parseCsv };
+const MODULES = { csv: { parseCsv }, shapes: { adaptShapes } };
 
 export function adaptPayload(raw: unknown, adapter: AdapterName = 'auto'): AdaptResult {
-  return adaptWith(CSV, raw, adapter);
+  return adaptWith(raw, adapter, MODULES);
 }

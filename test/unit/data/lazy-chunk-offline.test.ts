@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 /**
- * Issue 16: the `src` path (src-path.ts) and the CSV reader (adapters/csv.ts) load on first use. On a page that lost
+ * Issue 16: the `src` path (src-path.ts), the CSV reader (adapters/csv.ts) and the envelope / dataset adapters
+ * (adapters/shapes.ts) load on first use. On a page that lost
  * its network the chunk fails too: the element must still show its error state (eager code) and keep its last good
  * data, never hang in `loading`. Here both dynamic imports reject, as a chunk request does offline.
  */
@@ -15,6 +16,9 @@ vi.mock('../../../src/data/src-path.js', () => {
 });
 vi.mock('../../../src/data/adapters/csv.js', () => {
   throw new TypeError('Failed to fetch dynamically imported module: csv.js');
+});
+vi.mock('../../../src/data/adapters/shapes.js', () => {
+  throw new TypeError('Failed to fetch dynamically imported module: shapes.js');
 });
 
 type Host = StandInHost;
@@ -79,5 +83,33 @@ describe('lazy data chunks that cannot load (offline)', () => {
     const box = shown(dc);
     expect(box.textContent).toContain('value 5');
     expect(box.querySelector('[part~="status"][data-kind="error"]')).not.toBeNull();
+  });
+
+  it('an API envelope whose adapters cannot load: the last good data stays, with the error banner over it', async () => {
+    const host = makeHost({ data: { value: 5 } });
+    const { dc, errors, update } = await setup(host);
+    update();
+    expect(dc.value).toEqual({ value: 5 });
+    host.data = { code: 0, msg: 'ok', data: { value: 6 } };
+    update();
+    await until(() => {
+      update();
+      expect(errors).toHaveLength(1);
+    });
+    expect(errors[0]).toMatchObject({ kind: 'network', source: 'property', keptPrevious: true });
+    expect(dc.value).toEqual({ value: 5 });
+    expect(dc.parsing, 'nothing waits any more').toBe(false);
+    const box = shown(dc);
+    expect(box.textContent).toContain('value 5');
+    expect(box.querySelector('[part~="status"][data-kind="error"]')).not.toBeNull();
+  });
+
+  it('a plain payload needs none of the lazy adapters: accepted in the same update', async () => {
+    const host = makeHost({ data: { value: 7 } });
+    const { dc, errors, update } = await setup(host);
+    update();
+    expect(dc.value).toEqual({ value: 7 });
+    expect(dc.status).toBe('complete');
+    expect(errors).toHaveLength(0);
   });
 });

@@ -1,0 +1,75 @@
+// Issue 16 (weight): the envelope / ECharts-dataset adapters (src/data/adapters/shapes.ts) load with the first payload
+// that may have one of those shapes, and a KPI tile's field mapping (src/data/adapters/field-map.ts) with its first
+// field attribute. A tile fed a plain item never requests them; a tile fed an envelope or a mapped field draws the
+// same figure as before, once they are there, and `civic-load` / `whenDrawn()` wait for that picture. Bad input still
+// gives the visible, translated error state and `civic-error`, with the last good data kept.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/components/kpi-tile/kpi-tile.define.js';
+import type { CivicKpiTile } from '../../src/components/kpi-tile/kpi-tile.js';
+import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
+import { requestedPaths } from './fixtures/requests.js';
+
+const LAZY = /\/src\/data\/adapters\/(shapes|field-map)\.[jt]s$/;
+const lazyRequests = () => requestedPaths(LAZY).map((n) => n.replace(/^.*\/(\w[\w-]*)\.[jt]s$/, '$1'));
+const figure = (el: CivicKpiTile) => el.shadowRoot!.querySelector('[part~="value"]')?.textContent?.replace(/\s+/g, '') ?? '';
+const status = (el: CivicKpiTile) => el.shadowRoot!.querySelector('[part~="status"][data-kind="error"]');
+
+describe('data adapters load on first use (issue 16)', () => {
+  it('plain items never request the envelope or field-map modules; an envelope and a field path do, and draw', async () => {
+    const byProp = await fixture<CivicKpiTile>(html`<civic-kpi-tile motion="reduce" .data=${{ label: '学校', value: 18, unit: '所', source: '统计局' }}></civic-kpi-tile>`);
+    const inline = await fixture<CivicKpiTile>(html`<civic-kpi-tile motion="reduce"><script type="application/json">{"label":"医院","value":7,"code":"500118"}</script></civic-kpi-tile>`);
+    await byProp.whenDrawn();
+    await inline.whenDrawn();
+    expect(figure(byProp)).to.contain('18');
+    expect(figure(inline)).to.contain('7');
+    expect(lazyRequests(), 'adapter modules requested for plain items').to.deep.equal([]);
+
+    // An API envelope over a drawn figure: unwrapped once its adapter is there; whenDrawn() and civic-load wait for
+    // that picture (not the old one).
+    const env = await fixture<CivicKpiTile>(html`<civic-kpi-tile motion="reduce" .data=${{ label: '公园', value: 1, unit: '个' }}></civic-kpi-tile>`);
+    await env.whenDrawn();
+    expect(figure(env)).to.contain('1');
+    const loaded = oneEvent(env, 'civic-load');
+    env.data = { code: 0, msg: 'ok', data: { label: '公园', value: 42, unit: '个' } };
+    await env.whenDrawn();
+    expect(figure(env), 'whenDrawn() waited for the envelope').to.contain('42');
+    await loaded;
+    expect(lazyRequests()).to.deep.equal(['shapes']);
+
+    // A field path: mapped once the field-map module is there.
+    const mapped = document.createElement('civic-kpi-tile') as CivicKpiTile;
+    mapped.setAttribute('motion', 'reduce');
+    mapped.setAttribute('value-field', 'stats.total');
+    mapped.setAttribute('label-field', 'stats.name');
+    mapped.data = { stats: { total: 1234, name: '图书馆' } };
+    const mappedLoad = oneEvent(mapped, 'civic-load');
+    (await fixture<HTMLDivElement>(html`<div></div>`)).append(mapped);
+    await mappedLoad;
+    await mapped.whenDrawn();
+    expect(figure(mapped)).to.contain('1,234');
+    expect(mapped.shadowRoot!.querySelector('[part~="label"]')!.textContent).to.equal('图书馆');
+    expect(lazyRequests()).to.deep.equal(['shapes', 'field-map']);
+  });
+
+  it('a failing envelope: the translated error state and civic-error; over good data the figure stays', async () => {
+    const el = await fixture<CivicKpiTile>(html`<civic-kpi-tile motion="reduce" lang="en" .data=${{ code: 500, msg: 'database down', data: null }}></civic-kpi-tile>`);
+    const first = await oneEvent(el, 'civic-error') as CivicErrorEvent;
+    expect(first.detail).to.include({ kind: 'api', message: 'database down', keptPrevious: false });
+    await el.whenDrawn();
+    expect(status(el)?.textContent).to.contain('The API reported an error: database down');
+
+    const good = oneEvent(el, 'civic-load');
+    el.data = { code: 200, message: 'ok', data: { label: 'Parks', value: 42 } };
+    await good;
+    await el.whenDrawn();
+    expect(figure(el)).to.contain('42');
+    expect(status(el)).to.equal(null);
+
+    const failed = oneEvent(el, 'civic-error') as Promise<CivicErrorEvent>;
+    el.data = { code: 401, msg: 'login expired' };
+    expect((await failed).detail).to.include({ kind: 'api', keptPrevious: true });
+    await el.whenDrawn();
+    expect(figure(el), 'the last good figure stays').to.contain('42');
+    expect(el.shadowRoot!.textContent).to.contain('login expired');
+  });
+});
