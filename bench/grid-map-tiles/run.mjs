@@ -9,14 +9,16 @@
 // runs are interleaved (run 1 of every implementation, then run 2 …) and each row records the load average per run.
 //
 //   node bench/grid-map-tiles/run.mjs [--runs 3] [--n 1000000] [--impls element,element-nometrics,maplibre]
-//                                     [--no-panzoom] [--regen] [--screenshots]
+//                                     [--no-panzoom] [--regen] [--screenshots] [--before REV]
+// --before REV: also runs every implementation but raw maplibre from the element sources of git revision REV, as
+// `<impl>@before` rows interleaved with the current ones (a worktree of REV in /work/wt-million-bench, removed after).
 // --screenshots: PNGs of raw maplibre and the element at zoom 7.3 / 10 / 12.5 / 14 (streets, communities, grids,
 // overzoomed grids) into bench/grid-map-tiles/.out/shot-*.png, then exit — a visual check of the parent outlines.
 //
 // The tile set is made on first use (node scripts/make-grid-tiles.mjs --synthetic N --out bench/grid-map-tiles/.out,
 // ≈1 min, ≈260 MB on disk for 1,000,000 grids). Results: bench/results/grid-map-tiles.json.
 // Headless Chromium, WebGL on SwiftShader: absolute times are pessimistic against a real GPU; compare ratios.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -34,6 +36,9 @@ const RUNS = Number(opt('runs', 3));
 const N = Number(opt('n', 1000000));
 const IMPLS = opt('impls', 'element-main,element,element-bin,element-nometrics,maplibre').split(',');
 const PANZOOM = !args.includes('--no-panzoom');
+const BEFORE = opt('before', undefined);
+/** The commit REV named when the bench started (HEAD moves while others commit). */
+let beforeRev = BEFORE;
 const outRel = 'bench/grid-map-tiles/.out';
 const out = join(root, outRel);
 
@@ -64,12 +69,35 @@ await bundleBenchPage(join(here, 'page.ts'), { outdir: join(out, 'bundle'), spli
 // (without it the worker fails to start and the metrics fall back to the main thread; the page reports which ran).
 await bundleBenchPage(join(root, 'src/components/grid-map/metrics-worker.ts'), { outfile: join(out, 'bundle', 'metrics-worker.js'), logLevel: 'error' });
 
+// --before REV: the same page bundled from a worktree of REV, served as .out/before.html (its own bundle directory).
+if (BEFORE) {
+  const wt = '/work/wt-million-bench';
+  const git = (...a) => {
+    const r = spawnSync('git', a, { cwd: root, encoding: 'utf8' });
+    if (r.status) throw new Error(`git ${a.join(' ')}: ${r.stderr}`);
+    return r.stdout.trim();
+  };
+  if (existsSync(wt)) git('worktree', 'remove', '--force', wt);
+  beforeRev = git('rev-parse', '--short', BEFORE);
+  git('worktree', 'add', '-f', '--detach', wt, beforeRev);
+  try {
+    symlinkSync(join(root, 'node_modules'), join(wt, 'node_modules'));
+    await bundleBenchPage(join(wt, 'bench/grid-map-tiles/page.ts'), { outdir: join(out, 'bundle-before'), splitting: true, external: ['maplibre-gl'], logLevel: 'error' });
+    await bundleBenchPage(join(wt, 'src/components/grid-map/metrics-worker.ts'), { outfile: join(out, 'bundle-before', 'metrics-worker.js'), logLevel: 'error' });
+  } finally {
+    git('worktree', 'remove', '--force', wt);
+    git('worktree', 'prune');
+  }
+  writeFileSync(join(out, 'before.html'), readFileSync(join(here, 'index.html'), 'utf8').replace('./.out/bundle/page.js', './bundle-before/page.js'));
+  for (const impl of IMPLS.filter((x) => !x.startsWith('maplibre'))) IMPLS.push(`${impl}@before`);
+}
+
 let tileRequests = 0;
 const { server, port } = await serveFiles(
   (p) => {
     const path = normalize(decodeURIComponent(p)).replace(/^(\.\.[/\\])+/, '');
     if (path.endsWith('favicon.ico')) return undefined;
-    if (path.endsWith('/metrics-worker.ts')) return join(out, 'bundle', 'metrics-worker.js');
+    if (path.endsWith('/metrics-worker.ts')) return join(out, path.includes('/bundle-before/') ? 'bundle-before' : 'bundle', 'metrics-worker.js');
     const file = join(root, path);
     return file.startsWith(root) ? file : undefined;
   },
@@ -117,11 +145,12 @@ for (let i = 0; i < RUNS; i++) {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     tileRequests = 0;
     try {
-      await page.goto(`http://127.0.0.1:${port}/bench/grid-map-tiles/index.html?impl=${impl}&${query}`);
+      const [kind, at] = impl.split('@');
+      await page.goto(`http://127.0.0.1:${port}/bench/grid-map-tiles/${at === 'before' ? '.out/before.html' : 'index.html'}?impl=${kind}&${query}`);
       await page.waitForFunction(() => 'benchFirst' in window, null, { timeout: 120000, polling: 50 });
       const r = await page.evaluate(() => window.benchFirst);
       if (r.error) throw new Error(r.error);
-      if ((impl === 'element' || impl === 'element-bin') && !(r.loads?.worker > 0 && r.loads?.main === 0)) throw new Error(`metrics not loaded in the worker: ${JSON.stringify(r.loads)}`);
+      if ((kind === 'element' || kind === 'element-bin') && !(r.loads?.worker > 0 && r.loads?.main === 0)) throw new Error(`metrics not loaded in the worker: ${JSON.stringify(r.loads)}`);
       firsts.push(r.first);
       zooms.push(r.zoom);
       longest.push(r.longest);
@@ -133,7 +162,7 @@ for (let i = 0; i < RUNS; i++) {
       heaps.push((await cdp.send('Runtime.getHeapUsage')).usedSize);
       await cdp.detach();
       // workerJob: the metrics worker's own time for the job (fetch, parse, one-pass validate/join/pack), from its reply.
-      marks.push({ ...(r.marks ?? {}), ...((impl === 'element' || impl === 'element-bin') && r.loads?.lastMs ? { workerJob: r.loads.lastMs, ...Object.fromEntries(Object.entries(r.loads.lastStages ?? {}).map(([k, v]) => [`worker.${k}`, v])), ...Object.fromEntries(Object.entries(r.loads.lastAt ?? {}).map(([k, v]) => [`worker.${k}At`, v])) } : {}) });
+      marks.push({ ...(r.marks ?? {}), ...((kind === 'element' || kind === 'element-bin') && r.loads?.lastMs ? { workerJob: r.loads.lastMs, ...Object.fromEntries(Object.entries(r.loads.lastStages ?? {}).map(([k, v]) => [`worker.${k}`, v])), ...Object.fromEntries(Object.entries(r.loads.lastAt ?? {}).map(([k, v]) => [`worker.${k}At`, v])) } : {}) });
       requests.push(tileRequests);
       if (i === 0) a.check = await page.evaluate(() => window.bench.check());
       if (PANZOOM) {
@@ -193,6 +222,7 @@ console.log(`\n<civic-grid-map> vector tiles — ${N.toLocaleString('en')} synth
 console.log('set-ups: element-main = metrics.json fetched, parsed and joined on the main thread (before the metrics worker); element = the');
 console.log('         same in the metrics worker, columns transferred; element-bin = metrics.cgmb (binary, no JSON) in the metrics worker;');
 console.log('         element-nometrics = tiles only; maplibre = raw maplibre-gl, plain fill + line layers.');
+if (BEFORE) console.log(`         <impl>@before = the same page built from the element sources of ${beforeRev}, runs interleaved with the others.`);
 console.log('| implementation | first picture (ms) | goal < 3000 | vs maplibre | longest main-thread task to first view (ms) | JS heap after GC (MB) | pan frame med / p95 (ms) | zoom 7→12 frame med / p95 (ms) | pan @z12 frame med / p95 (ms) | first view: rendered features by layer |');
 console.log('|---|---:|---|---:|---:|---:|---:|---:|---:|---|');
 for (const r of results) {
@@ -204,9 +234,10 @@ const parentsOk = results.filter((r) => r.check).every((r) => !r.check.counts.gr
 console.log(`\nfirst view shows parents only (no grids): ${parentsOk ? 'yes' : 'NO'}`);
 
 mkdirSync(join(root, 'bench/results'), { recursive: true });
+const resultFile = BEFORE ? 'bench/results/grid-map-tiles-ab.json' : 'bench/results/grid-map-tiles.json';
 writeFileSync(
-  join(root, 'bench/results/grid-map-tiles.json'),
-  `${JSON.stringify({ bench: 'grid-map-tiles', grids: N, runs: RUNS, tileset: { minzoom: tj.minzoom, maxzoom: tj.maxzoom, bounds: tj.bounds, vector_layers: tj.vector_layers.map(({ id, minzoom, maxzoom }) => ({ id, minzoom, maxzoom })) }, environment: 'headless Chromium, WebGL on SwiftShader (software)', loadAverage: loadavg().map((x) => Math.round(x * 100) / 100), parentsOnlyAtFirstView: parentsOk, results }, null, 2)}\n`,
+  join(root, resultFile),
+  `${JSON.stringify({ bench: 'grid-map-tiles', grids: N, runs: RUNS, ...(BEFORE ? { before: beforeRev } : {}), tileset: { minzoom: tj.minzoom, maxzoom: tj.maxzoom, bounds: tj.bounds, vector_layers: tj.vector_layers.map(({ id, minzoom, maxzoom }) => ({ id, minzoom, maxzoom })) }, environment: 'headless Chromium, WebGL on SwiftShader (software)', loadAverage: loadavg().map((x) => Math.round(x * 100) / 100), parentsOnlyAtFirstView: parentsOk, results }, null, 2)}\n`,
 );
-console.log('wrote bench/results/grid-map-tiles.json');
+console.log(`wrote ${resultFile}`);
 process.exit(failed ? 1 : 0);

@@ -156,8 +156,9 @@ for (const k of perThread.keys()) {
   if (args.includes('--worker-events')) for (const e of wt.filter((x) => x.dur > 2000).slice(0, 30)) console.log(`    ${ms(e.ts).toFixed(0)} ${e.name} ${(e.dur / 1000).toFixed(0)}/${((e.tdur ?? 0) / 1000).toFixed(0)} ${e.args?.data?.url?.split('/').pop() ?? ''}`);
 }
 if (profTid !== tid || args.includes('--summary')) {
-  const f = topFunctions(0, Infinity);
-  console.log(`thread ${profTid} to the end of the trace, sampled ms:\n  self: ${f.self}\n  incl: ${f.incl}`);
+  // The main thread: until the first view only (after it the element classifies the levels not on screen).
+  const f = profTid === tid ? topFunctions(t0, tEnd) : topFunctions(0, Infinity);
+  console.log(`thread ${profTid} ${profTid === tid ? 'until the first view' : 'to the end of the trace'}, sampled ms:\n  self: ${f.self}\n  incl: ${f.incl}`);
 }
 console.log(`tasks over ${MIN} ms (start, wall / CPU ms; the costliest functions, ms sampled, self then inclusive):`);
 const inner = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= t0 && e.ts < tEnd && e.dur > MIN * 500 && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask');

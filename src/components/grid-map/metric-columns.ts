@@ -248,30 +248,42 @@ export function joinAndPack(rows: ReadRows, lap: (k: keyof ColumnStageTimes) => 
  * value of their own. Shared by the JSON and the binary path.
  */
 export function aggregateColumns(metrics: GridMetric[], rowVals: Float64Array[], n: number, size: number, slotOfRow: Int32Array, slotOfNew: Int32Array, near: Int32Array, far: Int32Array): Float64Array[] {
-  const slotOf = (ref: number): number => (ref >= 0 ? slotOfRow[ref] : slotOfNew[-ref - 2]);
   return metrics.map((m, k) => {
     const src = rowVals[k];
     const col = new Float64Array(size).fill(NaN);
     const how = m.aggregate;
-    const acc = how === 'none' ? undefined : new Float64Array(size);
-    const cnt = how === 'none' ? undefined : new Uint32Array(size);
+    if (how === 'none') {
+      for (let i = 0; i < n; i++) {
+        const v = src[i];
+        if (v === v) col[slotOfRow[i]] = v;
+      }
+      return col;
+    }
+    // 0 sum / mean, 1 min, 2 max: a number, so the loop compares no strings.
+    const op = how === 'min' ? 1 : how === 'max' ? 2 : 0;
+    const acc = new Float64Array(size);
+    const cnt = new Uint32Array(size);
     for (let i = 0; i < n; i++) {
       const v = src[i];
       if (v !== v) continue;
       col[slotOfRow[i]] = v;
-      if (!acc || !cnt) continue;
       for (let q = 0; q < 2; q++) {
         const pr = q === 0 ? near[i] : far[i];
-        if (pr === -1 || (pr >= 0 && src[pr] === src[pr])) continue; // a parent's own value wins
-        const s = slotOf(pr);
+        if (pr === -1) continue;
+        let s: number;
+        if (pr >= 0) {
+          if (src[pr] === src[pr]) continue; // a parent's own value wins
+          s = slotOfRow[pr];
+        } else s = slotOfNew[-pr - 2];
         if (cnt[s] === 0) acc[s] = v;
-        else if (how === 'sum' || how === 'mean') acc[s] += v;
-        else if (how === 'min') acc[s] = Math.min(acc[s], v);
+        else if (op === 0) acc[s] += v;
+        else if (op === 1) acc[s] = Math.min(acc[s], v);
         else acc[s] = Math.max(acc[s], v);
         cnt[s]++;
       }
     }
-    if (acc && cnt) for (let s = 0; s < size; s++) if (cnt[s]) col[s] = how === 'mean' ? acc[s] / cnt[s] : acc[s];
+    const mean = how === 'mean';
+    for (let s = 0; s < size; s++) if (cnt[s]) col[s] = mean ? acc[s] / cnt[s] : acc[s];
     return col;
   });
 }
@@ -326,6 +338,11 @@ export interface PackedColumns {
   keys: string[];
   /** One column per metric key; NaN where a unit has no value. */
   values: Float64Array[];
+  /**
+   * Slots of each level (0 streets, 1 communities, 2 grids), ascending: what `rankSlots` gives, built by the metrics
+   * worker (`withLevelSlots`) so the main thread does not scan a million ranks when the columns arrive.
+   */
+  byRank?: Uint32Array[];
 }
 
 /** Packs a joined TileValues (from `tileValues`) into sorted transferable columns. */
@@ -374,7 +391,33 @@ export function packColumns(tv: TileValues): PackedColumns {
 
 /** The buffers to transfer with postMessage (codes bytes too; a codes string is cloned: strings cannot be transferred). */
 export function transferables(p: PackedColumns): ArrayBuffer[] {
-  return [...(typeof p.codes === 'string' ? [] : [p.codes.buffer]), p.offsets.buffer, p.rank.buffer, p.real.buffer, ...p.values.map((v) => v.buffer)] as ArrayBuffer[];
+  return [...(typeof p.codes === 'string' ? [] : [p.codes.buffer]), p.offsets.buffer, p.rank.buffer, p.real.buffer, ...p.values.map((v) => v.buffer), ...(p.byRank ?? []).map((l) => l.buffer)] as ArrayBuffer[];
+}
+
+/** Adds each level's slot list (`byRank`) to packed columns, in one count and one fill pass (the metrics worker). */
+export function withLevelSlots(p: PackedColumns): PackedColumns {
+  p.byRank = levelSlots(p);
+  return p;
+}
+
+function levelSlots(p: PackedColumns): Uint32Array[] {
+  const ranks = p.rank, size = p.size;
+  let n0 = 0, n1 = 0, n2 = 0;
+  for (let i = 0; i < size; i++) {
+    const r = ranks[i];
+    if (r === 0) n0++;
+    else if (r === 1) n1++;
+    else n2++;
+  }
+  const l0 = new Uint32Array(n0), l1 = new Uint32Array(n1), l2 = new Uint32Array(n2);
+  let a0 = 0, a1 = 0, a2 = 0;
+  for (let i = 0; i < size; i++) {
+    const r = ranks[i];
+    if (r === 0) l0[a0++] = i;
+    else if (r === 1) l1[a1++] = i;
+    else l2[a2++] = i;
+  }
+  return [l0, l1, l2];
 }
 
 /** Compares `code` with slot i's code without building a string. */
@@ -419,7 +462,8 @@ export function columnBytes(p: PackedColumns): { total: number; raw: number } {
   if (typeof s === 'string') for (let i = 0; i < s.length && !wide; i += 97) wide = s.charCodeAt(i) > 255;
   const codeBytes = s.length * (wide ? 2 : 1);
   const valueBytes = p.values.reduce((a, v) => a + v.byteLength, 0);
-  return { total: codeBytes + p.offsets.byteLength + p.rank.byteLength + p.real.byteLength + valueBytes, raw: codeBytes - p.size + valueBytes };
+  const levelBytes = (p.byRank ?? []).reduce((a, l) => a + l.byteLength, 0);
+  return { total: codeBytes + p.offsets.byteLength + p.rank.byteLength + p.real.byteLength + valueBytes + levelBytes, raw: codeBytes - p.size + valueBytes };
 }
 
 /** The values of one level from the columns (any order: for classification and the legend). */
@@ -510,18 +554,7 @@ const slotsOfRank = new WeakMap<PackedColumns, (Uint32Array | undefined)[]>();
 /** Slots of one level, in code order (every level's built in one count and one fill pass, once: 4 bytes a unit). */
 export function rankSlots(p: PackedColumns, rank: number): Uint32Array {
   let all = slotsOfRank.get(p);
-  if (!all) {
-    const n = [0, 0, 0];
-    const ranks = p.rank;
-    for (let i = 0; i < p.size; i++) n[ranks[i]]++;
-    const lists = n.map((k) => new Uint32Array(k));
-    const at = [0, 0, 0];
-    for (let i = 0; i < p.size; i++) {
-      const r = ranks[i];
-      lists[r][at[r]++] = i;
-    }
-    slotsOfRank.set(p, (all = lists));
-  }
+  if (!all) slotsOfRank.set(p, (all = p.byRank ?? levelSlots(p)));
   return all[rank] ?? new Uint32Array(0);
 }
 

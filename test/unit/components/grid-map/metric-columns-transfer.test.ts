@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error — a plain .mjs build script without types
 import { encodeMetricsBinary } from '../../../../scripts/lib/metrics-binary.mjs';
-import { codeAt, columnBytes, columnValues, findSlot, parseMetricColumns, topColumnCodes, transferables } from '../../../../src/components/grid-map/metric-columns.js';
+import { codeAt, columnBytes, columnValues, findSlot, parseMetricColumns, rankSlots, topColumnCodes, transferables, withLevelSlots } from '../../../../src/components/grid-map/metric-columns.js';
 import { parseMetricsBinary } from '../../../../src/components/grid-map/metrics-binary.js';
 
 const encode = encodeMetricsBinary as (payload: unknown) => Uint8Array;
@@ -31,5 +31,18 @@ describe('packed codes as bytes', () => {
     for (const r of [0, 1, 2]) expect(b.codes[r]).toEqual(j.codes[r]);
     expect(topColumnCodes(b, 'a', 2, 5)).toEqual(topColumnCodes(j, 'a', 2, 5));
     expect(columnBytes(bin)).toEqual(columnBytes(json));
+  });
+
+  it('each level’s slot list comes from the worker (withLevelSlots), transferred, and rankSlots reads it without a scan', () => {
+    const file = encode(PAYLOAD);
+    const plain = parseMetricsBinary(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer).packed!;
+    const expected = [0, 1, 2].map((r) => [...rankSlots(plain, r)]);
+    expect(expected.map((l) => l.length)).toEqual([7, 7, 300]);
+    const bin = withLevelSlots(parseMetricsBinary(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer).packed!);
+    expect(bin.byRank!.map((l) => [...l])).toEqual(expected);
+    for (const l of bin.byRank!) expect(transferables(bin)).toContain(l.buffer);
+    // The worker's lists are the ones used: the main thread does not build its own.
+    for (const r of [0, 1, 2]) expect(rankSlots(bin, r)).toBe(bin.byRank![r]);
+    expect(columnBytes(bin).total).toBe(columnBytes(plain).total + 4 * bin.size);
   });
 });
