@@ -48,10 +48,10 @@ export const BUDGETS = {
   'kpi-tile': 34_000,
   'kpi-grid': 40_000, // goal met (36.2 KB, was 42.9): the KPI tile's weight plus the grid; its PNG drawing loads with the first toPNG() (kpi-grid.export.ts)
   'rank-board': 30_300, // goal met (28.8 KB, was 34.9)
-  // goal 40 KB (47.6 KB, was 50.4): no d3 at all (own ticks; d3-selection/-transition load with the first animated
-  // redraw), the PNG drawing loads with the first toPNG(); 136 KB min: the element 11 %, parse 6 %, styles 6 %, SVG
-  // export (sync toSVG) 4 %, i18n 3 %, model 14 %; core 22 %, data 13 %, lit 13 %
-  'growth-chart': 50_000,
+  // goal 40 KB (43.1 KB, was 50.4): no d3 at all (own ticks; d3-selection/-transition load with the first animated
+  // redraw), the PNG drawing loads with the first toPNG(); the export menu, the table twin, the long-format reader and
+  // the compare/trend builders are one lazy chunk (growth-chart.more.ts) loaded after the first picture
+  'growth-chart': 45_300,
   // chain-graph and grid-map: their export painters turn lazy with the controller splits in progress (issues 14/15;
   // the import lines are already edited in the working tree); each budget holds for both states (≈5 KB / ≈2 KB gz).
   // goal 40 KB (45.3 KB, was 79.8): own zoom/drag controller and node symbols (no d3-zoom/-drag/-selection/

@@ -61,35 +61,6 @@ export const styles = css`
     border-radius: var(--_radius);
     white-space: nowrap;
   }
-  [part~='toolbar'] {
-    position: relative;
-    font-size: var(--_font-size-xs);
-  }
-  [part~='toolbar'] summary {
-    cursor: pointer;
-    list-style: none;
-    padding: 0 var(--_space-s);
-    min-height: var(--_min-target);
-    display: flex;
-    align-items: center;
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    color: var(--_color-text-muted);
-  }
-  [part~='toolbar'] summary::-webkit-details-marker {
-    display: none;
-  }
-  [part~='toolbar'] .menu {
-    position: absolute;
-    inset-inline-end: 0;
-    z-index: 6;
-    display: flex;
-    flex-direction: column;
-    background: var(--_color-surface-raised);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    padding: var(--_space-xs);
-  }
   button {
     font: inherit;
     color: inherit;
@@ -268,31 +239,6 @@ export const styles = css`
     list-style: none;
     font-size: var(--_font-size-xs);
     color: var(--_color-text-muted);
-  }
-  .table-wrap summary {
-    cursor: pointer;
-    font-size: var(--_font-size-xs);
-    color: var(--_color-text-muted);
-    min-height: var(--_min-target);
-    display: flex;
-    align-items: center;
-  }
-  [part~='table'] {
-    border-collapse: collapse;
-    font-size: var(--_font-size-xs);
-    font-variant-numeric: tabular-nums;
-    width: 100%;
-  }
-  [part~='table'] th,
-  [part~='table'] td {
-    border-bottom: 1px solid var(--_color-border);
-    padding: 2px var(--_space-s);
-    text-align: end;
-  }
-  [part~='table'] th:first-child,
-  [part~='table'] td:first-child,
-  [part~='table'] td:last-child {
-    text-align: start;
   }
   .axis-note {
     font-size: var(--_font-size-xs);

@@ -2,7 +2,8 @@
  * Serialises a growth-chart model to a standalone SVG document (export and snapshot tests). Pure string
  * building: every data string is escaped, colours come in resolved (no `var()`, so the file renders anywhere).
  */
-import { textWidth, wrapLabel, type GrowthModel } from './growth-chart.model.js';
+import { textWidth, wrapLabel } from './model/text.js';
+import type { GrowthModel } from './model/types.js';
 
 export interface SvgPalette {
   /** Series colours, by colorIndex (cycled). */

@@ -10,9 +10,12 @@ import { ResizeController } from '../../core/controllers/resize-controller.js';
 import { CivicSelectEvent, type SelectTrigger } from '../../core/events/select-event.js';
 import { CivicHoverEvent } from '../../core/events/hover-event.js';
 import { growthChartTerms } from './growth-chart.i18n.js';
-import { buildGrowthModel, parseGrowthPayload, selectSeries, type Bar, type GrowthModel, type LinePoint } from './growth-chart.model.js';
+import { isLongFormat, parseGrowthData, selectSeries, type LongFields } from './growth-chart.read.js';
+import { issue } from '../../core/issues/issue.js';
+import type { Bar, GrowthModel, LinePoint } from './model/types.js';
+import { builderOf, loadKind } from './growth-chart.kinds.js';
 import { renderGrowthSvg, DEFAULT_PALETTE, type SvgPalette } from './growth-chart.svg.js';
-import { CivicExportEvent, CivicSeriesToggleEvent } from './growth-chart.events.js';
+import { CivicSeriesToggleEvent } from './growth-chart.events.js';
 import { styles } from './growth-chart.styles.js';
 import type { PngOptions } from '../../core/export/png.js';
 import type { GrowthData, GrowthKind, GrowthMeasure, GrowthSort } from './growth-chart.types.js';
@@ -37,6 +40,24 @@ const loadMarks = (): Promise<MarksModule> =>
 
 /** Illustrative bars are filled with a hatch of their series colour (one pattern per colour, no extra nodes per bar). */
 const HATCH_IDS = Array.from({ length: COLORS }, (_, i) => `hatch-s${i}`);
+
+type MoreModule = typeof import('./growth-chart.more.js');
+/** What the first load leaves out (growth-chart.more.ts; issue 16), once loaded. */
+let more: MoreModule | undefined;
+let moreLoad: Promise<MoreModule> | undefined;
+/**
+ * The export menu and table twin, the long-format reader and the compare and trend builders (growth-chart.more.ts),
+ * loaded by the first picture (see extrasShown), by a first long-format payload or by a first compare or trend chart;
+ * a failed load is tried again by the next one.
+ */
+const loadMore = (): Promise<MoreModule> =>
+  (moreLoad ??= import('./growth-chart.more.js').then(
+    (m) => (more = m),
+    (e: unknown) => {
+      moreLoad = undefined;
+      throw e;
+    },
+  ));
 
 let uid = 0;
 let reducedMotion: MediaQueryList | undefined;
@@ -147,6 +168,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
    * The toolbar menu and the data table twin are rendered one task after the first picture, not with it: the first
    * picture (plot, legend, notes) is what a reader waits for, and these parts are not in it (the table is a closed
    * disclosure until opened, the menu a closed one). Assistive tech gets them a task later; `whenSettled()` says when.
+   * Their code and styles (growth-chart.extras.ts, in growth-chart.more.ts) load then too; if they cannot load, the chart has neither.
    */
   @state() private extrasShown = false;
   private extrasTimer?: ReturnType<typeof setTimeout>;
@@ -157,6 +179,11 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   /** A redraw waiting for growth-chart.marks.ts to load (the picture completes when it has drawn). */
   private marksPending?: Promise<void>;
   private marksSeq = 0;
+  /** The model builder of `kind` is loading (compare and trend load with their first chart: growth-chart.kinds.ts). */
+  private kindPending?: Promise<void>;
+  /** A long-format payload waits for its reader (parseLater); `updateComplete` waits for the update that draws it. */
+  private longPending?: Promise<void>;
+  private longDone?: () => void;
   private readonly uidPrefix = `gc${++uid}`;
 
   // ── controllers ──
@@ -169,7 +196,29 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   // ── data ──
   /** @internal */
   protected override parse(raw: unknown, ctx: ParseContext): Validated<GrowthData> {
-    return parseGrowthPayload(raw, { series: this.seriesField, period: this.periodField, value: this.valueField, growth: this.growthField, region: this.regionField }, ctx.envelope);
+    const fields = this.longFields();
+    if (!isLongFormat(raw, fields)) return parseGrowthData(raw);
+    // parseLater loads the long-format reader before a long-format payload comes here.
+    return more ? more.parseGrowthLong(raw, fields, ctx.envelope) : { value: undefined, issues: [issue('$', 'internal', 'the long-format reader is not loaded')] };
+  }
+
+  /** @internal A long-format payload (the first one) waits for its reader to load, then is read like parse() does. */
+  protected override parseLater(raw: unknown, ctx: ParseContext): Promise<Validated<GrowthData>> | undefined {
+    const fields = this.longFields();
+    if (more || !isLongFormat(raw, fields)) return undefined;
+    const read = loadMore().then(
+      (m) => m.parseGrowthLong(raw, fields, ctx.envelope),
+      (e: unknown): Validated<GrowthData> => {
+        const message = `the long-format reader could not load: ${e instanceof Error ? e.message : String(e)}`;
+        return { value: undefined, issues: [issue('$', 'network', message)] };
+      },
+    );
+    this.longPending ??= new Promise<void>((res) => (this.longDone = res));
+    return read;
+  }
+
+  private longFields(): LongFields {
+    return { series: this.seriesField, period: this.periodField, value: this.valueField, growth: this.growthField, region: this.regionField };
   }
 
   /** @internal */
@@ -189,7 +238,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   /** @internal With a plot on screen the picture is complete once its marks are drawn (a plot not measured yet is none). */
   protected override drawnReady(): boolean {
-    return super.drawnReady() && (!this.plotArea || this.drawn);
+    return super.drawnReady() && !this.kindPending && (!this.plotArea || this.drawn);
   }
 
   /** @internal A first redraw waits for the d3 joins to load and draw. */
@@ -199,7 +248,12 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   /** @internal The first animated redraw's marks (drawn once the d3 joins have loaded) belong to its update. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    // A chart whose kind's builder was loading: its picture is drawn by the update that follows the load.
+    while (this.kindPending || this.longPending) {
+      await (this.kindPending ?? this.longPending);
+      done = await super.getUpdateComplete();
+    }
     if (this.marksPending) await this.marksPending;
     return done;
   }
@@ -227,9 +281,15 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     // Rebuild only when an input changed (data and size changes arrive as bare requestUpdate(); focus moves do not count).
     const inputs = [data, size.width, size.height, this.t.lang, this.fontSize, this.kind, this.series, this.region, this.hiddenIds, this.selected, this.reference, this.referenceLabel, this.sort, this.measure, this.basis];
     if (!this.model || !this.modelInputs || inputs.some((v, i) => !Object.is(v, this.modelInputs![i]))) {
+      const build = builderOf(this.kind);
+      if (!build) {
+        // The picture on screen (if any) stays until the kind's builder has loaded; the update after the load draws.
+        this.loadBuilder();
+        return;
+      }
       this.modelInputs = inputs;
       const shown = selectSeries(data.series, this.seriesIds(), this.region || undefined);
-      this.model = buildGrowthModel(shown, {
+      this.model = build(shown, {
         kind: this.kind,
         width: size.width,
         height: size.height,
@@ -250,6 +310,21 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         this.active = this.model.categories.findIndex((c) => c.key === key);
       }
     }
+  }
+
+  private loadBuilder(): void {
+    const kind = this.kind;
+    this.kindPending ??= loadKind(kind).then(
+      () => {
+        this.kindPending = undefined;
+        this.requestUpdate();
+      },
+      (e: unknown) => {
+        // Tried again by the next update (a picture of this kind is not complete until then).
+        this.kindPending = undefined;
+        this.warn(`the ${kind} chart could not load: ${e instanceof Error ? e.message : String(e)}`);
+      },
+    );
   }
 
   /**
@@ -291,8 +366,16 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
       // After the first picture, in a task of its own (see extrasShown).
       this.extrasTimer = setTimeout(() => {
         this.extrasTimer = undefined;
-        this.extrasShown = true;
+        loadMore().then(
+          (x) => x.adoptExtrasStyles(this.renderRoot),
+          (e: unknown) => this.warn(`the export menu and data table could not load: ${e instanceof Error ? e.message : String(e)}`),
+        ).then(() => (this.extrasShown = true));
       }, 0);
+    }
+    if (this.longPending && !this.feed.parsing) {
+      // The long-format payload was read (or replaced, or failed): this update shows the outcome.
+      this.longPending = undefined;
+      this.longDone!();
     }
     if (this.extrasShown && this.settledWaiters.length) {
       const waiters = this.settledWaiters;
@@ -320,7 +403,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         <slot name="caption"></slot>
         ${this.renderBadges()}
         <span class="spacer"></span>
-        ${this.model && !this.model.empty && this.extrasShown ? this.renderToolbar() : nothing}
+        ${this.model && !this.model.empty && this.extrasShown && more ? more.renderToolbar(this.t.pick(growthChartTerms).exportMenu, this.t.core, (f) => void this.download(f)) : nothing}
       </div>
       ${this.feed.value !== undefined ? this.feed.renderStatus() : nothing}
       <div
@@ -351,19 +434,6 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     if (!m) return nothing;
     return html`${m.rank ? html`<span part="rank">${m.rank}</span>` : nothing}
     ${m.illustrative ? renderIllustrative(this.t.core) : nothing}`;
-  }
-
-  private renderToolbar(): TemplateResult {
-    const T = this.t.pick(growthChartTerms);
-    const c = this.t.core;
-    return html`<details part="toolbar">
-      <summary>${T.exportMenu}</summary>
-      <div class="menu">
-        <button type="button" data-format="png" @click=${() => void this.download('png')}>${c.exportPng}</button>
-        <button type="button" data-format="svg" @click=${() => void this.download('svg')}>${c.exportSvg}</button>
-        <button type="button" data-format="csv" @click=${() => void this.download('csv')}>${c.exportCsv}</button>
-      </div>
-    </details>`;
   }
 
   /**
@@ -437,25 +507,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         ${m.axisNote ? html`<li>${m.axisNote}${m.nominal ? ` · ${T.nominal}` : ''}</li>` : nothing}
         ${m.notes.map((n) => html`<li>${n}</li>`)}
       </ul>
-      ${this.extrasShown ? this.renderTable(m) : nothing}`;
-  }
-
-  /** The data table twin (rendered from the task after the first picture: see extrasShown). */
-  private renderTable(m: GrowthModel): TemplateResult {
-    return html`<details class="table-wrap" part="table-details" ?open=${this.showTable} @toggle=${this.onTableToggle}>
-      <summary>${this.t.core.showTable}</summary>
-      <table part="table">
-        <caption class="visually-hidden">${m.summary}</caption>
-        ${this.showTable || this.tableOpen
-          ? html`<thead>
-                <tr>${m.table.head.map((h) => html`<th scope="col">${h}</th>`)}</tr>
-              </thead>
-              <tbody>
-                ${m.table.rows.map((r) => html`<tr>${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td>${c}</td>`))}</tr>`)}
-              </tbody>`
-          : nothing}
-      </table>
-    </details>`;
+      ${this.extrasShown && more ? more.renderTable(m, this.t.core.showTable, this.showTable, this.showTable || this.tableOpen, this.onTableToggle) : nothing}`;
   }
 
   // ── public methods ──
@@ -724,27 +776,9 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     };
   }
 
-  private async download(format: 'png' | 'svg' | 'csv'): Promise<void> {
-    let blob: Blob;
-    try {
-      if (format === 'png') blob = await this.toPNG();
-      else if (format === 'svg') blob = new Blob([this.toSVG()], { type: 'image/svg+xml;charset=utf-8' });
-      else blob = new Blob(['\ufeff' + this.toCSV()], { type: 'text/csv;charset=utf-8' });
-    } catch (e) {
-      this.warn(`export failed: ${e instanceof Error ? e.message : String(e)}`);
-      return;
-    }
-    const filename = `${this.localName}-${this.kind}.${format}`;
-    const ev = new CivicExportEvent({ format, blob, filename });
-    this.dispatchEvent(ev);
-    const menu = this.shadowRoot?.querySelector('details[part~="toolbar"]');
-    if (menu) (menu as HTMLDetailsElement).open = false;
-    if (ev.defaultPrevented) return;
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = filename;
-    a.rel = 'noopener';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  private download(format: 'png' | 'svg' | 'csv'): Promise<void> {
+    const make = (): Promise<Blob> | Blob =>
+      format === 'png' ? this.toPNG() : format === 'svg' ? new Blob([this.toSVG()], { type: 'image/svg+xml;charset=utf-8' }) : new Blob(['\ufeff' + this.toCSV()], { type: 'text/csv;charset=utf-8' });
+    return more!.download(this, format, `${this.localName}-${this.kind}.${format}`, make, (m) => this.warn(m));
   }
 }

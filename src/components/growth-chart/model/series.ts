@@ -5,7 +5,7 @@
 import type { Lang } from '../../../core/i18n/lang.js';
 import { pickTerms } from '../../../core/i18n/terms.js';
 import { growthChartTerms, type GrowthChartTerms } from '../growth-chart.i18n.js';
-import { deriveSinglePeriods } from '../growth-chart.parse.js';
+import { deriveSinglePeriods } from '../growth-chart.read.js';
 import type { GrowthPoint, GrowthSeries } from '../growth-chart.types.js';
 import { CSV_HEAD, toCsv } from './format.js';
 import type { Frame } from './axis.js';
