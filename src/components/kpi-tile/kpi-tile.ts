@@ -194,6 +194,8 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   private warned = '';
   private shownTarget: number | null | undefined = undefined;
   private fitShape = '';
+  /** The fit's style reads (fonts, padding) and what they depend on: a new figure shape re-measures text only. */
+  private fitStyle?: { key: string; available: number; numFont: string; unitFont: string; us0: number; baseSize: number };
   private anim?: Ticking & { from: number; to: number; start: number; current: number; decimals: number };
 
   // ── controllers ──
@@ -303,6 +305,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     if (fonts && fonts.status !== 'loaded')
       void fonts.ready.then(() => {
         this.fitShape = '';
+        this.fitStyle = undefined;
         scheduleFit(this);
       });
   }
@@ -600,21 +603,31 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     const v = this.view.value;
     // The unit and qualifier never go under the legibility floor (in CSS px: the floor ÷ the big screen's scale).
     const unitMin = this.legibleTextPx(0);
-    const shape = `${width}|${unitMin}|${this.getAttribute('data-density')}|${this.getAttribute('data-theme')}|${this.t.lang}|${v.prefix}|${v.number.replace(/\d/g, '0')}|${v.suffix}|${v.postfix}|${v.unit}|${v.text === NO_VALUE}`;
+    const env = `${width}|${unitMin}|${this.getAttribute('data-density')}|${this.getAttribute('data-theme')}|${this.t.lang}`;
+    const shape = `${env}|${v.prefix}|${v.number.replace(/\d/g, '0')}|${v.suffix}|${v.postfix}|${v.unit}|${v.text === NO_VALUE}`;
     if (shape === this.fitShape) return undefined;
     this.fitShape = shape;
-    const bs = getComputedStyle(base);
-    const available = width - parseFloat(bs.paddingLeft) - parseFloat(bs.paddingRight) - parseFloat(bs.borderLeftWidth) - parseFloat(bs.borderRightWidth);
-    const ns = getComputedStyle(numEl);
-    const us = getComputedStyle(unitEl);
-    const numFont = `${ns.fontStyle} ${ns.fontWeight} ${ns.fontSize} ${ns.fontFamily}`;
-    const unitFont = `${us.fontStyle} ${us.fontWeight} ${us.fontSize} ${us.fontFamily}`;
+    // The fonts and padding depend on the same things as the shape's first part, not on the figure: read once per
+    // size, theme, density and language. Reading them is a forced style recalculation of every tile updated in the
+    // frame so far (issue 16: about a third of a wall's update script); a figure of a new shape measures text only.
+    if (this.fitStyle?.key !== env) {
+      const bs = getComputedStyle(base);
+      const ns = getComputedStyle(numEl);
+      const us = getComputedStyle(unitEl);
+      this.fitStyle = {
+        key: env,
+        available: width - parseFloat(bs.paddingLeft) - parseFloat(bs.paddingRight) - parseFloat(bs.borderLeftWidth) - parseFloat(bs.borderRightWidth),
+        numFont: `${ns.fontStyle} ${ns.fontWeight} ${ns.fontSize} ${ns.fontFamily}`,
+        unitFont: `${us.fontStyle} ${us.fontWeight} ${us.fontSize} ${us.fontFamily}`,
+        us0: parseFloat(us.fontSize),
+        baseSize: parseFloat(ns.fontSize),
+      };
+    }
+    const { available, numFont, unitFont, us0, baseSize } = this.fitStyle;
     const p = this.view.value;
     const en = this.t.lang === 'en';
     const hasValue = p.text !== NO_VALUE;
     const unitText = hasValue && p.unit ? (en ? ' ' : '') + p.unit : '';
-    const us0 = parseFloat(us.fontSize);
-    const baseSize = parseFloat(ns.fontSize);
     // Widths per px of font size: the figure scales with the fit, the unit texts with it down to the floor.
     const unitW = (textWidth(p.prefix + (en && p.prefix ? ' ' : ''), unitFont) + textWidth(p.postfix, unitFont) + (unitText ? textWidth(unitText, unitFont) + 0.15 * us0 : 0)) / (us0 || 1);
     const numW = textWidth(p.number + p.suffix, numFont) / (baseSize || 1);

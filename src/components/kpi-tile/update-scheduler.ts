@@ -19,6 +19,10 @@
  * Where frames do not come (a hidden document, a throttled frame, no requestAnimationFrame) the slices run in
  * tasks; a slice never waits more than FALLBACK_MS after the previous frame ended for its frame, and after such a
  * task the next slice waits for a frame again (at most SLOW_FALLBACK_MS). A single tile waits for the next frame.
+ * A slice run in a task is rendered by the next frame: that frame's own slice takes only what is left of a slice's
+ * worth (often nothing), so no frame lays out and paints more than one slice of tiles. On a loaded machine frames
+ * often come later than FALLBACK_MS, and a frame rendering a task's slice plus its own — twice the budget — was most
+ * of the wall's tasks over 50 ms (issue 16, bench/kpi: 57 + 57 tiles, 127 ms of CPU).
  */
 import { flushFits } from './fit-scheduler.js';
 
@@ -28,13 +32,17 @@ import { flushFits } from './fit-scheduler.js';
  */
 const FRAME_BUDGET_MS = 32;
 /**
- * A slice stops when its script alone took this long (a batch much costlier than the last, e.g. first renders),
- * each update counted at most GAP_MS: on a loaded machine the thread now and then waits tens of milliseconds for a
- * core in the middle of an update, and that wait is not the update's cost (counted in full, it cut a loaded
- * machine's slices to a few tiles, and its walls trickled in over seconds).
+ * A slice stops when its script alone took this long, each update counted at most GAP_MS: on a loaded machine the
+ * thread now and then waits tens of milliseconds for a core in the middle of an update, and that wait is not the
+ * update's cost (counted in full, it cut a loaded machine's slices to a few tiles, and its walls trickled in over
+ * seconds). The budget holds the frame, not just the script: a tile's style, layout and paint cost 4–5 times its
+ * update's script (traced on the bench wall: 0.22 ms of script, ~0.9 ms of rendering a tile, plus ~11 ms a frame),
+ * and the frame's cost learnt on the wall clock (FRAME_BUDGET_MS) is often stale or inflated by waits for a core,
+ * while this is read live, one short update at a time. At 20 ms, slices sized from a stale cost (cheap updates taught
+ * 0.3 ms a tile) let frames of 60–110 tiles through: 70–150 ms of CPU (issue 16, bench/kpi at load 15).
  */
-const SCRIPT_BUDGET_MS = 20;
-const GAP_MS = 5;
+const SCRIPT_BUDGET_MS = 6;
+const GAP_MS = 3;
 /**
  * Updates per slice however long they take: on a machine so loaded that the clock runs out within one tile, a
  * wall still gets through its updates.
@@ -65,6 +73,10 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let channel: MessageChannel | undefined;
 /** Tiles the next slice takes. */
 let size = FIRST_PER_SLICE;
+/** Tiles updated in tasks since the last frame: the next frame renders them, and its slice takes the rest of `size`. */
+let unrendered = 0;
+/** Their script (ms, each update counted at most GAP_MS). */
+let unrenderedScript = 0;
 /**
  * Wall-clock cost a tile's update added to its frame (ms: its script, style, layout and paint), in the last few
  * frames; the lowest is believed — on a loaded machine a frame now and then waits 10–100+ ms for a core, which says
@@ -72,8 +84,8 @@ let size = FIRST_PER_SLICE;
  */
 const perTileSeen: number[] = [];
 const SEEN = 5;
-/** The last frame's slice, until the task after that frame reads the clock. */
-let probe: { start: number; ran: number; planned: number; full: boolean } | undefined;
+/** The last frame's slice, until the task after that frame reads the clock (`carried`: tiles updated in tasks before it). */
+let probe: { start: number; ran: number; planned: number; full: boolean; carried: number } | undefined;
 let probeTimer: ReturnType<typeof setTimeout> | undefined;
 
 function framesRun(): boolean {
@@ -121,7 +133,8 @@ function onFrameDone(): void {
   probeTimer = undefined;
   const p = probe;
   probe = undefined;
-  if (p) learn(sliceClock.now() - p.start, p.ran, p.planned, p.full);
+  // A frame that also rendered tiles updated in a task teaches nothing (their script ran before it).
+  if (p && !p.carried) learn(sliceClock.now() - p.start, p.ran, p.planned, p.full);
   if (raf && timer === undefined) timer = setTimeout(onFallback, FALLBACK_MS);
 }
 
@@ -150,39 +163,54 @@ function learn(ms: number, ran: number, planned: number, full: boolean): void {
 
 function drain(inFrame: boolean): void {
   const start = sliceClock.now();
-  const planned = size;
+  // A frame renders the tiles updated in tasks since the last frame too: its slice takes what is left of a slice's
+  // worth. A task's slice likewise takes what is left by the tasks before it since the last frame, at least
+  // MIN_PER_SLICE (frames that never come — a throttled frame — still see updates, slowly).
+  const frames = framesRun();
+  const owed = frames ? unrendered : 0;
+  const owedScript = frames ? unrenderedScript : 0;
+  if (inFrame) unrendered = unrenderedScript = 0;
+  const planned = inFrame ? Math.max(0, size - owed) : Math.max(MIN_PER_SLICE, size - owed);
   let ran = 0;
   let full = false;
   let script = 0;
   let last = start;
   try {
-    while (queue.length) {
-      const run = queue.shift()!;
-      ran++;
-      run();
-      const t = sliceClock.now();
-      script += Math.min(t - last, GAP_MS);
-      last = t;
-      if (ran >= planned) {
-        full = true;
-        break;
-      }
-      if (ran >= MIN_PER_SLICE && script >= SCRIPT_BUDGET_MS) {
+    // The script budget counts the script of the tasks' slices this frame renders too: a frame that renders a whole
+    // slice's worth runs no update of its own (others at least MIN_PER_SLICE, so a wall always gets through).
+    const least = inFrame && owed ? 0 : MIN_PER_SLICE;
+    while (queue.length && ran < planned) {
+      if (ran >= least && owedScript + script >= SCRIPT_BUDGET_MS) {
         full = true; // stopped by its script: as telling as a full slice
         break;
       }
+      const run = queue.shift()!;
+      ran++;
+      if (!inFrame) unrendered++;
+      run();
+      const t = sliceClock.now();
+      const dt = Math.min(t - last, GAP_MS);
+      script += dt;
+      if (!inFrame) unrenderedScript += dt;
+      last = t;
     }
+    if (ran >= planned) full = true;
   } finally {
     // Fits of this slice now, in this frame (their own rAF would come a frame late, after a paint at the old size).
     // Even if a callback threw, the rest of the queue still runs.
     try {
       if (inFrame) flushFits();
     } finally {
-      if (inFrame) measureFrame({ start, ran, planned, full });
+      if (inFrame) measureFrame({ start, ran, planned, full, carried: owed });
       if (queue.length) post(inFrame);
       else {
         pending = false;
         sinceFrame = false; // idle: the next batch starts afresh
+        // The next frame renders what the tasks updated; a batch queued after it owes that frame nothing.
+        if (unrendered && framesRun())
+          requestAnimationFrame(() => {
+            if (!pending) unrendered = unrenderedScript = 0;
+          });
       }
     }
   }

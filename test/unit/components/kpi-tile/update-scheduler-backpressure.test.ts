@@ -49,7 +49,7 @@ describe('scheduleSliced when frames come slowly', () => {
     for (let i = 0; i < 24; i++)
       scheduleSliced(() => {
         ran.push(i);
-        busy(3); // 3 ms each: a slice stops at its 20 ms script budget
+        busy(3); // 3 ms each: a slice stops at its 6 ms script budget, after its least 3
       });
     vi.advanceTimersByTime(20); // no frame within 20 ms: the first slice runs in a task
     const first = ran.length;
@@ -57,10 +57,43 @@ describe('scheduleSliced when frames come slowly', () => {
     expect(first).toBeLessThan(12);
     vi.advanceTimersByTime(100); // still no frame: the next slice waits for one
     expect(ran).toHaveLength(first);
-    runFrame(); // the frame comes: its slice runs in it
-    expect(ran).toHaveLength(2 * first);
+    runFrame(); // the frame comes: it renders the task's slice (its script filled the budget): no slice of its own
+    expect(ran).toHaveLength(first);
     vi.advanceTimersByTime(20); // after a frame, a slow frame may again be overtaken after 20 ms
-    expect(ran).toHaveLength(3 * first);
+    expect(ran).toHaveLength(2 * first);
+  });
+
+  it('a frame after a slice that ran in a task renders at most one slice of tiles: its own slice takes the rest', () => {
+    const ran: number[] = [];
+    for (let i = 0; i < 40; i++)
+      scheduleSliced(() => {
+        ran.push(i);
+        busy(0.5); // cheap: the task's slice takes its full 8 (the size before anything was measured)
+      });
+    vi.advanceTimersByTime(20); // no frame within 20 ms: 8 updates in a task
+    expect(ran).toHaveLength(8);
+    runFrame(); // this frame lays out and paints those 8: no slice of its own
+    expect(ran).toHaveLength(8);
+    runFrame(); // the next frame has nothing left to render: a whole slice again
+    expect(ran).toHaveLength(16);
+  });
+
+  it('a batch queued after the tasks\' updates were rendered owes that frame nothing', () => {
+    const ran: number[] = [];
+    const add = (n: number) => {
+      for (let i = 0; i < n; i++)
+        scheduleSliced(() => {
+          ran.push(i);
+          busy(0.5);
+        });
+    };
+    add(5);
+    vi.advanceTimersByTime(20); // all 5 in a task; the scheduler is idle again
+    expect(ran).toHaveLength(5);
+    runFrame(); // the frame that renders them
+    add(20);
+    runFrame(); // a new batch: a whole slice of 8
+    expect(ran).toHaveLength(13);
   });
 
   it('a frame that never comes still does not stall the updates (a slower task)', () => {

@@ -59,7 +59,7 @@ describe('scheduleSliced with animation frames', () => {
       scheduleSliced(() => {
         ran.push(i);
         ranInFrame.push(inFrame);
-        busy(2);
+        busy(0.5);
         // A tile's updated() asks for a fit; it must be measured before this frame ends.
         scheduleFit({ measureFit: () => void measured.push(i) });
       });
@@ -73,7 +73,7 @@ describe('scheduleSliced with animation frames', () => {
     }
     expect(ran).toEqual(Array.from({ length: n }, (_, i) => i));
     expect(ranInFrame.every(Boolean)).toBe(true);
-    // 32 × 2 ms: before any frame was measured a slice takes 8 (16 ms of script, under its 20 ms budget).
+    // 32 × 0.5 ms: before any frame was measured a slice takes 8 (4 ms of script, under its 6 ms budget).
     expect(perFrame).toEqual([8, 8, 8, 8]);
   });
 
