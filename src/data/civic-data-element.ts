@@ -119,7 +119,7 @@ export abstract class CivicDataElement<T> extends CivicElement {
   }
 
   /**
-   * Code `parse()` needs that loads on first use (e.g. `loadFieldMap()` while a field-mapping attribute is set): a
+   * Code `parse()` needs that loads on first use (e.g. the KPI tile's field mapping while a field attribute is set): a
    * promise for it while it is not loaded, else undefined (the default). Payloads wait for it. @internal
    */
   protected parseNeeds(): Promise<unknown> | undefined {

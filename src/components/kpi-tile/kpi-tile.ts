@@ -9,7 +9,6 @@ import { baseHostStyles } from '../../core/theme/tokens.js';
 import { renderIllustrative, stateStyles } from '../../core/render/states.js';
 import { ResizeController } from '../../core/controllers/resize-controller.js';
 import { NO_VALUE, type AmountParts } from '../../core/format/number.js';
-import { fieldMapper, loadFieldMap } from '../../data/adapters/adapt.js';
 import { isRecord, issue, type Issue, type Validated } from '../../data/validate.js';
 import { kpiTileTerms } from './kpi-tile.i18n.js';
 import { kpiTileStyles } from './kpi-tile.styles.js';
@@ -38,6 +37,25 @@ import { canvasToPngBlob, createExportCanvas, exportPng, layoutSize, loadPainter
 
 /** The tile's export drawing (kpi-tile.export.ts), loaded with the first export (issue 16). */
 let tilePainter: typeof import('./kpi-tile.export.js') | undefined;
+
+type FieldMapModule = typeof import('../../data/adapters/field-map.js');
+/**
+ * The field mapping (`value-field`…, field-map.ts) loads with a tile's first field attribute (issue 16; the loader
+ * lives here, not in the shared data code: a module that other elements import statically and this one imports
+ * dynamically would be split into a chunk of its own in their bundles). A failed load is tried again next time.
+ */
+let fieldMap: FieldMapModule | undefined;
+let fieldMapLoading: Promise<FieldMapModule> | undefined;
+function loadFieldMap(): Promise<FieldMapModule> | undefined {
+  if (fieldMap) return undefined;
+  if (!fieldMapLoading) {
+    fieldMapLoading = import('../../data/adapters/field-map.js').then((m) => (fieldMap = m));
+    fieldMapLoading.catch(() => {
+      fieldMapLoading = undefined;
+    });
+  }
+  return fieldMapLoading;
+}
 
 /** Smallest font size (px) fit-to-width shrinks a value to. */
 const MIN_VALUE_PX = 10;
@@ -205,7 +223,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   protected override parse(raw: unknown, ctx?: ParseContext): Validated<ParsedKpi[]> {
     const issues: Issue[] = [];
     // Field paths are mapped by a module that loads with the first field attribute (parseNeeds, issue 16).
-    const fields = this.mapsFields() ? fieldMapper() : undefined;
+    const fields = this.mapsFields() ? fieldMap : undefined;
     if (this.mapsFields() && !fields) return { value: undefined, issues: [issue('$', 'internal', 'field mapping is not loaded')] };
     const mapped = fields ? fields.mapFields(raw, { value: this.valueField, label: this.labelField, unit: this.unitField }, ctx?.envelope) : { value: raw, issues: [] };
     issues.push(...mapped.issues);

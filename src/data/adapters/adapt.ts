@@ -106,28 +106,6 @@ export function adaptersReady(raw: unknown, adapter: AdapterName): Promise<unkno
   return shapesModule || !mayHaveShape(raw, adapter) ? undefined : loadShapes();
 }
 
-type FieldMapModule = typeof import('./field-map.js');
-let fieldMapModule: FieldMapModule | undefined;
-let fieldMapLoading: Promise<FieldMapModule> | undefined;
-
-/** The field-mapping module (`mapFields`) once loaded, else undefined. */
-export const fieldMapper = (): FieldMapModule | undefined => fieldMapModule;
-
-/**
- * Loads the field-mapping module once, for an element whose parse maps fields only while a field attribute is set
- * (its `parseNeeds()`); undefined when it is loaded (a failed load is tried again on the next call).
- */
-export function loadFieldMap(): Promise<FieldMapModule> | undefined {
-  if (fieldMapModule) return undefined;
-  if (!fieldMapLoading) {
-    fieldMapLoading = import('./field-map.js').then((m) => (fieldMapModule = m));
-    fieldMapLoading.catch(() => {
-      fieldMapLoading = undefined;
-    });
-  }
-  return fieldMapLoading;
-}
-
 /** Loads every adapter module (a push source adapts its messages synchronously). */
 export const loadAdapters = (): Promise<unknown> => Promise.all([loadCsv(), loadShapes()]);
 
