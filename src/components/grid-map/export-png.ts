@@ -2,10 +2,30 @@
  * The PNG of <civic-grid-map>: the drawn picture in its stage box, the breadcrumb's text, the legend (swatches with the
  * no-data hatch, ranges, counts) and the illustrative badge, at the element's layout size in the current theme.
  */
-import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawHatch, drawTextNodes, layoutSize, resolvePixelRatio, type PngOptions } from '../../core/export/lazy.js';
+import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawHatch, drawTextNodes, layoutSize, loadPainters, resolvePixelRatio, type PngOptions } from '../../core/export/lazy.js';
+import type { Drawing } from './shell-mode.js';
+
+type Host = HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+
+/**
+ * The element's `toPNG()`: waits for the picture (`drawn`), copies it (WebGL: a repaint copied; canvas: a snapshot)
+ * and lays it out with the breadcrumb, legend and badge (`mapPng`). Rejects without a picture or for the SVG renderer.
+ */
+export async function mapToPng(
+  host: Host,
+  o: { drawn(): Promise<void>; drawing(): Drawing | undefined; hostRatio: number; token: (name: string, fallback: string) => string },
+  options: PngOptions,
+): Promise<Blob> {
+  await loadPainters();
+  await o.drawn();
+  const r = o.drawing();
+  const pic = r?.capture ? await r.capture() : r?.snapshot?.();
+  if (!pic) throw new Error('nothing to export (no picture yet, or the SVG renderer)');
+  return mapPng(host, pic, { ...options, pixelRatio: options.pixelRatio, hostRatio: o.hostRatio, token: o.token });
+}
 
 export async function mapPng(
-  host: HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment },
+  host: Host,
   pic: HTMLCanvasElement,
   o: PngOptions & { hostRatio: number; token: (name: string, fallback: string) => string },
 ): Promise<Blob> {

@@ -5,18 +5,15 @@ import type { Issue } from '../../data/validate.js';
 import { hostStyles } from '../../core/theme/tokens.js';
 import { stateStyles } from '../../core/render/states.js';
 import { NO_VALUE } from '../../core/format/number.js';
-import { exportPng, loadPainters, type PngOptions } from '../../core/export/lazy.js';
+import { exportPng, type PngOptions } from '../../core/export/lazy.js';
 import { exportButtonStyles } from '../../core/export/export-button.js';
 import { GridMapProps } from './grid-map.props.js';
 import { styles } from './grid-map.styles.js';
 import { parseLabelList } from './classify.js';
 import { rankOf, viewLevel } from './grid-map.model.js';
 import { VIEW_LEVELS, type ActiveRenderer, type GridGeometry, type GridMetricsData } from './grid-map.types.js';
-import { mapPng } from './export-png.js';
+import { mapToPng } from './export-png.js';
 import { GeometrySource } from './geometry-source.js';
-import { prefetchMetrics } from './metrics-loader.js';
-import { resolveSource } from '../../data/resolve-source.js';
-import { pushTarget } from '../../data/push/target.js';
 import { SurfaceController } from './surface.js';
 import { TilesController } from './tiles-controller.js';
 import { MemoryMode } from './memory-mode.js';
@@ -152,23 +149,10 @@ export class CivicGridMap extends GridMapProps {
   }
 
   // ── lifecycle ──
-  private cancelEarly?: () => void;
-
   override connectedCallback(): void {
     super.connectedCallback();
-    // Tiles mode starts its slow parts now, not after the first render: the metrics job in the worker and the
-    // map's modules (metrics-loader.ts `prefetchMetrics`; the data controller takes the job over).
-    if (!this.tilesMode) return;
-    this.tilesCtl.preload();
-    const src = resolveSource({ data: this.data, src: this.src, host: this });
-    if (src.kind === 'src' && this.offThreadLoader() && !pushTarget(src.url, this.transport, document.baseURI))
-      this.cancelEarly = prefetchMetrics(src.url, { credentials: this.credentials, timeout: this.timeout && this.timeout > 0 ? this.timeout : undefined, format: this.format ?? 'auto', fresh: false, adapter: this.adapter ?? 'auto' });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.cancelEarly?.();
-    this.cancelEarly = undefined;
+    // Tiles mode starts its slow parts now, not after the first render: the metrics job and the map's modules.
+    if (this.tilesMode) this.tilesCtl.preload(!!this.offThreadLoader());
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -211,12 +195,8 @@ export class CivicGridMap extends GridMapProps {
   // ── public methods ──
   /** Emphasises one unit (tour / linked views) with outline and tooltip; `null` clears. */
   override highlight(code: string | null): void {
-    const known = code && (this.tilesMode || this.geo?.byCode.has(code));
-    this.nav.highlighted = known ? code : undefined;
-    if (known && !this.tilesMode) this.nav.showTipAt(code);
-    else this.nav.tip = undefined;
-    this.mode()?.highlight();
-    this.requestUpdate();
+    const known = !!code && (this.tilesMode || !!this.geo?.byCode.has(code));
+    this.nav.highlightFromOutside(known ? code : undefined, !this.tilesMode);
   }
 
   /**
@@ -285,13 +265,8 @@ export class CivicGridMap extends GridMapProps {
    * for it (`whenDrawn()`); rejects when nothing can be drawn (failed geometry) or for the SVG renderer's DOM (use
    * `renderer="canvas"` or WebGL to export).
    */
-  async toPNG(options: PngOptions = {}): Promise<Blob> {
-    await loadPainters();
-    await this.whenDrawn();
-    const r = this.drawing();
-    const pic = r?.capture ? await r.capture() : r?.snapshot?.();
-    if (!pic) throw new Error('nothing to export (no picture yet, or the SVG renderer)');
-    return mapPng(this, pic, { ...options, pixelRatio: options.pixelRatio, hostRatio: this.pixelRatio, token: (n, d) => this.themeCtl.token(n, d) });
+  toPNG(options: PngOptions = {}): Promise<Blob> {
+    return mapToPng(this, { drawn: () => this.whenDrawn(), drawing: () => this.drawing(), hostRatio: this.pixelRatio, token: (n, d) => this.themeCtl.token(n, d) }, options);
   }
 
   /** Container pixel position ([x, y], CSS px relative to part `canvas`) of a lon/lat, for tests and overlays. */

@@ -18,6 +18,8 @@ import type { MetricsJob, MetricsJobResult } from './metrics-job.js';
 import { createMetricsWorker } from './metrics-worker-factory.js';
 import type { MetricsReply } from './metrics-worker.js';
 import type { GridMetricsData } from './grid-map.types.js';
+import { resolveSource } from '../../data/resolve-source.js';
+import { pushTarget } from '../../data/push/target.js';
 
 interface Pending {
   job: MetricsJob;
@@ -203,4 +205,24 @@ function toResult(r: MetricsJobResult): OffThreadResult<GridMetricsData> {
   const c = r.columns;
   const value: ColumnMetricsData | undefined = c.packed ? { metrics: c.metrics, illustrative: c.illustrative, rows: [], columns: columnValues(c.packed), rowCount: c.rows, withValues: c.withValues } : undefined;
   return { fingerprint: r.fingerprint, apiError: r.apiError, adaptIssues: r.adaptIssues, result: { value, issues: c.issues } };
+}
+
+/** The data-source properties of the element that `prefetchFor` reads. */
+export interface MetricsSourceProps extends Pick<LoaderOptions, 'credentials'> {
+  data?: unknown;
+  src?: string;
+  transport?: string;
+  timeout?: number;
+  format?: LoaderOptions['format'];
+  adapter?: LoaderOptions['adapter'];
+}
+
+/**
+ * A tiles-mode element's `src` metrics job, started when it is connected (`prefetchMetrics`): only for an ordinary
+ * URL (not inline `data`, a slot script or a push transport). Returns the cancel, or undefined when nothing started.
+ */
+export function prefetchFor(host: HTMLElement & MetricsSourceProps): (() => void) | undefined {
+  const src = resolveSource({ data: host.data, src: host.src, host });
+  if (src.kind !== 'src' || pushTarget(src.url, host.transport, document.baseURI)) return undefined;
+  return prefetchMetrics(src.url, { credentials: host.credentials, timeout: host.timeout && host.timeout > 0 ? host.timeout : undefined, format: host.format ?? 'auto', fresh: false, adapter: host.adapter ?? 'auto' });
 }

@@ -149,6 +149,15 @@ export class NavigationController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** An outside highlight (`highlight(code)`: tour, linked views): the outline, and the tooltip at the unit when `tip`. */
+  highlightFromOutside(code: string | undefined, tip: boolean): void {
+    this.highlighted = code;
+    if (code && tip) this.showTipAt(code);
+    else this.tip = undefined;
+    this.h.highlightChanged();
+    this.host.requestUpdate();
+  }
+
   /** Put the tooltip on a unit's label point (keyboard cursor, outside highlight). */
   showTipAt(code: string): void {
     const p = this.mode()?.anchor(code);

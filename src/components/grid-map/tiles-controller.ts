@@ -19,6 +19,7 @@ import { tileUnits, type UnitsSource } from './view-model.js';
 import { columnUnits, isColumnData, isColumnValues, rankFinite, rankSlots, topColumnCodes } from './metric-columns.js';
 import type { NavMode, Trigger } from './navigation.js';
 import type { TilePick, TilesRenderer, TilesColors } from './renderers/tiles-renderer.js';
+import { prefetchFor, type MetricsSourceProps } from './metrics-loader.js';
 
 /** The element's properties tiles mode reads. */
 export interface TilesHostProps {
@@ -40,7 +41,7 @@ export interface TilesHostProps {
   focusCode: string;
 }
 
-type Host = ReactiveControllerHost & HTMLElement & TilesHostProps;
+type Host = ReactiveControllerHost & HTMLElement & TilesHostProps & MetricsSourceProps;
 
 export interface TilesAccess {
   data(): GridMetricsData | undefined;
@@ -137,8 +138,15 @@ export class TilesController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Starts loading the tiles renderer and maplibre (module download and compile) before the first render needs them. */
-  preload(): void {
+  /** The metrics job started at connect (`preload`), cancelled when the element leaves first. */
+  private cancelEarly?: () => void;
+
+  /**
+   * At connect, before the first render: starts the metrics job in the worker (when the metrics load off the main
+   * thread; the data controller takes the job over) and loads the tiles renderer and maplibre (download, compile).
+   */
+  preload(metricsOffThread: boolean): void {
+    if (metricsOffThread) this.cancelEarly = prefetchFor(this.host);
     if (!maplibreUsable()) return;
     // maplibre itself at once, beside the renderer's chunk (not after it: one module round trip and evaluation later,
     // 0.5 s on a loaded machine — the raw maplibre page starts this import first thing).
@@ -147,6 +155,8 @@ export class TilesController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.cancelEarly?.();
+    this.cancelEarly = undefined;
     this.cancelRest();
     this.indexAbort?.abort();
     this.indexAbort = undefined;
