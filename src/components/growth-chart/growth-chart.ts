@@ -20,7 +20,7 @@ import { styles } from './growth-chart.styles.js';
 import type { PngOptions } from '../../core/export/png.js';
 import type { GrowthData, GrowthKind, GrowthMeasure, GrowthSort } from './growth-chart.types.js';
 import { COLORS } from './growth-chart.dom.js';
-import { drawFrame, forget, syncMarks } from './growth-chart.plot.js';
+import { buildMarks, drawFrame, forget } from './growth-chart.plot.js';
 
 type MarksModule = typeof import('./growth-chart.marks.js');
 let marks: MarksModule | undefined;
@@ -533,6 +533,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     // Running transitions: export the final geometry, not a frame of the animation.
     if (this.marksEl) {
       if (this.transitioned) await loadMarks(); // to stop what an animated redraw still runs
+      await loadMore(); // the keyed update of the marks (growth-chart.sync.ts)
       this.drawMarks(m, false);
     }
     return chartToPng(this, { pixelRatio: this.pixelRatio, background: this.themeCtl.token('--_color-surface', '#ffffff') }, options);
@@ -627,15 +628,14 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   /**
    * Bars, lines and dots inside `<g class="marks">`, which Lit leaves empty. Without animation (first picture, reduced
-   * motion, export) `syncMarks` (growth-chart.plot.ts) builds or updates them directly, keyed, writing only changed
-   * values; animated redraws use the keyed d3 joins of growth-chart.marks.ts (loaded on the first animated redraw),
+   * motion, export) `buildMarks` (growth-chart.plot.ts) builds them and `syncMarks` (growth-chart.sync.ts, in the chunk
+   * loaded right after the first picture) updates them, keyed, writing only changed values; animated redraws use the keyed d3 joins of growth-chart.marks.ts (loaded on the first animated redraw),
    * with d3-transition from the previous geometry.
    */
   private drawMarks(m: GrowthModel, animate: boolean): void {
     const seq = ++this.marksSeq;
     this.marksPending = undefined;
     const target = this.marksEl!;
-    const fresh = !target.firstChild;
     if (!animate) {
       // Without animation no d3: syncMarks writes what changed. After an animated redraw d3's joins bring the nodes to
       // this model (stopping what still runs) and syncMarks' record of the values it wrote is dropped.
@@ -644,7 +644,17 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         forget(target);
       }
       this.transitioned = false;
-      syncMarks(target, m);
+      if (!target.firstChild) buildMarks(target, m);
+      else if (more) more.syncMarks(target, m);
+      else {
+        // A redraw before growth-chart.more.ts has loaded (it loads right after the first picture): the picture
+        // completes when it has drawn (drawnSettle, updateComplete).
+        this.marksPending = loadMore().then((mod) => {
+          if (seq !== this.marksSeq) return; // a newer draw came meanwhile
+          this.marksPending = undefined;
+          if (this.marksEl === target && target.isConnected) mod.syncMarks(target, m);
+        });
+      }
       return;
     }
     this.transitioned = true;
