@@ -20,6 +20,11 @@ const painterOf = (el: CivicChainGraph) => {
   const e = el as unknown as { painter?: PainterProbe; drawCtl?: { painter: PainterProbe } };
   return (e.drawCtl?.painter ?? e.painter)!;
 };
+/** The canvas painter, loaded on first use since issue 15's weight work (the element loads it the same way). */
+const canvasPainterOf = async (el: CivicChainGraph): Promise<PainterProbe> => {
+  const e = el as unknown as { drawCtl?: { canvasPainter?: () => Promise<PainterProbe> } };
+  return e.drawCtl?.canvasPainter ? e.drawCtl.canvasPainter() : painterOf(el);
+};
 const canvasOf = (el: CivicChainGraph) => el.shadowRoot!.querySelector('canvas[part="canvas"]') as HTMLCanvasElement;
 
 /** Pixels of the stage canvas that are not transparent. */
@@ -33,7 +38,7 @@ function inked(el: CivicChainGraph): number {
 
 async function mount(sliceMs?: number): Promise<{ el: CivicChainGraph; frames: boolean[]; slices: number; drawnWhileIncomplete: boolean[]; wholePlacements: number }> {
   const el = await fixture<CivicChainGraph>(html`<civic-chain-graph style="width:800px" layout="radial" renderer="canvas"></civic-chain-graph>`);
-  const painter = painterOf(el);
+  const painter = await canvasPainterOf(el);
   if (sliceMs !== undefined) painter.sliceMs = sliceMs;
   // Per drawCanvas call: was the picture still incomplete after it?
   const frames: boolean[] = [];

@@ -6,6 +6,7 @@
  */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ChainPainter, type Scene } from './chain-graph.painter.js';
+import type { ChainCanvasPainter } from './chain-graph.painter-canvas.js';
 
 export interface DrawDeps {
   /** Everything the painter needs for the picture now, or undefined before data. */
@@ -25,9 +26,13 @@ export interface DrawDeps {
 export class ChainDrawController implements ReactiveController {
   /** Labels of nodes in view not drawn at this zoom (said visibly; they stay reachable by hover, keyboard, table). */
   dropped = 0;
-  /** Non-zero while a redraw is queued (an animation frame id). */
+  /** Non-zero while a redraw is queued (an animation frame id, or -1 while the canvas painter loads). */
   queued = 0;
-  readonly painter: ChainPainter;
+  /** The SVG painter; the canvas painter (a subclass, loaded on first use) once a canvas picture was asked for. */
+  painter: ChainPainter;
+  /** True when the canvas painter could not be loaded (offline): the element draws SVG instead. */
+  canvasFailed = false;
+  private canvasLoad?: Promise<ChainCanvasPainter>;
   private readonly host: ReactiveControllerHost;
   private readonly d: DrawDeps;
   /** Zoom of the gesture's first frame: a pan (same zoom) moves the placed labels with the picture. */
@@ -37,9 +42,33 @@ export class ChainDrawController implements ReactiveController {
     this.host = host;
     this.d = deps;
     this.painter = new ChainPainter((name, fallback) => deps.token(name, fallback));
-    // This loop draws again while the painter's picture is incomplete (large pictures in slices, see drawCanvas).
-    this.painter.slices = true;
     host.addController(this);
+  }
+
+  /**
+   * The canvas painter, loaded on first use (graphs above the canvas threshold are rarer than SVG ones, and take
+   * longer to lay out than the load). The element asks for it as soon as it knows a canvas will be drawn.
+   */
+  canvasPainter(): Promise<ChainCanvasPainter> {
+    return (this.canvasLoad ??= import('./chain-graph.painter-canvas.js').then(
+      (m) => {
+        const p = new m.ChainCanvasPainter((name, fallback) => this.d.token(name, fallback));
+        // This loop draws again while the painter's picture is incomplete (large pictures in slices, see drawCanvas).
+        p.slices = true;
+        this.painter = p;
+        return p;
+      },
+      (e: unknown) => {
+        this.canvasFailed = true;
+        this.host.requestUpdate();
+        throw e;
+      },
+    ));
+  }
+
+  /** The canvas painter when it is loaded. */
+  private get canvas(): ChainCanvasPainter | undefined {
+    return 'drawCanvas' in this.painter ? (this.painter as ChainCanvasPainter) : undefined;
   }
 
   hostDisconnected(): void {
@@ -50,6 +79,15 @@ export class ChainDrawController implements ReactiveController {
   /** Schedules one redraw on the next frame (SVG: a Lit update; canvas: a canvas frame). Never draws synchronously. */
   request(): void {
     if (this.queued) return;
+    if (this.d.canvas() && !this.canvas) {
+      // Queued until the canvas painter is loaded (whenDrawn waits for it), then a frame as usual.
+      this.queued = -1;
+      void this.canvasPainter().then(
+        () => ((this.queued = 0), this.request()),
+        () => (this.queued = 0),
+      );
+      return;
+    }
     this.queued = requestAnimationFrame(() => {
       this.queued = 0;
       if (this.d.canvas()) this.drawCanvas();
@@ -59,7 +97,7 @@ export class ChainDrawController implements ReactiveController {
 
   /** A queued canvas frame now (an export wants the next frame's picture). */
   flush(): void {
-    if (!this.queued) return;
+    if (!this.queued || this.queued === -1) return;
     cancelAnimationFrame(this.queued);
     this.queued = 0;
     if (this.d.canvas()) this.drawCanvas();
@@ -71,10 +109,18 @@ export class ChainDrawController implements ReactiveController {
     if (!on) this.request();
   }
 
-  /** Positions moved in place (glide frame, drag): the painter's position caches are dropped, one redraw. */
-  moved(): void {
+  /**
+   * Positions moved in place (glide frame, drag): the painter's position caches are dropped, one redraw. `settled`
+   * (a finished layout shown without a glide): the SVG picture is rendered in this task rather than after waiting
+   * for the next frame (the frame then paints it); a canvas still draws in its frame (a large one in slices).
+   */
+  moved(settled = false): void {
     this.painter.moved();
-    this.request();
+    if (settled && !this.d.canvas()) {
+      cancelAnimationFrame(this.queued);
+      this.queued = 0;
+      this.host.requestUpdate();
+    } else this.request();
   }
 
   themeChanged(): void {
@@ -99,9 +145,11 @@ export class ChainDrawController implements ReactiveController {
     const scene = this.d.scene();
     if (!canvas || !scene) return;
     const gesture = this.gestureK === undefined ? 'none' : this.gestureK === scene.zt.k ? 'pan' : 'zoom';
-    const placed = this.painter.drawCanvas(canvas, scene, this.d.pixelRatio(), gesture);
+    const painter = this.canvas;
+    if (!painter) return this.request();
+    const placed = painter.drawCanvas(canvas, scene, this.d.pixelRatio(), gesture);
     // A large picture is drawn in slices, one per frame (the painter says when it is not complete yet).
-    if (this.painter.incomplete) this.request();
+    if (painter.incomplete) this.request();
     // The note about names not shown follows at rest (a Lit update per gesture frame would cost more than the frame).
     if (placed && !this.d.gesturing() && placed.dropped !== this.dropped) {
       this.dropped = placed.dropped;

@@ -50,8 +50,11 @@ export interface LayoutCallbacks {
   progress(value: number | null): void;
   /** A new result arrived (before the glide starts): fit the view to it. */
   result(result: LayoutResult): void;
-  /** The on-screen positions changed (a glide frame, a jump, a drag): repaint. */
-  moved(): void;
+  /**
+   * The on-screen positions changed (a glide frame, a jump, a drag): repaint. `settled`: a finished layout shown
+   * without a glide, so the picture can be drawn now rather than in the next frame.
+   */
+  moved(settled?: boolean): void;
   /** Still wanted? False once the host is disconnected. */
   live(): boolean;
 }
@@ -213,7 +216,8 @@ export class ChainLayoutController {
       let done = false;
       do done = run.step(1);
       while (!done && performance.now() - t0 < SLICE_MS);
-      if (done) return this.finish(run.result());
+      // The settled picture is drawn in a task of its own, not after a slice of steps.
+      if (done) return yieldThen(() => job === this.job && this.cb.live() && this.finish(run!.result()));
       if (showProgress && t0 - shown > 100) {
         shown = t0;
         this.cb.progress(1 - run.remaining / run.total);
@@ -234,7 +238,7 @@ export class ChainLayoutController {
     const reduced = typeof matchMedia !== 'undefined' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     if (first || reduced || result.positions.size > GLIDE_UP_TO) {
       this.display = new Map(result.positions);
-      this.cb.moved();
+      this.cb.moved(true);
       return;
     }
     const from = new Map(this.display);

@@ -10,6 +10,7 @@ import type { Validated } from '../../data/validate.js';
 import { parseChainData, parseChainSteps, parseFieldMap } from './chain-graph.model.js';
 import { isRecord } from '../../core/issues/issue.js';
 import { yieldThen } from './chain-graph.tasks.js';
+import { prewarmLayoutWorker } from './chain-graph.layout-controller.js';
 import type { ChainData, ChainLayout, ChainPositions, ChainRenderer } from './chain-graph.types.js';
 
 /** `export` is on unless the attribute says `false`/`off`; removing the attribute turns it off too. */
@@ -95,7 +96,11 @@ export abstract class ChainGraphProps extends CivicDataElement<ChainData> {
 
   protected override parseLater(raw: unknown, _ctx: ParseContext): Promise<Validated<ChainData>> | undefined {
     const nodes = isRecord(raw) ? raw.nodes : undefined;
-    return Array.isArray(nodes) && nodes.length > LATER_PARSE_FROM ? parseSliced(raw, parseFieldMap(this.fields)) : undefined;
+    if (!Array.isArray(nodes) || nodes.length <= LATER_PARSE_FROM) return undefined;
+    // A graph this large is laid out in the worker: it starts now and loads its module while the payload is parsed,
+    // so creating it is not part of the task that draws the parsed graph.
+    prewarmLayoutWorker();
+    return parseSliced(raw, parseFieldMap(this.fields));
   }
 
   protected override parseDeps(): readonly unknown[] {

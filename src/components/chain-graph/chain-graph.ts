@@ -103,7 +103,7 @@ export class CivicChainGraph extends ChainGraphProps {
       this.labelSide = r.labelSide;
       if (!this.view.userZoomed) this.view.fit(r);
     },
-    moved: () => this.drawCtl.moved(),
+    moved: (settled) => this.drawCtl.moved(settled),
     live: () => this.isConnected,
   });
   /** Zoom, pan, drag (own pointer/wheel/pinch/key handling) and the stage size (core ResizeController). @internal */
@@ -278,7 +278,7 @@ export class CivicChainGraph extends ChainGraphProps {
    * surface colour).
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
-    const [, { chainGraphPng }] = await Promise.all([loadPainters(), import('./chain-graph.export.js')]);
+    const [, { chainGraphPng }] = await Promise.all([loadPainters(), import('./chain-graph.export.js'), this.useCanvas && this.drawCtl.canvasPainter().catch(() => undefined)]);
     await this.updateComplete;
     if (!this.shown) throw new Error('nothing to export (no data yet)');
     // Pending animation frames (layout glide, redraw) first: export what the next frame shows.
@@ -377,11 +377,23 @@ export class CivicChainGraph extends ChainGraphProps {
 
   /**
    * Not pictured before the stage has its size (the first fit needs it; the stage's ResizeObserver report can come a
-   * frame after the first render), unless the element is not displayed at all. @internal
+   * frame after the first render), unless the element is not displayed at all. Whether it is displayed is looked at
+   * in the next frame, not here: reading `offsetWidth` right after a render would force the style and layout of the
+   * whole new shadow tree into the task that rendered it. @internal
    */
   protected override drawnReady(): boolean {
-    return super.drawnReady() && (!this.feed.value || this.view.stageSize.width > 0 || this.offsetWidth === 0);
+    if (!super.drawnReady()) return false;
+    if (!this.feed.value || this.view.stageSize.width > 0) return true;
+    if (this.notDisplayed && this.offsetWidth === 0) return true;
+    this.displayCheck ||= requestAnimationFrame(() => {
+      this.displayCheck = 0;
+      this.notDisplayed = this.isConnected && this.view.stageSize.width === 0 && this.offsetWidth === 0;
+      if (this.notDisplayed) this.requestUpdate();
+    });
+    return false;
   }
+  private displayCheck = 0;
+  private notDisplayed = false;
 
   /** The picture is complete once the layout is computed, the glide finished and the last queued paint ran. @internal */
   protected override async drawnSettle(): Promise<void> {
@@ -404,6 +416,7 @@ export class CivicChainGraph extends ChainGraphProps {
   }
 
   private get useCanvas(): boolean {
+    if (this.drawCtl.canvasFailed) return false;
     if (this.renderer === 'canvas') return true;
     if (this.renderer === 'svg') return false;
     return (this.shown?.data.nodes.length ?? 0) > this.canvasThreshold;
@@ -422,6 +435,8 @@ export class CivicChainGraph extends ChainGraphProps {
     this.fontFamily = this.isConnected ? this.themeCtl.token('--_font-family', '') : '';
     this.layoutAspect = this.aspect;
     const label = this.labelFn();
+    // The canvas painter loads while the layout is computed.
+    if (this.useCanvas) this.drawCtl.canvasPainter().catch(() => undefined);
     const opts = { measureText: this.measure, radius: s.radius, label, pins: this.positions, seed: this.seed, aspect: this.aspect || undefined };
     this.layoutCtl.run({
       kind: this.layout,
