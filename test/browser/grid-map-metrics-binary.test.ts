@@ -102,7 +102,7 @@ describe('<civic-grid-map> tiles mode: binary metrics (.cgmb)', function () {
       expect(el.legend).to.deep.equal(legend);
       el.lang = 'en';
       await el.updateComplete;
-      await waitUntil(() => /[A-Za-z]{4}/.test(part(el, 'status')?.textContent ?? '') && !/[\u4e00-\u9fff]/.test(part(el, 'status')?.textContent ?? ''), 'English error banner', { timeout: 10000 });
+      await waitUntil(() => /[A-Za-z]{4}/.test(part(el, 'status')?.textContent ?? '') && !/[\u4e00-\u9fff]/.test(part(el, 'status')?.textContent ?? ''), 'English error banner', { timeout: 20000 });
     });
   }
 });

@@ -121,7 +121,7 @@ describe('<civic-grid-map> tiles mode: metrics parsed in a worker', function () 
       // English too.
       el.lang = 'en';
       await el.updateComplete;
-      await waitUntil(() => /[A-Za-z]{4}/.test(part(el, 'status')?.textContent ?? '') && !/[\u4e00-\u9fff]/.test(part(el, 'status')?.textContent ?? ''), 'English error banner', { timeout: 10000 });
+      await waitUntil(() => /[A-Za-z]{4}/.test(part(el, 'status')?.textContent ?? '') && !/[\u4e00-\u9fff]/.test(part(el, 'status')?.textContent ?? ''), 'English error banner', { timeout: 20000 });
       URL.revokeObjectURL(bad);
       el.remove();
     });

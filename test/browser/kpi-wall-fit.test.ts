@@ -2,7 +2,8 @@
 // a canvas with the tile's fonts read once, not by reading computed styles again (each such read is a forced style
 // recalculation of every tile updated in that frame). The fit itself stays right: the figure fits, and the fonts are
 // read again when what they depend on (the width, theme, density, language) changes.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { until } from './fixtures/wait.js';
 import '../../src/components/kpi-tile/kpi-tile.define.js';
 import type { CivicKpiTile } from '../../src/components/kpi-tile/kpi-tile.js';
 
@@ -49,7 +50,7 @@ describe('civic-kpi-tile: fitting a wall of changing figures', () => {
     const spy = spyStyleReads(el);
     try {
       el.style.width = '200px';
-      await waitUntil(() => spy.read.length > 0 && parseFloat(getComputedStyle(part(el, 'value')).fontSize) < wide, 'the figure shrinks to the narrower tile');
+      await until(() => spy.read.length > 0 && parseFloat(getComputedStyle(part(el, 'value')).fontSize) < wide, 'the figure shrinks to the narrower tile');
       await el.whenDrawn();
     } finally {
       spy.stop();
