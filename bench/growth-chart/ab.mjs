@@ -13,7 +13,8 @@ import { join, resolve } from 'node:path';
 import { tmpdir, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { serveFiles, launchBenchBrowser, bundleBenchPage, median } from '../lib/harness.mjs';
+import { median } from '../lib/harness.mjs';
+import { openBenchPage, traced, cpuByMark } from '../lib/bench-page.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const out = join(tmpdir(), 'civic-growth-chart-ab');
@@ -40,15 +41,8 @@ ${control ? `import { CivicGrowthChart as After } from ${JSON.stringify(join(her
 customElements.define('civic-growth-chart-control', class extends After {});` : ''}
 `,
 );
-await bundleBenchPage(entry, { outfile: join(out, 'page.js'), minify: true, conditions: ['production'] });
-const { server, port } = await serveFiles((p) => (p === '/' || p === '/index.html' ? join(here, 'index.html') : p === '/page.js' ? join(out, 'page.js') : undefined));
-const browser = await launchBenchBrowser();
+const { context, page, close } = await openBenchPage({ entry, html: join(here, 'index.html'), outDir: out });
 try {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.log('[page error]', e.message));
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForFunction(() => typeof window.runBench === 'function');
   const charts = [
     ['raw', (n, u, off) => `window.runRaw(${n}, ${u}, ${off})`],
     ['before', (n, u, off) => `window.runElement(${n}, ${u}, ${off}, 'civic-growth-chart-before', 'before')`],
@@ -57,37 +51,25 @@ try {
   ];
   // warm-up, unmarked
   for (const [, call] of charts) await page.evaluate(`${call(3, 10, 0)}.then(() => 0)`);
-  const cdp = await context.newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
-  const traced = new Promise((res) => cdp.once('Tracing.tracingComplete', res));
-  await cdp.send('Tracing.start', { categories: 'blink.user_timing', transferMode: 'ReportEvents' });
-  await page.evaluate(() => window.benchMarks(true));
   const wall = { raw: { first: [], update: [] }, before: { first: [], update: [] }, after: { first: [], update: [] }, control: { first: [], update: [] } };
-  for (let k = 0; k < rounds; k++) {
-    for (let j = 0; j < charts.length; j++) {
-      // Rotated, and every other block of rotations reversed: a plain rotation always runs each chart right after the
-      // same other one (its garbage, timers and observers fall on it); with it, the 'after' slot measured slower on
-      // first render in five runs where it ran the same code as 'before' or only CSS changes (5-15 %).
-      const n = charts.length;
-      const at = (j + k) % n;
-      const [name, call] = charts[Math.floor(k / n) % 2 ? n - 1 - at : at];
-      const r = await page.evaluate(`${call(runs, updates, k * 100)}.then((r) => ({ first: r.first, upd: r.upd }))`);
-      wall[name].first.push(...r.first);
-      wall[name].update.push(...r.upd);
+  const { events } = await traced(context, page, 'blink.user_timing', async () => {
+    await page.evaluate(() => window.benchMarks(true));
+    for (let k = 0; k < rounds; k++) {
+      for (let j = 0; j < charts.length; j++) {
+        // Rotated, and every other block of rotations reversed: a plain rotation always runs each chart right after the
+        // same other one (its garbage, timers and observers fall on it); with it, the 'after' slot measured slower on
+        // first render in five runs where it ran the same code as 'before' or only CSS changes (5-15 %).
+        const n = charts.length;
+        const at = (j + k) % n;
+        const [name, call] = charts[Math.floor(k / n) % 2 ? n - 1 - at : at];
+        const r = await page.evaluate(`${call(runs, updates, k * 100)}.then((r) => ({ first: r.first, upd: r.upd }))`);
+        wall[name].first.push(...r.first);
+        wall[name].update.push(...r.upd);
+      }
     }
-  }
-  await page.evaluate(() => window.benchMarks(false));
-  await cdp.send('Tracing.end');
-  await traced;
-  const cpu = {};
-  const open = new Map();
-  for (const e of events.filter((x) => x.name.startsWith('gcb|')).sort((a, b) => a.ts - b.ts)) {
-    const [, chart, what, edge] = e.name.split('|');
-    const key = `${chart}|${what}`;
-    if (edge === 's') open.set(key, e.tts);
-    else if (open.has(key) && e.tts !== undefined) ((cpu[chart] ??= { first: [], update: [] })[what]).push((e.tts - open.get(key)) / 1000);
-  }
+    await page.evaluate(() => window.benchMarks(false));
+  });
+  const cpu = cpuByMark(events);
   const mean = (a) => a.reduce((p, q) => p + q, 0) / a.length;
   const f = (v) => v.toFixed(2);
   const c = (n) => cpu[n] ?? { first: [NaN], update: [NaN] };
@@ -118,6 +100,5 @@ try {
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(join(root, 'bench/results/growth-chart-ab.json'), JSON.stringify({ date: new Date().toISOString(), loadAverage: { start: load0, end: loadavg()[0] }, before, sources, rounds, runs, updates, rows }, null, 2) + '\n');
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

@@ -4,15 +4,13 @@
 //   node bench/growth-chart/profile.mjs [--updates 300] [--runs 0] [--minify] [--top 40] [--focus layoutFrame]
 // --runs N profiles N first renders too (in the same profile as the updates). Names are the page's own (unminified
 // unless --minify). Sampled times are wall-clock samples of the main thread: compare within one run.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { serveFiles, launchBenchBrowser, bundleBenchPage } from '../lib/harness.mjs';
+import { openBenchPage } from '../lib/bench-page.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const out = join(tmpdir(), 'civic-growth-chart-profile');
-mkdirSync(out, { recursive: true });
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
 const updates = opt('--updates', 300);
@@ -21,15 +19,8 @@ const top = opt('--top', 40);
 // --focus NAME: also the inclusive time of the functions called under NAME (by function name, minified or not).
 const focus = args.includes('--focus') ? args[args.indexOf('--focus') + 1] : undefined;
 
-await bundleBenchPage(join(here, 'page.ts'), { outfile: join(out, 'page.js'), minify: args.includes('--minify'), conditions: ['production'] });
-const { server, port } = await serveFiles((p) => (p === '/' || p === '/index.html' ? join(here, 'index.html') : p === '/page.js' ? join(out, 'page.js') : undefined));
-const browser = await launchBenchBrowser();
+const { context, page, close } = await openBenchPage({ entry: join(here, 'page.ts'), html: join(here, 'index.html'), outDir: out, minify: args.includes('--minify') });
 try {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.log('[page error]', e.message));
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForFunction(() => typeof window.runBench === 'function');
   await page.evaluate(async () => {
     await window.runRaw(3, 20);
     await window.runElement(3, 20);
@@ -87,6 +78,5 @@ try {
     console.log('  inclusive:\n' + [...incl].sort((a, b) => b[1] - a[1]).slice(0, top).map(([f, us]) => `    ${per(us)} ${f}`).join('\n'));
   }
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

@@ -8,12 +8,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { serveFiles, launchBenchBrowser, bundleBenchPage, median } from '../lib/harness.mjs';
+import { median } from '../lib/harness.mjs';
+import { openBenchPage, traced, cpuByMark } from '../lib/bench-page.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
 const out = join(tmpdir(), 'civic-growth-chart-bench');
-mkdirSync(out, { recursive: true });
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
   const i = args.indexOf(name);
@@ -23,40 +23,12 @@ const loadAtStart = loadavg()[0]; // 1-minute load average (2 shared cores): rat
 const runs = opt('--runs', 20);
 const updates = opt('--updates', 100);
 
-await bundleBenchPage(join(here, 'page.ts'), { outfile: join(out, 'page.js'), minify: true, conditions: ['production'] });
-
-const { server, port } = await serveFiles((pathname) => {
-  if (pathname === '/' || pathname === '/index.html') return join(here, 'index.html');
-  else if (pathname === '/page.js') return join(out, 'page.js');
-  return undefined;
-});
-
-const browser = await launchBenchBrowser();
+const { context, page, close } = await openBenchPage({ entry: join(here, 'page.ts'), html: join(here, 'index.html'), outDir: out, consoleErrors: true });
 try {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && console.log('[page]', m.text()));
-  page.on('pageerror', (e) => console.log('[page error]', e.message));
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForFunction(() => typeof window.runBench === 'function');
   // Trace the page's user-timing marks: each carries the main thread's CPU clock (tts), so every measured interval
   // also gets its main-thread CPU time, which waiting for a core on a loaded machine does not inflate.
-  const cdp = await context.newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
-  const traced = new Promise((res) => cdp.once('Tracing.tracingComplete', res));
-  await cdp.send('Tracing.start', { categories: 'blink.user_timing', transferMode: 'ReportEvents' });
-  const r = await page.evaluate(([n, u]) => window.runBench(n, u), [runs, updates]);
-  await cdp.send('Tracing.end');
-  await traced;
-  const cpu = {};
-  const open = new Map();
-  for (const e of events.filter((x) => x.name.startsWith('gcb|')).sort((a, b) => a.ts - b.ts)) {
-    const [, chart, what, edge] = e.name.split('|');
-    const k = `${chart}|${what}`;
-    if (edge === 's') open.set(k, e.tts);
-    else if (open.has(k) && e.tts !== undefined) ((cpu[chart] ??= { first: [], update: [] })[what]).push((e.tts - open.get(k)) / 1000);
-  }
+  const { result: r, events } = await traced(context, page, 'blink.user_timing', () => page.evaluate(([n, u]) => window.runBench(n, u), [runs, updates]));
+  const cpu = cpuByMark(events);
   const cpuOf = (chart) => {
     const c = cpu[chart] ?? { first: [], update: [] };
     return { firstMedian: median(c.first), updateMean: c.update.reduce((a, b) => a + b, 0) / (c.update.length || NaN), n: [c.first.length, c.update.length] };
@@ -98,6 +70,5 @@ try {
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(join(root, 'bench/results/growth-chart.json'), JSON.stringify({ date: new Date().toISOString(), loadAverage: { start: loadAtStart, end: loadavg()[0] }, runs, updates, ...r, ratio, updateRatio: updRatio }, null, 2) + '\n');
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

@@ -5,15 +5,13 @@
 // With --selectors: also Blink's CSS selector statistics (the DevTools "selector stats"), the costliest selectors in the
 // element's intervals.
 //   node bench/growth-chart/trace.mjs [--runs 12] [--updates 40] [--selectors]
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { serveFiles, launchBenchBrowser, bundleBenchPage } from '../lib/harness.mjs';
+import { openBenchPage, traced } from '../lib/bench-page.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const out = join(tmpdir(), 'civic-growth-chart-trace');
-mkdirSync(out, { recursive: true });
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
 const runs = opt('--runs', 12);
@@ -21,38 +19,27 @@ const updates = opt('--updates', 40);
 const selectorStats = args.includes('--selectors');
 const profile = args.includes('--profile');
 
-await bundleBenchPage(join(here, 'page.ts'), { outfile: join(out, 'page.js'), minify: !args.includes('--no-minify'), conditions: ['production'] });
-const { server, port } = await serveFiles((p) => (p === '/' || p === '/index.html' ? join(here, 'index.html') : p === '/page.js' ? join(out, 'page.js') : undefined));
-const browser = await launchBenchBrowser();
+const { context, page, close } = await openBenchPage({ entry: join(here, 'page.ts'), html: join(here, 'index.html'), outDir: out, minify: !args.includes('--no-minify') });
 try {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.log('[page error]', e.message));
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForFunction(() => typeof window.runBench === 'function');
   // warm-up, untraced
   await page.evaluate(async () => {
     await window.runRaw(3, 10);
     await window.runElement(3, 10);
   });
-  const cdp = await context.newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
-  const done = new Promise((res) => cdp.once('Tracing.tracingComplete', res));
-  await cdp.send('Tracing.start', { categories: `devtools.timeline,blink.user_timing,v8.execute${selectorStats ? ',disabled-by-default-blink.debug' : ''}${profile ? ',disabled-by-default-v8.cpu_profiler' : ''}`, transferMode: 'ReportEvents' });
-  await page.evaluate(
-    async ([n, u]) => {
-      window.benchMarks(true);
-      globalThis.__pm = true;
-      await window.runRaw(n, u);
-      await window.runElement(n, u);
-      window.benchMarks(false);
-      globalThis.__pm = false;
-    },
-    [runs, updates],
+  const categories = `devtools.timeline,blink.user_timing,v8.execute${selectorStats ? ',disabled-by-default-blink.debug' : ''}${profile ? ',disabled-by-default-v8.cpu_profiler' : ''}`;
+  const { events } = await traced(context, page, categories, () =>
+    page.evaluate(
+      async ([n, u]) => {
+        window.benchMarks(true);
+        globalThis.__pm = true;
+        await window.runRaw(n, u);
+        await window.runElement(n, u);
+        window.benchMarks(false);
+        globalThis.__pm = false;
+      },
+      [runs, updates],
+    ),
   );
-  await cdp.send('Tracing.end');
-  await done;
 
   // The renderer main thread: the one that holds the marks.
   const marks = events.filter((e) => e.name.startsWith('gcb|'));
@@ -207,6 +194,5 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }
