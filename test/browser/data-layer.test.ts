@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
 import './fixtures/probe-element.js';
 import type { CivicProbe } from './fixtures/probe-element.js';
-import { FakeServer } from './fixtures/server.js';
+import { FakeServer, gate } from './fixtures/server.js';
 import { until } from './fixtures/wait.js';
 import { readCache } from '../../src/data/cache.js';
 import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
@@ -80,12 +80,15 @@ describe('data layer (shared by every element)', () => {
   });
 
   it('shows a loading state while fetching', async () => {
-    server.routes.set('/slow.json', { body: GOOD, delay: 300 });
+    // The response is held until the loading state has been looked at (a fixed delay can run out on a busy machine).
+    const held = gate();
+    server.routes.set('/slow.json', { body: GOOD, gate: held.promise });
     const el = await fixture<CivicProbe>(html`<civic-probe src="/slow.json"></civic-probe>`);
     await el.updateComplete;
     const s = status(el);
     expect(s?.getAttribute('aria-busy')).to.equal('true');
     expect(s?.textContent).to.contain('加载');
+    held.open();
   });
 
   for (const [name, route, kind, text] of [
@@ -173,12 +176,18 @@ describe('data layer (shared by every element)', () => {
   });
 
   it('a new src aborts the old request; the stale response never renders', async () => {
-    server.routes.set('/old.json', { body: JSON.stringify({ rows: [{ name: 'old', value: 1 }] }), delay: 200 });
+    // The old response is held until the new one has loaded, then let through: were the old request not aborted, it
+    // would arrive last (a fixed delay could run out while fixture() resolves on a busy machine: nothing tested).
+    const old = gate();
+    server.routes.set('/old.json', { body: JSON.stringify({ rows: [{ name: 'old', value: 1 }] }), gate: old.promise });
     server.routes.set('/new.json', { body: JSON.stringify({ rows: [{ name: 'new', value: 2 }] }), delay: 10 });
     const el = await fixture<CivicProbe>(html`<civic-probe src="/old.json"></civic-probe>`);
+    await until(() => server.calls.includes('/old.json'), 'the old request is in flight');
+    const loaded = oneEvent(el, 'civic-load');
     el.src = '/new.json';
-    await oneEvent(el, 'civic-load');
-    await aTimeout(300); // time-under-test: longer than the old response's 200 ms delay; it must never render
+    await loaded;
+    old.open();
+    await aTimeout(300); // time-under-test: the released old response would render within this; it must never render
     await el.updateComplete;
     expect(items(el)).to.deep.equal(['new=2']);
   });
@@ -242,10 +251,14 @@ describe('data layer (shared by every element)', () => {
   });
 
   it('switches language with <html lang> and an ancestor lang', async () => {
-    server.routes.set('/e.json', { status: 404, delay: 50 });
+    // The 404 is held until the listener is on: a 50 ms delay could run out before fixture() resolved.
+    const held = gate();
+    server.routes.set('/e.json', { status: 404, gate: held.promise });
     const wrap = await fixture(html`<div><civic-probe src="/e.json"></civic-probe></div>`);
     const el = wrap.querySelector('civic-probe') as CivicProbe;
-    await oneEvent(el, 'civic-error');
+    const failed = oneEvent(el, 'civic-error');
+    held.open();
+    await failed;
     await el.updateComplete;
     expect(status(el)?.textContent).to.contain('服务器返回 HTTP 404');
     wrap.setAttribute('lang', 'en');
@@ -293,8 +306,10 @@ describe('persistent cache (opt-in `cache` attribute)', () => {
     await until(async () => (await readCache(key)) !== undefined, 'the IndexedDB write');
     first.remove();
 
-    // "Reload": a new element, and the server now fails slowly.
-    server.routes.set(url, { status: 503, delay: 300 });
+    // "Reload": a new element, and the server now fails, only after the cached payload was shown (a fixed delay
+    // could run out before the IndexedDB read on a busy machine).
+    const failing = gate();
+    server.routes.set(url, { status: 503, gate: failing.promise });
     const warn = console.warn;
     console.warn = () => undefined;
     const second = document.createElement('civic-probe');
@@ -307,6 +322,7 @@ describe('persistent cache (opt-in `cache` attribute)', () => {
     expect(items(second)).to.deep.equal(['中山路街道=12', '胜利路街道=30']);
     expect(second.stale).to.equal(true);
     expect(status(second)?.textContent).to.contain('数据未更新');
+    failing.open();
     await failed;
     await second.updateComplete;
     expect(items(second)).to.have.length(2);
