@@ -39,14 +39,17 @@ export const GOALS = {
  * (`CIVIC_WEIGHT_REPORT=1 node test/build/check-dist.mjs` prints them per input).
  */
 export const BUDGETS = {
-  // goal 25 KB (32.4 KB, was 39.5): the src path (fetch, polling, push, cache), the CSV reader (d3-dsv), the tile's PNG
+  // goal 25 KB (31.8 KB, was 39.5): the src path (fetch, polling, push, cache), the CSV reader (d3-dsv), the tile's PNG
   // drawing and the palettes load on first use; css`` text minified at build (scripts/lib/css-minify.mjs); 97 KB min:
   // core (tokens, states, format, controllers, i18n) 34 %, the tile 30 % (element 12 %, model 8 %, styles 7 %), lit 18 %,
   // data layer 17 % (controller 7 %). The lazy data code (src path, push, CSV reader) and the export painters import only
   // types and core/issues/issue.ts of the first load (each first-load module a lazy chunk reaches is split into a chunk
-  // of its own: 34.9 -> 33.6 KB); period formatting carries no parse messages
-  'kpi-tile': 34_000,
-  'kpi-grid': 40_000, // goal met (36.2 KB, was 42.9): the KPI tile's weight plus the grid; its PNG drawing loads with the first toPNG() (kpi-grid.export.ts)
+  // of its own: 34.9 -> 33.6 KB); period formatting carries no parse messages; the envelope / ECharts-dataset adapters
+  // load with the first payload that may need them (adapters/shapes.ts: -0.6 KB on every entry)
+  'kpi-tile': 33_500,
+  // goal met (35.8 KB, was 42.9): the KPI tile's weight plus the grid; its PNG drawing loads with the first toPNG()
+  // (kpi-grid.export.ts); budget below the goal since the lazy envelope adapters (two-sided budgets)
+  'kpi-grid': 37_500,
   'rank-board': 30_300, // goal met (28.8 KB, was 34.9)
   // goal 40 KB (43.1 KB, was 50.4): no d3 at all (own ticks; d3-selection/-transition load with the first animated
   // redraw), the PNG drawing loads with the first toPNG(); the export menu, the table twin, the long-format reader and
@@ -64,7 +67,10 @@ export const BUDGETS = {
   // first picture, the SVG renderer (d3-geo) when chosen, the colour schemes are their published lists (no d3-scale-chromatic),
   // ring winding is checked and fixed with the element's own signed area (no @turf/rewind, -meta, -clone, -helpers)
   'grid-map': 80_000,
-  'all non-map': 104_500, // goal 90 KB (99.5 KB, was 134.8: the chain graph without d3-zoom/-drag/… and its main-thread layouts, the lazy src path and CSV reader)
+  // goal 90 KB (93.9 KB with the chain graph's painter split of 15eb22c, ~97.3 without it, with the lazy envelope
+  // adapters; was 134.8: the chain graph without d3-zoom/-drag/… and its main-thread layouts, the lazy src path and CSV
+  // reader, the lazy envelope / dataset adapters); the budget holds for both states
+  'all non-map': 99_000,
 };
 export const SLACK = 0.1;
 

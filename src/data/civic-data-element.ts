@@ -98,7 +98,6 @@ export abstract class CivicDataElement<T> extends CivicElement {
     drawn: () => this.dataDrawn(),
     offThread: () => this.offThreadLoader(),
     parseLater: (raw, ctx) => this.parseLater(raw, ctx),
-    needs: () => this.parseNeeds(),
   });
 
   // ── to implement ──
@@ -115,14 +114,6 @@ export abstract class CivicDataElement<T> extends CivicElement {
    * `parse()` (the default). It must give the same outcome as `parse()`. @internal
    */
   protected parseLater(_raw: unknown, _ctx: ParseContext): Promise<Validated<T>> | undefined {
-    return undefined;
-  }
-
-  /**
-   * Code `parse()` needs that loads on first use (e.g. the KPI tile's field mapping while a field attribute is set): a
-   * promise for it while it is not loaded, else undefined (the default). Payloads wait for it. @internal
-   */
-  protected parseNeeds(): Promise<unknown> | undefined {
     return undefined;
   }
 

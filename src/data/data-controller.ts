@@ -107,11 +107,6 @@ export interface DataControllerOptions<T> {
    * meanwhile; same states and events as `parse` (the loading state shows while a first payload is parsed).
    */
   parseLater?: (raw: unknown, ctx: ParseContext) => Promise<Validated<T>> | undefined;
-  /**
-   * Code `parse` needs that loads on first use: a promise for it while it is not loaded, else undefined. A payload
-   * waits for it as for its adapters (a load that fails is a `network` failure).
-   */
-  needs?: () => Promise<unknown> | undefined;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & DataHostProps;
@@ -386,12 +381,12 @@ export class DataController<T> implements ReactiveController {
     this.lastRaw = raw;
     this.lastRawSource = source;
     const adapter = this.props.adapter ?? 'auto';
-    const ready = adaptersReady(raw, adapter) ?? this.o.needs?.();
+    const ready = adaptersReady(raw, adapter);
     if (ready) {
       // CSV text, or a payload that may be an API envelope or an ECharts dataset: its adapters load on first use
-      // (issue 16), and so does code the element's parse needs (options.needs). This payload is accepted once they are
-      // there, unless a newer payload or a failure came meanwhile (the picture on screen is not the one asked for until
-      // then: `parsing`). Code that cannot load fails like the network (the error state needs no lazy code).
+      // (issue 16). This payload is accepted once they are there, unless a newer payload or a failure came meanwhile
+      // (the picture on screen is not the one asked for until then: `parsing`). Adapters that cannot load fail like the
+      // network (the error state needs no lazy code).
       if (this.value === undefined) this.status = 'loading';
       this.laterTicket = ticket;
       ready.then(
@@ -400,7 +395,7 @@ export class DataController<T> implements ReactiveController {
         },
         (e: unknown) => {
           if (ticket !== this.parseTicket) return;
-          const message = `the data code could not load: ${e instanceof Error ? e.message : String(e)}`;
+          const message = `the data adapters could not load: ${e instanceof Error ? e.message : String(e)}`;
           this.fail('network', source, message, [issue('$', 'network', message)], url);
         },
       );

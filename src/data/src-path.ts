@@ -119,7 +119,6 @@ export class SrcPath<T> {
     }
     const adapter = c.props.adapter ?? 'auto';
     await c.adapters.adaptersReady(raw, adapter)?.catch(() => undefined);
-    await c.o.needs?.()?.catch(() => undefined);
     if (c.value !== undefined) return;
     const adapted = c.adapters.adaptWith(raw, adapter);
     const r = adapted.apiError === undefined ? c.o.parse(adapted.value, { lang: c.o.terms().lang, source: 'src', envelope: adapted.outer }) : { value: undefined };
@@ -144,7 +143,7 @@ export class SrcPath<T> {
     // Loaded on first use: pages without push sources do not carry the transports (≈4 KB gz) in their element chunks.
     // The adapters come along (CSV reader, envelope / dataset): a push message may need them, and `check` below adapts
     // synchronously.
-    void Promise.all([import('./push/push-controller.js'), this.c.adapters.loadAdapters().catch(() => undefined), this.c.o.needs?.()?.catch(() => undefined)]).then(([{ PushSource, PUSH_DEFAULTS }]) => {
+    void Promise.all([import('./push/push-controller.js'), this.c.adapters.loadAdapters().catch(() => undefined)]).then(([{ PushSource, PUSH_DEFAULTS }]) => {
       if (this.pushing !== target || this.push) return;
       this.push = this.createPush(PushSource, PUSH_DEFAULTS, target, url);
       this.push.start();
@@ -221,10 +220,7 @@ export class SrcPath<T> {
       const res = off ? await off(src.url, { ...opts, adapter: c.props.adapter ?? 'auto' }) : await fetchData(src.url, opts);
       // CSV text, an envelope or a dataset: its adapters first, so the payload is accepted (and cached only when valid)
       // in this turn.
-      if ('body' in res) {
-        await c.adapters.adaptersReady(res.body, c.props.adapter ?? 'auto')?.catch(() => undefined);
-        await c.o.needs?.()?.catch(() => undefined);
-      }
+      if ('body' in res) await c.adapters.adaptersReady(res.body, c.props.adapter ?? 'auto')?.catch(() => undefined);
       if (seq < this.applied || ctrl.signal.aborted) return;
       this.applied = seq;
       this.pending = false;

@@ -1,6 +1,5 @@
 // Issue 16 (weight): the envelope / ECharts-dataset adapters (src/data/adapters/shapes.ts) load with the first payload
-// that may have one of those shapes, and a KPI tile's field mapping (src/data/adapters/field-map.ts) with its first
-// field attribute. A tile fed a plain item never requests them; a tile fed an envelope or a mapped field draws the
+// that may have one of those shapes. A tile fed a plain item never requests them; a tile fed an envelope draws the
 // same figure as before, once they are there, and `civic-load` / `whenDrawn()` wait for that picture. Bad input still
 // gives the visible, translated error state and `civic-error`, with the last good data kept.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
@@ -9,13 +8,13 @@ import type { CivicKpiTile } from '../../src/components/kpi-tile/kpi-tile.js';
 import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
 import { requestedPaths } from './fixtures/requests.js';
 
-const LAZY = /\/src\/data\/adapters\/(shapes|field-map)\.[jt]s$/;
+const LAZY = /\/src\/data\/adapters\/(shapes|envelope|echarts-dataset)\.[jt]s$/;
 const lazyRequests = () => requestedPaths(LAZY).map((n) => n.replace(/^.*\/(\w[\w-]*)\.[jt]s$/, '$1'));
 const figure = (el: CivicKpiTile) => el.shadowRoot!.querySelector('[part~="value"]')?.textContent?.replace(/\s+/g, '') ?? '';
 const status = (el: CivicKpiTile) => el.shadowRoot!.querySelector('[part~="status"][data-kind="error"]');
 
 describe('data adapters load on first use (issue 16)', () => {
-  it('plain items never request the envelope or field-map modules; an envelope and a field path do, and draw', async () => {
+  it('plain items never request the envelope adapters; an envelope does, and draws', async () => {
     const byProp = await fixture<CivicKpiTile>(html`<civic-kpi-tile motion="reduce" .data=${{ label: '学校', value: 18, unit: '所', source: '统计局' }}></civic-kpi-tile>`);
     const inline = await fixture<CivicKpiTile>(html`<civic-kpi-tile motion="reduce"><script type="application/json">{"label":"医院","value":7,"code":"500118"}</script></civic-kpi-tile>`);
     await byProp.whenDrawn();
@@ -34,21 +33,7 @@ describe('data adapters load on first use (issue 16)', () => {
     await env.whenDrawn();
     expect(figure(env), 'whenDrawn() waited for the envelope').to.contain('42');
     await loaded;
-    expect(lazyRequests()).to.deep.equal(['shapes']);
-
-    // A field path: mapped once the field-map module is there.
-    const mapped = document.createElement('civic-kpi-tile') as CivicKpiTile;
-    mapped.setAttribute('motion', 'reduce');
-    mapped.setAttribute('value-field', 'stats.total');
-    mapped.setAttribute('label-field', 'stats.name');
-    mapped.data = { stats: { total: 1234, name: '图书馆' } };
-    const mappedLoad = oneEvent(mapped, 'civic-load');
-    (await fixture<HTMLDivElement>(html`<div></div>`)).append(mapped);
-    await mappedLoad;
-    await mapped.whenDrawn();
-    expect(figure(mapped)).to.contain('1,234');
-    expect(mapped.shadowRoot!.querySelector('[part~="label"]')!.textContent).to.equal('图书馆');
-    expect(lazyRequests()).to.deep.equal(['shapes', 'field-map']);
+    expect(lazyRequests().sort()).to.deep.equal(['echarts-dataset', 'envelope', 'shapes']);
   });
 
   it('a failing envelope: the translated error state and civic-error; over good data the figure stays', async () => {

@@ -9,7 +9,8 @@ import { baseHostStyles } from '../../core/theme/tokens.js';
 import { renderIllustrative, stateStyles } from '../../core/render/states.js';
 import { ResizeController } from '../../core/controllers/resize-controller.js';
 import { NO_VALUE, type AmountParts } from '../../core/format/number.js';
-import { isRecord, issue, type Issue, type Validated } from '../../data/validate.js';
+import { mapFields } from '../../data/adapters/field-map.js';
+import { isRecord, type Issue, type Validated } from '../../data/validate.js';
 import { kpiTileTerms } from './kpi-tile.i18n.js';
 import { kpiTileStyles } from './kpi-tile.styles.js';
 import { deltaIcon, statusIcon } from './kpi-tile.icons.js';
@@ -37,25 +38,6 @@ import { canvasToPngBlob, createExportCanvas, exportPng, layoutSize, loadPainter
 
 /** The tile's export drawing (kpi-tile.export.ts), loaded with the first export (issue 16). */
 let tilePainter: typeof import('./kpi-tile.export.js') | undefined;
-
-type FieldMapModule = typeof import('../../data/adapters/field-map.js');
-/**
- * The field mapping (`value-field`…, field-map.ts) loads with a tile's first field attribute (issue 16; the loader
- * lives here, not in the shared data code: a module that other elements import statically and this one imports
- * dynamically would be split into a chunk of its own in their bundles). A failed load is tried again next time.
- */
-let fieldMap: FieldMapModule | undefined;
-let fieldMapLoading: Promise<FieldMapModule> | undefined;
-function loadFieldMap(): Promise<FieldMapModule> | undefined {
-  if (fieldMap) return undefined;
-  if (!fieldMapLoading) {
-    fieldMapLoading = import('../../data/adapters/field-map.js').then((m) => (fieldMap = m));
-    fieldMapLoading.catch(() => {
-      fieldMapLoading = undefined;
-    });
-  }
-  return fieldMapLoading;
-}
 
 /** Smallest font size (px) fit-to-width shrinks a value to. */
 const MIN_VALUE_PX = 10;
@@ -222,10 +204,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   // ── data ──
   protected override parse(raw: unknown, ctx?: ParseContext): Validated<ParsedKpi[]> {
     const issues: Issue[] = [];
-    // Field paths are mapped by a module that loads with the first field attribute (parseNeeds, issue 16).
-    const fields = this.mapsFields() ? fieldMap : undefined;
-    if (this.mapsFields() && !fields) return { value: undefined, issues: [issue('$', 'internal', 'field mapping is not loaded')] };
-    const mapped = fields ? fields.mapFields(raw, { value: this.valueField, label: this.labelField, unit: this.unitField }, ctx?.envelope) : { value: raw, issues: [] };
+    const mapped = mapFields(raw, { value: this.valueField, label: this.labelField, unit: this.unitField }, ctx?.envelope);
     issues.push(...mapped.issues);
     let v = mapped.value;
     if (v === undefined) return { value: undefined, issues };
@@ -238,16 +217,6 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     });
     if (items.length === 0 && list.length > 0) return { value: undefined, issues };
     return { value: items, issues };
-  }
-
-  /** True while a field-mapping attribute is set. */
-  private mapsFields(): boolean {
-    return !!(this.valueField?.trim() || this.labelField?.trim() || this.unitField?.trim());
-  }
-
-  /** The field-mapping module, while a field attribute is set and it is not loaded yet. @internal */
-  protected override parseNeeds(): Promise<unknown> | undefined {
-    return this.mapsFields() ? loadFieldMap() : undefined;
   }
 
   protected override parseDeps(): readonly unknown[] {
