@@ -1,17 +1,20 @@
 /**
- * Reader of the binary metrics file of tiles mode ("CGMB", version 1), written by scripts/make-grid-tiles.mjs
+ * Reader of the binary metrics file of tiles mode ("CGMB", versions 1 and 2), written by scripts/make-grid-tiles.mjs
  * (scripts/lib/metrics-binary.mjs) beside metrics.json and documented in README.md (grid-map, "Binary metrics").
  * A `src` whose path ends in `.cgmb` is read with it, in the metrics worker: no 45 MB of JSON text to parse — the
- * codes are front-coded bytes decoded in one call and the values are float64 columns — then the same row rules
+ * codes are front-coded bytes decoded in one call and the values are typed columns — then the same row rules
  * (empty or repeated code, non-finite or too-large value), the same parent join and the same packed columns as the
  * JSON path (`joinAndPack`). A file that is not one (wrong magic or version, truncated, row or column counts that do
- * not match its length, a broken header) gives a `format` issue and no value: the element's ordinary validation
- * failure (visible translated error, `civic-error`, last good data kept). Pure; never throws.
+ * not match its length, a broken header, an unknown column type) gives a `format` issue and no value: the element's
+ * ordinary validation failure (visible translated error, `civic-error`, last good data kept). Pure; never throws.
  *
  * Layout (little-endian, sections at multiples of 8): "CGMB", u16 version, u16 metric columns M, u32 rows N,
- * u32 header bytes H, u32 code bytes C, u32 0; header JSON (the payload without `rows`, `metrics` with M entries);
+ * u32 header bytes H, u32 code bytes C, u32 F; header JSON (the payload without `rows`, `metrics` with M entries);
  * codes (per row: u8 bytes shared with the previous code, u8 bytes following, those bytes); N flag bytes
- * (1 = illustrative: false); M × N float64 (NaN = no value). Nothing after.
+ * (1 = illustrative: false; version 2 only when F = 1). Version 1: M × N float64 (NaN = no value). Version 2: M type
+ * bytes, then each column in its type, padded to 8: 0 float64 (NaN none), 1 float32 (NaN none), 2 int32
+ * (-2147483648 none), 3 uint16 (65535 none), 4 uint8 (255 none) — a million small counts are 1–2 MB, not 8.
+ * Nothing after.
  */
 import { capIssues, describe, issue, type Issue } from '../../data/validate.js';
 import { readMetricsHead, readRowValue } from './grid-map.model.js';
@@ -19,7 +22,9 @@ import { aggregateColumns, joinAndPack, type MetricColumnsResult, type PackedCol
 import type { GridMetric } from './grid-map.types.js';
 
 export const BINARY_MAGIC = 'CGMB';
-export const BINARY_VERSION = 1;
+export const BINARY_VERSION = 2;
+/** Bytes per value of each version-2 column type. */
+const TYPE_BYTES = [8, 4, 4, 2, 1];
 const HEAD_BYTES = 24;
 const pad8 = (n: number): number => (n + 7) & ~7;
 
@@ -45,17 +50,32 @@ export function parseMetricsBinary(buf: ArrayBuffer, joinKey = 'code', maxIssues
   const magic = String.fromCharCode(u8[0], u8[1], u8[2], u8[3]);
   if (magic !== BINARY_MAGIC) return fail(`not a grid metrics file: it starts with ${describe(magic)}, not "${BINARY_MAGIC}"`);
   const version = dv.getUint16(4, true);
-  if (version !== BINARY_VERSION) return fail(`grid metrics file version ${version} is not supported (this reader knows version ${BINARY_VERSION})`);
+  if (version !== 1 && version !== BINARY_VERSION) return fail(`grid metrics file version ${version} is not supported (this reader knows versions 1 and ${BINARY_VERSION})`);
   const m = dv.getUint16(6, true);
   const n = dv.getUint32(8, true);
   const h = dv.getUint32(12, true);
   const c = dv.getUint32(16, true);
+  const hasFlags = version === 1 || dv.getUint32(20, true) === 1;
   const codesAt = pad8(HEAD_BYTES + h);
   const flagsAt = pad8(codesAt + c);
-  const valuesAt = pad8(flagsAt + n);
-  const expected = valuesAt + m * n * 8;
+  const typesAt = hasFlags ? pad8(flagsAt + n) : flagsAt;
+  // Each column's type and start (version 1: all float64, back to back).
+  const types: number[] = [];
+  const starts: number[] = [];
+  let expected = version === 1 ? typesAt + m * n * 8 : pad8(typesAt + m);
+  if (version !== 1) {
+    if (size < expected) return fail(`grid metrics file truncated: ${size} bytes, its head (${n} rows, ${m} metrics) needs more`);
+    for (let k = 0; k < m; k++) {
+      const t = u8[typesAt + k];
+      if (!(t < TYPE_BYTES.length)) return fail(`grid metrics file column ${k} has the unknown type ${t}`);
+      types.push(t);
+      starts.push(expected);
+      expected = pad8(expected + n * TYPE_BYTES[t]);
+    }
+  } else for (let k = 0; k < m; k++) types.push(0), starts.push(typesAt + k * n * 8);
   if (size < expected) return fail(`grid metrics file truncated: ${size} bytes, its head (${n} rows, ${m} metrics) needs ${expected}`);
   if (size > expected) return fail(`grid metrics file has ${size - expected} bytes after its ${n} rows × ${m} metrics: the row or metric count does not match`);
+  const flag = (i: number): boolean => hasFlags && u8[flagsAt + i] === 1;
 
   let head: unknown;
   try {
@@ -74,13 +94,9 @@ export function parseMetricsBinary(buf: ArrayBuffer, joinKey = 'code', maxIssues
   const colOf = metrics.map((mt) => declared.findIndex((d) => d && d.key === mt.key));
 
   const littleEndian = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
-  // Each metric's column is read and compacted in place (a row skipped shifts the later ones down): no copy.
-  const rowVals = colOf.map((k) => {
-    if (littleEndian) return new Float64Array(buf, valuesAt + k * n * 8, n);
-    const col = new Float64Array(n); // a big-endian machine: byte by byte
-    for (let i = 0; i < n; i++) col[i] = dv.getFloat64(valuesAt + (k * n + i) * 8, true);
-    return col;
-  });
+  // Each metric's column as float64 (NaN: no value), read and compacted in place (a row skipped shifts the later ones
+  // down). A float64 column of a little-endian machine is the file's bytes themselves: no copy.
+  const rowVals = colOf.map((k) => readColumn(dv, types[k], starts[k], n, littleEndian));
 
   // ── the usual file (ASCII codes, strictly ascending, no blanks): one pass over the codes, no JS string per row ──
   const fast = n > 0 ? readSortedAscii(u8, codesAt, c, n) : undefined;
@@ -100,7 +116,7 @@ export function parseMetricsBinary(buf: ArrayBuffer, joinKey = 'code', maxIssues
     }
     for (let i = 0; i < n; i++) withValues += any[i];
     const real = new Uint8Array(fast.size);
-    for (let i = 0; i < n; i++) if (u8[flagsAt + i] === 1) real[fast.slotOfRow[i]] = 1;
+    if (hasFlags) for (let i = 0; i < n; i++) if (u8[flagsAt + i] === 1) real[fast.slotOfRow[i]] = 1;
     const values = aggregateColumns(metrics, rowVals, n, fast.size, fast.slotOfRow, fast.slotOfNew, fast.near, fast.far);
     const packed: PackedColumns = { size: fast.size, codes: fast.codes, offsets: fast.offsets, rank: fast.rank, real, keys: metrics.map((mt) => mt.key), values };
     return { packed, metrics, illustrative, rows: n, withValues, issues: capIssues(issues, maxIssues), issueCount: issues.length };
@@ -183,7 +199,7 @@ export function parseMetricsBinary(buf: ArrayBuffer, joinKey = 'code', maxIssues
       }
     }
     if (any) withValues++;
-    realRow[k] = u8[flagsAt + i] === 1 ? 1 : 0;
+    realRow[k] = flag(i) ? 1 : 0;
     if (code.length > leafLen) leafLen = code.length;
     codes.push(code);
     k++;
@@ -191,6 +207,32 @@ export function parseMetricsBinary(buf: ArrayBuffer, joinKey = 'code', maxIssues
   if (!k) return fail('grid metrics file has no valid row', issues);
   const packed = joinAndPack({ codes, n: k, sorted, rowOf, rowVals, realRow, leafLen, metrics });
   return { packed, metrics, illustrative, rows: k, withValues, issues: capIssues(issues, maxIssues), issueCount: issues.length };
+}
+
+/** One value column as float64, NaN where a row has no value (the integer types' "none" value). */
+function readColumn(dv: DataView, type: number, at: number, n: number, littleEndian: boolean): Float64Array {
+  if (type === 0 && littleEndian) return new Float64Array(dv.buffer, at, n);
+  const col = new Float64Array(n);
+  if (type === 0) for (let i = 0; i < n; i++) col[i] = dv.getFloat64(at + i * 8, true);
+  else if (type === 1) for (let i = 0; i < n; i++) col[i] = dv.getFloat32(at + i * 4, true);
+  else if (type === 2)
+    for (let i = 0; i < n; i++) {
+      const v = dv.getInt32(at + i * 4, true);
+      col[i] = v === -2147483648 ? NaN : v;
+    }
+  else if (type === 3 && littleEndian && at % 2 === 0) {
+    const src = new Uint16Array(dv.buffer, at, n);
+    for (let i = 0; i < n; i++) col[i] = src[i] === 65535 ? NaN : src[i];
+  } else if (type === 3)
+    for (let i = 0; i < n; i++) {
+      const v = dv.getUint16(at + i * 2, true);
+      col[i] = v === 65535 ? NaN : v;
+    }
+  else {
+    const src = new Uint8Array(dv.buffer, at, n);
+    for (let i = 0; i < n; i++) col[i] = src[i] === 255 ? NaN : src[i];
+  }
+  return col;
 }
 
 /** @internal For tests: the one-pass reader's result for a whole file, or undefined where it hands over to the general path. */

@@ -8,7 +8,7 @@ import { encodeMetricsBinary } from '../../../../scripts/lib/metrics-binary.mjs'
 import { isBinaryMetricsUrl, parseMetricsBinary, readSortedAsciiForTests } from '../../../../src/components/grid-map/metrics-binary.js';
 import { parseMetricColumns, type MetricColumnsResult } from '../../../../src/components/grid-map/metric-columns.js';
 
-const encode = encodeMetricsBinary as (payload: unknown, o?: { joinKey?: string }) => Uint8Array;
+const encode = encodeMetricsBinary as (payload: unknown, o?: { joinKey?: string; version?: 1 | 2 }) => Uint8Array;
 const DEMO = JSON.parse(readFileSync(new URL('../../../../demo/data/grid-metrics.json', import.meta.url), 'utf8')) as { metrics: unknown[]; rows: Record<string, unknown>[] };
 const buf = (u8: Uint8Array): ArrayBuffer => u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.byteLength) as ArrayBuffer;
 
@@ -35,6 +35,41 @@ describe('binary metrics: writer → reader', () => {
     const bin = parseMetricsBinary(buf(file));
     expect(bin.issues).toEqual([]);
     same(bin, parseMetricColumns(JSON.stringify(DEMO)));
+  });
+
+  it('version 2 keeps each column in the narrowest exact type; version 1 files (all float64) read the same', () => {
+    const payload = {
+      metrics: [
+        { key: 'u8', aggregate: 'sum' },
+        { key: 'u16', aggregate: 'max' },
+        { key: 'i32', aggregate: 'min' },
+        { key: 'f32', aggregate: 'mean' },
+        { key: 'f64', aggregate: 'sum' },
+        { key: 'zero', aggregate: 'none' },
+      ],
+      rows: Array.from({ length: 40 }, (_, i) => ({
+        code: `500118${String(i % 3).padStart(3, '0')}${String(i).padStart(6, '0')}`,
+        ...(i % 5 ? { u8: i * 6 } : {}),
+        u16: i * 1600,
+        ...(i % 7 ? { i32: (i - 20) * 100000 } : {}),
+        f32: i / 4,
+        f64: i / 3,
+        zero: i === 3 ? -0 : i,
+        ...(i === 9 ? { illustrative: false } : {}),
+      })).sort((a, b) => (a.code < b.code ? -1 : 1)),
+    };
+    const v2 = encode(payload), v1 = encode(payload, { version: 1 });
+    const d = new DataView(v2.buffer, v2.byteOffset);
+    expect(d.getUint16(4, true)).toBe(2);
+    const codesAt = (24 + d.getUint32(12, true) + 7) & ~7;
+    const typesAt = (((codesAt + d.getUint32(16, true) + 7) & ~7) + 40 + 7) & ~7; // after the flags (one row is real)
+    expect(d.getUint32(20, true)).toBe(1);
+    expect([...v2.subarray(typesAt, typesAt + 6)]).toEqual([4, 3, 2, 1, 0, 1]); // -0 stays a float
+    expect(v2.length).toBeLessThan(v1.length);
+    const a = parseMetricsBinary(buf(v2)), b = parseMetricsBinary(buf(v1));
+    expect(a.issues).toEqual([]);
+    same(a, b); // (not the JSON path here: JSON has no -0)
+    expect(a.packed!.values[5].some((v) => Object.is(v, -0))).toBe(true);
   });
 
   it('keeps the JSON rules for unsorted rows, repeated and empty codes, missing and out-of-range values, real rows', () => {
@@ -161,9 +196,11 @@ describe('binary metrics: a broken file is refused (one format issue, no value)'
     ['cut inside the codes', good.slice(0, 300), /truncated/],
     ['extra bytes', (() => { const c = new Uint8Array(good.length + 8); c.set(good); return c; })(), /bytes after/],
     ['wrong magic', edited((u) => (u[0] = 0x7b)), /not a grid metrics file/],
-    ['wrong version', edited((u) => dv(u).setUint16(4, 2, true)), /version 2 is not supported/],
+    ['wrong version', edited((u) => dv(u).setUint16(4, 3, true)), /version 3 is not supported/],
     ['more rows declared', edited((u) => dv(u).setUint32(8, dv(u).getUint32(8, true) + 1, true)), /truncated/],
-    ['fewer rows declared', edited((u) => dv(u).setUint32(8, dv(u).getUint32(8, true) - 8, true)), /bytes after/],
+    // (version 2: the type bytes then move into the flags, so the columns' sizes no longer add up either way)
+    ['fewer rows declared', edited((u) => dv(u).setUint32(8, dv(u).getUint32(8, true) - 8, true)), /bytes after|truncated/],
+    ['fewer rows declared, version 1', (() => { const c = encode(DEMO, { version: 1 }); dv(c).setUint32(8, dv(c).getUint32(8, true) - 8, true); return c; })(), /bytes after/],
     ['fewer metric columns', edited((u) => dv(u).setUint16(6, 7, true)), /bytes after/],
     ['header not JSON', edited((u) => (u[24] = 0x21)), /header is not JSON/],
     ['front coding corrupt', edited((u) => (u[dv(u).getUint32(12, true) + 24 + ((8 - ((dv(u).getUint32(12, true) + 24) % 8)) % 8)] = 9)), /shares 9 bytes/],
@@ -176,6 +213,20 @@ describe('binary metrics: a broken file is refused (one format issue, no value)'
       expect(r.issues[r.issues.length - 1].message).toMatch(message);
     });
   }
+
+  it('an unknown column type', () => {
+    const payload = { metrics: [{ key: 'a' }], rows: [{ code: '1', a: 1 }] };
+    const c = encode(payload);
+    const d = new DataView(c.buffer);
+    const codesAt = (24 + d.getUint32(12, true) + 7) & ~7;
+    const typesAt = (codesAt + d.getUint32(16, true) + 7) & ~7; // no flags section: no row says illustrative: false
+    expect(d.getUint32(20, true)).toBe(0);
+    expect(c[typesAt]).toBe(4); // uint8
+    c[typesAt] = 9;
+    const r = parseMetricsBinary(buf(c));
+    expect(r.packed).toBeUndefined();
+    expect(r.issues[0].message).toMatch(/column 0 has the unknown type 9/);
+  });
 
   it('a header whose metric count differs from the columns', () => {
     const payload = { metrics: [{ key: 'a' }, { key: 'b' }], rows: [{ code: '1', a: 1, b: 2 }] };
