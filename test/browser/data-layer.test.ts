@@ -242,12 +242,21 @@ describe('data layer (shared by every element)', () => {
   });
 
   it('unwraps a {code,msg,data} envelope and an ECharts dataset', async () => {
-    const el = await fixture<CivicProbe>(html`<civic-probe .data=${{ code: 0, msg: 'ok', data: { rows: [{ name: 'e', value: 1 }] } }}></civic-probe>`);
+    // The envelope / dataset adapters load on first use (issue 16): civic-load says the unwrapped rows are drawn.
+    // (Waiting for updateComplete alone passed only when an earlier test had loaded them: alone, it failed.)
+    const el = document.createElement('civic-probe');
+    let p = oneEvent(el, 'civic-load');
+    el.data = { code: 0, msg: 'ok', data: { rows: [{ name: 'e', value: 1 }] } };
+    document.body.append(el);
+    await p;
     await el.updateComplete;
     expect(items(el)).to.deep.equal(['e=1']);
+    p = oneEvent(el, 'civic-load');
     el.data = { dimensions: ['name', 'value'], source: [['d', 4]] };
+    await p;
     await el.updateComplete;
     expect(items(el)).to.deep.equal(['d=4']);
+    el.remove();
   });
 
   it('switches language with <html lang> and an ancestor lang', async () => {
