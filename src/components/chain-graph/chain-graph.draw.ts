@@ -3,10 +3,16 @@
  * template; canvas: the painter's canvas frame), the gesture state the painter caches by (pan keeps the label
  * placement, zoom places only the labels already shown), and the "names not shown" count. Knows nothing of the
  * element class (no import of chain-graph.ts); the element gives it the scene of each picture.
+ *
+ * The painters are not part of the element's first load: the SVG painter (chain-graph.painter.ts) loads when the
+ * element connects, while its data and layouts load (a picture needs a layout first); the canvas painter
+ * (chain-graph.painter-canvas.ts) with the first canvas picture. A redraw asked for before its painter is there is
+ * queued (`queued` -1) until it is, so `whenDrawn()` waits for it.
  */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { ChainPainter, type Scene } from './chain-graph.painter.js';
+import type { ChainPainter } from './chain-graph.painter.js';
 import type { ChainCanvasPainter } from './chain-graph.painter-canvas.js';
+import type { Scene } from './chain-graph.scene.js';
 
 export interface DrawDeps {
   /** Everything the painter needs for the picture now, or undefined before data. */
@@ -26,10 +32,14 @@ export interface DrawDeps {
 export class ChainDrawController implements ReactiveController {
   /** Labels of nodes in view not drawn at this zoom (said visibly; they stay reachable by hover, keyboard, table). */
   dropped = 0;
-  /** Non-zero while a redraw is queued (an animation frame id, or -1 while the canvas painter loads). */
+  /** Non-zero while a redraw is queued (an animation frame id, or -1 while a painter loads). */
   queued = 0;
-  /** The SVG painter; the canvas painter (a subclass, loaded on first use) once a canvas picture was asked for. */
-  painter: ChainPainter;
+  /**
+   * The SVG painter once loaded; the canvas painter (a subclass, loaded on first use) once a canvas picture was asked
+   * for. Undefined until the first has loaded.
+   */
+  painter?: ChainPainter;
+  private svgLoad?: Promise<ChainPainter>;
   /** True when the canvas painter could not be loaded (offline): the element draws SVG instead. */
   canvasFailed = false;
   private canvasLoad?: Promise<ChainCanvasPainter>;
@@ -41,8 +51,25 @@ export class ChainDrawController implements ReactiveController {
   constructor(host: ReactiveControllerHost, deps: DrawDeps) {
     this.host = host;
     this.d = deps;
-    this.painter = new ChainPainter((name, fallback) => deps.token(name, fallback));
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    void this.svgPainter().catch(() => undefined);
+  }
+
+  /** The SVG painter, loaded once (the element starts the load when it connects). */
+  svgPainter(): Promise<ChainPainter> {
+    return (this.svgLoad ??= import('./chain-graph.painter.js').then((m) => (this.painter ??= new m.ChainPainter((name, fallback) => this.d.token(name, fallback)))));
+  }
+
+  /** Queues a redraw for when `load` resolves (also when it fails: nothing to wait for then). */
+  private after(load: Promise<unknown>): void {
+    this.queued = -1;
+    void load.then(
+      () => ((this.queued = 0), this.request()),
+      () => (this.queued = 0),
+    );
   }
 
   /**
@@ -68,26 +95,20 @@ export class ChainDrawController implements ReactiveController {
 
   /** The canvas painter when it is loaded. */
   private get canvas(): ChainCanvasPainter | undefined {
-    return 'drawCanvas' in this.painter ? (this.painter as ChainCanvasPainter) : undefined;
+    return this.painter && 'drawCanvas' in this.painter ? (this.painter as ChainCanvasPainter) : undefined;
   }
 
   hostDisconnected(): void {
-    cancelAnimationFrame(this.queued);
+    if (this.queued > 0) cancelAnimationFrame(this.queued);
     this.queued = 0;
   }
 
   /** Schedules one redraw on the next frame (SVG: a Lit update; canvas: a canvas frame). Never draws synchronously. */
   request(): void {
     if (this.queued) return;
-    if (this.d.canvas() && !this.canvas) {
-      // Queued until the canvas painter is loaded (whenDrawn waits for it), then a frame as usual.
-      this.queued = -1;
-      void this.canvasPainter().then(
-        () => ((this.queued = 0), this.request()),
-        () => (this.queued = 0),
-      );
-      return;
-    }
+    // Queued until the painter is loaded (whenDrawn waits for it), then a frame as usual.
+    if (this.d.canvas() && !this.canvas) return this.after(this.canvasPainter());
+    if (!this.painter) return this.after(this.svgPainter());
     this.queued = requestAnimationFrame(() => {
       this.queued = 0;
       if (this.d.canvas()) this.drawCanvas();
@@ -115,8 +136,8 @@ export class ChainDrawController implements ReactiveController {
    * for the next frame (the frame then paints it); a canvas still draws in its frame (a large one in slices).
    */
   moved(settled = false): void {
-    this.painter.moved();
-    if (settled && !this.d.canvas()) {
+    this.painter?.moved();
+    if (settled && !this.d.canvas() && this.painter) {
       cancelAnimationFrame(this.queued);
       this.queued = 0;
       this.host.requestUpdate();
@@ -124,7 +145,7 @@ export class ChainDrawController implements ReactiveController {
   }
 
   themeChanged(): void {
-    this.painter.themeChanged();
+    this.painter?.themeChanged();
     this.request();
   }
 
@@ -132,6 +153,11 @@ export class ChainDrawController implements ReactiveController {
   svg(): TemplateResult {
     const scene = this.d.scene();
     if (!scene) return html``;
+    if (!this.painter) {
+      // The painter is still loading (it started when the element connected): drawn when it is there.
+      if (!this.queued) this.after(this.svgPainter());
+      return html``;
+    }
     const { template, placed } = this.painter.svg(scene);
     // The element renders the note about names not shown after the picture, in the same template: it reads this
     // (no second update for it).

@@ -10,7 +10,7 @@ import { CivicSelectEvent } from '../../core/events/select-event.js';
 import { CivicHoverEvent } from '../../core/events/hover-event.js';
 import { neighbourInDirection, searchNodes, tourOrder } from './chain-graph.model.js';
 import type { ChainViewController } from './chain-graph.view.js';
-import type { Shown } from './chain-graph.painter.js';
+import type { Shown } from './chain-graph.scene.js';
 import type { Terms } from './chain-graph.parts.js';
 import type { ChainNode, Point } from './chain-graph.types.js';
 

@@ -4,9 +4,9 @@
  * and moved and scaled during a gesture, with the labels drawn live on top. Loaded on first use by the draw
  * controller (chain-graph.draw.ts), not part of the element's first load.
  */
-import { ChainPainter, LINE, BASELINE, SHAPES, linkCentre, placeKeyOf, showChainLabels, type Gesture, type Placement, type Scene, type Shown } from './chain-graph.painter.js';
-import { symbol, type CanvasPath_D3Shape } from './chain-graph.symbols.js';
-import { curveControl, radialLinkGeometry } from './chain-graph.geometry.js';
+import { ChainPainter, LINE, SHAPES, linkCentre, placeKeyOf, type Gesture, type Placement, type Scene, type Shown } from './chain-graph.painter.js';
+import type { CanvasPath_D3Shape } from './chain-graph.symbols.js';
+import { curveControl } from './chain-graph.geometry.js';
 import { LINK_KINDS, NODE_TYPES, type ChainLink, type ChainNode, type LinkKind, type NodeType, type Point } from './chain-graph.types.js';
 import { yieldThen } from './chain-graph.tasks.js';
 

@@ -2,87 +2,30 @@
  * Painter of <civic-chain-graph>: the SVG template of links, nodes, rings and labels at the current zoom, and which
  * labels are drawn (placed by priority in screen pixels at a size that reaches the
  * legibility floor; the others are dropped, never shrunk — chain-graph.labels.ts decides). Knows nothing of the
- * element class (no import of chain-graph.ts). The canvas picture (graphs above `canvas-threshold`) is
- * chain-graph.painter-canvas.ts, a subclass loaded on first use: most graphs on a page are SVG ones.
+ * element class (no import of chain-graph.ts). Not part of the element's first load: the draw controller loads it
+ * when the element connects (while the data and the layouts load; a picture needs a layout first). The canvas
+ * picture (graphs above `canvas-threshold`) is chain-graph.painter-canvas.ts, a subclass loaded on first use.
  *
  * Frames during a pan or zoom gesture stay cheap at thousands of nodes: off-screen links and nodes are skipped, each
  * node type is one path and one fill, label priorities are computed once per emphasis (not per frame), and the
  * label placement of a pan is reused while the zoom stays the same.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import type { ViewTransform as ZoomTransform } from './chain-graph.view.js';
-import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType, type CanvasPath_D3Shape } from './chain-graph.symbols.js';
+import { symbol } from './chain-graph.symbols.js';
 import { cspStyle } from '../../core/render/csp-style.js';
 import { labelPriority, labelSpots, placeLabelSteps, LABEL_PRIORITY, PLACE_STEP, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
-import { curveControl, estimateTextWidth, radialLinkGeometry, type LabelSide } from './chain-graph.geometry.js';
-import { LINK_KINDS, NODE_TYPES, type ChainData, type ChainLayout, type ChainLink, type ChainNode, type LinkKind, type NodeType, type Point } from './chain-graph.types.js';
-import { yieldThen } from './chain-graph.tasks.js';
+import { radialLinkGeometry, type LabelSide } from './chain-graph.geometry.js';
+import type { ChainLink, Point } from './chain-graph.types.js';
+import { SHAPES, round1, type Gesture, type Placement, type Scene, type Shown } from './chain-graph.scene.js';
 
-export const SHAPES: Record<NodeType, SymbolType> = {
-  leader: symbolStar,
-  member: symbolCircle,
-  'party-branch': symbolTriangle,
-  park: symbolSquare,
-  project: symbolDiamond,
-  'service-team': symbolWye,
-};
+export { SHAPES, createTextMeasure, nodeAt, round1, type Gesture, type Placement, type Scene, type Shown } from './chain-graph.scene.js';
+
 /** A label's box height in em (the content area of CJK fonts) and its baseline from the top of that box. */
 export const LINE = 1.45;
 export const BASELINE = 1.1;
 /** At most this many labels are drawn at once. */
 const MAX_LABELS = 600;
 
-
-/** The graph being shown (after the chain choice and legend filters), with its lookups. */
-export interface Shown {
-  data: ChainData;
-  byId: Map<string, ChainNode>;
-  adj: Map<string, string[]>;
-  radius: (n: ChainNode) => number;
-  illustrative: boolean;
-  /** Node types and link kinds present in the whole payload (the legend keeps filtered ones as toggles). */
-  types: NodeType[];
-  kinds: LinkKind[];
-}
-
-/** Everything one picture depends on. */
-export interface Scene {
-  shown: Shown;
-  display: ReadonlyMap<string, Point>;
-  zt: ZoomTransform;
-  width: number;
-  height: number;
-  layout: ChainLayout;
-  labelSide: LabelSide;
-  emphasis: string | null;
-  selected?: string;
-  active: string | null;
-  search: string;
-  matches: ReadonlySet<string>;
-  label: (n: ChainNode) => string;
-  chainName: (c: ChainData['chains'][number]) => string;
-  /** Label width in px at the design size (12 px × density). */
-  measure: (text: string) => number;
-  /** Density factor of the design size (1, 1.25, 1.5). */
-  density: number;
-  /** Node and chain label sizes in the element's CSS px (≥ the legibility floor on screen). */
-  size: number;
-  chainSize: number;
-  fontFamily: string;
-}
-
-/** A gesture running: `pan` (same zoom: the placement moves with the picture), `zoom` (only labels already shown compete). */
-export type Gesture = 'none' | 'pan' | 'zoom';
-
-export interface Placement {
-  kept: Set<string>;
-  /** Labels of nodes in view that are not drawn (said visibly by the element). */
-  dropped: number;
-  size: number;
-  chainSize: number;
-  /** Node labels drawn away from their first spot (below the node): the label box's centre relative to the node, screen px. */
-  offset: Map<string, { x: number; y: number }>;
-}
 
 interface ChainLabel {
   id: string;
@@ -321,27 +264,6 @@ export function showChainLabels(s: Scene): boolean {
   return s.layout === 'tiers' || s.shown.data.chains.length > 1;
 }
 
-/** Node under a stage point (stage CSS px): the nearest node within its radius (+3 screen px). */
-export function nodeAt(shown: Shown, display: ReadonlyMap<string, Point>, zt: ZoomTransform, x: number, y: number): string | null {
-  const gx = zt.invertX(x), gy = zt.invertY(y);
-  let best: string | null = null;
-  let bestD = Infinity;
-  const slack = 3 / zt.k;
-  for (const n of shown.data.nodes) {
-    const p = display.get(n.id);
-    if (!p) continue;
-    const dx = p.x - gx, dy = p.y - gy;
-    const r = shown.radius(n) + slack;
-    if (Math.abs(dx) > r || Math.abs(dy) > r) continue;
-    const d = Math.hypot(dx, dy);
-    if (d <= r && d < bestD) {
-      best = n.id;
-      bestD = d;
-    }
-  }
-  return best;
-}
-
 /** The centre a radial link bends towards: its chain's, when both ends are in the same chain. */
 export function linkCentre(shown: Shown, centres: ReadonlyMap<string, Point>, l: ChainLink): Point | undefined {
   const a = shown.byId.get(l.source), b = shown.byId.get(l.target);
@@ -369,38 +291,4 @@ export function linkPath(shown: Shown, side: LabelSide, l: ChainLink, a: Point, 
   const d = Math.hypot(b.x - a.x, b.y - a.y) || 1;
   const ex = b.x - ((b.x - a.x) / d) * rt, ey = b.y - ((b.y - a.y) / d) * rt;
   return `M${round1(a.x)},${round1(a.y)}L${round1(ex)},${round1(ey)}`;
-}
-
-/**
- * Text widths at the design size (12 px × density) in the element's font, cached; an estimate where no canvas
- * can measure.
- */
-export function createTextMeasure(font: () => { family: string; scale: number }): (text: string) => number {
-  const cache = new Map<string, number>();
-  let ctx: CanvasRenderingContext2D | null | undefined;
-  return (text: string): number => {
-    const { family, scale } = font();
-    const key = scale + '|' + family + '|' + text;
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit;
-    if (ctx === undefined) {
-      try {
-        ctx = document.createElement('canvas').getContext('2d');
-      } catch {
-        ctx = null;
-      }
-    }
-    let w: number;
-    if (ctx) {
-      ctx.font = `${12 * scale}px ${family || 'sans-serif'}`;
-      w = Math.ceil(ctx.measureText(text).width);
-    } else w = estimateTextWidth(text, 12 * scale);
-    if (cache.size > 20000) cache.clear();
-    cache.set(key, w);
-    return w;
-  };
-}
-
-export function round1(v: number): number {
-  return Math.round(v * 10) / 10;
 }

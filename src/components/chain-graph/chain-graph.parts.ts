@@ -10,7 +10,7 @@ import { cspStyle } from '../../core/render/csp-style.js';
 import type { chainGraphTerms } from './chain-graph.i18n.js';
 import { adjacency, filterChainData, hasIllustrative, type ChainFilter } from './chain-graph.model.js';
 import { radiusByAttribute } from './chain-graph.geometry.js';
-import { SHAPES, type Shown } from './chain-graph.painter.js';
+import { SHAPES, type Shown } from './chain-graph.scene.js';
 import { LINK_KINDS, NODE_TYPES, type ChainData, type ChainLink, type ChainNode } from './chain-graph.types.js';
 
 /** The chain graph's terms in one language, indexable by `type-…`, `kind-…`, `tier-…`, `attr-…` keys. */

@@ -17,7 +17,7 @@ import { ChainLayoutController, preloadLayouts, prewarmLayoutWorker } from './ch
 import { ChainViewController } from './chain-graph.view.js';
 import { ChainNavController } from './chain-graph.navigation.js';
 import { renderLegend, renderTable, renderTooltip, shownGraph, tooltipLines, type Terms } from './chain-graph.parts.js';
-import { createTextMeasure, nodeAt, round1, type Scene, type Shown } from './chain-graph.painter.js';
+import { createTextMeasure, nodeAt, round1, type Scene, type Shown } from './chain-graph.scene.js';
 import { ChainDrawController } from './chain-graph.draw.js';
 import type { ChainData, ChainNode, ChainPositions, Point } from './chain-graph.types.js';
 
@@ -278,7 +278,8 @@ export class CivicChainGraph extends ChainGraphProps {
    * surface colour).
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
-    const [, { chainGraphPng }] = await Promise.all([loadPainters(), import('./chain-graph.export.js'), this.useCanvas && this.drawCtl.canvasPainter().catch(() => undefined)]);
+    const painter = this.useCanvas ? this.drawCtl.canvasPainter() : this.drawCtl.svgPainter();
+    const [, { chainGraphPng }] = await Promise.all([loadPainters(), import('./chain-graph.export.js'), painter.catch(() => undefined)]);
     await this.updateComplete;
     if (!this.shown) throw new Error('nothing to export (no data yet)');
     // Pending animation frames (layout glide, redraw) first: export what the next frame shows.
