@@ -84,6 +84,12 @@ if (BEFORE) {
     symlinkSync(join(root, 'node_modules'), join(wt, 'node_modules'));
     await bundleBenchPage(join(wt, 'bench/grid-map-tiles/page.ts'), { outdir: join(out, 'bundle-before'), splitting: true, external: ['maplibre-gl'], logLevel: 'error' });
     await bundleBenchPage(join(wt, 'src/components/grid-map/metrics-worker.ts'), { outfile: join(out, 'bundle-before', 'metrics-worker.js'), logLevel: 'error' });
+    // The before page reads the metrics files its own tree writes (the binary format changed: version 2 since
+    // 7b8b7ee), from .out/before/ beside links to the same tiles and metrics.json.
+    mkdirSync(join(out, 'before'), { recursive: true });
+    for (const f of ['tiles', 'metrics.json']) if (!existsSync(join(out, 'before', f))) symlinkSync(join('..', f), join(out, 'before', f));
+    const w = spawnSync(process.execPath, [join(wt, 'scripts/make-grid-tiles.mjs'), '--metrics-binary', join(out, 'metrics.json'), '--out', join(out, 'before', 'metrics.cgmb')], { stdio: 'inherit', cwd: wt });
+    if (w.status) throw new Error('the before tree could not write its metrics.cgmb');
   } finally {
     git('worktree', 'remove', '--force', wt);
     git('worktree', 'prune');
@@ -146,7 +152,8 @@ for (let i = 0; i < RUNS; i++) {
     tileRequests = 0;
     try {
       const [kind, at] = impl.split('@');
-      await page.goto(`http://127.0.0.1:${port}/bench/grid-map-tiles/${at === 'before' ? '.out/before.html' : 'index.html'}?impl=${kind}&${query}`);
+      const q = at === 'before' ? query.replace(`base=/${outRel}`, `base=/${outRel}/before`) : query;
+      await page.goto(`http://127.0.0.1:${port}/bench/grid-map-tiles/${at === 'before' ? '.out/before.html' : 'index.html'}?impl=${kind}&${q}`);
       await page.waitForFunction(() => 'benchFirst' in window, null, { timeout: 120000, polling: 50 });
       const r = await page.evaluate(() => window.benchFirst);
       if (r.error) throw new Error(r.error);

@@ -11,8 +11,9 @@
  * straight from the columns (`rankOf`), and the per-level code lists are built only when a table asks for them.
  *
  * Memory for 1,000,000 grid rows + their parents with one metric (≈1.01 M slots, 15-digit codes): codes 1 byte per
- * character + "\n" ≈ 16 MB, offsets 4 MB, rank + real 2 MB, values 8 MB per metric ≈ 30 MB in all, against raw
- * columns (codes + values) of ≈ 24 MB: 1.25×. `columnBytes` states it for any store.
+ * character + "\n" ≈ 16 MB, offsets 4 MB, rank + real 2 MB, each level's slot list 4 MB, values 8 MB per metric
+ * ≈ 34 MB in all, against raw columns (codes + values) of ≈ 23 MB: 1.5× (bench/grid-map-tiles prints it).
+ * `columnBytes` states it for any store.
  */
 import { capIssues, issue, describe, type Issue } from '../../data/validate.js';
 import { parseMetrics, readMetricsHead, readRowCode, readRowValue } from './grid-map.model.js';
