@@ -13,14 +13,16 @@
  * known — the slice's script plus the style, layout, paint and layerizing it caused, and whatever else the frame ran
  * (count-up steps, other elements) — and the next slice takes as many tiles as fit FRAME_BUDGET_MS at that cost per
  * tile. A frame also has a cost of its own whatever its slice holds (layerizing and painting a page of 200 tiles),
- * so a fixed small count per frame (6) made a wall take 30+ frames and more CPU in all; a quiet machine now updates
- * 200 tiles in two or three frames, a loaded one in more, smaller ones, each under the budget. A slice also stops
- * when its script alone reaches SCRIPT_BUDGET_MS (a batch much costlier than the last, e.g. first renders).
+ * so a fixed small count per frame (6) made a wall take 30+ frames and more CPU in all; a quiet machine updates
+ * 200 tiles in a few frames, a loaded one in more, smaller ones. A slice also stops when its script alone reaches
+ * SCRIPT_BUDGET_MS: the rendering a tile's update causes costs 4–5 times its script, and the cost learnt per tile may
+ * be stale (cheap updates before a costly batch) or inflated by waits for a core; the script is read live.
  * Where frames do not come (a hidden document, a throttled frame, no requestAnimationFrame) the slices run in
  * tasks; a slice never waits more than FALLBACK_MS after the previous frame ended for its frame, and after such a
  * task the next slice waits for a frame again (at most SLOW_FALLBACK_MS). A single tile waits for the next frame.
- * A slice run in a task is rendered by the next frame: that frame's own slice takes only what is left of a slice's
- * worth (often nothing), so no frame lays out and paints more than one slice of tiles. On a loaded machine frames
+ * A slice run in a task is rendered by the next frame: that frame's own slice counts the task's script against its
+ * script budget (and its tiles against the slice size), so it often runs none, and no frame lays out and paints more
+ * than one slice of tiles. On a loaded machine frames
  * often come later than FALLBACK_MS, and a frame rendering a task's slice plus its own — twice the budget — was most
  * of the wall's tasks over 50 ms (issue 16, bench/kpi: 57 + 57 tiles, 127 ms of CPU).
  */
