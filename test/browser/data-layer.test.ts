@@ -80,15 +80,12 @@ describe('data layer (shared by every element)', () => {
   });
 
   it('shows a loading state while fetching', async () => {
-    // The response is held until the loading state has been looked at (a fixed delay can run out on a busy machine).
-    const held = gate();
-    server.routes.set('/slow.json', { body: GOOD, gate: held.promise });
+    server.routes.set('/slow.json', { body: GOOD, delay: 300 });
     const el = await fixture<CivicProbe>(html`<civic-probe src="/slow.json"></civic-probe>`);
     await el.updateComplete;
     const s = status(el);
     expect(s?.getAttribute('aria-busy')).to.equal('true');
     expect(s?.textContent).to.contain('加载');
-    held.open();
   });
 
   for (const [name, route, kind, text] of [
