@@ -61,6 +61,8 @@ export interface TilesAccess {
 
 /** Levels with at most this many units are classified before the first idle (`styleSmallLevels`). */
 const EAGER_UNITS = 50000;
+/** The levels not on screen are classified once the camera has not moved for this long (ms). */
+const STILL_MS = 1000;
 
 interface LevelStyle {
   classifier: Classifier;
@@ -95,9 +97,13 @@ export class TilesController implements ReactiveController {
   /** Levels besides the one on screen still to classify (after the next picture). */
   private restPending = false;
 
+  /** When the camera last moved (performance.now()). */
+  private lastMove = -Infinity;
+
   /**
-   * Classifies the levels not on screen, one per idle period (a grid level of 10⁶ values is the long one), so the
-   * picture's next frames and the first gestures go first; within 2 s at the latest.
+   * Classifies the levels not on screen, one per idle period (a grid level of 10⁶ values is the long one), once the
+   * camera has been still for STILL_MS: a pan or zoom right after the first picture keeps its frames (the grid level's
+   * classification is one task of 0.1–0.3 s). A level that comes on screen first is classified at that idle anyway.
    */
   private styleRest(): void {
     if (!this.restPending || !this.pictured) return;
@@ -112,7 +118,9 @@ export class TilesController implements ReactiveController {
       if (todo.length) later();
     };
     const later = (): void => {
-      if (typeof requestIdleCallback === 'function') this.restIdle = requestIdleCallback(next, { timeout: 2000 });
+      const still = this.lastMove + STILL_MS - performance.now();
+      if (still > 0) this.restTimer = setTimeout(later, still);
+      else if (typeof requestIdleCallback === 'function') this.restIdle = requestIdleCallback(next, { timeout: 2000 });
       else this.restTimer = setTimeout(next, 0);
     };
     later();
@@ -313,7 +321,10 @@ export class TilesController implements ReactiveController {
         }
         this.styleRest();
       },
-      onMove: () => this.x.moved(),
+      onMove: () => {
+        this.lastMove = performance.now();
+        this.x.moved();
+      },
       onSourceError: (message) => this.sourceError(message),
       onFail: (why) => this.fail(`WebGL context lost and not restored (${why})`),
     });
