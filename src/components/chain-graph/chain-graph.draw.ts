@@ -43,12 +43,12 @@ export class ChainDrawController implements ReactiveController {
   /** True when the canvas painter could not be loaded (offline): the element draws SVG instead. */
   canvasFailed = false;
   private canvasLoad?: Promise<ChainCanvasPainter>;
-  private readonly host: ReactiveControllerHost;
+  private readonly host: ReactiveControllerHost & { readonly isUpdatePending: boolean };
   private readonly d: DrawDeps;
   /** Zoom of the gesture's first frame: a pan (same zoom) moves the placed labels with the picture. */
   private gestureK?: number;
 
-  constructor(host: ReactiveControllerHost, deps: DrawDeps) {
+  constructor(host: ReactiveControllerHost & { readonly isUpdatePending: boolean }, deps: DrawDeps) {
     this.host = host;
     this.d = deps;
     host.addController(this);
@@ -114,6 +114,18 @@ export class ChainDrawController implements ReactiveController {
       if (this.d.canvas()) this.drawCanvas();
       else this.host.requestUpdate();
     });
+  }
+
+  /**
+   * Resolves once the picture is complete: `busy()` false (a layout or glide running), no update pending and no
+   * redraw queued (a frame to come, a painter loading, a large picture still drawn in slices); looks again each frame.
+   */
+  async settled(busy: () => boolean): Promise<void> {
+    for (;;) {
+      await this.host.updateComplete;
+      if (!busy() && !this.queued && !this.host.isUpdatePending) return;
+      await new Promise<void>((r) => requestAnimationFrame(() => r()));
+    }
   }
 
   /** A queued canvas frame now (an export wants the next frame's picture). */

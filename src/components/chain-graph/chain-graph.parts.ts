@@ -129,3 +129,11 @@ export function renderTooltip(lines: string[], x: number, y: number, width: numb
     <strong>${lines[0]}</strong>${lines.slice(1).join('\n')}
   </div>`;
 }
+
+/** `set` with `v` added, or removed when it was there (the legend's filter toggles). */
+export function toggle(set: ReadonlySet<string>, v: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (next.has(v)) next.delete(v);
+  else next.add(v);
+  return next;
+}

@@ -67,6 +67,13 @@ export interface Placement {
   offset: Map<string, { x: number; y: number }>;
 }
 
+/** Node under a stage point: the node of the SVG element under the pointer (`target`) first, else `nodeAt`. */
+export function hitNode(shown: Shown, display: ReadonlyMap<string, Point>, zt: ZoomTransform, x: number, y: number, target?: EventTarget | null): string | null {
+  const el = target instanceof Element ? target.closest('[data-id]') : null;
+  if (el && el.closest('[part="plot"]')) return el.getAttribute('data-id');
+  return nodeAt(shown, display, zt, x, y);
+}
+
 /** Node under a stage point (stage CSS px): the nearest node within its radius (+3 screen px). */
 export function nodeAt(shown: Shown, display: ReadonlyMap<string, Point>, zt: ZoomTransform, x: number, y: number): string | null {
   const gx = zt.invertX(x), gy = zt.invertY(y);

@@ -16,8 +16,8 @@ import type { LabelSide } from './chain-graph.geometry.js';
 import { ChainLayoutController, preloadLayouts, prewarmLayoutWorker } from './chain-graph.layout-controller.js';
 import { ChainViewController } from './chain-graph.view.js';
 import { ChainNavController } from './chain-graph.navigation.js';
-import { renderLegend, renderTable, renderTooltip, shownGraph, tooltipLines, type Terms } from './chain-graph.parts.js';
-import { createTextMeasure, nodeAt, round1, type Scene, type Shown } from './chain-graph.scene.js';
+import { renderLegend, renderTable, renderTooltip, shownGraph, toggle, tooltipLines, type Terms } from './chain-graph.parts.js';
+import { createTextMeasure, hitNode, round1, type Scene, type Shown } from './chain-graph.scene.js';
 import { ChainDrawController } from './chain-graph.draw.js';
 import type { ChainData, ChainNode, ChainPositions, Point } from './chain-graph.types.js';
 
@@ -378,31 +378,15 @@ export class CivicChainGraph extends ChainGraphProps {
 
   /**
    * Not pictured before the stage has its size (the first fit needs it; the stage's ResizeObserver report can come a
-   * frame after the first render), unless the element is not displayed at all. Whether it is displayed is looked at
-   * in the next frame, not here: reading `offsetWidth` right after a render would force the style and layout of the
-   * whole new shadow tree into the task that rendered it. @internal
+   * frame after the first render), unless the element is not displayed at all (the view controller looks). @internal
    */
   protected override drawnReady(): boolean {
-    if (!super.drawnReady()) return false;
-    if (!this.feed.value || this.view.stageSize.width > 0) return true;
-    if (this.notDisplayed && this.offsetWidth === 0) return true;
-    this.displayCheck ||= requestAnimationFrame(() => {
-      this.displayCheck = 0;
-      this.notDisplayed = this.isConnected && this.view.stageSize.width === 0 && this.offsetWidth === 0;
-      if (this.notDisplayed) this.requestUpdate();
-    });
-    return false;
+    return super.drawnReady() && (!this.feed.value || this.view.sizeKnown());
   }
-  private displayCheck = 0;
-  private notDisplayed = false;
 
   /** The picture is complete once the layout is computed, the glide finished and the last queued paint ran. @internal */
-  protected override async drawnSettle(): Promise<void> {
-    for (;;) {
-      await this.updateComplete;
-      if (!this.layoutCtl.pending && !this.layoutCtl.anim && !this.drawCtl.queued && !this.isUpdatePending) return;
-      await new Promise<void>((r) => requestAnimationFrame(() => r()));
-    }
+  protected override drawnSettle(): Promise<void> {
+    return this.drawCtl.settled(() => this.layoutCtl.pending || this.layoutCtl.anim !== 0);
   }
 
   // ── layout ──
@@ -505,17 +489,9 @@ export class CivicChainGraph extends ChainGraphProps {
     this.drawCtl.themeChanged();
   }
 
-  /** Node under a stage-relative point: the SVG target's node first, else the nearest node within its radius. */
+  /** Node under a stage-relative point (see hitNode). */
   private hitTest(x: number, y: number, target?: EventTarget | null): string | null {
-    const el = target instanceof Element ? target.closest('[data-id]') : null;
-    if (el && el.closest('[part="plot"]')) return el.getAttribute('data-id');
-    return this.shown ? nodeAt(this.shown, this.layoutCtl.display, this.view.zt, x, y) : null;
+    return this.shown ? hitNode(this.shown, this.layoutCtl.display, this.view.zt, x, y, target) : null;
   }
 }
 
-function toggle(set: ReadonlySet<string>, v: string): ReadonlySet<string> {
-  const next = new Set(set);
-  if (next.has(v)) next.delete(v);
-  else next.add(v);
-  return next;
-}

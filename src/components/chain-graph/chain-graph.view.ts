@@ -113,7 +113,12 @@ export class ChainViewController {
   private wheelTimer?: ReturnType<typeof setTimeout>;
   private suppressClick = false;
 
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private displayCheck = 0;
+  private notDisplayed = false;
+
   constructor(host: ReactiveControllerHost & HTMLElement, callbacks: ViewCallbacks) {
+    this.host = host;
     this.cb = callbacks;
     this.resize = new ResizeController(host, {
       onResize: (size) => {
@@ -123,6 +128,23 @@ export class ChainViewController {
         this.cb.resized(this.stageSize);
       },
     });
+  }
+
+  /**
+   * True when the stage's size is known, or the element is not displayed at all (no size report ever comes then).
+   * Whether it is displayed is looked at in the next frame, not here: reading `offsetWidth` right after a render
+   * would force the style and layout of the whole new shadow tree into the task that rendered it. When that frame
+   * finds it not displayed, the host updates again (and this answers true).
+   */
+  sizeKnown(): boolean {
+    if (this.stageSize.width > 0) return true;
+    if (this.notDisplayed && this.host.offsetWidth === 0) return true;
+    this.displayCheck ||= requestAnimationFrame(() => {
+      this.displayCheck = 0;
+      this.notDisplayed = this.host.isConnected && this.stageSize.width === 0 && this.host.offsetWidth === 0;
+      if (this.notDisplayed) this.host.requestUpdate();
+    });
+    return false;
   }
 
   /** Binds the gestures to the stage element (after each render; a new stage element rebinds). */
