@@ -37,8 +37,15 @@ describe('data adapters load on first use (issue 16)', () => {
   });
 
   it('a failing envelope: the translated error state and civic-error; over good data the figure stays', async () => {
-    const el = await fixture<CivicKpiTile>(html`<civic-kpi-tile motion="reduce" lang="en" .data=${{ code: 500, msg: 'database down', data: null }}></civic-kpi-tile>`);
-    const first = await oneEvent(el, 'civic-error') as CivicErrorEvent;
+    // Listen before the tile is connected: once the adapters and the status banner are loaded (an earlier test with an
+    // error), civic-error leaves before fixture() resolves (seen: hang with such a test first).
+    const el = document.createElement('civic-kpi-tile') as CivicKpiTile;
+    el.setAttribute('motion', 'reduce');
+    el.setAttribute('lang', 'en');
+    el.data = { code: 500, msg: 'database down', data: null };
+    const failedFirst = oneEvent(el, 'civic-error');
+    (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+    const first = await failedFirst as CivicErrorEvent;
     expect(first.detail).to.include({ kind: 'api', message: 'database down', keptPrevious: false });
     await el.whenDrawn();
     expect(status(el)?.textContent).to.contain('The API reported an error: database down');
