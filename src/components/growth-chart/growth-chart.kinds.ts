@@ -3,6 +3,7 @@
  * `compare` and `trend` come with growth-chart.more.ts, loaded by the first chart of their kind (or the first picture
  * of any kind; inlined in the one-script files). growth-chart.model.ts's `buildGrowthModel` (tests, Node) imports all three.
  */
+import { lazyModule } from '../../core/lazy-module.js';
 import type { GrowthKind, GrowthSeries } from './growth-chart.types.js';
 import { buildValueGrowth } from './model/value-growth.js';
 import type { GrowthModel, GrowthModelOptions } from './model/types.js';
@@ -14,7 +15,8 @@ type Lazy = 'compare' | 'trend';
 const moduleOf = (kind: GrowthKind): Lazy | 'value-growth' => (kind === 'compare' || kind === 'trend' ? kind : 'value-growth');
 
 const builders: Partial<Record<Lazy | 'value-growth', KindBuilder>> = { 'value-growth': buildValueGrowth };
-const loads: Partial<Record<Lazy, Promise<KindBuilder>>> = {};
+/** growth-chart.more.ts, which holds the compare and trend builders (the element loads it too; the browser fetches it once). */
+const moreChunk = lazyModule(() => import('./growth-chart.more.js'));
 
 /** The builder of `kind` when it is loaded, else undefined (then `loadKind`). */
 export function builderOf(kind: GrowthKind): KindBuilder | undefined {
@@ -25,11 +27,5 @@ export function builderOf(kind: GrowthKind): KindBuilder | undefined {
 export function loadKind(kind: GrowthKind): Promise<KindBuilder> {
   const m = moduleOf(kind);
   if (m === 'value-growth') return Promise.resolve(buildValueGrowth);
-  return (loads[m] ??= import('./growth-chart.more.js').then(
-    (x) => (builders[m] = m === 'compare' ? x.buildCompare : x.buildTrend),
-    (e: unknown) => {
-      delete loads[m];
-      throw e;
-    },
-  ));
+  return moreChunk.load().then((x) => (builders[m] = m === 'compare' ? x.buildCompare : x.buildTrend));
 }

@@ -19,45 +19,27 @@ import { CivicSeriesToggleEvent } from './growth-chart.events.js';
 import { styles } from './growth-chart.styles.js';
 import type { PngOptions } from '../../core/export/png.js';
 import type { GrowthData, GrowthKind, GrowthMeasure, GrowthSort } from './growth-chart.types.js';
+import { lazyModule } from '../../core/lazy-module.js';
 import { COLORS } from './growth-chart.dom.js';
 import { buildMarks, drawFrame, forget } from './growth-chart.plot.js';
 
-type MarksModule = typeof import('./growth-chart.marks.js');
-let marks: MarksModule | undefined;
-let marksLoad: Promise<MarksModule> | undefined;
 /**
  * The d3 joins for animated redraws (d3-selection, d3-transition; issue 16: not in the first load), loaded by the first
  * one (its picture completes once they have drawn: drawnSettle); a failed load is tried again by the next one.
  */
-const loadMarks = (): Promise<MarksModule> =>
-  (marksLoad ??= import('./growth-chart.marks.js').then(
-    (m) => (marks = m),
-    (e: unknown) => {
-      marksLoad = undefined;
-      throw e;
-    },
-  ));
+const marksChunk = lazyModule(() => import('./growth-chart.marks.js'));
+const loadMarks = marksChunk.load;
 
 /** Illustrative bars are filled with a hatch of their series colour (one pattern per colour, no extra nodes per bar). */
 const HATCH_IDS = Array.from({ length: COLORS }, (_, i) => `hatch-s${i}`);
 
-type MoreModule = typeof import('./growth-chart.more.js');
-/** What the first load leaves out (growth-chart.more.ts; issue 16), once loaded. */
-let more: MoreModule | undefined;
-let moreLoad: Promise<MoreModule> | undefined;
 /**
  * The export menu and table twin, the long-format reader and the compare and trend builders (growth-chart.more.ts),
  * loaded by the first picture (see extrasShown), by a first long-format payload or by a first compare or trend chart;
  * a failed load is tried again by the next one.
  */
-const loadMore = (): Promise<MoreModule> =>
-  (moreLoad ??= import('./growth-chart.more.js').then(
-    (m) => (more = m),
-    (e: unknown) => {
-      moreLoad = undefined;
-      throw e;
-    },
-  ));
+const moreChunk = lazyModule(() => import('./growth-chart.more.js'));
+const loadMore = moreChunk.load;
 
 let uid = 0;
 let reducedMotion: MediaQueryList | undefined;
@@ -199,13 +181,14 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     const fields = this.longFields();
     if (!isLongFormat(raw, fields)) return parseGrowthData(raw);
     // parseLater loads the long-format reader before a long-format payload comes here.
+    const more = moreChunk.loaded;
     return more ? more.parseGrowthLong(raw, fields, ctx.envelope) : { value: undefined, issues: [issue('$', 'internal', 'the long-format reader is not loaded')] };
   }
 
   /** @internal A long-format payload (the first one) waits for its reader to load, then is read like parse() does. */
   protected override parseLater(raw: unknown, ctx: ParseContext): Promise<Validated<GrowthData>> | undefined {
     const fields = this.longFields();
-    if (more || !isLongFormat(raw, fields)) return undefined;
+    if (moreChunk.loaded || !isLongFormat(raw, fields)) return undefined;
     const read = loadMore().then(
       (m) => m.parseGrowthLong(raw, fields, ctx.envelope),
       (e: unknown): Validated<GrowthData> => {
@@ -403,7 +386,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         <slot name="caption"></slot>
         ${this.renderBadges()}
         <span class="spacer"></span>
-        ${this.model && !this.model.empty && this.extrasShown && more ? more.renderToolbar(this.t.pick(growthChartTerms).exportMenu, this.t.core, (f) => void this.download(f)) : nothing}
+        ${this.model && !this.model.empty && this.extrasShown && moreChunk.loaded ? moreChunk.loaded.renderToolbar(this.t.pick(growthChartTerms).exportMenu, this.t.core, (f) => void this.download(f)) : nothing}
       </div>
       ${this.feed.value !== undefined ? this.feed.renderStatus() : nothing}
       <div
@@ -507,7 +490,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         ${m.axisNote ? html`<li>${m.axisNote}${m.nominal ? ` · ${T.nominal}` : ''}</li>` : nothing}
         ${m.notes.map((n) => html`<li>${n}</li>`)}
       </ul>
-      ${this.extrasShown && more ? more.renderTable(m, this.t.core.showTable, this.showTable, this.showTable || this.tableOpen, this.onTableToggle) : nothing}`;
+      ${this.extrasShown && moreChunk.loaded ? moreChunk.loaded.renderTable(m, this.t.core.showTable, this.showTable, this.showTable || this.tableOpen, this.onTableToggle) : nothing}`;
   }
 
   // ── public methods ──
@@ -639,13 +622,14 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     if (!animate) {
       // Without animation no d3: syncMarks writes what changed. After an animated redraw d3's joins bring the nodes to
       // this model (stopping what still runs) and syncMarks' record of the values it wrote is dropped.
-      if (this.transitioned && marks) {
-        marks.joinMarks(target, m, 0);
+      const joins = marksChunk.loaded;
+      if (this.transitioned && joins) {
+        joins.joinMarks(target, m, 0);
         forget(target);
       }
       this.transitioned = false;
       if (!target.firstChild) buildMarks(target, m);
-      else if (more) more.syncMarks(target, m);
+      else if (moreChunk.loaded) moreChunk.loaded.syncMarks(target, m);
       else {
         // A redraw before growth-chart.more.ts has loaded (it loads right after the first picture): the picture
         // completes when it has drawn (drawnSettle, updateComplete).
@@ -658,8 +642,9 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
       return;
     }
     this.transitioned = true;
-    if (marks) {
-      marks.joinMarks(target, m, animate ? this.duration() : 0);
+    const joins = marksChunk.loaded;
+    if (joins) {
+      joins.joinMarks(target, m, animate ? this.duration() : 0);
       return;
     }
     // The first redraw loads the d3 joins (growth-chart.marks.ts); the picture completes when they have drawn.
@@ -789,6 +774,6 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   private download(format: 'png' | 'svg' | 'csv'): Promise<void> {
     const make = (): Promise<Blob> | Blob =>
       format === 'png' ? this.toPNG() : format === 'svg' ? new Blob([this.toSVG()], { type: 'image/svg+xml;charset=utf-8' }) : new Blob(['\ufeff' + this.toCSV()], { type: 'text/csv;charset=utf-8' });
-    return more!.download(this, format, `${this.localName}-${this.kind}.${format}`, make, (m) => this.warn(m));
+    return moreChunk.loaded!.download(this, format, `${this.localName}-${this.kind}.${format}`, make, (m) => this.warn(m));
   }
 }
