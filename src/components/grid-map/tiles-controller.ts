@@ -20,6 +20,7 @@ import { columnUnits, isColumnData, isColumnValues, rankFinite, rankSlots, topCo
 import type { NavMode, Trigger } from './navigation.js';
 import type { TilePick, TilesRenderer, TilesColors } from './renderers/tiles-renderer.js';
 import { prefetchFor, type MetricsSourceProps } from './metrics-loader.js';
+import { StillQueue } from './still-queue.js';
 
 /** The element's properties tiles mode reads. */
 export interface TilesHostProps {
@@ -92,13 +93,10 @@ export class TilesController implements ReactiveController {
   /** True when the tiles cannot be drawn (no WebGL, dead source): the overlay says so. */
   failed = false;
   private noData = '#e4e7eb';
-  private restTimer?: ReturnType<typeof setTimeout>;
-  private restIdle?: number;
   /** Levels besides the one on screen still to classify (after the next picture). */
   private restPending = false;
-
-  /** When the camera last moved (performance.now()). */
-  private lastMove = -Infinity;
+  /** Classifies the levels not on screen once the camera has been still for STILL_MS (`styleRest`). */
+  private readonly rest = new StillQueue(STILL_MS);
 
   /**
    * Classifies the levels not on screen, one per idle period (a grid level of 10⁶ values is the long one), once the
@@ -108,29 +106,15 @@ export class TilesController implements ReactiveController {
   private styleRest(): void {
     if (!this.restPending || !this.pictured) return;
     this.restPending = false;
-    this.cancelRest();
     const todo = this.layers().map((l) => l.rank);
-    const next = (): void => {
-      const rank = todo.shift();
-      if (rank === undefined) return;
-      if (this.styles.has(rank)) return next();
-      this.styleLevel(rank);
-      if (todo.length) later();
-    };
-    const later = (): void => {
-      const still = this.lastMove + STILL_MS - performance.now();
-      if (still > 0) this.restTimer = setTimeout(later, still);
-      else if (typeof requestIdleCallback === 'function') this.restIdle = requestIdleCallback(next, { timeout: 2000 });
-      else this.restTimer = setTimeout(next, 0);
-    };
-    later();
+    this.rest.start(() => {
+      let rank = todo.shift();
+      while (rank !== undefined && this.styles.has(rank)) rank = todo.shift();
+      if (rank !== undefined) this.styleLevel(rank);
+      return todo.length > 0;
+    });
   }
 
-  private cancelRest(): void {
-    clearTimeout(this.restTimer);
-    if (this.restIdle !== undefined && typeof cancelIdleCallback === 'function') cancelIdleCallback(this.restIdle);
-    this.restIdle = undefined;
-  }
   private checkedEmpty = false;
   private reported = 0;
   /** The tile set's unit index, once loaded. */
@@ -165,7 +149,7 @@ export class TilesController implements ReactiveController {
   hostDisconnected(): void {
     this.cancelEarly?.();
     this.cancelEarly = undefined;
-    this.cancelRest();
+    this.rest.cancel();
     this.indexAbort?.abort();
     this.indexAbort = undefined;
     this.indexUrl = undefined;
@@ -201,7 +185,7 @@ export class TilesController implements ReactiveController {
       this.fillKey = fillKey;
       this.noData = noData;
       this.styles.clear();
-      this.cancelRest();
+      this.rest.cancel();
       // The level on screen first; the others (a national grid level can hold 10⁶ values) once the picture is up
       // (the renderer's next idle), so classifying them never delays the first view.
       if (this.rankKnown) this.styleLevel(this.rank);
@@ -322,7 +306,7 @@ export class TilesController implements ReactiveController {
         this.styleRest();
       },
       onMove: () => {
-        this.lastMove = performance.now();
+        this.rest.moved();
         this.x.moved();
       },
       onSourceError: (message) => this.sourceError(message),
