@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { CivicLoadEvent } from '../core/events/load-event.js';
 import { CivicErrorEvent, type CivicErrorDetail, type CivicErrorKind, type DataSourceKind } from '../core/events/error-event.js';
-import { adoptStatusStyles, errorHeadline, loadStatusView, renderEmpty, renderLoading, renderPlainStatus, statusView, statusViewSettled } from '../core/render/states.js';
+import { errorHeadline, loadStatusView, renderEmpty, renderLoading, renderPlainStatus, statusView, statusViewSettled } from '../core/render/states.js';
 import { formatTime } from '../core/format/number.js';
 import type { Translation } from '../core/i18n/translation.js';
 import type { Lang } from '../core/i18n/lang.js';
@@ -540,33 +540,30 @@ export class DataController<T> implements ReactiveController {
     const { t, lang } = this.o.terms();
     const key = this.statusKey();
     if (!key || key === this.dismissedKey) return nothing;
-    const options = {
-      lang,
-      overlay: this.value !== undefined,
-      lastUpdated: this.lastUpdated,
-      compact: this.compact,
-      // Dismissing hides this state only: the next change of state (another failure, recovery, new issues) shows again.
-      onDismiss: this.value !== undefined ? () => this.dismissStatus() : undefined,
-    };
-    const staleText = this.error ? '' : t.stale(formatTime(this.lastUpdated!, lang, undefined, true));
+    const e = this.error;
+    const at = this.lastUpdated;
+    const overlay = this.value !== undefined;
+    // The "not updated" line: a stale picture says when its data last loaded (with the date); a refresh that failed
+    // over kept data says the time of the data shown; partly valid data and first failures have none.
+    const line = !e ? t.stale(formatTime(at!, lang, undefined, true)) : overlay && !e.partial ? (at ? t.stale(formatTime(at, lang)) : t.staleUnknown) : '';
     const view = statusView();
-    if (!view) {
-      // The full banner loads on first use (a failed load is tried again by the next state); meanwhile, or when it
-      // cannot load (offline), the plain one says the same headline.
-      if (key !== this.viewKey) {
-        this.viewKey = key;
-        void loadStatusView().then(() => this.host.requestUpdate());
-      }
-      this.viewPending = !statusViewSettled();
-      const e = this.error;
-      if (!e) return renderPlainStatus('stale', 'status', staleText, true);
-      // A refresh failed over kept data: the plain banner says "not updated" and the time of the data shown too.
-      const stale = options.overlay && !e.partial ? (this.lastUpdated ? t.stale(formatTime(this.lastUpdated, lang)) : t.staleUnknown) : '';
-      return renderPlainStatus(e.partial ? 'warning' : 'error', 'alert', errorHeadline(t, e), options.overlay, stale);
+    if (view)
+      return view.render((this.host as { renderRoot?: unknown }).renderRoot, t, e, line, {
+        lang,
+        overlay,
+        compact: this.compact,
+        // Dismissing hides this state only: the next change of state (another failure, recovery, new issues) shows again.
+        onDismiss: overlay ? () => this.dismissStatus() : undefined,
+        onRetry: this.currentSource().kind === 'src' ? () => void this.reload() : undefined,
+      });
+    // The full banner loads on first use (a failed load is tried again by the next state); meanwhile, or when it
+    // cannot load (offline), the plain one says the same headline and line.
+    if (key !== this.viewKey) {
+      this.viewKey = key;
+      void loadStatusView().then(() => this.host.requestUpdate());
     }
-    adoptStatusStyles((this.host as { renderRoot?: unknown }).renderRoot, view);
-    if (!this.error) return view.renderStale(t, staleText, options);
-    return view.renderError(t, this.error, { ...options, onRetry: this.currentSource().kind === 'src' ? () => void this.reload() : undefined });
+    this.viewPending = !statusViewSettled();
+    return e ? renderPlainStatus(e.partial ? 'warning' : 'error', 'alert', errorHeadline(t, e), overlay, line) : renderPlainStatus('stale', 'status', line, true);
   }
 
   /** Hides the current status banner until the state changes. */

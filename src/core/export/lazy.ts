@@ -9,31 +9,24 @@
  */
 import type { PngExporter } from './png.js';
 import { CivicExportEvent } from '../events/export-event.js';
+import { lazyModule } from '../lazy-module.js';
 
 export type { Box, PngOptions, PngExporter } from './png.js';
 
 type Painters = typeof import('./png.js') & typeof import('./draw-svg.js');
 
-let loaded: Painters | undefined;
-let pending: Promise<Painters> | undefined;
+const chunk = lazyModule((): Promise<Painters> => Promise.all([import('./png.js'), import('./draw-svg.js')]).then(([png, svg]) => ({ ...png, ...svg })));
 
 /** Loads the painters once (later calls share the promise; a failed load is retried on the next call). */
-export function loadPainters(): Promise<Painters> {
-  if (!pending) {
-    pending = Promise.all([import('./png.js'), import('./draw-svg.js')]).then(([png, svg]) => (loaded = { ...png, ...svg }));
-    pending.catch(() => {
-      pending = undefined;
-    });
-  }
-  return pending;
-}
+export const loadPainters = (): Promise<Painters> => chunk.load();
 
 /** Whether the painters are loaded (tests; elements just await loadPainters()). */
 export function paintersLoaded(): boolean {
-  return loaded !== undefined;
+  return chunk.loaded !== undefined;
 }
 
 function painters(): Painters {
+  const loaded = chunk.loaded;
   if (!loaded) throw new Error('export painters are not loaded yet (await loadPainters() first)');
   return loaded;
 }

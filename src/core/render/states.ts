@@ -2,9 +2,9 @@ import { css, html, nothing, supportsAdoptingStyleSheets, type TemplateResult } 
 import type { Translation } from '../i18n/translation.js';
 import type { CivicErrorDetail } from '../events/error-event.js';
 import { formatIssue } from '../issues/issue.js';
-import { formatTime } from '../format/number.js';
 import type { Lang } from '../i18n/lang.js';
 import type { StatusView } from './status-view.js';
+import { lazyModule } from '../lazy-module.js';
 
 /**
  * Shared markup for data states. Every element shows the same loading, empty, error and stale
@@ -113,8 +113,6 @@ export interface StatusOptions {
   lang: Lang;
   /** A picture of earlier (or partly valid) data is on screen: the banner is a strip above it, not a block in its place. */
   overlay?: boolean;
-  /** When the kept data last loaded (for the stale line). */
-  lastUpdated?: Date;
   /** Offer a Retry button (only for failures of `src`). */
   onRetry?: () => void;
   /** Offer a dismiss button; the banner comes back on the next change of state. */
@@ -130,31 +128,23 @@ export function errorHeadline(t: Translation, e: CivicErrorDetail): string {
 
 // The full data-status banner (status-view.ts: details list, Retry and dismiss buttons, the compact badge) loads with
 // the first status an element shows (issue 16: a first picture of good data never needs it). One load for the page.
-let view: StatusView | undefined;
-let viewLoading: Promise<StatusView> | undefined;
+const viewChunk = lazyModule(() =>
+  import('./status-view.js').then((m) => m.makeStatusView({ html, nothing, css, formatIssue, errorHeadline, adopting: supportsAdoptingStyleSheets })),
+);
 let viewFailed = false;
 
 /** The full banner once loaded, else undefined. @internal */
-export const statusView = (): StatusView | undefined => view;
+export const statusView = (): StatusView | undefined => viewChunk.loaded;
 
 /** True once the full banner is loaded or its last load failed (then the plain banner stands). @internal */
-export const statusViewSettled = (): boolean => view !== undefined || (viewFailed && !viewLoading);
+export const statusViewSettled = (): boolean => viewChunk.loaded !== undefined || viewFailed;
 
 /** Loads the full banner once; a failed load is tried again by the next call. Never rejects. @internal */
 export function loadStatusView(): Promise<void> {
-  if (!view && !viewLoading) {
-    viewFailed = false;
-    viewLoading = import('./status-view.js').then(
-      (m) => (view = m.makeStatusView({ html, nothing, css, formatIssue, formatTime, errorHeadline })),
-    );
-    viewLoading.catch(() => {
-      viewFailed = true;
-      viewLoading = undefined;
-    });
-  }
-  return (viewLoading ?? Promise.resolve()).then(
+  viewFailed = false;
+  return viewChunk.load().then(
     () => undefined,
-    () => undefined,
+    () => void (viewFailed = true),
   );
 }
 
@@ -169,22 +159,6 @@ export function renderPlainStatus(kind: string, role: string, text: string, over
   </div>`;
 }
 
-/** Adds the full banner's styles to an element's shadow root once (next to its own styles). @internal */
-export function adoptStatusStyles(root: unknown, v: StatusView): void {
-  if (!(root instanceof ShadowRoot) || adopted.has(root)) return;
-  adopted.add(root);
-  const sheet = v.styles.styleSheet;
-  if (sheet && supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  else {
-    // Lit's own fallback: a <style> element (with the page's nonce, as Lit sets it), kept by later renders.
-    const style = document.createElement('style');
-    const nonce = (globalThis as { litNonce?: string }).litNonce;
-    if (nonce !== undefined) style.setAttribute('nonce', nonce);
-    style.textContent = v.styles.cssText;
-    root.appendChild(style);
-  }
-}
-const adopted = new WeakSet<ShadowRoot>();
 
 /** The 示例数据 / Illustrative data badge. */
 export function renderIllustrative(t: Translation, title?: string): TemplateResult {

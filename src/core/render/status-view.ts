@@ -21,16 +21,20 @@ export interface StatusKit {
   nothing: typeof litNothing;
   css: typeof litCss;
   formatIssue: (i: Issue) => string;
-  formatTime: (date: Date, lang: Lang) => string;
   /** The translated one-line headline of an error (states.ts). */
   errorHeadline: (t: Translation, e: CivicErrorDetail) => string;
+  /** lit's `supportsAdoptingStyleSheets`. */
+  adopting: boolean;
 }
 
-/** The banner's templates and its styles (adopted into an element's shadow root when first shown). @internal */
+/** @internal */
 export interface StatusView {
-  styles: CSSResult;
-  renderError(t: Translation, e: CivicErrorDetail, options: StatusOptions): TemplateResult;
-  renderStale(t: Translation, text: string, options: StatusOptions): TemplateResult;
+  /**
+   * The banner for an error (`e`) or, without one, a stale picture (data from the offline cache or a push source that
+   * went quiet). `line` is the "not updated" line (states.ts words it; '' for none). Adds the banner's styles to the
+   * element's shadow root (`root`) the first time.
+   */
+  render(root: unknown, t: Translation, e: CivicErrorDetail | undefined, line: string, options: StatusOptions): TemplateResult;
 }
 
 /** The banner's own words (its buttons and the compact badge), in both languages: they load with it. */
@@ -165,20 +169,37 @@ export function makeStatusView(kit: StatusKit): StatusView {
     </div>`;
   }
 
+  /** Adds the banner's styles to an element's shadow root once (next to its own styles). */
+  const adopted = new WeakSet<ShadowRoot>();
+  function adopt(root: unknown, sheet: CSSResult): void {
+    if (!(root instanceof ShadowRoot) || adopted.has(root)) return;
+    adopted.add(root);
+    if (sheet.styleSheet && kit.adopting) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet.styleSheet];
+    else {
+      // Lit's own fallback: a <style> element (with the page's nonce, as Lit sets it), kept by later renders.
+      const style = document.createElement('style');
+      const nonce = (globalThis as { litNonce?: string }).litNonce;
+      if (nonce !== undefined) style.setAttribute('nonce', nonce);
+      style.textContent = sheet.cssText;
+      root.appendChild(style);
+    }
+  }
+
   return {
-    styles,
     /**
      * An error with nothing to show, a stale picture (a refresh failed after good data), or partly invalid data (the
      * valid part is drawn). Issue paths and messages are rendered as text (Lit escapes them), never as HTML. "Stale"
-     * is said only when a refresh failed after good data (`overlay` and not `partial`); partial data says so in its
-     * own words, also on the first load.
+     * is said only when a refresh failed after good data (`overlay` and not `partial`: states.ts gives the line then);
+     * partial data says so in its own words, also on the first load. Without an error: a stale picture with no error
+     * object (data shown from the offline cache), marked with when it last loaded (`line`).
      */
-    renderError(t, e, options) {
-      const stale = options.overlay && !e.partial ? (options.lastUpdated ? t.stale(kit.formatTime(options.lastUpdated, options.lang)) : t.staleUnknown) : '';
+    render(root, t, e, line, options) {
+      adopt(root, styles);
       const w = WORDS[options.lang] ?? WORDS.en;
-      const word = e.partial ? w.statusPartial : stale ? w.statusStale : w.statusFailed;
+      if (!e) return renderBanner(t, { kind: 'stale', role: 'status', word: w.statusStale, body: html`<span>${line}</span>`, options });
+      const word = e.partial ? w.statusPartial : line ? w.statusStale : w.statusFailed;
       const body = html`<strong>${kit.errorHeadline(t, e)}</strong>
-        ${stale ? html`<div>${stale}</div>` : nothing}
+        ${line ? html`<div>${line}</div>` : nothing}
         ${e.issues.length
           ? html`<details>
               <summary>${w.errorDetails} (${t.nIssues(e.issueCount)})</summary>
@@ -195,10 +216,6 @@ export function makeStatusView(kit: StatusKit): StatusView {
         options,
         retry: options.onRetry && !e.partial ? options.onRetry : undefined,
       });
-    },
-    /** A stale picture with no error object: data shown from the offline cache, marked with when it last loaded. */
-    renderStale(t, text, options) {
-      return renderBanner(t, { kind: 'stale', role: 'status', word: (WORDS[options.lang] ?? WORDS.en).statusStale, body: html`<span>${text}</span>`, options });
     },
   };
 }

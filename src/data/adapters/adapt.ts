@@ -1,4 +1,5 @@
 import { isRecord, issue, type Issue } from '../../core/issues/issue.js';
+import { lazyModule } from '../../core/lazy-module.js';
 
 /** Which adapters run before the element's own parser. `auto` (default) detects each shape. */
 export const ADAPTERS = ['auto', 'none', 'envelope', 'echarts', 'csv'] as const;
@@ -49,7 +50,7 @@ export interface AdaptModules {
  * envelope → data; ECharts `{dimensions, source}` → rows (with `shapes`). Default modules: those loaded so far (see
  * `adaptersReady`). Pure; never throws.
  */
-export function adaptWith(raw: unknown, adapter: AdapterName = 'auto', mods: AdaptModules = { csv: csvModule, shapes: shapesModule }): AdaptResult {
+export function adaptWith(raw: unknown, adapter: AdapterName = 'auto', mods: AdaptModules = { csv: csvChunk.loaded, shapes: shapesChunk.loaded }): AdaptResult {
   if (adapter === 'none') return { value: raw, issues: [] };
   let v = raw;
   const issues: Issue[] = [];
@@ -65,36 +66,15 @@ export function adaptWith(raw: unknown, adapter: AdapterName = 'auto', mods: Ada
 
 // The CSV reader (d3-dsv's row splitter and the row builder) loads with the first text payload (issue 16): pages fed
 // JSON, a `data` property or inline JSON never download it. One load shared by every element.
-let csvModule: CsvModule | undefined;
-let csvLoading: Promise<CsvModule> | undefined;
+const csvChunk = lazyModule(() => import('./csv.js'));
+// The envelope / ECharts-dataset adapters, the same way (with the first payload that may need them).
+const shapesChunk = lazyModule(() => import('./shapes.js'));
 
 /** The CSV reader once loaded, else undefined. */
-export const csvReader = (): CsvModule | undefined => csvModule;
+export const csvReader = (): CsvModule | undefined => csvChunk.loaded;
 
 /** Loads the CSV reader once (a failed load is tried again on the next call). */
-export function loadCsv(): Promise<CsvModule> {
-  if (!csvLoading) {
-    csvLoading = import('./csv.js').then((m) => (csvModule = m));
-    csvLoading.catch(() => {
-      csvLoading = undefined;
-    });
-  }
-  return csvLoading;
-}
-
-let shapesModule: ShapesModule | undefined;
-let shapesLoading: Promise<ShapesModule> | undefined;
-
-/** Loads the shape adapters once (a failed load is tried again on the next call). */
-function loadShapes(): Promise<ShapesModule> {
-  if (!shapesLoading) {
-    shapesLoading = import('./shapes.js').then((m) => (shapesModule = m));
-    shapesLoading.catch(() => {
-      shapesLoading = undefined;
-    });
-  }
-  return shapesLoading;
-}
+export const loadCsv = (): Promise<CsvModule> => csvChunk.load();
 
 /**
  * What `raw` needs before `adaptWith` can run on it with the loaded modules: undefined when nothing, else the load
@@ -102,12 +82,12 @@ function loadShapes(): Promise<ShapesModule> {
  */
 export function adaptersReady(raw: unknown, adapter: AdapterName): Promise<unknown> | undefined {
   if (adapter === 'none') return undefined;
-  if (readsCsv(raw, adapter)) return csvModule ? undefined : loadCsv();
-  return shapesModule || !mayHaveShape(raw, adapter) ? undefined : loadShapes();
+  if (readsCsv(raw, adapter)) return csvChunk.loaded ? undefined : csvChunk.load();
+  return shapesChunk.loaded || !mayHaveShape(raw, adapter) ? undefined : shapesChunk.load();
 }
 
 /** Loads every adapter module (a push source adapts its messages synchronously). */
-export const loadAdapters = (): Promise<unknown> => Promise.all([loadCsv(), loadShapes()]);
+export const loadAdapters = (): Promise<unknown> => Promise.all([csvChunk.load(), shapesChunk.load()]);
 
 /**
  * The adapter functions the lazily loaded `src` path uses, handed to it by the data controller (it imports only this
