@@ -175,10 +175,11 @@ export abstract class CivicDataElement<T> extends CivicElement {
     const attr = this.getAttribute('data');
     if (attr !== null && this.data === undefined && !this.warnedDataAttribute) {
       this.warnedDataAttribute = true;
-      this.warn(
-        `got data="${attr.slice(0, 40)}" as an attribute: the page set \`data\` before <${this.localName}> was defined ` +
-          `(React 19 and Vue do this when the library loads after the app mounts), so the object was lost. Load civic-widgets ` +
-          `before the app mounts, or set the property again after customElements.whenDefined('${this.localName}').`,
+      // Its words load when needed (a chunk that cannot load still gives the short form).
+      const tag = this.localName;
+      import('./data-attribute-warning.js').then(
+        (m) => this.warn(m.dataAttributeWarning(attr, tag)),
+        () => this.warn(`got data="${attr.slice(0, 40)}" as an attribute: the object was lost`),
       );
     }
   }
