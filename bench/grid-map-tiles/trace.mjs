@@ -7,7 +7,9 @@
 //     (CPU profile samples inside it, self and inclusive);
 //   - the main thread's busy CPU time until the first view.
 // Uses the page bundle bench/grid-map-tiles/run.mjs builds (run it once first).
-//   node bench/grid-map-tiles/trace.mjs [--impl element-bin] [--min 40] [--top 8]
+//   node bench/grid-map-tiles/trace.mjs [--impl element-bin] [--min 40] [--top 8] [--panzoom]
+// --panzoom: trace run.mjs's pan/zoom sequence (bench.panzoom()) after the first view instead: CPU per thread and the
+// main thread's costliest functions over the whole sequence (frame intervals as run.mjs reports them).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,17 +45,68 @@ const cdp = await ctx.newCDPSession(page);
 const events = [];
 cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
 const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-await cdp.send('Tracing.start', {
-  categories: 'devtools.timeline,blink.user_timing,v8.execute,v8,disabled-by-default-v8.cpu_profiler,disabled-by-default-devtools.timeline,loading',
-  transferMode: 'ReportEvents',
-});
+const PANZOOM = args.includes('--panzoom');
+const startTrace = () =>
+  cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,blink.user_timing,v8.execute,v8,disabled-by-default-v8.cpu_profiler,disabled-by-default-devtools.timeline,loading',
+    transferMode: 'ReportEvents',
+  });
+if (!PANZOOM) await startTrace();
 await page.goto(`http://127.0.0.1:${port}/bench/grid-map-tiles/index.html?impl=${impl}&base=/${outRel}&minzoom=${tj.minzoom}&maxzoom=${tj.maxzoom}&bounds=${tj.bounds.join(',')}`);
 await page.waitForFunction(() => 'benchFirst' in window, null, { timeout: 180000, polling: 50 });
 const first = await page.evaluate(() => window.benchFirst);
+let pz;
+if (PANZOOM) {
+  await startTrace();
+  await page.evaluate(() => performance.mark('civic-panzoom-start'));
+  pz = await page.evaluate(() => window.bench.panzoom());
+  await page.evaluate(() => performance.mark('civic-panzoom-end'));
+}
 await cdp.send('Tracing.end');
 await done;
 await browser.close();
 server.close();
+if (PANZOOM) {
+  const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const main = events.find((e) => e.name === 'civic-panzoom-start') ?? events.find((e) => e.name === 'TracingStartedInBrowser');
+  const end = events.find((e) => e.name === 'civic-panzoom-end');
+  const pid = main.pid;
+  const a = main.ts, b = end?.ts ?? Infinity;
+  const mainTid = events.find((e) => e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain')?.tid;
+  const names = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name]));
+  const procs = new Map(events.filter((e) => e.name === 'process_name').map((e) => [e.pid, e.args?.name]));
+  const per = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || !['RunTask', 'ThreadControllerImpl::RunTask', 'WorkerThread::Task', 'ThreadPool_RunTask'].includes(e.name) || e.ts < a || e.ts >= b) continue;
+    const k = `${e.pid}:${e.tid}`;
+    per.set(k, (per.get(k) ?? 0) + (e.tdur ?? 0));
+  }
+  console.log(`${impl}: pan/zoom sequence ${((b - a) / 1000).toFixed(0)} ms (load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}); frame medians pan ${med(pz.pan1).toFixed(1)}, zoom ${med(pz.zoom).toFixed(1)} (${pz.zoom.length} frames), pan@z12 ${med(pz.pan2).toFixed(1)} ms`);
+  console.log('CPU per thread (ms): ' + [...per].sort((x, y) => y[1] - x[1]).filter(([, us]) => us > 20000).map(([k, us]) => `${procs.get(Number(k.split(':')[0])) ?? '?'}/${names.get(k) ?? k} ${(us / 1000).toFixed(0)}`).join(', '));
+  const prof = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === mainTid);
+  const nodes = new Map();
+  const samples = [];
+  let st = prof?.args?.data?.startTime ?? 0;
+  for (const e of events.filter((x) => x.name === 'ProfileChunk' && x.id === prof?.id && x.pid === pid).sort((p, q) => p.ts - q.ts)) {
+    for (const n of e.args?.data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+    const ids = e.args?.data?.cpuProfile?.samples ?? [];
+    const deltas = e.args?.data?.timeDeltas ?? [];
+    for (let i = 0; i < ids.length; i++) samples.push({ id: ids[i], t: (st += deltas[i]) });
+  }
+  const nm = (n) => `${n.callFrame.functionName || '(anon)'}${n.callFrame.url ? ` ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}` : ''}`;
+  const self = new Map(), incl = new Map();
+  for (let i = 0; i + 1 < samples.length; i++) {
+    const dt = samples[i + 1].t - samples[i].t;
+    const leaf = nodes.get(samples[i].id);
+    if (!leaf || ['(idle)', '(program)', '(root)'].includes(leaf.callFrame.functionName)) continue;
+    self.set(nm(leaf), (self.get(nm(leaf)) ?? 0) + dt);
+    const seen = new Set();
+    for (let n = leaf; n; n = nodes.get(n.parent)) if (!seen.has(nm(n))) seen.add(nm(n)), incl.set(nm(n), (incl.get(nm(n)) ?? 0) + dt);
+  }
+  const fmt = (m) => [...m].sort((x, y) => y[1] - x[1]).slice(0, TOP).map(([f, us]) => `${(us / 1000).toFixed(0)} ${f}`).join(' | ');
+  console.log(`main thread, sampled ms:\n  self: ${fmt(self)}\n  incl: ${fmt(incl)}`);
+  process.exit(0);
+}
 
 // The renderer's main thread: CrRendererMain of the page's process.
 const threadName = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name]));

@@ -202,8 +202,20 @@ export class TilesRenderer extends MaplibreSurface {
 
   /** The fill colour expression for one level (from `fillExpression`); applied at once when the map is ready. */
   setFill(rank: number, expr: unknown[]): void {
+    const first = !this.fills.has(rank);
     this.fills.set(rank, expr);
     if (this.map?.loaded() || this.map?.getLayer(fillId(rank))) this.paintFill(rank, expr);
+    // The level's features get their metric states only now (`statesFor`): a pass over its loaded features.
+    if (first) this.scheduleStates();
+  }
+
+  /**
+   * Whether a level's features need metric states: only once its fill reads them. A level not classified yet (the
+   * grid level of 10⁶ units waits for the camera to be still) is drawn without colours, and setting the states of
+   * every grid tile streaming in during a zoom through it was main-thread work per tile for nothing.
+   */
+  private statesFor(l: TileLayerRef): boolean {
+    return this.fills.has(l.rank);
   }
 
   private paintFill(rank: number, expr: unknown[]): void {
@@ -289,7 +301,8 @@ export class TilesRenderer extends MaplibreSurface {
       if (!index && tile.buckets && !Object.keys(tile.buckets).length) continue;
       if (!index || typeof index.loadVTLayers !== 'function') return (this.tileIndex = false);
       this.tileIndex = true;
-      if (!tv) continue;
+      // No values, or no level coloured yet: nothing to set, and the tile is not decoded here.
+      if (!tv || !this.layers.some((l) => this.statesFor(l))) continue;
       let layers;
       try {
         layers = index.loadVTLayers();
@@ -298,7 +311,7 @@ export class TilesRenderer extends MaplibreSurface {
       }
       for (const l of this.layers) {
         const vt = layers[l.sourceLayer];
-        if (!vt) continue;
+        if (!vt || !this.statesFor(l)) continue;
         let done = this.applied.get(l.sourceLayer);
         if (!done) this.applied.set(l.sourceLayer, (done = new Set()));
         for (let i = 0; i < vt.length; i++) {
@@ -336,6 +349,7 @@ export class TilesRenderer extends MaplibreSurface {
     if (!map || !tv || this.destroyed) return 0;
     let n = 0;
     for (const l of this.layers) {
+      if (!this.statesFor(l)) continue;
       let done = this.applied.get(l.sourceLayer);
       if (!done) this.applied.set(l.sourceLayer, (done = new Set()));
       let feats: { id?: string | number | null }[];
