@@ -33,11 +33,3 @@ export function startTicking(t: Ticking): void {
 export function stopTicking(t: Ticking): void {
   active.delete(t);
 }
-
-/** One shared media query list (reading `.matches` is cheap; creating a list per update is not). */
-let reducedQuery: MediaQueryList | undefined;
-export function prefersReducedMotion(): boolean {
-  if (typeof matchMedia !== 'function') return false;
-  if (!reducedQuery) reducedQuery = matchMedia('(prefers-reduced-motion: reduce)');
-  return reducedQuery.matches;
-}

@@ -1,11 +1,48 @@
-import { boxIn, drawBadge, drawBoxOf, drawTextPart, layoutSize, roundRectPath, textStyleOf } from '../../core/export/png.js';
+import {
+  boxIn,
+  canvasToPngBlob,
+  createExportCanvas,
+  drawBadge,
+  drawBoxOf,
+  drawTextPart,
+  layoutSize,
+  resolvePixelRatio,
+  roundRectPath,
+  textStyleOf,
+  type PngOptions,
+} from '../../core/export/png.js';
 import { drawSvgElement } from '../../core/export/draw-svg.js';
 import type { TileView } from './kpi-tile.model.js';
 import type { KpiTileTerms } from './kpi-tile.i18n.js';
 
+// The painters are imported here directly, not through core/export/lazy.ts: a module of the tile's first load
+// reached from this chunk too would be split into a chunk of its own in users' bundles (issue 16). The export
+// button's action (makes the PNG, fires the cancelable civic-export made by the tile, downloads; never rejects):
+export { exportPng } from '../../core/export/png.js';
+
+/**
+ * The tile's `toPNG()`: `tile` drawn from its model `v` at its current size. Rejects when there is nothing to draw
+ * (no data yet, or the tile is not laid out). `defaults`: the screen's pixel ratio and the theme's surface colour.
+ */
+export async function tileToPng(
+  tile: HTMLElement,
+  v: TileView | undefined,
+  t: KpiTileTerms,
+  defaults: { pixelRatio: number; background: string },
+  options: PngOptions,
+): Promise<Blob> {
+  const { width, height } = layoutSize(tile);
+  if (!v) throw new Error('nothing to export (no data yet)');
+  if (!(width >= 1 && height >= 1)) throw new Error('nothing to export (the tile is not laid out)');
+  const ratio = resolvePixelRatio(options.pixelRatio, defaults.pixelRatio, width, height);
+  const { canvas, ctx } = createExportCanvas(width, height, ratio, options.background ?? defaults.background);
+  drawTile(ctx, tile, v, t);
+  return canvasToPngBlob(canvas);
+}
+
 /**
  * The KPI tile drawn on a canvas for `toPNG()` and `<civic-kpi-grid>`'s export: loaded with the first export
- * (`CivicKpiTile.loadExport()`), so a page that never exports does not carry it (issue 16).
+ * (`toPNG()`, the export button, `CivicKpiTile.loadExport()`), so a page that never exports does not carry it (issue 16).
  *
  * Draws `tile` into `ctx` in the tile's own CSS px, top-left corner at the origin, from its model `v` (the final
  * value, never a count-up frame) and its shadow DOM's boxes, fonts and colours.

@@ -1,6 +1,6 @@
 /**
  * Pure logic of <civic-kpi-tile>: validation of one KPI, deltas, status, progress, sparkline path,
- * count-up interpolation, fit-to-width, and the text the tile shows and announces.
+ * fit-to-width, and the text the tile shows and announces (the count-up's easing: kpi-tile.count-up.ts).
  * No DOM here; tested in vitest.
  */
 import type { Lang } from '../../core/i18n/lang.js';
@@ -312,35 +312,6 @@ export function sparklinePath(values: readonly number[], width = 100, height = 3
   const y = (n: number) => lerp(r0, r1, (n - d0) / (d1 - d0));
   const r = (n: number) => Math.round(n * 100) / 100;
   return v.map((n, i) => `${i ? 'L' : 'M'}${r(x(i))},${r(y(n))}`).join('');
-}
-
-// ── count-up ──
-
-export function easeOutCubic(t: number): number {
-  const c = Math.min(1, Math.max(0, t));
-  return 1 - Math.pow(1 - c, 3);
-}
-
-/** Fraction digits the animation steps in: the item's precision, else 0 for whole numbers at both ends, else 2. */
-export function countUpDecimals(from: number, to: number, precision?: number): number {
-  if (precision !== undefined) return precision;
-  return Number.isInteger(from) && Number.isInteger(to) ? 0 : 2;
-}
-
-/** Value shown at progress `t` (0…1) of a count-up from `from` to `to`, eased; exactly `to` at t ≥ 1. */
-export function countUpValue(from: number, to: number, t: number, decimals = 0): number {
-  if (t >= 1 || !Number.isFinite(from)) return to;
-  const v = from + (to - from) * easeOutCubic(t);
-  const f = Math.pow(10, decimals);
-  return Math.round(v * f) / f;
-}
-
-/** The values of a count-up drawn in `frames` frames (at least 1); the last is always `to`. */
-export function countUpSteps(from: number, to: number, frames: number, decimals = 0): number[] {
-  const n = Math.max(1, Math.floor(frames));
-  const out: number[] = [];
-  for (let i = 1; i <= n; i++) out.push(countUpValue(from, to, i / n, decimals));
-  return out;
 }
 
 // ── fit to width ──

@@ -16,12 +16,11 @@ import { kpiTileStyles } from './kpi-tile.styles.js';
 import { deltaIcon, statusIcon } from './kpi-tile.icons.js';
 import { afterFits, scheduleFit, type Fittable } from './fit-scheduler.js';
 import { scheduleSliced, slicesPending } from './update-scheduler.js';
-import { createCountUpTurns } from './count-up-turns.js';
-import { prefersReducedMotion, startTicking, stopTicking, type Ticking } from '../common/ticker.js';
+import { prefersReducedMotion } from '../common/motion.js';
+import { lazyModule } from '../../core/lazy-module.js';
+import type { CountUp } from './kpi-tile.count-up.js';
 import {
   buildTileView,
-  countUpDecimals,
-  countUpValue,
   fitFontSize,
   formatValueParts,
   parseKpiItem,
@@ -34,20 +33,16 @@ import {
 } from './kpi-tile.model.js';
 import type { Better, DeltaColors, DeltaFormat, Motion, Qualifier } from './kpi-tile.types.js';
 import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
-import { canvasToPngBlob, createExportCanvas, exportPng, layoutSize, loadPainters, resolvePixelRatio, type PngOptions } from '../../core/export/lazy.js';
+import type { PngOptions } from '../../core/export/lazy.js';
+import { CivicExportEvent } from '../../core/events/export-event.js';
 
-/** The tile's export drawing (kpi-tile.export.ts), loaded with the first export (issue 16). */
-let tilePainter: typeof import('./kpi-tile.export.js') | undefined;
+/** The tile's PNG export (kpi-tile.export.ts, with the shared painters), loaded with the first export (issue 16). */
+const tileExport = lazyModule(() => import('./kpi-tile.export.js'));
 
 /** Smallest font size (px) fit-to-width shrinks a value to. */
 const MIN_VALUE_PX = 10;
-/** Minimum time between two painted count-up steps. */
-const COUNT_UP_FRAME_MS = 30;
-/**
- * Count-up steps painted per frame across all tiles: on a wall of 200 counting tiles each takes its turn every few
- * frames, so no frame re-lays out and repaints every figure at once (issue 16: no task over 50 ms).
- */
-const countUpTurns = createCountUpTurns(40);
+/** The count-up (kpi-tile.count-up.ts), loaded with the first value change that animates (issue 16). */
+const countUpModule = lazyModule(() => import('./kpi-tile.count-up.js'));
 
 /** Sets an element's text by changing its one text node in place (cheaper than replacing it 30 times a second). */
 function setText(el: HTMLElement, text: string): void {
@@ -196,7 +191,8 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   private fitShape = '';
   /** The fit's style reads (fonts, padding) and what they depend on: a new figure shape re-measures text only. */
   private fitStyle?: { key: string; available: number; numFont: string; unitFont: string; us0: number; baseSize: number };
-  private anim?: Ticking & { from: number; to: number; start: number; current: number; decimals: number };
+  /** The running count-up (a stand-in holding the start value while its module loads). */
+  private anim?: CountUp;
 
   // ── controllers ──
   private readonly box = new ResizeController(this, { onResize: () => scheduleFit(this) });
@@ -346,15 +342,9 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
    * rounded corners; default the page surface colour).
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
-    await this.loadExport();
+    const m = await tileExport.load();
     await this.updateComplete;
-    const { width, height } = layoutSize(this);
-    if (!this.view) throw new Error('nothing to export (no data yet)');
-    if (!(width >= 1 && height >= 1)) throw new Error('nothing to export (the tile is not laid out)');
-    const ratio = resolvePixelRatio(options.pixelRatio, this.pixelRatio, width, height);
-    const { canvas, ctx } = createExportCanvas(width, height, ratio, options.background ?? this.themeCtl.token('--_color-surface', '#ffffff'));
-    this.drawExport(ctx);
-    return canvasToPngBlob(canvas);
+    return m.tileToPng(this, this.view, this.t.pick(kpiTileTerms), { pixelRatio: this.pixelRatio, background: this.themeCtl.token('--_color-surface', '#ffffff') }, options);
   }
 
   /**
@@ -363,13 +353,12 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
    * use; without it nothing is drawn). @internal
    */
   drawExport(ctx: CanvasRenderingContext2D): void {
-    if (this.view && tilePainter) tilePainter.drawTile(ctx, this, this.view, this.t.pick(kpiTileTerms));
+    if (this.view && tileExport.loaded) tileExport.loaded.drawTile(ctx, this, this.view, this.t.pick(kpiTileTerms));
   }
 
   /** Loads the tile's export painter and the shared painters (kpi-grid awaits it before drawing its tiles). @internal */
   async loadExport(): Promise<void> {
-    await loadPainters();
-    tilePainter ??= await import('./kpi-tile.export.js');
+    await tileExport.load();
   }
 
   // ── render ──
@@ -441,8 +430,13 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   }
 
   // ── private helpers ──
+  /** The export button's action; never throws or rejects (a failure, the export code's load included, is a warning). */
   private onExport = (): void => {
-    void exportPng(this, this.fileName, (m) => this.warn(m));
+    const warn = (m: string) => this.warn(m);
+    tileExport.load().then(
+      (m) => m.exportPng(this, this.fileName, warn, (d) => new CivicExportEvent(d)),
+      (e: unknown) => warn(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
   };
 
   /** Attribute values that feed the item (data wins over them, except `precision`). */
@@ -512,58 +506,57 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     if (suffix) setText(suffix, p ? p.suffix : '');
   }
 
+  /**
+   * Rolls the figure from `from` to the item's value. The first frame is painted now (a re-created value line must not
+   * stay empty until the first tick); the rest once the count-up module is there. If it fails to load, the final figure
+   * is painted (the next change tries again).
+   */
   private startAnimation(from: number, to: number): void {
     const item = this.item!;
-    const decimals = countUpDecimals(from, to, item.precision);
     const lang = this.t.lang;
-    let lastPaint = 0;
-    let phase = 0;
-    const anim = {
-      from,
-      to,
-      start: performance.now(),
-      current: from,
-      decimals,
-      tick: (now: number): boolean => {
-        if (this.anim !== anim) {
-          countUpTurns.end(anim);
-          return false;
-        }
-        const t = Math.min(1, Math.max(0, (now - anim.start) / this.duration));
-        anim.current = countUpValue(from, to, t, decimals);
-        if (t >= 1) {
-          countUpTurns.end(anim);
-          this.anim = undefined;
-          this.paint(this.view?.value);
-          return false;
-        }
-        // ~30 digit changes a second read as smooth rolling and halve the repaint work of a wall of tiles; on a
-        // wall, tiles also take turns (about 40 steps a frame in all), and no step is painted while other tiles still
-        // wait for their update (update-scheduler.ts): the frames go to the new figures first, then the wall rolls.
-        if (now - lastPaint >= COUNT_UP_FRAME_MS && !slicesPending() && countUpTurns.turn(now, phase)) {
-          lastPaint = now;
-          // Formatted like the final figure (the shared compact rule); only the value steps in `decimals`.
-          // Never wider than the final figure, whose width is reserved: the unit stays put while the digits roll.
-          const final = this.view?.value;
-          const frame = formatValueParts(anim.current, item, lang);
-          this.paint(final ? countUpFrame(frame, final) : frame);
-        }
-        return true;
-      },
+    const frame = (value: number) => {
+      const final = this.view?.value;
+      const parts = formatValueParts(value, item, lang);
+      this.paint(final ? countUpFrame(parts, final) : parts);
     };
-    this.anim = anim;
-    phase = countUpTurns.begin(anim);
-    // The first frame now: a re-created value line must not stay empty until the first tick.
-    const final = this.view?.value;
-    const first = formatValueParts(from, item, lang);
-    this.paint(final ? countUpFrame(first, final) : first);
-    startTicking(anim);
+    frame(from);
+    const begin = (m: typeof import('./kpi-tile.count-up.js')) => {
+      const anim: CountUp = m.startCountUp(
+        {
+          duration: this.duration,
+          busy: slicesPending,
+          paintFrame: frame,
+          paintFinal: () => {
+            if (this.anim !== anim) return;
+            this.anim = undefined;
+            this.paint(this.view?.value);
+          },
+        },
+        from,
+        to,
+        item.precision,
+      );
+      return anim;
+    };
+    if (countUpModule.loaded) {
+      this.anim = begin(countUpModule.loaded);
+      return;
+    }
+    const waiting: CountUp = { current: from, stop: () => undefined };
+    this.anim = waiting;
+    countUpModule.load().then(
+      (m) => {
+        if (this.anim === waiting) this.anim = begin(m);
+      },
+      () => {
+        if (this.anim === waiting) this.stopAnimation(true);
+      },
+    );
   }
 
   private stopAnimation(paintFinal: boolean): void {
     if (!this.anim) return;
-    stopTicking(this.anim);
-    countUpTurns.end(this.anim);
+    this.anim.stop();
     this.anim = undefined;
     if (paintFinal) this.paint(this.view?.value);
   }

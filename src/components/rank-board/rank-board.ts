@@ -13,7 +13,7 @@ import { formatAmount, NO_VALUE, UNITS } from '../../core/format/number.js';
 import { mapFields } from '../../data/adapters/field-map.js';
 import type { Validated } from '../../data/validate.js';
 import type { Motion } from '../common/types.js';
-import { prefersReducedMotion } from '../common/ticker.js';
+import { prefersReducedMotion } from '../common/motion.js';
 import { activeRowAfterKey, flipOffsets, nextScrollTop, parseRankPayload, rankBoardRows, rowName } from './rank-board.model.js';
 import type { RankOrder, RankPayload, RankedRow } from './rank-board.types.js';
 import { rankBoardTerms } from './rank-board.i18n.js';

@@ -3,9 +3,6 @@ import {
   buildTileView,
   computeDelta,
   computeStatus,
-  countUpDecimals,
-  countUpSteps,
-  countUpValue,
   deltaHue,
   deltaLabelText,
   fitFontSize,
@@ -19,6 +16,7 @@ import {
   sparklinePath,
   type ParsedKpi,
 } from '../../../../src/components/kpi-tile/kpi-tile.model.js';
+import { countUpDecimals, countUpSteps, countUpValue } from '../../../../src/components/kpi-tile/kpi-tile.count-up.js';
 import { kpiTileTerms } from '../../../../src/components/kpi-tile/kpi-tile.i18n.js';
 import type { Issue } from '../../../../src/data/validate.js';
 
