@@ -229,6 +229,8 @@ async function pan(n: number): Promise<Record<string, number>> {
   const x0 = r.x + 6, y0 = r.y + 6;
   const steps = 30;
   work = 0;
+  // The gesture's span, for traces (pan.mjs counts the main-thread tasks between these marks).
+  performance.mark('chain-pan-start');
   timed(stage, new MouseEvent('mousedown', at(x0, y0)));
   for (let i = 1; i <= steps; i++) {
     timed(window, new MouseEvent('mousemove', at(x0 + 8 * i, y0 + 4 * i)));
@@ -243,6 +245,7 @@ async function pan(n: number): Promise<Record<string, number>> {
   const zoomGaps = gaps.splice(0), zoomWork = works.splice(0);
   // Frames after the gesture (d3-zoom ends a wheel gesture after 150 ms; the settled picture is drawn then).
   for (let i = 0; i < 10; i++) await tick();
+  performance.mark('chain-pan-end');
   const after = gaps.splice(0), afterWork = works.splice(0);
   window.requestAnimationFrame = realRaf;
   const b = mon.stop();
@@ -262,6 +265,9 @@ async function pan(n: number): Promise<Record<string, number>> {
     zoomWorkMedianMs: stat(zoomWork).median,
     zoomWorkMaxMs: stat(zoomWork).max,
     afterWorkMaxMs: stat(afterWork).max,
+    panFrameMaxMs: stat(panGaps).max,
+    zoomFrameMaxMs: stat(zoomGaps).max,
+    afterFrameMaxMs: stat(after).max,
     longestTaskMs: b.longtask,
   };
 }

@@ -5,22 +5,23 @@
  * controller (chain-graph.draw.ts), not part of the element's first load.
  */
 import { ChainPainter, LINE, SHAPES, linkCentre, placeKeyOf, type Gesture, type Placement, type Scene, type Shown } from './chain-graph.painter.js';
-import type { CanvasPath_D3Shape } from './chain-graph.symbols.js';
 import { curveControl } from './chain-graph.geometry.js';
 import { LINK_KINDS, NODE_TYPES, type ChainLink, type ChainNode, type LinkKind, type NodeType, type Point } from './chain-graph.types.js';
 import { yieldThen } from './chain-graph.tasks.js';
+import { DASH, PERIOD, RasterCost, clipLink, offsetContext, type Rect, type StaticGroup } from './chain-graph.canvas-cost.js';
 
-const DASH: Record<LinkKind, number[]> = { supply: [], alliance: [6, 4], 'party-link': [2, 3], service: [8, 3, 2, 3], 'located-in': [12, 4] };
 /**
- * A bitmap of up to this many links and nodes in view is drawn in one frame; larger ones in slices. Once slices have
- * measured what an item costs to draw and raster here, fewer: as many as fit in SYNC_MS (at least SYNC_MIN_ITEMS).
+ * A bitmap of up to this many work units (chain-graph.canvas-cost.ts: a node is one, a link one plus its length in
+ * dash periods) is drawn in one frame before anything was measured; larger ones in slices. Once slices have measured
+ * what a unit costs here, a bitmap estimated at up to SYNC_MS is drawn at once.
  */
-const SYNC_ITEMS = 1500;
+const SYNC_UNITS = 1500;
 const SYNC_MS = 10;
-const SYNC_MIN_ITEMS = 100;
-/** Milliseconds of bitmap drawing per frame while a large picture is drawn in slices; the first slice's size. */
+/** Milliseconds of bitmap drawing per task while a large picture is drawn in slices; a slice aims at a third. */
 const SLICE_MS = 12;
-const FIRST_CHUNK = 150;
+/** Work units of a slice whose group kind has not been measured yet, and the fewest units of any slice. */
+const FIRST_UNITS = 150;
+const MIN_UNITS = 50;
 
 /** A transform from graph units to a canvas's CSS px. */
 interface View {
@@ -38,8 +39,6 @@ interface Layer {
   mx: number;
   my: number;
 }
-/** One batch of the static picture: links of one kind or nodes of one type, dimmed or not. */
-type StaticGroup = { links: true; kind: LinkKind; dim: boolean; items: ChainLink[] } | { links: false; type: NodeType; dim: boolean; items: ChainNode[] };
 
 export class ChainCanvasPainter extends ChainPainter {
   private colors?: Record<string, string>;
@@ -156,8 +155,8 @@ export class ChainCanvasPainter extends ChainPainter {
   sliceMs = SLICE_MS;
 
   private layer?: Layer;
-  /** Measured milliseconds per bitmap item (link or node) of the slices so far; 0 before any slice. */
-  private itemMs = 0;
+  /** Measured milliseconds per work unit of the slices so far, per group kind. */
+  private readonly cost = new RasterCost();
   /** A bitmap being drawn in slices (large graphs), shown once complete. */
   private job?: {
     layer: Layer;
@@ -166,7 +165,6 @@ export class ChainCanvasPainter extends ChainPainter {
     groups: StaticGroup[];
     group: number;
     item: number;
-    chunk: number;
     started: boolean;
     done: boolean;
     pumping: boolean;
@@ -216,11 +214,9 @@ export class ChainCanvasPainter extends ChainPainter {
     let job = this.job;
     if (!job || !same(job.layer.key) || (gesture === 'none' && (job.layer.k !== t.k || job.layer.x !== t.x || job.layer.y !== t.y))) {
       const groups = this.staticGroups(s, view, width + 2 * mx, height + 2 * my, hood);
-      const items = groups.reduce((a, g) => a + g.items.length, 0);
       // A zoom that leaves the old bitmap needs a new one: drawn at once only when it is cheap, so no gesture frame
       // rasters a whole picture (else the old bitmap stays, scaled, until the new one is complete).
-      const syncItems = this.itemMs > 0 ? Math.max(SYNC_MIN_ITEMS, Math.min(SYNC_ITEMS, SYNC_MS / this.itemMs)) : SYNC_ITEMS;
-      const sync = items <= syncItems || !this.slices || dragged;
+      const sync = !this.slices || dragged || this.cheap(s, groups, t.k * dpr, viewRect(view, width + 2 * mx, height + 2 * my));
       // Drawn at once: into the bitmap on screen (nobody sees it half done); in slices: into another canvas.
       const canvas = sync && L && L.canvas.width === w && L.canvas.height === h ? L.canvas : this.canvasFor(w, h, L?.canvas);
       if (sync) {
@@ -233,8 +229,7 @@ export class ChainCanvasPainter extends ChainPainter {
         this.job = undefined;
         return this.swap({ canvas, key, k: t.k, x: t.x, y: t.y, mx, my });
       }
-      const chunk = this.itemMs > 0 ? Math.max(50, Math.round(this.sliceMs / 3 / this.itemMs)) : FIRST_CHUNK;
-      job = this.job = { layer: { canvas, key, k: t.k, x: t.x, y: t.y, mx, my }, scene: s, dpr, groups, group: 0, item: 0, chunk, started: false, done: false, pumping: false, rest: gesture === 'none' };
+      job = this.job = { layer: { canvas, key, k: t.k, x: t.x, y: t.y, mx, my }, scene: s, dpr, groups, group: 0, item: 0, started: false, done: false, pumping: false, rest: gesture === 'none' };
     }
     if (job.done) {
       this.job = undefined;
@@ -260,6 +255,21 @@ export class ChainCanvasPainter extends ChainPainter {
       else yieldThen(step);
     };
     yieldThen(step);
+  }
+
+  /** True when the groups' bitmap is estimated to take at most SYNC_MS (SYNC_UNITS before anything was measured). */
+  private cheap(s: Scene, groups: StaticGroup[], scale: number, r: Rect): boolean {
+    const ctl = this.controls(s);
+    let ms = 0, units = 0;
+    for (const g of groups) {
+      const u = this.cost.groupUnits(g, s.display, ctl, scale, r);
+      const per = this.cost.msPerUnit(g);
+      units += u;
+      if (per === undefined) {
+        if (units > SYNC_UNITS) return false;
+      } else if ((ms += u * per) > SYNC_MS) return false;
+    }
+    return true;
   }
 
   /** A canvas of w×h device px for a new bitmap: the spare one, else a new one (never the bitmap on screen). */
@@ -298,18 +308,23 @@ export class ChainCanvasPainter extends ChainPainter {
       this.startStatic(ctx, view, dpr);
       job.started = true;
     }
+    const ctl = this.controls(s);
+    const scale = job.layer.k * dpr;
+    const r = viewRect(view, job.layer.canvas.width / dpr, job.layer.canvas.height / dpr);
     while (job.group < job.groups.length) {
       const g = job.groups[job.group];
       const s0 = performance.now();
-      const end = Math.min(g.items.length, job.item + job.chunk);
+      // As many items as the learnt cost of their kind puts at a third of the slice budget (a kind not measured yet:
+      // FIRST_UNITS units), at least MIN_UNITS units and one item.
+      const per = this.cost.msPerUnit(g);
+      const budget = Math.max(MIN_UNITS, per === undefined ? FIRST_UNITS : this.sliceMs / 3 / per);
+      let end = job.item, units = 0;
+      do units += this.cost.units(g, end++, s.display, ctl, scale, r);
+      while (end < g.items.length && units < budget);
       this.paintGroup(ctx, s, g, job.item, end, view, col);
       this.flush(job.layer.canvas);
-      const took = performance.now() - s0;
-      // What one item costs (drawing and raster), for the next pictures' slice size and the sync/slices choice.
-      const per = took / Math.max(1, end - job.item);
-      this.itemMs = this.itemMs > 0 ? 0.7 * this.itemMs + 0.3 * per : per;
-      // Aim a slice at a third of the frame budget.
-      job.chunk = Math.max(50, Math.min(20000, Math.round((job.chunk * (this.sliceMs / 3)) / Math.max(0.5, took))));
+      // What a unit of this kind costs (drawing and raster), for the next slices and the sync/slices choice.
+      this.cost.learn(g, units, performance.now() - s0);
       job.item = end;
       if (job.item >= g.items.length) {
         job.group++;
@@ -430,13 +445,18 @@ export class ChainCanvasPainter extends ChainPainter {
     ctx.beginPath();
     if (g.links) {
       const ctl = this.controls(s);
+      // Only the part of each link on the bitmap (the canvas dashes a path outside it too), with a margin for the
+      // line's width.
+      const m = ctx.getTransform();
+      const w = Math.max(1.2, 0.6 / t.k) + 2 / t.k;
+      const r = { x0: -m.e / m.a - w, y0: -m.f / m.d - w, x1: (ctx.canvas.width - m.e) / m.a + w, y1: (ctx.canvas.height - m.f) / m.d + w };
       for (let i = from; i < to; i++) {
         const l = g.items[i];
-        const a = pos.get(l.source)!, b = pos.get(l.target)!;
-        const c = ctl.get(l);
-        ctx.moveTo(a.x, a.y);
-        if (c) ctx.quadraticCurveTo(c.x, c.y, b.x, b.y);
-        else ctx.lineTo(b.x, b.y);
+        const p = clipLink(pos.get(l.source)!, pos.get(l.target)!, ctl.get(l), r, PERIOD[g.kind]);
+        if (!p) continue;
+        ctx.moveTo(p.ax, p.ay);
+        if (p.c) ctx.quadraticCurveTo(p.c.x, p.c.y, p.bx, p.by);
+        else ctx.lineTo(p.bx, p.by);
       }
       ctx.lineWidth = Math.max(1.2, 0.6 / t.k);
       ctx.globalAlpha = g.dim ? 0.15 : 1;
@@ -521,21 +541,7 @@ export class ChainCanvasPainter extends ChainPainter {
   }
 }
 
-/** A path context that draws d3 symbols (made at the origin) at (ox, oy), so many symbols share one path. */
-function offsetContext(ctx: CanvasRenderingContext2D): CanvasPath_D3Shape & { ox: number; oy: number } {
-  const o = {
-    ox: 0,
-    oy: 0,
-    moveTo: (x: number, y: number) => ctx.moveTo(x + o.ox, y + o.oy),
-    lineTo: (x: number, y: number) => ctx.lineTo(x + o.ox, y + o.oy),
-    arc: (x: number, y: number, r: number, a0: number, a1: number, ccw?: boolean) => ctx.arc(x + o.ox, y + o.oy, r, a0, a1, ccw),
-    arcTo: (x1: number, y1: number, x2: number, y2: number, r: number) => ctx.arcTo(x1 + o.ox, y1 + o.oy, x2 + o.ox, y2 + o.oy, r),
-    bezierCurveTo: (a: number, b: number, c: number, d: number, x: number, y: number) => ctx.bezierCurveTo(a + o.ox, b + o.oy, c + o.ox, d + o.oy, x + o.ox, y + o.oy),
-    quadraticCurveTo: (a: number, b: number, x: number, y: number) => ctx.quadraticCurveTo(a + o.ox, b + o.oy, x + o.ox, y + o.oy),
-    ellipse: (x: number, y: number, rx: number, ry: number, rot: number, a0: number, a1: number, ccw?: boolean) => ctx.ellipse(x + o.ox, y + o.oy, rx, ry, rot, a0, a1, ccw),
-    rect: (x: number, y: number, w: number, h: number) => ctx.rect(x + o.ox, y + o.oy, w, h),
-    closePath: () => ctx.closePath(),
-  };
-  return o;
+/** The graph rectangle a view shows on a w×h CSS px bitmap. */
+function viewRect(t: View, w: number, h: number): Rect {
+  return { x0: -t.x / t.k, y0: -t.y / t.k, x1: (w - t.x) / t.k, y1: (h - t.y) / t.k };
 }
-
