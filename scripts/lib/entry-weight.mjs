@@ -51,11 +51,11 @@ export const BUDGETS = {
   // (kpi-grid.export.ts); budget below the goal since the lazy envelope adapters (two-sided budgets)
   'kpi-grid': 37_500,
   'rank-board': 30_300, // goal met (28.8 KB, was 34.9)
-  // goal 40 KB (42.4 KB, was 50.4): no d3 at all (own ticks; d3-selection/-transition load with the first animated
-  // redraw), the PNG drawing loads with the first toPNG(); the export menu, the table twin, the long-format reader,
-  // the compare/trend builders and the keyed mark updates are one lazy chunk (growth-chart.more.ts) loaded after the
-  // first picture. Left in the first load for the sync toSVG(): the SVG writer (growth-chart.svg.ts, ≈2 KB gz)
-  'growth-chart': 44_500,
+  // goal 40 KB (40.4 KB, was 50.4): no d3 at all (own ticks; d3-selection/-transition load with the first animated
+  // redraw), the PNG drawing loads with the first toPNG(); the export menu, the table twin, the SVG writer of toSVG()
+  // (≈2 KB gz; toSVG() is '' before whenSettled()), the long-format reader, the compare/trend builders and the keyed
+  // mark updates are one lazy chunk (growth-chart.more.ts) loaded after the first picture
+  'growth-chart': 42_500,
   // chain-graph and grid-map: their export painters turn lazy with the controller splits in progress (issues 14/15;
   // the import lines are already edited in the working tree); each budget holds for both states (≈5 KB / ≈2 KB gz).
   // goal 40 KB (45.3 KB, was 79.8): own zoom/drag controller and node symbols (no d3-zoom/-drag/-selection/
@@ -70,8 +70,9 @@ export const BUDGETS = {
   'grid-map': 80_000,
   // goal 90 KB (93.9 KB with the chain graph's painter split of 15eb22c, ~97.3 without it, with the lazy envelope
   // adapters; was 134.8: the chain graph without d3-zoom/-drag/… and its main-thread layouts, the lazy src path and CSV
-  // reader, the lazy envelope / dataset adapters); the budget holds for both states
-  'all non-map': 99_000,
+  // reader, the lazy envelope / dataset adapters); the budget holds for both states. 88.9 KB with the growth chart's
+  // lazy SVG writer (-2.0 KB; 88.5 with this session's other work in progress): lowered from 99 (two-sided)
+  'all non-map': 97_000,
 };
 export const SLACK = 0.1;
 

@@ -24,7 +24,20 @@ const DATA = {
   ],
 };
 
+const SVG_WRITER = /\/src\/components\/growth-chart\/growth-chart\.svg\.[jt]s$/;
+
 describe('growth chart export code is not in the first load (issue 16)', () => {
+  // First in this file: nothing has loaded the lazy chunk yet.
+  it('loads the SVG writer with the export menu, not with the element; toSVG() writes the chart once settled', async () => {
+    expect(requestedPaths(SVG_WRITER), 'SVG writer requested by the define module').to.deep.equal([]);
+    const el = await fixture<CivicGrowthChart>(html`<civic-growth-chart style="width:560px" .data=${DATA}></civic-growth-chart>`);
+    await el.whenSettled();
+    expect(requestedPaths(SVG_WRITER), 'SVG writer loaded with the export menu').to.have.length(1);
+    const doc = new DOMParser().parseFromString(el.toSVG(), 'image/svg+xml');
+    expect(doc.documentElement.localName).to.equal('svg');
+    expect(doc.querySelectorAll('.bars rect:not([fill^="url"])'), 'one bar per period').to.have.length(3);
+  });
+
   it('draws, settles (menu and table) and requests no PNG drawing; the first toPNG() loads it and draws the chart', async () => {
     const el = await fixture<CivicGrowthChart>(html`<civic-growth-chart style="width:560px" .data=${DATA}></civic-growth-chart>`);
     await el.whenSettled();

@@ -3,7 +3,7 @@
  * `compare` and `trend` come with growth-chart.more.ts, loaded by the first chart of their kind (or the first picture
  * of any kind; inlined in the one-script files). growth-chart.model.ts's `buildGrowthModel` (tests, Node) imports all three.
  */
-import { lazyModule } from '../../core/lazy-module.js';
+import { moreChunk } from './growth-chart.chunks.js';
 import type { GrowthKind, GrowthSeries } from './growth-chart.types.js';
 import { buildValueGrowth } from './model/value-growth.js';
 import type { GrowthModel, GrowthModelOptions } from './model/types.js';
@@ -15,8 +15,6 @@ type Lazy = 'compare' | 'trend';
 const moduleOf = (kind: GrowthKind): Lazy | 'value-growth' => (kind === 'compare' || kind === 'trend' ? kind : 'value-growth');
 
 const builders: Partial<Record<Lazy | 'value-growth', KindBuilder>> = { 'value-growth': buildValueGrowth };
-/** growth-chart.more.ts, which holds the compare and trend builders (the element loads it too; the browser fetches it once). */
-const moreChunk = lazyModule(() => import('./growth-chart.more.js'));
 
 /** The builder of `kind` when it is loaded, else undefined (then `loadKind`). */
 export function builderOf(kind: GrowthKind): KindBuilder | undefined {

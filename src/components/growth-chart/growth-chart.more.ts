@@ -3,10 +3,12 @@
  * load in fewer, better-compressed chunks than one per feature): the export menu and the data table twin
  * (growth-chart.extras.ts; loaded by the first picture, see the element's `extrasShown`), the long-format reader
  * (loaded by the first long-format payload), the `compare` and `trend` builders (by the first chart of that kind) and
- * the keyed update of the marks without animation (growth-chart.sync.ts; a redraw before the load waits for it).
+ * the keyed update of the marks without animation (growth-chart.sync.ts; a redraw before the load waits for it) and
+ * the SVG writer of `toSVG()` (growth-chart.svg.ts).
  */
 export { buildCompare } from './model/compare.js';
 export { buildTrend } from './model/trend.js';
 export { parseGrowthLong } from './growth-chart.long.js';
 export { adoptExtrasStyles, download, renderTable, renderToolbar } from './growth-chart.extras.js';
 export { syncMarks } from './growth-chart.sync.js';
+export { renderGrowthSvg, paletteOf } from './growth-chart.svg.js';

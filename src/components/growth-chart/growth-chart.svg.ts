@@ -177,3 +177,23 @@ export function renderPlot(m: GrowthModel, p: SvgPalette, color: (i: number) => 
   out.push('</g>');
   return out.join('');
 }
+
+/** The palette of an element's current theme (its resolved custom properties), for `renderGrowthSvg`. */
+export function paletteOf(el: Element, colors: number): SvgPalette {
+  const cs = getComputedStyle(el);
+  const v = (name: string, fb: string) => cs.getPropertyValue(name).trim() || fb;
+  const d = DEFAULT_PALETTE;
+  return {
+    series: Array.from({ length: colors }, (_, i) => v(`--_s${i}`, d.series[i % d.series.length])),
+    line: v('--_line', d.line),
+    text: v('--_color-text', d.text),
+    muted: v('--_color-text-muted', d.muted),
+    grid: v('--_grid', d.grid),
+    axis: v('--_axis', d.axis),
+    negative: v('--_negative', d.negative),
+    reference: v('--_reference', d.reference),
+    background: v('--_color-surface', d.background),
+    illustrative: v('--_color-illustrative', d.illustrative),
+    fontFamily: cs.fontFamily || d.fontFamily,
+  };
+}

@@ -1,48 +1,32 @@
-import { cspStyle } from '../../core/render/csp-style.js';
-import { html, svg, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import type { ParseContext } from '../../data/data-controller.js';
 import type { Validated } from '../../data/validate.js';
 import { hostStyles } from '../../core/theme/tokens.js';
-import { stateStyles, renderIllustrative } from '../../core/render/states.js';
+import { stateStyles } from '../../core/render/states.js';
 import { ResizeController } from '../../core/controllers/resize-controller.js';
 import { CivicSelectEvent, type SelectTrigger } from '../../core/events/select-event.js';
 import { CivicHoverEvent } from '../../core/events/hover-event.js';
-import { growthChartTerms } from './growth-chart.i18n.js';
+import { growthChartTerms, type GrowthChartTerms } from './growth-chart.i18n.js';
 import { isLongFormat, parseGrowthData, selectSeries, type LongFields } from './growth-chart.read.js';
 import { issue } from '../../core/issues/issue.js';
-import type { Bar, GrowthModel, LinePoint } from './model/types.js';
+import type { GrowthModel } from './model/types.js';
 import { builderOf, loadKind } from './growth-chart.kinds.js';
-import { renderGrowthSvg, DEFAULT_PALETTE, type SvgPalette } from './growth-chart.svg.js';
 import { CivicSeriesToggleEvent } from './growth-chart.events.js';
 import { styles } from './growth-chart.styles.js';
 import type { PngOptions } from '../../core/export/png.js';
 import type { GrowthData, GrowthKind, GrowthMeasure, GrowthSort } from './growth-chart.types.js';
-import { lazyModule } from '../../core/lazy-module.js';
 import { COLORS } from './growth-chart.dom.js';
-import { buildMarks, drawFrame, forget } from './growth-chart.plot.js';
+import { drawFrame } from './growth-chart.plot.js';
+import { moreChunk } from './growth-chart.chunks.js';
+import { MarksPainter, motionAllowed, transitionMs } from './growth-chart.paint.js';
+import { renderBadges, renderFooter, renderPlot, renderTooltip } from './growth-chart.view.js';
+import { plotListeners } from './growth-chart.keys.js';
 
-/**
- * The d3 joins for animated redraws (d3-selection, d3-transition; issue 16: not in the first load), loaded by the first
- * one (its picture completes once they have drawn: drawnSettle); a failed load is tried again by the next one.
- */
-const marksChunk = lazyModule(() => import('./growth-chart.marks.js'));
-const loadMarks = marksChunk.load;
-
-/** Illustrative bars are filled with a hatch of their series colour (one pattern per colour, no extra nodes per bar). */
-const HATCH_IDS = Array.from({ length: COLORS }, (_, i) => `hatch-s${i}`);
-
-/**
- * The export menu and table twin, the long-format reader and the compare and trend builders (growth-chart.more.ts),
- * loaded by the first picture (see extrasShown), by a first long-format payload or by a first compare or trend chart;
- * a failed load is tried again by the next one.
- */
-const moreChunk = lazyModule(() => import('./growth-chart.more.js'));
 const loadMore = moreChunk.load;
 
 let uid = 0;
-let reducedMotion: MediaQueryList | undefined;
 
 /**
  * @summary Values with year-on-year growth in the Chinese statistical convention: value bars with a growth line on a
@@ -139,7 +123,11 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   @state() private hiddenIds: string[] = [];
   @state() private active = -1;
   @query('g.marks') private marksEl?: SVGGElement;
-  @query('[part~="plot-area"]') private plotArea?: HTMLElement;
+  private areaEl?: HTMLElement;
+  /** The plot box: in the template from the first render on, so searched for once, not at each read. */
+  private get plotArea(): HTMLElement | undefined {
+    return (this.areaEl ??= this.renderRoot?.querySelector<HTMLElement>('[part~="plot-area"]') ?? undefined);
+  }
   private model?: GrowthModel;
   private fontSize = 12;
   private pendingHighlight?: string;
@@ -156,11 +144,15 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   private extrasTimer?: ReturnType<typeof setTimeout>;
   private settledWaiters: (() => void)[] = [];
   private drawn = false;
-  /** The marks were last written by the animated d3 joins (syncMarks' record of written values is stale). */
-  private transitioned = false;
-  /** A redraw waiting for growth-chart.marks.ts to load (the picture completes when it has drawn). */
-  private marksPending?: Promise<void>;
-  private marksSeq = 0;
+  private readonly painter = new MarksPainter();
+  private readonly nav = plotListeners({
+    model: () => this.model,
+    active: () => this.active,
+    area: () => this.plotArea,
+    focused: () => this.shadowRoot?.activeElement === this.plotArea,
+    setActive: (i) => this.setActive(i),
+    choose: (i, trigger) => this.choose(i, trigger),
+  });
   /** The model builder of `kind` is loading (compare and trend load with their first chart: growth-chart.kinds.ts). */
   private kindPending?: Promise<void>;
   /** A long-format payload waits for its reader (parseLater); `updateComplete` waits for the update that draws it. */
@@ -226,7 +218,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   /** @internal A first redraw waits for the d3 joins to load and draw. */
   protected override drawnSettle(): Promise<unknown> | void {
-    return this.marksPending ?? super.drawnSettle();
+    return this.painter.pending ?? super.drawnSettle();
   }
 
   /** @internal The first animated redraw's marks (drawn once the d3 joins have loaded) belong to its update. */
@@ -237,7 +229,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
       await (this.kindPending ?? this.longPending);
       done = await super.getUpdateComplete();
     }
-    if (this.marksPending) await this.marksPending;
+    if (this.painter.pending) await this.painter.pending;
     return done;
   }
 
@@ -334,10 +326,11 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     super.updated(changed);
     const area = this.plotArea;
     if (area) this.box.observe(area);
-    if (this.model && this.marksEl) {
-      if (this.drawnModel !== this.model || !this.marksEl.firstChild) {
-        drawFrame(this.marksEl, this.model);
-        this.drawMarks(this.model, this.drawn && this.motionAllowed());
+    const marks = this.marksEl; // one search of the shadow tree per update
+    if (this.model && marks) {
+      if (this.drawnModel !== this.model || !marks.firstChild) {
+        drawFrame(marks, this.model);
+        this.drawMarks(marks, this.model, this.drawn && motionAllowed());
       }
       this.drawnModel = this.model;
       this.drawn = true;
@@ -384,7 +377,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     return html`<figure part="base">
       <div part="header">
         <slot name="caption"></slot>
-        ${this.renderBadges()}
+        ${renderBadges(this.model, this.t.core)}
         <span class="spacer"></span>
         ${this.model && !this.model.empty && this.extrasShown && moreChunk.loaded ? moreChunk.loaded.renderToolbar(this.t.pick(growthChartTerms).exportMenu, this.t.core, (f) => void this.download(f)) : nothing}
       </div>
@@ -396,108 +389,36 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         aria-roledescription=${T.chart}
         aria-label=${this.model?.summary ?? T.noData}
         aria-describedby="${this.uidPrefix}-hint"
-        @keydown=${this.onKey}
-        @pointermove=${this.onPointer}
-        @pointerleave=${this.onLeave}
-        @click=${this.onClick}
-        @focus=${this.onFocus}
-        @blur=${this.onBlur}
+        @keydown=${this.nav.key}
+        @pointermove=${this.nav.pointer}
+        @pointerleave=${this.nav.leave}
+        @click=${this.nav.click}
+        @focus=${this.nav.focus}
+        @blur=${this.nav.blur}
       >
-        ${this.feed.render({ complete: () => this.renderPlot(), noBanner: true })}
-        ${this.renderTooltip()}
+        ${this.feed.render({ complete: () => renderPlot(this.model, this.active, this.t.core.empty), noBanner: true })}
+        ${renderTooltip(this.model, this.active)}
         <span id="${this.uidPrefix}-hint" class="visually-hidden">${this.kind === 'compare' ? T.keyboardHintCompare : T.keyboardHint}</span>
       </div>
-      ${this.model && !this.model.empty ? this.renderFooter() : nothing}
+      ${this.model && !this.model.empty ? this.renderFooter(this.model, T) : nothing}
       <slot hidden></slot>
     </figure>`;
   }
 
-  private renderBadges(): unknown {
-    const m = this.model;
-    if (!m) return nothing;
-    return html`${m.rank ? html`<span part="rank">${m.rank}</span>` : nothing}
-    ${m.illustrative ? renderIllustrative(this.t.core) : nothing}`;
-  }
-
-  /**
-   * The plot's <svg> with its patterns, the marks group and the crosshair; grid, axes, zero and reference lines, x
-   * labels and annotations are drawn around the marks group by drawFrame (growth-chart.plot.ts) in updated().
-   */
-  private renderPlot(): unknown {
-    const m = this.model;
-    if (!m) return nothing;
-    if (m.empty) return html`<div part="status" data-kind="empty" role="status" class="state-block">${this.t.core.empty}</div>`;
-    const x0 = m.plot.x;
-    const x1 = m.plot.x + m.plot.width;
-    const base = m.plot.y + m.plot.height;
-    const fs = m.fontSize;
-    const act = this.active >= 0 ? m.categories[this.active] : undefined;
-    // Hatch patterns only for the colours of illustrative bars (fewer nodes to build, style and lay out).
-    const hatched = m.illustrative ? [...new Set(m.bars.filter((b) => b.illustrative).map((b) => b.colorIndex % COLORS))].sort((p, q) => p - q) : [];
-    return html`<svg
-      part="plot"
-      width=${m.width}
-      height=${m.height}
-      viewBox="0 0 ${m.width} ${m.height}"
-      aria-hidden="true"
-      class=${m.kind === 'value-growth' ? 'vg' : m.kind}
-    >
-      <defs>
-        ${hatched.map(
-          (i) => svg`<pattern id=${HATCH_IDS[i]} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" class="hatch-bg s${i}"></rect>
-            <line x1="0" y1="0" x2="0" y2="6" class="hatch-line"></line>
-          </pattern>`,
-        )}
-      </defs>
-      <g class="marks"></g>
-      ${act ? svg`<line class="crosshair" x1=${act.x} x2=${act.x} y1=${m.plot.y} y2=${base}></line>` : nothing}
-    </svg>`;
-  }
-
-  private renderTooltip(): unknown {
-    const m = this.model;
-    const c = m && this.active >= 0 ? m.categories[this.active] : undefined;
-    // Positioned through the CSSOM (cspStyle), never a style attribute: pages under style-src 'self' refuse those.
-    let style: Record<string, string | undefined> = { left: undefined, right: undefined };
-    if (m && c) style = c.x > m.width / 2 ? { right: `${Math.max(0, m.width - c.x + 8)}px`, left: undefined } : { left: `${c.x + 8}px`, right: undefined };
-    // One template whether shown or not: the live region must stay the same node to be announced.
-    return html`<div part="tooltip" role="status" aria-live="polite" ?hidden=${!c} style=${cspStyle(style)}>
-      ${c
-        ? html`<div class="title">${c.tooltip.title}</div>
-            ${c.tooltip.rows.map((r) => html`<div class="row"><span class="swatch c${r.colorIndex % COLORS}" aria-hidden="true"></span><span>${r.text}</span></div>`)}
-            ${c.notes.map((n) => html`<div class="row">${n}</div>`)}`
-        : nothing}
-    </div>`;
-  }
-
-  private renderFooter(): TemplateResult {
-    const m = this.model!;
-    const T = this.t.pick(growthChartTerms);
-    return html`<ul part="legend">
-        ${m.legend.map(
-          (l) => html`<li>
-            <button type="button" aria-pressed=${l.hidden ? 'false' : 'true'} data-series=${l.id} title=${T.legendToggle(l.name)} @click=${() => this.toggleSeries(l.id)}>
-              ${l.mark !== 'line' ? html`<span class="swatch c${l.colorIndex % COLORS}" aria-hidden="true"></span>` : nothing}
-              ${l.mark !== 'bar' ? html`<span class="swatch line ${m.kind === 'value-growth' ? 'vg' : ''} c${l.colorIndex % COLORS}" aria-hidden="true"></span>` : nothing}
-              <span>${l.name}</span>
-            </button>
-          </li>`,
-        )}
-        ${m.illustrative ? html`<li class="axis-note"><span class="hatch-swatch" aria-hidden="true"></span> ${this.t.core.illustrativeNote}</li>` : nothing}
-      </ul>
-      <ul part="notes">
-        ${m.axisNote ? html`<li>${m.axisNote}${m.nominal ? ` · ${T.nominal}` : ''}</li>` : nothing}
-        ${m.notes.map((n) => html`<li>${n}</li>`)}
-      </ul>
-      ${this.extrasShown && moreChunk.loaded ? moreChunk.loaded.renderTable(m, this.t.core.showTable, this.showTable, this.showTable || this.tableOpen, this.onTableToggle) : nothing}`;
+  private renderFooter(m: GrowthModel, T: GrowthChartTerms): unknown {
+    const table = this.extrasShown && moreChunk.loaded ? moreChunk.loaded.renderTable(m, this.t.core.showTable, this.showTable, this.showTable || this.tableOpen, this.onTableToggle) : nothing;
+    return renderFooter(m, T, this.t.core, (id) => this.toggleSeries(id), table);
   }
 
   // ── public methods ──
-  /** The chart as shown (visible series, current size and language) as a standalone SVG document. */
+  /**
+   * The chart as shown (visible series, current size and language) as a standalone SVG document; '' before
+   * `whenSettled()` (the writer loads with the export menu, in the task after the first picture).
+   */
   toSVG(): string {
-    if (!this.model) return '';
-    return renderGrowthSvg(this.model, { palette: this.palette() });
+    const more = moreChunk.loaded;
+    if (!this.model || !more) return '';
+    return more.renderGrowthSvg(this.model, { palette: more.paletteOf(this, COLORS) });
   }
 
   /**
@@ -515,9 +436,9 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     if (!m || m.empty) throw new Error('civic-growth-chart: nothing to export (no data yet)');
     // Running transitions: export the final geometry, not a frame of the animation.
     if (this.marksEl) {
-      if (this.transitioned) await loadMarks(); // to stop what an animated redraw still runs
-      await loadMore(); // the keyed update of the marks (growth-chart.sync.ts)
-      this.drawMarks(m, false);
+      await this.painter.readyForStill();
+      const marks = this.marksEl;
+      if (marks) this.drawMarks(marks, m, false);
     }
     return chartToPng(this, { pixelRatio: this.pixelRatio, background: this.themeCtl.token('--_color-surface', '#ffffff') }, options);
   }
@@ -596,63 +517,9 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     return ids.length ? ids : undefined;
   }
 
-  private motionAllowed(): boolean {
-    if (typeof matchMedia === 'undefined' || (typeof document !== 'undefined' && document.hidden)) return false;
-    reducedMotion ??= matchMedia('(prefers-reduced-motion: reduce)');
-    return !reducedMotion.matches;
-  }
-
-  private duration(): number {
-    const v = getComputedStyle(this).getPropertyValue('--_transition').trim();
-    const n = parseFloat(v);
-    if (!Number.isFinite(n)) return 300;
-    return v.endsWith('ms') ? n : v.endsWith('s') ? n * 1000 : n;
-  }
-
-  /**
-   * Bars, lines and dots inside `<g class="marks">`, which Lit leaves empty. Without animation (first picture, reduced
-   * motion, export) `buildMarks` (growth-chart.plot.ts) builds them and `syncMarks` (growth-chart.sync.ts, in the chunk
-   * loaded right after the first picture) updates them, keyed, writing only changed values; animated redraws use the keyed d3 joins of growth-chart.marks.ts (loaded on the first animated redraw),
-   * with d3-transition from the previous geometry.
-   */
-  private drawMarks(m: GrowthModel, animate: boolean): void {
-    const seq = ++this.marksSeq;
-    this.marksPending = undefined;
-    const target = this.marksEl!;
-    if (!animate) {
-      // Without animation no d3: syncMarks writes what changed. After an animated redraw d3's joins bring the nodes to
-      // this model (stopping what still runs) and syncMarks' record of the values it wrote is dropped.
-      const joins = marksChunk.loaded;
-      if (this.transitioned && joins) {
-        joins.joinMarks(target, m, 0);
-        forget(target);
-      }
-      this.transitioned = false;
-      if (!target.firstChild) buildMarks(target, m);
-      else if (moreChunk.loaded) moreChunk.loaded.syncMarks(target, m);
-      else {
-        // A redraw before growth-chart.more.ts has loaded (it loads right after the first picture): the picture
-        // completes when it has drawn (drawnSettle, updateComplete).
-        this.marksPending = loadMore().then((mod) => {
-          if (seq !== this.marksSeq) return; // a newer draw came meanwhile
-          this.marksPending = undefined;
-          if (this.marksEl === target && target.isConnected) mod.syncMarks(target, m);
-        });
-      }
-      return;
-    }
-    this.transitioned = true;
-    const joins = marksChunk.loaded;
-    if (joins) {
-      joins.joinMarks(target, m, animate ? this.duration() : 0);
-      return;
-    }
-    // The first redraw loads the d3 joins (growth-chart.marks.ts); the picture completes when they have drawn.
-    this.marksPending = loadMarks().then((mod) => {
-      if (seq !== this.marksSeq) return; // a newer draw came meanwhile (it drew, or waits on its own load)
-      this.marksPending = undefined;
-      if (this.marksEl === target && target.isConnected) mod.joinMarks(target, m, animate ? this.duration() : 0);
-    });
+  /** Draws the marks of `m` (growth-chart.paint.ts); a late draw after a chunk load is dropped if the plot was replaced. */
+  private drawMarks(marks: SVGGElement, m: GrowthModel, animate: boolean): void {
+    this.painter.draw(marks, m, animate, () => transitionMs(this), (target) => this.marksEl === target && target.isConnected);
   }
 
   private setActive(i: number): void {
@@ -662,78 +529,9 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     this.dispatchEvent(new CivicHoverEvent({ id: key }));
   }
 
-  private indexAt(clientX: number): number {
-    const m = this.model;
-    const area = this.plotArea;
-    if (!m || !area || !m.categories.length) return -1;
-    const x = clientX - area.getBoundingClientRect().left;
-    if (x < m.plot.x - 4 || x > m.plot.x + m.plot.width + 4) return -1;
-    let best = 0;
-    for (let i = 1; i < m.categories.length; i++) if (Math.abs(m.categories[i].x - x) < Math.abs(m.categories[best].x - x)) best = i;
-    return best;
-  }
-
   // The rows are rendered only while the table is open (closed <details> content is hidden from everyone anyway).
   private onTableToggle = (e: Event): void => {
     this.tableOpen = (e.target as HTMLDetailsElement).open;
-  };
-
-  private onPointer = (e: PointerEvent): void => {
-    this.setActive(this.indexAt(e.clientX));
-  };
-
-  private onLeave = (): void => {
-    if (this.shadowRoot?.activeElement !== this.plotArea) this.setActive(-1);
-  };
-
-  private onFocus = (): void => {
-    const m = this.model;
-    if (m && this.active < 0 && m.categories.length) this.setActive(m.selectedIndex >= 0 ? m.selectedIndex : m.latestIndex >= 0 ? m.latestIndex : 0);
-  };
-
-  private onBlur = (): void => {
-    this.setActive(-1);
-  };
-
-  private onClick = (e: MouseEvent): void => {
-    const i = this.indexAt(e.clientX);
-    if (i >= 0) this.choose(i, 'pointer');
-  };
-
-  private onKey = (e: KeyboardEvent): void => {
-    const m = this.model;
-    if (!m || !m.categories.length) return;
-    const n = m.categories.length;
-    const cur = this.active < 0 ? (m.latestIndex >= 0 ? m.latestIndex : 0) : this.active;
-    let next = cur;
-    switch (e.key) {
-      case 'ArrowRight':
-      case 'ArrowDown':
-        next = Math.min(n - 1, this.active < 0 ? cur : cur + 1);
-        break;
-      case 'ArrowLeft':
-      case 'ArrowUp':
-        next = Math.max(0, this.active < 0 ? cur : cur - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = n - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        e.preventDefault();
-        if (this.active >= 0) this.choose(this.active, 'keyboard');
-        return;
-      case 'Escape':
-        this.setActive(-1);
-        return;
-      default:
-        return;
-    }
-    e.preventDefault();
-    this.setActive(next);
   };
 
   private choose(i: number, trigger: SelectTrigger): void {
@@ -750,25 +548,6 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         trigger,
       }),
     );
-  }
-
-  private palette(): SvgPalette {
-    const cs = getComputedStyle(this);
-    const v = (name: string, fb: string) => cs.getPropertyValue(name).trim() || fb;
-    const series = Array.from({ length: COLORS }, (_, i) => v(`--_s${i}`, DEFAULT_PALETTE.series[i % DEFAULT_PALETTE.series.length]));
-    return {
-      series,
-      line: v('--_line', DEFAULT_PALETTE.line),
-      text: v('--_color-text', DEFAULT_PALETTE.text),
-      muted: v('--_color-text-muted', DEFAULT_PALETTE.muted),
-      grid: v('--_grid', DEFAULT_PALETTE.grid),
-      axis: v('--_axis', DEFAULT_PALETTE.axis),
-      negative: v('--_negative', DEFAULT_PALETTE.negative),
-      reference: v('--_reference', DEFAULT_PALETTE.reference),
-      background: v('--_color-surface', DEFAULT_PALETTE.background),
-      illustrative: v('--_color-illustrative', DEFAULT_PALETTE.illustrative),
-      fontFamily: cs.fontFamily || DEFAULT_PALETTE.fontFamily,
-    };
   }
 
   private download(format: 'png' | 'svg' | 'csv'): Promise<void> {

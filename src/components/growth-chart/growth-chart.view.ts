@@ -1,0 +1,91 @@
+/**
+ * The parts of `<civic-growth-chart>`'s Lit template that depend only on the model (split out of growth-chart.ts):
+ * the header badges, the plot's `<svg>` shell, the tooltip and the legend and notes. Plain functions of their
+ * inputs; the element passes its state and handlers in.
+ */
+import { html, svg, nothing, type TemplateResult } from 'lit';
+import { cspStyle } from '../../core/render/csp-style.js';
+import { renderIllustrative } from '../../core/render/states.js';
+import type { Translation } from '../../core/i18n/translation.js';
+import type { GrowthModel } from './model/types.js';
+import { COLORS } from './growth-chart.dom.js';
+import type { GrowthChartTerms as Terms } from './growth-chart.i18n.js';
+
+/** Illustrative bars are filled with a hatch of their series colour (one pattern per colour, no extra nodes per bar). */
+const HATCH_IDS = Array.from({ length: COLORS }, (_, i) => `hatch-s${i}`);
+
+/** Rank and 示例数据 badges of the header. */
+export function renderBadges(m: GrowthModel | undefined, core: Translation): unknown {
+  if (!m) return nothing;
+  return html`${m.rank ? html`<span part="rank">${m.rank}</span>` : nothing}
+    ${m.illustrative ? renderIllustrative(core) : nothing}`;
+}
+
+/**
+ * The plot's <svg> with its patterns, the marks group and the crosshair; grid, axes, zero and reference lines, x
+ * labels and annotations are drawn around the marks group by drawFrame (growth-chart.plot.ts) in updated().
+ */
+export function renderPlot(m: GrowthModel | undefined, active: number, emptyText: string): unknown {
+  if (!m) return nothing;
+  if (m.empty) return html`<div part="status" data-kind="empty" role="status" class="state-block">${emptyText}</div>`;
+  const base = m.plot.y + m.plot.height;
+  const act = active >= 0 ? m.categories[active] : undefined;
+  // Hatch patterns only for the colours of illustrative bars (fewer nodes to build, style and lay out).
+  const hatched = m.illustrative ? [...new Set(m.bars.filter((b) => b.illustrative).map((b) => b.colorIndex % COLORS))].sort((p, q) => p - q) : [];
+  return html`<svg
+    part="plot"
+    width=${m.width}
+    height=${m.height}
+    viewBox="0 0 ${m.width} ${m.height}"
+    aria-hidden="true"
+    class=${m.kind === 'value-growth' ? 'vg' : m.kind}
+  >
+    <defs>
+      ${hatched.map(
+        (i) => svg`<pattern id=${HATCH_IDS[i]} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="6" height="6" class="hatch-bg s${i}"></rect>
+          <line x1="0" y1="0" x2="0" y2="6" class="hatch-line"></line>
+        </pattern>`,
+      )}
+    </defs>
+    <g class="marks"></g>
+    ${act ? svg`<line class="crosshair" x1=${act.x} x2=${act.x} y1=${m.plot.y} y2=${base}></line>` : nothing}
+  </svg>`;
+}
+
+/** The tooltip of the active period (or indicator); one template whether shown or not. */
+export function renderTooltip(m: GrowthModel | undefined, active: number): unknown {
+  const c = m && active >= 0 ? m.categories[active] : undefined;
+  // Positioned through the CSSOM (cspStyle), never a style attribute: pages under style-src 'self' refuse those.
+  let style: Record<string, string | undefined> = { left: undefined, right: undefined };
+  if (m && c) style = c.x > m.width / 2 ? { right: `${Math.max(0, m.width - c.x + 8)}px`, left: undefined } : { left: `${c.x + 8}px`, right: undefined };
+  // One template whether shown or not: the live region must stay the same node to be announced.
+  return html`<div part="tooltip" role="status" aria-live="polite" ?hidden=${!c} style=${cspStyle(style)}>
+    ${c
+      ? html`<div class="title">${c.tooltip.title}</div>
+          ${c.tooltip.rows.map((r) => html`<div class="row"><span class="swatch c${r.colorIndex % COLORS}" aria-hidden="true"></span><span>${r.text}</span></div>`)}
+          ${c.notes.map((n) => html`<div class="row">${n}</div>`)}`
+      : nothing}
+  </div>`;
+}
+
+/** The legend (one toggle button per series) and the notes below the plot; `table` is the data table twin, if built. */
+export function renderFooter(m: GrowthModel, T: Terms, core: Translation, toggle: (id: string) => void, table: unknown): TemplateResult {
+  return html`<ul part="legend">
+      ${m.legend.map(
+        (l) => html`<li>
+          <button type="button" aria-pressed=${l.hidden ? 'false' : 'true'} data-series=${l.id} title=${T.legendToggle(l.name)} @click=${() => toggle(l.id)}>
+            ${l.mark !== 'line' ? html`<span class="swatch c${l.colorIndex % COLORS}" aria-hidden="true"></span>` : nothing}
+            ${l.mark !== 'bar' ? html`<span class="swatch line ${m.kind === 'value-growth' ? 'vg' : ''} c${l.colorIndex % COLORS}" aria-hidden="true"></span>` : nothing}
+            <span>${l.name}</span>
+          </button>
+        </li>`,
+      )}
+      ${m.illustrative ? html`<li class="axis-note"><span class="hatch-swatch" aria-hidden="true"></span> ${core.illustrativeNote}</li>` : nothing}
+    </ul>
+    <ul part="notes">
+      ${m.axisNote ? html`<li>${m.axisNote}${m.nominal ? ` · ${T.nominal}` : ''}</li>` : nothing}
+      ${m.notes.map((n) => html`<li>${n}</li>`)}
+    </ul>
+    ${table}`;
+}
