@@ -71,8 +71,10 @@ export const BUDGETS = {
   // goal 90 KB (93.9 KB with the chain graph's painter split of 15eb22c, ~97.3 without it, with the lazy envelope
   // adapters; was 134.8: the chain graph without d3-zoom/-drag/… and its main-thread layouts, the lazy src path and CSV
   // reader, the lazy envelope / dataset adapters); the budget holds for both states. 88.9 KB with the growth chart's
-  // lazy SVG writer (-2.0 KB; 88.5 with this session's other work in progress): lowered from 99 (two-sided)
-  'all non-map': 97_000,
+  // lazy SVG writer (-2.0 KB; 88.5 with this session's other work in progress): lowered from 99 (two-sided). Goal met
+  // (88.5 KB at 1b9eb74, with the shared code lighter: the full status banner's rendering lazy, one lazy-module loader,
+  // the data-attribute warning's words lazy, -0.3 KB): the budget is the goal
+  'all non-map': 90_000,
 };
 export const SLACK = 0.1;
 
