@@ -140,10 +140,15 @@ describe('<civic-grid-map> vector tiles', function () {
     expect(near(pixelAt(el, x, y), expectColour(row.households as number)), `grid ${row.code} households ${row.households}`).to.equal(true);
     expect(map.queryRenderedFeatures([x, y], { layers: ['civic-tiles-fill-2'] })[0]?.id).to.equal(grid.properties.code);
     const source = map.getSource('civic-tiles');
+    // Colour states: the new classes are feature-states of the loaded units; the tiles are not parsed again (a
+    // data-driven fill change makes maplibre reload every tile of the source).
+    let reloaded = 0;
+    map.on('sourcedata', (e) => void ((e as { tile?: unknown }).tile && reloaded++));
     el.metric = 'partyMembers';
     el.thresholds = '10,20';
     await el.whenDrawn();
     expect(map.getSource('civic-tiles')).to.equal(source); // same source object: no geometry reloaded
+    expect(reloaded, 'tiles loaded again').to.equal(0);
     const pm = row.partyMembers as number;
     expect(near(pixelAt(el, x, y), pm < 10 ? RED : pm < 20 ? GREEN : BLUE), `partyMembers ${pm}`).to.equal(true);
   });

@@ -12,13 +12,13 @@ import { fetchJson } from '../../data/fetch-json.js';
 import { classify, legendModel, parseLabelList, parseNumberList, type Classifier, type ClassifySpec, type LegendModel } from './classify.js';
 import { CivicRendererChangeEvent } from './grid-map.events.js';
 import type { GridMetric, GridMetricsData, UnitInfo } from './grid-map.types.js';
-import { fillExpression, levelValues, parseTilesRef, tileValues, valueOf, type TileValues } from './tiles.js';
+import { fillColour, fillExpression, levelValues, parseTilesRef, tileValues, valueOf, type TileValues } from './tiles.js';
 import { defaultIndexUrl, parseTilesIndex, type TilesIndex } from './tiles-index.js';
 import { webglMaps } from './renderers/renderer.js';
 import { tileUnits, type UnitsSource } from './view-model.js';
 import { columnUnits, isColumnData, isColumnValues, rankFinite, rankSlots, topColumnCodes } from './metric-columns.js';
 import type { NavMode, Trigger } from './navigation.js';
-import type { TilePick, TilesRenderer, TilesColors } from './renderers/tiles-renderer.js';
+import type { FillColour, TilePick, TilesRenderer, TilesColors } from './renderers/tiles-renderer.js';
 import { prefetchFor, type MetricsSourceProps } from './metrics-loader.js';
 import { StillQueue } from './still-queue.js';
 
@@ -233,7 +233,7 @@ export class TilesController implements ReactiveController {
       st = { classifier, legend: legendModel(classifier, values) };
     }
     this.styles.set(rank, st);
-    this.r?.setFill(rank, this.fillOf(st));
+    this.r?.setFill(rank, this.fillOf(st), this.colourOf(st));
     return st;
   }
 
@@ -247,6 +247,12 @@ export class TilesController implements ReactiveController {
     if (!tv || !this.x.metric()) return;
     const size = (r: number) => (isColumnValues(tv) ? rankSlots(tv.packed, r).length : tv.codes[r].length);
     for (const l of this.layers()) if (size(l.rank) <= EAGER_UNITS) this.styleLevel(l.rank);
+  }
+
+  /** The level's fill as a colour per value (the renderer's colour states; the same colours as `fillOf`). */
+  private colourOf(st: LevelStyle): FillColour {
+    const m = this.x.metric();
+    return { key: m?.key, of: m ? fillColour(st.classifier, this.noData, this.x.hidden(), this.emphasis) : () => this.noData };
   }
 
   /** The level's fill: classes toggled off transparent; with legend emphasis, the other classes faded. */
@@ -287,6 +293,8 @@ export class TilesController implements ReactiveController {
       preserveDrawingBuffer: h.preserveDrawingBuffer,
       basemap: h.basemap,
       restoreTimeout: h.restoreTimeout,
+      // Colour states for metrics from `src`, `data` or a slot (tiles with their values as properties keep expressions).
+      colourStates: !!(h.src || h.data !== undefined || this.x.data()),
       promoteId: h.promoteId || 'code',
       credentials: h.credentials,
       minzoom: h.tilesMinZoom,
@@ -313,7 +321,7 @@ export class TilesController implements ReactiveController {
       onFail: (why) => this.fail(`WebGL context lost and not restored (${why})`),
     });
     this.r = r;
-    for (const [rank, st] of this.styles) r.setFill(rank, this.fillOf(st));
+    for (const [rank, st] of this.styles) r.setFill(rank, this.fillOf(st), this.colourOf(st));
     r.setValues(this.tv, this.tvData?.metrics.map((x) => x.key) ?? []);
     try {
       await r.mount(surface, ref, this.layers(), colors);

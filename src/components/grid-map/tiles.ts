@@ -192,3 +192,20 @@ export function fillExpression(c: Classifier, key: string, noData: string, hidde
   if (byValue[0] === 'literal') return ['to-color', noData];
   return ['case', ['==', ['typeof', value], 'number'], byValue, noData];
 }
+
+/**
+ * The colour `fillExpression` gives a unit of value `v`, computed here (the tiles renderer's colour states): the same
+ * classes, hidden classes, emphasis and no-data colour; sequential classes with the classifier's continuous colour.
+ */
+export function fillColour(c: Classifier, noData: string, hidden: ReadonlySet<number> = new Set(), emphasis: number | 'none' | null = null): (v: number | undefined) => string {
+  const none = emphasis !== null && emphasis !== 'none' ? FADED : noData;
+  return (v) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) return none;
+    const i = c.classOf(v);
+    if (i < 0) return none;
+    if (hidden.has(i)) return 'rgba(0,0,0,0)';
+    if (emphasis !== null && emphasis !== i) return FADED;
+    const continuous = c.kind === 'sequential' && !hidden.size && emphasis === null && c.domain[1] > c.domain[0];
+    return (continuous ? c.colorOf(v) : c.classes[i]?.color) ?? none;
+  };
+}

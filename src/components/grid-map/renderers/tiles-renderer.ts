@@ -16,6 +16,10 @@ import type { TileSourceRef, TileValues } from '../tiles.js';
 
 const SRC = 'civic-tiles';
 const TRANSPARENT = 'rgba(0,0,0,0)';
+/** Feature-state key of a unit's fill colour (colour states, below). */
+const FC = 'civicFill';
+/** The fill of every level while the colours are feature-states: one data-driven expression that never changes. */
+const FC_FILL = ['to-color', ['coalesce', ['feature-state', FC], TRANSPARENT]];
 /** Sample points over the view for the level count (columns × rows). */
 const SAMPLE_COLS = 6;
 const SAMPLE_ROWS = 4;
@@ -37,6 +41,16 @@ export interface TilesOptions {
   minzoom?: number;
   maxzoom?: number;
   bounds?: [number, number, number, number];
+  /**
+   * Colour states: each unit's fill colour is a feature-state (set with its values, per loaded tile), and every fill
+   * layer keeps one expression from the start. maplibre reloads (re-parses) every tile of a source when a data-driven
+   * paint property changes: the first colouring of the tiles, arriving while they loaded, parsed them twice on the way
+   * to the first view, and each later classification (a level classified once the camera is still, a new metric)
+   * re-parsed every loaded tile again. With colour states those are feature-state passes over the loaded units of one
+   * level. A legend toggle or emphasis (a fill without `colour`) switches to the fill expressions for good (one
+   * reload): fading all loaded units one by one on every hover would cost more. For elements with metrics.
+   */
+  colourStates?: boolean;
   onFail?: (reason: string) => void;
   onMove?: () => void;
   /** After every idle: which level has the most rendered units now (the legend follows it). */
@@ -51,6 +65,12 @@ export interface TilesColors {
   parentOutline: string;
   selected: string;
   halo: string;
+}
+
+/** A level's colour as a function of its metric's value (`fillColour`), for colour states. */
+export interface FillColour {
+  key?: string;
+  of(v: number | undefined): string;
 }
 
 /** A unit under the pointer, as the tiles describe it. */
@@ -89,6 +109,10 @@ export class TilesRenderer extends MaplibreSurface {
   /** Codes whose feature-state carries the current values, per source layer. */
   private applied = new Map<string, Set<string>>();
   private fills = new Map<number, unknown[]>();
+  /** Colour states on (`TilesOptions.colourStates`) until a fill comes without its colour function. */
+  private colourMode: boolean;
+  /** Per level: the metric and the colour of a value, while colour states are on. */
+  private colourOf = new Map<number, FillColour>();
   private colors?: TilesColors;
   private sel?: { code: string; layer: string };
   private hov?: { code: string; layer: string };
@@ -97,6 +121,7 @@ export class TilesRenderer extends MaplibreSurface {
 
   constructor(private readonly o: TilesOptions) {
     super(o.pixelRatio);
+    this.colourMode = !!o.colourStates;
   }
 
   async mount(container: HTMLElement, ref: TileSourceRef, layers: TileLayerRef[], colors: TilesColors): Promise<void> {
@@ -172,7 +197,7 @@ export class TilesRenderer extends MaplibreSurface {
       // Tile and archive failures are reported by the element (civic-error), never thrown into the page.
       this.o.onSourceError?.(e.error?.message ?? 'tile source failed');
     });
-    for (const [rank, expr] of this.fills) this.paintFill(rank, expr);
+    if (!this.colourMode) for (const [rank, expr] of this.fills) this.paintFill(rank, expr);
     this.scheduleStates();
   }
 
@@ -185,7 +210,7 @@ export class TilesRenderer extends MaplibreSurface {
         type: 'fill',
         source: SRC,
         'source-layer': l.sourceLayer,
-        paint: { 'fill-color': (this.fills.get(l.rank) as never) ?? TRANSPARENT, 'fill-antialias': false },
+        paint: { 'fill-color': ((this.colourMode ? FC_FILL : this.fills.get(l.rank)) as never) ?? TRANSPARENT, 'fill-antialias': false },
       },
       {
         id: lineId(l.rank),
@@ -201,12 +226,29 @@ export class TilesRenderer extends MaplibreSurface {
   }
 
   /** The fill colour expression for one level (from `fillExpression`); applied at once when the map is ready. */
-  setFill(rank: number, expr: unknown[]): void {
+  setFill(rank: number, expr: unknown[], colour?: FillColour): void {
     const first = !this.fills.has(rank);
     this.fills.set(rank, expr);
+    if (this.colourMode && colour) {
+      // Colour states: the level's loaded units get their new colour as a state (no paint change, no reload).
+      this.colourOf.set(rank, colour);
+      const l = this.layers.find((x) => x.rank === rank);
+      if (l) this.applied.delete(l.sourceLayer);
+      this.scheduleStates();
+      return;
+    }
+    if (this.colourMode) return this.leaveColourMode();
     if (this.map?.loaded() || this.map?.getLayer(fillId(rank))) this.paintFill(rank, expr);
     // The level's features get their metric states only now (`statesFor`): a pass over its loaded features.
     if (first) this.scheduleStates();
+  }
+
+  /** From colour states to the fill expressions (a legend toggle or emphasis): one reload of the source. */
+  private leaveColourMode(): void {
+    this.colourMode = false;
+    this.colourOf.clear();
+    for (const l of this.layers) this.paintFill(l.rank, this.fills.get(l.rank) ?? ['to-color', TRANSPARENT]);
+    this.scheduleStates();
   }
 
   /**
@@ -315,30 +357,41 @@ export class TilesRenderer extends MaplibreSurface {
         let done = this.applied.get(l.sourceLayer);
         if (!done) this.applied.set(l.sourceLayer, (done = new Set()));
         for (let i = 0; i < vt.length; i++) {
-          const id = vt.feature(i).properties[this.o.promoteId];
+          const props = vt.feature(i).properties;
+          const id = props[this.o.promoteId];
           if (id === undefined || id === null) continue;
-          this.setState(l.sourceLayer, String(id), done, tv);
+          this.setState(l, String(id), done, tv, props);
         }
       }
     }
     return true;
   }
 
-  /** One feature's metric state, once per code and layer (`done`). True when it set one. */
-  private setState(sourceLayer: string, code: string, done: Set<string>, tv: TileValues): boolean {
+  /**
+   * One feature's metric state, once per code and layer (`done`), and with colour states its fill colour (from its
+   * value, else the tile's own property). True when it set one.
+   */
+  private setState(l: TileLayerRef, code: string, done: Set<string>, tv: TileValues, props?: Record<string, unknown>): boolean {
     if (done.has(code)) return false;
     done.add(code);
+    const colour = this.colourMode ? this.colourOf.get(l.rank) : undefined;
     const i = tv.slot.get(code);
-    if (i === undefined) return false;
-    const state: Record<string, number> = {};
+    const state: Record<string, number | string> = {};
     let any = false;
-    for (const k of this.metricKeys) {
-      const v = tv.columns.get(k)?.[i];
-      if (v !== undefined && v === v) (state[k] = v), (any = true);
+    if (i !== undefined)
+      for (const k of this.metricKeys) {
+        const v = tv.columns.get(k)?.[i];
+        if (v !== undefined && v === v) (state[k] = v), (any = true);
+      }
+    if (colour) {
+      let v = colour.key === undefined ? undefined : state[colour.key];
+      if (v === undefined && colour.key !== undefined) v = props?.[colour.key] as number | undefined;
+      state[FC] = colour.of(typeof v === 'number' ? v : undefined);
+      any = true;
     }
     if (any) {
       this.clean = false;
-      this.map!.setFeatureState({ source: SRC, sourceLayer, id: code }, state);
+      this.map!.setFeatureState({ source: SRC, sourceLayer: l.sourceLayer, id: code }, state);
     }
     return any;
   }
@@ -352,7 +405,7 @@ export class TilesRenderer extends MaplibreSurface {
       if (!this.statesFor(l)) continue;
       let done = this.applied.get(l.sourceLayer);
       if (!done) this.applied.set(l.sourceLayer, (done = new Set()));
-      let feats: { id?: string | number | null }[];
+      let feats: { id?: string | number | null; properties?: Record<string, unknown> }[];
       try {
         feats = map.querySourceFeatures(SRC, { sourceLayer: l.sourceLayer });
       } catch {
@@ -360,7 +413,7 @@ export class TilesRenderer extends MaplibreSurface {
       }
       for (const f of feats) {
         const code = f.id === undefined || f.id === null ? undefined : String(f.id);
-        if (code !== undefined && this.setState(l.sourceLayer, code, done, tv)) n++;
+        if (code !== undefined && this.setState(l, code, done, tv, f.properties)) n++;
       }
     }
     return n;
