@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../../core/i18n/lang.js';
 import { describe, isRecord, issue, joinPath, readArray, readBoolean, readString, type Issue, type Validated } from '../../data/validate.js';
-import { parseKpiItem, type ParsedKpi } from '../kpi-tile/kpi-tile.model.js';
+import { parseKpiItem, type ParsedKpi } from '../kpi-tile/kpi-tile.parse.js';
 import { filterByRegion } from '../common/region.js';
 import { mapFields } from '../../data/adapters/field-map.js';
 import { readPath } from '../../data/adapters/path.js';

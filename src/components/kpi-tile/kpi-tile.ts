@@ -1,36 +1,25 @@
-import { keyed } from 'lit/directives/keyed.js';
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { cspStyle } from '../../core/render/csp-style.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import type { ParseContext } from '../../data/data-controller.js';
 import type { DrawnReason } from '../../core/events/drawn-event.js';
 import { baseHostStyles } from '../../core/theme/tokens.js';
 import { renderIllustrative, stateStyles } from '../../core/render/states.js';
 import { ResizeController } from '../../core/controllers/resize-controller.js';
-import { NO_VALUE, type AmountParts } from '../../core/format/number.js';
 import { mapFields } from '../../data/adapters/field-map.js';
 import { isRecord, type Issue, type Validated } from '../../data/validate.js';
 import { kpiTileTerms } from './kpi-tile.i18n.js';
 import { kpiTileStyles } from './kpi-tile.styles.js';
-import { deltaIcon, statusIcon } from './kpi-tile.icons.js';
+import { renderDetails, renderValueLine } from './kpi-tile.view.js';
 import { afterFits, scheduleFit, type Fittable } from './fit-scheduler.js';
-import { scheduleSliced, slicesPending } from './update-scheduler.js';
+import { TileFit } from './kpi-tile.fit.js';
+import { scheduleSliced } from './update-scheduler.js';
 import { prefersReducedMotion } from '../common/motion.js';
 import { lazyModule } from '../../core/lazy-module.js';
-import type { CountUp } from './kpi-tile.count-up.js';
-import {
-  buildTileView,
-  fitFontSize,
-  formatValueParts,
-  parseKpiItem,
-  countUpFrame,
-  parseSeriesAttr,
-  parseThresholdsAttr,
-  pickRegionItem,
-  type ParsedKpi,
-  type TileView,
-} from './kpi-tile.model.js';
+import { TileRoll } from './kpi-tile.roll.js';
+import { buildTileView, pickRegionItem, type TileView } from './kpi-tile.model.js';
+import { parseKpiItem, type ParsedKpi } from './kpi-tile.parse.js';
+import { attributeValues, withAttributes } from './kpi-tile.attributes.js';
 import type { Better, DeltaColors, DeltaFormat, Motion, Qualifier } from './kpi-tile.types.js';
 import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
 import type { PngOptions } from '../../core/export/lazy.js';
@@ -38,37 +27,6 @@ import { CivicExportEvent } from '../../core/events/export-event.js';
 
 /** The tile's PNG export (kpi-tile.export.ts, with the shared painters), loaded with the first export (issue 16). */
 const tileExport = lazyModule(() => import('./kpi-tile.export.js'));
-
-/** Smallest font size (px) fit-to-width shrinks a value to. */
-const MIN_VALUE_PX = 10;
-/** The count-up (kpi-tile.count-up.ts), loaded with the first value change that animates (issue 16). */
-const countUpModule = lazyModule(() => import('./kpi-tile.count-up.js'));
-
-/** Sets an element's text by changing its one text node in place (cheaper than replacing it 30 times a second). */
-function setText(el: HTMLElement, text: string): void {
-  const node = el.firstChild;
-  if (node && node.nodeType === 3 && !node.nextSibling) {
-    if ((node as Text).data !== text) (node as Text).data = text;
-  } else if (el.textContent !== text) el.textContent = text;
-}
-
-/**
- * The shape of a figure: its text with every digit the same, plus the language (the spaces around the unit). Two
- * figures of one shape take the same width in tabular figures, so one can replace the other in place.
- */
-function valueShape(p: AmountParts, en: boolean): string {
-  return `${en}|${p.prefix}|${p.number.replace(/\d/g, '0')}|${p.suffix}|${p.postfix}|${p.text === NO_VALUE ? '' : p.unit}`;
-}
-
-let measureCtx: CanvasRenderingContext2D | null | undefined;
-/** Width of `text` in CSS px in the given CSS font, measured on a shared canvas (no layout). */
-function textWidth(text: string, font: string): number {
-  if (!text) return 0;
-  if (measureCtx === undefined) measureCtx = document.createElement('canvas').getContext('2d');
-  if (!measureCtx) return 0;
-  measureCtx.font = font;
-  return measureCtx.measureText(text).width;
-}
 
 /**
  * @summary One key figure — value, unit, label — with optional delta (同比/环比), target progress, status,
@@ -188,11 +146,9 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   private outside = false;
   private warned = '';
   private shownTarget: number | null | undefined = undefined;
-  private fitShape = '';
-  /** The fit's style reads (fonts, padding) and what they depend on: a new figure shape re-measures text only. */
-  private fitStyle?: { key: string; available: number; numFont: string; unitFont: string; us0: number; baseSize: number };
-  /** The running count-up (a stand-in holding the start value while its module loads). */
-  private anim?: CountUp;
+  private readonly fit = new TileFit();
+  /** The figure painted between renders: the final one, or a count-up's frames. */
+  private readonly roll = new TileRoll(() => this.view?.value);
 
   // ── controllers ──
   private readonly box = new ResizeController(this, { onResize: () => scheduleFit(this) });
@@ -208,7 +164,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     const list = Array.isArray(v) ? v : [v];
     const items: ParsedKpi[] = [];
     list.forEach((r, i) => {
-      const it = parseKpiItem(this.withAttributes(r), Array.isArray(v) ? `[${i}]` : '', issues);
+      const it = parseKpiItem(withAttributes(this, r), Array.isArray(v) ? `[${i}]` : '', issues);
       if (it) items.push(it);
     });
     if (items.length === 0 && list.length > 0) return { value: undefined, issues };
@@ -216,7 +172,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   }
 
   protected override parseDeps(): readonly unknown[] {
-    return [this.valueField, this.labelField, this.unitField, ...this.attributeValues()];
+    return [this.valueField, this.labelField, this.unitField, ...attributeValues(this)];
   }
 
   protected override count(v: ParsedKpi[]): number {
@@ -235,7 +191,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   /** Attribute-only tiles draw without the data controller: their attributes are data too. @internal */
   protected override drawnWatch(): Partial<Record<DrawnReason, unknown>> {
     const w = super.drawnWatch();
-    return { ...w, data: [...(w.data as unknown[]), ...this.attributeValues()] };
+    return { ...w, data: [...(w.data as unknown[]), ...attributeValues(this)] };
   }
 
   /** The picture is complete once the figure is fitted to the width (a batched write in the next frame). @internal */
@@ -287,15 +243,14 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
     if (fonts && fonts.status !== 'loaded')
       void fonts.ready.then(() => {
-        this.fitShape = '';
-        this.fitStyle = undefined;
+        this.fit.reset();
         scheduleFit(this);
       });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopAnimation(true);
+    this.roll.stop(true);
   }
 
   /** The big screen's scale changed: the unit's floor in CSS px changed with it. @internal */
@@ -307,15 +262,15 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const r = this.renderRoot as ShadowRoot;
-    this.refs = { number: r.querySelector('[part~="number"]'), suffix: r.querySelector('[part~="suffix"]') };
+    this.roll.bind(r);
     const target = this.view && !this.view.invalid && this.item && typeof this.item.value === 'number' ? this.item.value : null;
     if (target !== this.shownTarget) {
-      const from = this.anim ? this.anim.current : this.shownTarget;
-      this.stopAnimation(false);
+      const from = this.roll.current ?? this.shownTarget;
+      this.roll.stop(false);
       this.shownTarget = target;
-      if (typeof from === 'number' && target !== null && from !== target && this.duration > 0 && !this.reducedMotion()) this.startAnimation(from, target);
+      if (typeof from === 'number' && target !== null && from !== target && this.duration > 0 && !this.reducedMotion()) this.roll.start(from, target, this.item!, this.t.lang, this.duration);
     }
-    if (!this.anim) this.paint(this.view?.value);
+    if (!this.roll.running) this.roll.paint(this.view?.value);
     scheduleFit(this);
   }
 
@@ -369,7 +324,6 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     const core = this.t.core;
     const p = v.value;
     const en = this.t.lang === 'en';
-    const hasValue = p.text !== NO_VALUE;
     const banner = this.feed.error && !this.feed.error.partial ? this.feed.renderStatus() : nothing;
     return html`<div part="base">
         ${banner}
@@ -379,53 +333,10 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
           ${v.illustrative ? renderIllustrative(core) : nothing}
           ${this.export ? renderExportButton(t.exportPng, this.onExport) : nothing}
         </div>
-        ${/* A figure of another shape is new content: the value line's content is re-created, not the old text
-           sliding (no layout shift). A figure of the same shape (same characters but digits, same qualifier, suffix
-           and unit: tabular figures, same width) is written into the same nodes: nothing moves, and a wall of 200
-           tiles updating each second re-creates no nodes (issue 16). */ ''}
-        <div class="value-box"><div part="value" aria-hidden="true">${keyed(
-          valueShape(p, en),
-          html`${p.prefix ? html`<span part="qualifier">${p.prefix}${en ? ' ' : ''}</span>` : nothing}<span class="roll" data-reserve=${p.number}><span class="frame" part="number"></span></span><span part="suffix"></span>${p.postfix ? html`<span part="qualifier">${p.postfix}</span>` : nothing}${hasValue && p.unit
-            ? html`<span part="unit">${en ? ' ' : ''}${p.unit}</span>`
-            : nothing}`,
-        )}</div></div>
+        <div class="value-box"><div part="value" aria-hidden="true">${renderValueLine(p, en)}</div></div>
         <span class="measure" aria-hidden="true"><span class="n"></span><span class="u"></span></span>
         <span class="visually-hidden" aria-live=${this.live} aria-atomic="true">${this.outside ? `${v.label}${en ? ': ' : '：'}${t.outsideRegion}` : v.announce}</span>
-        ${v.invalid ? html`<div part="status" class="tile-note" data-kind="error" aria-hidden="true">${t.invalidValue}</div>` : nothing}
-        ${this.outside ? html`<div part="status" class="tile-note" data-kind="empty" aria-hidden="true">${t.outsideRegion}</div>` : nothing}
-        ${v.delta || v.status
-          ? html`<div class="row">
-              ${v.delta
-                ? html`<span part="delta delta-${v.delta.direction}" aria-hidden="true"
-                    >${deltaIcon(v.delta.direction)}<span class="delta-label">${v.delta.label}</span><span>${v.delta.direction === 'flat' ? t.flat : v.delta.text}</span></span
-                  >`
-                : nothing}
-              ${v.status
-                ? html`<span part="threshold" data-level=${v.status.level} aria-hidden="true">${statusIcon(v.status.level)}<span>${v.status.text}</span></span>`
-                : nothing}
-            </div>`
-          : nothing}
-        ${v.progress
-          ? html`<div
-              part="progress"
-              role="progressbar"
-              aria-valuemin="0"
-              aria-valuemax="100"
-              aria-valuenow=${Math.round(v.progress.ratio * 100)}
-              aria-valuetext=${v.progress.percentText}
-              aria-label=${v.progress.a11y}
-            >
-              <span class="fill" style=${cspStyle({ width: `${(v.progress.ratio * 100).toFixed(2)}%` })}></span>
-            </div>`
-          : nothing}
-        ${v.spark
-          ? html`<svg part="sparkline" viewBox="0 0 100 30" preserveAspectRatio="none" role="img" aria-label=${v.spark.illustrative ? `${v.spark.a11y}（${t.trendIllustrative}）` : v.spark.a11y}>
-              ${svg`<path d=${v.spark.path}></path>`}
-            </svg>`
-          : nothing}
-        ${v.spark?.illustrative && !v.illustrative ? renderIllustrative(core, t.trendIllustrative) : nothing}
-        ${v.caption ? html`<p part="caption">${v.caption}</p>` : nothing}
-        ${v.source ? html`<p part="source">${t.sourceLabel(v.source)}</p>` : nothing}
+        ${renderDetails(v, t, core, this.outside)}
       </div>`;
   }
 
@@ -439,53 +350,13 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     );
   };
 
-  /** Attribute values that feed the item (data wins over them, except `precision`). */
-  private attributeValues(): unknown[] {
-    return [this.label, this.value, this.unit, this.qualifier, this.precision, this.previous, this.target, this.deltaLabel, this.caption, this.source, this.period, this.sparkline, this.thresholds, this.better, this.illustrative];
-  }
-
-  private attributeRecord(): Record<string, unknown> {
-    const r: Record<string, unknown> = {};
-    const set = (k: string, v: unknown) => {
-      if (v !== undefined && v !== null) r[k] = v;
-    };
-    set('label', this.label);
-    set('value', this.value);
-    set('unit', this.unit);
-    set('qualifier', this.qualifier);
-    set('previous', this.previous);
-    set('target', this.target);
-    set('deltaLabel', this.deltaLabel);
-    set('caption', this.caption);
-    set('source', this.source);
-    set('period', this.period);
-    set('history', parseSeriesAttr(this.sparkline));
-    set('thresholds', parseThresholdsAttr(this.thresholds));
-    set('better', this.better);
-    if (this.illustrative) r.illustrative = true;
-    return r;
-  }
-
-  private withAttributes(raw: unknown): unknown {
-    const base = this.attributeRecord();
-    let out: unknown = raw;
-    if (typeof raw === 'number') out = { ...base, value: raw };
-    else if (isRecord(raw)) {
-      const o: Record<string, unknown> = { ...base };
-      for (const [k, v] of Object.entries(raw)) if (v !== undefined) o[k] = v;
-      out = o;
-    }
-    if (isRecord(out) && this.precision !== undefined && Number.isFinite(this.precision)) out.precision = this.precision;
-    return out;
-  }
-
   private hasAttributeData(): boolean {
     return this.value !== undefined || this.label !== undefined;
   }
 
   private parseAttributesOnly(): ParsedKpi[] | undefined {
     const issues: Issue[] = [];
-    const it = parseKpiItem(this.withAttributes({}), '', issues);
+    const it = parseKpiItem(withAttributes(this, {}), '', issues);
     const errors = issues.filter((i) => i.severity === 'error');
     const key = errors.map((i) => `${i.path}: ${i.message}`).join('; ');
     if (key && key !== this.warned) this.warn(`invalid attribute: ${key}`);
@@ -497,135 +368,19 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     return this.motion === 'reduce' || prefersReducedMotion();
   }
 
-  /** The number and suffix spans, looked up once per render (animation frames reuse them). */
-  private refs: { number: HTMLElement | null; suffix: HTMLElement | null } = { number: null, suffix: null };
-
-  private paint(p: AmountParts | undefined): void {
-    const { number, suffix } = this.refs;
-    if (number) setText(number, p ? p.number : '');
-    if (suffix) setText(suffix, p ? p.suffix : '');
-  }
-
   /**
-   * Rolls the figure from `from` to the item's value. The first frame is painted now (a re-created value line must not
-   * stay empty until the first tick); the rest once the count-up module is there. If it fails to load, the final figure
-   * is painted (the next change tries again).
-   */
-  private startAnimation(from: number, to: number): void {
-    const item = this.item!;
-    const lang = this.t.lang;
-    const frame = (value: number) => {
-      const final = this.view?.value;
-      const parts = formatValueParts(value, item, lang);
-      this.paint(final ? countUpFrame(parts, final) : parts);
-    };
-    frame(from);
-    const begin = (m: typeof import('./kpi-tile.count-up.js')) => {
-      const anim: CountUp = m.startCountUp(
-        {
-          duration: this.duration,
-          busy: slicesPending,
-          paintFrame: frame,
-          paintFinal: () => {
-            if (this.anim !== anim) return;
-            this.anim = undefined;
-            this.paint(this.view?.value);
-          },
-        },
-        from,
-        to,
-        item.precision,
-      );
-      return anim;
-    };
-    if (countUpModule.loaded) {
-      this.anim = begin(countUpModule.loaded);
-      return;
-    }
-    const waiting: CountUp = { current: from, stop: () => undefined };
-    this.anim = waiting;
-    countUpModule.load().then(
-      (m) => {
-        if (this.anim === waiting) this.anim = begin(m);
-      },
-      () => {
-        if (this.anim === waiting) this.stopAnimation(true);
-      },
-    );
-  }
-
-  private stopAnimation(paintFinal: boolean): void {
-    if (!this.anim) return;
-    this.anim.stop();
-    this.anim = undefined;
-    if (paintFinal) this.paint(this.view?.value);
-  }
-
-  /**
-   * @internal Computes the font size that fits the final value (fit-scheduler). The empty `.measure` spans only
-   * carry the fonts of the figure and of the unit at the unfitted size. Measures text with a canvas
-   * (fonts read from computed style) and the width from the ResizeObserver, so it never forces a layout:
-   * 200 tiles updating together cost no synchronous reflow.
+   * @internal Computes the font size that fits the final value (fit-scheduler, kpi-tile.fit.ts): measured on a canvas
+   * with the width from the ResizeObserver, so it never forces a layout.
    */
   measureFit(): (() => void) | undefined {
     if (!this.isConnected || !this.view) return undefined;
-    const root = this.renderRoot as ShadowRoot;
-    const valueEl = root.querySelector<HTMLElement>('[part~="value"]');
-    const base = root.querySelector<HTMLElement>('[part~="base"]');
-    const numEl = root.querySelector<HTMLElement>('.measure .n');
-    const unitEl = root.querySelector<HTMLElement>('.measure .u');
-    if (!valueEl || !base || !numEl || !unitEl) return undefined;
-    // The ResizeObserver's width costs no layout; before it has reported (first render) read it once.
-    const width = this.box.size?.width ?? this.clientWidth;
-    if (!(width > 0)) return undefined;
-    // Tabular figures: the width depends on the text's shape, not on which digits it has. Same shape, same
-    // width, same theme/density/language → the last fit still holds; skip the style reads.
-    const v = this.view.value;
-    // The unit and qualifier never go under the legibility floor (in CSS px: the floor ÷ the big screen's scale).
-    const unitMin = this.legibleTextPx(0);
-    const env = `${width}|${unitMin}|${this.getAttribute('data-density')}|${this.getAttribute('data-theme')}|${this.t.lang}`;
-    const shape = `${env}|${v.prefix}|${v.number.replace(/\d/g, '0')}|${v.suffix}|${v.postfix}|${v.unit}|${v.text === NO_VALUE}`;
-    if (shape === this.fitShape) return undefined;
-    this.fitShape = shape;
-    // The fonts and padding depend on the same things as the shape's first part, not on the figure: read once per
-    // size, theme, density and language. Reading them is a forced style recalculation of every tile updated in the
-    // frame so far (issue 16: about a third of a wall's update script); a figure of a new shape measures text only.
-    if (this.fitStyle?.key !== env) {
-      const bs = getComputedStyle(base);
-      const ns = getComputedStyle(numEl);
-      const us = getComputedStyle(unitEl);
-      this.fitStyle = {
-        key: env,
-        available: width - parseFloat(bs.paddingLeft) - parseFloat(bs.paddingRight) - parseFloat(bs.borderLeftWidth) - parseFloat(bs.borderRightWidth),
-        numFont: `${ns.fontStyle} ${ns.fontWeight} ${ns.fontSize} ${ns.fontFamily}`,
-        unitFont: `${us.fontStyle} ${us.fontWeight} ${us.fontSize} ${us.fontFamily}`,
-        us0: parseFloat(us.fontSize),
-        baseSize: parseFloat(ns.fontSize),
-      };
-    }
-    const { available, numFont, unitFont, us0, baseSize } = this.fitStyle;
-    const p = this.view.value;
-    const en = this.t.lang === 'en';
-    const hasValue = p.text !== NO_VALUE;
-    const unitText = hasValue && p.unit ? (en ? ' ' : '') + p.unit : '';
-    // Widths per px of font size: the figure scales with the fit, the unit texts with it down to the floor.
-    const unitW = (textWidth(p.prefix + (en && p.prefix ? ' ' : ''), unitFont) + textWidth(p.postfix, unitFont) + (unitText ? textWidth(unitText, unitFont) + 0.15 * us0 : 0)) / (us0 || 1);
-    const numW = textWidth(p.number + p.suffix, numFont) / (baseSize || 1);
-    const ratio = baseSize > 0 ? us0 / baseSize : 0.42;
-    const widthAt = (v: number) => numW * v + unitW * Math.max(ratio * v, unitMin);
-    // 4 % slack: canvas text lacks tabular figures and kerning differs slightly from the DOM.
-    let fitted = widthAt(baseSize) > 0 ? fitFontSize(widthAt(baseSize) * 1.04, available, baseSize, MIN_VALUE_PX) : baseSize;
-    // The floored unit does not shrink with the figure: step down until the whole line fits (or the smallest figure).
-    while (fitted > MIN_VALUE_PX && widthAt(fitted) * 1.04 > available) fitted = Math.max(MIN_VALUE_PX, fitted - 0.5);
-    const next = fitted < baseSize ? `${fitted}px` : '';
-    const min = `${unitMin}px`;
-    // On the stable base (inherited by the value line), so a re-created value line keeps its fit.
-    if (base.style.getPropertyValue('--_fit') === next && base.style.getPropertyValue('--_unit-min') === min) return undefined;
-    return () => {
-      if (next) base.style.setProperty('--_fit', next);
-      else base.style.removeProperty('--_fit');
-      base.style.setProperty('--_unit-min', min);
-    };
+    return this.fit.measure(this.renderRoot as ShadowRoot, {
+      value: this.view.value,
+      width: () => this.box.size?.width ?? this.clientWidth,
+      unitMin: this.legibleTextPx(0),
+      env: `${this.getAttribute('data-density')}|${this.getAttribute('data-theme')}|${this.t.lang}`,
+      en: this.t.lang === 'en',
+    });
   }
 
   /** Keeps the resize controller referenced. @internal */

@@ -9,13 +9,10 @@ import {
   formatDelta,
   formatValueParts,
   itemDelta,
-  parseKpiItem,
-  parseSeriesAttr,
-  parseThresholdsAttr,
   progressRatio,
   sparklinePath,
-  type ParsedKpi,
 } from '../../../../src/components/kpi-tile/kpi-tile.model.js';
+import { parseKpiItem, parseSeriesAttr, parseThresholdsAttr, type ParsedKpi } from '../../../../src/components/kpi-tile/kpi-tile.parse.js';
 import { countUpDecimals, countUpSteps, countUpValue } from '../../../../src/components/kpi-tile/kpi-tile.count-up.js';
 import { kpiTileTerms } from '../../../../src/components/kpi-tile/kpi-tile.i18n.js';
 import type { Issue } from '../../../../src/data/validate.js';

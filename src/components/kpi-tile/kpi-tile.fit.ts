@@ -1,0 +1,106 @@
+/**
+ * Fit-to-width of <civic-kpi-tile>'s figure: the font size at which the value line (qualifier, figure, scale word,
+ * unit) fits the tile, measured without forcing a layout (issue 16: 200 tiles updating together cost no synchronous
+ * reflow). Text is measured on a shared canvas in fonts read from the empty `.measure` spans, which carry the fonts of
+ * the figure and of the unit at the unfitted size; the width comes from the ResizeObserver. The batching of many
+ * tiles' measurements and writes into one frame is fit-scheduler.ts.
+ */
+import { NO_VALUE, type AmountParts } from '../../core/format/number.js';
+import { fitFontSize } from './kpi-tile.model.js';
+
+/** Smallest font size (px) fit-to-width shrinks a value to. */
+const MIN_VALUE_PX = 10;
+
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+/** Width of `text` in CSS px in the given CSS font, measured on a shared canvas (no layout). */
+function textWidth(text: string, font: string): number {
+  if (!text) return 0;
+  if (measureCtx === undefined) measureCtx = document.createElement('canvas').getContext('2d');
+  if (!measureCtx) return 0;
+  measureCtx.font = font;
+  return measureCtx.measureText(text).width;
+}
+
+/** What a tile's fit needs to know besides its shadow root. */
+export interface FitInput {
+  /** The final figure. */
+  value: AmountParts;
+  /** The tile's width in CSS px (read only when the tile's parts are there). */
+  width: () => number;
+  /** The legibility floor of the unit and qualifier, in CSS px. */
+  unitMin: number;
+  /** What else the fonts and padding depend on: density, theme, language. */
+  env: string;
+  en: boolean;
+}
+
+/** One tile's fit, with what it last measured. */
+export class TileFit {
+  /** The shape last fitted (a figure of the same shape in the same size, theme and language fits the same). */
+  private shape = '';
+  /** The fit's style reads (fonts, padding) and what they depend on: a new figure shape re-measures text only. */
+  private style?: { key: string; available: number; numFont: string; unitFont: string; us0: number; baseSize: number };
+
+  /** Forgets what was measured (a web font arrived: the text widths changed). */
+  reset(): void {
+    this.shape = '';
+    this.style = undefined;
+  }
+
+  /** The write that applies the fit (on the stable base, as `--_fit` and `--_unit-min`), or undefined when nothing changes. */
+  measure(root: ShadowRoot, o: FitInput): (() => void) | undefined {
+    const base = root.querySelector<HTMLElement>('[part~="base"]');
+    const numEl = root.querySelector<HTMLElement>('.measure .n');
+    const unitEl = root.querySelector<HTMLElement>('.measure .u');
+    if (!root.querySelector('[part~="value"]') || !base || !numEl || !unitEl) return undefined;
+    // The ResizeObserver's width costs no layout; before it has reported (first render) read it once.
+    const width = o.width();
+    if (!(width > 0)) return undefined;
+    // Tabular figures: the width depends on the text's shape, not on which digits it has. Same shape, same
+    // width, same theme/density/language → the last fit still holds; skip the style reads.
+    const p = o.value;
+    // The unit and qualifier never go under the legibility floor (in CSS px: the floor ÷ the big screen's scale).
+    const unitMin = o.unitMin;
+    const env = `${width}|${unitMin}|${o.env}`;
+    const shape = `${env}|${p.prefix}|${p.number.replace(/\d/g, '0')}|${p.suffix}|${p.postfix}|${p.unit}|${p.text === NO_VALUE}`;
+    if (shape === this.shape) return undefined;
+    this.shape = shape;
+    // The fonts and padding depend on the same things as the shape's first part, not on the figure: read once per
+    // size, theme, density and language. Reading them is a forced style recalculation of every tile updated in the
+    // frame so far (issue 16: about a third of a wall's update script); a figure of a new shape measures text only.
+    if (this.style?.key !== env) {
+      const bs = getComputedStyle(base);
+      const ns = getComputedStyle(numEl);
+      const us = getComputedStyle(unitEl);
+      this.style = {
+        key: env,
+        available: width - parseFloat(bs.paddingLeft) - parseFloat(bs.paddingRight) - parseFloat(bs.borderLeftWidth) - parseFloat(bs.borderRightWidth),
+        numFont: `${ns.fontStyle} ${ns.fontWeight} ${ns.fontSize} ${ns.fontFamily}`,
+        unitFont: `${us.fontStyle} ${us.fontWeight} ${us.fontSize} ${us.fontFamily}`,
+        us0: parseFloat(us.fontSize),
+        baseSize: parseFloat(ns.fontSize),
+      };
+    }
+    const { available, numFont, unitFont, us0, baseSize } = this.style;
+    const en = o.en;
+    const unitText = p.text !== NO_VALUE && p.unit ? (en ? ' ' : '') + p.unit : '';
+    // Widths per px of font size: the figure scales with the fit, the unit texts with it down to the floor.
+    const unitW = (textWidth(p.prefix + (en && p.prefix ? ' ' : ''), unitFont) + textWidth(p.postfix, unitFont) + (unitText ? textWidth(unitText, unitFont) + 0.15 * us0 : 0)) / (us0 || 1);
+    const numW = textWidth(p.number + p.suffix, numFont) / (baseSize || 1);
+    const ratio = baseSize > 0 ? us0 / baseSize : 0.42;
+    const widthAt = (v: number) => numW * v + unitW * Math.max(ratio * v, unitMin);
+    // 4 % slack: canvas text lacks tabular figures and kerning differs slightly from the DOM.
+    let fitted = widthAt(baseSize) > 0 ? fitFontSize(widthAt(baseSize) * 1.04, available, baseSize, MIN_VALUE_PX) : baseSize;
+    // The floored unit does not shrink with the figure: step down until the whole line fits (or the smallest figure).
+    while (fitted > MIN_VALUE_PX && widthAt(fitted) * 1.04 > available) fitted = Math.max(MIN_VALUE_PX, fitted - 0.5);
+    const next = fitted < baseSize ? `${fitted}px` : '';
+    const min = `${unitMin}px`;
+    // On the stable base (inherited by the value line), so a re-created value line keeps its fit.
+    if (base.style.getPropertyValue('--_fit') === next && base.style.getPropertyValue('--_unit-min') === min) return undefined;
+    return () => {
+      if (next) base.style.setProperty('--_fit', next);
+      else base.style.removeProperty('--_fit');
+      base.style.setProperty('--_unit-min', min);
+    };
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * What <civic-kpi-tile> paints into its figure between renders: the final figure, or the frames of a count-up rolling
+ * from the old value to the new one. The count-up itself (kpi-tile.count-up.ts) loads with the first value change that
+ * animates (issue 16: a first picture never animates). The first frame — the old figure — is painted at once (a
+ * re-created value line must not stay empty until the first tick); the rest once the count-up is there. If it fails
+ * to load, the final figure is painted (the next change tries again): never a frozen frame, never a throw.
+ */
+import type { Lang } from '../../core/i18n/lang.js';
+import type { AmountParts } from '../../core/format/number.js';
+import { lazyModule } from '../../core/lazy-module.js';
+import { countUpFrame, formatValueParts } from './kpi-tile.model.js';
+import { slicesPending } from './update-scheduler.js';
+import type { KpiItem } from './kpi-tile.types.js';
+import type { CountUp } from './kpi-tile.count-up.js';
+
+const countUpModule = lazyModule(() => import('./kpi-tile.count-up.js'));
+
+/** Sets an element's text by changing its one text node in place (cheaper than replacing it 30 times a second). */
+function setText(el: HTMLElement, text: string): void {
+  const node = el.firstChild;
+  if (node && node.nodeType === 3 && !node.nextSibling) {
+    if ((node as Text).data !== text) (node as Text).data = text;
+  } else if (el.textContent !== text) el.textContent = text;
+}
+
+export class TileRoll {
+  /** The running count-up (a stand-in holding the start value while its module loads). */
+  private anim?: CountUp;
+  /** The number and suffix spans, looked up once per render (animation frames reuse them). */
+  private number: HTMLElement | null = null;
+  private suffix: HTMLElement | null = null;
+
+  /** `final`: the figure the tile shows now (its model's), painted when no count-up runs. */
+  constructor(private readonly final: () => AmountParts | undefined) {}
+
+  /** After each render: the value line's spans (a figure of a new shape re-creates them). */
+  bind(root: ParentNode): void {
+    this.number = root.querySelector('[part~="number"]');
+    this.suffix = root.querySelector('[part~="suffix"]');
+  }
+
+  /** Whether a count-up runs (or waits for its module). */
+  get running(): boolean {
+    return this.anim !== undefined;
+  }
+
+  /** The value the running count-up has reached (a new target starts from it). */
+  get current(): number | undefined {
+    return this.anim?.current;
+  }
+
+  paint(p: AmountParts | undefined): void {
+    if (this.number) setText(this.number, p ? p.number : '');
+    if (this.suffix) setText(this.suffix, p ? p.suffix : '');
+  }
+
+  /** Rolls the figure from `from` to `to` (the item's value) in `duration` ms. */
+  start(from: number, to: number, item: KpiItem, lang: Lang, duration: number): void {
+    const frame = (value: number) => {
+      const final = this.final();
+      const parts = formatValueParts(value, item, lang);
+      this.paint(final ? countUpFrame(parts, final) : parts);
+    };
+    frame(from);
+    const begin = (m: typeof import('./kpi-tile.count-up.js')): CountUp => {
+      const anim = m.startCountUp(
+        {
+          duration,
+          busy: slicesPending,
+          paintFrame: frame,
+          paintFinal: () => {
+            if (this.anim !== anim) return;
+            this.anim = undefined;
+            this.paint(this.final());
+          },
+        },
+        from,
+        to,
+        item.precision,
+      );
+      return anim;
+    };
+    if (countUpModule.loaded) {
+      this.anim = begin(countUpModule.loaded);
+      return;
+    }
+    const waiting: CountUp = { current: from, stop: () => undefined };
+    this.anim = waiting;
+    countUpModule.load().then(
+      (m) => {
+        if (this.anim === waiting) this.anim = begin(m);
+      },
+      () => {
+        if (this.anim === waiting) this.stop(true);
+      },
+    );
+  }
+
+  /** Stops the count-up; `paintFinal` paints the final figure. */
+  stop(paintFinal: boolean): void {
+    if (!this.anim) return;
+    this.anim.stop();
+    this.anim = undefined;
+    if (paintFinal) this.paint(this.final());
+  }
+}

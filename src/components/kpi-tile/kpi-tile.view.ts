@@ -1,0 +1,76 @@
+/**
+ * Templates of <civic-kpi-tile> over its view model (kpi-tile.model.ts): the figure line, and what comes under it
+ * (notes, delta and status, progress, sparkline, caption, source). The element renders the head and the live region.
+ */
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { cspStyle } from '../../core/render/csp-style.js';
+import { renderIllustrative } from '../../core/render/states.js';
+import { NO_VALUE, type AmountParts } from '../../core/format/number.js';
+import type { Translation } from '../../core/i18n/translation.js';
+import { deltaIcon, statusIcon } from './kpi-tile.icons.js';
+import type { KpiTileTerms } from './kpi-tile.i18n.js';
+import type { TileView } from './kpi-tile.model.js';
+
+/**
+ * The shape of a figure: its text with every digit the same, plus the language (the spaces around the unit). Two
+ * figures of one shape take the same width in tabular figures, so one can replace the other in place.
+ */
+function valueShape(p: AmountParts, en: boolean): string {
+  return `${en}|${p.prefix}|${p.number.replace(/\d/g, '0')}|${p.suffix}|${p.postfix}|${p.text === NO_VALUE ? '' : p.unit}`;
+}
+
+/**
+ * The figure line: qualifier, figure (painted by kpi-tile.roll.ts: the final figure or a count-up frame; the final
+ * figure reserves its width), scale word, qualifier, unit. A figure of another shape is new content: the line's
+ * content is re-created, not the old text sliding (no layout shift). A figure of the same shape (same characters but
+ * digits, same qualifier, suffix and unit: tabular figures, same width) is written into the same nodes: nothing moves,
+ * and a wall of 200 tiles updating each second re-creates no nodes (issue 16).
+ */
+export function renderValueLine(p: AmountParts, en: boolean): unknown {
+  return keyed(
+    valueShape(p, en),
+    html`${p.prefix ? html`<span part="qualifier">${p.prefix}${en ? ' ' : ''}</span>` : nothing}<span class="roll" data-reserve=${p.number}><span class="frame" part="number"></span></span><span part="suffix"></span>${p.postfix ? html`<span part="qualifier">${p.postfix}</span>` : nothing}${p.text !== NO_VALUE && p.unit
+      ? html`<span part="unit">${en ? ' ' : ''}${p.unit}</span>`
+      : nothing}`,
+  );
+}
+
+/** Everything under the figure line. `outside`: the region filter excludes every item. */
+export function renderDetails(v: TileView, t: KpiTileTerms, core: Translation, outside: boolean): TemplateResult {
+  return html`${v.invalid ? html`<div part="status" class="tile-note" data-kind="error" aria-hidden="true">${t.invalidValue}</div>` : nothing}
+    ${outside ? html`<div part="status" class="tile-note" data-kind="empty" aria-hidden="true">${t.outsideRegion}</div>` : nothing}
+    ${v.delta || v.status
+      ? html`<div class="row">
+          ${v.delta
+            ? html`<span part="delta delta-${v.delta.direction}" aria-hidden="true"
+                >${deltaIcon(v.delta.direction)}<span class="delta-label">${v.delta.label}</span><span>${v.delta.direction === 'flat' ? t.flat : v.delta.text}</span></span
+              >`
+            : nothing}
+          ${v.status
+            ? html`<span part="threshold" data-level=${v.status.level} aria-hidden="true">${statusIcon(v.status.level)}<span>${v.status.text}</span></span>`
+            : nothing}
+        </div>`
+      : nothing}
+    ${v.progress
+      ? html`<div
+          part="progress"
+          role="progressbar"
+          aria-valuemin="0"
+          aria-valuemax="100"
+          aria-valuenow=${Math.round(v.progress.ratio * 100)}
+          aria-valuetext=${v.progress.percentText}
+          aria-label=${v.progress.a11y}
+        >
+          <span class="fill" style=${cspStyle({ width: `${(v.progress.ratio * 100).toFixed(2)}%` })}></span>
+        </div>`
+      : nothing}
+    ${v.spark
+      ? html`<svg part="sparkline" viewBox="0 0 100 30" preserveAspectRatio="none" role="img" aria-label=${v.spark.illustrative ? `${v.spark.a11y}（${t.trendIllustrative}）` : v.spark.a11y}>
+          ${svg`<path d=${v.spark.path}></path>`}
+        </svg>`
+      : nothing}
+    ${v.spark?.illustrative && !v.illustrative ? renderIllustrative(core, t.trendIllustrative) : nothing}
+    ${v.caption ? html`<p part="caption">${v.caption}</p>` : nothing}
+    ${v.source ? html`<p part="source">${t.sourceLabel(v.source)}</p>` : nothing}`;
+}
