@@ -1,26 +1,25 @@
 /**
  * Where tiles mode of <civic-grid-map> gets its units and values, as a Lit reactive controller: it owns the tiles
- * renderer (mount, per-level fill from the metric columns, highlight, camera), the tile set's unit index (loaded
- * lazily: first search, arrow key or `focus`) and answers the element's navigation (`NavMode`) and view model
- * (`units()`, `levelStyle()`). Legend, table, tooltip, search and keys are the element's one set of views and its
+ * renderer (mount, per-level fill from the metric columns, highlight, camera) and answers the element's view model
+ * (`units()`, `levelStyle()`); the unit index, `focus` and navigation's answers (`NavMode`) are tiles-navigation.ts. Legend, table, tooltip, search and keys are the element's one set of views and its
  * NavigationController — the same as in memory mode. No import of the element: it reads the props it needs.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CivicErrorEvent } from '../../core/events/error-event.js';
 import { loadMaplibre, maplibreUsable } from '../../core/maplibre/load.js';
-import { fetchJson } from '../../data/fetch-json.js';
 import { classify, legendModel, parseLabelList, parseNumberList, type Classifier, type ClassifySpec, type LegendModel } from './classify.js';
 import { CivicRendererChangeEvent } from './grid-map.events.js';
-import type { GridMetric, GridMetricsData, UnitInfo } from './grid-map.types.js';
+import type { GridMetric, GridMetricsData } from './grid-map.types.js';
 import { fillColour, fillExpression, levelValues, parseTilesRef, tileValues, valueOf, type TileValues } from './tiles.js';
-import { defaultIndexUrl, parseTilesIndex, type TilesIndex } from './tiles-index.js';
+import type { TilesIndex } from './tiles-index.js';
 import { webglMaps } from './renderers/renderer.js';
 import { tileUnits, type UnitsSource } from './view-model.js';
 import { columnUnits, isColumnData, isColumnValues, rankFinite, rankSlots, topColumnCodes } from './metric-columns.js';
-import type { NavMode, Trigger } from './navigation.js';
-import type { FillColour, TilePick, TilesRenderer, TilesColors } from './renderers/tiles-renderer.js';
+import type { NavMode } from './navigation.js';
+import type { FillColour, TilesRenderer, TilesColors } from './renderers/tiles-renderer.js';
 import { prefetchFor, type MetricsSourceProps } from './metrics-loader.js';
 import { StillQueue } from './still-queue.js';
+import { TilesNavigation } from './tiles-navigation.js';
 
 /** The element's properties tiles mode reads. */
 export interface TilesHostProps {
@@ -88,8 +87,6 @@ export class TilesController implements ReactiveController {
   private rankKnown = false;
   /** The first picture is complete: the other levels may be classified now (not before: it would delay it). */
   private pictured = false;
-  /** Names, parents and properties of units seen under the pointer (before or without an index). */
-  private picked = new Map<string, Record<string, unknown>>();
   /** True when the tiles cannot be drawn (no WebGL, dead source): the overlay says so. */
   failed = false;
   private noData = '#e4e7eb';
@@ -117,17 +114,50 @@ export class TilesController implements ReactiveController {
 
   private checkedEmpty = false;
   private reported = 0;
-  /** The tile set's unit index, once loaded. */
-  index?: TilesIndex;
-  private indexUrl?: string;
-  private indexAbort?: AbortController;
-  /** Code of the `focus` the camera was last fitted to. */
-  private focused?: string;
+  /** The unit index, `focus`, camera moves of the breadcrumb and level buttons, and navigation's answers. */
+  private readonly navi: TilesNavigation;
   /** Emphasised legend class (legend hover / focus). */
   emphasis: number | 'none' | null = null;
 
   constructor(private readonly host: Host, private readonly x: TilesAccess) {
     host.addController(this);
+    this.navi = new TilesNavigation(host, {
+      r: () => this.r,
+      rank: () => this.rank,
+      values: () => this.tv,
+      report: (kind, message, status, url) => this.report(kind, message, status, url),
+      warn: (m) => x.warn(m),
+      surface: () => x.surface(),
+      indexLoaded: () => x.indexLoaded(),
+    });
+    this.nav = this.navi.nav;
+  }
+
+  /** Navigation's answers in tiles mode (tiles-navigation.ts). */
+  readonly nav: NavMode;
+
+  /** The tile set's unit index, once loaded. */
+  get index(): TilesIndex | undefined {
+    return this.navi.index;
+  }
+
+  /** Starts loading the tile set's unit index (once per URL). */
+  loadIndex(): void {
+    this.navi.loadIndex();
+  }
+
+  /** Breadcrumb "all": the whole tile set. */
+  fitAll(): void {
+    this.navi.fitAll();
+  }
+
+  /** Level buttons: show a level by moving the camera. */
+  zoomToLevel(rank: number): void {
+    this.navi.zoomToLevel(rank);
+  }
+
+  itemOf(code: string): Record<string, unknown> {
+    return this.navi.itemOf(code);
   }
 
   /** The metrics job started at connect (`preload`), cancelled when the element leaves first. */
@@ -150,9 +180,7 @@ export class TilesController implements ReactiveController {
     this.cancelEarly?.();
     this.cancelEarly = undefined;
     this.rest.cancel();
-    this.indexAbort?.abort();
-    this.indexAbort = undefined;
-    this.indexUrl = undefined;
+    this.navi.stop();
     this.r?.destroy();
     this.r = undefined;
     this.mounting = undefined;
@@ -203,14 +231,14 @@ export class TilesController implements ReactiveController {
       this.r?.destroy();
       this.r = undefined;
       this.mountedKey = mkey;
-      this.focused = undefined;
+      this.navi.focused = undefined;
       this.mounting = this.mount(ref, colors).finally(() => (this.mounting = undefined));
     } else if (this.r && !this.mounting) {
       this.r.setColors(colors);
       this.highlight();
     }
-    if (h.focusCode && h.focusCode !== this.focused) this.loadIndex();
-    this.applyFocus();
+    if (h.focusCode && h.focusCode !== this.navi.focused) this.loadIndex();
+    this.navi.applyFocus();
   }
 
   /** Classifies one level (once per metric / classification) and gives the renderer its fill expression. */
@@ -335,7 +363,7 @@ export class TilesController implements ReactiveController {
     r.setHighlight(h.selected || null, null);
     h.setAttribute('data-renderer', 'webgl');
     h.dispatchEvent(new CivicRendererChangeEvent({ renderer: 'webgl', reason: 'tiles' }));
-    this.applyFocus();
+    this.navi.applyFocus();
     h.requestUpdate();
   }
 
@@ -416,97 +444,14 @@ export class TilesController implements ReactiveController {
     }
   }
 
-  // ── the unit index ──
-  /** Starts loading the tile set's unit index (once per URL); later calls do nothing. */
-  loadIndex(): void {
-    const h = this.host;
-    const url = h.tilesIndex || defaultIndexUrl(h.tiles, document.baseURI);
-    if (!url || url === this.indexUrl) return;
-    this.indexUrl = url;
-    this.indexAbort?.abort();
-    const ctrl = new AbortController();
-    this.indexAbort = ctrl;
-    const explicit = !!h.tilesIndex;
-    fetchJson(url, { signal: ctrl.signal, credentials: h.credentials, timeout: h.timeout && h.timeout > 0 ? h.timeout : undefined })
-      .then((raw) => {
-        if (ctrl.signal.aborted) return;
-        const r = parseTilesIndex(raw);
-        if (!r.value) throw Object.assign(new Error(r.issues[0]?.message ?? 'not a tiles index'), { kind: 'validation' });
-        this.index = r.value;
-        if (r.issues.length) this.x.warn(`tiles index: ${r.issues.length} unit(s) skipped, e.g. ${r.issues[0].message}`);
-        this.x.indexLoaded();
-        this.applyFocus();
-        h.requestUpdate();
-      })
-      .catch((e: unknown) => {
-        if (ctrl.signal.aborted) return;
-        const message = `tiles index ${url}: ${e instanceof Error ? e.message : String(e)}; search, focus and neighbour keys need it`;
-        // Named by `tiles-index`: an error like any source's. Guessed beside the tiles: only a warning.
-        if (explicit) {
-          const kind = (e as { kind?: string }).kind;
-          this.report(kind === 'http' || kind === 'validation' ? kind : 'network', message, (e as { status?: number }).status, url);
-        } else this.x.warn(message);
-      });
-  }
-
-  /** `focus` by code: the camera fits the unit's box from the index. */
-  private applyFocus(): void {
-    const code = this.host.focusCode;
-    const map = this.r?.mapInstance;
-    if (!code || code === this.focused || !map || !this.index) return;
-    const u = this.index.byCode.get(code);
-    if (!u) {
-      this.focused = code;
-      this.x.warn(`focus ${code}: no such unit in the tiles index`);
-      return;
-    }
-    this.focused = code;
-    this.fit(u, 0);
-  }
-
-  private fit(u: UnitInfo, duration: number): void {
-    const b = u.bbox;
-    this.r?.mapInstance?.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 24, duration, animate: duration > 0 });
-  }
-
-  /** Breadcrumb "all": the whole tile set (the index's top-level units, else the tile set's bounds). */
-  fitAll(): void {
-    const idx = this.index;
-    const map = this.r?.mapInstance;
-    if (!map) return;
-    const top = idx?.children.get('')?.map((i) => idx.features[i].bbox) ?? [];
-    const b = top.length ? top.reduce((a, x) => [Math.min(a[0], x[0]), Math.min(a[1], x[1]), Math.max(a[2], x[2]), Math.max(a[3], x[3])]) : parseNumberList(this.host.bounds);
-    if (b && b.length === 4) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 24, duration: 0 });
-    else map.zoomTo(map.getMinZoom(), { duration: 0 });
-  }
-
-  /**
-   * Level buttons: the tile set's layers follow the zoom, so show a level by fitting a unit one level up (the street
-   * or community nearest the centre, from the index); without the index, zoom two steps towards it.
-   */
-  zoomToLevel(rank: number): void {
-    const map = this.r?.mapInstance;
-    if (!map || rank === this.rank) return;
-    if (rank === 0) return this.fitAll();
-    const idx = this.index;
-    if (!idx) return this.r?.zoomBy(rank > this.rank ? 2 : -2);
-    const c = map.getCenter();
-    let best: UnitInfo | undefined, d = Infinity;
-    for (const u of idx.features) {
-      if (u.rank !== rank - 1) continue;
-      const dd = (u.labelPoint[0] - c.lng) ** 2 + (u.labelPoint[1] - c.lat) ** 2;
-      if (dd < d) (d = dd), (best = u);
-    }
-    if (best) this.fit(best, 0);
-  }
-
   // ── the view model's units ──
   units(rank = this.rank): UnitsSource {
     const idx = this.index;
+    const picked = this.navi.picked;
     const known = {
-      name: (code: string) => idx?.byCode.get(code)?.name ?? (this.picked.get(code)?.name as string | undefined),
-      parent: (code: string) => idx?.byCode.get(code)?.parent ?? (this.picked.get(code)?.parent as string | undefined),
-      properties: (code: string) => this.picked.get(code),
+      name: (code: string) => idx?.byCode.get(code)?.name ?? (picked.get(code)?.name as string | undefined),
+      parent: (code: string) => idx?.byCode.get(code)?.parent ?? (picked.get(code)?.parent as string | undefined),
+      properties: (code: string) => picked.get(code),
     };
     return isColumnValues(this.tv) ? columnUnits(this.tv, rank, this.x.metric()?.key, known) : tileUnits(this.tv, rank, this.x.metric()?.key, known);
   }
@@ -533,99 +478,5 @@ export class TilesController implements ReactiveController {
       }
     }
     return top.map((t) => t[0]);
-  }
-
-  // ── navigation (NavMode) ──
-  private pickedRank = new Map<string, number>();
-  private remember(p: TilePick): string {
-    this.picked.set(p.code, { ...p.properties, code: p.code });
-    this.pickedRank.set(p.code, p.rank);
-    return p.code;
-  }
-
-  readonly nav: NavMode = {
-    units: () => this.index,
-    loadUnits: () => this.loadIndex(),
-    pickAt: (x, y) => {
-      const p = this.r?.pick(x, y);
-      return p ? this.remember(p) : undefined;
-    },
-    anchor: (code) => {
-      const r = this.r;
-      const u = this.index?.byCode.get(code);
-      const at = u?.labelPoint;
-      if (!r || !at) return this.centre();
-      let p = r.project(at);
-      const el = this.x.surface();
-      if (p && el && (p[0] < 0 || p[1] < 0 || p[0] > el.clientWidth || p[1] > el.clientHeight)) {
-        r.mapInstance?.panTo(at, { duration: 0 });
-        p = r.project(at);
-      }
-      return p;
-    },
-    candidates: (from) => (from && this.index ? this.index.features[from.index].neighbours : []),
-    start: () => {
-      // The unit of the level on screen nearest the view's centre.
-      const map = this.r?.mapInstance;
-      const idx = this.index;
-      if (!map || !idx) return -1;
-      const c = map.getCenter();
-      let best = -1, d = Infinity;
-      for (const u of idx.features) {
-        if (u.rank !== this.rank) continue;
-        const dd = (u.labelPoint[0] - c.lng) ** 2 + (u.labelPoint[1] - c.lat) ** 2;
-        if (dd < d) (d = dd), (best = u.index);
-      }
-      return best;
-    },
-    drill: (code, _trigger: Trigger) => {
-      // Streets and communities: zoom to them, and the tile set's finer layer takes over.
-      const u = this.index?.byCode.get(code);
-      const rank = u?.rank ?? this.pickedRank.get(code) ?? 2;
-      if (rank >= 2) return false;
-      if (u) this.fit(u, 300);
-      else this.r?.zoomTo(code, rank);
-      return true;
-    },
-    reveal: (u) => this.fit(u, 0),
-    up: () => {
-      this.r?.zoomBy(-2);
-      return !!this.r;
-    },
-    itemOf: (code) => this.itemOf(code),
-    key: (e) => this.key(e),
-  };
-
-  private centre(): [number, number] | undefined {
-    const el = this.x.surface();
-    return el ? [el.clientWidth / 2, el.clientHeight / 2] : undefined;
-  }
-
-  itemOf(code: string): Record<string, unknown> {
-    const values: Record<string, number> = {};
-    for (const k of this.tv?.columns.keys() ?? []) {
-      const v = valueOf(this.tv!, k, code);
-      if (v !== undefined) values[k] = v;
-    }
-    const u = this.index?.byCode.get(code);
-    const known = u ? { code, name: u.name, parent: u.parent } : {};
-    return { ...known, ...this.picked.get(code), code, values };
-  }
-
-  /** Keys of tiles mode: +/- zoom; without the index, arrows pan; Enter without a cursor picks the centre's unit. */
-  private key(e: KeyboardEvent): boolean | string {
-    const r = this.r;
-    if (!r) return false;
-    const step = 80;
-    const pans: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
-    if (pans[e.key]) r.panBy(...pans[e.key]);
-    else if (e.key === '+' || e.key === '=') r.zoomBy(1);
-    else if (e.key === '-' || e.key === '_') r.zoomBy(-1);
-    else if (e.key === 'Enter' || e.key === ' ') {
-      const c = this.centre();
-      const p = c ? r.pick(c[0], c[1]) : undefined;
-      return p ? this.remember(p) : false;
-    } else return false;
-    return true;
   }
 }

@@ -5,7 +5,8 @@
  * - One fill + one outline layer per source layer: the grid layer and the parent layers (communities, streets). The
  *   tile set decides at which zooms each layer exists, so low zooms show parents, never a grid thinned into holes.
  * - Metric rows are joined by code (`promoteId`) through feature-state, set lazily for features in loaded tiles:
- *   the element never holds the geometry, and a metric or classification switch is one paint-property change.
+ *   the element never holds the geometry. With colour states (`TilesOptions.colourStates`) the fill colour is a state
+ *   too and a metric or classification switch sets states; otherwise it is one paint-property change (a reload).
  * - Hover and selection are feature-state too (`hov`, `sel`) on the outline layers.
  * Loaded only through dynamic `import()`, like the GeoJSON maplibre renderer.
  */
