@@ -4,7 +4,7 @@
  */
 import { QUALIFIERS, isNumber } from '../../core/format/number.js';
 import { describe, isRecord, issue, joinPath, readArray, readBoolean, readNumber, readString, type Issue } from '../../data/validate.js';
-import { BETTER, STATUS_LEVELS, type Better, type KpiItem, type Qualifier, type StatusLevel } from './kpi-tile.types.js';
+import { BETTER, STATUS_LEVELS, type KpiItem, type Qualifier } from './kpi-tile.types.js';
 
 /** Largest magnitude a KPI value may have (1e15: beyond it a statistics figure is surely wrong; 1e20 is rejected). */
 export const VALUE_LIMIT = 1e15;
@@ -42,31 +42,42 @@ export function parseKpiItem(raw: unknown, path: string, issues: Issue[]): Parse
   }
   const p = (k: string) => joinPath(path, k);
   const item: ParsedKpi = { value: null };
+  const out = item as unknown as Record<string, unknown>;
+  const r = raw;
+  // Each field read in the order of its issues; a usable value is copied into the item under its own name.
+  const str = (k: string, rule: Parameters<typeof readString>[3]) => {
+    const s = readString(r[k], p(k), issues, rule);
+    if (s) out[k] = s;
+    return s;
+  };
+  const num = (k: string) => {
+    const n = readNumber(r[k], p(k), issues, { coerce: true, limit: VALUE_LIMIT });
+    if (n !== undefined) out[k] = n;
+    return n;
+  };
+  const bool = (k: string) => {
+    const b = readBoolean(r[k], p(k), issues);
+    if (b !== undefined) out[k] = b;
+  };
 
-  const id = readString(raw.id, p('id'), issues, { coerceNumber: true });
-  if (id) item.id = id;
-  const label = readString(raw.label, p('label'), issues, { maxLength: 200 });
-  const labelEn = readString(raw.labelEn, p('labelEn'), issues, { maxLength: 200 });
-  if (label) item.label = label;
-  if (labelEn) item.labelEn = labelEn;
+  str('id', { coerceNumber: true });
+  const label = str('label', { maxLength: 200 });
+  const labelEn = str('labelEn', { maxLength: 200 });
   if (!label && !labelEn) issues.push(issue(p('label'), 'required', 'a KPI needs a label', 'warning'));
 
-  const unit = readString(raw.unit, p('unit'), issues, { maxLength: 16 });
-  if (unit) item.unit = unit;
+  const unit = str('unit', { maxLength: 16 });
   const q = readQualifier(raw.qualifier, p('qualifier'), issues);
   if (q) item.qualifier = q;
   const precision = readNumber(raw.precision, p('precision'), issues, { min: 0, max: 6, coerce: true });
   if (precision !== undefined) item.precision = Math.round(precision);
 
-  const min = readNumber(raw.min, p('min'), issues, { coerce: true, limit: VALUE_LIMIT });
-  if (min !== undefined) item.min = min;
+  const min = num('min');
   const effectiveMin = min ?? (unit && COUNT_UNITS.includes(unit) ? 0 : undefined);
 
   if (raw.invalid === true) {
     // Already validated upstream (a grid passing its parsed item): keep the verdict, do not report it twice.
     item.invalid = true;
-  } else if (raw.value === null) item.value = null;
-  else {
+  } else if (raw.value !== null) {
     const before = issues.length;
     const v = readNumber(raw.value, p('value'), issues, { required: true, coerce: true, limit: VALUE_LIMIT, min: effectiveMin });
     if (v === undefined) {
@@ -75,12 +86,9 @@ export function parseKpiItem(raw: unknown, path: string, issues: Issue[]): Parse
     } else item.value = v;
   }
 
-  const previous = readNumber(raw.previous, p('previous'), issues, { coerce: true, limit: VALUE_LIMIT });
-  if (previous !== undefined) item.previous = previous;
-  const target = readNumber(raw.target, p('target'), issues, { coerce: true, limit: VALUE_LIMIT });
-  if (target !== undefined) item.target = target;
-  const deltaLabel = readString(raw.deltaLabel, p('deltaLabel'), issues, { maxLength: 24 });
-  if (deltaLabel) item.deltaLabel = deltaLabel;
+  num('previous');
+  num('target');
+  str('deltaLabel', { maxLength: 24 });
 
   const hist = readArray(raw.history, p('history'), issues, false);
   if (hist) {
@@ -92,29 +100,22 @@ export function parseKpiItem(raw: unknown, path: string, issues: Issue[]): Parse
     if (values.length) item.history = values;
   }
 
-  for (const key of ['caption', 'captionEn', 'source', 'group', 'period'] as const) {
-    const s = readString(raw[key], p(key), issues, { maxLength: 500 });
-    if (s) item[key] = s;
-  }
-  const region = readString(raw.region, p('region'), issues, { coerceNumber: true, maxLength: 32 });
-  if (region) item.region = region;
-  const ill = readBoolean(raw.illustrative, p('illustrative'), issues);
-  if (ill !== undefined) item.illustrative = ill;
-  const hill = readBoolean(raw.historyIllustrative, p('historyIllustrative'), issues);
-  if (hill !== undefined) item.historyIllustrative = hill;
+  for (const key of ['caption', 'captionEn', 'source', 'group', 'period']) str(key, { maxLength: 500 });
+  str('region', { coerceNumber: true, maxLength: 32 });
+  bool('illustrative');
+  bool('historyIllustrative');
 
-  if (raw.thresholds !== undefined && raw.thresholds !== null) {
-    if (!isRecord(raw.thresholds)) issues.push(issue(p('thresholds'), 'type', `expected {warn, alert}, got ${describe(raw.thresholds)}`));
+  const t = raw.thresholds;
+  if (t !== undefined && t !== null) {
+    if (!isRecord(t)) issues.push(issue(p('thresholds'), 'type', `expected {warn, alert}, got ${describe(t)}`));
     else {
-      const warn = readNumber(raw.thresholds.warn, joinPath(p('thresholds'), 'warn'), issues, { coerce: true, limit: VALUE_LIMIT });
-      const alert = readNumber(raw.thresholds.alert, joinPath(p('thresholds'), 'alert'), issues, { coerce: true, limit: VALUE_LIMIT });
+      const warn = readNumber(t.warn, joinPath(p('thresholds'), 'warn'), issues, { coerce: true, limit: VALUE_LIMIT });
+      const alert = readNumber(t.alert, joinPath(p('thresholds'), 'alert'), issues, { coerce: true, limit: VALUE_LIMIT });
       if (warn !== undefined || alert !== undefined) item.thresholds = { warn, alert };
     }
   }
-  const better = readString(raw.better, p('better'), issues, { oneOf: BETTER }) as Better | undefined;
-  if (better) item.better = better;
-  const status = readString(raw.status, p('status'), issues, { oneOf: STATUS_LEVELS }) as StatusLevel | undefined;
-  if (status) item.status = status;
+  str('better', { oneOf: BETTER });
+  str('status', { oneOf: STATUS_LEVELS });
   return item;
 }
 

@@ -61,7 +61,6 @@ export const kpiTileStyles = css`
   }
   /* A plain block around the value: a flex item cannot be a relayout boundary, its block child can. */
   .value-box {
-    display: block;
     min-width: 0;
   }
   [part~='period'] {
@@ -84,7 +83,6 @@ export const kpiTileStyles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
     overflow: hidden;
-    text-overflow: clip;
     /* A fixed-height, size-contained box: the digits changing 30 times a second re-lay out this box only,
        never the tile or the grid around it. Its height follows the unfitted size, so a figure fitted smaller
        (a longer number) moves nothing below it. */
@@ -105,18 +103,13 @@ export const kpiTileStyles = css`
   .roll > .frame {
     grid-area: 1 / 1;
   }
+  /* Empty spans: they only carry the fonts the fit reads (kpi-tile.fit.ts). */
   .measure {
     position: absolute;
-    inset-inline-start: 0;
-    top: 0;
     visibility: hidden;
-    pointer-events: none;
     font-family: var(--_font-family-numeric);
     font-size: var(--_value-size);
     font-weight: 700;
-    line-height: 1.15;
-    font-variant-numeric: tabular-nums;
-    white-space: nowrap;
   }
   [part~='unit'],
   [part~='qualifier'],
