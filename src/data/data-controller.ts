@@ -6,7 +6,7 @@ import { formatTime } from '../core/format/number.js';
 import type { Translation } from '../core/i18n/translation.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { capIssues, formatIssue, hasErrors, issue, summariseIssues, type Issue, type Validated } from './validate.js';
-import { resolveSource, inlineScript, type ResolvedSource } from './resolve-source.js';
+import { resolveSource, type ResolvedSource } from './resolve-source.js';
 import type { BodyFormat, FetchOptions } from './fetch-json.js';
 import { adaptersReady, adaptWith, loadAdapters, type AdaptKit, type AdapterName } from './adapters/adapt.js';
 import type { PushSource } from './push/push-controller.js';
@@ -594,10 +594,5 @@ export class DataController<T> implements ReactiveController {
       }
     });
     this.ro.observe(this.host);
-  }
-
-  /** The inline data script, if any (for elements that hide it). */
-  get inline(): HTMLScriptElement | null {
-    return inlineScript(this.host);
   }
 }

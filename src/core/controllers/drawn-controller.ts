@@ -69,16 +69,6 @@ export class DrawnController implements ReactiveController {
     host.addController(this);
   }
 
-  /** True once a first picture was completed. */
-  get hasPicture(): boolean {
-    return this.pictured;
-  }
-
-  /** True while a redraw is due (a change not yet on screen, or no picture yet). */
-  get drawing(): boolean {
-    return this.due.size > 0;
-  }
-
   /**
    * Resolves when the current picture is complete: at once when it is, else with the next completed picture. Never
    * before a first picture exists; waits while a redraw is due or an update is pending.
