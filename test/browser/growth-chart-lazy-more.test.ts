@@ -18,6 +18,16 @@ describe('growth chart parts loaded on demand (issue 16)', () => {
   // Redraws without animation (the keyed update, not a d3 transition); the page is shared with the next file: reset.
   before(() => emulateMedia({ reducedMotion: 'reduce' }));
   after(() => emulateMedia({ reducedMotion: 'no-preference' }));
+  // First in this file: nothing has loaded the chunk yet.
+  it('a first basis="single" chart draws derived single quarters (the deriver is in the chunk) when updateComplete resolves', async () => {
+    const cum = (period: string, value: number) => ({ period, value, growth: null });
+    const data = { series: [{ id: 'gdp', name: '地区生产总值', unit: '亿元', basis: 'cumulative', points: [cum('2022-01/2022-03', 262), cum('2022-01/2022-06', 548.5), cum('2022-01/2022-09', 860.9)] }] };
+    const el = await fixture<CivicGrowthChart>(html`<civic-growth-chart basis="single" style="width:480px" .data=${data}></civic-growth-chart>`);
+    const bar = (key: string) => Number(el.shadowRoot!.querySelector(`g.marks rect.bar[data-key="${key}"]`)?.getAttribute('height'));
+    // Q3 = 860.9 − 548.5 = 312.4; Q1 = 262.0 (the published cumulative values would give 860.9 / 262)
+    expect(bar('2022Q3') / bar('2022Q1')).to.be.closeTo(312.4 / 262, 1e-3);
+  });
+
   it('a first trend chart of long-format rows is drawn when updateComplete resolves', async () => {
     // fixture() resolves after the element's updateComplete.
     const el = await fixture<CivicGrowthChart>(html`<civic-growth-chart kind="trend" series-field="province" style="width:480px" .data=${ROWS}></civic-growth-chart>`);

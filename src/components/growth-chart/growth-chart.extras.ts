@@ -1,16 +1,43 @@
 /**
  * What `<civic-growth-chart>` builds in the task after its first picture (issue 16: not in the first load): the export
- * menu (part `toolbar`) and its downloads, and the data table twin (parts `table-details`, `table`), with their styles.
+ * menu (part `toolbar`) and its downloads, the data table twin (parts `table-details`, `table`) and the tooltip (part
+ * `tooltip`: hidden until a period is pointed at or focused, so not in the first picture), with their styles.
  * Loaded by the element's first picture; `whenSettled()` resolves once they are in the shadow DOM.
  */
 import { css, html, nothing, supportsAdoptingStyleSheets, type TemplateResult } from 'lit';
 import type { Translation } from '../../core/i18n/translation.js';
+import { cspStyle } from '../../core/render/csp-style.js';
+import { COLORS } from './growth-chart.dom.js';
 import { CivicExportEvent } from './growth-chart.events.js';
 import type { GrowthModel } from './model/types.js';
 
 export type ExportFormat = 'png' | 'svg' | 'csv';
 
 const styles = css`
+  [part~='tooltip'] {
+    position: absolute;
+    top: 0;
+    z-index: 4;
+    max-width: min(288px, 80%);
+    padding: var(--_space-xs) var(--_space-s);
+    font-size: var(--_font-size-xs);
+    background: var(--_color-surface-raised);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    pointer-events: none;
+    box-shadow: 0 2px 6px rgb(0 0 0 / 15%);
+  }
+  [part~='tooltip'][hidden] {
+    display: none;
+  }
+  [part~='tooltip'] .title {
+    font-weight: 600;
+  }
+  [part~='tooltip'] .row {
+    display: flex;
+    gap: var(--_space-xs);
+    align-items: baseline;
+  }
   [part~='toolbar'] {
     position: relative;
     font-size: var(--_font-size-xs);
@@ -83,6 +110,22 @@ export function adoptExtrasStyles(root: unknown): void {
     style.textContent = styles.cssText;
     root.appendChild(style);
   }
+}
+
+/** The tooltip of the active period (or indicator); one template whether shown or not. */
+export function renderTooltip(m: GrowthModel | undefined, active: number): unknown {
+  const c = m && active >= 0 ? m.categories[active] : undefined;
+  // Positioned through the CSSOM (cspStyle), never a style attribute: pages under style-src 'self' refuse those.
+  let style: Record<string, string | undefined> = { left: undefined, right: undefined };
+  if (m && c) style = c.x > m.width / 2 ? { right: `${Math.max(0, m.width - c.x + 8)}px`, left: undefined } : { left: `${c.x + 8}px`, right: undefined };
+  // One template whether shown or not: the live region must stay the same node to be announced.
+  return html`<div part="tooltip" role="status" aria-live="polite" ?hidden=${!c} style=${cspStyle(style)}>
+    ${c
+      ? html`<div class="title">${c.tooltip.title}</div>
+          ${c.tooltip.rows.map((r) => html`<div class="row"><span class="swatch c${r.colorIndex % COLORS}" aria-hidden="true"></span><span>${r.text}</span></div>`)}
+          ${c.notes.map((n) => html`<div class="row">${n}</div>`)}`
+      : nothing}
+  </div>`;
 }
 
 /** The export menu: PNG, SVG and CSV buttons in a closed disclosure. */

@@ -16,14 +16,27 @@ const moduleOf = (kind: GrowthKind): Lazy | 'value-growth' => (kind === 'compare
 
 const builders: Partial<Record<Lazy | 'value-growth', KindBuilder>> = { 'value-growth': buildValueGrowth };
 
-/** The builder of `kind` when it is loaded, else undefined (then `loadKind`). */
-export function builderOf(kind: GrowthKind): KindBuilder | undefined {
+type Basis = 'published' | 'single' | undefined;
+
+/**
+ * The builder of `kind` when it is loaded — and with `basis` "single", the single-period deriver too (it comes with
+ * growth-chart.more.ts: `singleDeriver()`) — else undefined (then `loadKind`).
+ */
+export function builderOf(kind: GrowthKind, basis?: Basis): KindBuilder | undefined {
+  if (basis === 'single' && !moreChunk.loaded) return undefined;
   return builders[moduleOf(kind)];
 }
 
-/** Loads the builder of `kind` (once; a failed load is tried again by the next call). */
-export function loadKind(kind: GrowthKind): Promise<KindBuilder> {
+/** The deriver of `basis="single"` once growth-chart.more.ts has loaded. */
+export function singleDeriver(): ((s: GrowthSeries) => GrowthSeries) | undefined {
+  return moreChunk.loaded?.deriveSinglePeriods;
+}
+
+/** Loads what `builderOf(kind, basis)` needs (once; a failed load is tried again by the next call). */
+export function loadKind(kind: GrowthKind, basis?: Basis): Promise<unknown> {
   const m = moduleOf(kind);
-  if (m === 'value-growth') return Promise.resolve(buildValueGrowth);
-  return moreChunk.load().then((x) => (builders[m] = m === 'compare' ? x.buildCompare : x.buildTrend));
+  if (m === 'value-growth' && basis !== 'single') return Promise.resolve(buildValueGrowth);
+  return moreChunk.load().then((x) => {
+    if (m !== 'value-growth') builders[m] = m === 'compare' ? x.buildCompare : x.buildTrend;
+  });
 }

@@ -12,6 +12,7 @@ import type { GrowthSeries } from './growth-chart.types.js';
 import { buildCompare } from './model/compare.js';
 import { buildTrend } from './model/trend.js';
 import { buildValueGrowth } from './model/value-growth.js';
+import { deriveSinglePeriods } from './growth-chart.single.js';
 import type { GrowthModel, GrowthModelOptions } from './model/types.js';
 
 export * from './growth-chart.parse.js';
@@ -22,6 +23,7 @@ export { xLabelLayout } from './model/axis.js';
 export { toCsv } from './model/format.js';
 
 /** Builds the complete chart model. `series` is the list after `series`/`region` selection, in display order. */
-export function buildGrowthModel(input: readonly GrowthSeries[], o: GrowthModelOptions): GrowthModel {
+export function buildGrowthModel(input: readonly GrowthSeries[], options: GrowthModelOptions): GrowthModel {
+  const o = options.basis === 'single' && !options.derive ? { ...options, derive: deriveSinglePeriods } : options;
   return o.kind === 'compare' ? buildCompare(input, o) : o.kind === 'trend' ? buildTrend(input, o) : buildValueGrowth(input, o);
 }

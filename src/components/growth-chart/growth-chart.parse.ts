@@ -8,6 +8,7 @@ import { isLongFormat, parseGrowthData, type LongFields } from './growth-chart.r
 import type { GrowthData } from './growth-chart.types.js';
 
 export * from './growth-chart.read.js';
+export * from './growth-chart.single.js';
 export { parseGrowthLong };
 
 /** Reads a growth payload: long-format rows (see `parseGrowthLong`) or the series shape (`parseGrowthData`). */

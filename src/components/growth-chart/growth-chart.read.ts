@@ -11,7 +11,7 @@
  * Long-format rows are pivoted by `parseGrowthLong` (growth-chart.long.ts, loaded by the element with the first such
  * payload); growth-chart.parse.ts exports both readers and `parseGrowthPayload`.
  */
-import { parsePeriod, previousYear, quarterPeriod, monthPeriod, comparePeriods, type Period, type PeriodResult } from '../../core/format/period.js';
+import { parsePeriod, previousYear, comparePeriods, type Period, type PeriodResult } from '../../core/format/period.js';
 import { UNITS } from '../../core/format/number.js';
 import {
   describe,
@@ -147,7 +147,8 @@ function readPoint(raw: unknown, path: string, issues: Issue[], ctx: PointCtx): 
   return point;
 }
 
-const isCumulativeKind = (p: Period) => p.kind === 'cumulative' || p.kind === 'year';
+/** A cumulative period (1—9月) or a whole year: what single periods are derived from. */
+export const isCumulativeKind = (p: Period): boolean => p.kind === 'cumulative' || p.kind === 'year';
 const isSingleKind = (p: Period) => p.kind !== 'cumulative';
 
 function readSeries(raw: unknown, path: string, issues: Issue[], index: number, fileIllustrative: boolean): GrowthSeries | undefined {
@@ -266,38 +267,6 @@ export function fillYearOnYear(series: GrowthSeries): GrowthSeries {
     return { ...p, growth: g, growthBasis: 'nominal' as const, growthComputed: true, illustrative: p.illustrative || !!prev?.illustrative };
   });
   return changed ? { ...series, points } : series;
-}
-
-/**
- * Single-period values from a cumulative series: Q1 = 1—3月, Q3 = 1—9月 − 1—6月 (quarterly data), or single months
- * from monthly year-to-date data. A missing neighbour leaves a gap. Growth of the derived values is computed from
- * derived values a year apart (nominal); published cumulative rates cannot be differenced and are not carried.
- * A series that is not cumulative is returned unchanged.
- */
-export function deriveSinglePeriods(series: GrowthSeries): GrowthSeries {
-  if (series.basis !== 'cumulative') return series;
-  const cum = series.points.filter((p) => isCumulativeKind(p.period));
-  const quarterly = cum.every((p) => p.period.endMonth % 3 === 0);
-  const step = quarterly ? 3 : 1;
-  const byEnd = new Map(cum.map((p) => [`${p.period.year}:${p.period.endMonth}`, p] as const));
-  const out: GrowthPoint[] = [];
-  for (const p of cum) {
-    const { year, endMonth } = p.period;
-    const period = quarterly ? quarterPeriod(year, endMonth / 3) : monthPeriod(year, endMonth);
-    let value: number | null = null;
-    let illustrative = p.illustrative;
-    if (endMonth === step) value = p.value;
-    else {
-      const prev = byEnd.get(`${year}:${endMonth - step}`);
-      if (prev && p.value !== null && prev.value !== null) value = Math.round((p.value - prev.value) * 1e6) / 1e6;
-      illustrative = illustrative || !!prev?.illustrative;
-    }
-    const point: GrowthPoint = { period, value, growth: null, growthBasis: 'unknown', growthComputed: false, derived: true, illustrative };
-    if (p.note) point.note = p.note;
-    if (p.noteEn) point.noteEn = p.noteEn;
-    out.push(point);
-  }
-  return fillYearOnYear({ ...series, basis: 'period', mixedBasis: false, points: out });
 }
 
 /**

@@ -167,30 +167,6 @@ export const styles = css`
     fill: var(--_line);
     stroke: var(--_line);
   }
-  [part~='tooltip'] {
-    position: absolute;
-    top: 0;
-    z-index: 4;
-    max-width: min(288px, 80%);
-    padding: var(--_space-xs) var(--_space-s);
-    font-size: var(--_font-size-xs);
-    background: var(--_color-surface-raised);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    pointer-events: none;
-    box-shadow: 0 2px 6px rgb(0 0 0 / 15%);
-  }
-  [part~='tooltip'][hidden] {
-    display: none;
-  }
-  [part~='tooltip'] .title {
-    font-weight: 600;
-  }
-  [part~='tooltip'] .row {
-    display: flex;
-    gap: var(--_space-xs);
-    align-items: baseline;
-  }
   .swatch {
     display: inline-block;
     flex: none;

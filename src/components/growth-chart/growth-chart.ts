@@ -12,7 +12,7 @@ import { growthChartTerms, type GrowthChartTerms } from './growth-chart.i18n.js'
 import { isLongFormat, parseGrowthData, selectSeries, type LongFields } from './growth-chart.read.js';
 import { issue } from '../../core/issues/issue.js';
 import type { GrowthModel } from './model/types.js';
-import { builderOf, loadKind } from './growth-chart.kinds.js';
+import { builderOf, loadKind, singleDeriver } from './growth-chart.kinds.js';
 import { CivicSeriesToggleEvent } from './growth-chart.events.js';
 import { styles } from './growth-chart.styles.js';
 import type { PngOptions } from '../../core/export/png.js';
@@ -21,7 +21,7 @@ import { COLORS } from './growth-chart.dom.js';
 import { drawFrame } from './growth-chart.plot.js';
 import { moreChunk } from './growth-chart.chunks.js';
 import { MarksPainter, motionAllowed, transitionMs } from './growth-chart.paint.js';
-import { renderBadges, renderFooter, renderPlot, renderTooltip } from './growth-chart.view.js';
+import { renderBadges, renderFooter, renderPlot } from './growth-chart.view.js';
 import { plotListeners } from './growth-chart.keys.js';
 
 const loadMore = moreChunk.load;
@@ -135,10 +135,10 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   private drawnModel?: GrowthModel;
   @state() private tableOpen = false;
   /**
-   * The toolbar menu and the data table twin are rendered one task after the first picture, not with it: the first
-   * picture (plot, legend, notes) is what a reader waits for, and these parts are not in it (the table is a closed
-   * disclosure until opened, the menu a closed one). Assistive tech gets them a task later; `whenSettled()` says when.
-   * Their code and styles (growth-chart.extras.ts, in growth-chart.more.ts) load then too; if they cannot load, the chart has neither.
+   * The toolbar menu, the data table twin and the tooltip are rendered one task after the first picture, not with it:
+   * the first picture (plot, legend, notes) is what a reader waits for, and these parts are not in it (the table is a
+   * closed disclosure until opened, the menu a closed one, the tooltip hidden until a period is pointed at or focused). Assistive tech gets them a task later; `whenSettled()` says when.
+   * Their code and styles (growth-chart.extras.ts, in growth-chart.more.ts) load then too; if they cannot load, the chart has none of them.
    */
   @state() private extrasShown = false;
   private extrasTimer?: ReturnType<typeof setTimeout>;
@@ -256,7 +256,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     // Rebuild only when an input changed (data and size changes arrive as bare requestUpdate(); focus moves do not count).
     const inputs = [data, size.width, size.height, this.t.lang, this.fontSize, this.kind, this.series, this.region, this.hiddenIds, this.selected, this.reference, this.referenceLabel, this.sort, this.measure, this.basis];
     if (!this.model || !this.modelInputs || inputs.some((v, i) => !Object.is(v, this.modelInputs![i]))) {
-      const build = builderOf(this.kind);
+      const build = builderOf(this.kind, this.basis);
       if (!build) {
         // The picture on screen (if any) stays until the kind's builder has loaded; the update after the load draws.
         this.loadBuilder();
@@ -276,6 +276,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         sort: this.sort,
         measure: this.measure,
         basis: this.basis,
+        derive: singleDeriver(),
         fontSize: this.fontSize,
       });
       if (this.active >= this.model.categories.length) this.active = -1;
@@ -289,7 +290,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   private loadBuilder(): void {
     const kind = this.kind;
-    this.kindPending ??= loadKind(kind).then(
+    this.kindPending ??= loadKind(kind, this.basis).then(
       () => {
         this.kindPending = undefined;
         this.requestUpdate();
@@ -397,7 +398,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         @blur=${this.nav.blur}
       >
         ${this.feed.render({ complete: () => renderPlot(this.model, this.active, this.t.core.empty), noBanner: true })}
-        ${renderTooltip(this.model, this.active)}
+        ${this.extrasShown && moreChunk.loaded ? moreChunk.loaded.renderTooltip(this.model, this.active) : nothing}
         <span id="${this.uidPrefix}-hint" class="visually-hidden">${this.kind === 'compare' ? T.keyboardHintCompare : T.keyboardHint}</span>
       </div>
       ${this.model && !this.model.empty ? this.renderFooter(this.model, T) : nothing}
@@ -450,8 +451,8 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   /**
    * Resolves when the chart is complete: its picture drawn (`whenDrawn()`) and the parts built in the task after the
-   * first picture — the export menu (part `toolbar`) and the data table twin (parts `table-details`, `table`) — are in
-   * the shadow DOM. Wait on this (not on `whenDrawn()`) before reading the table or the menu.
+   * first picture — the export menu (part `toolbar`), the data table twin (parts `table-details`, `table`) and the
+   * tooltip (part `tooltip`) — are in the shadow DOM. Wait on this (not on `whenDrawn()`) before reading them.
    */
   async whenSettled(): Promise<void> {
     await this.whenDrawn();

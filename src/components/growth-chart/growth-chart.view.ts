@@ -1,10 +1,9 @@
 /**
  * The parts of `<civic-growth-chart>`'s Lit template that depend only on the model (split out of growth-chart.ts):
- * the header badges, the plot's `<svg>` shell, the tooltip and the legend and notes. Plain functions of their
+ * the header badges, the plot's `<svg>` shell and the legend and notes (the tooltip comes with growth-chart.extras.ts). Plain functions of their
  * inputs; the element passes its state and handlers in.
  */
 import { html, svg, nothing, type TemplateResult } from 'lit';
-import { cspStyle } from '../../core/render/csp-style.js';
 import { renderIllustrative } from '../../core/render/states.js';
 import type { Translation } from '../../core/i18n/translation.js';
 import type { GrowthModel } from './model/types.js';
@@ -51,22 +50,6 @@ export function renderPlot(m: GrowthModel | undefined, active: number, emptyText
     <g class="marks"></g>
     ${act ? svg`<line class="crosshair" x1=${act.x} x2=${act.x} y1=${m.plot.y} y2=${base}></line>` : nothing}
   </svg>`;
-}
-
-/** The tooltip of the active period (or indicator); one template whether shown or not. */
-export function renderTooltip(m: GrowthModel | undefined, active: number): unknown {
-  const c = m && active >= 0 ? m.categories[active] : undefined;
-  // Positioned through the CSSOM (cspStyle), never a style attribute: pages under style-src 'self' refuse those.
-  let style: Record<string, string | undefined> = { left: undefined, right: undefined };
-  if (m && c) style = c.x > m.width / 2 ? { right: `${Math.max(0, m.width - c.x + 8)}px`, left: undefined } : { left: `${c.x + 8}px`, right: undefined };
-  // One template whether shown or not: the live region must stay the same node to be announced.
-  return html`<div part="tooltip" role="status" aria-live="polite" ?hidden=${!c} style=${cspStyle(style)}>
-    ${c
-      ? html`<div class="title">${c.tooltip.title}</div>
-          ${c.tooltip.rows.map((r) => html`<div class="row"><span class="swatch c${r.colorIndex % COLORS}" aria-hidden="true"></span><span>${r.text}</span></div>`)}
-          ${c.notes.map((n) => html`<div class="row">${n}</div>`)}`
-      : nothing}
-  </div>`;
 }
 
 /** The legend (one toggle button per series) and the notes below the plot; `table` is the data table twin, if built. */

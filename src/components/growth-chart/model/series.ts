@@ -5,7 +5,6 @@
 import type { Lang } from '../../../core/i18n/lang.js';
 import { pickTerms } from '../../../core/i18n/terms.js';
 import { growthChartTerms, type GrowthChartTerms } from '../growth-chart.i18n.js';
-import { deriveSinglePeriods } from '../growth-chart.read.js';
 import type { GrowthPoint, GrowthSeries } from '../growth-chart.types.js';
 import { CSV_HEAD, toCsv } from './format.js';
 import type { Frame } from './axis.js';
@@ -38,7 +37,7 @@ export interface ModelContext {
 export function prepare(input: readonly GrowthSeries[], o: GrowthModelOptions): ModelContext {
   const hidden = new Set(o.hidden ?? []);
   const all: Prepared[] = input.map((s, i) => {
-    const series = o.basis === 'single' ? deriveSinglePeriods(s) : s;
+    const series = o.basis === 'single' && o.derive ? o.derive(s) : s;
     return { series, colorIndex: i, byKey: new Map(series.points.map((p) => [p.period.key, p] as const)) };
   });
   return {

@@ -1,6 +1,6 @@
 /** Model types of <civic-growth-chart>: the options the model is built from and the geometry and text it returns. */
 import type { Lang } from '../../../core/i18n/lang.js';
-import type { GrowthKind, GrowthMeasure, GrowthSort } from '../growth-chart.types.js';
+import type { GrowthKind, GrowthMeasure, GrowthSeries, GrowthSort } from '../growth-chart.types.js';
 
 export interface GrowthModelOptions {
   kind: GrowthKind;
@@ -19,6 +19,8 @@ export interface GrowthModelOptions {
   measure?: GrowthMeasure;
   /** `single` shows single-period values derived from cumulative ones. */
   basis?: 'published' | 'single';
+  /** With `basis: 'single'`: the deriver (growth-chart.single.ts's `deriveSinglePeriods`); without it the published values are drawn. */
+  derive?: (series: GrowthSeries) => GrowthSeries;
   /** Label font size in px, for fitting tick labels. Default 12. */
   fontSize?: number;
 }
