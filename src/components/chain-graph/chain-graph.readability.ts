@@ -7,9 +7,10 @@
 import type { Point } from './chain-graph.types.js';
 import { LABEL_PRIORITY, MIN_OBSTACLE_PX, labelSpots, placeLabels, labelPriority, labelSizePx, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
 import type { LabelSide, LayoutResult } from './chain-graph.layout.js';
-import { linkCrossings, radialLinkPoints, type Polyline } from './chain-graph.order.js';
+import { radialLinkPoints } from './chain-graph.order.js';
+import { linkCrossings, type Polyline } from './chain-graph.crossings.js';
 
-export { linkCrossings, segmentsCross, type Polyline } from './chain-graph.order.js';
+export { linkCrossings, segmentsCross, type Polyline } from './chain-graph.crossings.js';
 
 export interface Box {
   x: number;
