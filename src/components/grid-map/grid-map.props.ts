@@ -10,7 +10,7 @@ import type { OffThreadLoader, ParseContext } from '../../data/data-controller.j
 import type { Validated } from '../../data/validate.js';
 import { parseLabelList, parseNumberList, type ClassifySpec } from './classify.js';
 import { parseMetrics } from './grid-map.model.js';
-import { isColumnData } from './metric-columns.js';
+import { isColumnData } from './column-view.js';
 import { loadMetricsOffThread, metricsOffThread } from './metrics-loader.js';
 import type { Classification, Crs, GridMetric, GridMetricsData, RendererChoice } from './grid-map.types.js';
 

@@ -13,7 +13,7 @@
 import type { OffThreadLoader, OffThreadResult } from '../../data/data-controller.js';
 import { getConfig } from '../../data/configure.js';
 import { FetchError } from '../../data/fetch-error.js';
-import { columnValues, type ColumnMetricsData } from './metric-columns.js';
+import { columnValues, type ColumnMetricsData } from './column-view.js';
 import type { MetricsJob, MetricsJobResult } from './metrics-job.js';
 import { createMetricsWorker } from './metrics-worker-factory.js';
 import type { MetricsReply } from './metrics-worker.js';

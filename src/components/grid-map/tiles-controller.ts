@@ -14,7 +14,7 @@ import { fillColour, fillExpression, levelValues, parseTilesRef, tileValues, val
 import type { TilesIndex } from './tiles-index.js';
 import { webglMaps } from './renderers/renderer.js';
 import { tileUnits, type UnitsSource } from './view-model.js';
-import { columnUnits, isColumnData, isColumnValues, rankFinite, rankSlots, topColumnCodes } from './metric-columns.js';
+import { columnUnits, isColumnData, isColumnValues, rankFinite, rankSlots, topColumnCodes } from './column-view.js';
 import type { NavMode } from './navigation.js';
 import type { FillColour, TilesRenderer, TilesColors } from './renderers/tiles-renderer.js';
 import { prefetchFor, type MetricsSourceProps } from './metrics-loader.js';
