@@ -39,14 +39,17 @@ export const GOALS = {
  * (`CIVIC_WEIGHT_REPORT=1 node test/build/check-dist.mjs` prints them per input).
  */
 export const BUDGETS = {
-  // goal 25 KB (31.8 KB, was 39.5): the src path (fetch, polling, push, cache), the CSV reader (d3-dsv), the tile's PNG
-  // drawing and the palettes load on first use; css`` text minified at build (scripts/lib/css-minify.mjs); 97 KB min:
-  // core (tokens, states, format, controllers, i18n) 34 %, the tile 30 % (element 12 %, model 8 %, styles 7 %), lit 18 %,
-  // data layer 17 % (controller 7 %). The lazy data code (src path, push, CSV reader) and the export painters import only
-  // types and core/issues/issue.ts of the first load (each first-load module a lazy chunk reaches is split into a chunk
-  // of its own: 34.9 -> 33.6 KB); period formatting carries no parse messages; the envelope / ECharts-dataset adapters
-  // load with the first payload that may need them (adapters/shapes.ts: -0.6 KB on every entry)
-  'kpi-tile': 33_500,
+  // goal 25 KB (30.9 KB, was 39.5): the src path (fetch, polling, push, cache), the CSV reader (d3-dsv), the tile's PNG
+  // export (kpi-tile.export.ts with the painters; the export button's action too), the count-up (kpi-tile.count-up.ts:
+  // easing, turns, rAF loop) and the palettes load on first use; css`` text minified at build (scripts/lib/css-minify.mjs);
+  // ~88 KB min: core (tokens, states, format, controllers, i18n) ~33 %, the tile ~30 % (element 7 %, model + parse 7 %,
+  // styles 5 %, view, fit, roll, update slices), lit 18 %, data layer 17 % (controller 9 %). The lazy data code (src
+  // path, push, CSV reader) and the export painters import only types and core/issues/issue.ts of the first load (each
+  // first-load module a lazy chunk reaches is split into a chunk of its own: 34.9 -> 33.6 KB; a lazy chunk importing
+  // lit splits lit out: +0.3 KB, so the export button stays in the first load); period formatting carries no parse
+  // messages; the envelope / ECharts-dataset adapters load with the first payload that may need them (adapters/shapes.ts:
+  // -0.6 KB on every entry)
+  'kpi-tile': 32_500,
   // goal met (35.8 KB, was 42.9): the KPI tile's weight plus the grid; its PNG drawing loads with the first toPNG()
   // (kpi-grid.export.ts); budget below the goal since the lazy envelope adapters (two-sided budgets)
   'kpi-grid': 37_500,
