@@ -76,6 +76,8 @@ describe('chain graph pan/zoom (canvas)', () => {
     const el = await fixture<CivicChainGraph>(html`<civic-chain-graph renderer="canvas" layout="radial" style="width:800px; --civic-chain-graph-height: 500px"></civic-chain-graph>`);
     el.data = syntheticChains(600);
     await settleGraph(el);
+    // The settled picture complete (a large bitmap is drawn in slices after the layout; those stroke too).
+    await el.whenDrawn();
     const stage = el.shadowRoot!.querySelector('[part="stage"]') as HTMLElement;
     const visible = el.shadowRoot!.querySelector('canvas') as HTMLCanvasElement;
     const calls = { stroke: 0, image: 0 };
