@@ -31,6 +31,18 @@ describe('growth chart export code is not in the first load (issue 16)', () => {
   it('loads the SVG writer with the export menu, not with the element; toSVG() writes the chart once settled', async () => {
     expect(requestedPaths(SVG_WRITER), 'SVG writer requested by the define module').to.deep.equal([]);
     const el = await fixture<CivicGrowthChart>(html`<civic-growth-chart style="width:560px" .data=${DATA}></civic-growth-chart>`);
+    // Drawn, not settled (the writer comes in the task after the first picture): '' and a warning saying why, once.
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...a: unknown[]) => void warnings.push(a.map(String).join(' '));
+    try {
+      expect(el.toSVG()).to.equal('');
+      expect(el.toSVG()).to.equal('');
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.filter((w) => w.includes('toSVG()'))).to.have.length(1);
+    expect(warnings[0]).to.contain('whenSettled()');
     await el.whenSettled();
     expect(requestedPaths(SVG_WRITER), 'SVG writer loaded with the export menu').to.have.length(1);
     const doc = new DOMParser().parseFromString(el.toSVG(), 'image/svg+xml');

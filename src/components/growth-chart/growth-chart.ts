@@ -143,6 +143,8 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   @state() private extrasShown = false;
   private extrasTimer?: ReturnType<typeof setTimeout>;
   private settledWaiters: (() => void)[] = [];
+  /** toSVG() was called before its writer loaded (warned once). */
+  private svgEarlyWarned = false;
   private drawn = false;
   private readonly painter = new MarksPainter();
   private readonly nav = plotListeners({
@@ -413,12 +415,22 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   // ── public methods ──
   /**
-   * The chart as shown (visible series, current size and language) as a standalone SVG document; '' before
-   * `whenSettled()` (the writer loads with the export menu, in the task after the first picture).
+   * The chart as shown (visible series, current size and language) as a standalone SVG document; '' before the first
+   * picture. The SVG writer loads with the export menu, in the task after the first picture: await `whenSettled()`
+   * first. Called before the writer is there (or after its load failed), it returns '', warns once and starts the
+   * writer's load, so a later call has it.
    */
   toSVG(): string {
     const more = moreChunk.loaded;
-    if (!this.model || !more) return '';
+    if (!this.model) return '';
+    if (!more) {
+      if (!this.svgEarlyWarned) {
+        this.svgEarlyWarned = true;
+        this.warn("toSVG() is '' until whenSettled(): the SVG writer loads after the first picture");
+      }
+      void loadMore().catch(() => undefined); // a failed load is tried again here (and by the next picture's extras)
+      return '';
+    }
     return more.renderGrowthSvg(this.model, { palette: more.paletteOf(this, COLORS) });
   }
 
