@@ -5,7 +5,8 @@
 // work per frame, and from a Chromium trace the CPU of every main-thread task between the gesture's marks (the
 // load-independent figure: a task of 50 ms CPU is a 50 ms frame on a quiet machine), the longest listed with what it
 // ran. `--before DIR`: a checkout of an older commit; its src/ is built with this tree's page.ts (serve.mjs).
-//   node bench/chain-graph/pan.mjs [--n 5000] [--runs 3] [--before DIR] [--min 30] [--json FILE]
+//   node bench/chain-graph/pan.mjs [--n 5000] [--runs 3] [--before DIR] [--min 30] [--json FILE] [--tree]
+// --tree: each listed task's nested trace events of 2 ms CPU or more and its CPU-profile samples (as tasks.mjs).
 import { loadavg } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { launchBenchBrowser, median } from '../lib/harness.mjs';
@@ -29,7 +30,7 @@ const once = async (slot) => {
     page.on('pageerror', (e) => console.log('[page error]', e.message));
     await page.goto(`http://127.0.0.1:${slot.port}/`);
     await page.waitForFunction(() => typeof window.pan === 'function', undefined, { timeout: 180000 });
-    await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', 'devtools.timeline'] });
+    await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', 'devtools.timeline', ...(args.includes('--tree') ? ['disabled-by-default-v8.cpu_profiler'] : [])] });
     const r = await page.evaluate((k) => window.pan(k), n);
     // Tasks whose CPU exceeds their wall time are thread-clock artefacts of a loaded machine (see tasks.mjs): left out.
     const tasks = (mainTasks(JSON.parse((await browser.stopTracing()).toString()), 'chain-pan-start', 'chain-pan-end', minMs) ?? []).filter((t) => t.cpu <= t.wall * 1.1 + 2);
@@ -52,6 +53,7 @@ try {
       for (const t of r.long) {
         const parts = [...t.parts].sort((p, q) => q[1] - p[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
         console.log(`    task ${t.cpu.toFixed(0)} ms CPU / ${t.wall.toFixed(0)} wall at +${t.at.toFixed(0)} ms: ${parts}`);
+        if (args.includes('--tree')) console.log(t.tree.slice(0, 30).join('\n'));
       }
     }
   }
