@@ -7,6 +7,7 @@
  * - Metric rows are joined by code (`promoteId`) through feature-state, set lazily for features in loaded tiles:
  *   the element never holds the geometry. With colour states (`TilesOptions.colourStates`) the fill colour is a state
  *   too and a metric or classification switch sets states; otherwise it is one paint-property change (a reload).
+ *   The states themselves are tile-states.ts.
  * - Hover and selection are feature-state too (`hov`, `sel`) on the outline layers.
  * Loaded only through dynamic `import()`, like the GeoJSON maplibre renderer.
  */
@@ -14,22 +15,13 @@ import type { Map as MlMap, StyleSpecification, LayerSpecification, SourceSpecif
 import { fetchJson } from '../../../data/fetch-json.js';
 import { MaplibreSurface, preloadMaplibre } from './maplibre-surface.js';
 import type { TileSourceRef, TileValues } from '../tiles.js';
+import { FC_FILL, SRC, TileStates, TRANSPARENT, type FillColour, type TileLayerRef } from './tile-states.js';
 
-const SRC = 'civic-tiles';
-const TRANSPARENT = 'rgba(0,0,0,0)';
-/** Feature-state key of a unit's fill colour (colour states, below). */
-const FC = 'civicFill';
-/** The fill of every level while the colours are feature-states: one data-driven expression that never changes. */
-const FC_FILL = ['to-color', ['coalesce', ['feature-state', FC], TRANSPARENT]];
+export type { FillColour, TileLayerRef } from './tile-states.js';
+
 /** Sample points over the view for the level count (columns × rows). */
 const SAMPLE_COLS = 6;
 const SAMPLE_ROWS = 4;
-
-export interface TileLayerRef {
-  sourceLayer: string;
-  /** 0 street/town, 1 community/village, 2 grid. */
-  rank: number;
-}
 
 export interface TilesOptions {
   pixelRatio: number;
@@ -68,12 +60,6 @@ export interface TilesColors {
   halo: string;
 }
 
-/** A level's colour as a function of its metric's value (`fillColour`), for colour states. */
-export interface FillColour {
-  key?: string;
-  of(v: number | undefined): string;
-}
-
 /** A unit under the pointer, as the tiles describe it. */
 export interface TilePick {
   code: string;
@@ -105,24 +91,27 @@ function lineId(rank: number): string {
 
 export class TilesRenderer extends MaplibreSurface {
   readonly kind = 'webgl' as const;
-  private values?: TileValues;
-  private metricKeys: string[] = [];
-  /** Codes whose feature-state carries the current values, per source layer. */
-  private applied = new Map<string, Set<string>>();
   private fills = new Map<number, unknown[]>();
-  /** Colour states on (`TilesOptions.colourStates`) until a fill comes without its colour function. */
-  private colourMode: boolean;
-  /** Per level: the metric and the colour of a value, while colour states are on. */
-  private colourOf = new Map<number, FillColour>();
+  /** The units' metric (and colour) feature-states. */
+  private readonly states: TileStates;
   private colors?: TilesColors;
   private sel?: { code: string; layer: string };
   private hov?: { code: string; layer: string };
-  private scheduled = 0;
   private layers: TileLayerRef[] = [];
 
   constructor(private readonly o: TilesOptions) {
     super(o.pixelRatio);
-    this.colourMode = !!o.colourStates;
+    this.states = new TileStates(
+      {
+        map: () => this.map,
+        layers: () => this.layers,
+        filled: (rank) => this.fills.has(rank),
+        promoteId: o.promoteId,
+        dirty: () => (this.clean = false),
+        destroyed: () => this.destroyed,
+      },
+      !!o.colourStates,
+    );
   }
 
   async mount(container: HTMLElement, ref: TileSourceRef, layers: TileLayerRef[], colors: TilesColors): Promise<void> {
@@ -179,7 +168,7 @@ export class TilesRenderer extends MaplibreSurface {
       // A tile just loaded: its features' states now, before the frame that draws it (a frame later, that frame
       // drew it without them and could already be the idle one: one more frame to the first picture).
       const tile = (e as { tile?: unknown }).tile;
-      if (tile && !this.applyTileStates([tile])) this.scheduleStates();
+      if (tile) this.states.tileLoaded(tile);
     });
     // Whether the last frame is the current picture: 'render' starts a frame, 'idle' ends the last one; moves, loads
     // and the element's own changes (below) make it stale until the next idle.
@@ -190,16 +179,15 @@ export class TilesRenderer extends MaplibreSurface {
     });
     for (const ev of ['movestart', 'move', 'dataloading'] as const) map.on(ev, () => (this.clean = false));
     this.watchContext(map, this.o.restoreTimeout ?? 3000, () => this.o.onFail?.('context-lost'), () => {
-      this.applied.clear();
-      this.scheduleStates();
+      this.states.reset();
     });
     await this.whenLoaded(map);
     map.on('error', (e) => {
       // Tile and archive failures are reported by the element (civic-error), never thrown into the page.
       this.o.onSourceError?.(e.error?.message ?? 'tile source failed');
     });
-    if (!this.colourMode) for (const [rank, expr] of this.fills) this.paintFill(rank, expr);
-    this.scheduleStates();
+    if (!this.states.colourMode) for (const [rank, expr] of this.fills) this.paintFill(rank, expr);
+    this.states.schedule();
   }
 
   private layerSpecs(l: TileLayerRef): LayerSpecification[] {
@@ -211,7 +199,7 @@ export class TilesRenderer extends MaplibreSurface {
         type: 'fill',
         source: SRC,
         'source-layer': l.sourceLayer,
-        paint: { 'fill-color': ((this.colourMode ? FC_FILL : this.fills.get(l.rank)) as never) ?? TRANSPARENT, 'fill-antialias': false },
+        paint: { 'fill-color': ((this.states.colourMode ? FC_FILL : this.fills.get(l.rank)) as never) ?? TRANSPARENT, 'fill-antialias': false },
       },
       {
         id: lineId(l.rank),
@@ -230,36 +218,20 @@ export class TilesRenderer extends MaplibreSurface {
   setFill(rank: number, expr: unknown[], colour?: FillColour): void {
     const first = !this.fills.has(rank);
     this.fills.set(rank, expr);
-    if (this.colourMode && colour) {
-      // Colour states: the level's loaded units get their new colour as a state (no paint change, no reload).
-      this.colourOf.set(rank, colour);
-      const l = this.layers.find((x) => x.rank === rank);
-      if (l) this.applied.delete(l.sourceLayer);
-      this.scheduleStates();
-      return;
-    }
-    if (this.colourMode) return this.leaveColourMode();
+    // Colour states: the level's loaded units get their new colour as a state (no paint change, no reload).
+    if (this.states.colourMode && colour) return this.states.colour(rank, colour);
+    if (this.states.colourMode) return this.leaveColourMode();
     if (this.map?.loaded() || this.map?.getLayer(fillId(rank))) this.paintFill(rank, expr);
-    // The level's features get their metric states only now (`statesFor`): a pass over its loaded features.
-    if (first) this.scheduleStates();
+    // The level's features get their metric states only now: a pass over its loaded features.
+    if (first) this.states.schedule();
   }
 
   /** From colour states to the fill expressions (a legend toggle or emphasis): one reload of the source. */
   private leaveColourMode(): void {
-    this.colourMode = false;
-    this.colourOf.clear();
+    this.states.leaveColourMode();
     for (const l of this.layers) this.paintFill(l.rank, this.fills.get(l.rank) ?? ['to-color', TRANSPARENT]);
-    this.scheduleStates();
   }
 
-  /**
-   * Whether a level's features need metric states: only once its fill reads them. A level not classified yet (the
-   * grid level of 10⁶ units waits for the camera to be still) is drawn without colours, and setting the states of
-   * every grid tile streaming in during a zoom through it was main-thread work per tile for nothing.
-   */
-  private statesFor(l: TileLayerRef): boolean {
-    return this.fills.has(l.rank);
-  }
 
   private paintFill(rank: number, expr: unknown[]): void {
     try {
@@ -296,129 +268,14 @@ export class TilesRenderer extends MaplibreSurface {
 
   /** New metric values: every loaded feature's state is replaced (lazily, per loaded tile). */
   setValues(values: TileValues | undefined, metricKeys: string[]): void {
-    this.values = values;
-    this.metricKeys = metricKeys;
     this.clean = false;
-    const map = this.map;
-    if (map) for (const l of this.layers) if (this.applied.get(l.sourceLayer)?.size) map.removeFeatureState({ source: SRC, sourceLayer: l.sourceLayer });
-    this.applied.clear();
+    this.states.setValues(values, metricKeys);
     this.restoreHighlight();
-    this.scheduleStates();
   }
 
   /** The last frame drawn is the current picture (an 'idle' since the last frame, move, load or own change). */
   private clean = false;
-  /** Tiles' decoded features are readable (maplibre's tile feature index, not public API): undefined until a tile says. */
-  private tileIndex?: boolean;
 
-  /**
-   * Sets the metric states of every loaded feature on the next frame (new values, a restored context, tiles whose
-   * features cannot be read one by one); `idle()` runs a pending pass at once.
-   */
-  private scheduleStates(): void {
-    this.clean = false;
-    if (this.scheduled || !this.map) return;
-    this.scheduled = requestAnimationFrame(() => this.flushStates());
-  }
-
-  /** The pending pass of `scheduleStates()`, now. */
-  private flushStates(): void {
-    if (!this.scheduled) return;
-    cancelAnimationFrame(this.scheduled);
-    this.scheduled = 0;
-    this.applyStates();
-  }
-
-  /**
-   * The states of the features of just these tiles, read from each tile's decoded layers (maplibre's tile feature
-   * index: not public API, so false when it is not there and the caller reads every loaded feature instead). One
-   * pass per new tile: reading all loaded features after every tile cost a pan at grid zoom a frame per tile.
-   */
-  private applyTileStates(tiles: unknown[]): boolean {
-    const map = this.map, tv = this.values;
-    if (!map || this.destroyed) return true;
-    for (const t of tiles) {
-      const tile = t as { latestFeatureIndex?: { loadVTLayers?: () => Record<string, { length: number; feature(i: number): { id?: unknown; properties: Record<string, unknown> } }> } | null; buckets?: object };
-      const index = tile.latestFeatureIndex;
-      // An empty tile (404 in a sparse set) has neither feature index nor buckets: nothing to set.
-      if (!index && tile.buckets && !Object.keys(tile.buckets).length) continue;
-      if (!index || typeof index.loadVTLayers !== 'function') return (this.tileIndex = false);
-      this.tileIndex = true;
-      // No values, or no level coloured yet: nothing to set, and the tile is not decoded here.
-      if (!tv || !this.layers.some((l) => this.statesFor(l))) continue;
-      let layers;
-      try {
-        layers = index.loadVTLayers();
-      } catch {
-        return (this.tileIndex = false);
-      }
-      for (const l of this.layers) {
-        const vt = layers[l.sourceLayer];
-        if (!vt || !this.statesFor(l)) continue;
-        let done = this.applied.get(l.sourceLayer);
-        if (!done) this.applied.set(l.sourceLayer, (done = new Set()));
-        for (let i = 0; i < vt.length; i++) {
-          const props = vt.feature(i).properties;
-          const id = props[this.o.promoteId];
-          if (id === undefined || id === null) continue;
-          this.setState(l, String(id), done, tv, props);
-        }
-      }
-    }
-    return true;
-  }
-
-  /**
-   * One feature's metric state, once per code and layer (`done`), and with colour states its fill colour (from its
-   * value, else the tile's own property). True when it set one.
-   */
-  private setState(l: TileLayerRef, code: string, done: Set<string>, tv: TileValues, props?: Record<string, unknown>): boolean {
-    if (done.has(code)) return false;
-    done.add(code);
-    const colour = this.colourMode ? this.colourOf.get(l.rank) : undefined;
-    const i = tv.slot.get(code);
-    const state: Record<string, number | string> = {};
-    let any = false;
-    if (i !== undefined)
-      for (const k of this.metricKeys) {
-        const v = tv.columns.get(k)?.[i];
-        if (v !== undefined && v === v) (state[k] = v), (any = true);
-      }
-    if (colour) {
-      let v = colour.key === undefined ? undefined : state[colour.key];
-      if (v === undefined && colour.key !== undefined) v = props?.[colour.key] as number | undefined;
-      state[FC] = colour.of(typeof v === 'number' ? v : undefined);
-      any = true;
-    }
-    if (any) {
-      this.clean = false;
-      this.map!.setFeatureState({ source: SRC, sourceLayer: l.sourceLayer, id: code }, state);
-    }
-    return any;
-  }
-
-  /** Sets the metric feature-state of features in loaded tiles that do not have it yet. Returns how many it set. */
-  private applyStates(): number {
-    const map = this.map, tv = this.values;
-    if (!map || !tv || this.destroyed) return 0;
-    let n = 0;
-    for (const l of this.layers) {
-      if (!this.statesFor(l)) continue;
-      let done = this.applied.get(l.sourceLayer);
-      if (!done) this.applied.set(l.sourceLayer, (done = new Set()));
-      let feats: { id?: string | number | null; properties?: Record<string, unknown> }[];
-      try {
-        feats = map.querySourceFeatures(SRC, { sourceLayer: l.sourceLayer });
-      } catch {
-        continue;
-      }
-      for (const f of feats) {
-        const code = f.id === undefined || f.id === null ? undefined : String(f.id);
-        if (code !== undefined && this.setState(l, code, done, tv, f.properties)) n++;
-      }
-    }
-    return n;
-  }
 
   private layerOfCode(code: string, rank?: number): string | undefined {
     const l = rank !== undefined ? this.layers.find((x) => x.rank === rank) : undefined;
@@ -578,7 +435,7 @@ export class TilesRenderer extends MaplibreSurface {
     if (!map) return;
     for (let i = 0; i < 10; i++) {
       // A pending states pass runs now (not a frame later, after a picture without them).
-      this.flushStates();
+      this.states.flush();
       // The last frame is the current picture already: no frame to wait for (forcing one cost a whole repaint on
       // the way to the first view). Else the next idle; a map idle since its last frame repaints once.
       if (!this.isClean(map))
@@ -590,8 +447,8 @@ export class TilesRenderer extends MaplibreSurface {
         });
       if (this.destroyed) return;
       // Tiles read one by one got their states when they loaded; otherwise look for features still without them.
-      if (this.tileIndex !== false && this.values && !this.scheduled) return;
-      if (this.applyStates() === 0) return;
+      if (this.states.tileIndex !== false && this.states.values && !this.states.pending) return;
+      if (this.states.applyAll() === 0) return;
     }
   }
 
@@ -602,8 +459,7 @@ export class TilesRenderer extends MaplibreSurface {
   }
 
   override destroy(): void {
-    if (this.scheduled) cancelAnimationFrame(this.scheduled);
+    this.states.destroy();
     super.destroy();
-    this.applied.clear();
   }
 }
