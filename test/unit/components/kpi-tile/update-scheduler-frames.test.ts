@@ -38,7 +38,9 @@ beforeEach(async () => {
   const s = await import('../../../../src/components/kpi-tile/update-scheduler.js');
   s.sliceClock.now = () => now;
   scheduleSliced = s.scheduleSliced;
-  scheduleFit = (await import('../../../../src/components/kpi-tile/fit-scheduler.js')).scheduleFit;
+  const fits = await import('../../../../src/components/kpi-tile/fit-scheduler.js');
+  scheduleFit = fits.scheduleFit;
+  s.onSliceEnd(fits.flushFits); // as kpi-tile.slices.ts does
 });
 
 afterEach(() => {
