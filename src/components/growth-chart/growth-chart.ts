@@ -145,6 +145,8 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   private settledWaiters: (() => void)[] = [];
   /** toSVG() was called before its writer loaded (warned once). */
   private svgEarlyWarned = false;
+  /** The extras' load under way (loadExtras). */
+  private extrasLoad?: Promise<void>;
   private drawn = false;
   private readonly painter = new MarksPainter();
   private readonly nav = plotListeners({
@@ -330,6 +332,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     const area = this.plotArea;
     if (area) this.box.observe(area);
     const marks = this.marksEl; // one search of the shadow tree per update
+    const newModel = this.model !== this.drawnModel;
     if (this.model && marks) {
       if (this.drawnModel !== this.model || !marks.firstChild) {
         drawFrame(marks, this.model);
@@ -345,12 +348,9 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
       // After the first picture, in a task of its own (see extrasShown).
       this.extrasTimer = setTimeout(() => {
         this.extrasTimer = undefined;
-        loadMore().then(
-          (x) => x.adoptExtrasStyles(this.renderRoot),
-          (e: unknown) => this.warn(`the export menu and data table could not load: ${e instanceof Error ? e.message : String(e)}`),
-        ).then(() => (this.extrasShown = true));
+        void this.loadExtras().then(() => (this.extrasShown = true));
       }, 0);
-    }
+    } else if (this.extrasShown && !moreChunk.loaded && this.model && newModel) void this.loadExtras(); // a failed load, again with a new picture
     if (this.longPending && !this.feed.parsing) {
       // The long-format payload was read (or replaced, or failed): this update shows the outcome.
       this.longPending = undefined;
@@ -361,6 +361,19 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
       this.settledWaiters = [];
       for (const w of waiters) w();
     }
+  }
+
+  /** Loads the extras' chunk and adopts their styles before they render (a failed load is tried again by the next call). */
+  private loadExtras(): Promise<void> {
+    return (this.extrasLoad ??= loadMore()
+      .then(
+        (x) => {
+          x.adoptExtrasStyles(this.renderRoot);
+          this.requestUpdate();
+        },
+        (e: unknown) => this.warn(`the export menu, data table and tooltip could not load: ${e instanceof Error ? e.message : String(e)}`),
+      )
+      .finally(() => (this.extrasLoad = undefined)));
   }
 
   override disconnectedCallback(): void {
@@ -428,7 +441,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         this.svgEarlyWarned = true;
         this.warn("toSVG() is '' until whenSettled(): the SVG writer loads after the first picture");
       }
-      void loadMore().catch(() => undefined); // a failed load is tried again here (and by the next picture's extras)
+      void this.loadExtras(); // a failed load is tried again here
       return '';
     }
     return more.renderGrowthSvg(this.model, { palette: more.paletteOf(this, COLORS) });
