@@ -8,8 +8,6 @@ import { renderEmpty, renderIllustrative, stateStyles } from '../../core/render/
 import type { Validated } from '../../data/validate.js';
 import type { ParseContext } from '../../data/data-controller.js';
 import type { CivicKpiTile } from '../kpi-tile/kpi-tile.js';
-import { onSliceEnd, scheduleSliced, slicesPending } from '../kpi-tile/update-scheduler.js';
-import { provideSlices } from '../kpi-tile/kpi-tile.slices.js';
 import type { DeltaColors, DeltaFormat, Motion } from '../common/types.js';
 import { groupItems, groupLabel, mapGridFields, parseColumns, parseKpiGridPayload, payloadTitle, type KpiGridPayload, type KpiSection } from './kpi-grid.model.js';
 import { kpiGridTerms } from './kpi-grid.i18n.js';
@@ -19,7 +17,6 @@ import { exportButtonStyles, renderExportButton } from '../../core/export/export
 import { exportPng, type PngOptions } from '../../core/export/lazy.js';
 
 let gridSeq = 0;
-const SLICES = { scheduleSliced, slicesPending, onSliceEnd };
 
 /**
  * @summary A grid of KPI tiles from one JSON: `{ title, source, groups, items }` (the `kpis.json` shape),
@@ -126,12 +123,6 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
   }
 
   // ── lifecycle ──
-  override connectedCallback(): void {
-    // A grid is a wall of tiles from its first render: their updates run in time slices (kpi-tile.slices.ts).
-    provideSlices(SLICES);
-    super.connectedCallback();
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const p = this.feed.value;

@@ -9,7 +9,7 @@ import type { Lang } from '../../core/i18n/lang.js';
 import type { AmountParts } from '../../core/format/number.js';
 import { lazyModule } from '../../core/lazy-module.js';
 import { countUpFrame, formatValueParts } from './kpi-tile.model.js';
-import { slicesPending } from './kpi-tile.slices.js';
+import { slicesPending } from './update-scheduler.js';
 import type { KpiItem } from './kpi-tile.types.js';
 import type { CountUp } from './kpi-tile.count-up.js';
 

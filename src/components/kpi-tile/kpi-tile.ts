@@ -13,7 +13,7 @@ import { kpiTileStyles } from './kpi-tile.styles.js';
 import { renderDetails, renderValueLine } from './kpi-tile.view.js';
 import { afterFits, scheduleFit, type Fittable } from './fit-scheduler.js';
 import { TileFit } from './kpi-tile.fit.js';
-import { slices, tileConnected, tileDisconnected } from './kpi-tile.slices.js';
+import { scheduleSliced } from './update-scheduler.js';
 import { prefersReducedMotion } from '../common/motion.js';
 import { lazyModule } from '../../core/lazy-module.js';
 import { TileRoll } from './kpi-tile.roll.js';
@@ -222,15 +222,10 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     this.view = buildTileView(shown, { lang, terms, deltaFormat: this.deltaFormat });
   }
 
-  /**
-   * Updates run in time slices shared by all tiles (update-scheduler.ts), once the page has several tiles
-   * (kpi-tile.slices.ts); a lone tile's updates are Lit's own. @internal
-   */
+  /** Updates run in time slices shared by all tiles (see update-scheduler.ts). @internal */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const s = slices();
-    if (!s) return super.scheduleUpdate();
     return new Promise<void>((resolve, reject) =>
-      s.scheduleSliced(() => {
+      scheduleSliced(() => {
         // An error reaches updateComplete, as with Lit's own scheduling, and never stops the other tiles.
         try {
           super.scheduleUpdate();
@@ -244,7 +239,6 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
 
   override connectedCallback(): void {
     super.connectedCallback();
-    tileConnected();
     // A web font that arrives after the first fit changes the text width: fit again then.
     const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
     if (fonts && fonts.status !== 'loaded')
@@ -256,7 +250,6 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    tileDisconnected();
     this.roll.stop(true);
   }
 

@@ -1,6 +1,5 @@
 /**
- * Frame-aligned, time-sliced updates for walls of tiles (provided by <civic-kpi-grid>, or loaded with the second tile on
- * a page: kpi-tile.slices.ts; a lone tile's updates are Lit's own). When a grid replaces 200 tiles' data at once, their Lit
+ * Frame-aligned, time-sliced updates for walls of tiles. When a grid replaces 200 tiles' data at once, their Lit
  * updates run in slices, one per animation frame: each frame re-renders, fits, lays out and paints only the tiles of
  * its slice, so neither the updates nor the frame after them become a long task (> 50 ms), and input and the
  * count-up's frames get in between. Each tile updates whole, in one slice: its picture is never half old, half new.
@@ -27,6 +26,7 @@
  * often come later than FALLBACK_MS, and a frame rendering a task's slice plus its own — twice the budget — was most
  * of the wall's tasks over 50 ms (issue 16, bench/kpi: 57 + 57 tiles, 127 ms of CPU).
  */
+import { flushFits } from './fit-scheduler.js';
 
 /**
  * Wall-clock time a frame holding a slice may take in all (its script, style, layout, paint, layerize and whatever
@@ -63,15 +63,6 @@ const FALLBACK_MS = 20;
  * dozen slices (100+ tiles) into one frame — a long task of its own (issue 16, bench/kpi under load).
  */
 const SLOW_FALLBACK_MS = 250;
-
-/**
- * Run at the end of each frame's slice: the fits of the slice's tiles (fit-scheduler.ts `flushFits`, given by
- * kpi-tile.slices.ts, so this module, loaded on demand, imports nothing of the tile's first load).
- */
-let sliceEnd: () => void = () => undefined;
-export function onSliceEnd(run: () => void): void {
-  sliceEnd = run;
-}
 
 /** The clock (tests give a fake one). @internal */
 export const sliceClock = { now: (): number => performance.now() };
@@ -210,7 +201,7 @@ function drain(inFrame: boolean): void {
     // Fits of this slice now, in this frame (their own rAF would come a frame late, after a paint at the old size).
     // Even if a callback threw, the rest of the queue still runs.
     try {
-      if (inFrame) sliceEnd();
+      if (inFrame) flushFits();
     } finally {
       if (inFrame) measureFrame({ start, ran, planned, full, carried: owed });
       if (queue.length) post(inFrame);

@@ -38,9 +38,7 @@ beforeEach(async () => {
   const s = await import('../../../../src/components/kpi-tile/update-scheduler.js');
   s.sliceClock.now = () => now;
   scheduleSliced = s.scheduleSliced;
-  const fits = await import('../../../../src/components/kpi-tile/fit-scheduler.js');
-  scheduleFit = fits.scheduleFit;
-  s.onSliceEnd(fits.flushFits); // as kpi-tile.slices.ts does
+  scheduleFit = (await import('../../../../src/components/kpi-tile/fit-scheduler.js')).scheduleFit;
 });
 
 afterEach(() => {
