@@ -159,6 +159,8 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   });
   /** The model builder of `kind` is loading (compare and trend load with their first chart: growth-chart.kinds.ts). */
   private kindPending?: Promise<void>;
+  /** The inputs for which the kind's builder last failed to load (not tried again for the same ones). */
+  private kindFailed?: { data: unknown; kind: GrowthKind; basis: string | undefined };
   /** A long-format payload waits for its reader (parseLater); `updateComplete` waits for the update that draws it. */
   private longPending?: Promise<void>;
   private longDone?: () => void;
@@ -263,7 +265,10 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
       const build = builderOf(this.kind, this.basis);
       if (!build) {
         // The picture on screen (if any) stays until the kind's builder has loaded; the update after the load draws.
-        this.loadBuilder();
+        // After a failed load (offline) the error stands until the data, kind or basis change or reload() is called:
+        // trying again on every update would loop, since the error itself requests one.
+        const f = this.kindFailed;
+        if (!f || f.data !== data || f.kind !== this.kind || f.basis !== this.basis) this.loadBuilder();
         return;
       }
       this.modelInputs = inputs;
@@ -300,9 +305,12 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         this.requestUpdate();
       },
       (e: unknown) => {
-        // Tried again by the next update (a picture of this kind is not complete until then).
+        // Like a failed fetch: a visible, translated error and civic-error (the last picture, if any, stays), since
+        // no picture of this kind can be drawn. Tried again by the next data, kind or basis change, or reload().
         this.kindPending = undefined;
-        this.warn(`the ${kind} chart could not load: ${e instanceof Error ? e.message : String(e)}`);
+        this.kindFailed = { data: this.feed.value, kind, basis: this.basis };
+        const message = `the ${kind}${this.basis === 'single' ? ' (basis="single")' : ''} chart code could not load: ${e instanceof Error ? e.message : String(e)}`;
+        this.feed.fail('network', this.feed.source, message, [issue('$', 'network', message)]);
       },
     );
   }
