@@ -465,7 +465,13 @@ async function checkFrameworks(browser, base) {
         const state = fwState
           ? `at mount: defined=${fwState.definedAtMount}, data attribute=${JSON.stringify(fwState.attrAtMount)}, own data property=${fwState.ownPropAtMount}${fwState.definedNow ? '' : '; never defined'}`
           : 'app did not mount';
-        const warned = log.warnings.filter((w) => w.includes(tag) && /data|\[object Object\]|propert/i.test(w));
+        const isWarning = (w) => w.includes(tag) && /data|\[object Object\]|propert/i.test(w);
+        // The warning's words load on demand (data/data-attribute-warning.ts): when the data is not shown, wait for the
+        // warning itself (its console event, with a deadline), not only the 3 s given to the data. Checked first and
+        // awaited in the same tick, so a warning already logged is not missed.
+        if (!shows && !log.warnings.some(isWarning))
+          await p.waitForEvent('console', { predicate: (m) => m.type() === 'warning' && isWarning(m.text()), timeout: within(5_000) }).catch(() => {});
+        const warned = log.warnings.filter(isWarning);
         if (shows) check(true, label, `shows the data (${state})`);
         else if (warned.length) check(true, label, `does not show the data but warns: ${short(warned, 1)} (${state})`);
         else check(false, label, `neither shows "${expect}" nor warns in the console (${state})`);

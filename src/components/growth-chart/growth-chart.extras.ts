@@ -96,7 +96,11 @@ const styles = css`
 
 const adopted = new WeakSet<ShadowRoot>();
 
-/** Adds the menu's and the table's styles to the chart's shadow root once (after its own styles). */
+/**
+ * Adds the menu's and the table's styles to the chart's shadow root once (after its own styles). The lazy status
+ * banner (core/render/status-view.ts) does the same; kept apart since a module shared by two lazy chunks becomes a
+ * chunk of its own in users' bundles.
+ */
 export function adoptExtrasStyles(root: unknown): void {
   if (!(root instanceof ShadowRoot) || adopted.has(root)) return;
   adopted.add(root);

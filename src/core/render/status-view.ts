@@ -169,7 +169,11 @@ export function makeStatusView(kit: StatusKit): StatusView {
     </div>`;
   }
 
-  /** Adds the banner's styles to an element's shadow root once (next to its own styles). */
+  /**
+   * Adds the banner's styles to an element's shadow root once (next to its own styles). The growth chart's extras
+   * chunk (growth-chart.extras.ts, adoptExtrasStyles) does the same for its menu and table: both live in lazy chunks,
+   * and one shared module for these lines would become a chunk of its own in users' bundles (one more request).
+   */
   const adopted = new WeakSet<ShadowRoot>();
   function adopt(root: unknown, sheet: CSSResult): void {
     if (!(root instanceof ShadowRoot) || adopted.has(root)) return;
