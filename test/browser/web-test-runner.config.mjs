@@ -8,6 +8,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, CHROME_ARGS, MISSING_MESSAGE } from '../../scripts/chrome.mjs';
 import { pushMiddleware } from './fixtures/push-server.mjs';
+import { failMiddleware } from './fixtures/fail-server.mjs';
 
 const executablePath = findChrome();
 if (!executablePath) {
@@ -30,6 +31,8 @@ export default {
   middleware: [
     // Live push sources: SSE endpoint, WebSocket server and a control channel (test/browser/fixtures/push-server.mjs).
     pushMiddleware,
+    // Requests that answer 503 on demand: lazy chunks that cannot load (test/browser/fixtures/fail-server.mjs).
+    failMiddleware,
     // `json: true` below turns .json files into JS modules for `import`; a fetch (maplibre reading a TileJSON) must
     // get the JSON itself. Module loads say Sec-Fetch-Dest: script.
     async (ctx, next) => {
