@@ -355,7 +355,7 @@ describe('<civic-chain-graph>', () => {
     expect((el as any).layoutCtl.worker, 'worker').to.exist;
     const { tiersLayout } = await import('../../src/components/chain-graph/chain-graph.layout.js');
     const { parseChainData } = await import('../../src/components/chain-graph/chain-graph.model.js');
-    const own = tiersLayout(parseChainData(data).value!, { measureText: (el as any).measure, radius: (el as any).shown.radius, aspect: (el as any).aspect || undefined });
+    const own = tiersLayout(parseChainData(data).value!, { measureText: (el as any).model.measure, radius: (el as any).shown.radius, aspect: (el as any).aspect || undefined });
     for (const id of ['c1-leader', 'c2-n77', 'c1-n2998']) expect(el.positionOf(id), id).to.deep.equal(own.positions.get(id));
   });
 

@@ -1,28 +1,25 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import { ChainGraphProps } from './chain-graph.props.js';
 import type { DrawnReason } from '../../core/events/drawn-event.js';
-import { stateStyles, renderIllustrative } from '../../core/render/states.js';
-import { cspStyle } from '../../core/render/csp-style.js';
-import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
+import { stateStyles } from '../../core/render/states.js';
+import { exportButtonStyles } from '../../core/export/export-button.js';
 import { exportPng, loadPainters, type PngOptions } from '../../core/export/lazy.js';
 import { styles } from './chain-graph.styles.js';
 import { chainGraphTerms } from './chain-graph.i18n.js';
 import { CivicPositionsChangeEvent } from './chain-graph.events.js';
 import { searchNodes } from './chain-graph.model.js';
-import type { LabelSide } from './chain-graph.geometry.js';
+import { ChainModelController } from './chain-graph.model-controller.js';
 import { ChainLayoutController, preloadLayouts, prewarmLayoutWorker } from './chain-graph.layout-controller.js';
 import { ChainViewController } from './chain-graph.view.js';
 import { ChainNavController } from './chain-graph.navigation.js';
-import { renderLegend, renderTable, renderTooltip, shownGraph, toggle, tooltipLines, type Terms } from './chain-graph.parts.js';
-import { createTextMeasure, hitNode, round1, type Scene, type Shown } from './chain-graph.scene.js';
+import type { Terms } from './chain-graph.parts.js';
+import { renderGraph, type GraphView } from './chain-graph.template.js';
+import { hitNode, type Scene, type Shown } from './chain-graph.scene.js';
 import { ChainDrawController } from './chain-graph.draw.js';
-import type { ChainData, ChainNode, ChainPositions, Point } from './chain-graph.types.js';
+import type { ChainData, ChainNode, Point } from './chain-graph.types.js';
 
-/** Label scale per density, as the tokens' --_type-scale (screen 1.25, elder 1.5 so the smallest text is 18 px). */
-const DENSITY_SCALE: Record<string, number> = { default: 1, screen: 1.25, elder: 1.5 };
 /** Ids `tourTargets()` offers `<civic-screen>`'s tour: the first ones of the element's own tour order. */
 const SCREEN_TOUR_STOPS = 12;
 
@@ -84,23 +81,13 @@ export class CivicChainGraph extends ChainGraphProps {
    * the table). The note reads the draw controller's count, which the SVG picture sets in the same render.
    */
   @state() private droppedLabels = 0;
-  private shown?: Shown;
-  private shownInputs: unknown[] = [];
-  private shownGen = 0;
-  private labelSide: LabelSide = 'right';
-  private layoutKey = '';
-  private layoutAspect = 0;
-  private pinsGen = 0;
-  /** The pins object this element assigned itself after a drag (no re-layout for those). */
-  private ownPins?: ChainPositions;
-  private fontFamily = '';
 
   // ── controllers ──
   /** Layout jobs (worker from the start, slices as fallback), progress and on-screen positions. @internal */
   private readonly layoutCtl = new ChainLayoutController({
     progress: (v) => (this.progress = v),
     result: (r) => {
-      this.labelSide = r.labelSide;
+      this.model.result(r);
       if (!this.view.userZoomed) this.view.fit(r);
     },
     moved: (settled) => this.drawCtl.moved(settled),
@@ -111,7 +98,7 @@ export class CivicChainGraph extends ChainGraphProps {
     changed: () => this.drawCtl.request(),
     gesture: (on) => this.drawCtl.gesture(on, this.view.zt.k),
     resized: () => {
-      if (this.layout === 'tiers' && this.aspect !== this.layoutAspect) this.requestUpdate();
+      if (this.layout === 'tiers' && this.aspect !== this.model.layoutAspect) this.requestUpdate();
       if (!this.view.userZoomed) this.view.fit(this.layoutCtl.target);
       this.drawCtl.request();
     },
@@ -141,7 +128,8 @@ export class CivicChainGraph extends ChainGraphProps {
     token: (name, fallback) => this.themeCtl.token(name, fallback),
     dropped: (n) => (this.droppedLabels = n),
   });
-  private readonly measure = createTextMeasure(() => ({ family: this.fontFamily, scale: DENSITY_SCALE[this.themeCtl.density] ?? 1 }));
+  /** The graph shown, when it is laid out again, pins, label widths and each picture's scene. @internal */
+  private readonly model = new ChainModelController((req) => this.layoutCtl.run(req), () => this.themeCtl.density);
 
   /**
    * Starts the layout worker before any graph exists (its module loads while the page fetches data), so the first
@@ -163,7 +151,7 @@ export class CivicChainGraph extends ChainGraphProps {
     void preloadLayouts();
     // A layout abandoned on disconnect starts again.
     if (this.layoutCtl.pending) {
-      this.layoutKey = '';
+      this.model.relayout();
       this.requestUpdate();
     }
   }
@@ -177,23 +165,16 @@ export class CivicChainGraph extends ChainGraphProps {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.nav.willUpdate(changed);
-    const data = this.feed.value;
-    if (!data) {
-      this.shown = undefined;
-      return;
-    }
-    const inputs = [data, this.chain, this.hiddenTypes, this.hiddenKinds, this.sizeBy];
-    if (!this.shown || !inputs.every((v, i) => v === this.shownInputs[i])) {
-      this.shownInputs = inputs;
-      this.shownGen++;
-      this.shown = shownGraph(data, { chain: this.chain, hiddenTypes: this.hiddenTypes, hiddenKinds: this.hiddenKinds }, this.sizeBy);
-    }
-    if (changed.has('positions') && this.positions !== this.ownPins) this.pinsGen++;
-    const key = [this.layout, this.seed, this.t.lang, this.sizeBy ?? '', this.themeCtl.density, this.shownGen, this.pinsGen, this.layout === 'tiers' ? this.aspect : ''].join('|');
-    if (key !== this.layoutKey) {
-      this.layoutKey = key;
-      this.computeLayout();
-    }
+    const { chain, hiddenTypes, hiddenKinds, sizeBy, layout, seed, positions, aspect } = this;
+    const started = this.model.update({
+      chain, hiddenTypes, hiddenKinds, sizeBy, layout, seed, positions, aspect,
+      data: this.feed.value, lang: this.t.lang, density: this.themeCtl.density, positionsChanged: changed.has('positions'),
+      label: this.labelFn(),
+      // The element's own font token, not the host's font-family: a page rule such as `* { font-family: serif }` matches the host.
+      font: () => (this.isConnected ? this.themeCtl.token('--_font-family', '') : ''),
+    });
+    // The canvas painter loads while the layout is computed.
+    if (started && this.useCanvas) this.drawCtl.canvasPainter().catch(() => undefined);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -292,83 +273,33 @@ export class CivicChainGraph extends ChainGraphProps {
   // ── render ──
   override render(): TemplateResult {
     return html`<div part="base">
-      ${this.feed.render({ complete: () => this.renderGraph() })}
+      ${this.feed.render({ complete: () => renderGraph(this.graphView()) })}
     </div>`;
   }
 
-  private renderGraph(): TemplateResult {
-    const tt = this.terms;
-    const s = this.shown!;
-    const lang = this.t.lang;
-    const chainNames = s.data.chains.map((c) => this.chainName(c)).filter(Boolean);
-    const summary = tt.summary(chainNames.join(lang === 'en' ? ', ' : '、') || tt.graph, s.data.nodes.length, s.data.links.length);
-    const pct = Math.round((this.progress ?? 0) * 100);
-    const nav = this.nav;
-    // Legend and table twin (hundreds of rows) are rendered again only when what they show changes: not for the
-    // picture's own updates (layout result, dropped-labels note, progress), hover or the tooltip.
-    const legend = guard([s, this.hiddenTypes, this.hiddenKinds, lang], () =>
-      renderLegend(tt, s, this.hiddenTypes, this.hiddenKinds, {
-        type: (t) => (this.hiddenTypes = toggle(this.hiddenTypes, t)),
-        kind: (k) => (this.hiddenKinds = toggle(this.hiddenKinds, k)),
-      }),
-    );
-    const table = guard([s, lang, this.tableOpen], () => renderTable(tt, this.t.core.table, s, this.labelFn(), this.chainName, this.tableOpen, (open) => (this.tableOpen = open)));
-    return html`
-      <div part="toolbar">
-        <div part="title">${chainNames.join(' · ')}</div>
-        ${s.illustrative ? renderIllustrative(this.t.core, this.feed.value?.note) : nothing}
-        <span class="spacer"></span>
-        ${this.export ? renderExportButton(tt.exportPng, () => void exportPng(this, this.fileName, (m) => this.warn(m))) : nothing}
-        <button part="reset" type="button" @click=${() => this.resetView()}>${tt.resetZoom}</button>
-        <label
-          >${tt.search}
-          <input part="search" type="search" .value=${this.search} @input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)} @keydown=${nav.onSearchKey}
-        /></label>
-      </div>
-      ${legend}
-      <div
-        part="stage"
-        tabindex="0"
-        role="application"
-        aria-roledescription=${tt.graph}
-        aria-label=${summary}
-        aria-describedby="instructions"
-        @keydown=${nav.onKey}
-        @click=${nav.onClick}
-        @pointermove=${nav.onPointerMove}
-        @pointerleave=${nav.onPointerLeave}
-        @blur=${nav.onBlur}
-      >
-        ${this.useCanvas ? html`<canvas part="canvas" aria-hidden="true"></canvas>` : this.drawCtl.svg()}
-        ${this.renderTooltip()}
-        ${this.drawCtl.dropped > 0 ? html`<div part="label-note">${tt.moreLabels(this.drawCtl.dropped)}</div>` : nothing}
-        ${this.progress !== null
-          ? html`<div part="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${pct} aria-label=${tt.computing(pct)}>
-              ${tt.computing(pct)}
-              <div class="bar"><div style=${cspStyle({ width: `${pct}%` })}></div></div>
-            </div>`
-          : nothing}
-      </div>
-      <div id="instructions" class="visually-hidden">${tt.instructions}</div>
-      <div class="visually-hidden" role="status" aria-live="polite">${nav.announcement}</div>
-      ${table}
-    `;
-  }
-
-  /** The tooltip of the emphasised node, next to it on the stage. */
-  private renderTooltip(): TemplateResult | typeof nothing {
-    const id = this.nav.emphasis;
-    const lines = id ? tooltipLines(this.terms, this.shown!, id, this.labelFn(), this.t.lang, this.t.core.illustrative) : undefined;
-    const p = id && lines ? this.layoutCtl.display.get(id) : undefined;
-    if (!p || !lines) return nothing;
-    const [x, y] = this.view.zt.apply([p.x, p.y]);
-    return renderTooltip(lines, x, y, this.view.stageSize.width || 600);
+  /** What the template shows once data is there, and its callbacks. */
+  private graphView(): GraphView {
+    const { search, hiddenTypes, hiddenKinds, tableOpen, progress, nav, view } = this;
+    return {
+      tt: this.terms, core: this.t.core, lang: this.t.lang, shown: this.shown!, label: this.labelFn(), chainName: this.chainName, note: this.feed.value?.note,
+      search, hiddenTypes, hiddenKinds, tableOpen, progress, nav,
+      picture: this.useCanvas ? html`<canvas part="canvas" aria-hidden="true"></canvas>` : this.drawCtl.svg(),
+      dropped: this.drawCtl.dropped,
+      at: (id) => {
+        const p = this.layoutCtl.display.get(id);
+        return p && view.zt.apply([p.x, p.y]);
+      },
+      stageWidth: view.stageSize.width,
+      exportPng: this.export ? () => void exportPng(this, this.fileName, (m) => this.warn(m)) : undefined,
+      reset: () => this.resetView(),
+      set: { search: (v) => (this.search = v), hiddenTypes: (v) => (this.hiddenTypes = v), hiddenKinds: (v) => (this.hiddenKinds = v), tableOpen: (v) => (this.tableOpen = v) },
+    };
   }
 
   // ── drawn signal ──
   /** Layout, filters, renderer and pins: a new picture (`civic-drawn` reason `other`). @internal */
   protected override drawnWatch(): Partial<Record<DrawnReason, unknown>> {
-    return { ...super.drawnWatch(), other: [this.layout, this.chain, this.hiddenTypes, this.hiddenKinds, this.sizeBy, this.seed, this.pinsGen, this.renderer, this.canvasThreshold] };
+    return { ...super.drawnWatch(), other: [this.layout, this.chain, this.hiddenTypes, this.hiddenKinds, this.sizeBy, this.seed, this.model.pinsGen, this.renderer, this.canvasThreshold] };
   }
 
   /** The stage's height follows a CSS property, not only the host width: both count. @internal */
@@ -413,37 +344,18 @@ export class CivicChainGraph extends ChainGraphProps {
 
   private chainName = (c: ChainData['chains'][number]): string => (this.t.lang === 'en' ? c.nameEn ?? c.name : c.name);
 
-  private computeLayout(): void {
-    const s = this.shown;
-    if (!s) return;
-    // The element's own font token, not the host's font-family: a page rule such as `* { font-family: serif }` matches the host.
-    this.fontFamily = this.isConnected ? this.themeCtl.token('--_font-family', '') : '';
-    this.layoutAspect = this.aspect;
-    const label = this.labelFn();
-    // The canvas painter loads while the layout is computed.
-    if (this.useCanvas) this.drawCtl.canvasPainter().catch(() => undefined);
-    const opts = { measureText: this.measure, radius: s.radius, label, pins: this.positions, seed: this.seed, aspect: this.aspect || undefined };
-    this.layoutCtl.run({
-      kind: this.layout,
-      data: s.data,
-      opts,
-      seed: this.seed,
-      pins: this.positions ?? {},
-      sizeBy: this.sizeBy,
-      lang: this.t.lang,
-      widths: () => Object.fromEntries(s.data.nodes.map((n) => [label(n), this.measure(label(n))])),
-    });
-  }
-
   /** A dragged node stays where it was dropped: pinned, `civic-positions-change`, no new layout. */
   private pin(id: string): void {
     const p = this.layoutCtl.display.get(id);
     if (!p) return;
-    const positions = { ...this.positions, [id]: { x: round1(p.x), y: round1(p.y) } };
-    this.ownPins = positions;
-    this.positions = positions;
+    const positions = (this.positions = this.model.pin(id, p, this.positions));
     this.layoutCtl.target?.positions.set(id, positions[id]);
     this.dispatchEvent(new CivicPositionsChangeEvent({ positions, id }));
+  }
+
+  /** The graph being shown (after the chain choice and legend filters). */
+  private get shown(): Shown | undefined {
+    return this.model.shown;
   }
 
   // ── picture ──
@@ -458,31 +370,15 @@ export class CivicChainGraph extends ChainGraphProps {
 
   /** Everything the painter needs for one picture, or undefined before data. */
   private scene(): Scene | undefined {
-    const shown = this.shown;
-    if (!shown) return undefined;
-    const density = DENSITY_SCALE[this.themeCtl.density] ?? 1;
-    const { width, height } = this.view.stageSize;
-    return {
-      shown,
-      display: this.layoutCtl.display,
-      zt: this.view.zt,
-      width,
-      height,
-      layout: this.layout,
-      labelSide: this.labelSide,
-      emphasis: this.nav.emphasis,
-      selected: this.selected,
-      active: this.nav.active,
-      search: this.search,
-      matches: new Set(searchNodes(shown.data.nodes, this.search)),
-      label: this.labelFn(),
-      chainName: this.chainName,
-      measure: this.measure,
-      density,
-      size: this.legibleTextPx(12 * density),
-      chainSize: this.legibleTextPx(14 * density),
-      fontFamily: this.fontFamily || this.themeCtl.token('--_font-family', ''),
-    };
+    const { layout, selected, search, chainName } = this;
+    const { zt, stageSize } = this.view;
+    const { emphasis, active } = this.nav;
+    return this.model.scene({
+      layout, selected, search, chainName, zt, width: stageSize.width, height: stageSize.height, emphasis, active,
+      display: this.layoutCtl.display, label: this.labelFn(), density: this.themeCtl.density,
+      legible: (px) => this.legibleTextPx(px),
+      font: () => this.themeCtl.token('--_font-family', ''),
+    });
   }
 
   protected override themeChanged(): void {
