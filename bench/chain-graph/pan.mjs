@@ -4,7 +4,7 @@
 // gaps (wall clock between animation frames: on a loaded machine this counts waiting for a core), the element's own
 // work per frame, and from a Chromium trace the CPU of every main-thread task between the gesture's marks (the
 // load-independent figure: a task of 50 ms CPU is a 50 ms frame on a quiet machine), the longest listed with what it
-// ran. `--before DIR`: a checkout of an older commit; its src/ is built with this tree's page.ts (serve.mjs).
+// ran, and the gesture's CPU on the main thread and on all other traced threads (compositing, raster). `--before DIR`: a checkout of an older commit; its src/ is built with this tree's page.ts (serve.mjs).
 //   node bench/chain-graph/pan.mjs [--n 5000] [--runs 3] [--before DIR] [--min 30] [--json FILE] [--tree]
 // --tree: each listed task's nested trace events of 2 ms CPU or more and its CPU-profile samples (as tasks.mjs).
 import { loadavg } from 'node:os';
@@ -32,13 +32,35 @@ const once = async (slot) => {
     await page.waitForFunction(() => typeof window.pan === 'function', undefined, { timeout: 180000 });
     await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', 'devtools.timeline', ...(args.includes('--tree') ? ['disabled-by-default-v8.cpu_profiler'] : [])] });
     const r = await page.evaluate((k) => window.pan(k), n);
+    const trace = JSON.parse((await browser.stopTracing()).toString());
     // Tasks whose CPU exceeds their wall time are thread-clock artefacts of a loaded machine (see tasks.mjs): left out.
-    const tasks = (mainTasks(JSON.parse((await browser.stopTracing()).toString()), 'chain-pan-start', 'chain-pan-end', minMs) ?? []).filter((t) => t.cpu <= t.wall * 1.1 + 2);
-    return { ...r, taskCpuMaxMs: Math.round(tasks[0]?.cpu ?? 0), tasksOver50: tasks.filter((t) => t.cpu > 50).length, long: tasks.filter((t) => t.cpu >= minMs) };
+    const all = mainTasks(trace, 'chain-pan-start', 'chain-pan-end', minMs) ?? [];
+    const tasks = all.filter((t) => t.cpu <= t.wall * 1.1 + 2);
+    return { ...r, taskCpuMaxMs: Math.round(tasks[0]?.cpu ?? 0), tasksOver50: tasks.filter((t) => t.cpu > 50).length, long: tasks.filter((t) => t.cpu >= minMs), mainCpuMs: Math.round(all.reduce((a, t) => a + t.cpu, 0)), ...cpuOfThreads(trace) };
   } finally {
     await context.close();
   }
 };
+/**
+ * CPU (ms) of every traced thread between the gesture's marks (tasks straddling a mark pro rata): the renderer's main
+ * thread is in mainCpuMs; `otherCpuMs` is the rest (compositor, raster and the browser/GPU processes' compositing),
+ * the cost of a frame that a busy main thread does not show.
+ */
+function cpuOfThreads(trace) {
+  const evs = trace.traceEvents ?? trace;
+  const a = evs.find((e) => e.name === 'chain-pan-start');
+  const b = evs.find((e) => e.name === 'chain-pan-end');
+  if (!a || !b) return { otherCpuMs: NaN };
+  const main = evs.find((e) => e.name === 'thread_name' && e.pid === a.pid && e.args?.name === 'CrRendererMain');
+  let o = 0;
+  for (const e of evs) {
+    if (e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask' || e.tdur === undefined || (e.pid === main.pid && e.tid === main.tid)) continue;
+    const from = Math.max(e.ts, a.ts), to = Math.min(e.ts + e.dur, b.ts);
+    if (to > from) o += (e.tdur / 1000) * ((to - from) / Math.max(1, e.dur));
+  }
+  return { otherCpuMs: Math.round(o) };
+}
+
 const out = { date: new Date().toISOString(), n, runs, slots: {} };
 const res = new Map(slots.map((s) => [s.name, []]));
 try {
@@ -48,7 +70,7 @@ try {
       const r = await once(s);
       res.get(s.name).push(r);
       console.log(
-        `${s.name.padEnd(6)} run ${i + 1} (load ${loadavg()[0].toFixed(1)}): frames median ${r.medianFrameMs} / worst ${r.maxFrameMs} ms (pan ${r.panFrameMaxMs}, zoom ${r.zoomFrameMaxMs}, after ${r.afterFrameMaxMs}); element work median ${r.medianWorkMs} / worst ${r.maxWorkMs} ms; main-thread tasks: longest ${r.taskCpuMaxMs} ms CPU, ${r.tasksOver50} over 50 ms`,
+        `${s.name.padEnd(6)} run ${i + 1} (load ${loadavg()[0].toFixed(1)}): frames median ${r.medianFrameMs} / worst ${r.maxFrameMs} ms (pan ${r.panFrameMaxMs}, zoom ${r.zoomFrameMaxMs}, after ${r.afterFrameMaxMs}); element work median ${r.medianWorkMs} / worst ${r.maxWorkMs} ms; main-thread tasks: longest ${r.taskCpuMaxMs} ms CPU, ${r.tasksOver50} over 50 ms; gesture CPU main ${r.mainCpuMs} + other threads ${r.otherCpuMs} ms`,
       );
       for (const t of r.long) {
         const parts = [...t.parts].sort((p, q) => q[1] - p[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
@@ -60,9 +82,9 @@ try {
   for (const s of slots) {
     const r = res.get(s.name);
     const md = (k) => median(r.map((x) => x[k]));
-    const row = { frameMedian: md('medianFrameMs'), frameWorst: md('maxFrameMs'), workWorst: md('maxWorkMs'), taskCpuMax: md('taskCpuMaxMs'), tasksOver50: md('tasksOver50') };
+    const row = { frameMedian: md('medianFrameMs'), frameWorst: md('maxFrameMs'), workWorst: md('maxWorkMs'), taskCpuMax: md('taskCpuMaxMs'), tasksOver50: md('tasksOver50'), mainCpu: md('mainCpuMs'), otherCpu: md('otherCpuMs') };
     out.slots[s.name] = { ...row, all: r.map(({ long, ...x }) => x) };
-    console.log(`${s.name.padEnd(6)} median of ${runs}: frame median ${row.frameMedian} ms, worst frame ${row.frameWorst} ms, element work worst ${row.workWorst} ms, longest task ${row.taskCpuMax} ms CPU, tasks over 50 ms CPU ${row.tasksOver50}`);
+    console.log(`${s.name.padEnd(6)} median of ${runs}: frame median ${row.frameMedian} ms, worst frame ${row.frameWorst} ms, element work worst ${row.workWorst} ms, longest task ${row.taskCpuMax} ms CPU, tasks over 50 ms CPU ${row.tasksOver50}, gesture CPU main ${row.mainCpu} + other threads ${row.otherCpu} ms`);
   }
   out.loadavg = loadavg();
   console.log(`load average at the end: ${out.loadavg.map((x) => x.toFixed(1)).join(' ')}`);

@@ -93,8 +93,14 @@ export class ChainCanvasPainter extends ChainStaticPainter {
       const sc = t.k / layer.k;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.drawImage(layer.canvas, t.x - sc * (layer.x + layer.mx), t.y - sc * (layer.y + layer.my), (sc * layer.canvas.width) / dpr, (sc * layer.canvas.height) / dpr);
+      const x = (t.x - sc * (layer.x + layer.mx)) * dpr, y = (t.y - sc * (layer.y + layer.my)) * dpr;
+      // In motion the bitmap is copied at whole device pixels without smoothing (a scaled copy with smoothing cost
+      // about twice as much to raster, without a GPU); at rest exactly where it belongs.
+      if (gesture !== 'none') {
+        ctx.imageSmoothingEnabled = false;
+        ctx.drawImage(layer.canvas, Math.round(x), Math.round(y), Math.round(sc * layer.canvas.width), Math.round(sc * layer.canvas.height));
+        ctx.imageSmoothingEnabled = true;
+      } else ctx.drawImage(layer.canvas, x, y, sc * layer.canvas.width, sc * layer.canvas.height);
     } else this.paintStatic(ctx, s, { k: t.k, x: t.x, y: t.y }, width, height, dpr, col, hood);
     if (!this.incomplete) return this.paintLabels(ctx, s, dpr, gesture, col, hood);
     // Still drawing: the labels of the last placement move with the old picture (a pan at the same zoom) or only the
@@ -322,11 +328,48 @@ export class ChainCanvasPainter extends ChainStaticPainter {
     (canvas.getContext('2d') as CanvasRenderingContext2D | null)?.getImageData(0, 0, 1, 1);
   }
 
-  /** The labels, at a fixed screen size (≥ the legibility floor), placed by priority in stage pixels. */
+  /**
+   * The labels, at a fixed screen size (≥ the legibility floor), placed by priority in stage pixels. During a pan
+   * (same zoom, same placement) they move with the picture: drawn once into a bitmap of the stage's size on the pan's
+   * first frame, then that bitmap is copied, moved, each frame (600 labels with halos cost far more to raster than one
+   * copy). At rest and while zooming they are drawn directly.
+   */
   private paintLabels(ctx: CanvasRenderingContext2D, s: Scene, dpr: number, gesture: Gesture, col: Record<string, string>, hood: Set<string> | undefined): Placement {
+    const placed = this.place(s, gesture);
+    if (gesture !== 'pan') {
+      this.drawLabels(ctx, s, dpr, placed, col, hood);
+      return placed;
+    }
+    const { zt: t } = s;
+    // The placement stands for the graph, positions, zoom, emphasis and label sizes (see placeKeyOf).
+    const key = [placed, t.k, s.width, s.height, dpr, col, s.fontFamily];
+    let c = this.labelLayer;
+    if (!c || !key.every((v, i) => v === c!.key[i])) {
+      const canvas = c?.canvas ?? document.createElement('canvas');
+      const w = Math.round(s.width * dpr), h = Math.round(s.height * dpr);
+      if (canvas.width !== w || canvas.height !== h) [canvas.width, canvas.height] = [w, h];
+      const lc = canvas.getContext('2d');
+      lc?.setTransform(1, 0, 0, 1, 0, 0);
+      lc?.clearRect(0, 0, w, h);
+      if (!lc) {
+        this.drawLabels(ctx, s, dpr, placed, col, hood);
+        return placed;
+      }
+      this.drawLabels(lc, s, dpr, placed, col, hood);
+      c = this.labelLayer = { canvas, key, x: t.x, y: t.y };
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(c.canvas, Math.round((t.x - c.x) * dpr), Math.round((t.y - c.y) * dpr));
+    ctx.imageSmoothingEnabled = true;
+    return placed;
+  }
+  /** The labels of a pan, drawn once (see paintLabels): the placement, zoom, size and colours they were drawn for, and the pan offset then. */
+  private labelLayer?: { canvas: HTMLCanvasElement; key: unknown[]; x: number; y: number };
+
+  private drawLabels(ctx: CanvasRenderingContext2D, s: Scene, dpr: number, placed: Placement, col: Record<string, string>, hood: Set<string> | undefined): void {
     const { width, height, shown, zt: t } = s;
     const pos = s.display;
-    const placed = this.place(s, gesture);
     const fs = placed.size;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.font = `${fs}px ${s.fontFamily || 'sans-serif'}`;
@@ -352,6 +395,5 @@ export class ChainCanvasPainter extends ChainStaticPainter {
       ctx.fillText(text, x, y);
     }
     ctx.globalAlpha = 1;
-    return placed;
   }
 }
