@@ -6,25 +6,19 @@ import type { Validated } from '../../data/validate.js';
 import { hostStyles } from '../../core/theme/tokens.js';
 import { stateStyles } from '../../core/render/states.js';
 import { ResizeController } from '../../core/controllers/resize-controller.js';
-import { CivicSelectEvent, type SelectTrigger } from '../../core/events/select-event.js';
-import { CivicHoverEvent } from '../../core/events/hover-event.js';
 import { growthChartTerms, type GrowthChartTerms } from './growth-chart.i18n.js';
-import { isLongFormat, parseGrowthData, selectSeries, type LongFields } from './growth-chart.read.js';
+import { PayloadReader } from './growth-chart.payload.js';
 import { issue } from '../../core/issues/issue.js';
 import type { GrowthModel } from './model/types.js';
-import { builderOf, loadKind, singleDeriver } from './growth-chart.kinds.js';
+import { GrowthModeler } from './growth-chart.modeler.js';
+import { LaterParts } from './growth-chart.later.js';
 import { CivicSeriesToggleEvent } from './growth-chart.events.js';
 import { styles } from './growth-chart.styles.js';
 import type { PngOptions } from '../../core/export/png.js';
 import type { GrowthData, GrowthKind, GrowthMeasure, GrowthSort } from './growth-chart.types.js';
-import { COLORS } from './growth-chart.dom.js';
-import { drawFrame } from './growth-chart.plot.js';
-import { moreChunk } from './growth-chart.chunks.js';
-import { MarksPainter, motionAllowed, transitionMs } from './growth-chart.paint.js';
+import { PlotPicture } from './growth-chart.picture.js';
 import { renderBadges, renderFooter, renderPlot } from './growth-chart.view.js';
-import { plotListeners } from './growth-chart.keys.js';
-
-const loadMore = moreChunk.load;
+import { ActivePeriod } from './growth-chart.active.js';
 
 let uid = 0;
 
@@ -121,85 +115,55 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   // ── internal state ──
   @state() private hiddenIds: string[] = [];
-  @state() private active = -1;
   @query('g.marks') private marksEl?: SVGGElement;
   private areaEl?: HTMLElement;
   /** The plot box: in the template from the first render on, so searched for once, not at each read. */
   private get plotArea(): HTMLElement | undefined {
     return (this.areaEl ??= this.renderRoot?.querySelector<HTMLElement>('[part~="plot-area"]') ?? undefined);
   }
-  private model?: GrowthModel;
-  private fontSize = 12;
-  private pendingHighlight?: string;
-  private modelInputs?: unknown[];
-  private drawnModel?: GrowthModel;
+  /** The model for the current inputs (growth-chart.modeler.ts). */
+  private readonly modeler = new GrowthModeler({
+    requestUpdate: () => this.requestUpdate(),
+    failed: (message) => this.feed.fail('network', this.feed.source, message, [issue('$', 'network', message)]),
+  });
+  private get model(): GrowthModel | undefined {
+    return this.modeler.model;
+  }
   @state() private tableOpen = false;
-  /**
-   * The toolbar menu, the data table twin and the tooltip are rendered one task after the first picture, not with it:
-   * the first picture (plot, legend, notes) is what a reader waits for, and these parts are not in it (the table is a
-   * closed disclosure until opened, the menu a closed one, the tooltip hidden until a period is pointed at or focused). Assistive tech gets them a task later; `whenSettled()` says when.
-   * Their code and styles (growth-chart.extras.ts, in growth-chart.more.ts) load then too; if they cannot load, the chart has none of them.
-   */
-  @state() private extrasShown = false;
-  private extrasTimer?: ReturnType<typeof setTimeout>;
-  private settledWaiters: (() => void)[] = [];
-  /** toSVG() was called before its writer loaded (warned once). */
-  private svgEarlyWarned = false;
-  /** The extras' load under way (loadExtras). */
-  private extrasLoad?: Promise<void>;
-  private drawn = false;
-  private readonly painter = new MarksPainter();
-  private readonly nav = plotListeners({
+  /** The toolbar menu, the data table twin and the tooltip: rendered one task after the first picture (growth-chart.later.ts). */
+  private readonly later = new LaterParts({ requestUpdate: () => this.requestUpdate(), root: () => this.renderRoot, warn: (m) => this.warn(m) });
+  /** The plot's size, font size and drawing (growth-chart.picture.ts). */
+  private readonly picture = new PlotPicture(this, () => this.marksEl);
+  /** The highlighted period: tooltip, crosshair, civic-hover and civic-select (growth-chart.active.ts). */
+  private readonly active = new ActivePeriod({
     model: () => this.model,
-    active: () => this.active,
     area: () => this.plotArea,
     focused: () => this.shadowRoot?.activeElement === this.plotArea,
-    setActive: (i) => this.setActive(i),
-    choose: (i, trigger) => this.choose(i, trigger),
+    requestUpdate: () => this.requestUpdate(),
+    dispatchEvent: (e) => this.dispatchEvent(e),
+    select: (key) => (this.selected = key),
+    region: () => this.region ?? this.feed.value?.region ?? null,
   });
-  /** The model builder of `kind` is loading (compare and trend load with their first chart: growth-chart.kinds.ts). */
-  private kindPending?: Promise<void>;
-  /** The inputs for which the kind's builder last failed to load (not tried again for the same ones). */
-  private kindFailed?: { data: unknown; kind: GrowthKind; basis: string | undefined };
-  /** A long-format payload waits for its reader (parseLater); `updateComplete` waits for the update that draws it. */
-  private longPending?: Promise<void>;
-  private longDone?: () => void;
+  /** Reads payloads, long-format ones once their reader has loaded (growth-chart.payload.ts). */
+  private readonly reader = new PayloadReader(() => ({ series: this.seriesField, period: this.periodField, value: this.valueField, growth: this.growthField, region: this.regionField }));
   private readonly uidPrefix = `gc${++uid}`;
 
   // ── controllers ──
   private readonly box = new ResizeController(this, {
     onResize: () => {
-      if (this.plotArea) this.readFontSize(this.plotArea); // density or type scale may have changed with the size
+      if (this.plotArea) this.picture.readFontSize(this.plotArea); // density or type scale may have changed with the size
     },
   });
 
   // ── data ──
   /** @internal */
   protected override parse(raw: unknown, ctx: ParseContext): Validated<GrowthData> {
-    const fields = this.longFields();
-    if (!isLongFormat(raw, fields)) return parseGrowthData(raw);
-    // parseLater loads the long-format reader before a long-format payload comes here.
-    const more = moreChunk.loaded;
-    return more ? more.parseGrowthLong(raw, fields, ctx.envelope) : { value: undefined, issues: [issue('$', 'internal', 'the long-format reader is not loaded')] };
+    return this.reader.parse(raw, ctx);
   }
 
-  /** @internal A long-format payload (the first one) waits for its reader to load, then is read like parse() does. */
+  /** @internal A long-format payload (the first one) waits for its reader to load. */
   protected override parseLater(raw: unknown, ctx: ParseContext): Promise<Validated<GrowthData>> | undefined {
-    const fields = this.longFields();
-    if (moreChunk.loaded || !isLongFormat(raw, fields)) return undefined;
-    const read = loadMore().then(
-      (m) => m.parseGrowthLong(raw, fields, ctx.envelope),
-      (e: unknown): Validated<GrowthData> => {
-        const message = `the long-format reader could not load: ${e instanceof Error ? e.message : String(e)}`;
-        return { value: undefined, issues: [issue('$', 'network', message)] };
-      },
-    );
-    this.longPending ??= new Promise<void>((res) => (this.longDone = res));
-    return read;
-  }
-
-  private longFields(): LongFields {
-    return { series: this.seriesField, period: this.periodField, value: this.valueField, growth: this.growthField, region: this.regionField };
+    return this.reader.parseLater(raw, ctx);
   }
 
   /** @internal */
@@ -219,23 +183,23 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   /** @internal With a plot on screen the picture is complete once its marks are drawn (a plot not measured yet is none). */
   protected override drawnReady(): boolean {
-    return super.drawnReady() && !this.kindPending && (!this.plotArea || this.drawn);
+    return super.drawnReady() && !this.modeler.pending && (!this.plotArea || this.picture.drawn);
   }
 
   /** @internal A first redraw waits for the d3 joins to load and draw. */
   protected override drawnSettle(): Promise<unknown> | void {
-    return this.painter.pending ?? super.drawnSettle();
+    return this.picture.painter.pending ?? super.drawnSettle();
   }
 
   /** @internal The first animated redraw's marks (drawn once the d3 joins have loaded) belong to its update. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
     // A chart whose kind's builder was loading: its picture is drawn by the update that follows the load.
-    while (this.kindPending || this.longPending) {
-      await (this.kindPending ?? this.longPending);
+    while (this.modeler.pending || this.reader.pending) {
+      await (this.modeler.pending ?? this.reader.pending);
       done = await super.getUpdateComplete();
     }
-    if (this.painter.pending) await this.painter.pending;
+    if (this.picture.painter.pending) await this.picture.painter.pending;
     return done;
   }
 
@@ -248,71 +212,26 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.t.hostUpdate(); // Lit runs controllers' hostUpdate after willUpdate: resolve the language before the model uses it
-    this.buildModel(this.feed.value ? this.box.size ?? this.measurePlot() : undefined);
+    this.buildModel(this.feed.value ? this.box.size ?? this.picture.measure(this.plotArea) : undefined);
   }
 
-  /** The model for the current inputs and plot size; none without data or size. Rebuilt only when an input changed. */
+  /** The model for the current inputs and plot size (growth-chart.modeler.ts); none without data or size. */
   private buildModel(size: { width: number; height: number } | undefined): void {
-    const data = this.feed.value;
-    if (!data || !size) {
-      this.model = undefined;
-      this.modelInputs = undefined;
-      return;
-    }
-    // Rebuild only when an input changed (data and size changes arrive as bare requestUpdate(); focus moves do not count).
-    const inputs = [data, size.width, size.height, this.t.lang, this.fontSize, this.kind, this.series, this.region, this.hiddenIds, this.selected, this.reference, this.referenceLabel, this.sort, this.measure, this.basis];
-    if (!this.model || !this.modelInputs || inputs.some((v, i) => !Object.is(v, this.modelInputs![i]))) {
-      const build = builderOf(this.kind, this.basis);
-      if (!build) {
-        // The picture on screen (if any) stays until the kind's builder has loaded; the update after the load draws.
-        // After a failed load (offline) the error stands until the data, kind or basis change or reload() is called:
-        // trying again on every update would loop, since the error itself requests one.
-        const f = this.kindFailed;
-        if (!f || f.data !== data || f.kind !== this.kind || f.basis !== this.basis) this.loadBuilder();
-        return;
-      }
-      this.modelInputs = inputs;
-      const shown = selectSeries(data.series, this.seriesIds(), this.region || undefined);
-      this.model = build(shown, {
-        kind: this.kind,
-        width: size.width,
-        height: size.height,
-        lang: this.t.lang,
-        hidden: this.hiddenIds,
-        selected: this.selected ?? null,
-        reference: typeof this.reference === 'number' && Number.isFinite(this.reference) ? this.reference : null,
-        referenceLabel: this.referenceLabel,
-        sort: this.sort,
-        measure: this.measure,
-        basis: this.basis,
-        derive: singleDeriver(),
-        fontSize: this.fontSize,
-      });
-      if (this.active >= this.model.categories.length) this.active = -1;
-      if (this.pendingHighlight !== undefined) {
-        const key = this.pendingHighlight;
-        this.pendingHighlight = undefined;
-        this.active = this.model.categories.findIndex((c) => c.key === key);
-      }
-    }
-  }
-
-  private loadBuilder(): void {
-    const kind = this.kind;
-    this.kindPending ??= loadKind(kind, this.basis).then(
-      () => {
-        this.kindPending = undefined;
-        this.requestUpdate();
-      },
-      (e: unknown) => {
-        // Like a failed fetch: a visible, translated error and civic-error (the last picture, if any, stays), since
-        // no picture of this kind can be drawn. Tried again by the next data, kind or basis change, or reload().
-        this.kindPending = undefined;
-        this.kindFailed = { data: this.feed.value, kind, basis: this.basis };
-        const message = `the ${kind}${this.basis === 'single' ? ' (basis="single")' : ''} chart code could not load: ${e instanceof Error ? e.message : String(e)}`;
-        this.feed.fail('network', this.feed.source, message, [issue('$', 'network', message)]);
-      },
-    );
+    const built = this.modeler.build(this.feed.value, size, {
+      kind: this.kind,
+      basis: this.basis,
+      lang: this.t.lang,
+      fontSize: this.picture.fontSize,
+      series: this.series,
+      region: this.region,
+      hidden: this.hiddenIds,
+      selected: this.selected,
+      reference: this.reference,
+      referenceLabel: this.referenceLabel,
+      sort: this.sort,
+      measure: this.measure,
+    });
+    if (built && this.model) this.active.modelChanged(this.model);
   }
 
   /**
@@ -322,7 +241,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   protected override update(changed: PropertyValues): void {
     super.update(changed);
     if (!this.model && this.feed.value && !this.box.size) {
-      const size = this.measurePlot();
+      const size = this.picture.measure(this.plotArea);
       if (size) {
         this.buildModel(size);
         if (this.model) super.update(changed);
@@ -332,66 +251,25 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.model = undefined;
+    this.modeler.model = undefined;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const area = this.plotArea;
     if (area) this.box.observe(area);
-    const marks = this.marksEl; // one search of the shadow tree per update
-    const newModel = this.model !== this.drawnModel;
-    if (this.model && marks) {
-      if (this.drawnModel !== this.model || !marks.firstChild) {
-        drawFrame(marks, this.model);
-        this.drawMarks(marks, this.model, this.drawn && motionAllowed());
-      }
-      this.drawnModel = this.model;
-      this.drawn = true;
-    } else {
-      this.drawn = false;
-      this.drawnModel = undefined;
-    }
-    if (this.model && !this.model.empty && !this.extrasShown && this.extrasTimer === undefined) {
-      // After the first picture, in a task of its own (see extrasShown).
-      this.extrasTimer = setTimeout(() => {
-        this.extrasTimer = undefined;
-        void this.loadExtras().then(() => (this.extrasShown = true));
-      }, 0);
-    } else if (this.extrasShown && !moreChunk.loaded && this.model && newModel) void this.loadExtras(); // a failed load, again with a new picture
-    if (this.longPending && !this.feed.parsing) {
-      // The long-format payload was read (or replaced, or failed): this update shows the outcome.
-      this.longPending = undefined;
-      this.longDone!();
-    }
-    if (this.extrasShown && this.settledWaiters.length) {
-      const waiters = this.settledWaiters;
-      this.settledWaiters = [];
-      for (const w of waiters) w();
-    }
-  }
-
-  /** Loads the extras' chunk and adopts their styles before they render (a failed load is tried again by the next call). */
-  private loadExtras(): Promise<void> {
-    return (this.extrasLoad ??= loadMore()
-      .then(
-        (x) => {
-          x.adoptExtrasStyles(this.renderRoot);
-          this.requestUpdate();
-        },
-        (e: unknown) => this.warn(`the export menu, data table and tooltip could not load: ${e instanceof Error ? e.message : String(e)}`),
-      )
-      .finally(() => (this.extrasLoad = undefined)));
+    const newModel = this.picture.update(this.model);
+    this.reader.updated(this.feed.parsing);
+    this.later.updated(this.model, newModel);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.extrasTimer !== undefined) clearTimeout(this.extrasTimer);
-    this.extrasTimer = undefined;
+    this.later.disconnected();
   }
 
   protected override themeChanged(): void {
-    if (this.plotArea) this.readFontSize(this.plotArea);
+    if (this.plotArea) this.picture.readFontSize(this.plotArea);
     this.requestUpdate();
   }
 
@@ -403,7 +281,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         <slot name="caption"></slot>
         ${renderBadges(this.model, this.t.core)}
         <span class="spacer"></span>
-        ${this.model && !this.model.empty && this.extrasShown && moreChunk.loaded ? moreChunk.loaded.renderToolbar(this.t.pick(growthChartTerms).exportMenu, this.t.core, (f) => void this.download(f)) : nothing}
+        ${this.model && !this.model.empty && this.later.module ? this.later.module.renderToolbar(T.exportMenu, this.t.core, (f) => void this.download(f)) : nothing}
       </div>
       ${this.feed.value !== undefined ? this.feed.renderStatus() : nothing}
       <div
@@ -413,15 +291,15 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         aria-roledescription=${T.chart}
         aria-label=${this.model?.summary ?? T.noData}
         aria-describedby="${this.uidPrefix}-hint"
-        @keydown=${this.nav.key}
-        @pointermove=${this.nav.pointer}
-        @pointerleave=${this.nav.leave}
-        @click=${this.nav.click}
-        @focus=${this.nav.focus}
-        @blur=${this.nav.blur}
+        @keydown=${this.active.listeners.key}
+        @pointermove=${this.active.listeners.pointer}
+        @pointerleave=${this.active.listeners.leave}
+        @click=${this.active.listeners.click}
+        @focus=${this.active.listeners.focus}
+        @blur=${this.active.listeners.blur}
       >
-        ${this.feed.render({ complete: () => renderPlot(this.model, this.active, this.t.core.empty), noBanner: true })}
-        ${this.extrasShown && moreChunk.loaded ? moreChunk.loaded.renderTooltip(this.model, this.active) : nothing}
+        ${this.feed.render({ complete: () => renderPlot(this.model, this.active.index, this.t.core.empty), noBanner: true })}
+        ${this.later.module?.renderTooltip(this.model, this.active.index) ?? nothing}
         <span id="${this.uidPrefix}-hint" class="visually-hidden">${this.kind === 'compare' ? T.keyboardHintCompare : T.keyboardHint}</span>
       </div>
       ${this.model && !this.model.empty ? this.renderFooter(this.model, T) : nothing}
@@ -430,7 +308,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   }
 
   private renderFooter(m: GrowthModel, T: GrowthChartTerms): unknown {
-    const table = this.extrasShown && moreChunk.loaded ? moreChunk.loaded.renderTable(m, this.t.core.showTable, this.showTable, this.showTable || this.tableOpen, this.onTableToggle) : nothing;
+    const table = this.later.module?.renderTable(m, this.t.core.showTable, this.showTable, this.showTable || this.tableOpen, this.onTableToggle) ?? nothing;
     return renderFooter(m, T, this.t.core, (id) => this.toggleSeries(id), table);
   }
 
@@ -442,17 +320,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
    * writer's load, so a later call has it.
    */
   toSVG(): string {
-    const more = moreChunk.loaded;
-    if (!this.model) return '';
-    if (!more) {
-      if (!this.svgEarlyWarned) {
-        this.svgEarlyWarned = true;
-        this.warn("toSVG() is '' until whenSettled(): the SVG writer loads after the first picture");
-      }
-      void this.loadExtras(); // a failed load is tried again here
-      return '';
-    }
-    return more.renderGrowthSvg(this.model, { palette: more.paletteOf(this, COLORS) });
+    return this.model ? this.later.svg(this, this.model) : '';
   }
 
   /**
@@ -465,15 +333,11 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   async toPNG(options: PngOptions = {}): Promise<Blob> {
     const { chartToPng } = await import('./growth-chart.export.js'); // the drawing and the painters load with the first export
     await this.updateComplete;
-    if (this.model && !this.model.empty && !this.extrasShown) await this.whenSettled(); // an open table is painted too
+    if (this.model && !this.model.empty && !this.later.shown) await this.whenSettled(); // an open table is painted too
     const m = this.model;
     if (!m || m.empty) throw new Error('civic-growth-chart: nothing to export (no data yet)');
     // Running transitions: export the final geometry, not a frame of the animation.
-    if (this.marksEl) {
-      await this.painter.readyForStill();
-      const marks = this.marksEl;
-      if (marks) this.drawMarks(marks, m, false);
-    }
+    await this.picture.still(m);
     return chartToPng(this, { pixelRatio: this.pixelRatio, background: this.themeCtl.token('--_color-surface', '#ffffff') }, options);
   }
 
@@ -489,7 +353,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
    */
   async whenSettled(): Promise<void> {
     await this.whenDrawn();
-    if (!this.extrasShown) await new Promise<void>((res) => this.settledWaiters.push(res));
+    await this.later.whenShown();
     await this.updateComplete;
   }
 
@@ -513,13 +377,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   /** Moves the tooltip and crosshair to a period key (or series id in `compare`); null clears it. */
   override highlight(id: string | null): void {
-    if (!this.model && id !== null) {
-      this.pendingHighlight = id; // applied when the chart is first drawn
-      return;
-    }
-    this.pendingHighlight = undefined;
-    const i = id === null ? -1 : this.model?.categories.findIndex((c) => c.key === id) ?? -1;
-    this.setActive(i);
+    this.active.highlight(id);
   }
 
   /** The current chart model (geometry, summary, table). @internal */
@@ -528,65 +386,12 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   }
 
   // ── private helpers ──
-  /**
-   * Synchronous size (and label font size) of the plot box, used until the ResizeController reports: the first
-   * picture is drawn in the same task as the data arrives. Undefined while the box is hidden or not rendered yet.
-   */
-  private measurePlot(): { width: number; height: number } | undefined {
-    const area = this.plotArea;
-    if (!area) return undefined;
-    const r = area.getBoundingClientRect();
-    if (r.width < 1 || r.height < 1) return undefined;
-    this.readFontSize(area);
-    return { width: r.width, height: r.height };
-  }
-
-  private readFontSize(area: HTMLElement): void {
-    const fs = parseFloat(getComputedStyle(area).fontSize);
-    if (Number.isFinite(fs) && fs > 0) this.fontSize = fs;
-  }
-
-  private seriesIds(): string[] | undefined {
-    const ids = (this.series ?? '').split(/[\s,]+/).filter(Boolean);
-    return ids.length ? ids : undefined;
-  }
-
-  /** Draws the marks of `m` (growth-chart.paint.ts); a late draw after a chunk load is dropped if the plot was replaced. */
-  private drawMarks(marks: SVGGElement, m: GrowthModel, animate: boolean): void {
-    this.painter.draw(marks, m, animate, () => transitionMs(this), (target) => this.marksEl === target && target.isConnected);
-  }
-
-  private setActive(i: number): void {
-    if (i === this.active) return;
-    this.active = i;
-    const key = i >= 0 ? this.model?.categories[i]?.key ?? null : null;
-    this.dispatchEvent(new CivicHoverEvent({ id: key }));
-  }
-
   // The rows are rendered only while the table is open (closed <details> content is hidden from everyone anyway).
   private onTableToggle = (e: Event): void => {
     this.tableOpen = (e.target as HTMLDetailsElement).open;
   };
 
-  private choose(i: number, trigger: SelectTrigger): void {
-    const m = this.model;
-    const c = m?.categories[i];
-    if (!m || !c) return;
-    this.setActive(i);
-    if (m.kind !== 'compare') this.selected = c.key;
-    this.dispatchEvent(
-      new CivicSelectEvent({
-        id: c.key,
-        item: { label: c.label, rows: c.tooltip.rows.map((r) => r.text) },
-        region: this.region ?? this.feed.value?.region ?? null,
-        trigger,
-      }),
-    );
-  }
-
   private download(format: 'png' | 'svg' | 'csv'): Promise<void> {
-    const make = (): Promise<Blob> | Blob =>
-      format === 'png' ? this.toPNG() : format === 'svg' ? new Blob([this.toSVG()], { type: 'image/svg+xml;charset=utf-8' }) : new Blob(['\ufeff' + this.toCSV()], { type: 'text/csv;charset=utf-8' });
-    return moreChunk.loaded!.download(this, format, `${this.localName}-${this.kind}.${format}`, make, (m) => this.warn(m));
+    return this.later.download(this, format, `${this.localName}-${this.kind}.${format}`, () => (format === 'png' ? this.toPNG() : format === 'svg' ? this.toSVG() : this.toCSV()));
   }
 }
