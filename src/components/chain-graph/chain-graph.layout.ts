@@ -50,6 +50,45 @@ export interface ForceOptions extends LayoutOptions, RadialOptions {
    * width pushes a planar seed into folds; labels that still collide are dropped by the placer.
    */
   collideLabel?: number;
+  /**
+   * Room kept free for each chain leader's name, below it where the placer tries it first (issue 15): the other
+   * nodes of its chain are pushed out of a box this many times the name's size at the design size (the fit
+   * zooms a picture out, so the name is drawn larger than in layout units); 0: none. Default 1.3.
+   */
+  leaderRoom?: number;
+}
+
+/**
+ * A force keeping a box below each leader free of the other nodes of its chain (and of nodes whose chain has no
+ * leader; other chains keep to their own clusters): a node inside (with its radius and 2 px) is pushed out
+ * sideways or down, whichever is nearer. Only the leader's chain is tested: a tick costs O(nodes), not
+ * O(nodes × chains).
+ */
+function leaderRoom(nodes: readonly ForceNode[], leaders: ReadonlySet<string>, lh: number, scale: number): ((alpha: number) => void) & { initialize?: () => void } {
+  const byHome = new Map<string, ForceNode[]>();
+  const lead: ForceNode[] = [];
+  for (const n of nodes) {
+    if (leaders.has(n.id)) lead.push(n);
+    else (byHome.get(n.home) ?? byHome.set(n.home, []).get(n.home)!).push(n);
+  }
+  const strays = nodes.filter((n) => !leaders.has(n.id) && !lead.some((l) => l.home === n.home));
+  return () => {
+    for (const l of lead) {
+      const lx = l.x ?? 0, ly = l.y ?? 0;
+      const half = (l.w * scale) / 2 + 4, top = ly + l.r + 2, bottom = top + lh * scale;
+      for (const group of [byHome.get(l.home) ?? [], strays])
+        for (const n of group) {
+          const x = n.x ?? 0, y = n.y ?? 0, pad = n.r + 2;
+          if (x <= lx - half - pad || x >= lx + half + pad || y <= top - pad || y >= bottom + pad) continue;
+          // The nearest way out: left, right or down (never up, onto the leader).
+          const left = x - (lx - half - pad), right = lx + half + pad - x, down = bottom + pad - y;
+          const m = Math.min(left, right, down);
+          if (m === down) n.vy = (n.vy ?? 0) + down * 0.5;
+          else if (m === left) n.vx = (n.vx ?? 0) - left * 0.5;
+          else n.vx = (n.vx ?? 0) + right * 0.5;
+        }
+    }
+  };
 }
 
 const LINK_DISTANCE: Record<LinkKind, number> = { supply: 60, alliance: 80, 'party-link': 26, service: 70, 'located-in': 90 };
@@ -198,6 +237,7 @@ export function createForceLayout(data: ChainData, o: ForceOptions = {}): ForceR
     .force('x', forceX<ForceNode>((d) => centres.get(d.home)?.x ?? 0).strength((d) => (bridges.has(d.id) ? 0 : o.cluster ?? 0.06)))
     .force('y', forceY<ForceNode>((d) => centres.get(d.home)?.y ?? 0).strength((d) => (bridges.has(d.id) ? 0 : o.cluster ?? 0.06)))
     .stop();
+  if (o.leaderRoom !== 0) simulation.force('leader-room', leaderRoom(nodes, leaders, lh, o.leaderRoom ?? 1.3));
   if (o.collide !== false) simulation.force('collide', forceCollide<ForceNode>((d) => Math.max(d.r, (d.w / 2) * (o.collideLabel ?? (warm ? (nodes.length <= 300 ? 0.15 : 0) : 1))) + 4).iterations(1));
   const total = Math.max(0, Math.floor(o.ticks ?? (warm ? 100 : nodes.length >= 1000 ? 200 : 300)));
   const alpha0 = warm ? o.warmAlpha ?? 0.3 : 1;
