@@ -376,21 +376,29 @@ async function readability(name: string, radialLinks: 'straight' | 'radial' = 'r
     return { id: n.id, type: n.type, home: n.home, r: defaultRadius(n), w: estimateTextWidth(n.name), degree: (adj.get(n.id) ?? []).length, value };
   });
   const leaders = new Map(d.chains.map((c) => [c.id, c.leader]));
+  // Chain names are drawn (and placed first) like the element's, in its default language (zh-CN).
+  const chains = d.chains.map((c) => ({ id: c.id, name: c.name }));
   const out: Record<string, unknown> = { case: name, nodes: d.nodes.length, links: d.links.length };
-  const layouts: [string, () => LayoutResult, LinkStyle][] = [
+  // Tiers are stretched to the stage's aspect by the element (width / height rounded to 0.25): laid out per view.
+  const aspect = (w: number, h: number) => Math.round((w / h) * 4) / 4;
+  const layouts: [string, (view: { width: number; height: number }) => LayoutResult, LinkStyle][] = [
     ['d3-default', () => d3Default(d), 'straight'],
-    ['tiers', () => tiersLayout(d), 'tiers'],
+    ['tiers', (v) => tiersLayout(d, { aspect: aspect(v.width, v.height) }), 'tiers'],
     ['radial', () => radialLayout(d), radialLinks],
     ['force', () => forceLayout(d, { seed: 1 }), 'straight'],
   ];
+  const pageView = { width: 1280, height: 800, minScreenPx: 12 }, wallView = { width: 460, height: 400, minScreenPx: 14 };
   for (const [kind, run, linkStyle] of layouts) {
-    const r = run();
-    const centres = new Map<string, Point>();
-    for (const [c, l] of leaders) if (r.positions.has(l)) centres.set(c, r.positions.get(l)!);
-    const m: MeasureInput = { nodes: mNodes, links: d.links, positions: r.positions, bounds: r.bounds, labelSide: r.labelSide, linkStyle, centres };
-    const page = measureDrawn(m, { width: 1280, height: 800, minScreenPx: 12 });
-    const wall = measureDrawn(m, { width: 460, height: 400, minScreenPx: 14 });
-    const naive = measureNaive(m, { width: 1280, height: 800, minScreenPx: 12 });
+    const input = (r: LayoutResult): MeasureInput => {
+      const centres = new Map<string, Point>();
+      for (const [c, l] of leaders) if (r.positions.has(l)) centres.set(c, r.positions.get(l)!);
+      return { nodes: mNodes, links: d.links, positions: r.positions, bounds: r.bounds, labelSide: r.labelSide, linkStyle, centres, chains };
+    };
+    const rp = run(pageView);
+    const rw = kind === 'tiers' ? run(wallView) : rp;
+    const page = measureDrawn(input(rp), pageView);
+    const wall = measureDrawn(input(rw), wallView);
+    const naive = measureNaive(input(rp), pageView);
     out[kind] = { page, wall, naivePage: naive };
   }
   return out;

@@ -15,7 +15,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const shot = args.includes('--shot');
 
-const { server, port } = await serveChainBench('civic-chain-graph-bench');
+// CIVIC_CHAIN_BENCH_OUT: another build folder (two trees benched at once, e.g. a before tree, must not share one).
+const { server, port } = await serveChainBench(process.env.CIVIC_CHAIN_BENCH_OUT || 'civic-chain-graph-bench');
 
 const browser = await launchBenchBrowser();
 const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });

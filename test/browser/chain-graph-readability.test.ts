@@ -1,6 +1,6 @@
 // Issue 15, readability in the painter: radial links along a ring bend towards the chain's centre, links between
-// rings stay straight; labels keep clear of other nodes (a force layout of both demo chains in 640×440 px, where
-// labels below their nodes would cover others); the selected node is always labelled (others give way).
+// rings stay straight; no drawn text covers another node's symbol or another text, leaders and chain names included
+// (every layout of both demo chains, in a page and a wall tile); the selected node is labelled (others give way).
 import { expect, fixture, html } from '@open-wc/testing';
 import { until, frames } from './fixtures/wait.js';
 import '../../src/components/chain-graph/chain-graph.define.js';
@@ -39,34 +39,61 @@ describe('chain graph readability (painter)', () => {
     expect([...el.shadowRoot!.querySelectorAll('[part="plot"] .link')].some((l) => /Q/.test(l.getAttribute('d')!))).to.equal(false);
   });
 
-  it('a crowded view: no label covers another node, and the selected node keeps its label', async () => {
+  /**
+   * What is drawn, checked in the page: every drawn text (node labels, leaders' and chain names included) against
+   * every other node's symbol, sampled every 2 px inside the text's box with isPointInFill (the symbol's real shape:
+   * a star's points, a diamond's tips), and against every other text's box. Returns the problems found.
+   */
+  function drawnOverlaps(el: CivicChainGraph): string[] {
+    const root = el.shadowRoot!;
+    const out: string[] = [];
+    const symbols = [...root.querySelectorAll<SVGGElement>('[part="plot"] .node')].map((n) => ({ id: n.getAttribute('data-id')!, path: n.querySelector<SVGPathElement>(':scope > path')!, r: n.querySelector(':scope > path')!.getBoundingClientRect() }));
+    const texts = [...root.querySelectorAll<SVGTextElement>('[part="plot"] text')].map((t) => ({ t, id: t.closest('.node')?.getAttribute('data-id') ?? 'chain', b: t.getBoundingClientRect() }));
+    const svg = root.querySelector<SVGSVGElement>('[part="plot"]')!;
+    for (const { t, id, b } of texts) {
+      for (const s of symbols) {
+        // Sub-pixel dots of a zoomed-out graph do not block labels (MIN_OBSTACLE_PX).
+        if (s.id === id || s.r.width < 2 || s.r.right <= b.left || s.r.left >= b.right || s.r.bottom <= b.top || s.r.top >= b.bottom) continue;
+        const m = s.path.getScreenCTM()!.inverse();
+        let hit = false;
+        for (let x = b.left + 0.5; x < b.right && !hit; x += 2)
+          for (let y = b.top + 0.5; y < b.bottom && !hit; y += 2) {
+            const p = svg.createSVGPoint();
+            p.x = x;
+            p.y = y;
+            hit = s.path.isPointInFill(p.matrixTransform(m));
+          }
+        if (hit) out.push(`${t.textContent} over ${s.id}`);
+      }
+      for (const o of texts)
+        if (o.t !== t && o.b.left < b.right && b.left < o.b.right && o.b.top < b.bottom && b.top < o.b.bottom) out.push(`${t.textContent} over ${o.t.textContent}`);
+    }
+    return out;
+  }
+
+  for (const [layout, width, height] of [['force', 640, 440], ['force', 460, 400], ['tiers', 460, 400], ['tiers', 1280, 800], ['radial', 460, 400]] as const)
+    it(`${layout} in ${width}×${height}: no drawn text covers another node's symbol or another text, leaders and chain names included`, async () => {
+      const el = await fixture<CivicChainGraph>(html`<civic-chain-graph layout=${layout} style=${`width:${width}px; --civic-chain-graph-height: ${height}px`}></civic-chain-graph>`);
+      el.data = JSON.parse(JSON.stringify(demo));
+      await settleGraph(el);
+      await until(() => el.shadowRoot!.querySelector('[part="plot"] .node text'), 'labels drawn');
+      expect(drawnOverlaps(el)).to.deep.equal([]);
+    });
+
+  it('a crowded view: labels give way, and the selected node keeps its label', async () => {
     const el = await fixture<CivicChainGraph>(html`<civic-chain-graph layout="force" style="width:640px; --civic-chain-graph-height: 440px"></civic-chain-graph>`);
     el.data = JSON.parse(JSON.stringify(demo));
     await settleGraph(el);
     const root = el.shadowRoot!;
     const nodes = () => [...root.querySelectorAll<SVGGElement>('[part="plot"] .node')];
     await until(() => nodes().some((n) => n.querySelector('text')), 'labels drawn');
-    // Label boxes against the other nodes' symbols (screen rects, 1 px tolerance); leaders may cover a node.
-    const leaders = new Set((demo as any).chains.map((c: any) => c.leader));
-    const shapes = nodes().map((n) => ({ id: n.getAttribute('data-id')!, r: n.querySelector('path')!.getBoundingClientRect() }));
-    for (const n of nodes()) {
-      const t = n.querySelector('text');
-      if (!t || leaders.has(n.getAttribute('data-id'))) continue;
-      const b = t.getBoundingClientRect();
-      for (const s of shapes) {
-        // Sub-pixel dots of a zoomed-out graph do not block labels (MIN_OBSTACLE_PX).
-        if (s.id === n.getAttribute('data-id') || s.r.width < 3) continue;
-        const cx = (s.r.left + s.r.right) / 2, cy = (s.r.top + s.r.bottom) / 2;
-        const inside = cx > b.left + 1 && cx < b.right - 1 && cy > b.top + 1 && cy < b.bottom - 1;
-        expect(inside, `${t.textContent} over ${s.id} (${s.r.width.toFixed(1)} px)`).to.equal(false);
-      }
-    }
     const dropped = nodes().find((n) => !n.querySelector('text'));
     expect(dropped, 'a node without a label in a crowded view').to.not.equal(undefined);
     const id = dropped!.getAttribute('data-id')!;
     el.selected = id;
     await el.updateComplete;
     await until(() => root.querySelector(`[part="plot"] .node[data-id="${id}"] text`), 'the selected node is labelled');
+    expect(drawnOverlaps(el)).to.deep.equal([]);
   });
 });
 

@@ -3,7 +3,8 @@
 // Labels are drawn at a fixed size in screen pixels whatever the drawing's zoom (never shrunk below the minimum
 // text size); when they do not all fit, the ones that matter keep theirs — the emphasised / selected node, the chain
 // leaders, the emphasised neighbourhood, then nodes by degree and value — and the rest are dropped (still reachable
-// by hover, the keyboard tour and the table twin), never drawn over each other or cut at the edge.
+// by hover, the keyboard tour and the table twin), never drawn over each other or another node, or cut at the edge.
+import type { SymbolType } from './chain-graph.symbols.js';
 
 /** A label box in screen pixels (left/top corner) with its priority (higher wins). */
 export interface LabelCandidate {
@@ -19,10 +20,32 @@ export interface LabelCandidate {
   fixed?: boolean;
 }
 
+/** At most this many labels are drawn at once (chain-graph.painter.ts). */
+export const MAX_LABELS = 600;
+
 /** Node discs drawn smaller than this radius (screen px, a zoomed-out large graph) do not block labels. */
 export const MIN_OBSTACLE_PX = 1;
 
-/** A node's disc in screen px that labels of other nodes must keep clear of. */
+/**
+ * How far a node's drawn symbol reaches from its centre, in node radii: symbols are drawn with the area of the
+ * node's disc (chain-graph.symbols.ts), so a star's points reach 1.67 r, a diamond's 1.62 r, a square's corners
+ * 1.25 r. Label obstacles use this reach, so a label never covers the tip of another node's symbol. Measured from
+ * the shape's own path (its farthest vertex or arc), once per shape.
+ */
+export function symbolReach(shape: SymbolType | undefined): number {
+  if (!shape) return 1;
+  let reach = REACH.get(shape);
+  if (reach !== undefined) return reach;
+  let far = 0;
+  const at = (x: number, y: number) => void (far = Math.max(far, Math.hypot(x, y)));
+  shape.draw({ moveTo: at, lineTo: at, closePath: () => {}, arc: (x, y, r) => void (far = Math.max(far, Math.hypot(x, y) + r)) }, Math.PI);
+  reach = far > 0 ? far : 1;
+  REACH.set(shape, reach);
+  return reach;
+}
+const REACH = new Map<SymbolType, number>();
+
+/** A node's disc in screen px that labels of other nodes must keep clear of (its symbol's reach, see symbolReach). */
 export interface LabelObstacle {
   id: string;
   x: number;
@@ -70,10 +93,11 @@ const overlaps = (a: LabelCandidate, b: LabelCandidate, gap: number): boolean =>
 
 export interface PlaceOptions {
   /**
-   * Candidates of at least this priority (the chain leaders, the selected and emphasised node, chain names) are
-   * always placed: at the first of their positions clear of labels and nodes (their own spots, then up to three box
-   * heights / widths further out), else at the first clear of labels even over another node. Others give way to
-   * them. Never over another label: two of them that cannot both fit keep the higher one. Default: none.
+   * Candidates of at least this priority (the chain leaders, the selected and emphasised node, chain names) get more
+   * room: when none of their own spots is clear of labels and nodes, the first clear one up to three box heights /
+   * widths further out. Like every label they are dropped when nowhere is clear (never drawn over another node or
+   * label, never shrunk: issue 15); placed first, so only a label of at least their priority can take their room.
+   * Default: none.
    */
   must?: number;
   /** Filled with the chosen box corner of every kept candidate (its (x, y) or one of its `alts`). */
@@ -85,7 +109,8 @@ export interface PlaceOptions {
  * then `alts`) that lies inside `bounds` and clear of every label kept before it by `gap` px. Returns the kept ids.
  * Uses a grid hash, so thousands of candidates are cheap. `max` caps the number of labels kept. `obstacles`: node
  * discs no label may cover (except its own node's), so a label never hides another node (issue 15). Labels that do
- * not fit are dropped, never shrunk; `opts.must` keeps the labels that matter whatever the crowding.
+ * not fit are dropped, never shrunk (still reachable by hover, focus, the tour and the table twin); `opts.must` gives
+ * the labels that matter more places to try.
  */
 export function placeLabels(candidates: readonly LabelCandidate[], bounds?: LabelBounds, gap = 2, max = Infinity, obstacles?: readonly LabelObstacle[], opts: PlaceOptions = {}): Set<string> {
   const steps = placeLabelSteps(candidates, bounds, gap, max, obstacles, opts);
@@ -93,6 +118,17 @@ export function placeLabels(candidates: readonly LabelCandidate[], bounds?: Labe
     const r = steps.next();
     if (r.done) return r.value;
   }
+}
+
+/**
+ * Where a label that must be shown (`PlaceOptions.must`) is tried when none of its own spots is clear: its first spot
+ * moved by 1, 2 and 3 box heights down and up and half-widths right and left, in that order.
+ */
+export function farSpots<C extends LabelCandidate>(c: C, gap = 2): C[] {
+  const out: C[] = [];
+  for (let k = 1; k <= 3; k++)
+    for (const [dx, dy] of [[0, 1], [0, -1], [1, 0], [-1, 0]] as const) out.push({ ...c, x: c.x + dx * k * (c.width / 2 + gap), y: c.y + dy * k * (c.height + gap) });
+  return out;
 }
 
 /** Candidates `placeLabelSteps` tries between two yields. */
@@ -165,20 +201,10 @@ export function* placeLabelSteps(candidates: readonly LabelCandidate[], bounds?:
       keep(free);
       continue;
     }
-    if (c.priority < must) continue;
-    // A label that must be shown: a little further away (up to three box heights / widths), then over a node if
-    // need be, else inside the bounds whatever it covers.
-    const far: LabelCandidate[] = [];
-    for (let k = 1; k <= (c.fixed ? 0 : 3); k++)
-      for (const [dx, dy] of [[0, 1], [0, -1], [1, 0], [-1, 0]])
-        far.push({ ...c, x: c.x + dx * k * (c.width / 2 + gap), y: c.y + dy * k * (c.height + gap) });
-    const clear = far.filter(inBounds).find((s) => clearOfLabels(s) && !coversDisc(s));
-    if (clear) {
-      keep(clear);
-      continue;
-    }
-    const over = [...spots, ...far.filter(inBounds)].find((s) => clearOfLabels(s));
-    if (over) keep(over);
+    if (c.priority < must || c.fixed) continue;
+    // A label that matters: a little further away (up to three box heights / widths), never over a node or label.
+    const far = farSpots(c, gap).find((s) => inBounds(s) && clearOfLabels(s) && !coversDisc(s));
+    if (far) keep(far);
   }
   return kept;
 }

@@ -13,7 +13,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { symbol } from './chain-graph.symbols.js';
 import { cspStyle } from '../../core/render/csp-style.js';
-import { labelPriority, labelSpots, placeLabelSteps, LABEL_PRIORITY, PLACE_STEP, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
+import { labelPriority, labelSpots, placeLabelSteps, symbolReach, LABEL_PRIORITY, MAX_LABELS, PLACE_STEP, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
 import { radialLinkGeometry, type LabelSide } from './chain-graph.geometry.js';
 import type { ChainLink, Point } from './chain-graph.types.js';
 import { SHAPES, round1, type Gesture, type Placement, type Scene, type Shown } from './chain-graph.scene.js';
@@ -23,8 +23,6 @@ export { SHAPES, createTextMeasure, nodeAt, round1, type Gesture, type Placement
 /** A label's box height in em (the content area of CJK fonts) and its baseline from the top of that box. */
 export const LINE = 1.45;
 export const BASELINE = 1.1;
-/** At most this many labels are drawn at once. */
-const MAX_LABELS = 600;
 
 
 interface ChainLabel {
@@ -111,7 +109,8 @@ export class ChainPainter {
       if (sx < 0 || sy < 0 || sx > width || sy > height) continue;
       inView++;
       const r = shown.radius(n) * t.k;
-      discs.push({ id: n.id, x: sx, y: sy, r });
+      // The symbol's reach (a star's points, a diamond's tips), not just its disc (issue 15).
+      discs.push({ id: n.id, x: sx, y: sy, r: r * symbolReach(SHAPES[n.type]) });
       if (only && !only.has(n.id)) continue;
       const w = widthAt(s.label(n), size);
       const priority = prio.get(n.id) ?? 0;
@@ -190,7 +189,7 @@ export class ChainPainter {
       const b = box.get(n.home) ?? box.set(n.home, { x0: Infinity, x1: -Infinity, y0: Infinity }).get(n.home)!;
       b.x0 = Math.min(b.x0, p.x);
       b.x1 = Math.max(b.x1, p.x);
-      b.y0 = Math.min(b.y0, p.y - s.shown.radius(n));
+      b.y0 = Math.min(b.y0, p.y - s.shown.radius(n) * symbolReach(SHAPES[n.type]));
     }
     this.chainCache = [];
     for (const c of s.shown.data.chains) {

@@ -5,10 +5,13 @@
  * element, so it costs the bundle nothing.
  */
 import type { Point } from './chain-graph.types.js';
-import { LABEL_PRIORITY, MIN_OBSTACLE_PX, labelSpots, placeLabels, labelPriority, labelSizePx, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
+import { LABEL_PRIORITY, MAX_LABELS, MIN_OBSTACLE_PX, labelSpots, placeLabels, labelPriority, labelSizePx, symbolReach, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
+import { SHAPES } from './chain-graph.scene.js';
+import type { NodeType } from './chain-graph.types.js';
 import type { LabelSide, LayoutResult } from './chain-graph.layout.js';
 import { radialLinkPoints } from './chain-graph.order.js';
 import { linkCrossings, type Polyline } from './chain-graph.crossings.js';
+import { estimateTextWidth as estimateWidth } from './chain-graph.geometry.js';
 
 export { linkCrossings, segmentsCross, type Polyline } from './chain-graph.crossings.js';
 
@@ -131,29 +134,62 @@ export interface MeasureInput {
   linkStyle: LinkStyle;
   /** Centre of each chain (radial links bend towards it): the leader's position. */
   centres?: Map<string, Point>;
+  /**
+   * The chains and their names: the element draws each chain's name above its nodes (tiers, or more than one chain),
+   * placed first and kept clear of nodes like the node labels. Without it no chain name is measured.
+   */
+  chains?: readonly { id: string; name: string }[];
   /** Label design size in CSS px (12). */
   designPx?: number;
 }
 
 const LINE = 1.45;
 
+/** How far a node's symbol reaches from its centre in px at zoom 1 (its radius × the shape's reach). */
+export function nodeReach(n: Pick<MeasureNode, 'type' | 'r'>): number {
+  const shape = SHAPES[n.type as NodeType];
+  return n.r * (shape ? symbolReach(shape) : 1);
+}
+
 /**
- * The label candidates the element would place for a layout in a view: fitted to the view, labels at the design
- * size raised to the floor in screen px (`labelSizePx`), priority by `labelPriority`; node discs as obstacles.
+ * The label candidates the element would place for a layout in a view, as chain-graph.painter.ts builds them:
+ * fitted to the view, node labels at the design size raised to the floor in screen px (`labelSizePx`), priority by
+ * `labelPriority`, below / above / right / left of the node (`labelSpots`, tiers: right only); chain names (14 px
+ * design, bold ≈ 1.1 × wider) above each chain's top symbol, fixed, first; node symbols (their reach) as obstacles;
+ * `bounds`: the view less the bottom strip kept for the "names not shown" note.
  */
-export function labelCandidates(m: MeasureInput, view: View): { cands: LabelCandidate[]; discs: LabelObstacle[]; size: number; transform: Transform } {
+export function labelCandidates(m: MeasureInput, view: View): { cands: LabelCandidate[]; discs: LabelObstacle[]; size: number; transform: Transform; bounds: { x0: number; y0: number; x1: number; y1: number } } {
   const scale = view.screenScale && view.screenScale > 0 ? view.screenScale : 1;
   const design = m.designPx ?? 12;
   const size = labelSizePx(design, view.minScreenPx, scale);
+  const chainSize = labelSizePx((design * 14) / 12, view.minScreenPx, scale);
   const t = fitTransform(m.bounds, view.width, view.height);
   const cands: LabelCandidate[] = [];
   const discs: LabelObstacle[] = [];
+  if (m.chains && (m.labelSide === 'right' || m.chains.length > 1)) {
+    const top = new Map<string, { x0: number; x1: number; y0: number }>();
+    for (const n of m.nodes) {
+      const p = m.positions.get(n.id);
+      if (!p) continue;
+      const b = top.get(n.home) ?? top.set(n.home, { x0: Infinity, x1: -Infinity, y0: Infinity }).get(n.home)!;
+      b.x0 = Math.min(b.x0, p.x);
+      b.x1 = Math.max(b.x1, p.x);
+      b.y0 = Math.min(b.y0, p.y - nodeReach(n));
+    }
+    for (const c of m.chains) {
+      const b = top.get(c.id);
+      if (!b) continue;
+      const cx = t.x + t.k * ((b.x0 + b.x1) / 2), cy = t.y + t.k * b.y0;
+      const w = ((estimateWidth(c.name) * chainSize) / 12) * 1.1;
+      cands.push({ id: 'chain:' + c.id, x: cx - w / 2, y: cy - chainSize * LINE - 2, width: w, height: chainSize * LINE, priority: LABEL_PRIORITY.emphasis * 2, fixed: true });
+    }
+  }
   for (const n of m.nodes) {
     const p = m.positions.get(n.id);
     if (!p) continue;
     const sx = t.x + t.k * p.x, sy = t.y + t.k * p.y;
     const r = n.r * t.k;
-    discs.push({ id: n.id, x: sx, y: sy, r });
+    discs.push({ id: n.id, x: sx, y: sy, r: nodeReach(n) * t.k });
     const w = (n.w * size) / design, h = size * LINE;
     const priority = labelPriority({ type: n.type, degree: n.degree, value: n.value });
     if (m.labelSide === 'right') cands.push({ id: n.id, x: sx + r + 4, y: sy - h / 2, width: w, height: h, priority });
@@ -162,25 +198,28 @@ export function labelCandidates(m: MeasureInput, view: View): { cands: LabelCand
       cands.push({ id: n.id, ...first, alts, width: w, height: h, priority });
     }
   }
-  return { cands, discs, size, transform: t };
+  const noteH = Math.max(size, 14) * 1.6;
+  return { cands, discs, size, transform: t, bounds: { x0: 0, y0: 0, x1: view.width, y1: view.height - noteH } };
 }
 
 /**
- * Readability of a layout drawn like the element draws it: labels placed by priority with `placeLabels` (dropped,
- * never shrunk, none cut at the edge, none over another node).
+ * Readability of a layout drawn like the element draws it: labels (and chain names) placed by priority with
+ * `placeLabels` (dropped, never shrunk, none cut at the edge, none over another node). Overlaps count every drawn
+ * box, chain names included; `shown` counts node labels.
  */
 export function measureDrawn(m: MeasureInput, view: View): Readability & { kept: Set<string>; at: Map<string, { x: number; y: number }> } {
   const scale = view.screenScale && view.screenScale > 0 ? view.screenScale : 1;
-  const { cands, discs, size } = labelCandidates(m, view);
+  const { cands, discs, size, bounds } = labelCandidates(m, view);
   const at = new Map<string, { x: number; y: number }>();
-  const kept = placeLabels(cands, { x0: 0, y0: 0, x1: view.width, y1: view.height }, 2, Infinity, discs, { must: LABEL_PRIORITY.leader, at });
+  const kept = placeLabels(cands, bounds, 2, MAX_LABELS, discs, { must: LABEL_PRIORITY.leader, at });
   const boxes = cands.filter((c) => kept.has(c.id)).map((c) => ({ ...c, ...at.get(c.id)! }));
+  const shown = boxes.filter((b) => !b.id.startsWith('chain:')).length;
   return {
     crossings: crossingsOf(m),
     labelOverlaps: boxOverlaps(boxes),
     labelNodeOverlaps: labelNodeOverlaps(boxes, discs),
     minLabelPx: boxes.length ? size * scale : Infinity,
-    shown: boxes.length,
+    shown,
     total: m.nodes.length,
     kept,
     at,
@@ -201,7 +240,7 @@ export function measureNaive(m: MeasureInput, view: View): Readability {
     const p = m.positions.get(n.id);
     if (!p) continue;
     const sx = t.x + t.k * p.x, sy = t.y + t.k * p.y, r = n.r * t.k;
-    discs.push({ id: n.id, x: sx, y: sy, r });
+    discs.push({ id: n.id, x: sx, y: sy, r: nodeReach(n) * t.k });
     boxes.push({ id: n.id, x: sx - (n.w * t.k) / 2, y: sy + r + 2 * t.k, width: n.w * t.k, height: design * LINE * t.k });
   }
   return {

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { adjacency, filterChainData, parseChainData } from '../../../../src/components/chain-graph/chain-graph.model.js';
 import { defaultRadius, estimateTextWidth, forceLayout, radialLayout, tiersLayout, type LayoutResult } from '../../../../src/components/chain-graph/chain-graph.layout.js';
-import { LABEL_PRIORITY, placeLabels, type LabelCandidate } from '../../../../src/components/chain-graph/chain-graph.labels.js';
-import { boxOverlaps, labelCandidates, labelNodeOverlaps, measureDrawn, type MeasureInput, type View } from '../../../../src/components/chain-graph/chain-graph.readability.js';
+import { LABEL_PRIORITY, farSpots, placeLabels, symbolReach, type LabelCandidate } from '../../../../src/components/chain-graph/chain-graph.labels.js';
+import { SHAPES } from '../../../../src/components/chain-graph/chain-graph.scene.js';
+import { symbol } from '../../../../src/components/chain-graph/chain-graph.symbols.js';
+import { boxOverlaps, labelCandidates, labelNodeOverlaps, measureDrawn, nodeReach, type MeasureInput, type View } from '../../../../src/components/chain-graph/chain-graph.readability.js';
 import type { ChainData } from '../../../../src/components/chain-graph/chain-graph.types.js';
 import { syntheticChains } from '../../../fixtures/chain-graph/synthetic.js';
 
@@ -29,7 +31,8 @@ function input(d: ChainData, r: LayoutResult): MeasureInput {
     for (const v of Object.values(n.attrs)) if (Number.isFinite(v) && v > value) value = v;
     return { id: n.id, type: n.type, home: n.home, r: defaultRadius(n), w: estimateTextWidth(n.name), degree: (adj.get(n.id) ?? []).length, value };
   });
-  return { nodes, links: d.links, positions: r.positions, bounds: r.bounds, labelSide: r.labelSide, linkStyle: 'straight' };
+  const chains = d.chains.map((c) => ({ id: c.id, name: c.name }));
+  return { nodes, links: d.links, positions: r.positions, bounds: r.bounds, labelSide: r.labelSide, linkStyle: 'straight', chains };
 }
 
 const intersects = (a: { x: number; y: number; width: number; height: number }, b: typeof a, gap: number) =>
@@ -37,49 +40,73 @@ const intersects = (a: { x: number; y: number; width: number; height: number }, 
 
 describe('label placement on every layout', () => {
   for (const [name, d] of cases) {
-    const layouts: [string, () => LayoutResult][] = [
-      ['tiers', () => tiersLayout(d)],
+    // Tiers are stretched to the view's aspect, as the element does (width / height rounded to 0.25).
+    const layouts: [string, (view: View) => LayoutResult][] = [
+      ['tiers', (v) => tiersLayout(d, { aspect: Math.round((v.width / v.height) * 4) / 4 })],
       ['radial', () => radialLayout(d)],
       ['force', () => forceLayout(d, { seed: 1, ticks: d.nodes.length > 500 ? 30 : undefined })],
     ];
     for (const [kind, run] of layouts)
-      it(`${name}, ${kind}: no overlaps, none over another node, none under the floor, priority kept`, () => {
-        const m = input(d, run());
-        for (const [, view] of views) {
+      it(`${name}, ${kind}: no label over another label or any other node, none under the floor, priority kept`, () => {
+        let shared: LayoutResult | undefined;
+        for (const [vname, view] of views) {
+          const m = input(d, kind === 'tiers' ? run(view) : (shared ??= run(view)));
           const r = measureDrawn(m, view);
-          expect(r.labelOverlaps).toBe(0);
+          const { cands, discs, bounds } = labelCandidates(m, view);
+          const kept = cands.filter((c) => r.kept.has(c.id)).map((c) => ({ ...c, ...r.at.get(c.id)! }));
+          // Every drawn box (node labels, leaders' and chain names included), against every other box and every other
+          // node's symbol (brute force here, the grid hash in placeLabels): none, whatever its priority.
+          expect(r.labelOverlaps, vname).toBe(0);
+          expect(boxOverlaps(kept), vname).toBe(0);
+          expect(labelNodeOverlaps(kept, discs), vname).toBe(0);
+          expect(r.labelNodeOverlaps, vname).toBe(0);
           if (view.width === 1280) expect(r.shown).toBeGreaterThan(0);
           expect(r.minLabelPx).toBeGreaterThanOrEqual(view.minScreenPx - 1e-9);
-          // Dropped, not shrunk: every drawn label has the same CSS size, which is floor ÷ screen scale.
-          const { cands, discs } = labelCandidates(m, view);
-          const size = cands[0].height / 1.45;
-          expect(size * (view.screenScale ?? 1)).toBeGreaterThanOrEqual(view.minScreenPx - 1e-9);
-          const inView = (c: LabelCandidate) => c.x >= 0 && c.y >= 0 && c.x + c.width <= view.width && c.y + c.height <= view.height;
-          const spots = (c: LabelCandidate): LabelCandidate[] => [c, ...(c.alts ?? []).map((a) => ({ ...c, ...a }))];
-          const kept = cands.filter((c) => r.kept.has(c.id)).map((c) => ({ ...c, ...r.at.get(c.id)! }));
-          expect(kept.length).toBe(r.shown);
-          // Only a label that must be shown (a chain leader) may cover another node, and only when nowhere near
-          // its node is clear; every other label keeps clear of other nodes.
-          expect(labelNodeOverlaps(kept.filter((c) => c.priority < LABEL_PRIORITY.leader), discs)).toBe(0);
-          // Priority: every spot of a dropped label that lies in the view and clear of other nodes is blocked by a
-          // kept label of at least its priority.
+          // Dropped, not shrunk: every candidate has the same CSS size, which is floor ÷ screen scale.
+          const node = cands.filter((c) => !c.id.startsWith('chain:'));
+          for (const c of node) expect((c.height / 1.45) * (view.screenScale ?? 1)).toBeGreaterThanOrEqual(view.minScreenPx - 1e-9);
+          const inView = (c: LabelCandidate) => c.x >= bounds.x0 && c.y >= bounds.y0 && c.x + c.width <= bounds.x1 && c.y + c.height <= bounds.y1;
+          const spots = (c: LabelCandidate): LabelCandidate[] => [c, ...(c.alts ?? []).map((a) => ({ ...c, ...a })), ...(c.priority >= LABEL_PRIORITY.leader && !c.fixed ? farSpots(c) : [])];
+          // Priority: a dropped label had no spot that fits alone (in the view and clear of other nodes), or each such
+          // spot is taken by a kept label of at least its priority; a higher one never gives way to a lower one.
           for (const c of cands) {
             if (r.kept.has(c.id)) continue;
             for (const sp of spots(c)) {
               if (!inView(sp) || labelNodeOverlaps([sp], discs) > 0) continue;
-              expect(kept.some((k) => k.priority >= c.priority && intersects(k, sp, 2)), `${c.id} dropped`).toBe(true);
+              expect(kept.some((k) => k.priority >= c.priority && intersects(k, sp, 2)), `${vname}: ${c.id} dropped`).toBe(true);
             }
           }
-          // Chain leaders always get their names, unless no spot of theirs fits the view or another leader's
-          // name is already there.
+          // Chain leaders: shown whenever one of their spots fits alone, unless a leader's name or a chain name is
+          // already there.
+          let leadersShown = 0;
           for (const ch of d.chains) {
             const c = cands.find((x) => x.id === ch.leader)!;
-            if (r.kept.has(ch.leader)) continue;
-            for (const sp of spots(c).filter(inView)) expect(kept.some((k) => k.priority >= LABEL_PRIORITY.leader && intersects(k, sp, 2)), `leader ${ch.leader}`).toBe(true);
+            if (r.kept.has(ch.leader)) {
+              leadersShown++;
+              continue;
+            }
+            for (const sp of spots(c).filter(inView)) if (labelNodeOverlaps([sp], discs) === 0) expect(kept.some((k) => k.priority >= LABEL_PRIORITY.leader && intersects(k, sp, 2)), `${vname}: leader ${ch.leader}`).toBe(true);
           }
+          if (view.width === 1280 && d.chains.length <= 3) expect(leadersShown, `${vname}: leaders shown`).toBe(d.chains.length);
         }
       });
   }
+});
+
+describe('node symbols as label obstacles', () => {
+  it('reach as far as the symbol drawn with the disc\'s area (star 1.67 r, diamond 1.62 r, circle r)', () => {
+    for (const [type, shape] of Object.entries(SHAPES)) {
+      const reach = symbolReach(shape);
+      // Every vertex of the drawn path (area π: r = 1) lies within the reach, and one lies on it.
+      const pts = [...symbol(shape, Math.PI)().matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((x) => Math.hypot(+x[1], +x[2]));
+      expect(Math.max(...pts), type).toBeCloseTo(reach, 1);
+      expect(nodeReach({ type, r: 10 })).toBeCloseTo(10 * reach, 6);
+    }
+    expect(symbolReach(SHAPES.leader)).toBeCloseTo(1.673, 2);
+    expect(symbolReach(SHAPES.member)).toBe(1);
+    expect(symbolReach(SHAPES.project)).toBeCloseTo(1.618, 2);
+    expect(symbolReach(undefined)).toBe(1);
+  });
 });
 
 describe('label obstacles', () => {
@@ -96,24 +123,31 @@ describe('label obstacles', () => {
     expect([...placeLabels(cands, undefined, 2, Infinity)].sort()).toEqual(['a', 'b']);
   });
 
-  it('a label that must be shown goes further out, then over a node; never over a label; the others give way', () => {
+  it('a label that must be shown goes further out, else is dropped: never over a node or a label', () => {
     const ring = Array.from({ length: 12 }, (_, i) => ({ id: 'm' + i, x: 100 + Math.cos(i / 2) * 30, y: 100 + Math.sin(i / 2) * 30, r: 8 }));
     const leader = { id: 'lead', x: 60, y: 110, width: 80, height: 16, priority: LABEL_PRIORITY.leader + 3, alts: [{ x: 60, y: 74 }] };
     const member = { id: 'm0', x: 60, y: 110, width: 60, height: 16, priority: 5 };
     const discs = [{ id: 'lead', x: 100, y: 100, r: 10 }, ...ring];
     const at = new Map<string, { x: number; y: number }>();
-    // Crowded: the leader's spots cover ring nodes; it is placed further out or over a node, never dropped.
+    // Crowded: the leader's own spots cover ring nodes; it is placed further out, clear of every node.
     const kept = placeLabels([member, leader], { x0: 0, y0: 0, x1: 200, y1: 200 }, 2, Infinity, discs, { must: LABEL_PRIORITY.leader, at });
     expect(kept.has('lead')).toBe(true);
-    expect(at.get('lead')).toBeDefined();
+    const box = { ...leader, ...at.get('lead')! };
+    expect(farSpots(leader)).toContainEqual(box);
+    expect(labelNodeOverlaps([box], discs)).toBe(0);
     // Without `must` the same leader is dropped (it covers nodes everywhere it may go).
     expect(placeLabels([leader], { x0: 0, y0: 0, x1: 200, y1: 200 }, 2, Infinity, discs).has('lead')).toBe(false);
+    // With no room further out either (bounds tight around the ring) it is dropped, not drawn over a node.
+    expect(placeLabels([leader], { x0: 55, y0: 65, x1: 145, y1: 135 }, 2, Infinity, discs, { must: LABEL_PRIORITY.leader }).has('lead')).toBe(false);
     // A member never covers another node, must or not.
     expect(placeLabels([member], undefined, 2, Infinity, discs, { must: LABEL_PRIORITY.leader }).has('m0')).toBe(false);
-    // Two must labels on the same spot with nowhere else inside the bounds: one is kept, never both over each other.
+    // Two must labels on the same spot with nowhere else inside the bounds: the higher one is kept, never both.
     const a = { id: 'a', x: 0, y: 0, width: 100, height: 20, priority: LABEL_PRIORITY.leader + 2 };
     const b = { id: 'b', x: 0, y: 0, width: 100, height: 20, priority: LABEL_PRIORITY.leader + 1 };
     expect([...placeLabels([b, a], { x0: 0, y0: 0, x1: 100, y1: 20 }, 2, Infinity, [], { must: LABEL_PRIORITY.leader })]).toEqual(['a']);
+    // A chain name (fixed) over a node is dropped, not moved or drawn over it.
+    const title = { id: 'chain:x', x: 80, y: 90, width: 60, height: 20, priority: LABEL_PRIORITY.emphasis * 2, fixed: true };
+    expect(placeLabels([title], undefined, 2, Infinity, discs, { must: LABEL_PRIORITY.leader }).size).toBe(0);
   });
 
   it('tries the other spots of a blocked label in order and reports the chosen one', () => {
