@@ -5,12 +5,13 @@
 // Besides wall time each run is traced: CPU of the page's threads (main thread, and the layout worker where there is
 // one) from data set to settled picture, so waiting for a core on a loaded machine is left out; `critical` is main
 // thread CPU plus the worker's, the work a quiet two-core machine would do one after the other at most.
-// `--before DIR`: a checkout of an older commit (a git worktree with node_modules linked) whose element runs in the
-// same rounds, interleaved (before, after, d3 in each round; the order rotates every round).
+// `--before DIR`: a checkout of an older commit (a git worktree with node_modules linked) whose element (its src/,
+// built with this tree's page.ts) runs in the same rounds, interleaved (before, after, d3 in each round; the order
+// rotates every round). The element runs without the page's block monitor: its idle-time task loop is main-thread
+// CPU that d3Static does not have (about 600 ms at 1,000 nodes while the worker lays out).
 //   node bench/chain-graph/cold.mjs [--n 100] [--runs 3] [--before DIR] [--json FILE]
 import { loadavg } from 'node:os';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { launchBenchBrowser, median } from '../lib/harness.mjs';
 import { serveChainBench } from './serve.mjs';
 
@@ -46,8 +47,8 @@ const slots = [];
   slots.push({ name: 'civic', port, server, fn: 'element' });
   slots.push({ name: 'd3-force static', port, server: undefined, fn: 'd3Static' });
   if (before) {
-    const old = await import(join(before, 'bench/chain-graph/serve.mjs'));
-    const b = await old.serveChainBench(`civic-chain-cold-before-${process.pid}`);
+    // The before tree's src/ built with this tree's page.ts (serve.mjs), so both run the same page functions.
+    const b = await serveChainBench(`civic-chain-cold-before-${process.pid}`, before);
     slots.unshift({ name: 'civic before', port: b.port, server: b.server, fn: 'element' });
   }
 }
@@ -60,7 +61,8 @@ const once = async (slot, n) => {
     await page.goto(`http://127.0.0.1:${slot.port}/`);
     await page.waitForFunction(() => typeof window.element === 'function', undefined, { timeout: 180000 });
     await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
-    const r = await page.evaluate(([f, k]) => window[f](k, 'force'), [slot.fn, n]);
+    // The element without the page's block monitor (d3Static has none): its idle-time task loop is CPU too.
+    const r = await page.evaluate(([f, k]) => window[f](k, 'force', false), [slot.fn, n]);
     const cpu = cpuBetween(JSON.parse((await browser.stopTracing()).toString()));
     return { ms: r.ms, ...cpu };
   } finally {
