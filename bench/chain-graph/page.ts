@@ -184,7 +184,7 @@ function pureLayout(n: number, kind: 'tiers' | 'radial'): Record<string, number>
  * and the element's work in it (input handlers + its animation-frame callbacks). Only public API and DOM events: the
  * element settles through whenDrawn() when it has one.
  */
-async function pan(n: number): Promise<Record<string, number>> {
+async function pan(n: number, monitor = true): Promise<Record<string, number>> {
   const el = await mount({ layout: 'radial' });
   el.data = syntheticChains(n);
   const drawn = (el as unknown as { whenDrawn?: () => Promise<void> }).whenDrawn;
@@ -198,7 +198,8 @@ async function pan(n: number): Promise<Record<string, number>> {
   await frame();
   const stage = el.shadowRoot!.querySelector('[part="stage"]') as HTMLElement;
   const r = stage.getBoundingClientRect();
-  const mon = blockMonitor();
+  // `monitor` false: no block monitor (its idle-time task loop is main-thread CPU; pan.mjs counts CPU from a trace).
+  const mon = monitor ? blockMonitor() : { stop: () => ({ gap: NaN, longtask: NaN, longtasks: '' }) };
   // The element's own work per frame: input handlers plus its animation-frame callbacks (wall time inside them). On
   // a loaded machine the gaps between frames mostly measure waiting for a core; this measures the code.
   let work = 0;

@@ -31,7 +31,8 @@ const once = async (slot) => {
     await page.goto(`http://127.0.0.1:${slot.port}/`);
     await page.waitForFunction(() => typeof window.pan === 'function', undefined, { timeout: 180000 });
     await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', 'devtools.timeline', ...(args.includes('--tree') ? ['disabled-by-default-v8.cpu_profiler'] : [])] });
-    const r = await page.evaluate((k) => window.pan(k), n);
+    // Without the page's block monitor: its task loop fills idle time with main-thread CPU (more, the less the element does).
+    const r = await page.evaluate((k) => window.pan(k, false), n);
     const trace = JSON.parse((await browser.stopTracing()).toString());
     // Tasks whose CPU exceeds their wall time are thread-clock artefacts of a loaded machine (see tasks.mjs): left out.
     const all = mainTasks(trace, 'chain-pan-start', 'chain-pan-end', minMs) ?? [];
