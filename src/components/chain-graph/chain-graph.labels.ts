@@ -211,13 +211,32 @@ export function* placeLabelSteps(candidates: readonly LabelCandidate[], bounds?:
 
 /**
  * Where a label may go around its node (screen px, box corners), for layouts that label below the node: below
- * first, then above, right and left of the disc (issue 15: a crowded ring gets more names without overlaps).
+ * first, then above, right and left of the disc, then at its four corners (issue 15: a crowded ring or force
+ * picture gets more names without overlaps).
  */
 export function labelSpots(sx: number, sy: number, r: number, w: number, h: number): { x: number; y: number }[] {
   return [
     { x: sx - w / 2, y: sy + r + 2 },
     { x: sx - w / 2, y: sy - r - 2 - h },
     { x: sx + r + 4, y: sy - h / 2 },
+    { x: sx - r - 4 - w, y: sy - h / 2 },
+    // The four corners, the box touching the node's diagonal (a crowded force picture keeps more names).
+    { x: sx + r * 0.7 + 2, y: sy + r * 0.7 + 1 },
+    { x: sx - r * 0.7 - 2 - w, y: sy + r * 0.7 + 1 },
+    { x: sx + r * 0.7 + 2, y: sy - r * 0.7 - 1 - h },
+    { x: sx - r * 0.7 - 2 - w, y: sy - r * 0.7 - 1 - h },
+  ];
+}
+
+/**
+ * Where a label may go for layouts that label right of the node (tiers): right of the disc first, then half a line
+ * higher and lower (still starting right of the node, between the nodes of the next column), then left of it.
+ */
+export function rightSpots(sx: number, sy: number, r: number, w: number, h: number): { x: number; y: number }[] {
+  return [
+    { x: sx + r + 4, y: sy - h / 2 },
+    { x: sx + r + 4, y: sy - h },
+    { x: sx + r + 4, y: sy },
     { x: sx - r - 4 - w, y: sy - h / 2 },
   ];
 }

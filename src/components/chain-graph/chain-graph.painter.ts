@@ -13,7 +13,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { symbol } from './chain-graph.symbols.js';
 import { cspStyle } from '../../core/render/csp-style.js';
-import { labelPriority, labelSpots, placeLabelSteps, symbolReach, LABEL_PRIORITY, MAX_LABELS, PLACE_STEP, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
+import { labelPriority, labelSpots, rightSpots, placeLabelSteps, symbolReach, LABEL_PRIORITY, MAX_LABELS, PLACE_STEP, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
 import { radialLinkGeometry, type LabelSide } from './chain-graph.geometry.js';
 import type { ChainLink, Point } from './chain-graph.types.js';
 import { SHAPES, round1, type Gesture, type Placement, type Scene, type Shown } from './chain-graph.scene.js';
@@ -114,12 +114,10 @@ export class ChainPainter {
       if (only && !only.has(n.id)) continue;
       const w = widthAt(s.label(n), size);
       const priority = prio.get(n.id) ?? 0;
-      if (!below) cands.push({ id: n.id, x: sx + r + 4, y: sy - h / 2, width: w, height: h, priority });
-      else {
-        // Below the node first, then above, right, left: a crowded ring keeps more names without overlaps.
-        const [first, ...alts] = labelSpots(sx, sy, r, w, h);
-        cands.push({ id: n.id, ...first, alts, width: w, height: h, priority });
-      }
+      // Below the node first, then above, right, left and the corners (tiers: right, a little higher or lower, left):
+      // a crowded picture keeps more names without overlaps.
+      const [first, ...alts] = (below ? labelSpots : rightSpots)(sx, sy, r, w, h);
+      cands.push({ id: n.id, ...first, alts, width: w, height: h, priority });
     }
     // The bottom strip is kept free for the note that says how many names are not shown.
     const noteH = Math.max(size, 14 * s.density) * 1.6;

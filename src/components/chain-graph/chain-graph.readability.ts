@@ -5,7 +5,7 @@
  * element, so it costs the bundle nothing.
  */
 import type { Point } from './chain-graph.types.js';
-import { LABEL_PRIORITY, MAX_LABELS, MIN_OBSTACLE_PX, labelSpots, placeLabels, labelPriority, labelSizePx, symbolReach, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
+import { LABEL_PRIORITY, MAX_LABELS, MIN_OBSTACLE_PX, labelSpots, rightSpots, placeLabels, labelPriority, labelSizePx, symbolReach, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
 import { SHAPES } from './chain-graph.scene.js';
 import type { NodeType } from './chain-graph.types.js';
 import type { LabelSide, LayoutResult } from './chain-graph.layout.js';
@@ -154,7 +154,7 @@ export function nodeReach(n: Pick<MeasureNode, 'type' | 'r'>): number {
 /**
  * The label candidates the element would place for a layout in a view, as chain-graph.painter.ts builds them:
  * fitted to the view, node labels at the design size raised to the floor in screen px (`labelSizePx`), priority by
- * `labelPriority`, below / above / right / left of the node (`labelSpots`, tiers: right only); chain names (14 px
+ * `labelPriority`, around the node (`labelSpots`; tiers: `rightSpots`); chain names (14 px
  * design, bold ≈ 1.1 × wider) above each chain's top symbol, fixed, first; node symbols (their reach) as obstacles;
  * `bounds`: the view less the bottom strip kept for the "names not shown" note.
  */
@@ -192,11 +192,8 @@ export function labelCandidates(m: MeasureInput, view: View): { cands: LabelCand
     discs.push({ id: n.id, x: sx, y: sy, r: nodeReach(n) * t.k });
     const w = (n.w * size) / design, h = size * LINE;
     const priority = labelPriority({ type: n.type, degree: n.degree, value: n.value });
-    if (m.labelSide === 'right') cands.push({ id: n.id, x: sx + r + 4, y: sy - h / 2, width: w, height: h, priority });
-    else {
-      const [first, ...alts] = labelSpots(sx, sy, r, w, h);
-      cands.push({ id: n.id, ...first, alts, width: w, height: h, priority });
-    }
+    const [first, ...alts] = (m.labelSide === 'right' ? rightSpots : labelSpots)(sx, sy, r, w, h);
+    cands.push({ id: n.id, ...first, alts, width: w, height: h, priority });
   }
   const noteH = Math.max(size, 14) * 1.6;
   return { cands, discs, size, transform: t, bounds: { x0: 0, y0: 0, x1: view.width, y1: view.height - noteH } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelPriority, labelSizePx, placeLabels, placeLabelSteps, PLACE_STEP, type LabelCandidate } from '../../../../src/components/chain-graph/chain-graph.labels.js';
+import { labelPriority, labelSizePx, labelSpots, placeLabels, placeLabelSteps, rightSpots, PLACE_STEP, type LabelCandidate } from '../../../../src/components/chain-graph/chain-graph.labels.js';
 
 const box = (id: string, x: number, y: number, priority: number, width = 80, height = 16): LabelCandidate => ({ id, x, y, width, height, priority });
 const intersect = (a: LabelCandidate, b: LabelCandidate) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -43,6 +43,24 @@ describe('chain-graph labels: placeLabels', () => {
     expect(placeLabels([box('a', 0, 0, 2), box('b', 0, 17, 1)], undefined, 2).has('b')).toBe(false);
     expect(placeLabels([box('a', 0, 0, 2), box('b', 0, 17, 1)], undefined, 0).has('b')).toBe(true);
     expect(placeLabels([box('a', 0, 0, 3), box('b', 0, 40, 2), box('c', 0, 80, 1)], undefined, 2, 2).size).toBe(2);
+  });
+});
+
+describe('chain-graph labels: spots around a node', () => {
+  it('below first (tiers: right first), then other sides and corners, none over the node itself, all touching it', () => {
+    const [sx, sy, r, w, h] = [100, 100, 10, 60, 17];
+    for (const [spots, first] of [[labelSpots(sx, sy, r, w, h), { x: 70, y: 112 }], [rightSpots(sx, sy, r, w, h), { x: 114, y: 91.5 }]] as const) {
+      expect(spots[0]).toEqual(first);
+      expect(new Set(spots.map((p) => p.x + ',' + p.y)).size).toBe(spots.length);
+      for (const p of spots) {
+        // Clear of the disc, and near it: the box's nearest point lies within 5 px of the disc's edge.
+        const nx = Math.max(p.x, Math.min(sx, p.x + w)), ny = Math.max(p.y, Math.min(sy, p.y + h));
+        const d = Math.hypot(nx - sx, ny - sy);
+        expect(d).toBeGreaterThanOrEqual(r);
+        expect(d).toBeLessThanOrEqual(r + 5);
+      }
+    }
+    expect(labelSpots(sx, sy, r, w, h)).toHaveLength(8);
   });
 });
 
