@@ -6,39 +6,49 @@
 import { CivicSelectEvent, type SelectTrigger } from '../../core/events/select-event.js';
 import { CivicHoverEvent } from '../../core/events/hover-event.js';
 import type { GrowthModel } from './model/types.js';
-import { plotListeners } from './growth-chart.keys.js';
+import { plotListeners, type NavHost } from './growth-chart.keys.js';
 
-export interface ActiveHost {
-  model(): GrowthModel | undefined;
-  area(): HTMLElement | undefined;
-  /** The plot box has keyboard focus. */
-  focused(): boolean;
+/** The element, as the highlight reads and drives it. */
+export interface ActiveHost extends HTMLElement {
+  readonly chartModel: GrowthModel | undefined;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  /** Set when a period is chosen (not in `compare`). */
+  selected?: string;
   /** The highlight moved: a new render. */
   requestUpdate(): void;
-  dispatchEvent(e: Event): boolean;
-  /** A period was chosen (not in `compare`): the element's `selected`. */
-  select(key: string): void;
-  /** The division the chart shows (the `civic-select` detail's `region`). */
-  region(): string | null;
 }
 
-export class ActivePeriod {
+export class ActivePeriod implements NavHost {
   /** Index of the highlighted category; -1 when none. */
   index = -1;
   /** A `highlight()` before the first picture, applied to it. */
   private pending?: string;
   /** The plot box's listeners. */
-  readonly listeners;
+  readonly listeners = plotListeners(this);
 
-  constructor(private readonly host: ActiveHost) {
-    this.listeners = plotListeners({
-      model: () => host.model(),
-      active: () => this.index,
-      area: () => host.area(),
-      focused: () => host.focused(),
-      setActive: (i) => this.set(i),
-      choose: (i, trigger) => this.choose(i, trigger),
-    });
+  /** `region()`: the division the chart shows (the `civic-select` detail's `region`). */
+  constructor(
+    private readonly host: ActiveHost,
+    private readonly region: () => string | null,
+  ) {}
+
+  model(): GrowthModel | undefined {
+    return this.host.chartModel;
+  }
+
+  /** The plot box. */
+  area(): HTMLElement | undefined {
+    return this.host.renderRoot.querySelector<HTMLElement>('[part~="plot-area"]') ?? undefined;
+  }
+
+  /** The plot box has keyboard focus. */
+  focused(): boolean {
+    const a = this.area();
+    return !!a && this.host.shadowRoot?.activeElement === a;
+  }
+
+  active(): number {
+    return this.index;
   }
 
   /** A new model: the highlight stays on the same index while it exists; a pending highlight is applied. */
@@ -52,34 +62,34 @@ export class ActivePeriod {
   }
 
   highlight(id: string | null): void {
-    const m = this.host.model();
+    const m = this.model();
     if (!m && id !== null) {
       this.pending = id; // applied when the chart is first drawn
       return;
     }
     this.pending = undefined;
-    this.set(id === null ? -1 : m?.categories.findIndex((c) => c.key === id) ?? -1);
+    this.setActive(id === null ? -1 : m?.categories.findIndex((c) => c.key === id) ?? -1);
   }
 
-  set(i: number): void {
+  setActive(i: number): void {
     if (i === this.index) return;
     this.index = i;
     this.host.requestUpdate();
-    const key = i >= 0 ? this.host.model()?.categories[i]?.key ?? null : null;
+    const key = i >= 0 ? this.model()?.categories[i]?.key ?? null : null;
     this.host.dispatchEvent(new CivicHoverEvent({ id: key }));
   }
 
-  private choose(i: number, trigger: SelectTrigger): void {
-    const m = this.host.model();
+  choose(i: number, trigger: SelectTrigger): void {
+    const m = this.model();
     const c = m?.categories[i];
     if (!m || !c) return;
-    this.set(i);
-    if (m.kind !== 'compare') this.host.select(c.key);
+    this.setActive(i);
+    if (m.kind !== 'compare') this.host.selected = c.key;
     this.host.dispatchEvent(
       new CivicSelectEvent({
         id: c.key,
         item: { label: c.label, rows: c.tooltip.rows.map((r) => r.text) },
-        region: this.host.region(),
+        region: this.region(),
         trigger,
       }),
     );

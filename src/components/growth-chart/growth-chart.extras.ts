@@ -164,12 +164,15 @@ export function renderTable(m: GrowthModel, summaryLabel: string, open: boolean,
 
 /**
  * The menu's download: `civic-export` (cancelable) with the file, then the browser's download unless a listener
- * prevented it. `make` gives the file's content; a failure is reported through `warn` and nothing is downloaded.
+ * prevented it. `make` gives the file's content (a blob, or the SVG or CSV text); a failure is reported through `warn` and
+ * nothing is downloaded.
  */
-export async function download(host: HTMLElement, format: ExportFormat, filename: string, make: () => Promise<Blob> | Blob, warn: (m: string) => void): Promise<void> {
+export async function download(host: HTMLElement, format: ExportFormat, filename: string, make: () => Promise<Blob> | Blob | string, warn: (m: string) => void): Promise<void> {
   let blob: Blob;
   try {
-    blob = await make();
+    const v = await make();
+    // Text content: the SVG document, or the CSV with a byte-order mark (Excel reads it as UTF-8).
+    blob = typeof v !== 'string' ? v : format === 'svg' ? new Blob([v], { type: 'image/svg+xml;charset=utf-8' }) : new Blob(['\ufeff' + v], { type: 'text/csv;charset=utf-8' });
   } catch (e) {
     warn(`export failed: ${e instanceof Error ? e.message : String(e)}`);
     return;

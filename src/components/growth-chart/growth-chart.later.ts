@@ -10,11 +10,10 @@ import { moreChunk } from './growth-chart.chunks.js';
 import { COLORS } from './growth-chart.dom.js';
 import type { GrowthModel } from './model/types.js';
 
+/** The element: its updates and its render root, which adopts the parts' styles. */
 export interface LaterHost {
   requestUpdate(): void;
-  /** The element's render root (its shadow root), which adopts the parts' styles. */
-  root(): HTMLElement | DocumentFragment;
-  warn(message: string): void;
+  readonly renderRoot: HTMLElement | DocumentFragment;
 }
 
 export class LaterParts {
@@ -27,7 +26,11 @@ export class LaterParts {
   /** toSVG() was called before its writer loaded (warned once). */
   private svgEarlyWarned = false;
 
-  constructor(private readonly host: LaterHost) {}
+  /** `warn`: the element's console warning. */
+  constructor(
+    private readonly host: LaterHost,
+    private readonly warn: (message: string) => void,
+  ) {}
 
   /** The chunk that renders them, once loaded. */
   get module(): typeof moreChunk.loaded {
@@ -64,10 +67,10 @@ export class LaterParts {
       .load()
       .then(
         (x) => {
-          x.adoptExtrasStyles(this.host.root());
+          x.adoptExtrasStyles(this.host.renderRoot);
           this.host.requestUpdate();
         },
-        (e: unknown) => this.host.warn(`the export menu, data table and tooltip could not load: ${e instanceof Error ? e.message : String(e)}`),
+        (e: unknown) => this.warn(`the export menu, data table and tooltip could not load: ${e instanceof Error ? e.message : String(e)}`),
       )
       .finally(() => (this.loading = undefined)));
   }
@@ -81,21 +84,12 @@ export class LaterParts {
     if (!more) {
       if (!this.svgEarlyWarned) {
         this.svgEarlyWarned = true;
-        this.host.warn("toSVG() is '' until whenSettled(): the SVG writer loads after the first picture");
+        this.warn("toSVG() is '' until whenSettled(): the SVG writer loads after the first picture");
       }
       void this.load(); // a failed load is tried again here
       return '';
     }
     return more.renderGrowthSvg(m, { palette: more.paletteOf(el, COLORS) });
-  }
-
-  /** The export menu's download of `format` (`make` gives the PNG blob, the SVG or the CSV text). */
-  download(el: HTMLElement, format: 'png' | 'svg' | 'csv', filename: string, make: () => Promise<Blob> | string): Promise<void> {
-    const blob = (): Promise<Blob> | Blob => {
-      const v = make();
-      return typeof v !== 'string' ? v : format === 'svg' ? new Blob([v], { type: 'image/svg+xml;charset=utf-8' }) : new Blob(['\ufeff' + v], { type: 'text/csv;charset=utf-8' });
-    };
-    return moreChunk.loaded!.download(el, format, filename, blob, (m) => this.host.warn(m));
   }
 
   disconnected(): void {

@@ -12,28 +12,18 @@ import type { GrowthData, GrowthKind, GrowthMeasure, GrowthSort } from './growth
 import { selectSeries } from './growth-chart.read.js';
 import { builderOf, loadKind, singleDeriver } from './growth-chart.kinds.js';
 
-/** What the model is built from, besides the data and the plot size. */
-export interface ModelInputs {
+/** The element's attributes the model is built from (read from the element at each build). */
+export interface ModelSource {
   kind: GrowthKind;
   basis: 'published' | 'single';
-  lang: Lang;
-  fontSize: number;
-  /** Series ids to show, in order (undefined: all). */
-  series: string | undefined;
-  region: string | undefined;
-  hidden: string[];
-  selected: string | undefined;
-  reference: number | undefined;
-  referenceLabel: string | undefined;
+  /** Series ids to show, in order, separated by spaces or commas (empty: all). */
+  series?: string;
+  region?: string;
+  selected?: string;
+  reference?: number;
+  referenceLabel?: string;
   sort: GrowthSort;
   measure: GrowthMeasure;
-}
-
-export interface ModelerHost {
-  /** The kind's builder has loaded: an update draws. */
-  requestUpdate(): void;
-  /** The kind's builder could not load (`message` says which). */
-  failed(message: string): void;
 }
 
 export class GrowthModeler {
@@ -47,17 +37,24 @@ export class GrowthModeler {
   /** The data of the last build (a failed load is recorded against the data current when it failed). */
   private data?: GrowthData;
 
-  constructor(private readonly host: ModelerHost) {}
+  /** `host`: the element (an update draws once the kind's builder has loaded); `failed`: it could not load (the message says which). */
+  constructor(
+    private readonly host: { requestUpdate(): void },
+    private readonly failed: (message: string) => void,
+  ) {}
 
-  /** Builds the model when an input changed; true when a new model was built. */
-  build(data: GrowthData | undefined, size: { width: number; height: number } | undefined, o: ModelInputs): boolean {
+  /**
+   * Builds the model of `data` at `size` for `o`'s attributes, in `lang`, with labels of `fontSize` px and the series
+   * `hidden` hidden, when one of these changed; true when a new model was built.
+   */
+  build(data: GrowthData | undefined, size: { width: number; height: number } | undefined, o: ModelSource, lang: Lang, fontSize: number, hidden: string[]): boolean {
     this.data = data;
     if (!data || !size) {
       this.model = undefined;
       this.inputs = undefined;
       return false;
     }
-    const inputs = [data, size.width, size.height, o.lang, o.fontSize, o.kind, o.series, o.region, o.hidden, o.selected, o.reference, o.referenceLabel, o.sort, o.measure, o.basis];
+    const inputs = [data, size.width, size.height, lang, fontSize, o.kind, o.series, o.region, hidden, o.selected, o.reference, o.referenceLabel, o.sort, o.measure, o.basis];
     const old = this.inputs;
     if (this.model && old && inputs.every((v, i) => Object.is(v, old[i]))) return false;
     const build = builderOf(o.kind, o.basis);
@@ -68,13 +65,12 @@ export class GrowthModeler {
     }
     this.inputs = inputs;
     const ids = (o.series ?? '').split(/[\s,]+/).filter(Boolean);
-    const shown = selectSeries(data.series, ids.length ? ids : undefined, o.region || undefined);
-    this.model = build(shown, {
+    this.model = build(selectSeries(data.series, ids.length ? ids : undefined, o.region || undefined), {
       kind: o.kind,
       width: size.width,
       height: size.height,
-      lang: o.lang,
-      hidden: o.hidden,
+      lang,
+      hidden,
       selected: o.selected ?? null,
       reference: typeof o.reference === 'number' && Number.isFinite(o.reference) ? o.reference : null,
       referenceLabel: o.referenceLabel,
@@ -82,7 +78,7 @@ export class GrowthModeler {
       measure: o.measure,
       basis: o.basis,
       derive: singleDeriver(),
-      fontSize: o.fontSize,
+      fontSize,
     });
     return true;
   }
@@ -98,7 +94,7 @@ export class GrowthModeler {
         // no picture of this kind can be drawn. Tried again by the next data, kind or basis change, or reload().
         this.pending = undefined;
         this.failedFor = { data: this.data, kind, basis };
-        this.host.failed(`the ${kind}${basis === 'single' ? ' (basis="single")' : ''} chart code could not load: ${e instanceof Error ? e.message : String(e)}`);
+        this.failed(`the ${kind}${basis === 'single' ? ' (basis="single")' : ''} chart code could not load: ${e instanceof Error ? e.message : String(e)}`);
       },
     );
   }

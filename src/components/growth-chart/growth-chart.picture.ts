@@ -16,11 +16,13 @@ export class PlotPicture {
   readonly painter = new MarksPainter();
   private drawnModel?: GrowthModel;
 
-  /** `host`: the element (its transition duration); `marks()`: its current `<g class="marks">`. */
-  constructor(
-    private readonly host: Element,
-    private readonly marks: () => SVGGElement | undefined,
-  ) {}
+  /** `host`: the element (its shadow root's `<g class="marks">`, its transition duration). */
+  constructor(private readonly host: Element & { readonly renderRoot: HTMLElement | DocumentFragment }) {}
+
+  /** The current `<g class="marks">` (searched once per update). */
+  private marks(): SVGGElement | undefined {
+    return this.host.renderRoot?.querySelector<SVGGElement>('g.marks') ?? undefined;
+  }
 
   /**
    * Size (and label font size) of the plot box, used until the ResizeController reports. Undefined while the box is

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state, query } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import type { ParseContext } from '../../data/data-controller.js';
 import type { Validated } from '../../data/validate.js';
@@ -115,35 +115,23 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   // ── internal state ──
   @state() private hiddenIds: string[] = [];
-  @query('g.marks') private marksEl?: SVGGElement;
   private areaEl?: HTMLElement;
   /** The plot box: in the template from the first render on, so searched for once, not at each read. */
   private get plotArea(): HTMLElement | undefined {
     return (this.areaEl ??= this.renderRoot?.querySelector<HTMLElement>('[part~="plot-area"]') ?? undefined);
   }
   /** The model for the current inputs (growth-chart.modeler.ts). */
-  private readonly modeler = new GrowthModeler({
-    requestUpdate: () => this.requestUpdate(),
-    failed: (message) => this.feed.fail('network', this.feed.source, message, [issue('$', 'network', message)]),
-  });
+  private readonly modeler = new GrowthModeler(this, (message) => this.feed.fail('network', this.feed.source, message, [issue('$', 'network', message)]));
   private get model(): GrowthModel | undefined {
     return this.modeler.model;
   }
   @state() private tableOpen = false;
   /** The toolbar menu, the data table twin and the tooltip: rendered one task after the first picture (growth-chart.later.ts). */
-  private readonly later = new LaterParts({ requestUpdate: () => this.requestUpdate(), root: () => this.renderRoot, warn: (m) => this.warn(m) });
+  private readonly later = new LaterParts(this, (m) => this.warn(m));
   /** The plot's size, font size and drawing (growth-chart.picture.ts). */
-  private readonly picture = new PlotPicture(this, () => this.marksEl);
+  private readonly picture = new PlotPicture(this);
   /** The highlighted period: tooltip, crosshair, civic-hover and civic-select (growth-chart.active.ts). */
-  private readonly active = new ActivePeriod({
-    model: () => this.model,
-    area: () => this.plotArea,
-    focused: () => this.shadowRoot?.activeElement === this.plotArea,
-    requestUpdate: () => this.requestUpdate(),
-    dispatchEvent: (e) => this.dispatchEvent(e),
-    select: (key) => (this.selected = key),
-    region: () => this.region ?? this.feed.value?.region ?? null,
-  });
+  private readonly active = new ActivePeriod(this, () => this.region ?? this.feed.value?.region ?? null);
   /** Reads payloads, long-format ones once their reader has loaded (growth-chart.payload.ts). */
   private readonly reader = new PayloadReader(() => ({ series: this.seriesField, period: this.periodField, value: this.valueField, growth: this.growthField, region: this.regionField }));
   private readonly uidPrefix = `gc${++uid}`;
@@ -217,20 +205,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   /** The model for the current inputs and plot size (growth-chart.modeler.ts); none without data or size. */
   private buildModel(size: { width: number; height: number } | undefined): void {
-    const built = this.modeler.build(this.feed.value, size, {
-      kind: this.kind,
-      basis: this.basis,
-      lang: this.t.lang,
-      fontSize: this.picture.fontSize,
-      series: this.series,
-      region: this.region,
-      hidden: this.hiddenIds,
-      selected: this.selected,
-      reference: this.reference,
-      referenceLabel: this.referenceLabel,
-      sort: this.sort,
-      measure: this.measure,
-    });
+    const built = this.modeler.build(this.feed.value, size, this, this.t.lang, this.picture.fontSize, this.hiddenIds);
     if (built && this.model) this.active.modelChanged(this.model);
   }
 
@@ -392,6 +367,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   };
 
   private download(format: 'png' | 'svg' | 'csv'): Promise<void> {
-    return this.later.download(this, format, `${this.localName}-${this.kind}.${format}`, () => (format === 'png' ? this.toPNG() : format === 'svg' ? this.toSVG() : this.toCSV()));
+    const make = () => (format === 'png' ? this.toPNG() : format === 'svg' ? this.toSVG() : this.toCSV());
+    return this.later.module!.download(this, format, `${this.localName}-${this.kind}.${format}`, make, (m) => this.warn(m));
   }
 }
