@@ -3,8 +3,10 @@
 // (its user-timing marks); prints the main thread's self time per trace event (style recalculation, layout, script,
 // microtasks…) per interval, averaged, for both charts side by side.
 // With --selectors: also Blink's CSS selector statistics (the DevTools "selector stats"), the costliest selectors in the
-// element's intervals.
-//   node bench/growth-chart/trace.mjs [--runs 12] [--updates 40] [--selectors]
+// element's intervals. With --lean: only the user-timing marks (and --profile's samples) are traced, not
+// devtools.timeline, whose probes (a stack trace per setTimeout, style invalidation tracking) inflate script time: use
+// it to read temporary gcb|phase|<name>|s/e marks placed in the element's code (CPU per phase) without that overhead.
+//   node bench/growth-chart/trace.mjs [--runs 12] [--updates 40] [--selectors] [--lean]
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +28,7 @@ try {
     await window.runRaw(3, 10);
     await window.runElement(3, 10);
   });
-  const categories = `devtools.timeline,blink.user_timing,v8.execute${selectorStats ? ',disabled-by-default-blink.debug' : ''}${profile ? ',disabled-by-default-v8.cpu_profiler' : ''}`;
+  const categories = `${args.includes('--lean') ? '' : 'devtools.timeline,'}blink.user_timing,v8.execute${selectorStats ? ',disabled-by-default-blink.debug' : ''}${profile ? ',disabled-by-default-v8.cpu_profiler' : ''}`;
   const { events } = await traced(context, page, categories, () =>
     page.evaluate(
       async ([n, u]) => {
