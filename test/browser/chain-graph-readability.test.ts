@@ -80,6 +80,33 @@ describe('chain graph readability (painter)', () => {
       expect(drawnOverlaps(el)).to.deep.equal([]);
     });
 
+  it('a dropped name stays reachable: the note counts it, hover and the tour show it in the tooltip, the table has it', async () => {
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph layout="force" style="width:460px; --civic-chain-graph-height: 400px"></civic-chain-graph>`);
+    el.data = JSON.parse(JSON.stringify(demo));
+    await settleGraph(el);
+    const root = el.shadowRoot!;
+    await until(() => root.querySelector('[part="plot"] .node text'), 'labels drawn');
+    const nodes = [...root.querySelectorAll<SVGGElement>('[part="plot"] .node')];
+    const dropped = nodes.filter((n) => !n.querySelector('text')).map((n) => n.getAttribute('data-id')!);
+    expect(dropped.length, 'names dropped in a 460×400 tile').to.be.greaterThan(5);
+    expect(root.querySelector('[part="label-note"]')!.textContent).to.contain(String(dropped.length));
+    const name = (id: string) => (demo as any).nodes.find((n: any) => n.id === id).name as string;
+    // The tour (and <civic-screen>'s, through highlight()) shows the name in the tooltip.
+    const toured = dropped.find((id) => (demo as any).nodes.find((n: any) => n.id === id).type !== 'leader')!;
+    el.highlight(toured);
+    await until(() => root.querySelector('[part="tooltip"]')?.textContent?.includes(name(toured)), 'tooltip of the toured node');
+    el.highlight(null);
+    await until(() => !root.querySelector('[part="tooltip"]'), 'tooltip gone');
+    // Hover.
+    const other = dropped.find((id) => id !== toured)!;
+    const path = root.querySelector(`[part="plot"] .node[data-id="${other}"] path`)!;
+    const r = path.getBoundingClientRect();
+    path.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2 }));
+    await until(() => root.querySelector('[part="tooltip"]')?.textContent?.includes(name(other)), 'tooltip of the hovered node');
+    // The table twin lists every node, drawn names or not.
+    for (const id of dropped) expect(root.querySelector(`tr[data-id="${id}"] th`)!.textContent).to.contain(name(id));
+  });
+
   it('a crowded view: labels give way, and the selected node keeps its label', async () => {
     const el = await fixture<CivicChainGraph>(html`<civic-chain-graph layout="force" style="width:640px; --civic-chain-graph-height: 440px"></civic-chain-graph>`);
     el.data = JSON.parse(JSON.stringify(demo));
