@@ -93,9 +93,9 @@ const overlaps = (a: LabelCandidate, b: LabelCandidate, gap: number): boolean =>
 
 export interface PlaceOptions {
   /**
-   * Candidates of at least this priority (the chain leaders, the selected and emphasised node, chain names) get more
-   * room: when none of their own spots is clear of labels and nodes, the first clear one up to three box heights /
-   * widths further out. Like every label they are dropped when nowhere is clear (never drawn over another node or
+   * Candidates of at least this priority (the chain leaders, the selected and emphasised node) get more room: when
+   * none of their own spots is clear of labels and nodes, the first clear one of `farSpots` (a `fixed` one, a chain
+   * name, stays where it is). Like every label they are dropped when nowhere is clear (never drawn over another node or
    * label, never shrunk: issue 15); placed first, so only a label of at least their priority can take their room.
    * Default: none.
    */
@@ -108,7 +108,8 @@ export interface PlaceOptions {
  * Greedy placement: candidates by priority (ties: input order), each kept at the first of its positions ((x, y),
  * then `alts`) that lies inside `bounds` and clear of every label kept before it by `gap` px. Returns the kept ids.
  * Uses a grid hash, so thousands of candidates are cheap. `max` caps the number of labels kept. `obstacles`: node
- * discs no label may cover (except its own node's), so a label never hides another node (issue 15). Labels that do
+ * discs (radius: the symbol's reach, see symbolReach) no label may cover except its own node's, every one of them
+ * tested through the grid, so a label never hides another node (issue 15). Labels that do
  * not fit are dropped, never shrunk (still reachable by hover, focus, the tour and the table twin); `opts.must` gives
  * the labels that matter more places to try.
  */
