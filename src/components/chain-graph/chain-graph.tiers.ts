@@ -1,51 +1,17 @@
 /**
- * The `tiers` layout of <civic-chain-graph>: upstream → leader → downstream columns per chain, rows ordered to cross
- * few links, stretched to the view's aspect. Pure and deterministic.
+ * The `tiers` layout of <civic-chain-graph>: upstream → leader → downstream columns per chain (tiers-columns), rows
+ * ordered to cross few links (layered: virtual nodes for long links, sweeps, transpositions), rows placed towards
+ * their neighbours (tiers-coords), for small graphs a search on the crossings as drawn (tiers-search); chains side by
+ * side, stretched to the view's aspect. Pure and deterministic.
  */
-import type { ChainData, ChainLink, ChainNode, Point } from './chain-graph.types.js';
-import { adjacency } from './chain-graph.model.js';
-import { TYPE_RANK, applyPins, boundsOf, byHome, sizeNodes, type LayoutOptions, type LayoutResult } from './chain-graph.layout-base.js';
-/**
- * Column of each node in its chain: upstream suppliers left of the core (suppliers of suppliers further left),
- * downstream buyers right of it. Party branches sit in their firm's column. Cyclic supply links are ignored.
- */
-export function tierColumns(nodes: readonly ChainNode[], links: readonly ChainLink[]): Map<string, number> {
-  const ids = new Map(nodes.map((n) => [n.id, n]));
-  const suppliesTo = new Map<string, string[]>();
-  const suppliedBy = new Map<string, string[]>();
-  for (const l of links) {
-    if (l.kind !== 'supply' || l.cyclic || !ids.has(l.source) || !ids.has(l.target)) continue;
-    (suppliesTo.get(l.source) ?? suppliesTo.set(l.source, []).get(l.source)!).push(l.target);
-    (suppliedBy.get(l.target) ?? suppliedBy.set(l.target, []).get(l.target)!).push(l.source);
-  }
-  const up = new Map<string, number>();
-  const down = new Map<string, number>();
-  const depth = (id: string, memo: Map<string, number>, next: Map<string, string[]>, tier: string, guard: Set<string>): number => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    if (guard.has(id)) return 1;
-    guard.add(id);
-    let d = 1;
-    for (const m of next.get(id) ?? []) if (ids.get(m)?.tier === tier && ids.get(m)?.type !== 'party-branch') d = Math.max(d, 1 + depth(m, memo, next, tier, guard));
-    guard.delete(id);
-    memo.set(id, d);
-    return d;
-  };
-  const col = new Map<string, number>();
-  for (const n of nodes) {
-    if (n.type === 'party-branch') continue;
-    if (n.type === 'leader' || n.tier === 'core') col.set(n.id, 0);
-    else if (n.tier === 'upstream') col.set(n.id, -depth(n.id, up, suppliesTo, 'upstream', new Set()));
-    else col.set(n.id, depth(n.id, down, suppliedBy, 'downstream', new Set()));
-  }
-  const adj = adjacency(links.filter((l) => ids.has(l.source) && ids.has(l.target)));
-  for (const n of nodes) {
-    if (n.type !== 'party-branch') continue;
-    const host = (adj.get(n.id) ?? []).find((m) => col.has(m) && ids.get(m)!.type !== 'park' && ids.get(m)!.type !== 'service-team');
-    col.set(n.id, host !== undefined ? col.get(host)! : n.tier === 'upstream' ? -1 : n.tier === 'downstream' ? 1 : 0);
-  }
-  return col;
-}
+import type { ChainData, ChainLink, Point } from './chain-graph.types.js';
+import { HUB_PLACES } from './chain-graph.tiers-columns.js';
+import { placeChain } from './chain-graph.tiers-chain.js';
+import { tiersCrossings } from './chain-graph.tiers-search.js';
+
+import { applyPins, boundsOf, byHome, sizeNodes, type LayoutOptions, type LayoutResult } from './chain-graph.layout-base.js';
+
+export { HUB_PLACES, tierColumns, type HubPlace } from './chain-graph.tiers-columns.js';
 
 /** Counts crossings between consecutive columns (links spanning more columns are not counted). O(E log V). */
 export function countCrossings(columns: string[][], links: readonly ChainLink[]): number {
@@ -86,100 +52,79 @@ export function countCrossings(columns: string[][], links: readonly ChainLink[])
   return crossings;
 }
 
+export interface TiersOptions extends LayoutOptions {
+  /** false: columns in input order, stacked (the unordered baseline). */
+  order?: boolean;
+  /**
+   * Graphs up to this many nodes try every place for side groups and get a local search on the crossings as drawn
+   * (they run on the main thread). Default 150.
+   */
+  searchUpTo?: number;
+  /** Most layouts the local search tries per chain. Default 60. */
+  searchBudget?: number;
+}
+
 /**
- * `tiers`: per chain, upstream → leader → downstream columns; order inside columns by barycentre sweeps
- * (the best of several sweeps by crossing count); party branches right below their firm; label-width-aware
- * column spacing so nothing overlaps; chains side by side.
+ * `tiers`: per chain, upstream → leader → downstream columns, core members flanking the leader, side groups beside
+ * what they link to; order inside columns by the layered ordering (chain-graph.layered.ts); party branches right
+ * below their firm; label-width-aware column spacing so nothing overlaps; chains side by side.
  */
-export function tiersLayout(data: ChainData, o: LayoutOptions = {}): LayoutResult {
+export function tiersLayout(data: ChainData, o: TiersOptions = {}): LayoutResult {
   const lh = o.lineHeight ?? 16;
   const sized = sizeNodes(data.nodes, o);
   const positions = new Map<string, Point>();
-  const vGap = 6, colGap = 40, chainGap = 80;
-  let offsetX = 0;
-  for (const [, nodes] of byHome(data)) {
-    if (nodes.length === 0) continue;
+  // Per chain, side groups (parks, teams, projects) can go beside what they link to or in a column of their own
+  // outside the tiers: in a small graph each chain tries each (placed at x = 0 first), and the combination whose links
+  // — those between chains too — cross least as drawn is kept; then each chain's local search.
+  const small = o.order !== false && data.nodes.length <= (o.searchUpTo ?? 150);
+  const chains = [...byHome(data).values()].filter((nodes) => nodes.length > 0).map((nodes) => {
     const ids = new Set(nodes.map((n) => n.id));
     const links = data.links.filter((l) => ids.has(l.source) && ids.has(l.target));
-    const col = tierColumns(nodes, links);
-    const keys = [...new Set(col.values())].sort((a, b) => a - b);
-    const colIndex = new Map(keys.map((k, i) => [k, i]));
-    const adj = adjacency(links);
-    // Satellites: party branches shown directly under their host firm in the same column.
-    const hostOf = new Map<string, string>();
-    for (const n of nodes) {
-      if (n.type !== 'party-branch') continue;
-      const host = (adj.get(n.id) ?? []).find((m) => m !== n.id && col.get(m) === col.get(n.id) && sized.get(m)!.node.type !== 'party-branch');
-      if (host) hostOf.set(n.id, host);
-    }
-    const columns: string[][] = keys.map(() => []);
-    const sorted = [...nodes].sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type] || a.index - b.index);
-    for (const n of sorted) if (!hostOf.has(n.id)) columns[colIndex.get(col.get(n.id)!)!].push(n.id);
-    const satellites = new Map<string, string[]>();
-    for (const n of sorted) {
-      const h = hostOf.get(n.id);
-      if (h) (satellites.get(h) ?? satellites.set(h, []).get(h)!).push(n.id);
-    }
-    const expand = (cols: string[][]): string[][] => cols.map((c) => c.flatMap((id) => [id, ...(satellites.get(id) ?? [])]));
-    // Barycentre sweeps on centred ranks.
-    const rankPos = new Map<string, number>();
-    const setRanks = (cols: string[][]) => cols.forEach((c) => c.forEach((id, i) => rankPos.set(id, i - (c.length - 1) / 2)));
-    const colOf = (id: string) => colIndex.get(col.get(hostOf.get(id) ?? id)!)!;
-    setRanks(columns);
-    let best = columns.map((c) => c.slice());
-    let bestCross = countCrossings(expand(best), links);
-    const sweeps = nodes.length > 3000 ? 2 : 8;
-    for (let s = 0; s < sweeps && bestCross > 0; s++) {
-      const order = s % 2 === 0 ? columns.map((_, i) => i) : columns.map((_, i) => columns.length - 1 - i);
-      for (const ci of order) {
-        const c = columns[ci];
-        const bary = new Map<string, number>();
-        for (const id of c) {
-          let sum = 0, wsum = 0;
-          const members = [id, ...(satellites.get(id) ?? [])];
-          for (const mid of members)
-            for (const m of adj.get(mid) ?? []) {
-              const mc = colOf(m);
-              if (mc === ci) continue;
-              const w = 1 / Math.abs(mc - ci);
-              sum += w * rankPos.get(hostOf.get(m) ?? m)!;
-              wsum += w;
-            }
-          bary.set(id, wsum > 0 ? sum / wsum : rankPos.get(id)!);
-        }
-        c.sort((a, b) => bary.get(a)! - bary.get(b)! || rankPos.get(a)! - rankPos.get(b)!);
-        c.forEach((id, i) => rankPos.set(id, i - (c.length - 1) / 2));
-      }
-      const cross = countCrossings(expand(columns), links);
-      if (cross < bestCross) {
-        bestCross = cross;
-        best = columns.map((cc) => cc.slice());
-      }
-    }
-    const finalCols = expand(best);
-    // Coordinates: stack each column centred on y = 0; columns spaced by their widest node + label.
-    let x = offsetX;
-    let prevRight = -Infinity;
-    finalCols.forEach((c) => {
-      if (c.length === 0) return;
-      const maxR = Math.max(...c.map((id) => sized.get(id)!.r));
-      const colX = prevRight === -Infinity ? x + maxR : prevRight + colGap + maxR;
-      const heights = c.map((id) => Math.max(2 * sized.get(id)!.r, lh) + vGap);
-      const total = heights.reduce((a, b) => a + b, 0);
-      let y = -total / 2;
-      let right = colX;
-      c.forEach((id, i) => {
-        const s = sized.get(id)!;
-        const cx = hostOf.has(id) ? colX + 8 : colX; // satellites indent slightly
-        positions.set(id, { x: cx, y: y + heights[i] / 2 });
-        y += heights[i];
-        right = Math.max(right, cx + s.r + 4 + s.w);
-      });
-      prevRight = right;
-    });
-    offsetX = prevRight + chainGap;
-    x = offsetX;
+    const hasHubs = nodes.some((n) => n.type === 'park' || n.type === 'service-team' || n.type === 'project');
+    const places = small && hasHubs ? HUB_PLACES : HUB_PLACES.slice(0, 1);
+    return { nodes, ids, links, places, variants: places.map((p) => placeChain(nodes, links, sized, lh, 0, p, o, false)) };
+  });
+  // Combinations of variants (all of them up to 64, else each chain's first), laid side by side.
+  const combos: number[][] = [[]];
+  for (const c of chains) {
+    const next: number[][] = [];
+    for (const k of combos) for (let v = 0; v < (combos.length * c.variants.length <= 64 ? c.variants.length : 1); v++) next.push([...k, v]);
+    combos.splice(0, combos.length, ...next);
   }
+  const layoutOf = (combo: number[]) => {
+    const at = new Map<string, Point>();
+    const offsets: number[] = [];
+    let offsetX = 0;
+    chains.forEach((c, ci) => {
+      const v = c.variants[combo[ci]];
+      offsets.push(offsetX);
+      for (const [id, p] of v.positions) at.set(id, { x: p.x + offsetX, y: p.y });
+      offsetX += v.right + 80;
+    });
+    return { at, offsets };
+  };
+  let chosen = combos[0];
+  if (small && combos.length > 1) {
+    // Among the combinations at most 15 % wider than the narrowest (a wider drawing is zoomed out further, its labels
+    // dropped sooner), the one crossing least.
+    const width = (combo: number[]) => chains.reduce((w, c, ci) => w + c.variants[combo[ci]].right + 80, 0);
+    const narrowest = Math.min(...combos.map(width));
+    let bestCross = Infinity;
+    for (const combo of combos) {
+      if (width(combo) > narrowest * 1.15) continue;
+      const n = tiersCrossings(data.links, layoutOf(combo).at);
+      if (n < bestCross) (bestCross = n), (chosen = combo);
+    }
+  }
+  const { at, offsets } = layoutOf(chosen);
+  if (small)
+    chains.forEach((c, ci) => {
+      // Re-placed at its offset (the same layout, moved) with the search on its links, the others' kept in place.
+      const v = placeChain(c.nodes, c.links, sized, lh, offsets[ci], c.places[chosen[ci]], o, true);
+      const touching = data.links.filter((l) => c.ids.has(l.source) || c.ids.has(l.target));
+      v.search?.(at, touching, o.searchBudget ?? 60);
+    });
+  for (const [id, p] of at) positions.set(id, p);
   if (o.aspect && o.aspect > 0 && positions.size > 1) {
     const b = boundsOf(positions, sized, 'right', lh);
     const w = b.x1 - b.x0, h = Math.max(1, b.y1 - b.y0);

@@ -43,10 +43,15 @@ describe('tiers layout', () => {
     const r = tiersLayout(demo);
     const x = (id: string) => r.positions.get(id)!.x;
     for (const c of demo.chains) {
-      for (const n of demo.nodes.filter((m) => m.home === c.id && m.type === 'member')) {
-        if (n.tier === 'upstream') expect(x(n.id)).toBeLessThan(x(c.leader));
-        if (n.tier === 'downstream') expect(x(n.id)).toBeGreaterThan(x(c.leader));
-        if (n.tier === 'core') expect(x(n.id)).toBe(x(c.leader));
+      const members = demo.nodes.filter((m) => m.home === c.id && m.type === 'member');
+      const ups = members.filter((n) => n.tier === 'upstream').map((n) => x(n.id));
+      const downs = members.filter((n) => n.tier === 'downstream').map((n) => x(n.id));
+      for (const u of ups) expect(u).toBeLessThan(x(c.leader));
+      for (const d of downs) expect(d).toBeGreaterThan(x(c.leader));
+      // core members flank the leader inside the core band (between the upstream and the downstream columns)
+      for (const n of members.filter((m) => m.tier === 'core')) {
+        expect(x(n.id)).toBeGreaterThan(Math.max(...ups));
+        expect(x(n.id)).toBeLessThan(Math.min(...downs));
       }
     }
     // chains side by side: every auto node left of every equip node

@@ -1,0 +1,99 @@
+/**
+ * One chain of the `tiers` layout (issue 15): columns (chain-graph.tiers-columns.ts), order inside the columns
+ * (chain-graph.layered.ts: party branches travel with their firm, long links through virtual nodes, sweeps and
+ * transpositions from the leader), x from the widest label of each column, y from chain-graph.tiers-coords.ts, and
+ * for small chains a local search on the crossings as drawn (chain-graph.tiers-search.ts). Pure and deterministic.
+ */
+import type { ChainLink, ChainNode, Point } from './chain-graph.types.js';
+import { adjacency } from './chain-graph.model.js';
+import { TYPE_RANK, type Sized } from './chain-graph.layout-base.js';
+import { orderLayers } from './chain-graph.layered.js';
+import { tierColumns, type HubPlace } from './chain-graph.tiers-columns.js';
+import { assignY } from './chain-graph.tiers-coords.js';
+import { searchSwaps } from './chain-graph.tiers-search.js';
+
+export interface ChainPlacement {
+  positions: Map<string, Point>;
+  /** Right edge of the chain's widest label column. */
+  right: number;
+  /**
+   * The local search: swaps kept while `touching` links cross less as drawn, positions written into `at` (which holds
+   * the other chains too); at most `budget` layouts tried. Returns the crossings left.
+   */
+  search?: (at: Map<string, Point>, touching: readonly ChainLink[], budget: number) => number;
+}
+
+export interface ChainPlaceOptions {
+  /** false: input order, stacked columns (the baseline). */
+  order?: boolean;
+}
+
+const V_GAP = 6, COL_GAP = 40, SATELLITE_INDENT = 8;
+
+export function placeChain(nodes: readonly ChainNode[], links: readonly ChainLink[], sized: Map<string, Sized>, lh: number, offsetX: number, hubs: HubPlace, o: ChainPlaceOptions, search: boolean): ChainPlacement {
+  const col = tierColumns(nodes, links, hubs);
+  const keys = [...new Set(col.values())].sort((a, b) => a - b);
+  const colIndex = new Map(keys.map((k, i) => [k, i]));
+  const adj = adjacency(links);
+  // Satellites: party branches shown directly under their firm (not the leader, when it has another) in its column.
+  const hostOf = new Map<string, string>();
+  for (const n of nodes) {
+    if (n.type !== 'party-branch') continue;
+    const hosts = (adj.get(n.id) ?? []).filter((m) => m !== n.id && col.get(m) === col.get(n.id) && sized.get(m)!.node.type !== 'party-branch');
+    const host = hosts.find((m) => sized.get(m)!.node.type !== 'leader') ?? hosts[0];
+    if (host) hostOf.set(n.id, host);
+  }
+  const columns: string[][] = keys.map(() => []);
+  const sorted = [...nodes].sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type] || a.index - b.index);
+  for (const n of sorted) if (!hostOf.has(n.id)) columns[colIndex.get(col.get(n.id)!)!].push(n.id);
+  const satellites = new Map<string, string[]>();
+  for (const n of sorted) {
+    const h = hostOf.get(n.id);
+    if (h) (satellites.get(h) ?? satellites.set(h, []).get(h)!).push(n.id);
+  }
+  const unit = (id: string) => hostOf.get(id) ?? id;
+  const edges: [string, string][] = [];
+  for (const l of links) if (unit(l.source) !== unit(l.target)) edges.push([unit(l.source), unit(l.target)]);
+  const leader = nodes.find((n) => n.type === 'leader')?.id;
+  const ordered = orderLayers({ layers: columns, edges, root: leader }, { order: o.order });
+  // x: columns spaced by their widest node + label (satellites indent slightly).
+  // The leader's row is kept roomy: its label (shown first, larger than the layout's when the drawing is zoomed out)
+  // finds a clear spot, and links passing its column stay off its disc.
+  const rowH = (id: string) => (id === leader ? 3 : 1) * (Math.max(2 * sized.get(id)!.r, lh) + V_GAP);
+  const unitH = (id: string) => (satellites.get(id) ?? []).reduce((a, m) => a + rowH(m), rowH(id));
+  // The core members right of a leader alone in its column stand close to it (their rows keep clear of the leader's,
+  // whose label runs across them): the core band is not widened by a whole label column.
+  const lead = leader === undefined ? -1 : keys.indexOf(col.get(leader)!);
+  const tight = lead >= 0 && ordered.layers[lead].length === 1 && keys[lead + 1] === col.get(leader!)! + 0.5 ? lead + 1 : -1;
+  const xs: number[] = [];
+  let right = -Infinity;
+  ordered.layers.forEach((c, ci) => {
+    let maxR = 0;
+    for (const id of c) for (const m of [id, ...(satellites.get(id) ?? [])]) maxR = Math.max(maxR, sized.get(m)!.r);
+    const colX = ci === tight ? xs[ci - 1] + sized.get(leader!)!.r + maxR + 2 * COL_GAP / 3 : right === -Infinity ? offsetX + maxR : right + COL_GAP + maxR;
+    xs.push(colX);
+    let r = ci === tight ? right : colX;
+    for (const id of c) for (const m of [id, ...(satellites.get(id) ?? [])]) r = Math.max(r, colX + (m === id ? 0 : SATELLITE_INDENT) + sized.get(m)!.r + 4 + sized.get(m)!.w);
+    right = r;
+  });
+  // y: rows kept in order and apart, moved towards their neighbours and long links' curves.
+  const all = ordered.all.map((c) => c.slice());
+  const place = (into: Map<string, Point>) => {
+    const ys = assignY({ columns: all, x: xs, height: unitH, links: edges, rounds: o.order === false ? 0 : undefined, clearOf: tight >= 0 ? new Map([[tight, leader!]]) : undefined });
+    all.forEach((c, ci) => {
+      for (const id of c) {
+        if (typeof id !== 'string') continue;
+        let y = ys.get(id)! - unitH(id) / 2;
+        for (const m of [id, ...(satellites.get(id) ?? [])]) {
+          into.set(m, { x: xs[ci] + (m === id ? 0 : SATELLITE_INDENT), y: y + rowH(m) / 2 });
+          y += rowH(m);
+        }
+      }
+    });
+  };
+  const positions = new Map<string, Point>();
+  place(positions);
+  const placement: ChainPlacement = { positions, right };
+  if (search) placement.search = (at, touching, budget) => searchSwaps(all, touching, at, place, budget);
+  return placement;
+}

@@ -1,0 +1,85 @@
+/**
+ * Local search for the `tiers` layout of small chains (issue 15): after the layered ordering and the coordinates,
+ * swap neighbours inside a column (nodes and the virtual nodes of passing links) and keep a swap only when the links,
+ * drawn as the painter draws them, cross less. Deterministic; bounded by a budget of layouts tried.
+ */
+import type { ChainLink, Point } from './chain-graph.types.js';
+import { tiersLinkPoints } from './chain-graph.tiers-coords.js';
+
+const STEPS = 6;
+
+/**
+ * Crossings of links drawn as `tiers` curves between the given positions (the count of crossings.ts `crossingsSmall`
+ * on `tiersLinkPoints`, in flat arrays: the search calls it hundreds of times).
+ */
+export function tiersCrossings(links: readonly ChainLink[], at: Map<string, Point>): number {
+  const per = (STEPS + 1) * 2;
+  const pts = new Float64Array(links.length * per), box = new Float64Array(links.length * 4);
+  const src: string[] = [], dst: string[] = [];
+  let m = 0;
+  for (const l of links) {
+    const a = at.get(l.source), b = at.get(l.target);
+    if (!a || !b) continue;
+    const p = tiersLinkPoints(a, b, STEPS);
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (let i = 0; i <= STEPS; i++) {
+      const x = p[i].x, y = p[i].y;
+      pts[m * per + 2 * i] = x;
+      pts[m * per + 2 * i + 1] = y;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+    box[m * 4] = x0, box[m * 4 + 1] = y0, box[m * 4 + 2] = x1, box[m * 4 + 3] = y1;
+    src.push(l.source), dst.push(l.target);
+    m++;
+  }
+  let c = 0;
+  for (let i = 0; i < m; i++)
+    for (let j = i + 1; j < m; j++) {
+      if (box[j * 4] > box[i * 4 + 2] || box[i * 4] > box[j * 4 + 2] || box[j * 4 + 1] > box[i * 4 + 3] || box[i * 4 + 1] > box[j * 4 + 3]) continue;
+      if (src[i] === src[j] || src[i] === dst[j] || dst[i] === src[j] || dst[i] === dst[j]) continue;
+      for (let s = 0; s < STEPS; s++) {
+        const p = i * per + 2 * s;
+        const ax = pts[p], ay = pts[p + 1], bx = pts[p + 2], by = pts[p + 3];
+        for (let t = 0; t < STEPS; t++) {
+          const q = j * per + 2 * t;
+          const cx = pts[q], cy = pts[q + 1], dx = pts[q + 2], dy = pts[q + 3];
+          const d1 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx), d2 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
+          if (!((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0))) continue;
+          const d3 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax), d4 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
+          if ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)) c++;
+        }
+      }
+    }
+  return c;
+}
+
+/** Swaps neighbours in `columns` (in place) while it lowers the drawn crossings; `place` writes positions into `at`. */
+export function searchSwaps(columns: (string | number)[][], links: readonly ChainLink[], at: Map<string, Point>, place: (into: Map<string, Point>) => void, budget: number, current = tiersCrossings(links, at)): number {
+  let best = current;
+  let evals = 0;
+  const trial = new Map<string, Point>();
+  for (let pass = 0; pass < 4 && best > 0 && evals < budget; pass++) {
+    let improved = false;
+    for (const c of columns) {
+      for (let i = 0; i + 1 < c.length && evals < budget && best > 0; i++) {
+        if (typeof c[i] === 'number' && typeof c[i + 1] === 'number') continue;
+        [c[i], c[i + 1]] = [c[i + 1], c[i]];
+        trial.clear();
+        for (const [id, p] of at) trial.set(id, p);
+        place(trial);
+        evals++;
+        const n = tiersCrossings(links, trial);
+        if (n < best) {
+          best = n;
+          improved = true;
+          for (const [id, p] of trial) at.set(id, p);
+        } else [c[i], c[i + 1]] = [c[i + 1], c[i]];
+      }
+    }
+    if (!improved) break;
+  }
+  return best;
+}
