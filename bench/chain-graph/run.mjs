@@ -44,7 +44,7 @@ if (args.includes('--readability') || args.includes('--settle')) {
   const res = { date: new Date().toISOString(), readability: [], settle: [] };
   if (args.includes('--readability')) {
     console.log('readability (page 1280×800 floor 12 px | wall 460×400 floor 14 px); labels placed like the element; naive = every label at 12 px zoomed with the drawing');
-    console.log('case         nodes layout      crossings  overlaps(l/l,l/node) page·wall  min px page·wall  shown page·wall   | naive page: overlaps, min px');
+    console.log('case         nodes layout      crossings  overlaps(l/l,l/node) page·wall  min px page·wall  shown page·wall   leaders shown(callouts) page·wall | naive page: overlaps, min px');
     const radialLinks = args.includes('--straight-radial') ? 'straight' : 'radial';
     for (const c of ['demo:auto', 'demo:equip', 'demo', '100', '1000', '5000']) {
       const r = await page.evaluate(([name, rl]) => window.readability(name, rl), [c, radialLinks]);
@@ -54,7 +54,7 @@ if (args.includes('--readability') || args.includes('--settle')) {
         const px = (v) => (v === null || v === Infinity ? '–' : v.toFixed(1));
         const pct = (x) => `${Math.round((100 * x.shown) / x.total)}%`;
         console.log(
-          `${c.padEnd(12)} ${String(r.nodes).padStart(5)} ${kind.padEnd(11)} ${String(p.crossings).padStart(9)}  ${`${p.labelOverlaps}/${p.labelNodeOverlaps} · ${w.labelOverlaps}/${w.labelNodeOverlaps}`.padEnd(26)} ${`${px(p.minLabelPx)} · ${px(w.minLabelPx)}`.padEnd(17)} ${`${pct(p)} · ${pct(w)}`.padEnd(16)} | ${nv.labelOverlaps}, ${px(nv.minLabelPx)}`,
+          `${c.padEnd(12)} ${String(r.nodes).padStart(5)} ${kind.padEnd(11)} ${String(p.crossings).padStart(9)}  ${`${p.labelOverlaps}/${p.labelNodeOverlaps} · ${w.labelOverlaps}/${w.labelNodeOverlaps}`.padEnd(26)} ${`${px(p.minLabelPx)} · ${px(w.minLabelPx)}`.padEnd(17)} ${`${pct(p)} · ${pct(w)}`.padEnd(16)}  ${`${p.leadersShown}/${p.leaders}(${p.callouts}) · ${w.leadersShown}/${w.leaders}(${w.callouts})`.padEnd(32)} | ${nv.labelOverlaps}, ${px(nv.minLabelPx)}`,
         );
       }
     }

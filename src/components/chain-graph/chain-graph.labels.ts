@@ -102,6 +102,11 @@ export interface PlaceOptions {
   must?: number;
   /** Filled with the chosen box corner of every kept candidate (its (x, y) or one of its `alts`). */
   at?: Map<string, { x: number; y: number }>;
+  /**
+   * Filled with the ids of the must labels placed away from their own spots (a far spot or a callout, see
+   * calloutSpots): the painters draw a thin line from the node to the label (chain-graph.callout.ts).
+   */
+  callouts?: Set<string>;
 }
 
 /**
@@ -130,6 +135,35 @@ export function farSpots<C extends LabelCandidate>(c: C, gap = 2): C[] {
   for (let k = 1; k <= 3; k++)
     for (const [dx, dy] of [[0, 1], [0, -1], [1, 0], [-1, 0]] as const) out.push({ ...c, x: c.x + dx * k * (c.width / 2 + gap), y: c.y + dy * k * (c.height + gap) });
   return out;
+}
+
+/** How far a callout may go from its node, in label box heights (beyond that the label is dropped). */
+export const CALLOUT_REACH = 8;
+
+/**
+ * Where a must label is tried when neither its own spots nor `farSpots` are free (issue 15, a callout as ECharts'
+ * labelLine): boxes on rings around its node (`node`, else the centre of its first box) at growing distance, half a box
+ * height apart, 16 directions each, up to CALLOUT_REACH box heights from the node's edge, inside `bounds`; nearest
+ * first (the gap between node and box), ties in the direction of its first spot.
+ */
+export function calloutSpots<C extends LabelCandidate>(c: C, node?: { x: number; y: number; r: number }, bounds?: LabelBounds): C[] {
+  const w = c.width, h = c.height;
+  const cx = node ? node.x : c.x + w / 2, cy = node ? node.y : c.y + h / 2, r = node ? node.r : 0;
+  const toward = Math.atan2(c.y + h / 2 - cy, c.x + w / 2 - cx);
+  const out: { s: C; d: number }[] = [];
+  const DIRS = 16;
+  for (let k = 1; k <= 2 * CALLOUT_REACH; k++) {
+    const d = r + (k * h) / 2;
+    for (let j = 0; j < DIRS; j++) {
+      // Directions alternate either side of the first spot's: 0, +1, −1, +2, −2 … sixteenths of a turn.
+      const a = toward + ((j % 2 ? 1 : -1) * Math.ceil(j / 2) * 2 * Math.PI) / DIRS;
+      const x = cx + Math.cos(a) * (d + w / 2) - w / 2, y = cy + Math.sin(a) * (d + h / 2) - h / 2;
+      if (bounds && (x < bounds.x0 || y < bounds.y0 || x + w > bounds.x1 || y + h > bounds.y1)) continue;
+      const nx = Math.max(x, Math.min(cx, x + w)), ny = Math.max(y, Math.min(cy, y + h));
+      out.push({ s: { ...c, x, y, alts: undefined }, d: Math.hypot(nx - cx, ny - cy) + j * 1e-6 });
+    }
+  }
+  return out.sort((p, q) => p.d - q.d).map((p) => p.s);
 }
 
 /** Candidates `placeLabelSteps` tries between two yields. */
@@ -191,6 +225,7 @@ export function* placeLabelSteps(candidates: readonly LabelCandidate[], bounds?:
     });
   };
   const must = opts.must ?? Infinity;
+  let own: Map<string, LabelObstacle> | undefined;
   let tried = 0;
   for (const [c] of order) {
     if (kept.size >= max) break;
@@ -203,9 +238,18 @@ export function* placeLabelSteps(candidates: readonly LabelCandidate[], bounds?:
       continue;
     }
     if (c.priority < must || c.fixed) continue;
-    // A label that matters: a little further away (up to three box heights / widths), never over a node or label.
-    const far = farSpots(c, gap).find((s) => inBounds(s) && clearOfLabels(s) && !coversDisc(s));
-    if (far) keep(far);
+    // A label that matters: a little further away (up to three box heights / widths), else the nearest free box
+    // around its node (a callout, joined to it by a line): never over a node or label.
+    const ok = (s: LabelCandidate) => inBounds(s) && clearOfLabels(s) && !coversDisc(s);
+    let far: LabelCandidate | undefined = farSpots(c, gap).find(ok);
+    if (!far) {
+      own ??= new Map((obstacles ?? []).map((d) => [d.id, d]));
+      far = calloutSpots(c, own.get(c.id), bounds).find(ok);
+    }
+    if (far) {
+      keep(far);
+      opts.callouts?.add(c.id);
+    }
   }
   return kept;
 }

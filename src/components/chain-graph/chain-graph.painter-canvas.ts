@@ -4,7 +4,8 @@
  * and moved and scaled during a gesture, with the labels drawn live on top. Loaded on first use by the draw
  * controller (chain-graph.draw.ts), not part of the element's first load.
  */
-import { LINE, placeKeyOf, type Gesture, type Placement, type Scene } from './chain-graph.painter.js';
+import { drawCanvasLabels } from './chain-graph.canvas-labels.js';
+import { placeKeyOf, type Gesture, type Placement, type Scene } from './chain-graph.painter.js';
 import { ChainStaticPainter, viewRect } from './chain-graph.painter-static.js';
 import { yieldThen } from './chain-graph.tasks.js';
 import { RasterCost, type Rect, type StaticGroup } from './chain-graph.canvas-cost.js';
@@ -337,7 +338,7 @@ export class ChainCanvasPainter extends ChainStaticPainter {
   private paintLabels(ctx: CanvasRenderingContext2D, s: Scene, dpr: number, gesture: Gesture, col: Record<string, string>, hood: Set<string> | undefined): Placement {
     const placed = this.place(s, gesture);
     if (gesture !== 'pan') {
-      this.drawLabels(ctx, s, dpr, placed, col, hood);
+      drawCanvasLabels(ctx, s, dpr, placed, col, hood);
       return placed;
     }
     const { zt: t } = s;
@@ -352,10 +353,10 @@ export class ChainCanvasPainter extends ChainStaticPainter {
       lc?.setTransform(1, 0, 0, 1, 0, 0);
       lc?.clearRect(0, 0, w, h);
       if (!lc) {
-        this.drawLabels(ctx, s, dpr, placed, col, hood);
+        drawCanvasLabels(ctx, s, dpr, placed, col, hood);
         return placed;
       }
-      this.drawLabels(lc, s, dpr, placed, col, hood);
+      drawCanvasLabels(lc, s, dpr, placed, col, hood);
       c = this.labelLayer = { canvas, key, x: t.x, y: t.y };
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -366,34 +367,4 @@ export class ChainCanvasPainter extends ChainStaticPainter {
   }
   /** The labels of a pan, drawn once (see paintLabels): the placement, zoom, size and colours they were drawn for, and the pan offset then. */
   private labelLayer?: { canvas: HTMLCanvasElement; key: unknown[]; x: number; y: number };
-
-  private drawLabels(ctx: CanvasRenderingContext2D, s: Scene, dpr: number, placed: Placement, col: Record<string, string>, hood: Set<string> | undefined): void {
-    const { width, height, shown, zt: t } = s;
-    const pos = s.display;
-    const fs = placed.size;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.font = `${fs}px ${s.fontFamily || 'sans-serif'}`;
-    ctx.lineWidth = 3;
-    ctx.lineJoin = 'round';
-    ctx.strokeStyle = col.halo;
-    ctx.fillStyle = col.label;
-    ctx.textBaseline = 'middle';
-    ctx.textAlign = s.labelSide === 'right' ? 'left' : 'center';
-    for (const id of placed.kept) {
-      const n = shown.byId.get(id);
-      const p = n ? pos.get(id) : undefined;
-      if (!n || !p) continue;
-      const sx = t.applyX(p.x), sy = t.applyY(p.y);
-      const r = shown.radius(n) * t.k;
-      const o = placed.offset.get(id);
-      const x = o ? sx + o.x : s.labelSide === 'right' ? sx + r + 4 : sx;
-      const y = o ? sy + o.y : s.labelSide === 'right' ? sy : sy + r + 2 + (fs * LINE) / 2;
-      if (x < -400 || x > width + 400 || y < -fs || y > height + fs) continue;
-      ctx.globalAlpha = hood && !hood.has(id) ? 0.15 : 1;
-      const text = s.label(n);
-      ctx.strokeText(text, x, y);
-      ctx.fillText(text, x, y);
-    }
-    ctx.globalAlpha = 1;
-  }
 }

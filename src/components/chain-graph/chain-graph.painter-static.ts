@@ -47,6 +47,7 @@ export class ChainStaticPainter extends ChainPainter {
     c.link = this.token('--_link-color', '#52606d');
     c.label = this.token('--_label-color', '#1f2933');
     c.halo = this.token('--_halo', '#ffffff');
+    c.callout = this.token('--_callout-color', c.label);
     c.focus = this.token('--_color-focus', '#1d4ed8');
     c.match = this.token('--_color-warning', '#8a5a00');
     return (this.colors = c);

@@ -14,6 +14,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { symbol } from './chain-graph.symbols.js';
 import { cspStyle } from '../../core/render/csp-style.js';
 import { labelPriority, labelSpots, rightSpots, placeLabelSteps, symbolReach, LABEL_PRIORITY, MAX_LABELS, PLACE_STEP, type LabelCandidate, type LabelObstacle } from './chain-graph.labels.js';
+import { calloutLine, type CalloutBox } from './chain-graph.callout.js';
 import { radialLinkGeometry, type LabelSide } from './chain-graph.geometry.js';
 import type { ChainLink, Point } from './chain-graph.types.js';
 import { SHAPES, round1, type Gesture, type Placement, type Scene, type Shown } from './chain-graph.scene.js';
@@ -122,9 +123,11 @@ export class ChainPainter {
     // The bottom strip is kept free for the note that says how many names are not shown.
     const noteH = Math.max(size, 14 * s.density) * 1.6;
     const at = new Map<string, { x: number; y: number }>();
+    const callouts = new Set<string>();
     // Leaders, the selected and the emphasised node (and chain names) are always labelled; the others give way.
-    const kept = width > 0 && height > 0 ? yield* placeLabelSteps(cands, { x0: 0, y0: 0, x1: width, y1: height - noteH }, 2, MAX_LABELS, discs, { must: LABEL_PRIORITY.leader, at }) : new Set<string>();
+    const kept = width > 0 && height > 0 ? yield* placeLabelSteps(cands, { x0: 0, y0: 0, x1: width, y1: height - noteH }, 2, MAX_LABELS, discs, { must: LABEL_PRIORITY.leader, at, callouts }) : new Set<string>();
     const offset = new Map<string, { x: number; y: number }>();
+    const boxes = new Map<string, CalloutBox>();
     let keptNodes = 0;
     for (const c of cands) {
       const p = at.get(c.id);
@@ -135,8 +138,10 @@ export class ChainPainter {
       const q = s.display.get(c.id)!;
       const nx = t.applyX(q.x), ny = t.applyY(q.y);
       offset.set(c.id, below ? { x: p.x + c.width / 2 - nx, y: p.y + c.height / 2 - ny } : { x: p.x - nx, y: p.y + c.height / 2 - ny });
+      // A leader's label put away from its node (a callout): its box, for the line drawn to it.
+      if (callouts.has(c.id)) boxes.set(c.id, { x: p.x - nx, y: p.y - ny, width: c.width, height: c.height, r: discs.find((d) => d.id === c.id)?.r ?? 0 });
     }
-    return { kept, dropped: Math.max(0, inView - keptNodes), size, chainSize, offset };
+    return { kept, dropped: Math.max(0, inView - keptNodes), size, chainSize, offset, callouts: boxes };
   }
 
   private centreKey: unknown[] = [];
@@ -239,7 +244,7 @@ export class ChainPainter {
               <path d=${symbol(SHAPES[n.type], Math.PI * r * r)() ?? ''}></path>
               ${!placed.kept.has(n.id)
                 ? nothing
-                : svg`<g class="label" transform="scale(${1 / k})">${s.labelSide === 'right'
+                : svg`<g class="label" transform="scale(${1 / k})">${calloutSvg(placed.callouts?.get(n.id))}${s.labelSide === 'right'
                     ? svg`<text x=${round1(o ? o.x : r * k + 4)} y=${round1(o ? o.y : 0)} dy="0.35em">${text}</text>`
                     : svg`<text x=${round1(o ? o.x : 0)} y=${round1(o ? o.y + fs * (BASELINE - LINE / 2) : r * k + 2 + fs * BASELINE)} text-anchor="middle">${text}</text>`}</g>`}
             </g>`;
@@ -251,6 +256,12 @@ export class ChainPainter {
   }
 }
 
+
+/** The thin line from a node to its label put away from it (a callout), in the label's screen-px group. */
+function calloutSvg(b: CalloutBox | undefined): TemplateResult | typeof nothing {
+  const l = b && calloutLine(b);
+  return l ? svg`<line class="callout" part="callout" x1=${round1(l.x1)} y1=${round1(l.y1)} x2=${round1(l.x2)} y2=${round1(l.y2)}></line>` : nothing;
+}
 
 /** What a label placement depends on besides the pan offset. */
 export function placeKeyOf(s: Scene): unknown[] {

@@ -125,6 +125,13 @@ export interface Readability {
   total: number;
 }
 
+/** Chain leaders' labels (must be shown): how many, how many drawn, how many of those as callouts (issue 15). */
+export interface Callouts {
+  leaders: number;
+  leadersShown: number;
+  callouts: number;
+}
+
 export interface MeasureInput {
   nodes: readonly MeasureNode[];
   links: readonly { source: string; target: string }[];
@@ -204,11 +211,13 @@ export function labelCandidates(m: MeasureInput, view: View): { cands: LabelCand
  * `placeLabels` (dropped, never shrunk, none cut at the edge, none over another node). Overlaps count every drawn
  * box, chain names included; `shown` counts node labels.
  */
-export function measureDrawn(m: MeasureInput, view: View): Readability & { kept: Set<string>; at: Map<string, { x: number; y: number }> } {
+export function measureDrawn(m: MeasureInput, view: View): Readability & Callouts & { kept: Set<string>; at: Map<string, { x: number; y: number }> } {
   const scale = view.screenScale && view.screenScale > 0 ? view.screenScale : 1;
   const { cands, discs, size, bounds } = labelCandidates(m, view);
   const at = new Map<string, { x: number; y: number }>();
-  const kept = placeLabels(cands, bounds, 2, MAX_LABELS, discs, { must: LABEL_PRIORITY.leader, at });
+  const callouts = new Set<string>();
+  const kept = placeLabels(cands, bounds, 2, MAX_LABELS, discs, { must: LABEL_PRIORITY.leader, at, callouts });
+  const leaders = cands.filter((c) => !c.id.startsWith('chain:') && c.priority >= LABEL_PRIORITY.leader);
   const boxes = cands.filter((c) => kept.has(c.id)).map((c) => ({ ...c, ...at.get(c.id)! }));
   const shown = boxes.filter((b) => !b.id.startsWith('chain:')).length;
   return {
@@ -218,6 +227,9 @@ export function measureDrawn(m: MeasureInput, view: View): Readability & { kept:
     minLabelPx: boxes.length ? size * scale : Infinity,
     shown,
     total: m.nodes.length,
+    leaders: leaders.length,
+    leadersShown: leaders.filter((c) => kept.has(c.id)).length,
+    callouts: callouts.size,
     kept,
     at,
   };

@@ -3,6 +3,7 @@
  * chain-graph.painter-canvas.ts, with the first canvas picture): the shown graph and the scene of one picture, node
  * shapes, the node under a point, and label widths measured with the element's font. Part of the element's first load.
  */
+import type { CalloutBox } from './chain-graph.callout.js';
 import type { ViewTransform as ZoomTransform } from './chain-graph.view.js';
 import { symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType } from './chain-graph.symbols.js';
 import { estimateTextWidth, type LabelSide } from './chain-graph.geometry.js';
@@ -65,6 +66,8 @@ export interface Placement {
   chainSize: number;
   /** Node labels drawn away from their first spot (below the node): the label box's centre relative to the node, screen px. */
   offset: Map<string, { x: number; y: number }>;
+  /** Labels that must be shown, placed away from their node (chain-graph.callout.ts): the box relative to the node, screen px. */
+  callouts?: Map<string, CalloutBox>;
 }
 
 /** Node under a stage point: the node of the SVG element under the pointer (`target`) first, else `nodeAt`. */

@@ -12,6 +12,7 @@ export const styles = css`
     --_link-color: var(--civic-chain-graph-link-color, var(--_color-text-muted));
     --_label-color: var(--civic-chain-graph-label-color, var(--_color-text));
     --_halo: var(--civic-chain-graph-label-halo, var(--_color-surface));
+    --_callout-color: var(--civic-chain-graph-callout-color, var(--_label-color));
     --_dim: var(--civic-chain-graph-dim-opacity, 0.15);
     --_tooltip-bg: var(--civic-chain-graph-tooltip-background, var(--_color-surface-raised));
     background: var(--_color-surface);
@@ -143,6 +144,13 @@ export const styles = css`
     stroke: var(--_halo);
     stroke-width: 3px;
     stroke-linejoin: round;
+    pointer-events: none;
+  }
+  .node .callout {
+    /* A leader's label put away from its node: a thin line to it, at low contrast (it may cross links and nodes). */
+    stroke: var(--_callout-color);
+    stroke-opacity: 0.55;
+    stroke-width: 1px;
     pointer-events: none;
   }
   .node {

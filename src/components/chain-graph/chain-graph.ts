@@ -37,6 +37,7 @@ const SCREEN_TOUR_STOPS = 12;
  * @csspart stage - The focusable graph area (one tab stop; arrow keys walk along links).
  * @csspart plot - The SVG (SVG renderer).
  * @csspart canvas - The canvas (canvas renderer).
+ * @csspart callout - Line from a node to its label put away from it (a leader's or the selected node's; SVG renderer).
  * @csspart tooltip - Text-only tooltip of the hovered or highlighted node.
  * @csspart reset - Reset-view button.
  * @csspart progress - Progress of a large layout being computed.
@@ -55,6 +56,7 @@ const SCREEN_TOUR_STOPS = 12;
  * @cssproperty [--civic-chain-graph-link-color=var(--civic-color-text-muted)] - Stroke of links.
  * @cssproperty [--civic-chain-graph-label-color=var(--civic-color-text)] - Label text.
  * @cssproperty [--civic-chain-graph-label-halo=var(--civic-color-surface)] - Halo behind labels.
+ * @cssproperty [--civic-chain-graph-callout-color=var(--civic-chain-graph-label-color)] - Line from a node to its label put away from it (drawn at 55 % opacity).
  * @cssproperty [--civic-chain-graph-dim-opacity=0.15] - Opacity of nodes outside the highlighted neighbourhood.
  * @cssproperty [--civic-chain-graph-tooltip-background=var(--civic-color-surface-raised)] - Tooltip background.
  * @event {CivicLoadEvent} civic-load - Data arrived and passed validation; detail.count is the number of nodes.

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { adjacency, filterChainData, parseChainData } from '../../../../src/components/chain-graph/chain-graph.model.js';
 import { defaultRadius, estimateTextWidth, forceLayout, radialLayout, tiersLayout, type LayoutResult } from '../../../../src/components/chain-graph/chain-graph.layout.js';
-import { LABEL_PRIORITY, farSpots, placeLabels, symbolReach, type LabelCandidate } from '../../../../src/components/chain-graph/chain-graph.labels.js';
+import { CALLOUT_REACH, LABEL_PRIORITY, calloutSpots, farSpots, labelSpots, placeLabels, symbolReach, type LabelCandidate } from '../../../../src/components/chain-graph/chain-graph.labels.js';
+import { calloutLine } from '../../../../src/components/chain-graph/chain-graph.callout.js';
 import { SHAPES } from '../../../../src/components/chain-graph/chain-graph.scene.js';
 import { symbol } from '../../../../src/components/chain-graph/chain-graph.symbols.js';
 import { boxOverlaps, labelCandidates, labelNodeOverlaps, measureDrawn, nodeReach, type MeasureInput, type View } from '../../../../src/components/chain-graph/chain-graph.readability.js';
@@ -168,5 +169,59 @@ describe('label obstacles', () => {
   it('counts overlaps the way the bench does', () => {
     expect(boxOverlaps([{ x: 0, y: 0, width: 10, height: 10 }, { x: 5, y: 5, width: 10, height: 10 }, { x: 10, y: 4, width: 5, height: 5 }])).toBe(2);
     expect(labelNodeOverlaps([{ id: 'a', x: 0, y: 0, width: 10, height: 10 }], [{ id: 'b', x: 15, y: 5, r: 4 }, { id: 'c', x: 12, y: 5, r: 4 }])).toBe(1);
+  });
+
+  it('a must label with no free spot near its node gets a callout at the nearest free box; others are dropped', () => {
+    // A leader at (200, 200) in a dense field of nodes (every 14 px, x 60..340, y 120..280): its own spots and the
+    // far spots all cover nodes. Free room only outside the field, inside the bounds.
+    const lead = { id: 'lead', x: 200, y: 200, r: 10 };
+    const field = [];
+    for (let x = 60; x <= 340; x += 14) for (let y = 120; y <= 280; y += 14) if (Math.hypot(x - 200, y - 200) > 16) field.push({ id: `n${x},${y}`, x, y, r: 5 });
+    const discs = [lead, ...field];
+    const w = 80, h = 16;
+    const [first, ...alts] = labelSpots(200, 200, 10, w, h);
+    const leader = { id: 'lead', ...first, alts, width: w, height: h, priority: LABEL_PRIORITY.leader + 1 };
+    const bounds = { x0: 0, y0: 0, x1: 400, y1: 400 };
+    // A lower label wanting the spot just above the field, where the callout goes (placed after the leader).
+    const low = { id: 'low', x: 160, y: 96, width: w, height: h, priority: 7, alts: [{ x: 160, y: 76 }, { x: 160, y: 56 }] };
+    const at = new Map<string, { x: number; y: number }>();
+    const callouts = new Set<string>();
+    const kept = placeLabels([low, leader], bounds, 2, Infinity, discs, { must: LABEL_PRIORITY.leader, at, callouts });
+    expect(kept.has('lead')).toBe(true);
+    expect([...callouts]).toEqual(['lead']);
+    const box = { ...leader, ...at.get('lead')! };
+    // Not one of its own spots nor a far spot: a callout box, inside the bounds, within reach, over no node.
+    expect([first, ...alts, ...farSpots(leader)].some((p) => p.x === box.x && p.y === box.y)).toBe(false);
+    expect(box.x >= 0 && box.y >= 0 && box.x + w <= 400 && box.y + h <= 400).toBe(true);
+    expect(labelNodeOverlaps([box], discs)).toBe(0);
+    const near = { x: Math.max(box.x, Math.min(200, box.x + w)), y: Math.max(box.y, Math.min(200, box.y + h)) };
+    const dist = Math.hypot(near.x - 200, near.y - 200);
+    expect(dist).toBeLessThanOrEqual(10 + CALLOUT_REACH * h);
+    // The nearest free box: no spot the search tries before it is free.
+    const spots = calloutSpots(leader, lead, bounds);
+    const i = spots.findIndex((p) => p.x === box.x && p.y === box.y);
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(spots.slice(0, i).every((p) => labelNodeOverlaps([{ ...p, id: 'lead' }], discs) > 0)).toBe(true);
+    // The lower label came after and keeps clear of the callout (moved or dropped), and of every node.
+    const boxes = [...kept].map((id) => ({ ...(id === 'lead' ? leader : low), ...at.get(id)! }));
+    expect(boxOverlaps(boxes)).toBe(0);
+    expect(labelNodeOverlaps(boxes, discs)).toBe(0);
+    // Its line runs from the node's edge to the box.
+    const line = calloutLine({ x: box.x - 200, y: box.y - 200, width: w, height: h, r: 10 })!;
+    expect(Math.hypot(line.x1, line.y1)).toBeCloseTo(11, 5);
+    expect(Math.hypot(line.x2, line.y2)).toBeCloseTo(dist - 2, 5);
+    // Not a must label (a member, or no `must`): dropped, no callout.
+    const member = { ...leader, id: 'm', priority: 9 };
+    const none = new Set<string>();
+    expect(placeLabels([member], bounds, 2, Infinity, [{ ...lead, id: 'm' }, ...field], { must: LABEL_PRIORITY.leader, callouts: none }).size).toBe(0);
+    expect(placeLabels([leader], bounds, 2, Infinity, discs).size).toBe(0);
+    expect(none.size).toBe(0);
+    // No free box within reach (bounds around the field only): dropped, never drawn over a node.
+    expect(placeLabels([leader], { x0: 56, y0: 116, x1: 344, y1: 284 }, 2, Infinity, discs, { must: LABEL_PRIORITY.leader }).size).toBe(0);
+  });
+
+  it('draws no callout line when the label sits next to its node', () => {
+    expect(calloutLine({ x: -40, y: 12, width: 80, height: 16, r: 10 })).toBeUndefined();
+    expect(calloutLine({ x: 30, y: -8, width: 80, height: 16, r: 10 })).toEqual({ x1: 11, y1: 0, x2: 28, y2: 0 });
   });
 });
