@@ -9,10 +9,10 @@ import { adjacency } from './chain-graph.model.js';
 /**
  * Where side groups go: `beside` the median column of what they link to (a quarter column out), `beside-column` the
  * same rounded to a whole column (side groups share fewer columns), or one column of their own `right` or `left` of
- * the chain.
+ * the chain (`-apart`: side groups linked to each other in columns of their own, else in one column, linked by bows).
  */
-export type HubPlace = 'beside' | 'right' | 'left' | 'beside-column';
-export const HUB_PLACES: readonly HubPlace[] = ['beside', 'beside-column', 'right', 'left'];
+export type HubPlace = 'beside' | 'right' | 'left' | 'beside-column' | 'right-apart' | 'left-apart';
+export const HUB_PLACES: readonly HubPlace[] = ['beside', 'beside-column', 'right', 'left', 'right-apart', 'left-apart'];
 
 /**
  * Column of each node in its chain: upstream suppliers left of the leader (suppliers of suppliers further left),
@@ -76,13 +76,13 @@ export function tierColumns(nodes: readonly ChainNode[], links: readonly ChainLi
   let lo = 0, hi = 0;
   for (const c of tiered.values()) (lo = Math.min(lo, c)), (hi = Math.max(hi, c));
   for (const n of hubs) {
-    const k = place === 'right' ? hi + 1 : place === 'left' ? lo - 1 : hubKey(n.id, 0.25, (m) => tiered.get(m));
+    const k = place.startsWith('right') ? hi + 1 : place.startsWith('left') ? lo - 1 : hubKey(n.id, 0.25, (m) => tiered.get(m));
     if (k !== undefined) col.set(n.id, place === 'beside-column' ? Math.round(k) + (k >= 0 ? 0.25 : -0.25) : k);
   }
   // Side groups linked only to side groups: beside those.
   for (const n of hubs) if (!col.has(n.id)) col.set(n.id, hubKey(n.id, 0.125, (m) => col.get(m)) ?? 1.25);
   // A side group linked to another in the same column moves a little further out (a link inside a column is a bow).
-  for (let pass = 0; pass < 3; pass++)
+  for (let pass = 0; pass < (place === 'right' || place === 'left' ? 0 : 3); pass++)
     for (const n of hubs) {
       const c = col.get(n.id)!;
       if ((adj.get(n.id) ?? []).some((m) => m !== n.id && col.get(m) === c && ids.get(m)!.type !== 'party-branch')) col.set(n.id, c + (c >= 0 ? 0.125 : -0.125) / (pass + 1));

@@ -103,27 +103,32 @@ export function tiersLayout(data: ChainData, o: TiersOptions = {}): LayoutResult
     });
     return { at, offsets };
   };
-  let chosen = combos[0];
+  // Among the combinations at most 15 % wider than the narrowest (a wider drawing is zoomed out further, its labels
+  // dropped sooner; with several chains side by side, only the narrowest), the two crossing least get the search;
+  // the better result is kept.
+  let ranked: number[][] = [combos[0]];
   if (small && combos.length > 1) {
-    // Among the combinations at most 15 % wider than the narrowest (a wider drawing is zoomed out further, its labels
-    // dropped sooner), the one crossing least.
     const width = (combo: number[]) => chains.reduce((w, c, ci) => w + c.variants[combo[ci]].right + 80, 0);
     const narrowest = Math.min(...combos.map(width));
-    let bestCross = Infinity;
-    for (const combo of combos) {
-      if (width(combo) > narrowest * 1.15) continue;
-      const n = tiersCrossings(data.links, layoutOf(combo).at);
-      if (n < bestCross) (bestCross = n), (chosen = combo);
-    }
+    ranked = combos
+      .filter((combo) => width(combo) <= narrowest * (chains.length > 1 ? 1.001 : 1.15))
+      .map((combo) => ({ combo, n: tiersCrossings(data.links, layoutOf(combo).at) }))
+      .sort((p, q) => p.n - q.n)
+      .slice(0, 2)
+      .map((r) => r.combo);
   }
-  const { at, offsets } = layoutOf(chosen);
-  if (small)
+  let at = layoutOf(ranked[0]).at, atCross = Infinity;
+  for (const combo of small ? ranked : []) {
+    const { at: here, offsets } = layoutOf(combo);
     chains.forEach((c, ci) => {
       // Re-placed at its offset (the same layout, moved) with the search on its links, the others' kept in place.
-      const v = placeChain(c.nodes, c.links, sized, lh, offsets[ci], c.places[chosen[ci]], o, true);
+      const v = placeChain(c.nodes, c.links, sized, lh, offsets[ci], c.places[combo[ci]], o, true);
       const touching = data.links.filter((l) => c.ids.has(l.source) || c.ids.has(l.target));
-      v.search?.(at, touching, o.searchBudget ?? 60);
+      v.search?.(here, touching, o.searchBudget ?? 60);
     });
+    const n = tiersCrossings(data.links, here);
+    if (n < atCross) (atCross = n), (at = here);
+  }
   for (const [id, p] of at) positions.set(id, p);
   if (o.aspect && o.aspect > 0 && positions.size > 1) {
     const b = boundsOf(positions, sized, 'right', lh);
