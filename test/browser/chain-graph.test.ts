@@ -280,6 +280,9 @@ describe('<civic-chain-graph>', () => {
     try {
       el.layout = 'tiers';
       await el.updateComplete;
+      // Tiers layouts are computed in the worker: once the result is in, the positions jump to it (no glide).
+      await until(() => !(el as any).layoutCtl.pending, 'tiers layout computed', 45_000);
+      await el.updateComplete;
       expect((el as any).layoutCtl.anim).to.equal(0);
       const target = (el as any).layoutCtl.target.positions.get('m-auto-1');
       expect(el.positionOf('m-auto-1')).to.deep.equal(target);
