@@ -1,13 +1,12 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import type { ParseContext } from '../../data/data-controller.js';
 import type { DrawnReason } from '../../core/events/drawn-event.js';
 import { baseHostStyles } from '../../core/theme/tokens.js';
 import { renderIllustrative, stateStyles } from '../../core/render/states.js';
 import { ResizeController } from '../../core/controllers/resize-controller.js';
-import { mapFields } from '../../data/adapters/field-map.js';
-import { isRecord, type Issue, type Validated } from '../../data/validate.js';
+import type { Issue, Validated } from '../../data/validate.js';
+import { parseTilePayload } from './kpi-tile.fields.js';
 import { kpiTileTerms } from './kpi-tile.i18n.js';
 import { kpiTileStyles } from './kpi-tile.styles.js';
 import { renderDetails, renderValueLine } from './kpi-tile.view.js';
@@ -79,66 +78,78 @@ const tileExport = lazyModule(() => import('./kpi-tile.export.js'));
 export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fittable {
   // ── styles ──
   static override styles = [baseHostStyles, stateStyles, kpiTileStyles, exportButtonStyles];
+  /**
+   * The reactive properties, in one table rather than as property decorators (issue 16: the compiled decorator calls
+   * cost ~0.6 KB gz on a page with one KPI tile); each field below keeps its type and its documentation.
+   */
+  static override properties: PropertyDeclarations = {
+    label: {}, value: {}, unit: {}, qualifier: {}, precision: { type: Number }, previous: {}, target: {},
+    deltaLabel: { attribute: 'delta-label' }, deltaColors: { attribute: 'delta-colors', reflect: true }, deltaFormat: { attribute: 'delta-format' },
+    caption: {}, source: {}, period: {}, sparkline: {}, thresholds: {}, better: {}, illustrative: { type: Boolean },
+    motion: { reflect: true }, duration: { type: Number }, live: {},
+    valueField: { attribute: 'value-field' }, labelField: { attribute: 'label-field' }, unitField: { attribute: 'unit-field' }, itemId: { attribute: 'item-id' },
+    export: { type: Boolean, reflect: true }, fileName: { attribute: 'file-name' }, highlighted: { type: Boolean, reflect: true },
+  };
 
   // ── public API ──
   /** Name of the KPI (data's `label` wins when the data has one). */
-  @property() label?: string;
+  label?: string;
   /** The figure, when given by attribute (data's `value` wins). Numeric strings are accepted; anything else shows a dash and an error. */
-  @property() value?: string | number;
+  value?: string | number;
   /** Fixed unit: 所, 人, 个, 名, 亿元, 万元, %, … (formatted by the shared formatter; unknown units are appended as written). */
-  @property() unit?: string;
+  unit?: string;
   /** How the source states an approximate figure: `over` (超17万), `odd` (4万余), `plus` (1,300+), `about`, `under`. */
-  @property() qualifier?: Qualifier;
+  qualifier?: Qualifier;
   /** Maximum fraction digits of the figure (wins over the data's `precision`). */
-  @property({ type: Number }) precision?: number;
+  precision?: number;
   /** Value of the comparison period; the delta is computed against it. */
-  @property() previous?: string | number;
+  previous?: string | number;
   /** Target value: progress bar, status, and the delta when there is no `previous`. */
-  @property() target?: string | number;
+  target?: string | number;
   /** Label of the delta: `同比`, `环比` (translated to YoY / MoM in English) or any short text. */
-  @property({ attribute: 'delta-label' }) deltaLabel?: string;
+  deltaLabel?: string;
   /** Colour convention: `red-up` (default; rises red as on Chinese boards) or `green-up`. Arrows and words always show the direction too. */
-  @property({ attribute: 'delta-colors', reflect: true }) deltaColors: DeltaColors = 'red-up';
+  deltaColors: DeltaColors = 'red-up';
   /** What the delta shows: `percent` (default; percentage points for `%` units), `absolute` or `both`. */
-  @property({ attribute: 'delta-format' }) deltaFormat?: DeltaFormat;
+  deltaFormat?: DeltaFormat;
   /** Caption under the figure. */
-  @property() caption?: string;
+  caption?: string;
   /** Where the figure comes from, shown as "来源：…". */
-  @property() source?: string;
+  source?: string;
   /** Reporting period, e.g. `2022-01/2022-09` (shown as 2022年1—9月 / Jan–Sep 2022). */
-  @property() period?: string;
+  period?: string;
   /** Values for the sparkline, comma- or space-separated, oldest first (data's `history` wins). */
-  @property() sparkline?: string;
+  sparkline?: string;
   /** Status thresholds "warn,alert" in value units, e.g. "90,80" (below 90 warns, below 80 alerts; reversed with `better="lower"`). */
-  @property() thresholds?: string;
+  thresholds?: string;
   /** Which way is good for thresholds and target status: `higher` (default) or `lower`. */
-  @property() better?: Better;
+  better?: Better;
   /** Marks the figure as invented: shows the 示例数据 / "Illustrative data" badge. */
-  @property({ type: Boolean }) illustrative = false;
+  illustrative = false;
   /** `auto` follows prefers-reduced-motion; `reduce` always shows new values at once (no count-up). */
-  @property({ reflect: true }) motion: Motion = 'auto';
+  motion: Motion = 'auto';
   /** Count-up duration in milliseconds; 0 turns the animation off. */
-  @property({ type: Number }) duration = 800;
+  duration = 800;
   /** Screen-reader announcement of changed values: `polite` (default) or `off` (e.g. for walls of many tiles). */
-  @property() live: 'polite' | 'off' = 'polite';
+  live: 'polite' | 'off' = 'polite';
   /** Path of the value in the payload, e.g. `data.total` or `data.list[].gdp` (then one item per list entry). */
-  @property({ attribute: 'value-field' }) valueField?: string;
+  valueField?: string;
   /** Path of the label in the payload. */
-  @property({ attribute: 'label-field' }) labelField?: string;
+  labelField?: string;
   /** Path of the unit in the payload. */
-  @property({ attribute: 'unit-field' }) unitField?: string;
+  unitField?: string;
   /** With list data (e.g. a whole `kpis.json`), the id of the item to show. */
-  @property({ attribute: 'item-id' }) itemId?: string;
+  itemId?: string;
   /**
    * Shows the export button (part `export-button`), which downloads the tile as a PNG. Off by default: a tile
    * is small, and a government page with a row of figures rarely wants a button on each number; a page that
    * wants one picture of many tiles exports their `<civic-kpi-grid>` (or calls `toPNG()`).
    */
-  @property({ type: Boolean, reflect: true }) export = false;
+  export = false;
   /** Base name of the exported file (sanitised; `.png` is added); default: the tag, `civic-kpi-tile`. */
-  @property({ attribute: 'file-name' }) fileName?: string;
+  fileName?: string;
   /** Set by `highlight(id)` when the id is this tile's KPI id; styles an outline. */
-  @property({ type: Boolean, reflect: true }) highlighted = false;
+  highlighted = false;
 
   // ── internal state ──
   private view?: TileView;
@@ -155,20 +166,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
 
   // ── data ──
   protected override parse(raw: unknown, ctx?: ParseContext): Validated<ParsedKpi[]> {
-    const issues: Issue[] = [];
-    const mapped = mapFields(raw, { value: this.valueField, label: this.labelField, unit: this.unitField }, ctx?.envelope);
-    issues.push(...mapped.issues);
-    let v = mapped.value;
-    if (v === undefined) return { value: undefined, issues };
-    if (isRecord(v) && Array.isArray(v.items) && !('value' in v)) v = v.items;
-    const list = Array.isArray(v) ? v : [v];
-    const items: ParsedKpi[] = [];
-    list.forEach((r, i) => {
-      const it = parseKpiItem(withAttributes(this, r), Array.isArray(v) ? `[${i}]` : '', issues);
-      if (it) items.push(it);
-    });
-    if (items.length === 0 && list.length > 0) return { value: undefined, issues };
-    return { value: items, issues };
+    return parseTilePayload(raw, this, ctx?.envelope);
   }
 
   protected override parseDeps(): readonly unknown[] {
@@ -203,7 +201,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     let items = this.feed.value;
-    if (items === undefined && this.feed.status === 'idle' && this.hasAttributeData()) items = this.parseAttributesOnly();
+    if (items === undefined && this.feed.status === 'idle' && (this.value !== undefined || this.label !== undefined)) items = this.parseAttributesOnly();
     this.view = undefined;
     this.item = undefined;
     this.outside = false;
@@ -349,10 +347,6 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
       (e: unknown) => warn(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`),
     );
   };
-
-  private hasAttributeData(): boolean {
-    return this.value !== undefined || this.label !== undefined;
-  }
 
   private parseAttributesOnly(): ParsedKpi[] | undefined {
     const issues: Issue[] = [];
