@@ -103,6 +103,8 @@ describe('<civic-chain-graph> canvas pan', () => {
     const moved = probe(a).drawCtl.painter!.layer!;
     expect(moved, 'the bitmap of the picture before the pan is moved, not drawn anew').to.equal(before);
     expect(moved.x).to.equal(t0.x);
+    // During the pan its labels move as one stage-sized bitmap (drawn on the pan's first frame).
+    expect((probe(a).drawCtl.painter as { labelLayer?: unknown }).labelLayer !== undefined, "the pan's label bitmap").to.equal(true);
 
     // A fresh element at the pan's transform: its bitmap shows the same as the moved one, where both reach.
     const b = await mount(data);
@@ -123,5 +125,8 @@ describe('<civic-chain-graph> canvas pan', () => {
     const end = diff(ca, 0, 0, cb, 0, 0, ca.width, ca.height);
     expect(end.inked).to.be.greaterThan(20000);
     expect(end.differ, `settled after the pan vs fresh: ${end.differ} of ${end.inked} inked pixels differ`).to.equal(0);
+    // At rest the pan's label bitmap is let go (megabytes on a wall).
+    // (a boolean: the bitmap's record holds the whole placement, too big for an assertion message)
+    expect((probe(a).drawCtl.painter as { labelLayer?: unknown }).labelLayer === undefined, 'label bitmap let go after the pan').to.equal(true);
   });
 });
