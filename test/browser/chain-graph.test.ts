@@ -271,7 +271,17 @@ describe('<civic-chain-graph>', () => {
     const from = el.positionOf('m-auto-1')!;
     el.layout = 'radial';
     await el.updateComplete;
-    expect((el as any).layoutCtl.anim, 'animating').to.not.equal(0);
+    // Radial layouts are computed in the worker; the glide starts when the result is in. Checked once per frame, by a
+    // frame callback queued before the glide's own: the glide's first frame is seen even if it is its last.
+    await new Promise<void>((resolve, reject) => {
+      const end = performance.now() + 45_000;
+      const check = () => {
+        if ((el as any).layoutCtl.anim !== 0) resolve();
+        else if (performance.now() > end) reject(new Error('no glide towards the radial layout'));
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
     await settle(el);
     const to = el.positionOf('m-auto-1')!;
     expect(to).to.not.deep.equal(from);

@@ -14,16 +14,6 @@ import { yieldThen } from './chain-graph.tasks.js';
 
 /** Force layouts from this many nodes show a progress bar while they compute (smaller ones finish within a few frames). */
 export const PROGRESS_FROM = 300;
-/** Radial layouts from this many nodes run in the worker (smaller ones take a few ms on the main thread). */
-export const WORKER_FROM_STATIC = 300;
-/**
- * Tiers layouts of every size run in the worker: a small chain's tiers layout searches its column orders against the
- * crossings as drawn (chain-graph.tiers-search.ts), tens of ms for the demo's two chains on a quiet machine, which
- * would be one long task on the main thread, again after every resize that changes the stage's aspect.
- */
-export function inWorkerFirst(kind: LayoutRequest['kind'], n: number): boolean {
-  return kind === 'force' || kind === 'tiers' || n >= WORKER_FROM_STATIC;
-}
 /**
  * Force layouts of up to this many nodes run on the main thread in slices (each under SLICE_MS): starting a worker,
  * loading its module and copying the graph to it cost more than such a small layout.
@@ -124,22 +114,26 @@ export class ChainLayoutController {
     this.cb = callbacks;
   }
 
-  /** Starts a layout job; an earlier unfinished job is abandoned. `pending` is true until its result is in. */
+  /**
+   * Starts a layout job; an earlier unfinished job is abandoned. `pending` is true until its result is in.
+   * Tiers and radial layouts of every size run in the worker: a small chain's tiers layout searches its column orders
+   * against the crossings as drawn (chain-graph.tiers-search.ts) and the radial one its ring orders
+   * (chain-graph.order.ts), tens of ms for the demo's two chains on a quiet machine: one long task on the main thread,
+   * again after every resize that changes the stage's aspect. Without a worker they run there, with the same result.
+   */
   run(req: LayoutRequest): void {
     const job = ++this.job;
     const n = req.data.nodes.length;
     const force = req.kind === 'force';
     this.pending = true;
-    if (inWorkerFirst(req.kind, n)) {
-      this.cb.progress(n >= PROGRESS_FROM ? 0 : null);
-      if (force && n <= MAIN_FORCE_UP_TO) return this.runSliced(job, req);
-      if (this.runInWorker(job, req)) return;
-      if (force) return this.runSliced(job, req);
-    }
+    this.cb.progress(n >= PROGRESS_FROM ? 0 : null);
+    if (force && n <= MAIN_FORCE_UP_TO) return this.runSliced(job, req);
+    if (this.runInWorker(job, req)) return;
+    if (force) return this.runSliced(job, req);
     this.runStatic(job, req);
   }
 
-  /** Tiers or radial on the main thread (small radial graphs, or no worker), once the layouts module is loaded. */
+  /** Tiers or radial on the main thread (where no worker runs), once the layouts module is loaded. */
   private runStatic(job: number, req: LayoutRequest): void {
     void preloadLayouts().then((m) => {
       if (job === this.job && this.cb.live()) this.finish(req.kind === 'radial' ? m.radialLayout(req.data, req.opts) : m.tiersLayout(req.data, req.opts));

@@ -151,8 +151,8 @@ export class CivicChainGraph extends ChainGraphProps {
     super.connectedCallback();
     // The main-thread layouts (small graphs, or where no worker runs) load while the data does.
     void preloadLayouts();
-    // Tiers layouts run in the worker whatever the size: it starts now, while the data loads.
-    if (this.layout === 'tiers') prewarmLayoutWorker();
+    // Tiers and radial layouts run in the worker whatever the size: it starts now, while the data loads.
+    if (this.layout !== 'force') prewarmLayoutWorker();
     // A layout abandoned on disconnect starts again.
     if (this.layoutCtl.pending) {
       this.model.relayout();
