@@ -148,4 +148,31 @@ describe('<civic-chain-graph> zoom and drag controller', () => {
     touch('pointerup', 2, cx + 80, cy);
     expect((el as unknown as { view: { gesturing: boolean } }).view.gesturing, 'gesture over').to.equal(false);
   });
+
+  it('fits a drawing wider than the usual zoom limit allows, and zooms out no further than that fitted view', async () => {
+    // Two nodes pinned 60,000 units apart (a 5,000-node radial drawing is that wide): the fitted zoom is below 0.05.
+    const positions = { gwm: { x: -30000, y: 0 }, 'm-auto-1': { x: 30000, y: 0 } };
+    const el = await fixture<CivicChainGraph>(html`<civic-chain-graph layout="tiers" style="width:800px" .positions=${positions} .data=${demoData()}></civic-chain-graph>`);
+    await el.whenDrawn();
+    await until(() => el.positionOf('m-auto-1')?.x === 30000, 'pinned positions laid out');
+    await el.whenDrawn();
+    const r = stageOf(el).getBoundingClientRect();
+    const t = zt(el);
+    expect(t.k, 'zoomed out below the usual limit').to.be.lessThan(0.05);
+    for (const id of ['gwm', 'm-auto-1']) {
+      const p = el.positionOf(id)!;
+      const sx = t.applyX(p.x), sy = t.applyY(p.y);
+      expect(sx >= 0 && sx <= r.width && sy >= 0 && sy <= r.height, `${id} on screen at (${sx}, ${sy})`).to.equal(true);
+    }
+    // Zooming out from the fitted view stays at it; zooming in and out again comes back to it.
+    const stage = stageOf(el);
+    const key = (k: string) => stage.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }));
+    key('-');
+    expect(zt(el).k).to.be.closeTo(t.k, 1e-9);
+    key('+');
+    expect(zt(el).k).to.be.greaterThan(t.k);
+    key('-');
+    key('-');
+    expect(zt(el).k).to.be.closeTo(t.k, 1e-9);
+  });
 });

@@ -68,11 +68,11 @@ export interface Transform {
   y: number;
 }
 
-/** The element's zoom-to-fit (chain-graph.ts `fit`): 28 px padding, room for chain titles, k in [0.05, 2]. */
+/** The element's zoom-to-fit (chain-graph.view.ts `fit`): 28 px padding, room for chain titles, k ≤ 2 (the whole drawing). */
 export function fitTransform(bounds: LayoutResult['bounds'], width: number, height: number): Transform {
   const pad = 28;
   const gw = Math.max(1, bounds.x1 - bounds.x0), gh = Math.max(1, bounds.y1 - bounds.y0 + 24);
-  const k = Math.min(2, Math.max(0.05, Math.min((width - 2 * pad) / gw, (height - 2 * pad) / gh)));
+  const k = Math.min(2, Math.max(1e-3, Math.min((width - 2 * pad) / gw, (height - 2 * pad) / gh)));
   return { k, x: width / 2 - k * (bounds.x0 + gw / 2), y: height / 2 - k * (bounds.y0 - 24 + gh / 2) };
 }
 

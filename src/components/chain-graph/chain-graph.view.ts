@@ -2,11 +2,9 @@
  * Zoom, pan and drag for <civic-chain-graph>, without d3-zoom/d3-drag (issue 16: they brought d3-selection,
  * d3-transition, d3-interpolate and d3-color into the entry): mouse drag pans (or drags a node when it starts on one),
  * the wheel zooms about the pointer, two touch pointers pinch, `+`/`-` zoom and Shift+arrows pan from the keyboard.
- * The stage size comes from the core ResizeController (no ResizeObserver of its own). Fit-to-view and centring live
- * here too. Knows nothing of the element class (no import of chain-graph.ts).
- *
- * Mouse input is read from mouse events (so synthetic `MouseEvent`s in tests and benches drive it like a real mouse);
- * touch and pen from pointer events (the stage has `touch-action: none`).
+ * The stage size comes from the core ResizeController (no ResizeObserver of its own); fit-to-view and centring live
+ * here too; the element class is not imported. Mouse input is read from mouse events (synthetic `MouseEvent`s in
+ * tests and benches drive it like a real mouse), touch and pen from pointer events (`touch-action: none` on the stage).
  */
 import type { ReactiveControllerHost } from 'lit';
 import { ResizeController, type Size } from '../../core/controllers/resize-controller.js';
@@ -52,8 +50,8 @@ export class ViewTransform {
     return (sy - this.y) / this.k;
   }
   /** The same view scaled to `k` (clamped to the zoom limits) so that stage point `p` keeps showing the same graph point. */
-  zoomTo(k: number, p: readonly [number, number]): ViewTransform {
-    const nk = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k));
+  zoomTo(k: number, p: readonly [number, number], min = MIN_ZOOM): ViewTransform {
+    const nk = Math.min(MAX_ZOOM, Math.max(min, k));
     const [gx, gy] = this.invert(p);
     return new ViewTransform(nk, p[0] - gx * nk, p[1] - gy * nk);
   }
@@ -97,6 +95,8 @@ interface Press {
 export class ChainViewController {
   /** The current zoom transform (graph → stage CSS px). */
   zt: ViewTransform = IDENTITY;
+  /** The zoom's lower limit: MIN_ZOOM, or the fitted view's zoom when the drawing needs less (see fit). */
+  minZoom = MIN_ZOOM;
   /** Set once the user zoomed or panned; a new layout then keeps the view. */
   userZoomed = false;
   /** The stage's size in CSS px (0×0 until the first report). */
@@ -182,14 +182,14 @@ export class ChainViewController {
     this.stageEl = undefined;
   }
 
-  /** Fits a layout's bounds into the stage (zoom between 0.05 and 2). */
+  /** Fits a layout's bounds into the stage (zoom ≤ 2; below MIN_ZOOM when the drawing needs it, and then so may the user). */
   fit(result: LayoutResult | undefined): void {
     const { width, height } = this.stageSize;
     if (!result || width < 1 || height < 1) return;
-    const b = result.bounds;
-    const pad = 28;
+    const b = result.bounds, pad = 28;
     const gw = Math.max(1, b.x1 - b.x0), gh = Math.max(1, b.y1 - b.y0 + 24);
-    const k = Math.min(2, Math.max(MIN_ZOOM, Math.min((width - 2 * pad) / gw, (height - 2 * pad) / gh)));
+    const k = Math.min(2, Math.max(1e-3, Math.min((width - 2 * pad) / gw, (height - 2 * pad) / gh)));
+    this.minZoom = Math.min(MIN_ZOOM, k); // a 5,000-node radial drawing is tens of thousands of units wide
     this.setTransform(new ViewTransform(k, width / 2 - k * (b.x0 + gw / 2), height / 2 - k * (b.y0 - 24 + gh / 2)));
   }
 
@@ -226,8 +226,8 @@ export class ChainViewController {
     if (width < 1 || e.ctrlKey || e.metaKey || e.altKey) return false;
     const pan: Record<string, [number, number]> = { ArrowRight: [-KEY_PAN, 0], ArrowLeft: [KEY_PAN, 0], ArrowUp: [0, KEY_PAN], ArrowDown: [0, -KEY_PAN] };
     let next: ViewTransform | undefined;
-    if (e.key === '+' || e.key === '=') next = this.zt.zoomTo(this.zt.k * KEY_ZOOM, [width / 2, height / 2]);
-    else if (e.key === '-' || e.key === '_') next = this.zt.zoomTo(this.zt.k / KEY_ZOOM, [width / 2, height / 2]);
+    if (e.key === '+' || e.key === '=') next = this.zt.zoomTo(this.zt.k * KEY_ZOOM, [width / 2, height / 2], this.minZoom);
+    else if (e.key === '-' || e.key === '_') next = this.zt.zoomTo(this.zt.k / KEY_ZOOM, [width / 2, height / 2], this.minZoom);
     else if (e.shiftKey && e.key in pan) next = new ViewTransform(this.zt.k, this.zt.x + pan[e.key][0], this.zt.y + pan[e.key][1]);
     if (!next) return false;
     e.preventDefault();
@@ -337,7 +337,7 @@ export class ChainViewController {
   private onWheel = (e: WheelEvent): void => {
     e.preventDefault();
     const px = e.deltaY * (e.deltaMode === 1 ? 25 : e.deltaMode === 2 ? WHEEL_PX_PER_DOUBLING : 1) * (e.ctrlKey ? 10 : 1);
-    const next = this.zt.zoomTo(this.zt.k * Math.pow(2, -px / WHEEL_PX_PER_DOUBLING), this.stagePoint(e));
+    const next = this.zt.zoomTo(this.zt.k * Math.pow(2, -px / WHEEL_PX_PER_DOUBLING), this.stagePoint(e), this.minZoom);
     this.startGesture();
     clearTimeout(this.wheelTimer);
     this.wheelTimer = setTimeout(() => this.endGesture(), WHEEL_END_MS);
@@ -374,7 +374,7 @@ export class ChainViewController {
     const pz = this.pinch;
     if (!pz) return this.follow(p[0], p[1]);
     const [a, b] = [...this.touches.values()];
-    const k = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, (pz.t0.k * Math.hypot(b[0] - a[0], b[1] - a[1])) / pz.d0));
+    const k = Math.min(MAX_ZOOM, Math.max(this.minZoom, (pz.t0.k * Math.hypot(b[0] - a[0], b[1] - a[1])) / pz.d0));
     const [mx, my] = mid(a, b);
     this.userTransform(new ViewTransform(k, mx - pz.g[0] * k, my - pz.g[1] * k));
   };
