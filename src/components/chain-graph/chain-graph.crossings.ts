@@ -92,3 +92,31 @@ export function crossingsSmall(links: readonly Polyline[]): number {
   }
   return c;
 }
+
+/**
+ * The same count over links already flattened into typed arrays (the orderings call it hundreds of times): link `l`'s
+ * `steps + 1` points are `pts[l·per … l·per + per)` as x, y pairs (per = (steps + 1)·2), its bounding box
+ * `box[l·4 … l·4 + 4)` as x0, y0, x1, y1, its ends `src[l]` and `dst[l]`. Links sharing an end never count.
+ */
+export function crossingsFlat(pts: Float64Array, box: Float64Array, src: ArrayLike<number | string>, dst: ArrayLike<number | string>, m: number, steps: number): number {
+  const per = (steps + 1) * 2;
+  let c = 0;
+  for (let i = 0; i < m; i++)
+    for (let j = i + 1; j < m; j++) {
+      if (box[j * 4] > box[i * 4 + 2] || box[i * 4] > box[j * 4 + 2] || box[j * 4 + 1] > box[i * 4 + 3] || box[i * 4 + 1] > box[j * 4 + 3]) continue;
+      if (src[i] === src[j] || src[i] === dst[j] || dst[i] === src[j] || dst[i] === dst[j]) continue;
+      for (let s = 0; s < steps; s++) {
+        const p = i * per + 2 * s;
+        const ax = pts[p], ay = pts[p + 1], bx = pts[p + 2], by = pts[p + 3];
+        for (let t = 0; t < steps; t++) {
+          const q = j * per + 2 * t;
+          const cx = pts[q], cy = pts[q + 1], dx = pts[q + 2], dy = pts[q + 3];
+          const d1 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx), d2 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
+          if (!((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0))) continue;
+          const d3 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax), d4 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
+          if ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)) c++;
+        }
+      }
+    }
+  return c;
+}

@@ -8,6 +8,7 @@
  */
 import type { ChainNode, Point } from './chain-graph.types.js';
 import { curveControl } from './chain-graph.geometry.js';
+import { crossingsFlat } from './chain-graph.crossings.js';
 
 export { curveControl, radialLinkGeometry, radialLinkPoints } from './chain-graph.geometry.js';
 
@@ -232,27 +233,7 @@ export function orderRadial(input: RadialInput, o: RadialOptions = {}): RadialOr
       }
       bb[l * 4] = x0, bb[l * 4 + 1] = y0, bb[l * 4 + 2] = x1, bb[l * 4 + 3] = y1;
     }
-    let crossings = 0;
-    for (let i = 0; i < m; i++)
-      for (let j = i + 1; j < m; j++) {
-        if (bb[j * 4] > bb[i * 4 + 2] || bb[i * 4] > bb[j * 4 + 2] || bb[j * 4 + 1] > bb[i * 4 + 3] || bb[i * 4 + 1] > bb[j * 4 + 3]) continue;
-        if (la[i] === la[j] || la[i] === lb[j] || lb[i] === la[j] || lb[i] === lb[j]) continue;
-        for (let s1 = 0; s1 < steps; s1++) {
-          const p1 = i * per + 2 * s1;
-          const ax = pts[p1], ay = pts[p1 + 1], bx = pts[p1 + 2], by = pts[p1 + 3];
-          for (let s2 = 0; s2 < steps; s2++) {
-            const p2 = j * per + 2 * s2;
-            const cx = pts[p2], cy = pts[p2 + 1], dx = pts[p2 + 2], dy = pts[p2 + 3];
-            const d1 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
-            const d2 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
-            if (!((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0))) continue;
-            const d3 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-            const d4 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
-            if ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)) crossings++;
-          }
-        }
-      }
-    return crossings;
+    return crossingsFlat(pts, bb, la, lb, m, steps);
   };
 
   place();

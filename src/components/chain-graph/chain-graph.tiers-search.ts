@@ -5,6 +5,7 @@
  */
 import type { ChainLink, Point } from './chain-graph.types.js';
 import { tiersLinkPoints } from './chain-graph.tiers-coords.js';
+import { crossingsFlat } from './chain-graph.crossings.js';
 
 const STEPS = 6;
 
@@ -35,25 +36,7 @@ export function tiersCrossings(links: readonly ChainLink[], at: Map<string, Poin
     src.push(l.source), dst.push(l.target);
     m++;
   }
-  let c = 0;
-  for (let i = 0; i < m; i++)
-    for (let j = i + 1; j < m; j++) {
-      if (box[j * 4] > box[i * 4 + 2] || box[i * 4] > box[j * 4 + 2] || box[j * 4 + 1] > box[i * 4 + 3] || box[i * 4 + 1] > box[j * 4 + 3]) continue;
-      if (src[i] === src[j] || src[i] === dst[j] || dst[i] === src[j] || dst[i] === dst[j]) continue;
-      for (let s = 0; s < STEPS; s++) {
-        const p = i * per + 2 * s;
-        const ax = pts[p], ay = pts[p + 1], bx = pts[p + 2], by = pts[p + 3];
-        for (let t = 0; t < STEPS; t++) {
-          const q = j * per + 2 * t;
-          const cx = pts[q], cy = pts[q + 1], dx = pts[q + 2], dy = pts[q + 3];
-          const d1 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx), d2 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
-          if (!((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0))) continue;
-          const d3 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax), d4 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
-          if ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)) c++;
-        }
-      }
-    }
-  return c;
+  return crossingsFlat(pts, box, src, dst, m, STEPS);
 }
 
 /** Swaps neighbours in `columns` (in place) while it lowers the drawn crossings; `place` writes positions into `at`. */
