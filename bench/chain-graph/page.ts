@@ -6,6 +6,7 @@ import { adjacency, filterChainData, parseChainData } from '../../src/components
 import { createForceLayout, defaultRadius, estimateTextWidth, forceLayout, radialLayout, resultFromPositions, tiersLayout, type LayoutResult } from '../../src/components/chain-graph/chain-graph.layout.js';
 import { measureDrawn, measureNaive, type LinkStyle, type MeasureInput, type MeasureNode } from '../../src/components/chain-graph/chain-graph.readability.js';
 import type { ChainData, Point } from '../../src/components/chain-graph/chain-graph.types.js';
+import { tiersFloor } from '../../src/components/chain-graph/chain-graph.tiers-floor.js';
 import { syntheticChains } from '../../test/fixtures/chain-graph/synthetic.js';
 
 const W = 1280, H = 800;
@@ -389,7 +390,8 @@ async function readability(name: string, radialLinks: 'straight' | 'radial' = 'r
   const leaders = new Map(d.chains.map((c) => [c.id, c.leader]));
   // Chain names are drawn (and placed first) like the element's, in its default language (zh-CN).
   const chains = d.chains.map((c) => ({ id: c.id, name: c.name }));
-  const out: Record<string, unknown> = { case: name, nodes: d.nodes.length, links: d.links.length };
+  // The least crossings any tiers drawing of this data can have (chain-graph.tiers-floor.ts).
+  const out: Record<string, unknown> = { case: name, nodes: d.nodes.length, links: d.links.length, tiersFloor: tiersFloor(d) };
   // Tiers are stretched to the stage's aspect by the element (width / height rounded to 0.25): laid out per view.
   const aspect = (w: number, h: number) => Math.round((w / h) * 4) / 4;
   const layouts: [string, (view: { width: number; height: number }) => LayoutResult, LinkStyle][] = [

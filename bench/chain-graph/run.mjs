@@ -49,6 +49,7 @@ if (args.includes('--readability') || args.includes('--settle')) {
     for (const c of ['demo:auto', 'demo:equip', 'demo', '100', '1000', '5000']) {
       const r = await page.evaluate(([name, rl]) => window.readability(name, rl), [c, radialLinks]);
       res.readability.push(r);
+      console.log(`${c.padEnd(12)} ${String(r.nodes).padStart(5)} ${'tiers floor'.padEnd(11)} ${String(r.tiersFloor).padStart(9)}  (no tiers drawing of this data crosses fewer: chain-graph.tiers-floor.ts)`);
       for (const kind of ['d3-default', 'tiers', 'radial', 'force']) {
         const { page: p, wall: w, naivePage: nv } = r[kind];
         const px = (v) => (v === null || v === Infinity ? '–' : v.toFixed(1));

@@ -1,11 +1,13 @@
 /**
  * Crossing minimisation for a layered (Sugiyama-style) drawing, used by the `tiers` layout (issue 15): links that
  * span several layers get one virtual (dummy) node per layer they pass, so they take part in the ordering; a
- * depth-first start order (a tree drawn from its root comes out planar); barycentre sweeps down and up the layers;
- * adjacent-transposition passes that keep only swaps removing crossings. The order with the fewest crossings (counted
+ * depth-first start order (a tree drawn from its root comes out planar) or one given by ranks (the `tiers` bands);
+ * barycentre sweeps down and up the layers; adjacent-transposition passes that keep only swaps removing crossings. The order with the fewest crossings (counted
  * between consecutive layers, dummies included) is kept, so the result never has more than the input order. Pure and
  * deterministic; typed arrays, O(passes × links × log) — fine for 5,000 nodes.
  */
+
+import { sCurveShare } from './chain-graph.tiers-coords.js';
 
 export interface LayeredInput {
   /** Initial order of each layer (ids; a layer may be empty). */
@@ -14,6 +16,13 @@ export interface LayeredInput {
   edges: readonly (readonly [string, string])[];
   /** Where the depth-first start order begins (e.g. the chain's leader); default the first id of the middle layer. */
   root?: string;
+  /**
+   * A start order instead of the depth-first one (chain-graph.tiers-bands.ts): each layer sorted by rank, a long
+   * link's virtual nodes by the rank its S-curve has at their layer (layers at `x`, default their index). Ids
+   * without a rank keep their place after the ranked ones.
+   */
+  rank?: ReadonlyMap<string, number>;
+  x?: readonly number[];
 }
 
 export interface LayeredOptions {
@@ -157,6 +166,29 @@ function dfsOrder(g: Graph, root: number): void {
   setPositions(g);
 }
 
+/** Start order by rank (see `LayeredInput.rank`). */
+function rankOrder(g: Graph, input: LayeredInput, ids: readonly string[], dummies: ReadonlyMap<number, number[]>): void {
+  const rank = input.rank!;
+  const x = input.x ?? input.layers.map((_, i) => i);
+  const key = new Float64Array(g.n).fill(NaN);
+  const at = new Map<string, number>();
+  ids.forEach((id, i) => id !== '' && (at.set(id, i), rank.has(id) && (key[i] = rank.get(id)!)));
+  for (const [ei, chain] of dummies) {
+    const [s, t] = input.edges[ei];
+    const rs = rank.get(s), rt = rank.get(t);
+    if (rs === undefined || rt === undefined) continue;
+    const ls = g.L[at.get(s)!], lt = g.L[at.get(t)!];
+    for (const d of chain) key[d] = rs + (rt - rs) * sCurveShare((x[g.L[d]] - x[ls]) / (x[lt] - x[ls] || 1));
+  }
+  g.layers = g.layers.map((layer) => {
+    const idx = Array.from(layer, (_, i) => i);
+    const k = (i: number) => (Number.isNaN(key[layer[i]]) ? Infinity : key[layer[i]]);
+    idx.sort((a, b) => k(a) - k(b) || a - b);
+    return Int32Array.from(idx, (i) => layer[i]);
+  });
+  setPositions(g);
+}
+
 /** Barycentre of v's neighbours in the layer above (dir -1) or below (dir 1); NaN without any. */
 function bary(g: Graph, v: number, dir: number): number {
   const start = dir < 0 ? g.upStart : g.downStart, list = dir < 0 ? g.up : g.down;
@@ -246,7 +278,8 @@ export function orderLayers(input: LayeredInput, o: LayeredOptions = {}): Layere
     const mid = input.layers[Math.floor(input.layers.length / 2)] ?? [];
     const rootId = input.root ?? mid[0];
     const root = ids.indexOf(rootId ?? '');
-    if (root >= 0) dfsOrder(g, root);
+    if (input.rank) rankOrder(g, input, ids, dummies);
+    else if (root >= 0) dfsOrder(g, root);
     keep();
     const sweeps = o.sweeps ?? (big ? 4 : 8);
     const passes = o.transpose ?? (big ? 2 : 6);

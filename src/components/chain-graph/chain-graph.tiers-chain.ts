@@ -1,7 +1,8 @@
 /**
  * One chain of the `tiers` layout (issue 15): columns (chain-graph.tiers-columns.ts), order inside the columns
  * (chain-graph.layered.ts: party branches travel with their firm, long links through virtual nodes, sweeps and
- * transpositions from the leader), x from the widest label of each column, y from chain-graph.tiers-coords.ts, and
+ * transpositions, started depth-first from the leader or from its subtrees in bands, chain-graph.tiers-bands.ts),
+ * x from the widest label of each column, y from chain-graph.tiers-coords.ts, and
  * for small chains a local search on the crossings as drawn (chain-graph.tiers-search.ts). Pure and deterministic.
  */
 import type { ChainLink, ChainNode, Point } from './chain-graph.types.js';
@@ -10,7 +11,8 @@ import { TYPE_RANK, type Sized } from './chain-graph.layout-base.js';
 import { orderLayers } from './chain-graph.layered.js';
 import { tierColumns, type HubPlace } from './chain-graph.tiers-columns.js';
 import { assignY } from './chain-graph.tiers-coords.js';
-import { searchSwaps } from './chain-graph.tiers-search.js';
+import { searchSwaps, tiersCrossings } from './chain-graph.tiers-search.js';
+import { bandRanks } from './chain-graph.tiers-bands.js';
 
 export interface ChainPlacement {
   positions: Map<string, Point>;
@@ -26,9 +28,18 @@ export interface ChainPlacement {
 export interface ChainPlaceOptions {
   /** false: input order, stacked columns (the baseline). */
   order?: boolean;
+  /** Try both start orders (depth-first, bands) and keep the one crossing less as drawn (small graphs). */
+  compare?: boolean;
 }
 
 const V_GAP = 6, COL_GAP = 40, SATELLITE_INDENT = 8;
+/**
+ * Height per band rank (chain-graph.tiers-bands.ts): about half a row, so a column whose rows come from many bands
+ * is about as tall as stacked (the rows push each other apart where ranks are dense). Measured on the generated
+ * graphs: 12 keeps the 1,000- and 5,000-node drawings as tall as the relaxed ones; 16-22 cross a little less but
+ * are 1.3-1.8× taller (labels drop sooner).
+ */
+const BAND_ROW = 12;
 
 export function placeChain(nodes: readonly ChainNode[], links: readonly ChainLink[], sized: Map<string, Sized>, lh: number, offsetX: number, hubs: HubPlace, o: ChainPlaceOptions, search: boolean): ChainPlacement {
   const col = tierColumns(nodes, links, hubs);
@@ -55,7 +66,6 @@ export function placeChain(nodes: readonly ChainNode[], links: readonly ChainLin
   const edges: [string, string][] = [];
   for (const l of links) if (unit(l.source) !== unit(l.target)) edges.push([unit(l.source), unit(l.target)]);
   const leader = nodes.find((n) => n.type === 'leader')?.id;
-  const ordered = orderLayers({ layers: columns, edges, root: leader }, { order: o.order });
   // x: columns spaced by their widest node + label (satellites indent slightly).
   // The leader's row is kept roomy: its label (shown first, larger than the layout's when the drawing is zoomed out)
   // finds a clear spot, and links passing its column stay off its disc.
@@ -64,10 +74,10 @@ export function placeChain(nodes: readonly ChainNode[], links: readonly ChainLin
   // The core members right of a leader alone in its column stand close to it (their rows keep clear of the leader's,
   // whose label runs across them): the core band is not widened by a whole label column.
   const lead = leader === undefined ? -1 : keys.indexOf(col.get(leader)!);
-  const tight = lead >= 0 && ordered.layers[lead].length === 1 && keys[lead + 1] === col.get(leader!)! + 0.5 ? lead + 1 : -1;
+  const tight = lead >= 0 && columns[lead].length === 1 && keys[lead + 1] === col.get(leader!)! + 0.5 ? lead + 1 : -1;
   const xs: number[] = [];
   let right = -Infinity;
-  ordered.layers.forEach((c, ci) => {
+  columns.forEach((c, ci) => {
     let maxR = 0;
     for (const id of c) for (const m of [id, ...(satellites.get(id) ?? [])]) maxR = Math.max(maxR, sized.get(m)!.r);
     const colX = ci === tight ? xs[ci - 1] + sized.get(leader!)!.r + maxR + 2 * COL_GAP / 3 : right === -Infinity ? offsetX + maxR : right + COL_GAP + maxR;
@@ -76,21 +86,44 @@ export function placeChain(nodes: readonly ChainNode[], links: readonly ChainLin
     for (const id of c) for (const m of [id, ...(satellites.get(id) ?? [])]) r = Math.max(r, colX + (m === id ? 0 : SATELLITE_INDENT) + sized.get(m)!.r + 4 + sized.get(m)!.w);
     right = r;
   });
-  // y: rows kept in order and apart, moved towards their neighbours and long links' curves.
-  const all = ordered.all.map((c) => c.slice());
-  const place = (into: Map<string, Point>) => {
-    const ys = assignY({ columns: all, x: xs, height: unitH, links: edges, rounds: o.order === false ? 0 : undefined, clearOf: tight >= 0 ? new Map([[tight, leader!]]) : undefined });
-    all.forEach((c, ci) => {
-      for (const id of c) {
-        if (typeof id !== 'string') continue;
-        let y = ys.get(id)! - unitH(id) / 2;
-        for (const m of [id, ...(satellites.get(id) ?? [])]) {
-          into.set(m, { x: xs[ci] + (m === id ? 0 : SATELLITE_INDENT), y: y + rowH(m) / 2 });
-          y += rowH(m);
+  // Order inside the columns from the depth-first start, or from the leader's subtrees in bands
+  // (chain-graph.tiers-bands.ts: rows then start at the height of their band). Large chains take the bands; small
+  // ones (`compare`) both, keeping the one whose links cross less as drawn.
+  const unitCol = new Map<string, number>();
+  for (const c of columns) for (const id of c) unitCol.set(id, col.get(id)!);
+  const rank = leader !== undefined && o.order !== false ? bandRanks(leader, unitCol, edges) : undefined;
+  const arrange = (bands: boolean) => {
+    const ordered = orderLayers({ layers: columns, edges, root: leader, rank: bands ? rank : undefined, x: keys }, { order: o.order });
+    // y: rows kept in order and apart, moved towards their neighbours and long links' curves; from the bands: started
+    // at their band's height and moved one round only (more rounds pull the bands into each other: 1,000 nodes
+    // cross 1,128 with one round, 1,368 with twelve; with none, links leaving a row steeply clip the party branch
+    // drawn just above it).
+    const all = ordered.all.map((c) => c.slice());
+    const start = bands ? (id: string) => (rank!.has(id) ? rank!.get(id)! * BAND_ROW : undefined) : undefined;
+    const place = (into: Map<string, Point>) => {
+      const ys = assignY({ columns: all, x: xs, height: unitH, links: edges, rounds: o.order === false ? 0 : bands ? 1 : undefined, start, clearOf: tight >= 0 ? new Map([[tight, leader!]]) : undefined });
+      all.forEach((c, ci) => {
+        for (const id of c) {
+          if (typeof id !== 'string') continue;
+          let y = ys.get(id)! - unitH(id) / 2;
+          for (const m of [id, ...(satellites.get(id) ?? [])]) {
+            into.set(m, { x: xs[ci] + (m === id ? 0 : SATELLITE_INDENT), y: y + rowH(m) / 2 });
+            y += rowH(m);
+          }
         }
-      }
-    });
+      });
+    };
+    return { all, place };
   };
+  let chosen = arrange(rank !== undefined && !o.compare);
+  if (rank !== undefined && o.compare) {
+    const other = arrange(true);
+    const a = new Map<string, Point>(), b = new Map<string, Point>();
+    chosen.place(a);
+    other.place(b);
+    if (tiersCrossings(links, b) < tiersCrossings(links, a)) chosen = other;
+  }
+  const { all, place } = chosen;
   const positions = new Map<string, Point>();
   place(positions);
   const placement: ChainPlacement = { positions, right };

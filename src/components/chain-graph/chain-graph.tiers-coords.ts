@@ -21,6 +21,11 @@ export interface CoordInput {
   rounds?: number;
   /** Columns whose rows keep clear of the row of an id in another column (whose label runs across them). */
   clearOf?: ReadonlyMap<number, string>;
+  /**
+   * Start heights (e.g. chain-graph.tiers-bands.ts ranks, scaled): every column starts as close to them as its order
+   * and spacing allow, a passing link at the height its S-curve has there, instead of stacked and centred.
+   */
+  start?: (id: string) => number | undefined;
 }
 
 /** Height of a horizontal S-curve (control points at mid-x, painter `linkPath`) at fraction s of its run, 0..1. */
@@ -137,6 +142,23 @@ export function assignY(input: CoordInput): Map<string, number> {
       edge = y[s] + h[s] / 2;
     }
   };
+  if (input.start) {
+    const t = new Float64Array(n).fill(NaN);
+    for (const [id, sl] of slotOf) t[sl] = input.start(id) ?? NaN;
+    for (let sl = 0; sl < n; sl++) if (endA[sl] >= 0) t[sl] = t[endA[sl]] + (t[endB[sl]] - t[endA[sl]]) * share[sl];
+    for (let ci = 0; ci < columns.length; ci++) {
+      const s0 = start[ci], len = start[ci + 1] - s0;
+      if (len === 0) continue;
+      for (let i = 0; i < len; i++) {
+        want[i] = Number.isNaN(t[s0 + i]) ? y[s0 + i] : t[s0 + i];
+        weight[i] = 1;
+        if (i > 0) gap[i - 1] = (h[s0 + i - 1] + h[s0 + i]) / 2;
+      }
+      spacedFit(want, weight, gap, len, out, scratch);
+      for (let i = 0; i < len; i++) y[s0 + i] = out[i];
+      clear(ci);
+    }
+  }
   const rounds = input.rounds ?? 12;
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < columns.length; k++) {

@@ -77,12 +77,13 @@ export function tiersLayout(data: ChainData, o: TiersOptions = {}): LayoutResult
   // outside the tiers: in a small graph each chain tries each (placed at x = 0 first), and the combination whose links
   // — those between chains too — cross least as drawn is kept; then each chain's local search.
   const small = o.order !== false && data.nodes.length <= (o.searchUpTo ?? 150);
+  const po = { order: o.order, compare: small };
   const chains = [...byHome(data).values()].filter((nodes) => nodes.length > 0).map((nodes) => {
     const ids = new Set(nodes.map((n) => n.id));
     const links = data.links.filter((l) => ids.has(l.source) && ids.has(l.target));
     const hasHubs = nodes.some((n) => n.type === 'park' || n.type === 'service-team' || n.type === 'project');
     const places = small && hasHubs ? HUB_PLACES : HUB_PLACES.slice(0, 1);
-    return { nodes, ids, links, places, variants: places.map((p) => placeChain(nodes, links, sized, lh, 0, p, o, false)) };
+    return { nodes, ids, links, places, variants: places.map((p) => placeChain(nodes, links, sized, lh, 0, p, po, false)) };
   });
   // Combinations of variants (all of them up to 64, else each chain's first), laid side by side.
   const combos: number[][] = [[]];
@@ -122,7 +123,7 @@ export function tiersLayout(data: ChainData, o: TiersOptions = {}): LayoutResult
     const { at: here, offsets } = layoutOf(combo);
     chains.forEach((c, ci) => {
       // Re-placed at its offset (the same layout, moved) with the search on its links, the others' kept in place.
-      const v = placeChain(c.nodes, c.links, sized, lh, offsets[ci], c.places[combo[ci]], o, true);
+      const v = placeChain(c.nodes, c.links, sized, lh, offsets[ci], c.places[combo[ci]], po, true);
       const touching = data.links.filter((l) => c.ids.has(l.source) || c.ids.has(l.target));
       v.search?.(here, touching, o.searchBudget ?? 60);
     });

@@ -1,0 +1,89 @@
+// The `tiers` crossing floor (chain-graph.tiers-floor.ts) and the band start order (chain-graph.tiers-bands.ts),
+// issue 15: a hand-built graph whose floor is known and reached, the floor never above what the layout draws.
+import { describe, expect, it } from 'vitest';
+import { parseChainData } from '../../../../src/components/chain-graph/chain-graph.model.js';
+import { tiersLayout, tierColumns } from '../../../../src/components/chain-graph/chain-graph.tiers.js';
+import { crossingPathsByColumn, splitPairs, tiersFloor } from '../../../../src/components/chain-graph/chain-graph.tiers-floor.js';
+import { bandRanks } from '../../../../src/components/chain-graph/chain-graph.tiers-bands.js';
+import { tiersCrossings } from '../../../../src/components/chain-graph/chain-graph.tiers-search.js';
+import type { ChainData, Point } from '../../../../src/components/chain-graph/chain-graph.types.js';
+import { syntheticChains } from '../../../fixtures/chain-graph/synthetic.js';
+
+/**
+ * A leader L with k upstream suppliers u1…uk, each supplying a downstream firm d_i too (u_i → d_i passes L's
+ * column: k crossing paths from the same column), plus `extra` upstream suppliers with no downstream link.
+ */
+function hooks(k: number, extra = 0): ChainData {
+  const nodes: Record<string, unknown>[] = [{ id: 'L', name: 'Leader', type: 'leader', chain: 'c', tier: 'core' }];
+  const links: Record<string, unknown>[] = [];
+  for (let i = 1; i <= k; i++) {
+    nodes.push({ id: `u${i}`, name: `U${i}`, type: 'member', chain: 'c', tier: 'upstream' }, { id: `d${i}`, name: `D${i}`, type: 'member', chain: 'c', tier: 'downstream' });
+    links.push({ source: `u${i}`, target: 'L', kind: 'supply' }, { source: `u${i}`, target: `d${i}`, kind: 'supply' });
+  }
+  for (let i = 1; i <= extra; i++) {
+    nodes.push({ id: `s${i}`, name: `S${i}`, type: 'member', chain: 'c', tier: 'upstream' });
+    links.push({ source: `s${i}`, target: 'L', kind: 'supply' });
+  }
+  return parseChainData({ chains: [{ id: 'c', name: 'C', leader: 'L' }], nodes, links }).value!;
+}
+
+describe('tiers crossing floor', () => {
+  it('counts the pairs that must cross: same column, same side, split as evenly as possible', () => {
+    expect([0, 1, 2, 3, 4, 5, 6].map(splitPairs)).toEqual([0, 0, 0, 1, 2, 4, 6]);
+    const d = hooks(4, 3);
+    const col = tierColumns(d.nodes, d.links);
+    expect(col.get('u1')).toBe(-1);
+    expect(col.get('d1')).toBe(1);
+    // the four u_i have crossing paths (u_i → d_i), the three s_i do not
+    expect([...crossingPathsByColumn('L', col, d.links)]).toEqual([[-1, 4]]);
+    expect(tiersFloor(d)).toBe(2);
+    expect(tiersFloor(hooks(5))).toBe(4);
+    expect(tiersFloor(hooks(2))).toBe(0);
+  });
+
+  it('is reached by a hand-placed drawing (two paths above the leader, two below: one crossing on each side)', () => {
+    const d = hooks(4);
+    const at = new Map<string, Point>([['L', { x: 100, y: 0 }]]);
+    [-2, -1, 1, 2].forEach((y, i) => {
+      at.set(`u${i + 1}`, { x: 0, y: y * 20 });
+      at.set(`d${i + 1}`, { x: 200, y: y * 20 + 7 });
+    });
+    expect(tiersCrossings(d.links, at)).toBe(tiersFloor(d));
+    // all four above the leader: every pair crosses (C(4, 2) = 6)
+    [-4, -3, -2, -1].forEach((y, i) => {
+      at.set(`u${i + 1}`, { x: 0, y: y * 20 });
+      at.set(`d${i + 1}`, { x: 200, y: y * 20 + 7 });
+    });
+    expect(tiersCrossings(d.links, at)).toBe(6);
+  });
+
+  it('is never above what the layout draws (hand-built and generated graphs)', () => {
+    for (const d of [hooks(4, 3), hooks(7, 2), parseChainData(syntheticChains(100)).value!, parseChainData(syntheticChains(400, { seed: 7 })).value!]) {
+      const f = tiersFloor(d);
+      expect(tiersCrossings(d.links, tiersLayout(d).positions)).toBeGreaterThanOrEqual(f);
+    }
+    // the generated graphs' upstream firms supply downstream firms across the leader: the floor is not zero
+    expect(tiersFloor(parseChainData(syntheticChains(1000)).value!)).toBeGreaterThan(0);
+  });
+});
+
+describe('tiers band start order', () => {
+  it('puts subtrees passing the parent’s column outermost, split above and below, one-sided ones inside', () => {
+    const d = hooks(4, 2);
+    const col = tierColumns(d.nodes, d.links);
+    const edges = d.links.map((l) => [l.source, l.target] as const);
+    const r = bandRanks('L', col, edges);
+    const above = (id: string) => r.get(id)! < r.get('L')!;
+    // the passing subtrees: two above, two below; each one's nodes stay together (a band)
+    expect(['u1', 'u2', 'u3', 'u4'].filter(above)).toHaveLength(2);
+    for (let i = 1; i <= 4; i++) expect(above(`u${i}`)).toBe(above(`d${i}`));
+    // the one-sided suppliers sit between the passing bands and the leader
+    const dist = (id: string) => Math.abs(r.get(id)! - r.get('L')!);
+    for (const s of ['s1', 's2']) for (let i = 1; i <= 4; i++) if (above(s) === above(`u${i}`)) expect(dist(s)).toBeLessThan(dist(`u${i}`));
+  });
+
+  it('lays a 1,000-node generated graph out with fewer crossings than the depth-first start did (2,900)', () => {
+    const d = parseChainData(syntheticChains(1000)).value!;
+    expect(tiersCrossings(d.links, tiersLayout(d, { aspect: 1.5 }).positions)).toBeLessThan(2000);
+  });
+});
