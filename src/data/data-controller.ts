@@ -116,6 +116,9 @@ type Path<T> = SrcPath<T>;
 const COMPACT_WIDTH = 360;
 const COMPACT_HEIGHT = 160;
 
+/** The message of a thrown value. */
+const why = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 function sameDeps(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
   return !!a && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 }
@@ -167,7 +170,8 @@ export class DataController<T> implements ReactiveController {
   private path?: Path<T>;
   private pathLoading?: Promise<Path<T>>;
   private queued: Event[] = [];
-  private dismissedKey?: string;
+  /** The state whose banner was dismissed (status-view.ts). @internal */
+  dismissedKey?: string;
   private ro?: ResizeObserver;
   /** The host is small: status as a badge. */
   compact = false;
@@ -198,8 +202,7 @@ export class DataController<T> implements ReactiveController {
         this.pathLoading = undefined;
         const src = this.currentSource();
         if (this.sourceKey !== key || src.kind !== 'src') return;
-        const message = `the network code could not load: ${e instanceof Error ? e.message : String(e)}`;
-        this.fail('network', 'src', message, [issue('$', 'network', message)], src.url);
+        this.fail('network', 'src', `the network code could not load: ${why(e)}`, undefined, src.url);
       },
     );
   }
@@ -253,8 +256,8 @@ export class DataController<T> implements ReactiveController {
    * @internal
    */
   viewPending = false;
-  /** The state for which the full banner's load was last asked. */
-  private viewKey?: string;
+  /** The state (its error, else the time of the stale data) for which the full banner's load was last asked. */
+  private viewKey?: object;
 
   /**
    * Brings the value in line with the host's current source and deps. Idempotent; called from the host's
@@ -352,7 +355,7 @@ export class DataController<T> implements ReactiveController {
           try {
             raw = JSON.parse(src.text);
           } catch (e) {
-            this.fail('json', 'inline', `malformed inline JSON: ${e instanceof Error ? e.message : String(e)}`, [issue('$', 'json', 'the inline <script type="application/json"> is not valid JSON')]);
+            this.fail('json', 'inline', `malformed inline JSON: ${why(e)}`, [issue('$', 'json', 'the inline <script type="application/json"> is not valid JSON')]);
             break;
           }
           this.accept(raw, 'inline', undefined, false);
@@ -395,8 +398,7 @@ export class DataController<T> implements ReactiveController {
         },
         (e: unknown) => {
           if (ticket !== this.parseTicket) return;
-          const message = `the data adapters could not load: ${e instanceof Error ? e.message : String(e)}`;
-          this.fail('network', source, message, [issue('$', 'network', message)], url);
+          this.fail('network', source, `the data adapters could not load: ${why(e)}`, undefined, url);
         },
       );
       this.host.requestUpdate();
@@ -410,7 +412,7 @@ export class DataController<T> implements ReactiveController {
     let result: Validated<T>;
     const ctx = { lang: this.o.terms().lang, source, envelope: adapted.outer };
     // Validators must not throw; if one does, it is a library bug, still never the page's problem.
-    const broken = (e: unknown): Validated<T> => ({ value: undefined, issues: [issue('$', 'internal', `validator failed: ${e instanceof Error ? e.message : String(e)}`)] });
+    const broken = (e: unknown): Validated<T> => ({ value: undefined, issues: [issue('$', 'internal', `validator failed: ${why(e)}`)] });
     try {
       const later = this.o.parseLater?.(adapted.value, ctx);
       if (later) {
@@ -478,8 +480,8 @@ export class DataController<T> implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** @internal */
-  fail(kind: CivicErrorKind, source: DataSourceKind, message: string, issues: Issue[], url?: string, status?: number): void {
+  /** A failure: `issues` default to one issue of `kind` at the root saying `message`. @internal */
+  fail(kind: CivicErrorKind, source: DataSourceKind, message: string, issues: Issue[] = [issue('$', kind, message)], url?: string, status?: number): void {
     this.parseTicket++;
     const errors = issues.filter((i) => i.severity === 'error');
     const detail = this.errorDetail(kind, source, message, errors.length ? errors : issues, url, status, false);
@@ -537,46 +539,25 @@ export class DataController<T> implements ReactiveController {
 
   /** The error / stale / partial banner alone (part `status`), or nothing. */
   renderStatus(): TemplateResult | typeof nothing {
-    const { t, lang } = this.o.terms();
-    const key = this.statusKey();
-    if (!key || key === this.dismissedKey) return nothing;
     const e = this.error;
     const at = this.lastUpdated;
+    if (!e && !((this.fromCache || this.liveStale) && at)) return nothing;
+    const { t, lang } = this.o.terms();
     const overlay = this.value !== undefined;
     // The "not updated" line: a stale picture says when its data last loaded (with the date); a refresh that failed
     // over kept data says the time of the data shown; partly valid data and first failures have none.
     const line = !e ? t.stale(formatTime(at!, lang, undefined, true)) : overlay && !e.partial ? (at ? t.stale(formatTime(at, lang)) : t.staleUnknown) : '';
+    // The full banner (status-view.ts: details, Retry, dismiss — dismissing hides this state only —, the compact badge)
+    // loads on first use; a failed load is tried again by the next state. Meanwhile, or when it cannot load (offline),
+    // the plain one says the same headline and line.
     const view = statusView();
-    if (view)
-      return view.render((this.host as { renderRoot?: unknown }).renderRoot, t, e, line, {
-        lang,
-        overlay,
-        compact: this.compact,
-        // Dismissing hides this state only: the next change of state (another failure, recovery, new issues) shows again.
-        onDismiss: overlay ? () => this.dismissStatus() : undefined,
-        onRetry: this.currentSource().kind === 'src' ? () => void this.reload() : undefined,
-      });
-    // The full banner loads on first use (a failed load is tried again by the next state); meanwhile, or when it
-    // cannot load (offline), the plain one says the same headline and line.
-    if (key !== this.viewKey) {
-      this.viewKey = key;
+    if (view) return view.render(this, t, lang, line);
+    if ((e ?? at) !== this.viewKey) {
+      this.viewKey = e ?? at;
       void loadStatusView().then(() => this.host.requestUpdate());
     }
     this.viewPending = !statusViewSettled();
     return e ? renderPlainStatus(e.partial ? 'warning' : 'error', 'alert', errorHeadline(t, e), overlay, line) : renderPlainStatus('stale', 'status', line, true);
-  }
-
-  /** Hides the current status banner until the state changes. */
-  dismissStatus(): void {
-    this.dismissedKey = this.statusKey();
-    this.host.requestUpdate();
-  }
-
-  /** Identity of the state the banner shows ('' when there is none). */
-  private statusKey(): string {
-    if (!this.error) return (this.fromCache || this.liveStale) && this.lastUpdated ? `${this.liveStale ? 'live' : 'cache'}|${this.lastUpdated.getTime()}` : '';
-    const e = this.error;
-    return `${e.kind}|${e.url ?? ''}|${e.status ?? ''}|${e.partial}|${e.issueCount}|${e.message}|${this.lastUpdated?.getTime() ?? ''}`;
   }
 
   /** Small hosts get a one-word badge instead of a full banner. */

@@ -109,18 +109,6 @@ export function renderEmpty(t: Translation): TemplateResult {
   return html`<div part="status" data-kind="empty" role="status" class="state-block">${t.empty}</div>`;
 }
 
-export interface StatusOptions {
-  lang: Lang;
-  /** A picture of earlier (or partly valid) data is on screen: the banner is a strip above it, not a block in its place. */
-  overlay?: boolean;
-  /** Offer a Retry button (only for failures of `src`). */
-  onRetry?: () => void;
-  /** Offer a dismiss button; the banner comes back on the next change of state. */
-  onDismiss?: () => void;
-  /** A small element: a badge with one word; the full text opens on click, Enter or Space. */
-  compact?: boolean;
-}
-
 /** The translated headline of an error: "加载失败：服务器返回 HTTP 500", or for partly valid data its own words. */
 export function errorHeadline(t: Translation, e: CivicErrorDetail): string {
   return `${e.partial ? '' : t.loadFailed + '：'}${errorMessage(t, e)}`;

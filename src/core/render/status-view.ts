@@ -13,7 +13,18 @@ import type { Translation } from '../i18n/translation.js';
 import type { CivicErrorDetail } from '../events/error-event.js';
 import type { Issue } from '../issues/issue.js';
 import type { Lang } from '../i18n/lang.js';
-import type { StatusOptions } from './states.js';
+
+interface StatusOptions {
+  lang: Lang;
+  /** A picture of earlier (or partly valid) data is on screen: the banner is a strip above it, not a block in its place. */
+  overlay?: boolean;
+  /** Offer a Retry button (only for failures of `src`). */
+  onRetry?: () => void;
+  /** Offer a dismiss button; the banner comes back on the next change of state. */
+  onDismiss?: () => void;
+  /** A small element: a badge with one word; the full text opens on click, Enter or Space. */
+  compact?: boolean;
+}
 
 /** What the banner needs of the first load. @internal */
 export interface StatusKit {
@@ -27,14 +38,33 @@ export interface StatusKit {
   adopting: boolean;
 }
 
+/**
+ * What the banner reads of an element's data state (a DataController; core never imports src/data). @internal
+ */
+export interface StatusSource {
+  readonly host: { renderRoot?: unknown; requestUpdate(): void };
+  readonly error?: CivicErrorDetail;
+  /** The last good value, when one is on screen (the banner is then a strip above it, and dismissible). */
+  readonly value?: unknown;
+  readonly lastUpdated?: Date;
+  /** A push source went quiet (else a stale state without an error is data from the offline cache). */
+  readonly liveStale: boolean;
+  /** A small host: a one-word badge instead of the full banner. */
+  readonly compact: boolean;
+  /** The state whose banner was dismissed (written here, by the dismiss button). */
+  dismissedKey?: string;
+  currentSource(): { kind: string };
+  reload(): Promise<unknown>;
+}
+
 /** @internal */
 export interface StatusView {
   /**
-   * The banner for an error (`e`) or, without one, a stale picture (data from the offline cache or a push source that
-   * went quiet). `line` is the "not updated" line (states.ts words it; '' for none). Adds the banner's styles to the
-   * element's shadow root (`root`) the first time.
+   * The banner of `s`'s state: its error (`s.error`) or, without one, a stale picture (data from the offline cache or
+   * a push source that went quiet); nothing when that state was dismissed. `line` is the "not updated" line
+   * (data-controller.ts words it; '' for none). Adds the banner's styles to the element's shadow root the first time.
    */
-  render(root: unknown, t: Translation, e: CivicErrorDetail | undefined, line: string, options: StatusOptions): TemplateResult;
+  render(s: StatusSource, t: Translation, lang: Lang, line: string): TemplateResult | typeof litNothing;
 }
 
 /** The banner's own words (its buttons and the compact badge), in both languages: they load with it. */
@@ -189,36 +219,62 @@ export function makeStatusView(kit: StatusKit): StatusView {
     }
   }
 
+  /**
+   * An error with nothing to show, a stale picture (a refresh failed after good data), or partly invalid data (the
+   * valid part is drawn). Issue paths and messages are rendered as text (Lit escapes them), never as HTML. "Stale"
+   * is said only when a refresh failed after good data (`overlay` and not `partial`: the line is given then);
+   * partial data says so in its own words, also on the first load. Without an error: a stale picture with no error
+   * object (data shown from the offline cache), marked with when it last loaded (`line`).
+   */
+  function renderFull(root: unknown, t: Translation, e: CivicErrorDetail | undefined, line: string, options: StatusOptions): TemplateResult {
+    adopt(root, styles);
+    const w = WORDS[options.lang] ?? WORDS.en;
+    if (!e) return renderBanner(t, { kind: 'stale', role: 'status', word: w.statusStale, body: html`<span>${line}</span>`, options });
+    const word = e.partial ? w.statusPartial : line ? w.statusStale : w.statusFailed;
+    const body = html`<strong>${kit.errorHeadline(t, e)}</strong>
+      ${line ? html`<div>${line}</div>` : nothing}
+      ${e.issues.length
+        ? html`<details>
+            <summary>${w.errorDetails} (${t.nIssues(e.issueCount)})</summary>
+            <ul>
+              ${e.issues.slice(0, 20).map((i) => html`<li>${kit.formatIssue(i)}</li>`)}
+            </ul>
+          </details>`
+        : nothing}`;
+    return renderBanner(t, {
+      kind: e.partial ? 'warning' : 'error',
+      role: 'alert',
+      word,
+      body,
+      options,
+      retry: options.onRetry && !e.partial ? options.onRetry : undefined,
+    });
+  }
+
+  /** Identity of the state a banner shows: dismissing hides this state only (see render below). */
+  function stateKey(s: StatusSource): string {
+    const e = s.error;
+    if (!e) return `${s.liveStale ? 'live' : 'cache'}|${s.lastUpdated?.getTime()}`;
+    return `${e.kind}|${e.url ?? ''}|${e.status ?? ''}|${e.partial}|${e.issueCount}|${e.message}|${s.lastUpdated?.getTime() ?? ''}`;
+  }
+
   return {
-    /**
-     * An error with nothing to show, a stale picture (a refresh failed after good data), or partly invalid data (the
-     * valid part is drawn). Issue paths and messages are rendered as text (Lit escapes them), never as HTML. "Stale"
-     * is said only when a refresh failed after good data (`overlay` and not `partial`: states.ts gives the line then);
-     * partial data says so in its own words, also on the first load. Without an error: a stale picture with no error
-     * object (data shown from the offline cache), marked with when it last loaded (`line`).
-     */
-    render(root, t, e, line, options) {
-      adopt(root, styles);
-      const w = WORDS[options.lang] ?? WORDS.en;
-      if (!e) return renderBanner(t, { kind: 'stale', role: 'status', word: w.statusStale, body: html`<span>${line}</span>`, options });
-      const word = e.partial ? w.statusPartial : line ? w.statusStale : w.statusFailed;
-      const body = html`<strong>${kit.errorHeadline(t, e)}</strong>
-        ${line ? html`<div>${line}</div>` : nothing}
-        ${e.issues.length
-          ? html`<details>
-              <summary>${w.errorDetails} (${t.nIssues(e.issueCount)})</summary>
-              <ul>
-                ${e.issues.slice(0, 20).map((i) => html`<li>${kit.formatIssue(i)}</li>`)}
-              </ul>
-            </details>`
-          : nothing}`;
-      return renderBanner(t, {
-        kind: e.partial ? 'warning' : 'error',
-        role: 'alert',
-        word,
-        body,
-        options,
-        retry: options.onRetry && !e.partial ? options.onRetry : undefined,
+    render(s, t, lang, line) {
+      const key = stateKey(s);
+      if (key === s.dismissedKey) return kit.nothing;
+      const overlay = s.value !== undefined;
+      return renderFull(s.host.renderRoot, t, s.error, line, {
+        lang,
+        overlay,
+        compact: s.compact,
+        // Dismissing hides this state only: the next change of state (another failure, recovery, new issues) shows again.
+        onDismiss: overlay
+          ? () => {
+              s.dismissedKey = key;
+              s.host.requestUpdate();
+            }
+          : undefined,
+        onRetry: s.currentSource().kind === 'src' ? () => void s.reload() : undefined,
       });
     },
   };
