@@ -1,7 +1,8 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { CivicErrorDetail, CivicErrorKind, DataSourceKind } from '../core/events/error-event.js';
 import type { Lang } from '../core/i18n/lang.js';
-import { issue, type Issue } from '../core/issues/issue.js';
+import type { Issue } from '../core/issues/issue.js';
+import { issue } from './lazy-issues.js';
 import { FetchError } from './fetch-error.js';
 import { fetchData, type FetchOptions } from './fetch-json.js';
 // The adapters come from the owner (the data controller, first load), not by import: a first-load module this lazy

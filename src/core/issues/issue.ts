@@ -22,10 +22,11 @@ export function formatIssue(i: Issue): string {
   return `${i.path}: ${i.message}`;
 }
 
-// The three helpers below are what the lazily loaded data code (the `src` path, push sources, the CSV reader) needs of
-// the validators. They live here, not in src/data/validate.ts (which re-exports them), so that those lazy chunks do
-// not reach validate.ts: a module reached from both the first load and a lazy chunk is split into a chunk of its own
-// by users' bundlers, and every such chunk costs bytes on the first load (issue 16).
+// The three helpers below are what validators need besides the type. They live here, not in src/data/validate.ts
+// (which re-exports them), so that core needs nothing from src/data. The lazily loaded data code (the `src` path, push
+// sources, the CSV reader, the envelope / dataset adapters) has its own copy, src/data/lazy-issues.ts: a module reached
+// from both the first load and a lazy chunk is split into a chunk of its own by users' bundlers, and every such chunk
+// costs bytes on the first load (issue 16).
 
 /** One issue; severity `error` unless told. */
 export function issue(path: string, code: string, message: string, severity: IssueSeverity = 'error'): Issue {

@@ -1,5 +1,6 @@
 import { csvParseRows, tsvParseRows } from 'd3-dsv';
-import { issue, type Issue } from '../../core/issues/issue.js';
+import type { Issue } from '../../core/issues/issue.js';
+import { issue } from '../lazy-issues.js';
 
 /**
  * CSV (or TSV) text → row objects, RFC 4180 quoting. Rows are split by d3-dsv's `csvParseRows`/`tsvParseRows`; the

@@ -1,4 +1,5 @@
-import { isRecord, issue, type Issue } from '../../core/issues/issue.js';
+import type { Issue } from '../../core/issues/issue.js';
+import { isRecord, issue } from '../lazy-issues.js';
 
 /**
  * ECharts' dataset shape, which many teams already have:

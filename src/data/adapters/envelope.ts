@@ -1,4 +1,5 @@
-import { isRecord, issue, type Issue } from '../../core/issues/issue.js';
+import type { Issue } from '../../core/issues/issue.js';
+import { isRecord, issue } from '../lazy-issues.js';
 
 /**
  * The `{ code, msg, data }` envelope most Chinese government and enterprise APIs return

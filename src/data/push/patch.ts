@@ -11,7 +11,7 @@
  *   <any other JSON>                        a bare payload, treated as replace
  * With SSE, an `event:` name `replace`, `patch` or `ping` gives the type of untyped data; other names are ignored.
  */
-import { isRecord, describe } from '../../core/issues/issue.js';
+import { isRecord, describe } from '../lazy-issues.js';
 
 export type PushMessage =
   | { type: 'replace'; data: unknown }

@@ -16,7 +16,8 @@ import type { CivicErrorKind } from '../../core/events/error-event.js';
 // Only type imports and core's issue helpers from the first-load data code: what this lazy chunk shares with the first
 // load would be split into chunks of their own by users' bundlers (issue 16); the adapters come through the sink.
 import type { AdapterName, AdaptResult } from '../adapters/adapt.js';
-import { issue, type Issue } from '../../core/issues/issue.js';
+import type { Issue } from '../../core/issues/issue.js';
+import { issue } from '../lazy-issues.js';
 import { documentParsed } from '../fetch-json.js';
 import { backoffDelay } from './backoff.js';
 import type { ConnectionHandlers, PushConnection } from './connection.js';
