@@ -2,8 +2,12 @@
  * The export painters (png.ts: canvas text/box/badge drawing; draw-svg.ts: SVG → canvas) load on first use, with a
  * dynamic `import()`: a page that never exports never downloads them (issue 16; the one-script builds inline them).
  *
- * Elements import the painter functions from here instead of png.ts / draw-svg.ts. `toPNG()` / `snapshot()` start
- * with `await loadPainters()`; after that the synchronous wrappers below call straight into the loaded modules.
+ * An element's first-load code imports the painter functions from here instead of png.ts / draw-svg.ts. `toPNG()` /
+ * `snapshot()` start with `await loadPainters()`; after that the synchronous wrappers below call straight into the
+ * loaded modules. An element's own lazy export module (kpi-tile.export.ts, growth-chart.export.ts…) imports png.ts /
+ * draw-svg.ts directly instead: a lazy chunk importing this first-load module makes users' bundlers split it (with
+ * the export event and the lazy-module loader) into a chunk of its own, which cost the chain graph's first load
+ * 0.4 KB gz (issue 16).
  * Calling a synchronous wrapper before the painters are loaded throws (a programming error, not a page state).
  * `exportPng` (the export button's action) loads them itself and, like the painter's version, never rejects.
  */
