@@ -40,6 +40,8 @@ const V_GAP = 6, COL_GAP = 40, SATELLITE_INDENT = 8;
  * are 1.3-1.8× taller (labels drop sooner).
  */
 const BAND_ROW = 12;
+/** Spacing of the side groups' rows (`rows`): a label's height and a little. */
+const HUB_ROW = 24;
 
 export function placeChain(nodes: readonly ChainNode[], links: readonly ChainLink[], sized: Map<string, Sized>, lh: number, offsetX: number, hubs: HubPlace, o: ChainPlaceOptions, search: boolean): ChainPlacement {
   const col = tierColumns(nodes, links, hubs);
@@ -77,7 +79,10 @@ export function placeChain(nodes: readonly ChainNode[], links: readonly ChainLin
   const tight = lead >= 0 && columns[lead].length === 1 && keys[lead + 1] === col.get(leader!)! + 0.5 ? lead + 1 : -1;
   const xs: number[] = [];
   let right = -Infinity;
+  const isSide = (id: string) => sized.get(id)!.node.type === 'park' || sized.get(id)!.node.type === 'service-team' || sized.get(id)!.node.type === 'project';
   columns.forEach((c, ci) => {
+    // `rows`: a column of side groups only takes no width (they are drawn in rows outside the chain)
+    if (hubs === 'rows' && ci > 0 && c.length > 0 && c.every(isSide)) return void xs.push(xs[ci - 1] + 1);
     let maxR = 0;
     for (const id of c) for (const m of [id, ...(satellites.get(id) ?? [])]) maxR = Math.max(maxR, sized.get(m)!.r);
     const colX = ci === tight ? xs[ci - 1] + sized.get(leader!)!.r + maxR + 2 * COL_GAP / 3 : right === -Infinity ? offsetX + maxR : right + COL_GAP + maxR;
@@ -89,6 +94,31 @@ export function placeChain(nodes: readonly ChainNode[], links: readonly ChainLin
   // Order inside the columns from the depth-first start, or from the leader's subtrees in bands
   // (chain-graph.tiers-bands.ts: rows then start at the height of their band). Large chains take the bands; small
   // ones (`compare`) both, keeping the one whose links cross less as drawn.
+  // Side groups in rows of their own above or below the chain (`rows`): each at the median x of what it links to, on
+  // the side where most of that is, the group with the fewest links nearest the chain; their links then reach the
+  // rows ordered next to them from outside instead of crossing the chain.
+  const sideGroups = nodes.filter((n) => n.type === 'park' || n.type === 'service-team' || n.type === 'project').map((n) => n.id);
+
+  const hubRows = (into: Map<string, Point>) => {
+    if (sideGroups.length === 0) return;
+    const set = new Set(sideGroups);
+    let top = Infinity, bottom = -Infinity;
+    for (const n of nodes) {
+      if (set.has(n.id)) continue;
+      const p = into.get(n.id)!;
+      (top = Math.min(top, p.y)), (bottom = Math.max(bottom, p.y));
+    }
+    const rows = sideGroups.map((id) => {
+      const nb = (adj.get(id) ?? []).map((m) => (set.has(m) ? undefined : into.get(m))).filter((q): q is Point => q !== undefined);
+      const nx = nb.map((q) => q.x).sort((a, b) => a - b);
+      const mx = nb.length ? (nx[(nx.length - 1) >> 1] + nx[nx.length >> 1]) / 2 : into.get(id)!.x;
+      const my = nb.length ? nb.reduce((a, q) => a + q.y, 0) / nb.length : bottom;
+      return { id, x: mx, up: my < (top + bottom) / 2, n: nb.length };
+    });
+    rows.sort((p, q) => p.n - q.n || sideGroups.indexOf(p.id) - sideGroups.indexOf(q.id));
+    let above = 0, below = 0;
+    for (const r of rows) into.set(r.id, { x: r.x, y: r.up ? top - HUB_ROW * (2 + above++) : bottom + HUB_ROW * (2 + below++) });
+  };
   const unitCol = new Map<string, number>();
   for (const c of columns) for (const id of c) unitCol.set(id, col.get(id)!);
   const rank = leader !== undefined && o.order !== false ? bandRanks(leader, unitCol, edges) : undefined;
@@ -112,6 +142,7 @@ export function placeChain(nodes: readonly ChainNode[], links: readonly ChainLin
           }
         }
       });
+      if (hubs === 'rows') hubRows(into);
     };
     return { all, place };
   };
@@ -127,6 +158,11 @@ export function placeChain(nodes: readonly ChainNode[], links: readonly ChainLin
   const positions = new Map<string, Point>();
   place(positions);
   const placement: ChainPlacement = { positions, right };
-  if (search) placement.search = (at, touching, budget) => searchSwaps(all, touching, at, place, budget);
+  // The search starts from this chain placed among the others (side groups in rows follow links into other chains).
+  if (search)
+    placement.search = (at, touching, budget) => {
+      if (hubs === 'rows') place(at);
+      return searchSwaps(all, touching, at, place, budget);
+    };
   return placement;
 }

@@ -9,10 +9,11 @@ import { adjacency } from './chain-graph.model.js';
 /**
  * Where side groups go: `beside` the median column of what they link to (a quarter column out), `beside-column` the
  * same rounded to a whole column (side groups share fewer columns), or one column of their own `right` or `left` of
- * the chain (`-apart`: side groups linked to each other in columns of their own, else in one column, linked by bows).
+ * the chain (`-apart`: side groups linked to each other in columns of their own, else in one column, linked by bows);
+ * `rows`: ordered as `beside`, then drawn in rows of their own above or below the chain (chain-graph.tiers-chain.ts).
  */
-export type HubPlace = 'beside' | 'right' | 'left' | 'beside-column' | 'right-apart' | 'left-apart';
-export const HUB_PLACES: readonly HubPlace[] = ['beside', 'beside-column', 'right', 'left', 'right-apart', 'left-apart'];
+export type HubPlace = 'beside' | 'right' | 'left' | 'beside-column' | 'right-apart' | 'left-apart' | 'rows';
+export const HUB_PLACES: readonly HubPlace[] = ['beside', 'beside-column', 'right', 'left', 'right-apart', 'left-apart', 'rows'];
 
 /**
  * Column of each node in its chain: upstream suppliers left of the leader (suppliers of suppliers further left),

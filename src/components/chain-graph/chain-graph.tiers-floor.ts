@@ -25,13 +25,14 @@
  * bench counts every intersection of the flattened curves — so the bench's count is never below it.
  *
  * Paths are chosen greedily, shortest first, never reusing a node: any disjoint set is a valid bound (in a tree, as
- * the generated graphs are, the subtrees of L's neighbours are disjoint anyway). Side groups go where the layout's
- * `HubPlace` puts them; the floor is the least over every place the layout can choose.
+ * the generated graphs are, the subtrees of L's neighbours are disjoint anyway). Side groups (parks, teams, projects)
+ * and party branches are left out of the paths: the layout may draw them off their column's x (rows of their own,
+ * indented), and leaving paths out only lowers the bound — so it holds for every `HubPlace`.
  */
 import type { ChainData, ChainLink, ChainNode } from './chain-graph.types.js';
 import { adjacency } from './chain-graph.model.js';
 import { byHome } from './chain-graph.layout-base.js';
-import { HUB_PLACES, tierColumns, type HubPlace } from './chain-graph.tiers-columns.js';
+import { tierColumns, type HubPlace } from './chain-graph.tiers-columns.js';
 
 /** Least crossings two same-side groups of k paths must have: C(⌈k/2⌉, 2) + C(⌊k/2⌋, 2). */
 export function splitPairs(k: number): number {
@@ -90,14 +91,14 @@ export function crossingPathsByColumn(leader: string, col: ReadonlyMap<string, n
   return out;
 }
 
-/** The floor for one chain's nodes and links with side groups placed `place`. */
-export function chainFloor(nodes: readonly ChainNode[], links: readonly ChainLink[], place: HubPlace): number {
+/** The floor for one chain's nodes and links (side groups left out, so `place` does not change it). */
+export function chainFloor(nodes: readonly ChainNode[], links: readonly ChainLink[], place: HubPlace = 'beside'): number {
   const leader = nodes.find((n) => n.type === 'leader');
   if (!leader) return 0;
   const col = tierColumns(nodes, links, place);
   let f = 0;
-  // Party branches are drawn indented from their column (not at its x): left out of the paths.
-  const skip = new Set(nodes.filter((n) => n.type === 'party-branch').map((n) => n.id));
+  // Party branches are drawn indented from their column, side groups maybe in rows: left out of the paths.
+  const skip = new Set(nodes.filter((n) => n.type === 'party-branch' || n.type === 'park' || n.type === 'service-team' || n.type === 'project').map((n) => n.id));
   for (const k of crossingPathsByColumn(leader.id, col, links, skip).values()) f += splitPairs(k);
   return f;
 }
@@ -109,7 +110,7 @@ export function tiersFloor(data: ChainData): number {
     if (nodes.length === 0) continue;
     const ids = new Set(nodes.map((n) => n.id));
     const links = data.links.filter((l) => ids.has(l.source) && ids.has(l.target));
-    total += Math.min(...HUB_PLACES.map((p) => chainFloor(nodes, links, p)));
+    total += chainFloor(nodes, links);
   }
   return total;
 }

@@ -1,7 +1,8 @@
-// The `tiers` crossing floor (chain-graph.tiers-floor.ts) and the band start order (chain-graph.tiers-bands.ts),
-// issue 15: a hand-built graph whose floor is known and reached, the floor never above what the layout draws.
+// The `tiers` crossing floor (chain-graph.tiers-floor.ts), the band start order (chain-graph.tiers-bands.ts) and side
+// groups in rows, issue 15: a hand-built graph whose floor is known and reached, the floor never above the layout.
 import { describe, expect, it } from 'vitest';
-import { parseChainData } from '../../../../src/components/chain-graph/chain-graph.model.js';
+import { readFileSync } from 'node:fs';
+import { adjacency, parseChainData } from '../../../../src/components/chain-graph/chain-graph.model.js';
 import { tiersLayout, tierColumns } from '../../../../src/components/chain-graph/chain-graph.tiers.js';
 import { crossingPathsByColumn, splitPairs, tiersFloor } from '../../../../src/components/chain-graph/chain-graph.tiers-floor.js';
 import { bandRanks } from '../../../../src/components/chain-graph/chain-graph.tiers-bands.js';
@@ -85,5 +86,21 @@ describe('tiers band start order', () => {
   it('lays a 1,000-node generated graph out with fewer crossings than the depth-first start did (2,900)', () => {
     const d = parseChainData(syntheticChains(1000)).value!;
     expect(tiersCrossings(d.links, tiersLayout(d, { aspect: 1.5 }).positions)).toBeLessThan(2000);
+  });
+});
+
+describe('tiers side groups in rows', () => {
+  it('draws the parks and service teams of the demo in rows above or below their chain, off the tier columns', () => {
+    const d = parseChainData(JSON.parse(readFileSync(new URL('../../../../demo/data/chains.json', import.meta.url), 'utf8'))).value!;
+    const at = tiersLayout(d, { aspect: 1.5 }).positions;
+    const side = new Set(d.nodes.filter((n) => n.type === 'park' || n.type === 'service-team').map((n) => n.id));
+    for (const c of d.chains) {
+      const firms = d.nodes.filter((n) => n.home === c.id && !side.has(n.id) && n.type !== 'project');
+      const top = Math.min(...firms.map((n) => at.get(n.id)!.y)), bottom = Math.max(...firms.map((n) => at.get(n.id)!.y));
+      for (const n of d.nodes.filter((m) => m.home === c.id && side.has(m.id) && (adjacency(d.links).get(m.id) ?? []).length > 1)) {
+        const y = at.get(n.id)!.y;
+        expect(y < top || y > bottom, n.id).toBe(true);
+      }
+    }
   });
 });
