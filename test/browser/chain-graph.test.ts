@@ -432,10 +432,12 @@ describe('<civic-chain-graph>', () => {
         const colour = rgbOf(getComputedStyle(path).fill);
         expect(countColour(px, colour, 12, stage), type).to.be.greaterThan(30);
       }
-      // A leader node is drawn where it is on screen.
+      // A leader node is drawn where it is on screen (its exact fill covers about a fifth of its ~16 px box at this
+      // zoom, the rest being its outline and anti-aliased edge: 53 of 263 px before the tiers side-group rows, 45 of 243
+      // after, with the drawing a little smaller; a missing leader gives about none).
       const leader = $(el, '.node[data-type="leader"] path')!;
       const lr = regionOf(leader, el, px.width);
-      expect(countColour(px, rgbOf(getComputedStyle(leader).fill), 12, lr)).to.be.greaterThan(lr.width * lr.height * 0.2);
+      expect(countColour(px, rgbOf(getComputedStyle(leader).fill), 12, lr)).to.be.greaterThan(lr.width * lr.height * 0.12);
       // Labels in the label colour inside the stage; the title above it.
       // Labels (small at this zoom) in the label colour inside the stage: compare with a picture without them.
       const label = $(el, '.node text')!;
