@@ -1,11 +1,11 @@
 /**
- * Pure logic of <civic-kpi-tile>: deltas, status, progress, sparkline path, fit-to-width, and the text the tile shows
- * and announces (validation of an item: kpi-tile.parse.ts; the count-up's easing: kpi-tile.count-up.ts).
+ * Pure logic of <civic-kpi-tile>: deltas, fit-to-width, and the text the tile shows and announces (status, progress,
+ * sparkline and period: kpi-tile.details.ts, loaded on first use; validation of an item: kpi-tile.parse.ts; the
+ * count-up's easing: kpi-tile.count-up.ts).
  * No DOM here; tested in vitest.
  */
 import type { Lang } from '../../core/i18n/lang.js';
 import { NO_VALUE, UNITS, formatAmount, formatAmountParts, formatNumber, formatPercent, isNumber, type AmountParts } from '../../core/format/number.js';
-import { formatPeriod } from '../../core/format/period.js';
 import type { KpiTileTerms } from './kpi-tile.i18n.js';
 import { holdsSelection, normaliseRegion, regionRelation } from '../common/region.js';
 import type { ParsedKpi } from './kpi-tile.parse.js';
@@ -104,64 +104,6 @@ export interface Status {
   term: 'statusOk' | 'statusWarn' | 'statusAlert' | 'targetMet' | 'belowTarget' | 'aboveTarget';
 }
 
-const LEVEL_TERM = { ok: 'statusOk', warn: 'statusWarn', alert: 'statusAlert' } as const;
-
-/**
- * Status of an item: an explicit `status` wins; then `thresholds` (with `better`: higher values are better
- * unless `better: "lower"`; a value beyond `alert` is an alert, beyond `warn` a warning); then the target
- * (met or not). Undefined when none applies or the value is missing.
- */
-export function computeStatus(item: KpiItem): Status | undefined {
-  if (item.status) return { level: item.status, reason: 'explicit', term: LEVEL_TERM[item.status] };
-  const v = item.value;
-  if (!isNumber(v)) return undefined;
-  const lower = item.better === 'lower';
-  const worse = (limit: number) => (lower ? v > limit : v < limit);
-  const t = item.thresholds;
-  if (t && (t.warn !== undefined || t.alert !== undefined)) {
-    const level: StatusLevel = t.alert !== undefined && worse(t.alert) ? 'alert' : t.warn !== undefined && worse(t.warn) ? 'warn' : 'ok';
-    return { level, reason: 'threshold', term: LEVEL_TERM[level] };
-  }
-  if (isNumber(item.target)) {
-    if (!worse(item.target)) return { level: 'ok', reason: 'target', term: 'targetMet' };
-    return { level: 'warn', reason: 'target', term: lower ? 'aboveTarget' : 'belowTarget' };
-  }
-  return undefined;
-}
-
-/** Share of the target reached, clamped to 0…1 for the bar; `raw` keeps the true ratio (1.12 = 112%). */
-export function progressRatio(value: number | null | undefined, target: number | null | undefined): { ratio: number; raw: number } | undefined {
-  if (!isNumber(value) || !isNumber(target) || target <= 0) return undefined;
-  const raw = value / target;
-  return { ratio: Math.min(1, Math.max(0, raw)), raw };
-}
-
-// ── sparkline ──
-
-/**
- * SVG path of a sparkline in a `width × height` box (y grows downward), with `pad` units kept free at top and
- * bottom so the stroke is not clipped. A flat series draws a middle line; fewer than 2 points draw nothing.
- */
-export function sparklinePath(values: readonly number[], width = 100, height = 30, pad = 2): string {
-  const v = values.filter((n) => Number.isFinite(n));
-  if (v.length < 2) return '';
-  let lo = v[0];
-  let hi = v[0];
-  for (const n of v) {
-    if (n < lo) lo = n;
-    if (n > hi) hi = n;
-  }
-  // Linear maps written out (the tile needs no d3: d3-scale + d3-shape cost ≈10 KB gz on every page with a tile);
-  // same arithmetic as d3's scaleLinear (a·(1−t) + b·t) and line() (M x,y L x,y …), so the path is unchanged.
-  const lerp = (a: number, b: number, t: number) => a * (1 - t) + b * t;
-  const [d0, d1] = lo === hi ? [lo - 1, hi + 1] : [lo, hi];
-  const [r0, r1] = lo === hi ? [height, 0] : [height - pad, pad];
-  const x = (i: number) => lerp(0, width, i / (v.length - 1));
-  const y = (n: number) => lerp(r0, r1, (n - d0) / (d1 - d0));
-  const r = (n: number) => Math.round(n * 100) / 100;
-  return v.map((n, i) => `${i ? 'L' : 'M'}${r(x(i))},${r(y(n))}`).join('');
-}
-
 // ── fit to width ──
 
 /**
@@ -181,6 +123,16 @@ export interface TileViewOptions {
   lang: Lang;
   terms: KpiTileTerms;
   deltaFormat?: DeltaFormat;
+  /**
+   * Adds status, progress, sparkline and period (`addDetails` of kpi-tile.details.ts, loaded on first use): without
+   * it the view has none of them. Callers pass it whenever `needsDetails(item)`.
+   */
+  details?: (view: TileView, item: ParsedKpi, o: TileViewOptions) => void;
+}
+
+/** Whether the item has a status, progress, sparkline or period to show (kpi-tile.details.ts draws them). */
+export function needsDetails(item: ParsedKpi): boolean {
+  return !!item.period || (item.history?.length ?? 0) >= 2 || (!item.invalid && (!!item.status || !!item.thresholds || item.target != null));
 }
 
 export interface TileView {
@@ -232,27 +184,10 @@ export function buildTileView(item: ParsedKpi, o: TileViewOptions): TileView {
   const d = invalid ? undefined : itemDelta(item);
   if (d) view.delta = formatDelta(d, { lang, unit: item.unit, precision: item.precision, format: o.deltaFormat, label: item.deltaLabel, terms });
 
-  const st = invalid ? undefined : computeStatus(item);
-  if (st) view.status = { ...st, text: terms[st.term] };
-
-  const pr = invalid ? undefined : progressRatio(item.value, item.target);
-  if (pr) {
-    const percentText = formatPercent(pr.raw * 100, { lang, precision: 0, signed: false });
-    view.progress = { ratio: pr.ratio, percentText, a11y: terms.progress(percentText, formatAmount(item.target, item.unit, { lang, precision: item.precision })) };
-  }
-
-  if (item.history && item.history.length >= 2) {
-    view.spark = {
-      path: sparklinePath(item.history),
-      values: item.history,
-      illustrative: !!(item.illustrative || item.historyIllustrative),
-      a11y: terms.trend(item.history.length),
-    };
-  }
+  o.details?.(view, item, o);
   const caption = lang === 'en' ? item.captionEn || item.caption : item.caption || item.captionEn;
   if (caption) view.caption = caption;
   if (item.source) view.source = item.source;
-  if (item.period) view.period = formatPeriod(item.period, lang);
 
   const sep = terms.listSep;
   const colon = lang === 'zh-CN' ? '：' : ': ';

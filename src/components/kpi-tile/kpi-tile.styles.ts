@@ -1,9 +1,6 @@
 import { css } from 'lit';
 
-/*
- * Forced colours: the progress fill is a background (the UA would paint it Canvas), so it is drawn in Highlight
- * with forced-color-adjust: none, the track outlined (test/browser/a11y-media.test.ts).
- */
+/* The status word, progress bar and sparkline have their rules in kpi-tile.details.ts (loaded with them). */
 export const kpiTileStyles = css`
   :host {
     --_bg: var(--civic-kpi-tile-background, var(--_color-surface-raised));
@@ -146,57 +143,11 @@ export const kpiTileStyles = css`
     flex: none;
     fill: currentColor;
   }
-  [part~='threshold'] {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.3em;
-    font-size: var(--_font-size-s);
-    font-weight: 600;
-  }
-  [part~='threshold'][data-level='ok'] {
-    color: var(--_color-positive);
-  }
-  [part~='threshold'][data-level='warn'] {
-    color: var(--_color-warning);
-  }
-  [part~='threshold'][data-level='alert'] {
-    color: var(--_color-negative);
-  }
   .row {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_space-xs) var(--_space-m);
-  }
-  [part~='sparkline'] {
-    display: block;
-    width: 100%;
-    height: var(--civic-kpi-tile-sparkline-height, calc(32px * var(--_type-scale)));
-    color: var(--_spark);
-    overflow: visible;
-  }
-  [part~='sparkline'] path {
-    fill: none;
-    stroke: currentColor;
-    stroke-width: calc(1.5 * var(--_stroke-width));
-    vector-effect: non-scaling-stroke;
-    stroke-linejoin: round;
-    stroke-linecap: round;
-  }
-  [part~='progress'] {
-    position: relative;
-    height: var(--civic-kpi-tile-progress-height, calc(6px * var(--_type-scale)));
-    background: var(--_color-no-data);
-    border-radius: 999px;
-    overflow: hidden;
-  }
-  [part~='progress'] .fill {
-    position: absolute;
-    inset-block: 0;
-    inset-inline-start: 0;
-    background: var(--_bar);
-    /* width, not transform: no composited animation (see rank-board.styles.ts) */
-    transition: width var(--_transition) ease-out;
   }
   [part~='caption'],
   [part~='source'] {
@@ -214,14 +165,5 @@ export const kpiTileStyles = css`
   }
   [part~='status'].tile-note[data-kind='empty'] {
     color: var(--_color-text-muted);
-  }
-  @media (forced-colors: active) {
-    [part~='progress'] {
-      border: 1px solid CanvasText;
-    }
-    [part~='progress'] .fill {
-      forced-color-adjust: none;
-      background: Highlight;
-    }
   }
 `;

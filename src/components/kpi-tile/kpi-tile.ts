@@ -1,22 +1,22 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, noChange, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import type { ParseContext } from '../../data/data-controller.js';
 import type { DrawnReason } from '../../core/events/drawn-event.js';
 import { baseHostStyles } from '../../core/theme/tokens.js';
 import { renderIllustrative, stateStyles } from '../../core/render/states.js';
 import { ResizeController } from '../../core/controllers/resize-controller.js';
-import type { Issue, Validated } from '../../data/validate.js';
+import { issue, type Issue, type Validated } from '../../data/validate.js';
 import { parseTilePayload } from './kpi-tile.fields.js';
 import { kpiTileTerms } from './kpi-tile.i18n.js';
 import { kpiTileStyles } from './kpi-tile.styles.js';
-import { renderDetails, renderValueLine } from './kpi-tile.view.js';
+import { renderDetails, renderValueLine, tileDetails } from './kpi-tile.view.js';
 import { afterFits, scheduleFit, type Fittable } from './fit-scheduler.js';
 import { TileFit } from './kpi-tile.fit.js';
 import { scheduleSliced } from './update-scheduler.js';
 import { prefersReducedMotion } from '../common/motion.js';
 import { lazyModule } from '../../core/lazy-module.js';
 import { TileRoll } from './kpi-tile.roll.js';
-import { buildTileView, pickRegionItem, type TileView } from './kpi-tile.model.js';
+import { TileModeler } from './kpi-tile.modeler.js';
 import { parseKpiItem, type ParsedKpi } from './kpi-tile.parse.js';
 import { attributeValues, withAttributes } from './kpi-tile.attributes.js';
 import type { Better, DeltaColors, DeltaFormat, Motion, Qualifier } from './kpi-tile.types.js';
@@ -152,14 +152,13 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   highlighted = false;
 
   // ── internal state ──
-  private view?: TileView;
-  private item?: ParsedKpi;
-  private outside = false;
+  /** The item shown and its view (waits for the details chunk when the item needs it). */
+  private readonly m = new TileModeler(this, (message) => this.feed.fail('network', this.feed.source, message, [issue('$', 'network', message)]));
   private warned = '';
   private shownTarget: number | null | undefined = undefined;
   private readonly fit = new TileFit();
   /** The figure painted between renders: the final one, or a count-up's frames. */
-  private readonly roll = new TileRoll(() => this.view?.value);
+  private readonly roll = new TileRoll(() => this.m.view?.value);
 
   // ── controllers ──
   private readonly box = new ResizeController(this, { onResize: () => scheduleFit(this) });
@@ -192,6 +191,11 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     return { ...w, data: [...(w.data as unknown[]), ...attributeValues(this)] };
   }
 
+  /** No picture while the chunk that draws the item's details loads. @internal */
+  protected override drawnReady(): boolean {
+    return super.drawnReady() && !this.m.waiting;
+  }
+
   /** The picture is complete once the figure is fitted to the width (a batched write in the next frame). @internal */
   protected override drawnSettle(): Promise<unknown> {
     return afterFits();
@@ -201,23 +205,21 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     let items = this.feed.value;
-    if (items === undefined && this.feed.status === 'idle' && (this.value !== undefined || this.label !== undefined)) items = this.parseAttributesOnly();
-    this.view = undefined;
-    this.item = undefined;
-    this.outside = false;
-    if (!items || items.length === 0) return;
-    const lang = this.t.lang;
-    const terms = this.t.pick(kpiTileTerms);
-    if (this.itemId) {
-      const id = this.itemId;
-      items = items.filter((i) => i.id === id);
-      if (items.length === 0) return;
+    if (items === undefined && (this.feed.status === 'idle' || this.m.failedWith(items)) && (this.value !== undefined || this.label !== undefined)) items = this.parseAttributesOnly();
+    this.m.build(items, this.feed.value, { itemId: this.itemId, region: this.region, label: this.label, lang: this.t.lang, terms: this.t.pick(kpiTileTerms), deltaFormat: this.deltaFormat });
+  }
+
+  /**
+   * An item with a status, progress, sparkline or period is drawn once the details chunk has loaded (or failed to):
+   * `updateComplete` waits for that drawing too, so code that awaits it finds the whole tile, as before the split.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.m.waiting) {
+      await tileDetails.load().catch(() => undefined);
+      done = await super.getUpdateComplete();
     }
-    const pick = pickRegionItem(items, this.region);
-    this.outside = pick.outside;
-    this.item = pick.item;
-    const shown: ParsedKpi = pick.item ?? { label: this.label ?? items[0]?.label, labelEn: items[0]?.labelEn, unit: items[0]?.unit, value: null };
-    this.view = buildTileView(shown, { lang, terms, deltaFormat: this.deltaFormat });
+    return done;
   }
 
   /** Updates run in time slices shared by all tiles (see update-scheduler.ts). @internal */
@@ -259,16 +261,17 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.m.waiting) return;
     const r = this.renderRoot as ShadowRoot;
     this.roll.bind(r);
-    const target = this.view && !this.view.invalid && this.item && typeof this.item.value === 'number' ? this.item.value : null;
+    const target = this.m.view && !this.m.view.invalid && this.m.item && typeof this.m.item.value === 'number' ? this.m.item.value : null;
     if (target !== this.shownTarget) {
       const from = this.roll.current ?? this.shownTarget;
       this.roll.stop(false);
       this.shownTarget = target;
-      if (typeof from === 'number' && target !== null && from !== target && this.duration > 0 && !this.reducedMotion()) this.roll.start(from, target, this.item!, this.t.lang, this.duration);
+      if (typeof from === 'number' && target !== null && from !== target && this.duration > 0 && !this.reducedMotion()) this.roll.start(from, target, this.m.item!, this.t.lang, this.duration);
     }
-    if (!this.roll.running) this.roll.paint(this.view?.value);
+    if (!this.roll.running) this.roll.paint(this.m.view?.value);
     scheduleFit(this);
   }
 
@@ -281,9 +284,15 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     return this.drawnCtl.whenDrawn();
   }
 
+  /** Loads the data again (`src`, inline or `data`); also tries again to load the details code after it failed. */
+  override reload(): Promise<void> {
+    this.m.retry();
+    return super.reload();
+  }
+
   /** Outlines the tile when `id` is its KPI id (as `<civic-screen>`'s tour does); `null` clears. */
   override highlight(id: string | null): void {
-    this.highlighted = id !== null && id === this.item?.id;
+    this.highlighted = id !== null && id === this.m.item?.id;
   }
 
   /**
@@ -297,7 +306,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   async toPNG(options: PngOptions = {}): Promise<Blob> {
     const m = await tileExport.load();
     await this.updateComplete;
-    return m.tileToPng(this, this.view, this.t.pick(kpiTileTerms), { pixelRatio: this.pixelRatio, background: this.themeCtl.token('--_color-surface', '#ffffff') }, options);
+    return m.tileToPng(this, this.m.view, this.t.pick(kpiTileTerms), { pixelRatio: this.pixelRatio, background: this.themeCtl.token('--_color-surface', '#ffffff') }, options);
   }
 
   /**
@@ -306,7 +315,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
    * use; without it nothing is drawn). @internal
    */
   drawExport(ctx: CanvasRenderingContext2D): void {
-    if (this.view && tileExport.loaded) tileExport.loaded.drawTile(ctx, this, this.view, this.t.pick(kpiTileTerms));
+    if (this.m.view && tileExport.loaded) tileExport.loaded.drawTile(ctx, this, this.m.view, this.t.pick(kpiTileTerms));
   }
 
   /** Loads the tile's export painter and the shared painters (kpi-grid awaits it before drawing its tiles). @internal */
@@ -316,8 +325,10 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
 
   // ── render ──
   override render() {
-    const v = this.view;
+    if (this.m.waiting) return noChange;
+    const v = this.m.view;
     if (!v) return html`<div part="base">${this.feed.render({ complete: () => nothing })}</div>`;
+    if (v.status || v.progress || v.spark) tileDetails.loaded?.adoptDetailStyles(this.renderRoot);
     const t = this.t.pick(kpiTileTerms);
     const core = this.t.core;
     const p = v.value;
@@ -333,8 +344,8 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
         </div>
         <div class="value-box"><div part="value" aria-hidden="true">${renderValueLine(p, en)}</div></div>
         <span class="measure" aria-hidden="true"><span class="n"></span><span class="u"></span></span>
-        <span class="visually-hidden" aria-live=${this.live} aria-atomic="true">${this.outside ? `${v.label}${en ? ': ' : '：'}${t.outsideRegion}` : v.announce}</span>
-        ${renderDetails(v, t, core, this.outside)}
+        <span class="visually-hidden" aria-live=${this.live} aria-atomic="true">${this.m.outside ? `${v.label}${en ? ': ' : '：'}${t.outsideRegion}` : v.announce}</span>
+        ${renderDetails(v, t, core, this.m.outside)}
       </div>`;
   }
 
@@ -367,9 +378,9 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
    * with the width from the ResizeObserver, so it never forces a layout.
    */
   measureFit(): (() => void) | undefined {
-    if (!this.isConnected || !this.view) return undefined;
+    if (!this.isConnected || !this.m.view) return undefined;
     return this.fit.measure(this.renderRoot as ShadowRoot, {
-      value: this.view.value,
+      value: this.m.view.value,
       width: () => this.box.size?.width ?? this.clientWidth,
       unitMin: this.legibleTextPx(0),
       env: `${this.getAttribute('data-density')}|${this.getAttribute('data-theme')}|${this.t.lang}`,

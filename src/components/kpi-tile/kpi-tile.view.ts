@@ -2,15 +2,22 @@
  * Templates of <civic-kpi-tile> over its view model (kpi-tile.model.ts): the figure line, and what comes under it
  * (notes, delta and status, progress, sparkline, caption, source). The element renders the head and the live region.
  */
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { cspStyle } from '../../core/render/csp-style.js';
 import { renderIllustrative } from '../../core/render/states.js';
-import { NO_VALUE, type AmountParts } from '../../core/format/number.js';
+import { NO_VALUE, formatAmount, formatPercent, type AmountParts } from '../../core/format/number.js';
+import { cspStyle } from '../../core/render/csp-style.js';
 import type { Translation } from '../../core/i18n/translation.js';
-import { deltaIcon, statusIcon } from './kpi-tile.icons.js';
+import { deltaIcon } from './kpi-tile.icons.js';
+import { lazyModule } from '../../core/lazy-module.js';
 import type { KpiTileTerms } from './kpi-tile.i18n.js';
 import type { TileView } from './kpi-tile.model.js';
+
+/**
+ * Status, progress, sparkline and period (templates, styles and their model): loaded with the first item that has one
+ * of them (kpi-tile.ts waits for it before drawing that item). Most tiles (a value and a delta) never load it.
+ */
+export const tileDetails = lazyModule(() => import('./kpi-tile.details.js').then((m) => m.makeDetails({ html, svg, css, formatAmount, formatPercent, cspStyle })));
 
 /**
  * The shape of a figure: its text with every digit the same, plus the language (the spaces around the unit). Two
@@ -38,6 +45,8 @@ export function renderValueLine(p: AmountParts, en: boolean): unknown {
 
 /** Everything under the figure line. `outside`: the region filter excludes every item. */
 export function renderDetails(v: TileView, t: KpiTileTerms, core: Translation, outside: boolean): TemplateResult {
+  // A view has a status, progress or sparkline only once their chunk has loaded (the tile waits for it).
+  const x = tileDetails.loaded;
   return html`${v.invalid ? html`<div part="status" class="tile-note" data-kind="error" aria-hidden="true">${t.invalidValue}</div>` : nothing}
     ${outside ? html`<div part="status" class="tile-note" data-kind="empty" aria-hidden="true">${t.outsideRegion}</div>` : nothing}
     ${v.delta || v.status
@@ -47,29 +56,10 @@ export function renderDetails(v: TileView, t: KpiTileTerms, core: Translation, o
                 >${deltaIcon(v.delta.direction)}<span class="delta-label">${v.delta.label}</span><span>${v.delta.direction === 'flat' ? t.flat : v.delta.text}</span></span
               >`
             : nothing}
-          ${v.status
-            ? html`<span part="threshold" data-level=${v.status.level} aria-hidden="true">${statusIcon(v.status.level)}<span>${v.status.text}</span></span>`
-            : nothing}
+          ${x && v.status ? x.renderStatus(v.status) : nothing}
         </div>`
       : nothing}
-    ${v.progress
-      ? html`<div
-          part="progress"
-          role="progressbar"
-          aria-valuemin="0"
-          aria-valuemax="100"
-          aria-valuenow=${Math.round(v.progress.ratio * 100)}
-          aria-valuetext=${v.progress.percentText}
-          aria-label=${v.progress.a11y}
-        >
-          <span class="fill" style=${cspStyle({ width: `${(v.progress.ratio * 100).toFixed(2)}%` })}></span>
-        </div>`
-      : nothing}
-    ${v.spark
-      ? html`<svg part="sparkline" viewBox="0 0 100 30" preserveAspectRatio="none" role="img" aria-label=${v.spark.illustrative ? `${v.spark.a11y}（${t.trendIllustrative}）` : v.spark.a11y}>
-          ${svg`<path d=${v.spark.path}></path>`}
-        </svg>`
-      : nothing}
+    ${x && (v.progress || v.spark) ? x.renderBars(v, t) : nothing}
     ${v.spark?.illustrative && !v.illustrative ? renderIllustrative(core, t.trendIllustrative) : nothing}
     ${v.caption ? html`<p part="caption">${v.caption}</p>` : nothing}
     ${v.source ? html`<p part="source">${t.sourceLabel(v.source)}</p>` : nothing}`;

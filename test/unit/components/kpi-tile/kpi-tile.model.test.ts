@@ -2,16 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   buildTileView,
   computeDelta,
-  computeStatus,
   deltaHue,
   deltaLabelText,
   fitFontSize,
   formatDelta,
   formatValueParts,
   itemDelta,
-  progressRatio,
-  sparklinePath,
+  needsDetails,
 } from '../../../../src/components/kpi-tile/kpi-tile.model.js';
+import { computeStatus, makeDetails, progressRatio, sparklinePath } from '../../../../src/components/kpi-tile/kpi-tile.details.js';
+import { css, html, svg } from 'lit';
+import { formatAmount, formatPercent } from '../../../../src/core/format/number.js';
+import { cspStyle } from '../../../../src/core/render/csp-style.js';
 import { parseKpiItem, parseSeriesAttr, parseThresholdsAttr, type ParsedKpi } from '../../../../src/components/kpi-tile/kpi-tile.parse.js';
 import { countUpDecimals, countUpSteps, countUpValue } from '../../../../src/components/kpi-tile/kpi-tile.count-up.js';
 import { kpiTileTerms } from '../../../../src/components/kpi-tile/kpi-tile.i18n.js';
@@ -24,9 +26,11 @@ function parse(raw: unknown): { item: ParsedKpi | undefined; issues: Issue[] } {
   const issues: Issue[] = [];
   return { item: parseKpiItem(raw, '', issues), issues };
 }
+// The details chunk (status, progress, sparkline, period), made with the kit the tile gives it.
+const details = makeDetails({ html, svg, css, formatAmount, formatPercent, cspStyle });
 function view(raw: unknown, lang: 'zh-CN' | 'en' = 'zh-CN', deltaFormat?: 'percent' | 'absolute' | 'both') {
   const { item } = parse(raw);
-  return buildTileView(item!, { lang, terms: lang === 'en' ? en : zh, deltaFormat });
+  return buildTileView(item!, { lang, terms: lang === 'en' ? en : zh, deltaFormat, details: needsDetails(item!) ? details.addDetails : undefined });
 }
 
 describe('parseKpiItem', () => {
@@ -352,6 +356,18 @@ describe('buildTileView', () => {
   it('flags illustrative trends', () => {
     expect(view({ label: 'x', value: 1, history: [1, 2], historyIllustrative: true }).spark?.illustrative).toBe(true);
     expect(view({ label: 'x', value: 1, history: [1, 2], illustrative: true })).toMatchObject({ illustrative: true, spark: { illustrative: true } });
+  });
+  it('needs the details chunk only for a status, progress, sparkline or period (issue 16)', () => {
+    const needs = (raw: unknown) => needsDetails(parse(raw).item!);
+    expect(needs({ label: 'x', value: 1, previous: 2, deltaLabel: '同比', caption: 'c', source: 's' })).toBe(false);
+    expect(needs({ label: 'x', value: 'abc', target: 5, thresholds: { warn: 1 } }), 'an invalid value shows no status or progress').toBe(false);
+    for (const extra of [{ target: 5 }, { thresholds: { warn: 1 } }, { status: 'ok' }, { history: [1, 2] }, { period: '2022' }])
+      expect(needs({ label: 'x', value: 1, ...extra }), JSON.stringify(extra)).toBe(true);
+    expect(needs({ label: 'x', value: 1, history: [1] }), 'one point draws no sparkline').toBe(false);
+    // Without the chunk's addDetails a view has none of them (the tile waits for the chunk instead of drawing that).
+    const { item } = parse({ label: 'x', value: 1300, target: 1500, history: [1, 2], period: '2022' });
+    const bare = buildTileView(item!, { lang: 'zh-CN', terms: zh });
+    expect([bare.status, bare.progress, bare.spark, bare.period]).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
 
