@@ -161,7 +161,8 @@ export class DataController<T> implements ReactiveController {
 
   private propertyRef: unknown;
   private propertyGen = 0;
-  private lastRaw: unknown;
+  /** The last raw payload (parsed again when deps change; undefined when it never came to this thread). @internal */
+  lastRaw: unknown;
   private lastRawSource: DataSourceKind = 'none';
   private lastDeps?: readonly unknown[];
   private sourceKey?: string;
@@ -445,17 +446,12 @@ export class DataController<T> implements ReactiveController {
     return this.laterTicket === this.parseTicket;
   }
 
-  /** A response adapted and validated off the main thread: the same outcome, events and states as `accept`. */
-  /** @internal */
-  acceptParsed(r: OffThreadResult<T>, source: DataSourceKind, url: string, poll: boolean): void {
+  /**
+   * The outcome of one payload's adapters and validator (here, or off the main thread: src-path.ts): accepted, or a
+   * failure. A payload still parsed in slices or waiting for its adapters is dropped. @internal
+   */
+  settle(result: Validated<T>, adaptIssues: Issue[], source: DataSourceKind, url: string | undefined, poll: boolean, reparse: boolean): void {
     this.parseTicket++;
-    // Nothing to parse again when deps change: the raw payload never came here (the source key reloads instead).
-    this.lastRaw = undefined;
-    if (r.apiError !== undefined) return this.fail('api', source, r.apiError, r.adaptIssues, url);
-    this.settle(r.result, r.adaptIssues, source, url, poll, false);
-  }
-
-  private settle(result: Validated<T>, adaptIssues: Issue[], source: DataSourceKind, url: string | undefined, poll: boolean, reparse: boolean): void {
     const issues = [...adaptIssues, ...result.issues];
     this.issues = issues;
     // Nothing valid to draw, with problems reported: a failure, never "loaded + partial error" over an empty picture.

@@ -11,7 +11,8 @@ import type { AdaptKit } from './adapters/adapt.js';
 import { PollingScheduler } from './polling.js';
 import type { PushSource } from './push/push-controller.js';
 import { pushTarget, type PushTarget } from './push/target.js';
-import type { DataControllerOptions, DataHostProps, OffThreadResult } from './data-controller.js';
+import type { DataControllerOptions, DataHostProps } from './data-controller.js';
+import type { Validated } from './validate.js';
 import type { ResolvedSource } from './resolve-source.js';
 
 // The persistent cache loads only for elements with the `cache` attribute.
@@ -30,7 +31,8 @@ export interface SrcOwner<T> {
   liveStale: boolean;
   currentSource(): ResolvedSource;
   accept(raw: unknown, source: DataSourceKind, url: string | undefined, poll: boolean): void;
-  acceptParsed(r: OffThreadResult<T>, source: DataSourceKind, url: string, poll: boolean): void;
+  lastRaw: unknown;
+  settle(result: Validated<T>, adaptIssues: Issue[], source: DataSourceKind, url: string | undefined, poll: boolean, reparse: boolean): void;
   fail(kind: CivicErrorKind, source: DataSourceKind, message: string, issues: Issue[], url?: string, status?: number): void;
   /** `adaptWith`, `adaptersReady`, `loadAdapters` of adapters/adapt.ts. */
   readonly adapters: AdaptKit;
@@ -235,7 +237,11 @@ export class SrcPath<T> {
       this.lastFingerprint = fingerprint;
       c.fromCache = false;
       if ('fingerprint' in res) {
-        c.acceptParsed(res, 'src', src.url, poll);
+        // A response adapted and validated off the main thread: the same outcome, events and states as `accept`. Nothing
+        // to parse again when deps change: the raw payload never came here (the source key reloads instead).
+        c.lastRaw = undefined;
+        if (res.apiError !== undefined) c.fail('api', 'src', res.apiError, res.adaptIssues, src.url);
+        else c.settle(res.result, res.adaptIssues, 'src', src.url, poll, false);
         c.host.requestUpdate();
         return;
       }
