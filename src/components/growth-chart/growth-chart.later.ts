@@ -4,7 +4,8 @@
  * waits for — the table is a closed disclosure until opened, the menu a closed one, the tooltip hidden until a period
  * is pointed at or focused. Assistive tech gets them a task later; `whenSettled()` says when. Their code and styles
  * (growth-chart.extras.ts, in growth-chart.more.ts) load then too; if they cannot load, the chart has none of them
- * (a warning says so; the next picture tries again).
+ * (a warning says so; the next picture tries again). The plot's accessible name (the model's summary sentence) comes
+ * in that task too, before the chunk: the first picture does not format it.
  */
 import { moreChunk } from './growth-chart.chunks.js';
 import { COLORS } from './growth-chart.dom.js';
@@ -19,6 +20,8 @@ export interface LaterHost {
 export class LaterParts {
   /** The parts are shown (their chunk loaded, or failed to). */
   shown = false;
+  /** The task after the first picture has come: the plot may be named (its summary sentence, which no picture needs). */
+  named = false;
   private timer?: ReturnType<typeof setTimeout>;
   private waiters: (() => void)[] = [];
   /** The chunk's load under way. */
@@ -43,6 +46,8 @@ export class LaterParts {
       // After the first picture, in a task of its own.
       this.timer = setTimeout(() => {
         this.timer = undefined;
+        this.named = true;
+        this.host.requestUpdate();
         void this.load().then(() => {
           this.shown = true;
           this.host.requestUpdate();

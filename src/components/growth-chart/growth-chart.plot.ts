@@ -5,8 +5,9 @@
  * pictures: an update writes only the attributes and texts whose values changed, compared with the values this
  * module wrote last (kept on the node), so it reads no attribute and no layout.
  *
- * The DOM is what the Lit template drew before: `svg > g.grid, g.axis-left, g.axis-right, g.marks, line.zero,
- * g.reference, g.x-axis, g.annotations` in that paint order, the same classes and attributes.
+ * The DOM is what the Lit template drew before, but for the grid (one path instead of a line per tick): `svg >
+ * path.grid, g.axis-left, g.axis-right, g.marks, line.zero, g.reference, g.x-axis, g.annotations` in that paint
+ * order, the same classes and attributes.
  */
 import type { GrowthModel, LinePoint } from './model/types.js';
 import { COLORS, num } from './growth-chart.dom.js';
@@ -108,25 +109,13 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
   const want = (part: Part): boolean => (part === 'axis-left' || part === 'zero' ? !!m.left : part === 'axis-right' ? !!m.right : part === 'reference' ? !!m.reference : true);
   const fill = (part: Part, g: Element): void => {
     switch (part) {
-      case 'grid':
-        each(
-          g,
-          m.left?.ticks ?? [],
-          'line',
-          (el, t) => {
-            attr(el, 'x1', x0);
-            attr(el, 'x2', x1);
-            attr(el, 'y1', t.pos);
-            attr(el, 'y2', t.pos);
-          },
-          () => {
-            const el = make('line');
-            attr(el, 'x1', x0);
-            attr(el, 'x2', x1);
-            return el;
-          },
-        );
+      case 'grid': {
+        // One path for every grid line (one node to build, style and lay out instead of one per tick).
+        let d = '';
+        for (const t of m.left?.ticks ?? []) d += `M${x0},${t.pos}H${x1}`;
+        attr(g, 'd', d);
         break;
+      }
       case 'axis-left':
       case 'axis-right': {
         const left = part === 'axis-left';
@@ -251,7 +240,7 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
         continue;
       }
       if (!g) {
-        g = make(part === 'zero' ? 'line' : 'g', part);
+        g = make(part === 'zero' ? 'line' : part === 'grid' ? 'path' : 'g', part);
         (g as Element & { __gcPart?: Part }).__gcPart = part;
         fill(part, g); // filled before it is attached
         svgEl.insertBefore(g, before);

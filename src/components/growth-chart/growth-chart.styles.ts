@@ -90,12 +90,15 @@ export const styles = css`
     overflow: visible;
     font-family: var(--_font-family-numeric);
   }
-  .grid line {
+  .grid {
+    fill: none;
     stroke: var(--_grid);
     stroke-width: var(--_stroke-width);
   }
-  .tick,
-  .axis-title {
+  /* on the groups, inherited by their tick labels and titles (one var() to resolve per axis, not per label) */
+  .axis-left,
+  .axis-right,
+  .x-axis {
     fill: var(--_color-text-muted);
   }
   .zero {

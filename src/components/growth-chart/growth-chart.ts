@@ -264,7 +264,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         tabindex=${this.model && !this.model.empty ? '0' : '-1'}
         role="group"
         aria-roledescription=${T.chart}
-        aria-label=${this.model?.summary ?? T.noData}
+        aria-label=${this.plotLabel(T)}
         aria-describedby="${this.uidPrefix}-hint"
         @keydown=${this.active.listeners.key}
         @pointermove=${this.active.listeners.pointer}
@@ -280,6 +280,15 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
       ${this.model && !this.model.empty ? this.renderFooter(this.model, T) : nothing}
       <slot hidden></slot>
     </figure>`;
+  }
+
+  /**
+   * The plot's accessible name, the model's one-sentence summary: not needed to draw, so the first picture of data
+   * goes without it and the update one task later names the plot (later ones name it at once).
+   */
+  private plotLabel(T: GrowthChartTerms): string | typeof nothing {
+    const m = this.model;
+    return !m ? T.noData : m.empty || this.later.named ? m.summary : nothing;
   }
 
   private renderFooter(m: GrowthModel, T: GrowthChartTerms): unknown {

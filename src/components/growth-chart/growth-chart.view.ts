@@ -60,7 +60,7 @@ export function renderFooter(m: GrowthModel, T: Terms, core: Translation, toggle
           <button type="button" aria-pressed=${l.hidden ? 'false' : 'true'} data-series=${l.id} title=${T.legendToggle(l.name)} @click=${() => toggle(l.id)}>
             ${l.mark !== 'line' ? html`<span class="swatch c${l.colorIndex % COLORS}" aria-hidden="true"></span>` : nothing}
             ${l.mark !== 'bar' ? html`<span class="swatch line ${m.kind === 'value-growth' ? 'vg' : ''} c${l.colorIndex % COLORS}" aria-hidden="true"></span>` : nothing}
-            <span>${l.name}</span>
+            ${l.name}
           </button>
         </li>`,
       )}

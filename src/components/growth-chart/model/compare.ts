@@ -154,7 +154,7 @@ export function buildCompare(input: readonly GrowthSeries[], o: GrowthModelOptio
     legend,
     notes,
     axisNote: axisNoteOf(basis, T),
-    summary: summary(),
+    summary,
     table,
     illustrative,
     nominal,

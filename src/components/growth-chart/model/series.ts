@@ -150,7 +150,8 @@ export interface ModelParts {
   legend: LegendItem[];
   notes: string[];
   axisNote: string;
-  summary: string;
+  /** The one-sentence summary, built on first read (the accessible name: not needed for the first picture). */
+  summary: () => string;
   /** Built on first read (the table is shown on demand, the CSV on export). */
   table: () => { table: GrowthModel['table']; csv: string };
   illustrative: boolean;
@@ -168,6 +169,7 @@ export function finishModel(c: ModelContext, p: ModelParts): GrowthModel {
     if (cat.notes.length) annotations.push({ kind: 'note', index: i, x: cat.x, y: plot.y + plot.height - 4, text: cat.notes.map((t) => t.slice(0, 1)).join('') });
   });
   let tableAndCsv: { table: GrowthModel['table']; csv: string } | undefined;
+  let summary: string | undefined;
   return {
     kind: c.o.kind,
     lang: c.lang,
@@ -187,7 +189,9 @@ export function finishModel(c: ModelContext, p: ModelParts): GrowthModel {
     legend: p.legend,
     notes: p.notes,
     axisNote: p.axisNote,
-    summary: p.summary,
+    get summary() {
+      return (summary ??= p.summary());
+    },
     get table() {
       return (tableAndCsv ??= p.table()).table;
     },

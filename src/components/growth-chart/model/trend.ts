@@ -78,7 +78,7 @@ export function buildTrend(input: readonly GrowthSeries[], o: GrowthModelOptions
     legend,
     notes,
     axisNote: axisNoteOf(basis, T),
-    summary: summary(),
+    summary,
     table: () => periodTable(c, keys, labels, lineSeries, cols),
     illustrative,
     nominal,

@@ -130,7 +130,7 @@ export function buildValueGrowth(input: readonly GrowthSeries[], o: GrowthModelO
     legend,
     notes,
     axisNote: axisNoteOf(basis, T),
-    summary: summary(),
+    summary,
     table: () => periodTable(c, keys, labels, tipSeries, cols),
     illustrative: illustrative || marks.illustrative,
     nominal: marks.nominal,
