@@ -245,4 +245,12 @@ export const styles = css`
     font-size: var(--_font-size-xs);
     color: var(--_color-text-muted);
   }
+  /* The map's own warnings (views.ts, part status): a corner note inside the picture, as map controls are (core/render/states.ts has the part's look). */
+  .state-overlay {
+    position: absolute;
+    inset-inline-start: var(--_space-s);
+    inset-block-start: var(--_space-s);
+    max-width: calc(100% - 2 * var(--_space-s));
+    z-index: 5;
+  }
 `;

@@ -41,14 +41,6 @@ export const stateStyles = css`
   .state-block {
     min-height: 64px;
   }
-  /* Inside a map's picture only (the map's own warnings): a corner note, as map controls are. */
-  .state-overlay {
-    position: absolute;
-    inset-inline-start: var(--_space-s);
-    inset-block-start: var(--_space-s);
-    max-width: calc(100% - 2 * var(--_space-s));
-    z-index: 5;
-  }
   /* The full banner's own rules (details, buttons, the compact badge) load with it: status-view.ts. */
   [part~='illustrative'] {
     display: inline-block;
