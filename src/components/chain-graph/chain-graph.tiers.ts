@@ -77,7 +77,9 @@ export function tiersLayout(data: ChainData, o: TiersOptions = {}): LayoutResult
   // outside the tiers: in a small graph each chain tries each (placed at x = 0 first), and the combination whose links
   // — those between chains too — cross least as drawn is kept; then each chain's local search.
   const small = o.order !== false && data.nodes.length <= (o.searchUpTo ?? 150);
-  const po = { order: o.order, compare: small };
+  // Rows start from the leader's subtrees in bands (chain-graph.tiers-bands.ts); small graphs compare that with the
+  // depth-first start for each of their variants, as drawn.
+  const po = { order: o.order, bands: small ? ('compare' as const) : true };
   const chains = [...byHome(data).values()].filter((nodes) => nodes.length > 0).map((nodes) => {
     const ids = new Set(nodes.map((n) => n.id));
     const links = data.links.filter((l) => ids.has(l.source) && ids.has(l.target));
