@@ -358,6 +358,8 @@ async function caseData(name: string): Promise<ChainData> {
     const chain = name.split(':')[1];
     return chain ? filterChainData(d, { chain }) : d;
   }
+  // '1000t': the generator with supply links that agree with the tiers (`tierLinks`), beside the default cases.
+  if (name.endsWith('t')) return parseChainData(syntheticChains(Number(name.slice(0, -1)), { tierLinks: true })).value!;
   return parseChainData(syntheticChains(Number(name))).value!;
 }
 

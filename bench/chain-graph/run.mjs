@@ -3,6 +3,7 @@
 //   node bench/chain-graph/run.mjs --quick    100 and 1,000 nodes only
 //   node bench/chain-graph/run.mjs --pan      only the pan/zoom frames at 5,000 nodes (real drag + wheel input)
 //   node bench/chain-graph/run.mjs --readability --settle --pan --tag NAME   the issue-15 tables in one run (see below)
+//   node bench/chain-graph/run.mjs --readability --cases 1000,5000t   only those readability cases
 //   node bench/chain-graph/run.mjs --shot     screenshots of the demo data (tiers/force/radial, light/dark) into bench/results/
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,7 +47,10 @@ if (args.includes('--readability') || args.includes('--settle')) {
     console.log('readability (page 1280×800 floor 12 px | wall 460×400 floor 14 px); labels placed like the element; naive = every label at 12 px zoomed with the drawing');
     console.log('case         nodes layout      crossings  overlaps(l/l,l/node) page·wall  min px page·wall  shown page·wall   leaders shown(callouts) page·wall | naive page: overlaps, min px');
     const radialLinks = args.includes('--straight-radial') ? 'straight' : 'radial';
-    for (const c of ['demo:auto', 'demo:equip', 'demo', '100', '1000', '5000']) {
+    // 100t / 1000t / 5000t: generated with supply links that agree with the tiers (synthetic.ts `tierLinks`); the
+    // default generator links a new firm to an earlier firm of any tier.
+    const only = args.includes('--cases') ? args[args.indexOf('--cases') + 1].split(',') : undefined;
+    for (const c of only ?? ['demo:auto', 'demo:equip', 'demo', '100', '1000', '5000', '100t', '1000t', '5000t']) {
       const r = await page.evaluate(([name, rl]) => window.readability(name, rl), [c, radialLinks]);
       res.readability.push(r);
       console.log(`${c.padEnd(12)} ${String(r.nodes).padStart(5)} ${'tiers floor'.padEnd(11)} ${String(r.tiersFloor).padStart(9)}  (no tiers drawing of this data crosses fewer: chain-graph.tiers-floor.ts)`);

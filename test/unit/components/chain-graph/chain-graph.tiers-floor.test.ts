@@ -68,6 +68,22 @@ describe('tiers crossing floor', () => {
   });
 });
 
+describe('generated graphs with supply links that agree with the tiers (synthetic.ts tierLinks)', () => {
+  it('have a floor of 0 and are drawn without a crossing; the default generator is unchanged by the option', () => {
+    const d = parseChainData(syntheticChains(1000, { tierLinks: true })).value!;
+    for (const l of d.links.filter((k) => k.kind === 'supply')) {
+      const s = d.nodes.find((n) => n.id === l.source)!, t = d.nodes.find((n) => n.id === l.target)!;
+      if (s.type !== 'leader' && t.type !== 'leader') expect(s.tier, `${l.source} → ${l.target}`).toBe(t.tier);
+    }
+    expect(tiersFloor(d)).toBe(0);
+    expect(tiersCrossings(d.links, tiersLayout(d, { aspect: 1.5 }).positions)).toBe(0);
+    // same random draws: the same nodes, only link ends differ
+    const plain = syntheticChains(1000), tiered = syntheticChains(1000, { tierLinks: true });
+    expect(tiered.nodes).toEqual(plain.nodes);
+    expect(JSON.stringify(syntheticChains(1000, { tierLinks: false }))).toBe(JSON.stringify(plain));
+  });
+});
+
 describe('tiers band start order', () => {
   it('puts subtrees passing the parent’s column outermost, split above and below, one-sided ones inside', () => {
     const d = hooks(4, 2);
