@@ -22,7 +22,9 @@ export function renderBadges(m: GrowthModel | undefined, core: Translation): unk
 
 /**
  * The plot's <svg> with its patterns, the marks group and the crosshair; grid, axes, zero and reference lines, x
- * labels and annotations are drawn around the marks group by drawFrame (growth-chart.plot.ts) in updated().
+ * labels and annotations are drawn around the marks group by drawFrame (growth-chart.plot.ts) in updated(). The
+ * patterns need no <defs> (a pattern is never drawn by itself): one node less to style. drawFrame inserts its parts
+ * right before and after the marks group, outside the patterns' part (which ends at the text node before the group).
  */
 export function renderPlot(m: GrowthModel | undefined, active: number, emptyText: string): unknown {
   if (!m) return nothing;
@@ -39,14 +41,12 @@ export function renderPlot(m: GrowthModel | undefined, active: number, emptyText
     aria-hidden="true"
     class=${m.kind === 'value-growth' ? 'vg' : m.kind}
   >
-    <defs>
-      ${hatched.map(
-        (i) => svg`<pattern id=${HATCH_IDS[i]} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <rect width="6" height="6" class="hatch-bg s${i}"></rect>
-          <line x1="0" y1="0" x2="0" y2="6" class="hatch-line"></line>
-        </pattern>`,
-      )}
-    </defs>
+    ${hatched.map(
+      (i) => svg`<pattern id=${HATCH_IDS[i]} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <rect width="6" height="6" class="hatch-bg s${i}"></rect>
+        <line x1="0" y1="0" x2="0" y2="6" class="hatch-line"></line>
+      </pattern>`,
+    )}
     <g class="marks"></g>
     ${act ? svg`<line class="crosshair" x1=${act.x} x2=${act.x} y1=${m.plot.y} y2=${base}></line>` : nothing}
   </svg>`;

@@ -2,11 +2,17 @@
 
 /** Estimated rendered width of a label in px: CJK and full-width characters ≈ 1 em, others ≈ 0.6 em. */
 export function textWidth(s: string, fontSize: number): number {
+  // By UTF-16 code unit, not with a string iterator (a first picture measures every period label): a surrogate pair
+  // is one character (≥ U+10000, so 1 em), as is a lone surrogate.
   let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
     if (c >= 0x2e80 || (c >= 0x2010 && c <= 0x2015)) w += fontSize;
-    else if (ch === ' ') w += fontSize * 0.3;
+    else if (c === 32) w += fontSize * 0.3;
     else w += fontSize * 0.6;
   }
   return w;
