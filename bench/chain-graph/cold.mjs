@@ -9,7 +9,7 @@
 // built with this tree's page.ts) runs in the same rounds, interleaved (before, after, d3 in each round; the order
 // rotates every round). The element runs without the page's block monitor: its idle-time task loop is main-thread
 // CPU that d3Static does not have (about 600 ms at 1,000 nodes while the worker lays out).
-//   node bench/chain-graph/cold.mjs [--n 100] [--runs 3] [--before DIR] [--json FILE]
+//   node bench/chain-graph/cold.mjs [--n 100] [--runs 3] [--layout force] [--before DIR] [--json FILE]
 import { loadavg } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { launchBenchBrowser, median } from '../lib/harness.mjs';
@@ -20,6 +20,8 @@ const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] 
 const sizes = opt('--n', '100').split(',').map(Number);
 const runs = Number(opt('--runs', '3'));
 const before = opt('--before', '');
+// --layout tiers|radial: the element's layout (default force); d3-force static is the same either way.
+const layout = opt('--layout', 'force');
 
 /** CPU (ms) of the page's threads between the 'chain-data-set' and 'chain-settled' marks: `{ main, other }`. */
 function cpuBetween(trace) {
@@ -62,7 +64,7 @@ const once = async (slot, n) => {
     await page.waitForFunction(() => typeof window.element === 'function', undefined, { timeout: 180000 });
     await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
     // The element without the page's block monitor (d3Static has none): its idle-time task loop is CPU too.
-    const r = await page.evaluate(([f, k]) => window[f](k, 'force', false), [slot.fn, n]);
+    const r = await page.evaluate(([f, k, l]) => window[f](k, l, false), [slot.fn, n, layout]);
     const cpu = cpuBetween(JSON.parse((await browser.stopTracing()).toString()));
     return { ms: r.ms, ...cpu };
   } finally {
