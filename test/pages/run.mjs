@@ -22,6 +22,7 @@ import { checkWallLegibility } from './wall-legibility.mjs';
 import { checkConfigureOrder } from './configure-order.mjs';
 import { checkLightIife, lightIifePages } from './light-iife.mjs';
 import { checkStatusCsp, statusCspPages } from './status-csp.mjs';
+import { checkTileDetailsCsp, tileDetailsCspPages } from './tile-details-csp.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const here = join(root, 'test/pages');
@@ -117,6 +118,8 @@ for (const [path, gen] of themeMatrixPages(elementsHtml, available)) pages.set(p
 for (const [path, gen] of lightIifePages()) pages.set(path, gen);
 // 11. The full status banner on first use under CSP (status-csp.mjs).
 if (available.includes('kpi-tile')) for (const [path, gen] of statusCspPages()) pages.set(path, gen);
+// 12. A KPI tile's details chunk under CSP (tile-details-csp.mjs).
+if (available.includes('kpi-tile')) for (const [path, gen] of tileDetailsCspPages()) pages.set(path, gen);
 
 // ── static server ───────────────────────────────────────────────────────────────────────────────
 const TYPES = {
@@ -524,6 +527,7 @@ async function main() {
       ['configure order', (browser) => checkConfigureOrder(browser, { check, note, within, verbose })],
       ['light one-script file', (browser, base) => checkLightIife(browser, base, { check, note, within, verbose, available })],
       ...(available.includes('kpi-tile') ? [['status banner under CSP', (browser, base) => checkStatusCsp(browser, base, { check, note, within })]] : []),
+      ...(available.includes('kpi-tile') ? [['KPI tile details under CSP', (browser, base) => checkTileDetailsCsp(browser, base, { check, note, within })]] : []),
     ]) {
       // CIVIC_PAGES_ONLY=<words> runs only the checks whose name contains one of them (comma-separated), e.g. wall.
       if (process.env.CIVIC_PAGES_ONLY && !process.env.CIVIC_PAGES_ONLY.split(',').some((w) => name.toLowerCase().includes(w.trim().toLowerCase()))) continue;

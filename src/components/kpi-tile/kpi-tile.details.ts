@@ -5,15 +5,14 @@
  * this chunk has arrived (the picture on screen, if any, stays meanwhile), so its first picture is whole: nothing
  * pops in later and nothing moves. Pure logic here is tested in vitest (kpi-tile.model.test.ts).
  *
- * What the tile's first load already has (lit's tags, the number formatters, cspStyle) comes in as a kit, not by
+ * What the tile's first load already has (lit's tags, the number formatters) comes in as a kit, not by
  * import: a module of the first load imported by a lazy chunk would be split into a chunk of its own in users'
  * bundles (as status-view.ts does). The period formatter is only used here, so it comes with this chunk.
  */
 import type { css as Css, html as Html, svg as Svg, TemplateResult } from 'lit';
 import type { formatAmount as FormatAmount, formatPercent as FormatPercent } from '../../core/format/number.js';
 import { formatPeriod } from '../../core/format/period.js';
-import type { cspStyle as CspStyle } from '../../core/render/csp-style.js';
-import type { KpiTileTerms } from './kpi-tile.i18n.js';
+import { detailTerms } from './kpi-tile.details.i18n.js';
 import type { Status, TileView, TileViewOptions } from './kpi-tile.model.js';
 import type { ParsedKpi } from './kpi-tile.parse.js';
 import type { KpiItem, StatusLevel } from './kpi-tile.types.js';
@@ -25,7 +24,6 @@ export interface DetailsKit {
   css: typeof Css;
   formatAmount: typeof FormatAmount;
   formatPercent: typeof FormatPercent;
-  cspStyle: typeof CspStyle;
 }
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -92,11 +90,12 @@ export function sparklinePath(values: readonly number[], width = 100, height = 3
 
 /** The chunk's drawing, made with the first load's `kit` (kpi-tile.view.ts calls it once the chunk is here). */
 export function makeDetails(kit: DetailsKit) {
-  const { html, svg, css, formatAmount, formatPercent, cspStyle } = kit;
+  const { html, svg, css, formatAmount, formatPercent } = kit;
 
   /** Adds the item's status, progress, sparkline and period to `view` (before the model words the announcement). */
   function addDetails(view: TileView, item: ParsedKpi, o: TileViewOptions): void {
-    const { lang, terms } = o;
+    const { lang } = o;
+    const terms = detailTerms[lang] ?? detailTerms.en;
     if (!item.invalid) {
       const st = computeStatus(item);
       if (st) view.status = { ...st, text: terms[st.term] };
@@ -107,11 +106,14 @@ export function makeDetails(kit: DetailsKit) {
       }
     }
     if (item.history && item.history.length >= 2) {
+      const illustrative = !!(item.illustrative || item.historyIllustrative);
+      const trend = terms.trend(item.history.length);
       view.spark = {
         path: sparklinePath(item.history),
         values: item.history,
-        illustrative: !!(item.illustrative || item.historyIllustrative),
-        a11y: terms.trend(item.history.length),
+        illustrative,
+        a11y: illustrative ? `${trend}（${terms.trendIllustrative}）` : trend,
+        note: terms.trendIllustrative,
       };
     }
     if (item.period) view.period = formatPeriod(item.period, lang);
@@ -135,8 +137,12 @@ export function makeDetails(kit: DetailsKit) {
     return html`<span part="threshold" data-level=${s.level} aria-hidden="true">${statusIcon(s.level)}<span>${s.text}</span></span>`;
   }
 
-  /** The progress bar (role progressbar) and the sparkline, under the row. */
-  function renderBars(v: TileView, t: KpiTileTerms): TemplateResult {
+  /**
+   * The progress bar (role progressbar) and the sparkline, under the row. The fill's width is set through the CSSOM
+   * (a `.style` property binding sets `style.cssText`), never as a `style="…"` attribute, which a strict CSP
+   * (`style-src 'self'`) refuses; cspStyle() does the same for several properties, but is a first-load module.
+   */
+  function renderBars(v: TileView): TemplateResult {
     const p = v.progress;
     const s = v.spark;
     return html`${p
@@ -149,10 +155,10 @@ export function makeDetails(kit: DetailsKit) {
           aria-valuetext=${p.percentText}
           aria-label=${p.a11y}
         >
-          <span class="fill" style=${cspStyle({ width: `${(p.ratio * 100).toFixed(2)}%` })}></span>
+          <span class="fill" .style=${`width:${(p.ratio * 100).toFixed(2)}%`}></span>
         </div>`
       : ''}${s
-      ? html`<svg part="sparkline" viewBox="0 0 100 30" preserveAspectRatio="none" role="img" aria-label=${s.illustrative ? `${s.a11y}（${t.trendIllustrative}）` : s.a11y}>
+      ? html`<svg part="sparkline" viewBox="0 0 100 30" preserveAspectRatio="none" role="img" aria-label=${s.a11y}>
           ${svg`<path d=${s.path}></path>`}
         </svg>`
       : ''}`;

@@ -1,6 +1,6 @@
 import { defineTerms } from '../../core/i18n/terms.js';
 
-/** UI strings of <civic-kpi-tile> (and the tiles inside <civic-kpi-grid>). */
+/** UI strings of <civic-kpi-tile> (and the tiles inside <civic-kpi-grid>); its details' words: kpi-tile.details.i18n.ts. */
 export const kpiTileTerms = defineTerms({
   'zh-CN': {
     yoy: '同比',
@@ -11,19 +11,10 @@ export const kpiTileTerms = defineTerms({
     down: '下降',
     flat: '持平',
     percentagePoints: '个百分点',
-    statusOk: '正常',
-    statusWarn: '预警',
-    statusAlert: '告警',
-    targetMet: '已达目标',
-    belowTarget: '未达目标',
-    aboveTarget: '超出目标',
     invalidValue: '数值无效',
     unnamed: '未命名指标',
-    progress: (percent: string, target: string) => `目标 ${target}，已完成 ${percent}`,
-    trend: (n: number) => `近 ${n} 期走势`,
     sourceLabel: (s: string) => `来源：${s}`,
     listSep: '，',
-    trendIllustrative: '走势为示例数据',
     outsideRegion: '所选区域无此数据',
     exportPng: '导出图片',
   },
@@ -36,19 +27,10 @@ export const kpiTileTerms = defineTerms({
     down: 'down',
     flat: 'unchanged',
     percentagePoints: 'pp',
-    statusOk: 'Normal',
-    statusWarn: 'Warning',
-    statusAlert: 'Alert',
-    targetMet: 'Target met',
-    belowTarget: 'Below target',
-    aboveTarget: 'Above target',
     invalidValue: 'Invalid value',
     unnamed: 'Unnamed indicator',
-    progress: (percent: string, target: string) => `${percent} of target ${target}`,
-    trend: (n: number) => `Trend over ${n} periods`,
     sourceLabel: (s: string) => `Source: ${s}`,
     listSep: ', ',
-    trendIllustrative: 'The trend is illustrative',
     outsideRegion: 'No figure for the selected region',
     exportPng: 'Export PNG',
   },

@@ -100,7 +100,7 @@ export function formatDelta(d: Delta, o: { lang: Lang; unit?: string; precision?
 export interface Status {
   level: StatusLevel;
   reason: 'explicit' | 'threshold' | 'target';
-  /** Key into the tile's terms for the word shown beside the icon. */
+  /** Key into the details' terms (kpi-tile.details.i18n.ts) for the word shown beside the icon. */
   term: 'statusOk' | 'statusWarn' | 'statusAlert' | 'targetMet' | 'belowTarget' | 'aboveTarget';
 }
 
@@ -144,7 +144,8 @@ export interface TileView {
   delta?: DeltaView;
   status?: Status & { text: string };
   progress?: { ratio: number; percentText: string; a11y: string };
-  spark?: { path: string; values: number[]; illustrative: boolean; a11y: string };
+  /** `a11y`: the sparkline's label (with the illustrative note when it is); `note`: that note, for the badge. */
+  spark?: { path: string; values: number[]; illustrative: boolean; a11y: string; note: string };
   caption?: string;
   source?: string;
   /** Localised reporting period: 2022年1—9月 / Jan–Sep 2022. */

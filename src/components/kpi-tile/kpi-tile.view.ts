@@ -6,7 +6,6 @@ import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { renderIllustrative } from '../../core/render/states.js';
 import { NO_VALUE, formatAmount, formatPercent, type AmountParts } from '../../core/format/number.js';
-import { cspStyle } from '../../core/render/csp-style.js';
 import type { Translation } from '../../core/i18n/translation.js';
 import { deltaIcon } from './kpi-tile.icons.js';
 import { lazyModule } from '../../core/lazy-module.js';
@@ -17,7 +16,7 @@ import type { TileView } from './kpi-tile.model.js';
  * Status, progress, sparkline and period (templates, styles and their model): loaded with the first item that has one
  * of them (kpi-tile.ts waits for it before drawing that item). Most tiles (a value and a delta) never load it.
  */
-export const tileDetails = lazyModule(() => import('./kpi-tile.details.js').then((m) => m.makeDetails({ html, svg, css, formatAmount, formatPercent, cspStyle })));
+export const tileDetails = lazyModule(() => import('./kpi-tile.details.js').then((m) => m.makeDetails({ html, svg, css, formatAmount, formatPercent })));
 
 /**
  * The shape of a figure: its text with every digit the same, plus the language (the spaces around the unit). Two
@@ -59,8 +58,8 @@ export function renderDetails(v: TileView, t: KpiTileTerms, core: Translation, o
           ${x && v.status ? x.renderStatus(v.status) : nothing}
         </div>`
       : nothing}
-    ${x && (v.progress || v.spark) ? x.renderBars(v, t) : nothing}
-    ${v.spark?.illustrative && !v.illustrative ? renderIllustrative(core, t.trendIllustrative) : nothing}
+    ${x && (v.progress || v.spark) ? x.renderBars(v) : nothing}
+    ${v.spark?.illustrative && !v.illustrative ? renderIllustrative(core, v.spark.note) : nothing}
     ${v.caption ? html`<p part="caption">${v.caption}</p>` : nothing}
     ${v.source ? html`<p part="source">${t.sourceLabel(v.source)}</p>` : nothing}`;
 }

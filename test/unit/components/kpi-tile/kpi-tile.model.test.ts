@@ -13,7 +13,6 @@ import {
 import { computeStatus, makeDetails, progressRatio, sparklinePath } from '../../../../src/components/kpi-tile/kpi-tile.details.js';
 import { css, html, svg } from 'lit';
 import { formatAmount, formatPercent } from '../../../../src/core/format/number.js';
-import { cspStyle } from '../../../../src/core/render/csp-style.js';
 import { parseKpiItem, parseSeriesAttr, parseThresholdsAttr, type ParsedKpi } from '../../../../src/components/kpi-tile/kpi-tile.parse.js';
 import { countUpDecimals, countUpSteps, countUpValue } from '../../../../src/components/kpi-tile/kpi-tile.count-up.js';
 import { kpiTileTerms } from '../../../../src/components/kpi-tile/kpi-tile.i18n.js';
@@ -27,7 +26,7 @@ function parse(raw: unknown): { item: ParsedKpi | undefined; issues: Issue[] } {
   return { item: parseKpiItem(raw, '', issues), issues };
 }
 // The details chunk (status, progress, sparkline, period), made with the kit the tile gives it.
-const details = makeDetails({ html, svg, css, formatAmount, formatPercent, cspStyle });
+const details = makeDetails({ html, svg, css, formatAmount, formatPercent });
 function view(raw: unknown, lang: 'zh-CN' | 'en' = 'zh-CN', deltaFormat?: 'percent' | 'absolute' | 'both') {
   const { item } = parse(raw);
   return buildTileView(item!, { lang, terms: lang === 'en' ? en : zh, deltaFormat, details: needsDetails(item!) ? details.addDetails : undefined });
