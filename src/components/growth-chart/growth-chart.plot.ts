@@ -278,24 +278,14 @@ function node(tag: string, attrs: Record<string, string>, data?: unknown): Eleme
   return el;
 }
 
-/** Sets an attribute on a new node and records it (see `attr`). */
-function put(el: Element, rec: Record<string, string>, name: string, value: string): void {
-  el.setAttribute(name, value);
-  rec[name] = value;
-}
-
 /**
- * A new mark: a clone of a detached prototype carrying the attributes it shares with other marks (class, series,
- * width or radius), made once per distinct set and kept in `protos`; one cloneNode instead of a createElementNS and a
- * setAttribute per shared attribute. Its record of written values starts as the prototype's.
+ * The prototype of new marks sharing `key` (class, series, width or radius), made once and kept in `protos`: one
+ * cloneNode instead of a createElementNS and a setAttribute per shared attribute.
  */
-function stamp(protos: Map<string, Cached>, key: string, tag: string, shared: Record<string, string>): { el: Cached; rec: Record<string, string> } {
+function prototypeOf(protos: Map<string, Cached>, key: string, tag: string, shared: () => Record<string, string>): Cached {
   let p = protos.get(key);
-  if (!p) protos.set(key, (p = node(tag, shared) as Cached));
-  const el = p.cloneNode(false) as Cached;
-  const rec = { ...p.__gc };
-  el.__gc = rec;
-  return { el, rec };
+  if (!p) protos.set(key, (p = node(tag, shared()) as Cached));
+  return p;
 }
 
 /**
@@ -316,29 +306,57 @@ export function buildMarks(target: SVGGElement, m: GrowthModel): void {
   };
   const protos = new Map<string, Cached>();
   const barGroups = new Map<string, Element>();
+  // Consecutive marks mostly share their prototype: its key is looked up only when class, series or size change.
+  let proto: Cached | undefined;
+  let pCls = '';
+  let pId = '';
+  let pSize = '';
   for (const b of m.bars) {
     const cls = `bar${b.negative ? ' neg' : ''}${compare}${b.latest ? ' latest' : ''}${b.active ? ' active' : ''}${b.illustrative ? ' illustrative' : ''}`;
     const width = num(b.width);
-    const { el, rec } = stamp(protos, `r|${cls}|${b.seriesId}|${width}`, 'rect', { class: cls, 'data-series': b.seriesId, width });
-    put(el, rec, 'data-key', b.key);
-    put(el, rec, 'x', num(b.x));
-    put(el, rec, 'y', num(b.y));
-    put(el, rec, 'height', num(b.height));
+    const id = b.seriesId;
+    if (!proto || cls !== pCls || id !== pId || width !== pSize) {
+      proto = prototypeOf(protos, `r|${cls}|${id}|${width}`, 'rect', () => ({ class: cls, 'data-series': id, width }));
+      pCls = cls;
+      pId = id;
+      pSize = width;
+    }
+    const el = proto.cloneNode(false) as Cached;
+    const x = num(b.x);
+    const y = num(b.y);
+    const height = num(b.height);
+    el.setAttribute('data-key', b.key);
+    el.setAttribute('x', x);
+    el.setAttribute('y', y);
+    el.setAttribute('height', height);
+    // the record of written values (see `attr`): the prototype's attributes, then these
+    el.__gc = { class: cls, 'data-series': id, width, 'data-key': b.key, x, y, height };
     el.__data__ = b;
-    group(barLayer, barGroups, 'bars', b.seriesId, b.colorIndex).appendChild(el);
+    group(barLayer, barGroups, 'bars', id, b.colorIndex).appendChild(el);
   }
   const dotGroups = new Map<string, Element>();
+  proto = undefined;
   for (const l of m.lines) {
     lineLayer.appendChild(node('path', { class: `line c${l.colorIndex % COLORS}`, 'data-series': l.seriesId, d: l.d }, l));
-    const g = group(dotLayer, dotGroups, 'dots', l.seriesId, l.colorIndex);
+    const id = l.seriesId;
+    const g = group(dotLayer, dotGroups, 'dots', id, l.colorIndex);
     for (const p of l.points) {
       const cls = `dot${p.illustrative || p.nominal ? ' hollow' : ''}${p.latest ? ' latest' : ''}`;
       const r = p.latest || p.active ? '4.5' : '3';
-      const { el, rec } = stamp(protos, `c|${cls}|${l.seriesId}|${r}`, 'circle', { class: cls, 'data-series': l.seriesId, r });
-      put(el, rec, 'data-key', p.key);
-      put(el, rec, 'cx', num(p.x));
-      put(el, rec, 'cy', num(p.y));
-      el.__data__ = { ...p, seriesId: l.seriesId, colorIndex: l.colorIndex } satisfies Dot;
+      if (!proto || cls !== pCls || id !== pId || r !== pSize) {
+        proto = prototypeOf(protos, `c|${cls}|${id}|${r}`, 'circle', () => ({ class: cls, 'data-series': id, r }));
+        pCls = cls;
+        pId = id;
+        pSize = r;
+      }
+      const el = proto.cloneNode(false) as Cached;
+      const cx = num(p.x);
+      const cy = num(p.y);
+      el.setAttribute('data-key', p.key);
+      el.setAttribute('cx', cx);
+      el.setAttribute('cy', cy);
+      el.__gc = { class: cls, 'data-series': id, r, 'data-key': p.key, cx, cy };
+      el.__data__ = { ...p, seriesId: id, colorIndex: l.colorIndex } satisfies Dot;
       g.appendChild(el);
     }
   }
