@@ -9,7 +9,7 @@ import { issue, type Issue, type Validated } from '../../data/validate.js';
 import { parseTilePayload } from './kpi-tile.fields.js';
 import { kpiTileTerms } from './kpi-tile.i18n.js';
 import { kpiTileStyles } from './kpi-tile.styles.js';
-import { renderDetails, renderValueLine, tileDetails } from './kpi-tile.view.js';
+import { renderDetails, renderValueLine, tileDetails, type LineState } from './kpi-tile.view.js';
 import { afterFits, scheduleFit, type Fittable } from './fit-scheduler.js';
 import { TileFit } from './kpi-tile.fit.js';
 import { scheduleSliced } from './update-scheduler.js';
@@ -157,6 +157,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   private warned = '';
   private shownTarget: number | null | undefined = undefined;
   private readonly fit = new TileFit();
+  private readonly line: LineState = { shape: '', second: false };
   /** The figure painted between renders: the final one, or a count-up's frames. */
   private readonly roll = new TileRoll(() => this.m.view?.value);
 
@@ -342,7 +343,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
           ${v.illustrative ? renderIllustrative(core) : nothing}
           ${this.export ? renderExportButton(t.exportPng, this.onExport) : nothing}
         </div>
-        <div class="value-box"><div part="value" aria-hidden="true">${renderValueLine(p, en)}</div></div>
+        <div class="value-box"><div part="value" aria-hidden="true">${renderValueLine(p, en, this.line)}</div></div>
         <span class="measure" aria-hidden="true"><span class="n"></span><span class="u"></span></span>
         <span class="visually-hidden" aria-live=${this.live} aria-atomic="true">${this.m.outside ? `${v.label}${en ? ': ' : '：'}${t.outsideRegion}` : v.announce}</span>
         ${renderDetails(v, t, core, this.m.outside)}

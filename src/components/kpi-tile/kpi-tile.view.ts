@@ -3,7 +3,6 @@
  * (notes, delta and status, progress, sparkline, caption, source). The element renders the head and the live region.
  */
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
 import { renderIllustrative } from '../../core/render/states.js';
 import { NO_VALUE, formatAmount, formatPercent, type AmountParts } from '../../core/format/number.js';
 import type { Translation } from '../../core/i18n/translation.js';
@@ -26,20 +25,34 @@ function valueShape(p: AmountParts, en: boolean): string {
   return `${en}|${p.prefix}|${p.number.replace(/\d/g, '0')}|${p.suffix}|${p.postfix}|${p.text === NO_VALUE ? '' : p.unit}`;
 }
 
+/** What the figure line last drew, per tile: its shape, and which of the two identical templates drew it. */
+export interface LineState {
+  shape: string;
+  second: boolean;
+}
+
 /**
  * The figure line: qualifier, figure (painted by kpi-tile.roll.ts: the final figure or a count-up frame; the final
  * figure reserves its width), scale word, qualifier, unit. A figure of another shape is new content: the line's
  * content is re-created, not the old text sliding (no layout shift). A figure of the same shape (same characters but
  * digits, same qualifier, suffix and unit: tabular figures, same width) is written into the same nodes: nothing moves,
  * and a wall of 200 tiles updating each second re-creates no nodes (issue 16).
+ *
+ * Re-created as lit's keyed() would, without its directive code in the tile's first load (issue 16): a new shape
+ * switches to the other of two identical templates, and lit replaces a part's DOM when its template changes.
  */
-export function renderValueLine(p: AmountParts, en: boolean): unknown {
-  return keyed(
-    valueShape(p, en),
-    html`${p.prefix ? html`<span part="qualifier">${p.prefix}${en ? ' ' : ''}</span>` : nothing}<span class="roll" data-reserve=${p.number}><span class="frame" part="number"></span></span><span part="suffix"></span>${p.postfix ? html`<span part="qualifier">${p.postfix}</span>` : nothing}${p.text !== NO_VALUE && p.unit
-      ? html`<span part="unit">${en ? ' ' : ''}${p.unit}</span>`
-      : nothing}`,
-  );
+export function renderValueLine(p: AmountParts, en: boolean, last: LineState): unknown {
+  const shape = valueShape(p, en);
+  if (shape !== last.shape) {
+    last.shape = shape;
+    last.second = !last.second;
+  }
+  const q = p.prefix ? html`<span part="qualifier">${p.prefix}${en ? ' ' : ''}</span>` : nothing;
+  const post = p.postfix ? html`<span part="qualifier">${p.postfix}</span>` : nothing;
+  const unit = p.text !== NO_VALUE && p.unit ? html`<span part="unit">${en ? ' ' : ''}${p.unit}</span>` : nothing;
+  return last.second
+    ? html`${q}<span class="roll" data-reserve=${p.number}><span class="frame" part="number"></span></span><span part="suffix"></span>${post}${unit}`
+    : html`${q}<span class="roll" data-reserve=${p.number}><span class="frame" part="number"></span></span><span part="suffix"></span>${post}${unit}`;
 }
 
 /** Everything under the figure line. `outside`: the region filter excludes every item. */
