@@ -43,6 +43,12 @@ describe('the KPI tile details chunk (issue 16)', () => {
     // The details' styles came with the chunk: the bar has the tile's progress height, the sparkline its own.
     expect(getComputedStyle(part(el, 'progress')!).borderRadius).to.equal('999px');
     expect(getComputedStyle(part(el, 'sparkline')!).display).to.equal('block');
+    expect(getComputedStyle(part(el, 'period')!).whiteSpace).to.equal('nowrap');
+    // The tile's documented tokens for the bar and the line reach them (their mapping came with the chunk too).
+    el.style.setProperty('--civic-kpi-tile-progress-color', 'rgb(1, 2, 3)');
+    el.style.setProperty('--civic-kpi-tile-sparkline-color', 'rgb(4, 5, 6)');
+    expect(getComputedStyle(part(el, 'progress')!.querySelector('.fill')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(part(el, 'sparkline')!).color).to.equal('rgb(4, 5, 6)');
     expect(requestedPaths(DETAILS), 'one request').to.have.length(1);
 
     // A second tile with details draws at once (the chunk is here), in its first update.

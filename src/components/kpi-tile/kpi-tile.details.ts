@@ -171,6 +171,16 @@ export function makeDetails(kit: DetailsKit) {
    * with forced-color-adjust: none, the track outlined (test/browser/a11y-media.test.ts).
    */
   const styles = css`
+    :host {
+      --_bar: var(--civic-kpi-tile-progress-color, var(--_color-accent));
+      --_spark: var(--civic-kpi-tile-sparkline-color, var(--_color-accent));
+    }
+    [part~='period'] {
+      flex: none;
+      font-size: var(--_font-size-xs);
+      color: var(--_color-text-muted);
+      white-space: nowrap;
+    }
     [part~='threshold'] {
       display: inline-flex;
       align-items: center;

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/* The status word, progress bar and sparkline have their rules in kpi-tile.details.ts (loaded with them). */
+/* The status word, progress bar, sparkline and period have their rules in kpi-tile.details.ts (loaded with them). */
 export const kpiTileStyles = css`
   :host {
     --_bg: var(--civic-kpi-tile-background, var(--_color-surface-raised));
@@ -13,8 +13,6 @@ export const kpiTileStyles = css`
     --_rise: var(--civic-kpi-tile-rise-color, var(--_color-negative));
     --_fall: var(--civic-kpi-tile-fall-color, var(--_color-positive));
     --_flat: var(--_color-neutral);
-    --_bar: var(--civic-kpi-tile-progress-color, var(--_color-accent));
-    --_spark: var(--civic-kpi-tile-sparkline-color, var(--_color-accent));
     min-width: 0;
     /* A tile's changing digits never re-lay out or repaint the rest of the page (walls of 200 tiles). */
     contain: layout paint style;
@@ -59,12 +57,6 @@ export const kpiTileStyles = css`
   /* A plain block around the value: a flex item cannot be a relayout boundary, its block child can. */
   .value-box {
     min-width: 0;
-  }
-  [part~='period'] {
-    flex: none;
-    font-size: var(--_font-size-xs);
-    color: var(--_color-text-muted);
-    white-space: nowrap;
   }
   .head > [part~='illustrative'] {
     flex: none;

@@ -329,7 +329,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     if (this.m.waiting) return noChange;
     const v = this.m.view;
     if (!v) return html`<div part="base">${this.feed.render({ complete: () => nothing })}</div>`;
-    if (v.status || v.progress || v.spark) tileDetails.loaded?.adoptDetailStyles(this.renderRoot);
+    if (v.status || v.progress || v.spark || v.period) tileDetails.loaded?.adoptDetailStyles(this.renderRoot);
     const t = this.t.pick(kpiTileTerms);
     const core = this.t.core;
     const p = v.value;
