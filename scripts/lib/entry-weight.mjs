@@ -7,7 +7,8 @@
 // Used by test/build/check-dist.mjs (the two-sided budgets) and bench/size.mjs (the table); the metafile also says
 // which inputs make up each entry (`top`), to see what drags a dependency in.
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { minifyCssTemplates } from './css-minify.mjs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -95,7 +96,7 @@ const gz = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;
  * `{ initial, lazy, files, lazyFiles, top }`: gzip bytes of the entry chunk + its static chunk closure, of the
  * chunks only reachable through dynamic imports, and the largest inputs (by minified bytes in the initial chunks).
  */
-export async function measureEntries(entries, { external = ['maplibre-gl'], root = process.cwd(), byFile = false } = {}) {
+export async function measureEntries(entries, { external = ['maplibre-gl'], root = process.cwd(), byFile = false, plugins = [] } = {}) {
   const outdir = mkdtempSync(join(tmpdir(), 'civic-weight-'));
   try {
     const r = await build({
@@ -114,6 +115,7 @@ export async function measureEntries(entries, { external = ['maplibre-gl'], root
       write: false,
       metafile: true,
       logLevel: 'silent',
+      plugins,
       loader: { '.css': 'text' },
     });
     const text = new Map(r.outputFiles.map((f) => [relative(process.cwd(), f.path), f.text]));
@@ -188,12 +190,25 @@ export async function measureDist(dist, names) {
 
 /**
  * What an element's initial load consists of, by source file: the same bundle made from src/ (the dist chunks are
- * named by the bundler after one of their modules, which says little). Inputs by minified bytes, largest first.
+ * named by the bundler after one of their modules, which says little), with the css`` text minified as the build
+ * does. Inputs by minified bytes, largest first.
  */
 export async function explain(srcRoot, name) {
   const label = name === 'all non-map' ? null : name;
   if (!label) return [];
-  const r = await measureEntries({ [label]: join(srcRoot, `src/components/${label}/${label}.define.ts`) }, { byFile: true });
+  // The css`` text minified as the build does (scripts/lib/css-minify.mjs), so style modules count what ships.
+  const src = join(srcRoot, 'src');
+  const cssMinify = {
+    name: 'civic-css-minify',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, (a) => {
+        if (!a.path.startsWith(src)) return undefined;
+        const code = readFileSync(a.path, 'utf8');
+        return { contents: code.includes('css`') ? minifyCssTemplates(code) : code, loader: 'ts' };
+      });
+    },
+  };
+  const r = await measureEntries({ [label]: join(src, `components/${label}/${label}.define.ts`) }, { byFile: true, plugins: [cssMinify] });
   return r[label].top;
 }
 
