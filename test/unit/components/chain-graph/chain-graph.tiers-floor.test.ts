@@ -2,6 +2,7 @@
 // groups in rows, issue 15: a hand-built graph whose floor is known and reached, the floor never above the layout.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { adjacency, parseChainData } from '../../../../src/components/chain-graph/chain-graph.model.js';
 import { tiersLayout, tierColumns } from '../../../../src/components/chain-graph/chain-graph.tiers.js';
 import { crossingPathsByColumn, splitPairs, tiersFloor } from '../../../../src/components/chain-graph/chain-graph.tiers-floor.js';
@@ -80,7 +81,15 @@ describe('generated graphs with supply links that agree with the tiers (syntheti
     // same random draws: the same nodes, only link ends differ
     const plain = syntheticChains(1000), tiered = syntheticChains(1000, { tierLinks: true });
     expect(tiered.nodes).toEqual(plain.nodes);
-    expect(JSON.stringify(syntheticChains(1000, { tierLinks: false }))).toBe(JSON.stringify(plain));
+  });
+
+  it('leaves the default generator’s output as it was before the option (sessions compare readability across it)', () => {
+    // sha-256 (first 16 hex digits) of JSON.stringify(syntheticChains(n)) as generated at 05abaff, before tierLinks
+    const pinned: Record<number, string> = { 100: '2007f0ce6082fd2c', 1000: 'a81ee7c61da3d9fc', 5000: 'f9377da360f8252f' };
+    for (const [n, hash] of Object.entries(pinned)) {
+      expect(createHash('sha256').update(JSON.stringify(syntheticChains(Number(n)))).digest('hex').slice(0, 16), `${n} nodes`).toBe(hash);
+    }
+    expect(JSON.stringify(syntheticChains(1000, { tierLinks: false }))).toBe(JSON.stringify(syntheticChains(1000)));
   });
 });
 
