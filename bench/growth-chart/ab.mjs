@@ -4,7 +4,8 @@
 // machine's swings fall on all three alike. Main-thread CPU time from traced user-timing marks (as run.mjs), wall time
 // beside it. Resolution: A/A runs (the same sources in both slots, load 16-28) differed by up to ~12 % in first-render
 // median within one run, so a single run does not resolve smaller changes; --control adds this checkout's element a
-// second time (a subclass under its own tag, like 'before') as a same-run yardstick of that spread.
+// second time (a subclass under its own tag, like 'before') as a same-run yardstick of that spread. Two raw d3 rows:
+// raw (the issue's plain baseline) and raw-same (raw-same.ts, the element's whole first picture); ratios to both.
 //   git worktree add -f /work/wt-before <commit> && ln -s "$PWD/node_modules" /work/wt-before/node_modules
 //   node bench/growth-chart/ab.mjs --before /work/wt-before [--rounds 8] [--runs 5] [--updates 25] [--control]
 // --runs / --updates are per round and chart; the table also goes to bench/results/growth-chart-ab.json. Remove the worktree afterwards (git worktree remove, git worktree prune).
@@ -45,13 +46,14 @@ const { context, page, close } = await openBenchPage({ entry, html: join(here, '
 try {
   const charts = [
     ['raw', (n, u, off) => `window.runRaw(${n}, ${u}, ${off})`],
+    ['raw-same', (n, u, off) => `window.runRaw(${n}, ${u}, ${off}, 'same')`],
     ['before', (n, u, off) => `window.runElement(${n}, ${u}, ${off}, 'civic-growth-chart-before', 'before')`],
     ['after', (n, u, off) => `window.runElement(${n}, ${u}, ${off}, 'civic-growth-chart', 'after')`],
     ...(control ? [['control', (n, u, off) => `window.runElement(${n}, ${u}, ${off}, 'civic-growth-chart-control', 'control')`]] : []),
   ];
   // warm-up, unmarked
   for (const [, call] of charts) await page.evaluate(`${call(3, 10, 0)}.then(() => 0)`);
-  const wall = { raw: { first: [], update: [] }, before: { first: [], update: [] }, after: { first: [], update: [] }, control: { first: [], update: [] } };
+  const wall = Object.fromEntries(['raw', 'raw-same', 'before', 'after', 'control'].map((n) => [n, { first: [], update: [] }]));
   const { events } = await traced(context, page, 'blink.user_timing', async () => {
     await page.evaluate(() => window.benchMarks(true));
     for (let k = 0; k < rounds; k++) {
@@ -75,14 +77,18 @@ try {
   const c = (n) => cpu[n] ?? { first: [NaN], update: [NaN] };
   console.log(`growth chart before/after, one page, ${rounds} rounds × (${runs} first renders + ${updates} updates) per chart, order rotating (reversed every other block); load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
   console.log(`before = ${before}`);
-  console.log('| chart | CPU first median | CPU update mean | first ÷ raw | update ÷ raw | wall first median | wall update mean |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('raw = raw d3 plain (the issue\'s baseline: bars, line, dots, tick labels); raw-same = raw d3 drawing the element\'s whole');
+  console.log('first picture (raw-same.ts: + badge, gridlines, axis titles, zero-aligned axes, hatching, zero line, year labels, "最新",');
+  console.log('HTML legend with a <button> per series and the illustrative note, notes list, focusable plot with keyboard hint)');
+  console.log('| chart | CPU first median | CPU update mean | first ÷ raw | update ÷ raw | first ÷ raw-same | update ÷ raw-same | wall first median | wall update mean |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const rows = {};
-  for (const n of ['raw', 'before', 'after', ...(control ? ['control'] : [])]) {
-    rows[n] = { cpuFirstMedian: median(c(n).first), cpuUpdateMean: mean(c(n).update), firstRatio: median(c(n).first) / median(c('raw').first), updateRatio: mean(c(n).update) / mean(c('raw').update), wallFirstMedian: median(wall[n].first), wallUpdateMean: mean(wall[n].update), n: [c(n).first.length, c(n).update.length] };
-    console.log(
-      `| ${n} | ${f(median(c(n).first))} | ${f(mean(c(n).update))} | ${f(median(c(n).first) / median(c('raw').first))}× | ${f(mean(c(n).update) / mean(c('raw').update))}× | ${f(median(wall[n].first))} | ${f(mean(wall[n].update))} |`,
-    );
+  for (const n of ['raw', 'raw-same', 'before', 'after', ...(control ? ['control'] : [])]) {
+    const cf = median(c(n).first);
+    const cu = mean(c(n).update);
+    const [rf, ru, sf, su] = [median(c('raw').first), mean(c('raw').update), median(c('raw-same').first), mean(c('raw-same').update)];
+    rows[n] = { cpuFirstMedian: cf, cpuUpdateMean: cu, firstRatio: cf / rf, updateRatio: cu / ru, firstRatioSame: cf / sf, updateRatioSame: cu / su, wallFirstMedian: median(wall[n].first), wallUpdateMean: mean(wall[n].update), n: [c(n).first.length, c(n).update.length] };
+    console.log(`| ${n} | ${f(cf)} | ${f(cu)} | ${f(cf / rf)}× | ${f(cu / ru)}× | ${f(cf / sf)}× | ${f(cu / su)}× | ${f(median(wall[n].first))} | ${f(mean(wall[n].update))} |`);
   }
   const root = fileURLToPath(new URL('../../', import.meta.url));
   // Which sources each side ran: the commit of each checkout, and whether its src/ had uncommitted changes.

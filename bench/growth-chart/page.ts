@@ -2,15 +2,20 @@
 // a second axis, same data, same run. All measured from "data set" to "drawn" (DOM built or canvas painted, style and
 // layout forced), size measurement included; updates without transitions (the runner emulates
 // prefers-reduced-motion: reduce; ECharts gets animation: false). ECharts is imported here only (dev dependency).
+// Two raw d3 baselines and two ECharts options: 'plain' (RawChart below, echartsOption: bars, line, dots and tick
+// labels only, the issue's original baseline) and 'same' (raw-same.ts, echarts-same.ts: the element's whole first
+// picture, legend, notes, badge, grid, zero line and keyboard-focusable plot included).
 import { select, type Selection } from 'd3-selection';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import '../../src/components/growth-chart/growth-chart.define.js';
 import type { CivicGrowthChart } from '../../src/components/growth-chart/growth-chart.js';
+import { RawSameChart } from './raw-same.js';
+import { echartsSameOption } from './echarts-same.js';
 
 interface Pt {
   period: string;
@@ -30,7 +35,8 @@ function makeData(seed: number): Pt[] {
     illustrative: true,
   }));
 }
-const payload = (pts: Pt[]) => ({ series: [{ id: 'gdp', name: '地区生产总值（示例）', unit: '亿元', basis: 'period', points: pts }] });
+const series = (pts: Pt[]) => ({ id: 'gdp', name: '地区生产总值（示例）', unit: '亿元', basis: 'period', points: pts });
+const payload = (pts: Pt[]) => ({ series: [series(pts)] });
 
 // ── raw d3 chart: what a hand-written dashboard chart does ──
 type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -103,7 +109,8 @@ class RawChart {
   }
 }
 
-echarts.use([BarChart, LineChart, GridComponent, CanvasRenderer, SVGRenderer]);
+// Legend and Title are for the same-picture option only (registered for both: a page with a legend registers them).
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, CanvasRenderer, SVGRenderer]);
 
 /** ECharts as its docs set up a bar + line dual-axis chart: category x axis, value y axes left and right. */
 function echartsOption(data: Pt[]) {
@@ -119,39 +126,43 @@ function echartsOption(data: Pt[]) {
   };
 }
 
-async function benchEcharts(renderer: 'canvas' | 'svg', runs: number, updates: number, offset = 0): Promise<Result> {
+type Baseline = 'plain' | 'same';
+async function benchEcharts(renderer: 'canvas' | 'svg', runs: number, updates: number, offset = 0, baseline: Baseline = 'plain'): Promise<Result> {
+  const name = `echarts-${renderer}${baseline === 'same' ? '-same' : ''}`;
+  const cls = baseline === 'same' ? 'raw tall' : 'raw';
+  const option = baseline === 'same' ? (d: Pt[]) => echartsSameOption(series(d)) : echartsOption;
   const first: number[] = [];
   for (let i = 0; i < runs; i++) {
     const box = document.createElement('div');
-    box.className = 'raw';
+    box.className = cls;
     document.body.append(box);
     await nextFrame();
     const data = makeData(offset + i + 1);
-    mark(`echarts-${renderer}`, 'first', 's');
+    mark(name, 'first', 's');
     const t0 = now();
     const c = echarts.init(box, undefined, { renderer }); // reads the box's size
-    c.setOption(echartsOption(data)); // lays out and paints synchronously (no lazyUpdate)
+    c.setOption(option(data)); // lays out and paints synchronously (no lazyUpdate)
     forceLayout();
     first.push(now() - t0);
-    mark(`echarts-${renderer}`, 'first', 'e');
+    mark(name, 'first', 'e');
     c.dispose();
     box.remove();
   }
   const box = document.createElement('div');
-  box.className = 'raw';
+  box.className = cls;
   document.body.append(box);
   const c = echarts.init(box, undefined, { renderer });
-  c.setOption(echartsOption(makeData(1)));
+  c.setOption(option(makeData(1)));
   await nextFrame();
   const upd: number[] = [];
   for (let i = 0; i < updates; i++) {
     const data = makeData(1000 + offset + i);
-    mark(`echarts-${renderer}`, 'update', 's');
+    mark(name, 'update', 's');
     const t0 = now();
-    c.setOption(echartsOption(data));
+    c.setOption(option(data));
     forceLayout();
     upd.push(now() - t0);
-    mark(`echarts-${renderer}`, 'update', 'e');
+    mark(name, 'update', 'e');
   }
   const counts = renderer === 'svg' ? { bars: box.querySelectorAll('path').length, dots: 0 } : { bars: 40, dots: 40 };
   c.dispose();
@@ -177,40 +188,48 @@ const median = (a: number[]) => {
 const mean = (a: number[]) => a.reduce((p, q) => p + q, 0) / a.length;
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
-async function benchRaw(runs: number, updates: number, offset = 0): Promise<Result> {
+/** `baseline`: 'plain' = RawChart (bars, line, dots, tick labels), 'same' = RawSameChart (the element's whole first picture). */
+async function benchRaw(runs: number, updates: number, offset = 0, baseline: Baseline = 'plain'): Promise<Result> {
+  const same = baseline === 'same';
+  const name = same ? 'raw-same' : 'raw';
+  const make = (box: HTMLElement) => {
+    if (!same) return new RawChart(box);
+    const c = new RawSameChart(box);
+    return { draw: (d: Pt[]) => c.draw([series(d)]) };
+  };
   const first: number[] = [];
   for (let i = 0; i < runs; i++) {
     const box = document.createElement('div');
-    box.className = 'raw';
+    box.className = same ? 'box' : 'raw';
     document.body.append(box);
     await nextFrame();
     const data = makeData(offset + i + 1);
-    mark('raw', 'first', 's');
+    mark(name, 'first', 's');
     const t0 = now();
-    const c = new RawChart(box);
+    const c = make(box);
     c.draw(data);
     forceLayout();
     first.push(now() - t0);
-    mark('raw', 'first', 'e');
+    mark(name, 'first', 'e');
     box.remove();
   }
   const box = document.createElement('div');
-  box.className = 'raw';
+  box.className = same ? 'box' : 'raw';
   document.body.append(box);
-  const c = new RawChart(box);
+  const c = make(box);
   c.draw(makeData(1));
   await nextFrame();
   const upd: number[] = [];
   for (let i = 0; i < updates; i++) {
     const data = makeData(1000 + offset + i);
-    mark('raw', 'update', 's');
+    mark(name, 'update', 's');
     const t0 = now();
     c.draw(data);
     forceLayout();
     upd.push(now() - t0);
-    mark('raw', 'update', 'e');
+    mark(name, 'update', 'e');
   }
-  const counts = { bars: box.querySelectorAll('rect').length, dots: box.querySelectorAll('circle').length };
+  const counts = { bars: box.querySelectorAll(same ? 'g.bars rect' : 'rect').length, dots: box.querySelectorAll('circle').length };
   box.remove();
   return { first, upd, counts };
 }
@@ -285,42 +304,47 @@ const summary = (parts: Result[]) => {
 
 declare global {
   interface Window {
-    runBench: (runs: number, updates: number) => Promise<unknown>;
+    runBench: (runs: number, updates: number, baseline?: 'plain' | 'same' | 'both') => Promise<unknown>;
   }
 }
 
-window.runBench = async (runs: number, updates: number) => {
+/** The charts measured by runBench: the element and, per baseline, raw d3 and ECharts (canvas, SVG). */
+const benches = (baseline: 'plain' | 'same' | 'both') => {
+  const sets: [string, (r: number, u: number, off: number) => Promise<Result>][] = [['element', (r, u, off) => benchElement(r, u, off)]];
+  for (const b of ['plain', 'same'] as const) {
+    if (baseline !== 'both' && baseline !== b) continue;
+    const x = b === 'same' ? 'Same' : '';
+    sets.push([`raw${x}`, (r, u, off) => benchRaw(r, u, off, b)]);
+    sets.push([`echartsCanvas${x}`, (r, u, off) => benchEcharts('canvas', r, u, off, b)]);
+    sets.push([`echartsSvg${x}`, (r, u, off) => benchEcharts('svg', r, u, off, b)]);
+  }
+  return sets;
+};
+
+window.runBench = async (runs: number, updates: number, baseline: 'plain' | 'same' | 'both' = 'both') => {
   // warm-up (JIT, style sheets, fonts) for all, then the measured passes in rounds that alternate the charts (5 first
   // renders and 25 updates of each per round), so a change in the machine's load falls on all of them alike
-  await benchRaw(3, 10);
-  await benchElement(3, 10);
-  await benchEcharts('canvas', 3, 10);
-  await benchEcharts('svg', 3, 10);
+  const sets = benches(baseline);
+  for (const [, run] of sets) await run(3, 10, 0);
   measuring = true;
-  const parts: Record<'raw' | 'element' | 'echartsCanvas' | 'echartsSvg', Result[]> = { raw: [], element: [], echartsCanvas: [], echartsSvg: [] };
+  const parts: Record<string, Result[]> = Object.fromEntries(sets.map(([n]) => [n, []]));
   const rounds = Math.max(1, Math.ceil(runs / 5), Math.ceil(updates / 25));
   for (let k = 0; k < rounds; k++) {
     const r = Math.floor(((k + 1) * runs) / rounds) - Math.floor((k * runs) / rounds);
     const u = Math.floor(((k + 1) * updates) / rounds) - Math.floor((k * updates) / rounds);
     const off = k * 100;
-    parts.raw.push(await benchRaw(r, u, off));
-    parts.element.push(await benchElement(r, u, off));
-    parts.echartsCanvas.push(await benchEcharts('canvas', r, u, off));
-    parts.echartsSvg.push(await benchEcharts('svg', r, u, off));
+    // the order rotates each round, so no chart always runs right after the same other one
+    for (let j = 0; j < sets.length; j++) {
+      const [n, run] = sets[(j + k) % sets.length];
+      parts[n].push(await run(r, u, off));
+    }
   }
-  return {
-    raw: summary(parts.raw),
-    element: summary(parts.element),
-    echartsCanvas: summary(parts.echartsCanvas),
-    echartsSvg: summary(parts.echartsSvg),
-    rounds,
-    reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
-  };
+  return { ...Object.fromEntries(sets.map(([n]) => [n, summary(parts[n])])), rounds, reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches };
 };
 
 /** For profiling: the element alone. */
 (window as unknown as { runElement: typeof benchElement }).runElement = benchElement;
-/** For profiling: the raw d3 chart alone (same marks, so a profile can compare the two). */
+/** For profiling: a raw d3 chart alone (baseline 'plain': same marks; 'same': the element's whole first picture). */
 (window as unknown as { runRaw: typeof benchRaw }).runRaw = benchRaw;
 /** For profiling: user-timing marks on (or off) outside runBench, so a profile can be cut to the measured intervals. */
 (window as unknown as { benchMarks: (on: boolean) => void }).benchMarks = (on: boolean) => void (measuring = on);
