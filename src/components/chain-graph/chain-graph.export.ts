@@ -1,9 +1,12 @@
 /**
  * The PNG picture of <civic-chain-graph> (loaded with the first `toPNG()`/export, `import()`): title, 示例数据 badge,
  * legend (filtered entries dimmed), the stage with the SVG plot (from computed styles) or the canvas copied, and the
- * status banners. The element has already waited for its pending frames and loaded the core export painters.
+ * status banners. The element has already waited for its pending frames.
  */
-import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawSvgElement, drawTextNodes, drawTextPart, layoutSize, resolvePixelRatio, type PngOptions } from '../../core/export/lazy.js';
+// The painters directly, not through core/export/lazy.ts (a first-load module): a lazy chunk importing it makes users'
+// bundlers split lazy.ts, the export event and the lazy-module loader into a chunk of their own (issue 16).
+import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawTextNodes, drawTextPart, layoutSize, resolvePixelRatio, type PngOptions } from '../../core/export/png.js';
+import { drawSvgElement } from '../../core/export/draw-svg.js';
 
 /** Paints `host`'s shadow root (`root`) as it is shown into a PNG; rejects when the element is not laid out. */
 export function chainGraphPng(host: HTMLElement, root: ParentNode, options: PngOptions, screenRatio: number, surface: string): Promise<Blob> {

@@ -3,7 +3,7 @@
  * on the element through this base), and the data hooks of the data element (parse with the field map, counts). The
  * element (chain-graph.ts) wires them to its controllers.
  */
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import type { ParseContext } from '../../data/data-controller.js';
 import type { Validated } from '../../data/validate.js';
@@ -53,32 +53,42 @@ export function parseSliced(raw: unknown, fields: ReturnType<typeof parseFieldMa
 
 /** @internal */
 export abstract class ChainGraphProps extends CivicDataElement<ChainData> {
+  /**
+   * The reactive properties, in one table rather than as property decorators (issue 16: esbuild's decorator helper
+   * and calls cost every page that loads the graph); each field below keeps its type and its documentation.
+   */
+  static override properties: PropertyDeclarations = {
+    layout: { reflect: true }, chain: {}, selected: { reflect: true }, focusId: { attribute: 'focus' }, sizeBy: { attribute: 'size-by' },
+    renderer: {}, canvasThreshold: { type: Number, attribute: 'canvas-threshold' }, tour: { type: Boolean, reflect: true },
+    tourInterval: { type: Number, attribute: 'tour-interval' }, seed: { type: Number }, fields: {}, search: {},
+    positions: { attribute: false }, export: { reflect: true, converter: EXPORT_CONVERTER }, fileName: { attribute: 'file-name' },
+  };
   /** Layout: `tiers` (upstream → leader → downstream columns), `force` (clusters per chain) or `radial` (leader at the centre, rings by hops). */
-  @property({ reflect: true }) layout: ChainLayout = 'tiers';
+  layout: ChainLayout = 'tiers';
   /** Chain id to show alone; empty or `all` shows every chain side by side. */
-  @property() chain = '';
+  chain = '';
   /** Id of the selected node (reflected). Setting it from outside (after the first render) fires `civic-select` once with trigger `api`. */
-  @property({ reflect: true }) selected?: string;
+  selected?: string;
   /** Id of a node to focus: its neighbourhood is emphasised and the view centres on it. */
-  @property({ attribute: 'focus' }) focusId?: string;
+  focusId?: string;
   /** Numeric attribute (`attrs.<name>`) that sizes nodes, e.g. `employees` or `output`. */
-  @property({ attribute: 'size-by' }) sizeBy?: string;
+  sizeBy?: string;
   /** `auto` (SVG, canvas above `canvas-threshold` nodes), `svg` or `canvas`. Interaction is the same. */
-  @property() renderer: ChainRenderer = 'auto';
+  renderer: ChainRenderer = 'auto';
   /** Node count above which `renderer="auto"` draws on canvas. */
-  @property({ type: Number, attribute: 'canvas-threshold' }) canvasThreshold = 400;
+  canvasThreshold = 400;
   /** Cycles the highlight through leaders and members (big screens). */
-  @property({ type: Boolean, reflect: true }) tour = false;
+  tour = false;
   /** Seconds per tour step. */
-  @property({ type: Number, attribute: 'tour-interval' }) tourInterval = 4;
+  tourInterval = 4;
   /** Seed of the force layout: the same seed gives the same picture after every reload. */
-  @property({ type: Number }) seed = 1;
+  seed = 1;
   /** Field mapping for payloads that name fields differently, e.g. `id=code, name=title, type=category`. */
-  @property() fields?: string;
+  fields?: string;
   /** Text to search for in node names; matches are ringed and the first one is centred. */
-  @property() search = '';
+  search = '';
   /** Pinned node positions (graph coordinates) keyed by id; dragging a node adds to it and fires `civic-positions-change`. */
-  @property({ attribute: false }) positions: ChainPositions = {};
+  positions: ChainPositions = {};
   /**
    * Shows the export button (part `export-button`) in the toolbar, which downloads the graph as a PNG.
    * On by default, unlike the KPI tiles and the rank board: the graph already has a toolbar (search, reset
@@ -86,9 +96,9 @@ export abstract class ChainGraphProps extends CivicDataElement<ChainData> {
    * filtered and dragged cannot be rebuilt elsewhere — the same reasoning as `<civic-growth-chart>`'s always-
    * present export menu. `export="false"` hides it (an HTML boolean attribute cannot be switched off otherwise).
    */
-  @property({ reflect: true, converter: EXPORT_CONVERTER }) export = true;
+  export = true;
   /** Base name of the exported file (sanitised; `.png` is added); default: the tag, `civic-chain-graph`. */
-  @property({ attribute: 'file-name' }) fileName?: string;
+  fileName?: string;
 
   protected override parse(raw: unknown, _ctx: ParseContext): Validated<ChainData> {
     return parseChainData(raw, { fields: parseFieldMap(this.fields) });

@@ -1,5 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import { ChainGraphProps } from './chain-graph.props.js';
 import type { DrawnReason } from '../../core/events/drawn-event.js';
@@ -74,15 +73,22 @@ export class CivicChainGraph extends ChainGraphProps {
 
 
   // ── internal state ──
-  @state() private hiddenTypes: ReadonlySet<string> = new Set();
-  @state() private hiddenKinds: ReadonlySet<string> = new Set();
-  @state() private progress: number | null = null;
-  @state() private tableOpen = false;
+  /**
+   * Internal reactive state, in a table rather than as decorators (issue 16: no decorator helper in the first load);
+   * `attribute: false` is what `@state()` sets (the manifest analyzer would list `state: true` as attributes).
+   */
+  static override properties: PropertyDeclarations = {
+    hiddenTypes: { attribute: false }, hiddenKinds: { attribute: false }, progress: { attribute: false }, tableOpen: { attribute: false }, droppedLabels: { attribute: false },
+  };
+  private hiddenTypes: ReadonlySet<string> = new Set();
+  private hiddenKinds: ReadonlySet<string> = new Set();
+  private progress: number | null = null;
+  private tableOpen = false;
   /**
    * Labels dropped at this zoom on the canvas (a render shows the note; they stay reachable by hover, keyboard and
    * the table). The note reads the draw controller's count, which the SVG picture sets in the same render.
    */
-  @state() private droppedLabels = 0;
+  private droppedLabels = 0;
 
   // ── controllers ──
   /** Layout jobs (worker from the start, slices as fallback), progress and on-screen positions. @internal */

@@ -1,11 +1,13 @@
 /**
- * The PNG of <civic-grid-map>: the drawn picture in its stage box, the breadcrumb's text, the legend (swatches with the
- * no-data hatch, ranges, counts) and the illustrative badge, at the element's layout size in the current theme.
+ * `toPNG()` of <civic-grid-map>. The drawing (export-png.draw.ts, with the core painters) loads with the first call
+ * (issue 16): this module is part of the map's first load and only waits for the picture.
  */
-import { boxIn, canvasToPngBlob, createExportCanvas, drawBadge, drawBoxOf, drawHatch, drawTextNodes, layoutSize, loadPainters, resolvePixelRatio, type PngOptions } from '../../core/export/lazy.js';
+import type { PngOptions } from '../../core/export/png.js';
+import { lazyModule } from '../../core/lazy-module.js';
 import type { Drawing } from './shell-mode.js';
+import type { Host } from './export-png.draw.js';
 
-type Host = HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+const mapDrawing = lazyModule(() => import('./export-png.draw.js'));
 
 /**
  * The element's `toPNG()`: waits for the picture (`drawn`), copies it (WebGL: a repaint copied; canvas: a snapshot)
@@ -16,39 +18,10 @@ export async function mapToPng(
   o: { drawn(): Promise<void>; drawing(): Drawing | undefined; hostRatio: number; token: (name: string, fallback: string) => string },
   options: PngOptions,
 ): Promise<Blob> {
-  await loadPainters();
+  const { mapPng } = await mapDrawing.load();
   await o.drawn();
   const r = o.drawing();
   const pic = r?.capture ? await r.capture() : r?.snapshot?.();
   if (!pic) throw new Error('nothing to export (no picture yet, or the SVG renderer)');
   return mapPng(host, pic, { ...options, pixelRatio: options.pixelRatio, hostRatio: o.hostRatio, token: o.token });
-}
-
-export async function mapPng(
-  host: Host,
-  pic: HTMLCanvasElement,
-  o: PngOptions & { hostRatio: number; token: (name: string, fallback: string) => string },
-): Promise<Blob> {
-  const { width, height, scale } = layoutSize(host);
-  if (!(width >= 1 && height >= 1)) throw new Error('nothing to export (the map is not laid out)');
-  const ratio = resolvePixelRatio(o.pixelRatio, o.hostRatio, width, height);
-  const { canvas, ctx } = createExportCanvas(width, height, ratio, o.background ?? o.token('--_color-surface', '#ffffff'));
-  const q = (sel: string) => host.renderRoot.querySelector<HTMLElement>(sel);
-  const stage = boxIn(q('[part~="canvas"]'), host, scale);
-  if (stage) ctx.drawImage(pic, stage.x, stage.y, stage.width, stage.height);
-  const crumb = q('[part~="breadcrumb"]');
-  if (crumb) drawTextNodes(ctx, crumb, host, scale);
-  const legend = q('[part~="legend"]');
-  if (legend) {
-    legend.querySelectorAll<HTMLElement>('.swatch').forEach((sw) => {
-      const b = boxIn(sw, host, scale);
-      if (!b) return;
-      drawBoxOf(ctx, sw, b);
-      // the hatch is a CSS gradient: draw it so no-data is not a colour alone in the file either
-      if (sw.classList.contains('no-data')) drawHatch(ctx, b, o.token('--_color-text-muted', '#52606d'));
-    });
-    drawTextNodes(ctx, legend, host, scale);
-  }
-  drawBadge(ctx, q('[part~="illustrative"]'), host, scale);
-  return canvasToPngBlob(canvas);
 }

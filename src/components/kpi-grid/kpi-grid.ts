@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { cspStyle } from '../../core/render/csp-style.js';
 import { CivicDataElement } from '../../data/civic-data-element.js';
@@ -48,42 +47,53 @@ let gridSeq = 0;
 export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
   // ── styles ──
   static override styles = [baseHostStyles, stateStyles, kpiGridStyles, exportButtonStyles];
+  /**
+   * The reactive properties, in one table rather than as property decorators (issue 16: esbuild's decorator helper
+   * and calls cost every page that loads the grid); each field below keeps its type and its documentation.
+   */
+  static override properties: PropertyDeclarations = {
+    columns: {}, heading: {}, headingLevel: { type: Number, attribute: 'heading-level' },
+    deltaColors: { attribute: 'delta-colors', reflect: true }, deltaFormat: { attribute: 'delta-format' }, motion: { reflect: true },
+    duration: { type: Number }, live: {}, export: { type: Boolean, reflect: true }, fileName: { attribute: 'file-name' },
+    valueField: { attribute: 'value-field' }, labelField: { attribute: 'label-field' }, unitField: { attribute: 'unit-field' },
+    idField: { attribute: 'id-field' }, regionField: { attribute: 'region-field' },
+  };
 
   // ── public API ──
   /** Number of columns (1–24); empty or `auto` fits as many columns of at least `--civic-kpi-grid-min-column-width` as the width allows (every group keeps the same column width). */
-  @property() columns?: string;
+  columns?: string;
   /** Heading above the grid; defaults to the data's `title` / `titleEn`. */
-  @property() heading?: string;
+  heading?: string;
   /** ARIA level of the title (group headings get one more). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
   /** Colour convention passed to every tile: `red-up` (default) or `green-up`. */
-  @property({ attribute: 'delta-colors', reflect: true }) deltaColors: DeltaColors = 'red-up';
+  deltaColors: DeltaColors = 'red-up';
   /** Delta text passed to every tile: `percent`, `absolute` or `both`. */
-  @property({ attribute: 'delta-format' }) deltaFormat?: DeltaFormat;
+  deltaFormat?: DeltaFormat;
   /** Passed to every tile: `auto` follows prefers-reduced-motion; `reduce` never animates. */
-  @property({ reflect: true }) motion: Motion = 'auto';
+  motion: Motion = 'auto';
   /** Count-up duration of the tiles in milliseconds. */
-  @property({ type: Number }) duration = 800;
+  duration = 800;
   /** Screen-reader announcements of changed tile values: `polite` or `off` (default, so a wall of changing tiles stays quiet; each tile still reads its value). */
-  @property() live: 'polite' | 'off' = 'off';
+  live: 'polite' | 'off' = 'off';
   /**
    * Shows the export button (part `export-button`) that downloads the whole grid as one PNG. Off by default,
    * like the tiles': the grid usually sits between paragraphs of a report page, where a stray button reads as
    * part of the figures; pages that offer downloads set `export`.
    */
-  @property({ type: Boolean, reflect: true }) export = false;
+  export = false;
   /** Base name of the exported file (sanitised; `.png` is added); default: the tag, `civic-kpi-grid`. */
-  @property({ attribute: 'file-name' }) fileName?: string;
+  fileName?: string;
   /** Field mapping: each item's value, as a column name (`gdp`) or a path into a list (`data.list[].gdp`). */
-  @property({ attribute: 'value-field' }) valueField?: string;
+  valueField?: string;
   /** Field mapping: each item's label (`orgName`, `data.list[].orgName`). */
-  @property({ attribute: 'label-field' }) labelField?: string;
+  labelField?: string;
   /** Field mapping: each item's unit. */
-  @property({ attribute: 'unit-field' }) unitField?: string;
+  unitField?: string;
   /** Field mapping: each item's id (for `highlight(id)`). */
-  @property({ attribute: 'id-field' }) idField?: string;
+  idField?: string;
   /** Field mapping: each item's division code (for `region` and linked views). */
-  @property({ attribute: 'region-field' }) regionField?: string;
+  regionField?: string;
 
   // ── internal state ──
   private sections: KpiSection[] = [];

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { cspStyle } from '../../core/render/csp-style.js';
@@ -13,27 +12,18 @@ import { formatAmount, NO_VALUE, UNITS } from '../../core/format/number.js';
 import { mapFields } from '../../data/adapters/field-map.js';
 import type { Validated } from '../../data/validate.js';
 import type { Motion } from '../common/types.js';
-import { prefersReducedMotion } from '../common/motion.js';
-import { activeRowAfterKey, flipOffsets, nextScrollTop, parseRankPayload, rankBoardRows, rowName } from './rank-board.model.js';
+import { activeRowAfterKey, parseRankPayload, rankBoardRows, rowName } from './rank-board.model.js';
 import type { RankOrder, RankPayload, RankedRow } from './rank-board.types.js';
 import { rankBoardTerms } from './rank-board.i18n.js';
 import { rankBoardStyles } from './rank-board.styles.js';
 import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
-import {
-  boxIn,
-  canvasToPngBlob,
-  createExportCanvas,
-  drawBadge,
-  drawBoxOf,
-  drawTextPart,
-  exportPng,
-  isTransparent,
-  loadPainters,
-  layoutSize,
-  resolvePixelRatio,
-  roundRectPath,
-  type PngOptions,
-} from '../../core/export/lazy.js';
+import type { PngOptions } from '../../core/export/png.js';
+import { CivicExportEvent } from '../../core/events/export-event.js';
+import { lazyModule } from '../../core/lazy-module.js';
+import { RankScroller } from './rank-board.scroll.js';
+
+/** The board's PNG export (rank-board.export.ts, with the shared painters), loaded with the first export (issue 16). */
+const boardExport = lazyModule(() => import('./rank-board.export.js'));
 
 let boardSeq = 0;
 
@@ -77,64 +67,74 @@ let boardSeq = 0;
 export class CivicRankBoard extends CivicDataElement<RankPayload> {
   // ── styles ──
   static override styles = [baseHostStyles, stateStyles, rankBoardStyles, exportButtonStyles];
+  /**
+   * The reactive properties, in one table rather than as property decorators (issue 16: esbuild's decorator helper
+   * and calls cost every page that loads the board); each field below keeps its type and its documentation. Internal
+   * state is `attribute: false` (what `@state()` sets; the manifest analyzer would list `state: true` as attributes).
+   */
+  static override properties: PropertyDeclarations = {
+    rowsVisible: { type: Number, attribute: 'rows-visible' }, interval: { type: Number }, order: {}, limit: { type: Number },
+    motion: { reflect: true }, heading: {}, headingLevel: { type: Number, attribute: 'heading-level' }, unit: {},
+    precision: { type: Number }, compact: { type: Boolean }, nameField: { attribute: 'name-field' },
+    valueField: { attribute: 'value-field' }, idField: { attribute: 'id-field' }, regionField: { attribute: 'region-field' },
+    export: { type: Boolean, reflect: true }, fileName: { attribute: 'file-name' },
+    activeId: { attribute: false }, chosenId: { attribute: false },
+  };
 
   // ── public API ──
   /** How many rows the box shows; longer lists scroll. */
-  @property({ type: Number, attribute: 'rows-visible' }) rowsVisible = 5;
+  rowsVisible = 5;
   /** Seconds between auto-scroll steps; 0 turns auto-scroll off. */
-  @property({ type: Number }) interval = 3;
+  interval = 3;
   /** `desc` (default) ranks the largest value first; `asc` the smallest. */
-  @property() order: RankOrder = 'desc';
+  order: RankOrder = 'desc';
   /** Show only the first N rows (after region filtering); 0 = all. */
-  @property({ type: Number }) limit = 0;
+  limit = 0;
   /** `auto` follows prefers-reduced-motion; `reduce` pages without animation and re-sorts without gliding. */
-  @property({ reflect: true }) motion: Motion = 'auto';
+  motion: Motion = 'auto';
   /** Heading above the list; defaults to the data's `title` / `titleEn`. */
-  @property() heading?: string;
+  heading?: string;
   /** ARIA level of the heading. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
   /** Unit of the values (wins over the data's `unit`). */
-  @property() unit?: string;
+  unit?: string;
   /** Maximum fraction digits of the values. */
-  @property({ type: Number }) precision?: number;
+  precision?: number;
   /** Scale values with 万/亿 (K/M/B); off by default so close values stay distinguishable. */
-  @property({ type: Boolean }) compact = false;
+  compact = false;
   /** Path of the row name in the payload, e.g. `data.list[].orgName`. */
-  @property({ attribute: 'name-field' }) nameField?: string;
+  nameField?: string;
   /** Path of the row value, e.g. `data.list[].count`. */
-  @property({ attribute: 'value-field' }) valueField?: string;
+  valueField?: string;
   /** Path of the row id. */
-  @property({ attribute: 'id-field' }) idField?: string;
+  idField?: string;
   /** Path of the row's division code (for `region`). */
-  @property({ attribute: 'region-field' }) regionField?: string;
+  regionField?: string;
   /**
    * Shows the export button (part `export-button`) that downloads the board as a PNG.
    * Off by default (unlike `<civic-growth-chart>`'s always-present menu): the board's main home is a big-screen
    * wall or a sidebar, where it scrolls by itself and nobody clicks; a button there is noise in a tight header.
    * A report page that wants the download sets `export`; a wall exports through `<civic-screen>`'s snapshot.
    */
-  @property({ type: Boolean, reflect: true }) export = false;
+  export = false;
   /** Base name of the exported file (sanitised; `.png` is added); default: the tag, `civic-rank-board`. */
-  @property({ attribute: 'file-name' }) fileName?: string;
+  fileName?: string;
 
   // ── internal state ──
   private rows: RankedRow[] = [];
   private readonly uid = `rb${++boardSeq}`;
   private hovering = false;
   private focused = false;
-  private timer?: ReturnType<typeof setInterval>;
-  /** A smooth scroll (the browser's, on the compositor) is under way. */
-  private gliding = false;
-  /** Row height, measured once and again after the viewport's size changes (no layout read per update or step). */
-  private rowH = 0;
-  private sizeWatch?: ResizeObserver;
-  private watched?: HTMLElement;
   private flipFrom?: Map<string, number>;
   private highlighted: string | null = null;
   /** The keyboard's active row (aria-activedescendant). */
-  @state() private activeId: string | null = null;
+  private activeId: string | null = null;
   /** The row last chosen by click or Enter/Space (aria-selected). */
-  @state() private chosenId: string | null = null;
+  private chosenId: string | null = null;
+
+  // ── controllers ──
+  /** Auto-scroll, row height and the re-sort glide (rank-board.scroll.ts). */
+  private readonly scroller = new RankScroller(this);
 
   // ── data ──
   protected override parse(raw: unknown, ctx?: ParseContext): Validated<RankPayload> {
@@ -162,40 +162,26 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
   }
 
   // ── lifecycle ──
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.restartTimer();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopTimer();
-    this.gliding = false;
-    this.sizeWatch?.disconnect();
-    this.watched = undefined;
-    this.rowH = 0;
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const p = this.feed.value;
     let rows = p ? rankBoardRows(p.rows, { order: this.order, region: this.region }) : [];
     if (this.limit > 0) rows = rows.slice(0, this.limit);
-    if (this.hasUpdated && !this.reducedMotion()) this.flipFrom = this.rowTops();
+    if (this.hasUpdated && !this.scroller.reducedMotion()) this.flipFrom = this.scroller.rowTops();
     this.rows = rows;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (changed.has('interval')) this.restartTimer();
+    if (changed.has('interval')) this.scroller.restart();
     // A finer selection (a grid) marks the row holding it (its community): bring that row into view.
     if (changed.has('region') && this.region) {
       const held = this.rows.find((r) => holdsSelection(r.region, this.region));
-      if (held) this.scrollRowIntoView(held.id);
+      if (held) this.scroller.scrollRowIntoView(held.id);
     }
     const before = this.flipFrom;
     this.flipFrom = undefined;
-    if (before && before.size) this.glide(before);
+    if (before && before.size) this.scroller.glide(before);
   }
 
   // ── public methods ──
@@ -214,18 +200,7 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
 
   /** Advances the auto-scroll by one step now (what the timer does every `interval` seconds). */
   step(): void {
-    const vp = this.viewport;
-    if (!vp || this.paused) return;
-    const rowH = this.rowHeight();
-    const reduced = this.reducedMotion();
-    const to = nextScrollTop(vp.scrollTop, { rowHeight: rowH, viewport: vp.clientHeight, content: vp.scrollHeight, step: reduced ? 'page' : 'row' });
-    if (Math.abs(to - vp.scrollTop) < 0.5) return;
-    if (reduced || to < vp.scrollTop) {
-      this.stopGlide();
-      vp.scrollTop = to;
-      return;
-    }
-    this.smoothScroll(vp, to);
+    this.scroller.step();
   }
 
   /** Marks the row with this id (part `row-highlighted`) and scrolls it into view, as `<civic-screen>`'s tour does; `null` clears. */
@@ -233,17 +208,8 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     this.highlighted = id;
     this.requestUpdate();
     void this.updateComplete.then(() => {
-      if (id !== null) this.scrollRowIntoView(id);
+      if (id !== null) this.scroller.scrollRowIntoView(id);
     });
-  }
-
-  private scrollRowIntoView(id: string): void {
-    const vp = this.viewport;
-    const row = this.renderRoot.querySelector<HTMLElement>(`[part~="row"][data-id="${CSS.escape(id)}"]`);
-    if (vp && row) {
-      this.stopGlide();
-      vp.scrollTop = Math.min(this.rowTop(row), vp.scrollHeight - vp.clientHeight);
-    }
   }
 
   /**
@@ -254,62 +220,28 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
    * board's `--civic-rank-board-background`, else the surface colour).
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
-    await loadPainters();
+    const { boardToPng } = await boardExport.load();
     await this.updateComplete;
     const p = this.feed.value;
-    const { width, height, scale } = layoutSize(this);
     if (!p) throw new Error('nothing to export (no data yet)');
-    if (!(width >= 1 && height >= 1)) throw new Error('nothing to export (the board is not laid out)');
-    const ratio = resolvePixelRatio(options.pixelRatio, this.pixelRatio, width, height);
-    const own = this.themeCtl.token('--_bg', 'transparent');
-    const bg = options.background ?? (isTransparent(own) ? this.themeCtl.token('--_color-surface', '#ffffff') : own);
-    const { canvas, ctx } = createExportCanvas(width, height, ratio, bg);
-    const root = this.renderRoot;
-    const q = (part: string) => root.querySelector<HTMLElement>(`[part~="${part}"]`);
-    const base = q('base');
-    const bb = boxIn(base, this, scale);
-    if (base && bb) drawBoxOf(ctx, base, bb);
-    drawTextPart(ctx, q('title'), this, { wrap: false, scale });
-    drawBadge(ctx, q('illustrative'), this, scale);
-    root.querySelectorAll('[part~="status"]').forEach((el) => drawTextPart(ctx, el, this, { scale }));
-    const vp = this.viewport;
-    const vb = boxIn(vp, this, scale);
-    if (vp && vb) {
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(vb.x, vb.y, vb.width, vb.height);
-      ctx.clip();
-      const t = this.t.pick(rankBoardTerms);
-      const unit = this.unit ?? p.unit;
-      const byId = new Map(this.rows.map((r) => [r.id, r]));
-      for (const rowEl of Array.from(root.querySelectorAll<HTMLElement>('[part~="row"]'))) {
-        const rb = boxIn(rowEl, this, scale);
-        const r = byId.get(rowEl.dataset.id ?? '');
-        if (!rb || !r || rb.y + rb.height < vb.y || rb.y > vb.y + vb.height) continue;
-        drawBoxOf(ctx, rowEl, rb);
-        const rank = rowEl.querySelector<HTMLElement>('[part~="rank"]');
-        const rkb = boxIn(rank, this, scale);
-        if (rank && rkb) drawBoxOf(ctx, rank, rkb);
-        drawTextPart(ctx, rank, this, { text: String(r.rank ?? NO_VALUE), wrap: false, align: 'center', scale });
-        drawTextPart(ctx, rowEl.querySelector('[part~="name"]'), this, { text: rowName(r, this.t.lang) ?? t.unnamed, wrap: false, scale });
-        drawTextPart(ctx, rowEl.querySelector('[part~="value"]'), this, { text: this.valueText(r, unit), wrap: false, align: 'end', scale });
-        const bar = rowEl.querySelector<HTMLElement>('[part~="bar"]');
-        const barBox = boxIn(bar, this, scale);
-        const fill = rowEl.querySelector<HTMLElement>('[part~="bar-fill"]');
-        if (bar && barBox) {
-          drawBoxOf(ctx, bar, barBox);
-          ctx.save();
-          roundRectPath(ctx, barBox, barBox.height / 2);
-          ctx.clip();
-          ctx.fillStyle = fill ? getComputedStyle(fill).backgroundColor : this.themeCtl.token('--_bar', '#b8121b');
-          ctx.fillRect(barBox.x, barBox.y, barBox.width * r.share, barBox.height);
-          ctx.restore();
-        }
-      }
-      ctx.restore();
-    }
-    if (p.source) drawTextPart(ctx, q('source'), this, { scale });
-    return canvasToPngBlob(canvas);
+    const t = this.t.pick(rankBoardTerms);
+    const unit = this.unit ?? p.unit;
+    const token = (name: string, fallback: string) => this.themeCtl.token(name, fallback);
+    return boardToPng(
+      this,
+      {
+        rows: this.rows,
+        rank: (r) => String(r.rank ?? NO_VALUE),
+        name: (r) => rowName(r, this.t.lang) ?? t.unnamed,
+        value: (r) => this.valueText(r, unit),
+        pixelRatio: this.pixelRatio,
+        background: token('--_bg', 'transparent'),
+        surface: token('--_color-surface', '#ffffff'),
+        bar: token('--_bar', '#b8121b'),
+        source: !!p.source,
+      },
+      options,
+    );
   }
 
   // ── render ──
@@ -389,79 +321,23 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
 
   // ── private helpers ──
   private get viewport(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('[part~="viewport"]');
-  }
-
-  private rowHeight(): number {
-    if (this.rowH > 0) return this.rowH;
-    const row = this.renderRoot.querySelector<HTMLElement>('[part~="row"]');
-    const vp = this.viewport;
-    if (vp && vp !== this.watched && typeof ResizeObserver === 'function') {
-      this.sizeWatch ??= new ResizeObserver(() => (this.rowH = 0)); // a new type scale, theme or rows-visible
-      this.sizeWatch.disconnect();
-      this.sizeWatch.observe(vp);
-      this.watched = vp;
-    }
-    return (this.rowH = row ? row.offsetHeight : 0);
-  }
-
-  /** A row's place in the list: rows are stacked by transform (index × row height), not by flow. */
-  private rowTop(el: HTMLElement, rowHeight = this.rowHeight()): number {
-    return Number(el.dataset.index ?? 0) * rowHeight;
-  }
-
-  private reducedMotion(): boolean {
-    return this.motion === 'reduce' || prefersReducedMotion();
-  }
-
-  private restartTimer(): void {
-    this.stopTimer();
-    if (!this.isConnected || !(this.interval > 0)) return;
-    this.timer = setInterval(() => {
-      if (typeof document !== 'undefined' && document.hidden) return;
-      // Right after the next frame's paint, when layout is clean: step() reads the scroll position and sizes, and
-      // read between frames they could force a layout of everything the page changed since (a whole KPI wall).
-      if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => this.isConnected && this.step(), 0));
-      else this.step();
-    }, this.interval * 1000);
-  }
-
-  private stopTimer(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
-    this.timer = undefined;
-  }
-
-  /**
-   * The browser's smooth scroll: it runs on the compositor, with no script and no layout per frame (a script loop
-   * writing scrollTop forced a layout of the whole page in every frame, 200 tiles on a wall included).
-   */
-  private smoothScroll(vp: HTMLElement, to: number): void {
-    this.gliding = true;
-    vp.scrollTo({ top: to, behavior: 'smooth' });
-  }
-
-  /** Stops a smooth scroll where it is (pause, keys, focus, a jump). */
-  private stopGlide(): void {
-    if (!this.gliding) return;
-    this.gliding = false;
-    const vp = this.viewport;
-    if (vp) vp.scrollTo({ top: vp.scrollTop, behavior: 'instant' });
+    return this.scroller.viewport;
   }
 
   private onPointerEnter = (): void => {
     this.hovering = true;
-    this.stopGlide();
+    this.scroller.stopGlide();
   };
 
   /** Focus enters the list: the active row is the first visible one unless one is already active. */
   private onFocusIn = (): void => {
     this.focused = true;
-    this.stopGlide();
+    this.scroller.stopGlide();
     if (this.activeId !== null && this.rows.some((r) => r.id === this.activeId)) return;
     const vp = this.viewport;
     const rowEls = Array.from(this.renderRoot.querySelectorAll<HTMLElement>('[part~="row"]'));
-    const h = this.rowHeight();
-    const first = vp ? rowEls.find((el) => this.rowTop(el, h) + h / 2 >= vp.scrollTop) : undefined;
+    const h = this.scroller.rowHeight();
+    const first = vp ? rowEls.find((el) => this.scroller.rowTop(el, h) + h / 2 >= vp.scrollTop) : undefined;
     this.activeId = first?.dataset.id ?? this.rows[0]?.id ?? null;
   };
 
@@ -480,17 +356,21 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     const next = activeRowAfterKey(e.key, this.activeId === null ? -1 : current, this.rows.length, page);
     if (next === undefined) return;
     e.preventDefault();
-    this.stopGlide();
+    this.scroller.stopGlide();
     this.activeId = this.rows[next].id;
     const rowEl = this.renderRoot.querySelectorAll<HTMLElement>('[part~="row"]')[next];
     if (!rowEl) return;
     // The active row goes to the top of the box (as far as the list scrolls): the arrows keep scrolling the
     // list row by row, as a reader of a ticker expects, and the active row is always in view.
-    vp.scrollTop = Math.max(0, Math.min(this.rowTop(rowEl), vp.scrollHeight - vp.clientHeight));
+    vp.scrollTop = Math.max(0, Math.min(this.scroller.rowTop(rowEl), vp.scrollHeight - vp.clientHeight));
   };
 
   private onExport = (): void => {
-    void exportPng(this, this.fileName, (m) => this.warn(m));
+    const warn = (m: string) => this.warn(m);
+    boardExport.load().then(
+      (m) => m.exportPng(this, this.fileName, warn, (d) => new CivicExportEvent(d)),
+      (e: unknown) => warn(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
   };
 
   private valueText(r: RankedRow, unit: string | undefined): string {
@@ -504,30 +384,5 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     this.activeId = r.id;
     this.chosenId = r.id;
     this.dispatchEvent(new CivicSelectEvent({ id: r.id, item: { ...r }, region: r.region ?? null, trigger }));
-  }
-
-  private rowTops(): Map<string, number> {
-    const m = new Map<string, number>();
-    const h = this.rowHeight();
-    this.renderRoot.querySelectorAll<HTMLElement>('[part~="row"]').forEach((el) => m.set(el.dataset.id ?? '', this.rowTop(el, h)));
-    return m;
-  }
-
-  /**
-   * FLIP: rows that moved start at their old place and glide to the new one by transform (no layout per frame, no
-   * layout shift). These 600 ms animations are composited, which costs a wall beside the board some overlap testing
-   * while they run; the two alternatives are worse: `top` records layout shifts, and a registered custom property
-   * (CSS.registerProperty is document-wide) shows its initial value on every element of the host page.
-   */
-  private glide(before: Map<string, number>): void {
-    const after = this.rowTops();
-    const offsets = flipOffsets(before, after);
-    if (!offsets.size) return;
-    this.renderRoot.querySelectorAll<HTMLElement>('[part~="row"]').forEach((el) => {
-      const dy = offsets.get(el.dataset.id ?? '');
-      if (dy === undefined || typeof el.animate !== 'function') return;
-      const to = after.get(el.dataset.id ?? '') ?? 0;
-      el.animate([{ transform: `translateY(${to + dy}px)` }, { transform: `translateY(${to}px)` }], { duration: 600, easing: 'cubic-bezier(0.2, 0, 0, 1)' });
-    });
   }
 }

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { cspStyle } from '../../core/render/csp-style.js';
 import { ContextProvider } from '@lit/context';
 import { CivicElement } from '../../core/civic-element.js';
@@ -96,40 +95,55 @@ export class CivicScreen extends CivicElement {
   // ── styles ──
   static override styles = [baseHostStyles, styles];
 
+  /**
+   * The reactive properties, in one table rather than as property decorators (issue 16: esbuild's decorator helper
+   * and calls cost every page that loads the screen); each field below keeps its type and its documentation. Internal
+   * state is `attribute: false` (what `@state()` sets; the manifest analyzer would list `state: true` as attributes).
+   */
+  static override properties: PropertyDeclarations = {
+    designWidth: { type: Number, attribute: 'design-width' }, designHeight: { type: Number, attribute: 'design-height' },
+    scaleMode: { attribute: 'scale-mode', reflect: true }, heading: {}, headingLevel: { type: Number, attribute: 'heading-level' },
+    timeZone: { attribute: 'time-zone' }, dataTime: { attribute: 'data-time' }, tour: { type: Number },
+    tourResume: { type: Number, attribute: 'tour-resume' }, idleCursor: { type: Number, attribute: 'idle-cursor' },
+    noClock: { type: Boolean, attribute: 'no-clock' }, exportButton: { type: Boolean, attribute: 'export-button' },
+    fileName: { attribute: 'file-name' },
+    now: { attribute: false }, activeRegion: { attribute: false }, idle: { attribute: false }, ring: { attribute: false }, fullscreen: { attribute: false },
+  };
+
   // ── public API ──
   /** Width of the design in CSS pixels (the layout the page is written for). */
-  @property({ type: Number, attribute: 'design-width' }) designWidth = 1920;
+  designWidth = 1920;
   /** Height of the design in CSS pixels. */
-  @property({ type: Number, attribute: 'design-height' }) designHeight = 1080;
+  designHeight = 1080;
   /** `fit` (letterbox, uniform scale), `fill` (stretch both axes) or `width` (scale to width, scroll vertically). */
-  @property({ attribute: 'scale-mode', reflect: true }) scaleMode: ScaleMode = 'fit';
+  scaleMode: ScaleMode = 'fit';
   /** Title shown in the title bar (named `heading`, not `title`, to avoid the browser's tooltip). */
-  @property() heading = '';
+  heading = '';
   /** Outline level of the title (1–6); 1 on a wall page, lower when the screen sits inside an article. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 1;
+  headingLevel = 1;
   /** IANA time zone of the clock; invalid zones fall back to Asia/Shanghai with one warning. */
-  @property({ attribute: 'time-zone' }) timeZone = DEFAULT_TIME_ZONE;
+  timeZone = DEFAULT_TIME_ZONE;
   /** Text shown after 数据时间 / "Data as of" (e.g. `2022年1—9月`); hidden when empty. */
-  @property({ attribute: 'data-time' }) dataTime = '';
+  dataTime = '';
   /** Auto-tour: seconds per step; 0 turns it off. */
-  @property({ type: Number }) tour = 0;
+  tour = 0;
   /** Seconds the tour waits after the last pointer or key interaction before it continues. */
-  @property({ type: Number, attribute: 'tour-resume' }) tourResume = 10;
+  tourResume = 10;
   /** Seconds without pointer movement before the cursor hides; 0 never hides it. */
-  @property({ type: Number, attribute: 'idle-cursor' }) idleCursor = 3;
+  idleCursor = 3;
   /** Hides the clock. */
-  @property({ type: Boolean, attribute: 'no-clock' }) noClock = false;
+  noClock = false;
   /** Shows a 导出图片 / "Export PNG" button in the title bar that downloads `snapshot()` as `<file-name>.png`. */
-  @property({ type: Boolean, attribute: 'export-button' }) exportButton = false;
+  exportButton = false;
   /** File name (without extension) for the export button's download. */
-  @property({ attribute: 'file-name' }) fileName = 'civic-screen';
+  fileName = 'civic-screen';
 
   // ── internal state ──
-  @state() private now = new Date();
-  @state() private activeRegion?: ActiveRegion;
-  @state() private idle = false;
-  @state() private ring?: RectLike;
-  @state() private fullscreen = false;
+  private now = new Date();
+  private activeRegion?: ActiveRegion;
+  private idle = false;
+  private ring?: RectLike;
+  private fullscreen = false;
   private currentLayout: ScreenLayout = computeLayout({ width: 1920, height: 1080 }, { width: 0, height: 0 }, 'fit');
   private tourState: TourState = TOUR_START;
   private tourStepCount = 0;
@@ -139,8 +153,12 @@ export class CivicScreen extends CivicElement {
   private lastPointerType = '';
   private warnedZone = '';
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  @query('[part~="stage"]') private stageEl?: HTMLElement;
-  @query('[part~="base"]') private baseEl?: HTMLElement;
+  private get stageEl(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('[part~="stage"]') ?? null;
+  }
+  private get baseEl(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('[part~="base"]') ?? null;
+  }
 
   // ── controllers ──
   private readonly provider = new ContextProvider(this, {
