@@ -8,7 +8,8 @@
 //   - an HTML legend: one <button aria-pressed> per series (bar and line swatches, name; click toggles the series) and
 //     the illustrative-data note with its hatch swatch,
 //   - the notes list under the chart (the series basis, "当期值").
-// One join per layer; static parts are built once in the constructor; styles are one page stylesheet (added once).
+// One join per layer; static parts are built once in the constructor; styles are one page stylesheet (added once); the
+// box width is read before the first nodes go in (no forced layout of a half-built chart), a ResizeObserver redraws.
 import { select, type Selection } from 'd3-selection';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
@@ -29,6 +30,7 @@ export interface SameSeries {
 export const ILLUSTRATIVE_NOTE = '含示例数据（非官方统计）';
 export const BASIS_NOTE = '当期值';
 const HINT = '用方向键在时期之间移动，回车键选中';
+const PLOT_HEIGHT = 256; // px, also in the stylesheet
 const CJK = `"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", system-ui, -apple-system, "Segoe UI", sans-serif`;
 
 // The element's light-theme colours and sizes, as one page stylesheet.
@@ -36,7 +38,7 @@ const css = `
 .gcs { margin: 0; display: flex; flex-direction: column; gap: 4px; color: #1f2933; background: #fff; font-family: ${CJK}; }
 .gcs [hidden] { display: none !important; }
 .gcs .badge { align-self: flex-start; padding: 0 4px; font-size: 12px; line-height: 1.6; color: #8a5a00; border: 1px dashed; border-radius: 4px; white-space: nowrap; }
-.gcs .plot { position: relative; height: 256px; font-size: 12px; outline: none; }
+.gcs .plot { position: relative; height: ${PLOT_HEIGHT}px; font-size: 12px; outline: none; }
 .gcs .plot:focus-visible, .gcs button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
 .gcs svg { display: block; overflow: visible; font-family: "DIN Alternate", "Roboto Mono", ${CJK}; }
 .gcs .grid { fill: none; stroke: #e4e7eb; }
@@ -92,9 +94,20 @@ export class RawSameChart {
   private hidden = new Set<string>();
   private series: SameSeries[] = [];
   private active = -1;
+  private width: number;
 
   constructor(host: HTMLElement) {
     const id = ++uid;
+    // the box's width, read before anything is added to it (its layout is clean: no forced layout of the new nodes);
+    // a resize redraws (one observer; its first report at the current width is skipped)
+    this.width = host.getBoundingClientRect().width;
+    new ResizeObserver(([e]) => {
+      const w = e.contentRect.width;
+      if (w && w !== this.width && this.series.length) {
+        this.width = w;
+        this.draw(this.series);
+      }
+    }).observe(host);
     this.hatch = `gcs-hatch-${id}`;
     const fig = select(host).append('figure').attr('class', 'gcs');
     this.badge = fig.append('span').attr('class', 'badge').attr('title', ILLUSTRATIVE_NOTE).text('示例数据');
@@ -133,7 +146,8 @@ export class RawSameChart {
     this.series = series;
     const s = series[0];
     const pts = this.hidden.has(s.id) ? [] : s.points;
-    const { width, height } = this.plot.node()!.getBoundingClientRect();
+    const width = this.width;
+    const height = PLOT_HEIGHT;
     const m = { t: 40, r: 24, b: 26, l: 32 };
     this.svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     const x = scaleBand<string>().domain(s.points.map((d) => d.period)).range([m.l, width - m.r]).paddingInner(0.25).paddingOuter(0.15);

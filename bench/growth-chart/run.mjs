@@ -72,7 +72,8 @@ try {
     console.log('  raw d3, same picture (raw-same.ts): everything the element\'s first picture shows, listed above, as an expert writes');
     console.log('    it: static parts built once in the constructor, one join per layer, one page stylesheet; legend entries are');
     console.log('    <button aria-pressed> (click toggles the series), plot div focusable with role/roledescription/describedby and');
-    console.log('    an arrow-key handler; first = constructor + draw() in a 960 px box, layout forced.');
+    console.log('    an arrow-key handler; box width read once before building (one ResizeObserver redraws on resize), plot 256 px');
+    console.log('    high; first = constructor + draw() in a 960 px box, layout forced.');
     console.log('  ECharts same picture (echarts-same.ts): the plain option + legend (one entry for both series), 3 titles (badge,');
     console.log('    illustrative note, basis note), axis names, explicit min/max aligning 0, decal hatching, latest bar outlined with');
     console.log('    a "最新" label, year labels, hollow symbols; 960 × 331 px box (the element\'s height). No keyboard navigation.');
