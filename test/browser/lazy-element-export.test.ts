@@ -1,11 +1,14 @@
-// Issue 16: <civic-rank-board>'s PNG drawing (rank-board.export.ts) and <civic-grid-map>'s (export-png.draw.ts) load
-// with their first export, not with the element; the board's export button loads the same chunk and still downloads.
+// Issue 16: <civic-rank-board>'s PNG drawing (rank-board.export.ts), <civic-grid-map>'s (export-png.draw.ts) and
+// <civic-screen>'s snapshot painter (screen.snapshot.ts) load with their first export, not with the element; the
+// board's export button loads the same chunk and still downloads.
 // Its own file: wtr gives each test file its own page, so no earlier export in this page has loaded the modules.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/rank-board/rank-board.define.js';
 import '../../src/components/grid-map/grid-map.define.js';
+import '../../src/components/screen/screen.define.js';
 import type { CivicRankBoard } from '../../src/components/rank-board/rank-board.js';
 import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
+import type { CivicScreen } from '../../src/components/screen/screen.js';
 import METRICS_JSON from '../fixtures/grid-map/metrics.json';
 import { until } from './fixtures/wait.js';
 
@@ -13,7 +16,7 @@ const requests = (file: RegExp) => performance.getEntriesByType('resource').filt
 const PAINTERS = /\/src\/core\/export\/(png|draw-svg)\.ts$/;
 const BOARD = { title: '学校排名', rows: [{ id: 'a', name: '甲校', value: 30 }, { id: 'b', name: '乙校', value: 20 }, { id: 'c', name: '丙校', value: 10 }] };
 
-describe('lazy export drawing of the rank board and the grid map (issue 16)', function () {
+describe('lazy export drawing of the rank board, the grid map and the screen (issue 16)', function () {
   this.timeout(60000);
 
   it("the rank board's export drawing loads with its first toPNG(), and the painters with it", async () => {
@@ -53,5 +56,16 @@ describe('lazy export drawing of the rank board and the grid map (issue 16)', fu
     expect(requests(/\/export-png\.draw\.ts$/), 'export-png.draw.ts requested by the first export').to.equal(1);
     const bmp = await createImageBitmap(blob);
     expect(bmp.width).to.equal(el.offsetWidth);
+  });
+
+  it("the screen's snapshot painter loads with its first snapshot() and paints the wall at design size", async () => {
+    const el = await fixture<CivicScreen>(
+      html`<civic-screen design-width="640" design-height="360" style="width:320px;height:180px" no-clock heading="大屏"><canvas width="40" height="40"></canvas></civic-screen>`,
+    );
+    await el.whenDrawn();
+    expect(requests(/\/screen\.snapshot\.ts$/), 'screen.snapshot.ts requested before any snapshot').to.equal(0);
+    const bmp = await createImageBitmap(await el.snapshot());
+    expect(requests(/\/screen\.snapshot\.ts$/), 'screen.snapshot.ts requested by the first snapshot').to.equal(1);
+    expect([bmp.width, bmp.height]).to.deep.equal([640, 360]);
   });
 });

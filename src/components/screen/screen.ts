@@ -7,7 +7,7 @@ import { screenContext, type ScreenInfo } from '../../core/context/screen-contex
 import { ResizeController } from '../../core/controllers/resize-controller.js';
 import type { CivicSelectEvent } from '../../core/events/select-event.js';
 import { styles } from './screen.styles.js';
-import { drawSvgElement, loadPainters } from '../../core/export/lazy.js';
+import { lazyModule } from '../../core/lazy-module.js';
 import { screenTerms } from './screen.i18n.js';
 import { CivicRegionChangeEvent, CivicTourEvent } from './screen.events.js';
 import type { Point, RectLike, ScaleMode } from './screen.types.js';
@@ -33,8 +33,6 @@ import {
 interface TourCapable extends Element {
   highlight?: (id: string | null) => void;
   tourTargets?: () => unknown;
-  toPNG?: (options?: { pixelRatio?: number }) => Promise<Blob>;
-  snapshot?: () => unknown;
 }
 
 interface TourTarget {
@@ -47,6 +45,9 @@ interface ActiveRegion {
   label: string;
   source: Element;
 }
+
+/** The snapshot's drawing (screen.snapshot.ts, with the SVG painter), loaded with the first snapshot (issue 16). */
+const snapshotModule = lazyModule(() => import('./screen.snapshot.js'));
 
 const INTERACTION_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
@@ -359,113 +360,18 @@ export class CivicScreen extends CivicElement {
    * `<image>`/`<foreignObject>`. Elements that fail are skipped with one warning.
    */
   async snapshot(): Promise<Blob> {
-    await loadPainters();
-    const design = normaliseDesign(this.designWidth, this.designHeight);
-    const canvas = document.createElement('canvas');
-    canvas.width = design.width;
-    canvas.height = design.height;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('civic-screen: no 2D context for the snapshot');
-    ctx.fillStyle = this.themeCtl.token('--_stage-bg', '#0a1a2f');
-    ctx.fillRect(0, 0, design.width, design.height);
-    const stage = this.stageEl;
-    const stageRect = stage?.getBoundingClientRect();
+    const { paintSnapshot } = await snapshotModule.load();
+    const stageRect = this.stageEl?.getBoundingClientRect();
     const l = this.currentLayout;
-    const place = (el: Element): RectLike | undefined => {
-      if (!stageRect) return undefined;
-      const r = el.getBoundingClientRect();
-      if (r.width < 1 || r.height < 1) return undefined;
-      return rectToDesign(r, stageRect, l.scaleX, l.scaleY);
-    };
-    const failures: string[] = [];
-    // Title bar: background and texts (HTML is not drawn otherwise).
-    const header = this.renderRoot.querySelector('[part~="header"]');
-    const hr = header ? place(header) : undefined;
-    if (header && hr) {
-      ctx.fillStyle = this.themeCtl.token('--_header-bg', '#102a4c');
-      ctx.fillRect(hr.left, hr.top, hr.width, hr.height);
-      for (const part of ['heading', 'region', 'data-time', 'clock', 'fullscreen']) {
-        const node = this.renderRoot.querySelector(`[part~="${part}"]`);
-        const r = node ? place(node) : undefined;
-        if (!node || !r || part === 'fullscreen') continue;
-        drawText(ctx, node as HTMLElement, part === 'heading' ? this.headingText() : visibleText(node), r);
-      }
-    }
-    // Paint operations in document order; elements' own PNGs arrive asynchronously, so paint once all are in.
-    type Op = Promise<(() => void) | undefined>;
-    const later = (ops: Op[], name: string, paint: () => void) =>
-      ops.push(
-        Promise.resolve(() => {
-          try {
-            paint();
-          } catch {
-            failures.push(name);
-          }
-        }),
-      );
-    const visit = (root: Element | ShadowRoot, ops: Op[], host?: TourCapable): void => {
-      for (const child of Array.from(root.children)) {
-        const el = child as TourCapable;
-        if (el.localName === 'script' || el.localName === 'style' || el.localName === 'template') continue;
-        // An element's own composed picture of its drawing area (civic-grid-map: surface + labels, WebGL included).
-        if (host && typeof host.snapshot === 'function' && el.matches('[part~="canvas"]')) {
-          const r = place(el);
-          try {
-            const pic = host.snapshot();
-            if (r && pic instanceof HTMLCanvasElement && pic.width > 0 && pic.height > 0) {
-              later(ops, host.localName, () => ctx.drawImage(pic, r.left, r.top, r.width, r.height));
-              continue;
-            }
-          } catch {
-            failures.push(host.localName);
-          }
-        }
-        if (typeof el.toPNG === 'function' && el !== (this as unknown)) {
-          const r = place(el);
-          if (r) ops.push(fromPng(el, r));
-          continue;
-        }
-        if (el instanceof HTMLCanvasElement) {
-          const r = place(el);
-          if (r && el.width > 0 && el.height > 0) later(ops, 'canvas', () => ctx.drawImage(el, r.left, r.top, r.width, r.height));
-          continue;
-        }
-        if (el instanceof SVGSVGElement) {
-          const r = place(el);
-          if (r) later(ops, 'svg', () => drawSvgElement(ctx, el, { x: r.left, y: r.top, width: r.width, height: r.height }));
-          continue;
-        }
-        visitInside(el, ops, host);
-      }
-    };
-    const visitInside = (el: TourCapable, ops: Op[], host?: TourCapable): void => {
-      visit(el, ops, host);
-      if (el.shadowRoot) visit(el.shadowRoot, ops, el.localName.startsWith('civic-') ? el : undefined);
-    };
-    const fromPng = async (el: TourCapable, r: RectLike): Promise<() => void> => {
-      try {
-        // Layout size = design size inside the stage: ratio 1 gives design pixels. createImageBitmap decodes in
-        // memory (no fetch, so no img-src), unlike an <img> with a blob: URL.
-        const bitmap = await createImageBitmap(await el.toPNG!({ pixelRatio: 1 }));
-        return () => {
-          ctx.drawImage(bitmap, r.left, r.top, r.width, r.height);
-          bitmap.close();
-        };
-      } catch {
-        // No picture from the element (e.g. nothing drawn yet, or a renderer it cannot export): paint what is inside.
-        const sub: Op[] = [];
-        visitInside(el, sub);
-        const paints = await Promise.all(sub);
-        return () => paints.forEach((p) => p?.());
-      }
-    };
-    const ops: Op[] = [];
-    visit(this, ops);
-    for (const op of await Promise.all(ops)) op?.();
-    if (failures.length) this.warn(`snapshot skipped ${failures.length} part(s): ${Array.from(new Set(failures)).join(', ')}`);
-    return new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('civic-screen: PNG encoding failed'))), 'image/png'),
-    );
+    return paintSnapshot(this, {
+      design: normaliseDesign(this.designWidth, this.designHeight),
+      root: this.renderRoot,
+      toDesign: (r) => (stageRect ? rectToDesign(r, stageRect, l.scaleX, l.scaleY) : undefined),
+      stageBackground: this.themeCtl.token('--_stage-bg', '#0a1a2f'),
+      headerBackground: this.themeCtl.token('--_header-bg', '#102a4c'),
+      heading: this.headingText(),
+      warn: (m) => this.warn(m),
+    });
   }
 
   private get headingLevelValue(): number {
@@ -689,25 +595,4 @@ export class CivicScreen extends CivicElement {
     const text = assigned.map((n) => n.textContent ?? '').join('').trim();
     return text || this.heading;
   }
-}
-
-// ── snapshot drawing (module-private) ──
-
-/** Text of a header part, its child elements joined by spaces (flex gaps have no text), buttons left out. */
-function visibleText(node: Element): string {
-  const kids = Array.from(node.children).filter((c) => c.localName !== 'button');
-  const text = kids.length ? kids.map((c) => c.textContent ?? '').join(' ') : (node.textContent ?? '');
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function drawText(ctx: CanvasRenderingContext2D, node: HTMLElement, text: string, r: RectLike): void {
-  if (!text) return;
-  const cs = getComputedStyle(node);
-  const px = parseFloat(cs.fontSize) || 16; // computed font size is in layout (design) pixels
-  ctx.save();
-  ctx.fillStyle = cs.color || '#fff';
-  ctx.font = `${cs.fontWeight || 'normal'} ${px}px ${cs.fontFamily || 'sans-serif'}`;
-  ctx.textBaseline = 'middle';
-  ctx.fillText(text, r.left, r.top + r.height / 2, Math.max(1, r.width));
-  ctx.restore();
 }
