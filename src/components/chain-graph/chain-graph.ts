@@ -70,13 +70,8 @@ export class CivicChainGraph extends ChainGraphProps {
   // ── styles ──
   static override styles = [...CivicDataElement.styles, stateStyles, styles, exportButtonStyles];
 
-
-
   // ── internal state ──
-  /**
-   * Internal reactive state, in a table rather than as decorators (issue 16: no decorator helper in the first load);
-   * `attribute: false` is what `@state()` sets (the manifest analyzer would list `state: true` as attributes).
-   */
+  /** Reactive internal state: a table, not `@state()` (issue 16); `attribute: false` is what `@state()` sets. */
   static override properties: PropertyDeclarations = {
     hiddenTypes: { attribute: false }, hiddenKinds: { attribute: false }, progress: { attribute: false }, tableOpen: { attribute: false }, droppedLabels: { attribute: false },
   };
