@@ -293,8 +293,9 @@ export class DataController<T> implements ReactiveController {
         if (drawn && e instanceof CivicLoadEvent) {
           afterLoad = true;
           this.loadsInOrder = this.loadsInOrder.then(() => drawn().then(send, () => undefined));
-        } else if (afterLoad) {
-          // The civic-error of a partly valid payload follows that payload's civic-load: loaded, then what was skipped.
+        } else if (afterLoad || (e instanceof CivicErrorEvent && e.detail.partial)) {
+          // A partial civic-error follows the civic-load of the data it is about: loaded, then what was skipped or
+          // could not be drawn (partFailed).
           const g = gate;
           this.loadsInOrder = this.loadsInOrder.then(() => g).then(send);
         } else if (gate) gate = gate.then(send);
@@ -488,6 +489,20 @@ export class DataController<T> implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Part of the picture could not be drawn — its code, loaded on first use, could not load (offline) — while the data
+   * is: a partial problem, like rows rejected by validation: `civic-error` { kind: 'network', partial: true,
+   * keptPrevious: false } after the data's `civic-load`, a warning banner with no "not updated" line. The next
+   * accepted payload clears it, as any error. @internal
+   */
+  partFailed(source: DataSourceKind, message: string, issues: Issue[], url?: string): CivicErrorDetail {
+    const detail = (this.error = this.errorDetail('network', source, message, issues, url, undefined, true));
+    this.queue(new CivicErrorEvent(detail));
+    this.o.warn(message);
+    this.host.requestUpdate();
+    return detail;
+  }
+
   private errorDetail(kind: CivicErrorKind, source: DataSourceKind, message: string, issues: Issue[], url: string | undefined, status: number | undefined, partial: boolean): CivicErrorDetail {
     const s = summariseIssues(issues);
     return {
@@ -539,7 +554,7 @@ export class DataController<T> implements ReactiveController {
     const at = this.lastUpdated;
     if (!e && !((this.fromCache || this.liveStale) && at)) return nothing;
     const { t, lang } = this.o.terms();
-    const overlay = this.value !== undefined;
+    const overlay = this.value !== undefined || !!e?.partial;
     // The "not updated" line: a stale picture says when its data last loaded (with the date); a refresh that failed
     // over kept data says the time of the data shown; partly valid data and first failures have none.
     const line = !e ? t.stale(formatTime(at!, lang, undefined, true)) : overlay && !e.partial ? (at ? t.stale(formatTime(at, lang)) : t.staleUnknown) : '';

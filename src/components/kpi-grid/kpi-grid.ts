@@ -6,6 +6,7 @@ import { baseHostStyles } from '../../core/theme/tokens.js';
 import { renderEmpty, renderIllustrative, stateStyles } from '../../core/render/states.js';
 import type { Validated } from '../../data/validate.js';
 import type { ParseContext } from '../../data/data-controller.js';
+import type { CivicErrorDetail } from '../../core/events/error-event.js';
 import type { CivicKpiTile } from '../kpi-tile/kpi-tile.js';
 import type { DeltaColors, DeltaFormat, Motion } from '../common/types.js';
 import { groupItems, groupLabel, mapGridFields, parseColumns, parseKpiGridPayload, payloadTitle, type KpiGridPayload, type KpiSection } from './kpi-grid.model.js';
@@ -40,7 +41,7 @@ let gridSeq = 0;
  * @cssproperty [--civic-kpi-grid-title-font-size=var(--civic-font-size-l)] - Title size.
  * @cssproperty [--civic-kpi-grid-background=var(--civic-color-surface)] - Background behind the title, group headings and source line, the theme's surface by default so they are readable on any page in any theme; `transparent` lets the page show through (then the page must contrast with the theme's text).
  * @event {CivicLoadEvent} civic-load - Data arrived and passed validation (`detail.count` = number of items). Tiles' own load events do not leave the grid.
- * @event {CivicErrorEvent} civic-error - Loading or validation failed; `detail.issues` has paths like `items[3].value`.
+ * @event {CivicErrorEvent} civic-error - Loading or validation failed; `detail.issues` has paths like `items[3].value`. Once, `partial: true`, `kind: 'network'`, when its tiles' details code cannot load (offline).
  * @event {CivicExportEvent} civic-export - The export button is about to download the PNG; cancelable; `detail: { format: 'png', blob, filename }`.
  * @event {CivicDrawnEvent} civic-drawn - A picture is complete (every tile drawn): once after data, resize, theme or language change; `detail.reasons` says which. Tiles' own drawn events do not leave the grid.
  */
@@ -225,6 +226,7 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
                 motion=${this.motion}
                 .duration=${this.duration}
                 .live=${this.live}
+                .partsReported=${true}
               ></civic-kpi-tile>`,
             )}
           </div>
@@ -239,8 +241,15 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
     void exportPng(this, this.fileName, (m) => this.warn(m));
   };
 
-  /** Tiles' own load/error events stay inside: the grid reports for the whole payload. */
+  /**
+   * Tiles' own load/error events stay inside: the grid reports for the whole payload. A tile's missing part (its
+   * details code could not load: partial, not validation) is reported once by the grid, in its own banner (the tiles
+   * show none: `partsReported`), unless another error stands.
+   */
   private swallow = (e: Event): void => {
-    if (e.target !== this) e.stopPropagation();
+    if (e.target === this) return;
+    e.stopPropagation();
+    const d = (e as CustomEvent<CivicErrorDetail>).detail;
+    if (e.type === 'civic-error' && d.partial && d.kind !== 'validation' && !this.feed.error) this.feed.partFailed(this.feed.source, d.message, d.issues, d.url);
   };
 }

@@ -2,9 +2,10 @@
  * What `<civic-kpi-tile>` draws for its current items (split out of kpi-tile.ts): the item picked by `item-id` and
  * `region`, and its view model. An item with a status, progress, sparkline or period is drawn once the details chunk
  * (kpi-tile.details.ts) has loaded: meanwhile `waiting` is true and the picture on screen (if any) stays, so the
- * first picture of such an item is whole (nothing pops in, nothing moves). A failed load (offline) fails like a
- * failed fetch; the data it failed for is then drawn without the details, until new data or `reload()` tries again —
- * trying on every update would loop, since the error itself requests one.
+ * first picture of such an item is whole (nothing pops in, nothing moves). A failed load (offline) is a partial
+ * problem (the data is fresh and drawn, part of the picture is missing: DataController.partFailed); the data it failed
+ * for is then drawn without the details, until new data or `reload()` tries again — trying on every update would
+ * loop, since the error itself requests one.
  */
 import type { Lang } from '../../core/i18n/lang.js';
 import type { KpiTileTerms } from './kpi-tile.i18n.js';
@@ -36,16 +37,14 @@ export class TileModeler {
   /** The data for which the details chunk last failed to load. */
   private failedFor?: { data: unknown };
 
-  /** `host`: the element (an update draws once the chunk has loaded); `failed`: it could not load (the message says why). */
+  /**
+   * `host`: the element (an update draws once the chunk has loaded); `failed`: it could not load (the message says
+   * why; `url`: the chunk's, when the browser's error names it).
+   */
   constructor(
     private readonly host: { requestUpdate(): void },
-    private readonly failed: (message: string) => void,
+    private readonly failed: (message: string, url?: string) => void,
   ) {}
-
-  /** True when the details chunk failed to load for `data`: it is drawn without them. */
-  failedWith(data: unknown): boolean {
-    return !!this.failedFor && this.failedFor.data === data;
-  }
 
   /** Forgets a failed load (`reload()`): the next update tries again. */
   retry(): void {
@@ -65,7 +64,8 @@ export class TileModeler {
     const pick = pickRegionItem(items, o.region);
     const shown: ParsedKpi = pick.item ?? { label: o.label ?? items[0]?.label, labelEn: items[0]?.labelEn, unit: items[0]?.unit, value: null };
     const x = tileDetails.loaded;
-    if (!x && !this.failedWith(data) && needsDetails(shown)) {
+    // Not when the chunk failed for this data: it is drawn without the details.
+    if (!x && (!this.failedFor || this.failedFor.data !== data) && needsDetails(shown)) {
       this.waiting = true;
       this.load(data);
       return;
@@ -84,11 +84,12 @@ export class TileModeler {
         this.host.requestUpdate();
       },
       (e: unknown) => {
-        // Like a failed fetch: a visible, translated error and civic-error; the figure and delta are drawn without
-        // the details (a status word or bar missing silently would mislead).
+        // A visible, translated banner and civic-error; the figure and delta are drawn without the details (a status
+        // word or bar missing silently would mislead).
         this.loading = false;
         this.failedFor = { data };
-        this.failed(`the code that draws status, progress, sparkline and period could not load: ${e instanceof Error ? e.message : String(e)}`);
+        const why = e instanceof Error ? e.message : String(e);
+        this.failed(`status, progress, sparkline and period could not be shown: ${why}`, /https?:\/\/\S+/.exec(why)?.[0]);
       },
     );
   }

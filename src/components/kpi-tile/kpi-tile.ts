@@ -71,7 +71,7 @@ const tileExport = lazyModule(() => import('./kpi-tile.export.js'));
  * @cssproperty [--civic-kpi-tile-sparkline-color=var(--civic-color-accent)] - Sparkline stroke.
  * @cssproperty [--civic-kpi-tile-sparkline-height=32px] - Sparkline height.
  * @event {CivicLoadEvent} civic-load - Data arrived and passed validation (not fired for attribute-only tiles).
- * @event {CivicErrorEvent} civic-error - Loading or validation failed; `detail.issues` says why (e.g. `value: expected a number, got "abc"`).
+ * @event {CivicErrorEvent} civic-error - Loading or validation failed; `detail.issues` says why (e.g. `value: expected a number, got "abc"`). Also when the code of the status, progress, sparkline and period cannot load (offline): `kind: 'network'`, `partial: true` (the figure is drawn).
  * @event {CivicExportEvent} civic-export - The export button is about to download the PNG; cancelable; `detail: { format: 'png', blob, filename }`.
  * @event {CivicDrawnEvent} civic-drawn - A picture is complete (figure fitted to the width): once after data, resize, theme or language change; `detail.reasons` says which.
  */
@@ -153,7 +153,12 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
 
   // ── internal state ──
   /** The item shown and its view (waits for the details chunk when the item needs it). */
-  private readonly m = new TileModeler(this, (message) => this.feed.fail('network', this.feed.source, message, [issue('$', 'network', message)]));
+  /** Part of the picture is missing, the data is drawn: a partial problem, not a failed load (no "not updated" line). */
+  private readonly m = new TileModeler(this, (message, url) =>
+    this.feed.partFailed(this.feed.value === undefined ? 'attribute' : this.feed.source, message, [issue('$', 'network', message)], url),
+  );
+  /** Set by `<civic-kpi-grid>`, which reports its tiles' missing parts once, in its own banner. @internal */
+  partsReported = false;
   private warned = '';
   private shownTarget: number | null | undefined = undefined;
   private readonly fit = new TileFit();
@@ -206,7 +211,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     let items = this.feed.value;
-    if (items === undefined && (this.feed.status === 'idle' || this.m.failedWith(items)) && (this.value !== undefined || this.label !== undefined)) items = this.parseAttributesOnly();
+    if (items === undefined && this.feed.status === 'idle' && (this.value !== undefined || this.label !== undefined)) items = this.parseAttributesOnly();
     this.m.build(items, this.feed.value, { itemId: this.itemId, region: this.region, label: this.label, lang: this.t.lang, terms: this.t.pick(kpiTileTerms), deltaFormat: this.deltaFormat });
   }
 
@@ -285,9 +290,15 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     return this.drawnCtl.whenDrawn();
   }
 
-  /** Loads the data again (`src`, inline or `data`); also tries again to load the details code after it failed. */
+  /**
+   * Loads the data again (`src`, inline or `data`); also tries again to load the details code after it failed (its
+   * banner goes meanwhile; the next update loads it, or reports it again).
+   */
   override reload(): Promise<void> {
     this.m.retry();
+    const e = this.feed.error;
+    if (e?.partial && e.kind === 'network') this.feed.error = undefined;
+    this.requestUpdate();
     return super.reload();
   }
 
@@ -334,7 +345,9 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     const core = this.t.core;
     const p = v.value;
     const en = this.t.lang === 'en';
-    const banner = this.feed.error && !this.feed.error.partial ? this.feed.renderStatus() : nothing;
+    // Invalid values are noted in place (part status): a partial banner only for a missing part, unless a grid shows it.
+    const e = this.feed.error;
+    const banner = e && (!e.partial || (e.kind !== 'validation' && !this.partsReported)) ? this.feed.renderStatus() : nothing;
     return html`<div part="base">
         ${banner}
         <div class="head">

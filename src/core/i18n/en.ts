@@ -16,6 +16,7 @@ export const en: Translation = {
   malformedJson: 'The data is not valid JSON',
   invalidData: 'The data does not have the expected shape',
   partialData: (n) => `Some of the data is invalid (${n}); the rest is shown`,
+  partNotShown: 'Part of this content could not be shown: network error',
   apiError: (msg) => `The API reported an error: ${msg}`,
   exportPng: 'Export PNG',
   exportSvg: 'Export SVG',

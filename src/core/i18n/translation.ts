@@ -22,6 +22,8 @@ export interface Translation {
   malformedJson: string;
   invalidData: string;
   partialData: (n: number) => string;
+  /** Part of the picture is missing because the code that draws it could not load (offline); the data is drawn. */
+  partNotShown: string;
   apiError: (msg: string) => string;
   exportPng: string;
   exportSvg: string;

@@ -16,6 +16,7 @@ export const zhCN: Translation = {
   malformedJson: '数据不是有效的 JSON',
   invalidData: '数据格式不符合要求',
   partialData: (n) => `部分数据有误（${n} 处），其余已显示`,
+  partNotShown: '部分内容无法显示：网络错误',
   apiError: (msg) => `接口返回错误：${msg}`,
   exportPng: '导出 PNG',
   exportSvg: '导出 SVG',

@@ -81,7 +81,8 @@ export function errorMessage(t: Translation, e: CivicErrorDetail): string {
     case 'timeout':
       return t.timeout;
     case 'network':
-      return t.networkError;
+      // Partial: the data is drawn, a part's code could not load (DataController.partFailed).
+      return e.partial ? t.partNotShown : t.networkError;
     case 'json':
       return t.malformedJson;
     case 'api':

@@ -75,6 +75,7 @@ const WORDS = {
     dismiss: '关闭',
     statusStale: '未更新',
     statusPartial: '部分有误',
+    statusPartMissing: '部分未显示',
     statusFailed: '加载失败',
     statusDetails: (word: string) => `数据状态：${word}（查看详情）`,
   },
@@ -84,6 +85,7 @@ const WORDS = {
     dismiss: 'Dismiss',
     statusStale: 'Not updated',
     statusPartial: 'Partly invalid',
+    statusPartMissing: 'Part not shown',
     statusFailed: 'Failed',
     statusDetails: (word: string) => `Data status: ${word} (show details)`,
   },
@@ -230,7 +232,8 @@ export function makeStatusView(kit: StatusKit): StatusView {
     adopt(root, styles);
     const w = WORDS[options.lang] ?? WORDS.en;
     if (!e) return renderBanner(t, { kind: 'stale', role: 'status', word: w.statusStale, body: html`<span>${line}</span>`, options });
-    const word = e.partial ? w.statusPartial : line ? w.statusStale : w.statusFailed;
+    // Partial: invalid rows skipped, or a part whose code could not load (kind network: the data is drawn, not stale).
+    const word = e.partial ? (e.kind === 'validation' ? w.statusPartial : w.statusPartMissing) : line ? w.statusStale : w.statusFailed;
     const body = html`<strong>${kit.errorHeadline(t, e)}</strong>
       ${line ? html`<div>${line}</div>` : nothing}
       ${e.issues.length
@@ -262,7 +265,8 @@ export function makeStatusView(kit: StatusKit): StatusView {
     render(s, t, lang, line) {
       const key = stateKey(s);
       if (key === s.dismissedKey) return kit.nothing;
-      const overlay = s.value !== undefined;
+      // A partial problem is always over a picture (an attribute-only KPI tile's has no value here).
+      const overlay = s.value !== undefined || !!s.error?.partial;
       return renderFull(s.host.renderRoot, t, s.error, line, {
         lang,
         overlay,

@@ -1,0 +1,69 @@
+// Issue 16: a <civic-kpi-grid> whose tiles need the details chunk (kpi-tile.details.ts) when its request fails (a page
+// that lost its network; fixtures/fail-server.mjs answers 503). Each tile's missing part is a partial problem
+// (kpi-tile-details-offline.test.ts); inside a grid the tiles' events stay inside, so the grid reports it: ONE
+// civic-error { kind: 'network', partial: true, keptPrevious: false } after its civic-load, and ONE banner (its own),
+// not one per tile. (Its own file: a browser may keep a failed module for the page's life.)
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/kpi-grid/kpi-grid.define.js';
+import type { CivicKpiGrid } from '../../src/components/kpi-grid/kpi-grid.js';
+import type { CivicKpiTile } from '../../src/components/kpi-tile/kpi-tile.js';
+import { until } from './fixtures/wait.js';
+
+const CHUNK = 'kpi-tile.details.ts';
+const control = async (query: string) => (await fetch(`/__fail/control?${query}`, { cache: 'no-store' })).json() as Promise<{ failed: string[] }>;
+
+describe('kpi-grid: its tiles details chunk cannot load (issue 16)', () => {
+  let warn: typeof console.warn;
+  before(async () => {
+    warn = console.warn;
+    console.warn = () => {};
+    await control(`op=set&suffix=${encodeURIComponent(CHUNK)}`);
+  });
+  after(async () => {
+    await control('op=clear');
+    console.warn = warn;
+  });
+
+  it('six tiles needing details, offline: one partial civic-error from the grid, one banner', async () => {
+    const el = document.createElement('civic-kpi-grid') as CivicKpiGrid;
+    el.setAttribute('motion', 'reduce');
+    el.setAttribute('lang', 'zh-CN');
+    el.setAttribute('columns', '3');
+    el.data = { items: Array.from({ length: 6 }, (_, i) => ({ id: `k${i}`, label: `指标${i}`, value: 100 + i, unit: '个', previous: 90, target: 120 })) };
+    const events: string[] = [];
+    const errors: CustomEvent[] = [];
+    el.addEventListener('civic-load', () => events.push('load'));
+    el.addEventListener('civic-error', (e) => {
+      events.push('error');
+      errors.push(e as CustomEvent);
+    });
+    let onDocument = 0;
+    const count = () => onDocument++;
+    document.addEventListener('civic-error', count);
+    try {
+      (await fixture<HTMLDivElement>(html`<div style="width:900px"></div>`)).append(el);
+      await el.whenDrawn();
+      await until(() => errors.length > 0, 'a civic-error from the grid');
+      const tiles = [...el.shadowRoot!.querySelectorAll<CivicKpiTile>('civic-kpi-tile')];
+      expect(tiles).to.have.length(6);
+      // More updates of the grid and its tiles fire nothing more.
+      el.requestUpdate();
+      await el.updateComplete;
+      await Promise.all(tiles.map((t) => t.updateComplete));
+      expect(events).to.deep.equal(['load', 'error']);
+      expect(onDocument, 'the page sees one civic-error').to.equal(1);
+      const d = errors[0]!.detail;
+      expect([d.kind, d.partial, d.keptPrevious]).to.deep.equal(['network', true, false]);
+      expect(d.issues[0].message).to.contain('progress');
+      const own = el.shadowRoot!.querySelectorAll('[part~="status"]');
+      expect(own, 'the grid shows one banner').to.have.length(1);
+      expect(own[0]!.textContent).to.contain('部分内容无法显示：网络错误');
+      expect(own[0]!.textContent).not.to.contain('未更新');
+      const inTiles = tiles.filter((t) => t.shadowRoot!.querySelector('[part~="status"]'));
+      expect(inTiles, 'no banner in the tiles').to.have.length(0);
+      expect(tiles.map((t) => t.shadowRoot!.querySelector('[part~="number"]')?.textContent)).to.deep.equal(['100', '101', '102', '103', '104', '105']);
+    } finally {
+      document.removeEventListener('civic-error', count);
+    }
+  });
+});
