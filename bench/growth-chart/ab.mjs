@@ -8,6 +8,9 @@
 // raw (the issue's plain baseline) and raw-same (raw-same.ts, the element's whole first picture); ratios to both.
 //   git worktree add -f /work/wt-before <commit> && ln -s "$PWD/node_modules" /work/wt-before/node_modules
 //   node bench/growth-chart/ab.mjs --before /work/wt-before [--rounds 8] [--runs 5] [--updates 25] [--control]
+// --frame mirror|timer|static[,…] (default mirror; --frame-in-timer = timer, the earlier numbers): what the raw d3 charts
+// build before their first-render timer (page.ts "Frame": mirror = the counterparts of the element's connected,
+// data-less state); a list adds raw rows per frame (raw-fit, raw-same-fit, raw-static, …); ratios are to the first.
 // --runs / --updates are per round and chart; the table also goes to bench/results/growth-chart-ab.json. Remove the worktree afterwards (git worktree remove, git worktree prune).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -30,6 +33,10 @@ const updates = Number(opt('--updates', 25));
 const load0 = loadavg()[0];
 // --control: this checkout's element a second time, defined like the older one (see the header).
 const control = args.includes('--control');
+const frames = (args.includes('--frame-in-timer') ? 'timer' : opt('--frame', 'mirror')).split(',');
+if (frames.some((x) => !['mirror', 'timer', 'static'].includes(x))) throw new Error('--frame mirror|timer|static[,…]');
+const sfx = { mirror: '', timer: '-fit', static: '-static' };
+const [rawRef, sameRef] = [`raw${sfx[frames[0]]}`, `raw-same${sfx[frames[0]]}`];
 
 // The page: bench/growth-chart/page.ts (raw d3 + this checkout's element) plus the older element under its own tag.
 const entry = join(out, 'ab-page.ts');
@@ -45,15 +52,17 @@ customElements.define('civic-growth-chart-control', class extends After {});` : 
 const { context, page, close } = await openBenchPage({ entry, html: join(here, 'index.html'), outDir: out });
 try {
   const charts = [
-    ['raw', (n, u, off) => `window.runRaw(${n}, ${u}, ${off})`],
-    ['raw-same', (n, u, off) => `window.runRaw(${n}, ${u}, ${off}, 'same')`],
+    ...frames.flatMap((fr) => [
+      [`raw${sfx[fr]}`, (n, u, off) => `window.runRaw(${n}, ${u}, ${off}, 'plain', '${fr}')`],
+      [`raw-same${sfx[fr]}`, (n, u, off) => `window.runRaw(${n}, ${u}, ${off}, 'same', '${fr}')`],
+    ]),
     ['before', (n, u, off) => `window.runElement(${n}, ${u}, ${off}, 'civic-growth-chart-before', 'before')`],
     ['after', (n, u, off) => `window.runElement(${n}, ${u}, ${off}, 'civic-growth-chart', 'after')`],
     ...(control ? [['control', (n, u, off) => `window.runElement(${n}, ${u}, ${off}, 'civic-growth-chart-control', 'control')`]] : []),
   ];
   // warm-up, unmarked
   for (const [, call] of charts) await page.evaluate(`${call(3, 10, 0)}.then(() => 0)`);
-  const wall = Object.fromEntries(['raw', 'raw-same', 'before', 'after', 'control'].map((n) => [n, { first: [], update: [] }]));
+  const wall = Object.fromEntries(charts.map(([n]) => [n, { first: [], update: [] }]));
   const { events } = await traced(context, page, 'blink.user_timing', async () => {
     await page.evaluate(() => window.benchMarks(true));
     for (let k = 0; k < rounds; k++) {
@@ -77,16 +86,20 @@ try {
   const c = (n) => cpu[n] ?? { first: [NaN], update: [NaN] };
   console.log(`growth chart before/after, one page, ${rounds} rounds × (${runs} first renders + ${updates} updates) per chart, order rotating (reversed every other block); load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
   console.log(`before = ${before}`);
+  console.log(`frame (${frames.join(', ')}; ratios to ${frames[0]}): what each chart builds before its first-render timer starts, the same kind of`);
+  console.log('thing for all (page.ts "Frame"): the element is connected without data (figure, header, plot div, hint, "暂无数据"; no SVG);');
+  console.log('mirror: raw-same builds the counterparts (figure, focusable plot div, hint, width read), raw plain none; -fit rows (timer):');
+  console.log('constructors timed (earlier numbers); -static rows: + raw d3 SVG, empty layer groups, legend and notes lists untimed');
   console.log('raw = raw d3 plain (the issue\'s baseline: bars, line, dots, tick labels); raw-same = raw d3 drawing the element\'s whole');
   console.log('first picture (raw-same.ts: + badge, gridlines, axis titles, zero-aligned axes, hatching, zero line, year labels, "最新",');
   console.log('HTML legend with a <button> per series and the illustrative note, notes list, focusable plot with keyboard hint)');
   console.log('| chart | CPU first median | CPU update mean | first ÷ raw | update ÷ raw | first ÷ raw-same | update ÷ raw-same | wall first median | wall update mean |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const rows = {};
-  for (const n of ['raw', 'raw-same', 'before', 'after', ...(control ? ['control'] : [])]) {
+  for (const [n] of charts) {
     const cf = median(c(n).first);
     const cu = mean(c(n).update);
-    const [rf, ru, sf, su] = [median(c('raw').first), mean(c('raw').update), median(c('raw-same').first), mean(c('raw-same').update)];
+    const [rf, ru, sf, su] = [median(c(rawRef).first), mean(c(rawRef).update), median(c(sameRef).first), mean(c(sameRef).update)];
     rows[n] = { cpuFirstMedian: cf, cpuUpdateMean: cu, firstRatio: cf / rf, updateRatio: cu / ru, firstRatioSame: cf / sf, updateRatioSame: cu / su, wallFirstMedian: median(wall[n].first), wallUpdateMean: mean(wall[n].update), n: [c(n).first.length, c(n).update.length] };
     console.log(`| ${n} | ${f(cf)} | ${f(cu)} | ${f(cf / rf)}× | ${f(cu / ru)}× | ${f(cf / sf)}× | ${f(cu / su)}× | ${f(median(wall[n].first))} | ${f(mean(wall[n].update))} |`);
   }
@@ -104,7 +117,7 @@ try {
   const sources = { before: rev(before), after: rev(root) };
   console.log(`sources: before ${sources.before}, after ${sources.after}${control ? ' (control: the after sources under another tag)' : ''}`);
   mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(join(root, 'bench/results/growth-chart-ab.json'), JSON.stringify({ date: new Date().toISOString(), loadAverage: { start: load0, end: loadavg()[0] }, before, sources, rounds, runs, updates, rows }, null, 2) + '\n');
+  writeFileSync(join(root, 'bench/results/growth-chart-ab.json'), JSON.stringify({ date: new Date().toISOString(), loadAverage: { start: load0, end: loadavg()[0] }, before, sources, frames, rounds, runs, updates, rows }, null, 2) + '\n');
 } finally {
   await close();
 }

@@ -5,6 +5,17 @@
 // Two raw d3 baselines and two ECharts options: 'plain' (RawChart below, echartsOption: bars, line, dots and tick
 // labels only, the issue's original baseline) and 'same' (raw-same.ts, echarts-same.ts: the element's whole first
 // picture, legend, notes, badge, grid, zero line and keyboard-focusable plot included).
+// Frame (what each chart may build before its timer starts: the same kind of thing for all, its container and static,
+// data-independent structure as the page holds it before data arrives). The element is connected and rendered without
+// data first: <figure>, header (slots, spacer), the plot div (role group, roledescription, describedby, listeners, its
+// size observed), the keyboard hint and a "暂无数据" status block; no SVG, legend, notes or badge (src/components/
+// growth-chart/growth-chart.ts render() with no model). 'mirror' (default) gives each other chart exactly the
+// counterparts: raw-same builds its figure, focusable plot div with key handler and hint, reads its width and observes
+// its box before the timer; raw plain has no counterpart (no figure, plot div or hint: its box is its container);
+// ECharts is init()ed on its box (an ECharts page inits before data too; setOption stays timed). 'timer' (run.mjs
+// --frame-in-timer, the issue's earlier numbers): raw constructors and echarts.init inside the timed interval. 'static'
+// (more than the element gets): raw charts also build their SVG, pattern, empty layer groups, badge, legend and notes
+// lists before the timer; ECharts as 'mirror'.
 import { select, type Selection } from 'd3-selection';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
@@ -41,14 +52,18 @@ const payload = (pts: Pt[]) => ({ series: [series(pts)] });
 // ── raw d3 chart: what a hand-written dashboard chart does ──
 type G = Selection<SVGGElement, unknown, null, undefined>;
 class RawChart {
-  private svg: Selection<SVGSVGElement, unknown, null, undefined>;
-  private gBars: G;
-  private gLine: G;
-  private gLeft: G;
-  private gRight: G;
-  private gX: G;
-  constructor(private host: HTMLElement) {
-    this.svg = select(host).append('svg');
+  private svg!: Selection<SVGSVGElement, unknown, null, undefined>;
+  private gBars!: G;
+  private gLine!: G;
+  private gLeft!: G;
+  private gRight!: G;
+  private gX!: G;
+  /** `skeleton`: the SVG and its empty layer groups now (frame 'static'), else with the first draw(). */
+  constructor(private host: HTMLElement, skeleton = false) {
+    if (skeleton) this.build();
+  }
+  private build(): void {
+    this.svg = select(this.host).append('svg');
     this.gLeft = this.svg.append('g');
     this.gRight = this.svg.append('g');
     this.gBars = this.svg.append('g');
@@ -56,6 +71,7 @@ class RawChart {
     this.gX = this.svg.append('g');
   }
   draw(data: Pt[]): void {
+    if (!this.svg) this.build();
     const { width, height } = this.host.getBoundingClientRect();
     const m = { t: 24, r: 36, b: 36, l: 44 };
     this.svg.attr('width', width).attr('height', height);
@@ -127,8 +143,11 @@ function echartsOption(data: Pt[]) {
 }
 
 type Baseline = 'plain' | 'same';
-async function benchEcharts(renderer: 'canvas' | 'svg', runs: number, updates: number, offset = 0, baseline: Baseline = 'plain'): Promise<Result> {
-  const name = `echarts-${renderer}${baseline === 'same' ? '-same' : ''}`;
+/** See "Frame" at the top: what a chart builds before its first-render timer starts. */
+export type Frame = 'mirror' | 'timer' | 'static';
+const frameMark = { mirror: '', timer: '-fit', static: '-static' } as const;
+async function benchEcharts(renderer: 'canvas' | 'svg', runs: number, updates: number, offset = 0, baseline: Baseline = 'plain', frame: Frame = 'mirror'): Promise<Result> {
+  const name = `echarts-${renderer}${baseline === 'same' ? '-same' : ''}${frameMark[frame]}`;
   const cls = baseline === 'same' ? 'raw tall' : 'raw';
   const option = baseline === 'same' ? (d: Pt[]) => echartsSameOption(series(d)) : echartsOption;
   const first: number[] = [];
@@ -136,11 +155,12 @@ async function benchEcharts(renderer: 'canvas' | 'svg', runs: number, updates: n
     const box = document.createElement('div');
     box.className = cls;
     document.body.append(box);
+    const c0 = frame === 'timer' ? undefined : echarts.init(box, undefined, { renderer }); // reads the box's size
     await nextFrame();
     const data = makeData(offset + i + 1);
     mark(name, 'first', 's');
     const t0 = now();
-    const c = echarts.init(box, undefined, { renderer }); // reads the box's size
+    const c = c0 ?? echarts.init(box, undefined, { renderer });
     c.setOption(option(data)); // lays out and paints synchronously (no lazyUpdate)
     forceLayout();
     first.push(now() - t0);
@@ -189,12 +209,12 @@ const mean = (a: number[]) => a.reduce((p, q) => p + q, 0) / a.length;
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
 /** `baseline`: 'plain' = RawChart (bars, line, dots, tick labels), 'same' = RawSameChart (the element's whole first picture). */
-async function benchRaw(runs: number, updates: number, offset = 0, baseline: Baseline = 'plain'): Promise<Result> {
+async function benchRaw(runs: number, updates: number, offset = 0, baseline: Baseline = 'plain', frame: Frame = 'mirror'): Promise<Result> {
   const same = baseline === 'same';
-  const name = same ? 'raw-same' : 'raw';
+  const name = (same ? 'raw-same' : 'raw') + frameMark[frame];
   const make = (box: HTMLElement) => {
-    if (!same) return new RawChart(box);
-    const c = new RawSameChart(box);
+    if (!same) return new RawChart(box, frame === 'static');
+    const c = new RawSameChart(box, frame === 'static');
     return { draw: (d: Pt[]) => c.draw([series(d)]) };
   };
   const first: number[] = [];
@@ -202,11 +222,12 @@ async function benchRaw(runs: number, updates: number, offset = 0, baseline: Bas
     const box = document.createElement('div');
     box.className = same ? 'box' : 'raw';
     document.body.append(box);
+    const c0 = frame === 'timer' ? undefined : make(box); // the frame, before data (see "Frame" at the top)
     await nextFrame();
     const data = makeData(offset + i + 1);
     mark(name, 'first', 's');
     const t0 = now();
-    const c = make(box);
+    const c = c0 ?? make(box);
     c.draw(data);
     forceLayout();
     first.push(now() - t0);
@@ -304,27 +325,35 @@ const summary = (parts: Result[]) => {
 
 declare global {
   interface Window {
-    runBench: (runs: number, updates: number, baseline?: 'plain' | 'same' | 'both') => Promise<unknown>;
+    runBench: (runs: number, updates: number, baseline?: 'plain' | 'same' | 'both', frames?: Frame[]) => Promise<unknown>;
   }
 }
 
-/** The charts measured by runBench: the element and, per baseline, raw d3 and ECharts (canvas, SVG). */
-const benches = (baseline: 'plain' | 'same' | 'both') => {
+/**
+ * The charts measured by runBench: the element and, per frame and baseline, raw d3 and ECharts (canvas, SVG; not for
+ * 'static', where ECharts is as in 'mirror'). Keys: raw, rawSame, echartsCanvas(Same), echartsSvg(Same), + 'Fit' for
+ * frame 'timer', 'Static' for 'static'.
+ */
+const benches = (baseline: 'plain' | 'same' | 'both', frames: Frame[]) => {
   const sets: [string, (r: number, u: number, off: number) => Promise<Result>][] = [['element', (r, u, off) => benchElement(r, u, off)]];
-  for (const b of ['plain', 'same'] as const) {
-    if (baseline !== 'both' && baseline !== b) continue;
-    const x = b === 'same' ? 'Same' : '';
-    sets.push([`raw${x}`, (r, u, off) => benchRaw(r, u, off, b)]);
-    sets.push([`echartsCanvas${x}`, (r, u, off) => benchEcharts('canvas', r, u, off, b)]);
-    sets.push([`echartsSvg${x}`, (r, u, off) => benchEcharts('svg', r, u, off, b)]);
+  for (const fr of frames) {
+    const y = { mirror: '', timer: 'Fit', static: 'Static' }[fr];
+    for (const b of ['plain', 'same'] as const) {
+      if (baseline !== 'both' && baseline !== b) continue;
+      const x = (b === 'same' ? 'Same' : '') + y;
+      sets.push([`raw${x}`, (r, u, off) => benchRaw(r, u, off, b, fr)]);
+      if (fr === 'static') continue;
+      sets.push([`echartsCanvas${x}`, (r, u, off) => benchEcharts('canvas', r, u, off, b, fr)]);
+      sets.push([`echartsSvg${x}`, (r, u, off) => benchEcharts('svg', r, u, off, b, fr)]);
+    }
   }
   return sets;
 };
 
-window.runBench = async (runs: number, updates: number, baseline: 'plain' | 'same' | 'both' = 'both') => {
+window.runBench = async (runs: number, updates: number, baseline: 'plain' | 'same' | 'both' = 'both', frames: Frame[] = ['mirror']) => {
   // warm-up (JIT, style sheets, fonts) for all, then the measured passes in rounds that alternate the charts (5 first
   // renders and 25 updates of each per round), so a change in the machine's load falls on all of them alike
-  const sets = benches(baseline);
+  const sets = benches(baseline, frames);
   for (const [, run] of sets) await run(3, 10, 0);
   measuring = true;
   const parts: Record<string, Result[]> = Object.fromEntries(sets.map(([n]) => [n, []]));

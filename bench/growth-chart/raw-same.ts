@@ -8,8 +8,9 @@
 //   - an HTML legend: one <button aria-pressed> per series (bar and line swatches, name; click toggles the series) and
 //     the illustrative-data note with its hatch swatch,
 //   - the notes list under the chart (the series basis, "当期值").
-// One join per layer; static parts are built once in the constructor; styles are one page stylesheet (added once); the
-// box width is read before the first nodes go in (no forced layout of a half-built chart), a ResizeObserver redraws.
+// One join per layer; static parts are built once (the frame in the constructor, the rest with the first draw, or in
+// the constructor too with `skeleton`); styles are one page stylesheet (added once); the box width is read before the
+// first nodes go in (no forced layout of a half-built chart), a ResizeObserver redraws.
 import { select, type Selection } from 'd3-selection';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
@@ -73,33 +74,40 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
 let uid = 0;
 
 export class RawSameChart {
+  private fig: Selection<HTMLElement, unknown, null, undefined>;
   private plot: Selection<HTMLDivElement, unknown, null, undefined>;
-  private svg: Selection<SVGSVGElement, unknown, null, undefined>;
-  private badge: Selection<HTMLSpanElement, unknown, null, undefined>;
-  private grid: Selection<SVGPathElement, unknown, null, undefined>;
-  private gLeft: G;
-  private gRight: G;
-  private gBars: G;
-  private gLine: G;
-  private gDots: G;
-  private zero: Selection<SVGLineElement, unknown, null, undefined>;
-  private gX: G;
-  private gNote: G;
-  private titleLeft: Selection<SVGTextElement, unknown, null, undefined>;
-  private titleRight: Selection<SVGTextElement, unknown, null, undefined>;
-  private legend: Selection<HTMLUListElement, unknown, null, undefined>;
-  private axisNote: Selection<HTMLLIElement, unknown, null, undefined>;
-  private notes: Selection<HTMLUListElement, unknown, null, undefined>;
+  private svg!: Selection<SVGSVGElement, unknown, null, undefined>;
+  private badge!: Selection<HTMLSpanElement, unknown, null, undefined>;
+  private grid!: Selection<SVGPathElement, unknown, null, undefined>;
+  private gLeft!: G;
+  private gRight!: G;
+  private gBars!: G;
+  private gLine!: G;
+  private gDots!: G;
+  private zero!: Selection<SVGLineElement, unknown, null, undefined>;
+  private gX!: G;
+  private gNote!: G;
+  private titleLeft!: Selection<SVGTextElement, unknown, null, undefined>;
+  private titleRight!: Selection<SVGTextElement, unknown, null, undefined>;
+  private legend!: Selection<HTMLUListElement, unknown, null, undefined>;
+  private axisNote!: Selection<HTMLLIElement, unknown, null, undefined>;
+  private notes!: Selection<HTMLUListElement, unknown, null, undefined>;
   private hatch: string;
   private hidden = new Set<string>();
   private series: SameSeries[] = [];
   private active = -1;
   private width: number;
 
-  constructor(host: HTMLElement) {
+  /**
+   * The chart's data-independent frame, what the page builds when it loads (before data; the bench's timer starts
+   * after it, see page.ts "Frame"): the box's width, read before anything is added to it, and a ResizeObserver (its
+   * first report at the current width is skipped), the figure, the focusable plot div (role, roledescription,
+   * describedby, key handler) and its visually hidden keyboard hint — the counterparts of what <civic-growth-chart>
+   * renders when connected without data. `skeleton`: also the SVG, its pattern and empty layer groups, the badge, the
+   * legend and notes lists (else the first draw() builds them).
+   */
+  constructor(host: HTMLElement, skeleton = false) {
     const id = ++uid;
-    // the box's width, read before anything is added to it (its layout is clean: no forced layout of the new nodes);
-    // a resize redraws (one observer; its first report at the current width is skipped)
     this.width = host.getBoundingClientRect().width;
     new ResizeObserver(([e]) => {
       const w = e.contentRect.width;
@@ -109,9 +117,8 @@ export class RawSameChart {
       }
     }).observe(host);
     this.hatch = `gcs-hatch-${id}`;
-    const fig = select(host).append('figure').attr('class', 'gcs');
-    this.badge = fig.append('span').attr('class', 'badge').attr('title', ILLUSTRATIVE_NOTE).text('示例数据');
-    this.plot = fig
+    this.fig = select(host).append('figure').attr('class', 'gcs');
+    this.plot = this.fig
       .append('div')
       .attr('class', 'plot')
       .attr('role', 'group')
@@ -119,7 +126,14 @@ export class RawSameChart {
       .attr('aria-roledescription', '增长图表')
       .attr('aria-describedby', `gcs-hint-${id}`)
       .on('keydown', (e: KeyboardEvent) => this.key(e));
-    this.svg = this.plot.append('svg').attr('aria-hidden', 'true');
+    this.plot.append('span').attr('class', 'vh').attr('id', `gcs-hint-${id}`).text(HINT);
+    if (skeleton) this.build();
+  }
+
+  /** The static parts inside the frame: badge, SVG with its pattern and empty layers, legend and notes lists. */
+  private build(): void {
+    this.badge = this.fig.insert('span', '.plot').attr('class', 'badge').attr('title', ILLUSTRATIVE_NOTE).text('示例数据');
+    this.svg = this.plot.insert('svg', '.vh').attr('aria-hidden', 'true');
     const p = this.svg.append('pattern').attr('id', this.hatch).attr('width', 6).attr('height', 6).attr('patternUnits', 'userSpaceOnUse').attr('patternTransform', 'rotate(45)');
     p.append('rect').attr('width', 6).attr('height', 6).attr('fill', '#0072b2');
     p.append('line').attr('y2', 6).attr('stroke', '#fff').attr('stroke-width', 2.5).attr('stroke-opacity', 0.75);
@@ -134,15 +148,15 @@ export class RawSameChart {
     this.zero = this.svg.append('line').attr('class', 'zero');
     this.gX = this.svg.append('g').attr('class', 'axis').attr('text-anchor', 'middle');
     this.gNote = this.svg.append('g').attr('class', 'annotation');
-    this.plot.append('span').attr('class', 'vh').attr('id', `gcs-hint-${id}`).text(HINT);
-    this.legend = fig.append('ul').attr('class', 'legend');
+    this.legend = this.fig.append('ul').attr('class', 'legend');
     this.axisNote = this.legend.append('li').attr('class', 'note');
     this.axisNote.append('span').attr('class', 'hatch').attr('aria-hidden', 'true');
     this.axisNote.append('span').text(` ${ILLUSTRATIVE_NOTE}`);
-    this.notes = fig.append('ul').attr('class', 'notes');
+    this.notes = this.fig.append('ul').attr('class', 'notes');
   }
 
   draw(series: SameSeries[]): void {
+    if (!this.svg) this.build();
     this.series = series;
     const s = series[0];
     const pts = this.hidden.has(s.id) ? [] : s.points;

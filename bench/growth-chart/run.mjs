@@ -6,6 +6,11 @@
 //   node bench/growth-chart/run.mjs --baseline plain|same|both   baselines beside the element (default both): plain = the
 //     issue's raw d3 / ECharts charts (bars, line, dots, tick labels); same = raw d3 / ECharts drawing the element's whole
 //     first picture (legend, notes, badge, grid, axis titles, hatching, keyboard-focusable plot)
+//   node bench/growth-chart/run.mjs --frame mirror|timer|static[,…]   what the other charts build before their first-render
+//     timer starts (page.ts "Frame"): mirror (default) = the counterparts of the element's connected, data-less state
+//     (raw-same: figure, focusable plot div, hint, width read; raw plain: nothing beyond its box; ECharts: init());
+//     timer = all of it timed (the issue's earlier numbers; also --frame-in-timer); static = mirror + raw d3's SVG and
+//     empty layer groups, legend and notes lists. A list runs several in one run; ratios are to the first.
 // Goal (issue 16): first render ≤ 1.5× raw d3 and faster than ECharts; update mean ≤ 1.3× raw d3 (ratios within one run).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,33 +34,48 @@ const updates = opt('--updates', 100);
 // --baseline plain|same|both (default both): which baselines run beside the element (see the setups printed below).
 const baseline = args.includes('--baseline') ? args[args.indexOf('--baseline') + 1] : 'both';
 if (!['plain', 'same', 'both'].includes(baseline)) throw new Error('--baseline plain|same|both');
+const frames = (args.includes('--frame-in-timer') ? 'timer' : args.includes('--frame') ? args[args.indexOf('--frame') + 1] : 'mirror').split(',');
+if (!frames.length || frames.some((x) => !['mirror', 'timer', 'static'].includes(x))) throw new Error('--frame mirror|timer|static[,…]');
+// per frame: result-key suffix, trace-mark suffix, row label suffix (page.ts benches())
+const fx = { mirror: ['', '', ''], timer: ['Fit', '-fit', ', frame in timer'], static: ['Static', '-static', ', static frame untimed'] };
 
 const { context, page, close } = await openBenchPage({ entry: join(here, 'page.ts'), html: join(here, 'index.html'), outDir: out, consoleErrors: true });
 try {
   // Trace the page's user-timing marks: each carries the main thread's CPU clock (tts), so every measured interval
   // also gets its main-thread CPU time, which waiting for a core on a loaded machine does not inflate.
-  const { result: r, events } = await traced(context, page, 'blink.user_timing', () => page.evaluate(([n, u, b]) => window.runBench(n, u, b), [runs, updates, baseline]));
+  const { result: r, events } = await traced(context, page, 'blink.user_timing', () => page.evaluate(([n, u, b, fr]) => window.runBench(n, u, b, fr), [runs, updates, baseline, frames]));
   const cpu = cpuByMark(events);
   const cpuOf = (chart) => {
     const c = cpu[chart] ?? { first: [], update: [] };
     return { firstMedian: median(c.first), updateMean: c.update.reduce((a, b) => a + b, 0) / (c.update.length || NaN), n: [c.first.length, c.update.length] };
   };
   // [result key, trace mark name, row label]
-  const all = [
-    ['element', 'element', '<civic-growth-chart kind="value-growth">'],
+  const others = [
     ['raw', 'raw', 'raw d3 SVG, plain (bars-only)'],
     ['echartsCanvas', 'echarts-canvas', 'ECharts 6.1.0 canvas, plain'],
     ['echartsSvg', 'echarts-svg', 'ECharts 6.1.0 SVG, plain'],
     ['rawSame', 'raw-same', 'raw d3 SVG + HTML, same picture'],
     ['echartsCanvasSame', 'echarts-canvas-same', 'ECharts 6.1.0 canvas, same picture'],
     ['echartsSvgSame', 'echarts-svg-same', 'ECharts 6.1.0 SVG, same picture'],
+  ];
+  const all = [
+    ['element', 'element', '<civic-growth-chart kind="value-growth">'],
+    ...frames.flatMap((fr) => others.map(([k, m, name]) => [k + fx[fr][0], m + fx[fr][1], name + fx[fr][2]])),
   ].filter(([k]) => r[k]);
   r.cpu = Object.fromEntries(all.map(([k, m]) => [k, cpuOf(m)]));
   const f = (v) => v.toFixed(2);
-  const ref = r.raw ? 'raw' : 'rawSame'; // the ratio columns' denominator: the plain raw d3 chart when it ran
-  const refSame = r.rawSame ? 'rawSame' : undefined;
+  const f0 = fx[frames[0]][0]; // ratio columns: to the first frame's raw d3 charts
+  const ref = r[`raw${f0}`] ? `raw${f0}` : `rawSame${f0}`; // the plain raw d3 chart when it ran
+  const refSame = r[`rawSame${f0}`] ? `rawSame${f0}` : undefined;
   console.log(`\n<civic-growth-chart> bench: 40 periods, bars + growth line on a 2nd axis; ${runs} first renders, ${updates} updates, one run; reduced motion: ${r.reducedMotion}; baselines: ${baseline}; load average ${loadAtStart.toFixed(1)}`);
   console.log(`Setups (each in a 960 px wide box, data → drawn with layout forced; update = new data into the drawn chart; ${r.rounds} rounds, the order of the charts rotating):`);
+  console.log(`  frame (${frames.join(', ')}; ratios to ${frames[0]}): each chart may build before its timer starts the same kind of thing, its container`);
+  console.log('    and static, data-independent structure as the page holds it before data. The element: connected and rendered');
+  console.log('    without data (figure, header, plot div with role/describedby/listeners and its size observed, keyboard hint, a');
+  console.log('    "暂无数据" block; no SVG, legend, notes or badge). mirror: raw-same builds the counterparts (figure, focusable plot');
+  console.log('    div + key handler, hint; width read, box observed), raw plain none (its box is its container), ECharts init()s;');
+  console.log('    their SVG, layers, legend, notes and setOption are timed. timer (--frame-in-timer, earlier numbers): raw');
+  console.log('    constructors and echarts.init timed. static: mirror + raw d3 SVG, pattern, empty layer groups, legend/notes lists.');
   console.log('  element: the built element from src (minified), empty element already on the page; first = `el.data = …` until');
   console.log('    whenDrawn() (or updateComplete) resolves and layout is forced; includes parsing/validating the payload. Its first');
   console.log('    picture: "示例数据" badge; focusable plot (role group, roledescription, keyboard hint); SVG with hatch pattern,');
@@ -66,19 +86,20 @@ try {
     console.log('    band + 2 linear scales, tick labels on both axes and x, 40 rects, line path, 40 circles (no grid, axis titles,');
     console.log('    zero line, legend, notes, badge, hatching, keyboard or a11y).');
     console.log('  ECharts plain: echarts/core with BarChart, LineChart, GridComponent (+ Legend/Title registered, unused) and the');
-    console.log('    renderer; first = init() + setOption() (synchronous paint), animation: false, 2 value y axes, category x axis.');
+    console.log('    renderer; first = setOption() (synchronous paint; init() + setOption() in frame timer), animation: false, 2 value');
+    console.log('    y axes, category x axis.');
   }
   if (r.rawSame) {
     console.log('  raw d3, same picture (raw-same.ts): everything the element\'s first picture shows, listed above, as an expert writes');
     console.log('    it: static parts built once in the constructor, one join per layer, one page stylesheet; legend entries are');
     console.log('    <button aria-pressed> (click toggles the series), plot div focusable with role/roledescription/describedby and');
     console.log('    an arrow-key handler; box width read once before building (one ResizeObserver redraws on resize), plot 256 px');
-    console.log('    high; first = constructor + draw() in a 960 px box, layout forced.');
+    console.log('    high; first = draw() (constructor + draw() in frame timer; see frame above) in a 960 px box, layout forced.');
     console.log('  ECharts same picture (echarts-same.ts): the plain option + legend (one entry for both series), 3 titles (badge,');
     console.log('    illustrative note, basis note), axis names, explicit min/max aligning 0, decal hatching, latest bar outlined with');
     console.log('    a "最新" label, year labels, hollow symbols; 960 × 331 px box (the element\'s height). No keyboard navigation.');
   }
-  const refNote = (k) => (k === 'raw' ? 'raw d3 plain' : 'raw d3 same picture');
+  const refNote = (k) => (k.startsWith('rawSame') ? 'raw d3 same picture' : 'raw d3 plain');
   const cols = [ref, refSame].filter((k, i, a) => k && a.indexOf(k) === i);
   const head = cols.map((k) => `first ÷ ${refNote(k)} | update ÷ ${refNote(k)}`).join(' | ');
   console.log('Wall time (ms):');
@@ -97,24 +118,33 @@ try {
     const ratios = cols.map((b) => `${(c.firstMedian / r.cpu[b].firstMedian).toFixed(2)}× | ${(c.updateMean / r.cpu[b].updateMean).toFixed(2)}×`).join(' | ');
     console.log(`| ${name} | ${f(c.firstMedian)} | ${f(c.updateMean)} | ${ratios} |`);
   }
-  console.log(`\nbars / dots drawn: ${all.filter(([k]) => !k.startsWith('echarts')).map(([k, , name]) => `${name.split(',')[0].replace(/<civic-growth-chart.*/, 'element')}${k === 'rawSame' ? ' same' : ''} ${r[k].counts.bars} / ${r[k].counts.dots}`).join(', ')}`);
+  console.log(`\nbars / dots drawn: ${all.filter(([k]) => !k.startsWith('echarts')).map(([k, , name]) => `${name.split(',')[0].replace(/<civic-growth-chart.*/, 'element')}${k.startsWith('rawSame') ? ' same' : ''} ${r[k].counts.bars} / ${r[k].counts.dots}`).join(', ')}`);
   const goals = (label, k, ek) => {
+    if (!r[`echartsCanvas${ek}`]) ek = ek.replace('Static', ''); // frame static: ECharts as in mirror (when it ran)
+    const ec = r[`echartsCanvas${ek}`] ? [r[`echartsCanvas${ek}`], r[`echartsSvg${ek}`], r.cpu[`echartsCanvas${ek}`], r.cpu[`echartsSvg${ek}`]] : [{ firstMedian: NaN }, { firstMedian: NaN }, { firstMedian: NaN }, { firstMedian: NaN }];
     const ratio = r.element.firstMedian / r[k].firstMedian;
     const updRatio = r.element.updateMean / r[k].updateMean;
-    const fastest = Math.min(r[`echartsCanvas${ek}`].firstMedian, r[`echartsSvg${ek}`].firstMedian);
+    const fastest = Math.min(ec[0].firstMedian, ec[1].firstMedian);
     console.log(`vs ${label}: first render ${ratio.toFixed(2)}× raw d3 (goal ≤ 1.5×) ${ratio <= 1.5 ? 'MET' : 'NOT MET'}; vs the faster ECharts ${(r.element.firstMedian / fastest).toFixed(2)}× (goal < 1) ${r.element.firstMedian < fastest ? 'MET' : 'NOT MET'}; update mean ${updRatio.toFixed(2)}× raw d3 (goal ≤ 1.3×) ${updRatio <= 1.3 ? 'MET' : 'NOT MET'}`);
     const cf = r.cpu.element.firstMedian / r.cpu[k].firstMedian;
     const cu = r.cpu.element.updateMean / r.cpu[k].updateMean;
-    const cfe = r.cpu.element.firstMedian / Math.min(r.cpu[`echartsCanvas${ek}`].firstMedian, r.cpu[`echartsSvg${ek}`].firstMedian);
+    const cfe = r.cpu.element.firstMedian / Math.min(ec[2].firstMedian, ec[3].firstMedian);
     console.log(`  CPU: first render ${cf.toFixed(2)}× raw d3 ${cf <= 1.5 ? 'MET' : 'NOT MET'}, ${cfe.toFixed(2)}× the faster ECharts ${cfe < 1 ? 'MET' : 'NOT MET'}; update ${cu.toFixed(2)}× raw d3 ${cu <= 1.3 ? 'MET' : 'NOT MET'}`);
     return { ratio, updRatio, cpuFirst: cf, cpuUpdate: cu };
   };
-  const goalsPlain = r.raw ? goals('the plain baselines (the issue\'s)', 'raw', '') : undefined;
-  const goalsSame = r.rawSame ? goals('the same-picture baselines', 'rawSame', 'Same') : undefined;
+  const byFrame = {};
+  for (const fr of frames) {
+    const s = fx[fr][0];
+    byFrame[fr] = {
+      plain: r[`raw${s}`] ? goals(`the plain baselines (the issue's), frame ${fr}`, `raw${s}`, s) : undefined,
+      same: r[`rawSame${s}`] ? goals(`the same-picture baselines, frame ${fr}`, `rawSame${s}`, `Same${s}`) : undefined,
+    };
+  }
+  const { plain: goalsPlain, same: goalsSame } = byFrame[frames[0]];
   const ratio = goalsPlain?.ratio ?? goalsSame.ratio;
   const updRatio = goalsPlain?.updRatio ?? goalsSame.updRatio;
   mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(join(root, 'bench/results/growth-chart.json'), JSON.stringify({ date: new Date().toISOString(), loadAverage: { start: loadAtStart, end: loadavg()[0] }, runs, updates, baseline, ...r, ratio, updateRatio: updRatio, goals: { plain: goalsPlain, same: goalsSame } }, null, 2) + '\n');
+  writeFileSync(join(root, 'bench/results/growth-chart.json'), JSON.stringify({ date: new Date().toISOString(), loadAverage: { start: loadAtStart, end: loadavg()[0] }, runs, updates, baseline, frames, ...r, ratio, updateRatio: updRatio, goals: { plain: goalsPlain, same: goalsSame }, goalsByFrame: byFrame }, null, 2) + '\n');
 } finally {
   await close();
 }
