@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { CivicDataElement } from '../../data/civic-data-element.js';
 import type { ParseContext } from '../../data/data-controller.js';
 import type { Validated } from '../../data/validate.js';
@@ -65,56 +64,69 @@ let uid = 0;
 export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   // ── styles ──
   static override styles = [hostStyles, stateStyles, styles];
+  /**
+   * The reactive properties, in one table rather than as property decorators (issue 16: esbuild's decorator helper
+   * and calls cost every page that loads the chart); each field below keeps its type and its documentation. Internal
+   * state is `attribute: false` (what `@state()` sets; the manifest analyzer would list `state: true` as attributes).
+   */
+  static override properties: PropertyDeclarations = {
+    kind: { reflect: true }, series: {}, selected: { reflect: true }, reference: { type: Number },
+    referenceLabel: { attribute: 'reference-label' }, sort: {}, measure: {}, basis: {},
+    showTable: { type: Boolean, attribute: 'show-table' }, seriesField: { attribute: 'series-field' },
+    periodField: { attribute: 'period-field' }, valueField: { attribute: 'value-field' },
+    growthField: { attribute: 'growth-field' }, regionField: { attribute: 'region-field' },
+    hiddenIds: { attribute: false }, tableOpen: { attribute: false },
+  };
 
   // ── public API ──
   /** Chart kind: `value-growth` (value bars + growth line on a right axis), `compare` (growth of each indicator), `trend` (lines over periods). */
-  @property({ reflect: true }) kind: GrowthKind = 'value-growth';
+  kind: GrowthKind = 'value-growth';
 
   /** Series ids to show, in order, separated by spaces or commas (`gdp industry`); empty shows all. */
-  @property() series?: string;
+  series?: string;
 
   /** Selected period key (`2022-01/2022-09`); in `compare`, the period compared (default: the latest). */
-  @property({ reflect: true }) selected?: string;
+  selected?: string;
 
   /** Reference line in percent for `compare` (a target or the city average). */
-  @property({ type: Number }) reference?: number;
+  reference?: number;
 
   /** Label of the reference line (default 参考线 / Reference). */
-  @property({ attribute: 'reference-label' }) referenceLabel?: string;
+  referenceLabel?: string;
 
   /** Order of indicators in `compare`: `none` (as given), `desc`, `asc`. */
-  @property() sort: GrowthSort = 'none';
+  sort: GrowthSort = 'none';
 
   /** What `trend` plots: `growth` (default) or `value`. */
-  @property() measure: GrowthMeasure = 'growth';
+  measure: GrowthMeasure = 'growth';
 
   /** `published` values as given, or `single`: single-period values derived from cumulative ones (Q3 = 1—9月 − 1—6月). */
-  @property() basis: 'published' | 'single' = 'published';
+  basis: 'published' | 'single' = 'published';
 
   /** Open the data table twin (part `table`) with the exact numbers; otherwise it is one click or Enter away (显示数据表). */
-  @property({ type: Boolean, attribute: 'show-table' }) showTable = false;
+  showTable = false;
 
   /**
    * Long-format data (one row per series × period, e.g. `province, code, period, value, growth` from a CSV): the
    * column (or path such as `data.list[].province`) naming each row's series. Setting it (or `period-field`) pivots
    * the rows into series; rows with `series` and `period` columns are pivoted without it.
    */
-  @property({ attribute: 'series-field' }) seriesField?: string;
+  seriesField?: string;
 
   /** Long-format data: the column or path of each row's period (default `period`). */
-  @property({ attribute: 'period-field' }) periodField?: string;
+  periodField?: string;
 
   /** Long-format data: the column or path of each row's value (default `value`). */
-  @property({ attribute: 'value-field' }) valueField?: string;
+  valueField?: string;
 
   /** Long-format data: the column or path of each row's year-on-year growth in % (default `growth`). */
-  @property({ attribute: 'growth-field' }) growthField?: string;
+  growthField?: string;
 
   /** Long-format data: the column or path of each series' division code, for `region` and linked views (default `region`). */
-  @property({ attribute: 'region-field' }) regionField?: string;
+  regionField?: string;
 
   // ── internal state ──
-  @state() private hiddenIds: string[] = [];
+  private hiddenIds: string[] = [];
   private areaEl?: HTMLElement;
   /** The plot box: in the template from the first render on, so searched for once, not at each read. */
   private get plotArea(): HTMLElement | undefined {
@@ -125,7 +137,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   private get model(): GrowthModel | undefined {
     return this.modeler.model;
   }
-  @state() private tableOpen = false;
+  private tableOpen = false;
   /** The toolbar menu, the data table twin and the tooltip: rendered one task after the first picture (growth-chart.later.ts). */
   private readonly later = new LaterParts(this, (m) => this.warn(m));
   /** The plot's size, font size and drawing (growth-chart.picture.ts). */
