@@ -9,22 +9,16 @@
 //
 // Used by run.mjs (which serves the pages): register `statusCspPages()` and run
 // `checkStatusCsp(browser, base, { check, note, within })`. CIVIC_PAGES_ONLY=status runs only this.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+import { STRICT_CSP, recordedPage as page, openRecorded, checkClean } from './csp-kit.mjs';
+
 const TILE_OK = '<civic-kpi-tile label="在校学生" value="170000" unit="人"></civic-kpi-tile>\n<civic-kpi-tile src="/demo/data/kpis.json" item-id="students"></civic-kpi-tile>';
 const TILE_BAD = '<civic-kpi-tile id="bad" src="/demo/data/no-such-file.json"></civic-kpi-tile>';
-const page = (title, head, body) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>
-<script src="/test/pages/assets/record.js"></script>
-<link rel="stylesheet" href="/test/pages/assets/layout.css">
-${head}
-</head><body>
-${body}
-</body></html>`;
 const BUNDLE = '<script type="module" src="/dist/bundle/kpi-tile.js"></script>';
 const LIGHT = '<script src="/dist/civic-widgets.light.js"></script>';
 
 /** Generated pages for run.mjs's static server: path → { html, headers }. */
 export function statusCspPages() {
-  const headers = { 'Content-Security-Policy': CSP };
+  const headers = { 'Content-Security-Policy': STRICT_CSP };
   return new Map([
     ['/test/pages/__gen/status-bundle-ok.html', { html: page('status banner: good data (bundle)', BUNDLE, TILE_OK), headers }],
     ['/test/pages/__gen/status-bundle-error.html', { html: page('status banner: a failed src (bundle)', BUNDLE, TILE_BAD), headers }],
@@ -38,10 +32,7 @@ export async function checkStatusCsp(browser, base, { check, note, within }) {
   const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
   try {
     {
-      const p = await ctx.newPage();
-      const requests = [];
-      p.on('request', (r) => requests.push(r.url().replace(base, '')));
-      await p.goto(`${base}/test/pages/__gen/status-bundle-ok.html`, { waitUntil: 'load', timeout: within(15_000) });
+      const { p, requests } = await openRecorded(ctx, base, 'status-bundle-ok', within);
       const r = await p.evaluate(
         async ({ ms }) => {
           await customElements.whenDefined('civic-kpi-tile');
@@ -64,12 +55,7 @@ export async function checkStatusCsp(browser, base, { check, note, within }) {
       ['[status, bundle error]', 'status-bundle-error', true],
       ['[status, light error]', 'status-light-error', false],
     ]) {
-      const p = await ctx.newPage();
-      const requests = [];
-      const errors = [];
-      p.on('request', (r) => requests.push(r.url().replace(base, '')));
-      p.on('pageerror', (e) => errors.push(String(e.message).slice(0, 200)));
-      await p.goto(`${base}/test/pages/__gen/${path}.html`, { waitUntil: 'load', timeout: within(15_000) });
+      const { p, requests, errors } = await openRecorded(ctx, base, path, within);
       const r = await p.evaluate(
         async ({ ms }) => {
           await customElements.whenDefined('civic-kpi-tile');
@@ -102,8 +88,7 @@ export async function checkStatusCsp(browser, base, { check, note, within }) {
       check(r.cursor === 'pointer', `${label} the full banner's own styles are adopted`, `summary cursor ${r.cursor}${r.compact ? ' (compact badge)' : ''}`);
       check(r.errors >= 1, `${label} civic-error fired`, `${r.errors ?? 0} events`);
       if (chunk) check(view.length === 1, `${label} the status-view chunk requested once`, view.join(', ') || 'not requested');
-      const v = (r.violations ?? []).map((x) => `${x.directive} ${x.blocked}`);
-      check(v.length === 0 && errors.length === 0, `${label} zero CSP violations, no page errors`, [...v, ...errors].slice(0, 3).join(' | '));
+      checkClean(check, label, r.violations, errors);
       await p.close();
     }
     note('status banner: loads with the first error under strict CSP (bundle chunk, light file inlined)');

@@ -9,19 +9,14 @@
 //
 // Used by run.mjs (which serves the pages): register `tileDetailsCspPages()` and run
 // `checkTileDetailsCsp(browser, base, { check, note, within })`.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+import { STRICT_CSP, recordedPage, openRecorded, checkClean } from './csp-kit.mjs';
+
 const TILE = '<civic-kpi-tile id="t" label="实训基地" value="1300" unit="个" target="1500" sparkline="900 1100 1300" period="2022" motion="reduce"></civic-kpi-tile>';
-const page = (title, head) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>
-<script src="/test/pages/assets/record.js"></script>
-<link rel="stylesheet" href="/test/pages/assets/layout.css">
-${head}
-</head><body>
-${TILE}
-</body></html>`;
+const page = (title, head) => recordedPage(title, head, TILE);
 
 /** Generated pages for run.mjs's static server: path → { html, headers }. */
 export function tileDetailsCspPages() {
-  const headers = { 'Content-Security-Policy': CSP };
+  const headers = { 'Content-Security-Policy': STRICT_CSP };
   return new Map([
     ['/test/pages/__gen/tile-details-bundle.html', { html: page('KPI tile details (bundle)', '<script type="module" src="/dist/bundle/kpi-tile.js"></script>'), headers }],
     ['/test/pages/__gen/tile-details-light.html', { html: page('KPI tile details (light file)', '<script src="/dist/civic-widgets.light.js"></script>'), headers }],
@@ -37,12 +32,7 @@ export async function checkTileDetailsCsp(browser, base, { check, note, within }
       ['[tile details, bundle]', 'tile-details-bundle', true],
       ['[tile details, light]', 'tile-details-light', false],
     ]) {
-      const p = await ctx.newPage();
-      const requests = [];
-      const errors = [];
-      p.on('request', (r) => requests.push(r.url().replace(base, '')));
-      p.on('pageerror', (e) => errors.push(String(e.message).slice(0, 200)));
-      await p.goto(`${base}/test/pages/__gen/${path}.html`, { waitUntil: 'load', timeout: within(15_000) });
+      const { p, requests, errors } = await openRecorded(ctx, base, path, within);
       const r = await p.evaluate(
         async ({ ms }) => {
           await customElements.whenDefined('civic-kpi-tile');
@@ -73,8 +63,7 @@ export async function checkTileDetailsCsp(browser, base, { check, note, within }
       check(r.status === '未达目标' && r.spark && r.period === '2022年', `${label} status word, sparkline and period drawn`, `status ${r.status}, sparkline ${r.spark}, period ${r.period}`);
       check(r.radius === '999px', `${label} the details' own styles are adopted`, `track border-radius ${r.radius}`);
       if (chunk) check(asked.length === 1, `${label} the details chunk requested once`, asked.join(', ') || 'not requested');
-      const v = (r.violations ?? []).map((x) => `${x.directive} ${x.blocked}`);
-      check(v.length === 0 && errors.length === 0, `${label} zero CSP violations, no page errors`, [...v, ...errors].slice(0, 3).join(' | '));
+      checkClean(check, label, r.violations, errors);
       await p.close();
     }
     note('KPI tile details: load with the first item that has one, under strict CSP (bundle chunk, light file inlined)');
