@@ -7,22 +7,13 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/kpi-grid/kpi-grid.define.js';
 import type { CivicKpiGrid } from '../../src/components/kpi-grid/kpi-grid.js';
 import type { CivicKpiTile } from '../../src/components/kpi-tile/kpi-tile.js';
+import { failControl as control, failDuring } from './fixtures/fail-control.js';
 import { until } from './fixtures/wait.js';
 
 const CHUNK = 'kpi-tile.details.ts';
-const control = async (query: string) => (await fetch(`/__fail/control?${query}`, { cache: 'no-store' })).json() as Promise<{ failed: string[] }>;
 
 describe('kpi-grid: its tiles details chunk cannot load (issue 16)', () => {
-  let warn: typeof console.warn;
-  before(async () => {
-    warn = console.warn;
-    console.warn = () => {};
-    await control(`op=set&suffix=${encodeURIComponent(CHUNK)}`);
-  });
-  after(async () => {
-    await control('op=clear');
-    console.warn = warn;
-  });
+  failDuring(CHUNK);
 
   it('six tiles needing details, offline: one partial civic-error from the grid, one banner', async () => {
     const el = document.createElement('civic-kpi-grid') as CivicKpiGrid;

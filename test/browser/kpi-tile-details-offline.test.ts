@@ -9,10 +9,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/kpi-tile/kpi-tile.define.js';
 import type { CivicKpiTile } from '../../src/components/kpi-tile/kpi-tile.js';
 import { requestedPaths } from './fixtures/requests.js';
+import { failControl as control, failDuring } from './fixtures/fail-control.js';
 import { until } from './fixtures/wait.js';
 
 const CHUNK = 'kpi-tile.details.ts';
-const control = async (query: string) => (await fetch(`/__fail/control?${query}`, { cache: 'no-store' })).json() as Promise<{ failed: string[] }>;
 const part = (el: CivicKpiTile, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
 
 /** Appends `el` (its listeners already attached) in a 280 px box; resolves with its events once its error came. */
@@ -31,16 +31,7 @@ async function place(el: CivicKpiTile, width = 280) {
 }
 
 describe('the KPI tile details chunk cannot load (issue 16)', () => {
-  let warn: typeof console.warn;
-  before(async () => {
-    warn = console.warn;
-    console.warn = () => {}; // the data controller warns about the missing part
-    await control(`op=set&suffix=${encodeURIComponent(CHUNK)}`);
-  });
-  after(async () => {
-    await control('op=clear');
-    console.warn = warn;
-  });
+  failDuring(CHUNK);
 
   it('zh-CN: a partial problem, not a failed load: civic-load then one partial civic-error, a "part not shown" banner without a stale line', async () => {
     const el = document.createElement('civic-kpi-tile') as CivicKpiTile;

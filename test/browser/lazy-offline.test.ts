@@ -9,10 +9,10 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/components/growth-chart/growth-chart.define.js';
 import type { CivicGrowthChart } from '../../src/components/growth-chart/growth-chart.js';
 import { requestedPaths } from './fixtures/requests.js';
+import { failControl as control } from './fixtures/fail-control.js';
 import { until } from './fixtures/wait.js';
 
 const CHUNK = 'growth-chart.more.ts';
-const control = async (query: string) => (await fetch(`/__fail/control?${query}`, { cache: 'no-store' })).json() as Promise<{ failed: string[] }>;
 const DATA = {
   series: [
     { id: 'gdp', name: '地区生产总值', unit: '亿元', points: [{ period: '2023Q1', value: 100, growth: 5 }, { period: '2023Q2', value: 210, growth: 6 }] },
