@@ -9,7 +9,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/components/growth-chart/growth-chart.define.js';
 import type { CivicGrowthChart } from '../../src/components/growth-chart/growth-chart.js';
 import { requestedPaths } from './fixtures/requests.js';
-import { failControl as control } from './fixtures/fail-control.js';
+import { browserRefetchesFailedModules, failControl as control } from './fixtures/fail-control.js';
 import { until } from './fixtures/wait.js';
 
 const CHUNK = 'growth-chart.more.ts';
@@ -81,14 +81,3 @@ describe('a lazy chunk whose request fails (issue 16)', () => {
     }
   });
 });
-
-/** Whether this browser requests a module again after its first request failed (the HTML spec no longer keeps failed
- * fetches in the module map; browsers that predate the change keep them): probed on a module of its own. */
-async function browserRefetchesFailedModules(): Promise<boolean> {
-  const url = new URL('./fixtures/retry-probe.js', import.meta.url).href;
-  await control(`op=set&suffix=${encodeURIComponent('/fixtures/retry-probe.js')}`);
-  const first = await import(/* @vite-ignore */ url).then(() => true, () => false);
-  await control('op=clear');
-  expect(first, 'the probe failed while its request answered 503').to.equal(false);
-  return import(/* @vite-ignore */ url).then(() => true, () => false);
-}
