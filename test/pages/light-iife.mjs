@@ -3,7 +3,10 @@
 //   [light, webgl map]  a <civic-grid-map renderer="webgl"> draws with WebGL after the light file fetched its sibling
 //                       `civic-widgets.maplibre.js` from its own directory (one request), the all-in-one file is never
 //                       requested, the map's PNG has ink, and no securitypolicyviolation fires;
-//   [light, kpi only]   a page with KPI tiles only draws them and never requests the sibling (nor anything maplibre).
+//   [light, kpi only]   a page with KPI tiles only draws them and never requests the sibling (nor anything maplibre);
+//   [light, exports]    the PNG drawing that loads on first use in the ESM builds (the rank board's toPNG(), the
+//                       wall's snapshot()) is inlined in the light file: both give a picture with ink, no request for
+//                       a chunk, no CSP violation.
 //
 // Used by run.mjs (which serves the pages): register `lightIifePages()` and run
 // `checkLightIife(browser, base, { check, note, within, verbose, available })`. CIVIC_PAGES_ONLY=light runs only this.
@@ -33,6 +36,17 @@ export function lightIifePages() {
       '/test/pages/__gen/light-kpi.html',
       {
         html: page('light one-script file: KPI tiles only', `<civic-kpi-tile src="${D}/kpis.json" item-id="students"></civic-kpi-tile>\n<civic-kpi-tile label="在校学生" value="170000" unit="人"></civic-kpi-tile>`),
+        headers,
+      },
+    ],
+    [
+      '/test/pages/__gen/light-exports.html',
+      {
+        html: page(
+          'light one-script file: rank board PNG and wall snapshot',
+          `<civic-rank-board id="rank" src="${D}/rank-communities.json" rows-visible="5" interval="0" motion="reduce"></civic-rank-board>
+<civic-screen id="wall" heading="永川区"><civic-kpi-tile label="在校学生" value="170000" unit="人"></civic-kpi-tile></civic-screen>`,
+        ),
         headers,
       },
     ],
@@ -112,6 +126,52 @@ export async function checkLightIife(browser, base, { check, note, within, verbo
       const ml = requests.filter((u) => /maplibre/i.test(u));
       check(ml.length === 0 && !state.sibling, '[light, kpi only] tiles drawn; civic-widgets.maplibre.js never requested', ml.join(', '));
       check(state.violations === 0 && errors.length === 0, '[light, kpi only] zero CSP violations, no page errors', `${state.violations} violations; ${errors.slice(0, 2).join(' | ')}`);
+      await p.close();
+    }
+
+    if (available.includes('rank-board')) {
+      const p = await ctx.newPage();
+      const requests = [];
+      const errors = [];
+      p.on('request', (r) => requests.push(r.url().replace(base, '')));
+      p.on('pageerror', (e) => errors.push(String(e.message).slice(0, 200)));
+      await p.goto(`${base}/test/pages/__gen/light-exports.html`, { waitUntil: 'load', timeout: within(15_000) });
+      const before = requests.length;
+      const r = await p.evaluate(
+        async ({ ms }) => {
+          // Ink: share of pixels differing from the top-left one.
+          const ink = async (blob) => {
+            const bmp = await createImageBitmap(blob);
+            const c = document.createElement('canvas');
+            c.width = bmp.width;
+            c.height = bmp.height;
+            const g = c.getContext('2d');
+            g.drawImage(bmp, 0, 0);
+            const d = g.getImageData(0, 0, c.width, c.height).data;
+            let n = 0;
+            for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) n++;
+            return { ink: n / (d.length / 4), w: c.width };
+          };
+          const deadline = new Promise((_, ko) => setTimeout(() => ko(new Error(`not drawn within ${ms} ms`)), ms));
+          try {
+            await Promise.all([customElements.whenDefined('civic-rank-board'), customElements.whenDefined('civic-screen')]);
+            const rank = document.getElementById('rank');
+            const wall = document.getElementById('wall');
+            await Promise.race([Promise.all([rank.whenDrawn(), wall.whenDrawn()]), deadline]);
+            const a = await Promise.race([rank.toPNG({ pixelRatio: 1 }), deadline]);
+            const b = await Promise.race([wall.snapshot(), deadline]);
+            return { rank: await ink(a), wall: await ink(b), violations: window.__rec.violations.length, v: window.__rec.violations.map((x) => `${x.directive} ${x.blocked} ${x.sample ?? ''}`) };
+          } catch (e) {
+            return { error: String(e && e.message), violations: window.__rec.violations.length };
+          }
+        },
+        { ms: within(30_000) },
+      );
+      const chunks = requests.slice(before).filter((u) => u.startsWith('/dist/') && u !== '/dist/civic-widgets.light.js');
+      check(!r.error && r.rank.ink > 0.02, '[light, exports] the rank board\'s toPNG() has ink', r.error ?? `ink ${(r.rank.ink * 100).toFixed(1)} %, ${r.rank.w} px wide`);
+      check(!r.error && r.wall.ink > 0.02, '[light, exports] the wall\'s snapshot() has ink', r.error ?? `ink ${(r.wall.ink * 100).toFixed(1)} %, ${r.wall.w} px wide`);
+      check(chunks.length === 0, '[light, exports] no chunk requested for the drawing (inlined)', chunks.join(', '));
+      check(r.violations === 0 && errors.length === 0, '[light, exports] zero CSP violations, no page errors', `${r.violations} violations ${(r.v ?? []).join(', ')}; ${errors.slice(0, 2).join(' | ')}`);
       await p.close();
     }
   } finally {
