@@ -2,112 +2,21 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { CivicLoadEvent } from '../core/events/load-event.js';
 import { CivicErrorEvent, type CivicErrorDetail, type CivicErrorKind, type DataSourceKind } from '../core/events/error-event.js';
 import { errorHeadline, loadStatusView, renderEmpty, renderLoading, renderPlainStatus, statusView, statusViewSettled } from '../core/render/states.js';
+import { errorDetail, why } from './data-controller.errors.js';
 import { formatTime } from '../core/format/number.js';
-import type { Translation } from '../core/i18n/translation.js';
-import type { Lang } from '../core/i18n/lang.js';
-import { capIssues, formatIssue, hasErrors, issue, summariseIssues, type Issue, type Validated } from './validate.js';
+import { formatIssue, hasErrors, issue, type Issue, type Validated } from './validate.js';
 import { resolveSource, type ResolvedSource } from './resolve-source.js';
-import type { BodyFormat, FetchOptions } from './fetch-json.js';
-import { adaptersReady, adaptWith, loadAdapters, type AdaptKit, type AdapterName } from './adapters/adapt.js';
+import { adaptersReady, adaptWith, loadAdapters, type AdaptKit } from './adapters/adapt.js';
 import type { PushSource } from './push/push-controller.js';
 import type { SrcPath } from './src-path.js';
+import type { DataControllerOptions, DataHostProps, DataStatus } from './data-controller.types.js';
+
+export type { DataControllerOptions, DataHostProps, DataStatus, OffThreadLoader, OffThreadResult, ParseContext } from './data-controller.types.js';
 
 // The `src` path — fetching, polling, push sources, the persistent cache (src-path.ts) — loads with an element's
 // first `src` (issue 16: an element given its data as a property or an inline script never needs it); one module
 // shared by every element. The states it leads to (error, stale) are drawn by this file's eager code.
 const srcPath = () => import('./src-path.js');
-
-export type DataStatus = 'idle' | 'loading' | 'complete' | 'error';
-
-/** What a DataController reads from its host element. */
-export interface DataHostProps {
-  data?: unknown;
-  src?: string;
-  pollInterval: number;
-  credentials?: RequestCredentials;
-  timeout?: number;
-  format?: BodyFormat;
-  adapter?: AdapterName;
-  /** Opt-in persistent cache key ('' or undefined = off). */
-  cache?: string | boolean;
-  /** Push sources (see ./push/): `auto` | `fetch` | `sse` | `ws`, heartbeat in s, reconnect delays in ms, patch id field. */
-  transport?: string;
-  heartbeat?: number;
-  reconnectDelay?: number;
-  reconnectMax?: number;
-  patchKey?: string;
-}
-
-export interface ParseContext {
-  lang: Lang;
-  source: DataSourceKind;
-  /** The response as it arrived when an envelope was unwrapped (field paths are read against it first). */
-  envelope?: unknown;
-}
-
-/**
- * What an off-thread loader (see `DataControllerOptions.offThread`) resolves to: the adapters' and the validator's
- * outcome for one response, computed elsewhere (a worker), so the main thread never holds the raw payload.
- */
-export interface OffThreadResult<T> {
-  /** Identifies the response (e.g. length + hash of its text): a polled payload that did not change is skipped. */
-  fingerprint: string;
-  /** The API envelope's error message, when the adapters found one. */
-  apiError?: string;
-  /** Problems the adapters reported. */
-  adaptIssues: Issue[];
-  /** The validator's outcome. */
-  result: Validated<T>;
-}
-
-/** Fetches, adapts and validates a `src` off the main thread; rejects with a FetchError like `fetchData`. */
-export type OffThreadLoader<T> = (url: string, o: FetchOptions & { adapter: AdapterName }) => Promise<OffThreadResult<T>>;
-
-export interface DataControllerOptions<T> {
-  /** The element's validator: pure, never throws. */
-  parse: (raw: unknown, ctx: ParseContext) => Validated<T>;
-  /** Number of records, for `civic-load` detail. */
-  count?: (value: T) => number | undefined;
-  /** True when the value has nothing to draw (the empty state is shown). */
-  isEmpty?: (value: T) => boolean;
-  /**
-   * True when the value holds nothing valid to draw (default: `isEmpty`). A payload whose parse reported problems and
-   * left nothing valid is a failure (`civic-error` with `partial: false`, no `civic-load`), never a partial success.
-   */
-  nothingValid?: (value: T) => boolean;
-  /** Values the parse depends on (field mappings, filters): when they change, the last raw payload is parsed again. */
-  deps?: () => readonly unknown[];
-  /** Translation for state templates. */
-  terms: () => { t: Translation; lang: Lang };
-  /** Console prefix. */
-  warn: (message: string) => void;
-  /**
-   * For elements that draw after their render (a map waiting for its geometry and renderer, a layout in a worker,
-   * child elements): resolves once a picture of the accepted value is on screen. `civic-load` waits for it (in
-   * acceptance order); other events do not. A rejection drops that `civic-load`. Without it, `civic-load` fires
-   * right after the render that shows the value.
-   */
-  drawn?: () => Promise<void>;
-  /**
-   * A second source on the same element (a map's geometry, its points): where its `data` / `src` / `credentials` /
-   * `timeout`… are read instead of the host's own properties. Such a source has no inline script.
-   */
-  props?: () => DataHostProps;
-  /** False for a second source: no `civic-load` of its own (the element fires one for its picture). Default true. */
-  loadEvents?: boolean;
-  /**
-   * A loader that fetches and parses `src` off the main thread (a worker), or undefined for the ordinary path. Asked
-   * when the source is resolved: a change between defined and undefined reloads the source. Same abort, timeout,
-   * retry, polling, error and stale behaviour and events; no persistent cache (the text never reaches this thread).
-   */
-  offThread?: () => OffThreadLoader<T> | undefined;
-  /**
-   * For large payloads: the validator's outcome computed over several tasks (time slices), or undefined to parse at
-   * once with `parse`. The value is accepted when the promise resolves, unless a newer payload or failure came
-   * meanwhile; same states and events as `parse` (the loading state shows while a first payload is parsed).
-   */
-  parseLater?: (raw: unknown, ctx: ParseContext) => Promise<Validated<T>> | undefined;
-}
 
 type Host = ReactiveControllerHost & HTMLElement & DataHostProps;
 type Path<T> = SrcPath<T>;
@@ -117,7 +26,6 @@ const COMPACT_WIDTH = 360;
 const COMPACT_HEIGHT = 160;
 
 /** The message of a thrown value. */
-const why = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 function sameDeps(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
   return !!a && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
@@ -469,7 +377,7 @@ export class DataController<T> implements ReactiveController {
     this.error = undefined;
     if (this.o.loadEvents !== false) this.queue(new CivicLoadEvent({ source, url, count: this.o.count?.(result.value), poll }));
     if (hasErrors(issues)) {
-      const detail = this.errorDetail('validation', source, formatIssue(errors[0]), errors, url, undefined, true);
+      const detail = errorDetail('validation', source, formatIssue(errors[0]), errors, url, undefined, true, this.value !== undefined);
       this.error = detail;
       this.queue(new CivicErrorEvent(detail));
       if (!reparse) this.o.warn(`${errors.length} invalid entr${errors.length === 1 ? 'y' : 'ies'} skipped; first: ${formatIssue(errors[0])}`);
@@ -481,7 +389,7 @@ export class DataController<T> implements ReactiveController {
   fail(kind: CivicErrorKind, source: DataSourceKind, message: string, issues: Issue[] = [issue('$', kind, message)], url?: string, status?: number): void {
     this.parseTicket++;
     const errors = issues.filter((i) => i.severity === 'error');
-    const detail = this.errorDetail(kind, source, message, errors.length ? errors : issues, url, status, false);
+    const detail = errorDetail(kind, source, message, errors.length ? errors : issues, url, status, false, this.value !== undefined);
     this.error = detail;
     this.status = this.value === undefined ? 'error' : 'complete';
     this.queue(new CivicErrorEvent(detail));
@@ -496,27 +404,11 @@ export class DataController<T> implements ReactiveController {
    * accepted payload clears it, as any error. @internal
    */
   partFailed(source: DataSourceKind, message: string, issues: Issue[], url?: string): CivicErrorDetail {
-    const detail = (this.error = this.errorDetail('network', source, message, issues, url, undefined, true));
+    const detail = (this.error = errorDetail('network', source, message, issues, url, undefined, true, this.value !== undefined));
     this.queue(new CivicErrorEvent(detail));
     this.o.warn(message);
     this.host.requestUpdate();
     return detail;
-  }
-
-  private errorDetail(kind: CivicErrorKind, source: DataSourceKind, message: string, issues: Issue[], url: string | undefined, status: number | undefined, partial: boolean): CivicErrorDetail {
-    const s = summariseIssues(issues);
-    return {
-      kind,
-      source,
-      url,
-      status,
-      message,
-      issues: capIssues(issues),
-      issueCount: s.total,
-      issueCounts: s.byCode,
-      partial,
-      keptPrevious: !partial && this.value !== undefined,
-    };
   }
 
   private queue(e: Event): void {

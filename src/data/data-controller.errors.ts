@@ -1,0 +1,25 @@
+import type { CivicErrorDetail, CivicErrorKind, DataSourceKind } from '../core/events/error-event.js';
+import { capIssues, summariseIssues, type Issue } from './validate.js';
+
+/** The message of a thrown value. */
+export const why = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The detail of a `civic-error`: its issues capped and summarised. `hadValue`: a value was on screen before (a
+ * failure that is not partial keeps it: `keptPrevious`).
+ */
+export function errorDetail(kind: CivicErrorKind, source: DataSourceKind, message: string, issues: Issue[], url: string | undefined, status: number | undefined, partial: boolean, hadValue: boolean): CivicErrorDetail {
+  const s = summariseIssues(issues);
+  return {
+    kind,
+    source,
+    url,
+    status,
+    message,
+    issues: capIssues(issues),
+    issueCount: s.total,
+    issueCounts: s.byCode,
+    partial,
+    keptPrevious: !partial && hadValue,
+  };
+}
