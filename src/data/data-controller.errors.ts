@@ -23,3 +23,13 @@ export function errorDetail(kind: CivicErrorKind, source: DataSourceKind, messag
     keptPrevious: !partial && hadValue,
   };
 }
+
+/**
+ * A standing partial problem (rows rejected by validation) with more `issues` joined to its list and counts: it keeps
+ * its kind and headline. Used when part of the picture also could not be drawn (DataController.partFailed).
+ */
+export function withIssues(d: CivicErrorDetail, issues: Issue[]): CivicErrorDetail {
+  const counts = { ...d.issueCounts };
+  for (const i of issues) counts[i.code] = (counts[i.code] ?? 0) + 1;
+  return { ...d, issues: capIssues([...d.issues, ...issues]), issueCount: d.issueCount + issues.length, issueCounts: counts };
+}

@@ -2,7 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { CivicLoadEvent } from '../core/events/load-event.js';
 import { CivicErrorEvent, type CivicErrorDetail, type CivicErrorKind, type DataSourceKind } from '../core/events/error-event.js';
 import { errorHeadline, loadStatusView, renderEmpty, renderLoading, renderPlainStatus, statusView, statusViewSettled } from '../core/render/states.js';
-import { errorDetail, why } from './data-controller.errors.js';
+import { errorDetail, why, withIssues } from './data-controller.errors.js';
 import { formatTime } from '../core/format/number.js';
 import { formatIssue, hasErrors, issue, type Issue, type Validated } from './validate.js';
 import { resolveSource, type ResolvedSource } from './resolve-source.js';
@@ -400,11 +400,14 @@ export class DataController<T> implements ReactiveController {
   /**
    * Part of the picture could not be drawn — its code, loaded on first use, could not load (offline) — while the data
    * is: a partial problem, like rows rejected by validation: `civic-error` { kind: 'network', partial: true,
-   * keptPrevious: false } after the data's `civic-load`, a warning banner with no "not updated" line. The next
-   * accepted payload clears it, as any error. @internal
+   * keptPrevious: false } after the data's `civic-load`, a warning banner with no "not updated" line. With rows
+   * already rejected by validation, that banner keeps its headline and lists the missing part among its issues. The
+   * next accepted payload clears it, as any error. @internal
    */
   partFailed(source: DataSourceKind, message: string, issues: Issue[], url?: string): CivicErrorDetail {
-    const detail = (this.error = errorDetail('network', source, message, issues, url, undefined, true, this.value !== undefined));
+    const detail = errorDetail('network', source, message, issues, url, undefined, true, this.value !== undefined);
+    const e = this.error;
+    this.error = e?.partial && e.kind === 'validation' ? withIssues(e, issues) : detail;
     this.queue(new CivicErrorEvent(detail));
     this.o.warn(message);
     this.host.requestUpdate();

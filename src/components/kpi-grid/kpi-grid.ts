@@ -244,12 +244,16 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
   /**
    * Tiles' own load/error events stay inside: the grid reports for the whole payload. A tile's missing part (its
    * details code could not load: partial, not validation) is reported once by the grid, in its own banner (the tiles
-   * show none: `partsReported`), unless another error stands.
+   * show none: `partsReported`) — beside rows rejected by validation too (then listed in that banner), but not over a
+   * failed load, nor twice.
    */
   private swallow = (e: Event): void => {
     if (e.target === this) return;
     e.stopPropagation();
     const d = (e as CustomEvent<CivicErrorDetail>).detail;
-    if (e.type === 'civic-error' && d.partial && d.kind !== 'validation' && !this.feed.error) this.feed.partFailed(this.feed.source, d.message, d.issues, d.url);
+    const standing = this.feed.error;
+    if (e.type === 'civic-error' && d.partial && d.kind !== 'validation' && (!standing || (standing.kind === 'validation' && standing.partial && !standing.issueCounts[d.issues[0]?.code ?? '']))) {
+      this.feed.partFailed(this.feed.source, d.message, d.issues, d.url);
+    }
   };
 }
