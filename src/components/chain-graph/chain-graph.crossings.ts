@@ -95,11 +95,23 @@ export function crossingsSmall(links: readonly Polyline[]): number {
 
 /**
  * The same count over links already flattened into typed arrays (the orderings call it hundreds of times): link `l`'s
- * `steps + 1` points are `pts[l·per … l·per + per)` as x, y pairs (per = (steps + 1)·2), its bounding box
- * `box[l·4 … l·4 + 4)` as x0, y0, x1, y1, its ends `src[l]` and `dst[l]`. Links sharing an end never count.
+ * `steps + 1` points are `pts[l·per … l·per + per)` as x, y pairs (per = (steps + 1)·2), its ends `src[l]` and
+ * `dst[l]`. Links sharing an end never count. Each link's bounding box (x0, y0, x1, y1 at `box[l·4 …]`) is worked out
+ * here, into `box` when the caller passes a reusable one.
  */
-export function crossingsFlat(pts: Float64Array, box: Float64Array, src: ArrayLike<number | string>, dst: ArrayLike<number | string>, m: number, steps: number): number {
+export function crossingsFlat(pts: Float64Array, src: ArrayLike<number | string>, dst: ArrayLike<number | string>, m: number, steps: number, box = new Float64Array(m * 4)): number {
   const per = (steps + 1) * 2;
+  for (let l = 0; l < m; l++) {
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (let q = l * per, end = q + per; q < end; q += 2) {
+      const x = pts[q], y = pts[q + 1];
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+    box[l * 4] = x0, box[l * 4 + 1] = y0, box[l * 4 + 2] = x1, box[l * 4 + 3] = y1;
+  }
   let c = 0;
   for (let i = 0; i < m; i++)
     for (let j = i + 1; j < m; j++) {

@@ -219,21 +219,13 @@ export function orderRadial(input: RadialInput, o: RadialOptions = {}): RadialOr
     for (let l = 0; l < m; l++) {
       const ax = px[la[l]], ay = py[la[l]], bx = px[lb[l]], by = py[lb[l]];
       const c = curveControl({ x: ax, y: ay }, { x: bx, y: by }, { x: 0, y: 0 });
-      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
       for (let t = 0; t <= steps; t++) {
         const u = t / steps, v = 1 - u;
-        const x = c ? v * v * ax + 2 * v * u * c.x + u * u * bx : ax + (bx - ax) * u;
-        const y = c ? v * v * ay + 2 * v * u * c.y + u * u * by : ay + (by - ay) * u;
-        pts[l * per + 2 * t] = x;
-        pts[l * per + 2 * t + 1] = y;
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        if (y > y1) y1 = y;
+        pts[l * per + 2 * t] = c ? v * v * ax + 2 * v * u * c.x + u * u * bx : ax + (bx - ax) * u;
+        pts[l * per + 2 * t + 1] = c ? v * v * ay + 2 * v * u * c.y + u * u * by : ay + (by - ay) * u;
       }
-      bb[l * 4] = x0, bb[l * 4 + 1] = y0, bb[l * 4 + 2] = x1, bb[l * 4 + 3] = y1;
     }
-    return crossingsFlat(pts, bb, la, lb, m, steps);
+    return crossingsFlat(pts, la, lb, m, steps, bb);
   };
 
   place();

@@ -15,28 +15,21 @@ const STEPS = 6;
  */
 export function tiersCrossings(links: readonly ChainLink[], at: Map<string, Point>): number {
   const per = (STEPS + 1) * 2;
-  const pts = new Float64Array(links.length * per), box = new Float64Array(links.length * 4);
+  const pts = new Float64Array(links.length * per);
   const src: string[] = [], dst: string[] = [];
   let m = 0;
   for (const l of links) {
     const a = at.get(l.source), b = at.get(l.target);
     if (!a || !b) continue;
     const p = tiersLinkPoints(a, b, STEPS);
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (let i = 0; i <= STEPS; i++) {
-      const x = p[i].x, y = p[i].y;
-      pts[m * per + 2 * i] = x;
-      pts[m * per + 2 * i + 1] = y;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
+      pts[m * per + 2 * i] = p[i].x;
+      pts[m * per + 2 * i + 1] = p[i].y;
     }
-    box[m * 4] = x0, box[m * 4 + 1] = y0, box[m * 4 + 2] = x1, box[m * 4 + 3] = y1;
     src.push(l.source), dst.push(l.target);
     m++;
   }
-  return crossingsFlat(pts, box, src, dst, m, STEPS);
+  return crossingsFlat(pts, src, dst, m, STEPS);
 }
 
 /** Swaps neighbours in `columns` (in place) while it lowers the drawn crossings; `place` writes positions into `at`. */
