@@ -2,8 +2,8 @@
  * The attributes of <civic-kpi-tile> that are data: they fill in what the data lacks (data wins, except `precision`,
  * which wins over the data's). An attribute-only tile's item is made of them alone.
  */
-import { isRecord } from '../../data/validate.js';
-import { parseSeriesAttr, parseThresholdsAttr } from './kpi-tile.parse.js';
+import { isRecord, type Issue } from '../../data/validate.js';
+import { parseKpiItem, parseSeriesAttr, parseThresholdsAttr, type ParsedKpi } from './kpi-tile.parse.js';
 import type { KpiItem } from './kpi-tile.types.js';
 
 /** Attributes copied into the item under their own name, as written. */
@@ -46,4 +46,12 @@ export function withAttributes(a: TileAttributes, raw: unknown): unknown {
   }
   if (isRecord(out) && a.precision !== undefined && Number.isFinite(a.precision)) out.precision = a.precision;
   return out;
+}
+
+/** An attribute-only tile's item (none when the attributes make none) and its invalid attributes' messages ('' if none). */
+export function attributeItem(host: TileAttributes): { items: ParsedKpi[] | undefined; invalid: string } {
+  const issues: Issue[] = [];
+  const it = parseKpiItem(withAttributes(host, {}), '', issues);
+  const invalid = issues.filter((i) => i.severity === 'error').map((i) => `${i.path}: ${i.message}`).join('; ');
+  return { items: it ? [it] : undefined, invalid };
 }

@@ -5,7 +5,7 @@ import type { DrawnReason } from '../../core/events/drawn-event.js';
 import { baseHostStyles } from '../../core/theme/tokens.js';
 import { renderIllustrative, stateStyles } from '../../core/render/states.js';
 import { ResizeController } from '../../core/controllers/resize-controller.js';
-import { issue, type Issue, type Validated } from '../../data/validate.js';
+import { issue, type Validated } from '../../data/validate.js';
 import { parseTilePayload } from './kpi-tile.fields.js';
 import { kpiTileTerms } from './kpi-tile.i18n.js';
 import { kpiTileStyles } from './kpi-tile.styles.js';
@@ -17,12 +17,11 @@ import { prefersReducedMotion } from '../common/motion.js';
 import { lazyModule } from '../../core/lazy-module.js';
 import { TileRoll } from './kpi-tile.roll.js';
 import { TileModeler } from './kpi-tile.modeler.js';
-import { parseKpiItem, type ParsedKpi } from './kpi-tile.parse.js';
-import { attributeValues, withAttributes } from './kpi-tile.attributes.js';
+import type { ParsedKpi } from './kpi-tile.parse.js';
+import { attributeItem, attributeValues } from './kpi-tile.attributes.js';
 import type { Better, DeltaColors, DeltaFormat, Motion, Qualifier } from './kpi-tile.types.js';
-import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
+import { exportButtonStyles, exportWith, renderExportButton } from '../../core/export/export-button.js';
 import type { PngOptions } from '../../core/export/lazy.js';
-import { CivicExportEvent } from '../../core/events/export-event.js';
 
 /** The tile's PNG export (kpi-tile.export.ts, with the shared painters), loaded with the first export (issue 16). */
 const tileExport = lazyModule(() => import('./kpi-tile.export.js'));
@@ -152,8 +151,10 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   highlighted = false;
 
   // ── internal state ──
-  /** The item shown and its view (waits for the details chunk when the item needs it). */
-  /** Part of the picture is missing, the data is drawn: a partial problem, not a failed load (no "not updated" line). */
+  /**
+   * The item shown and its view (waits for the details chunk when the item needs it). If that chunk cannot load,
+   * part of the picture is missing while the data is drawn: a partial problem, not a failed load.
+   */
   private readonly m = new TileModeler(this, (message, url) =>
     this.feed.partFailed(this.feed.value === undefined ? 'attribute' : this.feed.source, message, [issue('$', 'network', message)], url),
   );
@@ -275,7 +276,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
       const from = this.roll.current ?? this.shownTarget;
       this.roll.stop(false);
       this.shownTarget = target;
-      if (typeof from === 'number' && target !== null && from !== target && this.duration > 0 && !this.reducedMotion()) this.roll.start(from, target, this.m.item!, this.t.lang, this.duration);
+      if (typeof from === 'number' && target !== null && from !== target && this.duration > 0 && !(this.motion === 'reduce' || prefersReducedMotion())) this.roll.start(from, target, this.m.item!, this.t.lang, this.duration);
     }
     if (!this.roll.running) this.roll.paint(this.m.view?.value);
     scheduleFit(this);
@@ -365,26 +366,13 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
 
   // ── private helpers ──
   /** The export button's action; never throws or rejects (a failure, the export code's load included, is a warning). */
-  private onExport = (): void => {
-    const warn = (m: string) => this.warn(m);
-    tileExport.load().then(
-      (m) => m.exportPng(this, this.fileName, warn, (d) => new CivicExportEvent(d)),
-      (e: unknown) => warn(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`),
-    );
-  };
+  private onExport = (): void => exportWith(tileExport, this, this.fileName, (m) => this.warn(m));
 
   private parseAttributesOnly(): ParsedKpi[] | undefined {
-    const issues: Issue[] = [];
-    const it = parseKpiItem(withAttributes(this, {}), '', issues);
-    const errors = issues.filter((i) => i.severity === 'error');
-    const key = errors.map((i) => `${i.path}: ${i.message}`).join('; ');
-    if (key && key !== this.warned) this.warn(`invalid attribute: ${key}`);
-    this.warned = key;
-    return it ? [it] : undefined;
-  }
-
-  private reducedMotion(): boolean {
-    return this.motion === 'reduce' || prefersReducedMotion();
+    const { items, invalid } = attributeItem(this);
+    if (invalid && invalid !== this.warned) this.warn(`invalid attribute: ${invalid}`);
+    this.warned = invalid;
+    return items;
   }
 
   /**

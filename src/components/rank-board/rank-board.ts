@@ -16,9 +16,8 @@ import { activeRowAfterKey, parseRankPayload, rankBoardRows, rowName } from './r
 import type { RankOrder, RankPayload, RankedRow } from './rank-board.types.js';
 import { rankBoardTerms } from './rank-board.i18n.js';
 import { rankBoardStyles } from './rank-board.styles.js';
-import { exportButtonStyles, renderExportButton } from '../../core/export/export-button.js';
+import { exportButtonStyles, exportWith, renderExportButton } from '../../core/export/export-button.js';
 import type { PngOptions } from '../../core/export/png.js';
-import { CivicExportEvent } from '../../core/events/export-event.js';
 import { lazyModule } from '../../core/lazy-module.js';
 import { RankScroller } from './rank-board.scroll.js';
 
@@ -365,13 +364,7 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     vp.scrollTop = Math.max(0, Math.min(this.scroller.rowTop(rowEl), vp.scrollHeight - vp.clientHeight));
   };
 
-  private onExport = (): void => {
-    const warn = (m: string) => this.warn(m);
-    boardExport.load().then(
-      (m) => m.exportPng(this, this.fileName, warn, (d) => new CivicExportEvent(d)),
-      (e: unknown) => warn(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`),
-    );
-  };
+  private onExport = (): void => exportWith(boardExport, this, this.fileName, (m) => this.warn(m));
 
   private valueText(r: RankedRow, unit: string | undefined): string {
     // A value published in a scaled unit (亿元, 万人) is read at scale in every element (320.5亿元 / 32.05B yuan, the

@@ -1,4 +1,7 @@
 import { css, html, svg, type TemplateResult } from 'lit';
+import type { LazyModule } from '../lazy-module.js';
+import { CivicExportEvent } from '../events/export-event.js';
+import type { exportPng, PngExporter } from './png.js';
 
 /**
  * The export button every element shows when its `export` attribute is set: part `export-button`, an icon with
@@ -58,4 +61,16 @@ export function renderExportButton(label: string, onClick: () => void): Template
   return html`<button part="export-button" type="button" aria-label=${label} title=${label} @click=${onClick}>
     <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${icon}</svg>
   </button>`;
+}
+
+/**
+ * The export button's action for an element whose PNG code is its own lazy module re-exporting png.ts `exportPng`
+ * (`mod`): loads it, makes the PNG, fires the cancelable `civic-export`, downloads. Never throws or rejects: a
+ * failure, the module's load included, goes to `warn`.
+ */
+export function exportWith(mod: LazyModule<{ exportPng: typeof exportPng }>, host: PngExporter, fileName: string | undefined, warn: (message: string) => void): void {
+  mod.load().then(
+    (m) => m.exportPng(host, fileName, warn, (d) => new CivicExportEvent(d)),
+    (e: unknown) => warn(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`),
+  );
 }
