@@ -53,6 +53,25 @@ export function lightIifePages() {
   ]);
 }
 
+/**
+ * Page side (run with page.evaluate, which the page's CSP does not govern): `window.__ink(blob)` resolves to a PNG's
+ * ink — the share of its pixels differing from the top-left one by more than 48 (sum over R, G, B) — and its width.
+ */
+function installInk() {
+  window.__ink = async (blob) => {
+    const bmp = await createImageBitmap(blob);
+    const c = document.createElement('canvas');
+    c.width = bmp.width;
+    c.height = bmp.height;
+    const g = c.getContext('2d', { willReadFrequently: true });
+    g.drawImage(bmp, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 48) n++;
+    return { ink: n / (d.length / 4), w: c.width };
+  };
+}
+
 export async function checkLightIife(browser, base, { check, note, within, verbose, available }) {
   const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
   try {
@@ -64,28 +83,16 @@ export async function checkLightIife(browser, base, { check, note, within, verbo
       p.on('pageerror', (e) => errors.push(String(e.message).slice(0, 200)));
       p.on('console', (m) => m.type() === 'error' && errors.push(m.text().slice(0, 200)));
       await p.goto(`${base}/test/pages/__gen/light-map.html`, { waitUntil: 'load', timeout: within(15_000) });
+      await p.evaluate(installInk);
       const r = await p.evaluate(
         async ({ ms }) => {
-          // Ink: share of pixels differing from the top-left one.
-          const ink = async (blob) => {
-            const bmp = await createImageBitmap(blob);
-            const c = document.createElement('canvas');
-            c.width = bmp.width;
-            c.height = bmp.height;
-            const g = c.getContext('2d', { willReadFrequently: true });
-            g.drawImage(bmp, 0, 0);
-            const d = g.getImageData(0, 0, c.width, c.height).data;
-            let n = 0;
-            for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 48) n++;
-            return n / (d.length / 4);
-          };
           const el = document.querySelector('civic-grid-map');
           if (!el || !customElements.get('civic-grid-map')) return { error: 'civic-grid-map not defined' };
           const deadline = new Promise((_, ko) => setTimeout(() => ko(new Error(`not drawn within ${ms} ms`)), ms));
           try {
             await Promise.race([el.whenDrawn(), deadline]);
             const blob = await Promise.race([el.toPNG({ pixelRatio: 1 }), deadline]);
-            return { renderer: el.activeRenderer, map: !!el.mapInstance, ink: await ink(blob), sibling: !!window.__civicWidgetsMaplibre, violations: window.__rec.violations };
+            return { renderer: el.activeRenderer, map: !!el.mapInstance, ink: (await window.__ink(blob)).ink, sibling: !!window.__civicWidgetsMaplibre, violations: window.__rec.violations };
           } catch (e) {
             return { error: String(e && e.message), renderer: el.activeRenderer, violations: window.__rec.violations };
           }
@@ -136,22 +143,10 @@ export async function checkLightIife(browser, base, { check, note, within, verbo
       p.on('request', (r) => requests.push(r.url().replace(base, '')));
       p.on('pageerror', (e) => errors.push(String(e.message).slice(0, 200)));
       await p.goto(`${base}/test/pages/__gen/light-exports.html`, { waitUntil: 'load', timeout: within(15_000) });
+      await p.evaluate(installInk);
       const before = requests.length;
       const r = await p.evaluate(
         async ({ ms }) => {
-          // Ink: share of pixels differing from the top-left one.
-          const ink = async (blob) => {
-            const bmp = await createImageBitmap(blob);
-            const c = document.createElement('canvas');
-            c.width = bmp.width;
-            c.height = bmp.height;
-            const g = c.getContext('2d');
-            g.drawImage(bmp, 0, 0);
-            const d = g.getImageData(0, 0, c.width, c.height).data;
-            let n = 0;
-            for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) n++;
-            return { ink: n / (d.length / 4), w: c.width };
-          };
           const deadline = new Promise((_, ko) => setTimeout(() => ko(new Error(`not drawn within ${ms} ms`)), ms));
           try {
             await Promise.all([customElements.whenDefined('civic-rank-board'), customElements.whenDefined('civic-screen')]);
@@ -160,7 +155,7 @@ export async function checkLightIife(browser, base, { check, note, within, verbo
             await Promise.race([Promise.all([rank.whenDrawn(), wall.whenDrawn()]), deadline]);
             const a = await Promise.race([rank.toPNG({ pixelRatio: 1 }), deadline]);
             const b = await Promise.race([wall.snapshot(), deadline]);
-            return { rank: await ink(a), wall: await ink(b), violations: window.__rec.violations.length, v: window.__rec.violations.map((x) => `${x.directive} ${x.blocked} ${x.sample ?? ''}`) };
+            return { rank: await window.__ink(a), wall: await window.__ink(b), violations: window.__rec.violations.length, v: window.__rec.violations.map((x) => `${x.directive} ${x.blocked} ${x.sample ?? ''}`) };
           } catch (e) {
             return { error: String(e && e.message), violations: window.__rec.violations.length };
           }
