@@ -8,6 +8,7 @@ import '../../src/components/kpi-grid/kpi-grid.define.js';
 import type { CivicKpiGrid } from '../../src/components/kpi-grid/kpi-grid.js';
 import type { CivicKpiTile } from '../../src/components/kpi-tile/kpi-tile.js';
 import { browserRefetchesFailedModules, failControl as control, failDuring } from './fixtures/fail-control.js';
+import { recordDataEvents } from './fixtures/data-events.js';
 import { until } from './fixtures/wait.js';
 
 const CHUNK = 'kpi-tile.details.ts';
@@ -21,13 +22,7 @@ describe('kpi-grid: its tiles details chunk cannot load (issue 16)', () => {
     el.setAttribute('lang', 'zh-CN');
     el.setAttribute('columns', '3');
     el.data = { items: Array.from({ length: 6 }, (_, i) => ({ id: `k${i}`, label: `指标${i}`, value: 100 + i, unit: '个', previous: 90, target: 120 })) };
-    const events: string[] = [];
-    const errors: CustomEvent[] = [];
-    el.addEventListener('civic-load', () => events.push('load'));
-    el.addEventListener('civic-error', (e) => {
-      events.push('error');
-      errors.push(e as CustomEvent);
-    });
+    const { events, errors } = recordDataEvents(el);
     let onDocument = 0;
     const count = () => onDocument++;
     document.addEventListener('civic-error', count);

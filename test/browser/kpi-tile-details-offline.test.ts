@@ -10,6 +10,7 @@ import '../../src/components/kpi-tile/kpi-tile.define.js';
 import type { CivicKpiTile } from '../../src/components/kpi-tile/kpi-tile.js';
 import { requestedPaths } from './fixtures/requests.js';
 import { browserRefetchesFailedModules, failControl as control, failDuring } from './fixtures/fail-control.js';
+import { recordDataEvents } from './fixtures/data-events.js';
 import { until } from './fixtures/wait.js';
 
 const CHUNK = 'kpi-tile.details.ts';
@@ -17,13 +18,7 @@ const part = (el: CivicKpiTile, name: string) => el.shadowRoot!.querySelector(`[
 
 /** Appends `el` (its listeners already attached) in a 280 px box; resolves with its events once its error came. */
 async function place(el: CivicKpiTile, width = 280) {
-  const events: string[] = [];
-  const errors: CustomEvent[] = [];
-  el.addEventListener('civic-load', () => events.push('load'));
-  el.addEventListener('civic-error', (e) => {
-    events.push('error');
-    errors.push(e as CustomEvent);
-  });
+  const { events, errors } = recordDataEvents(el);
   (await fixture<HTMLDivElement>(html`<div style="width:${width}px"></div>`)).append(el);
   await el.whenDrawn();
   await until(() => errors.length > 0, 'a civic-error');
