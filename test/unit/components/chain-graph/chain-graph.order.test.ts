@@ -6,8 +6,8 @@ import { curveControl, radialLinkGeometry } from '../../../../src/components/cha
 import { crossingsSmall, linkCrossings, segmentsCross } from '../../../../src/components/chain-graph/chain-graph.crossings.js';
 import { crossingsOf, type MeasureNode } from '../../../../src/components/chain-graph/chain-graph.readability.js';
 import type { ChainData, Point } from '../../../../src/components/chain-graph/chain-graph.types.js';
-import { forceCenter, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from 'd3-force';
 import { syntheticChains } from '../../../fixtures/chain-graph/synthetic.js';
+import { d3DefaultPositions } from '../../../fixtures/chain-graph/d3-default.js';
 
 // The demo's own data (demo/index.html draws `chain="equip" layout="radial"`).
 const demoAll: ChainData = parseChainData(JSON.parse(readFileSync(new URL('../../../../demo/data/chains.json', import.meta.url), 'utf8'))).value!;
@@ -88,14 +88,7 @@ describe('radial ordering', () => {
   it('radial and force cross less than d3-force default on each demo case (auto, equip, both chains)', () => {
     for (const [name, d] of demoCases) {
       const ours = forceLayout(d, { seed: 1 });
-      const nodes: (SimulationNodeDatum & { id: string })[] = d.nodes.map((n) => ({ id: n.id }));
-      forceSimulation(nodes)
-        .force('link', forceLink<SimulationNodeDatum & { id: string }, { source: string; target: string }>(d.links.map((l) => ({ source: l.source, target: l.target }))).id((n) => n.id))
-        .force('charge', forceManyBody())
-        .force('center', forceCenter(0, 0))
-        .stop()
-        .tick(300);
-      const d3pos = new Map(nodes.map((n) => [n.id, { x: n.x!, y: n.y! }]));
+      const d3pos = d3DefaultPositions(d);
       const count = (positions: Map<string, Point>) => crossingsOf({ nodes: nodesOf(d), links: d.links, positions, linkStyle: 'straight' });
       const d3c = count(d3pos);
       expect(count(ours.positions), `${name} force`).toBeLessThan(d3c);

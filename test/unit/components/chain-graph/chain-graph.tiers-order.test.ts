@@ -2,7 +2,6 @@
 // (chain-graph.tiers-coords.ts) and the crossings as drawn, on the demo chains and on generated graphs.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { forceCenter, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from 'd3-force';
 import { adjacency, filterChainData, parseChainData } from '../../../../src/components/chain-graph/chain-graph.model.js';
 import { countCrossings, tiersLayout } from '../../../../src/components/chain-graph/chain-graph.tiers.js';
 import { orderLayers } from '../../../../src/components/chain-graph/chain-graph.layered.js';
@@ -12,6 +11,7 @@ import { defaultRadius, estimateTextWidth } from '../../../../src/components/cha
 import { crossingsOf, linkPolyline, type MeasureNode } from '../../../../src/components/chain-graph/chain-graph.readability.js';
 import type { ChainData, ChainLink, Point } from '../../../../src/components/chain-graph/chain-graph.types.js';
 import { syntheticChains } from '../../../fixtures/chain-graph/synthetic.js';
+import { d3DefaultPositions } from '../../../fixtures/chain-graph/d3-default.js';
 
 const demoAll: ChainData = parseChainData(JSON.parse(readFileSync(new URL('../../../../demo/data/chains.json', import.meta.url), 'utf8'))).value!;
 const demo = (chain?: string) => (chain ? filterChainData(demoAll, { chain }) : demoAll);
@@ -25,14 +25,7 @@ const drawn = (d: ChainData, positions: Map<string, Point>) => crossingsOf({ nod
 
 /** d3-force's default layout of the same data (as the bench's d3-default), its straight links' crossings. */
 function d3Default(d: ChainData): number {
-  const nodes: (SimulationNodeDatum & { id: string })[] = d.nodes.map((n) => ({ id: n.id }));
-  forceSimulation(nodes)
-    .force('link', forceLink<SimulationNodeDatum & { id: string }, { source: string; target: string }>(d.links.map((l) => ({ source: l.source, target: l.target }))).id((n) => n.id))
-    .force('charge', forceManyBody())
-    .force('center', forceCenter(0, 0))
-    .stop()
-    .tick(300);
-  return crossingsOf({ nodes: nodesOf(d), links: d.links, positions: new Map(nodes.map((n) => [n.id, { x: n.x!, y: n.y! }])), linkStyle: 'straight' });
+  return crossingsOf({ nodes: nodesOf(d), links: d.links, positions: d3DefaultPositions(d), linkStyle: 'straight' });
 }
 
 /** Seeded tree whose supply links agree with the tiers (a supplier of an upstream firm is upstream, etc.). */
