@@ -26,3 +26,10 @@ export function lazyModule<T>(importer: () => Promise<T>): LazyModule<T> {
     },
   };
 }
+
+/**
+ * A synchronous reader run by a parse (field paths: data/adapters/field-map.ts) whose chunk has not arrived puts its
+ * load here and gives no value; the DataController running the parse clears `p` before it, waits for it after it and
+ * then parses the payload again. @internal
+ */
+export const asked: { p?: Promise<unknown> } = {};

@@ -7,6 +7,7 @@ import { formatTime } from '../core/format/number.js';
 import { formatIssue, hasErrors, issue, type Issue, type Validated } from './validate.js';
 import { resolveSource, type ResolvedSource } from './resolve-source.js';
 import { adaptersReady, adaptWith, loadAdapters, type AdaptKit } from './adapters/adapt.js';
+import { asked } from '../core/lazy-module.js';
 import type { PushSource } from './push/push-controller.js';
 import type { SrcPath } from './src-path.js';
 import type { DataControllerOptions, DataHostProps, DataStatus } from './data-controller.types.js';
@@ -294,26 +295,9 @@ export class DataController<T> implements ReactiveController {
     this.lastRaw = raw;
     this.lastRawSource = source;
     const adapter = this.props.adapter ?? 'auto';
+    // CSV text, or a payload that may be an API envelope or an ECharts dataset: its adapters load on first use (issue 16).
     const ready = adaptersReady(raw, adapter);
-    if (ready) {
-      // CSV text, or a payload that may be an API envelope or an ECharts dataset: its adapters load on first use
-      // (issue 16). This payload is accepted once they are there, unless a newer payload or a failure came meanwhile
-      // (the picture on screen is not the one asked for until then: `parsing`). Adapters that cannot load fail like the
-      // network (the error state needs no lazy code).
-      if (this.value === undefined) this.status = 'loading';
-      this.laterTicket = ticket;
-      ready.then(
-        () => {
-          if (ticket === this.parseTicket) this.accept(raw, source, url, poll, reparse);
-        },
-        (e: unknown) => {
-          if (ticket !== this.parseTicket) return;
-          this.fail('network', source, `the data adapters could not load: ${why(e)}`, undefined, url);
-        },
-      );
-      this.host.requestUpdate();
-      return;
-    }
+    if (ready) return this.acceptLater(ready, ticket, raw, source, url, poll, reparse);
     const adapted = adaptWith(raw, adapter);
     if (adapted.apiError !== undefined) {
       this.fail('api', source, adapted.apiError, adapted.issues, url);
@@ -336,11 +320,33 @@ export class DataController<T> implements ReactiveController {
         this.host.requestUpdate();
         return;
       }
+      asked.p = undefined;
       result = this.o.parse(adapted.value, ctx);
+      // The parse asked for code loaded on first use (the field-path reader): parse again once it is there.
+      if (asked.p) return this.acceptLater(asked.p, ticket, raw, source, url, poll, reparse);
     } catch (e) {
       result = broken(e);
     }
     this.settle(result, adapted.issues, source, url, poll, reparse);
+  }
+
+  /**
+   * `raw` is accepted once `ready` (code it needs, loaded on first use) resolves, unless a newer payload or a failure
+   * came meanwhile (the picture on screen is not the one asked for until then: `parsing`). Code that cannot load fails
+   * like the network (the error state needs no lazy code).
+   */
+  private acceptLater(ready: Promise<unknown>, ticket: number, raw: unknown, source: DataSourceKind, url: string | undefined, poll: boolean, reparse: boolean): void {
+    if (this.value === undefined) this.status = 'loading';
+    this.laterTicket = ticket;
+    ready.then(
+      () => {
+        if (ticket === this.parseTicket) this.accept(raw, source, url, poll, reparse);
+      },
+      (e: unknown) => {
+        if (ticket === this.parseTicket) this.fail('network', source, `the data code could not load: ${why(e)}`, undefined, url);
+      },
+    );
+    this.host.requestUpdate();
   }
 
   /** Counts parses and failures, so a payload parsed in slices is dropped when a newer one or a failure came. */

@@ -4,7 +4,7 @@
  * (issue 16: not in the first load). Pure: never throws, never touches the DOM.
  */
 import { describe, isRecord, issue, joinPath, type Issue, type Validated } from '../../data/validate.js';
-import { mapFields } from '../../data/adapters/field-map.js';
+import { mapFields } from '../../data/adapters/field-map.impl.js';
 import { readPath, splitListPath } from '../../data/adapters/path.js';
 import { LONG_DEFAULTS, parseGrowthData, type LongFields } from './growth-chart.read.js';
 import type { GrowthData } from './growth-chart.types.js';

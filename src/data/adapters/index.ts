@@ -6,7 +6,9 @@ export { readPath, parsePath, splitListPath } from './path.js';
 export { unwrapEnvelope, looksLikeEnvelope } from './envelope.js';
 export { datasetToRows, looksLikeDataset } from './echarts-dataset.js';
 export { parseCsv, DEFAULT_TEXT_COLUMNS } from './csv.js';
-export { mapFields, type FieldMap } from './field-map.js';
+// The synchronous field-path reader (elements load it on first use through field-map.ts).
+export { mapFields } from './field-map.impl.js';
+export type { FieldMap } from './field-map.js';
 
 export { ADAPTERS, adaptWith, loadCsv, csvReader, adaptersReady, type AdapterName, type AdaptResult } from './adapt.js';
 

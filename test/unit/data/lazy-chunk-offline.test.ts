@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /**
- * Issue 16: the `src` path (src-path.ts), the CSV reader (adapters/csv.ts) and the envelope / dataset adapters
- * (adapters/shapes.ts) load on first use. On a page that lost
+ * Issue 16: the `src` path (src-path.ts), the CSV reader (adapters/csv.ts), the envelope / dataset adapters
+ * (adapters/shapes.ts) and the field-path reader (adapters/field-map.impl.ts) load on first use. On a page that lost
  * its network the chunk fails too: the element must still show its error state (eager code) and keep its last good
  * data, never hang in `loading`. Here both dynamic imports reject, as a chunk request does offline.
  */
@@ -20,13 +20,21 @@ vi.mock('../../../src/data/adapters/csv.js', () => {
 vi.mock('../../../src/data/adapters/shapes.js', () => {
   throw new TypeError('Failed to fetch dynamically imported module: shapes.js');
 });
+vi.mock('../../../src/data/adapters/field-map.impl.js', () => {
+  throw new TypeError('Failed to fetch dynamically imported module: field-map.impl.js');
+});
 
 type Host = StandInHost;
 type V = { value: number };
 
 async function setup(host: Host) {
   const { DataController } = await import('../../../src/data/data-controller.js');
-  const parse = (raw: unknown): Validated<V> => (isRecord(raw) && typeof raw.value === 'number' ? { value: { value: raw.value }, issues: [] } : { value: undefined, issues: [] });
+  const { mapFields } = await import('../../../src/data/adapters/field-map.js');
+  // A payload { data: { v } } is read through the field path `data.v` (the lazy field-path reader).
+  const parse = (raw: unknown): Validated<V> => {
+    if (isRecord(raw) && isRecord(raw.data)) raw = mapFields(raw, { value: 'data.v' }).value;
+    return isRecord(raw) && typeof raw.value === 'number' ? { value: { value: raw.value }, issues: [] } : { value: undefined, issues: [] };
+  };
   const errors: Record<string, unknown>[] = [];
   host.addEventListener('civic-error', (e) => errors.push((e as CustomEvent).detail));
   const dc = new DataController<V>(host as never, { parse, terms: () => ({ t: en, lang: 'en' }), warn: vi.fn() });
@@ -94,6 +102,9 @@ describe('lazy data chunks that cannot load (offline)', () => {
 
   it('an API envelope whose adapters cannot load: the last good data stays, with the error banner over it', () =>
     keepsLastGood({ code: 0, msg: 'ok', data: { value: 6 } }));
+
+  it('a payload read through field paths whose reader cannot load: the last good data stays, with the error banner over it', () =>
+    keepsLastGood({ data: { v: 6 } }));
 
   it('a plain payload needs none of the lazy adapters: accepted in the same update', async () => {
     const host = makeHost({ data: { value: 7 } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapFields } from '../../../../src/data/adapters/field-map.js';
+import { mapFields } from '../../../../src/data/adapters/field-map.impl.js';
 import { issue } from '../../../../src/data/validate.js';
 
 const payload = {

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { adaptPayload, mapFields } from '../../../../src/data/adapters/index.js';
 import { mapGridFields } from '../../../../src/components/kpi-grid/kpi-grid.model.js';
+import { loadFieldReader } from '../../../../src/data/adapters/field-map.js';
+
+// Elements' field paths go through field-map.ts, whose reader loads on first use (a DataController waits for it).
+beforeAll(() => loadFieldReader());
 
 const response = { code: 0, msg: 'ok', data: { unit: '亿元', list: [{ orgName: '甲', gdp: 1 }, { orgName: '乙', gdp: 2 }] } };
 
