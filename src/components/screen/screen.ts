@@ -1,50 +1,29 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { cspStyle } from '../../core/render/csp-style.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { CivicElement } from '../../core/civic-element.js';
 import { baseHostStyles } from '../../core/theme/tokens.js';
 import { screenContext, type ScreenInfo } from '../../core/context/screen-context.js';
 import { ResizeController } from '../../core/controllers/resize-controller.js';
-import type { CivicSelectEvent } from '../../core/events/select-event.js';
 import { styles } from './screen.styles.js';
 import { lazyModule } from '../../core/lazy-module.js';
 import { screenTerms } from './screen.i18n.js';
-import { CivicRegionChangeEvent, CivicTourEvent } from './screen.events.js';
 import type { Point, RectLike, ScaleMode } from './screen.types.js';
+import { ScreenIdle } from './screen.idle.js';
+import { ScreenRegion, type ActiveRegion } from './screen.region.js';
+import { ScreenTimers } from './screen.timers.js';
+import { ScreenTour } from './screen.tour.js';
+import { renderScreen } from './screen.template.js';
 import {
   DEFAULT_TIME_ZONE,
-  TOUR_START,
   clientToLocal,
   computeLayout,
   formatClock,
   isValidTimeZone,
   msToNextSecond,
-  nextTourStep,
   normaliseDesign,
-  parseTourIds,
   rectToDesign,
-  secondsToMs,
-  stageTransform,
   type ScreenLayout,
-  type TourState,
 } from './screen.model.js';
-
-/** What a descendant may offer the tour: ids for `highlight(id)`. */
-interface TourCapable extends Element {
-  highlight?: (id: string | null) => void;
-  tourTargets?: () => unknown;
-}
-
-interface TourTarget {
-  el: TourCapable;
-  ids: string[];
-}
-
-interface ActiveRegion {
-  code: string;
-  label: string;
-  source: Element;
-}
 
 /** The snapshot's drawing (screen.snapshot.ts, with the SVG painter), loaded with the first snapshot (issue 16). */
 const snapshotModule = lazyModule(() => import('./screen.snapshot.js'));
@@ -146,14 +125,8 @@ export class CivicScreen extends CivicElement {
   private ring?: RectLike;
   private fullscreen = false;
   private currentLayout: ScreenLayout = computeLayout({ width: 1920, height: 1080 }, { width: 0, height: 0 }, 'fit');
-  private tourState: TourState = TOUR_START;
-  private tourStepCount = 0;
-  private tourCurrent?: TourCapable;
-  private tourCurrentHighlighted = false;
-  private lastArm = 0;
-  private lastPointerType = '';
   private warnedZone = '';
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new ScreenTimers();
   private get stageEl(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('[part~="stage"]') ?? null;
   }
@@ -167,6 +140,13 @@ export class CivicScreen extends CivicElement {
     initialValue: { scale: 1, inScreen: true } satisfies ScreenInfo,
   });
   private readonly box = new ResizeController(this);
+  private readonly tourCtl = new ScreenTour(this, this.timers, {
+    rectOf: (el) => this.designRectOf(el),
+    ring: (r) => (this.ring = r),
+    warn: (m, e) => this.warn(m, e),
+  });
+  private readonly idleCtl = new ScreenIdle(this, this.timers, () => this.idle, (idle) => (this.idle = idle));
+  private readonly regionCtl = new ScreenRegion(this, () => this.activeRegion, (region) => (this.activeRegion = region));
 
   // ── lifecycle ──
   override connectedCallback(): void {
@@ -174,22 +154,21 @@ export class CivicScreen extends CivicElement {
     if (!this.hasAttribute('theme')) this.setAttribute('theme', 'dark');
     if (!this.hasAttribute('density')) this.setAttribute('density', 'screen');
     super.connectedCallback();
-    this.addEventListener('civic-select', this.onSelect as EventListener);
+    this.addEventListener('civic-select', this.regionCtl.onSelect as EventListener);
     for (const type of INTERACTION_EVENTS) this.addEventListener(type, this.onInteraction, { passive: true });
     if (typeof document !== 'undefined') document.addEventListener('fullscreenchange', this.onFullscreenChange);
     this.now = new Date();
     this.scheduleClock();
-    this.armIdle();
-    this.restartTour();
+    this.idleCtl.arm();
+    this.tourCtl.restart();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('civic-select', this.onSelect as EventListener);
+    this.removeEventListener('civic-select', this.regionCtl.onSelect as EventListener);
     for (const type of INTERACTION_EVENTS) this.removeEventListener(type, this.onInteraction);
     if (typeof document !== 'undefined') document.removeEventListener('fullscreenchange', this.onFullscreenChange);
-    this.stopTour();
-    for (const t of this.timers.values()) clearTimeout(t);
+    this.tourCtl.stop();
     this.timers.clear();
   }
 
@@ -206,8 +185,8 @@ export class CivicScreen extends CivicElement {
     }
     // connectedCallback arms the timers; changes (also those made before the first render) re-arm them here.
     // Both are idempotent; state set in willUpdate costs no extra render.
-    if (changed.has('tour')) this.restartTour();
-    if (changed.has('idleCursor')) this.armIdle();
+    if (changed.has('tour')) this.tourCtl.restart();
+    if (changed.has('idleCursor')) this.idleCtl.arm();
   }
 
   protected override firstUpdated(): void {
@@ -221,56 +200,27 @@ export class CivicScreen extends CivicElement {
       });
   }
 
-
   // ── render ──
   override render() {
-    const t = this.t.pick(screenTerms);
-    const design = normaliseDesign(this.designWidth, this.designHeight);
-    const l = this.currentLayout;
-    const clock = formatClock(this.now, this.t.lang, this.timeZone);
     const canFullscreen = typeof document !== 'undefined' && document.fullscreenEnabled === true && typeof this.requestFullscreen === 'function';
-    const region = this.activeRegion;
-    return html`<div part="base" role="region" aria-label=${this.heading || t.screenLabel}>
-      ${l.mode === 'width' ? html`<div class="sizer" style=${cspStyle({ width: `${l.scaledWidth}px`, height: `${l.scaledHeight}px` })}></div>` : nothing}
-      <div part="stage" style=${cspStyle({ width: `${design.width}px`, height: `${design.height}px`, transform: stageTransform(l) })}>
-        <div part="header">
-          <div part="heading" role="heading" aria-level=${String(this.headingLevelValue)} tabindex="-1"><slot name="heading">${this.heading}</slot></div>
-          ${region
-            ? html`<div part="region">
-                <span class="label">${t.region}</span><span class="name">${region.label}</span>
-                <button type="button" part="region-clear" aria-label=${t.clearRegion(region.label)} @click=${this.clearRegion}>
-                  <span aria-hidden="true">✕</span>
-                </button>
-              </div>`
-            : nothing}
-          ${this.dataTime ? html`<div part="data-time">${t.dataTime}：${this.dataTime}</div>` : nothing}
-          ${this.noClock
-            ? nothing
-            : html`<div part="clock" aria-hidden="true">
-                  <span class="date">${clock.date}</span><span class="weekday">${clock.weekday}</span><span class="time">${clock.time}</span>
-                </div>
-                <span class="visually-hidden">${t.now(clock.spoken)}</span>`}
-          <slot name="header-end"></slot>
-          ${this.exportButton
-            ? html`<button type="button" part="export" @click=${this.download}>${this.t.core.exportPng}</button>`
-            : nothing}
-          ${canFullscreen
-            ? html`<button type="button" part="fullscreen" aria-pressed=${this.fullscreen ? 'true' : 'false'} @click=${this.toggleFullscreen}>
-                ${this.fullscreen ? t.exitFullscreen : t.enterFullscreen}
-              </button>`
-            : nothing}
-        </div>
-        <div part="content"><slot></slot></div>
-        ${this.ring
-          ? html`<div
-              part="tour-ring"
-              aria-hidden="true"
-              style=${cspStyle({ left: `${this.ring.left}px`, top: `${this.ring.top}px`, width: `${this.ring.width}px`, height: `${this.ring.height}px` })}
-            ></div>`
-          : nothing}
-      </div>
-      ${this.idle ? html`<div class="idle-shield" aria-hidden="true"></div>` : nothing}
-    </div>`;
+    return renderScreen({
+      t: this.t.pick(screenTerms),
+      exportLabel: this.t.core.exportPng,
+      heading: this.heading,
+      headingLevel: this.headingLevelValue,
+      design: normaliseDesign(this.designWidth, this.designHeight),
+      layout: this.currentLayout,
+      clock: this.noClock ? undefined : formatClock(this.now, this.t.lang, this.timeZone),
+      dataTime: this.dataTime,
+      region: this.activeRegion,
+      ring: this.ring,
+      idle: this.idle,
+      exportButton: this.exportButton,
+      fullscreen: canFullscreen ? this.fullscreen : undefined,
+      clearRegion: this.clearRegion,
+      download: this.download,
+      toggleFullscreen: this.toggleFullscreen,
+    });
   }
 
   // ── public methods ──
@@ -312,41 +262,14 @@ export class CivicScreen extends CivicElement {
 
   /** Clears the active region: resets `region` on every descendant with `linked` and the selecting element's selection. */
   clearRegion(): void {
-    const prev = this.activeRegion;
-    for (const el of Array.from(this.querySelectorAll('[linked]'))) {
-      (el as Element & { region?: string }).region = undefined;
-    }
-    if (prev) {
-      const src = prev.source as Element & { selected?: unknown };
-      if (typeof src.selected === 'string') src.selected = '';
-    }
-    this.activeRegion = undefined;
-    this.dispatchEvent(new CivicRegionChangeEvent({ region: null, label: null, source: null }));
+    const prev = this.regionCtl.clear();
     // The clear button disappears with the chip: keep keyboard focus inside the screen.
     if (prev) void this.updateComplete.then(() => (this.renderRoot.querySelector('[part~="heading"]') as HTMLElement | null)?.focus());
   }
 
   /** Advances the tour by one step now (whether or not `tour` is running). Returns the id highlighted. */
   tourStep(): string | null | undefined {
-    const targets = this.collectTourTargets();
-    const next = nextTourStep(
-      targets.map((t) => t.ids.length),
-      this.tourState,
-    );
-    if (!next) {
-      this.clearTourHighlight();
-      return undefined;
-    }
-    this.tourState = next.state;
-    const target = targets[next.element];
-    const id = next.index >= 0 ? target.ids[next.index] : null;
-    if (this.tourCurrent && this.tourCurrent !== target.el) this.clearTourHighlight();
-    this.tourCurrent = target.el;
-    this.tourCurrentHighlighted = id !== null;
-    if (id !== null) this.callHighlight(target.el, id);
-    this.ring = this.designRectOf(target.el);
-    this.dispatchEvent(new CivicTourEvent({ step: this.tourStepCount++, target: target.el, id, targetIndex: next.element }));
-    return id;
+    return this.tourCtl.step();
   }
 
   /**
@@ -385,25 +308,9 @@ export class CivicScreen extends CivicElement {
   }
 
   // ── private helpers ──
-  private later(key: string, fn: () => void, ms: number): void {
-    const old = this.timers.get(key);
-    if (old !== undefined) clearTimeout(old);
-    const handle = setTimeout(() => {
-      this.timers.delete(key);
-      fn();
-    }, ms);
-    this.timers.set(key, handle);
-  }
-
-  private cancel(key: string): void {
-    const old = this.timers.get(key);
-    if (old !== undefined) clearTimeout(old);
-    this.timers.delete(key);
-  }
-
   private scheduleClock(): void {
     if (!this.isConnected) return;
-    this.later(
+    this.timers.later(
       'clock',
       () => {
         this.now = new Date();
@@ -413,130 +320,14 @@ export class CivicScreen extends CivicElement {
     );
   }
 
-  private armIdle(): void {
-    this.cancel('idle');
-    const ms = secondsToMs(this.idleCursor);
-    if (!this.isConnected || ms === 0) {
-      this.idle = false;
-      return;
-    }
-    this.later(
-      'idle',
-      () => {
-        // Only a mouse has a cursor to hide; never put the shield under a finger (it would eat the first tap).
-        const touchOnly = typeof matchMedia !== 'undefined' && matchMedia('(hover: none)').matches;
-        // Unknown pointer (nothing moved yet): trust the device's primary input.
-        if (this.lastPointerType === 'mouse' || (this.lastPointerType === '' && !touchOnly)) this.idle = true;
-      },
-      ms,
-    );
-  }
-
-  private restartTour(): void {
-    this.cancel('tour');
-    this.cancel('tour-resume');
-    const ms = secondsToMs(this.tour);
-    if (!this.isConnected || ms === 0) {
-      this.stopTour();
-      return;
-    }
-    this.scheduleTour(ms);
-  }
-
-  private scheduleTour(ms: number): void {
-    this.later(
-      'tour',
-      () => {
-        // A hidden tab (or a wall behind another window) skips steps instead of queueing them.
-        if (typeof document === 'undefined' || !document.hidden) this.tourStep();
-        const next = secondsToMs(this.tour);
-        if (next > 0) this.scheduleTour(next);
-      },
-      ms,
-    );
-  }
-
-  private stopTour(): void {
-    this.cancel('tour');
-    this.cancel('tour-resume');
-    this.clearTourHighlight();
-  }
-
-  private clearTourHighlight(): void {
-    if (this.tourCurrent && this.tourCurrentHighlighted) this.callHighlight(this.tourCurrent, null);
-    this.tourCurrent = undefined;
-    this.tourCurrentHighlighted = false;
-    this.ring = undefined;
-  }
-
   /** True while the tour waits after an interaction. @internal */
   get tourPaused(): boolean {
-    return this.timers.has('tour-resume');
+    return this.tourCtl.paused;
   }
 
   private onInteraction = (e: Event): void => {
-    if (typeof PointerEvent !== 'undefined' && e instanceof PointerEvent) this.lastPointerType = e.pointerType;
-    else if (e.type === 'touchstart') this.lastPointerType = 'touch';
-    const now = Date.now();
-    const wasIdle = this.idle;
-    if (wasIdle) this.idle = false;
-    // Pointer moves arrive at 60+ Hz: re-arm the timers at most every 250 ms.
-    if (!wasIdle && now - this.lastArm < 250) return;
-    this.lastArm = now;
-    this.armIdle();
-    const tourMs = secondsToMs(this.tour);
-    if (tourMs > 0 && this.isConnected) {
-      this.cancel('tour');
-      this.clearTourHighlight();
-      const resume = Math.max(0, (Number.isFinite(this.tourResume) ? this.tourResume : 10) * 1000);
-      this.later(
-        'tour-resume',
-        () => {
-          this.tourStep();
-          this.scheduleTour(secondsToMs(this.tour) || tourMs);
-        },
-        resume,
-      );
-    }
+    if (this.idleCtl.interact(e)) this.tourCtl.pause();
   };
-
-  private collectTourTargets(): TourTarget[] {
-    const out: TourTarget[] = [];
-    const chosen: Element[] = [];
-    for (const node of Array.from(this.querySelectorAll('*'))) {
-      const el = node as TourCapable;
-      if (typeof el.highlight !== 'function' || el.hasAttribute('tour-skip')) continue;
-      if (el.localName === 'civic-screen') continue;
-      if (chosen.some((c) => c.contains(el))) continue; // a civic element inside another one: the outer one tours
-      const rect = el.getBoundingClientRect();
-      if (rect.width < 1 || rect.height < 1) continue; // hidden
-      chosen.push(el);
-      out.push({ el, ids: this.idsOf(el) });
-    }
-    return out;
-  }
-
-  private idsOf(el: TourCapable): string[] {
-    const attr = el.getAttribute('tour-ids');
-    if (attr !== null) return parseTourIds(attr);
-    if (typeof el.tourTargets === 'function') {
-      try {
-        const v = el.tourTargets();
-        if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string' && x.length > 0);
-      } catch {
-        /* an element that fails to list its targets is ringed as a whole */
-      }
-    }
-    return [];
-  }
-
-  private callHighlight(el: TourCapable, id: string | null): void {
-    try {
-      el.highlight?.(id);
-    } catch (e) {
-      this.warn(`highlight(${JSON.stringify(id)}) failed on <${el.localName}>`, e);
-    }
-  }
 
   private designRectOf(el: Element): RectLike | undefined {
     const stage = this.stageEl;
@@ -546,25 +337,6 @@ export class CivicScreen extends CivicElement {
     const round = (n: number) => Math.round(n * 100) / 100;
     return { left: round(r.left), top: round(r.top), width: round(r.width), height: round(r.height) };
   }
-
-  private onSelect = (e: CivicSelectEvent): void => {
-    const source = e.target as Element | null;
-    if (!source || source === this || !e.detail) return;
-    const { id, region, item } = e.detail;
-    if (id === null) {
-      if (this.activeRegion && this.activeRegion.source === source) {
-        this.activeRegion = undefined;
-        this.dispatchEvent(new CivicRegionChangeEvent({ region: null, label: null, source }));
-      }
-      return;
-    }
-    if (typeof region !== 'string' || region === '') return;
-    const name = item && typeof item === 'object' && typeof (item as { name?: unknown }).name === 'string' ? (item as { name: string }).name : '';
-    const label = name || region;
-    if (this.activeRegion && this.activeRegion.code === region && this.activeRegion.source === source) return;
-    this.activeRegion = { code: region, label, source };
-    this.dispatchEvent(new CivicRegionChangeEvent({ region, label, source }));
-  };
 
   private download = async (): Promise<void> => {
     try {
