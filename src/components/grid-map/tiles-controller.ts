@@ -1,25 +1,25 @@
 /**
  * Where tiles mode of <civic-grid-map> gets its units and values, as a Lit reactive controller: it owns the tiles
- * renderer (mount, per-level fill from the metric columns, highlight, camera) and answers the element's view model
- * (`units()`, `levelStyle()`); the unit index, `focus` and navigation's answers (`NavMode`) are tiles-navigation.ts. Legend, table, tooltip, search and keys are the element's one set of views and its
+ * renderer (mount, highlight, camera) and answers the element's view model (`units()`, `levelStyle()`); the per-level
+ * classes and fills are tiles-styles.ts; the unit index, `focus` and navigation's answers (`NavMode`) are tiles-navigation.ts. Legend, table, tooltip, search and keys are the element's one set of views and its
  * NavigationController — the same as in memory mode. No import of the element: it reads the props it needs.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CivicErrorEvent } from '../../core/events/error-event.js';
 import { loadMaplibre, maplibreUsable } from '../../core/maplibre/load.js';
-import { classify, legendModel, parseLabelList, parseNumberList, type Classifier, type ClassifySpec, type LegendModel } from './classify.js';
+import { parseLabelList, parseNumberList, type ClassifySpec } from './classify.js';
 import { CivicRendererChangeEvent } from './grid-map.events.js';
 import type { GridMetric, GridMetricsData } from './grid-map.types.js';
-import { fillColour, fillExpression, levelValues, parseTilesRef, tileValues, valueOf, type TileValues } from './tiles.js';
+import { parseTilesRef, tileValues, topTileCodes, type TileValues } from './tiles.js';
 import type { TilesIndex } from './tiles-index.js';
 import { webglMaps } from './renderers/renderer.js';
 import { tileUnits, type UnitsSource } from './view-model.js';
-import { columnUnits, isColumnData, isColumnValues, rankFinite, rankSlots, topColumnCodes } from './column-view.js';
+import { columnUnits, isColumnData, isColumnValues, rankSlots, topColumnCodes } from './column-view.js';
 import type { NavMode } from './navigation.js';
-import type { FillColour, TilesRenderer, TilesColors } from './renderers/tiles-renderer.js';
+import type { TilesRenderer, TilesColors } from './renderers/tiles-renderer.js';
 import { prefetchFor, type MetricsSourceProps } from './metrics-loader.js';
-import { StillQueue } from './still-queue.js';
 import { TilesNavigation } from './tiles-navigation.js';
+import { TilesStyles, type LevelStyle } from './tiles-styles.js';
 
 /** The element's properties tiles mode reads. */
 export interface TilesHostProps {
@@ -59,68 +59,32 @@ export interface TilesAccess {
   emphasised(): string | undefined;
 }
 
-/** Levels with at most this many units are classified before the first idle (`styleSmallLevels`). */
-const EAGER_UNITS = 50000;
-/** The levels not on screen are classified once the camera has not moved for this long (ms). */
-const STILL_MS = 1000;
-
-interface LevelStyle {
-  classifier: Classifier;
-  legend: LegendModel;
-}
-
 export class TilesController implements ReactiveController {
   r?: TilesRenderer;
   private mounting?: Promise<void>;
   private mountedKey?: string;
   private tv?: TileValues;
   private tvData?: GridMetricsData;
-  private styles = new Map<number, LevelStyle>();
-  private styleKey?: string;
-  private fillKey?: string;
-  /** Level with the most units on screen (from the renderer after each idle). */
-  rank = 2;
-  /**
-   * False until the renderer's first idle says which level is on screen: until then no level is classified (a
-   * national grid level holds 10⁶ values; the first view usually shows streets), and the legend waits.
-   */
-  private rankKnown = false;
-  /** The first picture is complete: the other levels may be classified now (not before: it would delay it). */
-  private pictured = false;
+  /** Per-level classes and fills, the level on screen, legend emphasis (tiles-styles.ts). */
+  private readonly styles: TilesStyles;
   /** True when the tiles cannot be drawn (no WebGL, dead source): the overlay says so. */
   failed = false;
-  private noData = '#e4e7eb';
-  /** Levels besides the one on screen still to classify (after the next picture). */
-  private restPending = false;
-  /** Classifies the levels not on screen once the camera has been still for STILL_MS (`styleRest`). */
-  private readonly rest = new StillQueue(STILL_MS);
-
-  /**
-   * Classifies the levels not on screen, one per idle period (a grid level of 10⁶ values is the long one), once the
-   * camera has been still for STILL_MS: a pan or zoom right after the first picture keeps its frames (the grid level's
-   * classification is one task of 0.1–0.3 s). A level that comes on screen first is classified at that idle anyway.
-   */
-  private styleRest(): void {
-    if (!this.restPending || !this.pictured) return;
-    this.restPending = false;
-    const todo = this.layers().map((l) => l.rank);
-    this.rest.start(() => {
-      let rank = todo.shift();
-      while (rank !== undefined && this.styles.has(rank)) rank = todo.shift();
-      if (rank !== undefined) this.styleLevel(rank);
-      return todo.length > 0;
-    });
-  }
 
   private checkedEmpty = false;
   private reported = 0;
   /** The unit index, `focus`, camera moves of the breadcrumb and level buttons, and navigation's answers. */
   private readonly navi: TilesNavigation;
-  /** Emphasised legend class (legend hover / focus). */
-  emphasis: number | 'none' | null = null;
 
   constructor(private readonly host: Host, private readonly x: TilesAccess) {
     host.addController(this);
+    this.styles = new TilesStyles({
+      r: () => this.r,
+      values: () => this.tv,
+      metric: () => x.metric(),
+      spec: () => x.spec(),
+      hidden: () => x.hidden(),
+      layers: () => this.layers(),
+    });
     this.navi = new TilesNavigation(host, {
       r: () => this.r,
       rank: () => this.rank,
@@ -135,6 +99,11 @@ export class TilesController implements ReactiveController {
 
   /** Navigation's answers in tiles mode (tiles-navigation.ts). */
   readonly nav: NavMode;
+
+  /** Level with the most units on screen (from the renderer after each idle). */
+  get rank(): number {
+    return this.styles.rank;
+  }
 
   /** The tile set's unit index, once loaded. */
   get index(): TilesIndex | undefined {
@@ -179,7 +148,7 @@ export class TilesController implements ReactiveController {
   hostDisconnected(): void {
     this.cancelEarly?.();
     this.cancelEarly = undefined;
-    this.rest.cancel();
+    this.styles.rest.cancel();
     this.navi.stop();
     this.r?.destroy();
     this.r = undefined;
@@ -202,29 +171,10 @@ export class TilesController implements ReactiveController {
       this.tvData = data;
       // Metrics from the worker arrive as columns; from `data` or an inline script, rows joined here.
       this.tv = isColumnData(data) ? data.columns : data ? tileValues(data) : undefined;
-      this.styleKey = undefined;
+      this.styles.invalidate();
       this.r?.setValues(this.tv, data?.metrics.map((m) => m.key) ?? []);
     }
-    const m = this.x.metric();
-    const key = JSON.stringify([m?.key, this.x.spec(), noData]) + (this.tv ? '' : '-');
-    const fillKey = JSON.stringify([[...this.x.hidden()], this.emphasis]);
-    if (key !== this.styleKey) {
-      this.styleKey = key;
-      this.fillKey = fillKey;
-      this.noData = noData;
-      this.styles.clear();
-      this.rest.cancel();
-      // The level on screen first; the others (a national grid level can hold 10⁶ values) once the picture is up
-      // (the renderer's next idle), so classifying them never delays the first view.
-      if (this.rankKnown) this.styleLevel(this.rank);
-      else this.styleSmallLevels();
-      this.restPending = true;
-      if (this.r?.mapInstance && !this.mounting) this.styleRest();
-    } else if (fillKey !== this.fillKey) {
-      // Legend toggles and emphasis change the colours, not the classes.
-      this.fillKey = fillKey;
-      for (const [rank, st] of this.styles) this.r?.setFill(rank, this.fillOf(st));
-    } else if (this.rankKnown) this.styleLevel(this.rank);
+    this.styles.sync(noData, () => !!this.r?.mapInstance && !this.mounting);
     const ref = parseTilesRef(h.tiles, document.baseURI);
     const mkey = `${ref?.kind}|${ref?.url}|${h.sourceLayer}|${h.parentLayers}|${h.promoteId}|${h.basemap}`;
     if (ref && mkey !== this.mountedKey && !this.mounting) {
@@ -243,50 +193,7 @@ export class TilesController implements ReactiveController {
 
   /** Classifies one level (once per metric / classification) and gives the renderer its fill expression. */
   levelStyle(rank = this.rank): LevelStyle {
-    if (!this.rankKnown && rank === this.rank) return { classifier: classify([], this.x.spec()), legend: legendModel(classify([], this.x.spec()), []) };
-    return this.styleLevel(rank);
-  }
-
-  private styleLevel(rank: number): LevelStyle {
-    let st = this.styles.get(rank);
-    if (st) return st;
-    const tv = this.tv;
-    if (isColumnValues(tv)) {
-      const { values, missing } = rankFinite(tv, this.x.metric(), rank);
-      const classifier = classify(values, this.x.spec());
-      st = { classifier, legend: legendModel(classifier, values, missing) };
-    } else {
-      const values = tv ? levelValues(tv, this.x.metric(), rank) : [];
-      const classifier = classify(values, this.x.spec());
-      st = { classifier, legend: legendModel(classifier, values) };
-    }
-    this.styles.set(rank, st);
-    this.r?.setFill(rank, this.fillOf(st), this.colourOf(st));
-    return st;
-  }
-
-  /**
-   * Before the first idle says which level is on screen: the levels small enough to classify in a few ms (streets,
-   * communities), so the first picture is coloured already; without this the first idle drew them uncoloured and
-   * colouring them cost one more frame. The big level (a national grid level: 10⁶ values) waits as before.
-   */
-  private styleSmallLevels(): void {
-    const tv = this.tv;
-    if (!tv || !this.x.metric()) return;
-    const size = (r: number) => (isColumnValues(tv) ? rankSlots(tv.packed, r).length : tv.codes[r].length);
-    for (const l of this.layers()) if (size(l.rank) <= EAGER_UNITS) this.styleLevel(l.rank);
-  }
-
-  /** The level's fill as a colour per value (the renderer's colour states; the same colours as `fillOf`). */
-  private colourOf(st: LevelStyle): FillColour {
-    const m = this.x.metric();
-    return { key: m?.key, of: m ? fillColour(st.classifier, this.noData, this.x.hidden(), this.emphasis) : () => this.noData };
-  }
-
-  /** The level's fill: classes toggled off transparent; with legend emphasis, the other classes faded. */
-  private fillOf(st: LevelStyle): unknown[] {
-    const m = this.x.metric();
-    return m ? fillExpression(st.classifier, m.key, this.noData, this.x.hidden(), this.emphasis) : ['to-color', this.noData];
+    return this.styles.levelStyle(rank);
   }
 
   /** Outlines the selected unit and the emphasised one (hover, keyboard cursor, outside highlight); not mid-mount. */
@@ -296,10 +203,7 @@ export class TilesController implements ReactiveController {
 
   /** Legend hover / focus: emphasise one class (or the no-data units) on the tiles. */
   emphasise(c: number | 'none' | null): void {
-    if (c === this.emphasis) return;
-    this.emphasis = c;
-    this.fillKey = JSON.stringify([[...this.x.hidden()], c]);
-    for (const [rank, st] of this.styles) this.r?.setFill(rank, this.fillOf(st));
+    this.styles.emphasise(c);
   }
 
   private async mount(ref: NonNullable<ReturnType<typeof parseTilesRef>>, colors: TilesColors): Promise<void> {
@@ -312,8 +216,7 @@ export class TilesController implements ReactiveController {
     }
     const { TilesRenderer } = await import('./renderers/tiles-renderer.js');
     this.checkedEmpty = false;
-    this.rankKnown = false;
-    this.pictured = false;
+    this.styles.mounting();
     this.failed = false;
     const bounds = parseNumberList(h.bounds);
     const r = new TilesRenderer({
@@ -333,23 +236,17 @@ export class TilesController implements ReactiveController {
           this.checkedEmpty = true;
           if (!r.drawnAny()) void this.diagnoseEmpty(ref, r);
         }
-        if (rank !== this.rank || !this.rankKnown) {
-          this.rankKnown = true;
-          this.rank = rank;
-          this.styleLevel(rank);
-          h.requestUpdate();
-        }
-        this.styleRest();
+        this.styles.idle(rank, () => h.requestUpdate());
       },
       onMove: () => {
-        this.rest.moved();
+        this.styles.rest.moved();
         this.x.moved();
       },
       onSourceError: (message) => this.sourceError(message),
       onFail: (why) => this.fail(`WebGL context lost and not restored (${why})`),
     });
     this.r = r;
-    for (const [rank, st] of this.styles) r.setFill(rank, this.fillOf(st), this.colourOf(st));
+    this.styles.apply(r);
     r.setValues(this.tv, this.tvData?.metrics.map((x) => x.key) ?? []);
     try {
       await r.mount(surface, ref, this.layers(), colors);
@@ -429,10 +326,7 @@ export class TilesController implements ReactiveController {
       if (r?.mapInstance) {
         await r.idle();
         if (this.r !== r) continue;
-        if (!this.pictured) {
-          this.pictured = true;
-          this.styleRest();
-        }
+        this.styles.picture();
         return;
       }
       if (this.failed && !this.mounting) throw new Error('civic-grid-map: nothing drawn (the tiles cannot be drawn)');
@@ -466,17 +360,6 @@ export class TilesController implements ReactiveController {
     const m = this.x.metric();
     const tv = this.tv;
     if (!m || !tv) return [];
-    if (isColumnValues(tv)) return topColumnCodes(tv, m.key, this.rank, n);
-    const top: [string, number][] = [];
-    for (const code of tv.codes[this.rank]) {
-      const v = valueOf(tv, m.key, code);
-      if (v === undefined) continue;
-      if (top.length < n || v > top[top.length - 1][1]) {
-        top.push([code, v]);
-        top.sort((a, b) => b[1] - a[1]);
-        if (top.length > n) top.pop();
-      }
-    }
-    return top.map((t) => t[0]);
+    return isColumnValues(tv) ? topColumnCodes(tv, m.key, this.rank, n) : topTileCodes(tv, m.key, this.rank, n);
   }
 }

@@ -141,6 +141,21 @@ export function tileValues(data: GridMetricsData): TileValues {
   return { slot, columns, codes: rankCodes, real };
 }
 
+/** The `n` codes of one level with the highest values of a metric, highest first (one pass, no full sort). */
+export function topTileCodes(tv: TileValues, key: string, rank: number, n: number): string[] {
+  const top: [string, number][] = [];
+  for (const code of tv.codes[rank]) {
+    const v = valueOf(tv, key, code);
+    if (v === undefined) continue;
+    if (top.length < n || v > top[top.length - 1][1]) {
+      top.push([code, v]);
+      top.sort((a, b) => b[1] - a[1]);
+      if (top.length > n) top.pop();
+    }
+  }
+  return top.map((t) => t[0]);
+}
+
 /** The values of one metric at one level, in the order of `codes[rank]` (undefined where a unit has none). */
 export function levelValues(tv: TileValues, metric: GridMetric | undefined, rank: number): (number | undefined)[] {
   const col = metric ? tv.columns.get(metric.key) : undefined;
