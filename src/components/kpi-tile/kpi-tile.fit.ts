@@ -6,7 +6,7 @@
  * tiles' measurements and writes into one frame is fit-scheduler.ts.
  */
 import { NO_VALUE, type AmountParts } from '../../core/format/number.js';
-import { fitFontSize } from './kpi-tile.model.js';
+import { figureShape, fitFontSize } from './kpi-tile.model.js';
 
 /** Smallest font size (px) fit-to-width shrinks a value to. */
 const MIN_VALUE_PX = 10;
@@ -62,7 +62,7 @@ export class TileFit {
     // The unit and qualifier never go under the legibility floor (in CSS px: the floor ÷ the big screen's scale).
     const unitMin = o.unitMin;
     const env = `${width}|${unitMin}|${o.env}`;
-    const shape = `${env}|${p.prefix}|${p.number.replace(/\d/g, '0')}|${p.suffix}|${p.postfix}|${p.unit}|${p.text === NO_VALUE}`;
+    const shape = `${env}|${figureShape(p, o.en)}`;
     if (shape === this.shape) return undefined;
     this.shape = shape;
     // The fonts and padding depend on the same things as the shape's first part, not on the figure: read once per

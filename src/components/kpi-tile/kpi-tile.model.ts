@@ -70,10 +70,10 @@ export function formatDelta(d: Delta, o: { lang: Lang; unit?: string; precision?
   const { lang, unit, terms } = o;
   const isPct = unit === '%';
   const fmt: DeltaFormat = o.format ?? (isPct ? 'absolute' : 'percent');
+  // zh-CN runs words together (同比上升4.3%, 0.5个百分点); en puts a space between them.
+  const sp = lang === 'zh-CN' ? '' : ' ';
   const absText = (v: number, signed: boolean) =>
-    isPct
-      ? formatNumber(v, { lang, precision: o.precision ?? 1, signed, compact: false }) + (lang === 'zh-CN' ? terms.percentagePoints : ' ' + terms.percentagePoints)
-      : formatAmount(v, unit, { lang, precision: o.precision, signed });
+    isPct ? formatNumber(v, { lang, precision: o.precision ?? 1, signed, compact: false }) + sp + terms.percentagePoints : formatAmount(v, unit, { lang, precision: o.precision, signed });
   const pctText = (v: number, signed: boolean) => formatPercent(v, { lang, precision: 1, signed });
   const build = (signed: boolean): string => {
     const a = signed ? d.absolute : Math.abs(d.absolute);
@@ -83,15 +83,7 @@ export function formatDelta(d: Delta, o: { lang: Lang; unit?: string; precision?
     return lang === 'zh-CN' ? `${absText(a, signed)}（${pctText(p, signed)}）` : `${absText(a, signed)} (${pctText(p, signed)})`;
   };
   const label = deltaLabelText(o.label, d.against, terms);
-  const word = terms[d.direction];
-  const a11y =
-    d.direction === 'flat'
-      ? lang === 'zh-CN'
-        ? `${label}${word}`
-        : `${label} ${word}`
-      : lang === 'zh-CN'
-        ? `${label}${word}${build(false)}`
-        : `${label} ${word} ${build(false)}`;
+  const a11y = `${label}${sp}${terms[d.direction]}${d.direction === 'flat' ? '' : sp + build(false)}`;
   return { direction: d.direction, text: build(true), label, a11y };
 }
 
@@ -162,6 +154,15 @@ export function itemLabel(item: KpiItem, lang: Lang): string | undefined {
 /** Formats a value the way the tile shows it. */
 export function formatValueParts(value: number | null | undefined, item: Pick<KpiItem, 'unit' | 'precision' | 'qualifier'>, lang: Lang): AmountParts {
   return formatAmountParts(value, item.unit, { lang, precision: item.precision, qualifier: item.qualifier });
+}
+
+/**
+ * The shape of a figure: its text with every digit the same, plus the language (the spaces around the unit). Two
+ * figures of one shape take the same width in tabular figures, so one can replace the other in place (kpi-tile.view.ts)
+ * and the fit of one holds for the other (kpi-tile.fit.ts).
+ */
+export function figureShape(p: AmountParts, en: boolean): string {
+  return `${en}|${p.prefix}|${p.number.replace(/\d/g, '0')}|${p.suffix}|${p.postfix}|${p.text === NO_VALUE ? '' : p.unit}`;
 }
 
 /**

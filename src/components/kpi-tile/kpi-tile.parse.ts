@@ -14,6 +14,9 @@ export const HISTORY_LIMIT = 500;
 /** Units that count things: negative values are rejected for them unless `min` says otherwise. */
 export const COUNT_UNITS: readonly string[] = ['人', '万人', '名', '人次', '户', '所', '个', '家', '项', '辆', '万辆', '对', '场', '次'];
 
+/** How every number of an item is read: numeric strings accepted, magnitudes up to VALUE_LIMIT. */
+const NUM = { coerce: true, limit: VALUE_LIMIT };
+
 /** Words some sources use for qualifiers, mapped to the shared qualifier keys. */
 const QUALIFIER_ALIASES: Record<string, Qualifier> = { 超: 'over', 余: 'odd', '+': 'plus', 约: 'about', 不足: 'under' };
 
@@ -51,7 +54,7 @@ export function parseKpiItem(raw: unknown, path: string, issues: Issue[]): Parse
     return s;
   };
   const num = (k: string) => {
-    const n = readNumber(r[k], p(k), issues, { coerce: true, limit: VALUE_LIMIT });
+    const n = readNumber(r[k], p(k), issues, NUM);
     if (n !== undefined) out[k] = n;
     return n;
   };
@@ -79,7 +82,7 @@ export function parseKpiItem(raw: unknown, path: string, issues: Issue[]): Parse
     item.invalid = true;
   } else if (raw.value !== null) {
     const before = issues.length;
-    const v = readNumber(raw.value, p('value'), issues, { required: true, coerce: true, limit: VALUE_LIMIT, min: effectiveMin });
+    const v = readNumber(raw.value, p('value'), issues, { ...NUM, required: true, min: effectiveMin });
     if (v === undefined) {
       item.invalid = true;
       if (issues.length === before) issues.push(issue(p('value'), 'required', 'expected a number'));
@@ -94,7 +97,7 @@ export function parseKpiItem(raw: unknown, path: string, issues: Issue[]): Parse
   if (hist) {
     const values: number[] = [];
     hist.slice(-HISTORY_LIMIT).forEach((h, i) => {
-      const n = readNumber(h, joinPath(p('history'), i), issues, { coerce: true, limit: VALUE_LIMIT });
+      const n = readNumber(h, joinPath(p('history'), i), issues, NUM);
       if (n !== undefined) values.push(n);
     });
     if (values.length) item.history = values;
@@ -109,8 +112,7 @@ export function parseKpiItem(raw: unknown, path: string, issues: Issue[]): Parse
   if (t !== undefined && t !== null) {
     if (!isRecord(t)) issues.push(issue(p('thresholds'), 'type', `expected {warn, alert}, got ${describe(t)}`));
     else {
-      const warn = readNumber(t.warn, joinPath(p('thresholds'), 'warn'), issues, { coerce: true, limit: VALUE_LIMIT });
-      const alert = readNumber(t.alert, joinPath(p('thresholds'), 'alert'), issues, { coerce: true, limit: VALUE_LIMIT });
+      const [warn, alert] = (['warn', 'alert'] as const).map((k) => readNumber(t[k], joinPath(p('thresholds'), k), issues, NUM));
       if (warn !== undefined || alert !== undefined) item.thresholds = { warn, alert };
     }
   }

@@ -3,16 +3,10 @@ import { css } from 'lit';
 /* The status word, progress bar, sparkline and period have their rules in kpi-tile.details.ts (loaded with them). */
 export const kpiTileStyles = css`
   :host {
-    --_bg: var(--civic-kpi-tile-background, var(--_color-surface-raised));
-    --_border: var(--civic-kpi-tile-border-color, var(--_color-border));
-    --_pad: var(--civic-kpi-tile-padding, var(--_space-m));
     --_value-size: var(--civic-kpi-tile-value-font-size, var(--_font-size-xxl));
-    --_value-color: var(--civic-kpi-tile-value-color, var(--_color-text));
     --_label-color: var(--civic-kpi-tile-label-color, var(--_color-text-muted));
-    --_unit-size: var(--civic-kpi-tile-unit-font-size, 0.42em);
     --_rise: var(--civic-kpi-tile-rise-color, var(--_color-negative));
     --_fall: var(--civic-kpi-tile-fall-color, var(--_color-positive));
-    --_flat: var(--_color-neutral);
     min-width: 0;
     /* A tile's changing digits never re-lay out or repaint the rest of the page (walls of 200 tiles). */
     contain: layout paint style;
@@ -28,9 +22,9 @@ export const kpiTileStyles = css`
     gap: var(--_space-xs);
     height: 100%;
     min-width: 0;
-    padding: var(--_pad);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
+    padding: var(--civic-kpi-tile-padding, var(--_space-m));
+    background: var(--civic-kpi-tile-background, var(--_color-surface-raised));
+    border: 1px solid var(--civic-kpi-tile-border-color, var(--_color-border));
     border-radius: var(--_radius);
     /* No overflow clip here: a rounded clip on 200 tiles is costly to composite; the value line clips itself. */
   }
@@ -61,14 +55,14 @@ export const kpiTileStyles = css`
   .head > [part~='illustrative'] {
     flex: none;
   }
-  [part~='value'] {
-    position: relative;
-    display: block;
-    min-width: 0;
+  [part~='value'],
+  .measure {
     font-family: var(--_font-family-numeric);
-    font-size: var(--_fit, var(--_value-size));
     font-weight: 700;
-    color: var(--_value-color);
+  }
+  [part~='value'] {
+    font-size: var(--_fit, var(--_value-size));
+    color: var(--civic-kpi-tile-value-color, var(--_color-text));
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
     overflow: hidden;
@@ -87,8 +81,8 @@ export const kpiTileStyles = css`
   .roll::before {
     content: attr(data-reserve);
     visibility: hidden;
-    grid-area: 1 / 1;
   }
+  .roll::before,
   .roll > .frame {
     grid-area: 1 / 1;
   }
@@ -96,15 +90,13 @@ export const kpiTileStyles = css`
   .measure {
     position: absolute;
     visibility: hidden;
-    font-family: var(--_font-family-numeric);
     font-size: var(--_value-size);
-    font-weight: 700;
   }
   [part~='unit'],
   [part~='qualifier'],
   .measure .u {
     /* Never under the legibility floor (--_unit-min: the floor in CSS px, set on the base by the fit). */
-    font-size: max(var(--_unit-size), var(--_unit-min, 0px));
+    font-size: max(var(--civic-kpi-tile-unit-font-size, 0.42em), var(--_unit-min, 0px));
     font-weight: 400;
     font-family: var(--_font-family);
   }
@@ -117,7 +109,7 @@ export const kpiTileStyles = css`
     gap: 0.25em;
     font-size: var(--_font-size-s);
     font-variant-numeric: tabular-nums;
-    color: var(--_flat);
+    color: var(--_color-neutral);
     white-space: nowrap;
   }
   [part~='delta-up'] {

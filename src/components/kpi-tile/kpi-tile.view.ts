@@ -5,25 +5,17 @@
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import { renderIllustrative } from '../../core/render/states.js';
 import { NO_VALUE, formatAmount, formatPercent, type AmountParts } from '../../core/format/number.js';
+import { figureShape, type TileView } from './kpi-tile.model.js';
 import type { Translation } from '../../core/i18n/translation.js';
 import { deltaIcon } from './kpi-tile.icons.js';
 import { lazyModule } from '../../core/lazy-module.js';
 import type { KpiTileTerms } from './kpi-tile.i18n.js';
-import type { TileView } from './kpi-tile.model.js';
 
 /**
  * Status, progress, sparkline and period (templates, styles and their model): loaded with the first item that has one
  * of them (kpi-tile.ts waits for it before drawing that item). Most tiles (a value and a delta) never load it.
  */
 export const tileDetails = lazyModule(() => import('./kpi-tile.details.js').then((m) => m.makeDetails({ html, svg, css, formatAmount, formatPercent })));
-
-/**
- * The shape of a figure: its text with every digit the same, plus the language (the spaces around the unit). Two
- * figures of one shape take the same width in tabular figures, so one can replace the other in place.
- */
-function valueShape(p: AmountParts, en: boolean): string {
-  return `${en}|${p.prefix}|${p.number.replace(/\d/g, '0')}|${p.suffix}|${p.postfix}|${p.text === NO_VALUE ? '' : p.unit}`;
-}
 
 /** What the figure line last drew, per tile: its shape, and which of the two identical templates drew it. */
 export interface LineState {
@@ -42,7 +34,7 @@ export interface LineState {
  * switches to the other of two identical templates, and lit replaces a part's DOM when its template changes.
  */
 export function renderValueLine(p: AmountParts, en: boolean, last: LineState): unknown {
-  const shape = valueShape(p, en);
+  const shape = figureShape(p, en);
   if (shape !== last.shape) {
     last.shape = shape;
     last.second = !last.second;
