@@ -11,7 +11,8 @@ import { featureCollection } from '@turf/helpers';
 import { union } from '@turf/union';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { issue, type Issue, type Validated } from '../../data/validate.js';
-import { buildHierarchy, geometryBbox, interiorPoint, parentFromCode, parseGeometry, type GeometryOptions } from './geometry.js';
+import { buildHierarchy, parentFromCode, parseGeometry, type GeometryOptions } from './geometry.js';
+import { geometryBbox, interiorPoint } from './geometry-planar.js';
 import { LEVEL_RANK, type GridFeature, type GridGeometry, type GridLevel, type GridPolygon } from './grid-map.types.js';
 
 /** parseGeometry, then missing parents dissolved into the result (issues of both). */

@@ -4,7 +4,7 @@
  * answers to the element's navigation (`NavMode`: hit testing, neighbours among the units shown, drilling) and view
  * model (`units()`). Tiles mode answers the same questions in tiles-controller.ts.
  */
-import { pointInPolygon } from './geometry.js';
+import { pointInPolygon } from './geometry-planar.js';
 import { ancestry, computeView, joinMetrics, pick, styleView, upView, type JoinedMetrics, type Styling, type View } from './grid-map.model.js';
 import type { GridGeometry, GridMetricsData } from './grid-map.types.js';
 import type { ClassifySpec } from './classify.js';

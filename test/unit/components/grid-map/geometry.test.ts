@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseGeometry, interiorPoint, pointInPolygon, ringArea, levelFromCode, parentFromCode } from '../../../../src/components/grid-map/geometry.js';
+import { parseGeometry, levelFromCode, parentFromCode } from '../../../../src/components/grid-map/geometry.js';
+import { interiorPoint, pointInPolygon, ringArea } from '../../../../src/components/grid-map/geometry-planar.js';
 import { dissolveGeometries, parseGeometryWithParents } from '../../../../src/components/grid-map/geometry-dissolve.js';
 import { summariseIssues } from '../../../../src/data/validate.js';
 import { rewind } from '@turf/rewind';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseGeometry } from '../../../../src/components/grid-map/geometry.js';
 import { parseMetrics, joinMetrics, computeView, upView, styleView, neighbour, pageOf, search, viewLevel, ancestry, pick } from '../../../../src/components/grid-map/grid-map.model.js';
-import { pointInPolygon } from '../../../../src/components/grid-map/geometry.js';
+import { pointInPolygon } from '../../../../src/components/grid-map/geometry-planar.js';
 import { summariseIssues } from '../../../../src/data/validate.js';
 
 const load = (name: string) => JSON.parse(readFileSync(new URL(`../../../fixtures/grid-map/${name}`, import.meta.url), 'utf8'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kinks } from '@turf/kinks';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { countKinks } from '../../../../src/components/grid-map/geometry.js';
+import { countKinks } from '../../../../src/components/grid-map/geometry-planar.js';
 
 function prng(seed: number) {
   return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 4294967296);
