@@ -2,6 +2,7 @@ import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { LocalizeController } from './controllers/localize-controller.js';
 import { ThemeController, type ThemeName, type Density } from './controllers/theme-controller.js';
 import { baseHostStyles } from './theme/tokens.js';
+import { mediaRules } from './theme/media-rules.js';
 import { ScreenConsumer, NO_SCREEN, type ScreenInfo } from './context/screen-context.js';
 import { DrawnController, type DrawnMode } from './controllers/drawn-controller.js';
 import type { DrawnReason } from './events/drawn-event.js';
@@ -60,6 +61,20 @@ export abstract class CivicElement extends LitElement {
   });
 
   // ── lifecycle ──
+  override connectedCallback(): void {
+    // The first picture waits for code loaded on first use that it needs (issue 16): the strings of an English page,
+    // the host styles' media rules while a media they serve is active. Lit's first update starts when its
+    // `enableUpdating` runs (in super.connectedCallback), so that call waits; later updates are not delayed.
+    const a = this.t.ready();
+    const b = mediaRules(this);
+    const wait = a && b ? Promise.all([a, b]) : a ?? b;
+    if (wait && !this.hasUpdated) {
+      const go = this.enableUpdating;
+      this.enableUpdating = (r) => void wait.then(() => go.call(this, r));
+    }
+    super.connectedCallback();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     // Controllers' hostUpdate runs after willUpdate; resolve language and theme first so models derived in a
     // subclass's willUpdate see the current ones.

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_LANG, normaliseLang, type Lang } from '../i18n/lang.js';
-import { translation, type Translation } from '../i18n/translation.js';
+import { langReady, translation, type Translation } from '../i18n/translation.js';
 import { pickTerms, type TermSet, type Terms } from '../i18n/terms.js';
 import { closestAttribute, watchInheritedAttributes } from './ancestor.js';
 
@@ -31,15 +31,24 @@ export class LocalizeController implements ReactiveController {
 
   hostUpdate(): void {
     // The host's own `lang` may have changed through a property set; cheap to re-check.
-    this.lang = this.resolve();
+    this.refresh(false);
   }
 
-  private refresh(): void {
+  /**
+   * What the host's first picture waits for: the strings of its language, when they load on first use (English,
+   * i18n/translation.ts). A later change of language keeps the current one until the new one's strings are there.
+   */
+  ready(): Promise<unknown> | undefined {
+    return langReady(this.resolve());
+  }
+
+  private refresh(ask = true): void {
     const next = this.resolve();
-    if (next !== this.lang) {
-      this.lang = next;
-      this.host.requestUpdate();
-    }
+    if (next === this.lang) return;
+    const wait = langReady(next);
+    if (wait) return void wait.then(() => this.refresh());
+    this.lang = next;
+    if (ask) this.host.requestUpdate();
   }
 
   private resolve(): Lang {

@@ -1,6 +1,6 @@
 import type { Lang } from './lang.js';
 import { zhCN } from './zh-cn.js';
-import { en } from './en.js';
+import { lazyModule } from '../lazy-module.js';
 
 /**
  * Strings every element shares: data states, banners, generic controls. Component strings live beside the component;
@@ -35,8 +35,16 @@ export interface Translation {
   updatedAt: (time: string) => string;
 }
 
-const dictionaries: Record<Lang, Translation> = { 'zh-CN': zhCN, en };
+// The English strings load with the first element whose language is en, before its first picture (issue 16: most
+// pages are Chinese). Until they are there, and when they cannot load (offline), the Chinese ones stand in.
+const enChunk = lazyModule(() => import('./en.js'));
+let enFailed = false;
 
 export function translation(lang: Lang): Translation {
-  return dictionaries[lang] ?? en;
+  return (lang === 'en' && enChunk.loaded?.en) || zhCN;
+}
+
+/** Undefined when `lang`'s strings are there (or cannot load), else their load. Never rejects. @internal */
+export function langReady(lang: Lang): Promise<unknown> | undefined {
+  return lang !== 'en' || enChunk.loaded || enFailed ? undefined : enChunk.load().catch(() => void (enFailed = true));
 }

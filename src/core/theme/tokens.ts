@@ -92,7 +92,8 @@ const mapping = /* @__PURE__ */ unsafeCSS(publicMap());
  *   CanvasText border; focus rings are Highlight outlines (box-shadows are dropped in forced colours).
  * - print: black on white; tooltips and controls (search, reset, table toggle, level buttons, export, fullscreen,
  *   region chip's clear, the chart's export menu) are hidden — part names are shared by every element.
- * Tested in test/browser/a11y-elder.test.ts and a11y-media.test.ts.
+ * The forced-colors, print and reduced-motion rules are theme/media.ts, loaded on first use and adopted right after
+ * these (theme/media-rules.ts). Tested in test/browser/a11y-elder.test.ts and a11y-media.test.ts.
  *
  * Isolation from the page (issue 11): page rules never match inside a shadow root, but universal rules
  * (`* {…}`, `.article * {…}`, `main * {…}`) do match the host itself, and a normal page declaration beats a normal
@@ -227,11 +228,6 @@ export const baseHostStyles = css`
     image-rendering: auto;
     quotes: auto;
   }
-  @media (prefers-reduced-motion: reduce) {
-    :host {
-      --_transition: 0ms;
-    }
-  }
   *,
   *::before,
   *::after {
@@ -268,47 +264,6 @@ export const baseHostStyles = css`
   }
   :host([data-density='elder']) small {
     font-size: inherit;
-  }
-  @media (forced-colors: active) {
-    :host {
-      --_color-text: CanvasText;
-      --_color-text-muted: CanvasText;
-      --_color-surface: Canvas;
-      --_color-surface-raised: Canvas;
-      --_color-border: CanvasText;
-      --_color-focus: Highlight;
-      --_color-accent: Highlight;
-    }
-    .swatch,
-    .hatch-swatch {
-      forced-color-adjust: none;
-      border: 1px solid CanvasText;
-    }
-    :focus-visible {
-      outline: 2px solid Highlight;
-    }
-  }
-  @media print {
-    :host {
-      --_color-text: #000;
-      --_color-text-muted: #333;
-      --_color-surface: #fff;
-      --_color-surface-raised: #fff;
-      break-inside: avoid;
-    }
-    [part~='tooltip'],
-    [role='tooltip'],
-    [part~='search'],
-    [part~='reset'],
-    [part~='table-toggle'],
-    [part~='level-button'],
-    [part~='export'],
-    [part~='export-button'],
-    [part~='fullscreen'],
-    [part~='region-clear'],
-    details[part~='toolbar'] {
-      display: none !important;
-    }
   }
 `;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translation } from '../../../../src/core/i18n/translation.js';
+import { langReady, translation } from '../../../../src/core/i18n/translation.js';
 import { zhCN } from '../../../../src/core/i18n/zh-cn.js';
 import { en } from '../../../../src/core/i18n/en.js';
 
@@ -41,9 +41,14 @@ describe('core translations', () => {
     expect(zhCN.stale('10:00:00')).toBe('数据未更新，显示的是 10:00:00 的数据');
     expect(en.updatedAt('10:00:00')).toBe('Updated 10:00:00');
   });
-  it('translation(lang) picks the dictionary, en for unknown', () => {
+  it('translation(lang) picks the dictionary; the English one once loaded (on first use), Chinese before', async () => {
     expect(translation('zh-CN')).toBe(zhCN);
-    expect(translation('en')).toBe(en);
-    expect(translation('fr' as never)).toBe(en);
+    expect(langReady('zh-CN'), 'the Chinese strings are always there').toBeUndefined();
+    expect(translation('en'), 'before the English strings have loaded').toBe(zhCN);
+    const ready = langReady('en');
+    expect(ready).toBeInstanceOf(Promise);
+    await ready;
+    expect(langReady('en'), 'loaded: nothing to wait for').toBeUndefined();
+    expect(translation('en')).toEqual(en);
   });
 });

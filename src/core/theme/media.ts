@@ -1,0 +1,56 @@
+/**
+ * The media rules of the shared host styles (tokens.ts `baseHostStyles`): reduced motion, forced colours (Windows
+ * high contrast) and print. Loaded on first use (issue 16) and adopted by every element right after its host styles,
+ * where they were (theme/media-rules.ts says when). Plain text, not a Lit `css` result: a lazy chunk importing lit
+ * would split lit out of the first load. The local `css` tag only lets the build minify the text (css-minify.mjs).
+ */
+const css = String.raw;
+
+export const mediaCss = css`
+  @media (prefers-reduced-motion: reduce) {
+    :host {
+      --_transition: 0ms;
+    }
+  }
+  @media (forced-colors: active) {
+    :host {
+      --_color-text: CanvasText;
+      --_color-text-muted: CanvasText;
+      --_color-surface: Canvas;
+      --_color-surface-raised: Canvas;
+      --_color-border: CanvasText;
+      --_color-focus: Highlight;
+      --_color-accent: Highlight;
+    }
+    .swatch,
+    .hatch-swatch {
+      forced-color-adjust: none;
+      border: 1px solid CanvasText;
+    }
+    :focus-visible {
+      outline: 2px solid Highlight;
+    }
+  }
+  @media print {
+    :host {
+      --_color-text: #000;
+      --_color-text-muted: #333;
+      --_color-surface: #fff;
+      --_color-surface-raised: #fff;
+      break-inside: avoid;
+    }
+    [part~='tooltip'],
+    [role='tooltip'],
+    [part~='search'],
+    [part~='reset'],
+    [part~='table-toggle'],
+    [part~='level-button'],
+    [part~='export'],
+    [part~='export-button'],
+    [part~='fullscreen'],
+    [part~='region-clear'],
+    details[part~='toolbar'] {
+      display: none !important;
+    }
+  }
+`;
