@@ -6,7 +6,7 @@
 // element's intervals. With --lean: only the user-timing marks (and --profile's samples) are traced, not
 // devtools.timeline, whose probes (a stack trace per setTimeout, style invalidation tracking) inflate script time: use
 // it to read temporary gcb|phase|<name>|s/e marks placed in the element's code (CPU per phase) without that overhead.
-//   node bench/growth-chart/trace.mjs [--runs 12] [--updates 40] [--selectors] [--lean]
+//   node bench/growth-chart/trace.mjs [--runs 12] [--updates 40] [--selectors] [--lean] [--same] [--objects] [--profile]
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,8 @@ const runs = opt('--runs', 12);
 const updates = opt('--updates', 40);
 const selectorStats = args.includes('--selectors');
 const profile = args.includes('--profile');
+// --same: also raw-same (raw d3 drawing the element's whole first picture, raw-same.ts) in its own columns.
+const same = args.includes('--same');
 
 const { context, page, close } = await openBenchPage({ entry: join(here, 'page.ts'), html: join(here, 'index.html'), outDir: out, minify: !args.includes('--no-minify') });
 try {
@@ -31,15 +33,16 @@ try {
   const categories = `${args.includes('--lean') ? '' : 'devtools.timeline,'}blink.user_timing,v8.execute${selectorStats ? ',disabled-by-default-blink.debug' : ''}${profile ? ',disabled-by-default-v8.cpu_profiler' : ''}`;
   const { events } = await traced(context, page, categories, () =>
     page.evaluate(
-      async ([n, u]) => {
+      async ([n, u, same]) => {
         window.benchMarks(true);
         globalThis.__pm = true;
         await window.runRaw(n, u);
+        if (same) await window.runRaw(n, u, 0, 'same');
         await window.runElement(n, u);
         window.benchMarks(false);
         globalThis.__pm = false;
       },
-      [runs, updates],
+      [runs, updates, same],
     ),
   );
 
@@ -88,7 +91,7 @@ try {
     s['(idle: between tasks)'] = (s['(idle: between tasks)'] ?? 0) + (iv.t1 - iv.t0 - covered);
     s['(tasks spanned, count×1000)'] = (s['(tasks spanned, count×1000)'] ?? 0) + tasks * 1000;
   }
-  const keys = ['raw|first', 'element|first', 'raw|update', 'element|update'].filter((k) => counts[k]);
+  const keys = ['raw|first', 'raw-same|first', 'element|first', 'raw|update', 'raw-same|update', 'element|update'].filter((k) => counts[k]);
   // Other marked intervals (temporary gcb|phase|<name>|s/e marks placed in the element's code while profiling it),
   // by the measured interval they fall in.
   const phases = new Map();

@@ -158,22 +158,23 @@ export function bandScale(): Band {
   let outer = 0;
   let step = 1;
   let bandwidth = 1;
-  let values: number[] = [];
+  // The first band's start and whether the range runs backwards: a band's start is computed when asked (d3 keeps
+  // an array of them, rebuilt at each setter call: five arrays for one scale built by chained calls).
+  let start = 0;
+  let reverse = false;
   const rescale = (): Band => {
     const n = keys.size;
-    const reverse = r1 < r0;
-    let start = reverse ? r1 : r0;
+    reverse = r1 < r0;
+    start = reverse ? r1 : r0;
     const stop = reverse ? r0 : r1;
     step = (stop - start) / Math.max(1, n - inner + outer * 2);
     start += (stop - start - step * (n - inner)) * 0.5;
     bandwidth = step * (1 - inner);
-    values = Array.from({ length: n }, (_, i) => start + step * i);
-    if (reverse) values.reverse();
     return scale;
   };
   const scale = ((key: string) => {
     const i = keys.get(key);
-    return i === undefined || values.length === 0 ? undefined : values[i % values.length];
+    return i === undefined ? undefined : start + step * (reverse ? keys.size - 1 - i : i);
   }) as Band;
   scale.domain = (d) => {
     keys = new Map();

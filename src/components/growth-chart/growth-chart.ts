@@ -192,7 +192,14 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   }
 
   /** @internal The first animated redraw's marks (drawn once the d3 joins have loaded) belong to its update. */
-  protected override async getUpdateComplete(): Promise<boolean> {
+  protected override getUpdateComplete(): Promise<boolean> {
+    // Nothing loading and no update due: Lit's own promise as it is (no async hops; whenDrawn() and the drawn
+    // controller read `updateComplete` after each picture).
+    if (!this.isUpdatePending && !this.modeler.pending && !this.reader.pending && !this.picture.painter.pending) return super.getUpdateComplete();
+    return this.loadsComplete();
+  }
+
+  private async loadsComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
     // A chart whose kind's builder was loading: its picture is drawn by the update that follows the load.
     while (this.modeler.pending || this.reader.pending) {
@@ -285,7 +292,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         @focus=${this.active.listeners.focus}
         @blur=${this.active.listeners.blur}
       >
-        ${this.feed.render({ complete: () => renderPlot(this.model, this.active.index, this.t.core.empty), noBanner: true })}
+        ${this.feed.value !== undefined && !this.isEmpty(this.feed.value) ? renderPlot(this.model, this.active.index, this.t.core.empty) : this.feed.render({ complete: () => renderPlot(this.model, this.active.index, this.t.core.empty), noBanner: true })}
         ${this.later.module?.renderTooltip(this.model, this.active.index) ?? nothing}
         <span id="${this.uidPrefix}-hint" class="visually-hidden">${this.kind === 'compare' ? T.keyboardHintCompare : T.keyboardHint}</span>
       </div>

@@ -6,7 +6,7 @@
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import { renderIllustrative } from '../../core/render/states.js';
 import type { Translation } from '../../core/i18n/translation.js';
-import type { GrowthModel } from './model/types.js';
+import type { GrowthModel, LegendItem } from './model/types.js';
 import { COLORS } from './growth-chart.dom.js';
 import type { GrowthChartTerms as Terms } from './growth-chart.i18n.js';
 
@@ -16,6 +16,7 @@ const HATCH_IDS = Array.from({ length: COLORS }, (_, i) => `hatch-s${i}`);
 /** Rank and 示例数据 badges of the header. */
 export function renderBadges(m: GrowthModel | undefined, core: Translation): unknown {
   if (!m) return nothing;
+  if (!m.rank) return m.illustrative ? renderIllustrative(core) : nothing;
   return html`${m.rank ? html`<span part="rank">${m.rank}</span>` : nothing}
     ${m.illustrative ? renderIllustrative(core) : nothing}`;
 }
@@ -54,12 +55,12 @@ export function renderPlot(m: GrowthModel | undefined, active: number, emptyText
 
 /** The legend (one toggle button per series) and the notes below the plot; `table` is the data table twin, if built. */
 export function renderFooter(m: GrowthModel, T: Terms, core: Translation, toggle: (id: string) => void, table: unknown): TemplateResult {
+  const vg = m.kind === 'value-growth' ? 'vg' : '';
   return html`<ul part="legend">
       ${m.legend.map(
         (l) => html`<li>
           <button type="button" aria-pressed=${l.hidden ? 'false' : 'true'} data-series=${l.id} title=${T.legendToggle(l.name)} @click=${() => toggle(l.id)}>
-            ${l.mark !== 'line' ? html`<span class="swatch c${l.colorIndex % COLORS}" aria-hidden="true"></span>` : nothing}
-            ${l.mark !== 'bar' ? html`<span class="swatch line ${m.kind === 'value-growth' ? 'vg' : ''} c${l.colorIndex % COLORS}" aria-hidden="true"></span>` : nothing}
+            ${swatches(l, vg)}
             ${l.name}
           </button>
         </li>`,
@@ -71,4 +72,11 @@ export function renderFooter(m: GrowthModel, T: Terms, core: Translation, toggle
       ${m.notes.map((n) => html`<li>${n}</li>`)}
     </ul>
     ${table}`;
+}
+
+/** A legend entry's swatches: bar and line, or one of them; one template either way (fewer to build than one per swatch). */
+function swatches(l: LegendItem, vg: string): TemplateResult {
+  const c = l.colorIndex % COLORS;
+  if (l.mark === 'bar-line') return html`<span class="swatch c${c}" aria-hidden="true"></span><span class="swatch line ${vg} c${c}" aria-hidden="true"></span>`;
+  return l.mark === 'bar' ? html`<span class="swatch c${c}" aria-hidden="true"></span>` : html`<span class="swatch line ${vg} c${c}" aria-hidden="true"></span>`;
 }
