@@ -45,6 +45,21 @@ describe('civic-kpi-grid: fixed tile boxes', () => {
     expect(grids(el)[0].style.getPropertyValue('grid-template-rows')).to.match(/px/);
   });
 
+  it('puts each tile in a cell of its own (the grid item), fills the cell, and once boxed composites the tile', async () => {
+    // Chromium lays a grid item out with its whole grid: only a block inside the grid item can be a relayout
+    // boundary. A layer per boxed tile keeps a frame's layerizing from walking the whole wall's paint (issue 16).
+    const el = await fixture<CivicKpiGrid>(html`<civic-kpi-grid style="display:block;width:900px" motion="reduce" .data=${payload(6, (i) => i % 2 === 0)}></civic-kpi-grid>`);
+    await el.whenDrawn();
+    await until(() => boxed(el), 'rows fixed');
+    for (const t of tiles(el)) {
+      const cell = t.parentElement!;
+      expect(cell.parentElement!.matches('[part~="grid"]'), 'the cell is the grid item').to.equal(true);
+      expect(cell.childElementCount, 'one tile per cell').to.equal(1);
+      expect(t.getBoundingClientRect().height, 'the tile fills its cell').to.be.closeTo(cell.getBoundingClientRect().height, 0.5);
+      expect(getComputedStyle(t).willChange).to.equal('transform');
+    }
+  });
+
   it('a values-only update keeps the boxes; a change of shape (a delta appears) re-measures, and the boxes fit the new content', async () => {
     const el = await fixture<CivicKpiGrid>(html`<civic-kpi-grid style="display:block;width:900px" motion="reduce" .data=${payload(14, () => false)}></civic-kpi-grid>`);
     await el.whenDrawn();

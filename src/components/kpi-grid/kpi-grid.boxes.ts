@@ -1,10 +1,12 @@
 /**
  * Fixed tile boxes for walls of tiles (issue 16, KPI wall): once every tile of the grid is drawn, each section's
  * row heights are read once from the laid-out grid (the resolved `grid-template-rows`, in CSS px) and written back
- * as its explicit rows, and the tiles become size-contained (`[data-boxed] > civic-kpi-tile { contain: strict }`
- * in kpi-grid.styles.ts). The boxes are exactly the ones the natural layout gave, so nothing a presenter sees
- * moves; but a tile whose text changes (a count-up step, a new delta) is now a relayout boundary: its own box is
- * laid out again, never the whole grid of 200 tiles (that relayout per frame was the wall's long tasks).
+ * as its explicit rows, and the tiles become size-contained (`[data-boxed] > .cell > civic-kpi-tile { contain:
+ * strict }` in kpi-grid.styles.ts). The boxes are exactly the ones the natural layout gave, so nothing a presenter
+ * sees moves; but a tile whose text changes (a count-up step, a new delta) is now a relayout boundary: its own box
+ * is laid out again, never the whole grid of 200 tiles. A tile is a boundary only inside its cell (the grid item):
+ * Chromium lays a grid item out with its grid, and until the cell was added every frame's layout started at the
+ * document (bench/kpi/trace.mjs --layouts).
  *
  * The boxes are given up (the grid lays out naturally again) and measured anew when what decides the tiles'
  * heights may have changed: the items' shape (labels, units, which parts a tile shows — not the changing numbers),

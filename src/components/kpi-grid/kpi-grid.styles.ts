@@ -45,9 +45,23 @@ export const kpiGridStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(var(--_min-col), 100%), 1fr));
     align-items: stretch;
   }
-  /* Fixed boxes (kpi-grid.boxes.ts): the rows are the measured ones, each tile a relayout boundary of that size. */
-  [part~='grid'][data-boxed] > civic-kpi-tile {
+  /* Each tile sits in a cell, the grid item: Chromium never lays a grid item out apart from its grid, so a tile that
+     is the grid item re-lays out the whole grid of 200 tiles whenever its text changes; a block inside the cell can
+     be a relayout boundary (issue 16, bench/kpi: layout roots were always the document). */
+  .cell {
+    min-width: 0;
+  }
+  .cell > civic-kpi-tile {
+    height: 100%;
+  }
+  /* Fixed boxes (kpi-grid.boxes.ts): the rows are the measured ones, each tile a relayout boundary of that size,
+     and a composited layer of its own: every frame that paints anything (a count-up step, the rank board beside)
+     layerizes the page, and with the wall's ~2,000 paint chunks in the page's one layer, tested for overlap against
+     the layers before them, that took 4–6 ms a frame; a tile's chunks go to its own layer at 2–2.5 ms (issue 16,
+     bench/kpi/trace.mjs). 200 layers of a tile's size are a few MB of tiles on the GPU. */
+  [part~='grid'][data-boxed] > .cell > civic-kpi-tile {
     contain: strict;
+    will-change: transform;
   }
   [part~='grid'].fixed {
     grid-template-columns: repeat(var(--_columns), minmax(0, 1fr));

@@ -218,7 +218,7 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
             ${repeat(
               s.items,
               (it, j) => it.id ?? `${i}-${j}`,
-              (it) => html`<civic-kpi-tile
+              (it) => html`<div class="cell"><civic-kpi-tile
                 part="tile"
                 .data=${it}
                 delta-colors=${this.deltaColors}
@@ -227,7 +227,7 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
                 .duration=${this.duration}
                 .live=${this.live}
                 .partsReported=${true}
-              ></civic-kpi-tile>`,
+              ></civic-kpi-tile></div>`,
             )}
           </div>
         </section>`;
