@@ -22,10 +22,6 @@ const srcPath = () => import('./src-path.js');
 type Host = ReactiveControllerHost & HTMLElement & DataHostProps;
 type Path<T> = SrcPath<T>;
 
-/** Below this content width or height (CSS px) the status banner becomes a one-word badge. */
-const COMPACT_WIDTH = 360;
-const COMPACT_HEIGHT = 160;
-
 /** The message of a thrown value. */
 
 function sameDeps(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
@@ -82,8 +78,9 @@ export class DataController<T> implements ReactiveController {
   private queued: Event[] = [];
   /** The state whose banner was dismissed (status-view.ts). @internal */
   dismissedKey?: string;
-  private ro?: ResizeObserver;
-  /** The host is small: status as a badge. */
+  /** Watches the host's size for the compact badge, from its first full banner on (status-view.ts). @internal */
+  ro?: ResizeObserver;
+  /** The host is small: status as a badge (status-view.ts sets it). @internal */
   compact = false;
 
   constructor(host: Host, options: DataControllerOptions<T>) {
@@ -141,7 +138,6 @@ export class DataController<T> implements ReactiveController {
       this.mo.observe(this.host, { childList: true, subtree: true, characterData: true });
     }
     this.path?.connected();
-    this.observeSize();
     // Force a re-resolve (a reconnected element reloads its src).
     this.sourceKey = undefined;
     this.host.requestUpdate();
@@ -472,20 +468,5 @@ export class DataController<T> implements ReactiveController {
     return e ? renderPlainStatus(e.partial ? 'warning' : 'error', 'alert', errorHeadline(t, e), overlay, line) : renderPlainStatus('stale', 'status', line, true);
   }
 
-  /** Small hosts get a one-word badge instead of a full banner. */
-  private observeSize(): void {
-    if (typeof ResizeObserver === 'undefined' || this.ro) return;
-    this.ro = new ResizeObserver((entries) => {
-      const r = entries[entries.length - 1]?.contentRect;
-      if (!r || r.width === 0) return;
-      const compact = r.width < COMPACT_WIDTH || r.height < COMPACT_HEIGHT;
-      if (compact !== this.compact) {
-        this.compact = compact;
-        // Next frame: re-rendering inside the observer callback would resize the host within the same frame
-        // (a "ResizeObserver loop" error on the page).
-        if (this.error || this.fromCache) requestAnimationFrame(() => this.host.requestUpdate());
-      }
-    });
-    this.ro.observe(this.host);
-  }
+
 }

@@ -42,15 +42,19 @@ export interface StatusKit {
  * What the banner reads of an element's data state (a DataController; core never imports src/data). @internal
  */
 export interface StatusSource {
-  readonly host: { renderRoot?: unknown; requestUpdate(): void };
+  readonly host: Element & { renderRoot?: unknown; requestUpdate(): void };
   readonly error?: CivicErrorDetail;
   /** The last good value, when one is on screen (the banner is then a strip above it, and dismissible). */
   readonly value?: unknown;
   readonly lastUpdated?: Date;
   /** A push source went quiet (else a stale state without an error is data from the offline cache). */
   readonly liveStale: boolean;
-  /** A small host: a one-word badge instead of the full banner. */
-  readonly compact: boolean;
+  /** A small host: a one-word badge instead of the full banner (set here, by watchSize). */
+  compact: boolean;
+  /** The observer of the host's size, from its first full banner; the controller drops it on disconnect. */
+  ro?: ResizeObserver;
+  /** The value on screen came from the offline cache. */
+  readonly fromCache: boolean;
   /** The state whose banner was dismissed (written here, by the dismiss button). */
   dismissedKey?: string;
   currentSource(): { kind: string };
@@ -261,8 +265,29 @@ export function makeStatusView(kit: StatusKit): StatusView {
     return `${e.kind}|${e.url ?? ''}|${e.status ?? ''}|${e.partial}|${e.issueCount}|${e.message}|${s.lastUpdated?.getTime() ?? ''}`;
   }
 
+  /**
+   * Small hosts get a one-word badge: below 360 × 160 CSS px of content. Their size is watched from the first full
+   * banner on (a page whose data is good never needs it; the plain banner has no badge).
+   */
+  function watchSize(s: StatusSource): void {
+    if (s.ro || typeof ResizeObserver === 'undefined') return;
+    s.ro = new ResizeObserver((entries) => {
+      const r = entries[entries.length - 1]?.contentRect;
+      if (!r || r.width === 0) return;
+      const compact = r.width < 360 || r.height < 160;
+      if (compact !== s.compact) {
+        s.compact = compact;
+        // Next frame: re-rendering inside the observer callback would resize the host within the same frame
+        // (a "ResizeObserver loop" error on the page).
+        if (s.error || s.fromCache) requestAnimationFrame(() => s.host.requestUpdate());
+      }
+    });
+    s.ro.observe(s.host);
+  }
+
   return {
     render(s, t, lang, line) {
+      watchSize(s);
       const key = stateKey(s);
       if (key === s.dismissedKey) return kit.nothing;
       // A partial problem is always over a picture (an attribute-only KPI tile's has no value here).
