@@ -50,6 +50,10 @@ describe('core code loaded on first use: English strings, media rules', function
     const media = root.adoptedStyleSheets[1];
     const conditions = [...media.cssRules].map((r) => (r as CSSMediaRule).conditionText);
     expect(conditions.join(' | ')).to.match(/prefers-reduced-motion: reduce.*forced-colors: active.*print/);
+    // With them, the shared templates' own: the spinner stands still, the export button in system colours.
+    const inner = [...media.cssRules].flatMap((r) => [...(r as CSSMediaRule).cssRules].map((x) => x.cssText)).join('\n');
+    expect(inner).to.match(/:host \.spinner \{[^}]*animation/);
+    expect(inner).to.match(/:host \[part~="export-button"\] \{ color: buttontext; border-color: buttontext; \}/i);
     expect([...root.adoptedStyleSheets[0].cssRules].some((r) => r instanceof CSSMediaRule && /forced-colors|print/.test(r.conditionText)), 'the first sheet has no media rules left').to.equal(false);
     // Connected again: adopted once.
     el.remove();

@@ -7,7 +7,7 @@ import type { exportPng, PngExporter } from './png.js';
  * The export button every element shows when its `export` attribute is set: part `export-button`, an icon with
  * an accessible name (the element's own `exportPng` term) and a tooltip. At least `--_min-target` square
  * (24 px; 44 px with `density="elder"`), visible focus ring from the shared `:focus-visible` rule, hidden in print
- * and coloured with system colours in forced-colors mode.
+ * and coloured with system colours in forced-colors mode (both rules with the host styles' media rules, theme/media.ts).
  */
 export const exportButtonStyles = css`
   [part~='export-button'] {
@@ -40,17 +40,6 @@ export const exportButtonStyles = css`
     stroke-width: 2;
     stroke-linecap: round;
     stroke-linejoin: round;
-  }
-  @media print {
-    [part~='export-button'] {
-      display: none !important;
-    }
-  }
-  @media (forced-colors: active) {
-    [part~='export-button'] {
-      color: ButtonText;
-      border-color: ButtonText;
-    }
   }
 `;
 

@@ -1,6 +1,6 @@
 /**
  * The media rules of the shared host styles (tokens.ts `baseHostStyles`): reduced motion, forced colours (Windows
- * high contrast) and print. Loaded on first use (issue 16) and adopted by every element right after its host styles,
+ * high contrast) and print; with them those of the shared state templates (states.ts) and export button. Loaded on first use (issue 16) and adopted by every element right after its host styles,
  * where they were (theme/media-rules.ts says when). Plain text, not a Lit `css` result: a lazy chunk importing lit
  * would split lit out of the first load. The local `css` tag only lets the build minify the text (css-minify.mjs).
  */
@@ -10,6 +10,10 @@ export const mediaCss = css`
   @media (prefers-reduced-motion: reduce) {
     :host {
       --_transition: 0ms;
+    }
+    /* states.ts: the loading spinner stands still (':host' outweighs its rule, in a later sheet). */
+    :host .spinner {
+      animation: none;
     }
   }
   @media (forced-colors: active) {
@@ -29,6 +33,11 @@ export const mediaCss = css`
     }
     :focus-visible {
       outline: 2px solid Highlight;
+    }
+    /* export-button.ts (':host' outweighs its rule, in a later sheet; the print rule below hides it). */
+    :host [part~='export-button'] {
+      color: ButtonText;
+      border-color: ButtonText;
     }
   }
   @media print {
