@@ -1,11 +1,13 @@
 import { css, unsafeCSS } from 'lit';
 
-// Series colours on the per-series groups of bars and dots (fill and stroke inherit to the marks).
+// Series colours on the per-series groups of bars and dots (fill and stroke inherit to the marks), on lines and on
+// legend and tooltip swatches: set directly, not through custom properties declared on each of them (an element that
+// declares one gets its own copy of the inherited ones, and a var() resolved per element).
 const seriesRules = unsafeCSS(
   Array.from(
     { length: 8 },
     (_, i) =>
-      `.bars.s${i}, .hatch-bg.s${i} { fill: var(--_s${i}); } .bars.s${i} .bar.illustrative { fill: url(#hatch-s${i}); } .dots.s${i} { fill: var(--_s${i}); stroke: var(--_s${i}); }`,
+      `.bars.s${i}, .hatch-bg.s${i} { fill: var(--_s${i}); } .bars.s${i} .bar.illustrative { fill: url(#hatch-s${i}); } .dots.s${i} { fill: var(--_s${i}); stroke: var(--_s${i}); } .line.c${i} { stroke: var(--_s${i}); } .swatch.c${i} { background: var(--_s${i}); }`,
   ).join('\n'),
 );
 
@@ -130,7 +132,6 @@ export const styles = css`
   }
   .line {
     fill: none;
-    stroke: var(--_stroke);
     stroke-width: calc(var(--_stroke-width) * 2);
     stroke-linejoin: round;
   }
@@ -153,19 +154,13 @@ export const styles = css`
     fill: var(--_color-accent);
     font-weight: 600;
   }
-  .c0 { --_fill: var(--_s0); --_stroke: var(--_s0); }
-  .c1 { --_fill: var(--_s1); --_stroke: var(--_s1); }
-  .c2 { --_fill: var(--_s2); --_stroke: var(--_s2); }
-  .c3 { --_fill: var(--_s3); --_stroke: var(--_s3); }
-  .c4 { --_fill: var(--_s4); --_stroke: var(--_s4); }
-  .c5 { --_fill: var(--_s5); --_stroke: var(--_s5); }
-  .c6 { --_fill: var(--_s6); --_stroke: var(--_s6); }
-  .c7 { --_fill: var(--_s7); --_stroke: var(--_s7); }
-  .vg .line.c0,
-  .swatch.line.vg.c0 {
-    --_stroke: var(--_line);
-  }
   ${seriesRules}
+  .vg .line.c0 {
+    stroke: var(--_line);
+  }
+  .swatch.line.vg.c0 {
+    background: var(--_line);
+  }
   .vg .dots.s0 {
     fill: var(--_line);
     stroke: var(--_line);
@@ -176,12 +171,10 @@ export const styles = css`
     width: 0.8em;
     height: 0.8em;
     border-radius: 2px;
-    background: var(--_fill);
   }
   .swatch.line {
     height: 0.2em;
     align-self: center;
-    background: var(--_stroke);
   }
   [part~='legend'] {
     display: flex;
