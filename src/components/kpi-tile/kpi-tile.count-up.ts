@@ -13,7 +13,8 @@ import { createCountUpTurns } from './count-up-turns.js';
 const COUNT_UP_FRAME_MS = 30;
 /**
  * Count-up steps painted per frame across all tiles: on a wall of 200 counting tiles each takes its turn every few
- * frames, so no frame re-lays out and repaints every figure at once (issue 16: no task over 50 ms).
+ * frames, so no frame re-lays out and repaints every figure at once (issue 16: no task over 50 ms). Fewer when frames
+ * come late (count-up-turns.ts): a loaded machine skips steps rather than frames.
  */
 const countUpTurns = createCountUpTurns(40);
 
@@ -79,6 +80,7 @@ export function startCountUp(host: CountUpHost, from: number, to: number, precis
     },
     tick: (now: number): boolean => {
       if (stopped) return false;
+      countUpTurns.frame(now);
       const t = Math.min(1, Math.max(0, (now - start) / host.duration));
       anim.current = countUpValue(from, to, t, decimals);
       if (t >= 1) {

@@ -33,4 +33,35 @@ describe('count-up turns', () => {
     expect(turns.running).toBe(40);
     expect(phases.slice(0, 40).every((p) => turns.turn(999, p))).toBe(true);
   });
+
+  it('frames that come late allow fewer steps (a loaded machine skips steps, not frames), back to perFrame on time', () => {
+    const turns = createCountUpTurns(40);
+    const phases = Array.from({ length: 200 }, () => turns.begin({}));
+    const steps = (now: number) => phases.filter((p) => turns.turn(now, p)).length;
+    let t = 1000;
+    steps(t);
+    // 50 ms apart: 40 × 25 / 50 = 20 steps a frame, each count-up every 10 frames.
+    for (let f = 0; f < 10; f++) expect(steps((t += 50))).toBe(20);
+    expect(turns.allowance).toBe(20);
+    // 200 ms apart: never under 10 a frame.
+    expect(steps((t += 200))).toBe(10);
+    // On time again (60 Hz): 40.
+    expect(steps((t += 16.7))).toBe(40);
+    // A gap after a pause (over 250 ms) says nothing about the load: the allowance stays.
+    steps((t += 50));
+    expect(turns.allowance).toBe(20);
+    steps((t += 2000));
+    expect(turns.allowance).toBe(20);
+  });
+
+  it('the frame rate is followed while no step is painted (frame() each frame, turn() only when due)', () => {
+    const turns = createCountUpTurns(40);
+    Array.from({ length: 200 }, () => turns.begin({}));
+    for (let f = 0; f <= 10; f++) turns.frame(f * 16.7);
+    // The next turn comes 16.7 ms after the last frame seen, not 183 ms after the last turn.
+    turns.turn(11 * 16.7, 0);
+    expect(turns.allowance).toBe(40);
+    for (let f = 12; f <= 14; f++) turns.frame(f * 16.7 + (f - 11) * 40);
+    expect(turns.allowance).toBeLessThan(40);
+  });
 });
