@@ -10,7 +10,7 @@ import { exportButtonStyles } from '../../core/export/export-button.js';
 import { GridMapProps } from './grid-map.props.js';
 import { styles } from './grid-map.styles.js';
 import { parseLabelList } from './classify.js';
-import { rankOf, viewLevel } from './grid-map.model.js';
+import { rankOf, viewLevel } from './unit-view.js';
 import { VIEW_LEVELS, type ActiveRenderer, type GridGeometry, type GridMetricsData } from './grid-map.types.js';
 import { mapToPng } from './export-png.js';
 import { GeometrySource } from './geometry-source.js';

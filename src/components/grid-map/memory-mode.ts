@@ -5,7 +5,8 @@
  * model (`units()`). Tiles mode answers the same questions in tiles-controller.ts.
  */
 import { pointInPolygon } from './geometry-planar.js';
-import { ancestry, computeView, joinMetrics, pick, styleView, upView, type JoinedMetrics, type Styling, type View } from './grid-map.model.js';
+import { joinMetrics, styleView, type JoinedMetrics, type Styling } from './grid-map.model.js';
+import { ancestry, computeView, pick, upView, type View } from './unit-view.js';
 import type { GridGeometry, GridMetricsData } from './grid-map.types.js';
 import type { ClassifySpec } from './classify.js';
 import type { GridRenderer } from './renderers/renderer.js';

@@ -7,7 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CivicSelectEvent } from '../../core/events/select-event.js';
 import { CivicHoverEvent } from '../../core/events/hover-event.js';
-import { neighbour, search } from './grid-map.model.js';
+import { neighbour, search } from './unit-view.js';
 import type { UnitInfo, UnitSet } from './grid-map.types.js';
 
 export type Dir = 'left' | 'right' | 'up' | 'down';

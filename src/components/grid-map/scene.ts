@@ -3,7 +3,8 @@
  * to the `Scene` every renderer draws, plus what changed since the last one. No DOM: tested in Node.
  */
 import type { GridGeometry } from './grid-map.types.js';
-import type { Styling, View } from './grid-map.model.js';
+import type { Styling } from './grid-map.model.js';
+import type { View } from './unit-view.js';
 import type { GridPoint } from './points.js';
 import type { Scene, SceneChange, SceneColors, SceneLabel, ScenePoint } from './renderers/renderer.js';
 

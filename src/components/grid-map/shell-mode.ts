@@ -5,7 +5,7 @@
  * element asks without branching on the mode; they differ only in where units, values and pictures come from.
  */
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { ancestry } from './grid-map.model.js';
+import { ancestry } from './unit-view.js';
 import type { NavMode } from './navigation.js';
 import type { Emphasis } from './scene.js';
 import type { MemoryMode } from './memory-mode.js';

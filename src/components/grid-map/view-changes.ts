@@ -7,7 +7,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { CivicSelectEvent } from '../../core/events/select-event.js';
 import { CivicViewChangeEvent, type CivicViewChangeDetail } from './grid-map.events.js';
-import { viewLevel } from './grid-map.model.js';
+import { viewLevel } from './unit-view.js';
 import { VIEW_LEVELS } from './grid-map.types.js';
 
 export interface ViewHost extends ReactiveControllerHost, HTMLElement {

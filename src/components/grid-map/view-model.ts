@@ -5,7 +5,8 @@
  */
 import { formatAmount, formatNumber, NO_VALUE, UNITS } from '../../core/format/number.js';
 import { classRangeLabel, legendPrecision, type Classifier, type LegendModel, type RangeWords } from './classify.js';
-import { pageOf, type JoinedMetrics } from './grid-map.model.js';
+import { type JoinedMetrics } from './grid-map.model.js';
+import { pageOf } from './unit-view.js';
 import type { GridGeometry, GridMetric } from './grid-map.types.js';
 import type { Lang } from '../../core/i18n/lang.js';
 import { valueOf, type TileValues } from './tiles.js';

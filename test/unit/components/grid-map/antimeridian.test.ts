@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { antimeridianCut, shiftWest, unwrapFeature, wrappedSpan, type LonSpan } from '../../../../src/components/grid-map/antimeridian.js';
 import { parseGeometry } from '../../../../src/components/grid-map/geometry.js';
-import { computeView } from '../../../../src/components/grid-map/grid-map.model.js';
+import { computeView } from '../../../../src/components/grid-map/unit-view.js';
 import type { GridPolygon } from '../../../../src/components/grid-map/grid-map.types.js';
 
 const square = (w: number, s: number, e: number, n: number): GridPolygon => ({ type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });

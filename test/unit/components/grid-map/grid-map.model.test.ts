@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseGeometry } from '../../../../src/components/grid-map/geometry.js';
-import { parseMetrics, joinMetrics, computeView, upView, styleView, neighbour, pageOf, search, viewLevel, ancestry, pick } from '../../../../src/components/grid-map/grid-map.model.js';
+import { parseMetrics, joinMetrics, styleView } from '../../../../src/components/grid-map/grid-map.model.js';
+import { computeView, upView, neighbour, pageOf, search, viewLevel, ancestry, pick } from '../../../../src/components/grid-map/unit-view.js';
 import { pointInPolygon } from '../../../../src/components/grid-map/geometry-planar.js';
 import { summariseIssues } from '../../../../src/data/validate.js';
 

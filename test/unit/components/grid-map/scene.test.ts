@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseGeometry } from '../../../../src/components/grid-map/geometry.js';
-import { computeView, joinMetrics, parseMetrics, styleView } from '../../../../src/components/grid-map/grid-map.model.js';
+import { joinMetrics, parseMetrics, styleView } from '../../../../src/components/grid-map/grid-map.model.js';
+import { computeView } from '../../../../src/components/grid-map/unit-view.js';
 import { buildScene, diffScene, emphasisSet, pointColor, sceneKeys, sceneLabels, type SceneInput } from '../../../../src/components/grid-map/scene.js';
 
 const load = (name: string) => JSON.parse(readFileSync(new URL(`../../../fixtures/grid-map/${name}`, import.meta.url), 'utf8'));

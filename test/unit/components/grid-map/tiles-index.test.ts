@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { buildTilesIndex, labelPoint } from '../../../../scripts/lib/tiles-index.mjs';
 import { defaultIndexUrl, parseTilesIndex } from '../../../../src/components/grid-map/tiles-index.js';
 import { parseGeometry } from '../../../../src/components/grid-map/geometry.js';
-import { ancestry, neighbour, search } from '../../../../src/components/grid-map/grid-map.model.js';
+import { ancestry, neighbour, search } from '../../../../src/components/grid-map/unit-view.js';
 
 const load = (name: string) => JSON.parse(readFileSync(new URL(`../../../fixtures/grid-map/${name}`, import.meta.url), 'utf8'));
 const SMALL = load('small.geojson');

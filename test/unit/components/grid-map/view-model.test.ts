@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 // @ts-expect-error — a plain .mjs build script without types
 import { buildTilesIndex } from '../../../../scripts/lib/tiles-index.mjs';
 import { parseGeometry } from '../../../../src/components/grid-map/geometry.js';
-import { computeView, joinMetrics, parseMetrics, styleView } from '../../../../src/components/grid-map/grid-map.model.js';
+import { joinMetrics, parseMetrics, styleView } from '../../../../src/components/grid-map/grid-map.model.js';
+import { computeView } from '../../../../src/components/grid-map/unit-view.js';
 import { classify, legendModel, type ClassifySpec } from '../../../../src/components/grid-map/classify.js';
 import { levelValues, tileValues } from '../../../../src/components/grid-map/tiles.js';
 import { parseTilesIndex } from '../../../../src/components/grid-map/tiles-index.js';
