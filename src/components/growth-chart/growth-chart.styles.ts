@@ -137,9 +137,11 @@ export const styles = css`
   }
   .dots {
     stroke-width: calc(var(--_stroke-width) * 1.5);
+    /* the hollow dots' fill, inherited as currentColor: one var() per series group, not one per dot */
+    color: var(--_color-surface);
   }
   .dot.hollow {
-    fill: var(--_color-surface);
+    fill: currentColor;
   }
   .crosshair {
     stroke: var(--_color-text-muted);
