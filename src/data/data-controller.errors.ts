@@ -1,5 +1,5 @@
 import type { CivicErrorDetail, CivicErrorKind, DataSourceKind } from '../core/events/error-event.js';
-import { capIssues, summariseIssues, type Issue } from './validate.js';
+import { capIssues, type Issue } from './validate.js';
 
 /** The message of a thrown value. */
 export const why = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -9,7 +9,6 @@ export const why = (e: unknown): string => (e instanceof Error ? e.message : Str
  * failure that is not partial keeps it: `keptPrevious`).
  */
 export function errorDetail(kind: CivicErrorKind, source: DataSourceKind, message: string, issues: Issue[], url: string | undefined, status: number | undefined, partial: boolean, hadValue: boolean): CivicErrorDetail {
-  const s = summariseIssues(issues);
   return {
     kind,
     source,
@@ -17,8 +16,8 @@ export function errorDetail(kind: CivicErrorKind, source: DataSourceKind, messag
     status,
     message,
     issues: capIssues(issues),
-    issueCount: s.total,
-    issueCounts: s.byCode,
+    issueCount: issues.length,
+    issueCounts: countCodes(issues, {}),
     partial,
     keptPrevious: !partial && hadValue,
   };
@@ -29,7 +28,11 @@ export function errorDetail(kind: CivicErrorKind, source: DataSourceKind, messag
  * its kind and headline. Used when part of the picture also could not be drawn (DataController.partFailed).
  */
 export function withIssues(d: CivicErrorDetail, issues: Issue[]): CivicErrorDetail {
-  const counts = { ...d.issueCounts };
+  return { ...d, issues: capIssues([...d.issues, ...issues]), issueCount: d.issueCount + issues.length, issueCounts: countCodes(issues, { ...d.issueCounts }) };
+}
+
+/** `counts` with one more per issue under its code (validate.ts `summariseIssues` counts the same, with examples). */
+function countCodes(issues: readonly Issue[], counts: Record<string, number>): Record<string, number> {
   for (const i of issues) counts[i.code] = (counts[i.code] ?? 0) + 1;
-  return { ...d, issues: capIssues([...d.issues, ...issues]), issueCount: d.issueCount + issues.length, issueCounts: counts };
+  return counts;
 }
