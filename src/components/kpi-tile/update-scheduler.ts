@@ -30,9 +30,11 @@ import { flushFits } from './fit-scheduler.js';
 
 /**
  * Wall-clock time a frame holding a slice may take in all (its script, style, layout, paint, layerize and whatever
- * else the frame runs: count-up steps, other elements), with room under the 50 ms of a long task for jitter.
+ * else the frame runs: count-up steps, other elements), with room under the 50 ms of a long task for jitter. 24
+ * rather than 32: a frame's CPU time on a quiet machine is its budget on a machine with a busy second core, and the
+ * wall's longest frames were slices (issue 16, bench/kpi: 27-39 ms of CPU at 32 / 6 ms).
  */
-const FRAME_BUDGET_MS = 32;
+const FRAME_BUDGET_MS = 24;
 /**
  * A slice stops when its script alone took this long, each update counted at most GAP_MS: on a loaded machine the
  * thread now and then waits tens of milliseconds for a core in the middle of an update, and that wait is not the
@@ -43,7 +45,7 @@ const FRAME_BUDGET_MS = 32;
  * while this is read live, one short update at a time. At 20 ms, slices sized from a stale cost (cheap updates taught
  * 0.3 ms a tile) let frames of 60–110 tiles through: 70–150 ms of CPU (issue 16, bench/kpi at load 15).
  */
-const SCRIPT_BUDGET_MS = 6;
+const SCRIPT_BUDGET_MS = 4;
 const GAP_MS = 3;
 /**
  * Updates per slice however long they take: on a machine so loaded that the clock runs out within one tile, a

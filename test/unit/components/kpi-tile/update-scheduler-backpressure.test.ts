@@ -49,7 +49,7 @@ describe('scheduleSliced when frames come slowly', () => {
     for (let i = 0; i < 24; i++)
       scheduleSliced(() => {
         ran.push(i);
-        busy(3); // 3 ms each: a slice stops at its 6 ms script budget, after its least 3
+        busy(3); // 3 ms each: a slice stops at its 4 ms script budget, after its least 3
       });
     vi.advanceTimersByTime(20); // no frame within 20 ms: the first slice runs in a task
     const first = ran.length;

@@ -73,7 +73,7 @@ describe('scheduleSliced with animation frames', () => {
     }
     expect(ran).toEqual(Array.from({ length: n }, (_, i) => i));
     expect(ranInFrame.every(Boolean)).toBe(true);
-    // 32 × 0.5 ms: before any frame was measured a slice takes 8 (4 ms of script, under its 6 ms budget).
+    // 32 × 0.5 ms: before any frame was measured a slice takes 8 (4 ms of script: its budget too).
     expect(perFrame).toEqual([8, 8, 8, 8]);
   });
 
