@@ -2,7 +2,7 @@
 // trace of its updates, and for every main-thread task over --over ms of CPU time prints what it spent its CPU on
 // (script by entry point, style, layout, paint …), plus the sum over all such tasks. One run; a diagnosis aid, not a
 // benchmark (bench/kpi/run.mjs is the benchmark).
-//   node bench/kpi/trace.mjs [--seconds 15] [--tiles 200] [--rank 25] [--over 30]
+//   node bench/kpi/trace.mjs [--seconds 15] [--tiles 200] [--rank 25] [--over 30] [--mode element|plain|countup]
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,7 @@ const seconds = opt('--seconds', 15);
 const tiles = opt('--tiles', 200);
 const rank = opt('--rank', 25);
 const over = opt('--over', 30);
+const mode = args.includes('--mode') ? args[args.indexOf('--mode') + 1] : 'element';
 
 await bundleBenchPage(join(here, 'page.ts'), { outfile: join(out, 'page.js'), minify: true, conditions: ['production'] });
 const { server, port } = await serveFiles((p) => (p === '/' || p === '/index.html' ? join(here, 'index.html') : p === '/page.js' ? join(out, 'page.js') : undefined));
@@ -31,7 +32,7 @@ try {
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => typeof window.startBench === 'function');
   await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline.stack'] });
-  await page.evaluate(([s, n, r]) => window.startBench(s, n, r, 'element'), [seconds, tiles, rank]);
+  await page.evaluate(([s, n, r, m]) => window.startBench(s, n, r, m), [seconds, tiles, rank, mode]);
   await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: (seconds + 60) * 1000, polling: 500 });
   const evs = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
   const mark = evs.find((e) => e.name === 'bench-first-update');
@@ -74,6 +75,15 @@ try {
   }
   const runTasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
   console.log(`all tasks while updating (${span.toFixed(1)} s): ${(runTasks.reduce((n, t) => n + (t.tdur ?? 0), 0) / 1000 / span).toFixed(1)} ms CPU/s; by kind (ms CPU/s): ${Object.entries(all).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+  // Per painting frame (robust to the load, unlike per second): what its rendering costs, and where its layouts start
+  // (at the document, or at relayout boundaries: tiles, value boxes).
+  const per = (k) => {
+    const xs = onMain.filter((e) => e.name === k);
+    return `${k} ${(xs.reduce((n, e) => n + (e.tdur ?? e.dur), 0) / 1000 / Math.max(1, xs.length)).toFixed(2)}`;
+  };
+  const layouts = onMain.filter((e) => e.name === 'Layout' && e.args?.endData?.layoutRoots);
+  const atDocument = layouts.filter((e) => e.args.endData.layoutRoots.some((r) => r.nodeName === '#document')).length;
+  console.log(`painting frames: ${(onMain.filter((e) => e.name === 'PrePaint').length / span).toFixed(1)}/s; ms CPU each: ${['Layerize', 'PrePaint', 'Layout', 'UpdateLayoutTree'].map(per).join(', ')}; layouts from the document ${atDocument} of ${layouts.length}`);
   // Forced style and layout (read by script while the DOM was dirty), by the script frame that forced them.
   const forced = {};
   for (const e of onMain) {
