@@ -14,6 +14,7 @@ describe('chain graph: lazy main-thread layouts (issue 16)', () => {
   it('loads chain-graph.layout.ts only once an element connects, then lays out and draws a small force graph', async () => {
     expect(requested('chain-graph.layout.ts'), 'layout module requested with the element class').to.equal(0);
     expect(requested('chain-graph.order.ts'), 'radial ordering requested with the element class').to.equal(0);
+    expect(requested('chain-graph.order-search.ts'), 'radial ordering search requested with the element class').to.equal(0);
     const el = await fixture<CivicChainGraph>(html`<civic-chain-graph layout="force" style="width:800px" .data=${demo}></civic-chain-graph>`);
     await el.whenDrawn();
     expect(requested('chain-graph.layout.ts'), 'layout module requested once').to.equal(1);

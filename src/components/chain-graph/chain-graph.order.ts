@@ -3,12 +3,14 @@
  * node has a parent on the ring inside it and owns an angular wedge, its children share that wedge (so a tree is
  * drawn without crossings); siblings are ordered by barycentre sweeps (outwards, then inwards: the circular mean of
  * their neighbours' angles) and the order with the fewest link crossings is kept. Ring 1 starts grouped by tier
- * (core at the top, downstream right, upstream left). Pure and deterministic. (The crossing counter the bench and
- * tests use is chain-graph.crossings.ts.)
+ * (core at the top, downstream right, upstream left). Small chains then get a local search and their hubs a place
+ * off their ring (chain-graph.order-search.ts). Pure and deterministic. (The crossing counter the bench and tests use
+ * is chain-graph.crossings.ts.)
  */
 import type { ChainNode, Point } from './chain-graph.types.js';
 import { curveControl } from './chain-graph.geometry.js';
 import { crossingsFlat } from './chain-graph.crossings.js';
+import { localSearch, placeHubs, type RadialWork } from './chain-graph.order-search.js';
 
 export { curveControl, radialLinkGeometry, radialLinkPoints } from './chain-graph.geometry.js';
 
@@ -308,100 +310,9 @@ export function orderRadial(input: RadialInput, o: RadialOptions = {}): RadialOr
   children.clear();
   for (const [k, v] of best.children) children.set(k, v);
   place();
-  // Small chains: local search on top of the sweeps: move one unit (a node with its satellites) to every other slot
-  // of its list, keep the move when it removes crossings; a few passes.
-  if (measure && bestCross > 0 && nodes.length <= (o.searchUpTo ?? 160)) {
-    // The search counts on curves flattened to 2 segments (cheaper; the sweeps and the bench use 4–6).
-    bestCross = count(positions(), 2);
-    let evals = 0;
-    const budget = o.searchBudget ?? 600;
-    const lists = () => [roots, ...[...children.values()].filter((c) => c.length > 1)];
-    for (let pass = 0; pass < 3; pass++) {
-      let improved = false;
-      for (const list of lists()) {
-        for (let i = 0; i < list.length; i++) {
-          const id = list[i];
-          if (hostOf.has(id) && list.includes(hostOf.get(id)!)) continue;
-          let len = 1;
-          while (i + len < list.length && hostOf.get(list[i + len]) === id) len++;
-          const unit = list.splice(i, len);
-          let bestJ = i;
-          for (let j = 0; j <= list.length; j++) {
-            if (j === i) continue;
-            if (j > 0 && j < list.length && hostOf.get(list[j]) !== undefined && hostOf.get(list[j]) === list[j - 1]) continue;
-            if (evals++ > budget) break;
-            list.splice(j, 0, ...unit);
-            place();
-            const c = count(positions(), 2);
-            list.splice(j, len);
-            if (c < bestCross) (bestCross = c), (bestJ = j), (improved = true);
-          }
-          list.splice(bestJ, 0, ...unit);
-        }
-      }
-      // Parent moves: a node with several neighbours on the ring inside may hang from another of them.
-      for (let k = 2; k <= K; k++)
-        for (const id of rings[k]) {
-          for (const p of adj.get(id) ?? []) {
-            const cur = parent.get(id);
-            if (!cur || p === cur || ringOf.get(p) !== k - 1 || evals > budget) continue;
-            const from = children.get(cur)!;
-            const at = from.indexOf(id);
-            from.splice(at, 1);
-            const to = children.get(p) ?? children.set(p, []).get(p)!;
-            let bestAt = -1;
-            for (let j = 0; j <= to.length; j++) {
-              evals++;
-              to.splice(j, 0, id);
-              parent.set(id, p);
-              place();
-              const c = count(positions(), 2);
-              to.splice(j, 1);
-              if (c < bestCross) (bestCross = c), (bestAt = j);
-            }
-            if (bestAt >= 0) {
-              to.splice(bestAt, 0, id);
-              parent.set(id, p);
-              improved = true;
-            } else {
-              from.splice(at, 0, id);
-              parent.set(id, cur);
-            }
-          }
-        }
-      if (!improved || evals > budget) break;
-    }
-    if ((globalThis as { H15DEBUG?: unknown }).H15DEBUG) console.log('evals', evals, bestCross);
-    place();
-  }
-  // Hubs: a node outside the chain proper (a park, a service team) linked to several members is moved to the spot,
-  // among a grid of angles and radii clear of the other nodes, where its links cross the fewest others.
-  if (measure && nodes.length <= (o.searchUpTo ?? 160) && (o.hubs ?? true)) {
-    const hubs = nodes.filter((n) => n.id !== leaderId && (n.type === 'park' || n.type === 'service-team') && (adj.get(n.id) ?? []).length >= 3).sort((a, b) => (adj.get(b.id) ?? []).length - (adj.get(a.id) ?? []).length || a.index - b.index);
-    if (hubs.length) {
-      let cur = count(undefined, 3);
-      const Rmax = (R[K] ?? 0) * scaleR;
-      const radii = [0.5, 1.25, 1.5, 1.9].map((f) => f * Rmax).concat(R.slice(1).map((r, i) => (r * scaleR + (R[i + 2] ?? r + 60) * scaleR) / 2));
-      for (const h of hubs) {
-        const room = spanOf.get(h.id)! / 2 + 12;
-        let bestP: Point | undefined, bestC = cur;
-        for (const r of radii)
-          for (let i = 0; i < 48; i++) {
-            const a = (i / 48) * TAU - Math.PI / 2;
-            const p = { x: Math.cos(a) * r, y: Math.sin(a) * r };
-            let clear = true;
-            for (const [id, q] of positions()) if (id !== h.id && Math.hypot(q.x - p.x, q.y - p.y) < room + spanOf.get(id)! / 4) (clear = false);
-            if (!clear) continue;
-            free.set(h.id, p);
-            const c = count(undefined, 3);
-            if (c < bestC) (bestC = c), (bestP = p);
-          }
-        if (bestP) free.set(h.id, bestP), (cur = bestC);
-        else free.delete(h.id);
-      }
-      bestCross = cur;
-    }
-  }
+  const work: RadialWork = { leaderId, nodes, adj, rings, ringOf, parent, children, roots, hostOf, spanOf, free, R, scaleR: () => scaleR, place, positions, count };
+  if (measure && bestCross > 0 && nodes.length <= (o.searchUpTo ?? 160)) bestCross = localSearch(work, o.searchBudget ?? 600);
+  if (measure && nodes.length <= (o.searchUpTo ?? 160) && (o.hubs ?? true)) bestCross = placeHubs(work) ?? bestCross;
   let reach = (R[K] ?? 0) * scaleR || outer;
   for (const p of free.values()) reach = Math.max(reach, Math.hypot(p.x, p.y));
   return { local: positions(), angle, ringOf, outer: reach, crossings: bestCross };
