@@ -1,5 +1,6 @@
-// Issue 16: the English strings (core/i18n/en.ts) and the host styles' media rules (core/theme/media.ts: reduced
-// motion, forced colours, print) load on first use. A Chinese page never asks for the English strings; an English
+// Issue 16: the English strings (core/i18n/en.ts), the host styles' media rules (core/theme/media.ts: reduced
+// motion, forced colours, print) and what a linked element does with a selection (core/controllers/linked-region.ts)
+// load on first use. A Chinese page never asks for the English strings; an English
 // element's first picture is already English; with a media those rules serve active, the first picture already has
 // them; every element adopts them right after its host styles (the cascade of the tokens sheet is unchanged).
 // This file runs in a page of its own: the chunks are not loaded when it starts.
@@ -8,6 +9,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { render } from 'lit';
 import '../../src/components/kpi-tile/kpi-tile.define.js';
 import { until } from './fixtures/wait.js';
+import { CivicSelectEvent } from '../../src/core/events/select-event.js';
 
 const requested = (file: string) => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.endsWith(file));
 
@@ -73,5 +75,20 @@ describe('core code loaded on first use: English strings, media rules', function
     const { el } = await firstPicture('zh-CN');
     el.setAttribute('lang', 'en');
     await until(() => (el.shadowRoot!.textContent ?? '').includes('Illustrative data'), 'English strings after the switch');
+  });
+
+  it('a linked element: its selection logic loads with it, and a selection that comes before it is applied once it has', async () => {
+    expect(requested('/core/controllers/linked-region.ts'), 'requested on a page without linked elements').to.equal(false);
+    const box = document.createElement('div');
+    document.body.append(box);
+    render(html`<div id="picker"></div><civic-kpi-tile linked-to="picker" label="GDP" value="1"></civic-kpi-tile>`, box);
+    const tile = box.querySelector('civic-kpi-tile') as HTMLElement & { region?: string };
+    // At once, before the chunk can have arrived (an import never resolves synchronously).
+    box.querySelector('#picker')!.dispatchEvent(new CivicSelectEvent({ id: '500118', region: '500118', trigger: 'api' }));
+    expect(tile.region).to.equal(undefined);
+    await until(() => tile.region === '500118', 'the region applied once the logic loaded');
+    // Loaded: applied during the event.
+    box.querySelector('#picker')!.dispatchEvent(new CivicSelectEvent({ id: null, trigger: 'api' }));
+    expect(tile.region).to.equal(undefined);
   });
 });

@@ -1,5 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CivicSelectEvent } from '../events/select-event.js';
+import { lazyModule } from '../lazy-module.js';
+
+// What a linked element does with a selection (linked-region.ts) loads with the first element that has `linked` or
+// `linked-to`, when it connects (issue 16): most elements follow nothing. A selection that comes before it has loaded
+// is applied once it has; when it cannot load (offline), the element stays as it is.
+const logic = lazyModule(() => import('./linked-region.js'));
 
 export interface LinkedHost extends ReactiveControllerHost, HTMLElement {
   /** Division-code prefix the element filters its rows by. */
@@ -18,7 +24,8 @@ export interface LinkedHost extends ReactiveControllerHost, HTMLElement {
  * author's explicit region is not overwritten by accident.
  */
 export class LinkedRegionController implements ReactiveController {
-  private host: LinkedHost;
+  /** @internal */
+  readonly host: LinkedHost;
   private listening = false;
   /** The region this controller last applied (undefined when none). */
   applied?: string;
@@ -32,6 +39,7 @@ export class LinkedRegionController implements ReactiveController {
     if (typeof document === 'undefined' || this.listening) return;
     document.addEventListener('civic-select', this.onSelect as EventListener);
     this.listening = true;
+    if (this.host.linked || this.host.linkedTo) logic.load().catch(() => undefined);
   }
 
   hostDisconnected(): void {
@@ -39,24 +47,12 @@ export class LinkedRegionController implements ReactiveController {
     this.listening = false;
   }
 
-  private follows(source: Element): boolean {
-    const h = this.host;
-    if (source === h) return false;
-    if (h.linkedTo) return source.id === h.linkedTo;
-    if (!h.linked) return false;
-    // Inside a screen, the map drives linked views; any other element can opt in with `link-source`.
-    if (source.localName !== 'civic-grid-map' && !source.hasAttribute('link-source')) return false;
-    const screen = h.closest('civic-screen');
-    return !!screen && screen.contains(source);
-  }
-
   private onSelect = (e: CivicSelectEvent): void => {
+    if (!this.host.linked && !this.host.linkedTo) return;
+    // The source is read now: an event's path is empty once its dispatch is over.
     const source = e.composedPath()[0];
-    if (!(source instanceof Element) || !this.follows(source)) return;
-    const region = e.detail.id === null ? undefined : (e.detail.region ?? e.detail.id ?? undefined);
-    if (this.host.region !== undefined && this.host.region !== this.applied) return; // author-set region wins
-    this.applied = region;
-    this.host.region = region;
-    this.host.requestUpdate();
+    const m = logic.loaded;
+    if (m) m.follow(this, source, e.detail);
+    else logic.load().then((l) => l.follow(this, source, e.detail), () => undefined);
   };
 }
