@@ -310,7 +310,7 @@ export function orderRadial(input: RadialInput, o: RadialOptions = {}): RadialOr
   children.clear();
   for (const [k, v] of best.children) children.set(k, v);
   place();
-  const work: RadialWork = { leaderId, nodes, adj, rings, ringOf, parent, children, roots, hostOf, spanOf, free, R, scaleR: () => scaleR, place, positions, count };
+  const work = { leaderId, nodes, adj, rings, ringOf, parent, children, roots, hostOf, spanOf, free, R, scaleR: () => scaleR, place, positions, count } satisfies RadialWork;
   if (measure && bestCross > 0 && nodes.length <= (o.searchUpTo ?? 160)) bestCross = localSearch(work, o.searchBudget ?? 600);
   if (measure && nodes.length <= (o.searchUpTo ?? 160) && (o.hubs ?? true)) bestCross = placeHubs(work) ?? bestCross;
   let reach = (R[K] ?? 0) * scaleR || outer;
