@@ -63,10 +63,10 @@ export abstract class CivicElement extends LitElement {
   // ── lifecycle ──
   override connectedCallback(): void {
     // The first picture waits for code loaded on first use that it needs (issue 16): the strings of an English page,
-    // the host styles' lazy rules in the dark theme or while a media they serve is active. Lit's first update starts
-    // when its `enableUpdating` runs (in super.connectedCallback), so that call waits; later updates are not delayed.
+    // the host styles' media rules while a media they serve is active. Lit's first update starts when its
+    // `enableUpdating` runs (in super.connectedCallback), so that call waits; later updates are not delayed.
     const a = this.t.ready();
-    const b = mediaRules(this, this.themeCtl.dark());
+    const b = mediaRules(this);
     const wait = a && b ? Promise.all([a, b]) : a ?? b;
     if (wait && !this.hasUpdated) {
       const go = this.enableUpdating;

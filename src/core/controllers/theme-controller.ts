@@ -55,7 +55,10 @@ export class ThemeController implements ReactiveController {
   private onMedia = (): void => this.refresh();
 
   private refresh(force = false): void {
-    const theme: ResolvedTheme = this.dark() ? 'dark' : 'light';
+    const raw = closestAttribute(this.host, 'theme');
+    let theme: ResolvedTheme = 'light';
+    if (raw === 'dark') theme = 'dark';
+    else if (raw === 'auto') theme = this.media?.matches ? 'dark' : 'light';
     const d = closestAttribute(this.host, 'density');
     const density: Density = d === 'screen' || d === 'elder' ? d : 'default';
     const changed = theme !== this.theme || density !== this.density;
@@ -67,12 +70,6 @@ export class ThemeController implements ReactiveController {
       if (changed) this.host.requestUpdate();
       this.options.onChange?.(theme, density);
     }
-  }
-
-  /** True when the host resolves to the dark theme: `theme` dark, or auto on a system in dark mode. */
-  dark(): boolean {
-    const raw = closestAttribute(this.host, 'theme');
-    return raw === 'dark' || (raw === 'auto' && typeof matchMedia !== 'undefined' && matchMedia('(prefers-color-scheme: dark)').matches);
   }
 
   /** The computed value of a custom property on the host, e.g. `token('--_fill')`, for canvas/WebGL drawing. */

@@ -12,7 +12,6 @@ import { css } from 'lit';
  * Contrast: every text colour on its surface is at least 4.5:1 in both themes (checked in test/unit/core/theme).
  */
 export const tokenDefaults = {
-  // The dark theme's colours load on first use: theme/media.ts `darkColors`.
   light: {
     surface: '#ffffff',
     'surface-raised': '#f5f7fa',
@@ -27,6 +26,21 @@ export const tokenDefaults = {
     neutral: '#52606d',
     illustrative: '#8a5a00',
     'no-data': '#e4e7eb',
+  },
+  dark: {
+    surface: '#0a1a2f',
+    'surface-raised': '#102a4c',
+    text: '#e8f0fa',
+    'text-muted': '#a9bcd3',
+    border: '#2c4a70',
+    accent: '#4cc9ff',
+    focus: '#ffd166',
+    positive: '#4ade80',
+    negative: '#ff7a7a',
+    warning: '#ffc14d',
+    neutral: '#a9bcd3',
+    illustrative: '#ffc14d',
+    'no-data': '#1f3552',
   },
 } as const;
 
@@ -44,8 +58,8 @@ export const sequentialDefaults = {
   dark: ['#1b3a5c', '#245f8a', '#2f8ab5', '#4fb8d8', '#a6ecf7'],
 } as const;
 
-function vars(): string {
-  return Object.entries(tokenDefaults.light)
+function vars(theme: 'light' | 'dark'): string {
+  return Object.entries(tokenDefaults[theme])
     .map(([k, v]) => `--_d-color-${k}: ${v};`)
     .join('\n');
 }
@@ -66,7 +80,8 @@ function palette(theme: 'light' | 'dark', map = false): string {
 
 // Built from the tables above so the JS defaults (used by tests and canvas fallbacks) and the CSS never drift.
 import { unsafeCSS } from 'lit';
-const lightVars = /* @__PURE__ */ unsafeCSS(vars());
+const lightVars = /* @__PURE__ */ unsafeCSS(vars('light'));
+const darkVars = /* @__PURE__ */ unsafeCSS(vars('dark'));
 const mapping = /* @__PURE__ */ unsafeCSS(publicMap());
 
 /*
@@ -77,8 +92,8 @@ const mapping = /* @__PURE__ */ unsafeCSS(publicMap());
  *   CanvasText border; focus rings are Highlight outlines (box-shadows are dropped in forced colours).
  * - print: black on white; tooltips and controls (search, reset, table toggle, level buttons, export, fullscreen,
  *   region chip's clear, the chart's export menu) are hidden — part names are shared by every element.
- * The dark theme's colours and the forced-colors, print and reduced-motion rules are theme/media.ts, loaded on first
- * use and adopted right after these (theme/media-rules.ts). Tested in test/browser/a11y-elder.test.ts and a11y-media.test.ts.
+ * The forced-colors, print and reduced-motion rules are theme/media.ts, loaded on first use and adopted right after
+ * these (theme/media-rules.ts). Tested in test/browser/a11y-elder.test.ts and a11y-media.test.ts.
  *
  * Isolation from the page (issue 11): page rules never match inside a shadow root, but universal rules
  * (`* {…}`, `.article * {…}`, `main * {…}`) do match the host itself, and a normal page declaration beats a normal
@@ -149,6 +164,9 @@ export const baseHostStyles = css`
     text-indent: 0;
     text-shadow: none;
     white-space: normal;
+  }
+  :host([data-theme='dark']) {
+    ${darkVars}
   }
   :host([data-density='screen']) {
     --_d-type-scale: 1.25;
