@@ -256,6 +256,8 @@ export function yoyRate(value: number | null, base: number | null): number | nul
  * marked `growthComputed` and `growthBasis: 'nominal'` (名义增速), as they ignore price changes.
  */
 export function fillYearOnYear(series: GrowthSeries): GrowthSeries {
+  // The usual payload publishes every rate: nothing to fill, no map of its points (issue 16: the first picture).
+  if (!series.points.some((p) => p.growth === null && p.value !== null)) return series;
   const byKey = new Map(series.points.map((p) => [p.period.key, p] as const));
   let changed = false;
   const points = series.points.map((p) => {

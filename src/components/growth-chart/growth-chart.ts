@@ -217,8 +217,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   // ── lifecycle ──
   protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    this.t.hostUpdate(); // Lit runs controllers' hostUpdate after willUpdate: resolve the language before the model uses it
+    super.willUpdate(changed); // CivicElement's willUpdate resolves the language first (the model uses it)
     this.buildModel(this.feed.value ? this.box.size ?? this.picture.measure(this.plotArea) : undefined);
   }
 
