@@ -7,13 +7,15 @@
  */
 import type { Lang } from '../../core/i18n/lang.js';
 import type { AmountParts } from '../../core/format/number.js';
-import { lazyModule } from '../../core/lazy-module.js';
-import { countUpFrame, formatValueParts } from './kpi-tile.model.js';
+import type { countUpFrame as CountUpFrame, formatValueParts as FormatValueParts } from './kpi-tile.model.js';
+/** The model's formatters, given by kpi-tile.figure.ts (this chunk imports nothing of the first load). */
+export const rollKit = {} as { countUpFrame: typeof CountUpFrame; formatValueParts: typeof FormatValueParts };
 import { slicesPending } from './update-scheduler.js';
 import type { KpiItem } from './kpi-tile.types.js';
 import type { CountUp } from './kpi-tile.count-up.js';
 
-const countUpModule = lazyModule(() => import('./kpi-tile.count-up.js'));
+let countUp: typeof import('./kpi-tile.count-up.js') | undefined;
+const countUpModule = { get loaded() { return countUp; }, load: () => import('./kpi-tile.count-up.js').then((m) => (countUp = m)) };
 
 /** Sets an element's text by changing its one text node in place (cheaper than replacing it 30 times a second). */
 function setText(el: HTMLElement, text: string): void {
@@ -58,8 +60,8 @@ export class TileRoll {
   start(from: number, to: number, item: KpiItem, lang: Lang, duration: number): void {
     const frame = (value: number) => {
       const final = this.final();
-      const parts = formatValueParts(value, item, lang);
-      this.paint(final ? countUpFrame(parts, final) : parts);
+      const parts = rollKit.formatValueParts(value, item, lang);
+      this.paint(final ? rollKit.countUpFrame(parts, final) : parts);
     };
     frame(from);
     const begin = (m: typeof import('./kpi-tile.count-up.js')): CountUp => {

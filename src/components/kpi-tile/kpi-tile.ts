@@ -12,10 +12,9 @@ import { kpiTileStyles } from './kpi-tile.styles.js';
 import { renderDetails, renderValueLine, tileDetails, type LineState } from './kpi-tile.view.js';
 import { afterFits, scheduleFit, type Fittable } from './fit-scheduler.js';
 import { TileFit } from './kpi-tile.fit.js';
-import { scheduleSliced } from './update-scheduler.js';
 import { prefersReducedMotion } from '../common/motion.js';
 import { lazyModule } from '../../core/lazy-module.js';
-import { TileRoll } from './kpi-tile.roll.js';
+import { TileFigure, scheduleTileUpdate } from './kpi-tile.figure.js';
 import { TileModeler } from './kpi-tile.modeler.js';
 import type { ParsedKpi } from './kpi-tile.parse.js';
 import { attributeItem, attributeValues } from './kpi-tile.attributes.js';
@@ -165,7 +164,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   private readonly fit = new TileFit();
   private readonly line: LineState = { shape: '', second: false };
   /** The figure painted between renders: the final one, or a count-up's frames. */
-  private readonly roll = new TileRoll(() => this.m.view?.value);
+  private readonly roll = new TileFigure(() => this.m.view?.value);
 
   // ── controllers ──
   private readonly box = new ResizeController(this, { onResize: () => scheduleFit(this) });
@@ -229,10 +228,10 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     return done;
   }
 
-  /** Updates run in time slices shared by all tiles (see update-scheduler.ts). @internal */
+  /** Updates run in the next frame, on walls in time slices shared by all tiles (kpi-tile.figure.ts). @internal */
   protected override scheduleUpdate(): void | Promise<unknown> {
     return new Promise<void>((resolve, reject) =>
-      scheduleSliced(() => {
+      scheduleTileUpdate(() => {
         // An error reaches updateComplete, as with Lit's own scheduling, and never stops the other tiles.
         try {
           super.scheduleUpdate();

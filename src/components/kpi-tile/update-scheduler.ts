@@ -26,7 +26,8 @@
  * often come later than FALLBACK_MS, and a frame rendering a task's slice plus its own — twice the budget — was most
  * of the wall's tasks over 50 ms (issue 16, bench/kpi: 57 + 57 tiles, 127 ms of CPU).
  */
-import { flushFits } from './fit-scheduler.js';
+/** The fits of a frame's slice (fit-scheduler.ts's flushFits, given by kpi-tile.figure.ts: this chunk imports nothing of the first load). */
+export const fits = { flush: (): void => undefined };
 
 /**
  * Wall-clock time a frame holding a slice may take in all (its script, style, layout, paint, layerize and whatever
@@ -203,7 +204,7 @@ function drain(inFrame: boolean): void {
     // Fits of this slice now, in this frame (their own rAF would come a frame late, after a paint at the old size).
     // Even if a callback threw, the rest of the queue still runs.
     try {
-      if (inFrame) flushFits();
+      if (inFrame) fits.flush();
     } finally {
       if (inFrame) measureFrame({ start, ran, planned, full, carried: owed });
       if (queue.length) post(inFrame);

@@ -38,7 +38,10 @@ beforeEach(async () => {
   const s = await import('../../../../src/components/kpi-tile/update-scheduler.js');
   s.sliceClock.now = () => now;
   scheduleSliced = s.scheduleSliced;
-  scheduleFit = (await import('../../../../src/components/kpi-tile/fit-scheduler.js')).scheduleFit;
+  const fits = await import('../../../../src/components/kpi-tile/fit-scheduler.js');
+  scheduleFit = fits.scheduleFit;
+  s.fits.flush = fits.flushFits; // as kpi-tile.figure.ts gives it
+
 });
 
 afterEach(() => {
