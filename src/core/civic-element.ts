@@ -78,7 +78,7 @@ export abstract class CivicElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     // Controllers' hostUpdate runs after willUpdate; resolve language and theme first so models derived in a
     // subclass's willUpdate see the current ones.
-    this.t.hostUpdate();
+    this.t.check();
     super.willUpdate(changed);
   }
 

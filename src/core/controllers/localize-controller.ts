@@ -30,9 +30,22 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    // The host's own `lang` may have changed through a property set; cheap to re-check.
-    this.refresh(false);
+    // The host's own `lang` may have changed through a property set; re-check, unless the host's willUpdate just did
+    // (CivicElement: check() runs right before Lit calls this, in the same update).
+    if (this.checked) this.checked = false;
+    else this.refresh(false);
   }
+
+  /**
+   * Re-resolves the language now, from the host's willUpdate, so models derived there see it; Lit's hostUpdate call
+   * right after, in the same update, then has nothing left to do (a first render of a chart resolved it twice).
+   */
+  check(): void {
+    this.refresh(false);
+    this.checked = true;
+  }
+
+  private checked = false;
 
   /**
    * What the host's first picture waits for: the strings of its language, when they load on first use (English,
