@@ -30,7 +30,7 @@ describe('civic-kpi-tile: updates in place', () => {
     const added = await addedDuring(el, () => (el.value = '125600'));
     expect(part(el, 'number').textContent).to.equal('12.56');
     expect(part(el, 'value').querySelector('.roll'), 'the value line was re-created').to.equal(roll);
-    expect(roll.getAttribute('data-reserve')).to.equal('12.56');
+    expect(roll.querySelector('.reserve')!.shadowRoot!.textContent, 'the width reserve holds the final figure').to.equal('12.56');
     expect(added.filter((n) => n.nodeType === Node.ELEMENT_NODE).map((n) => (n as Element).outerHTML)).to.deep.equal([]);
   });
 
@@ -55,5 +55,19 @@ describe('civic-kpi-tile: updates in place', () => {
     while (number.textContent !== '2,000' && performance.now() < deadline) await new Promise(requestAnimationFrame);
     expect(number.textContent).to.equal('2,000');
     expect(number.isConnected).to.equal(true);
+  });
+
+  it('keeps the final figure\'s width while a shorter figure counts up (the unit does not move)', async () => {
+    // The same final figure drawn at once: where its unit sits.
+    const ref = await fixture<CivicKpiTile>(html`<civic-kpi-tile style="width: 400px" motion="reduce" label="x" value="9000" unit="人"></civic-kpi-tile>`);
+    await ref.whenDrawn();
+    const el = await fixture<CivicKpiTile>(html`<civic-kpi-tile style="width: 400px" label="x" value="5" unit="人" duration="60000"></civic-kpi-tile>`);
+    await el.whenDrawn();
+    el.value = '9000';
+    await el.updateComplete;
+    const number = part(el, 'number');
+    expect(number.textContent, 'a count-up frame, shorter than the final figure').to.equal('5');
+    const x = (t: CivicKpiTile) => part(t, 'unit').getBoundingClientRect().left - t.getBoundingClientRect().left;
+    expect(Math.abs(x(el) - x(ref))).to.be.below(0.5);
   });
 });

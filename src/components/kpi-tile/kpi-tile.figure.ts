@@ -65,6 +65,11 @@ export function scheduleTileUpdate(run: () => void): void {
   if (!due) post();
 }
 
+/** Writes `text` into `node` when it differs. */
+function setText(node: Node | null | undefined, text: string): void {
+  if (node && node.textContent !== text) node.textContent = text;
+}
+
 /**
  * What a tile paints into its figure between renders: the final figure, or a count-up's frames (TileRoll, with the
  * same methods, once the chunk is there). A count-up asked for before paints its first frame — the old figure — at
@@ -79,10 +84,15 @@ export class TileFigure {
   /** `final`: the figure the tile shows now (its model's). */
   constructor(private readonly final: () => AmountParts | undefined) {}
 
-  /** After each render: the root holding the value line's spans. */
+  /**
+   * After each render: the root holding the value line's spans. Writes the final figure into the width reserve, in
+   * the reserve's own shadow root: the value part's text stays the figure shown (read by exports, tests, pages).
+   */
   bind(root: ParentNode): void {
     this.root = root;
     this.roll?.bind(root);
+    const r = root.querySelector('.reserve');
+    if (r) setText(r.shadowRoot ?? r.attachShadow({ mode: 'open' }), this.final()?.number ?? '');
   }
 
   /** Whether a count-up runs (or waits for its code). */
@@ -97,10 +107,7 @@ export class TileFigure {
 
   paint(p: AmountParts | undefined): void {
     if (this.roll) return this.roll.paint(p);
-    for (const k of ['number', 'suffix'] as const) {
-      const el = this.root?.querySelector(`[part~="${k}"]`);
-      if (el && el.textContent !== (p ? p[k] : '')) el.textContent = p ? p[k] : '';
-    }
+    for (const k of ['number', 'suffix'] as const) setText(this.root?.querySelector(`[part~="${k}"]`), p ? p[k] : '');
   }
 
   /** Rolls the figure from `from` to `to` (the item's value) in `duration` ms. */

@@ -73,18 +73,20 @@ export const kpiTileStyles = css`
     line-height: calc(var(--_value-size) * 1.2);
     contain: strict;
   }
-  /* The final figure reserves its width (an invisible copy in the same grid cell), so the digits rolling in a
-     count-up never move the unit after them: no layout shift, no jitter. */
+  /* The final figure reserves its width (an invisible copy, in flow; the painted frame lies over it), so the digits
+     rolling in a count-up never move the unit after them: no layout shift, no jitter (a frame is never longer than
+     the final figure: countUpFrame). A real span, not a generated ::before, and no grid: the pseudo-element was
+     rebuilt and the grid re-sized with every frame's text (issue 16: about a sixth of a wall frame's style). */
   .roll {
-    display: inline-grid;
+    display: inline-block;
+    position: relative;
   }
-  .roll::before {
-    content: attr(data-reserve);
+  .reserve {
     visibility: hidden;
   }
-  .roll::before,
-  .roll > .frame {
-    grid-area: 1 / 1;
+  .roll > [part] {
+    position: absolute;
+    inset: 0 auto auto 0;
   }
   /* Empty spans: they only carry the fonts the fit reads (kpi-tile.fit.ts). */
   .measure {

@@ -25,10 +25,10 @@ export interface LineState {
 
 /**
  * The figure line: qualifier, figure (painted by kpi-tile.roll.ts: the final figure or a count-up frame; the final
- * figure reserves its width), scale word, qualifier, unit. A figure of another shape is new content: the line's
- * content is re-created, not the old text sliding (no layout shift). A figure of the same shape (same characters but
- * digits, same qualifier, suffix and unit: tabular figures, same width) is written into the same nodes: nothing moves,
- * and a wall of 200 tiles updating each second re-creates no nodes (issue 16).
+ * figure reserves its width: kpi-tile.figure.ts writes it into `.reserve`), scale word, qualifier, unit. A figure of
+ * another shape is new content: the line's content is re-created, not the old text sliding (no layout shift). A
+ * figure of the same shape (same characters but digits, same qualifier, suffix and unit: tabular figures, same width)
+ * is written into the same nodes: nothing moves, and a wall of 200 tiles updating each second re-creates no nodes (issue 16).
  *
  * Re-created as lit's keyed() would, without its directive code in the tile's first load (issue 16): a new shape
  * switches to the other of two identical templates, and lit replaces a part's DOM when its template changes.
@@ -43,8 +43,8 @@ export function renderValueLine(p: AmountParts, en: boolean, last: LineState): u
   const post = p.postfix ? html`<span part="qualifier">${p.postfix}</span>` : nothing;
   const unit = p.text !== NO_VALUE && p.unit ? html`<span part="unit">${en ? ' ' : ''}${p.unit}</span>` : nothing;
   return last.second
-    ? html`${q}<span class="roll" data-reserve=${p.number}><span class="frame" part="number"></span></span><span part="suffix"></span>${post}${unit}`
-    : html`${q}<span class="roll" data-reserve=${p.number}><span class="frame" part="number"></span></span><span part="suffix"></span>${post}${unit}`;
+    ? html`${q}<span class="roll"><span class="reserve"></span><span part="number"></span></span><span part="suffix"></span>${post}${unit}`
+    : html`${q}<span class="roll"><span class="reserve"></span><span part="number"></span></span><span part="suffix"></span>${post}${unit}`;
 }
 
 /** Everything under the figure line. `outside`: the region filter excludes every item. */
