@@ -57,20 +57,25 @@ export const BUDGETS = {
   // lit splits lit out: +0.3 KB, so the export button stays in the first load); period formatting carries no parse
   // messages; the envelope / ECharts-dataset adapters load with the first payload that may need them (adapters/shapes.ts:
   // -0.6 KB on every entry)
-  'kpi-tile': 28_900,
+  // 26.1 KB at the end of session 13 (issue 16): the field-path reader, the English strings, the media rules and the
+  // roll + wall scheduler (kpi-tile.motion.ts) load on first use; budget = that + 5 %
+  'kpi-tile': 27_400,
   // goal met (32.5 KB, was 42.9): the KPI tile's weight plus the grid; its PNG drawing loads with the first toPNG()
   // (kpi-grid.export.ts); budget below the goal since the lazy envelope adapters and the tile's lazy details (two-sided budgets)
-  'kpi-grid': 34_200,
+  // 31.1 KB at the end of session 13 (the tile's first-use chunks)
+  'kpi-grid': 32_700,
   // goal met (25.8 KB, was 34.9; 27.6 before the lazy data code had its own issue helpers: src/data/lazy-issues.ts; 27.1
   // before its PNG drawing loaded with the first export (rank-board.export.ts) and its properties were a static table)
-  'rank-board': 27_100,
+  // 25.0 KB at the end of session 13 (field paths, English strings, media rules on first use)
+  'rank-board': 26_300,
   // goal met (39.6 KB, was 50.4): no d3 at all (own ticks; d3-selection/-transition load with the first animated
   // redraw), the PNG drawing loads with the first toPNG(); the export menu, the table twin, the tooltip, the SVG writer
   // of toSVG() (≈2 KB gz; toSVG() is '' before whenSettled()), the long-format reader, the basis="single" deriver, the
   // compare/trend builders and the keyed mark updates are one lazy chunk (growth-chart.more.ts) loaded after the first picture;
   // 39.0 since its reactive properties are a static properties table (was 39.6 with decorators: the last non-map
   // element using them, so esbuild's decorator helper left all non-map too, 85.6 -> 84.9)
-  'growth-chart': 41_500,
+  // 38.6 KB at the end of session 13: the budget is the goal
+  'growth-chart': 40_000,
   // chain-graph and grid-map: their export painters turn lazy with the controller splits in progress (issues 14/15;
   // the import lines are already edited in the working tree); each budget holds for both states (≈5 KB / ≈2 KB gz).
   // goal 40 KB (45.3 KB, was 79.8): own zoom/drag controller and node symbols (no d3-zoom/-drag/-selection/
