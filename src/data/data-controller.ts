@@ -1,28 +1,21 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { nothing, ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { CivicLoadEvent } from '../core/events/load-event.js';
 import { CivicErrorEvent, type CivicErrorDetail, type CivicErrorKind, type DataSourceKind } from '../core/events/error-event.js';
-import { errorHeadline, loadStatusView, renderEmpty, renderLoading, renderPlainStatus, statusView, statusViewSettled } from '../core/render/states.js';
 import { errorDetail, why, withIssues } from './data-controller.errors.js';
-import { formatTime } from '../core/format/number.js';
 import { formatIssue, hasErrors, issue, type Issue, type Validated } from './validate.js';
 import { resolveSource, type ResolvedSource } from './resolve-source.js';
 import { adaptersReady, adaptWith, loadAdapters, type AdaptKit } from './adapters/adapt.js';
 import { asked } from '../core/lazy-module.js';
+import { sourceKey, startSource, withPath } from './data-controller.source.js';
+import { sendQueued } from './data-controller.events.js';
+import { renderState, renderStatus, type StateViews } from './data-controller.view.js';
 import type { PushSource } from './push/push-controller.js';
 import type { SrcPath } from './src-path.js';
 import type { DataControllerOptions, DataHostProps, DataStatus } from './data-controller.types.js';
 
 export type { DataControllerOptions, DataHostProps, DataStatus, OffThreadLoader, OffThreadResult, ParseContext } from './data-controller.types.js';
 
-// The `src` path — fetching, polling, push sources, the persistent cache (src-path.ts) — loads with an element's
-// first `src` (issue 16: an element given its data as a property or an inline script never needs it); one module
-// shared by every element. The states it leads to (error, stale) are drawn by this file's eager code.
-const srcPath = () => import('./src-path.js');
-
 type Host = ReactiveControllerHost & HTMLElement & DataHostProps;
-type Path<T> = SrcPath<T>;
-
-/** The message of a thrown value. */
 
 function sameDeps(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
   return !!a && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
@@ -64,18 +57,25 @@ export class DataController<T> implements ReactiveController {
   /** Where the current value came from. */
   source: DataSourceKind = 'none';
 
-  private propertyRef: unknown;
-  private propertyGen = 0;
+  /** The `data` property last seen, and how many different ones came (sourceKey). @internal */
+  propertyRef: unknown;
+  /** @internal */
+  propertyGen = 0;
   /** The last raw payload (parsed again when deps change; undefined when it never came to this thread). @internal */
   lastRaw: unknown;
   private lastRawSource: DataSourceKind = 'none';
   private lastDeps?: readonly unknown[];
-  private sourceKey?: string;
+  /** The key of the source being read (data-controller.source.ts). @internal */
+  sourceKey?: string;
   private mo?: MutationObserver;
-  /** The `src` path once loaded (kept for the element's life: its poll schedule, push source, request in flight). */
-  private path?: Path<T>;
-  private pathLoading?: Promise<Path<T>>;
-  private queued: Event[] = [];
+  /** The `src` path once loaded (kept for the element's life: its poll schedule, push source, request in flight). @internal */
+  path?: SrcPath<T>;
+  /** @internal */
+  pathLoading?: Promise<SrcPath<T>>;
+  /** Events waiting for the host's next update (data-controller.events.ts). @internal */
+  queued: Event[] = [];
+  /** `civic-load` events waiting for the element's picture (options.drawn), in acceptance order. @internal */
+  loadsInOrder: Promise<void> = Promise.resolve();
   /** The state whose banner was dismissed (status-view.ts). @internal */
   dismissedKey?: string;
   /** Watches the host's size for the compact badge, from its first full banner on (status-view.ts). @internal */
@@ -87,31 +87,6 @@ export class DataController<T> implements ReactiveController {
     this.host = host;
     this.o = options;
     host.addController(this);
-  }
-
-  /**
-   * The `src` path, loaded once; `then` runs when it is there, unless the source changed meanwhile. A path that
-   * cannot load fails like the network. Resolves when `then`'s promise does (or at once when it was skipped).
-   */
-  private withPath(then: (p: Path<T>) => unknown): Promise<void> {
-    if (this.path) return Promise.resolve(then(this.path)).then(() => undefined);
-    this.pathLoading ??= srcPath().then(({ SrcPath }) => {
-      this.path ??= new SrcPath<T>(this);
-      if (this.host.isConnected) this.path.connected();
-      return this.path;
-    });
-    const key = this.sourceKey;
-    return this.pathLoading.then(
-      async (p) => {
-        if (this.sourceKey === key) await then(p);
-      },
-      (e: unknown) => {
-        this.pathLoading = undefined;
-        const src = this.currentSource();
-        if (this.sourceKey !== key || src.kind !== 'src') return;
-        this.fail('network', 'src', `the network code could not load: ${why(e)}`, undefined, src.url);
-      },
-    );
   }
 
   /** The live push source behind `src` (SSE / WebSocket), while one runs. */
@@ -162,8 +137,8 @@ export class DataController<T> implements ReactiveController {
    * @internal
    */
   viewPending = false;
-  /** The state (its error, else the time of the stale data) for which the full banner's load was last asked. */
-  private viewKey?: object;
+  /** The state (its error, else the time of the stale data) for which the full banner's load was last asked. @internal */
+  viewKey?: object;
 
   /**
    * Brings the value in line with the host's current source and deps. Idempotent; called from the host's
@@ -171,12 +146,12 @@ export class DataController<T> implements ReactiveController {
    */
   sync(): void {
     const src = this.currentSource();
-    const key = this.keyOf(src);
+    const key = sourceKey(this, src);
     const deps = this.o.deps?.() ?? [];
     if (key !== this.sourceKey) {
       this.sourceKey = key;
       this.lastDeps = deps;
-      this.startSource(src);
+      startSource(this, src);
     } else if (!sameDeps(this.lastDeps, deps)) {
       this.lastDeps = deps;
       if (this.lastRaw !== undefined) this.accept(this.lastRaw, this.lastRawSource, undefined, false, true);
@@ -184,33 +159,8 @@ export class DataController<T> implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.queued.length) {
-      const events = this.queued;
-      this.queued = [];
-      let afterLoad = false;
-      // This render drew the plain status banner while the full one loads (first use): a civic-error leaves once the
-      // full banner (or, when it cannot load, the plain one) is drawn, so a listener finds the error state complete.
-      let gate: Promise<unknown> | undefined;
-      for (const e of events) {
-        const drawn = this.o.drawn;
-        const send = () => void this.host.dispatchEvent(e);
-        if (!gate && this.viewPending && e instanceof CivicErrorEvent) gate = loadStatusView().then(() => this.host.updateComplete);
-        if (drawn && e instanceof CivicLoadEvent) {
-          afterLoad = true;
-          this.loadsInOrder = this.loadsInOrder.then(() => drawn().then(send, () => undefined));
-        } else if (afterLoad || (e instanceof CivicErrorEvent && e.detail.partial)) {
-          // A partial civic-error follows the civic-load of the data it is about: loaded, then what was skipped or
-          // could not be drawn (partFailed).
-          const g = gate;
-          this.loadsInOrder = this.loadsInOrder.then(() => g).then(send);
-        } else if (gate) gate = gate.then(send);
-        else send();
-      }
-    }
+    if (this.queued.length) sendQueued(this);
   }
-
-  /** `civic-load` events waiting for the element's picture (options.drawn), in acceptance order. */
-  private loadsInOrder: Promise<void> = Promise.resolve();
 
   /** Call when `poll-interval` changed. */
   pollChanged(): void {
@@ -220,7 +170,7 @@ export class DataController<T> implements ReactiveController {
   /** Loads again now (a retry button, or a host that knows the data changed). */
   reload(): Promise<void> {
     const src = this.currentSource();
-    if (src.kind === 'src') return this.withPath((p) => p.reload());
+    if (src.kind === 'src') return withPath(this, (p) => p.reload());
     this.sourceKey = undefined;
     this.host.requestUpdate();
     return Promise.resolve();
@@ -229,54 +179,6 @@ export class DataController<T> implements ReactiveController {
   /** @internal */
   currentSource(): ResolvedSource {
     return resolveSource({ data: this.props.data, src: this.props.src, host: this.o.props ? undefined : this.host });
-  }
-
-  private keyOf(s: ResolvedSource): string {
-    switch (s.kind) {
-      case 'property':
-        // Identity, not content: assigning a new object reloads; mutating in place does not (call reload()).
-        if (s.value !== this.propertyRef) {
-          this.propertyRef = s.value;
-          this.propertyGen++;
-        }
-        return `p:${this.propertyGen}`;
-      case 'inline':
-        return `i:${s.format}:${s.text}`;
-      case 'src':
-        return `s:${s.url}|${this.props.credentials ?? ''}|${this.props.format ?? ''}|${this.props.adapter ?? ''}|${this.props.transport ?? ''}${this.o.offThread?.() ? '|off' : ''}`;
-      default:
-        return 'n';
-    }
-  }
-
-  private startSource(src: ResolvedSource): void {
-    this.path?.stop();
-    switch (src.kind) {
-      case 'property':
-        this.accept(src.value, 'property', undefined, false);
-        break;
-      case 'inline': {
-        if (src.format === 'csv') this.accept(src.text, 'inline', undefined, false);
-        else {
-          let raw: unknown;
-          try {
-            raw = JSON.parse(src.text);
-          } catch (e) {
-            this.fail('json', 'inline', `malformed inline JSON: ${why(e)}`, [issue('$', 'json', 'the inline <script type="application/json"> is not valid JSON')]);
-            break;
-          }
-          this.accept(raw, 'inline', undefined, false);
-        }
-        break;
-      }
-      case 'src': {
-        if (this.value === undefined) this.status = 'loading';
-        void this.withPath((p) => p.start(src.url));
-        break;
-      }
-      default:
-        if (this.value === undefined) this.status = 'idle';
-    }
   }
 
   /** True while the value on screen came from the persistent cache and the network has not confirmed it. */
@@ -426,47 +328,12 @@ export class DataController<T> implements ReactiveController {
    * `empty` when the value has nothing to show, otherwise `complete(value)` plus a stale/partial banner
    * (part `status`) over the kept picture.
    */
-  render(r: {
-    complete: (value: T) => unknown;
-    pending?: () => unknown;
-    error?: (e: CivicErrorDetail) => unknown;
-    empty?: () => unknown;
-    /** Put the status banner somewhere else (call `renderStatus()` yourself). */
-    noBanner?: boolean;
-  }): unknown {
-    const { t } = this.o.terms();
-    if (this.value === undefined) {
-      if (this.status === 'error' && this.error) return r.error ? r.error(this.error) : this.renderStatus();
-      if (this.status === 'idle') return r.empty ? r.empty() : renderEmpty(t);
-      return r.pending ? r.pending() : renderLoading(t);
-    }
-    if (this.o.isEmpty?.(this.value)) return html`${r.noBanner ? nothing : this.renderStatus()}${r.empty ? r.empty() : renderEmpty(t)}`;
-    // The banner goes first, in flow: it takes its own space above the picture and never covers it.
-    return html`${r.noBanner ? nothing : this.renderStatus()}${r.complete(this.value)}`;
+  render(r: StateViews<T>): unknown {
+    return renderState(this, r);
   }
 
   /** The error / stale / partial banner alone (part `status`), or nothing. */
   renderStatus(): TemplateResult | typeof nothing {
-    const e = this.error;
-    const at = this.lastUpdated;
-    if (!e && !((this.fromCache || this.liveStale) && at)) return nothing;
-    const { t, lang } = this.o.terms();
-    const overlay = this.value !== undefined || !!e?.partial;
-    // The "not updated" line: a stale picture says when its data last loaded (with the date); a refresh that failed
-    // over kept data says the time of the data shown; partly valid data and first failures have none.
-    const line = !e ? t.stale(formatTime(at!, lang, undefined, true)) : overlay && !e.partial ? (at ? t.stale(formatTime(at, lang)) : t.staleUnknown) : '';
-    // The full banner (status-view.ts: details, Retry, dismiss — dismissing hides this state only —, the compact badge)
-    // loads on first use; a failed load is tried again by the next state. Meanwhile, or when it cannot load (offline),
-    // the plain one says the same headline and line.
-    const view = statusView();
-    if (view) return view.render(this, t, lang, line);
-    if ((e ?? at) !== this.viewKey) {
-      this.viewKey = e ?? at;
-      void loadStatusView().then(() => this.host.requestUpdate());
-    }
-    this.viewPending = !statusViewSettled();
-    return e ? renderPlainStatus(e.partial ? 'warning' : 'error', 'alert', errorHeadline(t, e), overlay, line) : renderPlainStatus('stale', 'status', line, true);
+    return renderStatus(this);
   }
-
-
 }

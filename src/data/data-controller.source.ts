@@ -1,0 +1,91 @@
+import type { ResolvedSource } from './resolve-source.js';
+import { issue } from './validate.js';
+import { why } from './data-controller.errors.js';
+import type { DataController } from './data-controller.js';
+import type { SrcPath } from './src-path.js';
+
+// Which source a DataController reads and how it starts reading it (data-controller.ts keeps the state and the parse):
+// the key that tells a new source from the same one, the start of a property / inline / `src` source, and the `src`
+// path loaded on first use.
+
+// The `src` path — fetching, polling, push sources, the persistent cache (src-path.ts) — loads with an element's
+// first `src` (issue 16: an element given its data as a property or an inline script never needs it); one module
+// shared by every element. The states it leads to (error, stale) are drawn by the eager code.
+const srcPath = () => import('./src-path.js');
+
+/** Identifies `s`: a different key is a new source (the old one stops, the new one loads). */
+export function sourceKey<T>(dc: DataController<T>, s: ResolvedSource): string {
+  switch (s.kind) {
+    case 'property':
+      // Identity, not content: assigning a new object reloads; mutating in place does not (call reload()).
+      if (s.value !== dc.propertyRef) {
+        dc.propertyRef = s.value;
+        dc.propertyGen++;
+      }
+      return `p:${dc.propertyGen}`;
+    case 'inline':
+      return `i:${s.format}:${s.text}`;
+    case 'src': {
+      const p = dc.props;
+      return `s:${s.url}|${p.credentials ?? ''}|${p.format ?? ''}|${p.adapter ?? ''}|${p.transport ?? ''}${dc.o.offThread?.() ? '|off' : ''}`;
+    }
+    default:
+      return 'n';
+  }
+}
+
+/** Starts reading a new source (the old one's `src` work stops). */
+export function startSource<T>(dc: DataController<T>, src: ResolvedSource): void {
+  dc.path?.stop();
+  switch (src.kind) {
+    case 'property':
+      dc.accept(src.value, 'property', undefined, false);
+      break;
+    case 'inline': {
+      if (src.format === 'csv') dc.accept(src.text, 'inline', undefined, false);
+      else {
+        let raw: unknown;
+        try {
+          raw = JSON.parse(src.text);
+        } catch (e) {
+          dc.fail('json', 'inline', `malformed inline JSON: ${why(e)}`, [issue('$', 'json', 'the inline <script type="application/json"> is not valid JSON')]);
+          break;
+        }
+        dc.accept(raw, 'inline', undefined, false);
+      }
+      break;
+    }
+    case 'src': {
+      if (dc.value === undefined) dc.status = 'loading';
+      void withPath(dc, (p) => p.start(src.url));
+      break;
+    }
+    default:
+      if (dc.value === undefined) dc.status = 'idle';
+  }
+}
+
+/**
+ * The `src` path, loaded once; `then` runs when it is there, unless the source changed meanwhile. A path that
+ * cannot load fails like the network. Resolves when `then`'s promise does (or at once when it was skipped).
+ */
+export function withPath<T>(dc: DataController<T>, then: (p: SrcPath<T>) => unknown): Promise<void> {
+  if (dc.path) return Promise.resolve(then(dc.path)).then(() => undefined);
+  dc.pathLoading ??= srcPath().then(({ SrcPath }) => {
+    dc.path ??= new SrcPath<T>(dc);
+    if (dc.host.isConnected) dc.path.connected();
+    return dc.path;
+  });
+  const key = dc.sourceKey;
+  return dc.pathLoading.then(
+    async (p) => {
+      if (dc.sourceKey === key) await then(p);
+    },
+    (e: unknown) => {
+      dc.pathLoading = undefined;
+      const src = dc.currentSource();
+      if (dc.sourceKey !== key || src.kind !== 'src') return;
+      dc.fail('network', 'src', `the network code could not load: ${why(e)}`, undefined, src.url);
+    },
+  );
+}
