@@ -6,7 +6,7 @@ import type { exportPng, PngExporter } from './png.js';
 /**
  * The export button every element shows when its `export` attribute is set: part `export-button`, an icon with
  * an accessible name (the element's own `exportPng` term) and a tooltip. At least `--_min-target` square
- * (24 px; 44 px with `density="elder"`), visible focus ring from the shared `:focus-visible` rule, hidden in print
+ * (24 px; 44 px with `density="elder"`: the host styles' `button` rule, tokens.ts), visible focus ring from the shared `:focus-visible` rule, hidden in print
  * and coloured with system colours in forced-colors mode (both rules with the host styles' media rules, theme/media.ts).
  */
 export const exportButtonStyles = css`
@@ -15,8 +15,6 @@ export const exportButtonStyles = css`
     align-items: center;
     justify-content: center;
     flex: none;
-    min-width: var(--_min-target);
-    min-height: var(--_min-target);
     padding: 0 var(--_space-xs);
     margin: 0;
     font: inherit;
