@@ -17,12 +17,12 @@ export {
   formatAmountParts,
   formatPercent,
   formatExact,
-  formatTime,
   NO_VALUE,
   QUALIFIERS,
   UNITS,
   type Qualifier,
 } from './core/format/number.js';
+export { formatTime } from './core/format/time.js';
 export { LANGS, type Lang } from './core/i18n/lang.js';
 export { THEMES, DENSITIES, type ThemeName, type Density } from './core/controllers/theme-controller.js';
 export { setMaplibreWorkerUrl } from './core/maplibre/load.js';

@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { errorHeadline, loadStatusView, renderEmpty, renderLoading, renderPlainStatus, statusView, statusViewSettled } from '../core/render/states.js';
-import { formatTime } from '../core/format/number.js';
+import { loadStatusView, renderEmpty, renderLoading, renderPlainStatus, statusView, statusViewSettled } from '../core/render/states.js';
 import type { CivicErrorDetail } from '../core/events/error-event.js';
 import type { DataController } from './data-controller.js';
 
@@ -37,19 +36,19 @@ export function renderStatus<T>(dc: DataController<T>): TemplateResult | typeof 
   const at = dc.lastUpdated;
   if (!e && !((dc.fromCache || dc.liveStale) && at)) return nothing;
   const { t, lang } = dc.o.terms();
-  const overlay = dc.value !== undefined || !!e?.partial;
-  // The "not updated" line: a stale picture says when its data last loaded (with the date); a refresh that failed
-  // over kept data says the time of the data shown; partly valid data and first failures have none.
-  const line = !e ? t.stale(formatTime(at!, lang, undefined, true)) : overlay && !e.partial ? (at ? t.stale(formatTime(at, lang)) : t.staleUnknown) : '';
-  // The full banner (status-view.ts: details, Retry, dismiss — dismissing hides this state only —, the compact badge)
-  // loads on first use; a failed load is tried again by the next state. Meanwhile, or when it cannot load (offline),
-  // the plain one says the same headline and line.
+  // The full banner (status-view.ts: reason, "not updated" time, details, Retry, dismiss — dismissing hides this state
+  // only —, the compact badge) loads on first use; a failed load is tried again by the next state. Meanwhile, or when
+  // it cannot load (offline), the plain one says a short translated headline in the same place.
   const view = statusView();
-  if (view) return view.render(dc, t, lang, line);
+  if (view) return view.render(dc, t, lang);
   if ((e ?? at) !== dc.viewKey) {
     dc.viewKey = e ?? at;
     void loadStatusView().then(() => dc.host.requestUpdate());
   }
   dc.viewPending = !statusViewSettled();
-  return e ? renderPlainStatus(e.partial ? 'warning' : 'error', 'alert', errorHeadline(t, e), overlay, line) : renderPlainStatus('stale', 'status', line, true);
+  if (!e) return renderPlainStatus('stale', 'status', t.staleUnknown, true);
+  const overlay = dc.value !== undefined || !!e.partial;
+  return e.partial
+    ? renderPlainStatus('warning', 'alert', e.kind === 'validation' ? t.partialData(e.issueCount) : t.partNotShown, true)
+    : renderPlainStatus('error', 'alert', t.loadFailed, overlay, overlay ? t.staleUnknown : '');
 }

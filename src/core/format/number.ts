@@ -235,10 +235,3 @@ export function formatExact(value: number | null | undefined, lang: Lang, maxFra
   if (!isNumber(value)) return NO_VALUE;
   return nf(lang, { maximumFractionDigits: maxFractionDigits }).format(value);
 }
-
-/** Date-time for "updated at" labels, in the given time zone (default Asia/Shanghai). */
-export function formatTime(date: Date, lang: Lang, timeZone = 'Asia/Shanghai', withDate = false): string {
-  const o: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone };
-  if (withDate) Object.assign(o, { year: 'numeric', month: '2-digit', day: '2-digit' });
-  return new Intl.DateTimeFormat(lang, o).format(date);
-}

@@ -1,8 +1,6 @@
 import { css, html, nothing, supportsAdoptingStyleSheets, type TemplateResult } from 'lit';
 import type { Translation } from '../i18n/translation.js';
-import type { CivicErrorDetail } from '../events/error-event.js';
 import { formatIssue } from '../issues/issue.js';
-import type { Lang } from '../i18n/lang.js';
 import type { StatusView } from './status-view.js';
 import { lazyModule } from '../lazy-module.js';
 
@@ -69,25 +67,6 @@ export const stateStyles = css`
   /* Reduced motion stops it: theme/media.ts. */
 `;
 
-/** The translated one-line reason for an error, e.g. "服务器返回 HTTP 500". */
-export function errorMessage(t: Translation, e: CivicErrorDetail): string {
-  switch (e.kind) {
-    case 'http':
-      return t.httpStatus(e.status ?? 0);
-    case 'timeout':
-      return t.timeout;
-    case 'network':
-      // Partial: the data is drawn, a part's code could not load (DataController.partFailed).
-      return e.partial ? t.partNotShown : t.networkError;
-    case 'json':
-      return t.malformedJson;
-    case 'api':
-      return t.apiError(e.message);
-    case 'validation':
-      return e.partial ? t.partialData(e.issueCount) : t.invalidData;
-  }
-}
-
 export function renderLoading(t: Translation): TemplateResult {
   return html`<div part="status" data-kind="loading" role="status" aria-busy="true" class="state-block">
     <span class="spinner" aria-hidden="true"></span><span>${t.loading}</span>
@@ -98,15 +77,10 @@ export function renderEmpty(t: Translation): TemplateResult {
   return html`<div part="status" data-kind="empty" role="status" class="state-block">${t.empty}</div>`;
 }
 
-/** The translated headline of an error: "加载失败：服务器返回 HTTP 500", or for partly valid data its own words. */
-export function errorHeadline(t: Translation, e: CivicErrorDetail): string {
-  return `${e.partial ? '' : t.loadFailed + '：'}${errorMessage(t, e)}`;
-}
-
 // The full data-status banner (status-view.ts: details list, Retry and dismiss buttons, the compact badge) loads with
 // the first status an element shows (issue 16: a first picture of good data never needs it). One load for the page.
 const viewChunk = lazyModule(() =>
-  import('./status-view.js').then((m) => m.makeStatusView({ html, nothing, css, formatIssue, errorHeadline, adopting: supportsAdoptingStyleSheets })),
+  import('./status-view.js').then((m) => m.makeStatusView({ html, nothing, css, formatIssue, adopting: supportsAdoptingStyleSheets })),
 );
 let viewFailed = false;
 
@@ -127,15 +101,15 @@ export function loadStatusView(): Promise<void> {
 
 /**
  * The plain status banner (part `status`), drawn while the full banner loads and when it cannot load (a page that
- * lost its network still shows what went wrong): the same part, kind, role and place (a strip above a kept picture,
- * else a block), the same translated headline and "not updated" line as the full one; no details list, no buttons.
+ * lost its network still shows that something went wrong): the same part, kind, role and place (a strip above a kept
+ * picture, else a block) as the full one, with a short translated headline ("数据加载失败") and line; no reason, time,
+ * details list or buttons (their words load with the full banner: status-words.ts).
  */
 export function renderPlainStatus(kind: string, role: string, text: string, overlay?: boolean, line2?: string): TemplateResult {
   return html`<div part="status" data-kind=${kind} role=${role} class=${overlay ? 'state-strip' : 'state-block'}>
     <div><strong>${text}</strong>${line2 ? html`<div>${line2}</div>` : nothing}</div>
   </div>`;
 }
-
 
 /** The 示例数据 / Illustrative data badge. */
 export function renderIllustrative(t: Translation, title?: string): TemplateResult {

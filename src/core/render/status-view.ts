@@ -2,7 +2,8 @@
  * The full data-status banner (part `status`): the error, stale and partial states with their details list, Retry and
  * dismiss buttons and the one-word badge of small elements. It loads with an element's first status to show
  * (issue 16: a first picture of good data never needs it); until it is there — or when it cannot load, on a page that
- * lost its network — states.ts draws a plain banner with the same translated headline.
+ * lost its network — data-controller.view.ts draws a plain banner with a short translated headline (its words, the
+ * reasons of errors and the "not updated" line with its time load with it: status-words.ts).
  *
  * It imports no value from the first load: lit's `html`, `nothing` and `css` and the shared helpers come in a kit from
  * states.ts (a first-load module that a lazy chunk imports is split into a chunk of its own by users' bundlers, which
@@ -13,6 +14,8 @@ import type { Translation } from '../i18n/translation.js';
 import type { CivicErrorDetail } from '../events/error-event.js';
 import type { Issue } from '../issues/issue.js';
 import type { Lang } from '../i18n/lang.js';
+import { errorHeadline, STATUS_WORDS } from './status-words.js';
+import { formatTime } from '../format/time.js';
 
 interface StatusOptions {
   lang: Lang;
@@ -32,8 +35,6 @@ export interface StatusKit {
   nothing: typeof litNothing;
   css: typeof litCss;
   formatIssue: (i: Issue) => string;
-  /** The translated one-line headline of an error (states.ts). */
-  errorHeadline: (t: Translation, e: CivicErrorDetail) => string;
   /** lit's `supportsAdoptingStyleSheets`. */
   adopting: boolean;
 }
@@ -65,35 +66,11 @@ export interface StatusSource {
 export interface StatusView {
   /**
    * The banner of `s`'s state: its error (`s.error`) or, without one, a stale picture (data from the offline cache or
-   * a push source that went quiet); nothing when that state was dismissed. `line` is the "not updated" line
-   * (data-controller.ts words it; '' for none). Adds the banner's styles to the element's shadow root the first time.
+   * a push source that went quiet); nothing when that state was dismissed. Adds the banner's styles to the element's
+   * shadow root the first time.
    */
-  render(s: StatusSource, t: Translation, lang: Lang, line: string): TemplateResult | typeof litNothing;
+  render(s: StatusSource, t: Translation, lang: Lang): TemplateResult | typeof litNothing;
 }
-
-/** The banner's own words (its buttons and the compact badge), in both languages: they load with it. */
-const WORDS = {
-  'zh-CN': {
-    retry: '重试',
-    errorDetails: '错误详情',
-    dismiss: '关闭',
-    statusStale: '未更新',
-    statusPartial: '部分有误',
-    statusPartMissing: '部分未显示',
-    statusFailed: '加载失败',
-    statusDetails: (word: string) => `数据状态：${word}（查看详情）`,
-  },
-  en: {
-    retry: 'Retry',
-    errorDetails: 'Error details',
-    dismiss: 'Dismiss',
-    statusStale: 'Not updated',
-    statusPartial: 'Partly invalid',
-    statusPartMissing: 'Part not shown',
-    statusFailed: 'Failed',
-    statusDetails: (word: string) => `Data status: ${word} (show details)`,
-  },
-} satisfies Record<Lang, unknown>;
 
 /** @internal */
 export function makeStatusView(kit: StatusKit): StatusView {
@@ -185,7 +162,7 @@ export function makeStatusView(kit: StatusKit): StatusView {
     b: { kind: string; role: string; word: string; body: unknown; options: StatusOptions; retry?: () => void },
   ): TemplateResult {
     const o = b.options;
-    const w = WORDS[o.lang] ?? WORDS.en;
+    const w = STATUS_WORDS[o.lang] ?? STATUS_WORDS.en;
     const cls = o.overlay ? 'state-strip' : 'state-block';
     const dismiss = o.onDismiss
       ? html`<button type="button" class="status-dismiss" aria-label=${w.dismiss} title=${w.dismiss} @click=${o.onDismiss}>×</button>`
@@ -234,15 +211,15 @@ export function makeStatusView(kit: StatusKit): StatusView {
    */
   function renderFull(root: unknown, t: Translation, e: CivicErrorDetail | undefined, line: string, options: StatusOptions): TemplateResult {
     adopt(root, styles);
-    const w = WORDS[options.lang] ?? WORDS.en;
+    const w = STATUS_WORDS[options.lang] ?? STATUS_WORDS.en;
     if (!e) return renderBanner(t, { kind: 'stale', role: 'status', word: w.statusStale, body: html`<span>${line}</span>`, options });
     // Partial: invalid rows skipped, or a part whose code could not load (kind network: the data is drawn, not stale).
     const word = e.partial ? (e.kind === 'validation' ? w.statusPartial : w.statusPartMissing) : line ? w.statusStale : w.statusFailed;
-    const body = html`<strong>${kit.errorHeadline(t, e)}</strong>
+    const body = html`<strong>${errorHeadline(t, w, e)}</strong>
       ${line ? html`<div>${line}</div>` : nothing}
       ${e.issues.length
         ? html`<details>
-            <summary>${w.errorDetails} (${t.nIssues(e.issueCount)})</summary>
+            <summary>${w.errorDetails} (${w.nIssues(e.issueCount)})</summary>
             <ul>
               ${e.issues.slice(0, 20).map((i) => html`<li>${kit.formatIssue(i)}</li>`)}
             </ul>
@@ -286,13 +263,19 @@ export function makeStatusView(kit: StatusKit): StatusView {
   }
 
   return {
-    render(s, t, lang, line) {
+    render(s, t, lang) {
       watchSize(s);
       const key = stateKey(s);
       if (key === s.dismissedKey) return kit.nothing;
+      const e = s.error;
+      const at = s.lastUpdated;
       // A partial problem is always over a picture (an attribute-only KPI tile's has no value here).
-      const overlay = s.value !== undefined || !!s.error?.partial;
-      return renderFull(s.host.renderRoot, t, s.error, line, {
+      const overlay = s.value !== undefined || !!e?.partial;
+      const w = STATUS_WORDS[lang] ?? STATUS_WORDS.en;
+      // The "not updated" line: a stale picture says when its data last loaded (with the date); a refresh that failed
+      // over kept data says the time of the data shown; partly valid data and first failures have none.
+      const line = !e ? w.stale(formatTime(at!, lang, undefined, true)) : overlay && !e.partial ? (at ? w.stale(formatTime(at, lang)) : t.staleUnknown) : '';
+      return renderFull(s.host.renderRoot, t, e, line, {
         lang,
         overlay,
         compact: s.compact,

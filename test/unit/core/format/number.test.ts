@@ -10,9 +10,9 @@ import {
   formatNumber,
   formatNumberParts,
   formatPercent,
-  formatTime,
   isNumber,
 } from '../../../../src/core/format/number.js';
+import { formatTime } from '../../../../src/core/format/time.js';
 
 const zh = { lang: 'zh-CN' as const };
 const en = { lang: 'en' as const };

@@ -1,0 +1,95 @@
+/**
+ * The full status banner's words (status-view.ts), in both languages: the reason of an error ("服务器返回 HTTP 500"),
+ * the "not updated" line with its time, the issue count, the buttons and the compact badge. They load with the banner
+ * (issue 16: a first picture of good data never needs them). The plain banner that stands in while the banner loads,
+ * or when it cannot load (offline), says the short translated headline of the first load's strings instead
+ * (core/i18n: loadFailed, staleUnknown, partialData, partNotShown; data-controller.view.ts).
+ */
+import type { Translation } from '../i18n/translation.js';
+import type { CivicErrorDetail } from '../events/error-event.js';
+import type { Lang } from '../i18n/lang.js';
+
+/** @internal */
+export interface StatusWords {
+  retry: string;
+  errorDetails: string;
+  dismiss: string;
+  statusStale: string;
+  statusPartial: string;
+  statusPartMissing: string;
+  statusFailed: string;
+  statusDetails: (word: string) => string;
+  /** The "not updated" line of a picture of older data. */
+  stale: (time: string) => string;
+  nIssues: (n: number) => string;
+  httpStatus: (status: number) => string;
+  timeout: string;
+  networkError: string;
+  malformedJson: string;
+  invalidData: string;
+  apiError: (msg: string) => string;
+}
+
+/** @internal */
+export const STATUS_WORDS: Record<Lang, StatusWords> = {
+  'zh-CN': {
+    retry: '重试',
+    errorDetails: '错误详情',
+    dismiss: '关闭',
+    statusStale: '未更新',
+    statusPartial: '部分有误',
+    statusPartMissing: '部分未显示',
+    statusFailed: '加载失败',
+    statusDetails: (word) => `数据状态：${word}（查看详情）`,
+    stale: (time) => `数据未更新，显示的是 ${time} 的数据`,
+    nIssues: (n) => `${n} 个问题`,
+    httpStatus: (status) => `服务器返回 HTTP ${status}`,
+    timeout: '请求超时',
+    networkError: '网络错误，无法获取数据',
+    malformedJson: '数据不是有效的 JSON',
+    invalidData: '数据格式不符合要求',
+    apiError: (msg) => `接口返回错误：${msg}`,
+  },
+  en: {
+    retry: 'Retry',
+    errorDetails: 'Error details',
+    dismiss: 'Dismiss',
+    statusStale: 'Not updated',
+    statusPartial: 'Partly invalid',
+    statusPartMissing: 'Part not shown',
+    statusFailed: 'Failed',
+    statusDetails: (word) => `Data status: ${word} (show details)`,
+    stale: (time) => `Not updated: showing data from ${time}`,
+    nIssues: (n) => (n === 1 ? '1 problem' : `${n} problems`),
+    httpStatus: (status) => `The server answered HTTP ${status}`,
+    timeout: 'The request timed out',
+    networkError: 'Network error: the data could not be fetched',
+    malformedJson: 'The data is not valid JSON',
+    invalidData: 'The data does not have the expected shape',
+    apiError: (msg) => `The API reported an error: ${msg}`,
+  },
+};
+
+/** The translated one-line reason for an error, e.g. "服务器返回 HTTP 500". @internal */
+export function errorMessage(t: Translation, w: StatusWords, e: CivicErrorDetail): string {
+  switch (e.kind) {
+    case 'http':
+      return w.httpStatus(e.status ?? 0);
+    case 'timeout':
+      return w.timeout;
+    case 'network':
+      // Partial: the data is drawn, a part's code could not load (DataController.partFailed).
+      return e.partial ? t.partNotShown : w.networkError;
+    case 'json':
+      return w.malformedJson;
+    case 'api':
+      return w.apiError(e.message);
+    case 'validation':
+      return e.partial ? t.partialData(e.issueCount) : w.invalidData;
+  }
+}
+
+/** The translated headline of an error: "数据加载失败：服务器返回 HTTP 500", or for partly valid data its own words. @internal */
+export function errorHeadline(t: Translation, w: StatusWords, e: CivicErrorDetail): string {
+  return `${e.partial ? '' : t.loadFailed + '：'}${errorMessage(t, w, e)}`;
+}
