@@ -206,7 +206,21 @@ const median = (a: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const mean = (a: number[]) => a.reduce((p, q) => p + q, 0) / a.length;
-const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+/**
+ * Until the page has drawn what it holds (the charts' pre-data frames): `settleFrames` animation frames, then a task.
+ * Chromium draws a frame (GPU process, SwiftShader here) while the main thread already runs the next one, so after
+ * one frame the drawing of the frame that showed a chart's pre-data state (the element's "暂无数据" block, raw-same's
+ * figure) still ran during the timed interval on the 2-core machine: 0.3–0.6 ms of other-thread CPU in the element's
+ * and raw-same's intervals, none in raw plain's (its container shows nothing), seen as wall time above CPU time
+ * (trace.mjs --threads). Three frames (the default since session 14) let it finish first; 1 is the earlier timing.
+ */
+let settleFrames = 3;
+const nextFrame = () =>
+  new Promise<void>((r) => {
+    let n = settleFrames;
+    const step = () => (--n > 0 ? requestAnimationFrame(step) : setTimeout(r, 0));
+    requestAnimationFrame(step);
+  });
 
 /** `baseline`: 'plain' = RawChart (bars, line, dots, tick labels), 'same' = RawSameChart (the element's whole first picture). */
 async function benchRaw(runs: number, updates: number, offset = 0, baseline: Baseline = 'plain', frame: Frame = 'mirror'): Promise<Result> {
@@ -377,3 +391,5 @@ window.runBench = async (runs: number, updates: number, baseline: 'plain' | 'sam
 (window as unknown as { runRaw: typeof benchRaw }).runRaw = benchRaw;
 /** For profiling: user-timing marks on (or off) outside runBench, so a profile can be cut to the measured intervals. */
 (window as unknown as { benchMarks: (on: boolean) => void }).benchMarks = (on: boolean) => void (measuring = on);
+/** Animation frames waited before each timer (see nextFrame); the runners' --settle-frames. */
+(window as unknown as { benchSettle: (frames: number) => void }).benchSettle = (frames: number) => void (settleFrames = Math.max(1, Math.round(frames)));

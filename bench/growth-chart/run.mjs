@@ -11,6 +11,8 @@
 //     (raw-same: figure, focusable plot div, hint, width read; raw plain: nothing beyond its box; ECharts: init());
 //     timer = all of it timed (the issue's earlier numbers; also --frame-in-timer); static = mirror + raw d3's SVG and
 //     empty layer groups, legend and notes lists. A list runs several in one run; ratios are to the first.
+//   node bench/growth-chart/run.mjs --settle-frames N   animation frames each chart waits before its timer (page.ts
+//     nextFrame; default 3: the page has drawn the chart's pre-data frame; 1 = the timing before session 14)
 // Goal (issue 16): first render ≤ 1.5× raw d3 and faster than ECharts; update mean ≤ 1.3× raw d3 (ratios within one run).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +36,7 @@ const updates = opt('--updates', 100);
 // --baseline plain|same|both (default both): which baselines run beside the element (see the setups printed below).
 const baseline = args.includes('--baseline') ? args[args.indexOf('--baseline') + 1] : 'both';
 if (!['plain', 'same', 'both'].includes(baseline)) throw new Error('--baseline plain|same|both');
+const settle = opt('--settle-frames', 3);
 const frames = (args.includes('--frame-in-timer') ? 'timer' : args.includes('--frame') ? args[args.indexOf('--frame') + 1] : 'mirror').split(',');
 if (!frames.length || frames.some((x) => !['mirror', 'timer', 'static'].includes(x))) throw new Error('--frame mirror|timer|static[,…]');
 // per frame: result-key suffix, trace-mark suffix, row label suffix (page.ts benches())
@@ -43,6 +46,7 @@ const { context, page, close } = await openBenchPage({ entry: join(here, 'page.t
 try {
   // Trace the page's user-timing marks: each carries the main thread's CPU clock (tts), so every measured interval
   // also gets its main-thread CPU time, which waiting for a core on a loaded machine does not inflate.
+  await page.evaluate((n) => window.benchSettle(n), settle);
   const { result: r, events } = await traced(context, page, 'blink.user_timing', () => page.evaluate(([n, u, b, fr]) => window.runBench(n, u, b, fr), [runs, updates, baseline, frames]));
   const cpu = cpuByMark(events);
   const cpuOf = (chart) => {
@@ -67,7 +71,7 @@ try {
   const f0 = fx[frames[0]][0]; // ratio columns: to the first frame's raw d3 charts
   const ref = r[`raw${f0}`] ? `raw${f0}` : `rawSame${f0}`; // the plain raw d3 chart when it ran
   const refSame = r[`rawSame${f0}`] ? `rawSame${f0}` : undefined;
-  console.log(`\n<civic-growth-chart> bench: 40 periods, bars + growth line on a 2nd axis; ${runs} first renders, ${updates} updates, one run; reduced motion: ${r.reducedMotion}; baselines: ${baseline}; load average ${loadAtStart.toFixed(1)}`);
+  console.log(`\n<civic-growth-chart> bench: 40 periods, bars + growth line on a 2nd axis; ${runs} first renders, ${updates} updates, one run; reduced motion: ${r.reducedMotion}; baselines: ${baseline}; timers start ${settle} frame(s) after each chart's pre-data state; load average ${loadAtStart.toFixed(1)}`);
   console.log(`Setups (each in a 960 px wide box, data → drawn with layout forced; update = new data into the drawn chart; ${r.rounds} rounds, the order of the charts rotating):`);
   console.log(`  frame (${frames.join(', ')}; ratios to ${frames[0]}): each chart may build before its timer starts the same kind of thing, its container`);
   console.log('    and static, data-independent structure as the page holds it before data. The element: connected and rendered');
@@ -144,7 +148,7 @@ try {
   const ratio = goalsPlain?.ratio ?? goalsSame.ratio;
   const updRatio = goalsPlain?.updRatio ?? goalsSame.updRatio;
   mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(join(root, 'bench/results/growth-chart.json'), JSON.stringify({ date: new Date().toISOString(), loadAverage: { start: loadAtStart, end: loadavg()[0] }, runs, updates, baseline, frames, ...r, ratio, updateRatio: updRatio, goals: { plain: goalsPlain, same: goalsSame }, goalsByFrame: byFrame }, null, 2) + '\n');
+  writeFileSync(join(root, 'bench/results/growth-chart.json'), JSON.stringify({ date: new Date().toISOString(), loadAverage: { start: loadAtStart, end: loadavg()[0] }, runs, updates, baseline, frames, settleFrames: settle, ...r, ratio, updateRatio: updRatio, goals: { plain: goalsPlain, same: goalsSame }, goalsByFrame: byFrame }, null, 2) + '\n');
 } finally {
   await close();
 }

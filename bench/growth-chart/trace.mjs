@@ -6,7 +6,10 @@
 // element's intervals. With --lean: only the user-timing marks (and --profile's samples) are traced, not
 // devtools.timeline, whose probes (a stack trace per setTimeout, style invalidation tracking) inflate script time: use
 // it to read temporary gcb|phase|<name>|s/e marks placed in the element's code (CPU per phase) without that overhead.
-//   node bench/growth-chart/trace.mjs [--runs 12] [--updates 40] [--selectors] [--lean] [--same] [--objects] [--profile]
+// With --threads: the CPU other threads spent during the intervals (the browser's, the GPU process's: a chart's wall
+// time above its main-thread CPU time is the main thread waiting for a core those threads hold, not idle waiting).
+// --settle-frames N as in run.mjs (page.ts nextFrame, default 3).
+//   node bench/growth-chart/trace.mjs [--runs 12] [--updates 40] [--selectors] [--lean] [--same] [--objects] [--profile] [--threads]
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -22,15 +25,17 @@ const selectorStats = args.includes('--selectors');
 const profile = args.includes('--profile');
 // --same: also raw-same (raw d3 drawing the element's whole first picture, raw-same.ts) in its own columns.
 const same = args.includes('--same');
+const threads = args.includes('--threads');
 
 const { context, page, close } = await openBenchPage({ entry: join(here, 'page.ts'), html: join(here, 'index.html'), outDir: out, minify: !args.includes('--no-minify') });
 try {
+  await page.evaluate((n) => window.benchSettle(n), opt('--settle-frames', 3));
   // warm-up, untraced
   await page.evaluate(async () => {
     await window.runRaw(3, 10);
     await window.runElement(3, 10);
   });
-  const categories = `${args.includes('--lean') ? '' : 'devtools.timeline,'}blink.user_timing,v8.execute${selectorStats ? ',disabled-by-default-blink.debug' : ''}${profile ? ',disabled-by-default-v8.cpu_profiler' : ''}`;
+  const categories = `${args.includes('--lean') ? '' : 'devtools.timeline,'}blink.user_timing,v8.execute${selectorStats ? ',disabled-by-default-blink.debug' : ''}${profile ? ',disabled-by-default-v8.cpu_profiler' : ''}${threads ? ',toplevel,__metadata' : ''}`;
   const { events } = await traced(context, page, categories, () =>
     page.evaluate(
       async ([n, u, same]) => {
@@ -114,6 +119,7 @@ try {
     if (Math.max(...vals) < 0.05) continue;
     console.log(`| ${n} | ${vals.map((v) => v.toFixed(2)).join(' | ')} |`);
   }
+  if (threads) otherThreads(events, intervals, keys, counts, pid, tid);
   if (args.includes('--objects')) {
     // Elements restyled and objects laid out per interval (UpdateLayoutTree elementCount, Layout dirtyObjects).
     for (const k of keys) {
@@ -200,4 +206,45 @@ try {
   }
 } finally {
   await close();
+}
+
+/**
+ * CPU of every other thread (renderer, GPU, browser processes) inside the measured intervals: its top-level events'
+ * thread time, scaled by the part of each event that falls inside an interval; per interval, by thread.
+ */
+function otherThreads(events, intervals, keys, counts, pid, tid) {
+  const names = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name ?? '?']));
+  const proc = new Map();
+  for (const [k, n] of names) if (n === 'CrGpuMain' || n === 'CrBrowserMain') proc.set(k.split(':')[0], n === 'CrGpuMain' ? 'gpu' : 'browser');
+  const label = (p, t) => `${p === pid ? 'renderer' : proc.get(String(p)) ?? `pid ${p}`} ${names.get(`${p}:${t}`) ?? t}`;
+  // top-level events per thread (not nested in another event of the same thread)
+  const byThread = new Map();
+  for (const e of events) if (e.ph === 'X' && e.dur > 0 && !(e.pid === pid && e.tid === tid)) (byThread.get(`${e.pid}:${e.tid}`) ?? byThread.set(`${e.pid}:${e.tid}`, []).get(`${e.pid}:${e.tid}`)).push(e);
+  const rows = new Map();
+  for (const [k, xs] of byThread) {
+    xs.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    let end = -Infinity;
+    for (const e of xs) {
+      if (e.ts < end) continue;
+      end = e.ts + e.dur;
+      for (const iv of intervals) {
+        if (!keys.includes(iv.k)) continue;
+        const o = Math.min(iv.t1, e.ts + e.dur) - Math.max(iv.t0, e.ts);
+        if (o <= 0) continue;
+        const [p, t] = k.split(':').map(Number);
+        const r = rows.get(label(p, t)) ?? rows.set(label(p, t), {}).get(label(p, t));
+        r[iv.k] = (r[iv.k] ?? 0) + (o * (e.tdur ?? e.dur)) / e.dur;
+      }
+    }
+  }
+  console.log('\nother threads\' CPU inside the intervals, ms per interval (top-level events\' thread time, the part inside)');
+  console.log(`| thread | ${keys.join(' | ')} |`);
+  console.log(`| --- | ${keys.map(() => '---:').join(' | ')} |`);
+  const total = Object.fromEntries(keys.map((k) => [k, 0]));
+  for (const [n, r] of [...rows].sort((a, b) => (b[1]['element|first'] ?? 0) - (a[1]['element|first'] ?? 0))) {
+    const v = keys.map((k) => (r[k] ?? 0) / 1000 / counts[k]);
+    keys.forEach((k, i) => (total[k] += v[i]));
+    if (Math.max(...v) >= 0.02) console.log(`| ${n} | ${v.map((x) => x.toFixed(2)).join(' | ')} |`);
+  }
+  console.log(`| (all other threads) | ${keys.map((k) => total[k].toFixed(2)).join(' | ')} |`);
 }
