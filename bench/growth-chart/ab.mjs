@@ -8,8 +8,9 @@
 // raw (the issue's plain baseline) and raw-same (raw-same.ts, the element's whole first picture); ratios to both.
 //   git worktree add -f /work/wt-before <commit> && ln -s "$PWD/node_modules" /work/wt-before/node_modules
 //   node bench/growth-chart/ab.mjs --before /work/wt-before [--rounds 8] [--runs 5] [--updates 25] [--control] [--settle-frames 3]
-// --settle-frames N: animation frames each chart waits before its timer (page.ts nextFrame; default 3, so the page has
-// drawn the chart's pre-data frame; 1 = the timing before session 14, when that drawing ran during the interval).
+// --settle-frames N[,M…]: animation frames each chart waits before its timer (page.ts nextFrame; default 3, so the page
+// has drawn the chart's pre-data frame; 1 = the timing before session 14, when that drawing ran during the interval);
+// a list runs every chart at each value in the same rounds, a row per value (`after@1`), ratios to raw at that value.
 // --frame mirror|timer|static[,…] (default mirror; --frame-in-timer = timer, the earlier numbers): what the raw d3 charts
 // build before their first-render timer (page.ts "Frame": mirror = the counterparts of the element's connected,
 // data-less state); a list adds raw rows per frame (raw-fit, raw-same-fit, raw-static, …); ratios are to the first.
@@ -35,7 +36,8 @@ const updates = Number(opt('--updates', 25));
 const load0 = loadavg()[0];
 // --control: this checkout's element a second time, defined like the older one (see the header).
 const control = args.includes('--control');
-const settle = Number(opt('--settle-frames', 3));
+const settles = String(opt('--settle-frames', 3)).split(',').map(Number);
+const multi = settles.length > 1;
 const frames = (args.includes('--frame-in-timer') ? 'timer' : opt('--frame', 'mirror')).split(',');
 if (frames.some((x) => !['mirror', 'timer', 'static'].includes(x))) throw new Error('--frame mirror|timer|static[,…]');
 const sfx = { mirror: '', timer: '-fit', static: '-static' };
@@ -54,7 +56,7 @@ customElements.define('civic-growth-chart-control', class extends After {});` : 
 );
 const { context, page, close } = await openBenchPage({ entry, html: join(here, 'index.html'), outDir: out });
 try {
-  const charts = [
+  const base = [
     ...frames.flatMap((fr) => [
       [`raw${sfx[fr]}`, (n, u, off) => `window.runRaw(${n}, ${u}, ${off}, 'plain', '${fr}')`],
       [`raw-same${sfx[fr]}`, (n, u, off) => `window.runRaw(${n}, ${u}, ${off}, 'same', '${fr}')`],
@@ -63,7 +65,9 @@ try {
     ['after', (n, u, off) => `window.runElement(${n}, ${u}, ${off}, 'civic-growth-chart', 'after')`],
     ...(control ? [['control', (n, u, off) => `window.runElement(${n}, ${u}, ${off}, 'civic-growth-chart-control', 'control')`]] : []),
   ];
-  await page.evaluate((n) => window.benchSettle(n), settle);
+  // each chart at each settle value: the page's marks get the row's suffix (`@3`)
+  const sx = (st) => (multi ? `@${st}` : '');
+  const charts = settles.flatMap((st) => base.map(([n, call]) => [n + sx(st), (...a) => `(window.benchSettle(${st}, '${sx(st)}'), ${call(...a)})`]));
   // warm-up, unmarked
   for (const [, call] of charts) await page.evaluate(`${call(3, 10, 0)}.then(() => 0)`);
   const wall = Object.fromEntries(charts.map(([n]) => [n, { first: [], update: [] }]));
@@ -88,7 +92,7 @@ try {
   const mean = (a) => a.reduce((p, q) => p + q, 0) / a.length;
   const f = (v) => v.toFixed(2);
   const c = (n) => cpu[n] ?? { first: [NaN], update: [NaN] };
-  console.log(`growth chart before/after, one page, ${rounds} rounds × (${runs} first renders + ${updates} updates) per chart, order rotating (reversed every other block); timers start ${settle} frame(s) after each chart's pre-data state; load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
+  console.log(`growth chart before/after, one page, ${rounds} rounds × (${runs} first renders + ${updates} updates) per chart, order rotating (reversed every other block); timers start ${settles.join(' / ')} frame(s) after each chart's pre-data state; load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
   console.log(`before = ${before}`);
   console.log(`frame (${frames.join(', ')}; ratios to ${frames[0]}): what each chart builds before its first-render timer starts, the same kind of`);
   console.log('thing for all (page.ts "Frame"): the element is connected without data (figure, header, plot div, hint, "暂无数据"; no SVG);');
@@ -103,7 +107,8 @@ try {
   for (const [n] of charts) {
     const cf = median(c(n).first);
     const cu = mean(c(n).update);
-    const [rf, ru, sf, su] = [median(c(rawRef).first), mean(c(rawRef).update), median(c(sameRef).first), mean(c(sameRef).update)];
+    const at = n.includes('@') ? n.slice(n.indexOf('@')) : ''; // ratios to the raw charts at the same settle value
+    const [rf, ru, sf, su] = [median(c(rawRef + at).first), mean(c(rawRef + at).update), median(c(sameRef + at).first), mean(c(sameRef + at).update)];
     rows[n] = { cpuFirstMedian: cf, cpuUpdateMean: cu, firstRatio: cf / rf, updateRatio: cu / ru, firstRatioSame: cf / sf, updateRatioSame: cu / su, wallFirstMedian: median(wall[n].first), wallUpdateMean: mean(wall[n].update), n: [c(n).first.length, c(n).update.length] };
     console.log(`| ${n} | ${f(cf)} | ${f(cu)} | ${f(cf / rf)}× | ${f(cu / ru)}× | ${f(cf / sf)}× | ${f(cu / su)}× | ${f(median(wall[n].first))} | ${f(mean(wall[n].update))} |`);
   }
@@ -121,7 +126,7 @@ try {
   const sources = { before: rev(before), after: rev(root) };
   console.log(`sources: before ${sources.before}, after ${sources.after}${control ? ' (control: the after sources under another tag)' : ''}`);
   mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(join(root, 'bench/results/growth-chart-ab.json'), JSON.stringify({ date: new Date().toISOString(), loadAverage: { start: load0, end: loadavg()[0] }, before, sources, frames, settleFrames: settle, rounds, runs, updates, rows }, null, 2) + '\n');
+  writeFileSync(join(root, 'bench/results/growth-chart-ab.json'), JSON.stringify({ date: new Date().toISOString(), loadAverage: { start: load0, end: loadavg()[0] }, before, sources, frames, settleFrames: settles, rounds, runs, updates, rows }, null, 2) + '\n');
 } finally {
   await close();
 }

@@ -196,7 +196,7 @@ async function benchEcharts(renderer: 'canvas' | 'svg', runs: number, updates: n
  */
 let measuring = false;
 const mark = (chart: string, what: 'first' | 'update', edge: 's' | 'e') => {
-  if (measuring) performance.mark(`gcb|${chart}|${what}|${edge}`);
+  if (measuring) performance.mark(`gcb|${chart}${markSuffix}|${what}|${edge}`);
 };
 
 const forceLayout = () => document.body.getBoundingClientRect().height;
@@ -215,6 +215,8 @@ const mean = (a: number[]) => a.reduce((p, q) => p + q, 0) / a.length;
  * (trace.mjs --threads). Three frames (the default since session 14) let it finish first; 1 is the earlier timing.
  */
 let settleFrames = 3;
+/** Appended to every mark's chart name (ab.mjs runs each chart at several settle values, a row per value). */
+let markSuffix = '';
 const nextFrame = () =>
   new Promise<void>((r) => {
     let n = settleFrames;
@@ -392,4 +394,7 @@ window.runBench = async (runs: number, updates: number, baseline: 'plain' | 'sam
 /** For profiling: user-timing marks on (or off) outside runBench, so a profile can be cut to the measured intervals. */
 (window as unknown as { benchMarks: (on: boolean) => void }).benchMarks = (on: boolean) => void (measuring = on);
 /** Animation frames waited before each timer (see nextFrame); the runners' --settle-frames. */
-(window as unknown as { benchSettle: (frames: number) => void }).benchSettle = (frames: number) => void (settleFrames = Math.max(1, Math.round(frames)));
+(window as unknown as { benchSettle: (frames: number, suffix?: string) => void }).benchSettle = (frames: number, suffix = '') => {
+  settleFrames = Math.max(1, Math.round(frames));
+  markSuffix = suffix;
+};
