@@ -207,12 +207,10 @@ const median = (a: number[]) => {
 };
 const mean = (a: number[]) => a.reduce((p, q) => p + q, 0) / a.length;
 /**
- * Until the page has drawn what it holds (the charts' pre-data frames): `settleFrames` animation frames, then a task.
- * Chromium draws a frame (GPU process, SwiftShader here) while the main thread already runs the next one, so after
- * one frame the drawing of the frame that showed a chart's pre-data state (the element's "暂无数据" block, raw-same's
- * figure) still ran during the timed interval on the 2-core machine: 0.3–0.6 ms of other-thread CPU in the element's
- * and raw-same's intervals, none in raw plain's (its container shows nothing), seen as wall time above CPU time
- * (trace.mjs --threads). Three frames (the default since session 14) let it finish first; 1 is the earlier timing.
+ * Until the page has drawn what it holds: `settleFrames` animation frames, then a task. Chromium draws a frame (GPU
+ * process) while the main thread runs the next one: after one frame, the drawing of a chart's pre-data state (the
+ * element's "暂无数据" block, raw-same's figure; raw plain shows nothing) ran inside its timed interval, as wall time
+ * above CPU time on 2 cores (trace.mjs --threads). 3 (default since session 14) lets it finish; 1 = the earlier timing.
  */
 let settleFrames = 3;
 /** Appended to every mark's chart name (ab.mjs runs each chart at several settle values, a row per value). */
