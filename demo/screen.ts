@@ -20,5 +20,21 @@ if (wall) {
 }
 const lang = params.get('lang');
 if (lang === 'en' || lang === 'zh-CN') document.documentElement.lang = lang;
+// The page's own words in English (the elements translate their UI themselves; data such as place names stays as
+// published): data-en replaces an element's text, data-en-text its own text runs, data-en-label its aria-label,
+// data-en-heading / data-en-data-time the screen's title and data time.
+if (lang === 'en') {
+  for (const el of document.querySelectorAll<HTMLElement>('[data-en]')) el.textContent = el.dataset.en ?? '';
+  for (const el of document.querySelectorAll<HTMLElement>('[data-en-label]')) el.setAttribute('aria-label', el.dataset.enLabel ?? '');
+  // data-en-text: the element's own text runs (beside its child elements), in order, separated by |.
+  for (const el of document.querySelectorAll<HTMLElement>('[data-en-text]')) {
+    const runs = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+    (el.dataset.enText ?? '').split('|').forEach((text, i) => {
+      if (runs[i]) runs[i].textContent = ` ${text.trim()} `;
+    });
+  }
+  if (wall?.dataset.enHeading) wall.setAttribute('heading', wall.dataset.enHeading);
+  if (wall?.dataset.enDataTime) wall.setAttribute('data-time', wall.dataset.enDataTime);
+}
 // English figures with their words ("over 170K people") need wider tiles than Chinese ones (超17万人): two columns.
 if (lang === 'en') document.querySelector('civic-kpi-grid')?.setAttribute('columns', '2');

@@ -19,6 +19,7 @@ import { checkPngCsp, pngCspPages } from './png-csp.mjs';
 import { checkHostileRules, hostileRulePages } from './hostile-rules.mjs';
 import { checkThemeMatrix, themeMatrixPages } from './theme-matrix.mjs';
 import { checkWallLegibility } from './wall-legibility.mjs';
+import { checkDemoLanguage } from './demo-language.mjs';
 import { checkConfigureOrder } from './configure-order.mjs';
 import { checkLightIife, lightIifePages } from './light-iife.mjs';
 import { checkStatusCsp, statusCspPages } from './status-csp.mjs';
@@ -524,6 +525,7 @@ async function main() {
       ...(hasMap ? [['metrics worker under CSP', (browser, base) => checkMetricsWorkerCsp(browser, base, { check, note })]] : []),
       ...(available.includes('chain-graph') ? [['IIFE worker', (browser, base) => checkIifeWorker(browser, base, '/test/pages/__gen/iife-worker.html', check)]] : []),
       ['wall legibility', (browser, base) => checkWallLegibility(browser, base, { check, note, within, verbose })],
+      ['demo language', (browser, base) => checkDemoLanguage(browser, base, { check, note, within, verbose })],
       ['configure order', (browser) => checkConfigureOrder(browser, { check, note, within, verbose })],
       ['light one-script file', (browser, base) => checkLightIife(browser, base, { check, note, within, verbose, available })],
       ...(available.includes('kpi-tile') ? [['status banner under CSP', (browser, base) => checkStatusCsp(browser, base, { check, note, within })]] : []),
