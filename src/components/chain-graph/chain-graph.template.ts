@@ -8,7 +8,7 @@ import { guard } from 'lit/directives/guard.js';
 import { renderIllustrative } from '../../core/render/states.js';
 import { cspStyle } from '../../core/render/csp-style.js';
 import { renderExportButton } from '../../core/export/export-button.js';
-import type { Translation } from '../../core/i18n/translation.js';
+import { viewWords, type Translation } from '../../core/i18n/translation.js';
 import { renderLegend, renderTable, renderTooltip, toggle, tooltipLines, type Terms } from './chain-graph.parts.js';
 import type { ChainNavController } from './chain-graph.navigation.js';
 import type { Shown } from './chain-graph.scene.js';
@@ -53,7 +53,7 @@ export function renderGraph(v: GraphView): TemplateResult {
   const legend = guard([s, v.hiddenTypes, v.hiddenKinds, lang], () =>
     renderLegend(tt, s, v.hiddenTypes, v.hiddenKinds, { type: (t) => v.set.hiddenTypes(toggle(v.hiddenTypes, t)), kind: (k) => v.set.hiddenKinds(toggle(v.hiddenKinds, k)) }),
   );
-  const table = guard([s, lang, v.tableOpen], () => renderTable(tt, v.core.table, s, v.label, v.chainName, v.tableOpen, v.set.tableOpen));
+  const table = guard([s, lang, v.tableOpen], () => renderTable(tt, viewWords(lang).table, s, v.label, v.chainName, v.tableOpen, v.set.tableOpen));
   return html`
     <div part="toolbar">
       <div part="title">${chainNames.join(' · ')}</div>

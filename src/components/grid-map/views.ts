@@ -8,6 +8,7 @@ import { cspStyle } from '../../core/render/csp-style.js';
 import { renderIllustrative, renderLoading } from '../../core/render/states.js';
 import type { LocalizeController } from '../../core/controllers/localize-controller.js';
 import { gridMapTerms } from './grid-map.i18n.js';
+import { viewWords } from '../../core/i18n/translation.js';
 import { VIEW_LEVELS, type UnitInfo } from './grid-map.types.js';
 import type { Emphasis } from './scene.js';
 import type { Issue } from '../../data/validate.js';
@@ -136,7 +137,7 @@ export function renderTable(
   const p = vm.table(o.page, o.pageSize);
   return html`<div part="table">
     <table>
-      <caption class="visually-hidden">${t.core.table}</caption>
+      <caption class="visually-hidden">${viewWords(t.lang).table}</caption>
       <thead>
         <tr><th scope="col">${tt.name}</th><th scope="col">${tt.code}</th><th scope="col">${vm.metricLabel() ?? tt.value}</th><th scope="col">${tt.klass}</th></tr>
       </thead>
@@ -170,7 +171,7 @@ export function renderTooltip(t: LocalizeController, m: TooltipModel, x: number,
     ${m.value !== undefined ? html`<div>${m.value}</div>` : nothing}
     ${m.klass ? html`<div>${tt.klass}: ${m.klass}</div>` : nothing}
     ${m.extra.map((x) => html`<div class="t-muted">${x}</div>`)}
-    ${m.illustrative ? html`<div>${renderIllustrative(t.core)}</div>` : m.source ? html`<div class="t-muted">${t.core.source}: ${m.source}</div>` : nothing}
+    ${m.illustrative ? html`<div>${renderIllustrative(t.core)}</div>` : m.source ? html`<div class="t-muted">${viewWords(t.lang).source}: ${m.source}</div>` : nothing}
   </div>`;
 }
 
@@ -208,7 +209,7 @@ export function renderMap(t: LocalizeController, o: MapViewInput): TemplateResul
       ${o.crumbs}
       ${renderSearch(t, { text: nav.searchText, results: nav.results, index: nav.resultIndex, onInput: nav.onSearchInput, onKey: nav.onSearchKey, onFocus: nav.onSearchFocus, onPick: (u) => nav.goTo(u, 'pointer') })}
       <button type="button" class="toggle" part="table-toggle" aria-expanded=${o.tableOpen ? 'true' : 'false'} @click=${o.toggleTable}>
-        ${o.tableOpen ? t.core.hideTable : t.core.showTable}
+        ${o.tableOpen ? viewWords(t.lang).hideTable : viewWords(t.lang).showTable}
       </button>
       ${o.onExport ? renderExportButton(tt.exportPng, o.onExport) : nothing}
     </div>

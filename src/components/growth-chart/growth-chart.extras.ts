@@ -5,7 +5,7 @@
  * Loaded by the element's first picture; `whenSettled()` resolves once they are in the shadow DOM.
  */
 import { css, html, nothing, supportsAdoptingStyleSheets, type TemplateResult } from 'lit';
-import type { Translation } from '../../core/i18n/translation.js';
+import type { ViewWords } from '../../core/i18n/translation.js';
 import { cspStyle } from '../../core/render/csp-style.js';
 import { COLORS } from './growth-chart.dom.js';
 import { CivicExportEvent } from './growth-chart.events.js';
@@ -133,7 +133,7 @@ export function renderTooltip(m: GrowthModel | undefined, active: number): unkno
 }
 
 /** The export menu: PNG, SVG and CSV buttons in a closed disclosure. */
-export function renderToolbar(label: string, c: Translation, pick: (format: ExportFormat) => void): TemplateResult {
+export function renderToolbar(label: string, c: ViewWords, pick: (format: ExportFormat) => void): TemplateResult {
   return html`<details part="toolbar">
     <summary>${label}</summary>
     <div class="menu">

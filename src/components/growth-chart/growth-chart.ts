@@ -16,7 +16,7 @@ import { styles } from './growth-chart.styles.js';
 import type { PngOptions } from '../../core/export/png.js';
 import type { GrowthData, GrowthKind, GrowthMeasure, GrowthSort } from './growth-chart.types.js';
 import { PlotPicture } from './growth-chart.picture.js';
-import { renderBadges, renderFooter, renderPlot } from './growth-chart.view.js';
+import { renderBadges, renderFooter, renderPlot, viewWords } from './growth-chart.view.js';
 import { ActivePeriod } from './growth-chart.active.js';
 
 let uid = 0;
@@ -274,7 +274,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
         <slot name="caption"></slot>
         ${renderBadges(this.model, this.t.core)}
         <span class="spacer"></span>
-        ${this.model && !this.model.empty && this.later.module ? this.later.module.renderToolbar(T.exportMenu, this.t.core, (f) => void this.download(f)) : nothing}
+        ${this.model && !this.model.empty && this.later.module ? this.later.module.renderToolbar(T.exportMenu, viewWords(this.t.lang), (f) => void this.download(f)) : nothing}
       </div>
       ${this.feed.value !== undefined ? this.feed.renderStatus() : nothing}
       <div
@@ -310,7 +310,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   }
 
   private renderFooter(m: GrowthModel, T: GrowthChartTerms): unknown {
-    const table = this.later.module?.renderTable(m, this.t.core.showTable, this.showTable, this.showTable || this.tableOpen, this.onTableToggle) ?? nothing;
+    const table = this.later.module?.renderTable(m, viewWords(this.t.lang).showTable, this.showTable, this.showTable || this.tableOpen, this.onTableToggle) ?? nothing;
     return renderFooter(m, T, this.t.core, (id) => this.toggleSeries(id), table);
   }
 

@@ -6,6 +6,7 @@
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import { renderIllustrative } from '../../core/render/states.js';
 import type { Translation } from '../../core/i18n/translation.js';
+export { viewWords } from '../../core/i18n/translation.js'; // the table toggle's and export menu's words, for growth-chart.ts
 import type { GrowthModel, LegendItem } from './model/types.js';
 import { COLORS } from './growth-chart.dom.js';
 import type { GrowthChartTerms as Terms } from './growth-chart.i18n.js';

@@ -7,6 +7,7 @@ import { ResizeController } from '../../core/controllers/resize-controller.js';
 import { styles } from './screen.styles.js';
 import { lazyModule } from '../../core/lazy-module.js';
 import { screenTerms } from './screen.i18n.js';
+import { viewWords } from '../../core/i18n/translation.js';
 import type { Point, RectLike, ScaleMode } from './screen.types.js';
 import { ScreenIdle } from './screen.idle.js';
 import { ScreenRegion, type ActiveRegion } from './screen.region.js';
@@ -205,7 +206,7 @@ export class CivicScreen extends CivicElement {
     const canFullscreen = typeof document !== 'undefined' && document.fullscreenEnabled === true && typeof this.requestFullscreen === 'function';
     return renderScreen({
       t: this.t.pick(screenTerms),
-      exportLabel: this.t.core.exportPng,
+      exportLabel: viewWords(this.t.lang).exportPng,
       heading: this.heading,
       headingLevel: this.headingLevelValue,
       design: normaliseDesign(this.designWidth, this.designHeight),

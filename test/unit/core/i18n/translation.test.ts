@@ -7,7 +7,8 @@ import { STATUS_WORDS } from '../../../../src/core/render/status-words.js';
 describe('core translations', () => {
   it('zh-CN and en have the same keys', () => {
     expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
-    expect(Object.keys(en).length).toBeGreaterThan(15); // the banner's own words are in status-words.ts
+    // the banner's own words are in status-words.ts, the export menu's and table twin's in zhViews / enViews
+    expect(Object.keys(en).length).toBeGreaterThan(6);
   });
   it('each key has the same kind (string or function with the same arity) in both', () => {
     for (const k of Object.keys(en) as (keyof typeof en)[]) {
@@ -33,7 +34,6 @@ describe('core translations', () => {
     expect(en.illustrative).toBe('Illustrative data');
   });
   it('interpolating strings', () => {
-    expect(en.updatedAt('10:00:00')).toBe('Updated 10:00:00');
     expect(zhCN.partialData(3)).toBe('部分数据有误（3 处），其余已显示');
   });
   // The full status banner's words load with it (core/render/status-words.ts): the same checks on its table.
