@@ -113,7 +113,10 @@ export abstract class CivicElement extends LitElement {
     /* overridden */
   }
 
-  /** Values whose change needs a new picture (`civic-drawn`), by reason. Subclasses add theirs to `super`'s. @internal */
+  /**
+   * Values whose change needs a new picture (`civic-drawn`), by reason. Subclasses add theirs to `super`'s: the object
+   * is new at each call, so they may set their reason on it rather than copy it. @internal
+   */
   protected drawnWatch(): Partial<Record<DrawnReason, unknown>> {
     return { theme: [this.themeCtl.theme, this.themeCtl.density, this.screen.scale], lang: this.t.lang };
   }

@@ -161,7 +161,11 @@ export abstract class CivicDataElement<T> extends CivicElement {
 
   /** A change of the data, or of its error / stale state, needs a new picture. @internal */
   protected override drawnWatch(): Partial<Record<DrawnReason, unknown>> {
-    return { ...super.drawnWatch(), data: [this.feed.value, this.feed.status, this.feed.error, this.feed.stale, this.feed.parsing] };
+    // CivicElement's is a new object at each call: added to, not copied (one object less per update).
+    const w = super.drawnWatch();
+    const f = this.feed;
+    w.data = [f.value, f.status, f.error, f.stale, f.parsing];
+    return w;
   }
 
   /**

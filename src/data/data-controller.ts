@@ -128,8 +128,13 @@ export class DataController<T> implements ReactiveController {
 
   hostUpdate(): void {
     this.viewPending = false;
-    this.sync();
+    // Once per update: not again when the host's willUpdate already brought the value in line (see sync).
+    if (!this.synced) this.sync();
+    this.synced = false;
   }
+
+  /** sync() ran during the host's current update (its willUpdate), before this controller's hostUpdate. */
+  private synced = false;
 
   /**
    * True when the last render drew the plain status banner because the full one (status-view.ts, loaded on first
@@ -141,10 +146,14 @@ export class DataController<T> implements ReactiveController {
   viewKey?: object;
 
   /**
-   * Brings the value in line with the host's current source and deps. Idempotent; called from the host's
-   * `willUpdate` (CivicDataElement does it before the subclass derives its model) and again from hostUpdate.
+   * Brings the value in line with the host's current source and deps; runs once per host update. A host that derives
+   * a model from the value calls it from its `willUpdate` (CivicDataElement does, before the subclass derives its
+   * model; a second source does it for itself): the controller's hostUpdate, which comes next in the same update, then
+   * does not run it again. For other hosts, hostUpdate runs it. Idempotent; a call outside an update (no update
+   * pending) leaves the next hostUpdate to sync as usual.
    */
   sync(): void {
+    this.synced = !!(this.host as { isUpdatePending?: boolean }).isUpdatePending;
     const src = this.currentSource();
     const key = sourceKey(this, src);
     const deps = this.o.deps?.() ?? [];

@@ -133,9 +133,12 @@ export class DrawnController implements ReactiveController {
 
   hostUpdate(): void {
     const now = this.o.watch?.() ?? {};
-    for (const k of Object.keys(now) as DrawnReason[]) {
-      if (!(k in this.watched) || !same(this.watched[k], now[k])) {
-        if (k in this.watched) this.due.add(k);
+    const was = this.watched;
+    // A reason seen for the first time counts as a change of attempt (not as due: the first picture covers it).
+    for (const k in now) {
+      const had = k in was;
+      if (!had || !same(was[k as DrawnReason], now[k as DrawnReason])) {
+        if (had) this.due.add(k as DrawnReason);
         this.attempt++;
       }
     }

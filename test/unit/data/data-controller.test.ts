@@ -182,4 +182,38 @@ describe('DataController', () => {
       vi.useRealTimers();
     }
   });
+
+  // The contract with the host (issue 16: the growth chart's update profile showed sync running twice per update):
+  // a host that syncs in its willUpdate (CivicDataElement) is not synced again by hostUpdate in the same update.
+  it('syncs once per update: hostUpdate skips it when the host synced during that update, and runs it otherwise', () => {
+    const host = makeHost({ data: { value: 1 } }) as Host & { isUpdatePending?: boolean };
+    const deps = vi.fn((): unknown[] => []);
+    const dc = new DataController(host as never, { parse, terms: () => ({ t: en, lang: 'en' }), warn: vi.fn(), deps });
+    dc.hostConnected();
+    // A Lit update: willUpdate (the host syncs), then the controllers' hostUpdate, then hostUpdated.
+    const litUpdate = (hostSyncs: boolean) => {
+      host.isUpdatePending = true;
+      if (hostSyncs) dc.sync();
+      dc.hostUpdate();
+      host.isUpdatePending = false;
+      dc.hostUpdated();
+    };
+    litUpdate(true);
+    expect(dc.value).toEqual({ value: 1 });
+    expect(deps, 'one sync in the first update').toHaveBeenCalledTimes(1);
+    host.data = { value: 2 };
+    litUpdate(true);
+    expect(dc.value).toEqual({ value: 2 });
+    expect(deps, 'one sync in the second update').toHaveBeenCalledTimes(2);
+    // A host that does not sync in willUpdate: hostUpdate does.
+    host.data = { value: 3 };
+    litUpdate(false);
+    expect(dc.value).toEqual({ value: 3 });
+    expect(deps).toHaveBeenCalledTimes(3);
+    // A sync outside an update does not stand for the next update's.
+    dc.sync();
+    host.data = { value: 4 };
+    litUpdate(false);
+    expect(dc.value).toEqual({ value: 4 });
+  });
 });
