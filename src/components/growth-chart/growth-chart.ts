@@ -183,7 +183,9 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   /** @internal With a plot on screen the picture is complete once its marks are drawn (a plot not measured yet is none). */
   protected override drawnReady(): boolean {
-    return super.drawnReady() && !this.modeler.pending && (!this.plotArea || this.picture.drawn);
+    // Nothing to draw (an error state, an empty payload, no series shown): the state on screen is the picture.
+    const nothingToDraw = this.dataStatus === 'error' || this.model?.empty === true || (this.feed.value !== undefined && this.isEmpty(this.feed.value));
+    return super.drawnReady() && !this.modeler.pending && (!this.plotArea || this.picture.drawn || nothingToDraw);
   }
 
   /** @internal A first redraw waits for the d3 joins to load and draw. */
