@@ -176,27 +176,19 @@ export interface UnitInfo {
   en: string;
 }
 
-export const UNITS: Record<string, UnitInfo> = {
-  元: { scale: 1, base: '元', en: 'yuan' },
-  万元: { scale: 1e4, base: '元', en: 'yuan' },
-  亿元: { scale: 1e8, base: '元', en: 'yuan' },
-  人: { scale: 1, base: '人', en: 'people' },
-  万人: { scale: 1e4, base: '人', en: 'people' },
-  名: { scale: 1, base: '名', en: 'people' },
-  人次: { scale: 1, base: '人次', en: 'visits' },
-  户: { scale: 1, base: '户', en: 'households' },
-  所: { scale: 1, base: '所', en: '' },
-  个: { scale: 1, base: '个', en: '' },
-  家: { scale: 1, base: '家', en: 'firms' },
-  项: { scale: 1, base: '项', en: 'projects' },
-  辆: { scale: 1, base: '辆', en: 'vehicles' },
-  万辆: { scale: 1e4, base: '辆', en: 'vehicles' },
-  对: { scale: 1, base: '对', en: 'couples' },
-  场: { scale: 1, base: '场', en: 'events' },
-  次: { scale: 1, base: '次', en: 'times' },
-  分: { scale: 1, base: '分', en: 'points' },
-  '%': { scale: 1, base: '%', en: '%' },
-};
+// Written as one string, not an object literal: bundlers escape every CJK character as \uXXXX, and the literal
+// repeated each base unit in three places (issue 16: every element's first load). One entry per unit, in this order,
+// `unit[ english]`; a unit in 万 or 亿 of a base unit scales that base and reads as it (万元: 1e4 元, 'yuan').
+export const UNITS: Record<string, UnitInfo> = /* @__PURE__ */ (() => {
+  const units: Record<string, UnitInfo> = {};
+  for (const entry of '元 yuan,万元,亿元,人 people,万人,名 people,人次 visits,户 households,所,个,家 firms,项 projects,辆 vehicles,万辆,对 couples,场 events,次 times,分 points,% %'.split(',')) {
+    const [unit, en] = entry.split(' ');
+    const scale = unit.length > 1 ? ({ 万: 1e4, 亿: 1e8 } as Record<string, number>)[unit[0]] : undefined;
+    const base = scale ? unit.slice(1) : unit;
+    units[unit] = { scale: scale ?? 1, base, en: en ?? units[base]?.en ?? '' };
+  }
+  return units;
+})();
 
 export interface AmountParts extends NumberParts {
   /** Unit after the scale suffix: 元 in 860.9亿元, "yuan" in 86.1B yuan. */

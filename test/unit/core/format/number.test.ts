@@ -225,6 +225,32 @@ describe('formatAmount', () => {
     expect(formatAmountParts(860.9, '亿元', en)).toEqual({ number: '86.09', suffix: 'B', prefix: '', postfix: '', unit: 'yuan', text: '86.09B yuan' });
     expect(formatAmountParts(12, '公里', zh).unit).toBe('公里');
   });
+  it('UNITS: every unit, its scale, base and English name, in this order', () => {
+    // The table is built from one string (number.ts); this is the table it must give.
+    const table = {
+      元: { scale: 1, base: '元', en: 'yuan' },
+      万元: { scale: 1e4, base: '元', en: 'yuan' },
+      亿元: { scale: 1e8, base: '元', en: 'yuan' },
+      人: { scale: 1, base: '人', en: 'people' },
+      万人: { scale: 1e4, base: '人', en: 'people' },
+      名: { scale: 1, base: '名', en: 'people' },
+      人次: { scale: 1, base: '人次', en: 'visits' },
+      户: { scale: 1, base: '户', en: 'households' },
+      所: { scale: 1, base: '所', en: '' },
+      个: { scale: 1, base: '个', en: '' },
+      家: { scale: 1, base: '家', en: 'firms' },
+      项: { scale: 1, base: '项', en: 'projects' },
+      辆: { scale: 1, base: '辆', en: 'vehicles' },
+      万辆: { scale: 1e4, base: '辆', en: 'vehicles' },
+      对: { scale: 1, base: '对', en: 'couples' },
+      场: { scale: 1, base: '场', en: 'events' },
+      次: { scale: 1, base: '次', en: 'times' },
+      分: { scale: 1, base: '分', en: 'points' },
+      '%': { scale: 1, base: '%', en: '%' },
+    };
+    expect(UNITS).toEqual(table);
+    expect(Object.keys(UNITS)).toEqual(Object.keys(table));
+  });
   it('UNITS table scales', () => {
     expect(UNITS['亿元']).toEqual({ scale: 1e8, base: '元', en: 'yuan' });
     expect(UNITS['万元'].scale).toBe(1e4);
