@@ -709,7 +709,7 @@ describe('civic-screen', () => {
 
   it('speaks English under lang="en"', async () => {
     const { el } = await mount(960, 540, 'lang="en" data-time="Jan–Sep 2022"');
-    expect(part(el, 'data-time')!.textContent).to.contain('Data as of');
+    expect(part(el, 'data-time')!.textContent).to.match(/^Data as of \S/); // English spacing, no full-width colon
     expect(el.shadowRoot!.querySelector('.visually-hidden')!.textContent).to.match(/^Current time /);
   });
 });

@@ -3,7 +3,7 @@ import { defineTerms } from '../../core/i18n/terms.js';
 /** UI strings of <civic-screen>. */
 export const screenTerms = defineTerms({
   'zh-CN': {
-    dataTime: '数据时间',
+    dataTime: (time: string) => `数据时间：${time}`,
     now: (t: string) => `当前时间 ${t}`,
     region: '当前区域',
     clearRegion: (name: string) => `清除区域筛选：${name}`,
@@ -13,7 +13,7 @@ export const screenTerms = defineTerms({
     screenLabel: '数据大屏',
   },
   en: {
-    dataTime: 'Data as of',
+    dataTime: (time: string) => `Data as of ${time}`,
     now: (t: string) => `Current time ${t}`,
     region: 'Region',
     clearRegion: (name: string) => `Clear region filter: ${name}`,

@@ -45,7 +45,7 @@ export function renderScreen(v: ScreenView): TemplateResult {
                 </button>
               </div>`
             : nothing}
-          ${v.dataTime ? html`<div part="data-time">${t.dataTime}：${v.dataTime}</div>` : nothing}
+          ${v.dataTime ? html`<div part="data-time">${t.dataTime(v.dataTime)}</div>` : nothing}
           ${!clock
             ? nothing
             : html`<div part="clock" aria-hidden="true">
