@@ -66,26 +66,18 @@ export function startSource<T>(dc: DataController<T>, src: ResolvedSource): void
 }
 
 /**
- * The `src` path, loaded once; `then` runs when it is there, unless the source changed meanwhile. A path that
- * cannot load fails like the network. Resolves when `then`'s promise does (or at once when it was skipped).
+ * The `src` path, loaded once (src-path.ts onPath creates it for `dc`); `then` runs when it is there, unless the source
+ * changed meanwhile. A path that cannot load fails like the network (the error state needs no lazy code). Resolves
+ * when `then`'s promise does (or once it was skipped).
  */
 export function withPath<T>(dc: DataController<T>, then: (p: SrcPath<T>) => unknown): Promise<void> {
-  if (dc.path) return Promise.resolve(then(dc.path)).then(() => undefined);
-  dc.pathLoading ??= srcPath().then(({ SrcPath }) => {
-    dc.path ??= new SrcPath<T>(dc);
-    if (dc.host.isConnected) dc.path.connected();
-    return dc.path;
-  });
   const key = dc.sourceKey;
-  return dc.pathLoading.then(
-    async (p) => {
-      if (dc.sourceKey === key) await then(p);
-    },
+  return (dc.pathLoading ??= srcPath()).then(
+    (m) => m.onPath(dc, key, then),
     (e: unknown) => {
       dc.pathLoading = undefined;
       const src = dc.currentSource();
-      if (dc.sourceKey !== key || src.kind !== 'src') return;
-      dc.fail('network', 'src', `the network code could not load: ${why(e)}`, undefined, src.url);
+      if (dc.sourceKey === key && src.kind === 'src') dc.fail('network', 'src', `the network code could not load: ${why(e)}`, undefined, src.url);
     },
   );
 }

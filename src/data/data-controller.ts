@@ -70,8 +70,8 @@ export class DataController<T> implements ReactiveController {
   private mo?: MutationObserver;
   /** The `src` path once loaded (kept for the element's life: its poll schedule, push source, request in flight). @internal */
   path?: SrcPath<T>;
-  /** @internal */
-  pathLoading?: Promise<SrcPath<T>>;
+  /** The `src` path's module while it loads, and once it is there (data-controller.source.ts withPath). @internal */
+  pathLoading?: Promise<typeof import('./src-path.js')>;
   /** Events waiting for the host's next update (data-controller.events.ts). @internal */
   queued: Event[] = [];
   /** `civic-load` events waiting for the element's picture (options.drawn), in acceptance order. @internal */

@@ -36,6 +36,22 @@ export interface SrcOwner<T> {
   fail(kind: CivicErrorKind, source: DataSourceKind, message: string, issues: Issue[], url?: string, status?: number): void;
   /** `adaptWith`, `adaptersReady`, `loadAdapters` of adapters/adapt.ts. */
   readonly adapters: AdaptKit;
+  /** This path, once created (onPath); the key of the source being read. */
+  path?: SrcPath<T>;
+  readonly sourceKey?: string;
+}
+
+/**
+ * A DataController's `src` path once this module is there (data-controller.source.ts withPath, first load): created
+ * once for the controller (and connected with a connected host), then `then` runs unless the source changed since
+ * `key` was read. @internal
+ */
+export async function onPath<T>(c: SrcOwner<T>, key: string | undefined, then: (p: SrcPath<T>) => unknown): Promise<void> {
+  if (!c.path) {
+    c.path = new SrcPath<T>(c);
+    if (c.host.isConnected) c.path.connected();
+  }
+  if (c.sourceKey === key) await then(c.path);
 }
 
 /**
