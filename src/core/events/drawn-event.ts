@@ -19,7 +19,7 @@ export interface CivicDrawnDetail {
 export class CivicDrawnEvent extends CivicEvent<CivicDrawnDetail> {
   static readonly eventName = 'civic-drawn';
   constructor(detail: CivicDrawnDetail) {
-    super(CivicDrawnEvent.eventName, detail);
+    super('civic-drawn', detail);
   }
 }
 

@@ -33,7 +33,7 @@ export interface CivicErrorDetail {
 export class CivicErrorEvent extends CivicEvent<CivicErrorDetail> {
   static readonly eventName = 'civic-error';
   constructor(detail: CivicErrorDetail) {
-    super(CivicErrorEvent.eventName, detail);
+    super('civic-error', detail);
   }
 }
 

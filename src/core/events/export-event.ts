@@ -16,7 +16,7 @@ export interface CivicExportDetail {
 export class CivicExportEvent extends CivicEvent<CivicExportDetail> {
   static readonly eventName = 'civic-export';
   constructor(detail: CivicExportDetail) {
-    super(CivicExportEvent.eventName, detail, { cancelable: true });
+    super('civic-export', detail, { cancelable: true });
   }
 }
 

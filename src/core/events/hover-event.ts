@@ -10,7 +10,7 @@ export interface CivicHoverDetail {
 export class CivicHoverEvent extends CivicEvent<CivicHoverDetail> {
   static readonly eventName = 'civic-hover';
   constructor(detail: CivicHoverDetail) {
-    super(CivicHoverEvent.eventName, detail);
+    super('civic-hover', detail);
   }
 }
 

@@ -16,7 +16,7 @@ export interface CivicLoadDetail {
 export class CivicLoadEvent extends CivicEvent<CivicLoadDetail> {
   static readonly eventName = 'civic-load';
   constructor(detail: CivicLoadDetail) {
-    super(CivicLoadEvent.eventName, detail);
+    super('civic-load', detail);
   }
 }
 

@@ -17,7 +17,7 @@ export interface CivicSelectDetail {
 export class CivicSelectEvent extends CivicEvent<CivicSelectDetail> {
   static readonly eventName = 'civic-select';
   constructor(detail: CivicSelectDetail) {
-    super(CivicSelectEvent.eventName, detail);
+    super('civic-select', detail);
   }
 }
 
