@@ -55,6 +55,14 @@ describe('civic-kpi-tile: updates in place', () => {
     while (number.textContent !== '2,000' && performance.now() < deadline) await new Promise(requestAnimationFrame);
     expect(number.textContent).to.equal('2,000');
     expect(number.isConnected).to.equal(true);
+    // Once a count-up ran, the width reserve's text is written in place, not replaced by a new text node (new layout
+    // objects every second on a wall).
+    const reserve = () => number.parentElement!.querySelector('.reserve')!.shadowRoot!;
+    const reserveText = reserve().firstChild;
+    el.value = '3000';
+    await el.updateComplete;
+    expect(reserve().textContent).to.equal('3,000');
+    expect(reserve().firstChild, 'the reserve\'s text node was replaced').to.equal(reserveText);
   });
 
   it('keeps the final figure\'s width while a shorter figure counts up (the unit does not move)', async () => {

@@ -90,9 +90,11 @@ export class TileFigure {
    */
   bind(root: ParentNode): void {
     this.root = root;
-    this.roll?.bind(root);
+    const text = this.final()?.number ?? '';
+    // Once a count-up ran, the roll (lazy chunk) keeps the spans and writes the reserve's text in place.
+    if (this.roll) return this.roll.bind(root, text);
     const r = root.querySelector('.reserve');
-    if (r) setText(r.shadowRoot ?? r.attachShadow({ mode: 'open' }), this.final()?.number ?? '');
+    if (r) setText(r.shadowRoot ?? r.attachShadow({ mode: 'open' }), text);
   }
 
   /** Whether a count-up runs (or waits for its code). */
@@ -114,7 +116,7 @@ export class TileFigure {
   start(from: number, to: number, item: KpiItem, lang: Lang, duration: number): void {
     const begin = (m: typeof import('./kpi-tile.motion.js')) => {
       this.roll ??= new m.TileRoll(this.final);
-      if (this.root) this.roll.bind(this.root);
+      if (this.root) this.bind(this.root);
       this.roll.start(from, to, item, lang, duration);
     };
     if (this.roll || motion.loaded) return begin(motion.loaded!);

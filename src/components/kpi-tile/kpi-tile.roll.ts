@@ -31,14 +31,29 @@ export class TileRoll {
   /** The number and suffix spans, looked up once per render (animation frames reuse them). */
   private number: HTMLElement | null = null;
   private suffix: HTMLElement | null = null;
+  /** The width reserve's text node. */
+  private reserve?: Text;
 
   /** `final`: the figure the tile shows now (its model's), painted when no count-up runs. */
   constructor(private readonly final: () => AmountParts | undefined) {}
 
-  /** After each render: the value line's spans (a figure of a new shape re-creates them). */
-  bind(root: ParentNode): void {
-    this.number = root.querySelector('[part~="number"]');
-    this.suffix = root.querySelector('[part~="suffix"]');
+  /**
+   * After each render: the value line's spans (a figure of a new shape re-creates them), and the final figure `text`
+   * written into the width reserve's own shadow root. The spans are looked up again only when the line was re-created
+   * (the old ones left the tree); the reserve's text is written in place: a wall's tiles update it every second, and a
+   * new text node is new layout.
+   */
+  bind(root: ParentNode, text: string): void {
+    if (!(this.number?.isConnected && this.number.getRootNode() === root)) {
+      this.number = root.querySelector('[part~="number"]');
+      this.suffix = root.querySelector('[part~="suffix"]');
+      const r = root.querySelector('.reserve');
+      const sr = r && (r.shadowRoot ?? r.attachShadow({ mode: 'open' }));
+      const t = sr?.firstChild;
+      this.reserve = t && t.nodeType === 3 && !t.nextSibling ? (t as Text) : undefined;
+      if (sr && !this.reserve) sr.replaceChildren((this.reserve = document.createTextNode(text)));
+    }
+    if (this.reserve && this.reserve.data !== text) this.reserve.data = text;
   }
 
   /** Whether a count-up runs (or waits for its module). */
