@@ -28,6 +28,8 @@ export interface StatusWords {
   malformedJson: string;
   invalidData: string;
   apiError: (msg: string) => string;
+  /** The headline's join of "could not load" and its reason: a full-width colon in Chinese, ": " in English. */
+  because: string;
 }
 
 /** @internal */
@@ -49,6 +51,7 @@ export const STATUS_WORDS: Record<Lang, StatusWords> = {
     malformedJson: '数据不是有效的 JSON',
     invalidData: '数据格式不符合要求',
     apiError: (msg) => `接口返回错误：${msg}`,
+    because: '：',
   },
   en: {
     retry: 'Retry',
@@ -67,6 +70,7 @@ export const STATUS_WORDS: Record<Lang, StatusWords> = {
     malformedJson: 'The data is not valid JSON',
     invalidData: 'The data does not have the expected shape',
     apiError: (msg) => `The API reported an error: ${msg}`,
+    because: ': ',
   },
 };
 
@@ -89,7 +93,10 @@ export function errorMessage(t: Translation, w: StatusWords, e: CivicErrorDetail
   }
 }
 
-/** The translated headline of an error: "数据加载失败：服务器返回 HTTP 500", or for partly valid data its own words. @internal */
+/**
+ * The translated headline of an error: "数据加载失败：服务器返回 HTTP 500" / "Could not load the data: The server answered
+ * HTTP 500", or for partly valid data its own words. @internal
+ */
 export function errorHeadline(t: Translation, w: StatusWords, e: CivicErrorDetail): string {
-  return `${e.partial ? '' : t.loadFailed + '：'}${errorMessage(t, w, e)}`;
+  return `${e.partial ? '' : t.loadFailed + w.because}${errorMessage(t, w, e)}`;
 }
