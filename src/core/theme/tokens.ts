@@ -150,6 +150,9 @@ export const baseHostStyles = css`
     font-size: var(--_font-size-m);
     color: var(--_color-text);
     text-align: start;
+    /* The elements lay out Chinese and English only: a right-to-left page must not reorder their text (1—3月, +4.3%). */
+    direction: ltr;
+    unicode-bidi: isolate;
     -webkit-font-smoothing: antialiased;
     /* Isolation from hostile page CSS: the host is in the page's DOM, so rules such as
        '* { line-height: 3 !important }' reach it; an !important :host declaration wins over them.
