@@ -106,7 +106,10 @@ export abstract class CivicDataElement<T> extends CivicElement {
     deps: () => this.parseDeps(),
     terms: () => ({ t: this.t.core, lang: this.t.lang }),
     warn: (m) => this.warn(m),
-    drawn: () => this.dataDrawn(),
+    // `civic-load` follows the `civic-drawn` of the same picture (README, Events). An element with a wait of its own
+    // (grid map, chain graph: dataDrawn overridden) completes its DrawnController's picture from that same wait
+    // (drawnSettle), and the two callbacks on it could run in either order: civic-load waits for the picture too.
+    drawn: () => (this.dataDrawn === CivicDataElement.prototype.dataDrawn ? this.dataDrawn() : this.dataDrawn().then(() => this.drawnCtl.whenDrawn())),
     offThread: () => this.offThreadLoader(),
     parseLater: (raw, ctx) => this.parseLater(raw, ctx),
   });

@@ -97,7 +97,10 @@ describe('honest signals: <civic-grid-map> with a slow geometry-src', function (
     it(`${renderer}: civic-load waits for geometry and picture; whenDrawn() and toPNG() wait; toPNG() from the load handler works`, async () => {
       const el = makeMap(renderer);
       const seen: { snapshot: number; renderer?: string; legend: number; png?: Promise<Blob> }[] = [];
+      const order: string[] = [];
+      el.addEventListener('civic-drawn', () => order.push('drawn'));
       el.addEventListener('civic-load', () => {
+        order.push('load');
         const snap = el.snapshot();
         seen.push({ snapshot: snap ? snap.width * snap.height : 0, renderer: el.activeRenderer, legend: el.legend.length, png: el.toPNG({ pixelRatio: 1 }) });
       });
@@ -118,6 +121,7 @@ describe('honest signals: <civic-grid-map> with a slow geometry-src', function (
       expect(s.renderer).to.equal(renderer);
       expect(s.snapshot, 'the picture exists when civic-load fires').to.be.greaterThan(0);
       expect(s.legend, 'the metrics are classified when civic-load fires').to.equal(3);
+      expect(order.slice(0, 2), 'civic-load follows the civic-drawn of its picture (README, Events)').to.deep.equal(['drawn', 'load']);
       // toPNG() called inside the load handler: resolves, with the metric colours (not only the no-data hatch).
       const png = await decodePng(await s.png!);
       expect(countColour(png, [255, 0, 0], 20)).to.be.greaterThan(50);
