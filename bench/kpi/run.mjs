@@ -6,7 +6,7 @@
 //   --before <dir>   also the same page built from another tree's src/ and bench/kpi/page.ts (e.g. the last commit:
 //                    git archive HEAD src bench/kpi | tar -x -C /tmp/kpi-before), loaded before each load of the element:
 //                    before / after interleaved in one run, so a load swing falls on both
-//   --rounds N       N loads of each element page, interleaved (before, after, before, after …; default 1)
+//   --rounds N       N loads of each element page, interleaved (before, after, after, before …; default 1)
 // Three page loads of the same page (with --before four or more), one after another: the element, then two baselines in plain DOM — `plain`
 // (N divs whose text is set once a second: the floor of this machine under its current load) and `countup` (the
 // same divs counting up in one rAF loop). Long tasks are counted with PerformanceObserver('longtask') (every task
@@ -120,7 +120,15 @@ try {
   // Interleaved: before (with --before) and after in turn, then the baselines.
   const befores = [];
   const els = [];
+  // The order alternates from round to round (before, after; after, before; …): the second load of a pair kept losing
+  // on the shared machine whichever tree it was (session 14: five A/B runs of one change, both orders), so with an
+  // even number of rounds that bias falls on both sides.
   for (let i = 0; i < rounds; i++) {
+    if (beforeDir && i % 2 === 1) {
+      els.push(await measure('element'));
+      befores.push(await measure('element', true));
+      continue;
+    }
     if (beforeDir) befores.push(await measure('element', true));
     els.push(await measure('element'));
   }
@@ -144,7 +152,7 @@ try {
   console.log(`setup: headless Chromium ${browser.version()}, viewport ${VIEWPORT.width}×${VIEWPORT.height}, page bundled minified from src/ (production conditions), three loads of the same page one after another; heap read after a ${warmup} s warm-up`);
   console.log(`columns: the element; plain = ${tiles} divs whose text is set once a second (the machine's floor); count-up = the same divs counting up in one rAF loop`);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (wall-clock figures scale with load; compare with the plain column of the same run)`);
-  if (beforeDir) console.log(`before = the page built from ${beforeDir}; after = this checkout; loads in column order`);
+  if (beforeDir) console.log(`before = the page built from ${beforeDir}; after = this checkout; loads in column order, but for even rounds after before before`);
   const head = cols.map((c, i) => (beforeDir ? `${i % 2 ? 'after' : 'before'}${rounds > 1 ? ` ${(i >> 1) + 1}` : ''}` : `<civic-kpi-grid>${rounds > 1 ? ` ${i + 1}` : ''}`));
   console.log(`| measure | ${head.join(' | ')} | plain DOM (floor) | plain DOM count-up | goal |`);
   console.log(`| --- | ${head.map(() => '---:').join(' | ')} | ---: | ---: | --- |`);
