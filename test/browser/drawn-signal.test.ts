@@ -130,6 +130,37 @@ describe('civic-drawn and whenDrawn()', () => {
     });
   }
 
+  for (const c of CASES) {
+    it(`${c.tag} drawn inside a hidden tab (display: none): showing it is a size change, one civic-drawn with 'resize'`, async () => {
+      const wrap = await fixture<HTMLDivElement>(html`<div lang="zh-CN" theme="light" style="width:560px;height:420px;display:none"></div>`);
+      const el = document.createElement(c.tag) as Drawable;
+      for (const [k, v] of Object.entries(c.attrs ?? {})) el.setAttribute(k, v);
+      el.style.display = 'block';
+      const seen = watch(el);
+      wrap.append(el);
+      el.data = c.a;
+      if (c.tag === 'civic-growth-chart') {
+        el.style.height = '320px';
+        // The chart lays its plot out from its box: with none there is no picture yet, and the first comes when shown.
+        await frames(3);
+        await el.updateComplete;
+        expect(seen.length, 'no picture without a box').to.equal(0);
+        const first = el.whenDrawn().then(() => seen.length);
+        wrap.style.display = 'block';
+        expect(await first, 'whenDrawn() resolves with the first picture, once shown').to.equal(1);
+        await quiet(el);
+        expect(seen.length).to.equal(1);
+        expect(seen[0].detail.reasons).to.include('first');
+        return;
+      }
+      await until(() => seen.length >= 1, 'first civic-drawn, while hidden');
+      await quiet(el);
+      expect(seen.length, 'civic-drawn events for the first data').to.equal(1);
+      await oneDrawnFor(el, seen, 'resize', () => (wrap.style.display = 'block'));
+      expect(el.getBoundingClientRect().width, 'shown').to.be.greaterThan(0);
+    });
+  }
+
   it('civic-screen: one civic-drawn per change (resize, theme, lang), after the elements on its stage are drawn', async () => {
     const wrap = await fixture<HTMLDivElement>(html`<div lang="zh-CN" theme="light" style="width:960px;height:540px;position:relative"></div>`);
     const screen = document.createElement('civic-screen') as Drawable;

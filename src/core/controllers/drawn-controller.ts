@@ -116,14 +116,23 @@ export class DrawnController implements ReactiveController {
       sharedObserver?.unobserve(this.host);
     }
     this.width = this.height = undefined;
+    this.unsized = false;
   }
 
   private sizeMode: 'width' | 'box' | 'none' = 'width';
 
+  /** Connected with no width (display: none, a closed tab) before any size was seen: its pictures so far had no size. */
+  private unsized = false;
+
   private resized(r: DOMRectReadOnly): void {
-    if (r.width < 1 || r.height < 1) return;
+    if (r.width < 1 || r.height < 1) {
+      if (r.width < 1 && this.width === undefined) this.unsized = true;
+      return;
+    }
     const first = this.width === undefined;
-    const changed = !first && (Math.abs(r.width - this.width!) >= 1 || (this.sizeMode === 'box' && Math.abs(r.height - this.height!) >= 1));
+    // Shown for the first time after a picture made while hidden: that is a change of size (a new picture at it).
+    const changed = first ? this.unsized : Math.abs(r.width - this.width!) >= 1 || (this.sizeMode === 'box' && Math.abs(r.height - this.height!) >= 1);
+    this.unsized = false;
     if (first || changed) {
       this.width = r.width;
       this.height = r.height;
