@@ -3,7 +3,7 @@
  * attributes filling in what each item lacks.
  */
 import { mapFields } from '../../data/adapters/field-map.js';
-import { isRecord, type Issue, type Validated } from '../../data/validate.js';
+import { isRecord, issue, type Issue, type Validated } from '../../data/validate.js';
 import { withAttributes, type TileAttributes } from './kpi-tile.attributes.js';
 import { parseKpiItem, type ParsedKpi } from './kpi-tile.parse.js';
 
@@ -11,6 +11,7 @@ export interface TileFields {
   valueField?: string;
   labelField?: string;
   unitField?: string;
+  itemId?: string;
 }
 
 /**
@@ -31,6 +32,13 @@ export function parseTilePayload(raw: unknown, el: TileAttributes & TileFields, 
     if (it) items.push(it);
   });
   if (items.length === 0 && list.length > 0) return { value: undefined, issues };
+  // `item-id` naming no item of the list leaves nothing to show: an error (a typo must not draw a blank tile).
+  const id = el.itemId;
+  if (id && items.length > 0 && !items.some((i) => i.id === id)) {
+    const ids = items.slice(0, 8).map((i) => i.id ?? '?').join(', ');
+    issues.push(issue('item-id', 'unknown-id', `no item with id "${id}" (ids: ${ids}${items.length > 8 ? ', …' : ''})`));
+    return { value: undefined, issues };
+  }
   return { value: items, issues };
 }
 

@@ -175,7 +175,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   }
 
   protected override parseDeps(): readonly unknown[] {
-    return [this.valueField, this.labelField, this.unitField, ...attributeValues(this)];
+    return [this.valueField, this.labelField, this.unitField, this.itemId, ...attributeValues(this)];
   }
 
   protected override count(v: ParsedKpi[]): number {
