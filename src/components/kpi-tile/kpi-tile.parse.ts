@@ -2,7 +2,7 @@
  * Validation of one KPI item of <civic-kpi-tile> (and of every item of <civic-kpi-grid>), and of the tile's
  * `thresholds` and `sparkline` attributes. Pure; never throws; tested in vitest.
  */
-import { QUALIFIERS, isNumber } from '../../core/format/number.js';
+import { QUALIFIERS, UNITS, isNumber } from '../../core/format/number.js';
 import { describe, isRecord, issue, joinPath, readArray, readBoolean, readNumber, readString, type Issue } from '../../data/validate.js';
 import { BETTER, STATUS_LEVELS, type KpiItem, type Qualifier } from './kpi-tile.types.js';
 
@@ -10,9 +10,6 @@ import { BETTER, STATUS_LEVELS, type KpiItem, type Qualifier } from './kpi-tile.
 export const VALUE_LIMIT = 1e15;
 /** Longest history kept for a sparkline. */
 export const HISTORY_LIMIT = 500;
-
-/** Units that count things: negative values are rejected for them unless `min` says otherwise. */
-export const COUNT_UNITS: readonly string[] = ['人', '万人', '名', '人次', '户', '所', '个', '家', '项', '辆', '万辆', '对', '场', '次'];
 
 /** How every number of an item is read: numeric strings accepted, magnitudes up to VALUE_LIMIT. */
 const NUM = { coerce: true, limit: VALUE_LIMIT };
@@ -75,7 +72,10 @@ export function parseKpiItem(raw: unknown, path: string, issues: Issue[]): Parse
   if (precision !== undefined) item.precision = Math.round(precision);
 
   const min = num('min');
-  const effectiveMin = min ?? (unit && COUNT_UNITS.includes(unit) ? 0 : undefined);
+  // Units that count things (every known unit but money, points and %: 人, 万人, 户, 次 ...): negative values are
+  // rejected for them unless `min` says otherwise.
+  const base = unit && UNITS[unit]?.base;
+  const effectiveMin = min ?? (base && !'元分%'.includes(base) ? 0 : undefined);
 
   if (raw.invalid === true) {
     // Already validated upstream (a grid passing its parsed item): keep the verdict, do not report it twice.

@@ -69,6 +69,13 @@ describe('parseKpiItem', () => {
     expect(parse({ label: 'x', value: 3, unit: '%', min: 5 }).item?.invalid).toBe(true);
   });
 
+  it('counts things in exactly these units (negative values rejected), and in no other', () => {
+    const counts = ['人', '万人', '名', '人次', '户', '所', '个', '家', '项', '辆', '万辆', '对', '场', '次'];
+    for (const unit of counts) expect(parse({ label: 'x', value: -5, unit }).item?.invalid, unit).toBe(true);
+    for (const unit of ['元', '万元', '亿元', '分', '%', 'km', '吨', 'constructor', '__proto__'])
+      expect(parse({ label: 'x', value: -5, unit }).item?.value, unit).toBe(-5);
+  });
+
   it('treats a missing value as an error and null as "no data"', () => {
     const missing = parse({ label: 'x' });
     expect(missing.item?.invalid).toBe(true);
