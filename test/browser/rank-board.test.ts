@@ -66,6 +66,34 @@ describe('civic-rank-board', () => {
       expect(rowTexts(el, 'name')).to.deep.equal(['社区0', '社区1']);
     });
 
+    it('an unknown order falls back to desc with one warning (H-audit: sideways sorted ascending)', async () => {
+      const el = await fixture<CivicRankBoard>(html`<civic-rank-board order="sideways" interval="0" .data=${TEN}></civic-rank-board>`);
+      expect(rowTexts(el, 'name').slice(0, 2)).to.deep.equal(['社区9', '社区8']);
+      el.heading = 'again';
+      await el.updateComplete;
+      expect(warnings).to.deep.equal(['[civic-rank-board] unknown order "sideways"; ranking desc (the default)']);
+      el.order = 'asc';
+      await el.updateComplete;
+      expect(rowTexts(el, 'name').slice(0, 2)).to.deep.equal(['社区0', '社区1']);
+      expect(warnings).to.have.length(1);
+    });
+
+    it('a row without a value is shown last, unranked, with no warning and no civic-error (README order row)', async () => {
+      const el = document.createElement('civic-rank-board') as CivicRankBoard;
+      el.interval = 0;
+      const fired: string[] = [];
+      el.addEventListener('civic-error', () => fired.push('error'));
+      const loaded = oneEvent(el, 'civic-load');
+      el.data = { rows: [{ id: 'a', name: 'A', value: 5 }, { id: 'e', name: 'E' }, { id: 'b', name: 'B', value: 3 }] };
+      await fixture(html`<div>${el}</div>`);
+      await loaded;
+      await el.whenDrawn();
+      expect(rowTexts(el, 'name')).to.deep.equal(['A', 'B', 'E']);
+      expect(ranks(el)).to.deep.equal(['1', '2', '—']);
+      expect(fired).to.deep.equal([]);
+      expect(warnings).to.deep.equal([]);
+    });
+
     it('renders the community ranking from the demo shape, with the illustrative badge, accessibly', async () => {
       const el = await fixture<CivicRankBoard>(html`<civic-rank-board interval="0" .data=${COMMUNITIES}></civic-rank-board>`);
       expect(sr(el).querySelectorAll('[part~="row"]')).to.have.length(25);

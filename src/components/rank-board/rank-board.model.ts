@@ -14,7 +14,8 @@ export const RANK_ROW_LIMIT = 5000;
 
 /**
  * Validates a rank payload: `{ title?, titleEn?, unit?, illustrative?, rows: [...] }` or a bare array of rows.
- * Rows need a name and a value; a row missing either is kept (dash / 未命名) and reported. Never throws.
+ * Rows need a name and a value; a row missing either is kept (dash / 未命名) and reported (a missing value as a
+ * warning: the README's rows without a value, shown last and unranked). Never throws.
  */
 export function parseRankPayload(raw: unknown): Validated<RankPayload> {
   const issues: Issue[] = [];
@@ -57,8 +58,11 @@ export function parseRankPayload(raw: unknown): Validated<RankPayload> {
     if (!name && !nameEn) issues.push(issue(joinPath(path, 'name'), 'required', 'a row needs a name', 'warning'));
     const vRaw = r.value;
     const before = issues.length;
-    const value = readNumber(vRaw, joinPath(path, 'value'), issues, { required: vRaw !== null, coerce: true, limit: RANK_VALUE_LIMIT });
-    if (value === undefined && vRaw !== null && issues.length === before) issues.push(issue(joinPath(path, 'value'), 'required', 'expected a number'));
+    // No value (absent or null) is a documented state (the row goes last, unranked): a note, not an error. Every row
+    // without one is still "nothing valid" (a wrong value-field), an error.
+    if (vRaw === undefined) issues.push(issue(joinPath(path, 'value'), 'required', 'no value: shown last, unranked', 'warning'));
+    const value = vRaw == null ? undefined : readNumber(vRaw, joinPath(path, 'value'), issues, { coerce: true, limit: RANK_VALUE_LIMIT });
+    if (value === undefined && vRaw != null && issues.length === before) issues.push(issue(joinPath(path, 'value'), 'required', 'expected a number'));
     let id = readString(r.id, joinPath(path, 'id'), issues, { coerceNumber: true, maxLength: 100 }) || name || nameEn || `row-${i}`;
     if (seen.has(id)) {
       issues.push(issue(joinPath(path, 'id'), 'duplicate', `id ${describe(id)} appears more than once`, 'warning'));
@@ -84,7 +88,7 @@ export function parseRankPayload(raw: unknown): Validated<RankPayload> {
 export function rankRows(rows: readonly RankRow[], order: RankOrder = 'desc'): RankedRow[] {
   const withValue = rows.filter((r) => r.value !== null);
   const without = rows.filter((r) => r.value === null);
-  const sorted = withValue.slice().sort((a, b) => (order === 'desc' ? b.value! - a.value! : a.value! - b.value!));
+  const sorted = withValue.slice().sort((a, b) => (order === 'asc' ? a.value! - b.value! : b.value! - a.value!));
   let max = 0;
   for (const r of withValue) if (r.value! > max) max = r.value!;
   const out: RankedRow[] = [];

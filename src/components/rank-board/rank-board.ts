@@ -13,7 +13,7 @@ import { mapFields } from '../../data/adapters/field-map.js';
 import type { Validated } from '../../data/validate.js';
 import type { Motion } from '../common/types.js';
 import { activeRowAfterKey, parseRankPayload, rankBoardRows, rowName } from './rank-board.model.js';
-import type { RankOrder, RankPayload, RankedRow } from './rank-board.types.js';
+import { RANK_ORDERS, type RankOrder, type RankPayload, type RankedRow } from './rank-board.types.js';
 import { rankBoardTerms } from './rank-board.i18n.js';
 import { rankBoardStyles } from './rank-board.styles.js';
 import { exportButtonStyles, exportWith, renderExportButton } from '../../core/export/export-button.js';
@@ -85,7 +85,7 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
   rowsVisible = 5;
   /** Seconds between auto-scroll steps; 0 turns auto-scroll off. */
   interval = 3;
-  /** `desc` (default) ranks the largest value first; `asc` the smallest. */
+  /** `desc` (default) ranks the largest value first; `asc` the smallest. Any other value ranks `desc`, with one warning. */
   order: RankOrder = 'desc';
   /** Show only the first N rows (after region filtering); 0 = all. */
   limit = 0;
@@ -126,6 +126,8 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
   private focused = false;
   private flipFrom?: Map<string, number>;
   private highlighted: string | null = null;
+  /** The invalid `order` last warned about (one warning per value). */
+  private warnedOrder?: string;
   /** The keyboard's active row (aria-activedescendant). */
   private activeId: string | null = null;
   /** The row last chosen by click or Enter/Space (aria-selected). */
@@ -164,7 +166,9 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const p = this.feed.value;
-    let rows = p ? rankBoardRows(p.rows, { order: this.order, region: this.region }) : [];
+    const order = RANK_ORDERS.includes(this.order) ? this.order : 'desc';
+    if (order !== this.order && this.warnedOrder !== this.order) this.warn(`unknown order "${(this.warnedOrder = this.order)}"; ranking desc (the default)`);
+    let rows = p ? rankBoardRows(p.rows, { order, region: this.region }) : [];
     if (this.limit > 0) rows = rows.slice(0, this.limit);
     if (this.hasUpdated && !this.scroller.reducedMotion()) this.flipFrom = this.scroller.rowTops();
     this.rows = rows;

@@ -27,6 +27,12 @@ describe('parseRankPayload', () => {
     expect(r.issues.map((i) => `${i.path}:${i.code}`)).toEqual(['rows[0].value:type', 'rows[1].name:required', 'rows[2].value:out-of-range', 'rows[3]:type']);
   });
 
+  it('a row without a value (absent or null) is a warning, not an error: shown last, unranked (README); "" stays an error', () => {
+    const r = parseRankPayload({ rows: [{ name: 'a', value: 2 }, { name: 'e' }, { name: 'n', value: null }, { name: 's', value: '' }] });
+    expect(r.value?.rows.map((x) => x.value)).toEqual([2, null, null, null]);
+    expect(r.issues.map((i) => `${i.path}:${i.code}:${i.severity}`)).toEqual(['rows[1].value:required:warning', 'rows[3].value:required:error']);
+  });
+
   it('de-duplicates ids with a warning', () => {
     const r = parseRankPayload([{ id: 'x', name: 'a', value: 1 }, { id: 'x', name: 'b', value: 2 }]);
     expect(r.value?.rows.map((x) => x.id)).toEqual(['x', 'x#1']);
@@ -50,6 +56,9 @@ describe('rankRows', () => {
   });
   it('sorts ascending on request', () => {
     expect(rankRows(rows([['a', 5], ['b', 9], ['c', 1]]), 'asc').map((x) => x.id)).toEqual(['c', 'a', 'b']);
+  });
+  it('an unknown order ranks descending (the default)', () => {
+    expect(rankRows(rows([['a', 5], ['b', 9], ['c', 1]]), 'sideways' as never).map((x) => x.id)).toEqual(['b', 'a', 'c']);
   });
   it('puts rows without values last and unranked', () => {
     const r = rankRows(rows([['a', null], ['b', 2]]));
