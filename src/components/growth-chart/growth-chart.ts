@@ -150,9 +150,8 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   // ── controllers ──
   private readonly box = new ResizeController(this, {
-    onResize: () => {
-      if (this.plotArea) this.picture.readFontSize(this.plotArea); // density or type scale may have changed with the size
-    },
+    onResize: () => void (this.plotArea && this.picture.readFontSize(this.plotArea)), // density or type scale may change with the size
+    deferShown: () => !this.model && this.feed.value !== undefined, // the first picture adds the legend: the host grows
   });
 
   // ── data ──
@@ -220,7 +219,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   // ── lifecycle ──
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed); // CivicElement's willUpdate resolves the language first (the model uses it)
-    this.buildModel(this.feed.value ? this.box.size ?? this.picture.measure(this.plotArea) : undefined);
+    this.buildModel(this.feed.value ? this.box.size ?? (this.box.unsized ? undefined : this.picture.measure(this.plotArea)) : undefined);
   }
 
   /** The model for the current inputs and plot size (growth-chart.modeler.ts); none without data or size. */
@@ -235,7 +234,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
    */
   protected override update(changed: PropertyValues): void {
     super.update(changed);
-    if (!this.model && this.feed.value && !this.box.size) {
+    if (!this.model && this.feed.value && !this.box.size && !this.box.unsized) {
       const size = this.picture.measure(this.plotArea);
       if (size) {
         this.buildModel(size);

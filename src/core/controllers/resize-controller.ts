@@ -16,10 +16,25 @@ export class ResizeController implements ReactiveController {
   private target?: Element;
   size?: Size;
   private readonly onResize?: (size: Size) => void;
+  private readonly deferShown?: () => boolean;
+  /**
+   * The last observation found the host hidden (display: none: no box), or a first size after it waits for the next
+   * frame (`deferShown`): an element should not measure its box by itself then.
+   */
+  unsized = false;
+  private frame = 0;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, options: { onResize?: (size: Size) => void } = {}) {
+  /**
+   * `deferShown`: asked when a size arrives after the target had none (shown after display: none); true when the
+   * update it causes may change the host's own box (content that needs a size appears, in a content-sized host).
+   * Inside the observer's delivery that is a "ResizeObserver loop completed with undelivered notifications" error
+   * for any observer of the host, so the size is taken, and the update made, in the next animation frame (costs one
+   * frame of the shown element without that content).
+   */
+  constructor(host: ReactiveControllerHost & HTMLElement, options: { onResize?: (size: Size) => void; deferShown?: () => boolean } = {}) {
     this.host = host;
     this.onResize = options.onResize;
+    this.deferShown = options.deferShown;
     host.addController(this);
   }
 
@@ -29,7 +44,10 @@ export class ResizeController implements ReactiveController {
       const e = entries[entries.length - 1];
       if (!e) return;
       const { width, height } = e.contentRect;
+      cancelAnimationFrame(this.frame);
       if (width < 1 || height < 1) {
+        // Hidden (display: none here or above: no box at all), not merely empty (a target with no content yet).
+        this.unsized = this.host.getClientRects().length === 0;
         if (this.size) {
           this.size = undefined;
           this.host.requestUpdate();
@@ -38,14 +56,28 @@ export class ResizeController implements ReactiveController {
       }
       const prev = this.size;
       if (prev && Math.abs(prev.width - width) < 1 && Math.abs(prev.height - height) < 1) return;
-      this.size = { width, height };
-      this.onResize?.(this.size);
-      this.host.requestUpdate();
+      if (this.unsized && !prev && this.deferShown?.()) {
+        this.frame = requestAnimationFrame(() => {
+          this.unsized = false;
+          this.take({ width, height });
+        });
+        return;
+      }
+      this.unsized = false;
+      this.take({ width, height });
     });
     this.observer.observe(this.target ?? this.host);
   }
 
+  private take(size: Size): void {
+    this.size = size;
+    this.onResize?.(size);
+    this.host.requestUpdate();
+  }
+
   hostDisconnected(): void {
+    cancelAnimationFrame(this.frame);
+    this.unsized = false;
     this.observer?.disconnect();
     this.observer = undefined;
   }
