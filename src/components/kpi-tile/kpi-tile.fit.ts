@@ -11,6 +11,9 @@ import { figureShape, fitFontSize } from './kpi-tile.model.js';
 /** Smallest font size (px) fit-to-width shrinks a value to. */
 const MIN_VALUE_PX = 10;
 
+/** The canvas font of an element's computed style. */
+const font = (s: CSSStyleDeclaration): string => `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+
 let measureCtx: CanvasRenderingContext2D | null | undefined;
 /** Width of `text` in CSS px in the given CSS font, measured on a shared canvas (no layout). */
 function textWidth(text: string, font: string): number {
@@ -52,7 +55,8 @@ export class TileFit {
     const base = root.querySelector<HTMLElement>('[part~="base"]');
     const numEl = root.querySelector<HTMLElement>('.measure .n');
     const unitEl = root.querySelector<HTMLElement>('.measure .u');
-    if (!root.querySelector('[part~="value"]') || !base || !numEl || !unitEl) return undefined;
+    // The measuring spans come with the value line (one template): without them there is no figure to fit.
+    if (!base || !numEl || !unitEl) return undefined;
     // The ResizeObserver's width costs no layout; before it has reported (first render) read it once.
     const width = o.width();
     if (!(width > 0)) return undefined;
@@ -75,8 +79,8 @@ export class TileFit {
       this.style = {
         key: env,
         available: width - parseFloat(bs.paddingLeft) - parseFloat(bs.paddingRight) - parseFloat(bs.borderLeftWidth) - parseFloat(bs.borderRightWidth),
-        numFont: `${ns.fontStyle} ${ns.fontWeight} ${ns.fontSize} ${ns.fontFamily}`,
-        unitFont: `${us.fontStyle} ${us.fontWeight} ${us.fontSize} ${us.fontFamily}`,
+        numFont: font(ns),
+        unitFont: font(us),
         us0: parseFloat(us.fontSize),
         baseSize: parseFloat(ns.fontSize),
       };
@@ -90,7 +94,8 @@ export class TileFit {
     const ratio = baseSize > 0 ? us0 / baseSize : 0.42;
     const widthAt = (v: number) => numW * v + unitW * Math.max(ratio * v, unitMin);
     // 4 % slack: canvas text lacks tabular figures and kerning differs slightly from the DOM.
-    let fitted = widthAt(baseSize) > 0 ? fitFontSize(widthAt(baseSize) * 1.04, available, baseSize, MIN_VALUE_PX) : baseSize;
+    // No width to fit (nothing measured): fitFontSize keeps the base size.
+    let fitted = fitFontSize(widthAt(baseSize) * 1.04, available, baseSize, MIN_VALUE_PX);
     // The floored unit does not shrink with the figure: step down until the whole line fits (or the smallest figure).
     while (fitted > MIN_VALUE_PX && widthAt(fitted) * 1.04 > available) fitted = Math.max(MIN_VALUE_PX, fitted - 0.5);
     const next = fitted < baseSize ? `${fitted}px` : '';

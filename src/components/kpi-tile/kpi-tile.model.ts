@@ -66,6 +66,9 @@ export interface DeltaView {
   a11y: string;
 }
 
+/** `a（b）` in zh-CN, `a (b)` in English. */
+const paren = (lang: Lang, a: string, b: string): string => (lang === 'zh-CN' ? `${a}（${b}）` : `${a} (${b})`);
+
 export function formatDelta(d: Delta, o: { lang: Lang; unit?: string; precision?: number; format?: DeltaFormat; label?: string; terms: KpiTileTerms }): DeltaView {
   const { lang, unit, terms } = o;
   const isPct = unit === '%';
@@ -80,7 +83,7 @@ export function formatDelta(d: Delta, o: { lang: Lang; unit?: string; precision?
     const p = d.percent === undefined ? undefined : signed ? d.percent : Math.abs(d.percent);
     if (fmt === 'absolute' || p === undefined) return absText(a, signed);
     if (fmt === 'percent') return pctText(p, signed);
-    return lang === 'zh-CN' ? `${absText(a, signed)}（${pctText(p, signed)}）` : `${absText(a, signed)} (${pctText(p, signed)})`;
+    return paren(lang, absText(a, signed), pctText(p, signed));
   };
   const label = deltaLabelText(o.label, d.against, terms);
   const a11y = `${label}${sp}${terms[d.direction]}${d.direction === 'flat' ? '' : sp + build(false)}`;
@@ -193,8 +196,8 @@ export function buildTileView(item: ParsedKpi, o: TileViewOptions): TileView {
 
   const sep = terms.listSep;
   const colon = lang === 'zh-CN' ? '：' : ': ';
-  const valueText = invalid ? terms.invalidValue : value.text === NO_VALUE ? NO_VALUE : value.text;
-  const named = view.period ? (lang === 'zh-CN' ? `${label}（${view.period}）` : `${label} (${view.period})`) : label;
+  const valueText = invalid ? terms.invalidValue : value.text;
+  const named = view.period ? paren(lang, label, view.period) : label;
   const bits = [`${named}${colon}${valueText}`];
   if (view.delta) bits.push(view.delta.a11y);
   if (view.status) bits.push(view.status.text);
@@ -214,15 +217,11 @@ export function knownUnit(unit: string | undefined): boolean {
  * excludes every item (the tile then shows a dash and says so).
  */
 export function pickRegionItem<T extends { region?: string }>(items: readonly T[], filter: string | null | undefined): { item?: T; outside: boolean } {
-  if (items.length === 0) return { outside: false };
   const f = normaliseRegion(filter);
-  if (f === '') return { item: items[0], outside: false };
-  const exact = items.find((i) => normaliseRegion(i.region) === f);
-  if (exact) return { item: exact, outside: false };
-  const inside = items.find((i) => regionRelation(i.region, f) === 'within' || regionRelation(i.region, f) === 'any');
-  if (inside) return { item: inside, outside: false };
+  let item = f
+    ? (items.find((i) => normaliseRegion(i.region) === f) ?? items.find((i) => ['within', 'any'].includes(regionRelation(i.region, f))))
+    : items[0];
   // A selection finer than every item (a grid, on a tile of street figures): the item that holds it, deepest first.
-  let holder: T | undefined;
-  for (const i of items) if (holdsSelection(i.region, f) && normaliseRegion(i.region).length > normaliseRegion(holder?.region).length) holder = i;
-  return holder ? { item: holder, outside: false } : { outside: true };
+  if (f && !item) for (const i of items) if (holdsSelection(i.region, f) && normaliseRegion(i.region).length > normaliseRegion(item?.region).length) item = i;
+  return { item, outside: !!items.length && !item };
 }

@@ -62,7 +62,7 @@ export class TileModeler {
       return;
     }
     const pick = pickRegionItem(items, o.region);
-    const shown: ParsedKpi = pick.item ?? { label: o.label ?? items[0]?.label, labelEn: items[0]?.labelEn, unit: items[0]?.unit, value: null };
+    const shown: ParsedKpi = pick.item ?? { label: o.label ?? items[0].label, labelEn: items[0].labelEn, unit: items[0].unit, value: null };
     const x = tileDetails.loaded;
     // Not when the chunk failed for this data: it is drawn without the details.
     if (!x && (!this.failedFor || this.failedFor.data !== data) && needsDetails(shown)) {

@@ -24,8 +24,7 @@ export interface ParsedKpi extends KpiItem {
 }
 
 function readQualifier(v: unknown, path: string, issues: Issue[]): Qualifier | undefined {
-  if (typeof v === 'string' && QUALIFIER_ALIASES[v.trim()]) return QUALIFIER_ALIASES[v.trim()];
-  return readString(v, path, issues, { oneOf: QUALIFIERS }) as Qualifier | undefined;
+  return (typeof v === 'string' && QUALIFIER_ALIASES[v.trim()]) || (readString(v, path, issues, { oneOf: QUALIFIERS }) as Qualifier | undefined);
 }
 
 /**

@@ -246,7 +246,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   override connectedCallback(): void {
     super.connectedCallback();
     // A web font that arrives after the first fit changes the text width: fit again then.
-    const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
+    const fonts = globalThis.document?.fonts;
     if (fonts && fonts.status !== 'loaded')
       void fonts.ready.then(() => {
         this.fit.reset();
@@ -348,19 +348,12 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     // Invalid values are noted in place (part status): a partial banner only for a missing part, unless a grid shows it.
     const e = this.feed.error;
     const banner = e && (!e.partial || (e.kind !== 'validation' && !this.partsReported)) ? this.feed.renderStatus() : nothing;
-    return html`<div part="base">
-        ${banner}
-        <div class="head">
-          <span part="label" aria-hidden="true">${v.label}</span>
-          ${v.period ? html`<span part="period" aria-hidden="true">${v.period}</span>` : nothing}
-          ${v.illustrative ? renderIllustrative(core) : nothing}
-          ${this.export ? renderExportButton(t.exportPng, this.onExport) : nothing}
-        </div>
-        <div class="value-box"><div part="value" aria-hidden="true">${renderValueLine(p, en, this.line)}</div></div>
-        <span class="measure" aria-hidden="true"><span class="n"></span><span class="u"></span></span>
-        <span class="visually-hidden" aria-live=${this.live} aria-atomic="true">${this.m.outside ? `${v.label}${en ? ': ' : '：'}${t.outsideRegion}` : v.announce}</span>
-        ${renderDetails(v, t, core, this.m.outside)}
-      </div>`;
+    // No whitespace between the parts (issue 16: the tile's first load): the base and the head are flex boxes.
+    return html`<div part="base">${banner}<div class="head"><span part="label" aria-hidden="true">${v.label}</span>${v.period ? html`<span part="period" aria-hidden="true">${v.period}</span>` : nothing}${
+      v.illustrative ? renderIllustrative(core) : nothing
+    }${this.export ? renderExportButton(t.exportPng, this.onExport) : nothing}</div><div class="value-box"><div part="value" aria-hidden="true">${renderValueLine(p, en, this.line)}</div></div><span class="measure" aria-hidden="true"><span class="n"></span><span class="u"></span></span><span class="visually-hidden" aria-live=${this.live} aria-atomic="true">${
+      this.m.outside ? `${v.label}${en ? ': ' : '：'}${t.outsideRegion}` : v.announce
+    }</span>${renderDetails(v, t, core, this.m.outside)}</div>`;
   }
 
   // ── private helpers ──

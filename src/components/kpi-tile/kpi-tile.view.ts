@@ -51,20 +51,12 @@ export function renderValueLine(p: AmountParts, en: boolean, last: LineState): u
 export function renderDetails(v: TileView, t: KpiTileTerms, core: Translation, outside: boolean): TemplateResult {
   // A view has a status, progress or sparkline only once their chunk has loaded (the tile waits for it).
   const x = tileDetails.loaded;
-  return html`${v.invalid ? html`<div part="status" class="tile-note" data-kind="error" aria-hidden="true">${t.invalidValue}</div>` : nothing}
-    ${outside ? html`<div part="status" class="tile-note" data-kind="empty" aria-hidden="true">${t.outsideRegion}</div>` : nothing}
-    ${v.delta || v.status
-      ? html`<div class="row">
-          ${v.delta
-            ? html`<span part="delta delta-${v.delta.direction}" aria-hidden="true"
-                >${deltaIcon(v.delta.direction)}<span class="delta-label">${v.delta.label}</span><span>${v.delta.direction === 'flat' ? t.flat : v.delta.text}</span></span
-              >`
-            : nothing}
-          ${x && v.status ? x.renderStatus(v.status) : nothing}
-        </div>`
-      : nothing}
-    ${x && (v.progress || v.spark) ? x.renderBars(v) : nothing}
-    ${v.spark?.illustrative && !v.illustrative ? renderIllustrative(core, v.spark.note) : nothing}
-    ${v.caption ? html`<p part="caption">${v.caption}</p>` : nothing}
-    ${v.source ? html`<p part="source">${t.sourceLabel(v.source)}</p>` : nothing}`;
+  // An invalid value and a region outside the filter never come together (outside: no item, a placeholder is shown).
+  // No whitespace between the parts (issue 16: the tile's first load); the base and the row are flex boxes.
+  const note = v.invalid ? t.invalidValue : outside ? t.outsideRegion : '';
+  return html`${note ? html`<div part="status" class="tile-note" data-kind=${v.invalid ? 'error' : 'empty'} aria-hidden="true">${note}</div>` : nothing}${v.delta || v.status
+    ? html`<div class="row">${v.delta
+        ? html`<span part="delta delta-${v.delta.direction}" aria-hidden="true">${deltaIcon(v.delta.direction)}<span class="delta-label">${v.delta.label}</span><span>${v.delta.direction === 'flat' ? t.flat : v.delta.text}</span></span>`
+        : nothing}${x && v.status ? x.renderStatus(v.status) : nothing}</div>`
+    : nothing}${x && (v.progress || v.spark) ? x.renderBars(v) : nothing}${v.spark?.illustrative && !v.illustrative ? renderIllustrative(core, v.spark.note) : nothing}${v.caption ? html`<p part="caption">${v.caption}</p>` : nothing}${v.source ? html`<p part="source">${t.sourceLabel(v.source)}</p>` : nothing}`;
 }
