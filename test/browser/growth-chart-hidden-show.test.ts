@@ -49,4 +49,29 @@ describe('civic-growth-chart shown after being hidden', () => {
       expect(h0).to.equal(0);
     });
   }
+
+  it('with a fixed height: drawn within the resize observation that shows it (the legend cannot grow the host)', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width:560px;display:none"></div>`);
+    const el = document.createElement('civic-growth-chart') as CivicGrowthChart;
+    el.style.height = '400px';
+    el.data = DATA;
+    wrap.append(el);
+    await frames(3);
+    await el.updateComplete;
+    // An observer made after the chart's is called after it in the same step, after the update its callback caused.
+    const atShow = new Promise<number>((resolve) => {
+      const ro = new ResizeObserver((es) => {
+        if (es[0].contentRect.width < 1) return;
+        ro.disconnect();
+        resolve(el.shadowRoot!.querySelectorAll('g.marks rect.bar').length);
+      });
+      ro.observe(el);
+    });
+    await frames(2);
+    wrap.style.display = 'block';
+    expect(await atShow, 'bars drawn in the step that showed the chart').to.equal(3);
+    await el.whenDrawn();
+    await frames(3);
+    expect(errors).to.deep.equal([]);
+  });
 });

@@ -92,3 +92,12 @@ export class ResizeController implements ReactiveController {
     }
   }
 }
+
+/**
+ * False when `el`'s height is a fixed length (CSS `height: 400px`, not `auto` or a percentage): its box cannot grow
+ * with its content. True (may grow) otherwise, and where the browser has no typed computed styles.
+ */
+export function mayGrowWithContent(el: Element): boolean {
+  const h = typeof el.computedStyleMap === 'function' ? el.computedStyleMap().get('height') : undefined;
+  return !(typeof CSSUnitValue !== 'undefined' && h instanceof CSSUnitValue && h.unit === 'px');
+}
