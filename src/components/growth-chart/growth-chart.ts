@@ -180,9 +180,8 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     return v.series.every((s) => s.points.length === 0);
   }
 
-  /** @internal With a plot on screen the picture is complete once its marks are drawn (a plot not measured yet is none). */
+  /** @internal The picture: the plot's marks drawn (an unmeasured plot is none), or the state when nothing is to draw (error, empty, no series). */
   protected override drawnReady(): boolean {
-    // Nothing to draw (an error state, an empty payload, no series shown): the state on screen is the picture.
     const nothingToDraw = this.dataStatus === 'error' || this.model?.empty === true || (this.feed.value !== undefined && this.isEmpty(this.feed.value));
     return super.drawnReady() && !this.modeler.pending && (!this.plotArea || this.picture.drawn || nothingToDraw);
   }
