@@ -293,7 +293,7 @@ export class DataController<T> implements ReactiveController {
       const detail = errorDetail('validation', source, formatIssue(errors[0]), errors, url, undefined, true, this.value !== undefined);
       this.error = detail;
       this.queue(new CivicErrorEvent(detail));
-      if (!reparse) this.o.warn(`${errors.length} invalid entr${errors.length === 1 ? 'y' : 'ies'} skipped; first: ${formatIssue(errors[0])}`);
+      if (!reparse) this.o.warn(`${errors.length} invalid entr${errors.length === 1 ? 'y' : 'ies'} (left out or shown without a value); first: ${formatIssue(errors[0])}`);
     }
     this.host.requestUpdate();
   }
