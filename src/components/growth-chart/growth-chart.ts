@@ -4,7 +4,7 @@ import type { ParseContext } from '../../data/data-controller.js';
 import type { Validated } from '../../data/validate.js';
 import { hostStyles } from '../../core/theme/tokens.js';
 import { stateStyles } from '../../core/render/states.js';
-import { mayGrowWithContent, ResizeController } from '../../core/controllers/resize-controller.js';
+import { ChartBox, mayGrowWithContent } from './growth-chart.box.js';
 import { growthChartTerms, type GrowthChartTerms } from './growth-chart.i18n.js';
 import { PayloadReader } from './growth-chart.payload.js';
 import { issue } from '../../core/issues/issue.js';
@@ -149,7 +149,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
   private readonly uidPrefix = `gc${++uid}`;
 
   // ── controllers ──
-  private readonly box = new ResizeController(this, {
+  private readonly box = new ChartBox(this, {
     onResize: () => void (this.plotArea && this.picture.readFontSize(this.plotArea)), // density or type scale may change with the size
     deferShown: () => !this.model && this.feed.value !== undefined && mayGrowWithContent(this), // the first picture adds the legend
   });
