@@ -5,21 +5,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/growth-chart/growth-chart.define.js';
 import type { CivicGrowthChart } from '../../src/components/growth-chart/growth-chart.js';
 import type { CivicDrawnEvent } from '../../src/core/events/drawn-event.js';
+import { SMALL_GROWTH } from './fixtures/growth-small.js';
 
-const DATA = {
-  series: [
-    {
-      id: 'gdp',
-      name: '地区生产总值（示例）',
-      unit: '亿元',
-      points: [
-        { period: '2020', value: 100, growth: 2, illustrative: true },
-        { period: '2021', value: 120, growth: 3, illustrative: true },
-        { period: '2022', value: 130, growth: 4, illustrative: true },
-      ],
-    },
-  ],
-};
+const DATA = SMALL_GROWTH;
 
 const marks = (el: CivicGrowthChart) => el.shadowRoot!.querySelectorAll('g.marks rect.bar').length;
 

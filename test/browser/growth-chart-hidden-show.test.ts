@@ -6,21 +6,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { frames } from './fixtures/wait.js';
 import '../../src/components/growth-chart/growth-chart.define.js';
 import type { CivicGrowthChart } from '../../src/components/growth-chart/growth-chart.js';
+import { SMALL_GROWTH } from './fixtures/growth-small.js';
 
-const DATA = {
-  series: [
-    {
-      id: 'gdp',
-      name: '地区生产总值（示例）',
-      unit: '亿元',
-      points: [
-        { period: '2020', value: 100, growth: 2 },
-        { period: '2021', value: 120, growth: 3 },
-        { period: '2022', value: 130, growth: 4 },
-      ],
-    },
-  ],
-};
+const DATA = SMALL_GROWTH;
 
 describe('civic-growth-chart shown after being hidden', () => {
   let errors: string[];

@@ -5,24 +5,12 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/growth-chart/growth-chart.define.js';
 import type { CivicGrowthChart } from '../../src/components/growth-chart/growth-chart.js';
 import { requestedPaths } from './fixtures/requests.js';
+import { SMALL_GROWTH } from './fixtures/growth-small.js';
 
 const LAZY = /\/src\/(components\/growth-chart\/growth-chart\.export|core\/export\/(png|draw-svg))\.[jt]s$/;
 const lazyRequests = () => requestedPaths(LAZY);
 
-const DATA = {
-  series: [
-    {
-      id: 'gdp',
-      name: '地区生产总值（示例）',
-      unit: '亿元',
-      points: [
-        { period: '2020', value: 100, growth: 2, illustrative: true },
-        { period: '2021', value: 120, growth: 3, illustrative: true },
-        { period: '2022', value: 130, growth: 4, illustrative: true },
-      ],
-    },
-  ],
-};
+const DATA = SMALL_GROWTH;
 
 const SVG_WRITER = /\/src\/components\/growth-chart\/growth-chart\.svg\.[jt]s$/;
 
