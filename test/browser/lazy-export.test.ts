@@ -10,7 +10,7 @@ import type { CivicKpiGrid } from '../../src/components/kpi-grid/kpi-grid.js';
 import { paintersLoaded } from '../../src/core/export/lazy.js';
 import { until } from './fixtures/wait.js';
 
-const PAINTERS = /\/src\/core\/export\/(png|draw-svg)\.ts(\?|$)/;
+const PAINTERS = /\/src\/core\/export\/(png|draw-svg|svg-[a-z-]+)\.ts(\?|$)/;
 const painterRequests = () =>
   performance
     .getEntriesByType('resource')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canvasBaseline, collapseRuns, layoutRuns, paintFallback, svgLength, urlRef } from '../../../../src/core/export/draw-svg.js';
+import { canvasBaseline, collapseRuns, layoutRuns } from '../../../../src/core/export/svg-text-layout.js';
+import { paintFallback, svgLength, urlRef } from '../../../../src/core/export/svg-values.js';
 
 describe('urlRef / paintFallback', () => {
   it('reads the id of a url() paint, quoted or not, with or without a document address', () => {
