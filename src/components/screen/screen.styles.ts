@@ -116,6 +116,8 @@ export const styles = css`
   }
   [part~='fullscreen'],
   [part~='export'] {
+    flex: none;
+    white-space: nowrap;
     border-color: var(--_color-border);
     border-radius: var(--_radius);
     font-size: var(--_font-size-s);
