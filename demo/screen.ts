@@ -15,6 +15,29 @@ if (wall) {
     wall.setAttribute('design-width', design[1]);
     wall.setAttribute('design-height', design[2]);
   }
+  // A window smaller than the 1920×1080 design (a 1366×768 laptop) would scale every text below the 14 px floor
+  // (14 px × 0.71 = 10 px). There the wall is laid out at the window's own width instead (scale 1, the compact
+  // layout of screen.css) and the page scrolls. ?design= or ?mode= keep the scaled wall.
+  if (!design && !mode) {
+    const fitWall = () => {
+      const compact = Math.min(innerWidth / 1920, innerHeight / 1080) < 0.95;
+      document.documentElement.classList.toggle('wall-compact', compact);
+      // The long note leaves the title bar (the heading would be cut) for a row of its own above the panels.
+      const note = wall.querySelector('.demo-note');
+      if (compact) note?.removeAttribute('slot');
+      else note?.setAttribute('slot', 'header-end');
+      if (compact) {
+        wall.setAttribute('data-layout', 'compact');
+        wall.setAttribute('scale-mode', 'width');
+        wall.setAttribute('design-width', String(Math.max(1024, document.documentElement.clientWidth)));
+        wall.setAttribute('design-height', '1760');
+      } else if (wall.hasAttribute('data-layout')) {
+        for (const a of ['data-layout', 'scale-mode', 'design-width', 'design-height']) wall.removeAttribute(a);
+      }
+    };
+    fitWall();
+    addEventListener('resize', fitWall);
+  }
   const theme = params.get('theme');
   if (theme === 'light' || theme === 'dark') wall.setAttribute('theme', theme);
 }
