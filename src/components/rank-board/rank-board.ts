@@ -374,7 +374,10 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     // A value published in a scaled unit (亿元, 万人) is read at scale in every element (320.5亿元 / 32.05B yuan, the
     // shared compact rule); `compact` decides only for plain units, whose exact figures keep close ranks apart.
     const scaled = !!unit && (UNITS[unit]?.scale ?? 1) > 1;
-    return r.value === null ? NO_VALUE : formatAmount(r.value, unit, { lang: this.t.lang, precision: this.precision, compact: this.compact || scaled ? 'auto' : false });
+    // precision="-1", "abc" or "500" (out of Intl's 0–20) falls back to the default digits instead of throwing.
+    const p = this.precision;
+    const precision = typeof p === 'number' && Number.isFinite(p) && p >= 0 ? Math.min(20, Math.floor(p)) : undefined;
+    return r.value === null ? NO_VALUE : formatAmount(r.value, unit, { lang: this.t.lang, precision, compact: this.compact || scaled ? 'auto' : false });
   }
 
   private select(r: RankedRow, trigger: 'pointer' | 'keyboard'): void {
