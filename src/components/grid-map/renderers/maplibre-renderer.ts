@@ -10,11 +10,12 @@
  *   features whose value changed, and a scheme or theme change only swaps the palette in the paint (no re-upload).
  * - Labels are drawn on a 2D overlay canvas (no glyph server, works offline, CJK from system fonts).
  * - A lost context that maplibre restores is kept; one not restored within `restoreTimeout` ms → `onFail`.
+ * The classes, palette and layers are maplibre-style.ts (pure); the overlay's drawing is maplibre-overlay.ts.
  */
-import type { StyleSpecification, GeoJSONSource, LayerSpecification } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
-import { drawLabels, drawPoints } from './canvas-renderer.js';
-import { MaplibreSurface } from './maplibre-surface.js';
+import type { StyleSpecification, GeoJSONSource } from 'maplibre-gl';
+import { basemapStyle, MaplibreSurface } from './maplibre-surface.js';
+import { drawOverlay } from './maplibre-overlay.js';
+import { classes, gridLayers, K_NODATA, makeHatch, paintKey, SRC, toFeatureCollection, TRANSPARENT, fillColor, type Paint } from './maplibre-style.js';
 import type { GridRenderer, RendererOptions, Scene, SceneChange } from './renderer.js';
 
 export interface MaplibreOptions extends RendererOptions {
@@ -23,131 +24,7 @@ export interface MaplibreOptions extends RendererOptions {
   restoreTimeout?: number;
 }
 
-const SRC = 'civic-grids';
-const TRANSPARENT = 'rgba(0,0,0,0)';
-
-/** A feature's class: feature-state `k` when set (after a change), else the `k` written into its properties. */
-const K = ['to-number', ['coalesce', ['feature-state', 'k'], ['get', 'k']], 0];
-const K_OUTLINE = -1, K_NONE = 0, K_NODATA = 1, K_PALETTE = 2;
-
-/**
- * Per feature index its class `k`, and the palette (slot `K_PALETTE + i` = colour i). With `prev` (what is drawn
- * now), colours keep their slots, and a new colour takes the slot its first grid has when that slot's colour is gone
- * (a scheme change keeps every `k`): a changed palette makes maplibre re-tile in its worker, a changed `k` costs a
- * feature-state update on the main thread, so a metric switch with the same colours changes no palette.
- */
-function classes(scene: Scene, prev?: { palette: readonly string[]; k: Int32Array }): { k: Int32Array; palette: string[] } {
-  const k = new Int32Array(scene.geo.features.length);
-  const palette = prev ? prev.palette.slice() : [];
-  const slot = new Map<string, number>();
-  const taken = new Set<number>();
-  if (prev) {
-    const wanted = new Set<string>();
-    for (const i of scene.shown) {
-      const fill = scene.fill.get(i);
-      if (fill) wanted.add(fill);
-    }
-    palette.forEach((c, s) => {
-      if (wanted.has(c) && !slot.has(c)) (slot.set(c, s), taken.add(s));
-    });
-  }
-  for (const i of scene.outlines) k[i] = K_OUTLINE;
-  for (const i of scene.shown) {
-    const fill = scene.fill.get(i);
-    if (!fill) {
-      k[i] = K_NODATA;
-      continue;
-    }
-    let s = slot.get(fill);
-    if (s === undefined) {
-      const cur = prev && i < prev.k.length ? prev.k[i] - K_PALETTE : -1;
-      if (cur >= 0 && cur < palette.length && !taken.has(cur)) s = cur;
-      else {
-        s = 0;
-        while (taken.has(s)) s++;
-      }
-      palette[s] = fill;
-      slot.set(fill, s);
-      taken.add(s);
-    }
-    k[i] = K_PALETTE + s;
-  }
-  return { k, palette };
-}
-
-interface Paint {
-  palette: string[];
-  colors: Pick<Scene['colors'], 'noData' | 'outline' | 'parentOutline'>;
-}
-
-function fillColor(p: Paint): unknown {
-  const e: unknown[] = ['match', K, K_NODATA, p.colors.noData];
-  p.palette.forEach((c, i) => e.push(K_PALETTE + i, c));
-  e.push(TRANSPARENT);
-  return e;
-}
-
 export { supportsWebGL2 } from './maplibre-surface.js';
-
-function basemapStyle(basemap: string | undefined, background: string): StyleSpecification {
-  const style: StyleSpecification = { version: 8, sources: {}, layers: [{ id: 'civic-background', type: 'background', paint: { 'background-color': background } }] };
-  if (basemap && /\{z\}/.test(basemap)) {
-    style.sources.basemap = { type: 'raster', tiles: [basemap], tileSize: 256 };
-    style.layers.push({ id: 'civic-basemap', type: 'raster', source: 'basemap' });
-  }
-  return style;
-}
-
-/** The grid layers: colours from each feature's class `k` through the palette; fading from feature-state `dim`. */
-function gridLayers(p: Paint): LayerSpecification[] {
-  return [
-    {
-      id: 'civic-fill',
-      type: 'fill',
-      source: SRC,
-      paint: {
-        'fill-color': fillColor(p) as never,
-        'fill-opacity': ['case', ['==', ['coalesce', ['feature-state', 'dim'], 0], 1], 0.25, 1],
-        'fill-antialias': false,
-      },
-    },
-    {
-      id: 'civic-nodata',
-      type: 'fill',
-      source: SRC,
-      // Hidden (so never laid out) until some shown unit lacks a value.
-      layout: { visibility: 'none' },
-      paint: { 'fill-pattern': 'civic-hatch', 'fill-opacity': ['case', ['==', K, K_NODATA], 1, 0] as never },
-    },
-    {
-      id: 'civic-line',
-      type: 'line',
-      source: SRC,
-      paint: {
-        'line-color': p.colors.outline,
-        'line-width': ['case', ['>=', K, K_NODATA], 0.75, 0] as never,
-      },
-    },
-    // Community / street outlines above every grid line (grids share their edges).
-    {
-      id: 'civic-parent-line',
-      type: 'line',
-      source: SRC,
-      filter: ['<', ['get', 'rank'], 2],
-      paint: {
-        'line-color': p.colors.parentOutline,
-        'line-width': ['case', ['==', K, K_OUTLINE], 1.5, 0] as never,
-      },
-    },
-  ];
-}
-
-/** The GeoJSON handed to the worker: numeric ids (feature-state), code, rank and class `k`; coarse units first. */
-function toFeatureCollection(scene: Scene, k: Int32Array): FeatureCollection {
-  const features = scene.geo.features.map((f) => ({ type: 'Feature' as const, id: f.index, properties: { code: f.code, rank: f.rank, k: k[f.index] }, geometry: f.geometry }));
-  features.sort((a, b) => a.properties.rank - b.properties.rank);
-  return { type: 'FeatureCollection', features };
-}
 
 export class MaplibreRenderer extends MaplibreSurface implements GridRenderer {
   readonly kind = 'webgl' as const;
@@ -346,43 +223,7 @@ export class MaplibreRenderer extends MaplibreSurface implements GridRenderer {
   private drawOverlay(): void {
     const o = this.overlay, map = this.map, scene = this.scene, el = this.container;
     if (!o || !map || !scene || !el) return;
-    const w = el.clientWidth, h = el.clientHeight, pr = this.pixelRatio;
-    if (o.width !== Math.round(w * pr) || o.height !== Math.round(h * pr)) {
-      o.width = Math.round(w * pr);
-      o.height = Math.round(h * pr);
-      o.style.width = `${w}px`;
-      o.style.height = `${h}px`;
-    }
-    const ctx = o.getContext('2d');
-    if (!ctx) return;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, o.width, o.height);
-    ctx.setTransform(pr, 0, 0, pr, 0, 0);
-    // Hover and selection outlines: one or two units, projected here instead of a WebGL line layer over every unit.
-    const project = (p: [number, number]) => this.project(p);
-    for (const [i, lw] of [[scene.hovered, 2], [scene.selected, 3]] as const) {
-      const f = i >= 0 ? scene.geo.features[i] : undefined;
-      if (!f) continue;
-      ctx.beginPath();
-      const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-      for (const poly of polys)
-        for (const ring of poly)
-          ring.forEach((pos, k) => {
-            const q = project(pos as [number, number]);
-            if (!q) return;
-            if (k === 0) ctx.moveTo(q[0], q[1]);
-            else ctx.lineTo(q[0], q[1]);
-          });
-      ctx.lineJoin = 'round';
-      ctx.strokeStyle = scene.colors.halo;
-      ctx.lineWidth = lw + 2;
-      ctx.stroke();
-      ctx.strokeStyle = scene.colors.selected;
-      ctx.lineWidth = lw;
-      ctx.stroke();
-    }
-    drawPoints(ctx, scene.points, project, scene);
-    drawLabels(ctx, scene.labels, project, w, h, scene, scene.points);
+    drawOverlay(o, el.clientWidth, el.clientHeight, this.pixelRatio, scene, (p) => this.project(p));
   }
 
   protected override overlayCanvas(): HTMLCanvasElement | undefined {
@@ -397,12 +238,7 @@ export class MaplibreRenderer extends MaplibreSurface implements GridRenderer {
   idle(): Promise<void> {
     const map = this.map;
     if (!map) return Promise.resolve();
-    return new Promise((resolve) => {
-      if (map.loaded() && !map.isMoving() && map.areTilesLoaded() && !(map as unknown as { _styleDirty?: boolean })._styleDirty) {
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      } else map.once('idle', () => resolve());
-    });
+    return this.nextIdle(map, !(map as unknown as { _styleDirty?: boolean })._styleDirty);
   }
 
   override destroy(): void {
@@ -410,22 +246,4 @@ export class MaplibreRenderer extends MaplibreSurface implements GridRenderer {
     this.overlay?.remove();
     this.scene = undefined;
   }
-}
-
-function paintKey(p: Paint): string {
-  return JSON.stringify([p.palette, p.colors.noData, p.colors.outline, p.colors.parentOutline]);
-}
-
-/** An 8×8 (@2x → 16 px) diagonal hatch for no-data grids, made without network or sprites. */
-function makeHatch(): { width: number; height: number; data: Uint8Array } | undefined {
-  const s = 16;
-  const data = new Uint8Array(s * s * 4);
-  for (let y = 0; y < s; y++)
-    for (let x = 0; x < s; x++) {
-      const on = (x + y) % 8 < 2;
-      const o = (y * s + x) * 4;
-      data[o] = data[o + 1] = data[o + 2] = 255;
-      data[o + 3] = on ? 200 : 0;
-    }
-  return { width: s, height: s, data };
 }

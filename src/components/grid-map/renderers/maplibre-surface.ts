@@ -2,9 +2,10 @@
  * What both maplibre renderers (GeoJSON: maplibre-renderer.ts; vector tiles: tiles-renderer.ts) share: loading
  * maplibre and its CSS into the element's shadow root, the map options (no attribution, no rotation, no maplibre
  * keyboard handling: the element owns the keyboard), WebGL context loss with a restore deadline, the 'load' wait,
- * pixel copies for export, projection, resize and teardown. Loaded only through the renderers' dynamic import().
+ * pixel copies for export, projection, resize and teardown; the base style (background, raster basemap) and the wait
+ * for the next idle. Loaded only through the renderers' dynamic import().
  */
-import type { Map as MlMap, MapOptions } from 'maplibre-gl';
+import type { Map as MlMap, MapOptions, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { loadMaplibre } from '../../../core/maplibre/load.js';
 import { webglMaps } from './renderer.js';
 
@@ -46,6 +47,19 @@ export function preloadMaplibre(): Promise<[typeof import('maplibre-gl'), typeof
       return css;
     }),
   ]);
+}
+
+/**
+ * A style with the background and, for a raster tile template ({z}/{x}/{y}), the basemap layer above it; `sources`
+ * first (a style URL basemap is passed to maplibre as it is, not through here).
+ */
+export function basemapStyle(basemap: string | undefined, background: string, sources: Record<string, SourceSpecification> = {}): StyleSpecification {
+  const style: StyleSpecification = { version: 8, sources: { ...sources }, layers: [{ id: 'civic-background', type: 'background', paint: { 'background-color': background } }] };
+  if (basemap && /\{z\}/.test(basemap)) {
+    style.sources.basemap = { type: 'raster', tiles: [basemap], tileSize: 256 };
+    style.layers.push({ id: 'civic-basemap', type: 'raster', source: 'basemap' });
+  }
+  return style;
 }
 
 export abstract class MaplibreSurface {
@@ -143,6 +157,19 @@ export abstract class MaplibreSurface {
       });
     });
     if (this.destroyed) throw new Error('destroyed');
+  }
+
+  /**
+   * Resolves at the map's next 'idle'. A map that is `settled` (and loaded, still, with its tiles loaded) would not
+   * render again by itself: it repaints once, so that an idle comes.
+   */
+  protected nextIdle(map: MlMap, settled = true): Promise<void> {
+    return new Promise((resolve) => {
+      if (map.loaded() && !map.isMoving() && map.areTilesLoaded() && settled) {
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      } else map.once('idle', () => resolve());
+    });
   }
 
   /** A 2D canvas drawn over the map (labels, outlines) to include in snapshots; none by default. */

@@ -9,19 +9,20 @@
  *   too and a metric or classification switch sets states; otherwise it is one paint-property change (a reload).
  *   The states themselves are tile-states.ts.
  * - Hover and selection are feature-state too (`hov`, `sel`) on the outline layers.
- * Loaded only through dynamic `import()`, like the GeoJSON maplibre renderer.
+ * Loaded only through dynamic `import()`, like the GeoJSON maplibre renderer. The source is tiles-source.ts, the
+ * layers tiles-layers.ts, what is read back from the map tiles-query.ts.
  */
-import type { Map as MlMap, StyleSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
-import { fetchJson } from '../../../data/fetch-json.js';
-import { MaplibreSurface, preloadMaplibre } from './maplibre-surface.js';
+import type { Map as MlMap, LayerSpecification } from 'maplibre-gl';
+import { basemapStyle, MaplibreSurface, preloadMaplibre } from './maplibre-surface.js';
 import type { TileSourceRef, TileValues } from '../tiles.js';
 import { FC_FILL, SRC, TileStates, TRANSPARENT, type FillColour, type TileLayerRef } from './tile-states.js';
+import { fillId, layerOfCode, lineColor, lineId, tileLayers, type TilesColors } from './tiles-layers.js';
+import { anyDrawn, centreTile, countRanks, pickAt, unitBounds, type TilePick } from './tiles-query.js';
+import { ensurePmtiles, tilesSource } from './tiles-source.js';
 
 export type { FillColour, TileLayerRef } from './tile-states.js';
-
-/** Sample points over the view for the level count (columns × rows). */
-const SAMPLE_COLS = 6;
-const SAMPLE_ROWS = 4;
+export type { TilesColors } from './tiles-layers.js';
+export type { TilePick } from './tiles-query.js';
 
 export interface TilesOptions {
   pixelRatio: number;
@@ -52,41 +53,9 @@ export interface TilesOptions {
   onSourceError?: (message: string) => void;
 }
 
-export interface TilesColors {
-  background: string;
-  outline: string;
-  parentOutline: string;
-  selected: string;
-  halo: string;
-}
-
-/** A unit under the pointer, as the tiles describe it. */
-export interface TilePick {
-  code: string;
-  rank: number;
-  properties: Record<string, unknown>;
-}
-
-let pmtilesProtocol: Promise<void> | undefined;
-/** Registers the `pmtiles://` protocol with maplibre once per page. */
-function ensurePmtiles(ml: typeof import('maplibre-gl')): Promise<void> {
-  pmtilesProtocol ??= import('pmtiles').then(({ Protocol }) => {
-    const p = new Protocol({ metadata: true });
-    ml.addProtocol('pmtiles', p.tile);
-  });
-  return pmtilesProtocol;
-}
-
 /** maplibre and its CSS, loading (the tiles controller calls it when a tiles-mode element is connected). */
 export function preloadTilesRenderer(): Promise<unknown> {
   return preloadMaplibre();
-}
-
-function fillId(rank: number): string {
-  return `civic-tiles-fill-${rank}`;
-}
-function lineId(rank: number): string {
-  return `civic-tiles-line-${rank}`;
 }
 
 export class TilesRenderer extends MaplibreSurface {
@@ -120,38 +89,9 @@ export class TilesRenderer extends MaplibreSurface {
     const { ml, host } = await this.prepare(container);
     if (ref.kind === 'pmtiles') await ensurePmtiles(ml);
     if (this.destroyed) throw new Error('destroyed');
-    let source: SourceSpecification;
-    if (ref.kind === 'template')
-      source = { type: 'vector', tiles: [ref.url], minzoom: this.o.minzoom ?? 0, maxzoom: this.o.maxzoom ?? 14, promoteId: this.o.promoteId, ...(this.o.bounds ? { bounds: this.o.bounds } : {}) };
-    else if (ref.kind === 'pmtiles') source = { type: 'vector', url: `pmtiles://${ref.url}`, promoteId: this.o.promoteId };
-    else {
-      // Read the TileJSON here rather than through maplibre: its `tiles` are often relative ("tiles/{z}/{x}/{y}.pbf"),
-      // meant relative to the TileJSON, and maplibre would resolve them against the page.
-      const tj = (await fetchJson(ref.url, { credentials: this.o.credentials })) as { tiles?: unknown; minzoom?: unknown; maxzoom?: unknown; bounds?: unknown };
-      if (this.destroyed) throw new Error('destroyed');
-      const tiles = Array.isArray(tj?.tiles) ? tj.tiles.filter((t): t is string => typeof t === 'string') : [];
-      if (!tiles.length) throw new Error(`${ref.url} is not a TileJSON with "tiles"`);
-      const abs = (u: string) => new URL(u, ref.url).href.replace(/%7B/gi, '{').replace(/%7D/gi, '}');
-      const b = Array.isArray(tj.bounds) && tj.bounds.length === 4 && tj.bounds.every((v) => typeof v === 'number') ? (tj.bounds as [number, number, number, number]) : undefined;
-      source = {
-        type: 'vector',
-        tiles: tiles.map(abs),
-        minzoom: typeof tj.minzoom === 'number' ? tj.minzoom : 0,
-        maxzoom: typeof tj.maxzoom === 'number' ? tj.maxzoom : 14,
-        promoteId: this.o.promoteId,
-        ...(b ? { bounds: b } : {}),
-      };
-      if (b && !this.o.bounds) this.o.bounds = b;
-    }
-    const style: StyleSpecification = {
-      version: 8,
-      sources: { [SRC]: source },
-      layers: [{ id: 'civic-background', type: 'background', paint: { 'background-color': colors.background } }],
-    };
-    if (this.o.basemap && /\{z\}/.test(this.o.basemap)) {
-      style.sources.basemap = { type: 'raster', tiles: [this.o.basemap], tileSize: 256 };
-      style.layers.push({ id: 'civic-basemap', type: 'raster', source: 'basemap' });
-    }
+    const { source, bounds } = await tilesSource(ref, this.o, () => this.destroyed);
+    if (bounds && !this.o.bounds) this.o.bounds = bounds;
+    const style = basemapStyle(this.o.basemap, colors.background, { [SRC]: source });
     // Coarse levels first, so a tile set that carries two levels at one zoom still shows the finer one on top.
     for (const l of [...layers].sort((a, b) => a.rank - b.rank)) style.layers.push(...this.layerSpecs(l));
     // Without bounds (TileJSON / PMTiles), the view fits the tile set's own bounds once its header is read (below).
@@ -191,27 +131,7 @@ export class TilesRenderer extends MaplibreSurface {
   }
 
   private layerSpecs(l: TileLayerRef): LayerSpecification[] {
-    const c = this.colors!;
-    const parent = l.rank < 2;
-    return [
-      {
-        id: fillId(l.rank),
-        type: 'fill',
-        source: SRC,
-        'source-layer': l.sourceLayer,
-        paint: { 'fill-color': ((this.states.colourMode ? FC_FILL : this.fills.get(l.rank)) as never) ?? TRANSPARENT, 'fill-antialias': false },
-      },
-      {
-        id: lineId(l.rank),
-        type: 'line',
-        source: SRC,
-        'source-layer': l.sourceLayer,
-        paint: {
-          'line-color': ['case', ['boolean', ['feature-state', 'sel'], false], c.selected, ['boolean', ['feature-state', 'hov'], false], c.selected, parent ? c.parentOutline : c.outline],
-          'line-width': ['case', ['boolean', ['feature-state', 'sel'], false], 3, ['boolean', ['feature-state', 'hov'], false], 2, parent ? 1.25 : 0.5],
-        },
-      },
-    ];
+    return tileLayers(l, this.colors!, (this.states.colourMode ? FC_FILL : this.fills.get(l.rank)) ?? TRANSPARENT);
   }
 
   /** The fill colour expression for one level (from `fillExpression`); applied at once when the map is ready. */
@@ -231,7 +151,6 @@ export class TilesRenderer extends MaplibreSurface {
     this.states.leaveColourMode();
     for (const l of this.layers) this.paintFill(l.rank, this.fills.get(l.rank) ?? ['to-color', TRANSPARENT]);
   }
-
 
   private paintFill(rank: number, expr: unknown[]): void {
     try {
@@ -256,10 +175,7 @@ export class TilesRenderer extends MaplibreSurface {
     this.clean = false;
     try {
       map.setPaintProperty('civic-background', 'background-color', colors.background);
-      for (const l of this.layers) {
-        const spec = this.layerSpecs(l)[1] as { paint: Record<string, unknown> };
-        map.setPaintProperty(lineId(l.rank), 'line-color', spec.paint['line-color'] as never);
-      }
+      for (const l of this.layers) map.setPaintProperty(lineId(l.rank), 'line-color', lineColor(l, colors) as never);
       this.colorsKey = key;
     } catch {
       /* style reloading */
@@ -276,12 +192,6 @@ export class TilesRenderer extends MaplibreSurface {
   /** The last frame drawn is the current picture (an 'idle' since the last frame, move, load or own change). */
   private clean = false;
 
-
-  private layerOfCode(code: string, rank?: number): string | undefined {
-    const l = rank !== undefined ? this.layers.find((x) => x.rank === rank) : undefined;
-    return l?.sourceLayer ?? this.layers.find((x) => x.rank === (code.length >= 15 ? 2 : code.length >= 12 ? 1 : 0))?.sourceLayer;
-  }
-
   /** Outlines the selected and hovered units (feature-state on the outline layers). */
   setHighlight(selected: string | null, hovered: string | null): void {
     const map = this.map;
@@ -291,7 +201,7 @@ export class TilesRenderer extends MaplibreSurface {
       if (old || code) this.clean = false;
       if (old) map.setFeatureState({ source: SRC, sourceLayer: old.layer, id: old.code }, { [key]: false });
       if (!code) return undefined;
-      const layer = this.layerOfCode(code);
+      const layer = layerOfCode(this.layers, code);
       if (!layer) return undefined;
       map.setFeatureState({ source: SRC, sourceLayer: layer, id: code }, { [key]: true });
       return { code, layer };
@@ -309,17 +219,7 @@ export class TilesRenderer extends MaplibreSurface {
   /** The unit drawn at container pixel (x, y): the finest level there. */
   pick(x: number, y: number): TilePick | undefined {
     const map = this.map;
-    if (!map) return undefined;
-    const ids = this.layers.map((l) => fillId(l.rank)).filter((id) => map.getLayer(id));
-    const hits = map.queryRenderedFeatures([x, y], { layers: ids });
-    let best: TilePick | undefined;
-    for (const f of hits) {
-      const rank = this.layers.find((l) => l.sourceLayer === f.sourceLayer)?.rank ?? 0;
-      const code = f.id !== undefined && f.id !== null ? String(f.id) : String(f.properties?.[this.o.promoteId] ?? '');
-      if (!code) continue;
-      if (!best || rank > best.rank) best = { code, rank, properties: { ...f.properties } };
-    }
-    return best;
+    return map ? pickAt(map, this.layers, this.o.promoteId, x, y) : undefined;
   }
 
   private rankAt?: { zoom: number; rank: number };
@@ -342,36 +242,13 @@ export class TilesRenderer extends MaplibreSurface {
     return this.countRanks().rank;
   }
 
-  /**
-   * Distinct units per level under a grid of sample points (6 × 4) over the view. A point query reads only the features
-   * under it; one query of the whole view decoded every drawn feature's geometry (at the first view of a
-   * million-grid set 80 ms of CPU, 0.4 s on a loaded machine, on the way to the first picture). The finer level
-   * drawn over a coarser one shows more distinct units under the same points.
-   */
+  /** The level with the most units drawn now, sampled (tiles-query.ts); remembers how many units it saw. */
   private countRanks(): { rank: number; drawn: number } {
     const map = this.map;
     if (!map) return { rank: 2, drawn: 0 };
-    const ids = this.layers.filter((l) => map.getLayer(fillId(l.rank)));
-    const el = map.getContainer();
-    const w = el.clientWidth, h = el.clientHeight;
-    const seen = new Map<number, Set<unknown>>(ids.map((l) => [l.rank, new Set()]));
-    if (ids.length && w > 0 && h > 0) {
-      const layers = ids.map((l) => fillId(l.rank));
-      for (let i = 0; i < SAMPLE_COLS; i++)
-        for (let j = 0; j < SAMPLE_ROWS; j++)
-          for (const f of map.queryRenderedFeatures([((i + 0.5) * w) / SAMPLE_COLS, ((j + 0.5) * h) / SAMPLE_ROWS], { layers })) {
-            const l = this.layers.find((x) => fillId(x.rank) === f.layer.id);
-            if (l) seen.get(l.rank)!.add(f.id ?? f.properties?.[this.o.promoteId]);
-          }
-    }
-    let best = -1, bestN = -1, drawn = 0;
-    for (const [rank, codes] of seen) {
-      const n = codes.size;
-      drawn += n;
-      if (n > bestN || (n === bestN && rank > best)) (best = rank), (bestN = n);
-    }
-    this.lastDrawn = drawn;
-    return { rank: best < 0 ? 2 : best, drawn };
+    const r = countRanks(map, this.layers, this.o.promoteId);
+    this.lastDrawn = r.drawn;
+    return r;
   }
 
   /** Whether any unit is drawn now: the last idle's sample, else every drawn feature (a sparse set between samples). */
@@ -379,40 +256,22 @@ export class TilesRenderer extends MaplibreSurface {
     const map = this.map;
     if (!map) return false;
     if (this.lastDrawn > 0) return true;
-    const ids = this.layers.map((l) => fillId(l.rank)).filter((id) => map.getLayer(id));
-    return ids.length > 0 && map.queryRenderedFeatures({ layers: ids }).length > 0;
+    return anyDrawn(map, this.layers);
   }
 
   /** The {z}/{x}/{y} tile under the view's centre (clamped to the source's zooms), for diagnosing an empty picture. */
   centreTile(): { z: number; x: number; y: number } | undefined {
-    const map = this.map;
-    if (!map) return undefined;
-    const src = map.getSource(SRC) as unknown as { minzoom?: number; maxzoom?: number } | undefined;
-    const z = Math.max(src?.minzoom ?? 0, Math.min(src?.maxzoom ?? 14, Math.floor(map.getZoom())));
-    const c = map.getCenter();
-    const n = 2 ** z;
-    const x = Math.floor(((c.lng + 180) / 360) * n);
-    const s = Math.sin((c.lat * Math.PI) / 180);
-    const y = Math.floor((0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * n);
-    return { z, x: Math.max(0, Math.min(n - 1, x)), y: Math.max(0, Math.min(n - 1, y)) };
+    return this.map ? centreTile(this.map) : undefined;
   }
 
   /** Fits the view to a unit found in the loaded tiles; false when none of its tiles is loaded. */
   zoomTo(code: string, rank?: number, duration = 300): boolean {
     const map = this.map;
-    const layer = this.layerOfCode(code, rank);
+    const layer = layerOfCode(this.layers, code, rank);
     if (!map || !layer) return false;
-    const feats = map.querySourceFeatures(SRC, { sourceLayer: layer, filter: ['==', ['to-string', ['get', this.o.promoteId]], code] });
-    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-    const walk = (c: unknown): void => {
-      if (Array.isArray(c) && typeof c[0] === 'number') {
-        const [x, y] = c as number[];
-        (w = Math.min(w, x)), (e = Math.max(e, x)), (s = Math.min(s, y)), (n = Math.max(n, y));
-      } else if (Array.isArray(c)) for (const k of c) walk(k);
-    };
-    for (const f of feats) walk((f.geometry as { coordinates?: unknown }).coordinates);
-    if (!(e > w && n > s)) return false;
-    map.fitBounds([[w, s], [e, n]], { padding: 24, duration, animate: duration > 0 });
+    const b = unitBounds(map, layer, this.o.promoteId, code);
+    if (!b) return false;
+    map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 24, duration, animate: duration > 0 });
     return true;
   }
 
@@ -438,13 +297,7 @@ export class TilesRenderer extends MaplibreSurface {
       this.states.flush();
       // The last frame is the current picture already: no frame to wait for (forcing one cost a whole repaint on
       // the way to the first view). Else the next idle; a map idle since its last frame repaints once.
-      if (!this.isClean(map))
-        await new Promise<void>((resolve) => {
-          if (map.loaded() && !map.isMoving() && map.areTilesLoaded()) {
-            map.once('idle', () => resolve());
-            map.triggerRepaint();
-          } else map.once('idle', () => resolve());
-        });
+      if (!this.isClean(map)) await this.nextIdle(map);
       if (this.destroyed) return;
       // Tiles read one by one got their states when they loaded; otherwise look for features still without them.
       if (this.states.tileIndex !== false && this.states.values && !this.states.pending) return;
