@@ -10,7 +10,7 @@ import { searchNodes } from './chain-graph.model.js';
 import type { LayoutRequest } from './chain-graph.layout-controller.js';
 import type { LayoutResult } from './chain-graph.layout.js';
 import type { LabelSide } from './chain-graph.geometry.js';
-import type { ViewTransform } from './chain-graph.view.js';
+import type { ViewTransform } from './chain-graph.transform.js';
 import type { ChainData, ChainLayout, ChainNode, ChainPositions, Point } from './chain-graph.types.js';
 
 /** Label scale per density, as the tokens' --_type-scale (screen 1.25, elder 1.5 so the smallest text is 18 px). */

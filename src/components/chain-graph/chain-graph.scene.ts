@@ -4,7 +4,7 @@
  * shapes, the node under a point, and label widths measured with the element's font. Part of the element's first load.
  */
 import type { CalloutBox } from './chain-graph.callout.js';
-import type { ViewTransform as ZoomTransform } from './chain-graph.view.js';
+import type { ViewTransform as ZoomTransform } from './chain-graph.transform.js';
 import { symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType } from './chain-graph.symbols.js';
 import { estimateTextWidth, type LabelSide } from './chain-graph.geometry.js';
 import type { ChainData, ChainLayout, ChainNode, LinkKind, NodeType, Point } from './chain-graph.types.js';

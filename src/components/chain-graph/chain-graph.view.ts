@@ -5,15 +5,14 @@
  * The stage size comes from the core ResizeController (no ResizeObserver of its own); fit-to-view and centring live
  * here too; the element class is not imported. Mouse input is read from mouse events (synthetic `MouseEvent`s in
  * tests and benches drive it like a real mouse), touch and pen from pointer events (`touch-action: none` on the stage).
+ * The transform itself (and the fitted view) is chain-graph.transform.ts.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { ResizeController, type Size } from '../../core/controllers/resize-controller.js';
 import type { LayoutResult } from './chain-graph.layout.js';
+import { fitTransform, IDENTITY, MAX_ZOOM, MIN_ZOOM, ViewTransform } from './chain-graph.transform.js';
 import type { Point } from './chain-graph.types.js';
 
-/** Zoom limits (scale factor of graph units to stage CSS px). */
-export const MIN_ZOOM = 0.05;
-export const MAX_ZOOM = 8;
 /** Wheel: one CSS pixel of scroll changes the zoom by 2^(1/500); a line counts 25 px, a page 500 px. */
 const WHEEL_PX_PER_DOUBLING = 500;
 /** A wheel gesture ends when no wheel event came for this long (the painter then draws the settled picture). */
@@ -23,45 +22,6 @@ const CLICK_SLOP = 2;
 /** Keyboard: one `+`/`-` press zooms by √2; one Shift+arrow pans by this many CSS px. */
 const KEY_ZOOM = Math.SQRT2;
 const KEY_PAN = 48;
-
-/** A zoom transform: graph point (gx, gy) is drawn at stage point (k·gx + x, k·gy + y). Immutable. */
-export class ViewTransform {
-  constructor(
-    readonly k: number,
-    readonly x: number,
-    readonly y: number,
-  ) {}
-  apply(p: readonly [number, number]): [number, number] {
-    return [p[0] * this.k + this.x, p[1] * this.k + this.y];
-  }
-  applyX(gx: number): number {
-    return gx * this.k + this.x;
-  }
-  applyY(gy: number): number {
-    return gy * this.k + this.y;
-  }
-  invert(p: readonly [number, number]): [number, number] {
-    return [(p[0] - this.x) / this.k, (p[1] - this.y) / this.k];
-  }
-  invertX(sx: number): number {
-    return (sx - this.x) / this.k;
-  }
-  invertY(sy: number): number {
-    return (sy - this.y) / this.k;
-  }
-  /** The same view scaled to `k` (clamped to the zoom limits) so that stage point `p` keeps showing the same graph point. */
-  zoomTo(k: number, p: readonly [number, number], min = MIN_ZOOM): ViewTransform {
-    const nk = Math.min(MAX_ZOOM, Math.max(min, k));
-    const [gx, gy] = this.invert(p);
-    return new ViewTransform(nk, p[0] - gx * nk, p[1] - gy * nk);
-  }
-  /** The SVG `transform` attribute value. */
-  toString(): string {
-    return `translate(${this.x},${this.y}) scale(${this.k})`;
-  }
-}
-
-export const IDENTITY = new ViewTransform(1, 0, 0);
 
 export interface ViewCallbacks {
   /** The transform changed (gesture, fit, centre, key): repaint. */
@@ -186,11 +146,9 @@ export class ChainViewController {
   fit(result: LayoutResult | undefined): void {
     const { width, height } = this.stageSize;
     if (!result || width < 1 || height < 1) return;
-    const b = result.bounds, pad = 28;
-    const gw = Math.max(1, b.x1 - b.x0), gh = Math.max(1, b.y1 - b.y0 + 24);
-    const k = Math.min(2, Math.max(1e-3, Math.min((width - 2 * pad) / gw, (height - 2 * pad) / gh)));
-    this.minZoom = Math.min(MIN_ZOOM, k); // a 5,000-node radial drawing is tens of thousands of units wide
-    this.setTransform(new ViewTransform(k, width / 2 - k * (b.x0 + gw / 2), height / 2 - k * (b.y0 - 24 + gh / 2)));
+    const t = fitTransform(result.bounds, width, height);
+    this.minZoom = Math.min(MIN_ZOOM, t.k); // a 5,000-node radial drawing is tens of thousands of units wide
+    this.setTransform(t);
   }
 
   /** Centres a graph point, keeping the zoom. */
