@@ -15,9 +15,10 @@ if (wall) {
     wall.setAttribute('design-width', design[1]);
     wall.setAttribute('design-height', design[2]);
   }
-  // A window smaller than the 1920×1080 design (a 1366×768 laptop) would scale every text below the 14 px floor
-  // (14 px × 0.71 = 10 px). There the wall is laid out at the window's own width instead (scale 1, the compact
-  // layout of screen.css) and the page scrolls. ?design= or ?mode= keep the scaled wall.
+  // A window smaller than the 1920×1080 design (a 1366×768 laptop, a page zoomed to 200 %) would scale every text
+  // below the 14 px floor (14 px × 0.71 = 10 px). There the wall is laid out at the window's own width instead
+  // (scale 1, the compact or narrow layout of screen.css) and the page scrolls. ?design= or ?mode= keep the scaled
+  // wall.
   if (!design && !mode) {
     const fitWall = () => {
       const compact = Math.min(innerWidth / 1920, innerHeight / 1080) < 0.95;
@@ -27,10 +28,13 @@ if (wall) {
       if (compact) note?.removeAttribute('slot');
       else note?.setAttribute('slot', 'header-end');
       if (compact) {
-        wall.setAttribute('data-layout', 'compact');
+        // Two columns from 1200 px (a 1366 laptop), one below (a 200 % zoomed page): the heights of screen.css.
+        const width = Math.max(640, document.documentElement.clientWidth);
+        const narrow = width < 1200;
+        wall.setAttribute('data-layout', narrow ? 'narrow' : 'compact');
         wall.setAttribute('scale-mode', 'width');
-        wall.setAttribute('design-width', String(Math.max(1024, document.documentElement.clientWidth)));
-        wall.setAttribute('design-height', '1760');
+        wall.setAttribute('design-width', String(width));
+        wall.setAttribute('design-height', narrow ? '3420' : '1760');
       } else if (wall.hasAttribute('data-layout')) {
         for (const a of ['data-layout', 'scale-mode', 'design-width', 'design-height']) wall.removeAttribute(a);
       }

@@ -1,6 +1,6 @@
 // Legibility of the demo pages as the viewer sees them (issue 13, "The wall reads from across the room").
 //
-// Opens the demo wall (demo/screen.html) at 1920×1080 and 1366×768 in zh-CN and en and at 3840×2160, and demo/index.html at
+// Opens the demo wall (demo/screen.html) at 1920×1080, 1366×768 and 960×540 (200 % zoom) in zh-CN and en and at 3840×2160, and demo/index.html at
 // 390 px wide, as axe-demo.mjs serves them (the built IIFE plus the page script: /demo/__axe-*.html). Waits until
 // every element with data reported (civic-load / civic-error), every grid map's whenDrawn() resolved, the fonts are
 // ready and two consecutive measurements (each after two animation frames) agree — no sleeps. Then collects:
@@ -35,6 +35,9 @@ const CASES = [
   // 1920×1080 design down to 0.71 (14 px → 10 px).
   { name: 'screen.html 1366×768 zh-CN', path: '/demo/__axe-screen.html?tour=0', viewport: { width: 1366, height: 768 }, floor: 14, wall: true },
   { name: 'screen.html 1366×768 en', path: '/demo/__axe-screen.html?tour=0&lang=en', viewport: { width: 1366, height: 768 }, floor: 14, wall: true },
+  // A 1920×1080 window zoomed to 200 %: 960×540 CSS px, the one-column layout.
+  { name: 'screen.html 960×540 zh-CN', path: '/demo/__axe-screen.html?tour=0', viewport: { width: 960, height: 540 }, floor: 14, wall: true },
+  { name: 'screen.html 960×540 en', path: '/demo/__axe-screen.html?tour=0&lang=en', viewport: { width: 960, height: 540 }, floor: 14, wall: true },
   { name: 'screen.html 3840×2160 zh-CN', path: '/demo/__axe-screen.html?tour=0', viewport: { width: 3840, height: 2160 }, floor: 14, wall: true },
   { name: 'index.html 390 zh-CN', path: '/demo/__axe-index.html', viewport: { width: 390, height: 844 }, floor: 12, wall: false },
   { name: 'index.html 390 en', path: '/demo/__axe-index.html?lang=en', viewport: { width: 390, height: 844 }, floor: 12, wall: false },
