@@ -7,7 +7,7 @@
 // second time (a subclass under its own tag, like 'before') as a same-run yardstick of that spread. Two raw d3 rows:
 // raw (the issue's plain baseline) and raw-same (raw-same.ts, the element's whole first picture); ratios to both.
 //   git worktree add -f /work/wt-before <commit> && ln -s "$PWD/node_modules" /work/wt-before/node_modules
-//   node bench/growth-chart/ab.mjs --before /work/wt-before [--rounds 8] [--runs 5] [--updates 25] [--control] [--settle-frames 3]
+//   node bench/growth-chart/ab.mjs --before /work/wt-before [--rounds 8] [--runs 5] [--updates 25] [--control] [--settle-frames 3] [--late-raw]
 // --settle-frames N[,M…]: animation frames each chart waits before its timer (page.ts nextFrame; default 3, so the page
 // has drawn the chart's pre-data frame; 1 = the timing before session 14, when that drawing ran during the interval);
 // a list runs every chart at each value in the same rounds, a row per value (`after@1`), ratios to raw at that value.
@@ -36,6 +36,9 @@ const updates = Number(opt('--updates', 25));
 const load0 = loadavg()[0];
 // --control: this checkout's element a second time, defined like the older one (see the header).
 const control = args.includes('--control');
+// --late-raw: also the plain raw d3 chart as it was before session 15 (page.ts RawChart lateRead: its box read after
+// its SVG went in, which forced a layout of the half-built chart), a row `raw-late` beside today's `raw`.
+const lateRaw = args.includes('--late-raw');
 const settles = String(opt('--settle-frames', 3)).split(',').map(Number);
 const multi = settles.length > 1;
 const frames = (args.includes('--frame-in-timer') ? 'timer' : opt('--frame', 'mirror')).split(',');
@@ -60,6 +63,7 @@ try {
     ...frames.flatMap((fr) => [
       [`raw${sfx[fr]}`, (n, u, off) => `window.runRaw(${n}, ${u}, ${off}, 'plain', '${fr}')`],
       [`raw-same${sfx[fr]}`, (n, u, off) => `window.runRaw(${n}, ${u}, ${off}, 'same', '${fr}')`],
+      ...(lateRaw ? [[`raw-late${sfx[fr]}`, (n, u, off) => `window.runRaw(${n}, ${u}, ${off}, 'plain-late', '${fr}')`]] : []),
     ]),
     ['before', (n, u, off) => `window.runElement(${n}, ${u}, ${off}, 'civic-growth-chart-before', 'before')`],
     ['after', (n, u, off) => `window.runElement(${n}, ${u}, ${off}, 'civic-growth-chart', 'after')`],

@@ -86,7 +86,8 @@ try {
   console.log('    gridlines, tick labels on both y axes + axis titles (axes aligned at 0), 40 hatched bars (latest outlined), line,');
   console.log('    40 hollow dots, zero line, 10 year labels, "最新" mark; HTML legend (1 series <button>, illustrative note); notes.');
   if (r.raw) {
-    console.log('  raw d3 SVG, plain (the issue\'s original baseline): d3-selection + d3-scale + d3-shape, one draw(): box size read,');
+    console.log('  raw d3 SVG, plain (the issue\'s original baseline): d3-selection + d3-scale + d3-shape, one draw(): box size read');
+    console.log('    (first, then its SVG goes in; before session 15 after, a forced layout of the half-built chart: ab.mjs --late-raw),');
     console.log('    band + 2 linear scales, tick labels on both axes and x, 40 rects, line path, 40 circles (no grid, axis titles,');
     console.log('    zero line, legend, notes, badge, hatching, keyboard or a11y).');
     console.log('  ECharts plain: echarts/core with BarChart, LineChart, GridComponent (+ Legend/Title registered, unused) and the');
