@@ -2,8 +2,10 @@
 // user's bundler minifies our JavaScript but ships template text as written — indentation, comments and all — on
 // every page. Only the static text between `${…}` expressions changes; the expressions are kept as written.
 // Conservative rules, which keep the CSS's meaning (test/unit/css-minify.test.ts):
-//   - comments /* … */ go (but for their line breaks; a string holding one is left alone);
-//   - runs of whitespace become one space, or the line breaks they hold (lines are kept for the source maps);
+//   - comments /* … */ go (a string holding one is left alone);
+//   - runs of whitespace, line breaks included, become one space. The module keeps its line count for the source
+//     maps: the line breaks taken out of a template's CSS follow its closing backtick, in the JavaScript (the CSS text
+//     itself is never mapped; a line break after a template changes no statement);
 //   - spaces next to `{`, `}`, `;` and `,` go, and a `;` right before `}`;
 //   - the space after the colon of a declaration goes (`color: red` → `color:red`). Never a space before a colon
 //     (`a :hover` is not `a:hover`), never spaces inside calc() (`a - b`), around `>`, `+` or `~`.
@@ -23,7 +25,7 @@ export function minifyCssText(text) {
     if (text[end] === '/') {
       const close = text.indexOf('*/', end + 2);
       const stop = close < 0 ? text.length : close + 2;
-      plain += text.slice(end, stop).replace(/[^\n]/g, '') || ' ';
+      plain += ' ';
       i = stop;
       continue;
     }
@@ -38,13 +40,11 @@ export function minifyCssText(text) {
 }
 
 function squeeze(s) {
-  // Line breaks are kept (one per line of the source), so the source map of the rest of the module stays true.
-  const lines = (t) => t.replace(/[^\n]/g, '');
   return s
-    .replace(/\s+/g, (w) => lines(w) || ' ')
+    .replace(/\s+/g, ' ')
     .replace(/ ?([{};,]) ?/g, '$1')
-    .replace(/([{;]\n*-{0,2}[a-zA-Z_][\w-]*): /g, '$1:')
-    .replace(/;(\n*)}/g, '$1}');
+    .replace(/([{;]-{0,2}[a-zA-Z_][\w-]*): /g, '$1:')
+    .replace(/;}/g, '}');
 }
 
 /**
@@ -67,6 +67,13 @@ export function minifyCssTemplates(code) {
     out += code.slice(i, at + 4);
     let j = at + 4;
     let text = '';
+    // Line breaks of the static text taken out by the minifier, put back after the closing backtick.
+    let lost = 0;
+    const minified = (t) => {
+      const m = minifyCssText(t);
+      lost += t.split('\n').length - m.split('\n').length;
+      return m;
+    };
     for (;;) {
       if (j >= code.length) throw new Error('css-minify: unterminated css`` template');
       const c = code[j];
@@ -74,11 +81,11 @@ export function minifyCssTemplates(code) {
         text += code.slice(j, j + 2);
         j += 2;
       } else if (c === '`') {
-        out += minifyCssText(text) + '`';
+        out += minified(text) + '`' + '\n'.repeat(lost);
         j++;
         break;
       } else if (c === '$' && code[j + 1] === '{') {
-        out += minifyCssText(text);
+        out += minified(text);
         text = '';
         const end = skipExpression(code, j + 2);
         out += code.slice(j, end);

@@ -61,13 +61,13 @@ export const sequentialDefaults = {
 function vars(theme: 'light' | 'dark'): string {
   return Object.entries(tokenDefaults[theme])
     .map(([k, v]) => `--_d-color-${k}: ${v};`)
-    .join('\n');
+    .join('');
 }
 
 function publicMap(): string {
   return Object.keys(tokenDefaults.light)
     .map((k) => `--_color-${k}: var(--civic-color-${k}, var(--_d-color-${k}));`)
-    .join('\n');
+    .join('');
 }
 
 /** A theme's palette defaults (`--_d-category-1…`), or with `map` their public `--civic-scheme-*` mapping. */
@@ -75,7 +75,7 @@ function palette(theme: 'light' | 'dark', map = false): string {
   const lines: string[] = [];
   for (const [name, list] of [['category', categoryDefaults[theme]], ['sequential', sequentialDefaults[theme]]] as const)
     list.forEach((c, i) => lines.push(map ? `--_${name}-${i + 1}: var(--civic-scheme-${name}-${i + 1}, var(--_d-${name}-${i + 1}));` : `--_d-${name}-${i + 1}: ${c};`));
-  return lines.join('\n');
+  return lines.join('');
 }
 
 // Built from the tables above so the JS defaults (used by tests and canvas fallbacks) and the CSS never drift.
