@@ -8,30 +8,19 @@ import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
 import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
 import { metricsLoads } from '../../src/components/grid-map/metrics-loader.js';
 import METRICS_JSON from '../../demo/data/grid-metrics.json';
-import { BLUE, GREEN, RED, centrePixel, near, part, tableRows, tilesAttrs } from './fixtures/tiles-map.js';
+import { BLUE, GREEN, METRICS_URL, RED, centrePixel, near, part, removeMaps, tableRows, tilesMap } from './fixtures/tiles-map.js';
 
 const BINARY_URL = '/demo/data/grid-metrics.cgmb';
-// The JSON as a same-origin URL (the test server answers .json imports with a JS module).
-const JSON_URL = URL.createObjectURL(new Blob([JSON.stringify(METRICS_JSON)], { type: 'application/json' }));
 const ROWS = (METRICS_JSON as unknown as { rows: ({ code: string } & Record<string, number>)[] }).rows;
-
-function make(src: string): CivicGridMap {
-  const el = document.createElement('civic-grid-map') as CivicGridMap;
-  tilesAttrs(el);
-  el.src = src;
-  return el;
-}
 
 describe('<civic-grid-map> tiles mode: binary metrics (.cgmb)', function () {
   this.timeout(120000);
-  afterEach(() => {
-    for (const el of document.querySelectorAll('civic-grid-map')) el.remove();
-  });
+  afterEach(removeMaps);
 
   it('gives the JSON file’s legend, table and pixel colours', async () => {
     const before = metricsLoads.worker;
-    const bin = make(BINARY_URL);
-    const json = make(JSON_URL);
+    const bin = tilesMap(BINARY_URL);
+    const json = tilesMap(METRICS_URL);
     const loads = [oneEvent(bin, 'civic-load'), oneEvent(json, 'civic-load')];
     document.body.append(bin, json);
     const [lb, lj] = (await Promise.all(loads)) as CustomEvent<{ count: number }>[];
@@ -77,7 +66,7 @@ describe('<civic-grid-map> tiles mode: binary metrics (.cgmb)', function () {
     ['a file of an unknown version', '/test/fixtures/grid-map/version-9.cgmb', /version 9/],
   ] as const) {
     it(`${name}: civic-error, a translated visible error, the last good data kept`, async () => {
-      const el = make(BINARY_URL);
+      const el = tilesMap(BINARY_URL);
       const loaded = oneEvent(el, 'civic-load');
       document.body.append(el);
       await loaded;

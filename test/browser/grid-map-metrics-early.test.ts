@@ -6,23 +6,17 @@ import '../../src/components/grid-map/grid-map.define.js';
 import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
 import { metricsLoads } from '../../src/components/grid-map/metrics-loader.js';
 import METRICS_JSON from '../../demo/data/grid-metrics.json';
-import { GREEN, centrePixel, near, tilesAttrs } from './fixtures/tiles-map.js';
+import { GREEN, METRICS_URL, centrePixel, near, removeMaps, served, tilesAttrs, tilesMap } from './fixtures/tiles-map.js';
 
 const METRICS = METRICS_JSON as unknown as { rows: { code: string }[] };
-const served = (body: unknown): string => URL.createObjectURL(new Blob([JSON.stringify(body)], { type: 'application/json' }));
-const METRICS_URL = served(METRICS_JSON);
 
 describe('<civic-grid-map> tiles mode: the metrics job starts at connect', function () {
   this.timeout(120000);
-  afterEach(() => {
-    for (const el of document.querySelectorAll('civic-grid-map')) el.remove();
-  });
+  afterEach(removeMaps);
 
   it('posts the job when connected and the data controller takes it over (one job in all)', async () => {
     const before = metricsLoads.worker;
-    const el = document.createElement('civic-grid-map') as CivicGridMap;
-    tilesAttrs(el);
-    el.src = METRICS_URL;
+    const el = tilesMap(METRICS_URL);
     const loaded = oneEvent(el, 'civic-load');
     document.body.append(el);
     expect(metricsLoads.worker, 'job posted during connect').to.equal(before + 1);
@@ -34,9 +28,7 @@ describe('<civic-grid-map> tiles mode: the metrics job starts at connect', funct
   });
 
   it('a src changed before the first load gets its own payload, not the early job’s', async () => {
-    const el = document.createElement('civic-grid-map') as CivicGridMap;
-    tilesAttrs(el);
-    el.src = served({ metrics: [{ key: 'households', label: '户数' }], rows: [{ code: '500118002007003', households: 1 }] });
+    const el = tilesMap(served({ metrics: [{ key: 'households', label: '户数' }], rows: [{ code: '500118002007003', households: 1 }] }));
     const loaded = oneEvent(el, 'civic-load');
     document.body.append(el);
     el.src = METRICS_URL;
@@ -61,9 +53,7 @@ describe('<civic-grid-map> tiles mode: the metrics job starts at connect', funct
 describe('<civic-grid-map> tiles mode: a tile loaded later gets the metric states of its own features', function () {
   this.timeout(120000);
   it('a grid tile loaded by a camera move is coloured at the map’s next idle, without whenDrawn()', async () => {
-    const el = document.createElement('civic-grid-map') as CivicGridMap;
-    tilesAttrs(el);
-    el.src = METRICS_URL;
+    const el = tilesMap(METRICS_URL);
     document.body.append(el);
     await el.whenDrawn();
     const geo = (await (await fetch('/demo/data/grids.geojson')).json()) as { features: { properties: { code: string }; geometry: { coordinates: number[][][] } }[] };

@@ -9,33 +9,21 @@ import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
 import { metricsLoads } from '../../src/components/grid-map/metrics-loader.js';
 import { configure } from '../../src/data/configure.js';
 import METRICS_JSON from '../../demo/data/grid-metrics.json';
-import { BLUE, BOUNDS, COLORS, GREEN, RED, TILES, centrePixel, near, part, tableRows, tilesAttrs } from './fixtures/tiles-map.js';
+import { BLUE, BOUNDS, COLORS, GREEN, METRICS_URL, RED, TILES, centrePixel, near, part, removeMaps, served, tableRows, tilesAttrs, tilesMap } from './fixtures/tiles-map.js';
 
 
 interface Metrics {
   rows: ({ code: string } & Record<string, number | string | boolean>)[];
 }
 const METRICS = METRICS_JSON as unknown as Metrics;
-// The rows as a same-origin URL: the test server answers grid-metrics.json with the JS module imported above.
-const METRICS_URL = URL.createObjectURL(new Blob([JSON.stringify(METRICS_JSON)], { type: 'application/json' }));
-
-/** A same-origin URL serving `body` (a blob URL: the worker fetches it like any `src`). */
-function served(body: string): string {
-  return URL.createObjectURL(new Blob([body], { type: 'application/json' }));
-}
 
 describe('<civic-grid-map> tiles mode: metrics parsed in a worker', function () {
   this.timeout(120000);
-  afterEach(() => {
-    // A failed test leaves no WebGL map behind for the next one.
-    for (const el of document.querySelectorAll('civic-grid-map')) el.remove();
-  });
+  afterEach(removeMaps);
 
   it('colours the tiles, legend and table from worker columns exactly as from rows given as data', async () => {
     const workerLoads = metricsLoads.worker;
-    const viaWorker = document.createElement('civic-grid-map') as CivicGridMap;
-    tilesAttrs(viaWorker);
-    viaWorker.src = METRICS_URL;
+    const viaWorker = tilesMap(METRICS_URL);
     const loaded = oneEvent(viaWorker, 'civic-load');
     document.body.append(viaWorker);
     const load = (await loaded) as CustomEvent<{ count: number; source: string }>;

@@ -47,8 +47,8 @@ async function mapOf(t: ReturnType<typeof html>): Promise<CivicGridMap> {
 
 const THRESH = { thresholds: '100,250', colors: '#ff0000,#00ff00,#0000ff' };
 
-describe('<civic-grid-map>', function () {
-  this.timeout(60000);
+/** For a describe(): loads the fixtures before its tests, and collects console.warn during each test (restored after). */
+function suiteSetup(): string[] {
   let warn: typeof console.warn;
   const warnings: string[] = [];
   before(async () => {
@@ -65,6 +65,12 @@ describe('<civic-grid-map>', function () {
   afterEach(() => {
     console.warn = warn;
   });
+  return warnings;
+}
+
+describe('<civic-grid-map>', function () {
+  this.timeout(60000);
+  const warnings = suiteSetup();
 
   it('draws the right colour at each grid interior (canvas renderer, read from pixels)', async () => {
     const el = await mapOf(html`<civic-grid-map .geometry=${SMALL} .data=${METRICS} metric="households" classification="thresholds"
@@ -165,22 +171,7 @@ describe('<civic-grid-map> PNG export', function () {
 
 describe('<civic-grid-map> interaction', function () {
   this.timeout(60000);
-  let warn: typeof console.warn;
-  const warnings: string[] = [];
-  before(async () => {
-    SMALL = await load('small.geojson');
-    METRICS = METRICS_JSON as typeof METRICS;
-    BAD_GEO = await load('bad-geometry.geojson');
-    BAD_METRICS = BAD_METRICS_JSON;
-  });
-  beforeEach(() => {
-    warnings.length = 0;
-    warn = console.warn;
-    console.warn = (...a: unknown[]) => void warnings.push(a.map(String).join(' '));
-  });
-  afterEach(() => {
-    console.warn = warn;
-  });
+  const warnings = suiteSetup();
 
   it('legend classes and counts match an independent computation', async () => {
     const el = await mapOf(html`<civic-grid-map .geometry=${SMALL} .data=${METRICS} metric="households" classification="quantize" classes="2"></civic-grid-map>`);
@@ -471,18 +462,7 @@ describe('<civic-grid-map> interaction', function () {
 
 describe('<civic-grid-map> renderers', function () {
   this.timeout(60000);
-  let warn: typeof console.warn;
-  before(async () => {
-    SMALL = await load('small.geojson');
-    METRICS = METRICS_JSON as typeof METRICS;
-  });
-  beforeEach(() => {
-    warn = console.warn;
-    console.warn = () => undefined;
-  });
-  afterEach(() => {
-    console.warn = warn;
-  });
+  suiteSetup();
 
   it('falls back to canvas when getContext("webgl2") returns null', async () => {
     const orig = HTMLCanvasElement.prototype.getContext;
@@ -586,18 +566,7 @@ function waitFor(cond: () => boolean): Promise<void> {
 
 describe('<civic-grid-map> svg, scaling, locale, theme', function () {
   this.timeout(60000);
-  let warn: typeof console.warn;
-  before(async () => {
-    SMALL = await load('small.geojson');
-    METRICS = METRICS_JSON as typeof METRICS;
-  });
-  beforeEach(() => {
-    warn = console.warn;
-    console.warn = () => undefined;
-  });
-  afterEach(() => {
-    console.warn = warn;
-  });
+  suiteSetup();
 
   it('svg renderer puts each grid, with its colour, under its interior point', async () => {
     const el = await mapOf(html`<civic-grid-map renderer="svg" .geometry=${SMALL} .data=${METRICS} metric="households" classification="thresholds"

@@ -25,13 +25,16 @@ export const styles = css`
     align-items: center;
     gap: var(--_space-s);
   }
-  [part~='breadcrumb'] ol {
+  [part~='breadcrumb'] ol,
+  [part~='legend'] ul {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-xs);
     list-style: none;
     margin: 0;
     padding: 0;
+  }
+  [part~='breadcrumb'] ol {
     font-size: var(--_font-size-s);
   }
   [part~='breadcrumb'] li + li::before {
@@ -157,14 +160,6 @@ export const styles = css`
     align-items: center;
     gap: var(--_space-xs) var(--_space-m);
     font-size: var(--_font-size-s);
-  }
-  [part~='legend'] ul {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-xs);
-    list-style: none;
-    margin: 0;
-    padding: 0;
   }
   [part~='legend'] button {
     display: inline-flex;

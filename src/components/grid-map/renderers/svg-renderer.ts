@@ -8,6 +8,13 @@ import { fitBox, inverseMercator, mercator, placeLabels, type Fit, type GridRend
 
 const NS = 'http://www.w3.org/2000/svg';
 
+/** A new SVG element with these attributes (set in this order). */
+function svgEl<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+  const e = document.createElementNS(NS, name);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+}
+
 export class SvgRenderer implements GridRenderer {
   readonly kind = 'svg' as const;
   private svg?: SVGSVGElement;
@@ -28,38 +35,16 @@ export class SvgRenderer implements GridRenderer {
 
   async mount(container: HTMLElement): Promise<void> {
     this.container = container;
-    const svg = document.createElementNS(NS, 'svg');
-    svg.setAttribute('class', 'surface');
-    svg.setAttribute('aria-hidden', 'true');
-    const defs = document.createElementNS(NS, 'defs');
-    const pat = document.createElementNS(NS, 'pattern');
-    pat.setAttribute('id', 'civic-hatch');
-    pat.setAttribute('width', '8');
-    pat.setAttribute('height', '8');
-    pat.setAttribute('patternUnits', 'userSpaceOnUse');
-    pat.setAttribute('patternTransform', 'rotate(45)');
-    const pr = document.createElementNS(NS, 'rect');
-    pr.setAttribute('width', '8');
-    pr.setAttribute('height', '8');
-    const pl = document.createElementNS(NS, 'line');
-    pl.setAttribute('x1', '0');
-    pl.setAttribute('y1', '0');
-    pl.setAttribute('x2', '0');
-    pl.setAttribute('y2', '8');
-    pl.setAttribute('stroke-width', '2');
-    pat.append(pr, pl);
+    const svg = svgEl('svg', { class: 'surface', 'aria-hidden': 'true' });
+    const defs = svgEl('defs');
+    const pat = svgEl('pattern', { id: 'civic-hatch', width: '8', height: '8', patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
+    pat.append(svgEl('rect', { width: '8', height: '8' }), svgEl('line', { x1: '0', y1: '0', x2: '0', y2: '8', 'stroke-width': '2' }));
     defs.appendChild(pat);
-    this.bg = document.createElementNS(NS, 'rect');
-    this.bg.setAttribute('width', '100%');
-    this.bg.setAttribute('height', '100%');
-    this.gFill = document.createElementNS(NS, 'g');
-    this.gOutline = document.createElementNS(NS, 'g');
-    this.gOutline.setAttribute('fill', 'none');
-    this.gTop = document.createElementNS(NS, 'g');
-    this.gTop.setAttribute('fill', 'none');
-    this.gLabels = document.createElementNS(NS, 'g');
-    this.gLabels.setAttribute('text-anchor', 'middle');
-    this.gLabels.setAttribute('dominant-baseline', 'central');
+    this.bg = svgEl('rect', { width: '100%', height: '100%' });
+    this.gFill = svgEl('g');
+    this.gOutline = svgEl('g', { fill: 'none' });
+    this.gTop = svgEl('g', { fill: 'none' });
+    this.gLabels = svgEl('g', { 'text-anchor': 'middle', 'dominant-baseline': 'central' });
     svg.append(defs, this.bg, this.gFill, this.gOutline, this.gTop, this.gLabels);
     container.appendChild(svg);
     this.svg = svg;
@@ -129,19 +114,12 @@ export class SvgRenderer implements GridRenderer {
       this.builtFor = { geo: scene.geo, fit: this.fit, shown: scene.shown, outlines: scene.outlines };
       this.paths.clear();
       const fills = scene.shown.map((i) => {
-        const p = document.createElementNS(NS, 'path');
-        p.setAttribute('d', this.pathData(scene, i));
-        p.setAttribute('data-code', scene.geo.features[i].code);
-        p.setAttribute('fill-rule', 'evenodd');
+        const p = svgEl('path', { d: this.pathData(scene, i), 'data-code': scene.geo.features[i].code, 'fill-rule': 'evenodd' });
         this.paths.set(i, p);
         return p;
       });
       this.gFill.replaceChildren(...fills);
-      const outlines = scene.outlines.map((i) => {
-        const p = document.createElementNS(NS, 'path');
-        p.setAttribute('d', this.pathData(scene, i));
-        return p;
-      });
+      const outlines = scene.outlines.map((i) => svgEl('path', { d: this.pathData(scene, i) }));
       this.gOutline.replaceChildren(...outlines);
     }
     this.gFill.setAttribute('stroke', c.outline);
@@ -157,15 +135,11 @@ export class SvgRenderer implements GridRenderer {
     for (const [i, w] of [[scene.hovered, 2], [scene.selected, 3]] as const) {
       if (i < 0 || !scene.geo.features[i]) continue;
       const d = this.pathData(scene, i);
-      for (const [stroke, width] of [[c.halo, w + 2], [c.selected, w]] as const) {
-        const p = document.createElementNS(NS, 'path');
-        p.setAttribute('d', d);
-        p.setAttribute('stroke', stroke);
-        p.setAttribute('stroke-width', String(width));
-        top.push(p);
-      }
+      for (const [stroke, width] of [[c.halo, w + 2], [c.selected, w]] as const) top.push(svgEl('path', { d, stroke, 'stroke-width': width }));
     }
     this.gTop.replaceChildren(...top);
+    // Labels and point names: text colour over a halo stroke painted first.
+    const halo = { fill: c.text, stroke: c.halo, 'stroke-width': '3', 'paint-order': 'stroke' };
     // Labels: estimated widths (CJK ≈ 1em, Latin ≈ 0.6em) for the collision test.
     const boxes = scene.labels.map((l) => {
       const [x, y] = this.project(l.at);
@@ -175,38 +149,14 @@ export class SvgRenderer implements GridRenderer {
     });
     const texts = placeLabels(boxes, this.width, this.height).map((i) => {
       const l = scene.labels[i];
-      const t = document.createElementNS(NS, 'text');
-      t.setAttribute('x', String(boxes[i].x));
-      t.setAttribute('y', String(boxes[i].y));
-      t.setAttribute('font-size', String(l.size));
-      t.setAttribute('font-weight', String(l.weight));
-      t.setAttribute('font-family', scene.font);
-      t.setAttribute('fill', c.text);
-      t.setAttribute('stroke', c.halo);
-      t.setAttribute('stroke-width', '3');
-      t.setAttribute('paint-order', 'stroke');
+      const t = svgEl('text', { x: boxes[i].x, y: boxes[i].y, 'font-size': l.size, 'font-weight': l.weight, 'font-family': scene.font, ...halo });
       t.textContent = l.text;
       return t;
     });
     const pts = scene.points.flatMap((pt) => {
       const [x, y] = this.project(pt.at);
-      const circle = document.createElementNS(NS, 'circle');
-      circle.setAttribute('cx', String(x));
-      circle.setAttribute('cy', String(y));
-      circle.setAttribute('r', '5');
-      circle.setAttribute('fill', pt.color);
-      circle.setAttribute('stroke', c.halo);
-      circle.setAttribute('stroke-width', '2');
-      const t = document.createElementNS(NS, 'text');
-      t.setAttribute('x', String(x + 8));
-      t.setAttribute('y', String(y));
-      t.setAttribute('text-anchor', 'start');
-      t.setAttribute('font-size', '11');
-      t.setAttribute('font-family', scene.font);
-      t.setAttribute('fill', c.text);
-      t.setAttribute('stroke', c.halo);
-      t.setAttribute('stroke-width', '3');
-      t.setAttribute('paint-order', 'stroke');
+      const circle = svgEl('circle', { cx: x, cy: y, r: '5', fill: pt.color, stroke: c.halo, 'stroke-width': '2' });
+      const t = svgEl('text', { x: x + 8, y, 'text-anchor': 'start', 'font-size': '11', 'font-family': scene.font, ...halo });
       t.textContent = pt.name;
       return [circle, t];
     });
