@@ -40,3 +40,26 @@ describe('civic-rank-board precision out of range', () => {
     });
   }
 });
+
+describe('civic-rank-board order removed', () => {
+  it('ranks desc again without an "unknown order" warning', async () => {
+    const warnings: string[] = [];
+    const orig = console.warn;
+    console.warn = (...a: unknown[]) => void warnings.push(a.map(String).join(' '));
+    try {
+      const el = await fixture<CivicRankBoard>(html`<civic-rank-board interval="0" order="asc" .data=${ROWS}></civic-rank-board>`);
+      await el.whenDrawn();
+      const names = () => [...el.shadowRoot!.querySelectorAll('[part~="name"]')].map((n) => n.textContent?.trim());
+      expect(names()[0]).to.equal('桃花岛社区');
+      el.removeAttribute('order');
+      await el.updateComplete;
+      await el.whenDrawn();
+      expect(names()[0]).to.equal('红河路社区');
+      el.setAttribute('order', '');
+      await el.updateComplete;
+      expect(warnings.filter((w) => w.includes('order'))).to.deep.equal([]);
+    } finally {
+      console.warn = orig;
+    }
+  });
+});

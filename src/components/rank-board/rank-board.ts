@@ -167,7 +167,8 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
     super.willUpdate(changed);
     const p = this.feed.value;
     const order = RANK_ORDERS.includes(this.order) ? this.order : 'desc';
-    if (order !== this.order && this.warnedOrder !== this.order) this.warn(`unknown order "${(this.warnedOrder = this.order)}"; ranking desc (the default)`);
+    // No attribute (removed: null) or an empty one is the default, not a mistake to warn about.
+    if (order !== this.order && this.order && this.warnedOrder !== this.order) this.warn(`unknown order "${(this.warnedOrder = this.order)}"; ranking desc (the default)`);
     let rows = p ? rankBoardRows(p.rows, { order, region: this.region }) : [];
     if (this.limit > 0) rows = rows.slice(0, this.limit);
     if (this.hasUpdated && !this.scroller.reducedMotion()) this.flipFrom = this.scroller.rowTops();
