@@ -12,11 +12,10 @@
  *   override `drawnSettle()` in the element to return a promise for that work; the picture completes when it
  *   resolves and no newer change came meanwhile. Override `drawnReady()` to return false while the element has
  *   nothing to show yet (the first picture waits for it).
- * - Painters outside Lit's cycle that know exactly when they are done: override `drawnMode()` to return 'manual'
- *   and call `this.drawnCtl.complete()` after each paint (extra calls are ignored: one change, one event).
  * - A change the controller cannot see (a zoom, a layout switch, a size the element measures on an inner box):
- *   `this.drawnCtl.invalidate('resize' | 'other')` — also requests an update in auto mode.
- * - Nothing can ever be drawn (failed geometry): `this.drawnCtl.fail(error)` rejects the waiting `whenDrawn()`s.
+ *   `this.drawnCtl.invalidate('resize' | 'other')` — also requests an update.
+ * (A manual mode — the element calling `complete()` after each paint — and `fail()`, rejecting the waiting
+ * `whenDrawn()`s, were never used by any element and left the first load of every page, issue 16.)
  * - `civic-load` waits for the same picture: CivicDataElement's default `dataDrawn()` is `drawnCtl.whenDrawn()`;
  *   an element overriding `dataDrawn()` with its own wait should switch to the hooks above and drop the override.
  *
@@ -26,17 +25,13 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { CivicDrawnEvent, type DrawnReason } from '../events/drawn-event.js';
 
-export type DrawnMode = 'auto' | 'manual';
-
 export interface DrawnControllerOptions {
   /** Values whose change needs a new picture, by reason; compared before each update (Object.is, arrays item by item). */
   watch?: () => Partial<Record<DrawnReason, unknown>>;
   /** False while the element has nothing to show as a picture (data still loading). Default: always ready. */
   ready?: () => boolean;
-  /** Work after Lit's update before the picture counts as complete (auto mode). */
+  /** Work after Lit's update before the picture counts as complete. */
   settle?: () => Promise<unknown> | void;
-  /** `auto` (default) or `manual` (the element calls `complete()`). Read at each update. */
-  mode?: () => DrawnMode;
   /** What size change needs a new picture: `width` (default: height often follows the element's own content), `box` or `none`. Read on connect. */
   resize?: () => 'width' | 'box' | 'none';
 }
@@ -58,7 +53,7 @@ export class DrawnController implements ReactiveController {
   private readonly due = new Set<DrawnReason>(['first']);
   private pictured = false;
   private watched: Partial<Record<DrawnReason, unknown>> = {};
-  private waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private waiters: (() => void)[] = [];
   private attempt = 0;
   private width?: number;
   private height?: number;
@@ -75,28 +70,14 @@ export class DrawnController implements ReactiveController {
    */
   whenDrawn(): Promise<void> {
     if (this.pictured && this.due.size === 0 && !this.host.isUpdatePending) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    return new Promise<void>((resolve) => this.waiters.push(resolve));
   }
 
-  /** A change the controller cannot see needs a new picture. In auto mode this also requests an update. */
+  /** A change the controller cannot see needs a new picture; this also requests an update. */
   invalidate(reason: DrawnReason): void {
     this.due.add(reason);
     this.attempt++;
-    if (this.mode() === 'auto') this.host.requestUpdate();
-  }
-
-  /** Manual mode: the element's picture is on screen now. Ignored while an update is pending (it will call again). */
-  complete(): void {
-    if (this.host.isUpdatePending) return;
-    if (this.due.size > 0) this.finish();
-    else if (this.pictured) this.release();
-  }
-
-  /** Nothing can be drawn: rejects the waiting `whenDrawn()` promises (a later picture resolves new ones). */
-  fail(error: unknown): void {
-    const w = this.waiters;
-    this.waiters = [];
-    for (const x of w) x.reject(error);
+    this.host.requestUpdate();
   }
 
   hostConnected(): void {
@@ -156,13 +137,7 @@ export class DrawnController implements ReactiveController {
 
   hostUpdated(): void {
     // Runs before the element's own updated(), where drawing often happens: decide after the whole update cycle.
-    const token = ++this.attempt;
-    if (this.mode() === 'manual' && this.due.size > 0) return;
-    void this.settleThen(token);
-  }
-
-  private mode(): DrawnMode {
-    return this.o.mode?.() ?? 'auto';
+    void this.settleThen(++this.attempt);
   }
 
   private async settleThen(token: number): Promise<void> {
@@ -174,7 +149,7 @@ export class DrawnController implements ReactiveController {
       if (this.pictured) this.release();
       return;
     }
-    if (this.mode() === 'manual' || !(this.o.ready?.() ?? true)) return;
+    if (!(this.o.ready?.() ?? true)) return;
     const s = this.o.settle?.();
     if (s) {
       try {
@@ -198,6 +173,6 @@ export class DrawnController implements ReactiveController {
   private release(): void {
     const w = this.waiters;
     this.waiters = [];
-    for (const x of w) x.resolve();
+    for (const resolve of w) resolve();
   }
 }
