@@ -43,6 +43,23 @@ describe('parseChainData', () => {
     expect(value!.nodes.map((n) => n.name)).toEqual(['X']);
   });
 
+  it('reports chains and nodes that are not objects, lack an id or repeat one, with their messages; names fall back to the id', () => {
+    const { value, issues } = parseChainData({
+      chains: [{ id: 'a', leader: '7' }, 'b', { name: 'no id' }, { id: 'a', name: 'again' }],
+      nodes: [{ id: 7, nameEn: 'Seven', type: 'leader', chain: 'a' }, 3, { id: 7, name: 'twice', type: 'member', chain: 'a' }],
+      links: [],
+    });
+    expect(issues.filter((i) => i.code !== 'required').map((i) => [i.path, i.code, i.message])).toEqual([
+      ['chains[1]', 'type', 'expected an object, got "b"'],
+      ['chains[3].id', 'duplicate', 'chain id "a" is used twice; the later one is ignored'],
+      ['nodes[1]', 'type', 'expected an object, got 3'],
+      ['nodes[2].id', 'duplicate', 'node id "7" is used twice; the later node is ignored'],
+    ]);
+    expect(issues.filter((i) => i.code === 'required').map((i) => i.path)).toEqual(['chains[2].id']);
+    expect(value!.chains.map((c) => [c.id, c.name])).toEqual([['a', 'a']]);
+    expect(value!.nodes.map((n) => [n.id, n.name, n.nameEn])).toEqual([['7', '7', 'Seven']]);
+  });
+
   it('reports a missing or unknown leader and falls back to a leader node of the chain', () => {
     const r1 = parseChainData({ chains: [{ id: 'a', name: 'A' }], nodes: [{ id: 'x', name: 'X', type: 'leader', chain: 'a' }], links: [] });
     expect(r1.issues[0]).toMatchObject({ path: 'chains[0].leader', code: 'required' });
