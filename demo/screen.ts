@@ -34,7 +34,7 @@ if (wall) {
         wall.setAttribute('data-layout', narrow ? 'narrow' : 'compact');
         wall.setAttribute('scale-mode', 'width');
         wall.setAttribute('design-width', String(width));
-        wall.setAttribute('design-height', narrow ? '3420' : '1760');
+        wall.setAttribute('design-height', narrow ? '3420' : '1840');
       } else if (wall.hasAttribute('data-layout')) {
         for (const a of ['data-layout', 'scale-mode', 'design-width', 'design-height']) wall.removeAttribute(a);
       }

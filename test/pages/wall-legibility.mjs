@@ -35,6 +35,7 @@ const CASES = [
   // 1920×1080 design down to 0.71 (14 px → 10 px).
   { name: 'screen.html 1366×768 zh-CN', path: '/demo/__axe-screen.html?tour=0', viewport: { width: 1366, height: 768 }, floor: 14, wall: true },
   { name: 'screen.html 1366×768 en', path: '/demo/__axe-screen.html?tour=0&lang=en', viewport: { width: 1366, height: 768 }, floor: 14, wall: true },
+  { name: 'screen.html 1280×720 en', path: '/demo/__axe-screen.html?tour=0&lang=en', viewport: { width: 1280, height: 720 }, floor: 14, wall: true },
   // A 1920×1080 window zoomed to 200 %: 960×540 CSS px, the one-column layout.
   { name: 'screen.html 960×540 zh-CN', path: '/demo/__axe-screen.html?tour=0', viewport: { width: 960, height: 540 }, floor: 14, wall: true },
   { name: 'screen.html 960×540 en', path: '/demo/__axe-screen.html?tour=0&lang=en', viewport: { width: 960, height: 540 }, floor: 14, wall: true },
