@@ -3,11 +3,12 @@
 // emphasis in memory mode; renderer recovery after a WebGL fallback; the geometry source's error / stale / abort /
 // timeout paths give the same events as metrics; the points fetch has a timeout. No fixed sleeps: events, promises
 // and polled conditions.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { nextTask, until } from './fixtures/wait.js';
 import '../../src/components/grid-map/grid-map.define.js';
 import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
+import { mapOf, part, pixelAt as pixel } from './fixtures/grid-map.js';
 import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
 import type { CivicHoverEvent } from '../../src/core/events/hover-event.js';
 import type { CivicSelectEvent } from '../../src/core/events/select-event.js';
@@ -31,22 +32,7 @@ interface Index {
 }
 let INDEX: Index;
 
-function part(el: CivicGridMap, name: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector(`[part~="${name}"]`);
-}
-
-function pixel(el: CivicGridMap, x: number, y: number): number[] {
-  const snap = el.snapshot()!;
-  const pr = snap.width / part(el, 'canvas')!.clientWidth;
-  return Array.from(snap.getContext('2d')!.getImageData(Math.round(x * pr), Math.round(y * pr), 1, 1).data).slice(0, 3);
-}
 const near = (a: number[], b: number[], tol = 10) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
-
-async function mapOf(t: ReturnType<typeof html>): Promise<CivicGridMap> {
-  const el = await fixture<CivicGridMap>(t);
-  await el.whenDrawn();
-  return el;
-}
 
 /** A fetch holding requests whose URL contains `?gate` until released (or forever), honouring abort. */
 function gatedFetch() {

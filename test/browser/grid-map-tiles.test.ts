@@ -1,10 +1,11 @@
 // <civic-grid-map tiles=…>: vector tiles (MVT template, TileJSON, PMTiles) drawn by real maplibre in Chromium.
 // Tiles: demo/data/tiles (cut from demo/data/grids.geojson by scripts/make-grid-tiles.mjs). Expected colours and
 // legend counts are computed here from the demo rows and explicit thresholds, not by the element's classifier.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/grid-map/grid-map.define.js';
 import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
+import { mapOf, part, pixelAt } from './fixtures/grid-map.js';
 import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
 import type { CivicSelectEvent } from '../../src/core/events/select-event.js';
 import { decodePng, distinctColours } from './png-helpers.js';
@@ -33,23 +34,7 @@ function inside(f: Feature): [number, number] {
   return [ring.reduce((a, p) => a + p[0], 0) / ring.length, ring.reduce((a, p) => a + p[1], 0) / ring.length];
 }
 
-function part(el: CivicGridMap, name: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector(`[part~="${name}"]`);
-}
-
-function pixelAt(el: CivicGridMap, x: number, y: number): number[] {
-  const snap = el.snapshot()!;
-  const pr = snap.width / part(el, 'canvas')!.clientWidth;
-  return Array.from(snap.getContext('2d')!.getImageData(Math.round(x * pr), Math.round(y * pr), 1, 1).data).slice(0, 3);
-}
-
 const near = (a: number[], b: number[], tol = 8) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
-
-async function mapOf(t: ReturnType<typeof html>): Promise<CivicGridMap> {
-  const el = await fixture<CivicGridMap>(t);
-  await el.whenDrawn();
-  return el;
-}
 
 /** Households summed per parent (code prefix of `len` digits) from the grid rows — what the element should do. */
 function parentSums(len: number): Map<string, number> {

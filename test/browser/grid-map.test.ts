@@ -3,6 +3,7 @@ import { nextTask, until } from './fixtures/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/grid-map/grid-map.define.js';
 import type { CivicGridMap } from '../../src/components/grid-map/grid-map.js';
+import { mapOf, part, pixelAt as pixel } from './fixtures/grid-map.js';
 import type { CivicErrorEvent } from '../../src/core/events/error-event.js';
 import type { CivicSelectEvent } from '../../src/core/events/select-event.js';
 import METRICS_JSON from '../fixtures/grid-map/metrics.json';
@@ -24,25 +25,8 @@ const CENTRE: Record<string, [number, number]> = {
 const RED = [255, 0, 0], GREEN = [0, 255, 0], BLUE = [0, 0, 255];
 const EXPECT: Record<string, number[]> = { '500118002007001': GREEN, '500118002007002': BLUE, '500118002008001': RED, '500118002008002': GREEN };
 
-function part(el: CivicGridMap, name: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector(`[part~="${name}"]`);
-}
-
-/** Reads one pixel (CSS px in part=canvas) from the element's whole picture (surface + overlay). */
-function pixel(el: CivicGridMap, x: number, y: number): number[] {
-  const snap = el.snapshot()!;
-  const pr = snap.width / part(el, 'canvas')!.clientWidth;
-  return Array.from(snap.getContext('2d')!.getImageData(Math.round(x * pr), Math.round(y * pr), 1, 1).data).slice(0, 3);
-}
-
 function near(a: number[], b: number[], tol = 6): boolean {
   return a.every((v, i) => Math.abs(v - b[i]) <= tol);
-}
-
-async function mapOf(t: ReturnType<typeof html>): Promise<CivicGridMap> {
-  const el = await fixture<CivicGridMap>(t);
-  await el.whenDrawn();
-  return el;
 }
 
 const THRESH = { thresholds: '100,250', colors: '#ff0000,#00ff00,#0000ff' };
