@@ -3,7 +3,8 @@
 // (script by entry point, style, layout, paint …), plus the sum over all such tasks. One run; a diagnosis aid, not a
 // benchmark (bench/kpi/run.mjs is the benchmark).
 //   node bench/kpi/trace.mjs [--seconds 15] [--tiles 200] [--rank 25] [--over 30] [--mode element|plain|countup]
-import { mkdirSync } from 'node:fs';
+//   --save FILE   also writes the trace (JSON) for other analyses; --no-minify   readable function names in it
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,7 @@ const rank = opt('--rank', 25);
 const over = opt('--over', 30);
 const mode = args.includes('--mode') ? args[args.indexOf('--mode') + 1] : 'element';
 
-await bundleBenchPage(join(here, 'page.ts'), { outfile: join(out, 'page.js'), minify: true, conditions: ['production'] });
+await bundleBenchPage(join(here, 'page.ts'), { outfile: join(out, 'page.js'), minify: !args.includes('--no-minify'), conditions: ['production'] });
 const { server, port } = await serveFiles((p) => (p === '/' || p === '/index.html' ? join(here, 'index.html') : p === '/page.js' ? join(out, 'page.js') : undefined));
 const browser = await launchBenchBrowser();
 try {
@@ -34,7 +35,9 @@ try {
   await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline.stack'] });
   await page.evaluate(([s, n, r, m]) => window.startBench(s, n, r, m), [seconds, tiles, rank, mode]);
   await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: (seconds + 60) * 1000, polling: 500 });
-  const evs = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  const raw = (await browser.stopTracing()).toString();
+  if (args.includes('--save')) writeFileSync(args[args.indexOf('--save') + 1], raw);
+  const evs = JSON.parse(raw).traceEvents;
   const mark = evs.find((e) => e.name === 'bench-first-update');
   const main = evs.find((e) => e.name === 'thread_name' && e.pid === mark.pid && e.args?.name === 'CrRendererMain');
   const onMain = evs.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts >= mark.ts);

@@ -87,9 +87,14 @@ export class TileFigure {
   /**
    * After each render: the root holding the value line's spans. Writes the final figure into the width reserve, in
    * the reserve's own shadow root: the value part's text stays the figure shown (read by exports, tests, pages).
+   * Writes the tile's accessible sentence `said` into its live region; with `live` "off" (a wall's tiles) a
+   * changed sentence is written a few frames after the wall's update slices once kpi-tile.motion.ts is there
+   * (kpi-tile.say.ts); a first sentence, a live region's, or any before that chunk: now.
    */
-  bind(root: ParentNode): void {
+  bind(root: ParentNode, said?: string, live?: string): void {
     this.root = root;
+    const el = root.querySelector<HTMLElement>('[aria-atomic]');
+    if (el && said != null && !motion.loaded?.sayLater(el, said, live)) setText(el, said);
     const text = this.final()?.number ?? '';
     // Once a count-up ran, the roll (lazy chunk) keeps the spans and writes the reserve's text in place.
     if (this.roll) return this.roll.bind(root, text);

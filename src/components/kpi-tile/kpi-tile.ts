@@ -159,10 +159,12 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   );
   /** Set by `<civic-kpi-grid>`, which reports its tiles' missing parts once, in its own banner. @internal */
   partsReported = false;
-  private warned = '';
-  private shownTarget: number | null | undefined = undefined;
+  private warned?: string;
+  private shownTarget?: number | null;
   private readonly fit = new TileFit();
   private readonly line: LineState = { shape: '', second: false };
+  /** The sentence the live region holds (label, value, delta, status), as last rendered. */
+  private said!: string;
   /** The figure painted between renders: the final one, or a count-up's frames. */
   private readonly roll = new TileFigure(() => this.m.view?.value);
 
@@ -269,7 +271,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     super.updated(changed);
     if (this.m.waiting) return;
     const r = this.renderRoot as ShadowRoot;
-    this.roll.bind(r);
+    this.roll.bind(r, this.said, this.live);
     const target = this.m.view && !this.m.view.invalid && this.m.item && typeof this.m.item.value === 'number' ? this.m.item.value : null;
     if (target !== this.shownTarget) {
       const from = this.roll.current ?? this.shownTarget;
@@ -347,13 +349,13 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     const en = this.t.lang === 'en';
     // Invalid values are noted in place (part status): a partial banner only for a missing part, unless a grid shows it.
     const e = this.feed.error;
+    // The accessible text: written by updated() (kpi-tile.figure.ts), on a wall after the update slices.
+    this.said = this.m.outside ? `${v.label}${en ? ': ' : '：'}${t.outsideRegion}` : v.announce;
     const banner = e && (!e.partial || (e.kind !== 'validation' && !this.partsReported)) ? this.feed.renderStatus() : nothing;
     // No whitespace between the parts (issue 16: the tile's first load): the base and the head are flex boxes.
     return html`<div part="base">${banner}<div class="head"><span part="label" aria-hidden="true">${v.label}</span>${v.period ? html`<span part="period" aria-hidden="true">${v.period}</span>` : nothing}${
       v.illustrative ? renderIllustrative(core) : nothing
-    }${this.export ? renderExportButton(t.exportPng, this.onExport) : nothing}</div><div class="value-box"><div part="value" aria-hidden="true">${renderValueLine(p, en, this.line)}</div></div><span class="measure" aria-hidden="true"><span class="n"></span><span class="u"></span></span><span class="visually-hidden" aria-live=${this.live} aria-atomic="true">${
-      this.m.outside ? `${v.label}${en ? ': ' : '：'}${t.outsideRegion}` : v.announce
-    }</span>${renderDetails(v, t, core, this.m.outside)}</div>`;
+    }${this.export ? renderExportButton(t.exportPng, this.onExport) : nothing}</div><div class="value-box"><div part="value" aria-hidden="true">${renderValueLine(p, en, this.line)}</div></div><span class="measure" aria-hidden="true"><span class="n"></span><span class="u"></span></span><span class="visually-hidden" aria-live=${this.live} aria-atomic="true"></span>${renderDetails(v, t, core, this.m.outside)}</div>`;
   }
 
   // ── private helpers ──
@@ -380,10 +382,5 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
       env: `${this.getAttribute('data-density')}|${this.getAttribute('data-theme')}|${this.t.lang}`,
       en: this.t.lang === 'en',
     });
-  }
-
-  /** Keeps the resize controller referenced. @internal */
-  protected get observedSize() {
-    return this.box.size;
   }
 }

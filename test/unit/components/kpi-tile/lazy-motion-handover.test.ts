@@ -11,7 +11,7 @@ import type { CivicKpiTile } from '../../../../src/components/kpi-tile/kpi-tile.
 const sliced = vi.hoisted(() => ({ runs: [] as Array<() => void>, arrived: undefined as undefined | (() => void) }));
 vi.mock('../../../../src/components/kpi-tile/kpi-tile.motion.js', () => {
   sliced.arrived?.();
-  return { scheduleSliced: (run: () => void) => sliced.runs.push(run), TileRoll: class {}, fits: {}, rollKit: {} };
+  return { scheduleSliced: (run: () => void) => sliced.runs.push(run), TileRoll: class {}, fits: {}, rollKit: {}, sayLater: () => false };
 });
 
 afterEach(() => {
