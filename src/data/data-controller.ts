@@ -9,7 +9,6 @@ import { asked } from '../core/lazy-module.js';
 import { sourceKey, startSource, withPath } from './data-controller.source.js';
 import { sendQueued } from './data-controller.events.js';
 import { renderState, renderStatus, type StateViews } from './data-controller.view.js';
-import type { PushSource } from './push/push-controller.js';
 import type { SrcPath } from './src-path.js';
 import type { DataControllerOptions, DataHostProps, DataStatus } from './data-controller.types.js';
 
@@ -87,11 +86,6 @@ export class DataController<T> implements ReactiveController {
     this.host = host;
     this.o = options;
     host.addController(this);
-  }
-
-  /** The live push source behind `src` (SSE / WebSocket), while one runs. */
-  get push(): PushSource | undefined {
-    return this.path?.push;
   }
 
   /** Where the source settings are read: the host, or options.props. @internal */

@@ -36,7 +36,8 @@ export interface DrawnControllerOptions {
   resize?: () => 'width' | 'box' | 'none';
 }
 
-type Host = ReactiveElement;
+/** `drawnSized()`: the host's width was first seen or changed (its height too, in `box` mode) — layout by width. */
+type Host = ReactiveElement & { drawnSized?(): void };
 
 function same(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
@@ -55,7 +56,12 @@ export class DrawnController implements ReactiveController {
   private watched: Partial<Record<DrawnReason, unknown>> = {};
   private waiters: (() => void)[] = [];
   private attempt = 0;
-  private width?: number;
+  /**
+   * The host's content width last seen by the shared ResizeObserver (kept while hidden; undefined before the first
+   * observation and after a disconnect): elements that lay out by their width read it, and define `drawnSized()`, instead
+   * of observing the host a second time (the KPI tile's fit). @internal
+   */
+  width?: number;
   private height?: number;
 
   constructor(host: Host, options: DrawnControllerOptions = {}) {
@@ -117,6 +123,8 @@ export class DrawnController implements ReactiveController {
     if (first || changed) {
       this.width = r.width;
       this.height = r.height;
+      // Also the first size: a picture made before it (at the host's clientWidth) may have been at another one.
+      this.host.drawnSized?.();
     }
     if (changed) this.invalidate('resize');
   }

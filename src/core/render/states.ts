@@ -68,9 +68,7 @@ export const stateStyles = css`
 `;
 
 export function renderLoading(t: Translation): TemplateResult {
-  return html`<div part="status" data-kind="loading" role="status" aria-busy="true" class="state-block">
-    <span class="spinner" aria-hidden="true"></span><span>${t.loading}</span>
-  </div>`;
+  return html`<div part="status" data-kind="loading" role="status" aria-busy="true" class="state-block"><span class="spinner" aria-hidden="true"></span><span>${t.loading}</span></div>`;
 }
 
 export function renderEmpty(t: Translation): TemplateResult {
@@ -106,9 +104,7 @@ export function loadStatusView(): Promise<void> {
  * details list or buttons (their words load with the full banner: status-words.ts).
  */
 export function renderPlainStatus(kind: string, role: string, text: string, overlay?: boolean, line2?: string): TemplateResult {
-  return html`<div part="status" data-kind=${kind} role=${role} class=${overlay ? 'state-strip' : 'state-block'}>
-    <div><strong>${text}</strong>${line2 ? html`<div>${line2}</div>` : nothing}</div>
-  </div>`;
+  return html`<div part="status" data-kind=${kind} role=${role} class=${overlay ? 'state-strip' : 'state-block'}><div><strong>${text}</strong>${line2 ? html`<div>${line2}</div>` : nothing}</div></div>`;
 }
 
 /** The 示例数据 / Illustrative data badge. */
