@@ -1,5 +1,6 @@
 // The demo pages load the library straight from src/ (Vite serves TypeScript), exactly as the
 // published define entry does: one import registers every element.
+import './dev-notices.js'; // first: before Lit is evaluated
 import '../src/define.js';
 
 const langBtn = document.getElementById('toggle-lang');

@@ -1,4 +1,5 @@
 // The data wall. Like demo.ts it loads the library from src/: one import registers every element.
+import './dev-notices.js'; // first: before Lit is evaluated
 import '../src/define.js';
 
 // Query parameters for trying the screen's options without editing the page:
