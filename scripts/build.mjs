@@ -153,7 +153,9 @@ await build({
     lib: { entry: entries, formats: ['es'] },
     rolldownOptions: {
       external: isExternal,
-      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      // Chunk names without a hash (a bundler names its own output; a CDN URL carries the version): a user's bundler
+      // names its chunks after ours, so each lazy chunk's import() in their first load is 9 bytes shorter (issue 16).
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name].js' },
     },
   },
 });
