@@ -44,10 +44,14 @@ const FRAME_BUDGET_MS = 24;
  * update's script (traced on the bench wall: 0.22 ms of script, ~0.9 ms of rendering a tile, plus ~11 ms a frame),
  * and the frame's cost learnt on the wall clock (FRAME_BUDGET_MS) is often stale or inflated by waits for a core,
  * while this is read live, one short update at a time. At 20 ms, slices sized from a stale cost (cheap updates taught
- * 0.3 ms a tile) let frames of 60–110 tiles through: 70–150 ms of CPU (issue 16, bench/kpi at load 15).
+ * 0.3 ms a tile) let frames of 60–110 tiles through: 70–150 ms of CPU (issue 16, bench/kpi at load 15). 3 rather
+ * than 4 (session 15): at 4 ms a slice's frame was ~20–31 ms of CPU on a quiet machine (trace: ~5 ms of the frame's
+ * own, ~1.25 ms a tile), and a frame of 25 ms of CPU becomes a long task as soon as the thread waits for one of two
+ * cores about as long as it runs; at 3 ms it is ~4 tiles (~5 ms) smaller, for ~a third more frames per wall update.
+ * GAP_MS is 2 so that one stalled update still leaves room for others in its slice.
  */
-const SCRIPT_BUDGET_MS = 4;
-const GAP_MS = 3;
+const SCRIPT_BUDGET_MS = 3;
+const GAP_MS = 2;
 /**
  * Updates per slice however long they take: on a machine so loaded that the clock runs out within one tile, a
  * wall still gets through its updates.

@@ -70,14 +70,14 @@ describe('scheduleSliced: slices sized to the frame budget', () => {
   });
 
   it('cheap updates fill few frames: slices grow (at most doubling) to what the budget holds', () => {
-    // 0.1 ms script + 0.1 ms rendering a tile: the whole wall fits a frame's budget once learnt.
-    const ran = queue(200, 0.1);
+    // 0.0625 ms script + 0.1 ms rendering a tile: the whole wall fits a frame's budget once learnt.
+    const ran = queue(200, 0.0625);
     const per = drainAll(ran, 200, { base: 1, perTile: 0.1 });
     expect(per[0]).toBe(8); // before anything was measured
     for (let i = 1; i < per.length - 1; i++) expect(per[i]).toBeLessThanOrEqual(2 * per[i - 1]!);
-    expect(per.length).toBeLessThanOrEqual(7); // 8, 16, 32, 40, 40, 40, 24 (4 ms of script a slice) — not 34 frames of 6
-    // The next batch starts at the size learnt: slices of 40 (the script budget) from its first frame.
-    const again = queue(200, 0.1);
+    expect(per.length).toBeLessThanOrEqual(7); // 8, 16, 32, 48, 48, 48 (3 ms of script a slice) — not 34 frames of 6
+    // The next batch starts at the size learnt: slices of 48 (the script budget) from its first frame.
+    const again = queue(200, 0.0625);
     const per2 = drainAll(again, 200, { base: 1, perTile: 0.1 });
     expect(per2.length).toBeLessThanOrEqual(5);
   });
@@ -117,7 +117,7 @@ describe('scheduleSliced: slices sized to the frame budget', () => {
   });
 
   it('frames that waited long for a core do not shrink the slices (the least of the last frames is believed)', () => {
-    const ran = queue(400, 0.25);
+    const ran = queue(400, 0.1875);
     const per: number[] = [];
     for (let f = 0; f < 200 && ran.length < 400; f++) per.push(frame(ran, { base: 1, perTile: f >= 4 && f <= 6 ? 60 : 0.25 }));
     expect(ran).toHaveLength(400);
@@ -125,20 +125,20 @@ describe('scheduleSliced: slices sized to the frame budget', () => {
     expect(Math.min(...per.slice(5, -1))).toBeGreaterThan(12);
   });
 
-  it('a slice stops when its script reaches the script budget (4 ms), after at least 3 updates', () => {
-    const ran = queue(12, 1);
-    expect(frame(ran, { base: 0, perTile: 0 })).toBe(4); // 4 ms of script after 4: the rest waits
+  it('a slice stops when its script reaches the script budget (3 ms), after at least 3 updates', () => {
+    const ran = queue(12, 0.75);
+    expect(frame(ran, { base: 0, perTile: 0 })).toBe(4); // 3 ms of script after 4: the rest waits
     expect(ran).toEqual([0, 1, 2, 3]);
     const per = drainAll(ran, 12, { base: 0, perTile: 0 });
     expect(per).toEqual([4, 4]);
-    // Updates of 4 ms (counted 3: two fill the budget): 3 a slice all the same (the least a slice runs).
+    // Updates of 4 ms (counted 2: two fill the budget): 3 a slice all the same (the least a slice runs).
     const slow = queue(6, 4);
     expect(drainAll(slow, 6, { base: 0, perTile: 0 })).toEqual([3, 3]);
   });
 
-  it('a wait for a core in the middle of an update is not counted as its cost (at most 3 ms an update)', () => {
-    // 0.2 ms updates, one of which the machine stalls for 100 ms (counted 3 ms): the slice takes 6 (3 + 5 × 0.2 ms
-    // reach the 4 ms budget), not the 3 it would if the stall were counted.
+  it('a wait for a core in the middle of an update is not counted as its cost (at most 2 ms an update)', () => {
+    // 0.2 ms updates, one of which the machine stalls for 100 ms (counted 2 ms): the slice takes 6 (2 + 5 × 0.2 ms
+    // reach the 3 ms budget), not the 3 it would if the stall were counted.
     const ran: number[] = [];
     for (let i = 0; i < 20; i++)
       s.scheduleSliced(() => {
