@@ -170,8 +170,7 @@ export abstract class CivicElement extends LitElement {
    * canvases stay sharp). @internal
    */
   protected get pixelRatio(): number {
-    const dpr = typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
-    const zoom = typeof this.currentCSSZoom === 'number' && this.currentCSSZoom > 0 ? this.currentCSSZoom : 1; // Chrome 128+
-    return Math.min(4, dpr * Math.max(1, this.screen.scale) * zoom);
+    // Both are positive numbers where they exist (currentCSSZoom: Chrome 128+; devicePixelRatio: not in Node).
+    return Math.min(4, (globalThis.devicePixelRatio || 1) * Math.max(1, this.screen.scale) * (this.currentCSSZoom || 1));
   }
 }
