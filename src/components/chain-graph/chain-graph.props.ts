@@ -51,6 +51,11 @@ export function parseSliced(raw: unknown, fields: ReturnType<typeof parseFieldMa
   });
 }
 
+/** An attribute converter whose removed attribute (null) gives the property's default again (a number when `num`). */
+function orDefault(d: string | number, num?: boolean) {
+  return { fromAttribute: (v: string | null) => (v === null ? d : num ? Number(v) : v) };
+}
+
 /** @internal */
 export abstract class ChainGraphProps extends CivicDataElement<ChainData> {
   /**
@@ -58,9 +63,9 @@ export abstract class ChainGraphProps extends CivicDataElement<ChainData> {
    * and calls cost every page that loads the graph); each field below keeps its type and its documentation.
    */
   static override properties: PropertyDeclarations = {
-    layout: { reflect: true }, chain: {}, selected: { reflect: true }, focusId: { attribute: 'focus' }, sizeBy: { attribute: 'size-by' },
-    renderer: {}, canvasThreshold: { type: Number, attribute: 'canvas-threshold' }, tour: { type: Boolean, reflect: true },
-    tourInterval: { type: Number, attribute: 'tour-interval' }, seed: { type: Number }, fields: {}, search: {},
+    layout: { reflect: true, converter: orDefault('tiers') }, chain: { converter: orDefault('') }, selected: { reflect: true }, focusId: { attribute: 'focus' }, sizeBy: { attribute: 'size-by' },
+    renderer: { converter: orDefault('auto') }, canvasThreshold: { attribute: 'canvas-threshold', converter: orDefault(400, true) }, tour: { type: Boolean, reflect: true },
+    tourInterval: { attribute: 'tour-interval', converter: orDefault(4, true) }, seed: { converter: orDefault(1, true) }, fields: {}, search: { converter: orDefault('') },
     positions: { attribute: false }, export: { reflect: true, converter: EXPORT_CONVERTER }, fileName: { attribute: 'file-name' },
   };
   /** Layout: `tiers` (upstream → leader → downstream columns), `force` (clusters per chain) or `radial` (leader at the centre, rings by hops). */
