@@ -110,7 +110,7 @@ describe('<civic-grid-map> PNG export', function () {
     METRICS = METRICS_JSON as typeof METRICS;
   });
 
-  for (const renderer of ['canvas', 'webgl']) {
+  for (const renderer of ['canvas', 'webgl', 'svg']) {
     it(`toPNG (${renderer}, no preserve-drawing-buffer) has each grid's class colour and the legend`, async () => {
       const el = await mapOf(html`<civic-grid-map renderer=${renderer} .geometry=${SMALL} .data=${METRICS} metric="households"
         classification="thresholds" thresholds=${THRESH.thresholds} class-colors=${THRESH.colors}></civic-grid-map>`);

@@ -11,7 +11,7 @@ const mapDrawing = lazyModule(() => import('./export-png.draw.js'));
 
 /**
  * The element's `toPNG()`: waits for the picture (`drawn`), copies it (WebGL: a repaint copied; canvas: a snapshot)
- * and lays it out with the breadcrumb, legend and badge (`mapPng`). Rejects without a picture or for the SVG renderer.
+ * (SVG renderer: its <svg>) and lays it out with the breadcrumb, legend and badge (`mapPng`). Rejects without a picture.
  */
 export async function mapToPng(
   host: Host,
@@ -21,7 +21,8 @@ export async function mapToPng(
   const { mapPng } = await mapDrawing.load();
   await o.drawn();
   const r = o.drawing();
-  const pic = r?.capture ? await r.capture() : r?.snapshot?.();
-  if (!pic) throw new Error('nothing to export (no picture yet, or the SVG renderer)');
+  // The SVG renderer has no canvas: its live <svg> is painted onto the export canvas (core draw-svg.ts).
+  const pic = (r?.capture ? await r.capture() : r?.snapshot?.()) ?? host.renderRoot.querySelector<SVGSVGElement>('[part~="canvas"] svg.surface');
+  if (!pic) throw new Error('nothing to export (no picture yet)');
   return mapPng(host, pic, { ...options, pixelRatio: options.pixelRatio, hostRatio: o.hostRatio, token: o.token });
 }

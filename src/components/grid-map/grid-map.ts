@@ -262,8 +262,8 @@ export class CivicGridMap extends GridMapProps {
    * The map as an image/png, at its layout size (also inside a scaled <civic-screen>): the picture with labels and
    * outlines, the breadcrumb, the legend (swatches, ranges, counts) and the 示例数据 badge, in the current theme.
    * WebGL needs no `preserve-drawing-buffer`: the frame is repainted and copied. Before the first picture it waits
-   * for it (`whenDrawn()`); rejects when nothing can be drawn (failed geometry) or for the SVG renderer's DOM (use
-   * `renderer="canvas"` or WebGL to export).
+   * for it (`whenDrawn()`); rejects when nothing can be drawn (failed geometry). The SVG renderer's picture is its
+   * <svg> painted on the export canvas.
    */
   toPNG(options: PngOptions = {}): Promise<Blob> {
     return mapToPng(this, { drawn: () => this.whenDrawn(), drawing: () => this.drawing(), hostRatio: this.pixelRatio, token: (n, d) => this.themeCtl.token(n, d) }, options);
