@@ -28,7 +28,8 @@ describe('<civic-grid-map>: its own warning banner', function () {
       expect(el.joinIssues.filter((i) => i.severity === 'error').length, 'the unknown code is a join error').to.be.greaterThan(0);
       const note = el.shadowRoot!.querySelector<HTMLElement>('[part~="status"].state-overlay');
       expect(note, 'the warning banner').to.exist;
-      expect(note!.textContent).to.match(/joining/);
+      // one unknown row: the README's partial-data words, and the singular (was "1 problems joining metrics to grids")
+      expect(note!.textContent!.trim()).to.equal('Some of the data is invalid: 1 problem joining metrics to grids');
       const cs = getComputedStyle(note!);
       expect(cs.position).to.equal('absolute');
       expect(cs.zIndex).to.equal('5');
