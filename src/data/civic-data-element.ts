@@ -202,7 +202,7 @@ export abstract class CivicDataElement<T> extends CivicElement {
     }
   }
 
-  private warnedDataAttribute = false;
+  private warnedDataAttribute?: boolean;
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);

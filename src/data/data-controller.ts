@@ -6,6 +6,7 @@ import { formatIssue, hasErrors, issue, type Issue, type Validated } from './val
 import { resolveSource, type ResolvedSource } from './resolve-source.js';
 import { adaptersReady, adaptWith, loadAdapters, type AdaptKit } from './adapters/adapt.js';
 import { asked } from '../core/lazy-module.js';
+import { same } from '../core/controllers/drawn-controller.js';
 import { sourceKey, startSource, withPath } from './data-controller.source.js';
 import { sendQueued } from './data-controller.events.js';
 import { renderState, renderStatus, type StateViews } from './data-controller.view.js';
@@ -15,10 +16,6 @@ import type { DataControllerOptions, DataHostProps, DataStatus } from './data-co
 export type { DataControllerOptions, DataHostProps, DataStatus, OffThreadLoader, OffThreadResult, ParseContext } from './data-controller.types.js';
 
 type Host = ReactiveControllerHost & HTMLElement & DataHostProps;
-
-function sameDeps(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
-  return !!a && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
-}
 
 const ADAPT_KIT: AdaptKit = { adaptWith, adaptersReady, loadAdapters };
 
@@ -80,7 +77,7 @@ export class DataController<T> implements ReactiveController {
   /** Watches the host's size for the compact badge, from its first full banner on (status-view.ts). @internal */
   ro?: ResizeObserver;
   /** The host is small: status as a badge (status-view.ts sets it). @internal */
-  compact = false;
+  compact?: boolean;
 
   constructor(host: Host, options: DataControllerOptions<T>) {
     this.host = host;
@@ -95,7 +92,7 @@ export class DataController<T> implements ReactiveController {
 
   /** True when the value on screen is older than the last attempt (a refresh failed). */
   get stale(): boolean {
-    return this.value !== undefined && ((this.error !== undefined && !this.error.partial) || this.fromCache || this.liveStale);
+    return this.value !== undefined && ((this.error !== undefined && !this.error.partial) || !!this.fromCache || !!this.liveStale);
   }
 
   hostConnected(): void {
@@ -128,7 +125,7 @@ export class DataController<T> implements ReactiveController {
   }
 
   /** sync() ran during the host's current update (its willUpdate), before this controller's hostUpdate. */
-  private synced = false;
+  private synced?: boolean;
 
   /**
    * True when the last render drew the plain status banner because the full one (status-view.ts, loaded on first
@@ -155,7 +152,7 @@ export class DataController<T> implements ReactiveController {
       this.sourceKey = key;
       this.lastDeps = deps;
       startSource(this, src);
-    } else if (!sameDeps(this.lastDeps, deps)) {
+    } else if (!same(this.lastDeps, deps)) {
       this.lastDeps = deps;
       if (this.lastRaw !== undefined) this.accept(this.lastRaw, this.lastRawSource, undefined, false, true);
     }
@@ -185,10 +182,10 @@ export class DataController<T> implements ReactiveController {
   }
 
   /** True while the value on screen came from the persistent cache and the network has not confirmed it. */
-  fromCache = false;
+  fromCache?: boolean;
 
   /** A push source lost its connection or heartbeat: the value on screen is not live (stale banner). */
-  liveStale = false;
+  liveStale?: boolean;
 
   /** @internal */
   accept(raw: unknown, source: DataSourceKind, url: string | undefined, poll: boolean, reparse = false): void {

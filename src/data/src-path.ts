@@ -27,8 +27,8 @@ export interface SrcOwner<T> {
   error?: CivicErrorDetail;
   status: 'idle' | 'loading' | 'complete' | 'error';
   lastUpdated?: Date;
-  fromCache: boolean;
-  liveStale: boolean;
+  fromCache?: boolean;
+  liveStale?: boolean;
   currentSource(): ResolvedSource;
   accept(raw: unknown, source: DataSourceKind, url: string | undefined, poll: boolean): void;
   lastRaw: unknown;

@@ -13,6 +13,7 @@ import { buildTileView, needsDetails, pickRegionItem, type TileView } from './kp
 import type { ParsedKpi } from './kpi-tile.parse.js';
 import type { DeltaFormat } from './kpi-tile.types.js';
 import { tileDetails } from './kpi-tile.view.js';
+import { why } from '../../data/data-controller.errors.js';
 
 /** The tile's attributes and language the view is built with. */
 export interface TileSource {
@@ -30,10 +31,10 @@ export class TileModeler {
   /** The item picked (undefined when the region filter excludes every item). */
   item?: ParsedKpi;
   /** The region filter excludes every item. */
-  outside = false;
+  outside?: boolean;
   /** The item to draw needs the details chunk, which is loading: the picture on screen stays. */
-  waiting = false;
-  private loading = false;
+  waiting?: boolean;
+  private loading?: boolean;
   /** The data for which the details chunk last failed to load. */
   private failedFor?: { data: unknown };
 
@@ -88,8 +89,8 @@ export class TileModeler {
         // word or bar missing silently would mislead).
         this.loading = false;
         this.failedFor = { data };
-        const why = e instanceof Error ? e.message : String(e);
-        this.failed(`status, progress, sparkline and period could not be shown: ${why}`, /https?:\/\/\S+/.exec(why)?.[0]);
+        const m = why(e);
+        this.failed(`status, progress, sparkline and period could not be shown: ${m}`, /https?:\/\/\S+/.exec(m)?.[0]);
       },
     );
   }

@@ -48,7 +48,7 @@ export function renderValueLine(p: AmountParts, en: boolean, last: LineState): u
 }
 
 /** Everything under the figure line. `outside`: the region filter excludes every item. */
-export function renderDetails(v: TileView, t: KpiTileTerms, core: Translation, outside: boolean): TemplateResult {
+export function renderDetails(v: TileView, t: KpiTileTerms, core: Translation, outside?: boolean): TemplateResult {
   // A view has a status, progress or sparkline only once their chunk has loaded (the tile waits for it).
   const x = tileDetails.loaded;
   // An invalid value and a region outside the filter never come together (outside: no item, a placeholder is shown).

@@ -39,7 +39,8 @@ export interface DrawnControllerOptions {
 /** `drawnSized()`: the host's width was first seen or changed (its height too, in `box` mode) — layout by width. */
 type Host = ReactiveElement & { drawnSized?(): void };
 
-function same(a: unknown, b: unknown): boolean {
+/** Object.is, arrays item by item (also DataController's deps). @internal */
+export function same(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
   return Object.is(a, b);
 }

@@ -8,10 +8,7 @@ export const DEFAULT_LANG: Lang = 'zh-CN';
  * `en`, `en-GB` → en; anything else (or empty) → undefined so the caller keeps resolving.
  */
 export function normaliseLang(tag: string | null | undefined): Lang | undefined {
-  if (!tag) return undefined;
-  const t = tag.trim().toLowerCase();
-  if (t === '') return undefined;
-  if (t === 'zh' || t.startsWith('zh-') || t.startsWith('zh_')) return 'zh-CN';
-  if (t === 'en' || t.startsWith('en-') || t.startsWith('en_')) return 'en';
-  return undefined;
+  // zh, zh-…, zh_… (any case, trimmed) → zh-CN; en likewise.
+  const m = /^\s*(zh|en)(?:[-_]|\s*$)/i.exec(tag ?? '');
+  return m ? (m[1].toLowerCase() === 'zh' ? 'zh-CN' : 'en') : undefined;
 }

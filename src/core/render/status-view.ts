@@ -49,13 +49,13 @@ export interface StatusSource {
   readonly value?: unknown;
   readonly lastUpdated?: Date;
   /** A push source went quiet (else a stale state without an error is data from the offline cache). */
-  readonly liveStale: boolean;
+  readonly liveStale?: boolean;
   /** A small host: a one-word badge instead of the full banner (set here, by watchSize). */
-  compact: boolean;
+  compact?: boolean;
   /** The observer of the host's size, from its first full banner; the controller drops it on disconnect. */
   ro?: ResizeObserver;
   /** The value on screen came from the offline cache. */
-  readonly fromCache: boolean;
+  readonly fromCache?: boolean;
   /** The state whose banner was dismissed (written here, by the dismiss button). */
   dismissedKey?: string;
   currentSource(): { kind: string };

@@ -60,13 +60,13 @@ export const sequentialDefaults = {
 
 function vars(theme: 'light' | 'dark'): string {
   return Object.entries(tokenDefaults[theme])
-    .map(([k, v]) => `--_d-color-${k}: ${v};`)
+    .map(([k, v]) => `--_d-color-${k}:${v};`)
     .join('');
 }
 
 function publicMap(): string {
   return Object.keys(tokenDefaults.light)
-    .map((k) => `--_color-${k}: var(--civic-color-${k}, var(--_d-color-${k}));`)
+    .map((k) => `--_color-${k}:var(--civic-color-${k},var(--_d-color-${k}));`)
     .join('');
 }
 
@@ -74,7 +74,7 @@ function publicMap(): string {
 function palette(theme: 'light' | 'dark', map = false): string {
   const lines: string[] = [];
   for (const [name, list] of [['category', categoryDefaults[theme]], ['sequential', sequentialDefaults[theme]]] as const)
-    list.forEach((c, i) => lines.push(map ? `--_${name}-${i + 1}: var(--civic-scheme-${name}-${i + 1}, var(--_d-${name}-${i + 1}));` : `--_d-${name}-${i + 1}: ${c};`));
+    list.forEach((c, i) => lines.push(map ? `--_${name}-${i + 1}:var(--civic-scheme-${name}-${i + 1},var(--_d-${name}-${i + 1}));` : `--_d-${name}-${i + 1}:${c};`));
   return lines.join('');
 }
 

@@ -61,12 +61,12 @@ describe('theme tokens', () => {
   });
   it('the host styles carry every default and map every public token', () => {
     const css = hostStyles.cssText;
-    for (const theme of THEMES) for (const [k, v] of Object.entries(tokenDefaults[theme])) expect(css).toContain(`--_d-color-${k}: ${v};`);
-    for (const k of Object.keys(tokenDefaults.light)) expect(css).toContain(`--_color-${k}: var(--civic-color-${k}, var(--_d-color-${k}));`);
-    categoryDefaults.dark.forEach((c, i) => expect(css).toContain(`--_d-category-${i + 1}: ${c};`));
-    sequentialDefaults.light.forEach((c, i) => expect(css).toContain(`--_d-sequential-${i + 1}: ${c};`));
-    expect(css).toContain('--_category-8: var(--civic-scheme-category-8, var(--_d-category-8));');
-    expect(css).toContain('--_sequential-5: var(--civic-scheme-sequential-5, var(--_d-sequential-5));');
+    for (const theme of THEMES) for (const [k, v] of Object.entries(tokenDefaults[theme])) expect(css).toContain(`--_d-color-${k}:${v};`);
+    for (const k of Object.keys(tokenDefaults.light)) expect(css).toContain(`--_color-${k}:var(--civic-color-${k},var(--_d-color-${k}));`);
+    categoryDefaults.dark.forEach((c, i) => expect(css).toContain(`--_d-category-${i + 1}:${c};`));
+    sequentialDefaults.light.forEach((c, i) => expect(css).toContain(`--_d-sequential-${i + 1}:${c};`));
+    expect(css).toContain('--_category-8:var(--civic-scheme-category-8,var(--_d-category-8));');
+    expect(css).toContain('--_sequential-5:var(--civic-scheme-sequential-5,var(--_d-sequential-5));');
     expect(css).toContain(":host([data-theme='dark'])");
   });
   it('the font stack is CJK-first', () => {
