@@ -180,9 +180,9 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     return v.series.every((s) => s.points.length === 0);
   }
 
-  /** @internal The picture: the plot's marks drawn (an unmeasured plot is none), or the state when nothing is to draw (error, empty, no series). */
+  /** @internal The picture: the plot's marks drawn (an unmeasured plot is none), or the state when nothing is to draw (error, empty, no series, src removed). */
   protected override drawnReady(): boolean {
-    const nothingToDraw = this.dataStatus === 'error' || this.model?.empty === true || (this.feed.value !== undefined && this.isEmpty(this.feed.value));
+    const nothingToDraw = this.dataStatus === 'error' || (this.dataStatus === 'idle' && this.feed.path !== undefined) || this.model?.empty === true || (this.feed.value !== undefined && this.isEmpty(this.feed.value));
     return super.drawnReady() && !this.modeler.pending && (!this.plotArea || this.picture.drawn || nothingToDraw);
   }
 
