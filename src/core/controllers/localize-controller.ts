@@ -66,7 +66,7 @@ export class LocalizeController implements ReactiveController {
 
   private resolve(): Lang {
     const own = closestAttribute(this.host, 'lang');
-    return normaliseLang(own) ?? normaliseLang(typeof document !== 'undefined' ? document.documentElement.lang : '') ?? DEFAULT_LANG;
+    return normaliseLang(own) ?? normaliseLang(globalThis.document?.documentElement.lang) ?? DEFAULT_LANG;
   }
 
   /** Shared strings (loading, loadFailed, stale …) in the resolved language. */

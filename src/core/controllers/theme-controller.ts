@@ -34,10 +34,9 @@ export class ThemeController implements ReactiveController {
 
   hostConnected(): void {
     this.unwatch = watchInheritedAttributes(() => this.refresh());
-    if (typeof matchMedia !== 'undefined') {
-      this.media = matchMedia('(prefers-color-scheme: dark)');
-      this.media.addEventListener('change', this.onMedia);
-    }
+    // (No matchMedia, ResizeObserver… outside a browser: `globalThis.x?.()` is the typeof check.)
+    this.media = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+    this.media?.addEventListener('change', this.onMedia);
     this.refresh(true);
   }
 
@@ -74,8 +73,6 @@ export class ThemeController implements ReactiveController {
 
   /** The computed value of a custom property on the host, e.g. `token('--_fill')`, for canvas/WebGL drawing. */
   token(name: string, fallback = ''): string {
-    if (typeof getComputedStyle === 'undefined') return fallback;
-    const v = getComputedStyle(this.host).getPropertyValue(name).trim();
-    return v || fallback;
+    return globalThis.getComputedStyle?.(this.host).getPropertyValue(name).trim() || fallback;
   }
 }

@@ -24,5 +24,5 @@ export function mediaRules(host: { renderRoot: HTMLElement | DocumentFragment })
     },
     () => undefined,
   );
-  return typeof matchMedia !== 'undefined' && matchMedia('(forced-colors: active), (prefers-reduced-motion: reduce), print').matches ? p : undefined;
+  return globalThis.matchMedia?.('(forced-colors: active), (prefers-reduced-motion: reduce), print').matches ? p : undefined;
 }
