@@ -158,7 +158,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     this.feed.partFailed(this.feed.value === undefined ? 'attribute' : this.feed.source, message, [issue('$', 'network', message)], url),
   );
   /** Set by `<civic-kpi-grid>`, which reports its tiles' missing parts once, in its own banner. @internal */
-  partsReported = false;
+  partsReported?: boolean;
   private warned?: string;
   private shownTarget?: number | null;
   private readonly fit = new TileFit();
@@ -248,7 +248,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   override connectedCallback(): void {
     super.connectedCallback();
     // A web font that arrives after the first fit changes the text width: fit again then.
-    const fonts = globalThis.document?.fonts;
+    const fonts = document.fonts;
     if (fonts && fonts.status !== 'loaded')
       void fonts.ready.then(() => {
         this.fit.reset();
