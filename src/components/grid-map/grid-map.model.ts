@@ -112,6 +112,7 @@ export function parseMetrics(raw: unknown, joinKey = 'code'): Validated<GridMetr
 
   const rows: GridMetricRow[] = [];
   const codes = new Set<string>();
+  let anyIllustrative = illustrative; // a row marked illustrative: true shows the badge too
   rowsRaw.forEach((raw, i) => {
     const r = raw as Record<string, unknown>; // readRowCode rejects a row that is not an object
     const code = readRowCode(r, i, joinKey, issues);
@@ -128,10 +129,11 @@ export function parseMetrics(raw: unknown, joinKey = 'code'): Validated<GridMetr
     }
     const row: GridMetricRow = { code, values };
     if (typeof r.illustrative === 'boolean') row.illustrative = r.illustrative;
+    if (r.illustrative === true) anyIllustrative = true;
     if (typeof r.source === 'string') row.source = r.source;
     rows.push(row);
   });
-  return { value: { metrics, rows, illustrative }, issues };
+  return { value: { metrics, rows, illustrative: anyIllustrative }, issues };
 }
 
 export interface JoinedMetrics {

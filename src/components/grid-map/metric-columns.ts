@@ -78,7 +78,8 @@ export function parseMetricColumns(input: string | unknown, joinKey = 'code', ma
   const issues: Issue[] = [];
   const head = readMetricsHead(parsed.raw, joinKey, issues);
   if (!head) return { metrics: [], illustrative: false, rows: 0, withValues: 0, issues: capIssues(issues, maxIssues), issueCount: issues.length };
-  const { rowsRaw, metrics, illustrative } = head;
+  const { rowsRaw, metrics } = head;
+  let illustrative = head.illustrative; // or a row marked illustrative: true (as parseMetrics)
   const total = rowsRaw.length;
   const nm = metrics.length;
   const keys = metrics.map((m) => m.key);
@@ -127,6 +128,7 @@ export function parseMetricColumns(input: string | unknown, joinKey = 'code', ma
     }
     if (any) withValues++;
     if (r.illustrative === false) realRow[n] = 1;
+    else if (r.illustrative === true) illustrative = true;
     if (code.length > leafLen) leafLen = code.length;
     codes.push(code);
     n++;

@@ -30,6 +30,12 @@ describe('parseMetrics', () => {
     expect(value!.rows.map((r) => r.code)).toEqual(['1', '2']);
   });
 
+  it('a row marked illustrative: true makes the payload illustrative (the 示例数据 badge shows; H-audit2 s15)', () => {
+    const metrics = [{ key: 'a', label: 'A' }];
+    expect(parseMetrics({ metrics, rows: [{ code: '1', a: 1, illustrative: true }, { code: '2', a: 2 }] }).value!.illustrative).toBe(true);
+    expect(parseMetrics({ metrics, rows: [{ code: '1', a: 1, illustrative: false }, { code: '2', a: 2 }] }).value!.illustrative).toBe(false);
+  });
+
   it('rejects garbage without throwing', () => {
     expect(parseMetrics(42).value).toBeUndefined();
     expect(parseMetrics({ metrics: [] }).issues[0]).toMatchObject({ path: 'rows', code: 'required' });
