@@ -49,14 +49,20 @@ export class MemoryMode {
   /** Problems found joining metrics to geometry (codes without grid, grids without value); [] without metrics. */
   joinIssues: JoinedMetrics['issues'] = [];
 
-  /** Brings join, view and styling up to date; a redone join's problems go to `joinIssues` and are reported. */
+  /**
+   * Brings join, view and styling up to date; a redone join's problems go to `joinIssues` and are reported, except
+   * when the same data joined again gives the same problems (the missing parents dissolved after the first picture).
+   */
   derive(i: MemoryInputs): void {
     const issues = this.deriveAll(i);
     if (issues) {
+      const again = this.reportedData === i.data && sameIssues(this.joinIssues, issues);
       this.joinIssues = issues;
-      if (issues.length) this.x.reportJoin?.(issues);
+      this.reportedData = i.data;
+      if (issues.length && !again) this.x.reportJoin?.(issues);
     } else if (!i.data) this.joinIssues = [];
   }
+  private reportedData?: unknown;
 
   private deriveAll(i: MemoryInputs): JoinedMetrics['issues'] | undefined {
     const { geo, data } = i;
@@ -160,4 +166,9 @@ export class MemoryMode {
     },
     itemOf: (code) => this.itemOf(code),
   };
+}
+
+/** The same problems at the same paths, in the same order. */
+function sameIssues(a: JoinedMetrics['issues'], b: JoinedMetrics['issues']): boolean {
+  return a.length === b.length && a.every((x, n) => x.path === b[n].path && x.code === b[n].code);
 }
