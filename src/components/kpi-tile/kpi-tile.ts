@@ -4,7 +4,6 @@ import type { ParseContext } from '../../data/data-controller.js';
 import type { DrawnReason } from '../../core/events/drawn-event.js';
 import { baseHostStyles } from '../../core/theme/tokens.js';
 import { renderIllustrative, stateStyles } from '../../core/render/states.js';
-import { ResizeController } from '../../core/controllers/resize-controller.js';
 import { issue, type Validated } from '../../data/validate.js';
 import { parseTilePayload } from './kpi-tile.fields.js';
 import { kpiTileTerms } from './kpi-tile.i18n.js';
@@ -167,9 +166,6 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   private said!: string;
   /** The figure painted between renders: the final one, or a count-up's frames. */
   private readonly roll = new TileFigure(() => this.m.view?.value);
-
-  // ── controllers ──
-  private readonly box = new ResizeController(this, { onResize: () => scheduleFit(this) });
 
   // ── data ──
   protected override parse(raw: unknown, ctx?: ParseContext): Validated<ParsedKpi[]> {
@@ -369,15 +365,20 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     return items;
   }
 
+  /** The host's width was first seen or changed (DrawnController): fit the figure to it. @internal */
+  drawnSized(): void {
+    scheduleFit(this);
+  }
+
   /**
    * @internal Computes the font size that fits the final value (fit-scheduler, kpi-tile.fit.ts): measured on a canvas
-   * with the width from the ResizeObserver, so it never forces a layout.
+   * with the width from the ResizeObserver (the DrawnController's, shared by every element), so it never forces a layout.
    */
   measureFit(): (() => void) | undefined {
     if (!this.isConnected || !this.m.view) return undefined;
     return this.fit.measure(this.renderRoot as ShadowRoot, {
       value: this.m.view.value,
-      width: () => this.box.size?.width ?? this.clientWidth,
+      width: () => this.drawnCtl.width ?? this.clientWidth,
       unitMin: this.legibleTextPx(0),
       env: `${this.getAttribute('data-density')}|${this.getAttribute('data-theme')}|${this.t.lang}`,
       en: this.t.lang === 'en',
