@@ -157,6 +157,7 @@ export class CivicGridMap extends GridMapProps {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.nav.speak(this.t.lang);
     this.source.geometry.sync();
     this.source.points.sync();
     this.source.reportNew(this.geometrySrc, this.pointsSrc, (g) => void this.whenDrawn().then(() => this.source.dissolveLater(g)));

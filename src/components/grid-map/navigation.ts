@@ -71,6 +71,13 @@ export class NavigationController implements ReactiveController {
     host.addController(this);
   }
 
+  private spoken?: string;
+  /** The language changed: a sentence left in the live region in the other one is cleared. */
+  speak(lang: string): void {
+    if (this.spoken !== undefined && lang !== this.spoken) this.announce = '';
+    this.spoken = lang;
+  }
+
   hostDisconnected(): void {
     this.hovered = this.cursor = this.tip = undefined;
   }
