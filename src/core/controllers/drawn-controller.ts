@@ -63,7 +63,6 @@ export class DrawnController implements ReactiveController {
    * of observing the host a second time (the KPI tile's fit). @internal
    */
   width?: number;
-  private height?: number;
 
   constructor(host: Host, options: DrawnControllerOptions = {}) {
     this.host = host;
@@ -76,7 +75,15 @@ export class DrawnController implements ReactiveController {
    * before a first picture exists; waits while a redraw is due or an update is pending.
    */
   whenDrawn(): Promise<void> {
-    if (this.pictured && this.due.size === 0 && !this.host.isUpdatePending) return Promise.resolve();
+    const h = this.host;
+    if (this.pictured && this.due.size === 0 && !h.isUpdatePending) {
+      // Unless the host has a size the shared observer has not reported yet (a hidden tab shown, or the host resized, in
+      // this task): the observer reports it before the next paint, and its picture resolves this. If the size went back
+      // and nothing is reported, the current picture does, two frames on (also for a host not observed: no element's
+      // size mode is 'none').
+      if (!h.offsetHeight || this.border() === this.seen) return Promise.resolve();
+      requestAnimationFrame(() => requestAnimationFrame(() => this.due.size || this.release()));
+    }
     return new Promise<void>((resolve) => this.waiters.push(resolve));
   }
 
@@ -103,7 +110,7 @@ export class DrawnController implements ReactiveController {
       observed.delete(this.host);
       sharedObserver?.unobserve(this.host);
     }
-    this.width = this.height = undefined;
+    this.width = undefined;
     this.unsized = false;
   }
 
@@ -112,18 +119,29 @@ export class DrawnController implements ReactiveController {
   /** Connected with no width (display: none, a closed tab) before any size was seen: its pictures so far had no size. */
   private unsized = false;
 
+  /** The host's border box (border()) when the observer last reported a size: whenDrawn() compares the current one. */
+  private seen?: string;
+
+  /** The border box's width, and height in `box` mode ('0…' while hidden). */
+  private border(): string {
+    const h = this.host;
+    return h.offsetWidth + (this.sizeMode === 'box' ? 'x' + h.offsetHeight : '');
+  }
+
   private resized(r: DOMRectReadOnly): void {
     if (r.width < 1 || r.height < 1) {
       if (r.width < 1 && this.width === undefined) this.unsized = true;
       return;
     }
+    // Read after layout (observers are told then): no forced layout. A change is one of the border box in whole px.
+    const b = this.border();
     const first = this.width === undefined;
     // Shown for the first time after a picture made while hidden: that is a change of size (a new picture at it).
-    const changed = first ? this.unsized : Math.abs(r.width - this.width!) >= 1 || (this.sizeMode === 'box' && Math.abs(r.height - this.height!) >= 1);
+    const changed = first ? this.unsized : b !== this.seen;
+    this.seen = b;
     this.unsized = false;
     if (first || changed) {
       this.width = r.width;
-      this.height = r.height;
       // Also the first size: a picture made before it (at the host's clientWidth) may have been at another one.
       this.host.drawnSized?.();
     }

@@ -108,37 +108,25 @@ const mapping = /* @__PURE__ */ unsafeCSS(publicMap());
 export const baseHostStyles = css`
   :host {
     ${lightVars}
-    --_d-type-scale: 1;
+    --_d-type-scale:1;
     --_d-min-target: 24px;
     --_d-min-text: 12px;
     ${mapping}
     --_type-scale: var(--civic-type-scale, var(--_d-type-scale));
-    --_font-family: var(
-      --civic-font-family,
-      'PingFang SC',
-      'Hiragino Sans GB',
-      'Microsoft YaHei',
-      'Noto Sans CJK SC',
-      'Noto Sans SC',
-      'Source Han Sans SC',
-      system-ui,
-      -apple-system,
-      'Segoe UI',
-      sans-serif
-    );
+    --_font-family: var(--civic-font-family,'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC',system-ui,-apple-system,'Segoe UI',sans-serif);
     --_font-family-numeric: var(--civic-font-family-numeric, 'DIN Alternate', 'Roboto Mono', var(--_font-family));
-    --_font-size-xs: var(--civic-font-size-xs, calc(12px * var(--_type-scale)));
-    --_font-size-s: var(--civic-font-size-s, calc(14px * var(--_type-scale)));
-    --_font-size-m: var(--civic-font-size-m, calc(16px * var(--_type-scale)));
-    --_font-size-l: var(--civic-font-size-l, calc(20px * var(--_type-scale)));
-    --_font-size-xl: var(--civic-font-size-xl, calc(32px * var(--_type-scale)));
-    --_font-size-xxl: var(--civic-font-size-xxl, calc(48px * var(--_type-scale)));
-    --_space-xs: var(--civic-space-xs, calc(4px * var(--_type-scale)));
-    --_space-s: var(--civic-space-s, calc(8px * var(--_type-scale)));
-    --_space-m: var(--civic-space-m, calc(16px * var(--_type-scale)));
-    --_space-l: var(--civic-space-l, calc(24px * var(--_type-scale)));
+    --_font-size-xs: var(--civic-font-size-xs, calc(12px*var(--_type-scale)));
+    --_font-size-s: var(--civic-font-size-s, calc(14px*var(--_type-scale)));
+    --_font-size-m: var(--civic-font-size-m, calc(16px*var(--_type-scale)));
+    --_font-size-l: var(--civic-font-size-l, calc(20px*var(--_type-scale)));
+    --_font-size-xl: var(--civic-font-size-xl, calc(32px*var(--_type-scale)));
+    --_font-size-xxl: var(--civic-font-size-xxl, calc(48px*var(--_type-scale)));
+    --_space-xs: var(--civic-space-xs, calc(4px*var(--_type-scale)));
+    --_space-s: var(--civic-space-s, calc(8px*var(--_type-scale)));
+    --_space-m: var(--civic-space-m, calc(16px*var(--_type-scale)));
+    --_space-l: var(--civic-space-l, calc(24px*var(--_type-scale)));
     --_radius: var(--civic-radius, 4px);
-    --_stroke-width: var(--civic-stroke-width, calc(1px * var(--_type-scale)));
+    --_stroke-width: var(--civic-stroke-width, calc(1px*var(--_type-scale)));
     --_min-target: var(--civic-min-target, var(--_d-min-target));
     /* The smallest text an element may show, in SCREEN px (its CSS px × the big screen's scale); see minTextPx. */
     --_min-text: var(--civic-min-text-size, var(--_d-min-text));
