@@ -108,6 +108,7 @@ export class CivicGridMap extends GridMapProps {
     warn: (m) => this.warn(m),
     onMove: () => this.nav.moved(),
     failure: () => (!this.geo && this.source.geometry.status === 'error' ? this.source.geometry.error?.message ?? 'the geometry failed' : undefined),
+    unconfigured: () => !this.tilesMode && this.source.geometry.status === 'idle',
     tiles: () => (this.tilesMode ? this.tilesCtl : undefined),
   });
   /** Pointer, keyboard, search and the tooltip, the same in both modes. */
@@ -229,7 +230,7 @@ export class CivicGridMap extends GridMapProps {
 
   /** @internal No picture while the geometry loads (memory mode). */
   protected override drawnReady(): boolean {
-    return super.drawnReady() && (this.tilesMode || !!this.geo || this.source.geometry.status === 'error');
+    return super.drawnReady() && (this.tilesMode || !!this.geo || this.source.geometry.status === 'error' || this.source.geometry.status === 'idle');
   }
 
   /** @internal A new geometry, view or colouring is a new picture. */

@@ -39,6 +39,8 @@ export interface SurfaceOptions {
   onMove: () => void;
   /** Why nothing can be drawn (the geometry failed and none is kept), or undefined. */
   failure: () => string | undefined;
+  /** No geometry was given at all: the element shows what is missing, and that is its picture for whenDrawn() (civic-load waits for a map). */
+  unconfigured?: () => boolean;
   /** Vector-tile mode draws elsewhere: its own picture promise. */
   tiles: () => { whenDrawn(): Promise<void> } | undefined;
 }
@@ -289,6 +291,7 @@ export class SurfaceController implements ReactiveController {
       }
       if (this.o.tiles()) continue;
       if (this.r && this.o.model() && !this.mounting) return this.r.idle();
+      if (rejectWhenFailed && this.o.unconfigured?.()) return; // whenDrawn(); civic-load still waits for a map
       const failure = rejectWhenFailed ? this.o.failure() : undefined;
       if (failure) throw new Error(`civic-grid-map: nothing drawn (${failure})`);
       // No picture yet: geometry loading or not given, renderer not mounted. Look again after the next update.
