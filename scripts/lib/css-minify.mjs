@@ -8,8 +8,13 @@
 //     itself is never mapped; a line break after a template changes no statement);
 //   - spaces next to `{`, `}`, `;` and `,` go, and a `;` right before `}`;
 //   - the space after the colon of a declaration goes (`color: red` → `color:red`). Never a space before a colon
-//     (`a :hover` is not `a:hover`), never spaces inside calc() (`a - b`), around `>`, `+` or `~`.
-// Quoted strings inside the CSS are copied unchanged.
+//     (`a :hover` is not `a:hover`), never spaces between two words or around `+`, `-` (calc: `a - b`) or `~`;
+//   - spaces around the child combinator `>`, before `!important`, after `(` and before `)` go (`var( --x )`);
+//   - a zero before a decimal point goes after a space, `:`, `,`, `(`, `*` or `/` (`0.25em` → `.25em`; `10.5` stays);
+//   - an attribute selector's quoted value that is an identifier loses its quotes (`[part~='base']` → `[part~=base]`);
+//   - right after an expression that follows `{` or `;` (it stands for declarations: `:host { ${vars} --x: 1; }`),
+//     a declaration loses the space before it and after its colon; a selector (`${sel} .y {`) keeps its space.
+// Other quoted strings inside the CSS are copied unchanged.
 
 /** Minifies one piece of static CSS text (no `${}` inside). */
 export function minifyCssText(text) {
@@ -32,6 +37,13 @@ export function minifyCssText(text) {
     const quote = text[end];
     let j = end + 1;
     while (j < text.length && text[j] !== quote) j += text[j] === '\\' ? 2 : 1;
+    const value = text.slice(end + 1, j);
+    // An attribute selector's value (`[a='b']`, `[a~="b"]`): an identifier needs no quotes.
+    if (/[~|^$*]?=\s*$/.test(plain) && /^\s*\]/.test(text.slice(j + 1)) && /^-?[a-zA-Z_][\w-]*$/.test(value)) {
+      plain += value;
+      i = j + 1;
+      continue;
+    }
     out += squeeze(plain) + text.slice(end, j + 1);
     plain = '';
     i = j + 1;
@@ -44,6 +56,11 @@ function squeeze(s) {
     .replace(/\s+/g, ' ')
     .replace(/ ?([{};,]) ?/g, '$1')
     .replace(/([{;]-{0,2}[a-zA-Z_][\w-]*): /g, '$1:')
+    .replace(/ ?> ?/g, '>')
+    .replace(/ !important/g, '!important')
+    .replace(/\( /g, '(')
+    .replace(/ \)/g, ')')
+    .replace(/([ :,(*/])0\.(\d)/g, '$1.$2')
     .replace(/;}/g, '}');
 }
 
@@ -69,8 +86,11 @@ export function minifyCssTemplates(code) {
     let text = '';
     // Line breaks of the static text taken out by the minifier, put back after the closing backtick.
     let lost = 0;
+    // Whether the last expression stands where a declaration starts (after `{` or `;`).
+    let declExpr = false;
     const minified = (t) => {
-      const m = minifyCssText(t);
+      const d = declExpr ? t.replace(/^\s+(-{0,2}[a-zA-Z_][\w-]*)\s*:\s*(?=[^{}]*[;}])/, '$1:') : t;
+      const m = minifyCssText(d);
       lost += t.split('\n').length - m.split('\n').length;
       return m;
     };
@@ -85,7 +105,9 @@ export function minifyCssTemplates(code) {
         j++;
         break;
       } else if (c === '$' && code[j + 1] === '{') {
-        out += minified(text);
+        const m = minified(text);
+        out += m;
+        if (m !== '' || text !== '') declExpr = /[{;]$/.test(m);
         text = '';
         const end = skipExpression(code, j + 2);
         out += code.slice(j, end);
