@@ -134,19 +134,11 @@ export const baseHostStyles = css`
 
     display: block;
     position: relative;
+    /* The text properties in the same order as in :host > * below: gzip stores the run once (issue 16). */
     font-family: var(--_font-family);
     font-size: var(--_font-size-m);
     color: var(--_color-text);
     text-align: start;
-    /* The elements lay out Chinese and English only: a right-to-left page must not reorder their text (1—3月, +4.3%). */
-    direction: ltr;
-    unicode-bidi: isolate;
-    -webkit-font-smoothing: antialiased;
-    /* Isolation from hostile page CSS: the host is in the page's DOM, so rules such as
-       '* { line-height: 3 !important }' reach it; an !important :host declaration wins over them.
-       Sizes are in px for the same reason (a page's html { font-size: 10px } must not shrink the elements). */
-    line-height: 1.5 !important;
-    box-sizing: border-box !important;
     letter-spacing: normal;
     word-spacing: normal;
     font-style: normal;
@@ -155,6 +147,15 @@ export const baseHostStyles = css`
     text-indent: 0;
     text-shadow: none;
     white-space: normal;
+    -webkit-font-smoothing: antialiased;
+    /* The elements lay out Chinese and English only: a right-to-left page must not reorder their text (1—3月, +4.3%). */
+    direction: ltr;
+    unicode-bidi: isolate;
+    /* Isolation from hostile page CSS: the host is in the page's DOM, so rules such as
+       '* { line-height: 3 !important }' reach it; an !important :host declaration wins over them.
+       Sizes are in px for the same reason (a page's html { font-size: 10px } must not shrink the elements). */
+    line-height: 1.5 !important;
+    box-sizing: border-box !important;
   }
   :host([data-theme='dark']) {
     ${darkVars}
@@ -175,8 +176,19 @@ export const baseHostStyles = css`
   :host > * {
     font-family: var(--_font-family);
     font-size: var(--_font-size-m);
-    font-weight: 400;
+    color: var(--_color-text);
+    text-align: start;
+    letter-spacing: normal;
+    word-spacing: normal;
     font-style: normal;
+    font-weight: 400;
+    text-transform: none;
+    text-indent: 0;
+    text-shadow: none;
+    white-space: normal;
+    -webkit-font-smoothing: antialiased;
+    /* After white-space (a shorthand that also sets text-wrap-mode). */
+    text-wrap: wrap;
     font-variant: normal;
     font-stretch: normal;
     font-kerning: auto;
@@ -187,23 +199,13 @@ export const baseHostStyles = css`
     font-synthesis: weight style small-caps;
     font-palette: normal;
     line-height: 1.5;
-    color: var(--_color-text);
     -webkit-text-fill-color: currentColor;
     -webkit-text-stroke: 0;
-    -webkit-font-smoothing: antialiased;
     text-rendering: auto;
-    text-align: start;
     text-align-last: auto;
-    text-indent: 0;
-    text-transform: none;
-    text-shadow: none;
     text-emphasis: none;
     text-underline-offset: auto;
     text-underline-position: auto;
-    letter-spacing: normal;
-    word-spacing: normal;
-    white-space: normal;
-    text-wrap: wrap;
     word-break: normal;
     overflow-wrap: normal;
     line-break: auto;
