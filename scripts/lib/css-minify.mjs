@@ -10,6 +10,8 @@
 //   - the space after the colon of a declaration goes (`color: red` → `color:red`). Never a space before a colon
 //     (`a :hover` is not `a:hover`), never spaces between two words or around `+`, `-` (calc: `a - b`) or `~`;
 //   - spaces around the child combinator `>`, before `!important`, after `(` and before `)` go (`var( --x )`);
+//   - spaces around a multiplication go when a number or var( follows (`calc(var(--s) * 1.2)`); a selector's `.a * .b`
+//     keeps them (no selector has a number or var( after a combinator);
 //   - a zero before a decimal point goes after a space, `:`, `,`, `(`, `*` or `/` (`0.25em` → `.25em`; `10.5` stays);
 //   - an attribute selector's quoted value that is an identifier loses its quotes (`[part~='base']` → `[part~=base]`);
 //   - right after an expression that follows `{` or `;` (it stands for declarations: `:host { ${vars} --x: 1; }`),
@@ -61,6 +63,7 @@ function squeeze(s) {
     .replace(/\( /g, '(')
     .replace(/ \)/g, ')')
     .replace(/([ :,(*/])0\.(\d)/g, '$1.$2')
+    .replace(/(?<=[\w)%]) \* (?=\d|\.\d|var\()/g, '*')
     .replace(/;}/g, '}');
 }
 

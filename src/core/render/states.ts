@@ -61,7 +61,7 @@ export const stateStyles = css`
   }
   @keyframes civic-spin {
     to {
-      transform: rotate(360deg);
+      transform: rotate(1turn);
     }
   }
   /* Reduced motion stops it: theme/media.ts. */

@@ -198,7 +198,8 @@ export const baseHostStyles = css`
     font-size-adjust: none;
     font-synthesis: weight style small-caps;
     font-palette: normal;
-    line-height: 1.5;
+    /* No line-height: the host's 1.5 !important always wins (an !important declaration of the inner context beats the
+       page's), and these nodes inherit it. */
     -webkit-text-fill-color: currentColor;
     -webkit-text-stroke: 0;
     text-rendering: auto;

@@ -29,7 +29,7 @@ describe('css-minify', () => {
     expect(out).not.to.contain('\n');
     expect(out).to.contain('.e .f{border:1px solid red}');
     expect(out).to.contain('a :hover{');
-    expect(out).to.contain('calc(100% - 2 * var(--s))');
+    expect(out).to.contain('calc(100% - 2*var(--s))');
     expect(out).to.contain('.a>.b + .c ~ .d{');
     expect(out).to.contain('@media (prefers-reduced-motion: reduce){.s{animation:none}}');
   });
@@ -66,6 +66,12 @@ describe('css-minify', () => {
     // Not an identifier (space, digit first, empty), or not an attribute value: the quotes stay.
     expect(min(`[a='b c'], [a='1x'], [a=''], [a='x' i] { content: 'x'; font-family: 'x' }`)).to.equal(
       `[a='b c'],[a='1x'],[a=''],[a='x' i]{content:'x';font-family:'x'}`,
+    );
+  });
+
+  it('drops the spaces around a multiplication by a number or a var(), not around a universal selector', () => {
+    expect(min(`.a * .b, .c * [d], :host(.e) * { h: calc(var(--s) * 1.2); w: calc(2px * var(--t)); x: calc(3 * .5px) }`)).to.equal(
+      `.a * .b,.c * [d],:host(.e) *{h:calc(var(--s)*1.2);w:calc(2px*var(--t));x:calc(3*.5px)}`,
     );
   });
 
