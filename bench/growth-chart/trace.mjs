@@ -9,7 +9,7 @@
 // With --threads: the CPU other threads spent during the intervals (the browser's, the GPU process's: a chart's wall
 // time above its main-thread CPU time is the main thread waiting for a core those threads hold, not idle waiting).
 // --settle-frames N as in run.mjs (page.ts nextFrame, default 3).
-//   node bench/growth-chart/trace.mjs [--runs 12] [--updates 40] [--selectors] [--lean] [--same] [--objects] [--profile] [--threads]
+//   node bench/growth-chart/trace.mjs [--runs 12] [--updates 40] [--selectors] [--lean] [--same] [--objects] [--profile [--top 45]] [--threads]
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -177,7 +177,7 @@ try {
       const c = counts[k];
       console.log(`\n${k}: sampled ${(total / 1000 / c).toFixed(2)} ms per interval`);
       console.log('  self: ' + [...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([f, us]) => `${f} ${(us / 1000 / c).toFixed(2)}`).join('\n        '));
-      console.log('  incl: ' + [...incl].sort((a, b) => b[1] - a[1]).slice(0, 45).map(([f, us]) => `${f} ${(us / 1000 / c).toFixed(2)}`).join('\n        '));
+      console.log('  incl: ' + [...incl].sort((a, b) => b[1] - a[1]).slice(0, opt('--top', 45)).map(([f, us]) => `${f} ${(us / 1000 / c).toFixed(2)}`).join('\n        '));
     }
   }
   if (selectorStats) {
