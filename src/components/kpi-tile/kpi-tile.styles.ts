@@ -16,7 +16,6 @@ export const kpiTileStyles = css`
     --_fall: var(--civic-kpi-tile-fall-color, var(--_color-negative));
   }
   [part~='base'] {
-    position: relative;
     display: flex;
     flex-direction: column;
     gap: var(--_space-xs);
@@ -26,6 +25,7 @@ export const kpiTileStyles = css`
     background: var(--civic-kpi-tile-background, var(--_color-surface-raised));
     border: 1px solid var(--civic-kpi-tile-border-color, var(--_color-border));
     border-radius: var(--_radius);
+    position: relative;
     /* No overflow clip here: a rounded clip on 200 tiles is costly to composite; the value line clips itself. */
   }
   :host([highlighted]) [part~='base'] {
@@ -41,12 +41,12 @@ export const kpiTileStyles = css`
     min-width: 0;
   }
   [part~='label'] {
-    flex: 1 1 8em;
-    min-width: 0;
     color: var(--_label-color);
+    flex: 1 1 8em;
     font-size: var(--_font-size-s);
     line-height: 1.4;
     overflow-wrap: anywhere;
+    min-width: 0;
   }
   /* A plain block around the value: a flex item cannot be a relayout boundary, its block child can. */
   .value-box {
@@ -62,8 +62,8 @@ export const kpiTileStyles = css`
   }
   [part~='value'] {
     font-size: var(--_fit, var(--_value-size));
-    color: var(--civic-kpi-tile-value-color, var(--_color-text));
     font-variant-numeric: tabular-nums;
+    color: var(--civic-kpi-tile-value-color, var(--_color-text));
     white-space: nowrap;
     overflow: hidden;
     /* A fixed-height, size-contained box: the digits changing 30 times a second re-lay out this box only,
@@ -97,10 +97,10 @@ export const kpiTileStyles = css`
   [part~='unit'],
   [part~='qualifier'],
   .measure .u {
-    /* Never under the legibility floor (--_unit-min: the floor in CSS px, set on the base by the fit). */
-    font-size: max(var(--civic-kpi-tile-unit-font-size, 0.42em), var(--_unit-min, 0px));
     font-weight: 400;
     font-family: var(--_font-family);
+    /* Never under the legibility floor (--_unit-min: the floor in CSS px, set on the base by the fit). */
+    font-size: max(var(--civic-kpi-tile-unit-font-size, 0.42em), var(--_unit-min, 0px));
   }
   [part~='unit'] {
     margin-inline-start: 0.15em;

@@ -13,11 +13,11 @@ export const exportButtonStyles = css`
   [part~='export-button'] {
     display: inline-flex;
     align-items: center;
-    justify-content: center;
     flex: none;
-    padding: 0 var(--_space-xs);
+    justify-content: center;
     margin: 0;
     font: inherit;
+    padding: 0 var(--_space-xs);
     font-size: var(--_font-size-s);
     line-height: 1;
     color: var(--_color-text-muted);
@@ -34,10 +34,10 @@ export const exportButtonStyles = css`
     width: 1.1em;
     height: 1.1em;
     fill: none;
-    stroke: currentColor;
     stroke-width: 2;
     stroke-linecap: round;
     stroke-linejoin: round;
+    stroke: currentColor;
   }
 `;
 

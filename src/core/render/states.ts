@@ -14,13 +14,13 @@ export const stateStyles = css`
     display: flex;
     align-items: flex-start;
     gap: var(--_space-s);
-    padding: var(--_space-s) var(--_space-m);
     font-size: var(--_font-size-s);
     color: var(--_color-text);
     background: var(--_color-surface-raised);
     border: 1px solid var(--_color-border);
-    border-inline-start: 4px solid var(--_color-warning);
     border-radius: var(--_radius);
+    border-inline-start: 4px solid var(--_color-warning);
+    padding: var(--_space-s) var(--_space-m);
   }
   [part~='status'][data-kind='error'] {
     border-inline-start-color: var(--_color-negative);
@@ -45,10 +45,10 @@ export const stateStyles = css`
     padding: 0 var(--_space-xs);
     font-size: var(--_font-size-xs);
     line-height: 1.6;
-    color: var(--_color-illustrative);
     border: 1px dashed currentColor;
     border-radius: var(--_radius);
     white-space: nowrap;
+    color: var(--_color-illustrative);
   }
   .spinner {
     width: 1em;
