@@ -78,11 +78,12 @@ export class DrawnController implements ReactiveController {
     const h = this.host;
     if (this.pictured && this.due.size === 0 && !h.isUpdatePending) {
       // Unless the host has a size the shared observer has not reported yet (a hidden tab shown, or the host resized, in
-      // this task): the observer reports it before the next paint, and its picture resolves this. If the size went back
-      // and nothing is reported, the current picture does, two frames on (also for a host not observed: no element's
-      // size mode is 'none').
-      if (!h.offsetHeight || this.border() === this.seen) return Promise.resolve();
-      requestAnimationFrame(() => requestAnimationFrame(() => this.due.size || this.release()));
+      // this task): the observer reports it before the next paint, and its picture resolves this. Before any size was
+      // reported, only a host first drawn hidden has one coming (as resized() decides). If the size went back and
+      // nothing is reported, the current picture does, two frames on, through the usual check (an update started
+      // meanwhile is waited for: its picture resolves this).
+      if (!h.offsetHeight || (this.seen === undefined ? !this.unsized : this.border() === this.seen)) return Promise.resolve();
+      requestAnimationFrame(() => requestAnimationFrame(() => void this.settleThen(++this.attempt)));
     }
     return new Promise<void>((resolve) => this.waiters.push(resolve));
   }
