@@ -18,7 +18,8 @@ export function sourceKey<T>(dc: DataController<T>, s: ResolvedSource): string {
   switch (s.kind) {
     case 'property':
       // Identity, not content: assigning a new object reloads; mutating in place does not (call reload()).
-      if (s.value !== dc.propertyRef) {
+      // Object.is: NaN is the same value as NaN (one civic-error for `data = NaN`, not one per update).
+      if (!Object.is(s.value, dc.propertyRef)) {
         dc.propertyRef = s.value;
         dc.propertyGen++;
       }
