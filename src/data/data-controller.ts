@@ -2,7 +2,7 @@ import type { nothing, ReactiveController, ReactiveControllerHost, TemplateResul
 import { CivicLoadEvent } from '../core/events/load-event.js';
 import { CivicErrorEvent, type CivicErrorDetail, type CivicErrorKind, type DataSourceKind } from '../core/events/error-event.js';
 import { errorDetail, why, withIssues } from './data-controller.errors.js';
-import { formatIssue, issue, type Issue, type Validated } from './validate.js';
+import { formatIssue, hasErrors, issue, type Issue, type Validated } from './validate.js';
 import { resolveSource, type ResolvedSource } from './resolve-source.js';
 import { adaptersReady, adaptWith, loadAdapters, type AdaptKit } from './adapters/adapt.js';
 import { asked } from '../core/lazy-module.js';
@@ -280,16 +280,12 @@ export class DataController<T> implements ReactiveController {
     const errors = issues.filter((i) => i.severity === 'error');
     this.error = undefined;
     if (this.o.loadEvents !== false) this.queue(new CivicLoadEvent({ source, url, count: this.o.count?.(result.value), poll }));
-    const e = errors.length;
-    if (e) {
+    if (hasErrors(issues)) {
       const detail = errorDetail('validation', source, formatIssue(errors[0]), errors, url, undefined, true, this.value !== undefined);
       this.error = detail;
       this.queue(new CivicErrorEvent(detail));
+      if (!reparse) this.o.warn(`${errors.length} invalid entr${errors.length === 1 ? 'y' : 'ies'} (left out or shown without a value); first: ${formatIssue(errors[0])}`);
     }
-    // Warnings alone (a numeric string read as a number, periods sorted) draw everything, with no civic-error: the
-    // console still names them, with their paths (README).
-    if (issues.length && !reparse)
-      this.o.warn(`${e || issues.length} ${e ? `invalid entr${e === 1 ? 'y' : 'ies'} (left out or shown without a value)` : `warning${issues.length === 1 ? '' : 's'}`}; first: ${formatIssue(errors[0] ?? issues[0])}`);
     this.host.requestUpdate();
   }
 

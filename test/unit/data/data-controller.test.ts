@@ -79,26 +79,6 @@ describe('DataController', () => {
     expect(warn).toHaveBeenCalledTimes(1);
   });
 
-  it('warnings only (a numeric string read as a number, unsorted periods): drawn, no civic-error, one console warning naming the first', () => {
-    const host = makeHost();
-    const events: string[] = [];
-    host.addEventListener('civic-error', () => events.push('error'));
-    host.addEventListener('civic-load', () => events.push('load'));
-    const warn = vi.fn();
-    const dc = new DataController(host as never, {
-      parse: () => ({ value: { value: 12 }, issues: [issue('points[0].value', 'coerced', 'expected a number, got the string "12"; read as 12', 'warning')] }),
-      terms: () => ({ t: en, lang: 'en' }),
-      warn,
-    });
-    dc.hostConnected();
-    (host as unknown as { data: unknown }).data = { value: '12' };
-    dc.hostUpdate();
-    dc.hostUpdated();
-    expect(dc.value).toEqual({ value: 12 });
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0][0]).toBe('1 warning; first: points[0].value: expected a number, got the string "12"; read as 12');
-  });
-
   it('loads src, keeps the last good data when a reload fails, one error event and one warn', async () => {
     let status = 200;
     configure({ fetch: (async () => new Response(status === 200 ? '{"value":5}' : 'x', { status })) as typeof fetch, retries: 0 });
