@@ -254,9 +254,10 @@ export function renderMemoryBanners(tt: Terms, o: { geometryBanner?: { issueCoun
 }
 
 /** Memory mode before a geometry is drawn: the geometry's error (with its retry button) or loading, else the metrics' status. */
-export function renderWithoutMap(t: LocalizeController, geometry: { status: string; error?: unknown; renderStatus(): unknown }, feed: { renderStatus(): unknown }): TemplateResult {
-  // No geometry at all (no geometry-src, no geometry property, no tiles): say what is missing, not a blank box.
-  if (geometry.status === 'idle') return html`<div part="base" class="base"><div part="status" data-kind="empty" role="status" class="state-block">${terms(t).noGeometry}</div></div>`;
+export function renderWithoutMap(t: LocalizeController, geometry: { status: string; error?: unknown; renderStatus(): unknown }, feed: { error?: unknown; renderStatus(): unknown }): TemplateResult {
+  // No geometry at all (no geometry-src, no geometry property, no tiles): say what is missing, not a blank box — unless
+  // the metrics failed, whose error (an alert) says more.
+  if (geometry.status === 'idle' && !feed.error) return html`<div part="base" class="base"><div part="status" data-kind="empty" role="status" class="state-block">${terms(t).noGeometry}</div></div>`;
   const inner = geometry.status === 'error' && geometry.error ? geometry.renderStatus() : geometry.status === 'loading' ? renderLoading(t.core) : feed.renderStatus();
   return html`<div part="base" class="base">${inner}</div>`;
 }
