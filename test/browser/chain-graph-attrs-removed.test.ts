@@ -6,6 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { frames } from './fixtures/wait.js';
 import '../../src/components/chain-graph/chain-graph.define.js';
 import type { CivicChainGraph } from '../../src/components/chain-graph/chain-graph.js';
+import { pageProblems } from './fixtures/page-problems.js';
 
 const DATA = {
   chains: [{ id: 'auto', name: '汽车产业链党建联盟', leader: 'gwm' }],
@@ -15,15 +16,6 @@ const DATA = {
   ],
   links: [{ source: 'm1', target: 'gwm', kind: 'supply' }],
 };
-
-function pageProblems(): { list: string[]; stop(): void } {
-  const list: string[] = [];
-  const onErr = (e: ErrorEvent) => { list.push('error: ' + e.message); e.preventDefault(); };
-  const onRej = (e: PromiseRejectionEvent) => { list.push('rejection: ' + String(e.reason?.message ?? e.reason)); e.preventDefault(); };
-  addEventListener('error', onErr);
-  addEventListener('unhandledrejection', onRej);
-  return { list, stop: () => { removeEventListener('error', onErr); removeEventListener('unhandledrejection', onRej); } };
-}
 
 const CASES: [attr: string, prop: string, value: string, fallback: unknown][] = [
   ['layout', 'layout', 'radial', 'tiers'],

@@ -5,18 +5,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { frames, until } from './fixtures/wait.js';
 import '../../src/components/rank-board/rank-board.define.js';
 import type { CivicRankBoard } from '../../src/components/rank-board/rank-board.js';
+import { pageProblems } from './fixtures/page-problems.js';
 
 const ROWS = { rows: [{ id: 'a', name: '红河路社区', value: 1850.25 }, { id: 'b', name: '桃花岛社区', value: 1735 }] };
-
-/** Collects what reaches the page: uncaught errors and unhandled rejections. */
-function pageProblems(): { list: string[]; stop(): void } {
-  const list: string[] = [];
-  const onErr = (e: ErrorEvent) => { list.push('error: ' + e.message); e.preventDefault(); };
-  const onRej = (e: PromiseRejectionEvent) => { list.push('rejection: ' + String(e.reason?.message ?? e.reason)); e.preventDefault(); };
-  addEventListener('error', onErr);
-  addEventListener('unhandledrejection', onRej);
-  return { list, stop: () => { removeEventListener('error', onErr); removeEventListener('unhandledrejection', onRej); } };
-}
 
 describe('civic-rank-board precision out of range', () => {
   for (const bad of ['-1', 'abc', '2.5', '500']) {
