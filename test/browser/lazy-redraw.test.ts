@@ -8,24 +8,11 @@ import '../../src/components/growth-chart/growth-chart.define.js';
 import type { CivicGrowthChart } from '../../src/components/growth-chart/growth-chart.js';
 import { until } from './fixtures/wait.js';
 import { requestedPaths } from './fixtures/requests.js';
+import { smallGrowth as data } from './fixtures/growth-small.js';
 
 const LAZY = /\/src\/components\/growth-chart\/growth-chart\.marks\.[jt]s|\/node_modules\/d3-(transition|selection)\//;
 const lazyRequests = () => requestedPaths(LAZY);
 
-const data = (v: number) => ({
-  series: [
-    {
-      id: 'gdp',
-      name: '地区生产总值（示例）',
-      unit: '亿元',
-      points: [
-        { period: '2020', value: 100, growth: 2, illustrative: true },
-        { period: '2021', value: v, growth: 3, illustrative: true },
-        { period: '2022', value: 130, growth: 4, illustrative: true },
-      ],
-    },
-  ],
-});
 const bar = (el: CivicGrowthChart, key: string) => el.shadowRoot!.querySelector<SVGRectElement>(`g.marks rect.bar[data-key="${key}"]`)!;
 
 describe('growth chart redraw code is not in the first load (issue 16)', () => {
