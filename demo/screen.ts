@@ -16,13 +16,14 @@ if (wall) {
     wall.setAttribute('design-width', design[1]);
     wall.setAttribute('design-height', design[2]);
   }
-  // A window smaller than the 1920×1080 design (a 1366×768 laptop, a page zoomed to 200 %) would scale every text
-  // below the 14 px floor (14 px × 0.71 = 10 px). There the wall is laid out at the window's own width instead
-  // (scale 1, the compact or narrow layout of screen.css) and the page scrolls. ?design= or ?mode= keep the scaled
-  // wall.
+  // A window smaller than the 1920×1080 design (a 1366×768 laptop, a page zoomed to 200 %, but also a 1920 screen
+  // less its taskbar, 1920×1040) would scale every text below the 14 px floor (14 px × 0.71 = 10 px; × 0.96 =
+  // 13.5 px: the wall's smallest texts are designed at 14 px, so any scale under 1 is too small). There the wall is
+  // laid out at the window's own width instead (scale 1, the compact or narrow layout of screen.css) and the page
+  // scrolls. ?design= or ?mode= keep the scaled wall.
   if (!design && !mode) {
     const fitWall = () => {
-      const compact = Math.min(innerWidth / 1920, innerHeight / 1080) < 0.95;
+      const compact = Math.min(innerWidth / 1920, innerHeight / 1080) < 0.999;
       document.documentElement.classList.toggle('wall-compact', compact);
       // The long note leaves the title bar (the heading would be cut) for a row of its own above the panels.
       const note = wall.querySelector('.demo-note');
