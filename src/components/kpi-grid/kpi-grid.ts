@@ -62,7 +62,7 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
 
   // ── public API ──
   /** Number of columns (1–24); empty or `auto` fits as many columns of at least `--civic-kpi-grid-min-column-width` as the width allows (every group keeps the same column width). */
-  columns?: string;
+  columns?: string | number;
   /** Heading above the grid; defaults to the data's `title` / `titleEn`. */
   heading?: string;
   /** ARIA level of the title (group headings get one more). */
@@ -98,6 +98,8 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
 
   // ── internal state ──
   private sections: KpiSection[] = [];
+  /** The KPI id `highlight(id)` asked for: kept, so tiles drawn later (data not yet there, a region change) show it. */
+  private hl: string | null = null;
   private readonly uid = `kg${++gridSeq}`;
 
   // ── controllers ──
@@ -166,7 +168,8 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
 
   /** Outlines the tile whose KPI id is `id`; `null` clears. */
   override highlight(id: string | null): void {
-    this.renderRoot.querySelectorAll<CivicKpiTile>('civic-kpi-tile').forEach((t) => t.highlight(id));
+    this.hl = id;
+    this.requestUpdate();
   }
 
   /**
@@ -227,6 +230,7 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
                 .duration=${this.duration}
                 .live=${this.live}
                 .partsReported=${true}
+                .highlighted=${this.hl !== null && it.id === this.hl}
               ></civic-kpi-tile></div>`,
             )}
           </div>

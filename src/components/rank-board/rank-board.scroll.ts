@@ -42,7 +42,8 @@ export class RankScroller implements ReactiveController {
   }
 
   get viewport(): HTMLElement | null {
-    return this.host.renderRoot.querySelector<HTMLElement>('[part~="viewport"]');
+    // renderRoot exists only once the board has been in the page: step() may be called before that.
+    return (this.host.renderRoot as ParentNode | undefined)?.querySelector<HTMLElement>('[part~="viewport"]') ?? null;
   }
 
   reducedMotion(): boolean {
