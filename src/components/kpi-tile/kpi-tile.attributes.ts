@@ -48,10 +48,14 @@ export function withAttributes(a: TileAttributes, raw: unknown): unknown {
   return out;
 }
 
-/** An attribute-only tile's item (none when the attributes make none) and its invalid attributes' messages ('' if none). */
+/**
+ * An attribute-only tile's item (none when the attributes make none) and its invalid attributes' messages ('' if none).
+ * Without a `value` attribute (never set, or removed) the figure is not given yet: a dash with no error, not an invalid
+ * value.
+ */
 export function attributeItem(host: TileAttributes): { items: ParsedKpi[] | undefined; invalid: string } {
   const issues: Issue[] = [];
-  const it = parseKpiItem(withAttributes(host, {}), '', issues);
+  const it = parseKpiItem({ value: null, ...(withAttributes(host, {}) as object) }, '', issues);
   const invalid = issues.filter((i) => i.severity === 'error').map((i) => `${i.path}: ${i.message}`).join('; ');
   return { items: it ? [it] : undefined, invalid };
 }

@@ -209,7 +209,8 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     let items = this.feed.value;
-    if (items === undefined && this.feed.status === 'idle' && (this.value !== undefined || this.label !== undefined)) items = this.parseAttributesOnly();
+    // A removed attribute is null: with neither `value` nor `label` the tile is as one created without them.
+    if (items === undefined && this.feed.status === 'idle' && (this.value != null || this.label != null)) items = this.parseAttributesOnly();
     this.m.build(items, this.feed.value, { itemId: this.itemId, region: this.region, label: this.label, lang: this.t.lang, terms: this.t.pick(kpiTileTerms), deltaFormat: this.deltaFormat });
   }
 
