@@ -167,3 +167,30 @@ function idsOf(el: TourCapable): string[] {
   }
   return [];
 }
+
+/**
+ * The part of `el`'s box a viewer can see, in client pixels: its bounding rect cut by every box around it that clips
+ * or scrolls (overflow other than visible), up to `stop` (the screen). On a wall a tall element often sits in a
+ * scrolling panel (the demo's KPI grid): the tour ring frames what shows, not the whole element running over the
+ * panels below. Undefined when nothing of it shows.
+ */
+export function visibleClientRect(el: Element, stop: Element): RectLike | undefined {
+  const r = el.getBoundingClientRect();
+  let left = r.left, top = r.top, right = r.right, bottom = r.bottom;
+  for (let a = parentOf(el); a && a !== stop; a = parentOf(a)) {
+    const s = getComputedStyle(a);
+    if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+    const c = a.getBoundingClientRect();
+    if (s.overflowX !== 'visible') (left = Math.max(left, c.left)), (right = Math.min(right, c.right));
+    if (s.overflowY !== 'visible') (top = Math.max(top, c.top)), (bottom = Math.min(bottom, c.bottom));
+  }
+  return right - left >= 1 && bottom - top >= 1 ? { left, top, width: right - left, height: bottom - top } : undefined;
+}
+
+/** The composed-tree parent: the slot an element is assigned to, its parent, or its shadow root's host. */
+function parentOf(n: Element): Element | null {
+  if (n.assignedSlot) return n.assignedSlot;
+  if (n.parentElement) return n.parentElement;
+  const root = n.parentNode;
+  return root instanceof ShadowRoot ? root.host : null;
+}

@@ -12,7 +12,7 @@ import type { Point, RectLike, ScaleMode } from './screen.types.js';
 import { ScreenIdle } from './screen.idle.js';
 import { ScreenRegion, type ActiveRegion } from './screen.region.js';
 import { ScreenTimers } from './screen.timers.js';
-import { ScreenTour } from './screen.tour.js';
+import { ScreenTour, visibleClientRect } from './screen.tour.js';
 import { renderScreen } from './screen.template.js';
 import {
   DEFAULT_TIME_ZONE,
@@ -330,11 +330,13 @@ export class CivicScreen extends CivicElement {
     if (this.idleCtl.interact(e)) this.tourCtl.pause();
   };
 
+  /** The ring: what shows of `el` (cut by scrolling or clipping panels around it), in design pixels. */
   private designRectOf(el: Element): RectLike | undefined {
     const stage = this.stageEl;
-    if (!stage) return undefined;
+    const seen = visibleClientRect(el, this);
+    if (!stage || !seen) return undefined;
     const l = this.currentLayout;
-    const r = rectToDesign(el.getBoundingClientRect(), stage.getBoundingClientRect(), l.scaleX, l.scaleY);
+    const r = rectToDesign(seen, stage.getBoundingClientRect(), l.scaleX, l.scaleY);
     const round = (n: number) => Math.round(n * 100) / 100;
     return { left: round(r.left), top: round(r.top), width: round(r.width), height: round(r.height) };
   }
