@@ -172,12 +172,17 @@ export abstract class CivicDataElement<T> extends CivicElement {
   }
 
   /**
-   * No picture while the first data is loading (the loading state is not one), nor while the full status banner is
-   * still loading (a plain one stands in; the picture completes with the full one, or the plain one if it fails), nor
-   * while a newer payload is parsed in slices (the picture on screen shows the older one). @internal
+   * No picture before the first data: neither while none has been given (no `data`, inline script or `src` yet: the
+   * empty state shown meanwhile is a placeholder, and a page that assigns `data` later gets that data's picture from a
+   * `whenDrawn()` asked before), nor while it loads (the loading state is not one); an element whose source was given
+   * and then removed has its empty state as picture. Nor while the full status banner is still loading (a plain one
+   * stands in; the picture completes with the full one, or the plain one if it fails), nor while a newer payload is
+   * parsed in slices (the picture on screen shows the older one). Elements that draw without data (a KPI tile set by
+   * attributes, a grid map's geometry) say so in their override. @internal
    */
   protected override drawnReady(): boolean {
-    return this.feed.status !== 'loading' && !this.feed.viewPending && !this.feed.parsing;
+    const f = this.feed;
+    return f.status !== 'loading' && (f.status !== 'idle' || !!f.started) && !f.viewPending && !f.parsing;
   }
 
   /** Elements that still override `dataDrawn()` with their own wait: that wait completes the picture too. @internal */

@@ -38,6 +38,7 @@ export function sourceKey<T>(dc: DataController<T>, s: ResolvedSource): string {
 /** Starts reading a new source (the old one's `src` work stops). */
 export function startSource<T>(dc: DataController<T>, src: ResolvedSource): void {
   dc.path?.stop();
+  if (src.kind !== 'none') dc.started = true;
   switch (src.kind) {
     case 'property':
       dc.accept(src.value, 'property', undefined, false);

@@ -53,6 +53,8 @@ export class DataController<T> implements ReactiveController {
   /** Where the current value came from. */
   source: DataSourceKind = 'none';
 
+  /** A source (property, inline or `src`) was started once: an element back to no source has its empty state as picture. @internal */
+  started?: boolean;
   /** The `data` property last seen, and how many different ones came (sourceKey). @internal */
   propertyRef: unknown;
   /** @internal */

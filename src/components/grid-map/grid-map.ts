@@ -228,9 +228,13 @@ export class CivicGridMap extends GridMapProps {
     return this.surfaceCtl.picture(false);
   }
 
-  /** @internal No picture while the geometry loads (memory mode). */
+  /**
+   * @internal No picture while the geometry loads (memory mode). The map is drawn without metrics (its geometry or
+   * tiles, whose features may carry the values; without any geometry, its notice): metrics not given yet do not hold
+   * up the picture.
+   */
   protected override drawnReady(): boolean {
-    return super.drawnReady() && (this.tilesMode || !!this.geo || this.source.geometry.status === 'error' || this.source.geometry.status === 'idle');
+    return (super.drawnReady() || this.feed.status === 'idle') && (this.tilesMode || !!this.geo || this.source.geometry.status === 'error' || this.source.geometry.status === 'idle');
   }
 
   /** @internal A new geometry, view or colouring is a new picture. */

@@ -195,9 +195,9 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     return { ...w, data: [...(w.data as unknown[]), ...attributeValues(this)] };
   }
 
-  /** No picture while the chunk that draws the item's details loads. @internal */
+  /** An attribute-only tile has its picture without data; none while the chunk that draws the item's details loads. @internal */
   protected override drawnReady(): boolean {
-    return super.drawnReady() && !this.m.waiting;
+    return (super.drawnReady() || (this.feed.status === 'idle' && !!this.m.view)) && !this.m.waiting;
   }
 
   /** The picture is complete once the figure is fitted to the width (a batched write in the next frame). @internal */
