@@ -51,7 +51,10 @@ const preview: Preview = {
     (story, ctx) => {
       document.documentElement.lang = ctx.globals.lang ?? 'zh-CN';
       document.documentElement.setAttribute('theme', ctx.globals.theme ?? 'light');
+      // The page's own text (a story's captions and labels around the elements) follows the background: with the
+      // toolbar's dark theme it was black on #0a1a2f (contrast 1.2, axe color-contrast on the screen's Scale modes).
       document.body.style.background = ctx.globals.theme === 'dark' ? '#0a1a2f' : '#ffffff';
+      document.body.style.color = ctx.globals.theme === 'dark' ? '#e8f0fa' : '#1f2933';
       // Docs pages sit inside Storybook's own `lang="en"` containers, which the elements would inherit: give the
       // stories there the toolbar's language.
       if (ctx.viewMode === 'docs') return html`<div lang=${ctx.globals.lang ?? 'zh-CN'}>${story()}</div>`;

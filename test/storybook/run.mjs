@@ -1,7 +1,9 @@
 // Opens every built story (storybook-static/) in headless Chromium and fails on:
 //   a console.error or console.warn, an uncaught exception, a story root with no drawn pixels, an axe-core
 //   violation, or more than one Lit on the page. Then checks every element's Docs page (./docs-check.mjs).
-// STORYBOOK_STATIC=<dir> checks another build directory.
+// STORYBOOK_STATIC=<dir> checks another build directory. CIVIC_STORY_GLOBALS=<globals> opens the stories with the
+// toolbar's globals set, e.g. 'theme:dark;lang:en' (the default run is light and zh-CN: the dark toolbar theme once
+// left a story's own captions black on the dark page, which only a dark run's axe pass sees).
 // Run after `storybook build -o storybook-static` (npm run test:storybook does both).
 // Prints one line per story with its wall time and where it went ([load/switch, root, netidle, drawn, settled,
 // pixels, axe] in ms), the stories' and the docs check's totals, and a final "N passed, M failed" line.
@@ -132,7 +134,8 @@ async function checkStory(w, s) {
   w.expectsFailure = /error|fail|stale|bad/i.test(s.id + ' ' + (s.name ?? ''));
   try {
     if (!w.loaded) {
-      await page.goto(`${base}/iframe.html?id=${encodeURIComponent(s.id)}&viewMode=story`, { waitUntil: 'load', timeout: 120_000 });
+      const globals = process.env.CIVIC_STORY_GLOBALS ? `&globals=${encodeURIComponent(process.env.CIVIC_STORY_GLOBALS)}` : '';
+      await page.goto(`${base}/iframe.html?id=${encodeURIComponent(s.id)}&viewMode=story${globals}`, { waitUntil: 'load', timeout: 120_000 });
       w.loaded = true;
     } else {
       w.lastNet = Date.now(); // the quiet window starts at the switch, as networkidle's starts at navigation
