@@ -1,5 +1,4 @@
 import type { ResolvedSource } from './resolve-source.js';
-import { issue } from './validate.js';
 import { why } from './data-controller.errors.js';
 import type { DataController } from './data-controller.js';
 import type { SrcPath } from './src-path.js';
@@ -41,20 +40,22 @@ export function startSource<T>(dc: DataController<T>, src: ResolvedSource): void
   if (src.kind !== 'none') dc.started = true;
   switch (src.kind) {
     case 'property':
-      dc.accept(src.value, 'property', undefined, false);
-      break;
     case 'inline': {
-      if (src.format === 'csv') dc.accept(src.text, 'inline', undefined, false);
-      else {
-        let raw: unknown;
+      // Text is JSON, else CSV: a `data` string (the CSV reader reports text that is neither) or an inline text/csv
+      // script. Inline JSON must be JSON, and so must a `data` string for an element whose data has no CSV form
+      // (options.jsonText: the chain graph's nodes and links).
+      const inline = src.kind === 'inline';
+      let v = inline ? src.text : src.value;
+      if (typeof v === 'string' && !(inline && src.format === 'csv'))
         try {
-          raw = JSON.parse(src.text);
+          v = JSON.parse(v);
         } catch (e) {
-          dc.fail('json', 'inline', `malformed inline JSON: ${why(e)}`, [issue('$', 'json', 'the inline <script type="application/json"> is not valid JSON')]);
-          break;
+          if (inline || dc.o.jsonText) {
+            dc.fail('json', src.kind, `${inline ? 'the inline script is not valid JSON' : 'expected an object or JSON text'}: ${why(e)}`);
+            break;
+          }
         }
-        dc.accept(raw, 'inline', undefined, false);
-      }
+      dc.accept(v, src.kind, undefined, false);
       break;
     }
     case 'src': {

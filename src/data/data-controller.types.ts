@@ -54,6 +54,12 @@ export interface OffThreadResult<T> {
 export type OffThreadLoader<T> = (url: string, o: FetchOptions & { adapter: AdapterName }) => Promise<OffThreadResult<T>>;
 
 export interface DataControllerOptions<T> {
+  /**
+   * True when the element's data has no CSV form (the chain graph's nodes and links): a `data` string that is not JSON
+   * is then a `json` error ("expected an object or JSON text"), not CSV text. Default: a `data` string is JSON text,
+   * else CSV text.
+   */
+  jsonText?: boolean;
   /** The element's validator: pure, never throws. */
   parse: (raw: unknown, ctx: ParseContext) => Validated<T>;
   /** Number of records, for `civic-load` detail. */

@@ -105,6 +105,12 @@ export abstract class ChainGraphProps extends CivicDataElement<ChainData> {
   /** Base name of the exported file (sanitised; `.png` is added); default: the tag, `civic-chain-graph`. */
   fileName?: string;
 
+  constructor() {
+    super();
+    // Nodes and links have no CSV form: a `data` string must be JSON text (DataControllerOptions.jsonText).
+    this.feed.o.jsonText = true;
+  }
+
   protected override parse(raw: unknown, _ctx: ParseContext): Validated<ChainData> {
     return parseChainData(raw, { fields: parseFieldMap(this.fields) });
   }

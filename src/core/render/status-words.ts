@@ -27,6 +27,8 @@ export interface StatusWords {
   networkError: string;
   malformedJson: string;
   invalidData: string;
+  /** Text that is neither JSON nor CSV (issue code `text`). */
+  notText: string;
   apiError: (msg: string) => string;
   /** The headline's join of "could not load" and its reason: a full-width colon in Chinese, ": " in English. */
   because: string;
@@ -50,6 +52,7 @@ export const STATUS_WORDS: Record<Lang, StatusWords> = {
     networkError: '网络错误，无法获取数据',
     malformedJson: '数据不是有效的 JSON',
     invalidData: '数据格式不符合要求',
+    notText: '数据应为 JSON 或 CSV 文本（CSV 需有表头行和数据行）',
     apiError: (msg) => `接口返回错误：${msg}`,
     because: '：',
   },
@@ -69,6 +72,7 @@ export const STATUS_WORDS: Record<Lang, StatusWords> = {
     networkError: 'Network error: the data could not be fetched',
     malformedJson: 'The data is not valid JSON',
     invalidData: 'The data does not have the expected shape',
+    notText: 'The data should be JSON or CSV text (CSV with a header row and rows)',
     apiError: (msg) => `The API reported an error: ${msg}`,
     because: ': ',
   },
@@ -89,7 +93,7 @@ export function errorMessage(t: Translation, w: StatusWords, e: CivicErrorDetail
     case 'api':
       return w.apiError(e.message);
     case 'validation':
-      return e.partial ? t.partialData(e.issueCount) : w.invalidData;
+      return e.partial ? t.partialData(e.issueCount) : e.issues[0]?.code === 'text' ? w.notText : w.invalidData;
   }
 }
 

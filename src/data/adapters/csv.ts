@@ -1,6 +1,6 @@
 import { csvParseRows, tsvParseRows } from 'd3-dsv';
 import type { Issue } from '../../core/issues/issue.js';
-import { issue } from '../lazy-issues.js';
+import { describe, issue } from '../lazy-issues.js';
 
 /**
  * CSV (or TSV) text → row objects, RFC 4180 quoting. Rows are split by d3-dsv's `csvParseRows`/`tsvParseRows`; the
@@ -21,6 +21,12 @@ export function parseCsv(text: string, textColumns: readonly string[] = DEFAULT_
   const clean = text.replace(/^\uFEFF/, '');
   const firstLine = clean.slice(0, clean.indexOf('\n') >= 0 ? clean.indexOf('\n') : clean.length);
   const [columns = [], ...records] = (firstLine.includes('\t') && !firstLine.includes(',') ? tsvParseRows : csvParseRows)(clean);
+  // One line without a separator ('hello', a plain-text error page, a `data` string that is neither JSON nor CSV):
+  // not a table, whatever it is (README, Data: text is read as CSV).
+  if (records.length === 0 && columns.length < 2) {
+    issues.push(issue('$', 'text', `expected JSON or CSV text (a header row and at least one row), got ${describe(clean)}`));
+    return { rows: [], issues };
+  }
   if (columns.length === 0 || (columns.length === 1 && columns[0] === '')) {
     issues.push(issue('$', 'json', 'the CSV has no header row'));
     return { rows: [], issues };

@@ -57,8 +57,16 @@ describe('parseCsv', () => {
     expect(parseCsv('name,value\n"a, ""b""",3').rows).toEqual([{ name: 'a, "b"', value: 3 }]);
   });
   it('no header → issue', () => {
-    expect(parseCsv('')).toEqual({ rows: [], issues: [issue('$', 'json', 'the CSV has no header row')] });
-    expect(parseCsv('\uFEFF')).toEqual({ rows: [], issues: [issue('$', 'json', 'the CSV has no header row')] });
     expect(parseCsv('\n1,2').issues).toEqual([issue('$', 'json', 'the CSV has no header row')]);
+  });
+  it('one line without a separator, or nothing, is not a table → issue (text that is neither JSON nor CSV)', () => {
+    const not = (got: string) => ({ rows: [], issues: [issue('$', 'text', `expected JSON or CSV text (a header row and at least one row), got ${got}`)] });
+    expect(parseCsv('hello')).toEqual(not('"hello"'));
+    expect(parseCsv('{bad')).toEqual(not('"{bad"'));
+    expect(parseCsv('value\n')).toEqual(not('"value\\n"'));
+    expect(parseCsv('')).toEqual(not('""'));
+    expect(parseCsv('\uFEFF')).toEqual(not('""'));
+    // A one-column table with rows is one.
+    expect(parseCsv('value\n3')).toEqual({ rows: [{ value: 3 }], issues: [] });
   });
 });

@@ -14,7 +14,7 @@ describe('adaptPayload', () => {
   });
   it('auto: CSV text → rows', () => {
     expect(adaptPayload('code,value\n1,2')).toEqual({ value: [{ code: '1', value: 2 }], issues: [] });
-    expect(adaptPayload('')).toEqual({ value: [], issues: [issue('$', 'json', 'the CSV has no header row')] });
+    expect(adaptPayload('')).toEqual({ value: [], issues: [issue('$', 'text', 'expected JSON or CSV text (a header row and at least one row), got ""')] });
   });
   it('auto: envelope → data → ECharts rows (in this order)', () => {
     const raw = { code: 0, msg: 'ok', data: { dimensions: ['name', 'value'], source: [['a', 1], 'x'] } };
