@@ -24,7 +24,7 @@ import { median } from '../lib/harness.mjs';
 import { openBenchPage, traced, cpuByMark } from '../lib/bench-page.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const out = join(tmpdir(), 'civic-growth-chart-ab');
+const out = join(tmpdir(), `civic-growth-chart-ab-${process.pid}`); // per run: two helpers may run it at once
 mkdirSync(out, { recursive: true });
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);

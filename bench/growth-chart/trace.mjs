@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { openBenchPage, traced } from '../lib/bench-page.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const out = join(tmpdir(), 'civic-growth-chart-trace');
+const out = join(tmpdir(), `civic-growth-chart-trace-${process.pid}`); // per run: two helpers may run it at once
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
 const runs = opt('--runs', 12);

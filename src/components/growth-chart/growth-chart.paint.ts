@@ -1,12 +1,13 @@
 /**
  * Bars, lines and dots inside `<g class="marks">`, which Lit leaves empty (split out of growth-chart.ts). Without
- * animation (first picture, reduced motion, export) `buildMarks` (growth-chart.plot.ts) builds them and `syncMarks`
+ * animation (first picture, reduced motion, export) `buildMarks` (growth-chart.build.ts) builds them and `syncMarks`
  * (growth-chart.sync.ts, in the chunk loaded right after the first picture) updates them, keyed, writing only changed
  * values; animated redraws use the keyed d3 joins of growth-chart.marks.ts (loaded on the first animated redraw),
  * with d3-transition from the previous geometry.
  */
 import type { GrowthModel } from './model/types.js';
-import { buildMarks, forget } from './growth-chart.plot.js';
+import { forget } from './growth-chart.plot.js';
+import { buildMarks } from './growth-chart.build.js';
 import { marksChunk, moreChunk } from './growth-chart.chunks.js';
 
 let reducedMotion: MediaQueryList | undefined;

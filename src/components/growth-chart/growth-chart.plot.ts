@@ -1,7 +1,7 @@
 /**
  * The growth chart's SVG content outside Lit (issue 16: first picture and updates close to a hand-written d3 chart):
- * grid, axes, zero and reference lines, x tick labels and annotations around `<g class="marks">`, and the marks
- * themselves when nothing animates. Nodes are created directly (no template instance per tick) and kept between
+ * grid, axes, zero and reference lines, x tick labels and annotations around `<g class="marks">` (the marks' first
+ * picture: growth-chart.build.ts), and the helpers that keep the record of written values. Nodes are created directly (no template instance per tick) and kept between
  * pictures: an update writes only the attributes and texts whose values changed, compared with the values this
  * module wrote last (kept on the node), so it reads no attribute and no layout.
  *
@@ -9,13 +9,12 @@
  * path.grid, g.axis-left, g.axis-right, g.marks, line.zero, g.reference, g.x-axis, g.annotations` in that paint
  * order, the same classes and attributes.
  */
-import type { GrowthModel, LinePoint } from './model/types.js';
-import { COLORS, num } from './growth-chart.dom.js';
+import type { GrowthModel } from './model/types.js';
+import { NS, node, type Cached } from './growth-chart.dom.js';
 
-const NS = 'http://www.w3.org/2000/svg';
-
-/** Values this module last wrote on a node (attribute name → value; `$t` the text). */
-export type Cached = Element & { __gc?: Record<string, string>; __data__?: unknown };
+// growth-chart.sync.ts imports these from here
+export { buildMarks, type Dot } from './growth-chart.build.js';
+export type { Cached } from './growth-chart.dom.js';
 
 /** Forgets what was written (another writer — a d3 transition — changed the nodes). */
 export function forget(root: Element): void {
@@ -107,6 +106,52 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
   const fs = m.fontSize;
   const titleY = (side: 'left' | 'right') => m.titleY?.[side] ?? Math.max(fs, m.plot.y - fs - 8);
   const want = (part: Part): boolean => (part === 'axis-left' || part === 'zero' ? !!m.left : part === 'axis-right' ? !!m.right : part === 'reference' ? !!m.reference : true);
+  /** Writes an x tick label (any shape: rotated, one line, several lines as <tspan>s, with or without <title>). */
+  const drawX = (el: Element, t: (typeof m.xTicks)[number]): void => {
+    const lines = t.rotate ? [t.lines[0]] : t.lines;
+    const title = lines.some((l) => l.endsWith('…')) ? m.categories[t.index]?.tooltip.title ?? '' : null;
+    const c = ((el as Cached).__gc ??= {});
+    // The node's shape: rotated or one flat line (a text node on the <text>, optional <title>), or one <tspan>
+    // per line (optional <title>). One line needs no <tspan>: fewer nodes to style and lay out.
+    const inline = !!t.rotate || lines.length === 1;
+    const shape = `${t.rotate ? 'r' : lines.length}${title === null ? '' : 't'}`;
+    attr(el, 'class', 'tick');
+    if (t.rotate) {
+      drop(el, 'x');
+      drop(el, 'y');
+      attr(el, 'transform', `translate(${t.x},${base + fs}) rotate(${t.rotate})`);
+      attr(el, 'text-anchor', 'end');
+    } else {
+      drop(el, 'transform');
+      if (inline) {
+        attr(el, 'x', t.x);
+        attr(el, 'y', base + fs + 4);
+      } else {
+        drop(el, 'x');
+        drop(el, 'y');
+      }
+      attr(el, 'text-anchor', 'middle');
+    }
+    if (c.$shape !== shape) {
+      c.$shape = shape;
+      el.textContent = '';
+      if (inline) el.appendChild(document.createTextNode(''));
+      else for (let i = 0; i < lines.length; i++) el.appendChild(make('tspan'));
+      if (title !== null) el.appendChild(make('title'));
+    }
+    if (inline) {
+      const node = el.firstChild as Text;
+      if (node.data !== lines[0]) node.data = lines[0];
+    } else {
+      let sp = el.firstElementChild!;
+      for (let i = 0; i < lines.length; i++, sp = sp.nextElementSibling!) {
+        attr(sp, 'x', t.x);
+        attr(sp, 'y', base + fs + 4 + i * fs * 1.3);
+        text(sp, lines[i]);
+      }
+    }
+    if (title !== null) text(el.lastElementChild!, title);
+  };
   const fill = (part: Part, g: Element): void => {
     switch (part) {
       case 'grid': {
@@ -175,51 +220,7 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
         break;
       }
       case 'x-axis':
-        each(g, m.xTicks, 'text', (el, t) => {
-          const lines = t.rotate ? [t.lines[0]] : t.lines;
-          const title = lines.some((l) => l.endsWith('…')) ? m.categories[t.index]?.tooltip.title ?? '' : null;
-          const c = ((el as Cached).__gc ??= {});
-          // The node's shape: rotated or one flat line (a text node on the <text>, optional <title>), or one <tspan>
-          // per line (optional <title>). One line needs no <tspan>: fewer nodes to style and lay out.
-          const inline = !!t.rotate || lines.length === 1;
-          const shape = `${t.rotate ? 'r' : lines.length}${title === null ? '' : 't'}`;
-          attr(el, 'class', 'tick');
-          if (t.rotate) {
-            drop(el, 'x');
-            drop(el, 'y');
-            attr(el, 'transform', `translate(${t.x},${base + fs}) rotate(${t.rotate})`);
-            attr(el, 'text-anchor', 'end');
-          } else {
-            drop(el, 'transform');
-            if (inline) {
-              attr(el, 'x', t.x);
-              attr(el, 'y', base + fs + 4);
-            } else {
-              drop(el, 'x');
-              drop(el, 'y');
-            }
-            attr(el, 'text-anchor', 'middle');
-          }
-          if (c.$shape !== shape) {
-            c.$shape = shape;
-            el.textContent = '';
-            if (inline) el.appendChild(document.createTextNode(''));
-            else for (let i = 0; i < lines.length; i++) el.appendChild(make('tspan'));
-            if (title !== null) el.appendChild(make('title'));
-          }
-          if (inline) {
-            const node = el.firstChild as Text;
-            if (node.data !== lines[0]) node.data = lines[0];
-          } else {
-            let sp = el.firstElementChild!;
-            for (let i = 0; i < lines.length; i++, sp = sp.nextElementSibling!) {
-              attr(sp, 'x', t.x);
-              attr(sp, 'y', base + fs + 4 + i * fs * 1.3);
-              text(sp, lines[i]);
-            }
-          }
-          if (title !== null) text(el.lastElementChild!, title);
-        }, tickPrototype);
+        each(g, m.xTicks, 'text', drawX, tickPrototype);
         break;
       case 'annotations':
         each(g, m.annotations, 'text', (el, a) => {
@@ -231,6 +232,61 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
         break;
     }
   };
+  /**
+   * A new part, filled before it is attached. Its labels are made with their attributes and text at once (no
+   * prototype, no comparison with values written before: there are none), leaving the same nodes, attributes and
+   * records as `fill` on an empty part, so later updates go through `fill` unchanged.
+   */
+  const build = (part: Part): Element => {
+    const g = node(part === 'zero' ? 'line' : part === 'grid' ? 'path' : 'g', { class: part });
+    (g as Element & { __gcPart?: Part }).__gcPart = part;
+    switch (part) {
+      case 'axis-left':
+      case 'axis-right': {
+        const left = part === 'axis-left';
+        const a = (left ? m.left : m.right)!;
+        const x = String(left ? x0 - 6 : x1 + 6);
+        const anchor = left ? 'end' : 'start';
+        for (const t of a.ticks) g.appendChild(label({ class: 'tick', x, dy: '0.32em', 'text-anchor': anchor, y: String(t.pos) }, t.label));
+        g.appendChild(label({ class: 'axis-title', x: String(left ? Math.max(0, x0 - 6) : Math.min(m.width, x1 + 6)), 'text-anchor': left ? 'start' : 'end', y: String(titleY(left ? 'left' : 'right')) }, a.title));
+        break;
+      }
+      case 'x-axis': {
+        const y = String(base + fs + 4);
+        let proto: Element | undefined;
+        for (const t of m.xTicks) {
+          // one flat line (the usual label): made at once; rotated, several lines or shortened (with a <title>): drawX
+          if (!t.rotate && t.lines.length === 1 && !t.lines[0].endsWith('…')) {
+            const el = node('text', { class: 'tick', 'text-anchor': 'middle', x: String(t.x), y });
+            el.appendChild(document.createTextNode(t.lines[0]));
+            (el as Cached).__gc!.$shape = '1';
+            g.appendChild(el);
+          } else {
+            const el = clone((proto ??= tickPrototype()));
+            drawX(el, t);
+            g.appendChild(el);
+          }
+        }
+        break;
+      }
+      case 'annotations':
+        for (const a of m.annotations) g.appendChild(label({ class: `annotation ${a.kind}`, x: String(a.x), y: String(a.y) }, a.text));
+        break;
+      default:
+        fill(part, g);
+    }
+    return g;
+  };
+  if (!found.size) {
+    // The first picture: every part new, in two fragments (two insertions into the live <svg>, not one per part).
+    // The parts after the marks go right after them, before Lit's own nodes.
+    const frag = document.createDocumentFragment();
+    for (const part of BEFORE) if (want(part)) frag.appendChild(build(part));
+    svgEl.insertBefore(frag, marks);
+    for (const part of AFTER) if (want(part)) frag.appendChild(build(part));
+    svgEl.insertBefore(frag, marks.nextSibling);
+    return;
+  }
   const place = (parts: readonly Part[], before: Node | null): void => {
     for (let i = parts.length - 1; i >= 0; i--) {
       const part = parts[i];
@@ -240,9 +296,7 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
         continue;
       }
       if (!g) {
-        g = make(part === 'zero' ? 'line' : part === 'grid' ? 'path' : 'g', part);
-        (g as Element & { __gcPart?: Part }).__gcPart = part;
-        fill(part, g); // filled before it is attached
+        g = build(part);
         svgEl.insertBefore(g, before);
       } else {
         fill(part, g);
@@ -259,106 +313,17 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
   place(AFTER, after);
 }
 
-/** A dot's bound data: its line point with its series. */
-export type Dot = LinePoint & { seriesId: string; colorIndex: number };
+/** A new `<text>` with its attributes (in this order) and its text, written and recorded. */
+function label(attrs: Record<string, string>, value: string): Element {
+  const el = node('text', attrs);
+  el.appendChild(document.createTextNode(value));
+  (el as Cached).__gc!.$t = value;
+  return el;
+}
 
 /** A copy of a detached prototype mark, with the prototype's record of written values (see `prototype` in growth-chart.sync.ts). */
 export function clone(proto: Element): Element {
   const el = proto.cloneNode(false) as Cached;
   el.__gc = { ...(proto as Cached).__gc };
   return el;
-}
-
-/** A new node with its attributes (in this order) written and recorded, and its bound data. */
-function node(tag: string, attrs: Record<string, string>, data?: unknown): Element {
-  const el = document.createElementNS(NS, tag) as Cached;
-  for (const k in attrs) el.setAttribute(k, attrs[k]);
-  el.__gc = attrs;
-  if (data !== undefined) el.__data__ = data;
-  return el;
-}
-
-/**
- * The prototype of new marks sharing `key` (class, series, width or radius), made once and kept in `protos`: one
- * cloneNode instead of a createElementNS and a setAttribute per shared attribute.
- */
-function prototypeOf(protos: Map<string, Cached>, key: string, tag: string, shared: () => Record<string, string>): Cached {
-  let p = protos.get(key);
-  if (!p) protos.set(key, (p = node(tag, shared()) as Cached));
-  return p;
-}
-
-/**
- * The first picture's marks, built straight into a fragment (no keyed matching: nothing to match): the same nodes,
- * attributes, records and bound data as syncMarks' keyed path (growth-chart.sync.ts) leaves, so later updates go
- * through it unchanged.
- */
-export function buildMarks(target: SVGGElement, m: GrowthModel): void {
-  const root = document.createDocumentFragment();
-  const barLayer = root.appendChild(node('g', { class: 'bar-layer' }));
-  const lineLayer = root.appendChild(node('g', { class: 'line-layer' }));
-  const dotLayer = root.appendChild(node('g', { class: 'dot-layer' }));
-  const compare = m.kind === 'compare' ? ' compare' : '';
-  const group = (layer: Element, groups: Map<string, Element>, cls: string, id: string, colorIndex: number): Element => {
-    let g = groups.get(id);
-    if (!g) groups.set(id, (g = layer.appendChild(node('g', { class: `${cls} s${colorIndex % COLORS}`, 'data-series': id }, [id, colorIndex]))));
-    return g;
-  };
-  const protos = new Map<string, Cached>();
-  const barGroups = new Map<string, Element>();
-  // Consecutive marks mostly share their prototype: its key is looked up only when class, series or size change.
-  let proto: Cached | undefined;
-  let pCls = '';
-  let pId = '';
-  let pSize = '';
-  for (const b of m.bars) {
-    const cls = `bar${b.negative ? ' neg' : ''}${compare}${b.latest ? ' latest' : ''}${b.active ? ' active' : ''}${b.illustrative ? ' illustrative' : ''}`;
-    const width = num(b.width);
-    const id = b.seriesId;
-    if (!proto || cls !== pCls || id !== pId || width !== pSize) {
-      proto = prototypeOf(protos, `r|${cls}|${id}|${width}`, 'rect', () => ({ class: cls, 'data-series': id, width }));
-      pCls = cls;
-      pId = id;
-      pSize = width;
-    }
-    const el = proto.cloneNode(false) as Cached;
-    const x = num(b.x);
-    const y = num(b.y);
-    const height = num(b.height);
-    el.setAttribute('data-key', b.key);
-    el.setAttribute('x', x);
-    el.setAttribute('y', y);
-    el.setAttribute('height', height);
-    // the record of written values (see `attr`): the prototype's attributes, then these
-    el.__gc = { class: cls, 'data-series': id, width, 'data-key': b.key, x, y, height };
-    el.__data__ = b;
-    group(barLayer, barGroups, 'bars', id, b.colorIndex).appendChild(el);
-  }
-  const dotGroups = new Map<string, Element>();
-  proto = undefined;
-  for (const l of m.lines) {
-    lineLayer.appendChild(node('path', { class: `line c${l.colorIndex % COLORS}`, 'data-series': l.seriesId, d: l.d }, l));
-    const id = l.seriesId;
-    const g = group(dotLayer, dotGroups, 'dots', id, l.colorIndex);
-    for (const p of l.points) {
-      const cls = `dot${p.illustrative || p.nominal ? ' hollow' : ''}${p.latest ? ' latest' : ''}`;
-      const r = p.latest || p.active ? '4.5' : '3';
-      if (!proto || cls !== pCls || id !== pId || r !== pSize) {
-        proto = prototypeOf(protos, `c|${cls}|${id}|${r}`, 'circle', () => ({ class: cls, 'data-series': id, r }));
-        pCls = cls;
-        pId = id;
-        pSize = r;
-      }
-      const el = proto.cloneNode(false) as Cached;
-      const cx = num(p.x);
-      const cy = num(p.y);
-      el.setAttribute('data-key', p.key);
-      el.setAttribute('cx', cx);
-      el.setAttribute('cy', cy);
-      el.__gc = { class: cls, 'data-series': id, r, 'data-key': p.key, cx, cy };
-      el.__data__ = { ...p, seriesId: id, colorIndex: l.colorIndex } satisfies Dot;
-      g.appendChild(el);
-    }
-  }
-  target.appendChild(root);
 }
