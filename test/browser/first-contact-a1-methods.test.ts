@@ -74,3 +74,17 @@ describe('exported classes with new', () => {
     expect(getComputedStyle(grid).gridTemplateColumns.split(' ').length).to.equal(2);
   });
 });
+
+describe('toPNG() of an element never put in the page', () => {
+  // A page that renders a report image off screen (createElement, data, toPNG) must hear why nothing comes, not wait
+  // for ever: Lit never updates an element that was never connected.
+  for (const make of [() => new CivicRankBoard(), () => new CivicKpiGrid()]) {
+    it(`${make().localName}: rejects at once, saying so`, async () => {
+      const el = make();
+      el.data = ITEMS.items.map((i) => ({ id: i.id, name: i.label, label: i.label, value: i.value }));
+      let err: Error | undefined;
+      await el.toPNG().catch((e: Error) => (err = e));
+      expect(err?.message).to.match(/not in the page/);
+    });
+  }
+});

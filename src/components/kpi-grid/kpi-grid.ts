@@ -175,11 +175,13 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
   /**
    * The grid as one PNG image at its current size: title, 示例数据 marker, group headings, every tile (drawn
    * as `<civic-kpi-tile>`'s `toPNG()` draws it, final values) and the source line, in the theme's colours.
-   * The export button is not drawn. Rejects when nothing has loaded or the grid is not laid out.
+   * The export button is not drawn. Rejects when nothing has loaded, the grid is not in the page or not laid out.
    * @param options `pixelRatio` (default: the screen's, at least 2) and `background` (CSS colour; default the
    * surface colour).
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
+    // Never in the page, Lit never draws it: say so rather than wait for ever (a page rendering an image off screen).
+    if (!this.isConnected) throw new Error('not in the page: append the element before toPNG()');
     const painter = import('./kpi-grid.export.js');
     await this.updateComplete;
     const tiles = Array.from(this.renderRoot.querySelectorAll<CivicKpiTile>('civic-kpi-tile'));

@@ -219,11 +219,13 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
   /**
    * The board as a PNG image at its current size: title, 示例数据 marker, the rows in view (rank badge, name,
    * value, bar at its final length), source line; drawn on a canvas from the rows with the theme's colours and
-   * fonts. The export button is not drawn. Rejects when nothing has loaded or the board is not laid out.
+   * fonts. The export button is not drawn. Rejects when nothing has loaded, the board is not in the page or not laid out.
    * @param options `pixelRatio` (default: the screen's, at least 2) and `background` (CSS colour; default the
    * board's `--civic-rank-board-background`, else the surface colour).
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
+    // Never in the page, Lit never draws it: say so rather than wait for ever (a page rendering an image off screen).
+    if (!this.isConnected) throw new Error('not in the page: append the element before toPNG()');
     const { boardToPng } = await boardExport.load();
     await this.updateComplete;
     const p = this.feed.value;
