@@ -10,7 +10,7 @@
  * order, the same classes and attributes.
  */
 import type { GrowthModel } from './model/types.js';
-import { NS, node, type Cached } from './growth-chart.dom.js';
+import { NS, node, num, type Cached } from './growth-chart.dom.js';
 
 // growth-chart.sync.ts imports these from here
 export { buildMarks, type Dot } from './growth-chart.build.js';
@@ -21,9 +21,10 @@ export function forget(root: Element): void {
   for (const el of root.querySelectorAll('*')) delete (el as Cached).__gc;
 }
 
+/** Writes an attribute when its value changed (compared with the record, not read); numbers are rounded to 0.01 px (`num`). */
 export function attr(el: Element, name: string, value: string | number): void {
   const c = ((el as Cached).__gc ??= {});
-  const v = typeof value === 'number' ? String(value) : value;
+  const v = typeof value === 'number' ? num(value) : value;
   if (c[name] !== v) {
     c[name] = v;
     el.setAttribute(name, v);
@@ -119,7 +120,7 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
     if (t.rotate) {
       drop(el, 'x');
       drop(el, 'y');
-      attr(el, 'transform', `translate(${t.x},${base + fs}) rotate(${t.rotate})`);
+      attr(el, 'transform', `translate(${num(t.x)},${num(base + fs)}) rotate(${t.rotate})`);
       attr(el, 'text-anchor', 'end');
     } else {
       drop(el, 'transform');
@@ -157,7 +158,9 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
       case 'grid': {
         // One path for every grid line (one node to build, style and lay out instead of one per tick).
         let d = '';
-        for (const t of m.left?.ticks ?? []) d += `M${x0},${t.pos}H${x1}`;
+        const a = num(x0);
+        const b = num(x1);
+        for (const t of m.left?.ticks ?? []) d += `M${a},${num(t.pos)}H${b}`;
         attr(g, 'd', d);
         break;
       }
@@ -245,19 +248,19 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
       case 'axis-right': {
         const left = part === 'axis-left';
         const a = (left ? m.left : m.right)!;
-        const x = String(left ? x0 - 6 : x1 + 6);
+        const x = num(left ? x0 - 6 : x1 + 6);
         const anchor = left ? 'end' : 'start';
-        for (const t of a.ticks) g.appendChild(label({ class: 'tick', x, dy: '0.32em', 'text-anchor': anchor, y: String(t.pos) }, t.label));
-        g.appendChild(label({ class: 'axis-title', x: String(left ? Math.max(0, x0 - 6) : Math.min(m.width, x1 + 6)), 'text-anchor': left ? 'start' : 'end', y: String(titleY(left ? 'left' : 'right')) }, a.title));
+        for (const t of a.ticks) g.appendChild(label({ class: 'tick', x, dy: '0.32em', 'text-anchor': anchor, y: num(t.pos) }, t.label));
+        g.appendChild(label({ class: 'axis-title', x: num(left ? Math.max(0, x0 - 6) : Math.min(m.width, x1 + 6)), 'text-anchor': left ? 'start' : 'end', y: num(titleY(left ? 'left' : 'right')) }, a.title));
         break;
       }
       case 'x-axis': {
-        const y = String(base + fs + 4);
+        const y = num(base + fs + 4);
         let proto: Element | undefined;
         for (const t of m.xTicks) {
           // one flat line (the usual label): made at once; rotated, several lines or shortened (with a <title>): drawX
           if (!t.rotate && t.lines.length === 1 && !t.lines[0].endsWith('…')) {
-            const el = node('text', { class: 'tick', 'text-anchor': 'middle', x: String(t.x), y });
+            const el = node('text', { class: 'tick', 'text-anchor': 'middle', x: num(t.x), y });
             el.appendChild(document.createTextNode(t.lines[0]));
             (el as Cached).__gc!.$shape = '1';
             g.appendChild(el);
@@ -270,7 +273,7 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
         break;
       }
       case 'annotations':
-        for (const a of m.annotations) g.appendChild(label({ class: `annotation ${a.kind}`, x: String(a.x), y: String(a.y) }, a.text));
+        for (const a of m.annotations) g.appendChild(label({ class: `annotation ${a.kind}`, x: num(a.x), y: num(a.y) }, a.text));
         break;
       default:
         fill(part, g);
