@@ -103,7 +103,11 @@ export function layoutFrame(f: FrameInput): Frame {
   const leftScale0 = niceScale(leftDomain, [0, 1], count0);
   const leftFormat = (v: number) => tickLabel(leftIsRate ? 'rate' : f.leftUnit ?? '', v, lang);
   const rightFormat = (v: number) => tickLabel('rate', v, lang);
-  const tickW = (s: LinearScale, fmt: (v: number) => string) => Math.max(...s.ticks(count0).map((t) => textWidth(fmt(t), fs)), fs);
+  const tickW = (s: LinearScale, fmt: (v: number) => string) => {
+    let w = fs;
+    for (const t of s.ticks(count0)) w = Math.max(w, textWidth(fmt(t), fs));
+    return w;
+  };
   let leftW = tickW(leftScale0, leftFormat) + 10;
   const rightScale0 = rightDomain ? niceScale(rightDomain, [0, 1], count0) : undefined;
   let rightW = rightScale0 ? tickW(rightScale0, rightFormat) + 10 : 0;
@@ -111,7 +115,8 @@ export function layoutFrame(f: FrameInput): Frame {
   rightW = Math.max(rightW, 8, names ? 8 : Math.min(lastHalf, 24));
   let plotW = Math.max(20, width - leftW - rightW);
   let band = plotW / Math.max(n, 1);
-  const maxLabelW = Math.max(...shortLabels.map((s) => textWidth(s, fs)), 0);
+  let maxLabelW = 0;
+  for (const s of shortLabels) maxLabelW = Math.max(maxLabelW, textWidth(s, fs));
   // indicator names wrap onto up to three lines when the band is wide enough, else rotate
   const wrapNames = names && band * 0.8 >= fs * 4;
   const layout = wrapNames ? { step: 1, rotate: 0 } : xLabelLayout(band, maxLabelW, fs);
@@ -120,8 +125,9 @@ export function layoutFrame(f: FrameInput): Frame {
   let wrapped: string[][] = [];
   // Many sub-year periods that do not fit flat: label the years only (centred on their periods) instead of a
   // thicket of rotated labels; the tooltip and the table name every period.
-  const yearStarts = periods.map((p, i) => (i === 0 || periods[i - 1].year !== p.year ? i : -1)).filter((i) => i >= 0);
-  const yearMode = !wrapNames && layout.rotate !== 0 && n > 12 && yearStarts.length >= 2 && periods.some((p) => p.kind !== 'year');
+  const yearStarts: number[] = [];
+  if (!wrapNames && layout.rotate !== 0 && n > 12) periods.forEach((p, i) => (i === 0 || periods[i - 1].year !== p.year) && yearStarts.push(i));
+  const yearMode = yearStarts.length >= 2 && periods.some((p) => p.kind !== 'year');
   if (yearMode) {
     bottom = fs * 1.3 + 10;
   } else if (wrapNames) {

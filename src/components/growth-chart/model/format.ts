@@ -22,14 +22,28 @@ function valueTick(v: number, unit: string | undefined, lang: Lang): string {
 }
 
 // Tick labels repeat from update to update (0, 200, 400 …): formatted once each (Intl formatting dominates a rebuild).
-const tickCache = new Map<string, string>();
+// By language and unit, then by value (no key string to build per label).
+const tickCache = new Map<string, Map<number, string>>();
+let tickCount = 0;
+let last: { lang: Lang; unit: string; byValue: Map<number, string> } | undefined;
 export function tickLabel(unit: string, v: number, lang: Lang): string {
-  const key = `${lang}|${unit}|${v}`;
-  let s = tickCache.get(key);
+  let byValue = last && last.lang === lang && last.unit === unit ? last.byValue : undefined;
+  if (!byValue) {
+    const scope = lang + '|' + unit;
+    byValue = tickCache.get(scope);
+    if (!byValue) tickCache.set(scope, (byValue = new Map()));
+    last = { lang, unit, byValue };
+  }
+  let s = byValue.get(v);
   if (s === undefined) {
     s = unit === 'rate' ? formatNumber(v, { lang, compact: false, precision: 1 }) : valueTick(v, unit || undefined, lang);
-    if (tickCache.size > 2000) tickCache.clear();
-    tickCache.set(key, s);
+    if (++tickCount > 2000) {
+      tickCount = 1;
+      tickCache.clear();
+      tickCache.set(lang + '|' + unit, (byValue = new Map()));
+      last = { lang, unit, byValue };
+    }
+    byValue.set(v, s);
   }
   return s;
 }

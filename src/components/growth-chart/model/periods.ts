@@ -2,7 +2,6 @@
  * What the two period kinds (`value-growth` and `trend`) share: periods as categories, the latest and selected
  * period, growth (or value) lines, tooltips and notes per period, the latest-period annotation and the period table.
  */
-import { linePath } from '../../common/scales.js';
 import { formatAmount, formatExact, NO_VALUE } from '../../../core/format/number.js';
 import { periodLabel, periodRange, type Period } from '../../../core/format/period.js';
 import type { GrowthPoint } from '../growth-chart.types.js';
@@ -15,13 +14,32 @@ import type { Annotation, Bar, Category, GrowthModel, Line, LinePoint, TooltipRo
 // The period axes of the last charts built: an update with new values has the same periods, so the axis (and its
 // labels, see periodLabels) is not worked out again. Callers only read the array (frozen).
 const axes = new Map<string, readonly Period[]>();
+// The last axis returned and the period keys it was asked for, series by series: the usual next call (the same
+// periods again) is recognised by comparing the keys, without building the cache key string.
+let lastAxis: readonly Period[] | undefined;
+let lastKeys: string[] = [];
 
 /** Every period any drawn series has, in order (gaps included). */
 export function periodsOf(drawn: Iterable<Prepared>): readonly Period[] {
+  if (lastAxis) {
+    let i = 0;
+    let same = true;
+    for (const p of drawn) {
+      const pts = p.series.points;
+      for (let j = 0; j < pts.length && same; j++) same = lastKeys[i++] === pts[j].period.key;
+      if (!same || lastKeys[i++] !== '|') break;
+    }
+    if (same && i === lastKeys.length) return lastAxis;
+  }
   let key = '';
+  const keys: string[] = [];
   for (const p of drawn) {
-    for (const x of p.series.points) key += x.period.key + ',';
+    for (const x of p.series.points) {
+      key += x.period.key + ',';
+      keys.push(x.period.key);
+    }
     key += '|';
+    keys.push('|');
   }
   let axis = axes.get(key);
   if (!axis) {
@@ -29,6 +47,8 @@ export function periodsOf(drawn: Iterable<Prepared>): readonly Period[] {
     if (axes.size >= 32) axes.clear();
     axes.set(key, axis);
   }
+  lastAxis = axis;
+  lastKeys = keys;
   return axis;
 }
 
@@ -56,28 +76,38 @@ export interface LineInput {
   selectedIndex: number;
 }
 
+/** A path coordinate as linePath (common/scales.ts) writes it: rounded to 3 digits, as d3-path does. */
+const pathNum = (v: number) => Math.round(v * 1e3) / 1e3;
+
 /** One line per series; a missing point breaks the line (never drawn as zero). */
 export function lineMarks(l: LineInput): { lines: Line[]; illustrative: boolean; nominal: boolean } {
   const lines: Line[] = [];
   let illustrative = false;
   let nominal = false;
   for (const p of l.series) {
-    const pts: (LinePoint | null)[] = l.keys.map((key, i) => {
+    // The points and the path in one pass over the periods (a gap breaks the path: linePath's rule, as d3's line()).
+    const points: LinePoint[] = [];
+    let d = '';
+    let run = 0;
+    for (let i = 0; i < l.keys.length; i++) {
+      const key = l.keys[i];
       const pt = p.byKey.get(key);
       const v = pt ? l.read(pt) : null;
-      if (!pt || v === null) return null;
+      if (!pt || v === null) {
+        if (run === 1) d += 'Z';
+        run = 0;
+        continue;
+      }
       illustrative ||= pt.illustrative;
       const nom = pt.growthBasis === 'nominal' && l.nominalCounts;
       nominal ||= nom;
-      return { index: i, key, x: l.frame.center(i), y: l.y(v), value: v, illustrative: pt.illustrative, nominal: nom, latest: i === l.latestIndex, active: i === l.selectedIndex };
-    });
-    const path = linePath<LinePoint | null>(
-      pts,
-      (d) => d !== null,
-      (d) => round(d!.x),
-      (d) => round(d!.y),
-    );
-    lines.push({ seriesId: p.series.id, colorIndex: p.colorIndex, axis: l.axis, d: path ?? '', points: pts.filter((d): d is LinePoint => d !== null) });
+      const lp: LinePoint = { index: i, key, x: l.frame.center(i), y: l.y(v), value: v, illustrative: pt.illustrative, nominal: nom, latest: i === l.latestIndex, active: i === l.selectedIndex };
+      points.push(lp);
+      d += `${run ? 'L' : 'M'}${pathNum(round(lp.x))},${pathNum(round(lp.y))}`;
+      run++;
+    }
+    if (run === 1) d += 'Z';
+    lines.push({ seriesId: p.series.id, colorIndex: p.colorIndex, axis: l.axis, d, points });
   }
   return { lines, illustrative, nominal };
 }
@@ -87,6 +117,9 @@ export interface PeriodColumns {
   value: (p: Prepared) => boolean;
   growth: boolean;
 }
+
+/** The notes of a period without any (most periods): one shared, frozen array. */
+const NO_NOTES = Object.freeze([]) as unknown as string[];
 
 /** Categories with their notes (① …, in period order) and tooltips formatted on first read. */
 export function periodCategories(
@@ -114,7 +147,7 @@ export function periodCategories(
   };
   const tip = (i: number) => tooltipFor(keys[i], i);
   const categories = keys.map((key, i): Category => {
-    const catNotes: string[] = [];
+    let catNotes = NO_NOTES;
     let catIll = false;
     for (const p of shown) {
       const pt = p.byKey.get(key);
@@ -124,6 +157,7 @@ export function periodCategories(
       const name = shown.length > 1 ? seriesName(p.series, lang) : undefined;
       const label = `${noteMark(notes.length)} ${name ? name + sep : ''}${text}`;
       notes.push(label);
+      if (catNotes === NO_NOTES) catNotes = [];
       catNotes.push(label);
     }
     return new LazyCategory(key, labels.long[i], frame.center(i), frame.x0(key), frame.bandwidth, catNotes, catIll, tip, i);

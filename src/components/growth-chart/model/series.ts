@@ -38,7 +38,9 @@ export function prepare(input: readonly GrowthSeries[], o: GrowthModelOptions): 
   const hidden = new Set(o.hidden ?? []);
   const all: Prepared[] = input.map((s, i) => {
     const series = o.basis === 'single' && o.derive ? o.derive(s) : s;
-    return { series, colorIndex: i, byKey: new Map(series.points.map((p) => [p.period.key, p] as const)) };
+    const byKey = new Map<string, GrowthPoint>();
+    for (const p of series.points) byKey.set(p.period.key, p);
+    return { series, colorIndex: i, byKey };
   });
   return {
     input,

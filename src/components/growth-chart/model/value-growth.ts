@@ -68,28 +68,34 @@ export function buildValueGrowth(input: readonly GrowthSeries[], o: GrowthModelO
     .range([0, frame.bandwidth])
     .paddingInner(barSeries.length > 1 ? 0.1 : 0);
   const y0 = frame.yLeft(0);
-  for (const p of barSeries)
-    keys.forEach((key, i) => {
+  const barWidth = inner.bandwidth();
+  for (const p of barSeries) {
+    const id = p.series.id;
+    const offset = inner(id) ?? 0;
+    const first = p === barSeries[0];
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       const pt = p.byKey.get(key);
-      if (!pt || pt.value === null) return;
+      if (!pt || pt.value === null) continue;
       const yv = frame.yLeft(pt.value);
       illustrative ||= pt.illustrative;
       bars.push({
-        seriesId: p.series.id,
+        seriesId: id,
         colorIndex: p.colorIndex,
         index: i,
         key,
-        x: frame.x0(key) + (inner(p.series.id) ?? 0),
+        x: frame.x0(key) + offset,
         y: Math.min(yv, y0),
-        width: inner.bandwidth(),
+        width: barWidth,
         height: Math.abs(yv - y0),
         value: pt.value,
         negative: pt.value < 0,
         illustrative: pt.illustrative,
-        latest: i === latestIndex && p === barSeries[0],
+        latest: i === latestIndex && first,
         active: i === selectedIndex,
       });
-    });
+    }
+  }
   const marks = lineMarks({
     series: lineSeries,
     keys,
