@@ -99,6 +99,7 @@ export class CivicGridMap extends GridMapProps {
     moved: () => this.nav.moved(),
     indexLoaded: () => this.nav.unitsArrived(),
     emphasised: () => this.nav.emphasised,
+    setView: (rank, focus, trigger) => this.views.setView(rank, focus, trigger),
   });
   /** Renderer choice, fallback and recovery, resize, scene pushes and the picture promise (memory mode). */
   private surfaceCtl: SurfaceController = new SurfaceController(this, {

@@ -57,6 +57,8 @@ export interface TilesAccess {
   indexLoaded(): void;
   /** Highlighted unit besides the selection (hover, keyboard cursor, outside highlight). */
   emphasised(): string | undefined;
+  /** Drilled into a unit or went up (Enter, click, Escape): `level`, `focus` and `civic-view-change`. */
+  setView(rank: number, focus: string, trigger: 'pointer' | 'keyboard'): void;
 }
 
 export class TilesController implements ReactiveController {
@@ -93,6 +95,7 @@ export class TilesController implements ReactiveController {
       warn: (m) => x.warn(m),
       surface: () => x.surface(),
       indexLoaded: () => x.indexLoaded(),
+      setView: (rank, focus, trigger) => x.setView(rank, focus, trigger),
     });
     this.nav = this.navi.nav;
   }

@@ -10,6 +10,7 @@ import type { UnitInfo } from './grid-map.types.js';
 import { valueOf, type TileValues } from './tiles.js';
 import { defaultIndexUrl, parseTilesIndex, type TilesIndex } from './tiles-index.js';
 import type { NavMode, Trigger } from './navigation.js';
+import { upView } from './unit-view.js';
 import type { TilePick, TilesRenderer } from './renderers/tiles-renderer.js';
 
 /** The element's properties the unit index and navigation read. */
@@ -33,6 +34,8 @@ export interface TilesNavAccess {
   surface(): HTMLElement | undefined;
   /** The unit index arrived (search results again). */
   indexLoaded(): void;
+  /** The view (level, focus) changed by the element: sets `level` and `focus`, fires `civic-view-change`. */
+  setView(rank: number, focus: string, trigger: Trigger): void;
 }
 
 export class TilesNavigation {
@@ -181,19 +184,34 @@ export class TilesNavigation {
       }
       return best;
     },
-    drill: (code, _trigger: Trigger) => {
-      // Streets and communities: zoom to them, and the tile set's finer layer takes over.
+    drill: (code, trigger) => {
+      // Streets and communities: zoom to them, and the tile set's finer layer takes over. The view is then the unit's
+      // children, as in memory mode: `focus` and `level` follow (the camera is moved here, not again by `focus`).
       const u = this.index?.byCode.get(code);
       const rank = u?.rank ?? this.pickedRank.get(code) ?? 2;
       if (rank >= 2) return false;
       if (u) this.fit(u, 300);
       else this.c.r()?.zoomTo(code, rank);
+      this.focused = code;
+      this.c.setView(rank + 1, code, trigger);
       return true;
     },
     reveal: (u) => this.fit(u, 0),
     up: () => {
-      this.c.r()?.zoomBy(-2);
-      return !!this.c.r();
+      const r = this.c.r();
+      if (!r) return false;
+      // As in memory mode (upView): from a focus, its level inside its parent; without one, a level coarser. The camera
+      // fits the parent (or the whole set), else zooms out as before; `focus` follows without moving it again.
+      const idx = this.index, to = upView(idx, this.c.rank(), this.host.focusCode);
+      const p = to?.focus ? idx?.byCode.get(to.focus) : undefined;
+      if (p) this.fit(p, 300);
+      else if (to && this.host.focusCode && idx?.byCode.has(this.host.focusCode)) this.fitAll();
+      else r.zoomBy(-2);
+      if (to) {
+        this.focused = to.focus;
+        this.c.setView(to.rank, to.focus, 'keyboard');
+      }
+      return true;
     },
     itemOf: (code) => this.itemOf(code),
     key: (e) => this.key(e),

@@ -88,10 +88,10 @@ export function computeView(geo: GridGeometry, rank: number, focus: string): Vie
   return { rank, focus: focusCode, shown, outlines, bbox: shown.length ? [x0, y0, x1, y1] : geo.bbox };
 }
 
-/** Where Escape goes from a view: up one focus, or (at the top) one level coarser. Undefined at the top. */
-export function upView(geo: GridGeometry, rank: number, focus: string): { rank: number; focus: string } | undefined {
-  const f = focus ? geo.byCode.get(focus) : undefined;
-  if (f) return { rank: f.rank, focus: f.parent && geo.byCode.has(f.parent) ? f.parent : '' };
+/** Where Escape goes from a view: up one focus, or (at the top) one level coarser. Undefined at the top. (Tiles mode: `geo` is the unit index, undefined before it loads.) */
+export function upView(geo: UnitSet | undefined, rank: number, focus: string): { rank: number; focus: string } | undefined {
+  const f = focus ? geo?.byCode.get(focus) : undefined;
+  if (f) return { rank: f.rank, focus: f.parent && geo!.byCode.has(f.parent) ? f.parent : '' };
   if (rank > 0) return { rank: rank - 1, focus: '' };
   return undefined;
 }
