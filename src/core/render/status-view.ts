@@ -85,9 +85,20 @@ export function makeStatusView(kit: StatusKit): StatusView {
       flex: none;
       font-weight: 700;
     }
+    /* The element's colours, not the browser's button (light grey under light text: invisible in the dark theme). */
     [part~='status'] button {
       font: inherit;
       min-height: var(--_min-target, 24px);
+      padding: 0 var(--_space-s);
+      color: var(--_color-text);
+      background: var(--_color-surface-raised);
+      border: 1px solid var(--_color-border);
+      border-radius: var(--_radius);
+      cursor: pointer;
+    }
+    [part~='status'] button:focus-visible {
+      outline: 2px solid var(--_color-focus);
+      outline-offset: 1px;
     }
     [part~='status'] .status-dismiss {
       flex: none;
