@@ -92,6 +92,28 @@ describe('whenDrawn() before late data', function () {
     }
   });
 
+  // The growth chart hangs here until /work/notes/s16/f/growth-chart-drawn-idle.patch (its own drawnReady counts an
+  // idle state as nothing to draw only after a `src`): add it to TAGS_REMOVED with that patch.
+  const TAGS_REMOVED = CASES.filter((c) => c.tag !== 'civic-growth-chart');
+  for (const c of TAGS_REMOVED) {
+    it(`${c.tag}: data given (here failing), then removed: the empty state is the picture, no hanging wait`, async () => {
+      const warn = console.warn;
+      console.warn = () => undefined;
+      try {
+        const el = document.createElement(c.tag) as El;
+        for (const [k, v] of Object.entries(c.attrs)) el.setAttribute(k, v);
+        el.data = 'hello';
+        await fixture(html`<div style="width: 640px; height: 420px">${el}</div>`);
+        await el.whenDrawn();
+        el.data = null;
+        await el.whenDrawn();
+        expect(el.shadowRoot!.querySelector('[part~="status"]')?.textContent).to.contain('暂无数据');
+      } finally {
+        console.warn = warn;
+      }
+    });
+  }
+
   it('a KPI tile set by attributes, and a grid map with geometry but no metrics yet, have their picture without data', async () => {
     const tile = await fixture<El>(html`<civic-kpi-tile motion="reduce" label="网格员" value="42" unit="名"></civic-kpi-tile>`);
     await tile.whenDrawn();
