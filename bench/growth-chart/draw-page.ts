@@ -53,12 +53,13 @@ export function setup(checkouts: Record<string, Drawing>): void {
   const w = window as unknown as Record<string, unknown>;
   w.drawVariants = () => Object.keys(variants);
   /** `n` draws of each variant in `order`, one per task; returns the node count each drew. */
-  w.runDraws = async (n: number, order: string[], marked: boolean) => {
+  w.runDraws = async (n: number, order: string[], marked: boolean, frames = 0) => {
     const nodes: Record<string, number> = {};
     for (let i = 0; i < n; i++) {
       for (const v of order) {
         const m = models[i % models.length];
         const { host, marks } = shell(m);
+        for (let f = 0; f < frames; f++) await new Promise((r) => requestAnimationFrame(r));
         await new Promise((r) => setTimeout(r, 0));
         if (marked) performance.mark(`gcd|${v}|first|s`);
         variants[v](marks, m);

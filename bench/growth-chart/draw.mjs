@@ -20,6 +20,9 @@ const before = opt('--before');
 if (!before) throw new Error('--before <checkout of the older commit> is required');
 const draws = Number(opt('--draws', 900));
 const rounds = 6;
+// --settle-frames N: animation frames between putting in a shell and drawing into it (the shell painted first, as the
+// element's pre-data state is in ab.mjs's 3-frame rows); default 0.
+const frames = Number(opt('--settle-frames', 0));
 const out = join(tmpdir(), `civic-growth-chart-draw-${process.pid}`);
 mkdirSync(out, { recursive: true });
 const entry = join(out, 'draw-entry.ts');
@@ -38,11 +41,11 @@ try {
   const { events } = await traced(context, page, 'blink.user_timing', async () => {
     for (let r = 0; r < rounds; r++) {
       const order = r % 2 ? [...names].reverse() : names;
-      nodes = await page.evaluate(([n, o]) => window.runDraws(n, o, true), [Math.ceil(draws / rounds), order]);
+      nodes = await page.evaluate(([n, o, f]) => window.runDraws(n, o, true, f), [Math.ceil(draws / rounds), order, frames]);
     }
   });
   const cpu = cpuByMark(events, 'gcd');
-  console.log(`growth chart drawing alone: ${Math.ceil(draws / rounds) * rounds} draws per variant, one per task, interleaved; load ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
+  console.log(`growth chart drawing alone: ${Math.ceil(draws / rounds) * rounds} draws per variant, one per task${frames ? `, ${frames} frame(s) after its shell` : ''}, interleaved; load ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
   console.log(`before = ${before}; CPU ms per draw (median), thread clock`);
   console.log('| variant | nodes | draw | style + layout it forces |');
   console.log('| --- | ---: | ---: | ---: |');
