@@ -9,6 +9,7 @@ import type { ParseContext } from '../../data/data-controller.js';
 import type { CivicErrorDetail } from '../../core/events/error-event.js';
 import type { CivicKpiTile } from '../kpi-tile/kpi-tile.js';
 import type { DeltaColors, DeltaFormat, Motion } from '../common/types.js';
+import { orDefault } from '../common/attr-default.js';
 import { groupItems, groupLabel, mapGridFields, parseColumns, parseKpiGridPayload, payloadTitle, type KpiGridPayload, type KpiSection } from './kpi-grid.model.js';
 import { kpiGridTerms } from './kpi-grid.i18n.js';
 import { kpiGridStyles } from './kpi-grid.styles.js';
@@ -53,9 +54,9 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
    * and calls cost every page that loads the grid); each field below keeps its type and its documentation.
    */
   static override properties: PropertyDeclarations = {
-    columns: {}, heading: {}, headingLevel: { type: Number, attribute: 'heading-level' },
-    deltaColors: { attribute: 'delta-colors', reflect: true }, deltaFormat: { attribute: 'delta-format' }, motion: { reflect: true },
-    duration: { type: Number }, live: {}, export: { type: Boolean, reflect: true }, fileName: { attribute: 'file-name' },
+    columns: {}, heading: {}, headingLevel: { attribute: 'heading-level', converter: orDefault(2, true) },
+    deltaColors: { attribute: 'delta-colors', reflect: true, converter: orDefault('red-up') }, deltaFormat: { attribute: 'delta-format' },
+    motion: { reflect: true, converter: orDefault('auto') }, duration: { converter: orDefault(800, true) }, live: { converter: orDefault('off') }, export: { type: Boolean, reflect: true }, fileName: { attribute: 'file-name' },
     valueField: { attribute: 'value-field' }, labelField: { attribute: 'label-field' }, unitField: { attribute: 'unit-field' },
     idField: { attribute: 'id-field' }, regionField: { attribute: 'region-field' },
   };
@@ -133,6 +134,13 @@ export class CivicKpiGrid extends CivicDataElement<KpiGridPayload> {
 
   protected override isEmpty(v: KpiGridPayload): boolean {
     return v.items.length === 0;
+  }
+
+  /** Attributes that change the picture: a civic-drawn ('other'), and whenDrawn() waits for the tiles to show it. @internal */
+  protected override drawnWatch(): ReturnType<CivicDataElement<KpiGridPayload>['drawnWatch']> {
+    const w = super.drawnWatch();
+    w.other = [this.columns, this.heading, this.headingLevel, this.deltaColors, this.deltaFormat, this.region];
+    return w;
   }
 
   // ── lifecycle ──

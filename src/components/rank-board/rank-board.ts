@@ -20,6 +20,7 @@ import { exportButtonStyles, exportWith, renderExportButton } from '../../core/e
 import type { PngOptions } from '../../core/export/png.js';
 import { lazyModule } from '../../core/lazy-module.js';
 import { RankScroller } from './rank-board.scroll.js';
+import { orDefault } from '../common/attr-default.js';
 
 /** The board's PNG export (rank-board.export.ts, with the shared painters), loaded with the first export (issue 16). */
 const boardExport = lazyModule(() => import('./rank-board.export.js'));
@@ -72,8 +73,9 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
    * state is `attribute: false` (what `@state()` sets; the manifest analyzer would list `state: true` as attributes).
    */
   static override properties: PropertyDeclarations = {
-    rowsVisible: { type: Number, attribute: 'rows-visible' }, interval: { type: Number }, order: {}, limit: { type: Number },
-    motion: { reflect: true }, heading: {}, headingLevel: { type: Number, attribute: 'heading-level' }, unit: {},
+    rowsVisible: { attribute: 'rows-visible', converter: orDefault(5, true) }, interval: { converter: orDefault(3, true) },
+    order: { converter: orDefault('desc') }, limit: { converter: orDefault(0, true) }, motion: { reflect: true, converter: orDefault('auto') },
+    heading: {}, headingLevel: { attribute: 'heading-level', converter: orDefault(2, true) }, unit: {},
     precision: { type: Number }, compact: { type: Boolean }, nameField: { attribute: 'name-field' },
     valueField: { attribute: 'value-field' }, idField: { attribute: 'id-field' }, regionField: { attribute: 'region-field' },
     export: { type: Boolean, reflect: true }, fileName: { attribute: 'file-name' },
@@ -160,6 +162,13 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
   /** No row with a value: nothing to rank (with reported problems, an error). @internal */
   protected override nothingValid(v: RankPayload): boolean {
     return v.rows.every((r) => r.value === null);
+  }
+
+  /** Attributes that change the picture: a civic-drawn ('other'). @internal */
+  protected override drawnWatch(): ReturnType<CivicDataElement<RankPayload>['drawnWatch']> {
+    const w = super.drawnWatch();
+    w.other = [this.order, this.limit, this.rowsVisible, this.unit, this.precision, this.compact, this.heading, this.headingLevel, this.region];
+    return w;
   }
 
   // ── lifecycle ──
