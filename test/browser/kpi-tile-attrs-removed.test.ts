@@ -57,6 +57,8 @@ describe('<civic-kpi-tile> whose value attribute is removed', () => {
     await settled(el);
     el.removeAttribute('value');
     await settled(el);
+    // Its empty state is the picture (no hanging whenDrawn(), as for any element whose data was removed).
+    await el.whenDrawn();
     expect(shown(el)).to.deep.equal(shown(made));
     expect(el.shadowRoot!.textContent).to.not.contain('数值无效');
     expect(warnings).to.deep.equal([]);

@@ -195,9 +195,9 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     return { ...w, data: [...(w.data as unknown[]), ...attributeValues(this)] };
   }
 
-  /** An attribute-only tile has its picture without data; none while the chunk that draws the item's details loads. @internal */
+  /** No picture while the chunk that draws the item's details loads. @internal */
   protected override drawnReady(): boolean {
-    return (super.drawnReady() || (this.feed.status === 'idle' && !!this.m.view)) && !this.m.waiting;
+    return super.drawnReady() && !this.m.waiting;
   }
 
   /** The picture is complete once the figure is fitted to the width (a batched write in the next frame). @internal */
@@ -360,6 +360,8 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
   private onExport = (): void => exportWith(tileExport, this, this.fileName, (m) => this.warn(m));
 
   private parseAttributesOnly(): ParsedKpi[] | undefined {
+    // Attributes are the tile's data: it has its picture without any other source (CivicDataElement.drawnReady).
+    this.feed.started = true;
     const { items, invalid } = attributeItem(this);
     if (invalid && invalid !== this.warned) this.warn(`invalid attribute: ${invalid}`);
     this.warned = invalid;
