@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { symbol } from './chain-graph.symbols.js';
 import { formatNumber } from '../../core/format/number.js';
-import { cspStyle } from '../../core/render/csp-style.js';
+import { confineTooltip } from '../../core/render/tooltip-confine.js';
 import type { chainGraphTerms } from './chain-graph.i18n.js';
 import { adjacency, filterChainData, hasIllustrative, type ChainFilter } from './chain-graph.model.js';
 import { radiusByAttribute } from './chain-graph.geometry.js';
@@ -122,12 +122,15 @@ export function shownGraph(data: ChainData, filter: ChainFilter, sizeBy: string 
   };
 }
 
-/** The tooltip at stage point (x, y), flipped to the left near the stage's right edge (`width`). */
-export function renderTooltip(lines: string[], x: number, y: number, width: number): TemplateResult {
-  const left = x + 14 > width - 200 ? Math.max(0, x - 214) : x + 14;
-  return html`<div part="tooltip" role="tooltip" style=${cspStyle({ left: `${Math.round(left)}px`, top: `${Math.round(Math.max(0, y + 10))}px` })}>
-    <strong>${lines[0]}</strong>${lines.slice(1).join('\n')}
-  </div>`;
+/**
+ * The tooltip at stage point (x, y): below-right of the node, flipped above / to the left and kept inside the stage,
+ * reshaped to show whole on a stage shorter than it (confineTooltip measures it once rendered). `_width` (the stage's
+ * width) is no longer read.
+ */
+export function renderTooltip(lines: string[], x: number, y: number, _width?: number): TemplateResult {
+  // No white space around the lines: the tooltip keeps line breaks (white-space: pre-line), a new line before
+  // <strong> was an empty first line.
+  return html`<div part="tooltip" role="tooltip" ${confineTooltip(x, y)}><strong>${lines[0]}</strong>${lines.slice(1).join('\n')}</div>`;
 }
 
 /** `set` with `v` added, or removed when it was there (the legend's filter toggles). */

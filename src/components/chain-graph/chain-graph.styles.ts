@@ -234,9 +234,13 @@ export const styles = css`
     border-radius: var(--_radius);
     pointer-events: none;
     white-space: pre-line;
+    /* A tooltip taller than the stage is laid out in columns (tooltip-confine.ts sets column-count). */
+    column-gap: 16px;
+    overflow-wrap: anywhere;
   }
   [part='tooltip'] strong {
     display: block;
+    break-inside: avoid;
     font-size: var(--_font-size-s);
   }
   [part='progress'] {

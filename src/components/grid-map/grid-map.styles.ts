@@ -140,6 +140,12 @@ export const styles = css`
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
+    /* A tooltip taller than the stage is laid out in columns (tooltip-confine.ts sets column-count): lines stay whole. */
+    column-gap: 16px;
+    overflow-wrap: anywhere;
+  }
+  [part~='tooltip'] > * {
+    break-inside: avoid;
   }
   [part~='tooltip'] .t-name {
     font-weight: 600;

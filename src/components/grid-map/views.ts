@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { cspStyle } from '../../core/render/csp-style.js';
+import { confineTooltip } from '../../core/render/tooltip-confine.js';
 import { renderIllustrative, renderLoading } from '../../core/render/states.js';
 import type { LocalizeController } from '../../core/controllers/localize-controller.js';
 import { gridMapTerms } from './grid-map.i18n.js';
@@ -160,11 +161,13 @@ export function renderTable(
   </div>`;
 }
 
-/** The tooltip at container pixel (x, y), kept inside the stage's width. */
-export function renderTooltip(t: LocalizeController, m: TooltipModel, x: number, y: number, stageWidth: number): TemplateResult {
+/**
+ * The tooltip at stage pixel (x, y): below-right of the point, flipped above / to the left and kept inside the stage,
+ * reshaped to show whole on a stage shorter than it (confineTooltip measures it once rendered).
+ */
+export function renderTooltip(t: LocalizeController, m: TooltipModel, x: number, y: number): TemplateResult {
   const tt = terms(t);
-  const left = x + 12 > stageWidth - 200 ? Math.max(0, x - 212) : x + 12;
-  return html`<div part="tooltip" role="tooltip" style=${cspStyle({ left: `${Math.round(left)}px`, top: `${Math.round(y + 12)}px` })}>
+  return html`<div part="tooltip" role="tooltip" ${confineTooltip(x, y)}>
     <div class="t-name">${m.name}</div>
     <div class="t-muted">${tt.code}: ${m.code}</div>
     ${m.parent ? html`<div class="t-muted">${tt.parent}: ${m.parent}</div>` : nothing}
@@ -195,7 +198,8 @@ export interface MapViewInput {
   toggleTable(): void;
   onExport?: () => void;
   tooltipFields: readonly string[];
-  stageWidth: number;
+  /** Not read any more: the tooltip measures its stage (confineTooltip). */
+  stageWidth?: number;
   legend: { emphasise(c: Emphasis): void; toggle(i: number): void };
   table: { page: number; pageSize: number; selected: string; onPage(p: number): void; onChoose(code: string): void };
 }
@@ -229,7 +233,7 @@ export function renderMap(t: LocalizeController, o: MapViewInput): TemplateResul
         @keydown=${nav.onKeyDown}
         @blur=${nav.onBlur}
       ></div>
-      ${tip && o.tipVm ? renderTooltip(t, o.tipVm.tooltip(tip.code, o.tooltipFields), tip.x, tip.y, o.stageWidth) : nothing}
+      ${tip && o.tipVm ? renderTooltip(t, o.tipVm.tooltip(tip.code, o.tooltipFields), tip.x, tip.y) : nothing}
       ${o.illustrative ? html`<span class="badge">${renderIllustrative(t.core)}</span>` : nothing} ${o.banners}
     </div>
     <span id="help" class="live">${o.tiles ? tt.tilesHelp : tt.keyboardHelp}</span>
