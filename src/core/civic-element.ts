@@ -37,7 +37,7 @@ export abstract class CivicElement extends LitElement {
 
   // ── controllers ──
   /** @internal */
-  protected readonly t = new LocalizeController(this);
+  protected readonly t = new LocalizeController(this, () => this.drawnCtl.hold('lang'));
   /** @internal */
   protected readonly themeCtl = new ThemeController(this, {
     onChange: () => {

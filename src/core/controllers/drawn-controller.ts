@@ -88,6 +88,17 @@ export class DrawnController implements ReactiveController {
     return new Promise<void>((resolve) => this.waiters.push(resolve));
   }
 
+  /**
+   * A change that the host applies later (a language whose strings still load) makes the picture on screen stale now:
+   * `whenDrawn()` waits for the one the host draws then. Before a first picture, nothing to do (it waits anyway).
+   */
+  hold(reason: DrawnReason): void {
+    if (this.pictured) {
+      this.due.add(reason);
+      this.attempt++;
+    }
+  }
+
   /** A change the controller cannot see needs a new picture; this also requests an update. */
   invalidate(reason: DrawnReason): void {
     this.due.add(reason);

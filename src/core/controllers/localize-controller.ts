@@ -14,7 +14,11 @@ export class LocalizeController implements ReactiveController {
   /** The resolved locale. */
   lang: Lang = DEFAULT_LANG;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  /**
+   * `onWait`: a new language was asked while its strings load (English, on first use): the host keeps the current one
+   * meanwhile and its picture is not the one asked for (CivicElement holds `whenDrawn()` until the new one is drawn).
+   */
+  constructor(host: ReactiveControllerHost & HTMLElement, private readonly onWait?: () => void) {
     this.host = host;
     host.addController(this);
   }
@@ -59,7 +63,10 @@ export class LocalizeController implements ReactiveController {
     const next = this.resolve();
     if (next === this.lang) return;
     const wait = langReady(next);
-    if (wait) return void wait.then(() => this.refresh());
+    if (wait) {
+      this.onWait?.();
+      return void wait.then(() => this.refresh());
+    }
     this.lang = next;
     if (ask) this.host.requestUpdate();
   }
