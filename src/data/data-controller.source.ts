@@ -51,7 +51,7 @@ export function startSource<T>(dc: DataController<T>, src: ResolvedSource): void
           v = JSON.parse(v);
         } catch (e) {
           if (inline || dc.o.jsonText) {
-            dc.fail('json', src.kind, `${inline ? 'the inline script is not valid JSON' : 'expected an object or JSON text'}: ${why(e)}`);
+            dc.fail('json', src.kind, `expected an object or JSON text: ${why(e)}`);
             break;
           }
         }
