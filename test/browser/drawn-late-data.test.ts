@@ -92,10 +92,7 @@ describe('whenDrawn() before late data', function () {
     }
   });
 
-  // The growth chart hangs here until /work/notes/s16/f/growth-chart-drawn-idle.patch (its own drawnReady counts an
-  // idle state as nothing to draw only after a `src`): add it to TAGS_REMOVED with that patch.
-  const TAGS_REMOVED = CASES.filter((c) => c.tag !== 'civic-growth-chart');
-  for (const c of TAGS_REMOVED) {
+  for (const c of CASES) {
     it(`${c.tag}: data given (here failing), then removed: the empty state is the picture, no hanging wait`, async () => {
       const warn = console.warn;
       console.warn = () => undefined;

@@ -180,9 +180,9 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
     return v.series.every((s) => s.points.length === 0);
   }
 
-  /** @internal The picture: the plot's marks drawn (an unmeasured plot is none), or the state when nothing is to draw (error, empty, no series, src removed). */
+  /** @internal The picture: the plot's marks drawn (an unmeasured plot is none), or the state when nothing is to draw (error, empty, no series, a source removed: CivicDataElement's drawnReady is false for one never given). */
   protected override drawnReady(): boolean {
-    const nothingToDraw = this.dataStatus === 'error' || (this.dataStatus === 'idle' && this.feed.path !== undefined) || this.model?.empty === true || (this.feed.value !== undefined && this.isEmpty(this.feed.value));
+    const nothingToDraw = this.dataStatus === 'error' || this.dataStatus === 'idle' || this.model?.empty === true || (this.feed.value !== undefined && this.isEmpty(this.feed.value));
     return super.drawnReady() && !this.modeler.pending && (!this.plotArea || this.picture.drawn || nothingToDraw);
   }
 
@@ -329,17 +329,17 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
    * The chart as shown, as an image/png at its layout size (also inside a scaled `<civic-screen>`) × the pixel ratio
    * (default: the element's, at least 2): caption, rank and 示例数据 badges, the plot (hatched illustrative bars,
    * multi-line period labels), the legend, the notes, any status banner and an open data table, in the current
-   * theme. Painted from the live DOM on a canvas — no `blob:`/`data:` image, so it works under a strict CSP
-   * (`default-src 'self'`). Not drawn: the toolbar, the tooltip and keyboard hints. Rejects before the first picture.
+   * theme. Painted from the live DOM on a canvas — no `blob:`/`data:` image, so it works under a strict CSP (`default-src
+   * 'self'`). Not drawn: the toolbar, the tooltip and keyboard hints. Rejects before the first picture and off the page.
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
+    if (!this.isConnected) throw new Error('civic-growth-chart: not in the page: append the element before toPNG()');
     const { chartToPng } = await import('./growth-chart.export.js'); // the drawing and the painters load with the first export
     await this.updateComplete;
     if (this.model && !this.model.empty && !this.later.shown) await this.whenSettled(); // an open table is painted too
     const m = this.model;
     if (!m || m.empty) throw new Error('civic-growth-chart: nothing to export (no data yet)');
-    // Running transitions: export the final geometry, not a frame of the animation.
-    await this.picture.still(m);
+    await this.picture.still(m); // running transitions: export the final geometry, not a frame of the animation
     return chartToPng(this, { pixelRatio: this.pixelRatio, background: this.themeCtl.token('--_color-surface', '#ffffff') }, options);
   }
 
