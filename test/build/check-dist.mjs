@@ -37,8 +37,11 @@ function closure(file, seen = new Set()) {
 }
 const gz = (p) => gzipSync([...closure(p)].map((f) => transformSync(readFileSync(f, 'utf8'), { minify: true, loader: 'js' }).code).join('\n')).length;
 // The one-script files: ceilings against regressions (they hold everything; the per-entry budgets below are the goals).
+// Session 16 raised the IIFE's from 740,000 B: measured 740,748 B with tooltips kept inside their stage (+~1.1 KB over
+// the map and the graph), the growth chart's one-pass frame building (+0.6 KB), the late-data whenDrawn() rule and the
+// first-contact fixes of the grid, board and screen (+~0.6 KB).
 const budgets = [
-  ['civic-widgets.iife.js (all elements, maplibre and its worker inlined)', 'civic-widgets.iife.js', 740_000],
+  ['civic-widgets.iife.js (all elements, maplibre and its worker inlined)', 'civic-widgets.iife.js', 745_000],
   ['bundle/civic-widgets.js (entry chunk, without the lazy maplibre chunk)', 'bundle/civic-widgets.js', 225_000],
 ];
 for (const [label, file, max] of budgets) {
