@@ -124,10 +124,9 @@ export function shownGraph(data: ChainData, filter: ChainFilter, sizeBy: string 
 
 /**
  * The tooltip at stage point (x, y): below-right of the node, flipped above / to the left and kept inside the stage,
- * reshaped to show whole on a stage shorter than it (confineTooltip measures it once rendered). `_width` (the stage's
- * width) is no longer read.
+ * reshaped to show whole on a stage shorter than it (confineTooltip measures it once rendered).
  */
-export function renderTooltip(lines: string[], x: number, y: number, _width?: number): TemplateResult {
+export function renderTooltip(lines: string[], x: number, y: number): TemplateResult {
   // No white space around the lines: the tooltip keeps line breaks (white-space: pre-line), a new line before
   // <strong> was an empty first line.
   return html`<div part="tooltip" role="tooltip" ${confineTooltip(x, y)}><strong>${lines[0]}</strong>${lines.slice(1).join('\n')}</div>`;

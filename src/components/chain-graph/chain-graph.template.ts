@@ -34,9 +34,8 @@ export interface GraphView {
   picture: TemplateResult;
   /** Names in view not drawn at this zoom. */
   dropped: number;
-  /** A node's position on the stage (CSS px), for the tooltip; the stage's width. */
+  /** A node's position on the stage (CSS px), for the tooltip. */
   at: (id: string) => [number, number] | undefined;
-  stageWidth: number;
   /** Shown unless `export="false"`. */
   exportPng?: () => void;
   reset: () => void;
@@ -99,5 +98,5 @@ function tooltip(v: GraphView): TemplateResult | typeof nothing {
   const id = v.nav.emphasis;
   const lines = id ? tooltipLines(v.tt, v.shown, id, v.label, v.lang, v.core.illustrative) : undefined;
   const at = id && lines ? v.at(id) : undefined;
-  return at && lines ? renderTooltip(lines, at[0], at[1], v.stageWidth || 600) : nothing;
+  return at && lines ? renderTooltip(lines, at[0], at[1]) : nothing;
 }

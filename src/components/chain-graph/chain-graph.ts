@@ -264,6 +264,7 @@ export class CivicChainGraph extends ChainGraphProps {
    * surface colour).
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
+    if (!this.isConnected) throw new Error('not in the page: append the element before toPNG()'); // never in the page, Lit never draws it: no waiting for ever
     const painter = this.useCanvas ? this.drawCtl.canvasPainter() : this.drawCtl.svgPainter();
     const [, { chainGraphPng }] = await Promise.all([loadPainters(), import('./chain-graph.export.js'), painter.catch(() => undefined)]);
     await this.updateComplete;
@@ -294,7 +295,6 @@ export class CivicChainGraph extends ChainGraphProps {
         const p = this.layoutCtl.display.get(id);
         return p && view.zt.apply([p.x, p.y]);
       },
-      stageWidth: view.stageSize.width,
       exportPng: this.export ? () => void exportPng(this, this.fileName, (m) => this.warn(m)) : undefined,
       reset: () => this.resetView(),
       set: { search: (v) => (this.search = v), hiddenTypes: (v) => (this.hiddenTypes = v), hiddenKinds: (v) => (this.hiddenKinds = v), tableOpen: (v) => (this.tableOpen = v) },

@@ -273,6 +273,7 @@ export class CivicGridMap extends GridMapProps {
    * <svg> painted on the export canvas.
    */
   toPNG(options: PngOptions = {}): Promise<Blob> {
+    if (!this.isConnected) return Promise.reject(new Error('not in the page: append the element before toPNG()')); // never in the page, never drawn
     return mapToPng(this, { drawn: () => this.whenDrawn(), drawing: () => this.drawing(), hostRatio: this.pixelRatio, token: (n, d) => this.themeCtl.token(n, d) }, options);
   }
 
@@ -311,7 +312,6 @@ export class CivicGridMap extends GridMapProps {
       toggleTable: () => (this.tableOpen = !this.tableOpen),
       onExport: this.export ? () => void exportPng(this, this.fileName, (msg) => this.warn(msg)) : undefined,
       tooltipFields: parseLabelList(this.tooltipFields) ?? [],
-      stageWidth: this.surface?.clientWidth ?? 0,
       legend: { emphasise: (c) => (this.viewState.emphasise(c), m.emphasise(c)), toggle: (i) => this.viewState.toggle(i) },
       table: { page: this.viewState.page, pageSize: this.pageSize, selected: this.selected, onPage: (p) => this.viewState.setPage(p), onChoose: (code) => this.chooseFromTable(code) },
     });

@@ -198,8 +198,6 @@ export interface MapViewInput {
   toggleTable(): void;
   onExport?: () => void;
   tooltipFields: readonly string[];
-  /** Not read any more: the tooltip measures its stage (confineTooltip). */
-  stageWidth?: number;
   legend: { emphasise(c: Emphasis): void; toggle(i: number): void };
   table: { page: number; pageSize: number; selected: string; onPage(p: number): void; onChoose(code: string): void };
 }

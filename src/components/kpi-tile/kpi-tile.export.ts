@@ -31,6 +31,7 @@ export async function tileToPng(
   defaults: { pixelRatio: number; background: string },
   options: PngOptions,
 ): Promise<Blob> {
+  if (!tile.isConnected) throw new Error('not in the page: append the element before toPNG()');
   const { width, height } = layoutSize(tile);
   if (!v) throw new Error('nothing to export (no data yet)');
   if (!(width >= 1 && height >= 1)) throw new Error('nothing to export (the tile is not laid out)');

@@ -316,7 +316,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
     const m = await tileExport.load();
-    await this.updateComplete;
+    if (this.isConnected) await this.updateComplete; // never in the page: tileToPng says so
     return m.tileToPng(this, this.m.view, this.t.pick(kpiTileTerms), { pixelRatio: this.pixelRatio, background: this.themeCtl.token('--_color-surface', '#ffffff') }, options);
   }
 
