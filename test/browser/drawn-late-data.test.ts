@@ -17,6 +17,7 @@ import '../../src/components/screen/screen.define.js';
 import METRICS from '../fixtures/grid-map/metrics.json';
 import { syntheticChains } from '../fixtures/chain-graph/synthetic.js';
 import { SMALL_GROWTH } from './fixtures/growth-small.js';
+import { deepText } from './fixtures/deep-text.js';
 
 type El = HTMLElement & { data?: unknown; whenDrawn(): Promise<void>; updateComplete: Promise<unknown> };
 
@@ -27,17 +28,6 @@ const CASES: Array<{ tag: string; attrs: Record<string, string>; data: unknown; 
   { tag: 'civic-growth-chart', attrs: {}, data: SMALL_GROWTH, text: '地区生产总值' },
   { tag: 'civic-chain-graph', attrs: { renderer: 'svg' }, data: syntheticChains(12), text: '产业链1' },
 ];
-
-function deepText(root: Node): string {
-  let s = '';
-  const walk = (n: Node) => {
-    if (n.nodeType === Node.TEXT_NODE) s += n.textContent;
-    if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
-    n.childNodes.forEach(walk);
-  };
-  walk(root);
-  return s;
-}
 
 /** The element's own civic-drawn events. */
 function drawnOf(el: Element): string[][] {

@@ -10,6 +10,7 @@ import '../../src/components/rank-board/rank-board.define.js';
 import '../../src/components/growth-chart/growth-chart.define.js';
 import '../../src/components/screen/screen.define.js';
 import type { CivicDrawnEvent, DrawnReason } from '../../src/core/events/drawn-event.js';
+import { deepText } from './fixtures/deep-text.js';
 
 type Drawable = HTMLElement & { whenDrawn(): Promise<void>; updateComplete: Promise<boolean>; data?: unknown; dataStatus?: string };
 
@@ -34,17 +35,6 @@ const CASES: Case[] = [
   { tag: 'civic-rank-board', a: rows('社区甲'), b: rows('社区丁'), bText: '社区丁', attrs: { interval: '0' } },
   { tag: 'civic-growth-chart', a: growth(130), b: growth(155), bText: '155' },
 ];
-
-function deepText(root: Node): string {
-  let s = '';
-  const walk = (n: Node) => {
-    if (n.nodeType === Node.TEXT_NODE) s += n.textContent;
-    if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
-    n.childNodes.forEach(walk);
-  };
-  walk(root);
-  return s;
-}
 
 /** Lets every consequence of the last change happen: frames (resize observers, fits), updates, the picture. */
 async function quiet(el: Drawable): Promise<void> {
