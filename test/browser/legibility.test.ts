@@ -27,11 +27,15 @@ async function settleGraph(el: CivicChainGraph): Promise<void> {
   await el.updateComplete;
 }
 
-/** A <civic-screen> (1920×1080 design) in a box of w×h px, holding `inner`; resolves once everything has settled. */
-async function wall(w: number, h: number, inner: string): Promise<HTMLElement> {
+/**
+ * A <civic-screen> (1920×1080 design) in a box of w×h px, holding `inner`; `feed` gives its elements their data (an
+ * element not given its data yet has no picture, so whenDrawn() waits for it); resolves once everything has settled.
+ */
+async function wall(w: number, h: number, inner: string, feed?: (screen: HTMLElement) => void): Promise<HTMLElement> {
   const box = await fixture<HTMLDivElement>(html`<div style="width:${w}px;height:${h}px;position:relative"></div>`);
   box.innerHTML = `<civic-screen heading="legibility" idle-cursor="0" tour="0" style="--civic-screen-columns: 1fr; --civic-screen-rows: 1fr">${inner}</civic-screen>`;
   const screen = box.querySelector('civic-screen')!;
+  feed?.(screen as HTMLElement);
   await settled(box);
   return screen as HTMLElement;
 }
@@ -39,9 +43,10 @@ async function wall(w: number, h: number, inner: string): Promise<HTMLElement> {
 describe('legibility: chain graph labels under a small scale', () => {
   it('draws labels at ≥ 14 screen px whatever the zoom, keeps the leader, drops the others (not shrunk), no overlaps, says how many', async () => {
     // 1920×1080 design in 640×360: the screen scales by 1/3; the graph also zooms out to fit its 30 nodes.
-    const screen = await wall(640, 360, `<civic-chain-graph chain="auto" style="--civic-chain-graph-height: 300px"></civic-chain-graph>`);
+    const screen = await wall(640, 360, `<civic-chain-graph chain="auto" style="--civic-chain-graph-height: 300px"></civic-chain-graph>`, (s) => {
+      (s.querySelector('civic-chain-graph') as CivicChainGraph).data = JSON.parse(JSON.stringify(demo));
+    });
     const el = screen.querySelector('civic-chain-graph') as CivicChainGraph;
-    el.data = JSON.parse(JSON.stringify(demo));
     await settleGraph(el);
     const root = el.shadowRoot!;
     await until(() => root.querySelectorAll('.node text').length > 0, 'labels drawn');

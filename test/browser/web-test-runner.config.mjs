@@ -35,8 +35,19 @@ export default {
     failMiddleware,
     // `json: true` below turns .json files into JS modules for `import`; a fetch (maplibre reading a TileJSON) must
     // get the JSON itself. Module loads say Sec-Fetch-Dest: script.
+    // The same URL then has two bodies, JSON and JS: the browser's HTTP cache (shared by every test file) must not hand
+    // a fetch the JS a module import of that file left there (a demo data file imported by one file and fetched by a
+    // later one read "var ...": malformed JSON, in a full run only).
     async (ctx, next) => {
-      if (!ctx.path.endsWith('.json') || ctx.get('sec-fetch-dest') === 'script') return next();
+      if (!ctx.path.endsWith('.json')) return next();
+      ctx.set('Vary', 'Sec-Fetch-Dest');
+      ctx.set('Cache-Control', 'no-store');
+      if (ctx.get('sec-fetch-dest') === 'script') {
+        await next();
+        ctx.set('Vary', 'Sec-Fetch-Dest');
+        ctx.set('Cache-Control', 'no-store');
+        return;
+      }
       const file = normalize(join(rootDir, decodeURIComponent(ctx.path)));
       if (!file.startsWith(rootDir)) return next();
       try {
