@@ -49,21 +49,49 @@ if (wall) {
 }
 const lang = params.get('lang');
 if (lang === 'en' || lang === 'zh-CN') document.documentElement.lang = lang;
+
 // The page's own words in English (the elements translate their UI themselves; data such as place names stays as
 // published): data-en replaces an element's text, data-en-text its own text runs, data-en-label its aria-label,
-// data-en-heading / data-en-data-time the screen's title and data time.
-if (lang === 'en') {
-  for (const el of document.querySelectorAll<HTMLElement>('[data-en]')) el.textContent = el.dataset.en ?? '';
-  for (const el of document.querySelectorAll<HTMLElement>('[data-en-label]')) el.setAttribute('aria-label', el.dataset.enLabel ?? '');
+// data-en-heading / data-en-data-time the screen's title and data time. They follow the page's language, set by ?lang=
+// or changed while the wall runs (<html lang> set by a host or a kiosk script): the elements follow it by themselves,
+// so the page's words and the KPI grid's columns must too, or a switch to English leaves Chinese captions and tiles
+// too narrow for their English figures (the figure then shrinks under the 14 px floor).
+type Words = { text?: string; runs?: string[]; label?: string | null; heading?: string | null; dataTime?: string | null };
+const chinese = new Map<Element, Words>(); // the page's own Chinese words, kept at the first switch to English
+let shown: 'en' | 'zh' = 'zh';
+function applyPageLanguage(): void {
+  const en = document.documentElement.lang.toLowerCase().startsWith('en');
+  if ((en ? 'en' : 'zh') === shown) return;
+  shown = en ? 'en' : 'zh';
+  const keep = (el: Element, w: Words) => chinese.set(el, { ...w, ...chinese.get(el) });
+  for (const el of document.querySelectorAll<HTMLElement>('[data-en]')) {
+    keep(el, { text: el.textContent ?? '' });
+    el.textContent = en ? (el.dataset.en ?? '') : (chinese.get(el)?.text ?? el.textContent);
+  }
+  for (const el of document.querySelectorAll<HTMLElement>('[data-en-label]')) {
+    keep(el, { label: el.getAttribute('aria-label') });
+    const zh = chinese.get(el)?.label;
+    if (en) el.setAttribute('aria-label', el.dataset.enLabel ?? '');
+    else if (zh != null) el.setAttribute('aria-label', zh);
+  }
   // data-en-text: the element's own text runs (beside its child elements), in order, separated by |.
   for (const el of document.querySelectorAll<HTMLElement>('[data-en-text]')) {
     const runs = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
-    (el.dataset.enText ?? '').split('|').forEach((text, i) => {
-      if (runs[i]) runs[i].textContent = ` ${text.trim()} `;
+    keep(el, { runs: runs.map((r) => r.textContent ?? '') });
+    const zh = chinese.get(el)?.runs ?? [];
+    (en ? (el.dataset.enText ?? '').split('|').map((t) => ` ${t.trim()} `) : zh).forEach((text, i) => {
+      if (runs[i]) runs[i].textContent = text;
     });
   }
-  if (wall?.dataset.enHeading) wall.setAttribute('heading', wall.dataset.enHeading);
-  if (wall?.dataset.enDataTime) wall.setAttribute('data-time', wall.dataset.enDataTime);
+  if (wall?.dataset.enHeading) {
+    keep(wall, { heading: wall.getAttribute('heading'), dataTime: wall.getAttribute('data-time') });
+    const zh = chinese.get(wall)!;
+    const set = (name: string, v: string | null | undefined) => (v == null ? wall.removeAttribute(name) : wall.setAttribute(name, v));
+    set('heading', en ? wall.dataset.enHeading : zh.heading);
+    if (wall.dataset.enDataTime) set('data-time', en ? wall.dataset.enDataTime : zh.dataTime);
+  }
+  // English figures with their words ("over 170K people") need wider tiles than Chinese ones (超17万人): two columns.
+  document.querySelector('civic-kpi-grid')?.setAttribute('columns', en ? '2' : '3');
 }
-// English figures with their words ("over 170K people") need wider tiles than Chinese ones (超17万人): two columns.
-if (lang === 'en') document.querySelector('civic-kpi-grid')?.setAttribute('columns', '2');
+applyPageLanguage();
+new MutationObserver(applyPageLanguage).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });

@@ -66,3 +66,38 @@ describe('demo wall in a presenter\'s window (A2)', () => {
     expect(wall.layout.scale).to.equal(1);
   });
 });
+
+describe('demo wall: the page language changed while it runs', () => {
+  afterEach(() => {
+    for (const f of document.querySelectorAll('iframe')) f.remove();
+  });
+
+  /** Smallest KPI figure on the wall, in screen px (font size × the stage's scale). */
+  const smallestFigure = (wall: DemoWall): number => {
+    const view = wall.ownerDocument.defaultView!;
+    const grid = wall.ownerDocument.querySelector('civic-kpi-grid')!;
+    const tiles = [...grid.shadowRoot!.querySelectorAll('civic-kpi-tile')];
+    const sizes = tiles.map((t) => t.shadowRoot!.querySelector('[part~="value"]')).filter((v): v is Element => !!v).map((v) => parseFloat(view.getComputedStyle(v).fontSize));
+    expect(sizes.length, 'figures on the wall').to.be.greaterThan(3);
+    return Math.min(...sizes) * wall.layout.scale;
+  };
+
+  it('<html lang> set to en and back: page words, KPI columns and figures follow (no figure under 14 px)', async () => {
+    const { wall } = await openWall(1920, 1080);
+    const doc = wall.ownerDocument;
+    const grid = doc.querySelector('civic-kpi-grid') as HTMLElement & { whenDrawn(): Promise<void> };
+    const worded = doc.querySelector<HTMLElement>('[data-en]')!;
+    const zhText = worded.textContent;
+    expect(grid.getAttribute('columns')).to.equal('3');
+    doc.documentElement.lang = 'en';
+    await until(() => grid.getAttribute('columns') === '2', 'two KPI columns in English');
+    expect(worded.textContent).to.equal(worded.dataset.en);
+    await until(() => [...grid.shadowRoot!.querySelectorAll('civic-kpi-tile')].some((t) => /[A-Za-z]{3}/.test(t.shadowRoot!.textContent ?? '')), 'English tiles');
+    await grid.whenDrawn();
+    await frames(3);
+    expect(smallestFigure(wall), 'smallest KPI figure, English').to.be.at.least(14);
+    doc.documentElement.lang = 'zh-CN';
+    await until(() => grid.getAttribute('columns') === '3', 'three KPI columns in Chinese');
+    expect(worded.textContent).to.equal(zhText);
+  });
+});
