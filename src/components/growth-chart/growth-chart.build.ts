@@ -3,7 +3,7 @@
  * straight into a fragment; growth-chart.sync.ts updates them.
  */
 import type { GrowthModel, LinePoint } from './model/types.js';
-import { COLORS, NS, node, num, type Cached } from './growth-chart.dom.js';
+import { COLORS, node, num } from './growth-chart.dom.js';
 
 /** A dot's bound data: its line point with its series. */
 export type Dot = LinePoint & { seriesId: string; colorIndex: number };
@@ -11,8 +11,8 @@ export type Dot = LinePoint & { seriesId: string; colorIndex: number };
 /**
  * The first picture's marks, built straight into a fragment (no keyed matching: nothing to match): the same nodes,
  * attributes, records and bound data as syncMarks' keyed path (growth-chart.sync.ts) leaves, so later updates go
- * through it unchanged. Each mark is made with createElementNS and its attributes in one go: in a first picture (code
- * and caches cold, once per chart) that measured cheaper than cloning a per-class prototype and keeping a map of them.
+ * through it unchanged. Each mark is made with createElementNS and its attributes in one go (`node`): in a first picture
+ * (code and caches cold, once per chart) that measured cheaper than cloning a per-class prototype and keeping a map of them.
  */
 export function buildMarks(target: SVGGElement, m: GrowthModel): void {
   const root = document.createDocumentFragment();
@@ -33,22 +33,7 @@ export function buildMarks(target: SVGGElement, m: GrowthModel): void {
       if (!g) barGroups.set(id, (g = group(barLayer, 'bars', id, b.colorIndex)));
     }
     const cls = `bar${b.negative ? ' neg' : ''}${compare}${b.latest ? ' latest' : ''}${b.active ? ' active' : ''}${b.illustrative ? ' illustrative' : ''}`;
-    const width = num(b.width);
-    const x = num(b.x);
-    const y = num(b.y);
-    const height = num(b.height);
-    const el = document.createElementNS(NS, 'rect') as Cached;
-    el.setAttribute('class', cls);
-    el.setAttribute('data-series', id);
-    el.setAttribute('width', width);
-    el.setAttribute('data-key', b.key);
-    el.setAttribute('x', x);
-    el.setAttribute('y', y);
-    el.setAttribute('height', height);
-    // the record of written values (see `attr`)
-    el.__gc = { class: cls, 'data-series': id, width, 'data-key': b.key, x, y, height };
-    el.__data__ = b;
-    g.appendChild(el);
+    g.appendChild(node('rect', { class: cls, 'data-series': id, width: num(b.width), 'data-key': b.key, x: num(b.x), y: num(b.y), height: num(b.height) }, b));
   }
   const dotGroups = new Map<string, Element>();
   for (const l of m.lines) {
@@ -59,18 +44,7 @@ export function buildMarks(target: SVGGElement, m: GrowthModel): void {
     for (const p of l.points) {
       const cls = `dot${p.illustrative || p.nominal ? ' hollow' : ''}${p.latest ? ' latest' : ''}`;
       const r = p.latest || p.active ? '4.5' : '3';
-      const cx = num(p.x);
-      const cy = num(p.y);
-      const el = document.createElementNS(NS, 'circle') as Cached;
-      el.setAttribute('class', cls);
-      el.setAttribute('data-series', id);
-      el.setAttribute('r', r);
-      el.setAttribute('data-key', p.key);
-      el.setAttribute('cx', cx);
-      el.setAttribute('cy', cy);
-      el.__gc = { class: cls, 'data-series': id, r, 'data-key': p.key, cx, cy };
-      el.__data__ = { ...p, seriesId: id, colorIndex: l.colorIndex } satisfies Dot;
-      dots.appendChild(el);
+      dots.appendChild(node('circle', { class: cls, 'data-series': id, r, 'data-key': p.key, cx: num(p.x), cy: num(p.y) }, { ...p, seriesId: id, colorIndex: l.colorIndex } satisfies Dot));
     }
   }
   target.appendChild(root);
