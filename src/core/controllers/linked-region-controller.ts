@@ -4,7 +4,8 @@ import { lazyModule } from '../lazy-module.js';
 
 // What a linked element does with a selection (linked-region.ts) loads with the first element that has `linked` or
 // `linked-to`, when it connects (issue 16): most elements follow nothing. A selection that comes before it has loaded
-// is applied once it has; when it cannot load (offline), the element stays as it is.
+// is applied once it has; when it cannot load (offline), the element stays as it is. Once loaded it also checks that
+// a `linked-to` partner exists (linked-region.ts `watch`: a mistyped id is reported, a partner added later is awaited).
 const logic = lazyModule(() => import('./linked-region.js'));
 
 export interface LinkedHost extends ReactiveControllerHost, HTMLElement {
@@ -26,7 +27,6 @@ export interface LinkedHost extends ReactiveControllerHost, HTMLElement {
 export class LinkedRegionController implements ReactiveController {
   /** @internal */
   readonly host: LinkedHost;
-  private listening = false;
   /** The region this controller last applied (undefined when none). */
   applied?: string;
 
@@ -36,15 +36,14 @@ export class LinkedRegionController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (typeof document === 'undefined' || this.listening) return;
+    if (typeof document === 'undefined') return;
+    // Adding the same listener twice is a no-op (no flag needed on a reconnection).
     document.addEventListener('civic-select', this.onSelect as EventListener);
-    this.listening = true;
-    if (this.host.linked || this.host.linkedTo) logic.load().catch(() => undefined);
+    if (this.host.linked || this.host.linkedTo) logic.load().then((m) => m.watch(this), () => undefined);
   }
 
   hostDisconnected(): void {
     document.removeEventListener('civic-select', this.onSelect as EventListener);
-    this.listening = false;
   }
 
   private onSelect = (e: CivicSelectEvent): void => {
