@@ -36,13 +36,30 @@ if (wall) {
         wall.setAttribute('data-layout', narrow ? 'narrow' : 'compact');
         wall.setAttribute('scale-mode', 'width');
         wall.setAttribute('design-width', String(width));
-        wall.setAttribute('design-height', narrow ? '3420' : '1840');
+        // The heights of screen.css's rows plus the title bar's: it wraps onto a second row (or more) where the
+        // title does not fit beside the clock (the bar grows rather than cutting the title), which would otherwise
+        // come off the last row (the chain graphs, 10–14 px too short at 1280 and 911 px).
+        const bar = wall.shadowRoot?.querySelector<HTMLElement>('[part~="header"]');
+        const extra = bar ? Math.max(0, bar.offsetHeight - 88) : 0;
+        // One column: the rows grow with their content (screen.css), so the design is as tall as they need.
+        const content = wall.shadowRoot?.querySelector<HTMLElement>('[part~="content"]');
+        const needed = narrow && bar && content ? bar.offsetHeight + content.scrollHeight : 0;
+        const height = Math.max((narrow ? 3420 : 1840) + extra, needed);
+        if (wall.getAttribute('design-height') !== String(height)) wall.setAttribute('design-height', String(height));
       } else if (wall.hasAttribute('data-layout')) {
         for (const a of ['data-layout', 'scale-mode', 'design-width', 'design-height']) wall.removeAttribute(a);
       }
     };
     fitWall();
     addEventListener('resize', fitWall);
+    // The title bar's height is known once the screen has rendered (and changes with the language and the width).
+    customElements.whenDefined('civic-screen').then(async () => {
+      await (wall as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      const bar = wall.shadowRoot?.querySelector('[part~="header"]');
+      const watch = new ResizeObserver(fitWall);
+      if (bar) watch.observe(bar);
+      for (const panel of wall.querySelectorAll('.panel')) watch.observe(panel);
+    });
   }
   const theme = params.get('theme');
   if (theme === 'light' || theme === 'dark') wall.setAttribute('theme', theme);

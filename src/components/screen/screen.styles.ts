@@ -42,26 +42,30 @@ export const styles = css`
     background: var(--_stage-bg);
     color: var(--_color-text);
   }
+  /* The title is never cut: when it does not fit beside the rest, the bar wraps (the title keeps its row, several
+     lines if it must) and grows; one row keeps the design height. */
   [part~='header'] {
     flex: none;
-    height: var(--_header-height);
+    box-sizing: border-box;
+    min-height: var(--_header-height);
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space-l);
-    padding: 0 calc(2 * var(--_padding));
+    align-content: center;
+    gap: var(--_space-xs) var(--_space-l);
+    padding: var(--_space-xs) calc(2 * var(--_padding));
     background: var(--_header-bg);
     border-bottom: 2px solid var(--_color-accent);
   }
   [part~='heading'] {
     flex: 1 1 auto;
     min-width: 0;
+    max-width: 100%;
     margin: 0;
     font-size: var(--_font-size-xl);
     font-weight: 700;
     letter-spacing: 0.04em;
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
+    overflow-wrap: anywhere;
   }
   [part~='heading']:focus {
     outline: none;

@@ -1,0 +1,67 @@
+// The demo wall in windows narrower than its design (A2, session 17): a 1280×720 window (or a 1920 screen zoomed to
+// 150 %), a 1366 laptop zoomed to 150 % (911 px), a 768 px tablet window. Before: the title bar cut the wall's title
+// ("Yong…" at 911 px), and in one column an English map toolbar and legend, wrapping onto more lines, were cut by the
+// map's panel (its legend hidden at 768 px) and the chain graphs' table switch by theirs. Now the title bar wraps and
+// grows (civic-screen) and screen.ts gives the one-column layout the height its rows need.
+import { expect } from '@open-wc/testing';
+import { frames, until } from './fixtures/wait.js';
+
+type Drawn = HTMLElement & { whenDrawn(): Promise<void>; updateComplete: Promise<unknown> };
+
+async function openWall(w: number, h: number, query: string): Promise<Drawn> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = `width:${w}px;height:${h}px;border:0;display:block`;
+  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  frame.src = `/demo/screen.html${query}`;
+  document.body.append(frame);
+  await loaded;
+  const doc = frame.contentDocument!;
+  const wall = doc.getElementById('wall') as Drawn;
+  await until(() => typeof wall.updateComplete !== 'undefined' && wall.hasAttribute('data-layout'), 'the compact or narrow layout');
+  await doc.fonts.ready;
+  // Every element of the wall has drawn (its toolbar, legend and table switch are in place), then the layout settles.
+  await until(() => [...doc.querySelectorAll<Drawn>('.panel > *:not(h2)')].every((e) => typeof e.whenDrawn === 'function'), 'elements defined');
+  await Promise.all([...doc.querySelectorAll<Drawn>('.panel > *:not(h2)')].map((e) => e.whenDrawn()));
+  await wall.whenDrawn();
+  let last = '';
+  await until(() => {
+    const now = wall.getAttribute('design-height') ?? '';
+    const same = now === last;
+    last = now;
+    return same;
+  }, 'the design height settles');
+  await frames(3);
+  return wall;
+}
+
+/** The panels (except the KPI one, which scrolls on purpose) whose element is taller than the panel shows. */
+function cutPanels(wall: HTMLElement): string[] {
+  const out: string[] = [];
+  for (const panel of wall.querySelectorAll<HTMLElement>('.panel:not(.area-kpi)')) {
+    const p = panel.getBoundingClientRect();
+    for (const child of panel.children) {
+      const base = (child.shadowRoot?.querySelector('[part~="base"]') ?? child) as HTMLElement;
+      const b = base.getBoundingClientRect();
+      if (b.bottom > p.bottom + 0.5) out.push(`${panel.className}: ${child.localName} ${Math.round(b.bottom - p.bottom)} px past the panel`);
+    }
+  }
+  return out;
+}
+
+describe('demo wall narrower than its design (A2)', () => {
+  afterEach(() => {
+    for (const f of document.querySelectorAll('iframe')) f.remove();
+  });
+
+  for (const [w, h, lang] of [
+    [1280, 720, 'zh-CN'],
+    [911, 512, 'en'],
+    [768, 1024, 'en'],
+  ] as const)
+    it(`${w}×${h} ${lang}: the whole title, and no panel cuts its element`, async () => {
+      const wall = await openWall(w, h, `?tour=0&lang=${lang}`);
+      const heading = wall.shadowRoot!.querySelector<HTMLElement>('[part~="heading"]')!;
+      expect(heading.scrollWidth, `title ${heading.clientWidth}/${heading.scrollWidth} px shown`).to.be.at.most(heading.clientWidth);
+      expect(cutPanels(wall)).to.deep.equal([]);
+    });
+});
