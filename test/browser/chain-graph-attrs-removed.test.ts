@@ -25,6 +25,12 @@ const CASES: [attr: string, prop: string, value: string, fallback: unknown][] = 
   ['canvas-threshold', 'canvasThreshold', '1', 400],
   ['tour-interval', 'tourInterval', '2', 4],
   ['seed', 'seed', '7', 1],
+  // No default in the README ("—"): removed, the property is unset again (undefined, as before it was ever set; not null).
+  ['selected', 'selected', 'm1', undefined],
+  ['focus', 'focusId', 'gwm', undefined],
+  ['size-by', 'sizeBy', 'employees', undefined],
+  ['fields', 'fields', 'id=id', undefined],
+  ['file-name', 'fileName', 'chains', undefined],
 ];
 
 describe('<civic-chain-graph> attributes removed', function () {

@@ -9,6 +9,7 @@ import type { ParseContext } from '../../data/data-controller.js';
 import type { Validated } from '../../data/validate.js';
 import { parseChainData, parseChainSteps, parseFieldMap } from './chain-graph.model.js';
 import { isRecord } from '../../core/issues/issue.js';
+import { orDefault } from '../common/attr-default.js';
 import { yieldThen } from './chain-graph.tasks.js';
 import { prewarmLayoutWorker } from './chain-graph.layout-controller.js';
 import type { ChainData, ChainLayout, ChainPositions, ChainRenderer } from './chain-graph.types.js';
@@ -51,22 +52,20 @@ export function parseSliced(raw: unknown, fields: ReturnType<typeof parseFieldMa
   });
 }
 
-/** An attribute converter whose removed attribute (null) gives the property's default again (a number when `num`). */
-function orDefault(d: string | number, num?: boolean) {
-  return { fromAttribute: (v: string | null) => (v === null ? d : num ? Number(v) : v) };
-}
-
 /** @internal */
 export abstract class ChainGraphProps extends CivicDataElement<ChainData> {
   /**
    * The reactive properties, in one table rather than as property decorators (issue 16: esbuild's decorator helper
-   * and calls cost every page that loads the graph); each field below keeps its type and its documentation.
+   * and calls cost every page that loads the graph); each field below keeps its type and its documentation. A removed
+   * attribute gives the README's default back (the shared converter, as the KPI grid and the rank board do), and an
+   * attribute with no default (`—`) gives undefined, as before it was set, never null.
    */
   static override properties: PropertyDeclarations = {
-    layout: { reflect: true, converter: orDefault('tiers') }, chain: { converter: orDefault('') }, selected: { reflect: true }, focusId: { attribute: 'focus' }, sizeBy: { attribute: 'size-by' },
+    layout: { reflect: true, converter: orDefault('tiers') }, chain: { converter: orDefault('') }, selected: { reflect: true, converter: orDefault() },
+    focusId: { attribute: 'focus', converter: orDefault() }, sizeBy: { attribute: 'size-by', converter: orDefault() },
     renderer: { converter: orDefault('auto') }, canvasThreshold: { attribute: 'canvas-threshold', converter: orDefault(400, true) }, tour: { type: Boolean, reflect: true },
-    tourInterval: { attribute: 'tour-interval', converter: orDefault(4, true) }, seed: { converter: orDefault(1, true) }, fields: {}, search: { converter: orDefault('') },
-    positions: { attribute: false }, export: { reflect: true, converter: EXPORT_CONVERTER }, fileName: { attribute: 'file-name' },
+    tourInterval: { attribute: 'tour-interval', converter: orDefault(4, true) }, seed: { converter: orDefault(1, true) }, fields: { converter: orDefault() }, search: { converter: orDefault('') },
+    positions: { attribute: false }, export: { reflect: true, converter: EXPORT_CONVERTER }, fileName: { attribute: 'file-name', converter: orDefault() },
   };
   /** Layout: `tiers` (upstream → leader → downstream columns), `force` (clusters per chain) or `radial` (leader at the centre, rings by hops). */
   layout: ChainLayout = 'tiers';
