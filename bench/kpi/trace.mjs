@@ -4,6 +4,7 @@
 // benchmark (bench/kpi/run.mjs is the benchmark).
 //   node bench/kpi/trace.mjs [--seconds 15] [--tiles 200] [--rank 25] [--over 30] [--mode element|plain|countup]
 //   --save FILE   also writes the trace (JSON) for other analyses; --no-minify   readable function names in it
+//   --invalidations   also counts layout invalidations by node and reason (what makes layouts start at the document)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -32,7 +33,8 @@ try {
   const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => typeof window.startBench === 'function');
-  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline.stack'] });
+  const invalidations = args.includes('--invalidations');
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline.stack', ...(invalidations ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])] });
   await page.evaluate(([s, n, r, m]) => window.startBench(s, n, r, m), [seconds, tiles, rank, mode]);
   await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: (seconds + 60) * 1000, polling: 500 });
   const raw = (await browser.stopTracing()).toString();
@@ -98,6 +100,17 @@ try {
     forced[key] = (forced[key] ?? 0) + (e.tdur ?? e.dur) / 1000;
   }
   for (const [k, v] of Object.entries(forced).sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`forced: ${(v / span).toFixed(2)} ms CPU/s ${k}`);
+  if (invalidations) {
+    // What makes layouts start at the document (--invalidations): layout invalidations by node and reason.
+    const inv = {};
+    for (const e of evs) {
+      if (e.name !== 'LayoutInvalidationTracking' || e.ts < mark.ts) continue;
+      const d = e.args?.data ?? {};
+      const k = `${d.nodeName ?? '?'} (${d.reason ?? '?'})`;
+      inv[k] = (inv[k] ?? 0) + 1;
+    }
+    for (const [k, v] of Object.entries(inv).sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`layout invalidations: ${(v / span).toFixed(1)}/s ${k}`);
+  }
   console.log('sum over the long tasks:', Object.entries(total).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '));
 } finally {
   await browser.close();

@@ -63,6 +63,10 @@ export const rankBoardStyles = css`
     height: var(--_row-h);
     padding-block: var(--_space-xs);
     cursor: default;
+    /* Its box never depends on its content (width from the list, height fixed): a relayout boundary, so a bar's
+       width transition or a new value re-lays out the row, not the page and a wall of tiles beside it (issue 16,
+       bench/kpi/trace.mjs: layouts started at the document in half the wall's frames). No paint containment: nothing is clipped. */
+    contain: size layout style;
   }
   [part~='row-linked'] {
     background: var(--_color-surface-raised);
