@@ -31,11 +31,13 @@ export const fits = { flush: (): void => undefined };
 
 /**
  * Wall-clock time a frame holding a slice may take in all (its script, style, layout, paint, layerize and whatever
- * else the frame runs: count-up steps, other elements), with room under the 50 ms of a long task for jitter. 24
- * rather than 32: a frame's CPU time on a quiet machine is its budget on a machine with a busy second core, and the
- * wall's longest frames were slices (issue 16, bench/kpi: 27-39 ms of CPU at 32 / 6 ms).
+ * else the frame runs: count-up steps, other elements). The cost a tile is learnt from the least a frame took (its
+ * CPU time, nearly), so this is what a slice's frame costs in CPU on a quiet machine; it is a third of the 50 ms of a
+ * long task so that a frame stays under it when the main thread gets only half a core (a loaded machine: a frame of
+ * 25 ms of CPU then takes 50 ms of wall clock). Session 17: 16 rather than 24 (bench/kpi: by wall clock one round in
+ * four had two 54 ms tasks of ~27 ms CPU at 24 / 3 ms).
  */
-const FRAME_BUDGET_MS = 24;
+const FRAME_BUDGET_MS = 16;
 /**
  * A slice stops when its script alone took this long, each update counted at most GAP_MS: on a loaded machine the
  * thread now and then waits tens of milliseconds for a core in the middle of an update, and that wait is not the
@@ -48,10 +50,12 @@ const FRAME_BUDGET_MS = 24;
  * than 4 (session 15): at 4 ms a slice's frame was ~20–31 ms of CPU on a quiet machine (trace: ~5 ms of the frame's
  * own, ~1.25 ms a tile), and a frame of 25 ms of CPU becomes a long task as soon as the thread waits for one of two
  * cores about as long as it runs; at 3 ms it is ~4 tiles (~5 ms) smaller, for ~a third more frames per wall update.
- * GAP_MS is 2 so that one stalled update still leaves room for others in its slice.
+ * 2 rather than 3 (session 17, with FRAME_BUDGET_MS 16): ~8 tiles, a frame of ~15 ms of CPU (~5 ms of its own,
+ * ~1.25 ms a tile), under 50 ms of wall clock on half a core.
+ * GAP_MS is 1 so that one stalled update still leaves room for others in its slice.
  */
-const SCRIPT_BUDGET_MS = 3;
-const GAP_MS = 2;
+const SCRIPT_BUDGET_MS = 2;
+const GAP_MS = 1;
 /**
  * Updates per slice however long they take: on a machine so loaded that the clock runs out within one tile, a
  * wall still gets through its updates.

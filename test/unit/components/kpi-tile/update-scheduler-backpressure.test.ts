@@ -49,7 +49,7 @@ describe('scheduleSliced when frames come slowly', () => {
     for (let i = 0; i < 24; i++)
       scheduleSliced(() => {
         ran.push(i);
-        busy(3); // 3 ms each (counted 2): a slice stops at its 3 ms script budget, after its least 3
+        busy(3); // 3 ms each (counted 1): a slice stops at its 2 ms script budget, after its least 3
       });
     vi.advanceTimersByTime(20); // no frame within 20 ms: the first slice runs in a task
     const first = ran.length;
@@ -68,7 +68,7 @@ describe('scheduleSliced when frames come slowly', () => {
     for (let i = 0; i < 40; i++)
       scheduleSliced(() => {
         ran.push(i);
-        busy(0.375); // cheap: the task's slice takes its full 8 (the size before anything was measured; 3 ms)
+        busy(0.25); // cheap: the task's slice takes its full 8 (the size before anything was measured; 2 ms)
       });
     vi.advanceTimersByTime(20); // no frame within 20 ms: 8 updates in a task
     expect(ran).toHaveLength(8);
@@ -84,7 +84,7 @@ describe('scheduleSliced when frames come slowly', () => {
       for (let i = 0; i < n; i++)
         scheduleSliced(() => {
           ran.push(i);
-          busy(0.375);
+          busy(0.25);
         });
     };
     add(5);

@@ -62,7 +62,7 @@ describe('scheduleSliced with animation frames', () => {
       scheduleSliced(() => {
         ran.push(i);
         ranInFrame.push(inFrame);
-        busy(0.375);
+        busy(0.25);
         // A tile's updated() asks for a fit; it must be measured before this frame ends.
         scheduleFit({ measureFit: () => void measured.push(i) });
       });
@@ -76,7 +76,7 @@ describe('scheduleSliced with animation frames', () => {
     }
     expect(ran).toEqual(Array.from({ length: n }, (_, i) => i));
     expect(ranInFrame.every(Boolean)).toBe(true);
-    // 32 × 0.375 ms: before any frame was measured a slice takes 8 (3 ms of script: its budget too).
+    // 32 × 0.25 ms: before any frame was measured a slice takes 8 (2 ms of script: its budget too).
     expect(perFrame).toEqual([8, 8, 8, 8]);
   });
 
