@@ -7,7 +7,7 @@ import { bandScale } from '../../common/scales.js';
 import type { Lang } from '../../../core/i18n/lang.js';
 import { periodLabel, yearLabel, type Period } from '../../../core/format/period.js';
 import { tickLabel } from './format.js';
-import { niceAligned, niceScale, yTickCount, type LinearScale } from './scale.js';
+import { niceAligned, niceDomain, niceScale, yTickCount, type LinearScale } from './scale.js';
 import { textWidth, truncate, wrapLabel } from './text.js';
 import type { Axis, XTick } from './types.js';
 
@@ -86,7 +86,55 @@ export interface Frame {
   bandwidth: number;
 }
 
+/** A frame laid out before, with what it was laid out for (see layoutFrame). */
+interface FrameMemo {
+  /** The inputs other than the value domains. */
+  sig: unknown[];
+  /** The tick counts of the two passes, and the domains niced at each (what the frame depends on of the data). */
+  count0: number;
+  count: number;
+  nice0: (number[] | undefined)[];
+  nice1?: (number[] | undefined)[];
+  frame: Frame;
+}
+// The last frames of each period axis (periodLabels keeps one labels object per axis and language): a new payload
+// over the same periods whose domains nice to the same bounds (an update, the next chart of a wall) has the same
+// frame, so its tick labels are not measured, its scales not worked out and its x ticks not laid out again. Frames
+// are only read (the model hands out their plot, axes and ticks).
+const frameMemos = new WeakMap<CategoryLabels, FrameMemo[]>();
+const sameList = (a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean => {
+  if (!a || !b) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+};
+const niceBoth = (f: FrameInput, count: number): (number[] | undefined)[] => [niceDomain(f.leftDomain, count), f.rightDomain && niceDomain(f.rightDomain, count)];
+
 export function layoutFrame(f: FrameInput): Frame {
+  // Indicator names (compare) are new labels each time: nothing to look up.
+  if (f.names) return computeFrame(f).frame;
+  const sig = [f.width, f.height, f.fs, f.lang, f.periods, f.keys.length, f.padding[0], f.padding[1], f.leftIsRate, f.leftUnit, f.leftTitle, f.rightTitle, !f.rightDomain];
+  const memos = frameMemos.get(f.labels);
+  for (const m of memos ?? [])
+    if (sameList(m.sig, sig)) {
+      const n0 = niceBoth(f, m.count0);
+      if (!sameList(n0[0], m.nice0[0]) || !sameList(n0[1], m.nice0[1])) continue;
+      if (m.nice1) {
+        const n1 = niceBoth(f, m.count);
+        if (!sameList(n1[0], m.nice1[0]) || !sameList(n1[1], m.nice1[1])) continue;
+      }
+      return m.frame;
+    }
+  const { frame, count0, count } = computeFrame(f);
+  const memo: FrameMemo = { sig, count0, count, nice0: niceBoth(f, count0), nice1: count === count0 ? undefined : niceBoth(f, count), frame };
+  if (memos) {
+    memos.unshift(memo);
+    if (memos.length > 4) memos.pop();
+  } else frameMemos.set(f.labels, [memo]);
+  return frame;
+}
+
+function computeFrame(f: FrameInput): { frame: Frame; count0: number; count: number } {
   const { width, height, fs, lang, keys, periods, names, leftDomain, rightDomain, leftIsRate } = f;
   const { long: catLabels, short: shortLabels, yearChange } = f.labels;
   const n = keys.length;
@@ -203,7 +251,7 @@ export function layoutFrame(f: FrameInput): Frame {
     }
   }
 
-  return {
+  const frame: Frame = {
     plot: { x: plotX, y: plotY, width: plotW, height: plotH },
     titleY: { left: Math.max(fs, plotY - fs - 8 - (stackTitles ? fs * 1.6 : 0)), right: Math.max(fs, plotY - fs - 8) },
     left,
@@ -215,4 +263,5 @@ export function layoutFrame(f: FrameInput): Frame {
     center,
     bandwidth: bw,
   };
+  return { frame, count0, count };
 }

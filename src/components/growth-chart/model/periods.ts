@@ -7,7 +7,8 @@ import { periodLabel, periodRange, type Period } from '../../../core/format/peri
 import type { GrowthPoint } from '../growth-chart.types.js';
 import type { CategoryLabels, Frame } from './axis.js';
 import { CSV_HEAD, flagsText, noteCell, noteMark, noteOf, pctText, rankText, sepOf, seriesName, toCsv } from './format.js';
-import { round, type LinearScale } from './scale.js';
+import type { LinearScale } from './scale.js';
+import { num } from '../growth-chart.dom.js';
 import { LazyCategory, type ModelContext, type Prepared } from './series.js';
 import type { Annotation, Bar, Category, GrowthModel, Line, LinePoint, TooltipRow } from './types.js';
 
@@ -76,9 +77,6 @@ export interface LineInput {
   selectedIndex: number;
 }
 
-/** A path coordinate as linePath (common/scales.ts) writes it: rounded to 3 digits, as d3-path does. */
-const pathNum = (v: number) => Math.round(v * 1e3) / 1e3;
-
 /** One line per series; a missing point breaks the line (never drawn as zero). */
 export function lineMarks(l: LineInput): { lines: Line[]; illustrative: boolean; nominal: boolean } {
   const lines: Line[] = [];
@@ -103,7 +101,9 @@ export function lineMarks(l: LineInput): { lines: Line[]; illustrative: boolean;
       nominal ||= nom;
       const lp: LinePoint = { index: i, key, x: l.frame.center(i), y: l.y(v), value: v, illustrative: pt.illustrative, nominal: nom, latest: i === l.latestIndex, active: i === l.selectedIndex };
       points.push(lp);
-      d += `${run ? 'L' : 'M'}${pathNum(round(lp.x))},${pathNum(round(lp.y))}`;
+      // As linePath (common/scales.ts) writes a coordinate rounded to 0.01 px: 3 digits (d3-path's) of a value with 2
+      // are the value, and num() writes String(Math.round(v * 100) / 100) from integers (a double's shortest form costs more).
+      d += `${run ? 'L' : 'M'}${num(lp.x)},${num(lp.y)}`;
       run++;
     }
     if (run === 1) d += 'Z';

@@ -52,6 +52,11 @@ export function niceScale(domain: [number, number], range: [number, number], cou
   return scaleLinear().domain(domain).range(range).nice(count);
 }
 
+/** `domain` niced for `count` ticks (the domain of `niceScale`). */
+export function niceDomain(domain: readonly number[], count: number): number[] {
+  return scaleLinear().domain(domain).nice(count).domain();
+}
+
 /** Coordinates in paths rounded to 0.01 px. */
 export function round(v: number): number {
   return Math.round(v * 100) / 100;

@@ -1,7 +1,8 @@
 // The growth chart reads a payload again on every update (issue 16, update speed): period strings are parsed once and
 // the period axis and its labels are kept for the same periods. What a second read gives must equal the first, a
-// different set of periods must get its own axis, and the shared periods are frozen so nobody can change them.
-import { describe, expect, it } from 'vitest';
+// different set of periods must get its own axis, and the shared periods are frozen so nobody can change them. The
+// frame (axes, ticks, x labels) is kept for new values over the same periods whose domains nice to the same bounds.
+import { describe, expect, it, vi } from 'vitest';
 import { buildGrowthModel, parseGrowthPayload, selectSeries, type GrowthModel } from '../../../../src/components/growth-chart/growth-chart.model.js';
 
 const payload = (periods: string[], k = 1) => ({
@@ -50,5 +51,27 @@ describe('growth chart: a payload read again', () => {
     const shifted = model(payload(quarters(2019, 12)));
     expect(shifted.categories.map((c) => c.key)).toEqual(quarters(2019, 12));
     expect(shifted.categories[0].label).toBe('2019年第一季度');
+  });
+
+  it('keeps the frame for new values with the same nice bounds, and lays it out again for others', async () => {
+    const p = quarters(2014, 24);
+    const a = payload(p);
+    // b: other values and rates inside the same bounds; c: values ten times as large
+    const b = { series: a.series.map((s) => ({ ...s, points: s.points.map((pt, i) => ({ ...pt, value: pt.value && String(Number(pt.value) + (i % 3)), growth: pt.growth === null ? null : pt.growth - ((i + 1) % 2) })) })) };
+    const c = { series: a.series.map((s) => ({ ...s, points: s.points.map((pt) => ({ ...pt, value: pt.value && String(Number(pt.value) * 10) })) })) };
+    // What a chart built in a fresh module (nothing kept) draws for b and c.
+    vi.resetModules();
+    const fresh = (await import('../../../../src/components/growth-chart/growth-chart.model.js')) as typeof import('../../../../src/components/growth-chart/growth-chart.model.js');
+    const freshModel = (raw: unknown) => fresh.buildGrowthModel(fresh.selectSeries(fresh.parseGrowthPayload(raw).value!.series), { kind: 'value-growth', width: 640, height: 320, lang: 'zh-CN' });
+    const mA = model(a);
+    const mB = model(b);
+    expect(picture(mB)).not.toEqual(picture(mA)); // new values (rates)
+    expect(mB.left).toBe(mA.left); // the same frame: the same nice bounds
+    expect(picture(mB)).toEqual(picture(freshModel(b)));
+    const mC = model(c); // other bounds, other tick labels and margins
+    expect(mC.left!.domain).not.toEqual(mA.left!.domain);
+    expect(picture(mC)).toEqual(picture(freshModel(c)));
+    const wide = buildGrowthModel(selectSeries(parseGrowthPayload(b).value!.series), { kind: 'value-growth', width: 900, height: 320, lang: 'zh-CN' });
+    expect(wide.plot.width).toBeGreaterThan(mB.plot.width);
   });
 });
