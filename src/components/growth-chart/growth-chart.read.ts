@@ -163,22 +163,38 @@ function readSeries(raw: unknown, path: string, issues: Issue[], index: number, 
   const illustrative = readBoolean(raw.illustrative, joinPath(path, 'illustrative'), issues) ?? fileIllustrative;
   const list = readArray(raw.points, joinPath(path, 'points'), issues) ?? [];
   const pointsPath = joinPath(path, 'points');
-  const read: GrowthPoint[] = [];
-  const seen = new Map<string, number>();
-  list.forEach((p, i) => {
-    const pp = joinPath(pointsPath, i);
-    const point = readPoint(p, pp, issues, { seriesUnit: unit, illustrative });
-    if (!point) return;
-    const first = seen.get(point.period.key);
-    if (first !== undefined) {
-      issues.push(issue(joinPath(pp, 'period'), 'duplicate', `period ${point.period.key} already given at ${joinPath(pointsPath, first)}; this point is ignored`));
-      return;
-    }
-    seen.set(point.period.key, i);
+  const ctx: PointCtx = { seriesUnit: unit, illustrative };
+  // The usual payload gives its periods in time order, each once: checked pair by pair as the points are read (a
+  // period key names one period, so a strictly rising list has no duplicate). Otherwise the points are read again,
+  // with a map of the periods seen (the issues of the first reading dropped).
+  const mark = issues.length;
+  let read: GrowthPoint[] = [];
+  let rising = true;
+  for (let i = 0; i < list.length && rising; i++) {
+    const point = readPoint(list[i], joinPath(pointsPath, i), issues, ctx);
+    if (!point) continue;
+    if (read.length && comparePeriods(read[read.length - 1].period, point.period) >= 0) rising = false;
     read.push(point);
-  });
+  }
   let sortedOk = true;
-  for (let i = 1; i < read.length; i++) if (comparePeriods(read[i - 1].period, read[i].period) > 0) sortedOk = false;
+  if (!rising) {
+    issues.length = mark;
+    read = [];
+    const seen = new Map<string, number>();
+    list.forEach((p, i) => {
+      const pp = joinPath(pointsPath, i);
+      const point = readPoint(p, pp, issues, ctx);
+      if (!point) return;
+      const first = seen.get(point.period.key);
+      if (first !== undefined) {
+        issues.push(issue(joinPath(pp, 'period'), 'duplicate', `period ${point.period.key} already given at ${joinPath(pointsPath, first)}; this point is ignored`));
+        return;
+      }
+      seen.set(point.period.key, i);
+      read.push(point);
+    });
+    for (let i = 1; i < read.length; i++) if (comparePeriods(read[i - 1].period, read[i].period) > 0) sortedOk = false;
+  }
   const points = sortedOk ? read : read.slice().sort((a, b) => comparePeriods(a.period, b.period));
   if (!sortedOk) issues.push(issue(pointsPath, 'unsorted', 'periods are not in time order; sorted', 'warning'));
 

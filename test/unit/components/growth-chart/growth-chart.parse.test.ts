@@ -88,6 +88,16 @@ describe('parseGrowthData: bad input', () => {
     expect(q1.value).toBe(262);
   });
 
+  it('tells a duplicate from time order when the periods are otherwise in order (each issue once)', () => {
+    const pts = (periods: string[]) => ({ series: [{ id: 'a', name: 'A', points: periods.map((period, i) => ({ period, value: i, growth: i })) }] });
+    const twice = parseGrowthData(pts(['2021Q1', '2021Q2', '2021Q2', '2021Q3']));
+    expect(codes(twice.issues)).toEqual(['series[0].points[2].period duplicate']);
+    expect(twice.value!.series[0].points.map((p) => [p.period.key, p.value])).toEqual([['2021Q1', 0], ['2021Q2', 1], ['2021Q3', 3]]);
+    const late = parseGrowthData(pts(['2021Q1', '2021Q3', '2021Q2', 'x']));
+    expect(codes(late.issues)).toEqual(['series[0].points[3].period period', 'series[0].points unsorted']);
+    expect(late.value!.series[0].points.map((p) => p.period.key)).toEqual(['2021Q1', '2021Q2', '2021Q3']);
+  });
+
   it('reads strings for numbers with a warning, reports non-numbers', () => {
     expect(issues.find((i) => i.path === 'series[0].points[0].value')).toMatchObject({ code: 'coerced', severity: 'warning' });
     expect(value!.series[0].points.find((p) => p.period.key === '2022-01/2022-06')!.value).toBe(548.5);
