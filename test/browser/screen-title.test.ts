@@ -68,3 +68,23 @@ describe('civic-screen title bar: the title is never cut (A2)', () => {
     expect(titleShown(el).full).to.equal(true);
   });
 });
+
+describe('civic-screen snapshot of a wrapped title (A2)', () => {
+  it('draws the title line by line as the bar shows it, not squeezed into one line', async () => {
+    const el = await mount(640, 'zh-CN', '永川区 · 党建引领基层治理与产业发展', false);
+    const drawn: { text: string; width: number; max?: number }[] = [];
+    const proto = CanvasRenderingContext2D.prototype;
+    const fillText = proto.fillText;
+    proto.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, max?: number) {
+      if (/[永川党建产业]/.test(text)) drawn.push({ text, width: this.measureText(text).width, max });
+      return fillText.call(this, text, x, y, max);
+    };
+    try {
+      await el.snapshot();
+    } finally {
+      proto.fillText = fillText;
+    }
+    expect(drawn.map((d) => d.text).join('').replace(/\s+/g, ''), 'the whole title').to.equal('永川区·党建引领基层治理与产业发展');
+    for (const d of drawn) expect(d.width, `"${d.text}" drawn ${Math.round(d.width)} px wide into ${Math.round(d.max ?? Infinity)}`).to.be.at.most((d.max ?? Infinity) + 0.5);
+  });
+});

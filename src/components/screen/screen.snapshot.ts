@@ -148,6 +148,23 @@ function drawText(ctx: CanvasRenderingContext2D, node: HTMLElement, text: string
   ctx.fillStyle = cs.color || '#fff';
   ctx.font = `${cs.fontWeight || 'normal'} ${px}px ${cs.fontFamily || 'sans-serif'}`;
   ctx.textBaseline = 'middle';
-  ctx.fillText(text, r.left, r.top + r.height / 2, Math.max(1, r.width));
+  // A title wrapped in the bar (it is never cut there) is drawn in as many lines, each in the box's width.
+  const lines = wrapLines(ctx, text, r.width);
+  lines.forEach((line, i) => ctx.fillText(line, r.left, r.top + ((i + 0.5) * r.height) / lines.length, Math.max(1, r.width)));
   ctx.restore();
+}
+
+/** `text` in lines no wider than `width` (the canvas's font): breaks after spaces, or between CJK characters. */
+function wrapLines(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+  if (ctx.measureText(text).width <= width + 0.5) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of text.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+/g) ?? [text]) {
+    if (line.trim() && ctx.measureText((line + piece).trimEnd()).width > width + 0.5) {
+      lines.push(line.trimEnd());
+      line = piece.trimStart();
+    } else line += piece;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
 }

@@ -46,7 +46,7 @@ const INTERACTION_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 't
  *
  * @csspart base - The viewport that fills the host (letterbox bars are its background).
  * @csspart stage - The design-size box that is scaled with `transform: scale()`.
- * @csspart header - Title bar.
+ * @csspart header - Title bar (it wraps onto more rows and grows when the title does not fit beside the rest: the title is never cut).
  * @csspart heading - The title (role heading, level `heading-level`).
  * @csspart clock - The live clock (aria-hidden; a minute-level text is read instead).
  * @csspart data-time - The 数据时间 label.
@@ -59,7 +59,7 @@ const INTERACTION_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 't
  *
  * @cssproperty [--civic-screen-letterbox-color=#02070f] - Colour of the bars around the stage.
  * @cssproperty [--civic-screen-background=var(--civic-color-surface)] - Stage background.
- * @cssproperty [--civic-screen-header-height=88px] - Title bar height in design pixels.
+ * @cssproperty [--civic-screen-header-height=88px] - Title bar height in design pixels (its minimum: a title that does not fit beside the clock and buttons wraps and the bar grows).
  * @cssproperty [--civic-screen-header-background=var(--civic-color-surface-raised)] - Title bar background.
  * @cssproperty [--civic-screen-columns=1fr] - `grid-template-columns` of the content area.
  * @cssproperty [--civic-screen-rows=1fr] - `grid-template-rows` of the content area.
