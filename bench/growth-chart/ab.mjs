@@ -7,7 +7,9 @@
 // second time (a subclass under its own tag, like 'before') as a same-run yardstick of that spread. Two raw d3 rows:
 // raw (the issue's plain baseline) and raw-same (raw-same.ts, the element's whole first picture); ratios to both.
 //   git worktree add -f /work/wt-before <commit> && ln -s "$PWD/node_modules" /work/wt-before/node_modules
-//   node bench/growth-chart/ab.mjs --before /work/wt-before [--rounds 8] [--runs 5] [--updates 25] [--control] [--settle-frames 3] [--late-raw]
+//   node bench/growth-chart/ab.mjs --before /work/wt-before [--rounds 8] [--runs 5] [--updates 25] [--control] [--settle-frames 3] [--late-raw] [--fresh-periods]
+// --fresh-periods: each first render gets quarters no recent chart had (page.ts firstData), so nothing the element keeps
+// per period axis is found again, as for a page's first chart; without it all first renders share 2013Q1–2022Q4.
 // --settle-frames N[,M…]: animation frames each chart waits before its timer (page.ts nextFrame; default 3, so the page
 // has drawn the chart's pre-data frame; 1 = the timing before session 14, when that drawing ran during the interval);
 // a list runs every chart at each value in the same rounds, a row per value (`after@1`), ratios to raw at that value.
@@ -58,7 +60,9 @@ customElements.define('civic-growth-chart-control', class extends After {});` : 
 `,
 );
 const { context, page, close } = await openBenchPage({ entry, html: join(here, 'index.html'), outDir: out });
+const fresh = args.includes('--fresh-periods');
 try {
+  if (fresh) await page.evaluate(() => window.benchFreshPeriods(true));
   const base = [
     ...frames.flatMap((fr) => [
       [`raw${sfx[fr]}`, (n, u, off) => `window.runRaw(${n}, ${u}, ${off}, 'plain', '${fr}')`],
@@ -96,7 +100,7 @@ try {
   const mean = (a) => a.reduce((p, q) => p + q, 0) / a.length;
   const f = (v) => v.toFixed(2);
   const c = (n) => cpu[n] ?? { first: [NaN], update: [NaN] };
-  console.log(`growth chart before/after, one page, ${rounds} rounds × (${runs} first renders + ${updates} updates) per chart, order rotating (reversed every other block); timers start ${settles.join(' / ')} frame(s) after each chart's pre-data state; load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
+  console.log(`growth chart before/after, one page, ${rounds} rounds × (${runs} first renders + ${updates} updates) per chart, order rotating (reversed every other block); ${fresh ? 'first renders on fresh periods (--fresh-periods); ' : 'every first render on 2013Q1–2022Q4; '}timers start ${settles.join(' / ')} frame(s) after each chart's pre-data state; load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
   console.log(`before = ${before}`);
   console.log(`frame (${frames.join(', ')}; ratios to ${frames[0]}): what each chart builds before its first-render timer starts, the same kind of`);
   console.log('thing for all (page.ts "Frame"): the element is connected without data (figure, header, plot div, hint, "暂无数据"; no SVG);');

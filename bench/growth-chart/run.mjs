@@ -47,6 +47,8 @@ try {
   // Trace the page's user-timing marks: each carries the main thread's CPU clock (tts), so every measured interval
   // also gets its main-thread CPU time, which waiting for a core on a loaded machine does not inflate.
   await page.evaluate((n) => window.benchSettle(n), settle);
+  // --fresh-periods: each first render on quarters no recent chart had (page.ts firstData), as for a page's first chart
+  if (args.includes('--fresh-periods')) await page.evaluate(() => window.benchFreshPeriods(true));
   const { result: r, events } = await traced(context, page, 'blink.user_timing', () => page.evaluate(([n, u, b, fr]) => window.runBench(n, u, b, fr), [runs, updates, baseline, frames]));
   const cpu = cpuByMark(events);
   const cpuOf = (chart) => {
@@ -71,7 +73,7 @@ try {
   const f0 = fx[frames[0]][0]; // ratio columns: to the first frame's raw d3 charts
   const ref = r[`raw${f0}`] ? `raw${f0}` : `rawSame${f0}`; // the plain raw d3 chart when it ran
   const refSame = r[`rawSame${f0}`] ? `rawSame${f0}` : undefined;
-  console.log(`\n<civic-growth-chart> bench: 40 periods, bars + growth line on a 2nd axis; ${runs} first renders, ${updates} updates, one run; reduced motion: ${r.reducedMotion}; baselines: ${baseline}; timers start ${settle} frame(s) after each chart's pre-data state; load average ${loadAtStart.toFixed(1)}`);
+  console.log(`\n<civic-growth-chart> bench: 40 periods, bars + growth line on a 2nd axis; ${runs} first renders, ${updates} updates, one run; reduced motion: ${r.reducedMotion}; baselines: ${baseline}; ${args.includes('--fresh-periods') ? 'first renders on fresh periods (--fresh-periods)' : 'every first render on 2013Q1–2022Q4'}; timers start ${settle} frame(s) after each chart's pre-data state; load average ${loadAtStart.toFixed(1)}`);
   console.log(`Setups (each in a 960 px wide box, data → drawn with layout forced; update = new data into the drawn chart; ${r.rounds} rounds, the order of the charts rotating):`);
   console.log(`  frame (${frames.join(', ')}; ratios to ${frames[0]}): each chart may build before its timer starts the same kind of thing, its container`);
   console.log('    and static, data-independent structure as the page holds it before data. The element: connected and rendered');
