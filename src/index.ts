@@ -43,3 +43,4 @@ export { CivicGridMap } from './components/grid-map/grid-map.js';
 export * from './components/grid-map/grid-map.events.js';
 export { CivicScreen } from './components/screen/screen.js';
 export * from './components/screen/screen.events.js';
+export { clientToLocal } from './components/screen/screen.model.js';
