@@ -45,7 +45,8 @@ if (wall) {
         const content = wall.shadowRoot?.querySelector<HTMLElement>('[part~="content"]');
         const needed = narrow && bar && content ? bar.offsetHeight + content.scrollHeight : 0;
         const height = Math.max((narrow ? 3420 : 1840) + extra, needed);
-        if (wall.getAttribute('design-height') !== String(height)) wall.setAttribute('design-height', String(height));
+        // A pixel either way is rounding (scrollHeight rounds up): following it would grow the wall a pixel per frame.
+        if (Math.abs(height - Number(wall.getAttribute('design-height'))) > 1) wall.setAttribute('design-height', String(height));
       } else if (wall.hasAttribute('data-layout')) {
         for (const a of ['data-layout', 'scale-mode', 'design-width', 'design-height']) wall.removeAttribute(a);
       }

@@ -23,14 +23,17 @@ async function openWall(w: number, h: number, query: string): Promise<Drawn> {
   await until(() => [...doc.querySelectorAll<Drawn>('.panel > *:not(h2)')].every((e) => typeof e.whenDrawn === 'function'), 'elements defined');
   await Promise.all([...doc.querySelectorAll<Drawn>('.panel > *:not(h2)')].map((e) => e.whenDrawn()));
   await wall.whenDrawn();
+  // The design height the page sets settles: unchanged over 10 frames (a page growing it a pixel per frame, from
+  // the rounding of scrollHeight, never does).
   let last = '';
-  await until(() => {
+  let still = 0;
+  for (let i = 0; i < 600 && still < 10; i++) {
+    await frames(1);
     const now = wall.getAttribute('design-height') ?? '';
-    const same = now === last;
+    still = now === last ? still + 1 : 0;
     last = now;
-    return same;
-  }, 'the design height settles');
-  await frames(3);
+  }
+  expect(still, `the design height settles (last ${last})`).to.be.at.least(10);
   return wall;
 }
 
