@@ -3,7 +3,8 @@
  * target, the sparkline and the reporting period — with their templates and styles: one chunk loaded with the first
  * item that has one (issue 16: a tile with a value and a delta does not carry them). The tile draws such an item once
  * this chunk has arrived (the picture on screen, if any, stays meanwhile), so its first picture is whole: nothing
- * pops in later and nothing moves. Pure logic here is tested in vitest (kpi-tile.model.test.ts).
+ * pops in later and nothing moves. It also carries the region filter of tiles whose items have division codes
+ * (kpi-tile.region.ts). Pure logic here is tested in vitest (kpi-tile.model.test.ts).
  *
  * What the tile's first load already has (lit's tags, the number formatters) comes in as a kit, not by
  * import: a module of the first load imported by a lazy chunk would be split into a chunk of its own in users'
@@ -13,6 +14,7 @@ import type { css as Css, html as Html, svg as Svg, TemplateResult } from 'lit';
 import type { formatAmount as FormatAmount, formatPercent as FormatPercent } from '../../core/format/number.js';
 import { formatPeriod } from '../../core/format/period.js';
 import { detailTerms } from './kpi-tile.details.i18n.js';
+import { pickRegionItem } from './kpi-tile.region.js';
 import type { Status, TileView, TileViewOptions } from './kpi-tile.model.js';
 import type { ParsedKpi } from './kpi-tile.parse.js';
 import type { KpiItem, StatusLevel } from './kpi-tile.types.js';
@@ -258,7 +260,7 @@ export function makeDetails(kit: DetailsKit) {
     }
   }
 
-  return { addDetails, renderStatus, renderBars, adoptDetailStyles };
+  return { addDetails, renderStatus, renderBars, adoptDetailStyles, pickRegionItem };
 }
 
 /** What `makeDetails` gives the tile. */

@@ -8,9 +8,6 @@
 import { NO_VALUE, type AmountParts } from '../../core/format/number.js';
 import { figureShape, fitFontSize } from './kpi-tile.model.js';
 
-/** Smallest font size (px) fit-to-width shrinks a value to. */
-const MIN_VALUE_PX = 10;
-
 /** The canvas font of an element's computed style. */
 const font = (s: CSSStyleDeclaration): string => `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
 
@@ -88,24 +85,29 @@ export class TileFit {
     const { available, numFont, unitFont, us0, baseSize } = this.style;
     const en = o.en;
     const unitText = p.text !== NO_VALUE && p.unit ? (en ? ' ' : '') + p.unit : '';
-    // Widths per px of font size: the figure scales with the fit, the unit texts with it down to the floor.
-    const unitW = (textWidth(p.prefix + (en && p.prefix ? ' ' : ''), unitFont) + textWidth(p.postfix, unitFont) + (unitText ? textWidth(unitText, unitFont) + 0.15 * us0 : 0)) / (us0 || 1);
+    // Widths per px of font size: the figure scales with the fit, the qualifiers and unit with it down to the floor.
+    const qualW = (textWidth(p.prefix + (en && p.prefix ? ' ' : ''), unitFont) + textWidth(p.postfix, unitFont)) / (us0 || 1);
+    const unitW = unitText ? (textWidth(unitText, unitFont) + 0.15 * us0) / (us0 || 1) : 0;
     const numW = textWidth(p.number + p.suffix, numFont) / (baseSize || 1);
     const ratio = baseSize > 0 ? us0 / baseSize : 0.42;
-    const widthAt = (v: number) => numW * v + unitW * Math.max(ratio * v, unitMin);
-    // 4 % slack: canvas text lacks tabular figures and kerning differs slightly from the DOM.
-    // No width to fit (nothing measured): fitFontSize keeps the base size.
-    let fitted = fitFontSize(widthAt(baseSize) * 1.04, available, baseSize, MIN_VALUE_PX);
-    // The floored unit does not shrink with the figure: step down until the whole line fits (or the smallest figure).
-    while (fitted > MIN_VALUE_PX && widthAt(fitted) * 1.04 > available) fitted = Math.max(MIN_VALUE_PX, fitted - 0.5);
+    // 4 % slack: canvas text lacks tabular figures and kerning differs slightly from the DOM. The floored qualifiers
+    // and unit do not shrink with the figure below the floor.
+    const widthAt = (w: number) => (v: number) => (numW * v + w * Math.max(ratio * v, unitMin)) * 1.04;
+    // The figure gives way down to the floor. When the line does not fit even then, the unit goes on a second line of
+    // the value box (whose height is the unfitted line's), the figure as large as the two lines let it be; what still
+    // does not fit ends in "…" (the value's title holds the whole figure).
+    let fitted = fitFontSize(widthAt(qualW + unitW), available, baseSize, unitMin);
+    const wrap = !!unitW && widthAt(qualW + unitW)(fitted) > available;
+    if (wrap) fitted = fitFontSize(widthAt(qualW), available, Math.max(unitMin, Math.min(baseSize / (1 + ratio), baseSize - unitMin)), unitMin);
     const next = fitted < baseSize ? `${fitted}px` : '';
     const min = `${unitMin}px`;
     // On the stable base (inherited by the value line), so a re-created value line keeps its fit.
-    if (base.style.getPropertyValue('--_fit') === next && base.style.getPropertyValue('--_unit-min') === min) return undefined;
+    if (base.style.getPropertyValue('--_fit') === next && base.style.getPropertyValue('--_unit-min') === min && base.hasAttribute('wrap') === wrap) return undefined;
     return () => {
       if (next) base.style.setProperty('--_fit', next);
       else base.style.removeProperty('--_fit');
       base.style.setProperty('--_unit-min', min);
+      base.toggleAttribute('wrap', wrap);
     };
   }
 }

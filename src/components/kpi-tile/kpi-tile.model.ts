@@ -7,7 +7,6 @@
 import type { Lang } from '../../core/i18n/lang.js';
 import { NO_VALUE, UNITS, formatAmount, formatAmountParts, formatNumber, formatPercent, isNumber, type AmountParts } from '../../core/format/number.js';
 import type { KpiTileTerms } from './kpi-tile.i18n.js';
-import { holdsSelection, normaliseRegion, regionRelation } from '../common/region.js';
 import type { ParsedKpi } from './kpi-tile.parse.js';
 import type { DeltaColors, DeltaFormat, Direction, KpiItem, StatusLevel } from './kpi-tile.types.js';
 
@@ -102,14 +101,13 @@ export interface Status {
 // ── fit to width ──
 
 /**
- * Font size that makes text of `naturalWidth` (measured at `baseSize`) fit in `available` pixels; never larger
- * than `baseSize`, never smaller than `minSize`; rounded down to 0.5 px so small resizes do not jitter.
+ * The largest font size from `top` down, in 0.5 px steps (small resizes do not jitter), at which a line `widthAt(size)`
+ * wide fits in `available` px; never under `floor` (the legibility floor: the line then does not fit).
  */
-export function fitFontSize(naturalWidth: number, available: number, baseSize: number, minSize = 10): number {
-  if (!(naturalWidth > 0) || !(available > 0) || !(baseSize > 0)) return baseSize;
-  if (naturalWidth <= available) return baseSize;
-  const size = Math.floor(((baseSize * available) / naturalWidth) * 2) / 2;
-  return Math.max(Math.min(minSize, baseSize), size);
+export function fitFontSize(widthAt: (size: number) => number, available: number, top: number, floor: number): number {
+  let size = top;
+  while (size > floor && widthAt(size) > available) size = Math.max(floor, size - 0.5);
+  return size;
 }
 
 // ── the whole tile ──
@@ -208,20 +206,4 @@ export function buildTileView(item: ParsedKpi, o: TileViewOptions): TileView {
 /** Base unit of a fixed unit, for callers that need to know whether a unit is known. */
 export function knownUnit(unit: string | undefined): boolean {
   return !!unit && unit in UNITS;
-}
-
-/**
- * The item a tile shows when its data is a list (e.g. one KPI per street): with a region filter, the item whose
- * code equals the filter, else the first inside it, else (a finer selection) the deepest item holding it; without one,
- * the first. `outside` is true when the filter
- * excludes every item (the tile then shows a dash and says so).
- */
-export function pickRegionItem<T extends { region?: string }>(items: readonly T[], filter: string | null | undefined): { item?: T; outside: boolean } {
-  const f = normaliseRegion(filter);
-  let item = f
-    ? (items.find((i) => normaliseRegion(i.region) === f) ?? items.find((i) => ['within', 'any'].includes(regionRelation(i.region, f))))
-    : items[0];
-  // A selection finer than every item (a grid, on a tile of street figures): the item that holds it, deepest first.
-  if (f && !item) for (const i of items) if (holdsSelection(i.region, f) && normaliseRegion(i.region).length > normaliseRegion(item?.region).length) item = i;
-  return { item, outside: !!items.length && !item };
 }

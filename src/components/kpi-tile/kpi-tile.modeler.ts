@@ -1,6 +1,6 @@
 /**
  * What `<civic-kpi-tile>` draws for its current items (split out of kpi-tile.ts): the item picked by `item-id` and
- * `region`, and its view model. An item with a status, progress, sparkline or period is drawn once the details chunk
+ * `region` (the region filter loads with the details chunk), and its view model. An item with a status, progress, sparkline or period is drawn once the details chunk
  * (kpi-tile.details.ts) has loaded: meanwhile `waiting` is true and the picture on screen (if any) stays, so the
  * first picture of such an item is whole (nothing pops in, nothing moves). A failed load (offline) is a partial
  * problem (the data is fresh and drawn, part of the picture is missing: DataController.partFailed); the data it failed
@@ -9,7 +9,7 @@
  */
 import type { Lang } from '../../core/i18n/lang.js';
 import type { KpiTileTerms } from './kpi-tile.i18n.js';
-import { buildTileView, needsDetails, pickRegionItem, type TileView } from './kpi-tile.model.js';
+import { buildTileView, needsDetails, type TileView } from './kpi-tile.model.js';
 import type { ParsedKpi } from './kpi-tile.parse.js';
 import type { DeltaFormat } from './kpi-tile.types.js';
 import { tileDetails } from './kpi-tile.view.js';
@@ -62,17 +62,20 @@ export class TileModeler {
       this.outside = false;
       return;
     }
-    const pick = pickRegionItem(items, o.region);
-    const shown: ParsedKpi = pick.item ?? { label: o.label ?? items[0].label, labelEn: items[0].labelEn, unit: items[0].unit, value: null };
     const x = tileDetails.loaded;
+    // A region filter over items that carry division codes is applied by the details chunk (kpi-tile.region.ts); if
+    // it cannot load, only an item of exactly that code is shown.
+    const regional = !!o.region && items.some((i) => i.region);
+    const item = regional ? (x ? x.pickRegionItem(items, o.region).item : items.find((i) => i.region === o.region)) : items[0];
+    const shown: ParsedKpi = item ?? { label: o.label ?? items[0].label, labelEn: items[0].labelEn, unit: items[0].unit, value: null };
     // Not when the chunk failed for this data: it is drawn without the details.
-    if (!x && (!this.failedFor || this.failedFor.data !== data) && needsDetails(shown)) {
+    if (!x && (!this.failedFor || this.failedFor.data !== data) && (regional || needsDetails(shown))) {
       this.waiting = true;
       this.load(data);
       return;
     }
-    this.item = pick.item;
-    this.outside = pick.outside;
+    this.item = item;
+    this.outside = !item;
     this.view = buildTileView(shown, { lang: o.lang, terms: o.terms, deltaFormat: o.deltaFormat, details: x?.addDetails });
   }
 

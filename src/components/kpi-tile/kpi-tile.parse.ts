@@ -64,7 +64,7 @@ export function parseKpiItem(raw: unknown, path: string, issues: Issue[]): Parse
   const labelEn = str('labelEn', { maxLength: 200 });
   if (!label && !labelEn) issues.push(issue(p('label'), 'required', 'a KPI needs a label', 'warning'));
 
-  const unit = str('unit', { maxLength: 16 });
+  const unit = str('unit', { maxLength: 40 });
   const q = readQualifier(raw.qualifier, p('qualifier'), issues);
   if (q) item.qualifier = q;
   const precision = readNumber(raw.precision, p('precision'), issues, { min: 0, max: 6, coerce: true });

@@ -5,15 +5,15 @@ export const kpiTileStyles = css`
   :host {
     --_value-size: var(--civic-kpi-tile-value-font-size, var(--_font-size-xxl));
     --_label-color: var(--civic-kpi-tile-label-color, var(--_color-text-muted));
-    --_rise: var(--civic-kpi-tile-rise-color, var(--_color-negative));
-    --_fall: var(--civic-kpi-tile-fall-color, var(--_color-positive));
+    --_rise: var(--_color-negative);
+    --_fall: var(--_color-positive);
     min-width: 0;
     /* A tile's changing digits never re-lay out or repaint the rest of the page (walls of 200 tiles). */
     contain: layout paint style;
   }
   :host([delta-colors='green-up']) {
-    --_rise: var(--civic-kpi-tile-rise-color, var(--_color-positive));
-    --_fall: var(--civic-kpi-tile-fall-color, var(--_color-negative));
+    --_rise: var(--_color-positive);
+    --_fall: var(--_color-negative);
   }
   [part~='base'] {
     display: flex;
@@ -48,10 +48,8 @@ export const kpiTileStyles = css`
     overflow-wrap: anywhere;
     min-width: 0;
   }
-  /* A plain block around the value: a flex item cannot be a relayout boundary, its block child can. */
-  .value-box {
-    min-width: 0;
-  }
+  /* .value-box, a plain block around the value (a flex item cannot be a relayout boundary, its block child can), needs
+     no rule: as an item of the base's column it may already be narrower than its content. */
   .head > [part~='illustrative'] {
     flex: none;
   }
@@ -65,7 +63,6 @@ export const kpiTileStyles = css`
     font-variant-numeric: tabular-nums;
     color: var(--civic-kpi-tile-value-color, var(--_color-text));
     white-space: nowrap;
-    overflow: hidden;
     /* A fixed-height, size-contained box: the digits changing 30 times a second re-lay out this box only,
        never the tile or the grid around it. Its height follows the unfitted size, so a figure fitted smaller
        (a longer number) moves nothing below it. */
@@ -105,6 +102,19 @@ export const kpiTileStyles = css`
   [part~='unit'] {
     margin-inline-start: 0.15em;
   }
+  /* Text that does not fit ends in "…", never cut mid-letter (the value's title holds it whole). A unit too long for
+     the figure's line even with the figure at the floor goes under it (kpi-tile.fit.ts): two lines in the value box. */
+  [part~='value'],
+  [wrap] [part~='unit'] {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  [wrap] [part~='value'] {
+    line-height: 1.2;
+  }
+  [wrap] [part~='unit'] {
+    display: block;
+  }
   [part~='delta'] {
     display: inline-flex;
     align-items: center;
@@ -115,10 +125,10 @@ export const kpiTileStyles = css`
     white-space: nowrap;
   }
   [part~='delta-up'] {
-    color: var(--_rise);
+    color: var(--civic-kpi-tile-rise-color, var(--_rise));
   }
   [part~='delta-down'] {
-    color: var(--_fall);
+    color: var(--civic-kpi-tile-fall-color, var(--_fall));
   }
   .delta-label {
     color: var(--_label-color);
@@ -142,14 +152,15 @@ export const kpiTileStyles = css`
     color: var(--_color-text-muted);
     overflow-wrap: anywhere;
   }
-  [part~='status'].tile-note {
+  /* Beats [part~='status'] (states.ts, same specificity, earlier in the styles): a note, not a banner. */
+  .tile-note {
     padding: 0;
     background: none;
     border: 0;
     font-size: var(--_font-size-xs);
     color: var(--_color-negative);
   }
-  [part~='status'].tile-note[data-kind='empty'] {
+  .tile-note[data-kind='empty'] {
     color: var(--_color-text-muted);
   }
 `;

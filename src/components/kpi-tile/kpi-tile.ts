@@ -352,7 +352,7 @@ export class CivicKpiTile extends CivicDataElement<ParsedKpi[]> implements Fitta
     // No whitespace between the parts (issue 16: the tile's first load): the base and the head are flex boxes.
     return html`<div part="base">${banner}<div class="head"><span part="label" aria-hidden="true">${v.label}</span>${v.period ? html`<span part="period" aria-hidden="true">${v.period}</span>` : nothing}${
       v.illustrative ? renderIllustrative(core) : nothing
-    }${this.export ? renderExportButton(t.exportPng, this.onExport) : nothing}</div><div class="value-box"><div part="value" aria-hidden="true">${renderValueLine(p, en, this.line)}</div></div><span class="measure" aria-hidden="true"><span class="n"></span><span class="u"></span></span><span class="visually-hidden" aria-live=${this.live} aria-atomic="true"></span>${renderDetails(v, t, core, this.m.outside)}</div>`;
+    }${this.export ? renderExportButton(t.exportPng, this.onExport) : nothing}</div><div class="value-box"><div part="value" aria-hidden="true" title=${p.text}>${renderValueLine(p, en, this.line)}</div></div><span class="measure" aria-hidden="true"><span class="n"></span><span class="u"></span></span><span class="visually-hidden" aria-live=${this.live} aria-atomic="true"></span>${renderDetails(v, t, core, this.m.outside)}</div>`;
   }
 
   // ── private helpers ──

@@ -33,6 +33,10 @@ function view(raw: unknown, lang: 'zh-CN' | 'en' = 'zh-CN', deltaFormat?: 'perce
 }
 
 describe('parseKpiItem', () => {
+  it('keeps a long unit whole (the tile ends it in … where it does not fit), up to 40 characters', () => {
+    expect(parse({ label: 'x', value: 1, unit: 'thousand visitors' }).item?.unit).toBe('thousand visitors');
+    expect(parse({ label: 'x', value: 1, unit: 'x'.repeat(50) }).item?.unit).toHaveLength(40);
+  });
   it('reads a kpis.json item with every optional field', () => {
     const { item, issues } = parse({
       id: 'students', label: '在校学生', labelEn: 'Students enrolled', value: 170000, unit: '人', qualifier: 'over',
@@ -309,18 +313,19 @@ describe('count-up', () => {
 });
 
 describe('fit to width', () => {
-  it('keeps the base size when it fits', () => {
-    expect(fitFontSize(100, 200, 48)).toBe(48);
+  const line = (perPx: number) => (size: number) => perPx * size;
+  it('keeps the top size when it fits', () => {
+    expect(fitFontSize(line(2), 200, 48, 12)).toBe(48);
   });
-  it('scales down proportionally, in 0.5 px steps', () => {
-    expect(fitFontSize(400, 200, 48)).toBe(24);
-    expect(fitFontSize(300, 200, 48)).toBe(32);
-    expect(fitFontSize(301, 200, 48)).toBe(31.5);
+  it('steps down in 0.5 px steps to the largest size that fits', () => {
+    expect(fitFontSize(line(400 / 48), 200, 48, 12)).toBe(24);
+    expect(fitFontSize(line(301 / 48), 200, 48, 12)).toBe(31.5);
+    // a part that stops shrinking at the floor (a unit): the figure shrinks further
+    expect(fitFontSize((v) => 4 * v + 5 * Math.max(0.42 * v, 12), 200, 48, 12)).toBe(32.5);
   });
-  it('never goes below the minimum and ignores bad measurements', () => {
-    expect(fitFontSize(10000, 100, 48, 12)).toBe(12);
-    expect(fitFontSize(0, 100, 48)).toBe(48);
-    expect(fitFontSize(100, 0, 48)).toBe(48);
+  it('never goes below the floor', () => {
+    expect(fitFontSize(line(10000 / 48), 100, 48, 12)).toBe(12);
+    expect(fitFontSize(line(1), 0, 48, 14)).toBe(14);
   });
 });
 

@@ -53,7 +53,7 @@ describe('region filtering by division-code prefix', () => {
   });
 });
 
-import { pickRegionItem } from '../../../../src/components/kpi-tile/kpi-tile.model.js';
+import { pickRegionItem } from '../../../../src/components/kpi-tile/kpi-tile.region.js';
 describe('pickRegionItem', () => {
   const items = [{ id: 'all', region: '500118' }, { id: 's1', region: '500118001' }, { id: 's2', region: '500118002' }];
   it('takes the first item without a filter', () => {
