@@ -220,8 +220,13 @@ export class CivicGridMap extends GridMapProps {
    * before a picture exists: while the geometry loads or the renderer mounts it waits. Rejects when nothing can be
    * drawn (the geometry failed and no earlier geometry is kept; tiles without WebGL).
    */
-  whenDrawn(): Promise<void> {
-    return this.surfaceCtl.picture(true);
+  async whenDrawn(): Promise<void> {
+    await this.surfaceCtl.picture(true);
+    // A language whose strings still load (English, on first use) is due: the picture is the one drawn in it.
+    if (this.drawnCtl.due.has('lang')) {
+      await this.drawnCtl.whenDrawn();
+      await this.surfaceCtl.picture(true);
+    }
   }
 
   /** @internal `civic-load` (and `civic-drawn`) wait for the picture of the metrics with their geometry. */

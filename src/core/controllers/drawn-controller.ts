@@ -52,7 +52,8 @@ export class DrawnController implements ReactiveController {
   private readonly host: Host;
   private readonly o: DrawnControllerOptions;
   /** Reasons for the picture still to come; non-empty = a redraw is due. The first picture is due from the start. */
-  private readonly due = new Set<DrawnReason>(['first']);
+  /** @internal */
+  readonly due = new Set<DrawnReason>(['first']);
   private pictured = false;
   private watched: Partial<Record<DrawnReason, unknown>> = {};
   private waiters: (() => void)[] = [];
@@ -92,9 +93,12 @@ export class DrawnController implements ReactiveController {
    * A change that the host applies later (a language whose strings still load) makes the picture on screen stale now:
    * `whenDrawn()` waits for the one the host draws then. Before a first picture, nothing to do (it waits anyway).
    */
-  hold(reason: DrawnReason): void {
+  async hold(reason: DrawnReason): Promise<void> {
     if (this.pictured) {
       this.due.add(reason);
+      // After the update that may be running (a `lang` set on the element is seen in its willUpdate): that update's
+      // picture, still in the old language, must not complete and clear the reason (whenDrawn() resolved with it, F s17).
+      await 0;
       this.attempt++;
     }
   }

@@ -36,8 +36,8 @@ export class LinkedRegionController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (typeof document === 'undefined') return;
-    // Adding the same listener twice is a no-op (no flag needed on a reconnection).
+    // Only ever called in a page (an element connects to a document). Adding the same listener twice is a no-op (no
+    // flag needed on a reconnection).
     document.addEventListener('civic-select', this.onSelect as EventListener);
     if (this.host.linked || this.host.linkedTo) logic.load().then((m) => m.watch(this), () => undefined);
   }
