@@ -1,6 +1,6 @@
 // Legibility of the demo pages as the viewer sees them (issue 13, "The wall reads from across the room").
 //
-// Opens the demo wall (demo/screen.html) at 1920×1080, 1366×768 and 960×540 (200 % zoom) in zh-CN and en and at 3840×2160, and demo/index.html at
+// Opens the demo wall (demo/screen.html) at 1920×1080, 1366×768 and 960×540 (200 % zoom) in zh-CN and en , at 3840×2160, portrait 1080×1920 (zh-CN) and narrow 911×512 and 768×1024 (en), and demo/index.html at
 // 390 px wide, as axe-demo.mjs serves them (the built IIFE plus the page script: /demo/__axe-*.html). Waits until
 // every element with data reported (civic-load / civic-error), every grid map's whenDrawn() resolved, the fonts are
 // ready and two consecutive measurements (each after two animation frames) agree — no sleeps. Then collects:
@@ -40,6 +40,11 @@ const CASES = [
   { name: 'screen.html 960×540 zh-CN', path: '/demo/__axe-screen.html?tour=0', viewport: { width: 960, height: 540 }, floor: 14, wall: true },
   { name: 'screen.html 960×540 en', path: '/demo/__axe-screen.html?tour=0&lang=en', viewport: { width: 960, height: 540 }, floor: 14, wall: true },
   { name: 'screen.html 3840×2160 zh-CN', path: '/demo/__axe-screen.html?tour=0', viewport: { width: 3840, height: 2160 }, floor: 14, wall: true },
+  // A portrait screen and the narrow one-column layouts in English (A2, session 17: the title was cut to 54 % on the
+  // portrait screen; at 911 and 768 px the map's toolbar and legend wrapped and were cut by their panel).
+  { name: 'screen.html 1080×1920 zh-CN', path: '/demo/__axe-screen.html?tour=0', viewport: { width: 1080, height: 1920 }, floor: 14, wall: true },
+  { name: 'screen.html 911×512 en', path: '/demo/__axe-screen.html?tour=0&lang=en', viewport: { width: 911, height: 512 }, floor: 14, wall: true },
+  { name: 'screen.html 768×1024 en', path: '/demo/__axe-screen.html?tour=0&lang=en', viewport: { width: 768, height: 1024 }, floor: 14, wall: true },
   // The wall as it runs (tour on): every tour step highlights a grid, a chain member, a KPI or a period, which opens
   // tooltips and moves the ring; each step is measured like a still page (A2, session 16: tooltips cut by the map's
   // and the chain graphs' stages, the ring running past the stage).
