@@ -28,7 +28,7 @@ export function parseRankPayload(raw: unknown): Validated<RankPayload> {
     if (title) out.title = title;
     const titleEn = readString(raw.titleEn, 'titleEn', issues, { maxLength: 200 });
     if (titleEn) out.titleEn = titleEn;
-    const unit = readString(raw.unit, 'unit', issues, { maxLength: 16 });
+    const unit = readString(raw.unit, 'unit', issues, { maxLength: 40 });
     if (unit) out.unit = unit;
     const source = readString(raw.source, 'source', issues, { maxLength: 500 });
     if (source) out.source = source;

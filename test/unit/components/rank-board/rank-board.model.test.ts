@@ -11,6 +11,12 @@ describe('parseRankPayload', () => {
     expect(r.value).toEqual({ title: '社区办结事项', titleEn: 'Issues resolved', unit: '件', illustrative: true, rows: [{ id: 'a', name: '萱花路社区', value: 12, region: '500118002007' }] });
   });
 
+  it('keeps a long unit whole (up to 40 characters, as the KPI tile does; it was cut to 16)', () => {
+    const r = parseRankPayload({ unit: 'thousand visitors', rows: [{ name: 'a', value: 1 }] });
+    expect(r.value?.unit).toBe('thousand visitors');
+    expect(parseRankPayload({ unit: 'x'.repeat(50), rows: [] }).value?.unit).toBe('x'.repeat(40));
+  });
+
   it('accepts a bare array, numeric strings and numeric codes', () => {
     const r = parseRankPayload([{ name: 'a', value: '3', region: 500118002 }]);
     expect(r.value?.rows).toEqual([{ id: 'a', name: 'a', value: 3, region: '500118002' }]);
