@@ -314,10 +314,12 @@ export class CivicChainGraph extends ChainGraphProps {
 
   /**
    * Not pictured before the stage has its size (the first fit needs it; the stage's ResizeObserver report can come a
-   * frame after the first render), unless the element is not displayed at all (the view controller looks). @internal
+   * frame after the first render), unless the element is not displayed at all (the view controller looks), or the
+   * data has no node (the empty state is the picture: no stage, so no size ever comes). @internal
    */
   protected override drawnReady(): boolean {
-    return super.drawnReady() && (!this.feed.value || this.view.sizeKnown());
+    const v = this.feed.value;
+    return super.drawnReady() && (!v || this.isEmpty(v) || this.view.sizeKnown());
   }
 
   /** The picture is complete once the layout is computed, the glide finished and the last queued paint ran. @internal */
