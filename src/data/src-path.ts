@@ -166,6 +166,12 @@ export class SrcPath<T> {
       if (this.pushing !== target || this.push) return;
       this.push = this.createPush(PushSource, PUSH_DEFAULTS, target, url);
       this.push.start();
+    }, (e: unknown) => {
+      // Offline: fails like a fetch (visible error, one civic-error), never an unhandled rejection; Retry loads again.
+      if (this.pushing !== target || this.push) return;
+      this.pushing = undefined;
+      const m = `the live data code could not load: ${e instanceof Error ? e.message : String(e)}`;
+      this.c.fail('network', 'src', m, [issue('$', 'network', m)], url);
     });
   }
 
