@@ -110,7 +110,7 @@ async function attempt(url: string, o: Required<Pick<FetchOptions, 'timeout' | '
     if (!res.ok) throw new FetchError('http', url, `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`, res.status);
     let text: string;
     try {
-      text = await res.text();
+      text = await bodyText(res);
     } catch (e) {
       if (outer.aborted) throw new FetchError('abort', url, 'aborted');
       if (timedOut) throw new FetchError('timeout', url, `no answer within ${o.timeout} ms`);
@@ -121,6 +121,30 @@ async function attempt(url: string, o: Required<Pick<FetchOptions, 'timeout' | '
   } finally {
     clearTimeout(timer);
     outer.removeEventListener('abort', onOuter);
+  }
+}
+
+/**
+ * The body as text in the charset the server names when it is not UTF-8 (`text/csv; charset=gbk`), else as UTF-8, and
+ * bytes that are not valid UTF-8 (a CSV saved by Excel on a Chinese Windows, served without a charset) as GB18030, of
+ * which GBK and GB2312 are subsets. A byte-order mark is dropped. A `configure({ fetch })` answer without
+ * `arrayBuffer()` is read with `text()`.
+ */
+async function bodyText(res: Response): Promise<string> {
+  if (typeof res.arrayBuffer !== 'function') return res.text();
+  const buf = await res.arrayBuffer();
+  const label = /charset\s*=\s*"?([\w.:-]+)/i.exec(res.headers?.get('content-type') ?? '')?.[1];
+  let named: TextDecoder | undefined;
+  try {
+    if (label) named = new TextDecoder(label);
+  } catch {
+    // an unknown label: read as if none was named
+  }
+  if (named && named.encoding !== 'utf-8') return named.decode(buf);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return new TextDecoder('gb18030').decode(buf);
   }
 }
 
