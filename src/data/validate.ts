@@ -32,7 +32,7 @@ export interface NumberRule {
   required?: boolean;
   min?: number;
   max?: number;
-  /** Accept a numeric string such as "12.5" (CSV and loose APIs). Default false: it is reported. */
+  /** Accept a numeric string such as "12.5" or "1,234.5" (CSV and loose APIs). Default false: it is reported. */
   coerce?: boolean;
   /** Largest magnitude accepted; default 1e15 (beyond that a statistics figure is almost surely wrong). */
   limit?: number;
@@ -49,7 +49,8 @@ export function readNumber(v: unknown, path: string, issues: Issue[], rule: Numb
   }
   let n: number;
   if (typeof v === 'number') n = v;
-  else if (typeof v === 'string' && rule.coerce && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(v)) n = Number(v);
+  // "1,234" (thousands separators, as Excel exports and many APIs send figures) is a number too; "1,2" is not.
+  else if (typeof v === 'string' && rule.coerce && /^\s*[-+]?(\d{1,3}(,\d{3})+(\.\d*)?|\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(v)) n = Number(v.replace(/,/g, ''));
   else {
     issues.push(issue(path, 'type', `expected a number, got ${describe(v)}`));
     return undefined;

@@ -31,7 +31,7 @@ export function readRowCode(r: unknown, i: number, joinKey: string, issues: Issu
 /** Metric `key` of row `i` as a number (fast path for plain finite numbers), or undefined, with an issue if invalid. */
 export function readRowValue(raw: unknown, i: number, key: string, issues: Issue[]): number | undefined {
   if (typeof raw === 'number' && Number.isFinite(raw) && Math.abs(raw) <= 1e15) return raw;
-  return readNumber(raw, `rows[${i}].${key}`, issues);
+  return readNumber(raw, `rows[${i}].${key}`, issues, { coerce: true });
 }
 
 /**

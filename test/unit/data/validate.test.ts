@@ -90,11 +90,16 @@ describe('readNumber', () => {
     expect(read('1.5E-2', { coerce: true }).value).toBe(0.015);
   });
   it('coerce rejects non-numeric strings', () => {
-    for (const s of ['abc', '12abc', '1,000', '0x10', 'NaN', 'Infinity', '.', '1e', '--1', '1 2']) {
+    for (const s of ['abc', '12abc', '1,00', '12,34', '1,,000', ',100', '1.000,5', '1,000万', '0x10', 'NaN', 'Infinity', '.', '1e', '--1', '1 2']) {
       const r = read(s, { coerce: true });
       expect(r.value, s).toBeUndefined();
       expect(r.issues, s).toEqual([issue('p', 'type', `expected a number, got ${JSON.stringify(s)}`)]);
     }
+  });
+  it('coerce reads thousands separators ("1,234", as Excel exports and many APIs send figures)', () => {
+    expect(read('1,000', { coerce: true })).toEqual({ value: 1000, issues: [] });
+    expect(read(' -12,345.6 ', { coerce: true }).value).toBe(-12345.6);
+    expect(read('1,234,567', { coerce: true }).value).toBe(1234567);
   });
   it('coerce accepts only strings (an array that stringifies to a number is not one)', () => {
     expect(read([5], { coerce: true }).issues).toEqual([issue('p', 'type', 'expected a number, got an array of 1')]);
