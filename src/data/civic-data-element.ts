@@ -73,7 +73,7 @@ export abstract class CivicDataElement<T> extends CivicElement {
    * Keep the last good `src` payload in IndexedDB so a reloaded page (a rebooted data wall) shows it at once,
    * marked stale until the network answers. Boolean, or a name to tell several elements on one URL apart.
    */
-  cache?: string;
+  cache?: string | boolean;
 
   /**
    * How `src` is read: `auto` (default: `sse+…` URLs as Server-Sent Events, `ws:`/`wss:` as WebSocket, anything else

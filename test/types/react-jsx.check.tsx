@@ -2,6 +2,7 @@
 // valid props compile, wrong ones must be errors (each @ts-expect-error fails the check if the error disappears).
 import type {} from '../../src/react-jsx.js';
 import type { CivicSelectEvent } from '../../src/core/events/select-event.js';
+import type { CivicRankBoard } from '../../src/components/rank-board/rank-board.js';
 
 export const ok = (
   <div>
@@ -21,3 +22,9 @@ export const badPoll = <civic-growth-chart pollInterval="often" />;
 export const badLayout = <civic-chain-graph layout="spiral" />;
 // @ts-expect-error — the event handler receives a CivicSelectEvent, not a string
 export const badHandler = <civic-grid-map oncivic-select={(e: string) => e} />;
+
+// `cache` is a boolean or a name (README, data attributes; A1 s17: `el.cache = true` was a type error).
+export const setCache = (el: CivicRankBoard): void => {
+  el.cache = true;
+  el.cache = 'wall-a';
+};
