@@ -31,10 +31,18 @@ export const stateStyles = css`
   [part~='status'][data-kind='empty'] {
     border-inline-start-color: var(--_color-border);
   }
-  /* The banner takes its own space (in flow, above the picture): it never covers a value. */
+  /* The banner takes its own space (in flow, above the picture): it never covers a value. Not on a wall (density
+     screen): a panel there does not grow, so the kept picture would be pushed out of it and cut (legend, rows gone);
+     the banner sits over the top-end corner instead (the full one as a compact badge; it also does so in a page's
+     fixed-height host: status-view.ts). The host is positioned and always ltr (tokens.ts): right is its end. */
   .state-strip {
     margin-block-end: var(--_space-s);
     align-items: center;
+  }
+  :host([data-density='screen']) .state-strip {
+    position: absolute;
+    right: 0;
+    z-index: 5;
   }
   .state-block {
     min-height: 64px;

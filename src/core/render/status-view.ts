@@ -27,6 +27,8 @@ interface StatusOptions {
   onDismiss?: () => void;
   /** A small element: a badge with one word; the full text opens on click, Enter or Space. */
   compact?: boolean;
+  /** The badge over the top-end corner of a kept picture, out of flow (see render). */
+  pin?: boolean;
 }
 
 /** What the banner needs of the first load. @internal */
@@ -52,6 +54,8 @@ export interface StatusSource {
   readonly liveStale?: boolean;
   /** A small host: a one-word badge instead of the full banner (set here, by watchSize). */
   compact?: boolean;
+  /** The host's height does not follow its content (set here, by render): the badge over a kept picture. */
+  pin?: boolean;
   /** The observer of the host's size, from its first full banner; the controller drops it on disconnect. */
   ro?: ResizeObserver;
   /** The value on screen came from the offline cache. */
@@ -124,6 +128,17 @@ export function makeStatusView(kit: StatusKit): StatusView {
       padding: 0 var(--_space-xs);
       gap: var(--_space-xs);
     }
+    /* Over a kept picture on a wall or in a fixed-height host (states.ts has the wall's rule for the plain banner). */
+    [part~='status'][data-pin] {
+      position: absolute;
+      inset-inline-end: 0;
+      z-index: 5;
+    }
+    [data-pin] .status-pop {
+      inset-inline-start: auto;
+      width: max-content;
+      max-width: 28em;
+    }
     [part~='status'][data-compact] > details {
       flex: 1;
       min-width: 0;
@@ -180,7 +195,7 @@ export function makeStatusView(kit: StatusKit): StatusView {
       : nothing;
     const retry = b.retry ? html`<button type="button" @click=${b.retry}>${w.retry}</button>` : nothing;
     if (o.compact)
-      return html`<div part="status" data-kind=${b.kind} role=${b.role} class=${cls} data-compact>
+      return html`<div part="status" data-kind=${b.kind} role=${b.role} class=${cls} data-compact ?data-pin=${o.pin}>
         <details>
           <summary aria-label=${w.statusDetails(b.word)}><span class="status-icon" aria-hidden="true">⚠</span><span>${b.word}</span></summary>
           <div class="status-pop">${b.body}</div>
@@ -282,6 +297,18 @@ export function makeStatusView(kit: StatusKit): StatusView {
       const at = s.lastUpdated;
       // A partial problem is always over a picture (an attribute-only KPI tile's has no value here).
       const overlay = s.value !== undefined || !!e?.partial;
+      // Over a kept picture the strip in flow pushes the picture down: right on a page, where the host grows with its
+      // content (issue 13: the banner never covers a value), wrong where the host's height is fixed, as a wall's panels
+      // always are (density screen, which <civic-screen> sets): there the picture would be cut by the panel (legend,
+      // rows gone), so the banner is the compact badge over the element's top-end corner (the end of its title or
+      // toolbar row, not the plot). Elsewhere a host is known to be fixed once the strip made its content overflow it
+      // (one frame in flow): the badge from then on. Always a badge would cover a page's pictures for nothing.
+      const pin = overlay && (s.pin || s.host.getAttribute('data-density') === 'screen');
+      if (overlay && !pin)
+        requestAnimationFrame(() => {
+          const h = s.host;
+          if (h.scrollHeight > h.clientHeight + 1) (s.pin = true), h.requestUpdate();
+        });
       const w = STATUS_WORDS[lang] ?? STATUS_WORDS.en;
       // The "not updated" line: a stale picture says when its data last loaded (with the date); a refresh that failed
       // over kept data says the time of the data shown; partly valid data and first failures have none.
@@ -289,7 +316,8 @@ export function makeStatusView(kit: StatusKit): StatusView {
       return renderFull(s.host.renderRoot, t, e, line, {
         lang,
         overlay,
-        compact: s.compact,
+        compact: s.compact || pin,
+        pin,
         // Dismissing hides this state only: the next change of state (another failure, recovery, new issues) shows again.
         onDismiss: overlay
           ? () => {
