@@ -29,6 +29,8 @@ interface StatusOptions {
   compact?: boolean;
   /** The badge over the top-end corner of a kept picture, out of flow (see render). */
   pin?: boolean;
+  /** Pinned with the sign only (the word is the summary's name and the pop's first line). */
+  pinIcon?: boolean;
 }
 
 /** What the banner needs of the first load. @internal */
@@ -56,6 +58,8 @@ export interface StatusSource {
   compact?: boolean;
   /** The host's height does not follow its content (set here, by render): the badge over a kept picture. */
   pin?: boolean;
+  /** The badge's row had no room for its word: the sign only (set here, by render). */
+  pinIcon?: boolean;
   /** The observer of the host's size, from its first full banner; the controller drops it on disconnect. */
   ro?: ResizeObserver;
   /** The value on screen came from the offline cache. */
@@ -134,6 +138,13 @@ export function makeStatusView(kit: StatusKit): StatusView {
       inset-inline-end: 0;
       z-index: 5;
     }
+    /* Where the badge sits: the end of the element's first row (title, toolbar or header), which keeps the badge's
+       width free (--_pin-w, measured by render), so the badge covers no control, no illustrative mark and no text;
+       the row's own content wraps or ends earlier (out of flow, the badge never pushes the picture down). Retry and
+       dismiss are in the badge's pop there (narrower badge; Tab reaches the summary, Enter opens it). */
+    :has(> [part~='status'][data-pin]) > :is([part~='header'], [part~='toolbar'], .head) {
+      padding-inline-end: var(--_pin-w, 0);
+    }
     [data-pin] .status-pop {
       inset-inline-start: auto;
       width: max-content;
@@ -197,10 +208,10 @@ export function makeStatusView(kit: StatusKit): StatusView {
     if (o.compact)
       return html`<div part="status" data-kind=${b.kind} role=${b.role} class=${cls} data-compact ?data-pin=${o.pin}>
         <details>
-          <summary aria-label=${w.statusDetails(b.word)}><span class="status-icon" aria-hidden="true">⚠</span><span>${b.word}</span></summary>
-          <div class="status-pop">${b.body}</div>
+          <summary aria-label=${w.statusDetails(b.word)}><span class="status-icon" aria-hidden="true">⚠</span><span ?hidden=${o.pin && o.pinIcon}>${b.word}</span></summary>
+          <div class="status-pop">${o.pin && o.pinIcon ? html`<strong>${b.word}</strong> ` : nothing}${b.body}${o.pin ? html` ${retry} ${dismiss}` : nothing}</div>
         </details>
-        ${retry} ${dismiss}
+        ${o.pin ? nothing : html`${retry} ${dismiss}`}
       </div>`;
     return html`<div part="status" data-kind=${b.kind} role=${b.role} class=${cls}>
       <div class="status-main">${b.body}</div>
@@ -304,10 +315,18 @@ export function makeStatusView(kit: StatusKit): StatusView {
       // toolbar row, not the plot). Elsewhere a host is known to be fixed once the strip made its content overflow it
       // (one frame in flow): the badge from then on. Always a badge would cover a page's pictures for nothing.
       const pin = overlay && (s.pin || s.host.getAttribute('data-density') === 'screen');
-      if (overlay && !pin)
+      // Pinned: the first row keeps the badge's width free (--_pin-w). Where that makes the row wrap (the picture goes
+      // past the host), the badge keeps only its sign (its word stays its accessible name and heads its pop); the
+      // re-render and the new width land before the frame is painted (microtasks of this frame's callback).
+      const h = s.host;
+      const fit = (): void => {
+        (h as unknown as HTMLElement).style.setProperty('--_pin-w', `${(h.renderRoot as ShadowRoot).querySelector<HTMLElement>('[data-pin]')?.offsetWidth ?? 0}px`);
+        if (!s.pinIcon && h.scrollHeight > h.clientHeight + 1) (s.pinIcon = true), h.requestUpdate(), void (h as unknown as { updateComplete: Promise<unknown> }).updateComplete.then(fit);
+      };
+      if (overlay)
         requestAnimationFrame(() => {
-          const h = s.host;
-          if (h.scrollHeight > h.clientHeight + 1) (s.pin = true), h.requestUpdate();
+          if (pin) fit();
+          else if (h.scrollHeight > h.clientHeight + 1) (s.pin = true), h.requestUpdate();
         });
       const w = STATUS_WORDS[lang] ?? STATUS_WORDS.en;
       // The "not updated" line: a stale picture says when its data last loaded (with the date); a refresh that failed
@@ -318,6 +337,7 @@ export function makeStatusView(kit: StatusKit): StatusView {
         overlay,
         compact: s.compact || pin,
         pin,
+        pinIcon: s.pinIcon,
         // Dismissing hides this state only: the next change of state (another failure, recovery, new issues) shows again.
         onDismiss: overlay
           ? () => {
