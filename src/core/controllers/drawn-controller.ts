@@ -75,7 +75,10 @@ export class DrawnController implements ReactiveController {
    * Resolves when the current picture is complete: at once when it is, else with the next completed picture. Never
    * before a first picture exists; waits while a redraw is due or an update is pending.
    */
-  whenDrawn(): Promise<void> {
+  async whenDrawn(): Promise<void> {
+    // After the page's attribute watcher (ancestor.ts, a MutationObserver: its microtask is queued first): a `lang`,
+    // `theme` or `density` set in this task is seen, its hold or update due (`el.lang = 'en'` is no Lit property).
+    await 0;
     const h = this.host;
     if (this.pictured && this.due.size === 0 && !h.isUpdatePending) {
       // Unless the host has a size the shared observer has not reported yet (a hidden tab shown, or the host resized, in
@@ -83,10 +86,10 @@ export class DrawnController implements ReactiveController {
       // reported, only a host first drawn hidden has one coming (as resized() decides). If the size went back and
       // nothing is reported, the current picture does, two frames on, through the usual check (an update started
       // meanwhile is waited for: its picture resolves this).
-      if (!h.offsetHeight || (this.seen === undefined ? !this.unsized : this.border() === this.seen)) return Promise.resolve();
+      if (!h.offsetHeight || (this.seen === undefined ? !this.unsized : this.border() === this.seen)) return;
       requestAnimationFrame(() => requestAnimationFrame(() => void this.settleThen(++this.attempt)));
     }
-    return new Promise<void>((resolve) => this.waiters.push(resolve));
+    return new Promise((resolve) => this.waiters.push(resolve));
   }
 
   /**

@@ -59,14 +59,21 @@ export class LocalizeController implements ReactiveController {
     return langReady(this.resolve());
   }
 
+  /** A new language was asked while its strings load (onWait called); cleared when a language is taken. */
+  private held = false;
+
   private refresh(ask = true): void {
     const next = this.resolve();
-    if (next === this.lang) return;
+    // Back to the current language before the asked one's strings came (en, then zh again): nothing changes, but the
+    // held picture is due; the update asked here draws it (else whenDrawn() waited for an unrelated redraw, R1 s17).
+    if (next === this.lang && !this.held) return;
     const wait = langReady(next);
     if (wait) {
+      this.held = true;
       this.onWait?.();
       return void wait.then(() => this.refresh());
     }
+    this.held = false;
     this.lang = next;
     if (ask) this.host.requestUpdate();
   }
