@@ -74,5 +74,12 @@ describe('pinned status badge on a wall panel covers no control, mark or text', 
         const buttons = [...s.querySelectorAll<HTMLButtonElement>('.status-pop button')].map((x) => x.textContent!.trim() || x.getAttribute('aria-label'));
         expect(buttons.length, 'retry and dismiss in the pop').to.equal(2);
         expect(buttons[0]).to.equal(lang === 'en' ? 'Retry' : '重试');
+        // Recovered: no badge, and the row has its whole width back.
+        const row = root.querySelector<HTMLElement>('[part~="header"]')!;
+        expect(row.style.paddingInlineEnd, 'room kept for the badge').to.not.equal('');
+        const back = oneEvent(el, 'civic-load');
+        el.src = `/${title}.json`;
+        await back;
+        await waitUntil(() => !root.querySelector('[part~="status"]') && row.style.paddingInlineEnd === '', 'row width back', { timeout: 5000 });
       });
 });

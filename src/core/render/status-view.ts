@@ -60,6 +60,8 @@ export interface StatusSource {
   pin?: boolean;
   /** The badge's row had no room for its word: the sign only (set here, by render). */
   pinIcon?: boolean;
+  /** Clears the badge's room in its row when the badge goes. */
+  pinMo?: MutationObserver;
   /** The observer of the host's size, from its first full banner; the controller drops it on disconnect. */
   ro?: ResizeObserver;
   /** The value on screen came from the offline cache. */
@@ -137,13 +139,6 @@ export function makeStatusView(kit: StatusKit): StatusView {
       position: absolute;
       inset-inline-end: 0;
       z-index: 5;
-    }
-    /* Where the badge sits: the end of the element's first row (title, toolbar or header), which keeps the badge's
-       width free (--_pin-w, measured by render), so the badge covers no control, no illustrative mark and no text;
-       the row's own content wraps or ends earlier (out of flow, the badge never pushes the picture down). Retry and
-       dismiss are in the badge's pop there (narrower badge; Tab reaches the summary, Enter opens it). */
-    :has(> [part~='status'][data-pin]) > :is([part~='header'], [part~='toolbar'], .head) {
-      padding-inline-end: var(--_pin-w, 0);
     }
     [data-pin] .status-pop {
       inset-inline-start: auto;
@@ -315,12 +310,22 @@ export function makeStatusView(kit: StatusKit): StatusView {
       // toolbar row, not the plot). Elsewhere a host is known to be fixed once the strip made its content overflow it
       // (one frame in flow): the badge from then on. Always a badge would cover a page's pictures for nothing.
       const pin = overlay && (s.pin || s.host.getAttribute('data-density') === 'screen');
-      // Pinned: the first row keeps the badge's width free (--_pin-w). Where that makes the row wrap (the picture goes
-      // past the host), the badge keeps only its sign (its word stays its accessible name and heads its pop); the
-      // re-render and the new width land before the frame is painted (microtasks of this frame's callback).
+      // Pinned: the badge sits at the end of the element's first row (title, toolbar or header row; the first in the
+      // document), which keeps the badge's width free (its padding), so the badge covers no control, no illustrative
+      // mark and no text, and the row's own content ends or wraps earlier. Where that makes the row wrap (the picture
+      // goes past the host), the badge keeps only its sign (its word stays its accessible name and heads its pop); the
+      // re-render and the new width land before the frame is painted (microtasks of this frame's callback). Set from
+      // here (no :has(), which Chromium 90-104 lack) and cleared when the badge goes (the data layer then draws none).
       const h = s.host;
       const fit = (): void => {
-        (h as unknown as HTMLElement).style.setProperty('--_pin-w', `${(h.renderRoot as ShadowRoot).querySelector<HTMLElement>('[data-pin]')?.offsetWidth ?? 0}px`);
+        const root = h.renderRoot as ShadowRoot;
+        const badge = root.querySelector<HTMLElement>('[data-pin]');
+        const row = root.querySelector<HTMLElement>("[part~='header'], [part~='toolbar'], .head");
+        if (!badge || !row) return;
+        row.style.paddingInlineEnd = `${badge.offsetWidth}px`;
+        s.pinMo?.disconnect();
+        const mo = (s.pinMo = new MutationObserver(() => badge.isConnected || ((row.style.paddingInlineEnd = ''), mo.disconnect())));
+        mo.observe(root, { childList: true, subtree: true });
         if (!s.pinIcon && h.scrollHeight > h.clientHeight + 1) (s.pinIcon = true), h.requestUpdate(), void (h as unknown as { updateComplete: Promise<unknown> }).updateComplete.then(fit);
       };
       if (overlay)
