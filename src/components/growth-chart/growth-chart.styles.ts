@@ -62,6 +62,12 @@ export const styles = css`
     background: var(--_color-accent);
     border-radius: var(--_radius);
     white-space: nowrap;
+    /* Never wider than the header row: beside a wall's pinned "not updated" badge (status-view.ts) the row keeps the
+       badge's width free, and a long rank ("3rd in the main metropolitan area") was drawn on under the badge. */
+    max-width: 100%;
+    box-sizing: border-box;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   button {
     font: inherit;

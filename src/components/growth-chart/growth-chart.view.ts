@@ -18,7 +18,7 @@ const HATCH_IDS = Array.from({ length: COLORS }, (_, i) => `hatch-s${i}`);
 export function renderBadges(m: GrowthModel | undefined, core: Translation): unknown {
   if (!m) return nothing;
   if (!m.rank) return m.illustrative ? renderIllustrative(core) : nothing;
-  return html`${m.rank ? html`<span part="rank">${m.rank}</span>` : nothing}
+  return html`${m.rank ? html`<span part="rank" title=${m.rank}>${m.rank}</span>` : nothing}
     ${m.illustrative ? renderIllustrative(core) : nothing}`;
 }
 
