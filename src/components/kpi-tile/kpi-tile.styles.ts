@@ -122,7 +122,10 @@ export const kpiTileStyles = css`
     font-size: var(--_font-size-s);
     font-variant-numeric: tabular-nums;
     color: var(--_color-neutral);
-    white-space: nowrap;
+    /* A long delta (delta-format both, a long unit) wraps inside the tile rather than spilling over its neighbours. */
+    flex-wrap: wrap;
+    max-width: 100%;
+    overflow-wrap: anywhere;
   }
   [part~='delta-up'] {
     color: var(--civic-kpi-tile-rise-color, var(--_rise));
