@@ -235,6 +235,8 @@ describe('formatAmount', () => {
       万人: { scale: 1e4, base: '人', en: 'people' },
       名: { scale: 1, base: '名', en: 'people' },
       人次: { scale: 1, base: '人次', en: 'visits' },
+      万人次: { scale: 1e4, base: '人次', en: 'visits' },
+      亿人次: { scale: 1e8, base: '人次', en: 'visits' },
       户: { scale: 1, base: '户', en: 'households' },
       所: { scale: 1, base: '所', en: '' },
       个: { scale: 1, base: '个', en: '' },
