@@ -56,7 +56,7 @@ export const rankBoardStyles = css`
     top: 0;
     transform: translateY(calc(var(--_row-h) * var(--_i, 0)));
     display: grid;
-    grid-template-columns: 2.2em minmax(0, 1fr) auto;
+    grid-template-columns: 2.2em minmax(0, 1fr) minmax(0, auto);
     grid-template-rows: 1fr auto;
     column-gap: var(--_space-s);
     align-items: center;
@@ -107,6 +107,10 @@ export const rankBoardStyles = css`
     font-variant-numeric: tabular-nums;
     font-weight: 600;
     white-space: nowrap;
+    /* A value wider than the whole row (a long unit in a narrow or elder board) ends in … too; its title keeps it. */
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   [part~='bar'] {
     grid-column: 2 / span 2;

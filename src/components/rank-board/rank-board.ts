@@ -323,7 +323,7 @@ export class CivicRankBoard extends CivicDataElement<RankPayload> {
                     >
                     <span part="name" title=${name}>${name}</span>
                     ${/* A new value is new text in a new node (it fades in), not the old text moving: no layout shift. */ ''}
-                    ${keyed(value, html`<span part="value">${value}</span>`)}
+                    ${keyed(value, html`<span part="value" title=${value}>${value}</span>`)}
                     <span part="bar" aria-hidden="true"><span part="bar-fill" style=${cspStyle({ width: `${(r.share * 100).toFixed(2)}%` })}></span></span>
                   </li>`;
                 },
