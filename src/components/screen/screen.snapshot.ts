@@ -154,12 +154,19 @@ function drawText(ctx: CanvasRenderingContext2D, node: HTMLElement, text: string
   ctx.restore();
 }
 
-/** `text` in lines no wider than `width` (the canvas's font): breaks after spaces, or between CJK characters. */
+/**
+ * `text` in lines no wider than `width` (the canvas's font): breaks after spaces and hyphens, or between CJK
+ * characters, as the bar does ('Party-building-led' wraps at its hyphens there); a word wider than a line on its own
+ * is broken between letters rather than squeezed.
+ */
 function wrapLines(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
   if (ctx.measureText(text).width <= width + 0.5) return [text];
   const lines: string[] = [];
   let line = '';
-  for (const piece of text.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+/g) ?? [text]) {
+  const words = text.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef-]+-*\s*|-+\s*|\s+/g) ?? [text];
+  const fits = (t: string) => ctx.measureText(t.trimEnd()).width <= width + 0.5;
+  const pieces = words.flatMap((w) => (fits(w) ? [w] : [...w]));
+  for (const piece of pieces) {
     if (line.trim() && ctx.measureText((line + piece).trimEnd()).width > width + 0.5) {
       lines.push(line.trimEnd());
       line = piece.trimStart();
