@@ -331,7 +331,9 @@ export function makeStatusView(kit: StatusKit): StatusView {
       if (overlay)
         requestAnimationFrame(() => {
           if (pin) fit();
-          else if (h.scrollHeight > h.clientHeight + 1) (s.pin = true), h.requestUpdate();
+          // The page may fix the height of the host's panel rather than the host's own (a grid row, a box with
+          // overflow hidden): the host grows with the strip and overflows its parent's box, which does not scroll.
+          else if (h.scrollHeight > h.clientHeight + 1 || overParent(h)) (s.pin = true), h.requestUpdate();
         });
       const w = STATUS_WORDS[lang] ?? STATUS_WORDS.en;
       // The "not updated" line: a stale picture says when its data last loaded (with the date); a refresh that failed
@@ -354,4 +356,10 @@ export function makeStatusView(kit: StatusKit): StatusView {
       });
     },
   };
+}
+
+/** The host passes the bottom of its parent's box, and that box does not scroll (the page fixed the panel's height). */
+function overParent(h: Element): boolean {
+  const p = h.parentElement;
+  return !!p && h.getBoundingClientRect().bottom > p.getBoundingClientRect().bottom + 1 && !/auto|scroll/.test(getComputedStyle(p).overflowY);
 }
