@@ -1,6 +1,8 @@
 // R3 s17 regression probes: the status badge over kept data (8266814) in fixed-height hosts of pages nobody here
-// wrote (a panel of a CSS grid, a flex column, height:100% in a fixed box), not a wall; recovery clears it, a new
-// failure shows it again, a dismissed badge comes back at the next change of state (README "Validation and errors").
+// wrote (a flex column, height:100% in a fixed box; and, since 1e19593, a page fixing the height of the element's
+// panel rather than the element's: a CSS grid 1fr row, a fixed box with overflow hidden around an auto-height
+// element), not a wall; recovery clears it, a new failure shows it again, a dismissed badge comes back at the next
+// change of state (README "Validation and errors").
 import { expect, fixture, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/rank-board/rank-board.define.js';
 import type { CivicRankBoard } from '../../src/components/rank-board/rank-board.js';
@@ -13,6 +15,8 @@ const BOARD = { rows: Array.from({ length: 6 }, (_, i) => ({ id: `c${i}`, name: 
 const HOSTS: Array<[string, string]> = [
   ['a flex column, flex:1', `<div style="display:flex;flex-direction:column;height:HPX;width:600px"><civic-rank-board style="flex:1;min-height:0" lang="zh-CN" interval="0" src="/ok.json"></civic-rank-board></div>`],
   ['height:100% in a fixed box', `<div style="height:HPX;width:600px"><civic-rank-board style="height:100%" lang="zh-CN" interval="0" src="/ok.json"></civic-rank-board></div>`],
+  ['a CSS grid panel (1fr row)', `<div style="display:grid;grid-template-rows:1fr;height:HPX;width:600px"><civic-rank-board lang="zh-CN" interval="0" src="/ok.json"></civic-rank-board></div>`],
+  ['a fixed-height panel, overflow hidden, element auto height', `<div style="height:HPX;width:600px;overflow:hidden"><civic-rank-board lang="zh-CN" interval="0" src="/ok.json"></civic-rank-board></div>`],
 ];
 
 describe('R3: status badge over kept data in fixed-height page hosts', () => {
