@@ -1,5 +1,7 @@
 // R3 s17 regression probes: civic-screen's wrapping title (c9575a4) and the snapshot of a wrapped title (be57808) at
-// odd widths, with English titles, mixed CJK and Latin without spaces, and one long unbroken word.
+// odd widths, with English titles, mixed CJK and Latin without spaces, and one long unbroken word. At 333 px the bar
+// breaks 'Party-building-led' at its hyphens; the snapshot broke only after spaces and squeezed the word into the
+// line (361 px into 269) until 11fdcdc.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/screen/screen.define.js';
 import type { CivicScreen } from '../../src/components/screen/screen.js';
@@ -49,4 +51,27 @@ describe('R3: civic-screen title at odd sizes', () => {
       expect(found, found.join('\n')).to.deep.equal([]);
     });
 
+});
+
+describe('R3: civic-screen snapshot of a wrapped title at 333 px', () => {
+  for (const [lang, t] of TITLES)
+    it(`snapshot at 333 px draws "${t.slice(0, 12)}…" whole, each line within the heading width`, async () => {
+      const el = await mount(333, lang, t);
+      const drawn: { text: string; width: number; max?: number }[] = [];
+      const proto = CanvasRenderingContext2D.prototype;
+      const fillText = proto.fillText;
+      const want = t.replace(/\s+/g, '');
+      proto.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, max?: number) {
+        const s = text.replace(/\s+/g, '');
+        if (s && want.includes(s) && s.length > 1) drawn.push({ text, width: this.measureText(text).width, max });
+        return fillText.call(this, text, x, y, max);
+      };
+      try {
+        await el.snapshot();
+      } finally {
+        proto.fillText = fillText;
+      }
+      expect(drawn.map((d) => d.text).join('').replace(/\s+/g, ''), 'the whole title').to.equal(want);
+      for (const d of drawn) expect(d.width, `"${d.text}" drawn ${Math.round(d.width)} px wide into ${Math.round(d.max ?? Infinity)}`).to.be.at.most((d.max ?? Infinity) + 0.5);
+    });
 });
