@@ -22,6 +22,12 @@ if (wall) {
   // laid out at the window's own width instead (scale 1, the compact or narrow layout of screen.css) and the page
   // scrolls. ?design= or ?mode= keep the scaled wall.
   if (!design && !mode) {
+    /** The height a grid's rows take as laid out (their sizes, the gaps between them, its padding). */
+    const rowsHeight = (grid: HTMLElement): number => {
+      const s = getComputedStyle(grid);
+      const rows = (s.gridTemplateRows.match(/[\d.]+px/g) ?? []).map(parseFloat);
+      return rows.reduce((a, b) => a + b, 0) + (parseFloat(s.rowGap) || 0) * Math.max(0, rows.length - 1) + parseFloat(s.paddingTop) + parseFloat(s.paddingBottom);
+    };
     const fitWall = () => {
       const compact = Math.min(innerWidth / 1920, innerHeight / 1080) < 0.999;
       document.documentElement.classList.toggle('wall-compact', compact);
@@ -41,11 +47,12 @@ if (wall) {
         // come off the last row (the chain graphs, 10–14 px too short at 1280 and 911 px).
         const bar = wall.shadowRoot?.querySelector<HTMLElement>('[part~="header"]');
         const extra = bar ? Math.max(0, bar.offsetHeight - 88) : 0;
-        // One column: the rows grow with their content (screen.css), so the design is as tall as they need.
+        // One column: the rows are as tall as their content (screen.css), so the design is as tall as they need: the
+        // sum of the rows as laid out (not the content's scrollHeight, never less than the height given: the design
+        // would not shrink when a switch to Chinese unwraps a toolbar).
         const content = wall.shadowRoot?.querySelector<HTMLElement>('[part~="content"]');
-        const needed = narrow && bar && content ? bar.offsetHeight + content.scrollHeight : 0;
-        const height = Math.max((narrow ? 3420 : 1840) + extra, needed);
-        // A pixel either way is rounding (scrollHeight rounds up): following it would grow the wall a pixel per frame.
+        const height = narrow ? (bar && content ? bar.offsetHeight + rowsHeight(content) : 3420) : 1840 + extra;
+        // A pixel either way is rounding: following it could move the wall a pixel per frame.
         if (Math.abs(height - Number(wall.getAttribute('design-height'))) > 1) wall.setAttribute('design-height', String(height));
       } else if (wall.hasAttribute('data-layout')) {
         for (const a of ['data-layout', 'scale-mode', 'design-width', 'design-height']) wall.removeAttribute(a);
