@@ -72,15 +72,35 @@ function retryable(e: unknown): boolean {
   return e.kind === 'http' && (e.status === 429 || (e.status !== undefined && e.status >= 500));
 }
 
+/**
+ * How `auto` reads a body (README, Data: sources). JSON, unless the response says CSV: a `text/csv`, tab-separated or
+ * `text/plain` content type, or a URL whose path ends in `.csv` / `.tsv` (static hosts and object stores often serve
+ * those as `application/octet-stream` or with no type; Vega-Lite reads a format from the extension the same way). Even
+ * then a body that starts with `[` or `{` is JSON: real JSON is never read as CSV. The body alone never switches the
+ * reading (a payload that fails as JSON may be truncated or an error page, and a polled URL must not change format
+ * with its content); a body that fails as JSON but looks like a table gets an error that says so and names
+ * `format="csv"` (issue code `looks-like-csv`).
+ */
 function parseBody(text: string, contentType: string, format: BodyFormat, url: string): unknown {
-  const isCsv = /csv|text\/plain|tab-separated/i.test(contentType);
-  if (format === 'csv' || format === 'text' || (format === 'auto' && isCsv && !/^\s*[[{]/.test(text))) return text;
+  const csvSaid = /csv|text\/plain|tab-separated/i.test(contentType) || /\.[ct]sv$/i.test(url.replace(/[?#].*/, ''));
+  if (format === 'csv' || format === 'text' || (format === 'auto' && csvSaid && !/^\s*[[{]/.test(text))) return text;
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    throw new FetchError('json', url, `malformed JSON: ${msg}`);
+    const msg = `malformed JSON: ${e instanceof Error ? e.message : String(e)}`;
+    if (looksLikeCsv(text)) throw new FetchError('json', url, `${msg}; the body looks like CSV: set format="csv" on the element or serve it as text/csv`, undefined, 'looks-like-csv');
+    throw new FetchError('json', url, msg);
   }
+}
+
+/**
+ * A table, not broken JSON or a page: not starting with `[`, `{` or `<`, a header line with a comma, tab or semicolon,
+ * and a second line with one too.
+ */
+function looksLikeCsv(text: string): boolean {
+  const [head = '', next = ''] = text.replace(/^\uFEFF/, '').trimStart().split(/\r?\n/);
+  const sep = /[,\t;]/;
+  return !/^[[{<]/.test(head) && sep.test(head) && sep.test(next);
 }
 
 async function attempt(url: string, o: Required<Pick<FetchOptions, 'timeout' | 'format'>> & FetchOptions, outer: AbortSignal): Promise<FetchResult> {

@@ -282,7 +282,7 @@ export class SrcPath<T> {
       this.poller.failed();
       const fe = e instanceof FetchError ? e : new FetchError('network', src.url, String(e));
       const kind: CivicErrorKind = fe.kind === 'abort' ? 'network' : fe.kind;
-      c.fail(kind, 'src', fe.message, [issue('$', kind, fe.message)], src.url, fe.status);
+      c.fail(kind, 'src', fe.message, [issue('$', fe.kind === kind ? fe.code : kind, fe.message)], src.url, fe.status);
       c.host.requestUpdate();
     } finally {
       if (this.abort === ctrl && !ctrl.signal.aborted) this.abort = undefined;

@@ -26,6 +26,8 @@ export interface StatusWords {
   timeout: string;
   networkError: string;
   malformedJson: string;
+  /** Not JSON, but the body is a table (issue code `looks-like-csv`): names `format="csv"`. */
+  looksCsv: string;
   invalidData: string;
   /** Text that is neither JSON nor CSV (issue code `text`). */
   notText: string;
@@ -51,6 +53,7 @@ export const STATUS_WORDS: Record<Lang, StatusWords> = {
     timeout: '请求超时',
     networkError: '网络错误，无法获取数据',
     malformedJson: '数据不是有效的 JSON',
+    looksCsv: '数据不是有效的 JSON，看起来是 CSV：请给元素加上 format="csv"',
     invalidData: '数据格式不符合要求',
     notText: '数据应为 JSON 或 CSV 文本（CSV 需有表头行和数据行）',
     apiError: (msg) => `接口返回错误：${msg}`,
@@ -71,6 +74,7 @@ export const STATUS_WORDS: Record<Lang, StatusWords> = {
     timeout: 'The request timed out',
     networkError: 'Network error: the data could not be fetched',
     malformedJson: 'The data is not valid JSON',
+    looksCsv: 'The data is not valid JSON; it looks like CSV: add format="csv" to the element',
     invalidData: 'The data does not have the expected shape',
     notText: 'The data should be JSON or CSV text (CSV with a header row and rows)',
     apiError: (msg) => `The API reported an error: ${msg}`,
@@ -89,7 +93,7 @@ export function errorMessage(t: Translation, w: StatusWords, e: CivicErrorDetail
       // Partial: the data is drawn, a part's code could not load (DataController.partFailed).
       return e.partial ? t.partNotShown : w.networkError;
     case 'json':
-      return w.malformedJson;
+      return e.issues[0]?.code === 'looks-like-csv' ? w.looksCsv : w.malformedJson;
     case 'api':
       return w.apiError(e.message);
     case 'validation':
