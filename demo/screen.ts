@@ -36,8 +36,9 @@ if (wall) {
       if (compact) note?.removeAttribute('slot');
       else note?.setAttribute('slot', 'header-end');
       if (compact) {
-        // Two columns from 1200 px (a 1366 laptop), one below (a 200 % zoomed page): the heights of screen.css.
-        const width = Math.max(640, document.documentElement.clientWidth);
+        // Two columns from 1200 px (a 1366 laptop), one below (a 200 % zoomed page, a tablet, a phone: laid out at
+        // the phone's own width, not at 640 px scaled to 0.56, which took 14 px texts to 7.9 px).
+        const width = Math.max(320, document.documentElement.clientWidth);
         const narrow = width < 1200;
         wall.setAttribute('data-layout', narrow ? 'narrow' : 'compact');
         wall.setAttribute('scale-mode', 'width');
@@ -59,12 +60,12 @@ if (wall) {
       }
     };
     fitWall();
-    addEventListener('resize', fitWall);
+    addEventListener('resize', () => (fitWall(), kpiColumns()));
     // The title bar's height is known once the screen has rendered (and changes with the language and the width).
     customElements.whenDefined('civic-screen').then(async () => {
       await (wall as unknown as { updateComplete: Promise<unknown> }).updateComplete;
       const bar = wall.shadowRoot?.querySelector('[part~="header"]');
-      const watch = new ResizeObserver(fitWall);
+      const watch = new ResizeObserver(() => (fitWall(), kpiColumns()));
       if (bar) watch.observe(bar);
       for (const panel of wall.querySelectorAll('.panel')) watch.observe(panel);
     });
@@ -115,8 +116,20 @@ function applyPageLanguage(): void {
     set('heading', en ? wall.dataset.enHeading : zh.heading);
     if (wall.dataset.enDataTime) set('data-time', en ? wall.dataset.enDataTime : zh.dataTime);
   }
-  // English figures with their words ("over 170K people") need wider tiles than Chinese ones (超17万人): two columns.
-  document.querySelector('civic-kpi-grid')?.setAttribute('columns', en ? '2' : '3');
+  kpiColumns();
+}
+/**
+ * The KPI grid's columns: English figures with their words ("over 170K people") need wider tiles than Chinese ones
+ * (超17万人): two columns, three in Chinese; fewer where the panel is narrow (a phone: three Chinese tiles in 280 px
+ * squeezed their figures to the floor and their labels onto three lines).
+ */
+function kpiColumns(): void {
+  const grid = document.querySelector<HTMLElement>('civic-kpi-grid');
+  if (!grid) return;
+  const most = shown === 'en' ? 2 : 3;
+  const width = grid.clientWidth;
+  const n = width > 0 ? Math.max(1, Math.min(most, Math.floor(width / 125))) : most;
+  if (grid.getAttribute('columns') !== String(n)) grid.setAttribute('columns', String(n));
 }
 applyPageLanguage();
 new MutationObserver(applyPageLanguage).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });

@@ -81,6 +81,11 @@ describe('demo wall narrower than its design (A2)', () => {
     // The narrowest layout (F2, session 18): the map's and the chain graphs' panels were 35 and 12 px shorter than
     // their elements (rows minmax(600px, auto) grew only into the free space of a design height taken from them).
     [640, 480, 'en'],
+    // Phones (F2, session 18): the wall was laid out at 640 px and scaled to 0.56 / 0.65 (14 px texts at 7.9 / 9.1
+    // px), and three Chinese KPI tiles in a 280 px panel squeezed their figures to the floor.
+    [360, 740, 'zh-CN'],
+    [360, 740, 'en'],
+    [414, 896, 'zh-CN'],
   ] as const)
     it(`${w}×${h} ${lang}: the whole title, and no panel cuts its element`, async () => {
       const wall = await openWall(w, h, `?tour=0&lang=${lang}`);
@@ -88,5 +93,8 @@ describe('demo wall narrower than its design (A2)', () => {
       expect(heading.scrollWidth, `title ${heading.clientWidth}/${heading.scrollWidth} px shown`).to.be.at.most(heading.clientWidth);
       expect(cutPanels(wall)).to.deep.equal([]);
       expect(overlappingBlocks(wall)).to.deep.equal([]);
+      expect((wall as Drawn & { layout: { scale: number } }).layout.scale, 'the wall at scale 1 (every text at its design size, ≥ 14 px)').to.be.at.least(0.999);
+      const tiles = [...wall.querySelector('civic-kpi-grid')!.shadowRoot!.querySelectorAll('civic-kpi-tile')];
+      expect(Math.min(...tiles.map((t) => t.getBoundingClientRect().width)), 'the narrowest KPI tile (px)').to.be.at.least(120);
     });
 });
