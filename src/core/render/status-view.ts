@@ -62,6 +62,10 @@ export interface StatusSource {
   pinIcon?: boolean;
   /** Clears the badge's room in its row when the badge goes. */
   pinMo?: MutationObserver;
+  /** While pinned: tries the word again (set here, by render; run when the host's width changes). */
+  refit?: () => void;
+  /** The host's content width when last seen (watchSize). */
+  seenW?: number;
   /** The observer of the host's size, from its first full banner; the controller drops it on disconnect. */
   ro?: ResizeObserver;
   /** The value on screen came from the offline cache. */
@@ -283,6 +287,9 @@ export function makeStatusView(kit: StatusKit): StatusView {
     s.ro = new ResizeObserver((entries) => {
       const r = entries[entries.length - 1]?.contentRect;
       if (!r || r.width === 0) return;
+      // A pinned badge's room for its word depends on its row's width, which follows the host's: try again next frame.
+      if (r.width !== s.seenW && s.refit && s.seenW !== undefined) requestAnimationFrame(s.refit);
+      s.seenW = r.width;
       const compact = r.width < 360 || r.height < 160;
       if (compact !== s.compact) {
         s.compact = compact;
@@ -324,10 +331,13 @@ export function makeStatusView(kit: StatusKit): StatusView {
         if (!badge || !row) return;
         row.style.paddingInlineEnd = `${badge.offsetWidth}px`;
         s.pinMo?.disconnect();
-        const mo = (s.pinMo = new MutationObserver(() => badge.isConnected || ((row.style.paddingInlineEnd = ''), mo.disconnect())));
+        const mo = (s.pinMo = new MutationObserver(() => badge.isConnected || ((row.style.paddingInlineEnd = ''), (s.pinIcon = false), mo.disconnect())));
         mo.observe(root, { childList: true, subtree: true });
-        if (!s.pinIcon && h.scrollHeight > h.clientHeight + 1) (s.pinIcon = true), h.requestUpdate(), void (h as unknown as { updateComplete: Promise<unknown> }).updateComplete.then(fit);
+        if (!s.pinIcon && h.scrollHeight > h.clientHeight + 1) (s.pinIcon = true), h.requestUpdate(), void done().then(fit);
       };
+      const done = () => (h as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      // The host's width changed (watchSize): the word again, measured and dropped again before paint if it has no room.
+      s.refit = pin ? () => (s.pinIcon && ((s.pinIcon = false), h.requestUpdate()), void done().then(fit)) : undefined;
       if (overlay)
         requestAnimationFrame(() => {
           if (pin) fit();
