@@ -229,6 +229,9 @@ export function makeDetails(kit: DetailsKit) {
       /* width, not transform: no composited animation (see rank-board.styles.ts) */
       transition: width var(--_transition) ease-out;
     }
+    :host([motion='reduce']) [part~='progress'] .fill {
+      transition: none;
+    }
     @media (forced-colors: active) {
       [part~='progress'] {
         border: 1px solid CanvasText;

@@ -130,6 +130,10 @@ export const rankBoardStyles = css`
     background: var(--_bar);
     transition: width var(--_transition) ease-out;
   }
+  /* motion="reduce" (not only the OS setting): new bars at once too. */
+  :host([motion='reduce']) [part~='bar-fill'] {
+    transition: none;
+  }
   [part~='header'] [part~='export-button'] {
     margin-inline-start: auto;
   }
