@@ -125,8 +125,9 @@ export function layoutFrame(f: FrameInput): Frame {
       }
       return m.frame;
     }
-  const { frame, count0, count } = computeFrame(f);
-  const memo: FrameMemo = { sig, count0, count, nice0: niceBoth(f, count0), nice1: count === count0 ? undefined : niceBoth(f, count), frame };
+  // The domains niced at each tick count as computeFrame niced them (what niceBoth gives for them), not again.
+  const { frame, count0, count, nice0, nice1 } = computeFrame(f);
+  const memo: FrameMemo = { sig, count0, count, nice0, nice1: count === count0 ? undefined : nice1, frame };
   if (memos) {
     memos.unshift(memo);
     if (memos.length > 4) memos.pop();
@@ -134,7 +135,7 @@ export function layoutFrame(f: FrameInput): Frame {
   return frame;
 }
 
-function computeFrame(f: FrameInput): { frame: Frame; count0: number; count: number } {
+function computeFrame(f: FrameInput): { frame: Frame; count0: number; count: number; nice0: (number[] | undefined)[]; nice1: (number[] | undefined)[] } {
   const { width, height, fs, lang, keys, periods, names, leftDomain, rightDomain, leftIsRate } = f;
   const { long: catLabels, short: shortLabels, yearChange } = f.labels;
   const n = keys.length;
@@ -263,5 +264,5 @@ function computeFrame(f: FrameInput): { frame: Frame; count0: number; count: num
     center,
     bandwidth: bw,
   };
-  return { frame, count0, count };
+  return { frame, count0, count, nice0: [leftScale0.domain(), rightScale0?.domain()], nice1: yLeft.nice };
 }

@@ -44,13 +44,43 @@ export function periodsOf(drawn: Iterable<Prepared>): readonly Period[] {
   }
   let axis = axes.get(key);
   if (!axis) {
-    axis = Object.freeze(periodRange([...drawn].flatMap((p) => p.series.points.map((x) => x.period))));
+    axis = Object.freeze(gaplessRun(drawn) ?? periodRange([...drawn].flatMap((p) => p.series.points.map((x) => x.period))));
     if (axes.size >= 32) axes.clear();
     axes.set(key, axis);
   }
   lastAxis = axis;
   lastKeys = keys;
   return axis;
+}
+
+// Months from one period to the next on a regular axis (periodRange's steps; cumulative: 3 when every end month is a
+// quarter end, else 1). On the month index year × 12 + end month each step is a constant.
+const STEP: Record<string, number> = { year: 12, quarter: 3, month: 1 };
+
+/**
+ * The axis of series that all give the same periods, one kind, each one step after the last (the usual payload, a
+ * quarter or month after another): those periods as they are, which is what periodRange gives for them, without
+ * sorting, walking and checking them again (a page's first chart has no axis kept to find). Undefined otherwise.
+ */
+function gaplessRun(drawn: Iterable<Prepared>): Period[] | undefined {
+  let pts: readonly GrowthPoint[] | undefined;
+  for (const p of drawn) {
+    const q = p.series.points;
+    if (!pts) pts = q;
+    else if (q !== pts && (q.length !== pts.length || q.some((x, i) => x.period.key !== pts![i].period.key))) return undefined;
+  }
+  const n = pts?.length ?? 0;
+  if (!pts || n < 2 || n > 400) return undefined;
+  const kind = pts[0].period.kind;
+  const step = STEP[kind] ?? (pts.every((x) => x.period.endMonth % 3 === 0) ? 3 : 1);
+  const out: Period[] = [pts[0].period];
+  for (let i = 1; i < n; i++) {
+    const a = pts[i - 1].period;
+    const b = pts[i].period;
+    if (b.kind !== kind || (b.year - a.year) * 12 + b.endMonth - a.endMonth !== step) return undefined;
+    out.push(b);
+  }
+  return out;
 }
 
 /** Index of the last period where the main series has a value or a rate; -1 when none. */

@@ -64,17 +64,18 @@ export function round(v: number): number {
 
 /**
  * The left scale (niced for `count` ticks) and, when there is a right domain, a partner scale whose zero sits at the
- * same height: both domains are niced first, then aligned (alignment only extends a domain).
+ * same height: both domains are niced first, then aligned (alignment only extends a domain). `nice`: the two niced
+ * domains before alignment (niceDomain of each).
  */
 export function niceAligned(
   left: [number, number],
   right: [number, number] | undefined,
   range: [number, number],
   count: number,
-): { scale: LinearScale; partner?: LinearScale } {
-  const l = scaleLinear().domain(left).nice(count).domain() as [number, number];
-  if (!right) return { scale: scaleLinear().domain(l).range(range) };
-  const r = scaleLinear().domain(right).nice(count).domain() as [number, number];
+): { scale: LinearScale; partner?: LinearScale; nice: (number[] | undefined)[] } {
+  const l = niceDomain(left, count) as [number, number];
+  if (!right) return { scale: scaleLinear().domain(l).range(range), nice: [l, undefined] };
+  const r = niceDomain(right, count) as [number, number];
   const [la, ra] = alignZero(l, r);
-  return { scale: scaleLinear().domain(la).range(range), partner: scaleLinear().domain(ra).range(range) };
+  return { scale: scaleLinear().domain(la).range(range), partner: scaleLinear().domain(ra).range(range), nice: [l, r] };
 }
