@@ -9,7 +9,7 @@
 // With --threads: the CPU other threads spent during the intervals (the browser's, the GPU process's: a chart's wall
 // time above its main-thread CPU time is the main thread waiting for a core those threads hold, not idle waiting).
 // --settle-frames N as in run.mjs (page.ts nextFrame, default 3).
-//   node bench/growth-chart/trace.mjs [--runs 12] [--updates 40] [--selectors] [--lean] [--same] [--objects] [--profile [--top 45]] [--threads]
+//   node bench/growth-chart/trace.mjs [--runs 12] [--updates 40] [--selectors] [--lean] [--same] [--objects] [--profile [--top 45]] [--threads] [--fresh-periods]
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,8 @@ const threads = args.includes('--threads');
 const { context, page, close } = await openBenchPage({ entry: join(here, 'page.ts'), html: join(here, 'index.html'), outDir: out, minify: !args.includes('--no-minify') });
 try {
   await page.evaluate((n) => window.benchSettle(n), opt('--settle-frames', 3));
+  // --fresh-periods: each first render on quarters no recent chart had (page.ts firstData), as ab.mjs / run.mjs
+  if (args.includes('--fresh-periods')) await page.evaluate(() => window.benchFreshPeriods(true));
   // warm-up, untraced
   await page.evaluate(async () => {
     await window.runRaw(3, 10);
