@@ -43,16 +43,13 @@ if (wall) {
         wall.setAttribute('data-layout', narrow ? 'narrow' : 'compact');
         wall.setAttribute('scale-mode', 'width');
         wall.setAttribute('design-width', String(width));
-        // The heights of screen.css's rows plus the title bar's: it wraps onto a second row (or more) where the
-        // title does not fit beside the clock (the bar grows rather than cutting the title), which would otherwise
-        // come off the last row (the chain graphs, 10–14 px too short at 1280 and 911 px).
+        // The title bar's height (it wraps onto a second row or more where the title does not fit beside the clock:
+        // the bar grows rather than cutting the title) plus the rows': those of content size (screen.css) are as tall
+        // as they need, so the design is too: the sum of the rows as laid out (not the content's scrollHeight, never
+        // less than the height given: the design would not shrink when a switch to Chinese unwraps a legend).
         const bar = wall.shadowRoot?.querySelector<HTMLElement>('[part~="header"]');
-        const extra = bar ? Math.max(0, bar.offsetHeight - 88) : 0;
-        // One column: the rows are as tall as their content (screen.css), so the design is as tall as they need: the
-        // sum of the rows as laid out (not the content's scrollHeight, never less than the height given: the design
-        // would not shrink when a switch to Chinese unwraps a toolbar).
         const content = wall.shadowRoot?.querySelector<HTMLElement>('[part~="content"]');
-        const height = narrow ? (bar && content ? bar.offsetHeight + rowsHeight(content) : 3420) : 1840 + extra;
+        const height = bar && content ? bar.offsetHeight + rowsHeight(content) : narrow ? 3420 : 1840;
         // A pixel either way is rounding: following it could move the wall a pixel per frame.
         if (Math.abs(height - Number(wall.getAttribute('design-height'))) > 1) wall.setAttribute('design-height', String(height));
       } else if (wall.hasAttribute('data-layout')) {

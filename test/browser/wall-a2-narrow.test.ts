@@ -46,6 +46,9 @@ function cutPanels(wall: HTMLElement): string[] {
       const base = (child.shadowRoot?.querySelector('[part~="base"]') ?? child) as HTMLElement;
       const b = base.getBoundingClientRect();
       if (b.bottom > p.bottom + 0.5) out.push(`${panel.className}: ${child.localName} ${Math.round(b.bottom - p.bottom)} px past the panel`);
+      // …nor past its own element, into the panel's padding (what the page check test/pages/wall-legibility.mjs
+      // counts as an overflow: the content runs onto the panel's border).
+      else if (base !== child && b.bottom > child.getBoundingClientRect().bottom + 0.5) out.push(`${panel.className}: ${child.localName}'s content ${Math.round(b.bottom - child.getBoundingClientRect().bottom)} px past the element`);
     }
   }
   return out;
@@ -76,6 +79,9 @@ describe('demo wall narrower than its design (A2)', () => {
 
   for (const [w, h, lang] of [
     [1280, 720, 'zh-CN'],
+    // The two-column layout at its narrowest (F2, session 18): the chain graphs' English legend wraps onto a third
+    // line and the last row (1fr of a fixed design height) was 13 px short of them.
+    [1240, 700, 'en'],
     [911, 512, 'en'],
     [768, 1024, 'en'],
     // The narrowest layout (F2, session 18): the map's and the chain graphs' panels were 35 and 12 px shorter than
