@@ -81,7 +81,10 @@ function retryable(e: unknown): boolean {
  * with its content); a body that fails as JSON but looks like a table gets an error that says so and names
  * `format="csv"` (issue code `looks-like-csv`).
  */
-function parseBody(text: string, contentType: string, format: BodyFormat, url: string): unknown {
+function parseBody(text: string, contentType: string, given: BodyFormat, url: string): unknown {
+  // The `format` attribute as written: any case, `tsv` for CSV, a value it does not know as `auto` (the default).
+  const f = String(given).trim().toLowerCase();
+  const format = f === 'tsv' ? 'csv' : /^(json|csv|text)$/.test(f) ? f : 'auto';
   const csvSaid = /csv|text\/plain|tab-separated/i.test(contentType) || /\.[ct]sv$/i.test(url.replace(/[?#].*/, ''));
   if (format === 'csv' || format === 'text' || (format === 'auto' && csvSaid && !/^\s*[[{]/.test(text))) return text;
   try {

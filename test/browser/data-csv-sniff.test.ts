@@ -42,4 +42,16 @@ describe('CSV served without a CSV type', () => {
       el.setAttribute('format', 'csv');
       await oneEvent(el, 'civic-load');
     });
+
+  it('format="CSV" (any case) or "tsv" reads CSV at a URL with no extension', async () => {
+    server.routes.set('/s18/upper', { body: CSV, contentType: 'application/octet-stream' });
+    server.routes.set('/s18/tabs', { body: CSV.replace(/,/g, '\t'), contentType: 'application/octet-stream' });
+    for (const [format, url] of [['CSV', '/s18/upper'], ['TSV', '/s18/tabs']]) {
+      const settled = Promise.race([oneEvent(document, 'civic-load'), oneEvent(document, 'civic-error')]);
+      const el = await fixture<CivicRankBoard>(html`<civic-rank-board format=${format} src=${url}></civic-rank-board>`);
+      expect((await settled).type, format).to.equal('civic-load');
+      await el.whenDrawn();
+      expect(el.shadowRoot!.textContent).to.contain('南大街社区');
+    }
+  });
 });

@@ -97,3 +97,15 @@ describe('the translated reason', () => {
     expect(errorMessage(en, STATUS_WORDS.en, detail('json'))).toBe('The data is not valid JSON');
   });
 });
+
+describe('the format attribute as people write it', () => {
+  it('is read without regard to case, tsv is CSV, and a value it does not know is auto', async () => {
+    serve(CSV, 'application/octet-stream');
+    for (const format of ['CSV', 'Csv', ' csv ', 'tsv', 'TSV']) expect((await fetchData('/api/rows', { format: format as never })).body, format).toBe(CSV);
+    serve('{"a":1}', 'application/octet-stream');
+    for (const format of ['JSON', 'Auto', 'xml', '']) expect((await fetchData('/api/rows', { format: format as never })).body, format).toEqual({ a: 1 });
+    serve('a,b\n1,2', 'text/csv');
+    expect((await fetchData('/api/rows', { format: 'whatever' as never })).body).toBe('a,b\n1,2');
+    expect((await failure(fetchData('/api/rows', { format: 'JSON' as never }))).kind).toBe('json');
+  });
+});
