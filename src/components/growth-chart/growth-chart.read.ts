@@ -101,38 +101,34 @@ function periodOf(v: unknown): PeriodResult {
   return r;
 }
 
-/** The path of point `i` of the list at `base` (or of its field `key`): worked out only for an issue, which the usual point has none of. */
-const pointAt = (base: string, i: number, key?: string): string => (key === undefined ? joinPath(base, i) : joinPath(joinPath(base, i), key));
-
-/** Point `i` of the list at `base`. */
-function readPoint(raw: unknown, base: string, i: number, issues: Issue[], ctx: PointCtx): GrowthPoint | undefined {
+function readPoint(raw: unknown, path: string, issues: Issue[], ctx: PointCtx): GrowthPoint | undefined {
   if (!isRecord(raw)) {
-    issues.push(issue(pointAt(base, i), 'type', `expected a point object, got ${describe(raw)}`));
+    issues.push(issue(path, 'type', `expected a point object, got ${describe(raw)}`));
     return undefined;
   }
   const pr = periodOf(raw.period);
   if (!pr.period) {
-    issues.push(issue(pointAt(base, i, 'period'), raw.period === undefined ? 'required' : 'period', pr.error));
+    issues.push(issue(joinPath(path, 'period'), raw.period === undefined ? 'required' : 'period', pr.error));
     return undefined;
   }
   // A field that is a plain finite number, a boolean or absent needs no path string for an issue (the common case:
   // a payload's points are read again on every update).
-  let value = plainNumber(raw.value) ?? readLooseNumber(raw.value, pointAt(base, i, 'value'), issues);
-  const growth = plainNumber(raw.growth) ?? readLooseNumber(raw.growth, pointAt(base, i, 'growth'), issues);
-  const unit = raw.unit == null ? undefined : readString(raw.unit, pointAt(base, i, 'unit'), issues);
+  let value = plainNumber(raw.value) ?? readLooseNumber(raw.value, joinPath(path, 'value'), issues);
+  const growth = plainNumber(raw.growth) ?? readLooseNumber(raw.growth, joinPath(path, 'growth'), issues);
+  const unit = raw.unit == null ? undefined : readString(raw.unit, joinPath(path, 'unit'), issues);
   if (unit && ctx.seriesUnit && unit !== ctx.seriesUnit && value !== null) {
     const f = unitFactor(unit, ctx.seriesUnit);
     if (f === undefined) {
-      issues.push(issue(pointAt(base, i, 'unit'), 'mixed-units', `unit ${describe(unit)} differs from the series unit ${describe(ctx.seriesUnit)} and cannot be converted; the value is left out`));
+      issues.push(issue(joinPath(path, 'unit'), 'mixed-units', `unit ${describe(unit)} differs from the series unit ${describe(ctx.seriesUnit)} and cannot be converted; the value is left out`));
       value = null;
     } else {
-      issues.push(issue(pointAt(base, i, 'unit'), 'unit-converted', `unit ${describe(unit)} differs from the series unit ${describe(ctx.seriesUnit)}; converted`, 'warning'));
+      issues.push(issue(joinPath(path, 'unit'), 'unit-converted', `unit ${describe(unit)} differs from the series unit ${describe(ctx.seriesUnit)}; converted`, 'warning'));
       value = Math.round(value * f * 1e9) / 1e9;
     }
   }
   let growthBasis: GrowthBasis = 'unknown';
-  if (raw.growthBasis !== undefined) growthBasis = (readString(raw.growthBasis, pointAt(base, i, 'growthBasis'), issues, { oneOf: GROWTH_BASES }) as GrowthBasis | undefined) ?? 'unknown';
-  if (value === null && growth === null) issues.push(issue(pointAt(base, i), 'empty-point', 'the point has neither a value nor a growth rate; shown as a gap', 'warning'));
+  if (raw.growthBasis !== undefined) growthBasis = (readString(raw.growthBasis, joinPath(path, 'growthBasis'), issues, { oneOf: GROWTH_BASES }) as GrowthBasis | undefined) ?? 'unknown';
+  if (value === null && growth === null) issues.push(issue(path, 'empty-point', 'the point has neither a value nor a growth rate; shown as a gap', 'warning'));
   const point: GrowthPoint = {
     period: pr.period,
     value,
@@ -140,13 +136,13 @@ function readPoint(raw: unknown, base: string, i: number, issues: Issue[], ctx: 
     growthBasis: growth === null ? 'unknown' : growthBasis,
     growthComputed: false,
     derived: false,
-    illustrative: (typeof raw.illustrative === 'boolean' ? raw.illustrative : raw.illustrative == null ? undefined : readBoolean(raw.illustrative, pointAt(base, i, 'illustrative'), issues)) ?? ctx.illustrative,
+    illustrative: (typeof raw.illustrative === 'boolean' ? raw.illustrative : raw.illustrative == null ? undefined : readBoolean(raw.illustrative, joinPath(path, 'illustrative'), issues)) ?? ctx.illustrative,
   };
-  const rank = raw.rank == null ? undefined : readRank(raw.rank, pointAt(base, i, 'rank'), issues);
+  const rank = raw.rank == null ? undefined : readRank(raw.rank, joinPath(path, 'rank'), issues);
   if (rank) point.rank = rank;
-  const note = raw.note == null ? undefined : readString(raw.note, pointAt(base, i, 'note'), issues, { maxLength: 300 });
+  const note = raw.note == null ? undefined : readString(raw.note, joinPath(path, 'note'), issues, { maxLength: 300 });
   if (note) point.note = note;
-  const noteEn = raw.noteEn == null ? undefined : readString(raw.noteEn, pointAt(base, i, 'noteEn'), issues, { maxLength: 300 });
+  const noteEn = raw.noteEn == null ? undefined : readString(raw.noteEn, joinPath(path, 'noteEn'), issues, { maxLength: 300 });
   if (noteEn) point.noteEn = noteEn;
   return point;
 }
@@ -175,7 +171,7 @@ function readSeries(raw: unknown, path: string, issues: Issue[], index: number, 
   let read: GrowthPoint[] = [];
   let rising = true;
   for (let i = 0; i < list.length && rising; i++) {
-    const point = readPoint(list[i], pointsPath, i, issues, ctx);
+    const point = readPoint(list[i], joinPath(pointsPath, i), issues, ctx);
     if (!point) continue;
     if (read.length && comparePeriods(read[read.length - 1].period, point.period) >= 0) rising = false;
     read.push(point);
@@ -187,7 +183,7 @@ function readSeries(raw: unknown, path: string, issues: Issue[], index: number, 
     const seen = new Map<string, number>();
     list.forEach((p, i) => {
       const pp = joinPath(pointsPath, i);
-      const point = readPoint(p, pointsPath, i, issues, ctx);
+      const point = readPoint(p, pp, issues, ctx);
       if (!point) return;
       const first = seen.get(point.period.key);
       if (first !== undefined) {
