@@ -17,17 +17,33 @@ import type { CivicErrorEvent } from './core/events/error-event.js';
 import type { CivicSelectEvent } from './core/events/select-event.js';
 import type { CivicHoverEvent } from './core/events/hover-event.js';
 import type { CivicDrawnEvent } from './core/events/drawn-event.js';
+import type { CivicExportEvent } from './core/events/export-event.js';
+import type { CivicViewChangeEvent, CivicRendererChangeEvent } from './components/grid-map/grid-map.events.js';
+import type { CivicSeriesToggleEvent } from './components/growth-chart/growth-chart.events.js';
+import type { CivicPositionsChangeEvent } from './components/chain-graph/chain-graph.events.js';
+import type { CivicTourEvent, CivicRegionChangeEvent } from './components/screen/screen.events.js';
 
 /** The element's own public fields (not HTMLElement's), all optional, as React props. */
 type OwnProps<E> = Partial<{ [K in Exclude<keyof E, keyof HTMLElement>]: E[K] extends (...args: never[]) => unknown ? never : E[K] }>;
 
-interface CivicEventProps {
-  'oncivic-load'?: (e: CivicLoadEvent) => void;
-  'oncivic-error'?: (e: CivicErrorEvent) => void;
-  'oncivic-select'?: (e: CivicSelectEvent) => void;
-  'oncivic-hover'?: (e: CivicHoverEvent) => void;
-  'oncivic-drawn'?: (e: CivicDrawnEvent) => void;
+/** Every event of the library (README "Events" and each element's own) with the event class a handler receives. */
+interface CivicEventMap {
+  'civic-load': CivicLoadEvent;
+  'civic-error': CivicErrorEvent;
+  'civic-select': CivicSelectEvent;
+  'civic-hover': CivicHoverEvent;
+  'civic-drawn': CivicDrawnEvent;
+  'civic-export': CivicExportEvent;
+  'civic-view-change': CivicViewChangeEvent;
+  'civic-renderer-change': CivicRendererChangeEvent;
+  'civic-series-toggle': CivicSeriesToggleEvent;
+  'civic-positions-change': CivicPositionsChangeEvent;
+  'civic-tour': CivicTourEvent;
+  'civic-region-change': CivicRegionChangeEvent;
 }
+
+/** React 19 listens to a custom element's events through `on<event-name>` props. */
+type CivicEventProps = { [K in keyof CivicEventMap as `on${K}`]?: (e: CivicEventMap[K]) => void };
 
 export type CivicJsxProps<E extends HTMLElement> = OwnProps<E> &
   CivicEventProps &
