@@ -164,6 +164,15 @@ export class CivicScreen extends CivicElement {
     this.tourCtl.restart();
   }
 
+  /** `theme` or `density` removed while on the page: the wall's defaults again (dark, screen), as on connect. */
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (value === null && this.isConnected && (name === 'theme' || name === 'density')) {
+      this.setAttribute(name, name === 'theme' ? 'dark' : 'screen');
+      return;
+    }
+    super.attributeChangedCallback(name, old, value);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('civic-select', this.regionCtl.onSelect as EventListener);
