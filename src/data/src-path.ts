@@ -127,9 +127,11 @@ export class SrcPath<T> {
   private async restoreCache(url: string): Promise<void> {
     const key = this.cacheKey(url);
     if (!key) return;
-    const hit = await (await caching()).readCache(key);
     const c = this.c;
-    if (!hit || c.value !== undefined || c.currentSource().kind !== 'src') return;
+    // The source when the read began: a `src` changed meanwhile is another URL, which this copy is not the data of.
+    const source = c.sourceKey;
+    const hit = await (await caching()).readCache(key);
+    if (!hit || c.value !== undefined || c.sourceKey !== source || c.currentSource().kind !== 'src') return;
     let raw: unknown;
     try {
       raw = JSON.parse(hit.text);
@@ -138,7 +140,7 @@ export class SrcPath<T> {
     }
     const adapter = c.props.adapter ?? 'auto';
     await c.adapters.adaptersReady(raw, adapter)?.catch(() => undefined);
-    if (c.value !== undefined) return;
+    if (c.value !== undefined || c.sourceKey !== source) return;
     const adapted = c.adapters.adaptWith(raw, adapter);
     const r = adapted.apiError === undefined ? c.o.parse(adapted.value, { lang: c.o.terms().lang, source: 'src', envelope: adapted.outer }) : { value: undefined };
     if (r.value === undefined || c.value !== undefined) return;
