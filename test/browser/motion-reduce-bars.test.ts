@@ -11,7 +11,7 @@ import type { CivicKpiTile } from '../../src/components/kpi-tile/kpi-tile.js';
 const rows = (b: number) => [{ id: 'a', name: '甲', value: 100 }, { id: 'b', name: '乙', value: b }];
 /** Width transitions running in the element's shadow tree right after a data change. */
 const widthTransitions = (el: Element) =>
-  el.shadowRoot!.getAnimations({ subtree: true }).filter((a) => (a as CSSTransition).transitionProperty === 'width').length;
+  el.shadowRoot!.getAnimations().filter((a) => (a as CSSTransition).transitionProperty === 'width').length;
 
 describe('motion="reduce": bars change width at once', () => {
   for (const motion of ['auto', 'reduce'] as const) {
