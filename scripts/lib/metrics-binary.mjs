@@ -67,7 +67,8 @@ export function encodeMetricsBinary(payload, { joinKey = 'code', version = VERSI
   }
   const headAt = HEAD_BYTES;
   const codesAt = pad8(headAt + headBytes.length);
-  const real = rows.map((r) => (r?.illustrative === false ? 1 : 0));
+  // A row with invented metrics (illustrativeKeys) is not flagged real: the flag is one per row.
+  const real = rows.map((r) => (r?.illustrative === false && !(Array.isArray(r.illustrativeKeys) && r.illustrativeKeys.length) ? 1 : 0));
   const hasFlags = version === 1 || real.includes(1);
   const flagsAt = pad8(codesAt + codeBytes);
   const columns = keys.map((key) => rows.map((r) => (typeof r?.[key] === 'number' && Number.isFinite(r[key]) ? r[key] : NaN)));

@@ -128,12 +128,26 @@ export function parseMetrics(raw: unknown, joinKey = 'code'): Validated<GridMetr
       if (v !== undefined) values[m.key] = v;
     }
     const row: GridMetricRow = { code, values };
+    if (i !== rows.length) row.at = i;
     if (typeof r.illustrative === 'boolean') row.illustrative = r.illustrative;
     if (r.illustrative === true) anyIllustrative = true;
     if (typeof r.source === 'string') row.source = r.source;
+    const ik = illustrativeKeysOf(r);
+    if (ik) row.illustrativeKeys = ik;
     rows.push(row);
   });
   return { value: { metrics, rows, illustrative: anyIllustrative }, issues };
+}
+
+/**
+ * A real row's invented metrics (`illustrativeKeys: ["volunteers"]`), or undefined. Such a row is shown as real only
+ * for its other metrics; the metric columns (tiles mode) have one flag per row, so there it is not flagged real at all.
+ */
+export function illustrativeKeysOf(r: Record<string, unknown>): string[] | undefined {
+  const k = r.illustrativeKeys;
+  if (!Array.isArray(k)) return undefined;
+  const keys = k.filter((x): x is string => typeof x === 'string');
+  return keys.length ? keys : undefined;
 }
 
 export interface JoinedMetrics {
@@ -165,7 +179,7 @@ export function joinMetrics(geo: GridGeometry, data: GridMetricsData, joinBy = '
   data.rows.forEach((row, i) => {
     const f = lookup.get(row.code);
     if (!f) {
-      issues.push(issue(`rows[${i}].code`, 'unknown-code', `code ${describe(row.code)} matches no unit in the geometry`));
+      issues.push(issue(`rows[${row.at ?? i}].code`, 'unknown-code', `code ${describe(row.code)} matches no unit in the geometry`));
       return;
     }
     rowByIndex.set(f.index, row);

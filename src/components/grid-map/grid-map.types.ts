@@ -111,7 +111,11 @@ export interface GridMetricRow {
   code: string;
   values: Record<string, number>;
   illustrative?: boolean;
+  /** Metric keys whose values are invented in a row that is otherwise real (`illustrative: false`). */
+  illustrativeKeys?: string[];
   source?: string;
+  /** Index of the row in the payload's `rows`, when rows before it were skipped (issue paths name the payload's row). */
+  at?: number;
 }
 
 export interface GridMetricsData {

@@ -16,7 +16,7 @@
  * `columnBytes` states it for any store.
  */
 import { capIssues, issue, describe, type Issue } from '../../data/validate.js';
-import { parseMetrics, readMetricsHead, readRowCode, readRowValue } from './grid-map.model.js';
+import { illustrativeKeysOf, parseMetrics, readMetricsHead, readRowCode, readRowValue } from './grid-map.model.js';
 import type { GridMetric } from './grid-map.types.js';
 import { rankOfCode, tileValues, type TileValues } from './tiles.js';
 import type { PackedColumns } from './column-view.js';
@@ -127,7 +127,7 @@ export function parseMetricColumns(input: string | unknown, joinKey = 'code', ma
       }
     }
     if (any) withValues++;
-    if (r.illustrative === false) realRow[n] = 1;
+    if (r.illustrative === false && !illustrativeKeysOf(r)) realRow[n] = 1;
     else if (r.illustrative === true) illustrative = true;
     if (code.length > leafLen) leafLen = code.length;
     codes.push(code);

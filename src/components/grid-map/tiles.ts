@@ -92,7 +92,7 @@ export function tileValues(data: GridMetricsData): TileValues {
     const c = rows[i].code;
     slot.set(c, i);
     rankCodes[rankOfCode(c, leafLen)].push(c);
-    if (rows[i].illustrative === false) real.add(c);
+    if (rows[i].illustrative === false && !rows[i].illustrativeKeys) real.add(c);
   }
   // Parent slots of each leaf row (-1: none), created on first sight.
   const near = new Int32Array(n).fill(-1);

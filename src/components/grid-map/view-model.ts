@@ -176,7 +176,10 @@ export function memoryUnits(geo: GridGeometry, shown: readonly number[], joined:
       return p ? geo.byCode.get(p)?.name ?? p : undefined;
     },
     property: (code, key) => f(code)?.properties[key],
-    real: (code) => !!joined?.realRows.has(f(code)?.index ?? -1),
+    real: (code) => {
+      const i = f(code)?.index ?? -1;
+      return !!joined?.realRows.has(i) && !(metricKey && joined.rowByIndex.get(i)?.illustrativeKeys?.includes(metricKey));
+    },
     source: (code) => joined?.rowByIndex.get(f(code)?.index ?? -1)?.source,
   };
 }
