@@ -70,7 +70,23 @@ export interface ChainFilter {
 export function filterChainData(data: ChainData, filter: ChainFilter): ChainData {
   const chainId = filter.chain && filter.chain !== 'all' ? filter.chain : undefined;
   const chains = chainId ? data.chains.filter((c) => c.id === chainId) : data.chains;
-  const nodes = data.nodes.filter((n) => (!chainId || n.home === chainId || n.chain === chainId) && !filter.hiddenTypes?.has(n.type));
+  // A shared node (no chain of its own: a park, a service team, a project) linked to the chosen chain is shown with
+  // it, drawn in that chain: 凤凰湖产业园 hosts both alliances and belongs in either one's picture.
+  let shared: Set<string> | undefined;
+  if (chainId) {
+    const own = new Set(data.nodes.filter((n) => n.chain === chainId).map((n) => n.id));
+    shared = new Set();
+    for (const l of data.links) {
+      if (own.has(l.source)) shared.add(l.target);
+      if (own.has(l.target)) shared.add(l.source);
+    }
+  }
+  const nodes: ChainNode[] = [];
+  for (const n of data.nodes) {
+    if (filter.hiddenTypes?.has(n.type)) continue;
+    if (!chainId || n.home === chainId || n.chain === chainId) nodes.push(n);
+    else if (n.chain === undefined && shared?.has(n.id)) nodes.push({ ...n, home: chainId });
+  }
   const ids = new Set(nodes.map((n) => n.id));
   const links = data.links.filter((l) => ids.has(l.source) && ids.has(l.target) && !filter.hiddenKinds?.has(l.kind));
   return { ...data, chains: chains.length ? chains : data.chains, nodes, links };
