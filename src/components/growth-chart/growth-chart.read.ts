@@ -260,11 +260,14 @@ export function parseGrowthData(raw: unknown): Validated<GrowthData> {
   return { value: data, issues };
 }
 
-/** Year-on-year growth in percent from two values, rounded to 0.01; null when not computable. */
+/**
+ * Year-on-year growth in percent from two values; null when not computable. Kept to 1e-6 % (only float noise dropped):
+ * the tooltip rounds it to 0.1 % once, so 4.2496 % reads 4.2 %, never 4.25 → 4.3 %.
+ */
 export function yoyRate(value: number | null, base: number | null): number | null {
   if (value === null || base === null || base === 0 || !Number.isFinite(value) || !Number.isFinite(base)) return null;
   if (base < 0) return null; // a rate against a negative base has no meaning
-  return Math.round((value / base - 1) * 10000) / 100;
+  return Math.round((value / base - 1) * 1e8) / 1e6;
 }
 
 /**

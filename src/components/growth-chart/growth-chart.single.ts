@@ -3,14 +3,15 @@
  * (issue 16: not in the first load; the element loads it with growth-chart.more.ts before a first single-basis
  * picture, growth-chart.model.ts's `buildGrowthModel` passes it to the builders itself).
  */
-import { quarterPeriod, monthPeriod } from '../../core/format/period.js';
+import { quarterPeriod, monthPeriod, type Period } from '../../core/format/period.js';
 import { fillYearOnYear, isCumulativeKind } from './growth-chart.read.js';
 import type { GrowthPoint, GrowthSeries } from './growth-chart.types.js';
 
 /**
  * Single-period values from a cumulative series: Q1 = 1—3月, Q3 = 1—9月 − 1—6月 (quarterly data), or single months
  * from monthly year-to-date data. A missing neighbour leaves a gap. Growth of the derived values is computed from
- * derived values a year apart (nominal); published cumulative rates cannot be differenced and are not carried.
+ * derived values a year apart (nominal); published cumulative rates cannot be differenced and are not carried, except
+ * the year's first period's (Q1 is 1—3月: its published rate is the quarter's).
  * A series that is not cumulative is returned unchanged.
  */
 export function deriveSinglePeriods(series: GrowthSeries): GrowthSeries {
@@ -22,16 +23,23 @@ export function deriveSinglePeriods(series: GrowthSeries): GrowthSeries {
   const out: GrowthPoint[] = [];
   for (const p of cum) {
     const { year, endMonth } = p.period;
-    const period = quarterly ? quarterPeriod(year, endMonth / 3) : monthPeriod(year, endMonth);
+    // Monthly data that starts the year with 1—2月 (NBS publishes January and February together): that period is
+    // its own single period, kept as 1—2月.
+    const janFeb = !quarterly && endMonth === 2 && !byEnd.has(`${year}:1`);
+    const period: Period = quarterly ? quarterPeriod(year, endMonth / 3) : janFeb ? p.period : monthPeriod(year, endMonth);
     let value: number | null = null;
     let illustrative = p.illustrative;
-    if (endMonth === step) value = p.value;
+    // The year's first period is its cumulative one (一季度 = 1—3月): it keeps its value and its published rate.
+    const first = endMonth === step || janFeb;
+    if (first) value = p.value;
     else {
       const prev = byEnd.get(`${year}:${endMonth - step}`);
       if (prev && p.value !== null && prev.value !== null) value = Math.round((p.value - prev.value) * 1e6) / 1e6;
       illustrative = illustrative || !!prev?.illustrative;
     }
-    const point: GrowthPoint = { period, value, growth: null, growthBasis: 'unknown', growthComputed: false, derived: true, illustrative };
+    const point: GrowthPoint = first
+      ? { period, value, growth: p.growth, growthBasis: p.growthBasis, growthComputed: p.growthComputed, derived: true, illustrative }
+      : { period, value, growth: null, growthBasis: 'unknown', growthComputed: false, derived: true, illustrative };
     if (p.note) point.note = p.note;
     if (p.noteEn) point.noteEn = p.noteEn;
     out.push(point);

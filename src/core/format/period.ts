@@ -192,12 +192,15 @@ export function periodRange(periods: readonly Period[], maxLength = 400): Period
   const kind = sorted[0].kind;
   if (!sorted.every((p) => p.kind === kind)) return sorted;
   const step = kind === 'cumulative' && !sorted.every((p) => p.endMonth % 3 === 0) ? 1 : 3;
+  // Monthly year-to-date data without a 1月 of its own publishes 1—2月 first (NBS): no empty 1月 slot every year.
+  const janFeb = step === 1 && kind === 'cumulative' && !sorted.some((p) => p.endMonth === 1);
   const out: Period[] = [];
   const last = sorted[sorted.length - 1];
   let p = sorted[0];
   while (comparePeriods(p, last) <= 0 && out.length < maxLength) {
     out.push(p);
     p = nextPeriod(p, step);
+    if (janFeb && p.endMonth === 1) p = cumulativePeriod(p.year, 2);
   }
   // If a published period is off the regular grid (e.g. cumulative to a non-quarter month), fall back.
   const keys = new Set(out.map((x) => x.key));

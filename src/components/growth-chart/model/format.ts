@@ -1,6 +1,6 @@
 /** Text of the growth chart shared by every kind: series names, units, tick labels, growth and rank phrases, CSV. */
 import type { Lang } from '../../../core/i18n/lang.js';
-import { formatNumber, formatPercent, isNumber, UNITS } from '../../../core/format/number.js';
+import { formatAmount, formatNumber, formatPercent, isNumber, UNITS } from '../../../core/format/number.js';
 import type { GrowthChartTerms } from '../growth-chart.i18n.js';
 import type { GrowthPoint, GrowthSeries } from '../growth-chart.types.js';
 
@@ -51,7 +51,8 @@ export function tickLabel(unit: string, v: number, lang: Lang): string {
 export function growthText(p: GrowthPoint, T: GrowthChartTerms, lang: Lang): string {
   if (!isNumber(p.growth)) return '';
   const pct = formatPercent(Math.abs(p.growth), { lang, signed: false });
-  if (p.growth === 0) return T.flat;
+  // A rate that reads 0% (a computed −0.04 %) is flat, never "down 0%".
+  if (p.growth === 0 || pct === formatPercent(0, { lang, signed: false })) return T.flat;
   if (p.growthBasis === 'nominal') return p.growth > 0 ? T.upNominal(pct) : T.downNominal(pct);
   return p.growth > 0 ? T.up(pct) : T.down(pct);
 }
@@ -79,6 +80,31 @@ export const noteMark = (i: number) => (i < CIRCLED.length ? CIRCLED[i] : `(${i 
 
 /** Columns of the CSV export (long format). */
 export const CSV_HEAD = ['series', 'name', 'period', 'period_label', 'value', 'unit', 'growth', 'growth_basis', 'illustrative'];
+
+/** Decimal places of a value as its data gives it (1107.5 → 1, 29129.03 → 2, 2e-7 → 7). */
+function decimalsOf(v: number): number {
+  const s = String(Math.abs(v));
+  const e = s.indexOf('e');
+  const frac = (e < 0 ? s : s.slice(0, e)).split('.')[1]?.length ?? 0;
+  return Math.max(0, frac - (e < 0 ? 0 : +s.slice(e + 1)));
+}
+
+/**
+ * A value with its unit as tooltips and summaries show it: scaled for reading (2628000 万元 → 262.8亿元, 1107.5 亿元 →
+ * 110.75B yuan) but never with fewer digits than the data gives (1107.5亿元, not 1108亿元; 29129.03亿元 → 2.912903万亿元),
+ * so it agrees with the table twin.
+ */
+export function amountText(v: number | null, unit: string | undefined, lang: Lang): string {
+  if (!isNumber(v)) return formatAmount(v, unit, { lang });
+  const scale = (unit && UNITS[unit]?.scale) || 1;
+  const base = Math.abs(v * scale);
+  // The power of ten of the compact word Intl uses from 10,000 up (万 亿 万亿 / K M B T).
+  const word = base < 1e4 ? 0 : lang === 'zh-CN' ? (base >= 1e12 ? 12 : base >= 1e8 ? 8 : 4) : base >= 1e12 ? 12 : base >= 1e9 ? 9 : base >= 1e6 ? 6 : 3;
+  // At most 15 significant digits: a value with float noise (0.1 + 0.2) shows no noise.
+  const intDigits = base >= 1 ? Math.floor(Math.log10(base)) + 1 - word : 1;
+  const precision = Math.min(Math.max(0, 15 - intDigits), Math.max(0, decimalsOf(v) - Math.round(Math.log10(scale)) + word));
+  return formatAmount(v, unit, { lang, precision });
+}
 
 /** A growth rate as shown in tooltips and summaries (12.3%). */
 export const pctText = (v: number | null, lang: Lang) => formatPercent(v, { lang });

@@ -2,11 +2,11 @@
  * What the two period kinds (`value-growth` and `trend`) share: periods as categories, the latest and selected
  * period, growth (or value) lines, tooltips and notes per period, the latest-period annotation and the period table.
  */
-import { formatAmount, formatExact, NO_VALUE } from '../../../core/format/number.js';
+import { formatExact, NO_VALUE } from '../../../core/format/number.js';
 import { periodLabel, periodRange, type Period } from '../../../core/format/period.js';
 import type { GrowthPoint } from '../growth-chart.types.js';
 import type { CategoryLabels, Frame } from './axis.js';
-import { CSV_HEAD, flagsText, noteCell, noteMark, noteOf, pctText, rankText, sepOf, seriesName, toCsv } from './format.js';
+import { amountText, CSV_HEAD, flagsText, noteCell, noteMark, noteOf, pctText, rankText, sepOf, seriesName, toCsv } from './format.js';
 import type { LinearScale } from './scale.js';
 import { num } from '../growth-chart.dom.js';
 import { LazyCategory, type ModelContext, type Prepared } from './series.js';
@@ -169,7 +169,7 @@ export function periodCategories(
     for (const p of shown) {
       const pt = p.byKey.get(key);
       const parts: string[] = [];
-      if (cols.value(p)) parts.push(formatAmount(pt?.value ?? null, p.series.unit, { lang }));
+      if (cols.value(p)) parts.push(amountText(pt?.value ?? null, p.series.unit, lang));
       if (cols.growth) parts.push(pctText(pt?.growth ?? null, lang));
       rows.push({ seriesId: p.series.id, colorIndex: p.colorIndex, text: `${seriesName(p.series, lang)}${sep}${parts.join(lang === 'zh-CN' ? '，' : ', ')}${pt ? flagsText(pt, T, lang) : ''}` });
     }

@@ -180,9 +180,10 @@ describe('statistics', () => {
     // 2021 Q3 missing (no 1—9月) → Q3 and Q4 are gaps, not zeros
     expect(by['2021Q4'].value).toBeNull();
     expect(by['2021Q3']).toBeUndefined();
-    // published cumulative rates are not carried; single-quarter YoY is computed from derived values (nominal)
-    expect(by['2022Q1'].growth).toBeCloseTo(4.8, 6);
-    expect(by['2022Q1'].growthBasis).toBe('nominal');
+    // Q1 is 1—3月: its published rate is carried. Later quarters' published cumulative rates cannot be differenced:
+    // their single-quarter YoY is computed from derived values (nominal)
+    expect(by['2022Q1'].growth).toBe(4.6);
+    expect(by['2022Q1'].growthBasis).toBe('unknown'); // as published (no growthBasis given)
     expect(by['2022Q2'].growth).toBeCloseTo((286.5 / 270 - 1) * 100, 1);
   });
 
