@@ -70,7 +70,9 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
    * state is `attribute: false` (what `@state()` sets; the manifest analyzer would list `state: true` as attributes).
    */
   static override properties: PropertyDeclarations = {
-    kind: { reflect: true }, series: {}, selected: { reflect: true }, reference: { type: Number },
+    // A removed or unknown `kind` is the default kind (drawn as value-growth; it stayed null / the word, so the plot
+    // lost its value-growth class and the export was named civic-growth-chart-null.png; A1 s18).
+    kind: { reflect: true, converter: { fromAttribute: (v: string | null) => (v === 'compare' || v === 'trend' ? v : 'value-growth') } }, series: {}, selected: { reflect: true }, reference: { type: Number },
     referenceLabel: { attribute: 'reference-label' }, sort: {}, measure: {}, basis: {},
     showTable: { type: Boolean, attribute: 'show-table' }, seriesField: { attribute: 'series-field' },
     periodField: { attribute: 'period-field' }, valueField: { attribute: 'value-field' },
