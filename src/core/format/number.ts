@@ -181,7 +181,7 @@ export interface UnitInfo {
 // `unit[ english]`; a unit in 万 or 亿 of a base unit scales that base and reads as it (万元: 1e4 元, 'yuan').
 export const UNITS: Record<string, UnitInfo> = /* @__PURE__ */ (() => {
   const units: Record<string, UnitInfo> = {};
-  for (const entry of '元 yuan,万元,亿元,人 people,万人,名 people,人次 visits,万人次,亿人次,户 households,所,个,家 firms,项 projects,辆 vehicles,万辆,对 couples,场 events,次 times,分 points,% %'.split(',')) {
+  for (const entry of '元 yuan,万元,亿元,人 people,万人,名 people,人次 visits,万人次,亿人次,户 households,所,个,家 firms,项 projects,件 items,辆 vehicles,万辆,对 couples,场 events,次 times,分 points,% %'.split(',')) {
     const [unit, en] = entry.split(' ');
     const scale = unit.length > 1 ? ({ 万: 1e4, 亿: 1e8 } as Record<string, number>)[unit[0]] : undefined;
     const base = scale ? unit.slice(1) : unit;

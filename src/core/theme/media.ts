@@ -34,6 +34,14 @@ export const mediaCss = css`
     :focus-visible {
       outline: 2px solid Highlight;
     }
+    /* Rank badges (growth chart's rank, ranking's top three) are surface-coloured text on the accent: Canvas on a
+       background the browser paints Canvas, i.e. no text at all. (':host' outweighs the elements' rules.) */
+    :host [part~='rank'],
+    :host [part~='rank-top'] {
+      color: CanvasText;
+      background: Canvas;
+      border: 1px solid CanvasText;
+    }
     /* export-button.ts (':host' outweighs its rule, in a later sheet; the print rule below hides it). */
     :host [part~='export-button'] {
       color: ButtonText;
@@ -47,6 +55,15 @@ export const mediaCss = css`
       --_color-surface: #fff;
       --_color-surface-raised: #fff;
       break-inside: avoid;
+    }
+    /* Data drawn as background colours (legend swatches, ranking bars, progress fills) prints with the browser's
+       "Background graphics" off, its default (inherited by the fills inside). */
+    .swatch,
+    .hatch-swatch,
+    [part~='bar'],
+    [part~='progress'] {
+      -webkit-print-color-adjust: exact;
+      print-color-adjust: exact;
     }
     [part~='tooltip'],
     [role='tooltip'],

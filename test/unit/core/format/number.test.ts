@@ -242,6 +242,7 @@ describe('formatAmount', () => {
       个: { scale: 1, base: '个', en: '' },
       家: { scale: 1, base: '家', en: 'firms' },
       项: { scale: 1, base: '项', en: 'projects' },
+      件: { scale: 1, base: '件', en: 'items' },
       辆: { scale: 1, base: '辆', en: 'vehicles' },
       万辆: { scale: 1e4, base: '辆', en: 'vehicles' },
       对: { scale: 1, base: '对', en: 'couples' },
