@@ -57,12 +57,21 @@ export class PollingScheduler {
     this.doc?.removeEventListener('visibilitychange', this.onVisibility);
   }
 
+  // A request fails or succeeds after its tick planned the next one (fire): that tick is planned again from now, so a
+  // failure backs off the very next poll and a success after failures (a Retry) brings the interval back at once.
   succeeded(): void {
+    const was = this.failures;
     this.failures = 0;
+    if (was) this.replan();
   }
 
   failed(): void {
     this.failures = Math.min(this.failures + 1, 10);
+    this.replan();
+  }
+
+  private replan(): void {
+    if (this.timer !== undefined) this.schedule();
   }
 
   get failureCount(): number {

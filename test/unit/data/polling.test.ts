@@ -321,6 +321,29 @@ describe('PollingScheduler', () => {
     });
   });
 
+  // A real poll fails later than its tick (the request runs first): the tick already planned is re-planned from the
+  // failure with the backoff delay, and a success after failures (a Retry) brings the interval back at once.
+  it('a failure that comes after its tick backs off the next tick; a later success restores the interval', () => {
+    const p = make();
+    p.start();
+    vi.advanceTimersByTime(10_000);
+    expect(tick).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(2_000);
+    p.failed();
+    vi.advanceTimersByTime(19_999);
+    expect(tick, 'not at the plain interval').toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1);
+    expect(tick).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(3_000);
+    p.failed();
+    vi.advanceTimersByTime(20_000);
+    expect(tick, 'x4 after two failures').toHaveBeenCalledTimes(2);
+    p.succeeded();
+    vi.advanceTimersByTime(10_000);
+    expect(tick, 'the interval back after a success').toHaveBeenCalledTimes(3);
+    p.stop();
+  });
+
   it('works without a document (Node): falls back to globalThis.document when absent', () => {
     const p = new PollingScheduler({ interval: () => 1, busy: () => false, tick });
     p.start();
