@@ -70,7 +70,7 @@ function start(): Worker | undefined {
       metricsLoads.lastStages = m.result.stages;
       if (m.at) metricsLoads.lastAt = { start: m.at[0] - performance.timeOrigin, end: m.at[1] - performance.timeOrigin, received: performance.now() };
       p.resolve(m.result);
-    } else p.reject(m.kind === 'internal' ? new FetchError('network', p.job.url, m.message) : new FetchError(m.kind, p.job.url, m.message, m.status));
+    } else p.reject(m.kind === 'internal' ? new FetchError('network', p.job.url, m.message) : new FetchError(m.kind, p.job.url, m.message, m.status, m.code));
   };
   // The script was refused (CSP) or could not load: every waiting job runs here instead.
   w.onerror = (e) => {

@@ -2,7 +2,7 @@
  * Module worker for <civic-grid-map>'s tiles mode: fetches, adapts, validates and joins a metrics payload off the
  * main thread into transferable columns (metrics-job.ts, metric-columns.ts). Messages in: a `MetricsJob`, or
  * `{ job, cancel: true }` (aborts that job's request). Out: `{ job, ok: true, result }` with the column buffers
- * transferred, or `{ job, ok: false, kind, status?, message }` with the FetchError's fields.
+ * transferred, or `{ job, ok: false, kind, status?, code?, message }` with the FetchError's fields.
  */
 import { FetchError, type FetchErrorKind } from '../../data/fetch-error.js';
 import { runMetricsJob, type MetricsJob, type MetricsJobResult } from './metrics-job.js';
@@ -10,7 +10,7 @@ import { transferables } from './metric-columns.js';
 
 export type MetricsRequest = MetricsJob | { job: number; cancel: true };
 
-export type MetricsReply = { job: number; ok: true; result: MetricsJobResult; ms: number; at?: [number, number] } | { job: number; ok: false; kind: FetchErrorKind | 'internal'; status?: number; message: string };
+export type MetricsReply = { job: number; ok: true; result: MetricsJobResult; ms: number; at?: [number, number] } | { job: number; ok: false; kind: FetchErrorKind | 'internal'; status?: number; code?: string; message: string };
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<MetricsRequest>) => void) | null;
@@ -38,7 +38,7 @@ scope.onmessage = async (e) => {
   } catch (err) {
     if (ctrl.signal.aborted) return;
     const fe = err instanceof FetchError ? err : undefined;
-    scope.postMessage({ job: m.job, ok: false, kind: fe?.kind ?? 'internal', status: fe?.status, message: err instanceof Error ? err.message : String(err) } satisfies MetricsReply);
+    scope.postMessage({ job: m.job, ok: false, kind: fe?.kind ?? 'internal', status: fe?.status, code: fe?.code, message: err instanceof Error ? err.message : String(err) } satisfies MetricsReply);
   } finally {
     running.delete(m.job);
   }
