@@ -74,7 +74,7 @@ export function filterChainData(data: ChainData, filter: ChainFilter): ChainData
   // it, drawn in that chain: 凤凰湖产业园 hosts both alliances and belongs in either one's picture.
   let shared: Set<string> | undefined;
   if (chainId) {
-    const own = new Set(data.nodes.filter((n) => n.chain === chainId).map((n) => n.id));
+    const own = new Set(data.nodes.filter((n) => n.chain === chainId || n.chains?.includes(chainId)).map((n) => n.id));
     shared = new Set();
     for (const l of data.links) {
       if (own.has(l.source)) shared.add(l.target);
@@ -85,7 +85,8 @@ export function filterChainData(data: ChainData, filter: ChainFilter): ChainData
   for (const n of data.nodes) {
     if (filter.hiddenTypes?.has(n.type)) continue;
     if (!chainId || n.home === chainId || n.chain === chainId) nodes.push(n);
-    else if (n.chain === undefined && shared?.has(n.id)) nodes.push({ ...n, home: chainId });
+    // A firm listed in several chains (`chain: ["auto", "equip"]`) is in each one's picture, drawn in that chain.
+    else if (n.chains?.includes(chainId) || (n.chain === undefined && shared?.has(n.id))) nodes.push({ ...n, home: chainId });
   }
   const ids = new Set(nodes.map((n) => n.id));
   const links = data.links.filter((l) => ids.has(l.source) && ids.has(l.target) && !filter.hiddenKinds?.has(l.kind));

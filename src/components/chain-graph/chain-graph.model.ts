@@ -18,6 +18,7 @@ import {
   type Tier,
 } from './chain-graph.types.js';
 import { adjacency } from './chain-graph.graph.js';
+import { inChain, markSupplyCycles, readChains, reportLeaders } from './chain-graph.checks.js';
 
 export { adjacency, filterChainData, hasIllustrative, hopDistances, neighbourhood, neighbourInDirection, searchNodes, tourOrder, type ChainFilter } from './chain-graph.graph.js';
 
@@ -150,11 +151,9 @@ export function* parseChainSteps(raw: unknown, options: ParseChainOptions = {}):
       else type = t as NodeType;
     }
     const [chainV, chainK] = field(n, f, 'chain');
-    let chain = readString(chainV, joinPath(p, chainK), issues, { coerceNumber: true }) || undefined;
-    if (chain !== undefined && chainIds.size > 0 && !chainIds.has(chain)) {
-      issues.push(issue(joinPath(p, chainK), 'unknown-chain', `no chain has id ${describe(chain)}; the node is drawn with its neighbours`));
-      chain = undefined;
-    }
+    // A firm in two alliances lists both: drawn in the first, and shown in each listed chain's picture.
+    const inChains = readChains(chainV, joinPath(p, chainK), chainIds, issues);
+    const chain = inChains[0];
     const [tierV, tierK] = field(n, f, 'tier');
     let tier: Tier = 'core';
     if (tierV !== undefined && tierV !== null && tierV !== '') {
@@ -187,12 +186,15 @@ export function* parseChainSteps(raw: unknown, options: ParseChainOptions = {}):
     }
     const illustrative = readBoolean(n.illustrative, joinPath(p, 'illustrative'), issues) ?? false;
     const node: ChainNode = { id, name, nameEn, type, chain, home: chain ?? '', tier, flags, attrs, illustrative, index: i };
+    if (inChains.length > 1) node.chains = inChains;
     byId.set(id, node);
     nodes.push(node);
   }
 
   // ── links ──
   const links: ChainLink[] = [];
+  // source → target → bit mask of the kinds already linked (no string key per link: see adjacency()).
+  const linked = new Map<string, Map<string, number>>();
   for (let i = 0; i < rawLinks.length; i++) {
     if (i % PARSE_STEP === PARSE_STEP - 1) yield;
     const l = rawLinks[i];
@@ -231,6 +233,18 @@ export function* parseChainSteps(raw: unknown, options: ParseChainOptions = {}):
     }
     const [wV, wK] = field(l, f, 'weight');
     const weight = readNumber(wV, joinPath(p, wK), issues, { min: 0, coerce: true }) ?? 1;
+    const bit = 1 << LINK_KINDS.indexOf(kind);
+    let to = linked.get(source);
+    if (!to) linked.set(source, (to = new Map()));
+    const mask = to.get(target) ?? 0;
+    if (mask & bit) {
+      const first = links.find((o) => o.source === source && o.target === target && o.kind === kind)!;
+      issues.push(
+        issue(p, 'duplicate', `link ${describe(source)} → ${describe(target)} (${kind}) is already given at ${joinPath(linksPath, first.index)}; it is drawn once`, 'warning'),
+      );
+      continue;
+    }
+    to.set(target, mask | bit);
     links.push({ source, target, kind, weight, index: i });
   }
   yield;
@@ -240,7 +254,7 @@ export function* parseChainSteps(raw: unknown, options: ParseChainOptions = {}):
     const lp = chainLeaderPath[ci];
     const leader = c.leader ? byId.get(c.leader) : undefined;
     if (!leader) {
-      const fallback = nodes.find((n) => n.type === 'leader' && n.chain === c.id);
+      const fallback = nodes.find((n) => n.type === 'leader' && inChain(n, c.id));
       issues.push(
         issue(
           lp,
@@ -255,14 +269,15 @@ export function* parseChainSteps(raw: unknown, options: ParseChainOptions = {}):
       leader.home = c.id;
     }
   });
+  reportLeaders(nodes, issues, f);
   // Chains implied by nodes when the payload has no `chains` array.
   if (chains.length === 0) {
     const seen = new Set<string>();
     for (const n of nodes) {
-      const c = n.chain;
-      if (c && !seen.has(c)) {
+      for (const c of n.chains ?? (n.chain ? [n.chain] : [])) {
+        if (seen.has(c)) continue;
         seen.add(c);
-        const leader = nodes.find((m) => m.chain === c && m.type === 'leader');
+        const leader = nodes.find((m) => inChain(m, c) && m.type === 'leader');
         chains.push({ id: c, name: c, leader: leader?.id ?? '' });
       }
     }
@@ -322,64 +337,4 @@ function deriveTiers(nodes: ChainNode[], adj: Map<string, string[]>, byId: Map<s
       }
     }
   }
-}
-
-/**
- * Supply links must form a DAG for the tiered layout. Links are taken in input order; a link whose target can
- * already reach its source closes a cycle: it is marked `cyclic`, reported at `links[i]` and still drawn.
- * (A quick depth-first check runs first so acyclic graphs, the usual case, cost one pass.)
- */
-function markSupplyCycles(nodes: ChainNode[], links: ChainLink[], issues: Issue[], linksPath: string): void {
-  const supply = links.filter((l) => l.kind === 'supply');
-  if (!hasCycle(nodes, supply)) return;
-  const out = new Map<string, string[]>();
-  const reaches = (from: string, to: string): boolean => {
-    const seen = new Set([from]);
-    const stack = [from];
-    while (stack.length) {
-      const id = stack.pop()!;
-      if (id === to) return true;
-      for (const m of out.get(id) ?? []) if (!seen.has(m)) {
-        seen.add(m);
-        stack.push(m);
-      }
-    }
-    return false;
-  };
-  for (const l of supply) {
-    if (reaches(l.target, l.source)) {
-      l.cyclic = true;
-      issues.push(issue(joinPath(linksPath, l.index), 'cycle', `supply link ${describe(l.source)} → ${describe(l.target)} closes a cycle; it is drawn but ignored when ordering tiers`));
-      continue;
-    }
-    (out.get(l.source) ?? out.set(l.source, []).get(l.source)!).push(l.target);
-  }
-}
-
-function hasCycle(nodes: ChainNode[], supply: ChainLink[]): boolean {
-  const out = new Map<string, string[]>();
-  for (const l of supply) (out.get(l.source) ?? out.set(l.source, []).get(l.source)!).push(l.target);
-  const state = new Map<string, 1 | 2>();
-  for (const n of nodes) {
-    if (state.has(n.id)) continue;
-    const stack: { id: string; i: number }[] = [{ id: n.id, i: 0 }];
-    state.set(n.id, 1);
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      const next = out.get(top.id) ?? [];
-      if (top.i >= next.length) {
-        state.set(top.id, 2);
-        stack.pop();
-        continue;
-      }
-      const m = next[top.i++];
-      const st = state.get(m);
-      if (st === 1) return true;
-      if (st === undefined) {
-        state.set(m, 1);
-        stack.push({ id: m, i: 0 });
-      }
-    }
-  }
-  return false;
 }

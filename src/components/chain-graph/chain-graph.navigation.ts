@@ -113,7 +113,7 @@ export class ChainNavController implements ReactiveController {
   plainNode(id: string): Record<string, unknown> | undefined {
     const n = this.d.shown()?.byId.get(id) ?? this.d.node(id);
     if (!n) return undefined;
-    return { id: n.id, name: n.name, nameEn: n.nameEn, type: n.type, chain: n.chain ?? n.home, tier: n.tier, flags: [...n.flags], attrs: { ...n.attrs }, illustrative: n.illustrative };
+    return { id: n.id, name: n.name, nameEn: n.nameEn, type: n.type, chain: n.chain ?? n.home, ...(n.chains ? { chains: [...n.chains] } : {}), tier: n.tier, flags: [...n.flags], attrs: { ...n.attrs }, illustrative: n.illustrative };
   }
 
   // ── handlers (bound in the element's template) ──

@@ -78,7 +78,7 @@ export function renderTable(
               (n) => html`<tr data-id=${n.id}>
                 <th scope="row">${label(n)}${n.illustrative ? html` <small>(${tt.illustrativeNode})</small>` : nothing}</th>
                 <td>${tt['type-' + n.type]}</td>
-                <td>${chainName.get(n.home) ?? ''}</td>
+                <td>${(n.chains ?? [n.home]).map((c) => chainName.get(c)).filter(Boolean).join('、')}</td>
                 <td>${tt['tier-' + n.tier]}</td>
                 <td>${n.flags.join('、')}</td>
                 <td>

@@ -31,6 +31,8 @@ export interface ChainNode {
   type: NodeType;
   /** Chain id; `undefined` when the node is shared (e.g. a park) — then `home` says where it is drawn. */
   chain?: string;
+  /** Every chain the node belongs to, when the payload lists more than one (`chain: ["auto", "equip"]`); `chain` is the first. */
+  chains?: string[];
   /** Chain the node is drawn in (its own chain, else the chain of most of its neighbours, else the first chain). */
   home: string;
   tier: Tier;
