@@ -13,7 +13,7 @@ const model = (raw: unknown, lang: Lang = 'zh-CN', basis?: 'single'): GrowthMode
 const tip = (m: GrowthModel, i: number) => m.categories[i].tooltip.rows[0].text;
 const at = (m: GrowthModel, key: string) => tip(m, m.categories.findIndex((c) => c.key === key));
 
-describe('published figures are shown as published (tooltip, summary and table agree)', () => {
+describe('published figures are shown as published (tooltip and table agree; the summary is compact)', () => {
   // 2021 GDP of 1107.5 亿元 (demo growth.json) and Chongqing's 2023 GDP of 29129.03 亿元: a tooltip must not read 1108 亿元
   // or 2.91 万亿元 beside a table that reads 1,107.5 and 29,129.03.
   const raw = gdp('亿元', [
@@ -27,7 +27,9 @@ describe('published figures are shown as published (tooltip, summary and table a
     expect(at(m, '2021-01/2021-12')).toContain('1107.5亿元');
     expect(at(m, '2022-01/2022-12')).toContain('1204.45亿元');
     expect(at(m, '2023-01/2023-12')).toMatch(/29129\.03亿元|2\.912903万亿元/);
-    expect(m.summary).toMatch(/29129\.03亿元|2\.912903万亿元/);
+    // The summary is a headline sentence and follows the README's compact rule for every element (number-format test:
+    // 32193.2 亿元 → 3.22万亿元); the tooltip is the exact look-up of one period and keeps every digit.
+    expect(m.summary).toContain('2.91万亿元');
   });
   it('en: 110.75B yuan, 120.445B yuan (no digit lost)', () => {
     const m = model(raw, 'en');
