@@ -7,6 +7,7 @@ import { stateStyles } from '../../core/render/states.js';
 import { NO_VALUE } from '../../core/format/number.js';
 import { exportPng, type PngOptions } from '../../core/export/lazy.js';
 import { exportButtonStyles } from '../../core/export/export-button.js';
+import { lazyModule } from '../../core/lazy-module.js';
 import { GridMapProps } from './grid-map.props.js';
 import { styles } from './grid-map.styles.js';
 import { parseLabelList } from './classify.js';
@@ -22,6 +23,9 @@ import { GridViewModel, ViewState } from './view-model.js';
 import { ViewChanges } from './view-changes.js';
 import { memoryShell, tilesShell, type Drawing, type ShellMode } from './shell-mode.js';
 import { renderBreadcrumb, renderMap, renderMemoryBanners, renderTilesBanner, renderWithoutMap, terms } from './views.js';
+
+/** A WebGL map prints through a 2D copy made at `beforeprint` (grid-map.print.ts). */
+const printing = lazyModule(() => import('./grid-map.print.js'));
 
 /**
  * @summary Governance grid choropleth: colours grids (网格) by a metric, with legend, tooltip, drill-down from
@@ -157,6 +161,11 @@ export class CivicGridMap extends GridMapProps {
     if (this.tilesMode) this.tilesCtl.preload(!!this.offThreadLoader());
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    printing.loaded?.forget(this);
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.nav.speak(this.t.lang);
@@ -183,6 +192,8 @@ export class CivicGridMap extends GridMapProps {
     this.views.announce(changed, !this.hasUpdated);
     // Memory mode syncs its surface also before a geometry exists (a renderer change resets it).
     (this.tilesMode ? this.modes.tiles : this.modes.memory).sync(changed);
+    // Drawn with WebGL: the print chunk loads now, as print events wait for nothing.
+    if (this.activeRenderer === 'webgl') void printing.load().then((p) => this.isConnected && p.maps.set(this, () => this.drawing()), () => {});
   }
 
   protected override themeChanged(): void {
