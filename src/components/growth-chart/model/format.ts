@@ -97,6 +97,9 @@ function decimalsOf(v: number): number {
 export function amountText(v: number | null, unit: string | undefined, lang: Lang): string {
   if (!isNumber(v)) return formatAmount(v, unit, { lang });
   const scale = (unit && UNITS[unit]?.scale) || 1;
+  // 0 has no magnitude to scale by: it keeps the series' unit (0亿元, as every other figure of the series reads; not
+  // 0元), and -0 reads 0.
+  if (v === 0) return lang === 'zh-CN' && scale > 1 ? `0${unit}` : formatAmount(0, unit, { lang });
   const base = Math.abs(v * scale);
   // The power of ten of the compact word Intl uses from 10,000 up (万 亿 万亿 / K M B T).
   const word = base < 1e4 ? 0 : lang === 'zh-CN' ? (base >= 1e12 ? 12 : base >= 1e8 ? 8 : 4) : base >= 1e12 ? 12 : base >= 1e9 ? 9 : base >= 1e6 ? 6 : 3;
