@@ -9,7 +9,7 @@
  * path.grid, g.axis-left, g.axis-right, g.marks, line.zero, g.reference, g.x-axis, g.annotations` in that paint
  * order, the same classes and attributes.
  */
-import type { GrowthModel } from './model/types.js';
+import type { Axis, GrowthModel } from './model/types.js';
 import { NS, node, num, type Cached } from './growth-chart.dom.js';
 
 // growth-chart.sync.ts imports these from here
@@ -186,7 +186,7 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
               delete (el as Cached).__gc!.dy;
             }
             attr(el, 'text-anchor', left ? 'start' : 'end');
-            text(el, a.title);
+            titleText(el, a, left ? Math.max(0, x0 - 6) : Math.min(m.width, x1 + 6));
           }
         }, () => {
           // what the ticks of this axis share
@@ -251,7 +251,10 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
         const x = num(left ? x0 - 6 : x1 + 6);
         const anchor = left ? 'end' : 'start';
         for (const t of a.ticks) g.appendChild(label({ class: 'tick', x, dy: '0.32em', 'text-anchor': anchor, y: num(t.pos) }, t.label));
-        g.appendChild(label({ class: 'axis-title', x: num(left ? Math.max(0, x0 - 6) : Math.min(m.width, x1 + 6)), 'text-anchor': left ? 'start' : 'end', y: num(titleY(left ? 'left' : 'right')) }, a.title));
+        const tx = left ? Math.max(0, x0 - 6) : Math.min(m.width, x1 + 6);
+        const el = node('text', { class: 'axis-title', x: num(tx), 'text-anchor': left ? 'start' : 'end', y: num(titleY(left ? 'left' : 'right')) });
+        titleText(el, a, tx);
+        g.appendChild(el);
         break;
       }
       case 'x-axis': {
@@ -314,6 +317,23 @@ export function drawFrame(marks: SVGGElement, m: GrowthModel): void {
   let after = marks.nextSibling;
   while (after && (after as Node & { __gcPart?: Part }).__gcPart) after = after.nextSibling;
   place(AFTER, after);
+}
+
+/** An axis title: one text node, or (wrapped in a narrow chart) one `<tspan>` per line at `x`. */
+function titleText(el: Element, a: Axis, x: number): void {
+  const lines = a.titleLines;
+  if (!lines) return text(el, a.title);
+  const c = ((el as Cached).__gc ??= {});
+  const key = lines.join('\n') + x;
+  if (c.$t === key) return;
+  c.$t = key;
+  el.textContent = '';
+  lines.forEach((l, i) => {
+    const sp = el.appendChild(make('tspan'));
+    sp.setAttribute('x', num(x));
+    if (i) sp.setAttribute('dy', '1.3em');
+    sp.textContent = l;
+  });
 }
 
 /** A new `<text>` with its attributes (in this order) and its text, written and recorded. */

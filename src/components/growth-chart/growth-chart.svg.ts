@@ -129,7 +129,11 @@ export function renderPlot(m: GrowthModel, p: SvgPalette, color: (i: number) => 
       out.push(`<line x1="${r(px0)}" x2="${r(px1)}" y1="${r(t.pos)}" y2="${r(t.pos)}" stroke="${p.grid}"/>`);
       out.push(`<text x="${r(px0 - 6)}" y="${r(t.pos)}" dy="0.32em" text-anchor="end" fill="${p.muted}">${escapeXml(t.label)}</text>`);
     }
-    out.push(`<text x="${r(px0 - 6)}" y="${r(m.plot.y - fs - 8)}" text-anchor="start" fill="${p.muted}">${escapeXml(m.left.title)}</text>`);
+    // A wrapped title (a narrow chart) starts higher, one <tspan> per line.
+    const tx = r(Math.max(0, px0 - 6));
+    const lines = m.left.titleLines;
+    const y = lines ? m.titleY.left : m.plot.y - fs - 8;
+    out.push(`<text x="${tx}" y="${r(y)}" text-anchor="start" fill="${p.muted}">${lines ? lines.map((l, i) => `<tspan x="${tx}"${i ? ' dy="1.3em"' : ''}>${escapeXml(l)}</tspan>`).join('') : escapeXml(m.left.title)}</text>`);
     out.push('</g>');
   }
   if (m.right) {

@@ -146,7 +146,7 @@ function computeFrame(f: FrameInput): { frame: Frame; count0: number; count: num
 
   // ── margins (two passes: tick labels depend on tick count, which depends on the plot height) ──
   const titleH = fs + 8 + (stackTitles ? fs * 1.6 : 0);
-  const top = titleH + fs + 8; // axis titles + annotation room
+  let top = titleH + fs + 8; // axis titles + annotation room
   let bottom = (twoLine ? 2 : 1) * fs * 1.3 + 10;
   const count0 = yTickCount(height - top - bottom, fs);
   const leftScale0 = niceScale(leftDomain, [0, 1], count0);
@@ -194,6 +194,13 @@ function computeFrame(f: FrameInput): { frame: Frame; count0: number; count: num
     }
   }
   const plotX = leftW;
+  // A left title wider than the chart from where it starts (a long English title in a narrow chart: "Year-to-date
+  // growth, y/y (%) · Jan–Sep 2022" at 360 px) wraps, its first lines higher up: never cut by the chart's edge.
+  // It breaks at its " · " first (the compared period on a line of its own).
+  const room = width - Math.max(0, plotX - 6) - 2;
+  const titleLines = textWidth(f.leftTitle, fs) > room ? f.leftTitle.split(' · ').flatMap((t) => wrapLabel(t, room, fs, 2)) : [f.leftTitle];
+  const titleUp = (titleLines.length - 1) * fs * 1.3;
+  top += titleUp;
   bottom = Math.min(bottom, height * 0.45);
   const plotY = top;
   const plotH = Math.max(20, height - top - bottom);
@@ -214,6 +221,7 @@ function computeFrame(f: FrameInput): { frame: Frame; count0: number; count: num
       .ticks(count)
       .map((v) => ({ value: v, pos: yLeft.scale(v), label: layout.rotate !== 0 && !yearMode && !wrapNames && yLeft.scale(v) > plotY + plotH - fs ? '' : leftFormat(v) })),
     title: f.leftTitle,
+    ...(titleLines.length > 1 && { titleLines }),
     zero: yLeft.scale(0),
   };
   const right: Axis | undefined = yRight
@@ -254,7 +262,7 @@ function computeFrame(f: FrameInput): { frame: Frame; count0: number; count: num
 
   const frame: Frame = {
     plot: { x: plotX, y: plotY, width: plotW, height: plotH },
-    titleY: { left: Math.max(fs, plotY - fs - 8 - (stackTitles ? fs * 1.6 : 0)), right: Math.max(fs, plotY - fs - 8) },
+    titleY: { left: Math.max(fs, plotY - fs - 8 - (stackTitles ? fs * 1.6 : 0) - titleUp), right: Math.max(fs, plotY - fs - 8) },
     left,
     right,
     yLeft: yLeft.scale,

@@ -35,6 +35,8 @@ export interface Axis {
   domain: [number, number];
   ticks: AxisTick[];
   title: string;
+  /** The title wrapped, when it does not fit on one line (drawn one line each, from `titleY`). */
+  titleLines?: string[];
   /** Pixel y of the value 0. */
   zero: number;
 }
