@@ -71,6 +71,23 @@ describe('<civic-grid-map> print', function () {
     expect(print.maps.has(el)).to.equal(false);
   });
 
+  it('tiles mode (WebGL): the print copy holds the tiles drawn', async () => {
+    const metrics = (await import('../../demo/data/grid-metrics.json')).default;
+    const el = await fixture<CivicGridMap>(html`<civic-grid-map tiles="/demo/data/tiles/{z}/{x}/{y}.pbf" tiles-max-zoom="13"
+      bounds="105.74,29.26,105.97,29.39" .data=${metrics} metric="households"></civic-grid-map>`);
+    await el.whenDrawn();
+    const print = await import('../../src/components/grid-map/grid-map.print.js');
+    await until(() => print.maps.has(el), 'the tiles map is registered for print');
+    await frames(3);
+    dispatchEvent(new Event('beforeprint'));
+    const copy = copyOf(el);
+    expect(copy, 'a print copy').to.be.instanceOf(HTMLCanvasElement);
+    const d = copy!.getContext('2d')!.getImageData(0, 0, copy!.width, copy!.height).data;
+    let coloured = 0;
+    for (let i = 0; i < d.length; i += 4) if (Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 30) coloured++;
+    expect(coloured, 'coloured pixels of the tiles').to.be.greaterThan(1000);
+  });
+
   it('renderer="canvas" prints its own canvas: no copy', async () => {
     const el = await map('canvas');
     expect(el.activeRenderer).to.equal('canvas');
