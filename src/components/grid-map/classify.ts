@@ -285,15 +285,22 @@ export function legendPrecision(v: number): number | undefined {
 }
 
 /**
- * Text for a class range. Classes are [min, max); when all data are integers and the bounds are integers, the
- * range is shown inclusive the way people write it (thresholds 5, 9 → "≤ 4", "5–8", "≥ 9").
+ * Text for a class range. Classes are [min, max); when all data are whole numbers the range is the whole numbers it
+ * holds, written the way people write them (thresholds 5, 9 → "≤ 4", "5–8", "≥ 9"; quantile breaks 63.4, 341 →
+ * "≤ 63", "64–340", "≥ 341": no bound shared by two classes). A class holding no whole number keeps its bounds.
  */
 export function classRangeLabel(c: ClassInfo, integer: boolean, fmt: (v: number) => string, w: RangeWords): string {
   if (c.value !== undefined) return fmt(c.value);
-  const intBounds = integer && (c.min === undefined || Number.isInteger(c.min)) && (c.max === undefined || Number.isInteger(c.max));
   if (c.min === undefined && c.max === undefined) return c.dataMin !== undefined ? (c.dataMin === c.dataMax ? fmt(c.dataMin) : `${fmt(c.dataMin)}–${fmt(c.dataMax as number)}`) : '';
-  if (c.min === undefined) return intBounds ? w.atMost(fmt((c.max as number) - 1)) : w.lessThan(fmt(c.max as number));
+  // The first and last whole numbers of [min, max).
+  const lo = c.min === undefined ? -Infinity : Math.ceil(c.min);
+  const hi = c.max === undefined ? Infinity : Math.ceil(c.max) - 1;
+  if (integer && lo <= hi) {
+    if (c.min === undefined) return w.atMost(fmt(hi));
+    if (c.max === undefined) return w.atLeast(fmt(lo));
+    return lo === hi ? fmt(lo) : `${fmt(lo)}–${fmt(hi)}`;
+  }
+  if (c.min === undefined) return w.lessThan(fmt(c.max as number));
   if (c.max === undefined) return w.atLeast(fmt(c.min));
-  if (intBounds) return c.max - 1 === c.min ? fmt(c.min) : `${fmt(c.min)}–${fmt(c.max - 1)}`;
   return `${fmt(c.min)}–${fmt(c.max)}`;
 }
