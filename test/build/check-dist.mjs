@@ -41,7 +41,7 @@ const gz = (p) => gzipSync([...closure(p)].map((f) => transformSync(readFileSync
 // the map and the graph), the growth chart's one-pass frame building (+0.6 KB), the late-data whenDrawn() rule and the
 // first-contact fixes of the grid, board and screen (+~0.6 KB).
 const budgets = [
-  ['civic-widgets.iife.js (all elements, maplibre and its worker inlined)', 'civic-widgets.iife.js', 745_000],
+  ['civic-widgets.iife.js (all elements, maplibre and its worker inlined)', 'civic-widgets.iife.js', 746_000],
   ['bundle/civic-widgets.js (entry chunk, without the lazy maplibre chunk)', 'bundle/civic-widgets.js', 225_000],
 ];
 for (const [label, file, max] of budgets) {
