@@ -22,7 +22,12 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 export function describe(v: unknown): string {
   if (v === null) return 'null';
   if (v === undefined) return 'nothing';
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
+  // By code points: a cut by UTF-16 units could keep half of 𠀀 or an emoji (a lone surrogate, written \ud840). 41 code
+  // points fit in 82 units, so only that much is split (a CSV body can be megabytes).
+  if (typeof v === 'string') {
+    const c = [...v.slice(0, 82)];
+    return JSON.stringify(c.length > 40 ? c.slice(0, 40).join('') + '…' : v);
+  }
   if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : String(v);
   if (Array.isArray(v)) return `an array of ${v.length}`;
   if (typeof v === 'object') return 'an object';

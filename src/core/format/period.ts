@@ -126,8 +126,9 @@ function missMessage([code, v]: Miss): string {
     case 6:
       return 'the period ends before it starts';
     case 7: {
-      const s = String(v);
-      return `${JSON.stringify(s.length > 30 ? s.slice(0, 30) + '…' : s)} is not a period such as ${EXAMPLES}`;
+      // Cut by code points (not UTF-16 units, which could keep half of 𠀀 or an emoji).
+      const s = [...String(v)];
+      return `${JSON.stringify(s.slice(0, 30).join('') + (s.length > 30 ? '…' : ''))} is not a period such as ${EXAMPLES}`;
     }
   }
 }
