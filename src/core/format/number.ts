@@ -203,7 +203,8 @@ export function formatAmountParts(value: number | null | undefined, unit: string
   const info = unit ? UNITS[unit] : undefined;
   if (!unit) return { ...formatNumberParts(value, o), unit: '' };
   if (!info) {
-    const p = formatNumberParts(value, o);
+    // A unit that carries its own magnitude (万吨, 万千瓦时, 亿美元) is not compacted again: 1.23万万吨.
+    const p = formatNumberParts(value, /^[万亿]/.test(unit) ? { ...o, compact: false } : o);
     return { ...p, unit, text: p.text === NO_VALUE ? NO_VALUE : p.text + (o.lang === 'en' ? ' ' : '') + unit };
   }
   if (info.base === '%') {
