@@ -109,6 +109,9 @@ export function amountText(v: number | null, unit: string | undefined, lang: Lan
   return formatAmount(v, unit, { lang, precision });
 }
 
+/** A value in the headline summary: compact as every element's headline (3.22万亿元), 0 in the series' unit (0亿元). */
+export const summaryAmount = (v: number, unit: string | undefined, lang: Lang) => (v === 0 ? amountText(0, unit, lang) : formatAmount(v, unit, { lang }));
+
 /** A growth rate as shown in tooltips and summaries (12.3%). */
 export const pctText = (v: number | null, lang: Lang) => formatPercent(v, { lang });
 

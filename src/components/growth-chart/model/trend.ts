@@ -1,8 +1,7 @@
 /** `trend`: one line per series over the periods, of growth rates (default) or of values in the first series' unit. */
 import type { GrowthMeasure, GrowthSeries } from '../growth-chart.types.js';
-import { formatAmount } from '../../../core/format/number.js';
 import { layoutFrame, periodLabels } from './axis.js';
-import { pctText, seriesName, unitTitle } from './format.js';
+import { summaryAmount, pctText, seriesName, unitTitle } from './format.js';
 import { focusAnnotations, latestIndexOf, lineMarks, periodCategories, periodsOf, periodTable, type PeriodColumns } from './periods.js';
 import { zeroExtent } from './scale.js';
 import { axisNoteOf, basisOf, emptyModel, finishModel, hasRates, hasValues, prepare } from './series.js';
@@ -63,7 +62,7 @@ export function buildTrend(input: readonly GrowthSeries[], o: GrowthModelOptions
     if (!pts.length) return T.noData;
     const a = pts[0];
     const b = selectedIndex >= 0 ? pts.find((q) => q.index === selectedIndex) ?? pts[pts.length - 1] : pts[pts.length - 1];
-    const fmt = (v: number) => (growth ? pctText(v, lang) : formatAmount(v, main.series.unit, { lang }));
+    const fmt = (v: number) => (growth ? pctText(v, lang) : summaryAmount(v, main.series.unit, lang));
     const more = lineSeries.length > 1 ? T.andMore(lineSeries.length) : '';
     const tail = pts.some((q) => q.illustrative) ? T.illustrativeTail : '';
     return T.summaryTrend(labels.long[a.index], labels.long[b.index], seriesName(main.series, lang), growth ? T.growthWord : T.valueWord, fmt(a.value), fmt(b.value)) + more + tail;

@@ -4,9 +4,8 @@
  */
 import { bandScale } from '../../common/scales.js';
 import type { GrowthSeries } from '../growth-chart.types.js';
-import { formatAmount } from '../../../core/format/number.js';
 import { layoutFrame, periodLabels } from './axis.js';
-import { growthText, rankText, seriesName, unitTitle } from './format.js';
+import { summaryAmount, growthText, rankText, seriesName, unitTitle } from './format.js';
 import { focusAnnotations, latestIndexOf, lineMarks, periodCategories, periodsOf, periodTable, type PeriodColumns } from './periods.js';
 import { zeroExtent } from './scale.js';
 import { axisNoteOf, basisOf, emptyModel, finishModel, hasRates, hasValues, prepare, type Prepared } from './series.js';
@@ -119,7 +118,7 @@ export function buildValueGrowth(input: readonly GrowthSeries[], o: GrowthModelO
     if (!main || focus < 0) return T.noData;
     const pt = main.byKey.get(keys[focus]);
     if (!pt) return T.noData;
-    const amount = barSeries.includes(main) && pt.value !== null ? formatAmount(pt.value, main.series.unit, { lang }) : '';
+    const amount = barSeries.includes(main) && pt.value !== null ? summaryAmount(pt.value, main.series.unit, lang) : '';
     let s = T.summaryValue(labels.long[focus], seriesName(main.series, lang), amount, growthText(pt, T, lang));
     const rk = rankText(pt, T, lang);
     if (rk && pt.growth !== null) s += (lang === 'zh-CN' ? '，' : '; ') + T.rankGrowth(rk);

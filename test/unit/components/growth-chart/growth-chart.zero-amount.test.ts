@@ -18,4 +18,15 @@ describe('growth chart: a value of 0', () => {
     const m = buildGrowthModel(parseGrowthData(raw).value!.series, { kind: 'value-growth', width: 640, height: 320, lang: 'zh-CN' });
     expect(m.categories.find((c) => c.key === '2022-01/2022-03')!.tooltip.rows[0].text).toBe('地区生产总值：0亿元，—');
   });
+
+  it('the summary sentence of a 0 says 0亿元 (value-growth and trend of values); other values stay compact', () => {
+    const raw = { series: [{ id: 'gdp', name: '地区生产总值', unit: '亿元', basis: 'cumulative', points: [{ period: '2022-01/2022-03', value: 32193.2 }, { period: '2022-01/2022-06', value: 0 }] }] };
+    const series = parseGrowthData(raw).value!.series;
+    const vg = buildGrowthModel(series, { kind: 'value-growth', width: 640, height: 320, lang: 'zh-CN' });
+    expect(vg.summary).toContain('0亿元');
+    expect(vg.summary).not.toContain('0元');
+    const tr = buildGrowthModel(series, { kind: 'trend', measure: 'value', width: 640, height: 320, lang: 'zh-CN' });
+    expect(tr.summary).toContain('3.22万亿元');
+    expect(tr.summary).toContain('0亿元');
+  });
 });
