@@ -297,7 +297,8 @@ const METRICS = [
   { key: 'volunteers', label: '网格志愿者', labelEn: 'Grid volunteers', unit: '人', aggregate: 'sum' },
   { key: 'issuesReported', label: '上报事项', labelEn: 'Issues reported', unit: '件', aggregate: 'sum' },
   { key: 'issuesResolved', label: '办结事项', labelEn: 'Issues resolved', unit: '件', aggregate: 'sum' },
-  { key: 'resolutionRate', label: '办结率', labelEn: 'Resolution rate', unit: '%', aggregate: 'mean' },
+  // A parent's rate is its grids' Σ resolved / Σ reported, not the mean of their rates (A3 s18).
+  { key: 'resolutionRate', label: '办结率', labelEn: 'Resolution rate', unit: '%', aggregate: 'ratio', numerator: 'issuesResolved', denominator: 'issuesReported', scale: 100 },
   { key: 'points', label: '积分', labelEn: 'Points', unit: '分', aggregate: 'mean', scope: [RURAL_TOWN] },
 ];
 /** Monthly household score of a villager group (integer 0–10, FACTS.md §1 scale); every class occurs. */

@@ -55,6 +55,7 @@ export function readMetricsHead(raw: unknown, joinKey: string, issues: Issue[]):
 
   const metrics: GridMetric[] = [];
   const seen = new Set<string>();
+  const at: number[] = []; // payload index of each metric read (issue paths)
   (metricsRaw ?? []).forEach((m, i) => {
     const p = `metrics[${i}]`;
     if (!isRecord(m)) {
@@ -76,15 +77,38 @@ export function readMetricsHead(raw: unknown, joinKey: string, issues: Issue[]):
       if (!list || scope!.length !== list.length) issues.push(issue(`${p}.scope`, 'type', `expected a code prefix or a list of them, got ${describe(m.scope)}`));
       if (!scope?.length) scope = undefined;
     }
+    let ratio: Pick<GridMetric, 'numerator' | 'denominator' | 'scale'> | undefined;
+    if (agg === 'ratio') {
+      const numerator = readString(m.numerator, `${p}.numerator`, issues, { required: true });
+      const denominator = readString(m.denominator, `${p}.denominator`, issues, { required: true });
+      const scale = readNumber(m.scale, `${p}.scale`, issues);
+      if (numerator && denominator) ratio = { numerator, denominator, ...(scale !== undefined ? { scale } : {}) };
+    }
+    at.push(i);
     metrics.push({
       key,
       label: readString(m.label, `${p}.label`, issues) ?? key,
       labelEn: readString(m.labelEn, `${p}.labelEn`, issues),
       unit: readString(m.unit, `${p}.unit`, issues),
-      aggregate: agg ?? 'sum',
+      aggregate: agg === 'ratio' && !ratio ? 'none' : agg ?? 'sum',
+      ...ratio,
       illustrative: (readBoolean(m.illustrative, `${p}.illustrative`, issues) ?? false) || illustrative,
       ...(scope ? { scope } : {}),
     });
+  });
+  // A ratio's numerator and denominator must be other metrics of the payload (not ratios): else its parents stay empty.
+  metrics.forEach((m, i) => {
+    if (m.aggregate !== 'ratio') return;
+    for (const part of ['numerator', 'denominator'] as const) {
+      const k = m[part] as string;
+      const other = metrics.find((o) => o.key === k);
+      if (k === m.key || !other || other.aggregate === 'ratio') {
+        issues.push(issue(`metrics[${at[i]}].${part}`, 'unknown-metric', `the ratio ${describe(m.key)} needs the ${part} ${describe(k)} as another metric of the payload`));
+        m.aggregate = 'none';
+        delete m.numerator, delete m.denominator, delete m.scale;
+        return;
+      }
+    }
   });
   if (!metricsRaw) {
     // Infer metrics from the numeric fields of the first rows.
@@ -157,13 +181,15 @@ export interface JoinedMetrics {
   realRows: Set<number>;
   /** Rows by feature index (for tooltip source). */
   rowByIndex: Map<number, GridMetricRow>;
+  /** metric key → (parent index → [n, m]) for parents whose value covers only n of their m grids. */
+  coverage: Map<string, Map<number, [number, number]>>;
   issues: Issue[];
 }
 
 /**
  * Joins rows to features by `joinBy` (a feature property; default `code`), reports codes with no grid, grids (leaf
  * units) without a value for a metric, and aggregates each metric to parents from their leaf descendants
- * (sum / mean / min / max; `none` leaves parents empty) unless the parent has its own row.
+ * (sum / mean / min / max / ratio; `none` leaves parents empty) unless the parent has its own row.
  */
 export function joinMetrics(geo: GridGeometry, data: GridMetricsData, joinBy = 'code'): JoinedMetrics {
   const issues: Issue[] = [];
@@ -176,6 +202,7 @@ export function joinMetrics(geo: GridGeometry, data: GridMetricsData, joinBy = '
   for (const m of data.metrics) values.set(m.key, new Map());
   const realRows = new Set<number>();
   const rowByIndex = new Map<number, GridMetricRow>();
+  const coverage = new Map<string, Map<number, [number, number]>>();
   data.rows.forEach((row, i) => {
     const f = lookup.get(row.code);
     if (!f) {
@@ -199,35 +226,53 @@ export function joinMetrics(geo: GridGeometry, data: GridMetricsData, joinBy = '
         if (missing <= 5) issues.push(issue(`features:${f.code}`, 'missing-value', `unit ${f.code} has no value for ${m.key}`, 'warning'));
       }
     if (missing > 5) issues.push(issue(`metrics.${m.key}`, 'missing-value', `${missing - 5} more units have no value for ${m.key}`, 'warning'));
-    aggregate(geo, vm, m.aggregate);
+    const parts = m.aggregate === 'ratio' ? { num: values.get(m.numerator as string) as Map<number, number>, den: values.get(m.denominator as string) as Map<number, number>, scale: m.scale ?? 1 } : undefined;
+    coverage.set(m.key, aggregate(geo, vm, m.aggregate, parts, applies));
   }
-  return { values, realRows, rowByIndex, issues };
+  return { values, realRows, rowByIndex, coverage, issues };
 }
 
-/** Fills parent values from leaf descendants. Mutates `vm`. */
-export function aggregate(geo: GridGeometry, vm: Map<number, number>, how: Aggregate): void {
-  if (how === 'none') return;
-  const leafValues = (code: string, out: number[]) => {
-    const kids = geo.children.get(code);
-    if (!kids) return;
-    for (const k of kids) {
+/**
+ * Fills parent values from leaf descendants (mutates `vm`); a parent with its own value keeps it. `ratio` needs the
+ * numerator's and denominator's maps (`parts`): Σ numerator / Σ denominator × scale over the grids that have both, no
+ * value when that Σ denominator is 0. Returns "n of m" per parent whose value covers only n of its m leaves (those the
+ * metric applies to): what the tooltip and table say of a partial sum.
+ */
+export function aggregate(geo: GridGeometry, vm: Map<number, number>, how: Aggregate, parts?: { num: Map<number, number>; den: Map<number, number>; scale: number }, applies: (f: GridFeature) => boolean = () => true): Map<number, [number, number]> {
+  const coverage = new Map<number, [number, number]>();
+  if (how === 'none' || (how === 'ratio' && !parts)) return coverage;
+  const leaves = (code: string, out: number[]) => {
+    for (const k of geo.children.get(code) ?? []) {
       const f = geo.features[k];
-      if (geo.children.has(f.code)) leafValues(f.code, out);
-      else if (vm.has(k)) out.push(vm.get(k) as number);
+      if (geo.children.has(f.code)) leaves(f.code, out);
+      else if (applies(f)) out.push(k);
     }
   };
+  const has = parts ? (k: number) => parts.num.has(k) && parts.den.has(k) : (k: number) => vm.has(k);
   for (const f of geo.features) {
     if (!geo.children.has(f.code) || vm.has(f.index)) continue;
-    const vals: number[] = [];
-    leafValues(f.code, vals);
-    if (!vals.length) continue;
+    const all: number[] = [];
+    leaves(f.code, all);
+    const ks = all.filter(has);
+    if (!ks.length) continue;
+    if (ks.length < all.length) coverage.set(f.index, [ks.length, all.length]);
+    const vals = ks.map((k) => vm.get(k) as number);
     let v: number;
-    if (how === 'sum') v = vals.reduce((a, b) => a + b, 0);
+    if (parts) {
+      let num = 0, den = 0;
+      for (const k of ks) {
+        num += parts.num.get(k) as number;
+        den += parts.den.get(k) as number;
+      }
+      if (den === 0) continue;
+      v = (num / den) * parts.scale;
+    } else if (how === 'sum') v = vals.reduce((a, b) => a + b, 0);
     else if (how === 'mean') v = vals.reduce((a, b) => a + b, 0) / vals.length;
     else if (how === 'min') v = Math.min(...vals);
     else v = Math.max(...vals);
     vm.set(f.index, v);
   }
+  return coverage;
 }
 
 // ── colours and legend for a view ──

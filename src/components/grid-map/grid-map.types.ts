@@ -24,7 +24,9 @@ export type ActiveRenderer = Exclude<RendererChoice, 'auto'>;
 export const CRS_LIST = ['wgs84', 'cgcs2000', 'gcj02', 'bd09'] as const;
 export type Crs = (typeof CRS_LIST)[number];
 
-export const AGGREGATES = ['sum', 'mean', 'min', 'max', 'none'] as const;
+/** How a parent's value comes from its grids'. `ratio`: Σ numerator / Σ denominator × scale (a rate such as 办结率,
+ * never a mean of the grids' rates). */
+export const AGGREGATES = ['sum', 'mean', 'min', 'max', 'ratio', 'none'] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
 
 export const SCHEMES = [
@@ -102,6 +104,12 @@ export interface GridMetric {
   labelEn?: string;
   unit?: string;
   aggregate: Aggregate;
+  /** aggregate 'ratio': the metric summed over a parent's grids above the line (e.g. issuesResolved). */
+  numerator?: string;
+  /** aggregate 'ratio': the metric summed below the line (e.g. issuesReported); a sum of 0 gives no value. */
+  denominator?: string;
+  /** aggregate 'ratio': the quotient times this (100 for a percentage; default 1). */
+  scale?: number;
   illustrative: boolean;
   /** Code prefixes the metric applies to (e.g. ["500118111"] for a town's points system); units outside are not counted as missing. */
   scope?: string[];

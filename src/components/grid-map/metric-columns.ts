@@ -245,47 +245,55 @@ export function joinAndPack(rows: ReadRows, lap: (k: keyof ColumnStageTimes) => 
 }
 
 /**
- * The value columns of the packed slots: each row's own value, and each metric aggregated (sum / mean / min / max)
+ * The value columns of the packed slots: each row's own value, and each metric aggregated (sum / mean / min / max / ratio)
  * from the rows to their parents (near: community, far: street; ≥ 0 a row, ≤ -2 new parent -(p + 2)) that have no
  * value of their own. Shared by the JSON and the binary path.
  */
 export function aggregateColumns(metrics: GridMetric[], rowVals: Float64Array[], n: number, size: number, slotOfRow: Int32Array, slotOfNew: Int32Array, near: Int32Array, far: Int32Array): Float64Array[] {
+  const keys = metrics.map((m) => m.key);
   return metrics.map((m, k) => {
-    const src = rowVals[k];
+    const own = rowVals[k];
     const col = new Float64Array(size).fill(NaN);
     const how = m.aggregate;
-    if (how === 'none') {
-      for (let i = 0; i < n; i++) {
-        const v = src[i];
-        if (v === v) col[slotOfRow[i]] = v;
-      }
-      return col;
+    // ratio: Σ numerator / Σ denominator over the rows that have both (`src` the numerator, `den` the denominator).
+    const ratio = how === 'ratio' ? [keys.indexOf(m.numerator as string), keys.indexOf(m.denominator as string)] : undefined;
+    for (let i = 0; i < n; i++) {
+      const v = own[i];
+      if (v === v) col[slotOfRow[i]] = v;
     }
-    // 0 sum / mean, 1 min, 2 max: a number, so the loop compares no strings.
+    if (how === 'none' || (ratio && (ratio[0] < 0 || ratio[1] < 0))) return col;
+    const src = ratio ? rowVals[ratio[0]] : own;
+    const den = ratio ? rowVals[ratio[1]] : undefined;
+    // 0 sum / mean / ratio, 1 min, 2 max: a number, so the loop compares no strings.
     const op = how === 'min' ? 1 : how === 'max' ? 2 : 0;
     const acc = new Float64Array(size);
+    const below = den ? new Float64Array(size) : undefined;
     const cnt = new Uint32Array(size);
     for (let i = 0; i < n; i++) {
       const v = src[i];
       if (v !== v) continue;
-      col[slotOfRow[i]] = v;
+      const d = den ? den[i] : 0;
+      if (d !== d) continue;
       for (let q = 0; q < 2; q++) {
         const pr = q === 0 ? near[i] : far[i];
         if (pr === -1) continue;
         let s: number;
         if (pr >= 0) {
-          if (src[pr] === src[pr]) continue; // a parent's own value wins
+          if (own[pr] === own[pr]) continue; // a parent's own value wins
           s = slotOfRow[pr];
         } else s = slotOfNew[-pr - 2];
         if (cnt[s] === 0) acc[s] = v;
         else if (op === 0) acc[s] += v;
         else if (op === 1) acc[s] = Math.min(acc[s], v);
         else acc[s] = Math.max(acc[s], v);
+        if (below) below[s] += d;
         cnt[s]++;
       }
     }
     const mean = how === 'mean';
-    for (let s = 0; s < size; s++) if (cnt[s]) col[s] = mean ? acc[s] / cnt[s] : acc[s];
+    const scale = m.scale ?? 1;
+    for (let s = 0; s < size; s++)
+      if (cnt[s]) col[s] = below ? (below[s] === 0 ? NaN : (acc[s] / below[s]) * scale) : mean ? acc[s] / cnt[s] : acc[s];
     return col;
   });
 }

@@ -63,6 +63,8 @@ export interface TileValues {
   codes: [string[], string[], string[]];
   /** Codes whose row said illustrative: false. */
   real: Set<string>;
+  /** [n, m] when a parent's value of metric `key` covers only n of its m grid rows (undefined: all, or unknown). */
+  coverage?(key: string, code: string): [number, number] | undefined;
 }
 
 /** A unit's value of one metric, or undefined. */
@@ -76,7 +78,7 @@ export function valueOf(tv: TileValues, key: string, code: string): number | und
 
 /**
  * Metric values by code for every level. Rows give their own codes; parents without a row of their own get the
- * metric's aggregate (sum / mean / min / max) of their leaf rows, found by code prefix. Columnar (one Float64Array
+ * metric's aggregate (sum / mean / min / max / ratio) of their leaf rows, found by code prefix. Columnar (one Float64Array
  * per metric, one Map from code to slot) because a national grid has 10⁶ rows: about 10× less memory and time than
  * a Map per metric.
  */
@@ -115,30 +117,46 @@ export function tileValues(data: GridMetricsData): TileValues {
     if (c.length > 9) (c.length > 12 ? (far[i] = parentSlot(c.slice(0, 9))) : (near[i] = parentSlot(c.slice(0, 9))));
   }
   const columns = new Map<string, Float64Array>();
+  const partial = new Map<string, Map<string, [number, number]>>();
+  const codeOf = new Map<number, string>();
+  for (const [c, s] of slot) if (s >= n) codeOf.set(s, c);
   for (const m of data.metrics) {
     const col = new Float64Array(slots).fill(NaN);
     const acc = new Float64Array(slots);
+    const den = new Float64Array(slots);
     const cnt = new Uint32Array(slots);
+    const all = new Uint32Array(slots);
     const how = m.aggregate;
+    const ratio = how === 'ratio' && m.numerator !== undefined && m.denominator !== undefined;
     for (let i = 0; i < n; i++) {
-      const v = rows[i].values[m.key];
-      if (v === undefined) continue;
-      col[i] = v;
-      if (how === 'none') continue;
+      const own = rows[i].values;
+      const v = own[m.key];
+      if (v !== undefined) col[i] = v;
+      if (how === 'none' || (how === 'ratio' && !ratio)) continue;
+      const a = ratio ? own[m.numerator as string] : v;
+      const b = ratio ? own[m.denominator as string] : 0;
       for (let k = 0; k < 2; k++) {
         const s = k === 0 ? near[i] : far[i];
         if (s < 0 || (s < n && rows[s].values[m.key] !== undefined)) continue; // a parent's own value wins
-        if (cnt[s] === 0) acc[s] = v;
-        else if (how === 'sum' || how === 'mean') acc[s] += v;
-        else if (how === 'min') acc[s] = Math.min(acc[s], v);
-        else acc[s] = Math.max(acc[s], v);
+        all[s]++;
+        if (a === undefined || b === undefined) continue;
+        if (cnt[s] === 0) acc[s] = a;
+        else if (how === 'sum' || how === 'mean' || ratio) acc[s] += a;
+        else if (how === 'min') acc[s] = Math.min(acc[s], a);
+        else acc[s] = Math.max(acc[s], a);
+        den[s] += b;
         cnt[s]++;
       }
     }
-    for (let s = 0; s < slots; s++) if (cnt[s]) col[s] = how === 'mean' ? acc[s] / cnt[s] : acc[s];
+    const part = new Map<string, [number, number]>();
+    for (let s = 0; s < slots; s++) {
+      if (cnt[s]) col[s] = how === 'mean' ? acc[s] / cnt[s] : ratio ? (den[s] === 0 ? NaN : (acc[s] / den[s]) * (m.scale ?? 1)) : acc[s];
+      if (all[s] && cnt[s] < all[s]) part.set(s < n ? rows[s].code : (codeOf.get(s) as string), [cnt[s], all[s]]);
+    }
     columns.set(m.key, col);
+    if (part.size) partial.set(m.key, part);
   }
-  return { slot, columns, codes: rankCodes, real };
+  return { slot, columns, codes: rankCodes, real, coverage: (key, code) => partial.get(key)?.get(code) };
 }
 
 /** The `n` codes of one level with the highest values of a metric, highest first (one pass, no full sort). */

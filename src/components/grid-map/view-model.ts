@@ -14,6 +14,9 @@ import { valueOf, type TileValues } from './tiles.js';
 /** The texts the view model needs (a subset of gridMapTerms). */
 export interface ViewTerms extends RangeWords {
   noData: string;
+  /** A parent's value from n of its m grids: short (table twin) and as a tooltip line. */
+  coverage(n: number, m: number): string;
+  covers(n: number, m: number): string;
 }
 
 /** Where one level's units and values come from. */
@@ -32,6 +35,8 @@ export interface UnitsSource {
   real(code: string): boolean;
   /** Where the unit's row says its value comes from. */
   source?(code: string): string | undefined;
+  /** [n, m] when the unit's (aggregated) value covers only n of its m grids. */
+  coverage?(code: string): [number, number] | undefined;
   /** Known up front: every value is a whole number (else found by reading every unit's value). */
   integer?: boolean;
 }
@@ -135,7 +140,10 @@ export class GridViewModel {
       ...p,
       rows: p.rows.map((code) => {
         const c = this.classOf(code);
-        return { code, name: this.i.units.name(code) ?? NO_VALUE, value: this.formatValue(this.i.units.value(code)), klass: c >= 0 ? this.classText(c) : noData };
+        const v = this.i.units.value(code);
+        const cov = v !== undefined ? this.i.units.coverage?.(code) : undefined;
+        const value = this.formatValue(v) + (cov ? (this.i.lang === 'en' ? ` (${this.i.terms.coverage(...cov)})` : `（${this.i.terms.coverage(...cov)}）`) : '');
+        return { code, name: this.i.units.name(code) ?? NO_VALUE, value, klass: c >= 0 ? this.classText(c) : noData };
       }),
     };
   }
@@ -144,13 +152,17 @@ export class GridViewModel {
     const u = this.i.units;
     const m = this.i.metric;
     const c = this.classOf(code);
+    const cov = m && u.value(code) !== undefined ? u.coverage?.(code) : undefined;
     return {
       name: u.name(code) ?? code,
       code,
       parent: u.parentName(code),
       value: m ? `${this.metricLabel()}: ${this.formatValue(u.value(code))}` : undefined,
       klass: c >= 0 ? this.classText(c) : m ? this.i.terms.noData : undefined,
-      extra: fields.filter((k) => k && u.property(code, k) !== undefined && u.property(code, k) !== null).map((k) => `${k}: ${String(u.property(code, k))}`),
+      extra: [
+        ...(cov ? [this.i.terms.covers(...cov)] : []),
+        ...fields.filter((k) => k && u.property(code, k) !== undefined && u.property(code, k) !== null).map((k) => `${k}: ${String(u.property(code, k))}`),
+      ],
       illustrative: !!m && m.illustrative && !u.real(code),
       source: u.source?.(code),
     };
@@ -181,6 +193,7 @@ export function memoryUnits(geo: GridGeometry, shown: readonly number[], joined:
       return !!joined?.realRows.has(i) && !(metricKey && joined.rowByIndex.get(i)?.illustrativeKeys?.includes(metricKey));
     },
     source: (code) => joined?.rowByIndex.get(f(code)?.index ?? -1)?.source,
+    coverage: (code) => (metricKey ? joined?.coverage.get(metricKey)?.get(f(code)?.index ?? -1) : undefined),
   };
 }
 
@@ -206,6 +219,7 @@ export function tileUnits(
     },
     property: (code, key) => known.properties(code)?.[key],
     real: (code) => !!tv?.real.has(code),
+    coverage: (code) => (metricKey ? tv?.coverage?.(metricKey, code) : undefined),
   };
 }
 

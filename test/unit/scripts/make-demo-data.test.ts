@@ -232,10 +232,12 @@ describe('make-demo-data: grid-metrics.json', () => {
       ['volunteers', '人', 'sum'],
       ['issuesReported', '件', 'sum'],
       ['issuesResolved', '件', 'sum'],
-      ['resolutionRate', '%', 'mean'],
+      ['resolutionRate', '%', 'ratio'],
       ['points', '分', 'mean'],
     ]);
     for (const x of m.metrics) expect(x.illustrative).toBe(true);
+    // A parent's 办结率 is Σ 办结事项 / Σ 上报事项 of its grids, never a mean of their rates.
+    expect(m.metrics.find((x: any) => x.key === 'resolutionRate')).toMatchObject({ numerator: 'issuesResolved', denominator: 'issuesReported', scale: 100 });
   });
 
   it('has one row per grid and none for parents', () => {
