@@ -16,6 +16,7 @@ import type { Issue } from '../issues/issue.js';
 import type { Lang } from '../i18n/lang.js';
 import { errorHeadline, STATUS_WORDS } from './status-words.js';
 import { formatTime } from '../format/time.js';
+import { issueLine } from './issue-line.js';
 
 interface StatusOptions {
   lang: Lang;
@@ -240,7 +241,9 @@ export function makeStatusView(kit: StatusKit): StatusView {
 
   /**
    * An error with nothing to show, a stale picture (a refresh failed after good data), or partly invalid data (the
-   * valid part is drawn). Issue paths and messages are rendered as text (Lit escapes them), never as HTML. "Stale"
+   * valid part is drawn). Each issue is a line in the element's language (issue-line.ts: path, sentence, value); the
+   * developer English stays in the line's title (one hover away for whoever reports it; the list is a small scroll box,
+   * and the event's detail and console.warn carry the English). Paths and values are text (Lit escapes them), never HTML. "Stale"
    * is said only when a refresh failed after good data (`overlay` and not `partial`: the line is given then);
    * partial data says so in its own words, also on the first load. Without an error: a stale picture with no error
    * object (data shown from the offline cache), marked with when it last loaded (`line`).
@@ -257,7 +260,7 @@ export function makeStatusView(kit: StatusKit): StatusView {
         ? html`<details>
             <summary>${w.errorDetails} (${w.nIssues(e.issueCount)})</summary>
             <ul>
-              ${e.issues.slice(0, 20).map((i) => html`<li>${kit.formatIssue(i)}</li>`)}
+              ${e.issues.slice(0, 20).map((i) => html`<li title=${kit.formatIssue(i)}>${issueLine(i, options.lang)}</li>`)}
             </ul>
           </details>`
         : nothing}`;
