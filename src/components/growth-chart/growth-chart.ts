@@ -21,6 +21,12 @@ import { ActivePeriod } from './growth-chart.active.js';
 
 let uid = 0;
 
+/** A `kind` as written (any case, spaces) or set (undefined, null: the default); unknown is the default kind. */
+const growthKind = (v: unknown): GrowthKind => {
+  const k = typeof v === 'string' ? v.trim().toLowerCase() : '';
+  return k === 'compare' || k === 'trend' ? k : 'value-growth';
+};
+
 /**
  * @summary Values with year-on-year growth in the Chinese statistical convention: value bars with a growth line on a
  * second axis, growth of several indicators side by side, or lines over time.
@@ -71,8 +77,8 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
    */
   static override properties: PropertyDeclarations = {
     // A removed or unknown `kind` is the default kind (drawn as value-growth; it stayed null / the word, so the plot
-    // lost its value-growth class and the export was named civic-growth-chart-null.png; A1 s18).
-    kind: { reflect: true, converter: { fromAttribute: (v: string | null) => (v === 'compare' || v === 'trend' ? v : 'value-growth') } }, series: {}, selected: { reflect: true }, reference: { type: Number },
+    // lost its value-growth class and the export was named civic-growth-chart-null.png; A1 s18), in any case.
+    kind: { reflect: true, converter: { fromAttribute: growthKind } }, series: {}, selected: { reflect: true }, reference: { type: Number },
     referenceLabel: { attribute: 'reference-label' }, sort: {}, measure: {}, basis: {},
     showTable: { type: Boolean, attribute: 'show-table' }, seriesField: { attribute: 'series-field' },
     periodField: { attribute: 'period-field' }, valueField: { attribute: 'value-field' },
@@ -219,6 +225,8 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   // ── lifecycle ──
   protected override willUpdate(changed: PropertyValues): void {
+    // `kind` set as a property (React 19 and Vue set it so; undefined when going back to the default) as an attribute.
+    if (changed.has('kind')) this.kind = growthKind(this.kind);
     super.willUpdate(changed); // CivicElement's willUpdate resolves the language first (the model uses it)
     this.buildModel(this.feed.value ? this.box.size ?? (this.box.unsized ? undefined : this.picture.measure(this.plotArea)) : undefined);
   }
