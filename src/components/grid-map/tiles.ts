@@ -117,9 +117,7 @@ export function tileValues(data: GridMetricsData): TileValues {
     if (c.length > 9) (c.length > 12 ? (far[i] = parentSlot(c.slice(0, 9))) : (near[i] = parentSlot(c.slice(0, 9))));
   }
   const columns = new Map<string, Float64Array>();
-  const partial = new Map<string, Map<string, [number, number]>>();
-  const codeOf = new Map<number, string>();
-  for (const [c, s] of slot) if (s >= n) codeOf.set(s, c);
+  const partial = new Map<string, Map<number, [number, number]>>(); // metric → slot → [n, m]
   for (const m of data.metrics) {
     const col = new Float64Array(slots).fill(NaN);
     const acc = new Float64Array(slots);
@@ -148,15 +146,15 @@ export function tileValues(data: GridMetricsData): TileValues {
         cnt[s]++;
       }
     }
-    const part = new Map<string, [number, number]>();
+    const part = new Map<number, [number, number]>();
     for (let s = 0; s < slots; s++) {
       if (cnt[s]) col[s] = how === 'mean' ? acc[s] / cnt[s] : ratio ? (den[s] === 0 ? NaN : (acc[s] / den[s]) * (m.scale ?? 1)) : acc[s];
-      if (all[s] && cnt[s] < all[s]) part.set(s < n ? rows[s].code : (codeOf.get(s) as string), [cnt[s], all[s]]);
+      if (cnt[s] < all[s]) part.set(s, [cnt[s], all[s]]);
     }
     columns.set(m.key, col);
     if (part.size) partial.set(m.key, part);
   }
-  return { slot, columns, codes: rankCodes, real, coverage: (key, code) => partial.get(key)?.get(code) };
+  return { slot, columns, codes: rankCodes, real, coverage: (key, code) => partial.get(key)?.get(slot.get(code) ?? -1) };
 }
 
 /** The `n` codes of one level with the highest values of a metric, highest first (one pass, no full sort). */
