@@ -3,7 +3,7 @@ import { CivicDataElement } from '../../data/civic-data-element.js';
 import { ChainGraphProps } from './chain-graph.props.js';
 import type { DrawnReason } from '../../core/events/drawn-event.js';
 import { stateStyles } from '../../core/render/states.js';
-import { paletteStyles } from '../../core/theme/tokens.js';
+import { paletteStyles } from '../../core/theme/tokens.js'; // node-type colours: not in CivicElement's base tokens (2e407b7)
 import { exportButtonStyles } from '../../core/export/export-button.js';
 import { exportPng, loadPainters, type PngOptions } from '../../core/export/lazy.js';
 import { styles } from './chain-graph.styles.js';
@@ -69,7 +69,6 @@ const SCREEN_TOUR_STOPS = 12;
  */
 export class CivicChainGraph extends ChainGraphProps {
   // ── styles ──
-  // The categorical palette (node types): CivicElement's styles carry only the base tokens since 2e407b7.
   static override styles = [...CivicDataElement.styles, paletteStyles, stateStyles, styles, exportButtonStyles];
 
   // ── internal state ──

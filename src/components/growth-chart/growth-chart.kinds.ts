@@ -10,6 +10,12 @@ import type { GrowthModel, GrowthModelOptions } from './model/types.js';
 
 export type KindBuilder = (input: readonly GrowthSeries[], o: GrowthModelOptions) => GrowthModel;
 
+/** A `kind` as written (any case, spaces) or set (undefined, null: the default); unknown is the default kind. */
+export const growthKind = (v: unknown): GrowthKind => {
+  const k = typeof v === 'string' ? v.trim().toLowerCase() : '';
+  return k === 'compare' || k === 'trend' ? k : 'value-growth';
+};
+
 type Lazy = 'compare' | 'trend';
 /** The builder module of a kind (unknown kinds draw as `value-growth`, like buildGrowthModel). */
 const moduleOf = (kind: GrowthKind): Lazy | 'value-growth' => (kind === 'compare' || kind === 'trend' ? kind : 'value-growth');

@@ -10,6 +10,7 @@ import { PayloadReader } from './growth-chart.payload.js';
 import { issue } from '../../core/issues/issue.js';
 import type { GrowthModel } from './model/types.js';
 import { GrowthModeler } from './growth-chart.modeler.js';
+import { growthKind } from './growth-chart.kinds.js';
 import { LaterParts } from './growth-chart.later.js';
 import { CivicSeriesToggleEvent } from './growth-chart.events.js';
 import { styles } from './growth-chart.styles.js';
@@ -20,12 +21,6 @@ import { renderBadges, renderFooter, renderPlot, viewWords } from './growth-char
 import { ActivePeriod } from './growth-chart.active.js';
 
 let uid = 0;
-
-/** A `kind` as written (any case, spaces) or set (undefined, null: the default); unknown is the default kind. */
-const growthKind = (v: unknown): GrowthKind => {
-  const k = typeof v === 'string' ? v.trim().toLowerCase() : '';
-  return k === 'compare' || k === 'trend' ? k : 'value-growth';
-};
 
 /**
  * @summary Values with year-on-year growth in the Chinese statistical convention: value bars with a growth line on a
@@ -76,8 +71,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
    * state is `attribute: false` (what `@state()` sets; the manifest analyzer would list `state: true` as attributes).
    */
   static override properties: PropertyDeclarations = {
-    // A removed or unknown `kind` is the default kind (drawn as value-growth; it stayed null / the word, so the plot
-    // lost its value-growth class and the export was named civic-growth-chart-null.png; A1 s18), in any case.
+    // Removed or unknown → value-growth, any case (null kept the plot's class off, export civic-growth-chart-null.png).
     kind: { reflect: true, converter: { fromAttribute: growthKind } }, series: {}, selected: { reflect: true }, reference: { type: Number },
     referenceLabel: { attribute: 'reference-label' }, sort: {}, measure: {}, basis: {},
     showTable: { type: Boolean, attribute: 'show-table' }, seriesField: { attribute: 'series-field' },
