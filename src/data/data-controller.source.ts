@@ -12,29 +12,15 @@ import type { SrcPath } from './src-path.js';
 // shared by every element. The states it leads to (error, stale) are drawn by the eager code.
 const srcPath = () => import('./src-path.js');
 
-/** JSON text of an object or array (undefined for anything else, or what JSON cannot write). */
-function jsonText(v: unknown): string | undefined {
-  if (!v || typeof v !== 'object') return undefined;
-  try {
-    return JSON.stringify(v);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Identifies `s`: a different key is a new source (the old one stops, the new one loads). */
 export function sourceKey<T>(dc: DataController<T>, s: ResolvedSource): string {
   switch (s.kind) {
     case 'property':
-      // A new object with other content reloads; mutating in place does not (call reload()). An equal copy (JSON text as
-      // when it was assigned) is the same source: React and Vue re-create a `data={{…}}` literal on every render, and
-      // a civic-load handler that set state then reloaded the element without end (A1 s18).
+      // Identity, not content: assigning a new object reloads; mutating in place does not (call reload()).
       // Object.is: NaN is the same value as NaN (one civic-error for `data = NaN`, not one per update).
       if (!Object.is(s.value, dc.propertyRef)) {
-        const text = jsonText(s.value);
-        if (text === undefined || text !== dc.propertyText) dc.propertyGen++;
         dc.propertyRef = s.value;
-        dc.propertyText = text;
+        dc.propertyGen++;
       }
       return `p:${dc.propertyGen}`;
     case 'inline':

@@ -59,8 +59,6 @@ export class DataController<T> implements ReactiveController {
   propertyRef: unknown;
   /** @internal */
   propertyGen = 0;
-  /** @internal JSON text of the `data` object last assigned, when it has one: an equal copy is the same source. */
-  propertyText?: string;
   /** The last raw payload (parsed again when deps change; undefined when it never came to this thread). @internal */
   lastRaw: unknown;
   private lastRawSource: DataSourceKind = 'none';
