@@ -1,3 +1,8 @@
+// V1 (session 18): the demo wall resized the way a kiosk operator or a presenter does it — a 1920×1080 window
+// dragged down to a phone's width (400 px, the one-column layout at scale 1, session 18's a587148 / 33b8486) and back.
+// Back at 1920×1080 the wall must be the wall it was at first: the scaled 1920×1080 design, the note back in the title
+// bar, three Chinese KPI columns, every panel where it was; and at 400 px nothing cut, overlapping or scaled down.
+// Also (same helpers):
 // V1 (session 18): the demo wall on a phone and a laptop (session 18's content-sized rows, a587148 / 33b8486 /
 // 9392515) when the page's language changes while it runs (a kiosk script or a host setting <html lang>): English
 // legends and toolbars wrap onto more lines, so the rows and the design height screen.ts sums must follow, both ways,
@@ -46,6 +51,49 @@ function cutPanels(wall: HTMLElement): string[] {
   }
   return out;
 }
+
+describe('demo wall resized from 1920 to 400 px and back (V1 s18)', () => {
+  afterEach(() => {
+    for (const f of document.querySelectorAll('iframe')) f.remove();
+  });
+
+  for (const lang of ['zh-CN', 'en'] as const)
+    it(`${lang}: the wall at 1920×1080 after a trip to 400 px is the wall it was`, async () => {
+      const frame = document.createElement('iframe');
+      frame.style.cssText = 'width:1920px;height:1080px;border:0;display:block';
+      const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+      frame.src = `/demo/screen.html?tour=0&lang=${lang}`;
+      document.body.append(frame);
+      await loaded;
+      const doc = frame.contentDocument!;
+      let wall = await settle(frame);
+      const note = doc.querySelector('.demo-note')!;
+      const grid = doc.querySelector('civic-kpi-grid')!;
+      expect(wall.hasAttribute('data-layout'), 'the 1920×1080 design at first').to.equal(false);
+      const first = { boxes: boxes(wall), columns: grid.getAttribute('columns'), slot: note.getAttribute('slot'), scale: wall.layout.scale };
+
+      frame.style.width = '400px';
+      frame.style.height = '800px';
+      await until(() => wall.getAttribute('data-layout') === 'narrow', 'the one-column layout at 400 px');
+      wall = await settle(frame);
+      expect(wall.layout.scale, 'scale 1 at 400 px').to.be.at.least(0.999);
+      expect(Number(wall.getAttribute('design-width')), 'laid out at the window width').to.equal(doc.documentElement.clientWidth);
+      expect(note.hasAttribute('slot'), 'the note in a row of its own').to.equal(false);
+      expect(cutPanels(wall), 'at 400 px').to.deep.equal([]);
+      const tiles = [...grid.shadowRoot!.querySelectorAll('civic-kpi-tile')];
+      expect(Math.min(...tiles.map((t) => t.getBoundingClientRect().width)), 'the narrowest KPI tile at 400 px').to.be.at.least(120);
+
+      frame.style.width = '1920px';
+      frame.style.height = '1080px';
+      await until(() => !wall.hasAttribute('data-layout'), 'the 1920×1080 design again');
+      wall = await settle(frame);
+      expect(wall.layout.scale, 'the scale back').to.be.closeTo(first.scale, 0.001);
+      expect(note.getAttribute('slot'), 'the note back in the title bar').to.equal(first.slot);
+      expect(grid.getAttribute('columns'), 'the KPI columns back').to.equal(first.columns);
+      expect(boxes(wall), 'every panel where it was').to.deep.equal(first.boxes);
+      expect(cutPanels(wall), 'back at 1920').to.deep.equal([]);
+    });
+});
 
 describe('demo wall: language switched while it runs, in the content-sized layouts (V1 s18)', () => {
   afterEach(() => {
