@@ -10,7 +10,11 @@ import type { GrowthModel, GrowthModelOptions } from './model/types.js';
 
 export type KindBuilder = (input: readonly GrowthSeries[], o: GrowthModelOptions) => GrowthModel;
 
-/** A `kind` as written (any case, spaces) or set (undefined, null: the default); unknown is the default kind. */
+/**
+ * A `kind` as written (any case, spaces) or set as a property (React 19 and Vue set it so; undefined, null: the
+ * default); unknown is the default kind. Before, a removed or unknown kind kept the plot's value-growth class off (the
+ * growth line in the bars' colour) and named exports civic-growth-chart-null.png.
+ */
 export const growthKind = (v: unknown): GrowthKind => {
   const k = typeof v === 'string' ? v.trim().toLowerCase() : '';
   return k === 'compare' || k === 'trend' ? k : 'value-growth';

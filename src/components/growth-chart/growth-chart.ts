@@ -71,7 +71,6 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
    * state is `attribute: false` (what `@state()` sets; the manifest analyzer would list `state: true` as attributes).
    */
   static override properties: PropertyDeclarations = {
-    // Removed or unknown → value-growth, any case (null kept the plot's class off, export civic-growth-chart-null.png).
     kind: { reflect: true, converter: { fromAttribute: growthKind } }, series: {}, selected: { reflect: true }, reference: { type: Number },
     referenceLabel: { attribute: 'reference-label' }, sort: {}, measure: {}, basis: {},
     showTable: { type: Boolean, attribute: 'show-table' }, seriesField: { attribute: 'series-field' },
@@ -219,8 +218,7 @@ export class CivicGrowthChart extends CivicDataElement<GrowthData> {
 
   // ── lifecycle ──
   protected override willUpdate(changed: PropertyValues): void {
-    // `kind` set as a property (React 19 and Vue set it so; undefined when going back to the default) as an attribute.
-    if (changed.has('kind')) this.kind = growthKind(this.kind);
+    if (changed.has('kind')) this.kind = growthKind(this.kind); // a property too (React 19, Vue): growth-chart.kinds.ts
     super.willUpdate(changed); // CivicElement's willUpdate resolves the language first (the model uses it)
     this.buildModel(this.feed.value ? this.box.size ?? (this.box.unsized ? undefined : this.picture.measure(this.plotArea)) : undefined);
   }
